@@ -1,0 +1,2 @@
+"""PLACEHOLDER (being written): the ordered normalisation steps."""
+VERSION = "0"

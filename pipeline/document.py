@@ -1,0 +1,94 @@
+"""The document model shared by every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.offsets import OffsetMap
+
+
+class IngestError(Exception):
+    """A document that cannot be ingested; it goes to the quarantine table.
+
+    ``stage`` names where it failed (``read``, ``decode``, ``normalize``,
+    ``sections``, ``extract:<name>``, ...); the message says why, in words a
+    data team can act on.
+    """
+
+    def __init__(self, stage: str, message: str):
+        super().__init__(message)
+        self.stage = stage
+        self.message = message
+
+
+@dataclass
+class RawDocument:
+    """A file as read from the corpus, decoded but not normalised."""
+
+    doc_id: str
+    source_path: str  # relative to the corpus root, POSIX separators
+    sha256: str  # of the file's bytes
+    raw_text: str
+    encoding: str  # e.g. "utf-8", "utf-8-sig", "gb18030", "utf-16"
+    media_type: str = "text/plain"  # or "text/html"
+
+
+@dataclass
+class NormalizedText:
+    """``norm_text`` plus the composed map back to ``raw_text``."""
+
+    raw_text: str
+    text: str
+    offsets: OffsetMap
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_source(start, end)
+
+    def to_norm(self, raw_start: int, raw_end: int) -> tuple[int, int]:
+        return self.offsets.to_target(raw_start, raw_end)
+
+
+@dataclass
+class Section:
+    section_id: int  # 1-based ordinal within the document, in text order
+    parent_id: int | None
+    level: int
+    number: int | None  # the ordinal the marker shows; None when garbled/missing
+    heading: str  # the title, simplified, without the marker
+    norm_start: int  # span of marker + title in norm_text
+    norm_end: int
+    body_end: int = -1  # norm offset where this section's content ends (next heading at <= level)
+
+
+@dataclass
+class DocumentMeta:
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    issue_date: str | None = None  # ISO YYYY-MM-DD
+    addressee: str | None = None
+    cc: str | None = None  # 抄送
+
+
+@dataclass
+class ExtractContext:
+    """What an extractor sees: the normalised text and what earlier stages found."""
+
+    doc_id: str
+    norm: NormalizedText
+    sections: list[Section] = field(default_factory=list)
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+    # rows produced by extractors that ran earlier, by table name
+    results: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    @property
+    def doc_year(self) -> int | None:
+        """The year the document makes clear (its date, else its title), for month-only deadlines."""
+        if self.meta.issue_date:
+            return int(self.meta.issue_date[:4])
+        return None

@@ -1,0 +1,106 @@
+"""The orchestration-free core: one decoded document in, rows for every table out.
+
+``process_document`` is a pure function of the document (plus the clock for
+``ingested_at``); the Prefect flow only batches, caches and publishes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from typing import Any
+
+from extractors import all_extractors
+from normalizers import normalize
+from pipeline.document import ExtractContext, IngestError, RawDocument, Section
+from pipeline.metadata import extract_meta
+from pipeline.sections import build_sections
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def _stage(name: str, fn, *args):
+    try:
+        return fn(*args)
+    except IngestError:
+        raise
+    except Exception as exc:  # a bug or an unforeseen input: quarantine, don't crash the run
+        raise IngestError(name, f"{type(exc).__name__}: {exc}") from exc
+
+
+def _innermost_section(section_starts: list[int], sections: list[Section], norm_start: int) -> int | None:
+    # Sections are in text order and each runs to the next heading, so the
+    # last heading at or before a span is the innermost section holding it.
+    i = bisect.bisect_right(section_starts, norm_start) - 1
+    return sections[i].section_id if i >= 0 else None
+
+
+def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_starts, raw_text: str) -> None:
+    to_raw = ctx.norm.to_raw
+    for row in rows:
+        raw_start, raw_end = to_raw(row["norm_start"], row["norm_end"])
+        row["doc_id"] = ctx.doc_id
+        row["raw_start"] = raw_start
+        row["raw_end"] = raw_end
+        row["text"] = raw_text[raw_start:raw_end]
+        row["section_id"] = _innermost_section(section_starts, ctx.sections, row["norm_start"])
+
+
+def process_document(doc: RawDocument, ingested_at: dt.datetime | None = None) -> Rows:
+    """Normalise, structure and extract one document.  Raises IngestError on failure."""
+    if not doc.raw_text.strip():
+        raise IngestError("decode", "document has no text (empty file or nothing visible in the page)")
+    norm = _stage("normalize", normalize, doc.raw_text)
+    if not norm.text.strip():
+        raise IngestError("normalize", "document is only boilerplate: nothing left after normalisation")
+    meta = _stage("metadata", extract_meta, norm)
+    sections = _stage("sections", build_sections, norm)
+    ctx = ExtractContext(doc_id=doc.doc_id, norm=norm, sections=sections, meta=meta)
+    section_starts = [s.norm_start for s in sections]
+
+    out: Rows = {}
+    section_rows = []
+    for s in sections:
+        raw_start, raw_end = norm.to_raw(s.norm_start, s.norm_end)
+        section_rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "section_id": s.section_id,
+                "parent_id": s.parent_id,
+                "level": s.level,
+                "number": s.number,
+                "heading": s.heading,
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+                "norm_start": s.norm_start,
+                "norm_end": s.norm_end,
+                "text": doc.raw_text[raw_start:raw_end],
+            }
+        )
+    out["sections"] = section_rows
+
+    for ex in all_extractors():
+        rows = _stage(f"extract:{ex.name}", ex.extract, ctx)
+        ctx.results[ex.table] = rows
+        _with_provenance(rows, ctx, section_starts, doc.raw_text)
+        out[ex.table] = rows
+
+    issue_date = dt.date.fromisoformat(meta.issue_date) if meta.issue_date else None
+    out["documents"] = [
+        {
+            "doc_id": doc.doc_id,
+            "source_path": doc.source_path,
+            "sha256": doc.sha256,
+            "raw_text": doc.raw_text,
+            "norm_text": norm.text,
+            "title": meta.title,
+            "doc_number": meta.doc_number,
+            "issuer": meta.issuer,
+            "issue_date": issue_date,
+            "addressee": meta.addressee,
+            "cc": meta.cc,
+            "encoding": doc.encoding,
+            "ingested_at": ingested_at or dt.datetime.now(dt.timezone.utc),
+        }
+    ]
+    return out

@@ -1,0 +1,75 @@
+"""Arrow schemas of every published table (SPEC.md's contract, plus extras)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SPAN_FIELDS = [
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("section_id", pa.int32()),  # innermost section holding the span; null before the first heading
+    pa.field("raw_start", pa.int64(), nullable=False),
+    pa.field("raw_end", pa.int64(), nullable=False),
+    pa.field("norm_start", pa.int64(), nullable=False),
+    pa.field("norm_end", pa.int64(), nullable=False),
+    pa.field("text", pa.string(), nullable=False),
+]
+
+DOCUMENTS = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source_path", pa.string(), nullable=False),
+        pa.field("sha256", pa.string(), nullable=False),
+        pa.field("raw_text", pa.large_string()),
+        pa.field("norm_text", pa.large_string()),
+        pa.field("title", pa.string()),
+        pa.field("doc_number", pa.string()),
+        pa.field("issuer", pa.string()),
+        pa.field("issue_date", pa.date32()),
+        pa.field("addressee", pa.string()),
+        pa.field("cc", pa.string()),
+        pa.field("encoding", pa.string()),
+        pa.field("extractor_version", pa.string()),
+        pa.field("ingested_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+SECTIONS = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("section_id", pa.int32(), nullable=False),
+        pa.field("parent_id", pa.int32()),
+        pa.field("level", pa.int32(), nullable=False),
+        pa.field("number", pa.int32()),
+        pa.field("heading", pa.string()),
+        pa.field("raw_start", pa.int64(), nullable=False),
+        pa.field("raw_end", pa.int64(), nullable=False),
+        pa.field("norm_start", pa.int64(), nullable=False),
+        pa.field("norm_end", pa.int64(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+    ]
+)
+
+QUARANTINE = pa.schema(
+    [
+        pa.field("source_path", pa.string(), nullable=False),
+        pa.field("sha256", pa.string()),
+        pa.field("error", pa.string(), nullable=False),
+        pa.field("stage", pa.string(), nullable=False),
+        pa.field("quarantined_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+
+def span_table_schema(extra: list[pa.Field]) -> pa.Schema:
+    return pa.schema(SPAN_FIELDS + list(extra))
+
+
+def all_schemas() -> dict[str, pa.Schema]:
+    """Every table polex publishes, by name."""
+    from extractors import all_extractors
+
+    schemas = {"documents": DOCUMENTS, "sections": SECTIONS}
+    for ex in all_extractors():
+        schemas[ex.table] = span_table_schema(ex.columns)
+    schemas["quarantine"] = QUARANTINE
+    return schemas
