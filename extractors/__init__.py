@@ -56,8 +56,13 @@ def all_extractors() -> list[Extractor]:
 def extractors_version() -> str:
     """One string that changes whenever any extractor or normaliser version changes."""
     from normalizers.pipeline import VERSION as NORMALIZERS_VERSION
+    from pipeline.metadata import VERSION as METADATA_VERSION
     from pipeline.sections import VERSION as SECTIONS_VERSION
 
-    parts = [f"normalizers={NORMALIZERS_VERSION}", f"sections={SECTIONS_VERSION}"]
+    parts = [
+        f"normalizers={NORMALIZERS_VERSION}",
+        f"sections={SECTIONS_VERSION}",
+        f"metadata={METADATA_VERSION}",
+    ]
     parts += [f"{ex.name}={ex.version}" for ex in all_extractors()]
     return hashlib.sha256(";".join(parts).encode()).hexdigest()[:12]

@@ -1,4 +1,296 @@
-"""PLACEHOLDER (being written)."""
-from extractors import Extractor
+"""Amounts: sums of money (GUIDE label ``amount``).
 
-EXTRACTOR = Extractor(name="amounts", table="amounts", version="0", columns=[], extract=lambda ctx: [])
+Span = the numeral and its money unit only (``100万元``, ``5000元``); qualifiers
+(最高, 不超过, 以上, 左右 ...) stay outside and become ``comparator``.
+Decisions beyond the GUIDE:
+
+- scale classes ``千亿级``, ``300亿级``, ``百亿级``, ``千万元级`` are ``kind="scale"``
+  (a bare 级 needs 亿 before it: ``百万千瓦级``, ``万吨级`` are not money);
+- lists: one row per item; with the unit written once (``5、10、20万元``) the
+  earlier items are bare-numeral spans (``5``, ``10``) valued with the last
+  item's multiplier;
+- ranges with the unit written once (``3-5万元``) are ONE span with
+  ``value_cny`` = lower and ``value_max_cny`` = upper bound; with the unit on
+  both bounds (``1000万元及以上至5000万元``) they are two spans, the first
+  ``>=``, the second ``<=``;
+- per-unit rates (``100元/亩``, ``5元/人/夜``): the span includes the
+  denominator (its money unit is 元/亩); ``per`` holds ``亩`` / ``人/夜``;
+- ``亿元以上`` with no numeral (``实施亿元以上项目``) is 1e8 ``>=``; bare 万元 /
+  百元 as an intensity base (``万元工业增加值能耗``) is not money;
+- foreign currencies (美元, 港元) are not extracted (value_cny undefined).
+
+``amount_id`` is the 1-based ordinal of the row in the document; ``role`` is
+``scale``/``reward``/``condition``/``fund``/``investment``/``revenue`` or null,
+and a reward's ``condition_amount_id`` points to the amount its sentence sets
+as the condition (``对…突破5亿元、10亿元的企业，分别给予5万元、10万元``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pyarrow as pa
+
+from extractors import Extractor
+from extractors.numbers import ARABIC_MULT_RE, ARABIC_RE, NUMBER_PATTERN, NUMBER_RE, RANGE_SEP_RE, multiplier, parse_number, try_parse
+from pipeline.document import ExtractContext
+
+_S = r"[ \u3000]*"
+_PER_UNIT = (
+    r"(?:亩|平方米|㎡|m²|m2|立方米|吨|公斤|千克|人次|人|户|家|个|次|天|日|月|年|千瓦时|千瓦|kWh|kW|度"
+    r"|套|台|辆|张|间|床|项|件|株|头|只|小时|夜|学时|课时|标箱|箱|公里|米)"
+)
+# 元 that is not money: 一元化, 二元结构, 元旦 ...
+_YUAN = r"元(?!化|素|件|器|旦|宵|首|老|宇宙|结构|年|月)"
+_BODY = (
+    "|".join(
+        [
+            # 千亿级 / 300亿级 / 百亿元级 / 千万元级
+            rf"(?P<scale>(?P<snum>{NUMBER_RE}|万亿){_S}(?P<syuan>元)?{_S}级)",
+            # [5、10、]20万元[/亩] or [3-]5万元
+            rf"(?P<money>(?:(?P<head>(?:(?:{ARABIC_RE}){ARABIC_MULT_RE}?{_S}、{_S})+)"
+            rf"|(?P<lo>{NUMBER_RE}){_S}{RANGE_SEP_RE}{_S})?"
+            rf"(?P<num>{NUMBER_RE})(?:{_S}(?P<mult>[十百千]?万|亿|万亿))?{_S}{_YUAN}(?:{_S}[/／](?P<per>{_PER_UNIT}(?:[/／]{_PER_UNIT})?))?)",
+            # 亿元以上 with no numeral
+            rf"(?P<bare>(?<![\d零〇一二两三四五六七八九十百千万 \u3000])亿元(?=(?:（含）|及)?以上))",
+        ]
+    )
+)
+# Every alternative starts with a numeral character (or 万亿/亿元); testing that
+# first lets the scan skip all other positions ~10x faster.
+_FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿]"
+_PATTERN = re.compile(f"(?={_FIRST_CHARS})(?:{_BODY})")
+_INTENSITY_AFTER = re.compile(rf"{_S}(?:工业)?(?:增加值|GDP|地区生产总值|营业收入|营收|产值|能耗)")
+_HEAD_ITEM = re.compile(rf"(?:{ARABIC_RE}){ARABIC_MULT_RE}?")
+_BIG_SUFFIX = re.compile(r"[十百千]?[万亿]+$|千(?=万)")
+
+# comparators: the qualifier after the amount wins over the words before it
+_RIGHT_CMP = re.compile(
+    rf"{_S}(?:（含）|\(含\)|含)?{_S}(?:(?P<ge>及以上|以上)|(?P<le>及以下|以下|以内|封顶|为上限)|(?P<approx>左右))"
+)
+# words that qualify an amount a few characters away (最高奖励500万元)
+_LEFT_BROAD = re.compile(r"(?P<le>最高|最多|不超过|不高于|不大于|上限|封顶)|(?P<ge>不低于|不少于|至少)")
+_LEFT_ADJ = re.compile(
+    rf"(?:(?P<le>最高不超过|不超过|不高于|最高|最多)|(?P<ge>不低于|不少于|至少|首次突破|突破|达到|高达|达)"
+    rf"|(?P<gt>超过|高于|(?<![通经])过|逾|超)|(?P<approx>大约|约|近|接近))[“\"]?{_S}$"
+)
+_CLAUSE_BREAK = re.compile(r"[，。；：！？\n,;:（）()]")
+_SENTENCE_MARKS = "。；！？\n;"
+_SENTENCE_BREAK = re.compile(f"[{_SENTENCE_MARKS}]")
+_REWARD_WORDS = re.compile(r"给予|奖励|补助|补贴|奖补|资助|贴息|扶持")
+_REWARD_AFTER = re.compile(rf"{_S}的?(?:一次性)?(?:奖励|补助|补贴|奖补|资助)")
+_FUND_AFTER = re.compile(r"[^，。；]{0,8}?(?:资金|基金)")
+_FUND_BEFORE = re.compile(r"设立|安排|统筹|筹集|出资|预算")
+_INVEST_BEFORE = re.compile(r"投资")
+_REVENUE_BEFORE = re.compile(r"营业收入|营收|收入|产值|销售额|销售收入|规模")
+
+
+def _value(num: str) -> float | None:
+    return try_parse(num)
+
+
+def _window(text: str, start: int, width: int = 12) -> str:
+    """The clause before ``start``, at most ``width`` chars."""
+    left = text[max(0, start - width) : start]
+    cut = None
+    for cut in _CLAUSE_BREAK.finditer(left):
+        pass
+    return left[cut.end() :] if cut else left
+
+
+def _comparator(text: str, start: int, end: int, inherited: str | None) -> str:
+    right = _RIGHT_CMP.match(text, end, min(len(text), end + 8))
+    if right:
+        return {"ge": ">=", "le": "<=", "approx": "~"}[right.lastgroup]
+    window = _window(text, start)
+    broad = _LEFT_BROAD.search(window)
+    if broad and broad.lastgroup == "le":
+        return "<="  # 最高可达500万元: the cap wins over 达
+    adj = _LEFT_ADJ.search(window)
+    if adj:
+        return {"le": "<=", "ge": ">=", "gt": ">", "approx": "~"}[adj.lastgroup]
+    if broad:
+        return ">="
+    return inherited or "="
+
+
+def _sentence_window(text: str, start: int, width: int = 24) -> str:
+    left = text[max(0, start - width) : start]
+    cut = None
+    for cut in _SENTENCE_BREAK.finditer(left):
+        pass
+    return left[cut.end() :] if cut else left
+
+
+def _role(text: str, start: int, end: int, comparator: str) -> str | None:
+    window = _window(text, start, 24)
+    after = text[end : end + 12]
+    if _REWARD_AFTER.match(after) or _REWARD_WORDS.search(_window(text, start, 10)):
+        return "reward"
+    if comparator == "<=" and _REWARD_WORDS.search(_sentence_window(text, start)):
+        return "reward"  # 给予补助，最高不超过100万元: the cap of a reward
+    if _FUND_BEFORE.search(window) or _FUND_AFTER.match(after):
+        return "fund"
+    if _INVEST_BEFORE.search(window):
+        return "investment"
+    if _REVENUE_BEFORE.search(window):
+        return "revenue"
+    return None
+
+
+def _row(start, end, value, comparator, kind="sum", value_max=None, per=None, role=None):
+    return {
+        "norm_start": start,
+        "norm_end": end,
+        "value_cny": value,
+        "value_max_cny": value_max,
+        "comparator": comparator,
+        "kind": kind,
+        "per": per,
+        "role": role,
+    }
+
+
+def _money_rows(m: re.Match, text: str) -> list[dict[str, Any]]:
+    num = m.group("num")
+    value = _value(num)
+    if value is None:
+        return []
+    if len(num) == 1 and not m.group("mult") and num in "一二两三四五六七八九":
+        return []  # 二元酸, 一元化: a lone Chinese digit before 元 is not money
+    if m.group("mult"):  # "30 亿元": a space between numeral and multiplier
+        value *= multiplier(m.group("mult"))
+        num += m.group("mult")
+    start, end = m.start("num"), m.end()
+    if _INTENSITY_AFTER.match(text, end) and (num in ("十", "百", "千") or text[m.start() - 1 : m.start()] == "每"):
+        return []  # 每百元营业收入 / 百元产值: an intensity base, not money
+    per = m.group("per")
+    rows = []
+    if m.group("head"):
+        # 5、10、20万元: bare items take the last item's multiplier
+        factor = _BIG_SUFFIX.search(num)
+        factor_value = parse_number("1" + factor.group(0)) if factor and num[0].isdigit() else 1.0
+        first_cmp = None
+        for item in _HEAD_ITEM.finditer(m.group("head")):
+            item_value = parse_number(item.group(0))
+            if not _BIG_SUFFIX.search(item.group(0)):
+                item_value *= factor_value
+            a, b = m.start("head") + item.start(), m.start("head") + item.end()
+            cmp_ = _comparator(text, a, b, first_cmp)
+            first_cmp = first_cmp or cmp_
+            rows.append(_row(a, b, item_value, cmp_, per=per))
+        rows.append(_row(start, end, value, _comparator(text, start, end, first_cmp), per=per))
+        return rows
+    if m.group("lo"):
+        lo_text = m.group("lo")
+        lo = try_parse(lo_text)
+        if lo is not None:
+            if not _BIG_SUFFIX.search(lo_text) and lo_text[0].isdigit() and num[0].isdigit():
+                big = _BIG_SUFFIX.search(num)
+                if big and lo * parse_number("1" + big.group(0)) <= value:
+                    lo *= parse_number("1" + big.group(0))
+            if lo <= value:
+                start = m.start("lo")
+                return [_row(start, end, lo, "=", value_max=value, per=per)]
+    return [_row(start, end, value, _comparator(text, start, end, None), per=per)]
+
+
+def _scale_row(m: re.Match, text: str) -> dict[str, Any] | None:
+    snum = m.group("snum")
+    if not (snum.endswith("亿") or m.group("syuan")):
+        return None  # 百万千瓦级, 万吨级: not money
+    value = 1e12 if snum == "万亿" else _value(snum)
+    if value is None:
+        return None
+    start, end = m.span()
+    return _row(start, end, value, _comparator(text, start, end, None), kind="scale", role="scale")
+
+
+def _link_ranges(rows: list[dict[str, Any]], text: str) -> None:
+    """1000万元及以上至5000万元: the second bound is a ceiling."""
+    for prev, cur in zip(rows, rows[1:]):
+        gap = text[prev["norm_end"] : cur["norm_start"]]
+        if len(gap) <= 6 and re.fullmatch(rf"{_S}(?:（含）)?(?:及以上|以上)?{_S}(?:{RANGE_SEP_RE}){_S}", gap):
+            if prev["comparator"] == "=":
+                prev["comparator"] = ">="
+            cur["comparator"] = "<="
+
+
+def _inherit_list_comparators(rows: list[dict[str, Any]], text: str) -> None:
+    """突破5亿元、10亿元、20亿元: later items share the first item's qualifier."""
+    for prev, cur in zip(rows, rows[1:]):
+        if cur["comparator"] == "=" and text[prev["norm_end"] : cur["norm_start"]].strip(" \u3000") == "、":
+            cur["comparator"] = prev["comparator"]
+
+
+def _pair_conditions(rows: list[dict[str, Any]], text: str) -> None:
+    """In a sentence that grants rewards, the amounts before the first reward are its conditions."""
+    if not any(r["role"] == "reward" for r in rows):
+        return
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        start = row["norm_start"]
+        # bounded look-back: an absent mark must not cost a scan of the whole text
+        floor = max(0, start - 400)
+        sentence_start = max(max(text.rfind(mark, floor, start) for mark in _SENTENCE_MARKS), floor)
+        by_sentence.setdefault(sentence_start, []).append(row)
+    for group in by_sentence.values():
+        rewards = [r for r in group if r["role"] == "reward"]
+        if not rewards:
+            continue
+        first_reward = rewards[0]["norm_start"]
+        conditions = [r for r in group if r["norm_start"] < first_reward and r["kind"] == "sum" and r["role"] != "fund"]
+        for r in conditions:
+            r["role"] = "condition"
+        if len(conditions) == len(rewards):
+            pairs = zip(rewards, conditions)
+        elif len(conditions) == 1:
+            pairs = ((r, conditions[0]) for r in rewards)
+        else:
+            continue
+        for reward, condition in pairs:
+            reward["condition_amount_id"] = condition["amount_id"]
+
+
+def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
+    text = ctx.text
+    rows: list[dict[str, Any]] = []
+    for m in _PATTERN.finditer(text):
+        kind = m.lastgroup
+        if kind == "scale":
+            row = _scale_row(m, text)
+            if row:
+                rows.append(row)
+        elif kind == "money":
+            rows.extend(_money_rows(m, text))
+        else:
+            start, end = m.span()
+            rows.append(_row(start, end, 1e8, ">="))
+    _link_ranges(rows, text)
+    _inherit_list_comparators(rows, text)
+    for i, row in enumerate(rows, 1):
+        row["amount_id"] = i
+        row["condition_amount_id"] = None
+        if row["role"] is None:
+            row["role"] = _role(text, row["norm_start"], row["norm_end"], row["comparator"])
+    _pair_conditions(rows, text)
+    return rows
+
+
+EXTRACTOR = Extractor(
+    name="amounts",
+    table="amounts",
+    version="1",
+    columns=[
+        pa.field("amount_id", pa.int32()),
+        pa.field("value_cny", pa.float64()),
+        pa.field("value_max_cny", pa.float64()),
+        pa.field("comparator", pa.string()),
+        pa.field("kind", pa.string()),
+        pa.field("per", pa.string()),
+        pa.field("role", pa.string()),
+        pa.field("condition_amount_id", pa.int32()),
+    ],
+    extract=extract,
+)

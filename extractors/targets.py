@@ -1,4 +1,315 @@
-"""PLACEHOLDER (being written)."""
-from extractors import Extractor
+"""Targets: quantified goals (GUIDE ``target``, SPEC ``targets``).
 
-EXTRACTOR = Extractor(name="targets", table="targets", version="0", columns=[], extract=lambda ctx: [])
+How a goal is found in one document's norm_text:
+
+1. ``target_patterns.QUANTITY`` finds every numeral that carries a unit
+   (家, 个, %, 亿元 ...), a money scale class (百亿级) or a bare numeral with
+   以上/左右.
+2. Each quantity is judged in its clause (text between ，；：。 and line ends)
+   and its sentence (。！？ or line end).  Dropped: subsidy rules, statements
+   of the present or past, budget commitments, start values (从百亿级向…),
+   money that only qualifies a later count (营收过5500亿级…集群1个), numbers
+   in brackets or cited titles.  What is left needs a goal context: a
+   comparator verb before the number, a leading action verb (培育, 打造…), a
+   governing deadline, 每年/年均, a 目标/指标 section, or a preceding target
+   of the same sentence (list continuation).
+3. Span and indicator come from the clause: indicator-first
+   (规模以上企业达到800家) or number-first (培育3个世界级集群); items of a
+   分别 or 均 list give one target each.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+import pyarrow as pa
+
+from extractors import Extractor
+from extractors import target_patterns as P
+from extractors.numbers import parse_number, parse_range
+from pipeline.document import ExtractContext, Section
+
+COLUMNS = [
+    pa.field("indicator", pa.string()),
+    pa.field("value", pa.float64()),
+    pa.field("value_max", pa.float64()),
+    pa.field("unit", pa.string()),
+    pa.field("comparator", pa.string()),
+    pa.field("deadline_year", pa.int64()),
+    pa.field("recurring", pa.string()),
+]
+
+
+class _DocIndex:
+    """Boundaries, deadlines and sections of one document, for O(log n) lookups."""
+
+    def __init__(self, ctx: ExtractContext):
+        text = ctx.text
+        self.text = text
+        self.clause_ends = [m.start() for m in P.CLAUSE_END.finditer(text)]
+        self.sentence_ends = [m.start() for m in P.SENTENCE_END.finditer(text)]
+        self.line_ends = [m.start() for m in P.LINE_END.finditer(text)]
+        deadlines = sorted(ctx.results.get("deadlines", []), key=lambda r: r["norm_start"])
+        self.by_deadlines = [r for r in deadlines if r.get("kind") == "by" and r.get("year") is not None]
+        self.by_starts = [r["norm_start"] for r in self.by_deadlines]
+        # spans of every deadline: a year inside one is a deadline, not a bare (past) year
+        self.deadline_spans = [(r["norm_start"], r["norm_end"]) for r in deadlines]
+        self.doc_year = ctx.doc_year
+        self.first_by_year = min((r["year"] for r in self.by_deadlines), default=None)
+        self.sections = ctx.sections
+        self.section_starts = [s.norm_start for s in ctx.sections]
+        self.section_by_id = {s.section_id: s for s in ctx.sections}
+        self._sentence_verdicts: dict[int, bool] = {}
+
+    # ------------------------------------------------------------ boundaries
+    @staticmethod
+    def _around(ends: list[int], pos: int, length: int) -> tuple[int, int]:
+        i = bisect.bisect_left(ends, pos)
+        start = ends[i - 1] + 1 if i > 0 else 0
+        end = ends[i] if i < len(ends) else length
+        return start, end
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        return self._around(self.clause_ends, pos, len(self.text))
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self._around(self.sentence_ends, pos, len(self.text))
+
+    def line(self, pos: int) -> tuple[int, int]:
+        return self._around(self.line_ends, pos, len(self.text))
+
+    # ------------------------------------------------------------ sentences
+    def sentence_is_excluded(self, start: int, end: int) -> bool:
+        """A subsidy rule or a statement of the present/past: no target in it."""
+        verdict = self._sentence_verdicts.get(start)
+        if verdict is None:
+            text = self.text
+            verdict = bool(
+                P.SUBSIDY.search(text, start, end)
+                or P.CONDITIONAL_RULE.match(text, start, end)
+                or P.PRESENT.search(text, start, end)
+                or self._has_past_year(start, end)
+            )
+            self._sentence_verdicts[start] = verdict
+        return verdict
+
+    def _has_past_year(self, start: int, end: int) -> bool:
+        for m in P.BARE_YEAR.finditer(self.text, start, end):
+            if any(a <= m.start() < b for a, b in self.deadline_spans):
+                continue
+            year = int(m.group(1))
+            if self.doc_year is not None:
+                if year <= self.doc_year:
+                    return True
+            elif self.first_by_year is None or year < self.first_by_year:
+                return True
+        return False
+
+    # ------------------------------------------------------------ deadlines
+    def deadline_year(self, pos: int) -> int | None:
+        """Year of the 到YYYY年-style deadline before ``pos`` in its paragraph, else
+        of one opening the paragraph of an enclosing section."""
+        line_start, _ = self.line(pos)
+        i = bisect.bisect_left(self.by_starts, pos) - 1
+        if i >= 0 and self.by_starts[i] >= line_start:
+            return int(self.by_deadlines[i]["year"])
+        for section in self._section_chain(pos):
+            opening = section.norm_end
+            j = bisect.bisect_left(self.by_starts, opening)
+            if j < len(self.by_starts) and self.by_starts[j] - opening <= P.OPENING_WINDOW:
+                between = self.text[opening : self.by_starts[j]]
+                if "\n" not in between.strip("\n") and not P.HAS_DIGIT.search(between):
+                    return int(self.by_deadlines[j]["year"])
+        return None
+
+    def _section_chain(self, pos: int) -> list[Section]:
+        i = bisect.bisect_right(self.section_starts, pos) - 1
+        chain: list[Section] = []
+        section = self.sections[i] if i >= 0 else None
+        while section is not None and len(chain) < 8:
+            chain.append(section)
+            section = self.section_by_id.get(section.parent_id) if section.parent_id is not None else None
+        return chain
+
+    def in_goal_section(self, pos: int) -> bool:
+        return any(P.GOAL_HEADING.search(s.heading or "") for s in self._section_chain(pos))
+
+
+def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | None:
+    """(value, value_max, unit, written in Chinese numerals) of a QUANTITY match."""
+    try:
+        if m.group("scale_mult"):
+            number = m.group("scale_num")
+            value = parse_number(number) if number else 1.0
+            return value, None, m.group("scale_mult") + "元", False
+        if m.group("index"):
+            return parse_number(m.group("index")), None, None, False
+        if m.group("bare"):
+            low, high = parse_range(P.SPACES.sub("", m.group("bare")))
+            return low, high, None, False
+        number = P.SPACES.sub("", m.group("num"))
+        chinese = not P.HAS_DIGIT.search(number)
+        low, high = (parse_number(number), None) if chinese else parse_range(number)
+        return low, high, (m.group("mult") or "") + m.group("unit"), chinese
+    except ValueError:
+        return None
+
+
+def _comparator(m: re.Match, verb: str | None) -> str:
+    qualifier = m.group("qual")
+    if qualifier:
+        return P.QUALIFIER_COMPARATOR[qualifier]
+    if m.group("approx"):
+        return ">"
+    if verb:
+        return P.VERB_COMPARATOR.get(verb, "=")
+    return "="
+
+
+def _noun_phrase_end(text: str, start: int, limit: int) -> int:
+    """End of the noun phrase after a number-first quantity (培育3个【世界级集群】).
+
+    A later count after a 、 starts the next item of a list (引进2家…、1家…);
+    money without one only qualifies this noun (3个超过5000亿元的产业集群).
+    """
+    stop = P.NP_STOP.search(text, start, limit)
+    end = stop.start() if stop else limit
+    for following in P.QUANTITY.finditer(text, start, end):
+        if text[following.start() - 1] == "、":  # 打造百亿级X、百亿级Y: the next item
+            return following.start() - 1
+        unit = following.group("unit") or ""
+        if following.group("scale_mult") or unit.endswith("元"):
+            continue
+        sep = text.rfind("、", start, following.start())
+        if sep >= 0:
+            return sep
+    return end
+
+
+def _clean_indicator(s: str) -> str | None:
+    s = P.INDICATOR_TRAILING.sub("", P.INDICATOR_STRIP.sub("", s).strip())
+    s = P.INDICATOR_SCOPE.sub("", s) or s
+    return s or None
+
+
+class _ListItems:
+    """The items of a 分别 list, handed out to its quantities in order."""
+
+    def __init__(self, text: str, items: list[tuple[int, int]], verb: str | None):
+        self.text = text
+        self.items = items
+        self.verb = verb
+        self.taken = 0
+
+    def next_item(self) -> tuple[int, int] | None:
+        item = self.items[self.taken] if self.taken < len(self.items) else None
+        self.taken += 1
+        return item
+
+
+def _indicator_start(text: str, seg_start: int, core_end: int) -> tuple[int, bool]:
+    """Where the indicator starts, and whether an action verb (培育…) introduced it."""
+    action = None
+    for action in P.ACTION_VERB.finditer(text, seg_start, core_end):
+        pass
+    return P.skip_fillers(text, action.end() if action else seg_start, core_end), action is not None
+
+
+def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
+    text = ctx.text
+    if not P.HAS_NUMERAL.search(text):
+        return []
+    doc = _DocIndex(ctx)
+    rows: list[dict[str, Any]] = []
+    covered_until = -1  # end of the last number-first span: quantities inside it belong to it
+    anchor = -1  # end of the last target: the next item of a list starts after it
+    last_target_sentence = -1
+    last_recurring: str | None = None
+    fenbie_lists: dict[int, _ListItems] = {}
+
+    for m in P.QUANTITY.finditer(text):
+        start, end = m.start(), m.end()
+        quantity = _quantity(m)
+        if quantity is None or start < covered_until:
+            continue
+        value, value_max, unit, chinese = quantity
+        if P.START_VALUE_BEFORE.search(text, max(0, start - 1), start) and P.START_VALUE_AFTER.match(text, end):
+            continue  # 从百亿级向200亿级: the first is where the goal starts from
+        sent_start, sent_end = doc.sentence(start)
+        if doc.sentence_is_excluded(sent_start, sent_end) or P.inside_brackets(text, sent_start, start):
+            continue
+        clause_start, clause_end = doc.clause(start)
+        if P.ALLOCATION.search(text, end, clause_end):
+            continue
+        is_money = unit is not None and unit.endswith("元")
+        if is_money and (P.COUNT_LATER.match(text, end, clause_end) or P.BUDGET.search(text, sent_start, clause_end)):
+            continue  # money qualifying a count (营收过5500亿级…集群1个), or a budget
+        seg_start = P.skip_separators(text, anchor, start) if anchor >= clause_start else clause_start
+        verb_match = P.CMP_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - 2), start)
+        verb = verb_match.group("verb") if verb_match else None
+        core_end = verb_match.start() if verb_match else start
+        if chinese and not (m.group("cls") or verb):
+            continue  # 三条产业链, 一次: small Chinese numerals are rarely goals
+        if P.CONDITION_HEAD.match(text, seg_start) and P.NP_AFTER.match(text, end):
+            continue  # 对年产值1亿元以上的企业…: a condition, not a goal
+        ind_start, has_action = _indicator_start(text, seg_start, core_end)
+
+        recurring = "annual" if P.RECURRING.search(text, clause_start, start) else None
+        continues_list = last_target_sentence == sent_start
+        if recurring is None and not (verb or has_action) and continues_list:
+            recurring = last_recurring
+        deadline_year = doc.deadline_year(start)
+        if not (verb or has_action or recurring or deadline_year is not None or continues_list
+                or doc.in_goal_section(start)):
+            continue
+        comparator = _comparator(m, verb)
+        if comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(seg_start, start - 8), start):
+            comparator = ">="
+
+        # ---- span and indicator
+        spans: list[tuple[int, int, str | None]] = []
+        fenbie = text.rfind("分别", clause_start, start)
+        if fenbie >= 0:
+            items = fenbie_lists.get(fenbie)
+            if items is None:
+                first, _ = _indicator_start(text, clause_start, fenbie)
+                shared = P.CMP_AFTER_FENBIE.match(text, fenbie)
+                items = fenbie_lists[fenbie] = _ListItems(
+                    text, P.split_items(text, first, fenbie), shared.group("verb") if shared else None)
+            item = items.next_item()
+            if item is not None:
+                spans.append((item[0], end, _clean_indicator(text[item[0]:item[1]])))
+                if verb is None and items.verb:
+                    comparator = _comparator(m, items.verb)
+        if not spans:
+            cut = P.last_enumeration_end(text, ind_start, core_end)
+            if cut is not None and cut < core_end:
+                ind_start = cut  # …等一批【规模达到千亿级】
+            number_first = cut == core_end or ind_start >= core_end or (
+                verb is None and P.NP_AFTER.match(text, end) is not None)
+            list_mark = P.LIST_SHARED.search(text, ind_start, start)
+            items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
+            if len(items) > 1:
+                spans.extend((a, end, _clean_indicator(text[a:b])) for a, b in items)
+            elif number_first:
+                np_end = _noun_phrase_end(text, end, clause_end)
+                noun = text[end:np_end]
+                np_end = end + len(noun.rstrip())
+                spans.append((start, np_end, P.head_noun(noun)))
+                covered_until = max(covered_until, np_end)
+            else:
+                spans.append((ind_start, end, _clean_indicator(text[ind_start:core_end])))
+
+        base = {"value": value, "value_max": value_max, "unit": unit, "comparator": comparator,
+                "deadline_year": deadline_year, "recurring": recurring}
+        for a, b, indicator in spans:
+            rows.append({"norm_start": a, "norm_end": b, "indicator": indicator, **base})
+        anchor = max(b for _, b, _ in spans)
+        last_target_sentence = sent_start
+        last_recurring = recurring
+    return rows
+
+
+EXTRACTOR = Extractor(name="targets", table="targets", version="1", columns=COLUMNS, extract=extract)

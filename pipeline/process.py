@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from functools import lru_cache
+from time import perf_counter
 from typing import Any
 
-from extractors import all_extractors
+from extractors import all_extractors, extractors_version
 from normalizers import normalize
 from pipeline.document import ExtractContext, IngestError, RawDocument, Section
 from pipeline.metadata import extract_meta
@@ -19,13 +21,22 @@ from pipeline.sections import build_sections
 Rows = dict[str, list[dict[str, Any]]]
 
 
-def _stage(name: str, fn, *args):
+@lru_cache(maxsize=1)
+def _version() -> str:
+    return extractors_version()
+
+
+def _stage(name: str, fn, *args, timings: dict[str, float] | None = None):
+    started = perf_counter()
     try:
         return fn(*args)
     except IngestError:
         raise
     except Exception as exc:  # a bug or an unforeseen input: quarantine, don't crash the run
         raise IngestError(name, f"{type(exc).__name__}: {exc}") from exc
+    finally:
+        if timings is not None:
+            timings[name] = timings.get(name, 0.0) + perf_counter() - started
 
 
 def _innermost_section(section_starts: list[int], sections: list[Section], norm_start: int) -> int | None:
@@ -46,15 +57,20 @@ def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_st
         row["section_id"] = _innermost_section(section_starts, ctx.sections, row["norm_start"])
 
 
-def process_document(doc: RawDocument, ingested_at: dt.datetime | None = None) -> Rows:
-    """Normalise, structure and extract one document.  Raises IngestError on failure."""
+def process_document(
+    doc: RawDocument, ingested_at: dt.datetime | None = None, timings: dict[str, float] | None = None
+) -> Rows:
+    """Normalise, structure and extract one document.  Raises IngestError on failure.
+
+    ``timings`` (optional) accumulates seconds per stage, for the benchmark.
+    """
     if not doc.raw_text.strip():
         raise IngestError("decode", "document has no text (empty file or nothing visible in the page)")
-    norm = _stage("normalize", normalize, doc.raw_text)
+    norm = _stage("normalize", normalize, doc.raw_text, None, timings, timings=timings)
     if not norm.text.strip():
         raise IngestError("normalize", "document is only boilerplate: nothing left after normalisation")
-    meta = _stage("metadata", extract_meta, norm)
-    sections = _stage("sections", build_sections, norm)
+    meta = _stage("metadata", extract_meta, norm, timings=timings)
+    sections = _stage("sections", build_sections, norm, timings=timings)
     ctx = ExtractContext(doc_id=doc.doc_id, norm=norm, sections=sections, meta=meta)
     section_starts = [s.norm_start for s in sections]
 
@@ -80,7 +96,7 @@ def process_document(doc: RawDocument, ingested_at: dt.datetime | None = None) -
     out["sections"] = section_rows
 
     for ex in all_extractors():
-        rows = _stage(f"extract:{ex.name}", ex.extract, ctx)
+        rows = _stage(f"extract:{ex.name}", ex.extract, ctx, timings=timings)
         ctx.results[ex.table] = rows
         _with_provenance(rows, ctx, section_starts, doc.raw_text)
         out[ex.table] = rows
@@ -100,6 +116,7 @@ def process_document(doc: RawDocument, ingested_at: dt.datetime | None = None) -
             "addressee": meta.addressee,
             "cc": meta.cc,
             "encoding": doc.encoding,
+            "extractor_version": _version(),
             "ingested_at": ingested_at or dt.datetime.now(dt.timezone.utc),
         }
     ]

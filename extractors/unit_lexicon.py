@@ -1,0 +1,94 @@
+"""Is this string the name of a unit (an organ that can be given a task)?
+
+Names are recognised from their end: Chinese unit names are head-final
+(市[工业和信息化]局, 县[金融发展服务]中心), so the longest known suffix of
+a candidate decides.  Suffixes, whole names and look-alike non-units
+(布局, 干部) live in extractors/data/unit_*.txt and are loaded once into a
+reversed ``hanlp_trie.Trie``: matching the reversed candidate from its first
+character finds the longest suffix in one walk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+from hanlp_trie import Trie
+
+DATA = Path(__file__).parent / "data"
+
+STRONG = "strong"  # an organisational name (局, 委, 中心, 各县市区, 人民银行 ...)
+WEAK = "weak"  # a bare place name (济宁市, 白石镇): a unit only where a label says so
+_NOT_UNIT = "not"
+
+
+def _read_list(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+
+
+def _build_suffix_trie() -> Trie:
+    trie = Trie()
+    for word in _read_list("unit_suffixes.txt") + _read_list("unit_names.txt"):
+        trie[word[::-1]] = STRONG
+    for word in "市县区镇乡旗州盟村":
+        trie[word] = WEAK
+    for word in _read_list("unit_not_suffixes.txt"):
+        trie[word[::-1]] = _NOT_UNIT
+    return trie
+
+
+_SUFFIXES = _build_suffix_trie()
+
+# Parenthesised parts inside a name: 各县（市、区） is judged as 各县.
+_INNER_BRACKETS = regex.compile(r"[（(][^（()）]*[）)]")
+# Characters no unit name contains: digits, quotes, sentence punctuation.
+_BAD_CHARS = regex.compile(r"[0-9０-９%％“”\"'‘’《》〈〉：:。！？!?\s=<>/\\]")
+# Running-text words that end up in bracket clauses but never in names.
+_BAD_WORDS = regex.compile(
+    r"为|者|下同|简称|以下|以上|左右|详见|附件|第一位|首位|设在|设于|应当|通过|推动|加强|建立|开展|"
+    r"完善|提升|鼓励|引导|按照|根据|依据|确保|实现|进行|给予|达到|不少于|不低于|不超过"
+)
+_BAD_START = regex.compile(r"^(?:含|注|如|包括|其中|即|另|及|和|与|或)")
+# 各/有关/相关 + a place class is a unit: 各县市区, 有关县市区, 各市.
+_COLLECTIVE_PREFIX = regex.compile(r"^(?:各|有关|相关|全省各|全市各|全县各|省直|市直|县直|省属|市属|县属)")
+
+MAX_NAME_LEN = 30
+
+# A government organ by its prefix (省/市/县…, 各/有关…) or its suffix; an
+# unlabelled bracket needs one, so (潍柴动力股份有限公司、浪潮集团) after an
+# example sentence is not taken for a responsibility list.
+_GOVERNMENT = regex.compile(
+    r"^(?:省|市|县|区|州|盟|旗|镇|乡|自治区|各|有关|相关|国家|中央|中共|共青团|团|中国人民银行|人民银行)"
+    r"|(?:政府|管委会|局|委|厅|办|办公室|部|署|海关|街道|乡镇|县市区|区县)$"
+)
+
+
+def is_government(name: str) -> bool:
+    return _GOVERNMENT.search(_INNER_BRACKETS.sub("", name)) is not None
+
+
+def is_bare_suffix(name: str) -> bool:
+    """True when the whole name is a suffix word (中心, 街道, 各部门): a unit in a
+    labelled list, but too vague to make an unlabelled bracket a list."""
+    core = _INNER_BRACKETS.sub("", name)
+    found = _SUFFIXES.parse_longest(core[::-1])
+    return bool(found) and found[0][0] == 0 and found[0][1] == len(core)
+
+
+def classify(name: str) -> str | None:
+    """``STRONG``, ``WEAK`` or ``None`` (not a unit name)."""
+    core = _INNER_BRACKETS.sub("", name)
+    if not 2 <= len(core) <= MAX_NAME_LEN:
+        return None
+    if _BAD_CHARS.search(core) or _BAD_WORDS.search(core) or _BAD_START.match(core):
+        return None
+    found = _SUFFIXES.parse_longest(core[::-1])
+    if not found or found[0][0] != 0:
+        return None
+    kind = found[0][2]
+    if kind == _NOT_UNIT:
+        return None
+    if kind == WEAK and _COLLECTIVE_PREFIX.match(core):
+        return STRONG
+    return kind

@@ -1,0 +1,115 @@
+"""``polex run CORPUS --out OUT``: run the ingest_corpus flow once.
+
+Exit status: 0 every document ingested; 1 some quarantined (the others are
+published); 2 user error (missing corpus, unwritable OUT); 3 another run holds
+the lock on OUT (use --wait); 4 the run failed (e.g. disk full while
+publishing) and the previous version stays published.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from pipeline.cli import UserError
+
+EXIT_OK, EXIT_QUARANTINED, EXIT_USER, EXIT_LOCKED, EXIT_FAILED = 0, 1, 2, 3, 4
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("corpus", type=Path, help="folder of documents (.txt, .htm, .html), read recursively")
+    parser.add_argument("--out", type=Path, required=True, help="output folder for the Parquet tables")
+    parser.add_argument("--wait", action="store_true", help="wait for another run on OUT to finish instead of exiting with status 3")
+    parser.add_argument(
+        "--dask-address",
+        default=os.environ.get("POLEX_DASK_ADDRESS"),
+        help="run batches on this Dask scheduler (e.g. tcp://host:8786; env POLEX_DASK_ADDRESS)",
+    )
+    parser.add_argument("--batch-docs", type=int, default=None, help="at most this many documents per batch task")
+    parser.add_argument("--batch-mb", type=float, default=None, help="at most ~this many MB of input per batch task")
+    parser.add_argument("--max-bytes", type=int, default=None, help="quarantine files larger than this (bytes)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def _check_user_input(args) -> None:
+    """Fail fast, before paying Prefect's start-up, on mistakes the user can fix."""
+    if not args.corpus.is_dir():
+        raise UserError(f"corpus folder {args.corpus} does not exist or is not a folder; pass the folder holding the documents")
+    from pipeline.publish import OutputStore
+
+    OutputStore(args.out).prepare()
+
+
+def _progress_listener(progress, task_id):
+    def on_event(event: str, info: dict) -> None:
+        if event == "planned":
+            progress.update(task_id, total=max(info["to_process"], 1), description=f"processing {info['to_process']} of {info['total']} files")
+            if info["to_process"] == 0:
+                progress.update(task_id, completed=1)
+        elif event == "batch_done":
+            progress.advance(task_id, info["docs"])
+        elif event == "publishing":
+            progress.update(task_id, description="publishing")
+
+    return on_event
+
+
+def main(args) -> int:
+    _check_user_input(args)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if not args.verbose:
+        # INFO logs still reach the Prefect API; the terminal shows warnings only.
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+    from rich.progress import Progress
+
+    from flows import ingest
+    from pipeline.publish import OutputLocked
+
+    flow = ingest.ingest_corpus
+    if args.dask_address:
+        flow = flow.with_options(task_runner=ingest.dask_task_runner(args.dask_address))
+    params = {"corpus": str(args.corpus), "out": str(args.out), "wait": args.wait}
+    if args.batch_docs:
+        params["batch_docs"] = args.batch_docs
+    if args.batch_mb:
+        params["batch_bytes"] = int(args.batch_mb * 1024 * 1024)
+    if args.max_bytes:
+        params["max_bytes"] = args.max_bytes
+
+    with Progress(transient=True, disable=args.no_progress, console=None) as progress:
+        task_id = progress.add_task("starting Prefect", total=None)
+        listener = _progress_listener(progress, task_id)
+        ingest.PROGRESS_LISTENERS.append(listener)
+        try:
+            summary = flow(**params)
+        except OutputLocked as exc:
+            if args.verbose:
+                raise
+            print(f"polex run: {exc}", file=sys.stderr)
+            return EXIT_LOCKED
+        except UserError:
+            raise
+        except OSError as exc:
+            if args.verbose:
+                raise
+            print(
+                f"polex run: error: the run failed ({exc}); nothing was published, "
+                f"the previous version in {args.out} is intact. Fix the cause and re-run.",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+        finally:
+            ingest.PROGRESS_LISTENERS.remove(listener)
+
+    for row in summary["quarantined"]:
+        print(f"QUARANTINED {row['source_path']} [{row['stage']}] {row['error']}")
+    counts = summary["counts"]
+    print(
+        f"polex run: published {args.out} (version {summary['run_id']}): {counts['ingested']} documents, "
+        f"{counts['quarantined']} quarantined; processed {counts['processed']} "
+        f"(added {counts['added']}, changed {counts['changed']}), unchanged {counts['unchanged']}, removed {counts['removed']}",
+        file=sys.stderr,
+    )
+    return EXIT_QUARANTINED if counts["quarantined"] else EXIT_OK

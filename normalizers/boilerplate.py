@@ -1,0 +1,101 @@
+"""Deletion of text that is not part of the document: editor artefacts and web/database chrome.
+
+What goes:
+- Word bookmarks ``[bookmark: _Toc24069]``, markdown bold ``**`` and line-leading ``#`` heading marks;
+- web chrome lines: lines opening with a page field (来源/信息来源/发布日期/日期/作者/点击/
+  浏览次数/字体 ...) that hold at least one field only a web page has, breadcrumbs
+  (``首页 > …``, ``当前位置：``), button rows (``【打印】【关闭】``, ``分享到``, ``扫一扫…``),
+  ``上一篇/下一篇`` links;
+- pure chrome fields of legal databases (``【时效性】现行有效``, ``【效力级别】…``, ``【法规类别】…``);
+- PDF page numbers on their own line (``— 3 —``, ``- 3 -``, ``第3页 共10页``);
+- a related-links tail (热点推荐/相关阅读/相关链接 … line in the second half of the text,
+  everything after it).
+
+What stays: fields that carry metadata.  A chrome line that holds a date
+(``发布日期:2023-06-30 …``, ``日期:2024-06-06``) keeps its source and date fields, only
+the counters/font switches/buttons in it go, because the metadata parser
+falls back on a web page's date when the document has no date of its own.
+Database fields such as ``【发文字号】`` / ``【发布部门】`` / ``【发布日期】`` stay too.
+
+Only line content is deleted; the emptied lines' breaks are collapsed by the
+``linebreaks`` step, so a heading never gets glued to the previous line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalizers import register
+from normalizers.edits import deleted, replaced_one_for_one
+from pipeline.offsets import OffsetMap
+
+_SEP = r"\s*[:：]"
+_COUNTER = r"(?:点击|浏览|阅读|访问)(?:次数|数|量|率)?"
+_FONT = r"字[体号]"
+# Fields a web page shows around an article and a policy document never contains.
+_WEB_ONLY_FIELD = rf"(?:(?:信息|文章|新闻|稿件)?来源|发布(?:日期|时间)|{_COUNTER}|{_FONT}|责任编辑)"
+_ANY_FIELD = rf"(?:{_WEB_ONLY_FIELD}|日期|时间|更新时间|作者|编辑|发布机构|发布单位|索引号)"
+
+_CHROME_LINE = re.compile(
+    rf"^[ \t]*【?(?:{_ANY_FIELD}){_SEP}[^\n。]*$", re.M
+)
+_HAS_WEB_ONLY_FIELD = re.compile(rf"{_WEB_ONLY_FIELD}{_SEP}")
+_HAS_DATE = re.compile(r"\d{4}\s*[-/.年－／．]\s*\d{1,2}")  # \d matches full-width digits too
+# Inside a kept chrome line: the fields without any metadata value.
+_NOISE_FIELD = re.compile(
+    rf"[ \t]*(?:{_COUNTER}{_SEP}[ \t]*\d*[ \t]*次?"
+    rf"|{_FONT}{_SEP}[ \t]*(?:【[^】\n]*】?|[大中小默认超标准 \t]+)"
+    r"|【(?:打印|关闭|打印本页|关闭窗口|收藏|返回顶部|大|中|小)】"
+    r"|分享到[:：]?.*$)",
+    re.M,
+)
+_BUTTON_LINE = re.compile(
+    r"^[ \t]*(?:(?:【[^】\n]{0,8}】[ \t]*)*(?:【(?:打印|关闭|打印本页|关闭窗口|收藏|返回顶部)】)(?:[ \t]*【[^】\n]{0,8}】)*"
+    r"|分享到[:：]?.*|扫一扫在手机(?:上)?打开当前页.*|(?:上|下)一篇[:：].*"
+    r"|(?:首页|当前位置[:：]).*[>＞»›].*|当前位置[:：].*"
+    r"|[-—–－]+[ \t]*\d{1,4}[ \t]*[-—–－]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r")[ \t]*$",
+    re.M,
+)
+_DATABASE_NOISE = re.compile(
+    r"【(?:时效性|效力级别|效力等级|法规类别|时效|类别|专题分类|法宝联想|唯一标志|原文链接|失效依据)】[^【\n]*"
+)
+_EDITOR_ARTEFACTS = re.compile(r"\[bookmark:[^\]\n]*\]|\*\*|^[ \t]*#{1,6}[ \t]+", re.M)
+_TAIL_HEADER = re.compile(
+    r"^[ \t]*(?:热点推荐|相关阅读|相关链接|相关文章|相关新闻|相关稿件|推荐阅读|延伸阅读|相关信息|猜你喜欢)[ \t]*[:：]?[ \t]*$",
+    re.M,
+)
+
+
+def _chrome_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _CHROME_LINE.finditer(text):
+        line = m.group()
+        if len(line) > 150 or not _HAS_WEB_ONLY_FIELD.search(line):
+            continue
+        if _HAS_DATE.search(line):
+            spans.extend((m.start() + n.start(), m.start() + n.end()) for n in _NOISE_FIELD.finditer(line))
+        else:
+            spans.append(m.span())
+    return spans
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _EDITOR_ARTEFACTS.finditer(text)]
+    spans += _chrome_spans(text)
+    spans += [m.span() for m in _BUTTON_LINE.finditer(text)]
+    spans += [m.span() for m in _DATABASE_NOISE.finditer(text)]
+    for m in _TAIL_HEADER.finditer(text):
+        # a related-links block closes a web page; earlier, the same word may be a real heading
+        if m.start() >= len(text) // 2:
+            spans.append((m.start(), len(text)))
+            break
+    return spans
+
+
+@register("boilerplate")
+def remove_boilerplate(text: str) -> tuple[str, OffsetMap]:
+    spans = boilerplate_spans(text)
+    if not spans:
+        return replaced_one_for_one(text, text)
+    return deleted(text, spans)

@@ -1,0 +1,98 @@
+"""Line structure: blank-line runs collapse to one ``\\n``, broken lines are joined.
+
+PDF and Word exports break paragraphs at page ends (``双\\n\\n循环``,
+``市\\n\\n税务局``).  A break between line A and line B is deleted only when all hold:
+- A is in the body: some earlier line (or A) ended with ``。`` or ``：`` (the title,
+  发文字号 and addressee block above is never joined);
+- A does not end with sentence-final punctuation or a closing bracket
+  (``。！？；：…）〕】``);
+- A is not a heading alone (a heading marker and no ``。；！？`` after it: the section
+  parser relies on a heading ending at its line end); a heading followed by its
+  paragraph on the same line (``（一）指导思想。以……国内国际双``) may be joined;
+- A is not short (fewer than ``MIN_JOIN_CHARS`` characters and no ``，、；。`` in it:
+  titles, signatures, dates, table cells);
+- B does not start with a heading marker, an opening bracket, a dash item
+  (``——``), or a closing-block word (附件/抄送/印发 …), and is not a date line;
+- the break would not glue two ASCII words together.
+A joined paragraph is judged as one line for the next break.  Leading and
+trailing blank lines of the document are deleted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalizers import register
+from normalizers.edits import deleted
+from pipeline.offsets import OffsetMap
+
+MIN_JOIN_CHARS = 20
+
+_CN_NUM = "一二三四五六七八九十百零〇两"
+HEADING_MARKER = re.compile(
+    rf"""
+    [{_CN_NUM}]+[、.．]                     # 一、
+    | [（(][{_CN_NUM}]+[）)]                # （一）
+    | \d{{1,3}}(?:[、．﹒]|\.(?!\d))        # 1. 1、 1．  (not 1.5); \d also matches full-width
+    | [（(]\d{{1,3}}[）)]                   # （1）
+    | [\u2460-\u2473\u2776-\u277F]           # ① … ⑳, ❶ …
+    | 第[{_CN_NUM}\d]+[章节条部篇]          # 第一章 第3条
+    """,
+    re.X,
+)
+_B_BLOCKS_JOIN = re.compile(
+    r"[（(【〔\[]|——|--|－－|专栏|附件|附表|附录|抄送|抄报|主送|印发|联系人|联系电话|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"
+)
+_A_FINAL = frozenset("。！？；：…）〕】」』!?;:)")  # ASCII forms too: width runs after this step
+_BODY_START_FINAL = frozenset("。：:")
+_SENTENCE_STOP = re.compile(r"[。；！？;!?]")
+_INNER_PUNCT = re.compile(r"[，、；。,;]")
+# a line's content with leading and trailing blanks (incl. the ideographic-space indent) trimmed;
+# blank lines never match
+_BLANK = " \t\u3000\u00a0\u2002-\u200b\u202f\ufeff"
+_LINE_CONTENT = re.compile(rf"[^{_BLANK}\n](?:[^\n]*[^{_BLANK}\n])?")
+
+
+def _heading_only(line: str) -> bool:
+    return bool(HEADING_MARKER.match(line)) and not _SENTENCE_STOP.search(line)
+
+
+def _may_join(a: str, b: str) -> bool:
+    if a[-1] in _A_FINAL or _heading_only(a):
+        return False
+    if len(a) < MIN_JOIN_CHARS and not _INNER_PUNCT.search(a):
+        return False
+    if HEADING_MARKER.match(b) or _B_BLOCKS_JOIN.match(b):
+        return False
+    if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return False
+    return True
+
+
+def break_spans(text: str) -> list[tuple[int, int]]:
+    """Spans to delete: blank runs beyond one ``\\n``, joined breaks, document-edge blank lines."""
+    # (content start, content end) of every non-blank line, whitespace trimmed
+    lines = [m.span() for m in _LINE_CONTENT.finditer(text)]
+    if not lines:
+        return [(0, len(text))]
+    spans = [(0, lines[0][0]), (lines[-1][1], len(text))]
+    in_body = False
+    logical = text[lines[0][0] : lines[0][1]]  # the (possibly joined) paragraph A belongs to
+    for (a_start, a_end), (b_start, b_end) in zip(lines, lines[1:]):
+        a_line = text[a_start:a_end]
+        in_body = in_body or a_line[-1] in _BODY_START_FINAL
+        b_line = text[b_start:b_end]
+        if in_body and _may_join(logical, b_line):
+            spans.append((a_end, b_start))
+            logical += b_line
+            continue
+        newline = text.index("\n", a_end)
+        spans.append((a_end, newline))
+        spans.append((newline + 1, b_start))
+        logical = b_line
+    return spans
+
+
+@register("linebreaks")
+def fix_linebreaks(text: str) -> tuple[str, OffsetMap]:
+    return deleted(text, break_spans(text))

@@ -1,0 +1,121 @@
+"""Pinyin ruby removal: ``濱(bin)州``, ``集(ji)(ji)群``, ``建(jia`` cut off at a line end.
+
+Web pages that render ``<ruby>`` lose the markup when copied and leave the
+reading in ASCII parentheses after the character.  An annotation is a run of
+lowercase letters in ASCII parentheses directly after a Han character or
+after another annotation.  It is deleted only when it is a reading of that
+character (pypinyin, all heteronyms, of the character and of its simplified
+form), so ``(一)``, ``(RCEP)``, ``(含)``, ``(试行)``, ``(2021-2023年)`` and
+``措施(e)`` survive.  Documents that carry many verified annotations also
+misplace some (the reading of the neighbouring character); there any valid
+pinyin syllable after a Han character counts, judged on the whole document
+so one stray ``(e)`` elsewhere never switches that on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import chain, starmap
+from operator import itemgetter, methodcaller
+from pathlib import Path
+
+import numpy as np
+
+from normalizers import register
+from normalizers.edits import deleted
+from pipeline.offsets import OffsetMap
+
+# A Han character followed by one or more annotations, the last of which may be
+# cut off by the line end (no closing parenthesis).
+# (stdlib re with explicit Han blocks: three times faster than regex's \p{Han} here)
+_HAN = "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+_CHAIN = re.compile(rf"({_HAN})(?=\([a-zü])((?:\([a-zü]{{1,6}}\))*)(\([a-zü]{{1,6}}(?=\n|\Z))?")
+_ANNOTATION = re.compile(r"\(([a-zü]{1,6})\)")
+
+# Verified annotations a document needs before misplaced ones (valid syllable,
+# wrong character) are trusted too.
+MIN_VERIFIED_FOR_SYLLABLE_TABLE = 5
+
+
+def _load_syllables() -> frozenset[str]:
+    path = Path(__file__).with_name("data") / "pinyin_syllables.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+SYLLABLES = _load_syllables()
+SYLLABLE_PREFIXES = frozenset(s[:i] for s in SYLLABLES for i in range(1, len(s) + 1))
+
+
+@lru_cache(maxsize=8192)
+def readings(char: str) -> frozenset[str]:
+    """Toneless readings of a character and of its simplified form (ü spelled both v and ü)."""
+    from pypinyin import Style, pinyin  # imported on first annotation only: it costs ~0.1 s
+
+    from normalizers.chinese_script import simplified_char
+
+    found: set[str] = set()
+    for ch in {char, simplified_char(char)}:
+        found.update(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+    found |= {r.replace("v", "ü") for r in found}
+    return frozenset(r for r in found if r.isalpha())
+
+
+def _is_reading_prefix(char: str, letters: str) -> bool:
+    return any(r.startswith(letters) for r in readings(char))
+
+
+@lru_cache(maxsize=65536)
+def _judge_chain(char: str, annotations: str, cut: str | None) -> tuple[int, tuple, tuple]:
+    """For one character and the annotations after it: (verified count, spans to delete when
+    only the character's readings count, spans when any syllable counts), spans relative
+    to the first annotation.  Cached: a ruby document repeats the same pairs thousands of times."""
+    char_readings = readings(char)
+    verified = 0
+    strict: list[tuple[int, int]] = []
+    loose: list[tuple[int, int]] = []
+    strict_open = loose_open = True  # still right after the character or a deleted annotation
+    for a in _ANNOTATION.finditer(annotations):
+        syllable = a.group(1)
+        if syllable in char_readings:
+            verified += 1
+        strict_open = strict_open and syllable in char_readings
+        loose_open = loose_open and (syllable in char_readings or syllable in SYLLABLES)
+        if strict_open:
+            strict.append(a.span())
+        if loose_open:
+            loose.append(a.span())
+    if cut:
+        letters, span = cut[1:], (len(annotations), len(annotations) + len(cut))
+        if strict_open and _is_reading_prefix(char, letters):
+            strict.append(span)
+        if loose_open and (_is_reading_prefix(char, letters) or letters in SYLLABLE_PREFIXES):
+            loose.append(span)
+    return verified, tuple(strict), tuple(loose)
+
+
+_FIRST_ANNOTATION_AT = methodcaller("start", 2)
+
+
+def annotation_spans(text: str) -> np.ndarray:
+    """(k, 2) array of the spans of every ruby annotation to delete, in text order.
+
+    Built with C-level iteration (findall/map/starmap, numpy) rather than a Python
+    loop per match: a ruby-annotated page has an annotation every few characters.
+    """
+    found = _CHAIN.findall(text)  # (char, complete annotations, cut-off annotation) per chain
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    bases = np.fromiter(map(_FIRST_ANNOTATION_AT, _CHAIN.finditer(text)), dtype=np.int64, count=len(found))
+    verdicts = list(starmap(_judge_chain, found))
+    use_table = sum(map(itemgetter(0), verdicts)) >= MIN_VERIFIED_FOR_SYLLABLE_TABLE
+    chosen = list(map(itemgetter(2 if use_table else 1), verdicts))
+    counts = np.fromiter(map(len, chosen), dtype=np.int64, count=len(chosen))
+    relative = np.fromiter(chain.from_iterable(chain.from_iterable(chosen)), dtype=np.int64).reshape(-1, 2)
+    return relative + np.repeat(bases, counts)[:, None]
+
+
+@register("ruby")
+def remove_ruby(text: str) -> tuple[str, OffsetMap]:
+    return deleted(text, annotation_spans(text))

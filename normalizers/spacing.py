@@ -1,0 +1,59 @@
+"""Spaces that split numbers and words: ``到 2025 年``→``到2025年``, ``200 万元``→``200万元``,
+``1.5 个百分点``, ``（二） 高端化工``, ``2. 主攻方向``, ``战略新 兴``→``战略新兴``.
+
+A run of spaces/tabs inside a line is deleted when
+- one side is Chinese punctuation (``，。、；：（）“”《》〔〕【】…``), or
+- it separates a Han character and a digit (either order), or a digit/``%`` and a Han character, or
+  a digit and ``%``, or follows a ``1.``/``1、`` list marker at the line start, or
+- it separates two Han characters on a body line (one holding ``，。；：、``).  Title,
+  signature and table-cell lines keep theirs: ``中共济宁市委 济宁市人民政府 关于…的意见``
+  separates joint issuers, not the halves of a word.
+Spaces between ASCII words or between ASCII letters and Chinese (``5G 智能化``,
+``LNG 燃料``) and between two numbers stay.  Spaces at line ends and zero-width
+characters (ZWSP, ZWJ, BOM inside the text, soft hyphen) always go.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from normalizers import register
+from normalizers.edits import deleted, replaced_one_for_one
+from pipeline.offsets import OffsetMap
+
+_CN_PUNCT = r"，。、；：！？（）“”‘’《》〔〕【】…·"
+_ALWAYS = re.compile(
+    rf"""
+      [\u200b-\u200d\u2060\ufeff\u00ad]+
+    | ^[ \t]+ | [ \t]+$
+    | (?<=[{_CN_PUNCT}])[ \t]+ | [ \t]+(?=[{_CN_PUNCT}])
+    | (?<=\p{{Han}})[ \t]+(?=\d)
+    | (?<=[\d%])[ \t]+(?=[\p{{Han}}%])
+    | (?<=^\d{{1,3}}[.、])[ \t]+(?=\p{{Han}})
+    """,
+    re.M | re.X,
+)
+_HAN_GAP = re.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
+_BODY_PUNCT = re.compile(r"[，。；：、]")
+
+
+def space_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _ALWAYS.finditer(text)]
+    line_is_body: dict[int, bool] = {}
+    for m in _HAN_GAP.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start not in line_is_body:
+            line_end = text.find("\n", m.end())
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            line_is_body[line_start] = bool(_BODY_PUNCT.search(line))
+        if line_is_body[line_start]:
+            spans.append(m.span())
+    return spans
+
+
+@register("spacing")
+def remove_spaces(text: str) -> tuple[str, OffsetMap]:
+    spans = space_spans(text)
+    if not spans:
+        return replaced_one_for_one(text, text)
+    return deleted(text, spans)

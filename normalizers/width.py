@@ -1,0 +1,101 @@
+"""Character width and punctuation forms, always one for one.
+
+1. Full-width ASCII forms become half-width (``２０２５``→``2025``, ``．``→``.``,
+   ``％``→``%``, ideographic and no-break spaces → `` ``), except the Chinese
+   punctuation official documents use in full width: ``，：；（）！？``.
+   Small-form punctuation (``﹒﹐﹔﹕﹙﹚``) goes to the same forms; ``﹒`` is a list dot
+   (``1﹒``), so it becomes ``.``.
+2. ASCII ``, : ; ( ) ! ?`` used as Chinese punctuation become ``，：；（）！？``.
+   They stay ASCII inside ASCII content: a mark whose left neighbour is a
+   printable ASCII character and whose right neighbour is ASCII (``1,000``,
+   ``14:18``, ``http://``, ``Hello, world``); a bracket pair stays ASCII when its
+   content is ASCII and ``(`` directly follows a printable ASCII character
+   (``f(x)``, ``a.htm(1)``).  ``(1)``, ``(RCEP)`` after Chinese, ``GDP(国内生产总值)``
+   become full width.  ``.`` is never touched (decimals, list dots).
+``〔〕`` and ``[2023]``-style brackets are left for the metadata parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from normalizers import register
+from normalizers.edits import codepoints, from_codepoints, replaced_one_for_one
+from pipeline.offsets import OffsetMap
+
+_KEEP_FULL = set("，：；（）！？")
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULL}
+_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20})
+_WIDTH.update({cp: 0x20 for cp in range(0x2002, 0x200B)})  # en/em/thin spaces
+_WIDTH.update(
+    {ord("﹒"): ord("."), ord("﹐"): ord("，"), ord("﹑"): ord("、"), ord("﹔"): ord("；"), ord("﹕"): ord("："),
+     ord("﹖"): ord("？"), ord("﹗"): ord("！"), ord("﹙"): ord("（"), ord("﹚"): ord("）"), ord("﹝"): ord("〔"),
+     ord("﹞"): ord("〕")}
+)
+# Lookup table over the Basic Multilingual Plane: code point -> replacement code point.
+WIDTH_TABLE = np.arange(0x10000, dtype=np.uint32)
+for _src, _dst in _WIDTH.items():
+    WIDTH_TABLE[_src] = _dst
+
+_ASCII_MARKS = ",:;!?()"
+_FULL_OF = np.arange(0x80, dtype=np.uint32)  # ASCII mark -> its full-width form
+for _ascii, _full in zip(_ASCII_MARKS, "，：；！？（）"):
+    _FULL_OF[ord(_ascii)] = ord(_full)
+_IS_MARK = np.zeros(0x80, dtype=bool)
+_IS_MARK[[ord(c) for c in _ASCII_MARKS]] = True
+
+# Innermost bracket pair on one line; applied repeatedly so nested pairs resolve inside out.
+_PAIR = re.compile(r"\(([^()\n]*)\)")
+_PRINTABLE_ASCII = frozenset(chr(c) for c in range(0x21, 0x7F))
+
+
+def _half_width(points: np.ndarray) -> np.ndarray:
+    bmp = points < 0x10000
+    points[bmp] = WIDTH_TABLE[points[bmp]]
+    return points
+
+
+def _bracket_pairs(text: str, points: np.ndarray, decided: np.ndarray) -> None:
+    """Decide bracket pairs together: full width unless an ASCII pair inside ASCII content."""
+    current = text
+    while True:
+        converted = False
+        for m in _PAIR.finditer(current):
+            open_at, close_at = m.start(), m.end() - 1
+            if decided[open_at]:
+                continue
+            decided[open_at] = decided[close_at] = True
+            before = current[open_at - 1] if open_at else ""
+            if not (before in _PRINTABLE_ASCII and m.group(1).isascii()):
+                points[open_at], points[close_at] = ord("（"), ord("）")
+                converted = True
+        if not converted:
+            return
+        current = from_codepoints(points)  # converted inner pairs no longer hide the outer ones
+
+
+def _single_marks(points: np.ndarray, decided: np.ndarray) -> None:
+    """Other ASCII marks: full width unless between a printable ASCII char and an ASCII char."""
+    n = points.shape[0]
+    ascii_pts = np.where(points < 0x80, points, 0)
+    is_mark = _IS_MARK[ascii_pts] & (points < 0x80) & ~decided
+    if not is_mark.any():
+        return
+    prev_printable = np.zeros(n, dtype=bool)
+    prev_printable[1:] = (points[:-1] >= 0x21) & (points[:-1] <= 0x7E)
+    next_ascii = np.zeros(n, dtype=bool)
+    next_ascii[:-1] = (points[1:] >= 0x20) & (points[1:] <= 0x7E)
+    convert = is_mark & ~(prev_printable & next_ascii)
+    points[convert] = _FULL_OF[ascii_pts[convert]]
+
+
+@register("width")
+def unify_width(text: str) -> tuple[str, OffsetMap]:
+    points = _half_width(codepoints(text))
+    decided = np.zeros(points.shape[0], dtype=bool)  # brackets already settled as a pair
+    if "(" in text or ")" in text:
+        _bracket_pairs(from_codepoints(points), points, decided)
+    _single_marks(points, decided)
+    return replaced_one_for_one(text, from_codepoints(points))

@@ -1,0 +1,128 @@
+"""QA fixtures: write an OUT folder (SPEC.md tables) from annotated documents or
+from the core pipeline, and run one `polex` subcommand in-process.
+
+Turning gold into a "prediction" must score 1.0, and hand-made tables make
+scoring tests independent of the extractors.  Not the production publisher
+(that is `polex run`'s flow).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from pipeline.qa.labels import ATTRS, TABLE_OF_LABEL
+from pipeline.qa.model import AnnotatedDoc
+
+_FLOAT_ATTRS = {"value", "value_max", "value_cny"}
+_INT_ATTRS = {"level", "number", "deadline_year", "year", "months"}
+
+
+def _attr_type(name: str):
+    import pyarrow as pa
+
+    if name in _FLOAT_ATTRS:
+        return pa.float64()
+    if name in _INT_ATTRS:
+        return pa.int64()
+    if name == "date":
+        return pa.date32()
+    return pa.string()
+
+
+def _span_schema(label: str):
+    import pyarrow as pa
+
+    from pipeline.schema import SECTIONS, SPAN_FIELDS
+
+    if label == "heading":
+        return SECTIONS
+    return pa.schema(SPAN_FIELDS + [pa.field(n, _attr_type(n)) for n in ATTRS[label]])
+
+
+def _attr_value(name: str, value: Any) -> Any:
+    if name == "date" and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    if name in _FLOAT_ATTRS and value is not None:
+        return float(value)
+    return value
+
+
+def write_out(out_dir: Path, docs: list[AnnotatedDoc]) -> Path:
+    """Write documents + every span table for ``docs`` (``raw_text`` must be set)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.schema import DOCUMENTS
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    doc_rows, span_rows = [], {label: [] for label in TABLE_OF_LABEL}
+    for n, doc in enumerate(docs):
+        doc_id = f"d{n}"
+        issue = doc.meta.get("issue_date")
+        doc_rows.append({
+            "doc_id": doc_id, "source_path": doc.doc, "sha256": doc.sha256 or "", "raw_text": doc.raw_text,
+            "norm_text": doc.raw_text, "title": doc.meta.get("title"), "doc_number": doc.meta.get("doc_number"),
+            "issuer": doc.meta.get("issuer"), "issue_date": dt.date.fromisoformat(issue) if issue else None,
+            "encoding": "utf-8",
+        })
+        for k, s in enumerate(sorted(doc.spans, key=lambda s: (s.start, s.end))):
+            row = {"doc_id": doc_id, "section_id": s.section_id, "raw_start": s.start, "raw_end": s.end,
+                   "norm_start": s.start, "norm_end": s.end, "text": s.text}
+            if s.label == "heading":
+                row.update(section_id=k + 1, parent_id=None, heading=s.text)
+            row.update({name: _attr_value(name, s.attrs.get(name)) for name in ATTRS[s.label]})
+            span_rows[s.label].append(row)
+    pq.write_table(pa.Table.from_pylist(doc_rows, schema=DOCUMENTS), out_dir / "documents.parquet")
+    for label, rows in span_rows.items():
+        pq.write_table(pa.Table.from_pylist(rows, schema=_span_schema(label)), out_dir / f"{TABLE_OF_LABEL[label]}.parquet")
+    return out_dir
+
+
+def run_core(corpus: Path, out_dir: Path) -> Path:
+    """Stand-in for `polex run` on UTF-8 .txt files: process_document + one Parquet file per table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.document import RawDocument
+    from pipeline.process import process_document
+    from pipeline.schema import all_schemas
+
+    schemas = all_schemas()
+    rows: dict[str, list] = {name: [] for name in schemas}
+    for path in sorted(Path(corpus).rglob("*.txt")):
+        data = path.read_bytes()
+        name = path.relative_to(corpus).as_posix()
+        doc = RawDocument(doc_id=name, source_path=name, sha256=hashlib.sha256(data).hexdigest(),
+                          raw_text=data.decode("utf-8"), encoding="utf-8")
+        for table, table_rows in process_document(doc).items():
+            rows.setdefault(table, []).extend(table_rows)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for table, schema in schemas.items():
+        pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=schema), out_dir / f"{table}.parquet")
+    return out_dir
+
+
+def run_subcommand(module_name: str, argv: list[str]) -> int:
+    """``polex <cmd> ARGV`` for one subcommand module, as pipeline.cli runs it
+    (a UserError prints one line to stderr and gives exit status 2)."""
+    import argparse
+    import importlib
+    import sys
+
+    from pipeline.cli import UserError
+
+    module = importlib.import_module(module_name)
+    parser = argparse.ArgumentParser(prog="polex")
+    module.add_arguments(parser)
+    args = parser.parse_args(argv)
+    args.verbose = False
+    try:
+        return int(module.main(args) or 0)
+    except UserError as exc:
+        print(f"polex: error: {exc}", file=sys.stderr)
+        return 2

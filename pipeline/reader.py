@@ -1,0 +1,126 @@
+"""Reading corpus files as they come from government sites: find, hash, decode.
+
+``read_document`` turns one file into a :class:`RawDocument` or raises
+:class:`IngestError` (stage ``read`` or ``decode``) with a reason a data team
+can act on.  Decoding never guesses silently: a broken UTF-8 file is
+quarantined, not turned into GB18030 mojibake (see ``pipeline.encoding``).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+from pathlib import Path, PurePosixPath
+
+from pipeline.document import IngestError, RawDocument
+from pipeline.encoding import decode_text
+from pipeline.html_text import visible_text
+
+# Bump when decoding or HTML text extraction changes what raw_text holds: cached results key on it.
+VERSION = "1"
+SUPPORTED_SUFFIXES = (".txt", ".htm", ".html")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # larger files are quarantined without being read whole
+HASH_CHUNK_BYTES = 1024 * 1024
+
+# A .txt file that is really a saved web page is read as HTML.
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+# Transient I/O errors are left to the caller's retry policy; these are the file's own fault.
+_PERMANENT_ERRNOS = {errno.EACCES, errno.EPERM, errno.ENOENT, errno.EISDIR, errno.ENOTDIR, errno.ELOOP, errno.ENAMETOOLONG}
+
+
+def discover(corpus_root: Path) -> list[str]:
+    """Sorted relative POSIX paths of the supported files under ``corpus_root`` (hidden ones skipped)."""
+    root = Path(corpus_root)
+    if not root.is_dir():
+        raise NotADirectoryError(f"corpus folder {root} does not exist or is not a folder")
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]  # prune hidden folders
+        rel_dir = Path(dirpath).relative_to(root)
+        for name in filenames:
+            if name.startswith(".") or not name.lower().endswith(SUPPORTED_SUFFIXES):
+                continue
+            found.append((rel_dir / name).as_posix())
+    return sorted(found)
+
+
+def hash_file(path: Path) -> str:
+    """sha256 hex digest of the file's bytes, read in chunks (constant memory)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(HASH_CHUNK_BYTES):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def decode_bytes(data: bytes, suffix: str) -> tuple[str, str, str]:
+    """``(raw_text, encoding, media_type)`` of a file's bytes; raises IngestError("decode", reason).
+
+    For HTML, ``raw_text`` is the page's visible text (``pipeline.html_text``).
+    """
+    is_html = suffix.lower() in (".htm", ".html") or bool(_HTML_START.match(data, 0, 4096))
+    text, encoding = decode_text(data, html=is_html)
+    if not is_html:
+        return text, encoding, "text/plain"
+    visible = visible_text(text)
+    if not visible.strip():
+        raise IngestError("decode", "HTML page has no visible text")
+    return visible, encoding, "text/html"
+
+
+def read_document(
+    corpus_root: Path,
+    rel_path: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    sha256: str | None = None,
+) -> RawDocument:
+    """Read and decode one corpus file.  Raises IngestError (stage ``read`` or ``decode``)."""
+    rel = PurePosixPath(rel_path)
+    if rel.is_absolute() or ".." in rel.parts:
+        raise IngestError("read", f"path {rel_path!r} is not inside the corpus folder")
+    path = Path(corpus_root) / rel
+    data = _read_bounded(path, max_bytes)
+    text, encoding, media_type = decode_bytes(data, rel.suffix)
+    return RawDocument(
+        doc_id=rel.as_posix(),
+        source_path=rel.as_posix(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
+        raw_text=text,
+        encoding=encoding,
+        media_type=media_type,
+    )
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > max_bytes:
+                raise IngestError("read", _too_big(size, max_bytes))
+            data = f.read(max_bytes + 1)  # bounded even if the file grows while we read it
+    except IngestError:
+        raise
+    except IsADirectoryError:
+        raise IngestError("read", "is a folder, not a file") from None
+    except OSError as exc:
+        if exc.errno not in _PERMANENT_ERRNOS:
+            raise  # transient (EIO, ESTALE, ...): let the caller retry
+        reason = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM) else (exc.strerror or str(exc))
+        raise IngestError("read", f"cannot read file: {reason}") from None
+    if len(data) > max_bytes:
+        raise IngestError("read", _too_big(len(data), max_bytes))
+    return data
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"file is {_megabytes(size)}, over the {_megabytes(max_bytes, limit=True)} limit (raise --max-bytes)"
+
+
+def _megabytes(n: int, limit: bool = False) -> str:
+    mb = n / (1024 * 1024)
+    if limit and mb == int(mb):
+        return f"{int(mb)} MB"
+    return f"{mb:.1f} MB" if mb >= 0.1 else f"{n} bytes"

@@ -1,0 +1,65 @@
+"""amounts: ids, reward/condition pairing and the Arrow schema."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from extractors import get
+from pipeline.document import ExtractContext, NormalizedText
+from pipeline.offsets import OffsetMap
+
+EXTRACTOR = get("amounts")
+
+
+def _rows(text: str):
+    norm = NormalizedText(text, text, OffsetMap.identity(len(text)))
+    return EXTRACTOR.extract(ExtractContext(doc_id="t", norm=norm))
+
+
+def test_amount_ids_are_document_ordinals():
+    rows = _rows("设立2亿元专项资金。对营业收入首次突破1000万元的企业，给予10万元奖励。")
+    assert [r["amount_id"] for r in rows] == [1, 2, 3]
+
+
+def test_single_condition_serves_every_reward_of_its_sentence():
+    rows = _rows("对年纳税额超过500万元的企业，给予10万元奖励和5万元人才补贴。另设立1亿元基金。")
+    by_text = {(r["norm_start"], r["value_cny"]): r for r in rows}
+    cond = next(r for r in rows if r["value_cny"] == 5e6)
+    assert cond["role"] == "condition"
+    rewards = [r for r in rows if r["role"] == "reward"]
+    assert [r["value_cny"] for r in rewards] == [1e5, 5e4]
+    assert all(r["condition_amount_id"] == cond["amount_id"] for r in rewards)
+    fund = next(r for r in by_text.values() if r["value_cny"] == 1e8)
+    assert fund["role"] == "fund" and fund["condition_amount_id"] is None
+
+
+def test_pairing_stays_inside_the_sentence():
+    rows = _rows("全市营业收入突破5亿元。对认定企业给予20万元奖励。")
+    assert rows[1]["role"] == "reward" and rows[1]["condition_amount_id"] is None
+    assert rows[0]["role"] != "condition"
+
+
+def test_rows_fit_the_declared_arrow_schema():
+    rows = _rows("分别给予5、10、20万元奖励，按100元/亩补贴，给予3-5万元补助，百亿级集群。")
+    schema = pa.schema([pa.field("norm_start", pa.int64()), pa.field("norm_end", pa.int64())] + EXTRACTOR.columns)
+    table = pa.Table.from_pylist([{k: r[k] for k in schema.names} for r in rows], schema=schema)
+    assert table.num_rows == 6
+    assert table.column("value_max_cny").to_pylist()[4] == 5e4
+    assert table.column("per").to_pylist()[3] == "亩"
+
+
+def test_first_char_guard_drops_no_match():
+    """The speed guard in front of the pattern must not hide any alternative."""
+    import json
+    import re
+    from pathlib import Path
+
+    import extractors.amounts as mod
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "corpus").glob("*.txt"))]
+    examples = root / "extractors" / "examples" / "amounts.jsonl"
+    texts += [json.loads(line)["text"] for line in examples.read_text(encoding="utf-8").splitlines() if line.strip()]
+    unguarded = re.compile(mod._BODY)
+    for text in texts:
+        assert [m.span() for m in mod._PATTERN.finditer(text)] == [m.span() for m in unguarded.finditer(text)]

@@ -1,0 +1,339 @@
+"""Normalisation steps on real cases from the seed documents, plus the issue's acceptance checks."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import opencc
+import pytest
+
+import normalizers
+from normalizers import boilerplate, chinese_script, edits, linebreaks, newlines, ruby, spacing, width
+from normalizers.pipeline import ORDER, VERSION
+from pipeline.offsets import Edit, apply_edits
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+GOLD = Path("/work/shared/gold")
+SEEDS = sorted(CORPUS.glob("*.txt"))
+T2S = opencc.OpenCC("t2s")
+
+
+def read_raw(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as f:  # no newline translation, as the gold offsets
+        return f.read()
+
+
+def seed(prefix: str) -> str:
+    (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
+    return read_raw(path)
+
+
+def run(step, text: str) -> str:
+    new, offsets = step(text)
+    assert offsets.source_len == len(text) and offsets.target_len == len(new)
+    return new
+
+
+# ---------------------------------------------------------------- registry
+def test_steps_registered_in_run_order_and_version_bumped():
+    normalizers.normalize("")  # imports the pipeline
+    assert list(normalizers.STEPS) == ORDER
+    assert VERSION != "0"
+
+
+# ---------------------------------------------------------------- map helpers
+@pytest.mark.parametrize("trial", range(30))
+def test_deleted_builds_the_same_map_as_apply_edits(trial):
+    rng = random.Random(trial)
+    text = "".join(rng.choice("ab集(ji)\n 　２") for _ in range(rng.randint(0, 60)))
+    cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, 2 * rng.randint(0, 6))))
+    spans = list(zip(cuts[::2], cuts[1::2]))
+    new, offsets = edits.deleted(text, spans)
+    expected_text, expected = apply_edits(text, [Edit(s, e, "") for s, e in spans])
+    assert new == expected_text
+    assert np.array_equal(offsets.src_start, expected.src_start)
+    assert np.array_equal(offsets.src_end, expected.src_end)
+
+
+def test_one_for_one_map_equals_apply_edits():
+    new, offsets = edits.replaced_one_for_one("２０２５年", "2025年")
+    _, expected = apply_edits("２０２５年", [Edit(0, 5, "2025年")])
+    assert new == "2025年" and np.array_equal(offsets.src_start, expected.src_start)
+    with pytest.raises(ValueError):
+        edits.replaced_one_for_one("ab", "abc")
+
+
+# ---------------------------------------------------------------- newlines
+def test_crlf_and_lone_cr_and_form_feed_become_lf():
+    assert run(newlines.unify_newlines, "一、总体要求\r\n（一）\r二\f三") == "一、总体要求\n（一）\n二\n三"
+
+
+# ---------------------------------------------------------------- ruby (corpus/001)
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("濱(bin)政辦字〔2024〕18號", "濱政辦字〔2024〕18號"),
+        ("優質企業集(ji)(ji)群", "優質企業集群"),
+        ("建設(she)高(gao)(gao)(gao)水平", "建設高水平"),
+        ("(五(wu))營造(zao)優良", "(五)營造優良"),  # annotation inside a heading marker
+        ("首臺(套(tao))裝備", "首臺(套)裝備"),  # a real bracket around an annotated char
+        ("各(ge)(ge)縣(市(shi)、區(qu)(qu))人(ren)民政府", "各縣(市、區)人民政府"),
+        ("市(shi)(shi)建(jia\n設", "市建\n設"),  # cut off at the line end
+        ("2024年(nian)5月31日", "2024年5月31日"),
+        ("綠(lv)色", "綠色"),  # ü written v
+    ],
+)
+def test_ruby_annotations_are_deleted(raw, expected):
+    assert run(ruby.remove_ruby, raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["(一)指导思想", "区域全面经济伙伴关系协定(RCEP)", "(含)以上", "办法(试行)", "行动计划(2021-2023年)", "措施(e)", "项目(an)", "建(jiax\n"],
+)
+def test_brackets_that_are_not_ruby_survive(raw):
+    assert run(ruby.remove_ruby, raw) == raw
+
+
+def test_misplaced_annotation_deleted_only_in_a_ruby_document():
+    misplaced = "創新設(jian)計"  # the reading of 建 after 設
+    assert run(ruby.remove_ruby, misplaced) == misplaced  # one stray syllable: not ruby
+    ruby_page = "集(ji)群(qun)發(fa)展(zhan)質(zhi)量(liang)" + misplaced
+    assert run(ruby.remove_ruby, ruby_page) == "集群發展質量創新設計"
+
+
+def test_ruby_map_keeps_spans_outside_annotations():
+    raw = "集(ji)(ji)群年(nian)"
+    norm = normalizers.normalize(raw, steps=["ruby"])
+    assert norm.text == "集群年"
+    assert norm.to_raw(0, 2) == (0, len("集(ji)(ji)群"))  # GUIDE: 集群 is the whole 集(ji)(ji)群
+    assert norm.to_raw(2, 3) == (raw.index("年"), raw.index("年") + 1)  # ends after 年, before (nian)
+
+
+# ---------------------------------------------------------------- traditional -> simplified
+def test_traditional_document_is_converted():
+    raw = "濱州市人民政府辦公室關于加快發展先進制造業集群的實施意見\n濱政辦字〔2024〕18號"
+    assert run(chinese_script.to_simplified, raw) == "滨州市人民政府办公室关于加快发展先进制造业集群的实施意见\n滨政办字〔2024〕18号"
+
+
+def test_simplified_document_with_a_few_variant_characters_is_left_alone():
+    raw = "山东省人民政府办公厅关于加快发展先进制造业集群的实施意见，著力构建現代化产业体系"
+    assert T2S.convert(raw) != raw  # t2s would touch it...
+    assert run(chinese_script.to_simplified, raw) == raw  # ...but one character is no traditional document
+
+
+def test_length_changing_conversion_falls_back_per_character(monkeypatch):
+    class Stretching:  # a converter whose phrase table changes one line's length
+        def convert(self, text):
+            return T2S.convert(text).replace("发展", "发展了")
+
+    monkeypatch.setattr(chinese_script, "converter", lambda: Stretching())
+    chinese_script.simplified_char.cache_clear()
+    try:
+        out = chinese_script._one_for_one("加快發展\n實施意見")
+    finally:
+        chinese_script.simplified_char.cache_clear()
+    assert out == "加快发展\n实施意见"
+
+
+# ---------------------------------------------------------------- width and punctuation
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("到２０２５年，ＧＤＰ增长", "到2025年，GDP增长"),
+        ("10．加快数字产业发展", "10.加快数字产业发展"),  # corpus/003
+        ("1﹒发展目标", "1.发展目标"),
+        ("(一)指导思想", "（一）指导思想"),
+        ("(1)加强", "（1）加强"),
+        ("责任单位:市科技局;市财政局,各县市区", "责任单位：市科技局；市财政局，各县市区"),
+        ("营业收入1,000亿元,增长1.5%", "营业收入1,000亿元，增长1.5%"),
+        ("发布日期:2023-06-30 14:18", "发布日期：2023-06-30 14:18"),
+        ("见http://www.gov.cn/a(1).htm", "见http://www.gov.cn/a(1).htm"),
+        ("GDP(国内生产总值)", "GDP（国内生产总值）"),
+        ("协定(RCEP)生效", "协定（RCEP）生效"),
+        ("各县(市、区(含功能区))", "各县（市、区（含功能区））"),
+        ("济发〔2020〕16号", "济发〔2020〕16号"),
+        ("　　一、总体要求", "  一、总体要求"),
+        ("互联网＋政务服务", "互联网+政务服务"),
+        ("Hello, world: yes", "Hello, world: yes"),
+    ],
+)
+def test_width_and_punctuation(raw, expected):
+    assert run(width.unify_width, raw) == expected
+
+
+# ---------------------------------------------------------------- boilerplate
+def test_word_bookmarks_and_markdown_bold_go():
+    raw = "[bookmark: _Toc24069][bookmark: _Toc10722090]10.加快数字产业发展。\n牵头单位：市科技局；**责任单位：**市财政局"
+    assert run(boilerplate.remove_boilerplate, raw) == "10.加快数字产业发展。\n牵头单位：市科技局；责任单位：市财政局"
+
+
+def test_chrome_line_without_date_goes_and_dated_one_keeps_its_metadata():
+    raw = (
+        "济南市加快建设工业强市三年行动计划（征求意见稿）\n"
+        "发布日期：2023-06-30 14:18 信息来源：济南市工业和信息化局\n"
+        "浏览次数： 字体：【 默认 超大\n"
+        "来源：高新院 vwcr.cn 日期：2024-06-06 点击：次\n"
+        "一、总体要求\n"
+    )
+    out = run(boilerplate.remove_boilerplate, raw)
+    assert "浏览次数" not in out and "字体" not in out and "点击" not in out
+    assert "发布日期：2023-06-30 14:18 信息来源：济南市工业和信息化局" in out
+    assert "日期：2024-06-06" in out
+    assert out.startswith("济南市加快建设工业强市三年行动计划（征求意见稿）\n") and out.endswith("\n一、总体要求\n")
+
+
+def test_related_links_tail_goes_only_at_the_end():
+    body = "（三）加强宣传引导。大力弘扬企业家精神。（责任单位：市委宣传部）\n" * 5
+    out = run(boilerplate.remove_boilerplate, body + "\n热点推荐\n相关阅读\n某市关于印发某方案的通知\n")
+    assert out.rstrip("\n") == body.rstrip("\n")
+    early = "相关链接\n" + body
+    assert run(boilerplate.remove_boilerplate, early) == early
+
+
+def test_database_chrome_fields_go_metadata_fields_stay():
+    raw = "【发布部门】山东省人民政府办公厅 【发文字号】鲁政办字〔2023〕185号 【时效性】现行有效 【效力级别】地方规范性文件\n正文"
+    out = run(boilerplate.remove_boilerplate, raw)
+    assert "【发文字号】鲁政办字〔2023〕185号" in out and "【发布部门】山东省人民政府办公厅" in out
+    assert "现行有效" not in out and "效力级别" not in out
+
+
+@pytest.mark.parametrize("line", ["— 3 —", "- 12 -", "第3页 共10页", "【打印本页】【关闭窗口】", "分享到：微信 微博", "首页 > 政务公开 > 政策文件"])
+def test_page_numbers_and_web_buttons_go(line):
+    raw = f"加快推进\n{line}\n新型工业化。"
+    assert run(boilerplate.remove_boilerplate, raw) == "加快推进\n\n新型工业化。"
+
+
+def test_body_lines_that_mention_a_source_stay():
+    raw = "资金来源：市财政统筹安排，各县市区按比例配套。\n"
+    assert run(boilerplate.remove_boilerplate, raw) == raw
+
+
+# ---------------------------------------------------------------- line breaks (corpus/000)
+def test_page_break_inside_a_sentence_is_joined():
+    raw = (
+        "为认真贯彻落实中央关于建设制造强国的决策部署，提出如下意见。\n\n"
+        "(一)指导思想。以习近平新时代中国特色社会主义思想为指导，积极融入以国内大循环为主体、国内国际双\n\n"
+        "循环互相促进的新发展格局。\n\n"
+        "牵头单位:市发展改革委;责任单位:市财政局、市自然资源和规划局、市\n\n"
+        "税务局等,各县市区、功能区\n\n"
+        "四、组织领导\n"
+    )
+    out = run(linebreaks.fix_linebreaks, raw)
+    assert "国内国际双循环互相促进" in out
+    assert "、市税务局等" in out
+    assert out.endswith("功能区\n四、组织领导")  # never join to a heading
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("1.发展目标", "到2023年，规模以上企业达到650家，营业收入达到1200亿元。"),  # heading line
+        ("（一）实施主导产业升级工程，构建高能级产业体系", "1.做强三大优势产业。高端装备产业重点发展汽车零部件。"),
+        ("到2023年，规模以上企业达到650家，营业收入达到1200亿元", "（二）高端化工产业集群"),  # next is heading
+        ("牵头单位：市工业和信息化局；责任单位：市科技局、教育局等，有关县市区、功能区", "(二) 高端化工产业集群"),
+        ("山东省人民政府办公厅", "2023 年 11 月 11 日"),  # short signature line
+        ("鼓励行业协会、商会等社会力量积极参与制造业发展，形成强大合力。", "三、保障措施"),
+        ("加强产业链上下游协同，打造完整产业链条（责任单位：市工业和信息化局）", "加快推进重点项目建设，形成一批标志性成果。"),
+    ],
+)
+def test_breaks_that_must_stay(a, b):
+    raw = "为深入贯彻党的二十大精神，制定如下意见。\n" + a + "\n\n" + b
+    assert run(linebreaks.fix_linebreaks, raw) == "为深入贯彻党的二十大精神，制定如下意见。\n" + a + "\n" + b
+
+
+def test_header_block_is_never_joined():
+    raw = "\n\n山东省人民政府办公厅\n\n关于加快发展先进制造业集群的实施意见\n\n鲁政办字〔2023〕185号\n\n各市人民政府：\n正文。\n\n\n"
+    out = run(linebreaks.fix_linebreaks, raw)
+    assert out == "山东省人民政府办公厅\n关于加快发展先进制造业集群的实施意见\n鲁政办字〔2023〕185号\n各市人民政府：\n正文。"
+
+
+def test_line_ending_with_comma_is_joined_even_when_short():
+    raw = "正文。\n抄送：县委各部门，县人武部，\n县法院，县检察院。"
+    assert run(linebreaks.fix_linebreaks, raw) == "正文。\n抄送：县委各部门，县人武部，县法院，县检察院。"
+
+
+# ---------------------------------------------------------------- spacing
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("到 2025 年，企业达到 800 家", "到2025年，企业达到800家"),
+        ("投资 200 万元以上，", "投资200万元以上，"),
+        ("加快发展战略新 兴产业，", "加快发展战略新兴产业，"),
+        ("提高 1.5 个百分点", "提高1.5个百分点"),
+        ("达到 50 %以上", "达到50%以上"),
+        ("（二） 高端化工产业集群", "（二）高端化工产业集群"),
+        ("2. 主攻方向", "2.主攻方向"),
+        ("2023 年 11 月 11 日", "2023年11月11日"),
+        ("重点发展 LNG 燃料动力船舶、5G 智能化货运船舶", "重点发展 LNG 燃料动力船舶、5G 智能化货运船舶"),
+        ("中共济宁市委 济宁市人民政府 关于加快先进制造业集群开放创新发展的意见", "中共济宁市委 济宁市人民政府 关于加快先进制造业集群开放创新发展的意见"),
+        ("Open Source Software", "Open Source Software"),
+        ("集\u200b群\ufeff发展  ", "集群发展"),
+    ],
+)
+def test_spacing(raw, expected):
+    assert run(spacing.remove_spaces, raw) == expected
+
+
+# ---------------------------------------------------------------- acceptance on the seeds
+def test_001_is_clean_simplified_text_with_its_title_first():
+    norm = normalizers.normalize(seed("001")).text
+    assert norm.split("\n")[0] == "滨州市人民政府办公室关于加快发展先进制造业集群的实施意见"
+    assert not ruby._CHAIN.search(norm)
+    assert "(" not in norm  # every ASCII bracket was ruby or Chinese punctuation
+    assert T2S.convert(norm) == norm  # no traditional character left
+    assert norm.count("（一）") >= 3 and "（五）营造优良产业生态" in norm
+    assert "滨政办字〔2024〕18号" in norm
+
+
+def test_000_page_breaks_are_joined():
+    norm = normalizers.normalize(seed("000")).text
+    assert "国内国际双循环" in norm and "市税务局" in norm
+    assert "\n\n" not in norm
+
+
+def test_004_web_chrome_and_tail_are_gone():
+    norm = normalizers.normalize(seed("004")).text
+    assert "浏览次数" not in norm and "热点推荐" not in norm and "相关阅读" not in norm
+    assert norm.endswith("（责任单位：市委宣传部、市工业和信息化局）")
+
+
+def test_003_bookmarks_are_gone_and_headings_start_their_lines():
+    norm = normalizers.normalize(seed("003")).text
+    assert "bookmark" not in norm
+    assert "\n10.加快数字产业发展。" in norm and "\n21.提升公共服务水平。" in norm
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_crlf_and_lf_give_the_same_norm_text(path):
+    raw = read_raw(path).replace("\r\n", "\n")
+    lf, crlf = normalizers.normalize(raw), normalizers.normalize(raw.replace("\n", "\r\n"))
+    assert lf.text == crlf.text
+    # and every norm char of the CRLF copy points at the same character
+    crlf_raw = raw.replace("\n", "\r\n")
+    picked = "".join(crlf_raw[i] for i in crlf.offsets.src_start)
+    assert picked == "".join(raw[i] for i in lf.offsets.src_start)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_seeds_are_idempotent(path):
+    once = normalizers.normalize(read_raw(path)).text
+    assert normalizers.normalize(once).text == once
+
+
+def _gold_files():
+    return sorted(GOLD.glob("*.json")) if GOLD.is_dir() else []
+
+
+@pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name[:3])
+def test_every_gold_span_maps_cleanly(gold_path):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    raw = read_raw(CORPUS / gold["doc"])
+    norm = normalizers.normalize(raw)
+    for span in gold["spans"]:
+        a, b = norm.to_norm(span["start"], span["end"])
+        assert norm.to_raw(a, b) == (span["start"], span["end"]), span

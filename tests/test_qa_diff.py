@@ -1,0 +1,130 @@
+"""`polex diff`: differences, terminal view, and the HTML report in headless Chromium."""
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from pipeline.qa.differences import diff_document
+from pipeline.qa.fixtures import run_subcommand, write_out
+from pipeline.qa.labels import LABELS
+from pipeline.qa.model import AnnotatedDoc, Span
+from pipeline.qa.report_html import render_report
+
+TEXT = ("一、总体要求\n到2025年，规模以上企业达到800家，设立2亿元专项资金。"
+        "（省工业和信息化厅(ting)、省财政厅负责）\n")
+META = {"title": None, "doc_number": None, "issuer": None, "issue_date": None}
+
+
+def at(label, text, attrs, shift=(0, 0)):
+    s = TEXT.index(text) + shift[0]
+    e = TEXT.index(text) + len(text) + shift[1]
+    return Span(label, s, e, TEXT[s:e], attrs)
+
+
+def gold_doc():
+    return AnnotatedDoc("doc.txt", "x", dict(META), [
+        at("heading", "一、总体要求", {"level": 1, "number": 1}),
+        at("deadline", "到2025年", {"kind": "by", "year": 2025}),
+        at("target", "规模以上企业达到800家", {"value": 800, "unit": "家", "comparator": ">="}),
+        at("amount", "2亿元", {"value_cny": 2e8, "comparator": "=", "kind": "sum"}),
+        at("responsible_unit", "省工业和信息化厅", {"role": "responsible"}),
+        at("responsible_unit", "省财政厅", {"role": "responsible"}),
+    ], raw_text=TEXT)
+
+
+def predicted_doc():
+    return AnnotatedDoc("doc.txt", "x", dict(META), [
+        at("heading", "一、总体要求", {"level": 1, "number": 1}),                         # ok
+        at("deadline", "到2025年", {"kind": "by", "year": 2025}, shift=(1, 0)),            # boundary
+        at("target", "规模以上企业达到800家", {"value": 800, "unit": "家", "comparator": "="}),  # changed
+        at("amount", "专项资金", {"value_cny": 1.0, "comparator": "=", "kind": "sum"}),     # spurious
+        at("responsible_unit", "省工业和信息化厅(ting)", {"role": "responsible"}),          # ok after ruby snap
+    ], raw_text=TEXT)                                                                    # 2亿元, 省财政厅 missed
+
+
+def test_difference_kinds_and_context():
+    d = diff_document("doc.txt", gold_doc(), predicted_doc(), all_attrs=False)
+    kinds = sorted((x.kind, x.label) for x in d.differences)
+    assert kinds == [("boundary", "deadline"), ("changed", "target"), ("missed", "amount"),
+                     ("missed", "responsible_unit"), ("spurious", "amount")]
+    changed = next(x for x in d.differences if x.kind == "changed")
+    assert changed.attrs == ("comparator",) and changed.heading == "一、总体要求"
+    assert changed.before == TEXT[max(0, changed.left.start - 20):changed.left.start]
+    assert changed.after == TEXT[changed.left.end:changed.left.end + 20]
+
+
+def test_base_mode_compares_every_attribute():
+    base, new = predicted_doc(), predicted_doc()
+    new.spans[2].attrs = {**new.spans[2].attrs, "indicator": "企业"}  # not a scoring key
+    assert [x.kind for x in diff_document("doc.txt", base, new, all_attrs=True).differences] == ["changed"]
+    assert diff_document("doc.txt", base, new, all_attrs=False).differences == []
+
+
+def write_pair(tmp_path):
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / "doc.json").write_text(json.dumps(gold_doc().to_gold_json(), ensure_ascii=False), encoding="utf-8")
+    write_out(tmp_path / "out", [predicted_doc()])
+    write_out(tmp_path / "base", [gold_doc()])
+    return gold_dir
+
+
+def test_terminal_view_filters(tmp_path, capsys):
+    gold_dir = write_pair(tmp_path)
+    assert run_subcommand("pipeline.qa.diff", ["--gold", str(gold_dir), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "missed" in out and "spurious" in out and "comparator '>=' → '='" in out and "5 differences" in out
+    run_subcommand("pipeline.qa.diff", ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--kind", "missed",
+                                        "--label", "amount"])
+    out = capsys.readouterr().out
+    assert "1 differences" in out and "spurious" not in out
+    run_subcommand("pipeline.qa.diff", ["--base", str(tmp_path / "base"), "--out", str(tmp_path / "out")])
+    assert "5 differences" in capsys.readouterr().out
+
+
+def test_html_is_self_contained_with_both_columns(tmp_path):
+    d = diff_document("doc.txt", gold_doc(), predicted_doc(), all_attrs=False)
+    page = render_report([d], "gold")
+    assert "http://" not in page and "https://" not in page and "<link" not in page
+    assert page.count('class="col"') == 2 and "gold" in page and "predicted" in page
+    assert 'data-span="amount·missed"' in page and 'data-span="amount·spurious"' in page
+    # displaCy must not put spaces into the Chinese text
+    assert "规模以上企业达到800家" in page.replace("\n", "")
+    assert "\ue000" not in page
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def chromium(*args):
+    profile = tempfile.mkdtemp()
+    try:
+        return subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", *args],
+            capture_output=True, text=True, timeout=120, check=True,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (.ci/run installs it)")
+def test_html_report_renders_in_chromium(tmp_path, capsys):
+    gold_dir = write_pair(tmp_path)
+    report = tmp_path / "report.html"
+    assert run_subcommand("pipeline.qa.diff", ["--gold", str(gold_dir), "--out", str(tmp_path / "out"),
+                                               "--html", str(report)]) == 0
+    dom = chromium("--dump-dom", report.as_uri()).stdout
+    for label in LABELS:  # every label is highlighted in the rendered page
+        assert f'data-span="{label}' in dom, label
+    assert 'data-span="responsible_unit·missed"' in dom and 'data-span="target·changed"' in dom
+    # the filter script ran: it set the per-label colour variables on <html>
+    assert "--c-target-missed" in dom.split("<head>")[0]
+    shot = tmp_path / "shot.png"
+    chromium(f"--screenshot={shot}", "--window-size=1400,1000", report.as_uri())
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000

@@ -1,0 +1,338 @@
+"""Section tree: gold headings of the seeds, the seeds' real mess, and
+layouts of other provinces written to GB/T 9704 conventions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from normalizers import normalize
+from pipeline.sections import build_sections
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD_DIR = Path("/work/shared/gold")
+GOLD_FILES = sorted(GOLD_DIR.glob("*.json")) if GOLD_DIR.is_dir() else []
+
+
+def sections_of(raw: str):
+    norm = normalize(raw)
+    return norm, build_sections(norm)
+
+
+def spans(raw: str) -> list[tuple[str, int, int]]:
+    """(raw span text, level, number) of every section."""
+    norm, sections = sections_of(raw)
+    out = []
+    for s in sections:
+        a, b = norm.to_raw(s.norm_start, s.norm_end)
+        out.append((raw[a:b], s.level, s.number))
+    return out
+
+
+def heading_prf(gold_path: Path) -> tuple[float, float, float]:
+    """Strict heading scoring as in GUIDE: same raw start/end, level and number agree."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    with open(ROOT / "corpus" / gold["doc"], encoding="utf-8", newline="") as f:
+        raw = f.read()  # GUIDE: offsets are into the file decoded with no newline translation
+    norm, sections = sections_of(raw)
+    predicted = {norm.to_raw(s.norm_start, s.norm_end): (s.level, s.number) for s in sections}
+    expected = {
+        (g["start"], g["end"]): (g["attrs"]["level"], g["attrs"]["number"])
+        for g in gold["spans"]
+        if g["label"] == "heading"
+    }
+    correct = sum(1 for span, attrs in predicted.items() if expected.get(span) == attrs)
+    precision = correct / len(predicted) if predicted else 0.0
+    recall = correct / len(expected) if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem[:3])
+def test_gold_heading_f1(gold_path):
+    precision, recall, f1 = heading_prf(gold_path)
+    assert f1 >= 0.95, (precision, recall, f1)
+
+
+# ---------------------------------------------------------------- the seeds' mess
+
+def test_heading_glued_after_closing_bracket():
+    raw = (
+        "二、重点任务\n（一）增强协同创新能力\n1.建设高水平创新载体。到2027年，企业达850家。"
+        "（责任单位：市工业和信息化局、市科技局）（二）提升先进制造水平\n1.推动集群高端化提升。内容。\n"
+    )
+    got = spans(raw)
+    assert ("（二）提升先进制造水平", 2, 2) in got
+    assert [n for _, level, n in got if level == 3] == [1, 1]
+
+
+def test_number_without_separator_continues_sequence():
+    raw = "五、保障措施\n\n18.加强人才队伍建设。内容。\n\n19加强组织领导。调整优化领导小组。\n\n20.加强督导考核。内容。\n"
+    assert spans(raw) == [
+        ("五、保障措施", 1, 5),
+        ("18.加强人才队伍建设", 3, 18),
+        ("19加强组织领导", 3, 19),
+        ("20.加强督导考核", 3, 20),
+    ]
+
+
+def test_skipped_number_still_a_heading():
+    raw = "一、总体要求\n内容。\n二、发展目标\n内容。\n三、重点任务\n内容。\n五、保障措施\n内容。\n"
+    assert [(level, n) for _, level, n in spans(raw)] == [(1, 1), (1, 2), (1, 3), (1, 5)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1.5个百分点以上，研发投入持续增加。",
+        "3.0版营商环境改革全面推进。",
+        "第2条基础上进一步细化。",
+        "2.5亿元用于技术改造。",
+        "21年起每年安排资金。",
+        "20家以上企业入选名单。",
+    ],
+)
+def test_numbers_in_running_text_are_not_headings(line):
+    # The line follows a PDF page break inside a paragraph.
+    raw = f"一、重点任务\n（一）强化创新。\n1.完善创新网络。支持企业研发投入增长\n\n{line}\n"
+    assert [t for t, _, _ in spans(raw)] == ["一、重点任务", "（一）强化创新", "1.完善创新网络"]
+
+
+def test_enumeration_inside_paragraph_is_not_a_heading():
+    raw = "（一）优化结构。主要包括：（1）发展先进制造；（2）培育新兴产业。同时一、二产业融合。\n"
+    assert spans(raw) == [("（一）优化结构", 2, 1)]
+
+
+def test_marker_forms_and_word_bookmarks():
+    raw = (
+        "一、总体要求\n(一) 提升集群科技水平，打造一流创新体系。\n"
+        "1．做强三大优势产业。内容。\n2. 主攻方向\n3﹒完善资源要素保障。\n"
+        "[bookmark: _Toc24069][bookmark: _Toc10722090]4、加快数字产业发展。内容。\n"
+    )
+    assert spans(raw) == [
+        ("一、总体要求", 1, 1),
+        ("(一) 提升集群科技水平，打造一流创新体系", 2, 1),
+        ("1．做强三大优势产业", 3, 1),
+        ("2. 主攻方向", 3, 2),
+        ("3﹒完善资源要素保障", 3, 3),
+        ("4、加快数字产业发展", 3, 4),
+    ]
+
+
+def test_numbering_runs_on_across_parents_and_restarts():
+    raw = (
+        "（一）实施升级工程\n1．做强产业。\n2．培育新兴产业。\n"
+        "（二）实施培育工程\n3．做强龙头企业。\n"
+        "（三）实施数字工程\n1．提升网络能力。\n"
+    )
+    assert [(level, n) for _, level, n in spans(raw)] == [(2, 1), (3, 1), (3, 2), (2, 2), (3, 3), (2, 3), (3, 1)]
+
+
+def test_title_doc_number_and_signature_are_not_sections():
+    raw = (
+        "汶政发〔2022〕9号\n\n汶上县人民政府\n关于推动制造业高质量发展的意见\n\n"
+        "各乡镇（街道）人民政府，县政府各部门：\n为全面贯彻……提出以下意见。\n"
+        "一、总体要求\n（一）发展思路。内容。\n\n汶上县人民政府\n2022年11月23日\n（此件公开发布）\n"
+        "抄送：县委各部门，县法院。\n"
+    )
+    assert [t for t, _, _ in spans(raw)] == ["一、总体要求", "（一）发展思路"]
+
+
+# ---------------------------------------------------------------- tree structure
+
+def test_parent_ids_levels_and_body_end():
+    raw = "一、总体要求\n（一）指导思想。内容。\n（二）发展目标。内容。\n二、重点任务\n1.强化创新。内容。\n（1）建设平台；\n①国家级平台\n"
+    norm, sections = sections_of(raw)
+    assert [s.section_id for s in sections] == list(range(1, 8))
+    by_id = {s.section_id: s for s in sections}
+    assert [(s.level, s.parent_id) for s in sections] == [
+        (1, None), (2, 1), (2, 1), (1, None), (3, 4), (4, 5), (5, 6)
+    ]
+    # A section's content ends where the next heading at its level or above starts.
+    assert by_id[2].body_end == by_id[3].norm_start
+    assert by_id[1].body_end == by_id[4].norm_start
+    assert by_id[4].body_end == len(norm.text)
+    assert by_id[7].heading == "国家级平台"
+    assert by_id[2].heading == "指导思想"
+
+
+def test_article_style_with_chapters_and_sections():
+    raw = (
+        "某市促进制造业发展条例\n\n第一章 总则\n\n第一条 为了促进制造业高质量发展，根据有关法律，制定本条例。\n"
+        "第二条 本条例适用于本市行政区域。\n第二章 产业发展\n第一节 产业布局\n"
+        "第三条 市人民政府应当统筹产业布局；区县人民政府负责实施。\n"
+    )
+    assert spans(raw) == [
+        ("第一章 总则", 1, 1),
+        ("第一条 为了促进制造业高质量发展，根据有关法律，制定本条例", 2, 1),
+        ("第二条 本条例适用于本市行政区域", 2, 2),
+        ("第二章 产业发展", 1, 2),
+        ("第一节 产业布局", 2, 1),
+        ("第三条 市人民政府应当统筹产业布局", 3, 3),
+    ]
+
+
+def test_articles_without_chapters_are_level_3():
+    raw = "某区支持企业发展若干规定\n第一条 为支持企业发展，制定本规定。\n第二条 支持对象为区内企业。\n第 3 条 本规定自发布之日起施行。\n"
+    assert [(level, n) for _, level, n in spans(raw)] == [(3, 1), (3, 2), (3, 3)]
+
+
+def test_box_items_are_not_headings():
+    raw = (
+        "二、重点任务\n（一）发展先进制造\n1.做强高端装备。内容。\n2.培育新兴产业。内容。\n"
+        "专栏1 重点产业链\n1.智能制造装备产业链。重点发展工业机器人。\n2.新材料产业链。重点发展碳纤维。\n"
+        "3.推动集群发展。内容。\n（二）优化产业生态\n1.强化要素保障。内容。\n"
+    )
+    got = [(t, n) for t, _, n in spans(raw)]
+    assert got == [
+        ("二、重点任务", 2),
+        ("（一）发展先进制造", 1),
+        ("1.做强高端装备", 1),
+        ("2.培育新兴产业", 2),
+        ("3.推动集群发展", 3),
+        ("（二）优化产业生态", 2),
+        ("1.强化要素保障", 1),
+    ]
+
+
+def test_notice_with_attachment_list_and_appendix():
+    raw = (
+        "广州市人民政府办公厅关于印发广州市促进工业投资若干措施的通知\n\n穗府办〔2023〕5号\n\n"
+        "各区人民政府，市政府各部门：\n现将《广州市促进工业投资若干措施》印发给你们，请认真贯彻执行。\n\n"
+        "附件：1.广州市促进工业投资若干措施\n      2.重点项目清单\n\n广州市人民政府办公厅\n2023年3月1日\n\n"
+        "附件1\n\n广州市促进工业投资若干措施\n\n一、加大项目招引力度\n（一）强化招商。内容。\n"
+        "二、强化要素保障\n（一）保障用地。内容。\n"
+    )
+    got = spans(raw)
+    assert [t for t, _, _ in got] == [
+        "一、加大项目招引力度", "（一）强化招商", "二、强化要素保障", "（一）保障用地"
+    ]
+    norm, sections = sections_of(raw)
+    assert sections[0].parent_id is None and sections[1].parent_id == 1
+
+
+# ---------------------------------------------------------------- other provinces
+
+def test_guangdong_style_measures():
+    raw = (
+        "广东省人民政府印发关于进一步促进制造业高质量发展若干措施的通知\n粤府〔2023〕12号\n"
+        "各地级以上市人民政府，省政府各部门、各直属机构：\n"
+        "一、加大财政支持力度\n（一）对新建工业项目给予奖励。对投资额5亿元以上的项目，按设备投资的10%给予补助。（省财政厅、省工业和信息化厅负责）\n"
+        "（二）支持技术改造。内容。（省工业和信息化厅负责）\n"
+        "二、强化用地保障\n（三）保障产业用地。内容。\n"
+    )
+    assert spans(raw) == [
+        ("一、加大财政支持力度", 1, 1),
+        ("（一）对新建工业项目给予奖励", 2, 1),
+        ("（二）支持技术改造", 2, 2),
+        ("二、强化用地保障", 1, 2),
+        ("（三）保障产业用地", 2, 3),
+    ]
+
+
+def test_zhejiang_style_action_plan_with_full_width_digits():
+    raw = (
+        "浙江省制造业高质量发展行动计划（2023—2025年）\n"
+        "一、主要目标\n到2025年，规上工业增加值达到3万亿元。\n二、重点任务\n"
+        "（一）实施产业链提升工程。\n１．打造标志性产业链。聚焦数字安防等领域。\n"
+        "２．培育特色产业集群。内容。\n（二）实施创新强基工程。\n３．建设创新平台。内容：（１）省级重点实验室；（２）技术创新中心。\n"
+        "（1）强化平台建设\n"
+    )
+    got = [(level, n) for _, level, n in spans(raw)]
+    assert got == [(1, 1), (1, 2), (2, 1), (3, 1), (3, 2), (2, 2), (3, 3), (4, 1)]
+
+
+def test_articles_without_space_after_marker():
+    raw = "第一章总则\n第一条为规范管理，制定本办法。\n第二条本办法适用于全省。\n第二章附则\n第三条本办法自印发之日起施行。\n"
+    assert [(level, n) for _, level, n in spans(raw)] == [(1, 1), (2, 1), (2, 2), (1, 2), (2, 3)]
+
+
+def test_numbered_item_glued_after_responsibility_note():
+    raw = (
+        "（一）增强创新能力\n1.建设创新载体。内容。（责任单位：市科技局）2.促进技术突破。内容。\n"
+        "主要包括：1.智能装备；2.新材料。（见附件）2.5亿元用于奖励。\n"
+    )
+    assert [(t, n) for t, _, n in spans(raw)] == [
+        ("（一）增强创新能力", 1), ("1.建设创新载体", 1), ("2.促进技术突破", 2)
+    ]
+
+
+def test_numbered_appendix_with_title_restarts_numbering():
+    raw = (
+        "一、总体要求\n内容。\n二、重点任务\n内容。\n三、保障措施\n内容。\n"
+        "附件2：重点任务清单\n一、产业链提升\n（一）强链补链。内容。\n"
+    )
+    norm, sections = sections_of(raw)
+    assert [(s.level, s.number, s.parent_id) for s in sections][-2:] == [(1, 1, None), (2, 1, 4)]
+
+
+def test_crlf_and_lf_give_the_same_sections():
+    raw = "一、总体要求\n（一）指导思想。内容。\n1.强化创新。\n\n19加强组织领导。内容。\n"
+    lf = [(t, level, n) for t, level, n in spans(raw)]
+    crlf = [(t, level, n) for t, level, n in spans(raw.replace("\n", "\r\n"))]
+    assert lf == crlf and len(lf) == 3
+
+
+SEEDS = ROOT / "corpus"
+
+
+def _seed(prefix: str) -> str:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed corpus not present")
+def test_seed_001_glued_heading_and_ruby():
+    norm, sections = sections_of(_seed("001"))
+    level2 = [(s.number, s.heading) for s in sections if s.level == 2 and s.parent_id == 5]
+    assert [n for n, _ in level2] == [1, 2, 3, 4, 5, 6]
+    assert "提升先进制造水平" in [h for _, h in level2]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed corpus not present")
+def test_seed_004_missing_separator_and_skipped_number():
+    raw = _seed("004")
+    norm, sections = sections_of(raw)
+    assert [s.number for s in sections if s.level == 1] == [1, 2, 3, 5]
+    nineteen = next(s for s in sections if s.level == 3 and s.number == 19)
+    a, b = norm.to_raw(nineteen.norm_start, nineteen.norm_end)
+    assert raw[a:b] == "19加强组织领导"
+    assert [s.number for s in sections if s.level == 3] == list(range(1, 23))
+
+
+# ---------------------------------------------------------------- invariants on arbitrary text
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TOKENS = [
+    "一、", "（一）", "(二)", "1.", "2、", "19", "第一条", "第二章", "第3节", "①", "专栏1", "附件", "附件：",
+    "附件2：清单", "\n", "\n\n", "\r\n", "。", "；", "：", "内容", "加强", "家", "（责任单位：市科技局）", ")",
+    "）", "1.5", "第2条", " ", "\u3000", "[bookmark: _Toc1]", "**",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=40))
+def test_tree_invariants_on_arbitrary_text(tokens):
+    raw = "".join(tokens)
+    if not raw.strip():
+        return
+    norm, sections = sections_of(raw)
+    for earlier, later in zip(sections, sections[1:]):
+        assert earlier.norm_end <= later.norm_start  # in text order, never overlapping
+    for i, s in enumerate(sections, start=1):
+        assert s.section_id == i
+        assert 0 <= s.norm_start < s.norm_end <= s.body_end <= len(norm.text)
+        if s.parent_id is not None:
+            parent = sections[s.parent_id - 1]
+            assert parent.level < s.level and parent.norm_start < s.norm_start <= parent.body_end
+        assert norm.text[s.norm_end - 1] not in "。；\n\r"
+
+
+def test_marker_with_extra_comma_keeps_span_but_clean_heading():
+    norm, sections = sections_of("（一）、加强组织领导。内容。\n")
+    assert [(s.level, s.number, s.heading) for s in sections] == [(2, 1, "加强组织领导")]
