@@ -33,7 +33,7 @@ from typing import Any
 import pyarrow as pa
 
 from extractors import Extractor
-from extractors.numbers import ARABIC_MULT_RE, ARABIC_RE, NUMBER_PATTERN, NUMBER_RE, RANGE_SEP_RE, multiplier, parse_number, try_parse
+from extractors.numbers import ARABIC_MULT_RE, ARABIC_RE, NUMBER_RE, RANGE_SEP_RE, multiplier, parse_number, try_parse
 from pipeline.document import ExtractContext
 
 _S = r"[ \u3000]*"
@@ -84,10 +84,6 @@ _FUND_AFTER = re.compile(r"[^，。；]{0,8}?(?:资金|基金)")
 _FUND_BEFORE = re.compile(r"设立|安排|统筹|筹集|出资|预算")
 _INVEST_BEFORE = re.compile(r"投资")
 _REVENUE_BEFORE = re.compile(r"营业收入|营收|收入|产值|销售额|销售收入|规模")
-
-
-def _value(num: str) -> float | None:
-    return try_parse(num)
 
 
 def _window(text: str, start: int, width: int = 12) -> str:
@@ -154,7 +150,7 @@ def _row(start, end, value, comparator, kind="sum", value_max=None, per=None, ro
 
 def _money_rows(m: re.Match, text: str) -> list[dict[str, Any]]:
     num = m.group("num")
-    value = _value(num)
+    value = try_parse(num)
     if value is None:
         return []
     if len(num) == 1 and not m.group("mult") and num in "一二两三四五六七八九":
@@ -200,7 +196,7 @@ def _scale_row(m: re.Match, text: str) -> dict[str, Any] | None:
     snum = m.group("snum")
     if not (snum.endswith("亿") or m.group("syuan")):
         return None  # 百万千瓦级, 万吨级: not money
-    value = 1e12 if snum == "万亿" else _value(snum)
+    value = 1e12 if snum == "万亿" else try_parse(snum)
     if value is None:
         return None
     start, end = m.span()

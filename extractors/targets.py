@@ -197,8 +197,7 @@ def _clean_indicator(s: str) -> str | None:
 class _ListItems:
     """The items of a 分别 list, handed out to its quantities in order."""
 
-    def __init__(self, text: str, items: list[tuple[int, int]], verb: str | None):
-        self.text = text
+    def __init__(self, items: list[tuple[int, int]], verb: str | None):
         self.items = items
         self.verb = verb
         self.taken = 0
@@ -277,7 +276,7 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
                 first, _ = _indicator_start(text, clause_start, fenbie)
                 shared = P.CMP_AFTER_FENBIE.match(text, fenbie)
                 items = fenbie_lists[fenbie] = _ListItems(
-                    text, P.split_items(text, first, fenbie), shared.group("verb") if shared else None)
+                    P.split_items(text, first, fenbie), shared.group("verb") if shared else None)
             item = items.next_item()
             if item is not None:
                 spans.append((item[0], end, _clean_indicator(text[item[0]:item[1]])))

@@ -26,6 +26,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from extractors import extractors_version
 from pipeline.batch import BatchResult, BatchSpec, quarantine_row, run_batch
 from pipeline.cli import UserError
+from pipeline.orphan_guard import exit_with_parent
 from pipeline.plan import (
     BATCH_BYTES,
     BATCH_DOCS,
@@ -77,8 +78,10 @@ def default_task_runner():
 
 def _start_local_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.batch"])  # workers fork with the pipeline imported
-    return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    context.set_forkserver_preload(["pipeline.batch", "pipeline.orphan_guard"])  # workers fork with these imported
+    return concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+    )
 
 
 def dask_task_runner(address: str):

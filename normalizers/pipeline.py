@@ -7,7 +7,7 @@ Order matters:
 4. ``boilerplate``on simplified text, so one pattern covers 點擊/点击 (its patterns accept
                   both :/： and full-width digits);
 5. ``linebreaks`` after boilerplate, so deleted chrome leaves only blank lines to collapse;
-6. ``width``      after every step that deletes characters: whether an ASCII mark stays
+6. ``width``      after the steps that delete more than spaces: whether an ASCII mark stays
                   ASCII depends on its neighbours, which must be final (idempotence);
 7. ``spacing``    last: joined paragraphs are judged as the lines they became (idempotence).
 

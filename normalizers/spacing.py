@@ -7,7 +7,8 @@ A run of spaces/tabs inside a line is deleted when
   a digit and ``%``, or follows a ``1.``/``1、`` list marker at the line start, or
 - it separates two Han characters on a body line (one holding ``，。；：、``).  Title,
   signature and table-cell lines keep theirs: ``中共济宁市委 济宁市人民政府 关于…的意见``
-  separates joint issuers, not the halves of a word.
+  separates joint issuers, not the halves of a word.  So does an article marker at the
+  line start (``第一条 为了规范……``): there the space separates the marker from its text.
 Spaces between ASCII words or between ASCII letters and Chinese (``5G 智能化``,
 ``LNG 燃料``) and between two numbers stay.  Spaces at line ends and zero-width
 characters (ZWSP, ZWJ, BOM inside the text, soft hyphen) always go.
@@ -35,6 +36,7 @@ _ALWAYS = re.compile(
 )
 _HAN_GAP = re.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
 _BODY_PUNCT = re.compile(r"[，。；：、]")
+_ARTICLE_MARKER = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[章节条款编]")
 
 
 def space_spans(text: str) -> list[tuple[int, int]]:
@@ -46,7 +48,7 @@ def space_spans(text: str) -> list[tuple[int, int]]:
             line_end = text.find("\n", m.end())
             line = text[line_start : line_end if line_end >= 0 else len(text)]
             line_is_body[line_start] = bool(_BODY_PUNCT.search(line))
-        if line_is_body[line_start]:
+        if line_is_body[line_start] and not _ARTICLE_MARKER.fullmatch(text, line_start, m.start()):
             spans.append(m.span())
     return spans
 

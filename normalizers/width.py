@@ -9,8 +9,8 @@
    They stay ASCII inside ASCII content: a mark whose left neighbour is a
    printable ASCII character and whose right neighbour is ASCII (``1,000``,
    ``14:18``, ``http://``, ``Hello, world``); a bracket pair stays ASCII when its
-   content is ASCII and ``(`` directly follows a printable ASCII character
-   (``f(x)``, ``a.htm(1)``).  ``(1)``, ``(RCEP)`` after Chinese, ``GDP(国内生产总值)``
+   content is ASCII and ``(`` directly follows an ASCII letter, digit or symbol
+   other than these marks (``f(x)``, ``a.htm(1)``).  ``(1)``, ``(RCEP)`` after Chinese, ``GDP(国内生产总值)``
    become full width.  ``.`` is never touched (decimals, list dots).
 ``〔〕`` and ``[2023]``-style brackets are left for the metadata parser.
 """
@@ -48,7 +48,9 @@ _IS_MARK[[ord(c) for c in _ASCII_MARKS]] = True
 
 # Innermost bracket pair on one line; applied repeatedly so nested pairs resolve inside out.
 _PAIR = re.compile(r"\(([^()\n]*)\)")
-_PRINTABLE_ASCII = frozenset(chr(c) for c in range(0x21, 0x7F))
+# An ASCII pair stays ASCII after these (never after a mark this step may convert, so the
+# pair decision cannot change on a second run).
+_ASCII_WORD_END = frozenset(chr(c) for c in range(0x21, 0x7F)) - set(_ASCII_MARKS)
 
 
 def _half_width(points: np.ndarray) -> np.ndarray:
@@ -57,18 +59,21 @@ def _half_width(points: np.ndarray) -> np.ndarray:
     return points
 
 
-def _bracket_pairs(text: str, points: np.ndarray, decided: np.ndarray) -> None:
-    """Decide bracket pairs together: full width unless an ASCII pair inside ASCII content."""
+def _bracket_pairs(text: str, points: np.ndarray, paired: np.ndarray) -> None:
+    """Decide bracket pairs together: full width unless an ASCII pair inside ASCII content.
+
+    ``paired`` marks the brackets of pairs kept ASCII, so the single-mark rule skips them."""
     current = text
     while True:
         converted = False
         for m in _PAIR.finditer(current):
             open_at, close_at = m.start(), m.end() - 1
-            if decided[open_at]:
+            if paired[open_at]:
                 continue
-            decided[open_at] = decided[close_at] = True
             before = current[open_at - 1] if open_at else ""
-            if not (before in _PRINTABLE_ASCII and m.group(1).isascii()):
+            if before in _ASCII_WORD_END and m.group(1).isascii():
+                paired[open_at] = paired[close_at] = True
+            else:
                 points[open_at], points[close_at] = ord("（"), ord("）")
                 converted = True
         if not converted:
@@ -76,26 +81,34 @@ def _bracket_pairs(text: str, points: np.ndarray, decided: np.ndarray) -> None:
         current = from_codepoints(points)  # converted inner pairs no longer hide the outer ones
 
 
-def _single_marks(points: np.ndarray, decided: np.ndarray) -> None:
-    """Other ASCII marks: full width unless between a printable ASCII char and an ASCII char."""
+def _single_marks(points: np.ndarray, paired: np.ndarray) -> None:
+    """Other ASCII marks, judged per run of adjacent marks (``,,`` ``:)``): the run stays
+    ASCII when the character before it is printable ASCII and the one after it is ASCII
+    (``1,000``, ``14:18``, ``http://``, ``Hello, world``); otherwise all of it converts.
+    Judging whole runs makes the result a fixed point (converting one mark would flip
+    its neighbour on a second run)."""
     n = points.shape[0]
     ascii_pts = np.where(points < 0x80, points, 0)
-    is_mark = _IS_MARK[ascii_pts] & (points < 0x80) & ~decided
-    if not is_mark.any():
+    at = np.flatnonzero(_IS_MARK[ascii_pts] & (points < 0x80) & ~paired)
+    if at.size == 0:
         return
-    prev_printable = np.zeros(n, dtype=bool)
-    prev_printable[1:] = (points[:-1] >= 0x21) & (points[:-1] <= 0x7E)
-    next_ascii = np.zeros(n, dtype=bool)
-    next_ascii[:-1] = (points[1:] >= 0x20) & (points[1:] <= 0x7E)
-    convert = is_mark & ~(prev_printable & next_ascii)
+    run_starts = np.ones(at.size, dtype=bool)
+    run_starts[1:] = at[1:] != at[:-1] + 1
+    run_ends = np.ones(at.size, dtype=bool)
+    run_ends[:-1] = run_starts[1:]
+    first, last = at[run_starts], at[run_ends]
+    before = np.where(first > 0, points[np.maximum(first - 1, 0)], 0)
+    after = np.where(last + 1 < n, points[np.minimum(last + 1, n - 1)], 0)
+    keep_run = (before >= 0x21) & (before <= 0x7E) & (after >= 0x20) & (after <= 0x7E) & (last + 1 < n)
+    convert = at[~keep_run[np.cumsum(run_starts) - 1]]
     points[convert] = _FULL_OF[ascii_pts[convert]]
 
 
 @register("width")
 def unify_width(text: str) -> tuple[str, OffsetMap]:
     points = _half_width(codepoints(text))
-    decided = np.zeros(points.shape[0], dtype=bool)  # brackets already settled as a pair
-    if "(" in text or ")" in text:
-        _bracket_pairs(from_codepoints(points), points, decided)
-    _single_marks(points, decided)
+    paired = np.zeros(points.shape[0], dtype=bool)
+    if "(" in text:
+        _bracket_pairs(from_codepoints(points), points, paired)
+    _single_marks(points, paired)
     return replaced_one_for_one(text, from_codepoints(points))

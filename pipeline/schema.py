@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pyarrow as pa
 
 SPAN_FIELDS = [
@@ -60,10 +62,31 @@ QUARANTINE = pa.schema(
 )
 
 
+def with_pandas_metadata(schema: pa.Schema) -> pa.Schema:
+    """Attach pandas metadata so ``pandas.read_parquet`` gives nullable ``Int64``
+    (not float64) for integer columns that may be null, as SPEC promises."""
+    import pandas as pd
+
+    columns = {}
+    for f in schema:
+        if pa.types.is_integer(f.type):
+            dtype = "Int64" if f.nullable else "int64"
+        elif pa.types.is_floating(f.type):
+            dtype = "float64"
+        elif pa.types.is_timestamp(f.type):
+            dtype = pd.DatetimeTZDtype(unit="us", tz="UTC") if f.type.tz else "datetime64[us]"
+        else:
+            dtype = "object"
+        columns[f.name] = pd.Series([], dtype=dtype)
+    pandas_meta = pa.Schema.from_pandas(pd.DataFrame(columns), preserve_index=False).metadata
+    return schema.with_metadata(pandas_meta)
+
+
 def span_table_schema(extra: list[pa.Field]) -> pa.Schema:
     return pa.schema(SPAN_FIELDS + list(extra))
 
 
+@lru_cache(maxsize=1)
 def all_schemas() -> dict[str, pa.Schema]:
     """Every table polex publishes, by name."""
     from extractors import all_extractors
@@ -72,4 +95,4 @@ def all_schemas() -> dict[str, pa.Schema]:
     for ex in all_extractors():
         schemas[ex.table] = span_table_schema(ex.columns)
     schemas["quarantine"] = QUARANTINE
-    return schemas
+    return {name: with_pandas_metadata(schema) for name, schema in schemas.items()}

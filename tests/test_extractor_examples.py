@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from pathlib import Path
@@ -24,6 +25,8 @@ def _cases():
 
 
 def _same(expected, actual) -> bool:
+    if isinstance(expected, str) and isinstance(actual, (dt.date, dt.datetime)):
+        return expected == actual.isoformat()  # dates are written as ISO strings in the jsonl
     if isinstance(expected, float) or isinstance(actual, float):
         return expected is not None and actual is not None and math.isclose(float(expected), float(actual), rel_tol=1e-9)
     return expected == actual
