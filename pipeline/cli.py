@@ -6,8 +6,10 @@ lazily so ``polex eval`` never pays for importing Prefect.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
+import traceback
 
 # subcommand -> (module, one-line help)
 COMMANDS = {
@@ -21,6 +23,28 @@ COMMANDS = {
 
 class UserError(Exception):
     """An error the user can fix: printed as one line, no traceback (unless --verbose)."""
+
+
+# What the user can do about an OSError that names a path they gave (or one under it).
+_OS_ERROR_FIXES = {
+    errno.ENOENT: "check the path",
+    errno.EEXIST: "a file is in the way where a folder is needed; move it or choose another path",
+    errno.ENOTDIR: "a file is in the way where a folder is needed; move it or choose another path",
+    errno.EISDIR: "pass a file path, not a folder",
+    errno.EACCES: "fix its permissions or choose another path",
+    errno.EPERM: "fix its permissions or choose another path",
+    errno.EROFS: "the file system is read-only; choose another path",
+    errno.ENOSPC: "the disk is full; free some space and re-run",
+    errno.ENAMETOOLONG: "choose a shorter path",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line naming the path, what went wrong and the fix (no ``[Errno N]`` noise)."""
+    reason = exc.strerror or str(exc)
+    fix = _OS_ERROR_FIXES.get(exc.errno, "")
+    where = f"{exc.filename}: " if exc.filename is not None else ""
+    return f"{where}{reason}" + (f"; {fix}" if fix else "")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,10 +66,12 @@ def main(argv: list[str] | None = None) -> int:
     module = importlib.import_module(args._module)
     try:
         return int(module.main(args) or 0)
-    except (UserError, FileNotFoundError, PermissionError, NotADirectoryError, IsADirectoryError) as exc:
+    except (UserError, OSError) as exc:
+        # Errors the user caused: one line with the path and the fix; --verbose adds the traceback.
         if args.verbose:
-            raise
-        print(f"polex {args.command}: error: {exc}", file=sys.stderr)
+            traceback.print_exc()
+        message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        print(f"polex {args.command}: error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("polex: interrupted", file=sys.stderr)
