@@ -17,7 +17,7 @@ from pipeline.offsets import Edit, apply_edits
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
-GOLD = Path("/work/shared/gold")
+from paths import GOLD  # noqa: E402
 SEEDS = sorted(CORPUS.glob("*.txt"))
 T2S = opencc.OpenCC("t2s")
 

@@ -11,7 +11,7 @@ from pipeline.qa.gold import load_gold_dir, read_document_text
 from pipeline.qa.labels import LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/gold") if Path("/work/shared/gold").is_dir() else ROOT / "tests" / "gold"
+from paths import GOLD  # noqa: E402
 CORPUS = ROOT / "corpus"
 needs_gold = pytest.mark.skipif(not any(GOLD.glob("*.json")), reason="gold files not available")
 

@@ -12,7 +12,7 @@ from pipeline.qa.gold import load_gold_dir, read_document_text, validate_dir
 from pipeline.qa.model import AnnotatedDoc, Span
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/gold")
+from paths import GOLD  # noqa: E402
 CORPUS = ROOT / "corpus"
 needs_gold = pytest.mark.skipif(not any(GOLD.glob("*.json")), reason="gold files not available")
 

@@ -15,7 +15,7 @@ from extractors.unit_lexicon import STRONG, WEAK, classify
 from normalizers import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/gold")
+from paths import GOLD  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from normalizers import normalize
 from pipeline.sections import build_sections
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD_DIR = Path("/work/shared/gold")
+from paths import GOLD as GOLD_DIR  # noqa: E402
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json")) if GOLD_DIR.is_dir() else []
 
 
