@@ -64,6 +64,23 @@ _GOVERNMENT = regex.compile(
 )
 
 
+def _longest_suffix_kind(core: str) -> str | None:
+    """The kind of the longest known suffix of ``core``, or None.
+
+    One walk down the reversed trie from the last character; stops where the
+    path ends (usually after a few characters).  ``Trie.parse_longest`` would
+    also scan every later position, which classify never looks at.
+    """
+    state, kind = _SUFFIXES, None
+    for char in reversed(core):
+        state = state.transit(char)
+        if state is None:
+            break
+        if state._value is not None:  # hanlp_trie exposes a node's value only as _value
+            kind = state._value
+    return kind
+
+
 def is_government(name: str) -> bool:
     return _GOVERNMENT.search(_INNER_BRACKETS.sub("", name)) is not None
 
@@ -72,8 +89,7 @@ def is_bare_suffix(name: str) -> bool:
     """True when the whole name is a suffix word (中心, 街道, 各部门): a unit in a
     labelled list, but too vague to make an unlabelled bracket a list."""
     core = _INNER_BRACKETS.sub("", name)
-    found = _SUFFIXES.parse_longest(core[::-1])
-    return bool(found) and found[0][0] == 0 and found[0][1] == len(core)
+    return _SUFFIXES[core[::-1]] is not None
 
 
 def classify(name: str) -> str | None:
@@ -83,11 +99,8 @@ def classify(name: str) -> str | None:
         return None
     if _BAD_CHARS.search(core) or _BAD_WORDS.search(core) or _BAD_START.match(core):
         return None
-    found = _SUFFIXES.parse_longest(core[::-1])
-    if not found or found[0][0] != 0:
-        return None
-    kind = found[0][2]
-    if kind == _NOT_UNIT:
+    kind = _longest_suffix_kind(core)
+    if kind is None or kind == _NOT_UNIT:
         return None
     if kind == WEAK and _COLLECTIVE_PREFIX.match(core):
         return STRONG

@@ -1,0 +1,242 @@
+"""User mistakes at the command line: one clear line, exit status 2, no traceback.
+
+Every case drives the real ``polex`` executable in a subprocess (env from
+conftest.py: Prefect in a temporary home, analytics off).  The message must
+fit on one stderr line, name the path the user got wrong, and carry no
+traceback; ``--verbose`` (before or after the subcommand) adds the traceback
+and keeps the exit status.  ``polex run`` must check its arguments before
+Prefect starts, so its mistakes are reported in well under Prefect's start-up
+time.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from polex_cli import run_polex
+from pipeline.schema import all_schemas
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+EXIT_USER = 2
+# Prefect's local server takes ~10 s to start; an argument check must answer far sooner.
+FAIL_FAST_S = 5.0
+ARG_TIMEOUT_S = 60
+
+
+def assert_one_line_error(result, command: str, path: Path | str) -> str:
+    """Exit 2; stderr is exactly one line ``polex <command>: error: ...`` naming ``path``."""
+    stderr = result.stderr.strip()
+    assert result.returncode == EXIT_USER, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert stderr.count("\n") == 0, f"expected one line, got:\n{result.stderr}"
+    assert stderr.startswith(f"polex {command}: error: "), stderr
+    assert str(path) in stderr, f"{path} not named in: {stderr}"
+    return stderr
+
+
+def assert_verbose_traceback(result) -> None:
+    assert result.returncode == EXIT_USER, (result.returncode, result.stderr)
+    assert "Traceback (most recent call last)" in result.stderr
+    # The one-line message still closes the output, so the fix is the last thing read.
+    assert result.stderr.strip().splitlines()[-1].startswith("polex ")
+
+
+# ------------------------------------------------------------------ fixtures
+@pytest.fixture
+def paths(tmp_path):
+    """A corpus with one document, a regular file, a missing path, an empty folder."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("一、总体要求\n到2025年，规模以上企业达到800家。\n", encoding="utf-8")
+    a_file = tmp_path / "a_file.txt"
+    a_file.write_text("not a folder\n", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    return {"corpus": corpus, "file": a_file, "missing": tmp_path / "missing", "empty": empty, "tmp": tmp_path}
+
+
+@pytest.fixture
+def good_gold(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for path in GOLD.glob("*.json"):
+        shutil.copy(path, gold / path.name)
+    return gold
+
+
+def _write_out(folder: Path, tables: list[str]) -> Path:
+    """An OUT folder holding (empty) tables with the published schemas."""
+    folder.mkdir(parents=True, exist_ok=True)
+    schemas = all_schemas()
+    for name in tables:
+        pq.write_table(pa.Table.from_pylist([], schema=schemas[name]), folder / f"{name}.parquet")
+    return folder
+
+
+@pytest.fixture
+def complete_out(tmp_path):
+    return _write_out(tmp_path / "out_complete", list(all_schemas()))
+
+
+# ------------------------------------------------------------------ polex run
+def _run(*args: str):
+    started = time.monotonic()
+    result = run_polex("run", *args, timeout=ARG_TIMEOUT_S)
+    return result, time.monotonic() - started
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["missing corpus", "corpus is a file", "out is a file", "out under a file"],
+)
+def test_run_argument_mistakes_fail_fast_with_one_line(paths, case):
+    corpus, out = paths["corpus"], paths["tmp"] / "out"
+    if case == "missing corpus":
+        corpus = blamed = paths["missing"]
+    elif case == "corpus is a file":
+        corpus = blamed = paths["file"]
+    elif case == "out is a file":
+        out = blamed = paths["file"]
+    else:
+        out = blamed = paths["file"] / "out"
+    result, elapsed = _run(str(corpus), "--out", str(out))
+    message = assert_one_line_error(result, "run", blamed)
+    assert "folder" in message  # says what kind of path is expected
+    assert elapsed < FAIL_FAST_S, f"took {elapsed:.1f}s: arguments must be checked before Prefect starts"
+    assert paths["file"].read_text(encoding="utf-8") == "not a folder\n"  # never clobbered
+
+
+def test_run_mistake_creates_no_output_folder(paths):
+    out = paths["tmp"] / "out_never"
+    result, _ = _run(str(paths["missing"]), "--out", str(out))
+    assert_one_line_error(result, "run", paths["missing"])
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("flag_first", [True, False], ids=["polex --verbose run", "polex run --verbose"])
+def test_run_verbose_shows_the_traceback(paths, flag_first):
+    args = ["run", str(paths["missing"]), "--out", str(paths["tmp"] / "out")]
+    args = ["--verbose", *args] if flag_first else [*args, "--verbose"]
+    assert_verbose_traceback(run_polex(*args, timeout=ARG_TIMEOUT_S))
+
+
+# ------------------------------------------------------------------ polex eval / diff: gold side
+def _malformed_gold(folder: Path, content: bytes) -> Path:
+    folder.mkdir()
+    (folder / "002_d4a341c0482e1261.json").write_bytes(content)
+    return folder / "002_d4a341c0482e1261.json"
+
+
+GOLD_MISTAKES = {
+    "missing gold folder": None,
+    "gold is a file": None,
+    "empty gold folder": None,
+    "truncated JSON": b'{"doc": "002_d4a341c0482e1261.txt", "spans": [',
+    "not UTF-8": "{\"doc\": \"文件\"}".encode("gb18030"),
+    "JSON list": b"[1, 2, 3]",
+    "span offsets": None,
+}
+
+
+def _gold_case(case: str, paths, good_gold: Path) -> tuple[Path, Path]:
+    """(value for --gold, path the message must name)."""
+    if case == "missing gold folder":
+        return paths["missing"], paths["missing"]
+    if case == "gold is a file":
+        return paths["file"], paths["file"]
+    if case == "empty gold folder":
+        return paths["empty"], paths["empty"]
+    if case == "span offsets":
+        bad = good_gold / "002_d4a341c0482e1261.json"
+        data = json.loads(bad.read_text(encoding="utf-8"))
+        data["spans"][0]["end"] = -1
+        bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return good_gold, bad
+    bad = _malformed_gold(paths["tmp"] / "bad_gold", GOLD_MISTAKES[case])
+    return bad.parent, bad
+
+
+@pytest.mark.parametrize("command", ["eval", "diff"])
+@pytest.mark.parametrize("case", list(GOLD_MISTAKES))
+def test_gold_mistakes_name_the_file(paths, good_gold, complete_out, command, case):
+    gold, blamed = _gold_case(case, paths, good_gold)
+    result = run_polex(command, "--gold", str(gold), "--out", str(complete_out), timeout=ARG_TIMEOUT_S)
+    assert_one_line_error(result, command, blamed)
+
+
+@pytest.mark.parametrize("command", ["eval", "diff"])
+def test_gold_mistake_verbose_shows_the_traceback(paths, good_gold, complete_out, command):
+    gold, _ = _gold_case("truncated JSON", paths, good_gold)
+    result = run_polex(command, "--gold", str(gold), "--out", str(complete_out), "--verbose", timeout=ARG_TIMEOUT_S)
+    assert_verbose_traceback(result)
+
+
+# ------------------------------------------------------------------ polex eval / diff: OUT side
+def _out_case(case: str, paths) -> tuple[Path, Path]:
+    """(value for --out, path the message must name)."""
+    tmp = paths["tmp"]
+    if case == "missing OUT":
+        return paths["missing"], paths["missing"]
+    if case == "OUT is a file":
+        return paths["file"], paths["file"]
+    if case == "OUT without tables":
+        return paths["empty"], paths["empty"]
+    if case == "corrupt documents table":
+        out = _write_out(tmp / "out_corrupt", [n for n in all_schemas() if n != "documents"])
+        (out / "documents.parquet").write_bytes(b"PAR1 this is not parquet")
+        return out, out / "documents.parquet"
+    raise ValueError(case)
+
+
+OUT_MISTAKES = ["missing OUT", "OUT is a file", "OUT without tables", "corrupt documents table"]
+
+
+@pytest.mark.parametrize("command", ["eval", "diff"])
+@pytest.mark.parametrize("case", OUT_MISTAKES)
+def test_out_mistakes_name_the_folder(paths, good_gold, command, case):
+    out, blamed = _out_case(case, paths)
+    result = run_polex(command, "--gold", str(good_gold), "--out", str(out), timeout=ARG_TIMEOUT_S)
+    message = assert_one_line_error(result, command, blamed)
+    assert "polex run" in message  # the fix: (re-)run polex run
+
+
+@pytest.mark.parametrize("side", ["--base", "--out"])
+def test_diff_between_runs_names_the_missing_run(paths, complete_out, side):
+    base, out = (paths["missing"], complete_out) if side == "--base" else (complete_out, paths["missing"])
+    result = run_polex("diff", "--base", str(base), "--out", str(out), timeout=ARG_TIMEOUT_S)
+    assert_one_line_error(result, "diff", paths["missing"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pipeline/qa/tables.py treats a missing span table as empty: eval scores recall 0 and exits 0 "
+    "instead of naming the missing table",
+)
+@pytest.mark.parametrize("command", ["eval", "diff"])
+def test_out_missing_a_span_table_is_named(tmp_path, good_gold, command):
+    out = _write_out(tmp_path / "out_partial", [n for n in all_schemas() if n != "targets"])
+    result = run_polex(command, "--gold", str(good_gold), "--out", str(out), timeout=ARG_TIMEOUT_S)
+    assert_one_line_error(result, command, out / "targets.parquet")
+
+
+def test_diff_html_report_under_a_file_is_one_line(paths, good_gold, complete_out):
+    target = paths["file"] / "report.html"
+    result = run_polex(
+        "diff", "--gold", str(good_gold), "--out", str(complete_out), "--html", str(target), timeout=ARG_TIMEOUT_S
+    )
+    assert_one_line_error(result, "diff", paths["file"])
+
+
+def test_a_correct_eval_still_succeeds(good_gold, complete_out):
+    # Guards the error handling against swallowing success: the same files, nothing wrong.
+    result = run_polex("eval", "--gold", str(good_gold), "--out", str(complete_out), "--json", timeout=ARG_TIMEOUT_S)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report["labels"]) == {"heading", "target", "amount", "deadline", "responsible_unit"}
