@@ -83,7 +83,12 @@ _BODY = (
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
 _FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年]"
-_PATTERN = re.compile(f"(?={_FIRST_CHARS})(?:{_BODY})")
+# Every match holds one of 年月日季末 and no clause stop; the second lookahead
+# drops a candidate whose clause holds none before trying the branches (2x
+# faster scan; tests/test_scan_guards.py checks the matches stay the same).
+_CLAUSE_STOPS = "，。；：！？\n"
+_REQUIRED = "年月日季末"
+_PATTERN = re.compile(f"(?={_FIRST_CHARS})(?=[^{_CLAUSE_STOPS}{_REQUIRED}]*[{_REQUIRED}])(?:{_BODY})")
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _BRACKETED = re.compile(r"（[^）\n]{0,40}）|\([^)\n]{0,40}\)|〔[^〕\n]{0,20}〕")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -193,7 +198,17 @@ def _dated(m: re.Match, doc_year: int | None) -> dict[str, Any] | None:
     return None  # a bare date: issue-date line, past event, baseline year
 
 
+# Bounds of a plausible policy deadline; beyond them a "year" or duration is
+# a misread number (and would overflow the int64 columns).
+_YEAR_RANGE = (1900, 2200)
+_MAX_MONTHS = 100 * 12
+
+
 def _mk(start: int, end: int, kind: str, year: int | None, date: dt.date | None, months: int | None = None):
+    if year is not None and not _YEAR_RANGE[0] <= year <= _YEAR_RANGE[1]:
+        return None
+    if months is not None and not 0 < months <= _MAX_MONTHS:
+        return None
     return {"norm_start": start, "norm_end": end, "kind": kind, "year": year, "date": date, "months": months}
 
 

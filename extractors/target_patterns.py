@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from extractors.char_positions import CharSet
 from extractors.numbers import ARABIC_RE, RANGE_SEP_RE
 
 _DATA = Path(__file__).parent / "data"
@@ -79,9 +80,9 @@ ACTION_VERB = re.compile(_alternation(ACTION_VERBS))
 AT_LEAST_BEFORE = re.compile(r"(?:至少|最少|不少于)[^，,；;。\n]{0,4}$")
 
 # ------------------------------------------------------------------ boundaries
-CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
-SENTENCE_END = re.compile(r"[。！？!?\n]")
-LINE_END = re.compile(r"\n")
+CLAUSE_END_CHARS = CharSet("，,；;：:。！？!?\n")
+SENTENCE_END_CHARS = CharSet("。！？!?\n")
+LINE_END_CHARS = CharSet("\n")
 NP_STOP = re.compile(r"[，,；;：:。！？!?\n（(“\"《]")
 NP_AFTER = re.compile(r"的")  # 50%以上的园区: the noun follows the number
 

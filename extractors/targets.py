@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from extractors import Extractor
 from extractors import target_patterns as P
+from extractors.char_positions import code_points
 from extractors.numbers import parse_number, parse_range
 from pipeline.document import ExtractContext, Section
 
@@ -48,9 +49,10 @@ class _DocIndex:
     def __init__(self, ctx: ExtractContext):
         text = ctx.text
         self.text = text
-        self.clause_ends = [m.start() for m in P.CLAUSE_END.finditer(text)]
-        self.sentence_ends = [m.start() for m in P.SENTENCE_END.finditer(text)]
-        self.line_ends = [m.start() for m in P.LINE_END.finditer(text)]
+        points = code_points(text)
+        self.clause_ends = P.CLAUSE_END_CHARS.positions(points)
+        self.sentence_ends = P.SENTENCE_END_CHARS.positions(points)
+        self.line_ends = P.LINE_END_CHARS.positions(points)
         deadlines = sorted(ctx.results.get("deadlines", []), key=lambda r: r["norm_start"])
         self.by_deadlines = [r for r in deadlines if r.get("kind") == "by" and r.get("year") is not None]
         self.by_starts = [r["norm_start"] for r in self.by_deadlines]

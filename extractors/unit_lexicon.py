@@ -10,6 +10,7 @@ character finds the longest suffix in one walk.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -92,6 +93,8 @@ def is_bare_suffix(name: str) -> bool:
     return _SUFFIXES[core[::-1]] is not None
 
 
+# Bounded: unit names recur across documents (省发展改革委 ...), running-text candidates do not.
+@lru_cache(maxsize=8192)
 def classify(name: str) -> str | None:
     """``STRONG``, ``WEAK`` or ``None`` (not a unit name)."""
     core = _INNER_BRACKETS.sub("", name)

@@ -40,7 +40,7 @@ from pipeline.plan import (
     scan_corpus,
     utc_now,
 )
-from pipeline.publish import OutputStore, iter_parquet, iter_rows_with_keys, new_run_id
+from pipeline.publish import OutputStore, iter_parquet, iter_rows_with_keys, new_run_id, rows_per_batch
 from pipeline.reader import DEFAULT_MAX_BYTES
 from pipeline.schema import all_schemas
 
@@ -172,9 +172,10 @@ def _table_streams(store: OutputStore, plan, results: list[BatchResult], unreada
         staged = [Path(r.folder) / f"{name}.parquet" for r in results if r.row_counts.get(name)]
 
         def parts(previous=previous, key=key, keys=keys, staged=staged, name=name, schema=schema):
+            batch_rows = rows_per_batch(schema)
             if previous is not None:
-                yield from iter_rows_with_keys(previous, key, keys)
-            yield from iter_parquet(staged)
+                yield from iter_rows_with_keys(previous, key, keys, batch_rows)
+            yield from iter_parquet(staged, batch_rows)
             if name == "quarantine" and unreadable_rows:
                 yield pa.Table.from_pylist(unreadable_rows, schema=schema)
 

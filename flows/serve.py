@@ -33,6 +33,7 @@ def main(args) -> int:
     OutputStore(args.out).prepare()
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from prefect.client.schemas.schedules import CronSchedule
+    from prefect.deployments.runner import EntrypointType
     from prefect.schedules import Cron
 
     from flows.ingest import ingest_corpus
@@ -40,12 +41,14 @@ def main(args) -> int:
     try:
         CronSchedule(cron=args.cron, timezone=args.timezone or "UTC")  # validates the expression
     except ValueError as exc:
-        raise UserError(f"invalid --cron {args.cron!r}: {exc}") from exc
+        raise UserError(f"invalid --cron {args.cron!r}: expected five fields such as {DEFAULT_CRON!r}") from exc
     # Absolute paths: scheduled runs execute in a subprocess whose cwd may differ.
     ingest_corpus.serve(
         name=args.name,
         schedules=[Cron(args.cron, timezone=args.timezone or "UTC")],
         parameters={"corpus": str(args.corpus.resolve()), "out": str(args.out.resolve()), "wait": True},
         tags=["polex"],
+        # Runs import flows.ingest from the installed package, whatever the cwd.
+        entrypoint_type=EntrypointType.MODULE_PATH,
     )
     return 0

@@ -2,10 +2,9 @@
 
 Steps only ever do two things: replace characters one for one (script,
 width, punctuation) or delete characters (ruby, boilerplate, spaces, line
-breaks).  The maps are exactly those :func:`pipeline.offsets.apply_edits`
-builds for the same edits (tests/test_normalizers.py checks this), but built
-with numpy in one pass: apply_edits costs about a microsecond per edit, and a
-ruby-annotated page has thousands of edits.
+breaks).  The maps are built in :mod:`pipeline.offsets` (the one place that
+builds maps); the deletion map is the one ``apply_edits`` builds for the same
+edits (tests/test_normalizers.py checks this), made in one numpy pass.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from typing import Iterable
 
 import numpy as np
 
-from pipeline.offsets import OffsetMap
+from pipeline.offsets import OffsetMap, delete_spans
 
 
 def codepoints(text: str) -> np.ndarray:
@@ -35,16 +34,4 @@ def replaced_one_for_one(text: str, new_text: str) -> tuple[str, OffsetMap]:
 
 def deleted(text: str, spans: Iterable[tuple[int, int]] | np.ndarray) -> tuple[str, OffsetMap]:
     """Delete the given spans (any order, may touch or overlap) and return the new text and map."""
-    n = len(text)
-    if not isinstance(spans, np.ndarray):
-        spans = list(spans)
-    pairs = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
-    if pairs.size == 0:
-        return text, OffsetMap.identity(n)
-    if pairs.min() < 0 or pairs.max() > n or np.any(pairs[:, 1] < pairs[:, 0]):
-        raise ValueError("deletion span out of bounds or reversed")
-    # depth[i] = how many spans cover character i; keep the uncovered ones
-    depth = np.cumsum(np.bincount(pairs[:, 0], minlength=n + 1) - np.bincount(pairs[:, 1], minlength=n + 1))
-    keep = depth[:n] == 0
-    kept = np.flatnonzero(keep)
-    return from_codepoints(codepoints(text)[keep]), OffsetMap(kept, kept + 1, n)
+    return delete_spans(text, spans)

@@ -14,6 +14,7 @@ so one stray ``(e)`` elsewhere never switches that on.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from itertools import chain, starmap
@@ -48,12 +49,39 @@ SYLLABLES = _load_syllables()
 SYLLABLE_PREFIXES = frozenset(s[:i] for s in SYLLABLES for i in range(1, len(s) + 1))
 
 
+@lru_cache(maxsize=1)
+def _pinyin_api():
+    """pypinyin's ``pinyin`` and ``Style``, imported on first annotation only.
+
+    Imported without its phrase dictionary (``PYPINYIN_NO_PHRASES``, read once
+    at import): readings of single characters never use it -- the output for
+    every Han code point (U+3007, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF,
+    U+20000-3134F) is identical with and without it, checked with pypinyin
+    0.55.0 as pinned -- and loading it costs ~0.13 s and ~45 MB per process.
+    The variable is restored at once; if pypinyin is already imported this
+    changes nothing.
+    """
+    saved = os.environ.get(_NO_PHRASES)
+    os.environ[_NO_PHRASES] = "1"
+    try:
+        from pypinyin import Style, pinyin
+    finally:
+        if saved is None:
+            del os.environ[_NO_PHRASES]
+        else:
+            os.environ[_NO_PHRASES] = saved
+    return pinyin, Style
+
+
+_NO_PHRASES = "PYPINYIN_NO_PHRASES"
+
+
 @lru_cache(maxsize=8192)
 def readings(char: str) -> frozenset[str]:
     """Toneless readings of a character and of its simplified form (ü spelled both v and ü)."""
-    from pypinyin import Style, pinyin  # imported on first annotation only: it costs ~0.1 s
-
     from normalizers.chinese_script import simplified_char
+
+    pinyin, Style = _pinyin_api()
 
     found: set[str] = set()
     for ch in {char, simplified_char(char)}:
@@ -66,11 +94,12 @@ def _is_reading_prefix(char: str, letters: str) -> bool:
     return any(r.startswith(letters) for r in readings(char))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _judge_chain(char: str, annotations: str, cut: str | None) -> tuple[int, tuple, tuple]:
     """For one character and the annotations after it: (verified count, spans to delete when
     only the character's readings count, spans when any syllable counts), spans relative
-    to the first annotation.  Cached: a ruby document repeats the same pairs thousands of times."""
+    to the first annotation.  Cached: a ruby document repeats the same pairs thousands of times
+    (a few hundred distinct ones per document; the bound keeps a long run's memory flat)."""
     char_readings = readings(char)
     verified = 0
     strict: list[tuple[int, int]] = []
@@ -96,6 +125,7 @@ def _judge_chain(char: str, annotations: str, cut: str | None) -> tuple[int, tup
 
 
 _FIRST_ANNOTATION_AT = methodcaller("start", 2)
+_GROUPS = methodcaller("groups")
 
 
 def annotation_spans(text: str) -> np.ndarray:
@@ -104,10 +134,11 @@ def annotation_spans(text: str) -> np.ndarray:
     Built with C-level iteration (findall/map/starmap, numpy) rather than a Python
     loop per match: a ruby-annotated page has an annotation every few characters.
     """
-    found = _CHAIN.findall(text)  # (char, complete annotations, cut-off annotation) per chain
-    if not found:
+    matches = list(_CHAIN.finditer(text))  # one scan; groups and offsets are read from it
+    if not matches:
         return np.zeros((0, 2), dtype=np.int64)
-    bases = np.fromiter(map(_FIRST_ANNOTATION_AT, _CHAIN.finditer(text)), dtype=np.int64, count=len(found))
+    found = list(map(_GROUPS, matches))  # (char, complete annotations, cut-off annotation) per chain
+    bases = np.fromiter(map(_FIRST_ANNOTATION_AT, matches), dtype=np.int64, count=len(found))
     verdicts = list(starmap(_judge_chain, found))
     use_table = sum(map(itemgetter(0), verdicts)) >= MIN_VERIFIED_FOR_SYLLABLE_TABLE
     chosen = list(map(itemgetter(2 if use_table else 1), verdicts))

@@ -25,6 +25,10 @@ class UserError(Exception):
     """An error the user can fix: printed as one line, no traceback (unless --verbose)."""
 
 
+EXIT_USER_ERROR = 2
+EXIT_INTERNAL_ERROR = 70  # sysexits.h EX_SOFTWARE: a bug in polex, distinct from run's 1 (= quarantined)
+
+
 # What the user can do about an OSError that names a path they gave (or one under it).
 _OS_ERROR_FIXES = {
     errno.ENOENT: "check the path",
@@ -71,11 +75,21 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             traceback.print_exc()
         message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        # One line even when the message wraps a library's multi-line text (pydantic, pyarrow).
+        message = " ".join(line.strip() for line in message.splitlines() if line.strip())
         print(f"polex {args.command}: error: {message}", file=sys.stderr)
-        return 2
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("polex: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        # A bug, not the user's doing: still end on one line that says what to do with it.
+        if args.verbose:
+            traceback.print_exc()
+        detail = (str(exc).strip().splitlines() or [""])[0]
+        hint = "report it with the traceback" if args.verbose else "re-run with --verbose and report the traceback"
+        print(f"polex {args.command}: internal error ({type(exc).__name__}: {detail}); this is a bug in polex: {hint}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
 
 
 if __name__ == "__main__":

@@ -35,18 +35,27 @@ class Edit:
 
 
 class OffsetMap:
-    __slots__ = ("src_start", "src_end", "source_len")
+    __slots__ = ("src_start", "src_end", "source_len", "is_identity")
 
-    def __init__(self, src_start: np.ndarray, src_end: np.ndarray, source_len: int):
+    def __init__(self, src_start: np.ndarray, src_end: np.ndarray, source_len: int, is_identity: bool = False):
         self.src_start = np.asarray(src_start, dtype=np.int64)
         self.src_end = np.asarray(src_end, dtype=np.int64)
         self.source_len = int(source_len)
+        # Set only by identity(): lets compose() skip the gather for the
+        # one-for-one steps (t2s, width, and every step that found nothing).
+        self.is_identity = is_identity
 
     # ------------------------------------------------------------------ build
     @classmethod
     def identity(cls, length: int) -> "OffsetMap":
         idx = np.arange(length, dtype=np.int64)
-        return cls(idx, idx + 1, length)
+        return cls(idx, idx + 1, length, is_identity=True)
+
+    @classmethod
+    def keeping(cls, keep: np.ndarray) -> "OffsetMap":
+        """Map of a deletion: ``keep`` is a bool mask over the source, True where a character survives."""
+        kept = np.flatnonzero(keep)
+        return cls(kept, kept + 1, keep.shape[0], is_identity=kept.shape[0] == keep.shape[0])
 
     @property
     def target_len(self) -> int:
@@ -59,6 +68,10 @@ class OffsetMap:
                 f"cannot compose: later step's source has {later.source_len} chars, "
                 f"this map's target has {self.target_len}"
             )
+        if later.is_identity:
+            return self
+        if self.is_identity:
+            return later
         if later.target_len == 0:
             empty = np.zeros(0, dtype=np.int64)
             return OffsetMap(empty, empty, self.source_len)
@@ -96,44 +109,89 @@ class OffsetMap:
         return self.src_start[starts], self.src_end[ends - 1]
 
 
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _from_codepoints(points: np.ndarray) -> str:
+    return points.tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def delete_spans(text: str, spans: Iterable[tuple[int, int]] | np.ndarray) -> tuple[str, OffsetMap]:
+    """Delete the given spans (any order, may touch or overlap): the new text and its map.
+
+    The map is the one :func:`apply_edits` builds for the same deletions, built
+    in one numpy pass (a ruby-annotated page has thousands of deletions).
+    """
+    n = len(text)
+    if not isinstance(spans, np.ndarray):
+        spans = list(spans)
+    pairs = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    if pairs.size == 0:
+        return text, OffsetMap.identity(n)
+    if pairs.min() < 0 or pairs.max() > n or np.any(pairs[:, 1] < pairs[:, 0]):
+        raise ValueError("deletion span out of bounds or reversed")
+    # depth[i] = how many spans cover character i; keep the uncovered ones
+    depth = np.cumsum(np.bincount(pairs[:, 0], minlength=n + 1) - np.bincount(pairs[:, 1], minlength=n + 1))
+    keep = depth[:n] == 0
+    offsets = OffsetMap.keeping(keep)
+    if offsets.is_identity:
+        return text, offsets
+    return _from_codepoints(_codepoints(text)[keep]), offsets
+
+
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
-    """Apply non-overlapping edits (sorted by start) and return the new text and its map."""
-    pieces: list[str] = []
-    starts: list[np.ndarray] = []
-    ends: list[np.ndarray] = []
+    """Apply non-overlapping edits (sorted by start) and return the new text and its map.
+
+    The text is rebuilt from slices; the map in one vectorised pass over the
+    chunks the edits cut the text into (untouched runs and replacements).
+    """
+    n = len(text)
+    edits = list(edits)
     pos = 0
-    for edit in edits:
-        if edit.start < pos or edit.end < edit.start or edit.end > len(text):
+    for edit in edits:  # validation only: cheap attribute checks, no allocation
+        if edit.start < pos or edit.end < edit.start or edit.end > n:
             raise ValueError(f"edit {edit} overlaps or is out of order (at {pos})")
         if edit.start == edit.end and edit.replacement:
             # Inserted text would have no source characters to point at.
             raise ValueError(f"edit {edit} inserts text; normalisers may only replace or delete")
-        if edit.start > pos:  # untouched run
-            pieces.append(text[pos : edit.start])
-            run = np.arange(pos, edit.start, dtype=np.int64)
-            starts.append(run)
-            ends.append(run + 1)
-        rep = edit.replacement
-        if rep:
-            pieces.append(rep)
-            width = edit.end - edit.start
-            if len(rep) == width:
-                run = np.arange(edit.start, edit.end, dtype=np.int64)
-                starts.append(run)
-                ends.append(run + 1)
-            else:
-                starts.append(np.full(len(rep), edit.start, dtype=np.int64))
-                ends.append(np.full(len(rep), edit.end, dtype=np.int64))
         pos = edit.end
-    if pos < len(text):
-        pieces.append(text[pos:])
-        run = np.arange(pos, len(text), dtype=np.int64)
-        starts.append(run)
-        ends.append(run + 1)
-    if not starts:
-        empty = np.zeros(0, dtype=np.int64)
-        return "", OffsetMap(empty, empty, len(text))
-    return "".join(pieces), OffsetMap(np.concatenate(starts), np.concatenate(ends), len(text))
+    # (Deliberately not delegating deletions to delete_spans: the tests check
+    # one against the other, so they must stay two implementations.)
+    k = len(edits)
+    starts = np.fromiter((e.start for e in edits), dtype=np.int64, count=k)
+    ends = np.fromiter((e.end for e in edits), dtype=np.int64, count=k)
+    rep_lens = np.fromiter((len(e.replacement) for e in edits), dtype=np.int64, count=k)
+    gap_starts = np.concatenate(([0], ends))  # untouched run before each edit, and the tail
+    gap_ends = np.concatenate((starts, [n]))
+    # Chunks in text order: gap 0, edit 0, gap 1, edit 1, ..., tail gap.
+    # A chunk maps char by char (gaps, same-length replacements) or every char
+    # to its whole source span (other replacements).
+    chunk_len = np.empty(2 * k + 1, dtype=np.int64)
+    chunk_len[0::2] = gap_ends - gap_starts
+    chunk_len[1::2] = rep_lens
+    chunk_base = np.empty(2 * k + 1, dtype=np.int64)
+    chunk_base[0::2] = gap_starts
+    chunk_base[1::2] = starts
+    chunk_end = np.empty(2 * k + 1, dtype=np.int64)
+    chunk_end[0::2] = gap_ends
+    chunk_end[1::2] = ends
+    one_for_one = np.ones(2 * k + 1, dtype=bool)
+    one_for_one[1::2] = rep_lens == ends - starts
+
+    first_out = np.cumsum(chunk_len) - chunk_len  # target index of each chunk's first char
+    total = int(chunk_len.sum())
+    chunk_of = np.repeat(np.arange(2 * k + 1), chunk_len)
+    step = np.arange(total, dtype=np.int64) - first_out[chunk_of]
+    per_char = one_for_one[chunk_of]
+    src_start = chunk_base[chunk_of] + np.where(per_char, step, 0)
+    src_end = np.where(per_char, src_start + 1, chunk_end[chunk_of])
+
+    pieces = [text[0 : starts[0]] if k else text]
+    for edit, next_start in zip(edits, [*starts[1:].tolist(), n]):
+        pieces.append(edit.replacement)
+        pieces.append(text[edit.end : next_start])
+    return "".join(pieces), OffsetMap(src_start, src_end, n)
 
 
 def compose_all(first_len: int, maps: Sequence[OffsetMap]) -> OffsetMap:

@@ -6,16 +6,18 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from functools import lru_cache
 from time import perf_counter
 from typing import Any
 
+import numpy as np
+
 from extractors import all_extractors, extractors_version
 from normalizers import normalize
-from pipeline.document import ExtractContext, IngestError, RawDocument, Section
+from pipeline.document import ExtractContext, IngestError, RawDocument
 from pipeline.metadata import extract_meta
+from pipeline.offsets import OffsetMap
 from pipeline.sections import build_sections
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -39,22 +41,38 @@ def _stage(name: str, fn, *args, timings: dict[str, float] | None = None):
             timings[name] = timings.get(name, 0.0) + perf_counter() - started
 
 
-def _innermost_section(section_starts: list[int], sections: list[Section], norm_start: int) -> int | None:
-    # Sections are in text order and each runs to the next heading, so the
-    # last heading at or before a span is the innermost section holding it.
-    i = bisect.bisect_right(section_starts, norm_start) - 1
-    return sections[i].section_id if i >= 0 else None
+def _raw_spans(offsets: OffsetMap, norm_starts: np.ndarray, norm_ends: np.ndarray) -> tuple[list, list] | None:
+    """Raw spans of many norm spans in one numpy gather; None unless all are non-empty and in bounds."""
+    if norm_starts.size and (
+        norm_starts.min() < 0 or norm_ends.max() > offsets.target_len or np.any(norm_ends <= norm_starts)
+    ):
+        return None  # the per-span path handles (or reports) these exactly as to_source does
+    raw_starts, raw_ends = offsets.sources_of(norm_starts, norm_ends)
+    return raw_starts.tolist(), raw_ends.tolist()
 
 
 def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_starts, raw_text: str) -> None:
-    to_raw = ctx.norm.to_raw
-    for row in rows:
-        raw_start, raw_end = to_raw(row["norm_start"], row["norm_end"])
-        row["doc_id"] = ctx.doc_id
+    if not rows:
+        return
+    count = len(rows)
+    norm_starts = np.fromiter((row["norm_start"] for row in rows), dtype=np.int64, count=count)
+    norm_ends = np.fromiter((row["norm_end"] for row in rows), dtype=np.int64, count=count)
+    spans = _raw_spans(ctx.norm.offsets, norm_starts, norm_ends)
+    if spans is None:
+        to_raw = ctx.norm.to_raw
+        spans = tuple(zip(*(to_raw(row["norm_start"], row["norm_end"]) for row in rows)))
+    # Sections are in text order and each runs to the next heading, so the
+    # last heading at or before a span is the innermost section holding it
+    # (-1: before the first heading).
+    section_at = (np.searchsorted(np.asarray(section_starts, dtype=np.int64), norm_starts, side="right") - 1).tolist()
+    section_ids = [s.section_id for s in ctx.sections]
+    doc_id = ctx.doc_id
+    for row, raw_start, raw_end, at in zip(rows, spans[0], spans[1], section_at):
+        row["doc_id"] = doc_id
         row["raw_start"] = raw_start
         row["raw_end"] = raw_end
         row["text"] = raw_text[raw_start:raw_end]
-        row["section_id"] = _innermost_section(section_starts, ctx.sections, row["norm_start"])
+        row["section_id"] = section_ids[at] if at >= 0 else None
 
 
 def process_document(
@@ -76,8 +94,11 @@ def process_document(
 
     out: Rows = {}
     section_rows = []
-    for s in sections:
-        raw_start, raw_end = norm.to_raw(s.norm_start, s.norm_end)
+    norm_starts = np.fromiter((s.norm_start for s in sections), dtype=np.int64, count=len(sections))
+    norm_ends = np.fromiter((s.norm_end for s in sections), dtype=np.int64, count=len(sections))
+    spans = _raw_spans(norm.offsets, norm_starts, norm_ends)
+    raw_spans = zip(*spans) if spans else (norm.to_raw(s.norm_start, s.norm_end) for s in sections)
+    for s, (raw_start, raw_end) in zip(sections, raw_spans):
         section_rows.append(
             {
                 "doc_id": doc.doc_id,

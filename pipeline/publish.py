@@ -68,6 +68,12 @@ def _replace_symlink(link: Path, target: str) -> None:
     os.replace(tmp, link)
 
 
+def rows_per_batch(schema: pa.Schema) -> int:
+    """Rows per streamed batch (and so per row group written): whole documents
+    (large_string columns, ~100 KB a row) in small groups to keep memory flat."""
+    return 64 if any(pa.types.is_large_string(f.type) for f in schema) else 8192
+
+
 def write_table(path: Path, schema: pa.Schema, parts: Iterable[pa.Table | pa.RecordBatch]) -> int:
     """Stream ``parts`` into one Parquet file with ``schema``; return the row count.
 

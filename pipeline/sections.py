@@ -56,9 +56,14 @@ _LINE_MARKER = re.compile(
 # `…（责任单位：市科技局）（二）提升先进制造水平`.  Level 1/2 markers after a
 # closing bracket or a full stop; `1.` items only after a closing bracket (a
 # responsibility note), since after `。`/`；` they are usually enumerations.
+# The bracket or stop before the marker is matched, not looked behind at: a
+# literal first character lets the scan skip ahead (2x faster).  The matches
+# are the same, because a match's title runs to a line end or 。/；, so the
+# character before the next marker never belongs to the previous match
+# (tests/test_scan_guards.py compares with the look-behind form).
 _GLUED_MARKER = re.compile(
-    rf"(?:(?<=[）)〕。]){_SP}*(?P<marker>(?P<l1>{_NUM}+)、|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)])"
-    rf"|(?<=[）)]){_SP}*(?P<marker3>(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、])(?!\d))){_SP}*" + _TITLE
+    rf"(?:[）)〕。]{_SP}*(?P<marker>(?P<l1>{_NUM}+)、|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)])"
+    rf"|[）)]{_SP}*(?P<marker3>(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、])(?!\d))){_SP}*" + _TITLE
 )
 
 _BOX_LINE = re.compile(rf"(?m)^{_SP}*专栏{_SP}*(?:\d+|{_NUM}+)?")

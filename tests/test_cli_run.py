@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -141,7 +143,7 @@ def test_concurrent_runs_never_interleave_and_readers_see_previous_version(tmp_p
         release.write_text("go")
         holder_out, holder_err = holder.communicate(timeout=120)
         assert holder.returncode == 0, holder_err
-        first = manifest(out)
+        holder_version = re.search(r"\(version (\S+)\)", holder_err).group(1)
         waiter_out, waiter_err = waiter.communicate(timeout=180)
         assert waiter.returncode == 0, waiter_err
     finally:
@@ -149,7 +151,9 @@ def test_concurrent_runs_never_interleave_and_readers_see_previous_version(tmp_p
             if proc is not None and proc.poll() is None:
                 proc.kill()
                 proc.wait()
+    first = json.loads((out / "versions" / holder_version / "manifest.json").read_text(encoding="utf-8"))
     second = manifest(out)
+    assert second["run_id"] != first["run_id"]
     assert first["counts"]["changed"] == 1
     assert second["counts"]["processed"] == 0  # it saw the first run's published result
     assert second["started_at"] >= first["finished_at"]

@@ -23,9 +23,20 @@ class GoldError(Exception):
 
 
 def read_document_text(path: Path) -> tuple[str, str]:
-    """The raw text exactly as GUIDE decodes it, and the sha256 of the bytes."""
+    """The raw text as polex decodes it (GUIDE's UTF-8 text for UTF-8 files; the
+    detected encoding otherwise; an HTML page's visible text), and the sha256 of the bytes.
+
+    Raises UnicodeDecodeError when the file cannot be decoded at all.
+    """
+    from pipeline.document import IngestError
+    from pipeline.reader import decode_bytes
+
     data = path.read_bytes()
-    return data.decode("utf-8"), hashlib.sha256(data).hexdigest()
+    try:
+        raw_text, _encoding, _media = decode_bytes(data, path.suffix.lower())
+    except IngestError as exc:
+        raise UnicodeDecodeError("polex", data[:1], 0, 1, exc.message) from exc
+    return raw_text, hashlib.sha256(data).hexdigest()
 
 
 def _span_errors(where: str, i: int, item: Any) -> list[str]:
@@ -165,7 +176,7 @@ def validate_dir(gold_dir: Path, corpus: Path | None) -> list[str]:
         try:
             raw_text, sha = read_document_text(doc_path)
         except UnicodeDecodeError:
-            errors.append(f"{path}: {doc_path} is not UTF-8; gold offsets need the UTF-8 text")
+            errors.append(f"{path}: {doc_path} cannot be decoded as text; check the file, gold offsets need its text")
             continue
         errors.extend(text_errors(str(path), doc, raw_text, sha))
     return errors

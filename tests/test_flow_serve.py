@@ -1,0 +1,61 @@
+"""`polex serve` registers a deployment with its cron schedule on a real Prefect server."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import subprocess
+import time
+
+import pytest
+
+from polex_cli import make_corpus, start_polex
+
+pytestmark = pytest.mark.usefixtures("prefect_api_url")
+DEPLOYMENT = "ingest_corpus/polex-nightly"
+
+
+async def _read_deployment():
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    async with get_client() as client:
+        try:
+            return await client.read_deployment_by_name(DEPLOYMENT)
+        except ObjectNotFound:
+            return None
+
+
+def test_serve_registers_cron_deployment(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    proc = start_polex("serve", "--corpus", str(corpus), "--out", str(out), "--cron", "15 3 * * 1")
+    try:
+        deadline = time.monotonic() + 120
+        deployment = None
+        while deployment is None:
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "deployment never appeared"
+            time.sleep(1)
+            deployment = asyncio.run(_read_deployment())
+        assert [s.schedule.cron for s in deployment.schedules] == ["15 3 * * 1"]
+        assert deployment.parameters["corpus"] == str(corpus.resolve())
+        assert deployment.parameters["out"] == str(out.resolve())
+        assert proc.poll() is None  # still serving
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve_rejects_bad_cron_and_missing_corpus(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    bad = start_polex("serve", "--corpus", str(corpus), "--out", str(tmp_path / "o"), "--cron", "not a cron")
+    _, err = bad.communicate(timeout=120)
+    assert bad.returncode == 2 and "--cron" in err
+    missing = start_polex("serve", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
+    _, err = missing.communicate(timeout=60)
+    assert missing.returncode == 2 and str(tmp_path / "nope") in err

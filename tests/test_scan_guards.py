@@ -1,0 +1,153 @@
+"""Scan speed-ups that must not change what the patterns find.
+
+1. The amounts and deadlines patterns carry a guard lookahead (a clause must
+   hold 元/级, resp. one of 年月日季末, before its next ，。；：！？ or line break).
+   That is only a speed-up if every match of the unguarded pattern satisfies
+   it: guarded and unguarded scans must find exactly the same matches, on the
+   bundled documents and on random mixes of the fragments the patterns are
+   made of.  A new pattern branch that breaks the guard's assumption fails here.
+2. The glued-heading pattern of the section parser matches the character
+   before the marker instead of looking behind at it; it must find the same
+   markers and titles as the look-behind form.
+3. Boundary positions found with numpy (extractors.char_positions) are the
+   positions a character-class regex finds.
+4. The responsible-unit note scans run on the stdlib engine; they must find
+   what the `regex` module finds with the original patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from extractors import amounts, deadlines, responsible_units, target_patterns
+from extractors.char_positions import CharSet, code_points
+from pipeline import sections
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "tests/fixtures/devset/docs").glob("*.txt"))
+
+FRAGMENTS = [
+    # numbers, numerals, ranges, units, money, scale classes
+    "2025", "1,000", "3.5", "12", "五", "十四五", "两", "百", "千", "万", "亿", "万亿", "〇", "二〇二五",
+    "-", "—", "～", "至", "到", "、", "元", "万元", "亿元", "级", "千亿级", "/", "亩", "（含）", "以上", "及",
+    "以下", "左右", "元化", "单元", "省级",
+    # dates and time words
+    "年", "月", "日", "号", "底", "末", "季度", "半年", "每", "前", "之前", "以前", "起", "止", "以来", "内",
+    "之内", "以内", "有效期", "有效期为", "执行期限", "自", "印发", "之日起", "截至", "力争到", "今年", "明年",
+    "本年度", "近", "过去", "利用", "经过", "时间", "努力", "“", "”", "时期", "期",
+    # text around them and clause stops
+    "企业", "资金", "奖励", "给予", "投资", " ", "\u3000", "，", "。", "；", "：", "！", "？", "\n", "(", "）",
+]
+
+SCANS = [
+    pytest.param(amounts, id="amounts"),
+    pytest.param(deadlines, id="deadlines"),
+]
+
+
+def _unguarded(module) -> re.Pattern:
+    return re.compile(f"(?={module._FIRST_CHARS})(?:{module._BODY})")
+
+
+def _matches(pattern: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("module", SCANS)
+def test_guard_keeps_every_match_on_documents(module):
+    unguarded = _unguarded(module)
+    assert DOCUMENTS
+    found = 0
+    for path in DOCUMENTS:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        expected = _matches(unguarded, text)
+        found += len(expected)
+        assert _matches(module._PATTERN, text) == expected, path.name
+    assert found > 0  # the documents do exercise the pattern
+
+
+@pytest.mark.parametrize("module", SCANS)
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_guard_keeps_every_match_on_fragment_mixes(module, pieces):
+    text = "".join(pieces)
+    assert _matches(module._PATTERN, text) == _matches(_unguarded(module), text)
+
+
+# ---------------------------------------------------------------- sections
+HEADING_FRAGMENTS = [
+    "（责任单位：市科技局）", "）", ")", "〕", "。", "；", "\n", "\r", " ", "\u3000", "（二）", "(三)", "（ 四 ）",
+    "一、", "十二、", "1.", "2．", "3、", "12.5", "4﹒", "提升先进制造水平", "加强组织领导", "（", "(", "*",
+]
+
+
+def _lookbehind_glued_marker() -> re.Pattern:
+    """The glued-heading pattern in its original look-behind form, the reference."""
+    import regex
+
+    sp, num, title = sections._SP, sections._NUM, sections._TITLE
+    return regex.compile(
+        rf"(?:(?<=[）)〕。]){sp}*(?P<marker>(?P<l1>{num}+)、|[（(]{sp}*(?P<l2>{num}+){sp}*[）)])"
+        rf"|(?<=[）)]){sp}*(?P<marker3>(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、])(?!\d))){sp}*" + title
+    )
+
+
+def _marker_spans(pattern, text: str) -> list:
+    groups = ("marker", "l1", "l2", "marker3", "l3", "l3sep", "title")
+    return [[m.span(g) for g in groups] for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(pieces=st.lists(st.sampled_from(HEADING_FRAGMENTS), max_size=30))
+def test_glued_marker_finds_what_the_look_behind_form_finds(pieces):
+    text = "".join(pieces)
+    assert _marker_spans(sections._GLUED_MARKER, text) == _marker_spans(_lookbehind_glued_marker(), text)
+
+
+def test_glued_marker_on_documents():
+    reference = _lookbehind_glued_marker()
+    for path in DOCUMENTS:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert _marker_spans(sections._GLUED_MARKER, text) == _marker_spans(reference, text), path.name
+
+
+# ---------------------------------------------------------------- char positions
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=st.text(alphabet=st.sampled_from(list("，,；;：:。！？!?\n\r 年a1\uffff\U00020000\U0001f600"))))
+def test_char_positions_are_the_regex_hits(text):
+    for char_set in (target_patterns.CLAUSE_END_CHARS, target_patterns.SENTENCE_END_CHARS, target_patterns.LINE_END_CHARS):
+        expected = [m.start() for m in re.finditer(f"[{re.escape(char_set.chars)}]", text)]
+        assert char_set.positions(code_points(text)) == expected
+
+
+def test_char_set_refuses_astral_characters():
+    with pytest.raises(ValueError):
+        CharSet("\U00020000")
+
+
+# ---------------------------------------------------------------- responsible units
+NOTE_FRAGMENTS = [
+    "（", "）", "(", ")", "〔", "〕", "【", "】", "［", "］", "牵头单位", "责任单位", "配合", "牵头", "责任", "：", ":",
+    "省科技厅", "、", "，", "\n", " ", "\t", "\u3000", "*", "\x1c", "\x1f", "\x85", "\u2028", "各县（市、区）",
+]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(pieces=st.lists(st.sampled_from(NOTE_FRAGMENTS), max_size=30))
+@example(pieces=["牵头单位", "\x1c", "：", "省科技厅"])  # stdlib \s would take U+001C
+@example(pieces=["（", "牵头单位", "\u2028", "：", "省科技厅", "）"])
+def test_stdlib_note_scans_match_the_regex_module(pieces):
+    import regex
+
+    text = "".join(pieces)
+    label_any = regex.compile(rf"(?:{responsible_units._LABEL_ALT}){responsible_units._JUNK}*[：:]")
+    bracket = regex.compile(responsible_units.BRACKET.pattern)
+    for fast, reference in ((responsible_units.LABEL_ANY, label_any), (responsible_units.BRACKET, bracket)):
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in reference.finditer(text)
+        ]
