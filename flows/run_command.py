@@ -91,11 +91,11 @@ def main(args) -> int:
             return EXIT_LOCKED
         except UserError:
             raise
-        except OSError as exc:
+        except Exception as exc:  # disk full, a dead worker pool, an unreachable Dask scheduler...
             if args.verbose:
                 raise
             print(
-                f"polex run: error: the run failed ({exc}); nothing was published, "
+                f"polex run: error: the run failed ({type(exc).__name__}: {exc}); nothing was published, "
                 f"the previous version in {args.out} is intact. Fix the cause and re-run.",
                 file=sys.stderr,
             )

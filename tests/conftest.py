@@ -57,6 +57,17 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float) -> None:
     raise TimeoutError(f"prefect server not healthy after {timeout} s")
 
 
+def _drain_prefect_workers() -> None:
+    """Flush logs/events of in-process flow runs while the server is still up."""
+    if "prefect" not in sys.modules:
+        return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=10)
+    EventsWorker.drain_all(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def prefect_api_url():
     port = _free_port()
@@ -73,6 +84,7 @@ def prefect_api_url():
         os.environ["PREFECT_API_URL"] = url
         yield url
     finally:
+        _drain_prefect_workers()
         os.environ.pop("PREFECT_API_URL", None)
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
