@@ -8,6 +8,10 @@ Chinese policy documents close a task item with a responsibility note:
 - inline verbs: ``（省商务厅牵头，合肥海关配合）``, ``（合肥海关负责）``;
 - an unlabelled bracketed list of units at the end of an item:
   ``……产业化。（省工业和信息化厅、省科技厅）``.
+- a task table whose header names the columns (``序号　重点任务　牵头单位　配合单位``):
+  every cell under a responsibility column, with that column's role
+  (extractors.unit_tables; read from the raw lines, since normalisation joins
+  table rows that do not end a sentence).
 
 A note is read as a sequence of items split at ``、，；``; ``、`` joins
 items of one group, so a trailing verb (``B、C配合``) gives its role to the
@@ -21,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, Iterator
 
 import pyarrow as pa
 import regex
@@ -67,7 +71,7 @@ VERB_AT_END = regex.compile(
 TRAILING_JUNK = regex.compile(rf"(?:等|{_JUNK})+$")
 # A bracket after a name that is not part of it: 省财政厅（列第一位的为牵头单位）.
 # Place-class brackets belong to the name: 各县（市、区）.
-TRAILING_ASIDE = regex.compile(r"[（(](?![市县区旗州盟镇乡街道办、，]+[）)])[^（()）]*[）)]\s*$")
+TRAILING_ASIDE = regex.compile(r"[（(〔](?![市县区旗州盟镇乡街道办、，]+[）)〕])[^（()）〔〕]*[）)〕]\s*$")
 LEADING_JUNK = regex.compile(rf"(?:{_JUNK}|由)+")
 # Where one item may hold two names: 省科技厅和省财政厅, A等B, names parted by blanks.
 CONNECTOR = regex.compile(r"等|以及|及|和|与|[ \u3000]+")
@@ -78,19 +82,25 @@ MAX_JOINED_LEN = 4 * MAX_NAME_LEN
 TIME_ITEM = regex.compile(r"\d{4}年|\d{1,2}月|年底|年内|长期|持续|每年|逐年|完成时限")
 
 # One item of a list: anything up to a separator, keeping a short inner
-# bracket (各县（市、区）) inside the item.
-ITEM = regex.compile(r"(?:[^、，,；;（()）\n]|[（(][^（()）\n]{0,20}[）)])+")
+# bracket (各县（市、区）, also written 各县〔市、区〕) inside the item.
+ITEM = regex.compile(r"(?:[^、，,；;（()）〔〕\n]|[（(〔][^（()）〔〕\n]{0,20}[）)〕])+")
 GROUP_SEPARATORS = "，,；;"  # end a group; 、 joins items inside one
 
 # A bracketed note (content may hold one level of short inner brackets) ...
-BRACKET = re.compile(r"[（(〔【［]((?:[^（()）〔〕【】［］\n]|[（(][^（()）〔〕\n]{0,20}[）)])*)[）)〕】］]")
+BRACKET = re.compile(r"[（(〔【［]((?:[^（()）〔〕【】［］\n]|[（(〔][^（()）〔〕\n]{0,20}[）)〕])*)[）)〕】］]")
 # ... and the extent of an unbracketed labelled note: to the end of its line, sentence or table cell.
-LINE_NOTE = regex.compile(r"(?:[^\n\t|。（()）〔〕【】]|[（(][^\n（()）]{0,20}[）)])*")
+LINE_NOTE = regex.compile(r"(?:[^\n\t|。（()）〔〕【】]|[（(〔][^\n（()）〔〕]{0,20}[）)〕])*")
 # An unlabelled list must close a task item: a sentence end before it, or its line ends after it.
 _ENDS_SENTENCE = "。；;！!？?\n"
 LINE_END_AFTER = regex.compile(r"[。；;.]?[ \t\u3000*]*(?:\r?\n|$)")
 
 # A table header cell naming a responsibility column: "牵头单位", "责任单位（部门）".
+# HEADER_HINT finds where one may stand; it scans the whole raw text, so it is a
+# bare stdlib alternation (the engine skips ahead to a label's first character;
+# a cell-start lookbehind would defeat that, unit_tables checks it instead) of
+# the long labels only: headers write 牵头单位, and inline notes are full of "X牵头".
+_COLUMN_LABELS = [label for label in sorted(_ROLE_OF_LABEL, key=len, reverse=True) if len(label) >= 4]
+HEADER_HINT = re.compile("|".join(_COLUMN_LABELS))
 HEADER_CELL = regex.compile(rf"(?P<label>{_LABEL_ALT})(?:[（(][^（()）]{{0,8}}[）)])?[：:]?")
 
 # The document's own rule "列第一位者为牵头单位" / "排在第一位的为牵头单位（部门）".
@@ -222,17 +232,40 @@ def _note_units(text: str, start: int, end: int, bracket: tuple[int, int] | None
     return units
 
 
-def _header_role(cell: str) -> str | None:
-    m = HEADER_CELL.fullmatch(cell)
-    return _ROLE_OF_LABEL[m.group("label")] if m else None
-
-
 def _inside(spans_start: list[int], spans_end: list[int], pos: int) -> bool:
     i = bisect.bisect_right(spans_start, pos) - 1
     return i >= 0 and pos < spans_end[i]
 
 
-def find_units(text: str) -> list[Unit]:
+def _identity(start: int, end: int) -> tuple[int, int]:
+    return start, end
+
+
+def _table_notes(text: str, layout: str, to_text: Callable[[int, int], tuple[int, int]]) -> Iterator[list[Unit]]:
+    """Units of every responsibility-table cell, with its column's role.
+
+    Cells are found in ``layout`` (lines = rows) and read in ``text`` at the
+    span ``to_text`` maps them to: headers are judged on normalised text
+    (牽頭單位 is 牵头单位 there) and names come out in norm offsets.
+    """
+
+    def header_role(start: int, end: int) -> str | None:
+        m = HEADER_CELL.fullmatch(text, *to_text(start, end))
+        return _ROLE_OF_LABEL[m.group("label")] if m else None
+
+    for cell_start, cell_end, role in table_cells(layout, header_role, HEADER_HINT):
+        start, end = to_text(cell_start, cell_end)
+        parsed = _parse_items(text, start, end, strict=False, label_role=role) if end > start else None
+        if parsed and parsed[0]:
+            yield parsed[0]
+
+
+def find_units(
+    text: str, layout: str | None = None, to_text: Callable[[int, int], tuple[int, int]] = _identity
+) -> list[Unit]:
+    """Units in ``text``.  ``layout`` is the text whose lines are table rows (the raw
+    text, whose rows the normaliser may have joined) and ``to_text`` maps its spans
+    into ``text``; by default ``text`` is its own layout."""
     notes: list[list[Unit]] = []
     bracket_starts: list[int] = []
     bracket_ends: list[int] = []
@@ -252,10 +285,7 @@ def find_units(text: str) -> list[Unit]:
         units = _note_units(text, m.start(), pos, None)
         if units:
             notes.append(units)
-    for s, e, role in table_cells(text, _header_role):
-        parsed = _parse_items(text, s, e, strict=False, label_role=role)
-        if parsed and parsed[0]:
-            notes.append(parsed[0])
+    notes.extend(_table_notes(text, text if layout is None else layout, to_text))
     if FIRST_IS_LEAD.search(text):
         for units in notes:
             if all(u.role != LEAD for u in units):
@@ -272,14 +302,14 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
     text = ctx.text
     return [
         {"norm_start": u.start, "norm_end": u.end, "name": text[u.start : u.end], "role": u.role}
-        for u in find_units(text)
+        for u in find_units(text, ctx.norm.raw_text, ctx.norm.to_norm)
     ]
 
 
 EXTRACTOR = Extractor(
     name="responsible_units",
     table="responsible_units",
-    version="1",
+    version="2",  # 2: task tables read from the raw layout, 〔〕 inner brackets, 级以上
     columns=[pa.field("name", pa.string()), pa.field("role", pa.string())],
     extract=extract,
 )

@@ -25,6 +25,12 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _unit_alternation(words) -> str:
+    """Longest first; Latin units (EFLOPS, Gbps) match in any letter case."""
+    return "|".join(f"(?i:{re.escape(w)})" if w.isascii() and any(c.isalpha() for c in w) else re.escape(w)
+                    for w in sorted(words, key=len, reverse=True))
+
+
 UNITS = _word_list("target_units.txt")
 ACTION_VERBS = _word_list("target_action_verbs.txt")
 
@@ -44,8 +50,9 @@ QUANTITY = re.compile(
     (?:
         (?P<scale_num>{ARABIC_RE}|{_CN_NUM})?(?P<scale_mult>万亿|亿)级       # 百亿级, 200亿级
       | (?P<num>{_ARABIC_RANGE}|{_CN_NUM}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}
-        (?P<unit>{_alternation(UNITS)})
+        (?P<unit>{_unit_alternation(UNITS)})
         (?P<cls>(?<=个)[“"]?{_SCALE})?                                    # 两个百亿级
+      | 百分之(?P<pct>{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?|{ARABIC_RE})   # 百分之六十
       | (?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))                    # 项目800左右
       | (?:(?<=达到)|(?<=突破)|(?<=超过)|(?<=不低于)|(?<=达)){_SP}
         (?P<index>{ARABIC_RE})(?=[，,；;。、）)\n])                         # 指数达到110
@@ -53,6 +60,11 @@ QUANTITY = re.compile(
     (?:{_SP}(?P<qual>及以上|以上|及以下|以下|以内|之内|左右))?""",
     re.X,
 )
+# units that describe who or what is counted (3岁以下婴幼儿) rather than a goal, unless a verb sets them
+MODIFIER_UNITS = frozenset({"岁"})
+# a duration followed by 内 bounds a task (3天内反馈), unless a verb makes it a goal (控制在3天以内)
+DURATION_UNITS = frozenset({"天", "个月", "小时", "分钟", "秒", "工作日", "个工作日"})
+WITHIN_AFTER = re.compile(r"[ \u3000]?(?:之内|以内|内)")
 HAS_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]")
 HAS_DIGIT = re.compile(r"\d")
 SPACES = re.compile(r"[ \u3000]+")
@@ -84,11 +96,17 @@ CLAUSE_END_CHARS = CharSet("，,；;：:。！？!?\n")
 SENTENCE_END_CHARS = CharSet("。！？!?\n")
 LINE_END_CHARS = CharSet("\n")
 NP_STOP = re.compile(r"[，,；;：:。！？!?\n（(“\"《]")
-NP_AFTER = re.compile(r"的")  # 50%以上的园区: the noun follows the number
+NP_AFTER = re.compile(r"的")
+# only a qualifier or the clause's end after a quantity: 年均增长20%以上【；】
+CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n（(]|$)")  # 50%以上的园区: the noun follows the number
 
 # ------------------------------------------------------------------ exclusions
-# A sentence that grants money or describes a condition for it is a subsidy rule.
+# Granting money makes a subsidy rule: from the clause that grants it to the end of the
+# sentence (the grant and its caps), plus the condition clauses right before it.
+# A goal earlier in the same sentence stays a goal (每年新建X20个，对新建X按…给予补助).
 SUBSIDY = re.compile(r"给予|予以|奖励|补助|补贴|奖补|资助|贴息|一次性")
+# a clause that states the condition of a grant: 对新认定的…, 首次突破10亿元的
+SUBSIDY_CONDITION = re.compile(r"[ \u3000]*(?:对|凡|针对|按照|按|依据|根据|符合|经|获得|获批|首次|新认定|被认定|被评为)|.*的[ \u3000]*$")
 # A rule with a condition: 对年用电量500万千瓦时以上的企业，电价下降…
 CONDITIONAL_RULE = re.compile(r"[ \u3000]*(?:对|凡)[^，。\n]*的[^，。\n]{0,6}，")
 # Statements of the present or past.
@@ -96,6 +114,11 @@ PRESENT = re.compile(r"已经|已有|已达|已建|已形成|已累计|现有|�
 # A year not introduced as a deadline (到/至), a baseline (比/较/与) or a range.
 BARE_YEAR = re.compile(r"(?<![到至比较与\d\-—～~])((?:19|20)\d{2})年(?!底?前|以前|之前|起|内|以来|后|基础上|的基础上|水平|[-—～~）)])")
 BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补")
+# Money whose clause says it is an outcome (leveraged investment, output, revenue) is a
+# goal even when an earlier clause of the sentence sets up a fund: 基金安排100亿元，带动社会资本投入超过1000亿元.
+GOAL_MONEY = re.compile(
+    r"带动|撬动|拉动|吸引|产值|营业收入|营收|收入|增加值|销售额|交易额|进出口|出口额|税收|社会资本|社会投资|投资额|总投资"
+)
 START_VALUE_BEFORE = re.compile(r"[从由]$")
 START_VALUE_AFTER = re.compile(r"(?:向|到|提高到|提升到|增长到|增加到|扩大到|提高至|提升至)")
 # after money or a scale class, a count in the same clause (…产业集群2个, …企业达到20家)
@@ -109,10 +132,33 @@ LIST_SHARED = re.compile(rf"[均都](?=(?:{_alternation(VERB_COMPARATOR)}))")
 # the rest of the clause allocates the quantity: 新增用地指标65%用于…
 ALLOCATION = re.compile(r"用于|用来|投向")
 
-_FILLERS = re.compile(
+VERB_COORDINATION = re.compile(r"[和与及、或]")
+# Adverbs that may precede a clause's leading verb (加快培育, 每年滚动推进).
+_LEAD_ADVERBS_BODY = (
+    r"(?:加快|大力|积极|着力|重点|全力|持续|进一步|加速|深入|继续|稳步|有序|全面|统筹|滚动|新|再|共|计|"
+    r"全省|全市|全县|全区|全国|我省|我市|我县|我区)"
+)
+_LEAD_ADVERBS = re.compile(rf"(?:[ \u3000]|{_LEAD_ADVERBS_BODY})+")
+# A predicate after a number-first noun phrase ends it: 推动5万家规模以上工业企业【数字化转型】.
+NP_PREDICATE = re.compile(
+    r"数字化转型|智能化改造|网络化改造|数字化改造|绿色化改造|转型升级|改造升级|上云|用云|上平台|"
+    r"提供|开展|实施|完成|实现|进行|参与|参加|接受|加入|接入|上线|签约|入驻|落户|投产|建成|通过|获得|纳入|应用|使用"
+)
+# The measure a 分别 list shares, written on its last item only: A、B、C产业【产值】分别达到…
+SHARED_MEASURE = re.compile(
+    r"(?:产业)?(?:产值|营业收入|营收|主营业务收入|收入|规模|增加值|产量|产能|销售额|交易额|投资额|比重|占比|比例|"
+    r"覆盖率|普及率|利用率|渗透率|装机容量|装机规模|数量)$"
+)
+_FILLERS_BODY = (
     r"(?:[ \u3000]|力争|争取|确保|努力|其中|同时|每年|年均|到\d{4}年底?|\d{4}年底?前|"
     r"(?:\d+|[一二两三四五六七八九十]+)年内|"
-    r"[，、。；：])+"
+    r"[，、。；：])"
+)
+_FILLERS = re.compile(_FILLERS_BODY + "+")
+# fillers, adverbs, then a verb not coordinated with another (新增和更新的…), repeated:
+# one regex call; the match ends after the last verb of the chain
+_LEADING_CHAIN = re.compile(
+    rf"(?:(?:{_FILLERS_BODY}|{_LEAD_ADVERBS_BODY})*(?:{_alternation(ACTION_VERBS)})(?!{VERB_COORDINATION.pattern}))+"
 )
 _SEPARATORS = re.compile(r"(?:（[^（）\n]*）|\([^()\n]*\)|[、和及与 \u3000])+")
 _ENUMERATION_END = re.compile(r"等(?:更多|一批|若干)?|一批|更多|若干")
@@ -127,6 +173,18 @@ _DE = "的"
 def skip_fillers(text: str, pos: int, limit: int) -> int:
     """Skip time phrases and framing words (力争, 全省…) that open a clause."""
     m = _FILLERS.match(text, pos, limit)
+    return m.end() if m else pos
+
+
+def leading_verbs_end(text: str, pos: int, limit: int) -> int | None:
+    """End of the chain of action verbs (and adverbs) that opens a clause (每年滚动推进|技术改造项目…),
+    or None when the clause does not open with one."""
+    m = _LEADING_CHAIN.match(text, pos, limit)
+    return m.end() if m else None
+
+
+def skip_lead_adverbs(text: str, pos: int, limit: int) -> int:
+    m = _LEAD_ADVERBS.match(text, pos, limit)
     return m.end() if m else pos
 
 

@@ -29,8 +29,12 @@ import pyarrow as pa
 from extractors import Extractor
 from extractors import target_patterns as P
 from extractors.char_positions import code_points
-from extractors.numbers import parse_number, parse_range
+from extractors.numbers import CN_DIGITS, parse_number, parse_range
+from extractors.target_tables import table_targets
 from pipeline.document import ExtractContext, Section
+
+_BOUNDING_KINDS = ("within", "recurring", "from")
+_DE = "的"
 
 COLUMNS = [
     pa.field("indicator", pa.string()),
@@ -58,12 +62,17 @@ class _DocIndex:
         self.by_starts = [r["norm_start"] for r in self.by_deadlines]
         # spans of every deadline: a year inside one is a deadline, not a bare (past) year
         self.deadline_spans = [(r["norm_start"], r["norm_end"]) for r in deadlines]
+        self.deadline_starts = [r["norm_start"] for r in deadlines]
+        self.deadline_ends = [r["norm_end"] for r in deadlines]
+        # 3年内 / 每年 / 从2024年起 bound a task: a quantity after one in its sentence is a goal
+        self.bound_starts = [r["norm_start"] for r in deadlines if r.get("kind") in _BOUNDING_KINDS]
         self.doc_year = ctx.doc_year
         self.first_by_year = min((r["year"] for r in self.by_deadlines), default=None)
         self.sections = ctx.sections
         self.section_starts = [s.norm_start for s in ctx.sections]
         self.section_by_id = {s.section_id: s for s in ctx.sections}
         self._sentence_verdicts: dict[int, bool] = {}
+        self._subsidy_starts: dict[int, int | None] = {}
 
     # ------------------------------------------------------------ boundaries
     @staticmethod
@@ -89,13 +98,43 @@ class _DocIndex:
         if verdict is None:
             text = self.text
             verdict = bool(
-                P.SUBSIDY.search(text, start, end)
-                or P.CONDITIONAL_RULE.match(text, start, end)
+                P.CONDITIONAL_RULE.match(text, start, end)
                 or P.PRESENT.search(text, start, end)
                 or self._has_past_year(start, end)
             )
             self._sentence_verdicts[start] = verdict
         return verdict
+
+    def subsidy_start(self, start: int, end: int) -> int | None:
+        """Where the subsidy rule of a sentence starts (None: it grants nothing).
+
+        The rule is the clause that grants money, what follows it in the sentence
+        (caps: 最高不超过100万元), and the condition clauses right before it.
+        """
+        if start in self._subsidy_starts:
+            return self._subsidy_starts[start]
+        grant = P.SUBSIDY.search(self.text, start, end)
+        rule_start = None
+        if grant is not None:
+            rule_start, _ = self.clause(grant.start())
+            while rule_start > start:
+                before_start, before_end = self.clause(rule_start - 1)
+                before_start = max(before_start, start)
+                if not P.SUBSIDY_CONDITION.match(self.text, before_start, before_end):
+                    break
+                rule_start = before_start
+        self._subsidy_starts[start] = rule_start
+        return rule_start
+
+    def in_deadline(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a deadline span (6个月内, 3天内 are deadlines, not targets)."""
+        i = bisect.bisect_right(self.deadline_starts, pos) - 1
+        return i >= 0 and pos < max(self.deadline_ends[max(0, i - 2) : i + 1])
+
+    def bound_before(self, sent_start: int, pos: int) -> bool:
+        """Whether a within/recurring/from deadline precedes ``pos`` in its sentence (三年内培养…5000名)."""
+        i = bisect.bisect_left(self.bound_starts, pos) - 1
+        return i >= 0 and self.bound_starts[i] >= sent_start
 
     def _has_past_year(self, start: int, end: int) -> bool:
         for m in P.BARE_YEAR.finditer(self.text, start, end):
@@ -146,6 +185,8 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
             number = m.group("scale_num")
             value = parse_number(number) if number else 1.0
             return value, None, m.group("scale_mult") + "元", False
+        if m.group("pct"):
+            return _chinese_decimal(m.group("pct")), None, "%", False
         if m.group("index"):
             return parse_number(m.group("index")), None, None, False
         if m.group("bare"):
@@ -157,6 +198,15 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
         return low, high, (m.group("mult") or "") + m.group("unit"), chinese
     except ValueError:
         return None
+
+
+def _chinese_decimal(number: str) -> float:
+    """百分之六点五 -> 6.5: the part after 点 reads digit by digit."""
+    whole, _, decimals = number.partition("点")
+    value = parse_number(whole)
+    if decimals:
+        value += float("0." + "".join(str(CN_DIGITS[c]) for c in decimals))
+    return value
 
 
 def _comparator(m: re.Match, verb: str | None) -> str:
@@ -178,6 +228,9 @@ def _noun_phrase_end(text: str, start: int, limit: int) -> int:
     """
     stop = P.NP_STOP.search(text, start, limit)
     end = stop.start() if stop else limit
+    predicate = P.NP_PREDICATE.search(text, start + 1, end)
+    if predicate is not None and _DE not in text[predicate.end() : end]:
+        end = predicate.start()  # 5万家规模以上工业企业|数字化转型 (but 2家实现…的企业 stays whole)
     for following in P.QUANTITY.finditer(text, start, end):
         if text[following.start() - 1] == "、":  # 打造百亿级X、百亿级Y: the next item
             return following.start() - 1
@@ -210,12 +263,43 @@ class _ListItems:
         return item
 
 
-def _indicator_start(text: str, seg_start: int, core_end: int) -> tuple[int, bool]:
-    """Where the indicator starts, and whether an action verb (培育…) introduced it."""
+def _indicator_start(text: str, seg_start: int, core_end: int, compared: bool = False) -> tuple[int, bool]:
+    """Where the indicator starts, and whether an action verb (培育…) introduced it.
+
+    The verbs that open the clause win (每年滚动推进|技术改造项目: 改造 inside the
+    object is not a verb); without one, the last action verb before the number
+    (每个园区引进|龙头项目2个) -- unless a comparator verb (``compared``) follows the
+    indicator: then a verb inside it is part of a noun (工程建设项目审批时间控制在…).
+    """
+    lead_end = P.leading_verbs_end(text, seg_start, core_end)
+    if lead_end is not None:
+        scope = P.skip_lead_adverbs(text, lead_end, core_end)  # 推动全省|5万家…: number-first
+        return (core_end if scope == core_end else P.skip_fillers(text, lead_end, core_end)), True
+    if compared:
+        return P.skip_fillers(text, seg_start, core_end), False
     action = None
-    for action in P.ACTION_VERB.finditer(text, seg_start, core_end):
-        pass
+    for found in P.ACTION_VERB.finditer(text, seg_start, core_end):
+        # 新增和更新的车辆: coordinated verbs modify a noun; 园区（产业集聚区）: no verb in brackets
+        if not (P.VERB_COORDINATION.match(text, found.end(), core_end) or P.inside_brackets(text, seg_start, found.start())):
+            action = found
     return P.skip_fillers(text, action.end() if action else seg_start, core_end), action is not None
+
+
+def _with_shared_measure(items: list[tuple[int, int]], text: str) -> list[str | None]:
+    """Indicators of 分别-list items; a measure written on the last item only is shared
+    (新能源汽车、动力电池、光伏产业产值 -> 新能源汽车产值, 动力电池产值, 光伏产业产值)."""
+    names = [_clean_indicator(text[a:b]) for a, b in items]
+    measure = P.SHARED_MEASURE.search(names[-1] or "") if names else None
+    if measure is None:
+        return names
+    return [n if n is None or P.SHARED_MEASURE.search(n) else n + measure.group(0) for n in names]
+
+
+def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
+    """Money set aside (设立2亿元专项资金), unless its own clause makes it an outcome (带动社会资本投入…)."""
+    if P.BUDGET.search(text, clause_start, clause_end):
+        return True
+    return bool(P.BUDGET.search(text, sent_start, clause_start)) and not P.GOAL_MONEY.search(text, clause_start, start)
 
 
 def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
@@ -228,34 +312,59 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
     anchor = -1  # end of the last target: the next item of a list starts after it
     last_target_sentence = -1
     last_recurring: str | None = None
+    last_indicator: str | None = None
     fenbie_lists: dict[int, _ListItems] = {}
+    # rows of indicator tables (指标名称 | 2022年 | 2025年目标) are read by column, not by the scan below
+    table_lines: list[tuple[int, int]] = []
+    for row, line_start, line_end in table_targets(text, doc.doc_year):
+        if row["deadline_year"] is None:
+            row["deadline_year"] = doc.deadline_year(row["norm_start"])
+        rows.append(row)
+        table_lines.append((line_start, line_end))
+    table_starts = [a for a, _ in table_lines]
 
     for m in P.QUANTITY.finditer(text):
         start, end = m.start(), m.end()
+        if start < covered_until:
+            continue
+        if table_lines:
+            i = bisect.bisect_right(table_starts, start) - 1
+            if i >= 0 and start < table_lines[i][1]:
+                continue  # a cell of an indicator table: already read with its column
+        # cheap sentence-level rejections (cached per sentence) before parsing the number
+        sent_start, sent_end = doc.sentence(start)
+        if doc.sentence_is_excluded(sent_start, sent_end):
+            continue
+        rule_start = doc.subsidy_start(sent_start, sent_end)
+        if rule_start is not None and start >= rule_start:
+            continue  # inside a subsidy rule (its grant, caps and conditions)
+        if P.inside_brackets(text, sent_start, start):
+            continue
         quantity = _quantity(m)
-        if quantity is None or start < covered_until:
+        if quantity is None:
             continue
         value, value_max, unit, chinese = quantity
         if P.START_VALUE_BEFORE.search(text, max(0, start - 1), start) and P.START_VALUE_AFTER.match(text, end):
             continue  # 从百亿级向200亿级: the first is where the goal starts from
-        sent_start, sent_end = doc.sentence(start)
-        if doc.sentence_is_excluded(sent_start, sent_end) or P.inside_brackets(text, sent_start, start):
-            continue
         clause_start, clause_end = doc.clause(start)
         if P.ALLOCATION.search(text, end, clause_end):
             continue
         is_money = unit is not None and unit.endswith("元")
-        if is_money and (P.COUNT_LATER.match(text, end, clause_end) or P.BUDGET.search(text, sent_start, clause_end)):
+        if is_money and (P.COUNT_LATER.match(text, end, clause_end) or _is_budget(text, sent_start, clause_start, start, clause_end)):
             continue  # money qualifying a count (营收过5500亿级…集群1个), or a budget
         seg_start = P.skip_separators(text, anchor, start) if anchor >= clause_start else clause_start
         verb_match = P.CMP_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - 2), start)
         verb = verb_match.group("verb") if verb_match else None
         core_end = verb_match.start() if verb_match else start
+        if verb is None and (doc.in_deadline(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))):
+            continue  # 6个月内完成, 3天内反馈: a deadline (but 控制在3个月以内 is a goal)
         if chinese and not (m.group("cls") or verb):
             continue  # 三条产业链, 一次: small Chinese numerals are rarely goals
         if P.CONDITION_HEAD.match(text, seg_start) and P.NP_AFTER.match(text, end):
             continue  # 对年产值1亿元以上的企业…: a condition, not a goal
-        ind_start, has_action = _indicator_start(text, seg_start, core_end)
+        if unit in P.MODIFIER_UNITS and verb is None:
+            continue  # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it
+        ind_start, has_action = _indicator_start(text, seg_start, core_end, compared=verb is not None)
 
         recurring = "annual" if P.RECURRING.search(text, clause_start, start) else None
         continues_list = last_target_sentence == sent_start
@@ -263,7 +372,7 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
             recurring = last_recurring
         deadline_year = doc.deadline_year(start)
         if not (verb or has_action or recurring or deadline_year is not None or continues_list
-                or doc.in_goal_section(start)):
+                or doc.bound_before(sent_start, start) or doc.in_goal_section(start)):
             continue
         comparator = _comparator(m, verb)
         if comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(seg_start, start - 8), start):
@@ -279,17 +388,22 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
                 shared = P.CMP_AFTER_FENBIE.match(text, fenbie)
                 items = fenbie_lists[fenbie] = _ListItems(
                     P.split_items(text, first, fenbie), shared.group("verb") if shared else None)
+            taken = items.taken
             item = items.next_item()
             if item is not None:
-                spans.append((item[0], end, _clean_indicator(text[item[0]:item[1]])))
+                spans.append((item[0], end, _with_shared_measure(items.items, text)[taken]))
                 if verb is None and items.verb:
                     comparator = _comparator(m, items.verb)
         if not spans:
             cut = P.last_enumeration_end(text, ind_start, core_end)
             if cut is not None and cut < core_end:
                 ind_start = cut  # …等一批【规模达到千亿级】
-            number_first = cut == core_end or ind_start >= core_end or (
-                verb is None and P.NP_AFTER.match(text, end) is not None)
+            no_np_after = P.NP_AFTER.match(text, end) is None
+            # 规模突破8000亿元，年均增长20%以上: the subject is the previous target's
+            elided_subject = (verb is not None and ind_start >= core_end and cut is None
+                              and P.CLAUSE_END_AFTER.match(text, end) is not None)
+            number_first = not elided_subject and (
+                cut == core_end or ind_start >= core_end or (verb is None and not no_np_after))
             list_mark = P.LIST_SHARED.search(text, ind_start, start)
             items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
             if len(items) > 1:
@@ -300,6 +414,11 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
                 np_end = end + len(noun.rstrip())
                 spans.append((start, np_end, P.head_noun(noun)))
                 covered_until = max(covered_until, np_end)
+            elif elided_subject:
+                phrase_start = P.skip_separators(text, seg_start, core_end)
+                predicate = P.SPACES.sub("", text[phrase_start:verb_match.end()])
+                inherited = last_indicator if continues_list else None
+                spans.append((phrase_start, end, (inherited or "") + predicate))
             else:
                 spans.append((ind_start, end, _clean_indicator(text[ind_start:core_end])))
 
@@ -310,6 +429,9 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
         anchor = max(b for _, b, _ in spans)
         last_target_sentence = sent_start
         last_recurring = recurring
+        last_indicator = spans[-1][2]
+    if table_lines:
+        rows.sort(key=lambda r: r["norm_start"])
     return rows
 
 

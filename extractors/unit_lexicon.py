@@ -41,17 +41,21 @@ def _build_suffix_trie() -> Trie:
 
 _SUFFIXES = _build_suffix_trie()
 
-# Parenthesised parts inside a name: 各县（市、区） is judged as 各县.
-_INNER_BRACKETS = regex.compile(r"[（(][^（()）]*[）)]")
+# Parenthesised parts inside a name: 各县（市、区） and 各县〔市、区〕 are judged as 各县.
+_INNER_BRACKETS = regex.compile(r"[（(〔][^（()）〔〕]*[）)〕]")
 # Characters no unit name contains: digits, quotes, sentence punctuation.
 _BAD_CHARS = regex.compile(r"[0-9０-９%％“”\"'‘’《》〈〉：:。！？!?\s=<>/\\]")
 # Running-text words that end up in bracket clauses but never in names.
+# 级以上 is an administrative rank inside a name (各地级以上市人民政府, 县级以上人民政府).
 _BAD_WORDS = regex.compile(
-    r"为|者|下同|简称|以下|以上|左右|详见|附件|第一位|首位|设在|设于|应当|通过|推动|加强|建立|开展|"
+    r"为|者|下同|简称|以下|(?<!级)以上|左右|详见|附件|第一位|首位|设在|设于|应当|通过|推动|加强|建立|开展|"
     r"完善|提升|鼓励|引导|按照|根据|依据|确保|实现|进行|给予|达到|不少于|不低于|不超过"
 )
 _BAD_START = regex.compile(r"^(?:含|注|如|包括|其中|即|另|及|和|与|或)")
 # 各/有关/相关 + a place class is a unit: 各县市区, 有关县市区, 各市.
+# A place class with its sub-classes in brackets: 县（市、区）, 镇（街道）: the second half
+# of 各市、县（区）, where 各 is written once for both.
+_PLACE_CLASSES = regex.compile(r"[市县区镇乡旗州盟][（(〔][市县区镇乡旗州盟街道办、，]+[）)〕]")
 _COLLECTIVE_PREFIX = regex.compile(r"^(?:各|有关|相关|全省各|全市各|全县各|省直|市直|县直|省属|市属|县属)")
 
 MAX_NAME_LEN = 30
@@ -97,6 +101,8 @@ def is_bare_suffix(name: str) -> bool:
 @lru_cache(maxsize=8192)
 def classify(name: str) -> str | None:
     """``STRONG``, ``WEAK`` or ``None`` (not a unit name)."""
+    if _PLACE_CLASSES.fullmatch(name):
+        return STRONG
     core = _INNER_BRACKETS.sub("", name)
     if not 2 <= len(core) <= MAX_NAME_LEN:
         return None

@@ -1,57 +1,170 @@
 """Responsibility tables: a header row names the columns (牵头单位, 配合单位 ...),
 every following row holds one task with its units in those columns.
 
-Rows are lines whose cells are separated by tabs (how pipeline.html_text
-renders ``<td>``) or by ``|`` (markdown tables).  Yields the span of every
-cell under a responsibility column with that column's header text.
+Tables are read from a *layout* text whose lines are the table's rows: the raw
+text (normalisation joins rows that do not end a sentence into one paragraph),
+or any text that kept its lines.  Cells are separated by
+
+- tabs: how pipeline.html_text renders ``<td>``; empty cells stay in place;
+- ``|``: markdown tables (the ``|---|`` rule row is skipped);
+- column gaps: runs of 2+ spaces / full-width spaces between contents, as a
+  plain-text table aligned with ``　``.  Leading indentation is not a gap.
+
+Rows align to the header by cell index when they have as many cells; a
+gap-separated row with fewer or more cells (an empty cell leaves no trace)
+aligns each cell to the header column starting nearest to it, by display
+width (CJK and full-width characters count two columns, ASCII one).
+
+A table runs from its header over the following lines that have cells;
+blank lines inside are skipped, any other line ends it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterator
 
-import regex
+# Any cell separator; a gap needs content on both sides, so indentation is not one.
+SEPARATOR = re.compile(r"[\t|]|(?<=[^\s|])[ \u3000\xa0]{2,}(?=[^\s|])")
+_GAP = re.compile(r"[ \u3000\xa0]{2,}")
+_RULE_ROW = re.compile(r"[\s|:\-－—=]*")
+_PADDING = " *\t\u3000\r\xa0"
+_BLANK_LINES = re.compile(r"[ \t\u3000\xa0\r\n]*")
+# The closing block of an official document (版记) ends any table before it.
+_CLOSING_BLOCK = re.compile(r"[ \t\u3000\xa0*]*(?:抄送|抄报|主送|印发|联系人|联系电话|附件)")
+# How far (display columns) a gap-separated cell may start from its header's column.
+MAX_COLUMN_DRIFT = 4
 
-LINE_WITH_CELLS = regex.compile(r"(?m)^[^\n]*[\t|][^\n]*$")
-CELL = regex.compile(r"[^\t|\r\n]+")
-_CELL_PADDING = " *\u3000\r\xa0"
+Cell = tuple[int, int, int]  # (start, end, display column of start)
+RoleOf = Callable[[int, int], "str | None"]
+# What may stand right before a header cell's text: a separator, padding, a line start.
+_CELL_START = frozenset("\t| \u3000\xa0\n*")
 
 
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
-    for m in CELL.finditer(text, start, end):
-        cell = m.group()
-        body = cell.strip(_CELL_PADDING)
-        if body:
-            s = m.start() + len(cell) - len(cell.lstrip(_CELL_PADDING))
-            spans.append((s, s + len(body)))
-    return spans
+def _width(text: str) -> int:
+    """Display width: plain-text tables are aligned for a CJK font, where every
+    non-ASCII character (Han, full-width digit, 　) takes two columns."""
+    ascii_count = len(text.encode("ascii", "ignore"))
+    return 2 * len(text) - ascii_count
 
 
-def table_cells(text: str, header_role: Callable[[str], str | None]) -> Iterator[tuple[int, int, str]]:
-    """(cell_start, cell_end, role) for each responsibility cell of each table.
+def _trimmed(text: str, start: int, end: int, line_start: int) -> Cell | None:
+    cell = text[start:end]
+    body = cell.strip(_PADDING)
+    if not body:
+        return None
+    s = start + len(cell) - len(cell.lstrip(_PADDING))
+    return s, s + len(body), _width(text[line_start:s])
 
-    ``header_role`` maps a header cell's text to a role, or None for other
-    columns.  A table ends at the first line without cell separators.
-    """
-    if "\t" not in text and "|" not in text:
+
+def _split(text: str, start: int, end: int, separator: str) -> list[Cell | None]:
+    cells, pos = [], start
+    while True:
+        at = text.find(separator, pos, end)
+        if at < 0:
+            cells.append(_trimmed(text, pos, end, start))
+            return cells
+        cells.append(_trimmed(text, pos, at, start))
+        pos = at + 1
+
+
+def _cells(text: str, start: int, end: int) -> tuple[list[Cell | None], bool]:
+    """The cells of one line (None: an empty cell) and whether they are gap-separated."""
+    line = text[start:end]
+    if "\t" in line:
+        return _split(text, start, end, "\t"), False
+    if "|" in line:
+        if _RULE_ROW.fullmatch(line):
+            return [], False
+        cells = _split(text, start, end, "|")
+        while cells and cells[0] is None:  # border pipes leave empty first/last cells
+            cells.pop(0)
+        while cells and cells[-1] is None:
+            cells.pop()
+        return cells, False
+    cells, pos = [], start
+    for gap in _GAP.finditer(text, start, end):
+        cells.append(_trimmed(text, pos, gap.start(), start))
+        pos = gap.end()
+    cells.append(_trimmed(text, pos, end, start))
+    return [c for c in cells if c], True
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, end if end >= 0 else len(text)
+
+
+def _aligned(cells: list[Cell | None], header: list[Cell | None]) -> bool:
+    """Whether every cell of a gap-separated row starts near a header column."""
+    starts = [h[2] for h in header if h]
+    return all(min(abs(c[2] - h) for h in starts) <= MAX_COLUMN_DRIFT for c in cells if c)
+
+
+def _align(cells: list[Cell | None], header: list[Cell | None], by_position: bool) -> Iterator[tuple[int, Cell]]:
+    """(header column index, cell) for every non-empty cell of a row."""
+    if not by_position or len(cells) == len(header):
+        for i, cell in enumerate(cells):
+            if cell and i < len(header):
+                yield i, cell
         return
-    columns: dict[int, str] | None = None  # cell index -> role, while inside a table
-    last_end = -1
-    for line in LINE_WITH_CELLS.finditer(text):
-        cells = _cells(text, line.start(), line.end())
-        # A gap of other lines (or a blank one) ends the table.
-        contiguous = line.start() == last_end + 1
-        last_end = line.end()
-        if columns is not None and not contiguous:
-            columns = None
-        header = {i: header_role(text[s:e]) for i, (s, e) in enumerate(cells)}
-        header = {i: role for i, role in header.items() if role}
+    columns = [(h[2], i) for i, h in enumerate(header) if h]
+    for cell in cells:
+        if cell:
+            yield min(columns, key=lambda col: abs(col[0] - cell[2]))[1], cell
+
+
+def _header(text: str, start: int, end: int, header_role: RoleOf):
+    """(cells, roles by column, gap-separated) when the line is a header naming a responsibility column."""
+    cells, gaps = _cells(text, start, end)
+    if len(cells) < 2:
+        return None
+    roles = {i: header_role(c[0], c[1]) for i, c in enumerate(cells) if c}
+    roles = {i: role for i, role in roles.items() if role}
+    return (cells, roles, gaps) if roles else None
+
+
+def _rows(text: str, pos: int, header, header_role: RoleOf) -> Iterator[tuple[int, int, str]]:
+    """Cells under the responsibility columns of the rows from ``pos`` on, to the table's end."""
+    columns, roles, by_position = header
+    n = len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        start, pos = pos, end + 1
+        if _BLANK_LINES.fullmatch(text, start, end) or _RULE_ROW.fullmatch(text, start, end):
+            continue
+        if _CLOSING_BLOCK.match(text, start, end) or not SEPARATOR.search(text, start, end):
+            return
+        next_header = _header(text, start, end, header_role)
+        if next_header:  # a new header (a second table, or a repeated header after a page break)
+            columns, roles, by_position = next_header
+            continue
+        cells, gaps = _cells(text, start, end)
+        if len(cells) < 2 or gaps and len(cells) != len(columns) and not _aligned(cells, columns):
+            return  # text that merely has wide spaces, not a row of this table
+        for i, (s, e, _) in _align(cells, columns, by_position or gaps):
+            if i in roles:
+                yield s, e, roles[i]
+
+
+def table_cells(text: str, header_role: RoleOf, header_hint: re.Pattern) -> Iterator[tuple[int, int, str]]:
+    """(cell_start, cell_end, role) for each responsibility cell of each table in ``text``.
+
+    ``header_hint`` finds the words a responsibility column header holds
+    (``牵头单位``); only lines where it stands as a whole cell are tried as
+    headers, so the text is scanned once with that pattern.
+    ``header_role(start, end)`` maps a header cell's span to a role, or None
+    for other columns.
+    """
+    pos = 0
+    for hint in header_hint.finditer(text):
+        at = hint.start()
+        if at < pos or (at > 0 and text[at - 1] not in _CELL_START):
+            continue
+        start, end = _line_at(text, at)
+        header = _header(text, start, end, header_role)
+        pos = end
         if header:
-            columns = header
-            continue
-        if columns is None:
-            continue
-        for i, role in columns.items():
-            if i < len(cells):
-                yield cells[i][0], cells[i][1], role
+            yield from _rows(text, end + 1, header, header_role)

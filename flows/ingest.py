@@ -183,7 +183,9 @@ def _table_streams(store: OutputStore, plan, results: list[BatchResult], unreada
     return tables
 
 
-def _manifest_documents(previous: dict | None, plan, results: list[BatchResult], sha_by_path: dict, cached_as: str) -> dict:
+def _manifest_documents(
+    previous: dict | None, plan, results: list[BatchResult], sha_by_path: dict, cached_as: str, max_bytes: int
+) -> dict:
     prev_docs = (previous or {}).get("documents", {})
     docs = {path: prev_docs[path] for path in sorted(plan.kept_ingested | plan.kept_quarantined)}
     for result in results:
@@ -194,6 +196,8 @@ def _manifest_documents(previous: dict | None, plan, results: list[BatchResult],
                 "sha256": row["sha256"],
                 "cache_version": cached_as,
                 "status": QUARANTINED,
+                "stage": row["stage"],
+                "max_bytes": max_bytes,  # make_plan retries the quarantine under another limit
             }
     return dict(sorted(docs.items()))
 
@@ -237,7 +241,7 @@ def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batc
     files = scan_task(str(corpus_root))
     previous = store.current_manifest()
     reusable = previous is not None and store.current_schemas_match(schemas)
-    plan = make_plan(files, previous, cached_as, reusable)
+    plan = make_plan(files, previous, cached_as, reusable, max_bytes)
     batches = make_batches(plan.to_process, batch_bytes, batch_docs)
     _progress("planned", total=len(files), to_process=len(plan.to_process), batches=len(batches))
     logger.info(
@@ -273,7 +277,9 @@ def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batc
         "finished_at": None,
         "counts": counts,
         "versions": _versions(),
-        "documents": _manifest_documents(previous, plan, results, {f.path: f.sha256 for f in files}, cached_as),
+        "documents": _manifest_documents(
+            previous, plan, results, {f.path: f.sha256 for f in files}, cached_as, max_bytes
+        ),
     }
     _hold_before_publish()
     _progress("publishing")

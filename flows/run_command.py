@@ -33,8 +33,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
+# Size options: each must be a positive number (0 or less would make empty batches or refuse every file).
+_POSITIVE_OPTIONS = {"max_bytes": "--max-bytes", "batch_docs": "--batch-docs", "batch_mb": "--batch-mb"}
+
+
+def _check_sizes(args) -> None:
+    for attr, option in _POSITIVE_OPTIONS.items():
+        value = getattr(args, attr)
+        # not (value > 0) also refuses NaN, which argparse's float() accepts.
+        if value is not None and not value > 0:
+            raise UserError(f"{option} must be a positive number, got {value}")
+
+
 def _check_user_input(args) -> None:
     """Fail fast, before paying Prefect's start-up, on mistakes the user can fix."""
+    _check_sizes(args)
     if not args.corpus.is_dir():
         raise UserError(f"corpus folder {args.corpus} does not exist or is not a folder; pass the folder holding the documents")
     from pipeline.publish import OutputStore
@@ -65,17 +78,18 @@ def main(args) -> int:
     from rich.progress import Progress
 
     from flows import ingest
+    from flows.local_server import prefect_api
     from pipeline.publish import OutputLocked
 
     flow = ingest.ingest_corpus
     if args.dask_address:
         flow = flow.with_options(task_runner=ingest.dask_task_runner(args.dask_address))
     params = {"corpus": str(args.corpus), "out": str(args.out), "wait": args.wait}
-    if args.batch_docs:
+    if args.batch_docs is not None:
         params["batch_docs"] = args.batch_docs
-    if args.batch_mb:
-        params["batch_bytes"] = int(args.batch_mb * 1024 * 1024)
-    if args.max_bytes:
+    if args.batch_mb is not None:
+        params["batch_bytes"] = max(1, int(args.batch_mb * 1024 * 1024))
+    if args.max_bytes is not None:
         params["max_bytes"] = args.max_bytes
 
     with Progress(transient=True, disable=args.no_progress, console=None) as progress:
@@ -83,7 +97,8 @@ def main(args) -> int:
         listener = _progress_listener(progress, task_id)
         ingest.PROGRESS_LISTENERS.append(listener)
         try:
-            summary = flow(**params)
+            with __import__("contextlib").nullcontext():
+                summary = flow(**params)
         except OutputLocked as exc:
             if args.verbose:
                 raise

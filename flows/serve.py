@@ -25,7 +25,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timezone", default=None, help="IANA timezone of the cron schedule (default UTC)")
 
 
+def _check_timezone(name: str | None) -> None:
+    """Refuse an unknown IANA name before Prefect starts (Prefect would blame the cron).
+    Prefect's schedules accept exactly ``zoneinfo.available_timezones()``."""
+    if name is None:
+        return
+    from zoneinfo import available_timezones
+
+    if name not in available_timezones():
+        raise UserError(f"invalid --timezone {name!r}: expected an IANA timezone such as 'Asia/Shanghai'")
+
+
 def main(args) -> int:
+    _check_timezone(args.timezone)
     if not args.corpus.is_dir():
         raise UserError(f"corpus folder {args.corpus} does not exist or is not a folder; pass --corpus with the documents folder")
     from pipeline.publish import OutputStore

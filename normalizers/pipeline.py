@@ -17,7 +17,7 @@ Bump ``VERSION`` whenever any step's output changes: cached results are keyed on
 from normalizers import boilerplate, chinese_script, linebreaks, newlines, ruby, spacing, width  # noqa: F401
 from normalizers import STEPS
 
-VERSION = "1"
+VERSION = "2"  # 2: spacing keeps tabs and column gaps (table cells)
 
 ORDER = ["newlines", "ruby", "t2s", "boilerplate", "linebreaks", "width", "spacing"]
 

@@ -1,7 +1,7 @@
 """Spaces that split numbers and words: ``到 2025 年``→``到2025年``, ``200 万元``→``200万元``,
 ``1.5 个百分点``, ``（二） 高端化工``, ``2. 主攻方向``, ``战略新 兴``→``战略新兴``.
 
-A run of spaces/tabs inside a line is deleted when
+A single space inside a line is deleted when
 - one side is Chinese punctuation (``，。、；：（）“”《》〔〕【】…``), or
 - it separates a Han character and a digit (either order), or a digit/``%`` and a Han character, or
   a digit and ``%``, or follows a ``1.``/``1、`` list marker at the line start, or
@@ -12,6 +12,14 @@ A run of spaces/tabs inside a line is deleted when
 Spaces between ASCII words or between ASCII letters and Chinese (``5G 智能化``,
 ``LNG 燃料``) and between two numbers stay.  Spaces at line ends and zero-width
 characters (ZWSP, ZWJ, BOM inside the text, soft hyphen) always go.
+
+Table layout survives (responsibility tables are read by their columns):
+- a tab is a cell separator (how an HTML ``<td>`` is rendered), never part of a
+  word: it is never deleted; spaces padding it are;
+- a run of two or more spaces between two non-punctuation characters (width has
+  made ``　　　`` ASCII spaces) is a column gap of a plain-text table
+  (``1   突破关键核心技术     市科委``): it is kept whole, so a second pass sees the
+  same run and keeps it again (idempotence).
 """
 
 from __future__ import annotations
@@ -23,18 +31,22 @@ from normalizers.edits import deleted, replaced_one_for_one
 from pipeline.offsets import OffsetMap
 
 _CN_PUNCT = r"，。、；：！？（）“”‘’《》〔〕【】…·"
+# One space, not part of a longer run: only single spaces are judged by their
+# neighbours; longer runs are either at a line edge, beside a tab, or a column gap.
+_ONE = r"(?<![ ])[ ](?![ ])"  # bracketed: the pattern is compiled with re.X
 _ALWAYS = re.compile(
     rf"""
       [\u200b-\u200d\u2060\ufeff\u00ad]+
-    | ^[ \t]+ | [ \t]+$
-    | (?<=[{_CN_PUNCT}])[ \t]+ | [ \t]+(?=[{_CN_PUNCT}])
-    | (?<=\p{{Han}})[ \t]+(?=\d)
-    | (?<=[\d%])[ \t]+(?=[\p{{Han}}%])
-    | (?<=^\d{{1,3}}[.、])[ \t]+(?=\p{{Han}})
+    | ^[ ]+ | [ ]+$
+    | [ ]+(?=\t) | (?<=\t)[ ]+
+    | (?<=[{_CN_PUNCT}])[ ]+ | [ ]+(?=[{_CN_PUNCT}])
+    | (?<=\p{{Han}}){_ONE}(?=\d)
+    | (?<=[\d%]){_ONE}(?=[\p{{Han}}%])
+    | (?<=^\d{{1,3}}[.、]){_ONE}(?=\p{{Han}})
     """,
     re.M | re.X,
 )
-_HAN_GAP = re.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
+_HAN_GAP = re.compile(rf"(?<=\p{{Han}}){_ONE}(?=\p{{Han}})")
 _BODY_PUNCT = re.compile(r"[，。；：、]")
 _ARTICLE_MARKER = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[章节条款编]")
 

@@ -5,7 +5,9 @@ Parquet file per non-empty table and returns a small summary: rows never
 travel back to the orchestrator, so memory stays flat whatever the corpus size.
 A document that fails deterministically becomes a quarantine row; an OSError
 while reading (a transient I/O problem) propagates so the caller can retry
-the whole batch.
+the whole batch.  Each document's rows are turned into Arrow tables inside
+that per-document guard, so one value the schema refuses (an int64 overflow,
+a null in a required column) quarantines its document, not the batch.
 """
 
 from __future__ import annotations
@@ -64,32 +66,76 @@ def _process_one(spec: BatchSpec, rel_path: str, sha256: str) -> dict[str, list[
     return rows
 
 
+def _column_fault(rows: list[dict[str, Any]], field: pa.Field) -> str | None:
+    """Why ``field``'s values in ``rows`` do not fit it, or None (cold path: only after a failure)."""
+    values = [row.get(field.name) for row in rows]
+    try:
+        pa.array(values, type=field.type)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    if not field.nullable and any(v is None for v in values):
+        return "null in a required column"
+    return None
+
+
+def document_tables(rows: dict[str, list[dict[str, Any]]], schemas: dict[str, pa.Schema]) -> dict[str, pa.Table]:
+    """One document's rows as Arrow tables with the published schemas.
+
+    Raises IngestError("publish-schema") naming the table and column whose
+    values do not fit, so the document is quarantined instead of failing the
+    write of its whole batch.
+    """
+    tables: dict[str, pa.Table] = {}
+    for name, table_rows in rows.items():
+        if not table_rows:
+            continue
+        schema = schemas.get(name)
+        if schema is None:
+            raise IngestError("publish-schema", f"rows for unknown table {name!r}")
+        try:
+            table = pa.Table.from_pylist(table_rows, schema=schema)
+            # from_pylist accepts nulls in non-nullable fields; the Parquet writer would not.
+            valid = all(table.column(f.name).null_count == 0 for f in schema if not f.nullable)
+        except Exception:
+            valid, table = False, None
+        if not valid:
+            faults = ((f.name, _column_fault(table_rows, f)) for f in schema)
+            column, fault = next(((c, why) for c, why in faults if why), ("?", "does not fit the schema"))
+            raise IngestError("publish-schema", f"{name}.{column}: value does not fit the table schema ({fault})")
+        tables[name] = table
+    return tables
+
+
 def run_batch(spec: BatchSpec) -> BatchResult:
     schemas = all_schemas()
-    rows_by_table: dict[str, list[dict[str, Any]]] = {name: [] for name in schemas}
+    tables_by_name: dict[str, list[pa.Table]] = {name: [] for name in schemas}
+    quarantine_rows: list[dict[str, Any]] = []
     result = BatchResult(batch_no=spec.batch_no, folder="")
     for rel_path, sha256 in spec.items:
         try:
             rows = _process_one(spec, rel_path, sha256)
+            tables = document_tables(rows, schemas)
         except IngestError as exc:
             row = quarantine_row(rel_path, sha256, exc.stage, exc.message, spec.ingested_at)
-            rows_by_table["quarantine"].append(row)
+            quarantine_rows.append(row)
             result.quarantined.append(row)
             continue
-        for table, table_rows in rows.items():
-            rows_by_table.setdefault(table, []).extend(table_rows)
+        for name, table in tables.items():
+            tables_by_name[name].append(table)
         result.ingested.append(rel_path)
         result.chars += sum(len(r["raw_text"]) for r in rows.get("documents", []))
+    if quarantine_rows:
+        tables_by_name["quarantine"].append(pa.Table.from_pylist(quarantine_rows, schema=schemas["quarantine"]))
 
     # Write to a temp folder and rename: a retried or killed batch never leaves half a batch.
     folder = Path(spec.staging_dir) / f"batch-{spec.batch_no:05d}"
     tmp = folder.with_name(folder.name + f".tmp{os.getpid()}")
     tmp.mkdir(parents=True, exist_ok=True)
-    for table, schema in schemas.items():
-        table_rows = rows_by_table.get(table) or []
-        result.row_counts[table] = len(table_rows)
-        if table_rows:
-            pq.write_table(pa.Table.from_pylist(table_rows, schema=schema), tmp / f"{table}.parquet")
+    for name in schemas:
+        parts = tables_by_name[name]
+        result.row_counts[name] = sum(t.num_rows for t in parts)
+        if parts:
+            pq.write_table(pa.concat_tables(parts).combine_chunks(), tmp / f"{name}.parquet")
     if folder.exists():
         shutil.rmtree(folder)
     os.rename(tmp, folder)

@@ -3,7 +3,8 @@
 A document is reused from the published version when its path, sha256 and
 the extractors' version all match the manifest; otherwise it is (re)processed.
 Quarantined documents are remembered the same way, so a file that fails
-deterministically is not retried until it or the extractors change.
+deterministically is not retried until it or the extractors change, or, for
+a quarantine, the read limit it was refused under (``--max-bytes``) changes.
 """
 
 from __future__ import annotations
@@ -67,9 +68,20 @@ def cache_version() -> str:
     return f"{extractors_version()}+reader={reader_version}" if reader_version else extractors_version()
 
 
-def make_plan(files: list[ScannedFile], previous: dict | None, version: str, reusable: bool) -> Plan:
+def _reusable(prev: dict | None, f: ScannedFile, version: str, max_bytes: int | None) -> bool:
+    if not prev or prev["sha256"] != f.sha256 or prev.get("cache_version") != version:
+        return False
+    # A quarantine may be the size limit's doing ("raise --max-bytes"): keep it only
+    # under the limit it was refused with.  Ingested documents do not depend on it.
+    return prev["status"] == INGESTED or max_bytes is None or prev.get("max_bytes") == max_bytes
+
+
+def make_plan(
+    files: list[ScannedFile], previous: dict | None, version: str, reusable: bool, max_bytes: int | None = None
+) -> Plan:
     """Compare the scan with the previous manifest.  ``reusable`` is False when the
-    published tables cannot be carried over (missing, or another schema)."""
+    published tables cannot be carried over (missing, or another schema).
+    ``max_bytes``: this run's read limit (None: do not compare limits)."""
     prev_docs = (previous or {}).get("documents", {}) if reusable else {}
     plan = Plan()
     for f in files:
@@ -77,7 +89,7 @@ def make_plan(files: list[ScannedFile], previous: dict | None, version: str, reu
             plan.unreadable.append(f)
             continue
         prev = prev_docs.get(f.path)
-        if prev and prev["sha256"] == f.sha256 and prev.get("cache_version") == version:
+        if _reusable(prev, f, version, max_bytes):
             (plan.kept_ingested if prev["status"] == INGESTED else plan.kept_quarantined).add(f.path)
             continue
         plan.to_process.append(f)

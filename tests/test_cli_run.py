@@ -193,3 +193,43 @@ def test_user_errors_exit_2_with_one_clear_line(tmp_path):
     assert unwritable.returncode == 2
     assert str(blocker / "out") in unwritable.stderr and "--out" in unwritable.stderr
     assert len(unwritable.stderr.strip().splitlines()) == 1
+
+
+def _processes_with_marker(marker: str) -> list:
+    import psutil
+
+    found = []
+    for proc in psutil.process_iter():
+        try:
+            if proc.environ().get("POLEX_TEST_MARKER") == marker:
+                found.append(proc)
+        except (psutil.Error, OSError):
+            continue
+    return found
+
+
+def test_killed_run_without_a_server_leaves_no_temporary_server_behind(tmp_path):
+    """No PREFECT_API_URL: the run starts a temporary Prefect server; SIGKILL must not orphan it."""
+    import secrets
+    import subprocess
+
+    from polex_cli import POLEX
+
+    corpus = make_corpus(tmp_path / "corpus")
+    marker = secrets.token_hex(8)  # inherited by every process the run starts
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(POLEX_TEST_MARKER=marker, POLEX_TEST_CRASH_AFTER_BATCHES="1")
+    try:
+        # An orphan would hold the captured pipes open: run() would then time out instead of returning.
+        killed = subprocess.run(
+            [str(POLEX), "run", str(corpus), "--out", str(tmp_path / "out"), "--no-progress", "--batch-docs", "2"],
+            capture_output=True, text=True, timeout=180, env=env,
+        )
+        assert killed.returncode == -9, killed.stderr[-2000:]
+        deadline = time.monotonic() + 10
+        while (left := _processes_with_marker(marker)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not left, [p.cmdline() for p in left]
+    finally:
+        for proc in _processes_with_marker(marker):  # only what this test started
+            proc.kill()

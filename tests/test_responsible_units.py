@@ -1,5 +1,6 @@
 """Responsible units beyond the example corpus: the name lexicon, the table
-reader on norm text, a round-trip property, and the score on the gold seeds."""
+reader (on norm text, and on the raw layout whose rows normalisation joins),
+a round-trip property, and the score on the gold seeds."""
 
 from __future__ import annotations
 
@@ -36,6 +37,23 @@ from paths import GOLD  # noqa: E402
         ("试行", None),
         ("市", None),
         ("领导小组办公室设在市发展改革委", None),
+        # 级以上 is a rank inside a name; 以上 elsewhere is a quantity qualifier
+        ("各地级以上市人民政府", STRONG),
+        ("县级以上地方人民政府", STRONG),
+        ("规模以上工业企业", None),
+        ("1000万元以上", None),
+        # a place class with its sub-classes: the second half of 各市、县（市、区）
+        ("县（市、区）", STRONG),
+        ("镇（街道）", STRONG),
+        ("各县〔市、区〕人民政府", STRONG),
+        # organs ending in 会/联/协, and running text that ends the same way
+        ("省贸促会", STRONG),
+        ("市人大常委会", STRONG),
+        ("省侨联", STRONG),
+        ("全社会", None),
+        ("推进大会", None),
+        ("工作会议", None),
+        ("发展机会", None),
     ],
 )
 def test_classify(name, kind):
@@ -56,6 +74,50 @@ def test_tab_separated_table_columns_give_roles():
         (LEAD, "省自然资源厅"),
         (SUPPORT, "各市人民政府"),
     ]
+
+
+def test_table_rows_joined_by_normalisation_are_read_from_the_raw_layout():
+    # Rows end without punctuation, so the line joiner makes one paragraph of them;
+    # the columns are still read from the raw lines and reported in norm offsets.
+    raw = (
+        "附件\n\n序号　　重点任务　　　　　　牵头单位　　　　配合单位\n"
+        "１　　　建设创新平台　　　　　省科技厅　　　　省财政厅、省教育厅\n"
+        "２　　　保障项目用地　　　　　省自然资源厅　　各市人民政府\n"
+    )
+    norm = normalize(raw)
+    assert "省科技厅" in norm.text and norm.text.count("\n") < raw.count("\n")
+    found = [(u.role, norm.text[u.start : u.end]) for u in find_units(norm.text, raw, norm.to_norm)]
+    assert found == [
+        (LEAD, "省科技厅"),
+        (SUPPORT, "省财政厅"),
+        (SUPPORT, "省教育厅"),
+        (LEAD, "省自然资源厅"),
+        (SUPPORT, "各市人民政府"),
+    ]
+
+
+def test_table_ends_at_a_line_without_cells():
+    text = "序号\t任务\t责任单位\n1\t建设平台\t市科技局\n说明：以下任务由各地自行安排。\n2\t建设园区\t市商务局\n"
+    assert _units(text) == [(RESPONSIBLE, "市科技局")]
+
+
+def test_gap_row_with_a_missing_cell_aligns_by_column():
+    text = (
+        "序号  任务          牵头单位    配合单位\n"
+        "1     建设平台      区科技局    区财政局\n"
+        "2     推进招商                  区商务局\n"
+    )
+    assert _units(text) == [(LEAD, "区科技局"), (SUPPORT, "区财政局"), (SUPPORT, "区商务局")]
+
+
+def test_time_limit_in_a_note_is_a_deadline_not_a_unit():
+    from pipeline.document import RawDocument
+    from pipeline.process import process_document
+
+    raw = "加快建设公共充电设施。（责任单位：市发展改革委；完成时限：2024年底前）\n"
+    out = process_document(RawDocument(doc_id="d", source_path="d.txt", sha256="-", raw_text=raw, encoding="utf-8"))
+    assert [r["name"] for r in out["responsible_units"]] == ["市发展改革委"]
+    assert [(r["text"], r["kind"], r["year"]) for r in out["deadlines"]] == [("2024年底前", "by", 2024)]
 
 
 def test_first_listed_is_lead_only_where_no_lead_is_named():

@@ -81,3 +81,46 @@ def test_rows_are_well_formed_on_any_mix(pieces):
         assert row["comparator"] in {">=", ">", "<=", "~", "="}
         assert row["recurring"] in {None, "annual"}
         assert row["value_max"] is None or row["value_max"] >= row["value"]
+
+
+def test_subsidy_rule_suppresses_only_its_own_clauses():
+    text = "每年新建公共充电站30座以上，对新建充电站按照设备投资的20%给予补助，最高不超过100万元。"
+    rows = targets.extract(_ctx(text))
+    assert [(r["value"], r["unit"], r["comparator"]) for r in rows] == [(30, "座", ">=")]
+
+
+def test_budget_is_not_a_target_but_leveraged_money_is():
+    text = "市财政每年安排专项资金3亿元，带动企业技改投资超过150亿元。"
+    rows = targets.extract(_ctx(text))
+    assert [(r["value"], r["unit"], r["comparator"]) for r in rows] == [(150, "亿元", ">")]
+
+
+def test_within_deadline_makes_a_goal():
+    text = "三年内，全市持证技能人才2000名以上。"  # no verb: only the deadline says it is a goal
+    phrase = "三年内"
+    within = {"norm_start": 0, "norm_end": len(phrase), "kind": "within", "year": None, "months": 36}
+    assert targets.extract(_ctx(text)) == []  # no goal context without the deadline row
+    rows = targets.extract(_ctx(text, [within]))
+    assert [(r["value"], r["unit"], r["comparator"]) for r in rows] == [(2000, "名", ">=")]
+
+
+def test_indicator_table_target_column_is_the_latest_year():
+    text = "指标\t单位\t2023年\t2026年\n新能源汽车产量\t万辆\t12\t30以上\n"
+    rows = targets.extract(_ctx(text, issue_date="2024-01-10"))
+    assert [(r["indicator"], r["value"], r["unit"], r["comparator"], r["deadline_year"]) for r in rows] == [
+        ("新能源汽车产量", 30, "万辆", ">=", 2026)
+    ]
+    assert text[rows[0]["norm_start"] : rows[0]["norm_end"]] == "新能源汽车产量\t万辆\t12\t30以上"
+
+
+_CELLS = st.sampled_from(["指标", "指标名称", "单位", "2022年", "2025年", "2025年目标", "亿元", "%", "1500", "≥2.5",
+                          "5.5以内", "约3", "—", "", "（%）", "规上工业增加值", "3-5", "目标值"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_CELLS, min_size=1, max_size=6), max_size=6), st.sampled_from(["\t", "|"]))
+def test_table_rows_are_well_formed_on_any_grid(grid, sep):
+    text = "".join(sep.join(row) + "\n" for row in grid)
+    for row in targets.extract(_ctx(text, issue_date="2023-06-01")):
+        assert 0 <= row["norm_start"] < row["norm_end"] <= len(text)
+        assert math.isfinite(row["value"])

@@ -75,12 +75,28 @@ def print_terminal(doc_diffs, mode: str, limit: int) -> None:
     console.print(f"[bold]{total}[/] differences in {sum(1 for d in doc_diffs if d.differences)} documents")
 
 
+def check_report_path(path: Path) -> None:
+    """Fail before any diff is printed when the report cannot be written: a file in
+    the way of its folder, or the path is a folder.  Nothing is created here."""
+    from pipeline.cli import UserError
+
+    if path.is_dir():
+        raise UserError(f"--html {path} is a folder; pass a file path such as {path / 'diff.html'}")
+    ancestor = path.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise UserError(f"{ancestor} is a file, not a folder: cannot write --html {path} under it; choose another path")
+
+
 def main(args: argparse.Namespace) -> int:
     from pipeline.cli import UserError
     from pipeline.qa.differences import filter_differences
     from pipeline.qa.gold import GoldError
     from pipeline.qa.tables import OutError
 
+    if args.html:
+        check_report_path(args.html)
     try:
         doc_diffs, mode = collect(args)
     except (GoldError, OutError) as exc:

@@ -35,8 +35,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     i.add_argument("--to", required=True, type=Path, help="gold folder to write <doc>.json files into")
 
 
+def _check_corpus(corpus: Path | None) -> None:
+    """One line for a wrong --corpus, instead of one "not found" line per gold document."""
+    from pipeline.cli import UserError
+
+    if corpus is not None and not corpus.is_dir():
+        raise UserError(f"corpus folder {corpus} does not exist or is not a folder; pass --corpus with the documents folder")
+
+
 def _validate(args) -> int:
     from pipeline.qa.gold import gold_files, validate_dir
+
+    _check_corpus(args.corpus)
 
     errors = validate_dir(args.gold, args.corpus)
     for line in errors:
@@ -53,6 +63,7 @@ def _gold_with_text(gold_dir: Path, corpus: Path | None):
 
     if corpus is None:
         raise UserError("export --gold needs --corpus CORPUS (the tools need the document text)")
+    _check_corpus(corpus)
     docs = load_gold_dir(gold_dir)
     for doc in docs:
         path = find_in_corpus(corpus, doc.doc)
@@ -111,6 +122,7 @@ def _import(args) -> int:
     from pipeline.cli import UserError
     from pipeline.qa.gold import find_in_corpus, read_document_text, shape_errors, text_errors, write_gold
 
+    _check_corpus(args.corpus)
     docs = _read_import(args)
     by_text = None
     problems, ready = [], []

@@ -1,0 +1,155 @@
+"""Targets written as an indicator table (主要指标表 of a 规划 or 行动计划).
+
+    指标名称 | 单位 | 2022年 | 2025年目标 | 属性
+    规上工业增加值 | 亿元 | 1000 | 1500 | 预期性
+
+A header row names an 指标 column and one or more year / 目标 columns; the
+target column is the one with the latest year (else the one saying 目标), the
+earlier years are baselines.  Every following row with a number in the target
+column is one target: span from the indicator cell to the end of the value (GUIDE:
+from the indicator to the quantity), unit from a 单位 column, the value cell or a
+bracket in the indicator (``研发投入强度（%）``), deadline year from the header.
+
+Rows are lines whose cells are separated by tabs (how pipeline.html_text renders
+``<td>``) or ``|`` (markdown); a line without separators ends the table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from extractors.numbers import ARABIC_RE, RANGE_SEP_RE, parse_range
+
+_ROW = re.compile(r"(?m)^[^\n]*[\t|][^\n]*$")
+_SEPARATOR = re.compile(r"[\t|]")
+_PAD = " \u3000\xa0*\r"
+_INDICATOR_HEADER = re.compile(r"指标")
+_UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
+_YEAR = re.compile(r"((?:19|20)\d{2})年?")
+_TARGET_HEADER = re.compile(r"目标|预期")
+# brackets at the end of an indicator or header name the unit: 研发投入强度（%）
+_BRACKET_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
+_VALUE = re.compile(
+    rf"""^(?P<pre>≥|≧|>=|＞=|>|＞|≤|≦|<=|<|＜|不低于|不少于|超过|达到|约|控制在)?\s*
+    (?P<num>(?:{ARABIC_RE})(?:\s*{RANGE_SEP_RE}\s*(?:{ARABIC_RE}))?)\s*
+    (?P<unit>%|％|‰|[^\d\s以左约<>≤≥]{{0,6}}?)\s*
+    (?P<qual>以上|以下|以内|左右)?\s*$""",
+    re.X,
+)
+_PRE_COMPARATOR = {"≥": ">=", "≧": ">=", ">=": ">=", "＞=": ">=", "不低于": ">=", "不少于": ">=", "达到": ">=",
+                   ">": ">", "＞": ">", "超过": ">", "≤": "<=", "≦": "<=", "<=": "<=", "<": "<=", "＜": "<=",
+                   "控制在": "<=", "约": "~"}
+_QUAL_COMPARATOR = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every cell of a row, empty ones included (an empty 单位 cell keeps the columns aligned)."""
+    bounds = [start, *(m.start() for m in _SEPARATOR.finditer(text, start, end)), end]
+    spans = []
+    for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        if i:
+            a += 1  # past the separator
+        cell = text[a:b]
+        a += len(cell) - len(cell.lstrip(_PAD))
+        spans.append((a, max(a, a + len(cell.strip(_PAD)))))
+    return spans
+
+
+class _Header:
+    """Column roles of an indicator table's header row."""
+
+    def __init__(self, indicator: int, target: int, unit: int | None, year: int | None, header_unit: str | None):
+        self.indicator = indicator
+        self.target = target
+        self.unit = unit
+        self.year = year
+        self.header_unit = header_unit  # 2025年目标（亿元）: one unit for the whole column
+
+
+def _header(text: str, cells: list[tuple[int, int]], doc_year: int | None) -> _Header | None:
+    names = [text[a:b] for a, b in cells]
+    if sum(1 for n in names if n) < 2:
+        return None
+    indicator = next((i for i, n in enumerate(names) if _INDICATOR_HEADER.search(n) and not _YEAR.search(n)), None)
+    if indicator is None:
+        return None
+    unit = next((i for i, n in enumerate(names) if _UNIT_HEADER.match(n)), None)
+    years = [(int(m.group(1)), i) for i, n in enumerate(names) if i != indicator and (m := _YEAR.search(n))]
+    if years:
+        year, target = max(years)
+        if not _TARGET_HEADER.search(names[target]) and doc_year is not None and year <= doc_year:
+            return None  # the latest year is past and no column says 目标: a table of present values
+    else:
+        target = next((i for i, n in enumerate(names) if i != indicator and _TARGET_HEADER.search(n)), None)
+        if target is None:
+            return None
+        year = None
+    bracket = _BRACKET_UNIT.search(names[target])
+    return _Header(indicator, target, unit, year, bracket.group(1) if bracket else None)
+
+
+def _row_target(text: str, cells: list[tuple[int, int]], header: _Header) -> dict[str, Any] | None:
+    if max(header.indicator, header.target) >= len(cells):
+        return None
+    ind_start, ind_end = cells[header.indicator]
+    val_start, val_end = cells[header.target]
+    if val_start <= ind_end:
+        return None
+    m = _VALUE.match(text[val_start:val_end])
+    if m is None:
+        return None
+    try:
+        value, value_max = parse_range(re.sub(r"\s+", "", m.group("num")))
+    except ValueError:
+        return None
+    indicator = text[ind_start:ind_end]
+    unit = m.group("unit") or None
+    if unit is None and header.unit is not None and header.unit < len(cells):
+        a, b = cells[header.unit]
+        unit = text[a:b] if text[a:b] not in ("-", "—", "/") else None
+    bracket = _BRACKET_UNIT.search(indicator)
+    if bracket is not None:
+        indicator = indicator[: bracket.start()].rstrip()
+        unit = unit or bracket.group(1)
+    unit = unit or header.header_unit
+    if unit == "％":
+        unit = "%"
+    comparator = "="
+    if m.group("qual"):
+        comparator = _QUAL_COMPARATOR[m.group("qual")]
+    elif m.group("pre"):
+        comparator = _PRE_COMPARATOR[m.group("pre")]
+    return {
+        "norm_start": ind_start,
+        "norm_end": val_end,
+        "indicator": indicator.strip(_PAD) or None,
+        "value": value,
+        "value_max": value_max,
+        "unit": unit,
+        "comparator": comparator,
+        "deadline_year": header.year,
+        "recurring": "annual" if "年均" in indicator else None,
+    }
+
+
+def table_targets(text: str, doc_year: int | None = None) -> Iterator[tuple[dict[str, Any], int, int]]:
+    """(row, line_start, line_end) for every target of every indicator table in ``text``."""
+    if "\t" not in text and "|" not in text:
+        return
+    header: _Header | None = None
+    last_end = -1
+    for line in _ROW.finditer(text):
+        if line.start() != last_end + 1:
+            header = None  # a line without cells (or a blank one) ended the table
+        last_end = line.end()
+        cells = _cells(text, line.start(), line.end())
+        found = _header(text, cells, doc_year)
+        if found is not None:
+            header = found
+            continue
+        if header is None:
+            continue
+        row = _row_target(text, cells, header)
+        if row is not None:
+            yield row, line.start(), line.end()

@@ -1,0 +1,115 @@
+"""Second held-out devset (tests/fixtures/devset2): longer, messier real-world layouts.
+
+Five documents as they come off government sites and PDFs (PDF text with page
+lines and running headers, a saved web page, a GB18030 file with full-width
+digits, a work plan with month-only deadlines, a national 国办发 notice).  The
+real core path (``pipeline.reader.read_document`` + ``process_document``)
+runs on each, the tables are written as Parquet, and ``polex eval``'s scorer
+compares them with the gold written before polex's output was looked at.
+The floors are the scores measured when the devset was added, less 0.05: a
+regression gate, not a target.  Raise them when the extractors improve.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.qa.evaluate import evaluate
+from pipeline.qa.gold import load_gold_file, text_errors, validate_dir
+from pipeline.qa.labels import LABELS
+from pipeline.reader import discover, read_document
+
+DEVSET = Path(__file__).resolve().parent / "fixtures" / "devset2"
+DOCS = DEVSET / "docs"
+GOLD = DEVSET / "gold"
+
+# Per-label F1 floors: F1 measured when devset2 was added (2026-11-21, in the comment)
+# minus 0.05, rounded down to two decimals.
+F1_FLOORS = {
+    "heading": 0.89,  # 0.940 (P 1.000, R 0.887: b's （五）…（二十二） numbered on across 一、/二、 are missed)
+    "target": 0.78,  # 0.839 (P 0.945, R 0.754: a running header glued into a paragraph drops its targets)
+    "amount": 0.95,  # 1.000 (91/91)
+    "deadline": 0.92,  # 0.975 (P 1.000, R 0.951: bare `2024年，`, 按季度, 30个工作日内 missed)
+    "responsible_unit": 0.92,  # 0.971 (各县〔市、区〕 and 各镇〔街道〕 cut at the 〔)
+    "micro": 0.89,  # 0.949
+}
+META_ACCURACY_FLOOR = 0.95  # 1.000 (20/20 fields)
+
+
+def _write_out(out_dir: Path) -> Path:
+    """Every devset2 document through the core path, one Parquet file per table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.process import process_document
+    from pipeline.schema import all_schemas
+
+    schemas = all_schemas()
+    rows: dict[str, list] = {name: [] for name in schemas}
+    for rel in discover(DOCS):
+        for table, table_rows in process_document(read_document(DOCS, rel)).items():
+            rows.setdefault(table, []).extend(table_rows)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for table, schema in schemas.items():
+        pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=schema), out_dir / f"{table}.parquet")
+    return out_dir
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = _write_out(tmp_path_factory.mktemp("devset2_out"))
+    scores, _ = evaluate(GOLD, out)
+    return scores
+
+
+def test_devset2_has_five_documents_each_with_gold():
+    docs = discover(DOCS)
+    assert len(docs) == 5
+    assert sorted(Path(d).stem for d in docs) == sorted(p.stem for p in GOLD.glob("*.json"))
+
+
+def test_devset2_encodings_are_the_messy_ones():
+    # a: UTF-8 with BOM and CRLF (PDF export), c: GB18030, b: a saved web page
+    raw_bytes = {d: (DOCS / d).read_bytes() for d in discover(DOCS)}
+    encodings = {d: read_document(DOCS, d).encoding.replace("-", "").lower() for d in raw_bytes}
+    assert raw_bytes["a_hubei_fangan.txt"].startswith(b"\xef\xbb\xbf") and b"\r\n" in raw_bytes["a_hubei_fangan.txt"]
+    assert "\ufeff" not in read_document(DOCS, "a_hubei_fangan.txt").raw_text  # the BOM is not text
+    assert encodings["c_guizhou_yijian.txt"] == "gb18030"
+    assert any(d.endswith(".html") for d in raw_bytes)
+
+
+def test_gold_files_have_valid_shape_and_offsets():
+    assert validate_dir(GOLD, None) == []
+    assert validate_dir(GOLD, DOCS) == []
+
+
+@pytest.mark.parametrize("gold_path", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem)
+def test_gold_offsets_match_reader_text(gold_path):
+    gold = load_gold_file(gold_path)
+    doc = read_document(DOCS, gold.doc)
+    assert gold.spans, "a devset document without spans measures nothing"
+    assert text_errors(str(gold_path), gold, doc.raw_text, doc.sha256) == []
+    for span in gold.spans:  # GUIDE: attribute values in ASCII digits, never full-width
+        assert not any("\uff10" <= ch <= "\uff19" for ch in json.dumps(span.attrs, ensure_ascii=False)), span
+
+
+def test_every_label_is_represented_in_gold():
+    labels = {s.label for p in GOLD.glob("*.json") for s in load_gold_file(p).spans}
+    assert labels == set(LABELS)
+
+
+def test_devset2_documents_are_all_found_in_out(report):
+    assert report["missing_documents"] == []
+
+
+@pytest.mark.parametrize("label", [*LABELS, "micro"])
+def test_devset2_f1_floor(report, label):
+    f1 = report["micro_f1"] if label == "micro" else report["labels"][label]["f1"]
+    assert f1 >= F1_FLOORS[label], f"{label} F1 {f1:.3f} fell below the devset2 floor {F1_FLOORS[label]:.2f}"
+
+
+def test_devset2_meta_accuracy_floor(report):
+    assert report["meta"]["accuracy"] >= META_ACCURACY_FLOOR
