@@ -97,7 +97,7 @@ def main(args) -> int:
         listener = _progress_listener(progress, task_id)
         ingest.PROGRESS_LISTENERS.append(listener)
         try:
-            with __import__("contextlib").nullcontext():
+            with prefect_api():  # no server configured: a temporary one that dies with this process
                 summary = flow(**params)
         except OutputLocked as exc:
             if args.verbose:

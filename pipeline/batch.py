@@ -5,9 +5,9 @@ Parquet file per non-empty table and returns a small summary: rows never
 travel back to the orchestrator, so memory stays flat whatever the corpus size.
 A document that fails deterministically becomes a quarantine row; an OSError
 while reading (a transient I/O problem) propagates so the caller can retry
-the whole batch.  Each document's rows are turned into Arrow tables inside
-that per-document guard, so one value the schema refuses (an int64 overflow,
-a null in a required column) quarantines its document, not the batch.
+the whole batch.  Rows are checked against the table schemas before writing:
+one value the schema refuses (an int64 overflow, a null in a required column)
+quarantines its document (stage ``publish-schema``), not the batch.
 """
 
 from __future__ import annotations
@@ -86,12 +86,10 @@ def document_tables(rows: dict[str, list[dict[str, Any]]], schemas: dict[str, pa
     write of its whole batch.
     """
     tables: dict[str, pa.Table] = {}
-    for name, table_rows in rows.items():
+    for name, schema in schemas.items():
+        table_rows = rows.get(name)
         if not table_rows:
             continue
-        schema = schemas.get(name)
-        if schema is None:
-            raise IngestError("publish-schema", f"rows for unknown table {name!r}")
         try:
             table = pa.Table.from_pylist(table_rows, schema=schema)
             # from_pylist accepts nulls in non-nullable fields; the Parquet writer would not.
@@ -106,36 +104,69 @@ def document_tables(rows: dict[str, list[dict[str, Any]]], schemas: dict[str, pa
     return tables
 
 
+def _batch_tables(docs: list[tuple[str, str, dict]], schemas: dict[str, pa.Schema]) -> dict[str, pa.Table] | None:
+    """Every table of the batch in one ``from_pylist`` each; None if any value does not fit."""
+    tables: dict[str, pa.Table] = {}
+    for name, schema in schemas.items():
+        table_rows = [row for _, _, rows in docs for row in rows.get(name, ())]
+        if not table_rows:
+            continue
+        try:
+            table = pa.Table.from_pylist(table_rows, schema=schema)
+        except Exception:
+            return None
+        if any(table.column(f.name).null_count for f in schema if not f.nullable):
+            return None
+        tables[name] = table
+    return tables
+
+
 def run_batch(spec: BatchSpec) -> BatchResult:
     schemas = all_schemas()
-    tables_by_name: dict[str, list[pa.Table]] = {name: [] for name in schemas}
-    quarantine_rows: list[dict[str, Any]] = []
-    result = BatchResult(batch_no=spec.batch_no, folder="")
+    quarantined: list[dict[str, Any]] = []
+    docs: list[tuple[str, str, dict]] = []  # (relative path, sha256, rows) of processed documents
+
+    def quarantine(rel_path: str, sha256: str, exc: IngestError) -> None:
+        quarantined.append(quarantine_row(rel_path, sha256, exc.stage, exc.message, spec.ingested_at))
+
     for rel_path, sha256 in spec.items:
         try:
-            rows = _process_one(spec, rel_path, sha256)
-            tables = document_tables(rows, schemas)
+            docs.append((rel_path, sha256, _process_one(spec, rel_path, sha256)))
         except IngestError as exc:
-            row = quarantine_row(rel_path, sha256, exc.stage, exc.message, spec.ingested_at)
-            quarantine_rows.append(row)
-            result.quarantined.append(row)
-            continue
-        for name, table in tables.items():
-            tables_by_name[name].append(table)
-        result.ingested.append(rel_path)
-        result.chars += sum(len(r["raw_text"]) for r in rows.get("documents", []))
-    if quarantine_rows:
-        tables_by_name["quarantine"].append(pa.Table.from_pylist(quarantine_rows, schema=schemas["quarantine"]))
+            quarantine(rel_path, sha256, exc)
+    # Fast path: one table per name for the whole batch.  Only when a value does not
+    # fit are the documents checked one by one, so the culprit is quarantined alone.
+    tables = _batch_tables(docs, schemas)
+    if tables is None:
+        fitting = []
+        for rel_path, sha256, rows in docs:
+            try:
+                document_tables(rows, schemas)
+            except IngestError as exc:
+                quarantine(rel_path, sha256, exc)
+                continue
+            fitting.append((rel_path, sha256, rows))
+        docs = fitting
+        tables = _batch_tables(docs, schemas)
+        if tables is None:  # cannot happen: each document fits on its own
+            raise RuntimeError("batch rows do not fit the schemas although every document does")
+    quarantined.sort(key=lambda row: row["source_path"])  # the batch's (sorted) order
+    if quarantined:
+        tables["quarantine"] = pa.Table.from_pylist(quarantined, schema=schemas["quarantine"])
+
+    result = BatchResult(batch_no=spec.batch_no, folder="", quarantined=quarantined)
+    result.ingested = [rel_path for rel_path, _, _ in docs]
+    result.chars = sum(len(row["raw_text"]) for _, _, rows in docs for row in rows.get("documents", ()))
 
     # Write to a temp folder and rename: a retried or killed batch never leaves half a batch.
     folder = Path(spec.staging_dir) / f"batch-{spec.batch_no:05d}"
     tmp = folder.with_name(folder.name + f".tmp{os.getpid()}")
     tmp.mkdir(parents=True, exist_ok=True)
     for name in schemas:
-        parts = tables_by_name[name]
-        result.row_counts[name] = sum(t.num_rows for t in parts)
-        if parts:
-            pq.write_table(pa.concat_tables(parts).combine_chunks(), tmp / f"{name}.parquet")
+        table = tables.get(name)
+        result.row_counts[name] = table.num_rows if table is not None else 0
+        if table is not None:
+            pq.write_table(table, tmp / f"{name}.parquet")
     if folder.exists():
         shutil.rmtree(folder)
     os.rename(tmp, folder)
