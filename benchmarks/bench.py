@@ -198,6 +198,20 @@ def bench_end_to_end(workdir: Path, n_docs: int) -> dict:
     }
 
 
+def rss_sweep(workdir: Path, sizes: list[int]) -> dict[int, dict]:
+    """Peak RSS of the whole `polex run` process tree at several corpus sizes."""
+    prefect_home = Path(tempfile.mkdtemp(prefix="polex-bench-prefect-"))
+    results = {}
+    for n in sizes:
+        corpus = workdir / f"sweep{n}"
+        chars = build_corpus(corpus, n)
+        run = run_polex(corpus, workdir / f"out-sweep{n}", {"PREFECT_HOME": str(prefect_home)})
+        results[n] = {"chars": chars, "wall_s": run["seconds"], "peak_tree_rss_mb": run["peak_tree_rss_mb"], "exit": run["exit"]}
+        shutil.rmtree(corpus, ignore_errors=True)
+    shutil.rmtree(prefect_home, ignore_errors=True)
+    return results
+
+
 def bench_jionlp(corpus: Path, max_docs: int = 200) -> dict | None:
     try:
         import jionlp  # noqa: F401
@@ -219,6 +233,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--core-docs", type=int, default=1000, help="documents for the in-process core benchmark")
     ap.add_argument("--e2e-docs", type=int, default=5000, help="documents for `polex run` end to end (0 skips)")
+    ap.add_argument(
+        "--rss-sweep",
+        default="",
+        help="comma-separated corpus sizes (e.g. 100,1000,10000): peak RSS of `polex run` at each, to show it stays flat",
+    )
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     ap.add_argument("--keep", action="store_true", help="keep the generated corpus and outputs")
     args = ap.parse_args(argv)
@@ -240,6 +259,8 @@ def main(argv=None) -> int:
                 report["amounts+deadlines_vs_jionlp_ratio"] = (report["core"]["chars"] / both) / jio["chars_per_s"]
         if args.e2e_docs:
             report["end_to_end"] = bench_end_to_end(workdir, args.e2e_docs)
+        if args.rss_sweep:
+            report["rss_sweep"] = rss_sweep(workdir, [int(n) for n in args.rss_sweep.split(",")])
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -273,6 +294,8 @@ def print_report(report: dict) -> None:
         print(f"   wall {e['wall_s']:.1f} s  ->  {e['chars_per_s_wall']:,.0f} chars/s wall-clock, {e['docs_per_s_wall']:.1f} docs/s")
         print(f"   excluding start-up: {e['chars_per_s_excluding_startup']:,.0f} chars/s")
         print(f"   peak RSS of the process tree: {e['peak_tree_rss_mb']:.0f} MB")
+    for n, r in report.get("rss_sweep", {}).items():
+        print(f"== polex run on {n:>6} docs: peak RSS of the process tree {r['peak_tree_rss_mb']:.0f} MB, wall {r['wall_s']:.1f} s, exit {r['exit']}")
 
 
 if __name__ == "__main__":
