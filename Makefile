@@ -24,8 +24,10 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# The benchmark (issue 8): optional extras add JioNLP for a speed comparison.
 bench: setup
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python benchmarks/bench.py --core-docs 1000 --e2e-docs 5000 --rss-sweep 100,1000,10000
 
 clean:
 	rm -rf $(VENV) $(OUT)/*
