@@ -14,10 +14,18 @@ Decisions beyond the GUIDE:
   both bounds (``1000万元及以上至5000万元``) they are two spans, the first
   ``>=``, the second ``<=``;
 - per-unit rates (``100元/亩``, ``5元/人/夜``): the span includes the
-  denominator (its money unit is 元/亩); ``per`` holds ``亩`` / ``人/夜``;
+  denominator (its money unit is 元/亩); ``per`` holds ``亩`` / ``人/夜``.
+  With the unit written first (``每亩补助100元``, ``每人每月500元``) the span
+  is the amount alone and ``per`` comes from the 每X of its clause (``亩``,
+  ``人/月``); ``50万元/年`` and ``每年安排50万元`` both give ``年``;
+- approximate numerals: ``100余万元``/``10多万元`` are the written floor with
+  ``>`` (more than); ``上千万元`` is ``>=``; ``数千万元``/``几十万元`` write no
+  number and are skipped;
 - ``亿元以上`` with no numeral (``实施亿元以上项目``) is 1e8 ``>=``; bare 万元 /
   百元 as an intensity base (``万元工业增加值能耗``) is not money;
-- foreign currencies (美元, 港元) are not extracted (value_cny undefined).
+- foreign currencies (美元, 港元, 欧元) are not extracted: ``value_cny`` would
+  need an exchange rate, and a ``currency`` column would make every consumer
+  of ``value_cny`` filter on it (devset2's gold leaves 美元 sums out too).
 
 ``amount_id`` is the 1-based ordinal of the row in the document; ``role`` is
 ``scale``/``reward``/``condition``/``fund``/``investment``/``revenue`` or null,
@@ -51,7 +59,7 @@ _BODY = (
             # [5、10、]20万元[/亩] or [3-]5万元
             rf"(?P<money>(?:(?P<head>(?:(?:{ARABIC_RE}){ARABIC_MULT_RE}?{_S}、{_S})+)"
             rf"|(?P<lo>{NUMBER_RE}){_S}{RANGE_SEP_RE}{_S})?"
-            rf"(?P<num>{NUMBER_RE})(?:{_S}(?P<mult>[十百千]?万|亿|万亿))?{_S}{_YUAN}(?:{_S}[/／](?P<per>{_PER_UNIT}(?:[/／]{_PER_UNIT})?))?)",
+            rf"(?P<num>{NUMBER_RE})(?P<more>余|多)?(?:{_S}(?P<mult>[十百千]?万|亿|万亿))?{_S}{_YUAN}(?:{_S}[/／](?P<per>{_PER_UNIT}(?:[/／]{_PER_UNIT})?))?)",
             # 亿元以上 with no numeral
             rf"(?P<bare>(?<![\d零〇一二两三四五六七八九十百千万 \u3000])亿元(?=(?:（含）|及)?以上))",
         ]
@@ -69,6 +77,11 @@ _PATTERN = re.compile(f"(?={_FIRST_CHARS})(?=[^{_CLAUSE_STOPS}{_REQUIRED}]*[{_RE
 _INTENSITY_AFTER = re.compile(rf"{_S}(?:工业)?(?:增加值|GDP|地区生产总值|营业收入|营收|产值|能耗)")
 _HEAD_ITEM = re.compile(rf"(?:{ARABIC_RE}){ARABIC_MULT_RE}?")
 _BIG_SUFFIX = re.compile(r"[十百千]?[万亿]+$|千(?=万)")
+# 数千万元, 几十万元: no number is written; 上千万元: at least that much
+_VAGUE_BEFORE = "数几"
+_CN_MULT_START = "十百千万亿"
+# 每亩补助100元 / 每人每月500元: the rate's denominators, unit first
+_PER_LEFT = re.compile(rf"每{_S}(?:个|名|位)?(?P<unit>{_PER_UNIT})")
 
 # comparators: the qualifier after the amount wins over the words before it
 _RIGHT_CMP = re.compile(
@@ -166,7 +179,17 @@ def _money_rows(m: re.Match, text: str) -> list[dict[str, Any]]:
     start, end = m.start("num"), m.end()
     if _INTENSITY_AFTER.match(text, end) and (num in ("十", "百", "千") or text[m.start() - 1 : m.start()] == "每"):
         return []  # 每百元营业收入 / 百元产值: an intensity base, not money
-    per = m.group("per")
+    before = text[m.start() - 1 : m.start()]
+    if num[0] in _CN_MULT_START and before and before in _VAGUE_BEFORE:
+        return []
+    if m.group("more") and not m.group("mult") and not num[0].isdigit():
+        return []  # 十多元 reads as 多元 (pluralistic) more often than as money
+    per = m.group("per") or _per_left(text, m.start())
+    if m.group("more") or (num[0] in _CN_MULT_START and before == "上"):
+        cmp_ = _comparator(text, start, end, None)
+        if cmp_ == "=":
+            cmp_ = ">" if m.group("more") else ">="
+        return [_row(start, end, value, cmp_, per=per)]
     rows = []
     if m.group("head"):
         # 5、10、20万元: bare items take the last item's multiplier
@@ -197,10 +220,19 @@ def _money_rows(m: re.Match, text: str) -> list[dict[str, Any]]:
     return [_row(start, end, value, _comparator(text, start, end, None), per=per)]
 
 
+def _per_left(text: str, start: int) -> str | None:
+    """每亩补助100元 -> 亩; 每人每月500元 -> 人/月 (the 每X of the amount's clause)."""
+    # 每个园区: 个 is only a classifier there, the denominator is a noun we do not list
+    units = [u.group("unit") for u in _PER_LEFT.finditer(_window(text, start, 14)) if u.group("unit") != "个"]
+    return "/".join(units) if units else None
+
+
 def _scale_row(m: re.Match, text: str) -> dict[str, Any] | None:
     snum = m.group("snum")
     if not (snum.endswith("亿") or m.group("syuan")):
         return None  # 百万千瓦级, 万吨级: not money
+    if snum[0] in _CN_MULT_START and m.start() > 0 and text[m.start() - 1] in _VAGUE_BEFORE:
+        return None  # 数百亿级: no number written
     value = 1e12 if snum == "万亿" else try_parse(snum)
     if value is None:
         return None

@@ -26,9 +26,14 @@ def _alternation(words) -> str:
 
 
 def _unit_alternation(words) -> str:
-    """Longest first; Latin units (EFLOPS, Gbps) match in any letter case."""
-    return "|".join(f"(?i:{re.escape(w)})" if w.isascii() and any(c.isalpha() for c in w) else re.escape(w)
-                    for w in sorted(words, key=len, reverse=True))
+    """Longest first.  Latin units (EFLOPS, Gbps) match in any letter case, except a
+    single letter (5000P); none may run on into a Latin word (5000PUE, 2P2P)."""
+    def one(w: str) -> str:
+        if not (w.isascii() and any(c.isalpha() for c in w)):
+            return re.escape(w)
+        body = re.escape(w) if len(w) == 1 else f"(?i:{re.escape(w)})"
+        return body + "(?![A-Za-z])"
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
 
 
 UNITS = _word_list("target_units.txt")
@@ -46,7 +51,7 @@ _MULT = r"万亿|千万|百万|十万|万|亿"
 
 QUANTITY = re.compile(
     # the leading lookahead lets the scan skip non-numeral positions fast (8x)
-    rf"""(?=[\d一二两三四五六七八九十百千万亿])(?<![\d.,第前])
+    rf"""(?=[\d一二两三四五六七八九十百千万亿])(?<![\d.,第前A-Za-z])  # not in P2P, PM2.5
     (?:
         (?P<scale_num>{ARABIC_RE}|{_CN_NUM})?(?P<scale_mult>万亿|亿)级       # 百亿级, 200亿级
       | (?P<num>{_ARABIC_RANGE}|{_CN_NUM}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}
@@ -54,8 +59,9 @@ QUANTITY = re.compile(
         (?P<cls>(?<=个)[“"]?{_SCALE})?                                    # 两个百亿级
       | 百分之(?P<pct>{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?|{ARABIC_RE})   # 百分之六十
       | (?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))                    # 项目800左右
-      | (?:(?<=达到)|(?<=突破)|(?<=超过)|(?<=不低于)|(?<=达)){_SP}
-        (?P<index>{ARABIC_RE})(?=[，,；;。、）)\n])                         # 指数达到110
+      | (?:(?<=达到)|(?<=突破)|(?<=超过)|(?<=不低于)|(?<=达)|(?<=不高于)|(?<=不超过)|(?<=不大于)
+         |(?<=低于)|(?<=控制在)|(?<=降至)|(?<=降到)|(?<=降低到)|(?<=下降到)){_SP}
+        (?P<index>{ARABIC_RE})(?=[，,；;。、）)\n]|{_SP}(?:以上|以下|以内|左右))                         # 指数达到110, PUE不高于1.25
     )
     (?:{_SP}(?P<qual>及以上|以上|及以下|以下|以内|之内|左右))?""",
     re.X,
@@ -85,7 +91,13 @@ VERB_COMPARATOR = {
 }
 MAX_VERB_LEN = max(map(len, VERB_COMPARATOR))
 # the verb right before the number ("均" / "都" may sit before it: A、B均达到90%)
-CMP_BEFORE = re.compile(rf"(?P<verb>{_alternation(VERB_COMPARATOR)}){_SP}$")
+# a rate may sit between a verb and its number (达到每百亩1.5公里, 达到每周1000架次): two-character verbs only,
+# so that 为/占 before 每… do not become comparators
+CMP_BEFORE = re.compile(
+    rf"(?P<verb>{_alternation(VERB_COMPARATOR)}){_SP}$"
+    rf"|(?P<rate_verb>{_alternation(v for v in VERB_COMPARATOR if len(v) > 1)}){_SP}每[^\d，,；;。：:\n]{{1,3}}$"
+)
+PER_RATE_WIDTH = 4
 CMP_AFTER_FENBIE = re.compile(rf"分别(?P<verb>{_alternation(VERB_COMPARATOR)})")
 ACTION_VERB = re.compile(_alternation(ACTION_VERBS))
 # 至少建设1个…: a floor written before the verb
@@ -108,11 +120,15 @@ SUBSIDY = re.compile(r"给予|予以|奖励|补助|补贴|奖补|资助|贴息|�
 # a clause that states the condition of a grant: 对新认定的…, 首次突破10亿元的
 SUBSIDY_CONDITION = re.compile(r"[ \u3000]*(?:对|凡|针对|按照|按|依据|根据|符合|经|获得|获批|首次|新认定|被认定|被评为)|.*的[ \u3000]*$")
 # A rule with a condition: 对年用电量500万千瓦时以上的企业，电价下降…
+# Its condition never holds a goal; a bound set for what it covers (…的贷款，担保费率降至1%以下)
+# is one: a quantity after the condition, with a comparator verb, not money (电价下降0.05元/千瓦时).
 CONDITIONAL_RULE = re.compile(r"[ \u3000]*(?:对|凡)[^，。\n]*的[^，。\n]{0,6}，")
 # Statements of the present or past.
 PRESENT = re.compile(r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有")
 # A year not introduced as a deadline (到/至), a baseline (比/较/与) or a range.
 BARE_YEAR = re.compile(r"(?<![到至比较与\d\-—～~])((?:19|20)\d{2})年(?!底?前|以前|之前|起|内|以来|后|基础上|的基础上|水平|[-—～~）)])")
+# a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
+RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
 BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补")
 # Money whose clause says it is an outcome (leveraged investment, output, revenue) is a
 # goal even when an earlier clause of the sentence sets up a fund: 基金安排100亿元，带动社会资本投入超过1000亿元.
@@ -126,12 +142,22 @@ COUNT_LATER = re.compile(rf"(?:(?!亿级|亿元|万元).)*?(?:\d+|[一二两三�
 CONDITION_HEAD = re.compile(r"对|凡是|凡|针对|鼓励|支持|引导")
 RECURRING = re.compile(r"每年|年均|年平均|每一年")
 GOAL_HEADING = re.compile(r"目标|指标")
+# A bare year opening a clause of a plan (2024年，全市…达到…) bounds its goals like 到2024年
+# when it is not before the document's year (checked in targets.py); not when the year is the
+# subject (2024年是…) or a look-back (2024年以来) -- the same rule as extractors/deadlines.py.
+OPENING_YEAR = re.compile(
+    r"(?=(?:19|20)\d\d年)(?<![^。；！？，;,!?\n])((?:19|20)\d{2})年"  # lookahead first: a fast scan
+    r"(?![ \u3000]*(?:是|为|以来|以前|以后|前|后|起|度|底|末|初|内|的|全年|上半年|下半年|第|和|与|及|、|至|到|[-－—–~～〜]|（|\(|\d|[一二三四五六七八九十]月))",
+)
+TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 OPENING_WINDOW = 8  # a deadline this close to a section's heading end opens its first paragraph
 # 均/都 right before the verb: A、B均达到90% is one target per item
 LIST_SHARED = re.compile(rf"[均都](?=(?:{_alternation(VERB_COMPARATOR)}))")
 # the rest of the clause allocates the quantity: 新增用地指标65%用于…
 ALLOCATION = re.compile(r"用于|用来|投向")
 
+# a leading verb that is part of its indicator: 新增上市企业 counts new listings (gold keeps it)
+KEPT_VERBS = ("新增",)
 VERB_COORDINATION = re.compile(r"[和与及、或]")
 # Adverbs that may precede a clause's leading verb (加快培育, 每年滚动推进).
 _LEAD_ADVERBS_BODY = (
@@ -150,7 +176,7 @@ SHARED_MEASURE = re.compile(
     r"覆盖率|普及率|利用率|渗透率|装机容量|装机规模|数量)$"
 )
 _FILLERS_BODY = (
-    r"(?:[ \u3000]|力争|争取|确保|努力|其中|同时|每年|年均|到\d{4}年底?|\d{4}年底?前|"
+    r"(?:[ \u3000]|力争|争取|确保|努力|其中|同时|每年|年均|全年|到\d{4}年底?|\d{4}年底?前|(?:19|20)\d{2}年(?![\d度])|"
     r"(?:\d+|[一二两三四五六七八九十]+)年内|"
     r"[，、。；：])"
 )

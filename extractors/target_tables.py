@@ -11,7 +11,10 @@ from the indicator to the quantity), unit from a 单位 column, the value cell o
 bracket in the indicator (``研发投入强度（%）``), deadline year from the header.
 
 Rows are lines whose cells are separated by tabs (how pipeline.html_text renders
-``<td>``) or ``|`` (markdown); a line without separators ends the table.
+``<td>``) or ``|`` (markdown); a line without separators ends the table.  Text
+taken from a PDF separates cells by spaces (``序号 指标 2022年 2025年``): a header
+line naming 指标 and a year, then every following line with as many
+space-separated cells; any other line ends such a table.
 """
 
 from __future__ import annotations
@@ -131,6 +134,43 @@ def _row_target(text: str, cells: list[tuple[int, int]], header: _Header) -> dic
         "deadline_year": header.year,
         "recurring": "annual" if "年均" in indicator else None,
     }
+
+
+_SPACED_HEADER = re.compile(r"(?m)^[^\n\t|]{0,12}指标[^\n\t|]*?(?:19|20)\d{2}[^\n\t|]*$")
+_SPACED_CELL = re.compile(r"[^\s\u3000\xa0]+")
+_LINE = re.compile(r"[^\n]*")
+
+
+def spaced_table_targets(norm: Any, doc_year: int | None = None) -> Iterator[tuple[dict[str, Any], int, int]]:
+    """Indicator tables of PDF text, cells separated by spaces (module docstring).
+
+    Normalisation removes the spaces between CJK and digits (``…（%） 52 80`` becomes
+    ``…（%）52 80``), so cells are found in ``norm.raw_text`` and mapped to norm_text
+    (``norm`` is a pipeline.document.NormalizedText); (row, line_start, line_end) in norm offsets.
+    """
+    raw, text = norm.raw_text, norm.text
+    if "指标" not in raw:
+        return
+
+    def cells_of(start: int, end: int) -> list[tuple[int, int]]:
+        return [norm.to_norm(*m.span()) for m in _SPACED_CELL.finditer(raw, start, end)]
+
+    for head in _SPACED_HEADER.finditer(raw):
+        raw_cells = _SPACED_CELL.findall(raw, head.start(), head.end())
+        header = _header(text, cells_of(head.start(), head.end()), doc_year) if len(raw_cells) >= 3 else None
+        if header is None:
+            continue
+        pos = head.end() + 1
+        while pos < len(raw):
+            line = _LINE.match(raw, pos)
+            row_cells = cells_of(line.start(), line.end())
+            if len(row_cells) != len(raw_cells):
+                break
+            row = _row_target(text, row_cells, header)
+            if row is None:
+                break
+            yield row, row_cells[0][0], row_cells[-1][1]
+            pos = line.end() + 1
 
 
 def table_targets(text: str, doc_year: int | None = None) -> Iterator[tuple[dict[str, Any], int, int]]:

@@ -30,7 +30,7 @@ from extractors import Extractor
 from extractors import target_patterns as P
 from extractors.char_positions import code_points
 from extractors.numbers import CN_DIGITS, parse_number, parse_range
-from extractors.target_tables import table_targets
+from extractors.target_tables import spaced_table_targets, table_targets
 from pipeline.document import ExtractContext, Section
 
 _BOUNDING_KINDS = ("within", "recurring", "from")
@@ -57,7 +57,7 @@ class _DocIndex:
         self.clause_ends = P.CLAUSE_END_CHARS.positions(points)
         self.sentence_ends = P.SENTENCE_END_CHARS.positions(points)
         self.line_ends = P.LINE_END_CHARS.positions(points)
-        deadlines = sorted(ctx.results.get("deadlines", []), key=lambda r: r["norm_start"])
+        deadlines = sorted(ctx.results.get("deadlines", []) + _opening_years(ctx), key=lambda r: r["norm_start"])
         self.by_deadlines = [r for r in deadlines if r.get("kind") == "by" and r.get("year") is not None]
         self.by_starts = [r["norm_start"] for r in self.by_deadlines]
         # spans of every deadline: a year inside one is a deadline, not a bare (past) year
@@ -98,12 +98,16 @@ class _DocIndex:
         if verdict is None:
             text = self.text
             verdict = bool(
-                P.CONDITIONAL_RULE.match(text, start, end)
-                or P.PRESENT.search(text, start, end)
+                P.PRESENT.search(text, start, end)
                 or self._has_past_year(start, end)
             )
             self._sentence_verdicts[start] = verdict
         return verdict
+
+    def condition_end(self, start: int, end: int) -> int | None:
+        """End of the condition (对…的企业，) that opens a rule sentence, else None."""
+        m = P.CONDITIONAL_RULE.match(self.text, start, end)
+        return m.end() if m else None
 
     def subsidy_start(self, start: int, end: int) -> int | None:
         """Where the subsidy rule of a sentence starts (None: it grants nothing).
@@ -176,6 +180,31 @@ class _DocIndex:
 
     def in_goal_section(self, pos: int) -> bool:
         return any(P.GOAL_HEADING.search(s.heading or "") for s in self._section_chain(pos))
+
+
+def _document_year(ctx: ExtractContext) -> int | None:
+    """The document's year: its date, else the first year in its title (…2024年工作要点)."""
+    if ctx.doc_year is not None:
+        return ctx.doc_year
+    found = P.TITLE_YEAR.search(ctx.meta.title or "")
+    return int(found.group(0)) if found else None
+
+
+def _opening_years(ctx: ExtractContext) -> list[dict[str, Any]]:
+    """``by`` bounds of bare years opening a clause (2024年，全市…达到…), found here rather
+    than taken from the deadlines extractor so the goal rule does not hinge on it; years
+    before the document's own are past events, and unknown document years give none.
+    A deadline row at the same place (the deadlines extractor's own) wins."""
+    doc_year = _document_year(ctx)
+    if doc_year is None:
+        return []
+    taken = {r["norm_start"] for r in ctx.results.get("deadlines", [])}
+    rows = []
+    for m in P.OPENING_YEAR.finditer(ctx.text):
+        year = int(m.group(1))
+        if year >= doc_year and m.start(1) not in taken:
+            rows.append({"norm_start": m.start(1), "norm_end": m.end(), "kind": "by", "year": year})
+    return rows
 
 
 def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | None:
@@ -274,7 +303,9 @@ def _indicator_start(text: str, seg_start: int, core_end: int, compared: bool = 
     lead_end = P.leading_verbs_end(text, seg_start, core_end)
     if lead_end is not None:
         scope = P.skip_lead_adverbs(text, lead_end, core_end)  # 推动全省|5万家…: number-first
-        return (core_end if scope == core_end else P.skip_fillers(text, lead_end, core_end)), True
+        if scope == core_end:
+            return core_end, True
+        return _keep_indicator_verb(text, lead_end, P.skip_fillers(text, lead_end, core_end)), True
     if compared:
         return P.skip_fillers(text, seg_start, core_end), False
     action = None
@@ -282,7 +313,18 @@ def _indicator_start(text: str, seg_start: int, core_end: int, compared: bool = 
         # 新增和更新的车辆: coordinated verbs modify a noun; 园区（产业集聚区）: no verb in brackets
         if not (P.VERB_COORDINATION.match(text, found.end(), core_end) or P.inside_brackets(text, seg_start, found.start())):
             action = found
-    return P.skip_fillers(text, action.end() if action else seg_start, core_end), action is not None
+    if action is None:
+        return P.skip_fillers(text, seg_start, core_end), False
+    return _keep_indicator_verb(text, action.end(), P.skip_fillers(text, action.end(), core_end)), True
+
+
+def _keep_indicator_verb(text: str, verb_end: int, indicator_start: int) -> int:
+    """Step back over a verb that belongs to the indicator (新增|上市企业 -> 新增上市企业)."""
+    if indicator_start == verb_end:
+        for verb in P.KEPT_VERBS:
+            if text.startswith(verb, verb_end - len(verb)):
+                return verb_end - len(verb)
+    return indicator_start
 
 
 def _with_shared_measure(items: list[tuple[int, int]], text: str) -> list[str | None]:
@@ -316,7 +358,7 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
     fenbie_lists: dict[int, _ListItems] = {}
     # rows of indicator tables (指标名称 | 2022年 | 2025年目标) are read by column, not by the scan below
     table_lines: list[tuple[int, int]] = []
-    for row, line_start, line_end in table_targets(text, doc.doc_year):
+    for row, line_start, line_end in (*table_targets(text, doc.doc_year), *spaced_table_targets(ctx.norm, doc.doc_year)):
         if row["deadline_year"] is None:
             row["deadline_year"] = doc.deadline_year(row["norm_start"])
         rows.append(row)
@@ -335,6 +377,9 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
         sent_start, sent_end = doc.sentence(start)
         if doc.sentence_is_excluded(sent_start, sent_end):
             continue
+        condition_end = doc.condition_end(sent_start, sent_end)
+        if condition_end is not None and start < condition_end:
+            continue  # 对年用电量500万千瓦时以上的企业，…: the condition of a rule
         rule_start = doc.subsidy_start(sent_start, sent_end)
         if rule_start is not None and start >= rule_start:
             continue  # inside a subsidy rule (its grant, caps and conditions)
@@ -350,11 +395,15 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
         if P.ALLOCATION.search(text, end, clause_end):
             continue
         is_money = unit is not None and unit.endswith("元")
+        if is_money and P.RULE_PARAMETER.search(text, clause_start, start):
+            continue  # 单次交易限值提高至5000元: a parameter of a rule, an amount only
         if is_money and (P.COUNT_LATER.match(text, end, clause_end) or _is_budget(text, sent_start, clause_start, start, clause_end)):
             continue  # money qualifying a count (营收过5500亿级…集群1个), or a budget
         seg_start = P.skip_separators(text, anchor, start) if anchor >= clause_start else clause_start
-        verb_match = P.CMP_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - 2), start)
-        verb = verb_match.group("verb") if verb_match else None
+        verb_match = P.CMP_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - P.PER_RATE_WIDTH - 2), start)
+        verb = (verb_match.group("verb") or verb_match.group("rate_verb")) if verb_match else None
+        if condition_end is not None and (verb is None or is_money):
+            continue  # 对…的企业，电价下降0.05元/千瓦时: what the rule grants, not a bound it sets
         core_end = verb_match.start() if verb_match else start
         if verb is None and (doc.in_deadline(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))):
             continue  # 6个月内完成, 3天内反馈: a deadline (but 控制在3个月以内 is a goal)

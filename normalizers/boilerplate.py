@@ -7,7 +7,9 @@ What goes:
   (``首页 > …``, ``当前位置：``), button rows (``【打印】【关闭】``, ``分享到``, ``扫一扫…``),
   ``上一篇/下一篇`` links;
 - pure chrome fields of legal databases (``【时效性】现行有效``, ``【效力级别】…``, ``【法规类别】…``);
-- PDF page numbers on their own line (``— 3 —``, ``- 3 -``, ``第3页 共10页``);
+- PDF page furniture (:mod:`normalizers.page_furniture`): page-number lines (``— 3 —``,
+  ``- 3 -``, ``第3页 共10页``, ``3/10``) and the running header/footer lines that repeat
+  next to them (``XX省人民政府公报　2023年第7期``);
 - a related-links tail (热点推荐/相关阅读/相关链接 … line in the second half of the text,
   everything after it).
 
@@ -27,6 +29,7 @@ import re
 
 from normalizers import register
 from normalizers.edits import deleted, replaced_one_for_one
+from normalizers.page_furniture import page_number_spans, running_header_spans
 from pipeline.offsets import OffsetMap
 
 _SEP = r"\s*[:：]"
@@ -53,7 +56,6 @@ _BUTTON_LINE = re.compile(
     r"^[ \t]*(?:(?:【[^】\n]{0,8}】[ \t]*)*(?:【(?:打印|关闭|打印本页|关闭窗口|收藏|返回顶部)】)(?:[ \t]*【[^】\n]{0,8}】)*"
     r"|分享到[:：]?.*|扫一扫在手机(?:上)?打开当前页.*|(?:上|下)一篇[:：].*"
     r"|(?:首页|当前位置[:：]).*[>＞»›].*|当前位置[:：].*"
-    r"|[-—–－]+[ \t]*\d{1,4}[ \t]*[-—–－]+|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
     r")[ \t]*$",
     re.M,
 )
@@ -84,6 +86,9 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _EDITOR_ARTEFACTS.finditer(text)]
     spans += _chrome_spans(text)
     spans += [m.span() for m in _BUTTON_LINE.finditer(text)]
+    page_spans = page_number_spans(text)
+    spans += page_spans
+    spans += running_header_spans(text, page_spans)
     spans += [m.span() for m in _DATABASE_NOISE.finditer(text)]
     for m in _TAIL_HEADER.finditer(text):
         # a related-links block closes a web page; earlier, the same word may be a real heading

@@ -13,7 +13,10 @@ PDF and Word exports break paragraphs at page ends (``双\\n\\n循环``,
   titles, signatures, dates, table cells);
 - B does not start with a heading marker, an opening bracket, a dash item
   (``——``), or a closing-block word (附件/抄送/印发 …), and is not a date line;
-- the break would not glue two ASCII words together.
+- the break would not glue two ASCII words together;
+- neither A nor B is a table row: a line holding a tab or an inner run of two or more
+  blanks (``序号\t指标\t单位``, ``1　　规模以上企业　　800``) is laid out in columns, and
+  joining it would merge rows (and their cells) into one run-on paragraph.
 A joined paragraph is judged as one line for the next break.  Leading and
 trailing blank lines of the document are deleted.
 """
@@ -51,6 +54,14 @@ _INNER_PUNCT = re.compile(r"[，、；。,;]")
 # blank lines never match
 _BLANK = " \t\u3000\u00a0\u2002-\u200b\u202f\ufeff"
 _LINE_CONTENT = re.compile(rf"[^{_BLANK}\n](?:[^\n]*[^{_BLANK}\n])?")
+# Inside a trimmed line: a cell separator, or a column gap.  A gap is two or more blanks
+# (those ``width`` turns into spaces) between two characters that are not punctuation:
+# exactly the runs ``spacing`` keeps, so a second pass sees the same table (idempotence).
+_GAP_BLANK = " \u3000\u00a0\u2002-\u200a\u202f"
+_GAP_PUNCT = "，。、；：！？（）“”‘’《》〔〕【】…·,:;!?()"
+_COLUMN_GAP = re.compile(
+    rf"\t|(?<=[^{_GAP_BLANK}{_GAP_PUNCT}\t\n])[{_GAP_BLANK}]{{2,}}(?=[^{_GAP_BLANK}{_GAP_PUNCT}\t\n])"
+)
 
 
 def _heading_only(line: str) -> bool:
@@ -82,7 +93,12 @@ def break_spans(text: str) -> list[tuple[int, int]]:
         a_line = text[a_start:a_end]
         in_body = in_body or a_line[-1] in _BODY_START_FINAL
         b_line = text[b_start:b_end]
-        if in_body and _may_join(logical, b_line):
+        if (
+            in_body
+            and _may_join(logical, b_line)
+            and not _COLUMN_GAP.search(a_line)
+            and not _COLUMN_GAP.search(b_line)
+        ):
             spans.append((a_end, b_start))
             logical += b_line
             continue

@@ -5,8 +5,10 @@ Order matters:
 2. ``ruby``       on the raw characters (ASCII brackets, before width touches them);
 3. ``t2s``        after ruby so annotations do not dilute the traditional-share test;
 4. ``boilerplate``on simplified text, so one pattern covers 點擊/点击 (its patterns accept
-                  both :/： and full-width digits);
-5. ``linebreaks`` after boilerplate, so deleted chrome leaves only blank lines to collapse;
+                  both :/： and full-width digits); it also deletes PDF page numbers and running
+                  headers (``page_furniture``), leaving only blank lines where they stood;
+5. ``linebreaks`` after boilerplate, so deleted chrome leaves only blank lines to collapse and
+                  a word cut by a page break (``智能制`` / page furniture / ``造``) is rejoined;
 6. ``width``      after the steps that delete more than spaces: whether an ASCII mark stays
                   ASCII depends on its neighbours, which must be final (idempotence);
 7. ``spacing``    last: joined paragraphs are judged as the lines they became (idempotence).
@@ -17,7 +19,7 @@ Bump ``VERSION`` whenever any step's output changes: cached results are keyed on
 from normalizers import boilerplate, chinese_script, linebreaks, newlines, ruby, spacing, width  # noqa: F401
 from normalizers import STEPS
 
-VERSION = "2"  # 2: spacing keeps tabs and column gaps (table cells)
+VERSION = "3"  # 2: spacing keeps tabs and column gaps (table cells); 3: running headers go, table rows stay unjoined
 
 ORDER = ["newlines", "ruby", "t2s", "boilerplate", "linebreaks", "width", "spacing"]
 

@@ -13,6 +13,9 @@ document's numbering sequence so that numbers in running text, PDF line
 breaks and list items in boxes do not become headings.
 
 Decisions, documented:
+- Numbering restarts under each parent or runs on across parents (``（一）…（四）`` under
+  ``一、``, ``（五）…`` under ``二、``): a marker is accepted when it continues either its
+  parent's sequence or the document's sequence of its kind.
 - ``专栏`` boxes are not sections: their title line is not a heading and numbered
   items inside a box are skipped until the main sequence resumes (a level-1/2
   marker, or the next expected level-3 number).
@@ -30,7 +33,7 @@ import regex as re
 from pipeline.cn_numerals import NUMERAL_CLASS, cn_to_int
 from pipeline.document import NormalizedText, Section
 
-VERSION = "1"
+VERSION = "2"  # 2: level-2/4/5 numbering may run on across parents
 
 _NUM = f"[{NUMERAL_CLASS}]"
 _SP = r"[ \t\u3000]"
@@ -135,7 +138,10 @@ def _plausible(cand: _Candidate, local: int, global_: int) -> bool:
     """Does the candidate's number fit the numbering sequence so far?"""
     n = cand.number
     if cand.glued:
-        return n == local + 1 and (cand.level_kind != 3 or local >= 1)
+        if cand.level_kind == 3 and local < 1:
+            return False
+        # the first item under a new parent may run on from the previous parent's items
+        return n == local + 1 or (local == 0 and global_ > 0 and n == global_ + 1)
     if not cand.has_sep:
         # `19加强组织领导`, `第2条基础上`: only the exact next number of a running
         # sequence (or a first article) makes a heading of a marker without separator.
@@ -146,7 +152,9 @@ def _plausible(cand: _Candidate, local: int, global_: int) -> bool:
         return n <= _FIRST_NUMBER_MAX  # the first marker of its kind: nothing to compare with
     if cand.level_kind in (3, "条"):
         return n == 1 or local - 1 <= n <= local + _NUMBERED_SLACK or global_ < n <= global_ + _NUMBERED_SLACK
-    return n == 1 or local - 1 <= n <= local + _DISTINCTIVE_SLACK
+    # restarts under its parent, or runs on from the previous parent's items
+    # (若干措施: （一）…（四） under 一、, then （五）…（二十二） under 二、…)
+    return n == 1 or local - 1 <= n <= local + _DISTINCTIVE_SLACK or global_ < n <= global_ + _DISTINCTIVE_SLACK
 
 
 def _spans(pattern, text: str) -> list[tuple[int, int]]:

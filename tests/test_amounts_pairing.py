@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors import get
 from pipeline.document import ExtractContext, NormalizedText
@@ -63,3 +65,40 @@ def test_first_char_guard_drops_no_match():
     unguarded = re.compile(mod._BODY)
     for text in texts:
         assert [m.span() for m in mod._PATTERN.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
+
+
+def test_rate_with_the_unit_first_takes_per_from_its_clause():
+    rows = _rows("每亩补助800元，每人每年补贴2000元，对企业给予50万元奖励。")
+    assert [(r["value_cny"], r["per"]) for r in rows] == [(800.0, "亩"), (2000.0, "人/年"), (500000.0, None)]
+
+
+def test_vague_and_approximate_numerals():
+    rows = _rows("争取资金数千万元，投入几十万元，兑现奖补资金200余万元，带动投资上千万元。")
+    assert [(r["value_cny"], r["comparator"]) for r in rows] == [(2e6, ">"), (1e7, ">=")]
+    assert _rows("建立多元化投入机制，推动十多元主体参与。") == []
+
+
+def test_foreign_currency_is_not_an_amount():
+    assert _rows("引进外资5000万美元、2亿港元和300万欧元。") == []
+
+
+NEW_FRAGMENTS = ["余", "多", "万", "元", "美元", "数", "几", "上", "十", "千", "100", "3", "每", "亩", "人", "月", "，", "级", "亿", " "]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(pieces=st.lists(st.sampled_from(NEW_FRAGMENTS), max_size=30))
+def test_guard_keeps_every_match_of_the_new_branches(pieces):
+    import re
+
+    import extractors.amounts as mod
+
+    text = "".join(pieces)
+    unguarded = re.compile(f"(?:{mod._BODY})")
+    assert [(m.span(), m.groups()) for m in mod._PATTERN.finditer(text)] == [
+        (m.span(), m.groups()) for m in unguarded.finditer(text)
+    ]
+
+
+def test_classifier_alone_is_no_denominator():
+    rows = _rows("每个园区引进投资30亿元以上的项目，每个项目补助50万元。")
+    assert [r["per"] for r in rows] == [None, "项"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
@@ -137,13 +136,24 @@ def test_concurrent_runs_never_interleave_and_readers_see_previous_version(tmp_p
         refused = run_polex("run", str(corpus), "--out", str(out), "--no-progress")
         assert refused.returncode == 3, refused.stderr
         assert "--wait" in refused.stderr and str(out) in refused.stderr
-        waiter = start_polex("run", str(corpus), "--out", str(out), "--no-progress", "--wait")
+        # The waiter holds too, before its own publish: while it holds, OUT shows exactly the
+        # holder's version (no race with the waiter publishing, whatever the GC keeps).
+        waiter_release = tmp_path / "waiter_release"
+        waiter = start_polex(
+            "run", str(corpus), "--out", str(out), "--no-progress", "--wait",
+            POLEX_TEST_HOLD_BEFORE_PUBLISH=str(waiter_release),
+        )
         time.sleep(3)
         assert waiter.poll() is None  # blocked on the lock
+        assert not Path(f"{waiter_release}.waiting").exists()  # never past the lock while the holder has it
         release.write_text("go")
         holder_out, holder_err = holder.communicate(timeout=120)
         assert holder.returncode == 0, holder_err
         holder_version = re.search(r"\(version (\S+)\)", holder_err).group(1)
+        _wait_for(Path(f"{waiter_release}.waiting"), waiter)
+        first = manifest(out)
+        assert first["run_id"] == holder_version
+        waiter_release.write_text("go")
         waiter_out, waiter_err = waiter.communicate(timeout=180)
         assert waiter.returncode == 0, waiter_err
     finally:
@@ -151,7 +161,6 @@ def test_concurrent_runs_never_interleave_and_readers_see_previous_version(tmp_p
             if proc is not None and proc.poll() is None:
                 proc.kill()
                 proc.wait()
-    first = json.loads((out / "versions" / holder_version / "manifest.json").read_text(encoding="utf-8"))
     second = manifest(out)
     assert second["run_id"] != first["run_id"]
     assert first["counts"]["changed"] == 1

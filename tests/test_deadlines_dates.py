@@ -6,6 +6,8 @@ import datetime as dt
 
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors import get
 from pipeline.document import DocumentMeta, ExtractContext, NormalizedText
@@ -76,3 +78,64 @@ def test_first_char_guard_drops_no_match():
     unguarded = re.compile(mod._BODY)
     for text in texts:
         assert [m.span() for m in mod._PATTERN.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
+
+
+def _rows_meta(text: str, issue_date: str | None = None, title: str | None = None):
+    norm = NormalizedText(text, text, OffsetMap.identity(len(text)))
+    meta = DocumentMeta(issue_date=issue_date, title=title)
+    return EXTRACTOR.extract(ExtractContext(doc_id="t", norm=norm, meta=meta))
+
+
+@pytest.mark.parametrize(
+    "text,issue,title,expected",
+    [
+        ("2024年，全市新增企业100家。", "2024-03-01", None, [2024]),
+        ("2025年，全市新增企业100家。", "2024-03-01", None, [2025]),  # a later year is still a goal
+        ("2024年，全市新增企业100家。", None, "北京市2024年工作要点", [2024]),  # year from the title
+        ("2024年，全市新增企业100家。", None, None, []),  # doc year unknown: never
+        ("2023年，全市新增企业100家。", "2024-03-01", None, []),  # past year
+        ("2024年是攻坚之年，要实现突破。", "2024-03-01", None, []),  # a predicate about the year
+        ("2024年，全市已新增企业100家。", "2024-03-01", None, []),  # a report, not a goal
+        ("2024年，全市召开推进会议。", "2024-03-01", None, []),  # no goal word
+        ("比2024年新增企业100家。", "2024-03-01", None, []),  # not opening a clause
+        ("要加大支持力度，2024年新增授信不低于100亿元。", "2024-03-01", None, [2024]),  # clause opening
+    ],
+)
+def test_bare_year_is_a_bound_only_when_it_opens_a_goal(text, issue, title, expected):
+    rows = _rows_meta(text, issue, title)
+    assert [r["year"] for r in rows if r["kind"] == "by"] == expected
+
+
+def test_days_after_publication_move_the_from_date():
+    (row,) = _rows("本规定自发布之日起30日后施行。", "2024-01-15")
+    assert (row["kind"], row["year"], row["date"]) == ("from", 2024, dt.date(2024, 2, 14))
+    (row,) = _rows("本规定自发布之日起30日后施行。", "2023-12-10")
+    assert row["year"] == 2024  # the year of the effective date, not of the issue
+
+
+def test_day_durations_have_no_months_and_values_to_reach_are_no_bounds():
+    rows = _rows("应在10个工作日内办结，7天内反馈，办理时间压缩至3个工作日以内。")
+    assert [(r["kind"], r["months"]) for r in rows] == [("within", None), ("within", None)]
+
+
+# The guard lookaheads (tests/test_scan_guards.py) over the fragments the
+# branches added for other provinces' wording (按季度, 工作日, 期间, cycles).
+NEW_FRAGMENTS = [
+    "按", "季", "季度", "月度", "半年度", "一年一", "三年一轮", "一次", "一次性", "评估", "工作日", "个", "天", "日",
+    "内", "以内", "期间", "“十四五”", "十三五", "末", "前后", "自发布之日起", "30日后", "今年", "明年", "年底前",
+    "2024", "年", "，", "。", "\n", "达到", "新增", "是", "已", "同比", "压缩至", "控制在", "6", "月", "底", " ",
+]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(pieces=st.lists(st.sampled_from(NEW_FRAGMENTS), max_size=30))
+def test_guard_keeps_every_match_of_the_new_branches(pieces):
+    import re
+
+    import extractors.deadlines as mod
+
+    text = "".join(pieces)
+    unguarded = re.compile(f"(?:{mod._BODY})")
+    assert [(m.span(), m.groups()) for m in mod._PATTERN.finditer(text)] == [
+        (m.span(), m.groups()) for m in unguarded.finditer(text)
+    ]

@@ -125,3 +125,40 @@ def test_idempotent(raw):
 def test_crlf_and_lf_agree(raw):
     lf = raw.replace("\r\n", "\n")
     assert normalize(lf.replace("\n", "\r\n")).text == normalize(lf).text
+
+
+# ---------------------------------------------------------------- PDF pages
+# A PDF export cuts the text at page ends (after any clause) and puts the page number and
+# the next page's running header (or a footer, then the number) in between.  Whatever the
+# cuts, the furniture goes, every body character stays in order, and a second run is a no-op.
+HEADERS = ["江南省人民政府公报　　　　　　2024年第11期", "江南省推进新型工业化行动方案", "江南省人民政府办公厅文件"]
+PAGE_NUMBERS = ["— {k} —", "- {k} -", "第{k}页 共9页", "{k}/9", "—{k}—"]
+clauses = st.text(alphabet=SIMPLIFIED, min_size=4, max_size=15)
+paragraphs = st.lists(clauses, min_size=2, max_size=5).map(lambda cs: "，".join(cs) + "。")
+BODY_INTRO = "各市人民政府，省政府各部门：\n"
+
+
+@st.composite
+def paged_documents(draw):
+    body = BODY_INTRO + "\n".join(draw(st.lists(paragraphs, min_size=3, max_size=8)))
+    cut_points = [i + 1 for i, ch in enumerate(body) if ch in "，。" and i >= len(BODY_INTRO)]
+    cuts = sorted(draw(st.sets(st.sampled_from(cut_points[:-1]), min_size=2, max_size=5)))
+    header = draw(st.sampled_from(HEADERS))
+    number = draw(st.sampled_from(PAGE_NUMBERS))
+    footer = draw(st.booleans())  # the running line above the page number instead of below
+    pieces, last = [], 0
+    for k, cut in enumerate(cuts, 1):
+        furniture = [header, number.format(k=k)] if footer else [number.format(k=k), header]
+        pieces += [body[last:cut], "\n\n" + "\n".join(furniture) + "\n\n"]
+        last = cut
+    return body, header, "".join(pieces) + body[last:]
+
+
+@SETTINGS
+@given(paged_documents())
+def test_page_furniture_goes_and_the_body_survives(doc):
+    body, header, raw = doc
+    norm = normalize(raw).text
+    assert header.replace("　", "") not in norm.replace(" ", "")
+    assert norm.replace("\n", "") == body.replace("\n", "")
+    assert normalize(norm).text == norm

@@ -202,10 +202,87 @@ def test_database_chrome_fields_go_metadata_fields_stay():
     assert "现行有效" not in out and "效力级别" not in out
 
 
-@pytest.mark.parametrize("line", ["— 3 —", "- 12 -", "第3页 共10页", "【打印本页】【关闭窗口】", "分享到：微信 微博", "首页 > 政务公开 > 政策文件"])
+@pytest.mark.parametrize(
+    "line",
+    ["— 3 —", "- 12 -", "第3页 共10页", "共10页 第3页", "3/10", "　　— 7 —", "【打印本页】【关闭窗口】",
+     "分享到：微信 微博", "首页 > 政务公开 > 政策文件"],
+)
 def test_page_numbers_and_web_buttons_go(line):
     raw = f"加快推进\n{line}\n新型工业化。"
     assert run(boilerplate.remove_boilerplate, raw) == "加快推进\n\n新型工业化。"
+
+
+# ---------------------------------------------------------------- PDF page furniture
+# An invented bulletin: what a PDF export of a 公报 issue puts around every page break.
+HEADER = "江南省人民政府公报　　　　　　　　2024年第11期"
+INTRO = "各市人民政府，省政府各部门：\n现将有关事项通知如下。\n"
+
+
+def paged(*pages: str, header: str | None = HEADER, number=lambda k: f"— {k} —") -> str:
+    """Pages joined as a PDF export joins them: footer page number, then the next page's header."""
+    furniture = (lambda k: f"\n\n{number(k)}\n{header}\n\n") if header else (lambda k: f"\n\n{number(k)}\n\n")
+    return "".join(page + (furniture(k) if k < len(pages) else "") for k, page in enumerate(pages, 1))
+
+
+def test_running_header_goes_and_the_word_it_cut_is_rejoined():
+    raw = INTRO + paged(
+        "（一）发展目标。到2026年，建成省级数字化示范园",
+        "区20个，培育专精特新企业500家以上。\n（二）重点任务。推进产业链协同，带动上下",
+        "游企业1000家上云。\n三、保障措施",
+    )
+    out = normalizers.normalize(raw).text
+    assert "公报" not in out and "第11期" not in out
+    assert "建成省级数字化示范园区20个，培育" in out
+    assert "带动上下游企业1000家上云。\n三、保障措施" in out
+
+
+@pytest.mark.parametrize(
+    "number",
+    [lambda k: f"- {k} -", lambda k: f"第{k}页 共9页", lambda k: f"{k}/9", lambda k: f"　　—{k}—"],
+    ids=["dashes", "di-ye", "slash", "indented"],
+)
+def test_running_header_goes_with_any_page_number_style(number):
+    raw = INTRO + paged("推进智能化改造，建设示范", "工厂30家。推进绿色化改造，建设绿色", "工厂50家。", number=number)
+    assert normalizers.normalize(raw).text == "各市人民政府，省政府各部门：\n现将有关事项通知如下。\n推进智能化改造，建设示范工厂30家。推进绿色化改造，建设绿色工厂50家。"
+
+
+def test_header_sharing_its_line_with_the_page_number_goes():
+    raw = INTRO + paged("推进智能化改造，建设示范", "工厂30家。", header=None, number=lambda k: f"江南省人民政府公报　　— {k} —")
+    assert normalizers.normalize(raw).text.endswith("现将有关事项通知如下。\n推进智能化改造，建设示范工厂30家。")
+
+
+def test_running_header_without_page_numbers_goes_when_it_recurs_a_page_apart():
+    filler = "加快推进新型工业化，持续提升产业链供应链韧性和安全水平。" * 12  # about a page
+    raw = INTRO + "".join(f"{filler}建设示范\n{HEADER}\n工厂{k}家。\n" for k in range(3))
+    out = normalizers.normalize(raw).text
+    assert "公报" not in out and out.count("建设示范工厂") == 3
+
+
+def test_repeated_lines_that_are_content_stay():
+    # Close repeats are table cells; labelled lines, heading markers and the 序号 row are content.
+    cells = "序号 指标 2025年\n1\n数字化车间\n2\n数字化车间\n3\n数字化车间\n"
+    out = run(boilerplate.remove_boilerplate, INTRO + cells)
+    assert out.count("数字化车间") == 3
+    page = "（一）实施改造。推动企业上云。\n责任单位\n（省经信厅负责）\n"
+    raw = INTRO + paged(page, page, page, header="责任单位")
+    out = run(boilerplate.remove_boilerplate, raw)
+    # (the unit line ends two pages, but it also stands where no page ends: content)
+    assert out.count("责任单位") == 5 and out.count("（省经信厅负责）") == 3
+    raw = INTRO + paged("推进改造。", "推进改造。", "推进改造。", header="序号 指标 2025年")
+    assert run(boilerplate.remove_boilerplate, raw).count("序号 指标 2025年") == 2
+
+
+def test_line_next_to_a_page_number_stays_unless_it_repeats():
+    # After the first page number comes the body's own title: once, so it is not page furniture.
+    raw = INTRO + "（此件公开发布）\n\n— 1 —\n江南省数字化转型行动方案\n为加快转型，制定本方案。\n"
+    assert "江南省数字化转型行动方案\n为加快转型" in normalizers.normalize(raw).text
+
+
+def test_title_repeated_as_running_header_stays_where_it_is_the_title():
+    title = "江南省数字化转型行动方案"
+    raw = f"{title}\n" + INTRO + paged("推进改造，建设示范", "工厂30家。", "推进绿色化改造。", header=title)
+    out = normalizers.normalize(raw).text
+    assert out.startswith(title + "\n") and out.count(title) == 1 and "示范工厂30家" in out
 
 
 def test_body_lines_that_mention_a_source_stay():
@@ -251,6 +328,28 @@ def test_header_block_is_never_joined():
     raw = "\n\n山东省人民政府办公厅\n\n关于加快发展先进制造业集群的实施意见\n\n鲁政办字〔2023〕185号\n\n各市人民政府：\n正文。\n\n\n"
     out = run(linebreaks.fix_linebreaks, raw)
     assert out == "山东省人民政府办公厅\n关于加快发展先进制造业集群的实施意见\n鲁政办字〔2023〕185号\n各市人民政府：\n正文。"
+
+
+@pytest.mark.parametrize(
+    "row_a, row_b",
+    [
+        ("1\t规模以上工业企业数字化改造覆盖率\t%\t80", "2\t关键工序数控化率\t%\t65"),
+        ("推进企业数字化改造　　　省经信厅　　　2025年底", "建设工业互联网平台　　　省通信管理局　　　2024年底"),
+        ("推进企业数字化改造，建设示范工厂　　省经信厅", "省财政厅、省发展改革委等按职责分工负责，持续推进"),
+        ("推进企业数字化改造，推动规上企业全覆盖，建设示范工厂", "指标\t单位\t目标值"),
+    ],
+)
+def test_table_rows_are_never_joined(row_a, row_b):
+    raw = "为深入推进转型，制定如下措施。\n" + row_a + "\n" + row_b + "\n"
+    assert run(linebreaks.fix_linebreaks, raw) == raw.rstrip("\n")
+    norm = normalizers.normalize(raw).text
+    assert norm.count("\n") == 2 and normalizers.normalize(norm).text == norm
+
+
+def test_blank_runs_beside_punctuation_are_no_column_gap():
+    # `spacing` deletes blanks beside punctuation, so they cannot mark a table (idempotence)
+    raw = "为深入推进转型，制定如下措施。\n推进企业数字化改造，　　推动规上企业全面开展改造和\n数字化转型。"
+    assert run(linebreaks.fix_linebreaks, raw) == "为深入推进转型，制定如下措施。\n推进企业数字化改造，　　推动规上企业全面开展改造和数字化转型。"
 
 
 def test_line_ending_with_comma_is_joined_even_when_short():

@@ -232,6 +232,57 @@ def test_guangdong_style_measures():
     ]
 
 
+def cn_ordinal(n: int) -> str:
+    """1..99 as a heading ordinal: 一, 十, 十一, 二十, 二十二."""
+    digits = "零一二三四五六七八九"
+    tens, unit = divmod(n, 10)
+    return (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[unit] if unit else "")
+
+
+def test_cn_ordinal_helper():
+    assert [cn_ordinal(n) for n in (1, 10, 11, 20, 22, 99)] == ["一", "十", "十一", "二十", "二十二", "九十九"]
+
+
+def test_measures_numbered_on_across_parts():
+    # 若干措施: the （N） items run on through the parts instead of restarting at （一）.
+    parts = {"一、支持企业做大做强": range(1, 5), "二、支持企业创新发展": range(5, 13), "三、强化要素保障": range(13, 24)}
+    raw = "各县（市、区）人民政府：\n"
+    expected = []
+    for part, (k, numbers) in zip(parts, enumerate(parts.values(), 1)):
+        raw += part + "\n"
+        expected.append((part, 1, k))
+        for n in numbers:
+            item = f"（{cn_ordinal(n)}）支持措施第{n}项"
+            raw += item + "。对符合条件的企业给予奖励。\n"
+            expected.append((item, 2, n))
+    assert spans(raw) == expected
+    assert ("（二十二）支持措施第22项", 2, 22) in expected  # two-character numerals parse
+
+
+def test_run_on_numbering_still_rejects_stray_markers():
+    raw = (
+        "一、支持企业做大做强\n（一）增资扩产。内容。\n（二）上规上限。内容。\n"
+        "二、支持企业创新发展\n对创新平台给予支持。（三）支持平台建设。内容。\n（四）鼓励研发投入。内容。\n"
+        "（九）加强知识产权保护。内容。\n（一）对新认定的平台给予奖励。\n"
+    )
+    got = [(level, n) for _, level, n in spans(raw)]
+    # （三） glued after 。 runs on from the previous part; （九）, 5 past the sequence, is running text
+    assert got == [(1, 1), (2, 1), (2, 2), (1, 2), (2, 3), (2, 4), (2, 1)]
+
+
+def test_numbered_items_run_on_across_level_2_parents():
+    raw = (
+        "（一）实施升级工程\n1．做强产业。\n2．培育新兴产业。\n"
+        "（二）实施培育工程\n3．做强龙头企业。\n4．壮大中小企业。\n"
+        "（三）实施数字工程\n5．提升网络能力。\n"
+        + "".join(f"（{n}）建设第{n}批。\n" for n in range(1, 6))
+        + "（四）实施绿色工程\n（6）推广节能技术。\n9．推进绿色制造。\n"
+    )
+    got = [(level, n) for _, level, n in spans(raw)]
+    level_4 = [(4, n) for n in range(1, 6)]
+    assert got == [(2, 1), (3, 1), (3, 2), (2, 2), (3, 3), (3, 4), (2, 3), (3, 5), *level_4, (2, 4), (4, 6)]
+
+
 def test_zhejiang_style_action_plan_with_full_width_digits():
     raw = (
         "浙江省制造业高质量发展行动计划（2023—2025年）\n"

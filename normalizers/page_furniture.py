@@ -1,0 +1,155 @@
+"""PDF page furniture: page-number lines and the running headers/footers printed on every page.
+
+A PDF export breaks the text at every page end with the page's footer and the
+next page's header in between (``…省级智能制`` / ``— 2 —`` / ``XX省人民政府公报　2023年第7期`` /
+``造示范工厂…``).  Deleting their line content leaves only blank lines between the
+two halves, which the ``linebreaks`` step then joins back into one paragraph.
+
+- Page numbers (GB/T 9704 ``— 3 —``; ``- 3 -``, ``第3页 共10页``, ``共10页 第3页``, ``3/10``) on a
+  line of their own, or a dash-framed number sharing its line with a short running text
+  (``XX公报　　— 3 —``).
+- Running headers/footers: a short line (at most ``MAX_HEADER_CHARS`` characters besides
+  blanks) with no sentence punctuation, no heading marker and no label such as
+  ``责任单位`` (repeated ``责任单位：…`` lines and ``（一）`` markers are content).  Such a
+  line goes when it repeats and
+  * sits next to a page-number line (blank lines between allowed, up to two header
+    lines on each side) at least twice, and every other occurrence does too — a line
+    that also stands elsewhere in the text is content that happens to end a page; or
+  * occurs at least ``MIN_REPEATS`` times, consecutive occurrences at least a page
+    (``MIN_PAGE_CHARS``) apart, outside the header block — a PDF without page numbers.
+    Repeats closer together are table cells or list labels, not page furniture.
+  The header block (title, 发文字号, addressee: everything before the first line
+  ending with ``。``/``：``) is never touched, and neither is a first occurrence away
+  from page numbers that does not cut a sentence: a title that the pages repeat stays
+  where it is the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from normalizers.linebreaks import HEADING_MARKER
+
+MAX_HEADER_CHARS = 40
+MIN_REPEATS = 3
+MIN_PAGE_CHARS = 300
+_MAX_HEADER_LINES = 2  # header lines on each side of a page-number line
+
+# what ``width`` turns into spaces, and tabs; literal characters (str.strip takes them too)
+_BLANK = " \t\u3000\u00a0\u202f" + "".join(map(chr, range(0x2002, 0x200B)))
+_DASHED_NUMBER = rf"[-—–－]+[{_BLANK}]*\d{{1,4}}[{_BLANK}]*[-—–－]+"
+_PAGE_NUMBER = (
+    rf"{_DASHED_NUMBER}"
+    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页"
+    r"|\d{1,3}[ \t]*/[ \t]*\d{1,3}"
+)
+# Punctuation a running header never carries (a title may carry 、, a page-adjacent header may too).
+_STOPS = "。；！？：:;!?，,"
+_SHORT_TEXT = rf"[^\n{_STOPS}]{{1,60}}?"
+_PAGE_LINE = re.compile(
+    rf"(?m)^[{_BLANK}]*(?:{_PAGE_NUMBER}"
+    rf"|{_SHORT_TEXT}[{_BLANK}]+{_DASHED_NUMBER}|{_DASHED_NUMBER}[{_BLANK}]+{_SHORT_TEXT})[{_BLANK}]*$"
+)
+# A short line without sentence punctuation; the length bound keeps the scan linear.
+_SHORT_LINE = re.compile(rf"(?m)^[{_BLANK}]*([^{_BLANK}\n{_STOPS}][^\n{_STOPS}]{{0,99}})$")
+_BLANKS = re.compile(f"[{_BLANK}]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Lines that are content even when they repeat: responsibility notes, closing blocks, boxes.
+_CONTENT_LABEL = re.compile(
+    r"责任单位|牵头单位|配合单位|参与单位|协办单位|责任部门|牵头部门|完成时限|时间节点|"
+    r"^(?:附件|附表|抄送|抄报|印发|专栏|序号)"
+)
+_SENTENCE_FINAL = frozenset("。！？；：…）〕】」』!?;:)")
+_BODY_START = re.compile(r"[。：:][" + _BLANK + r"]*$", re.M)
+
+
+def page_number_spans(text: str) -> list[tuple[int, int]]:
+    """Content spans of the page-number lines (their line breaks stay)."""
+    return [m.span() for m in _PAGE_LINE.finditer(text)]
+
+
+def _header_lines(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Content spans of the short lines that could be running headers, by their blank-free text."""
+    by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _SHORT_LINE.finditer(text):
+        line = m.group(1).rstrip(_BLANK)
+        key = _BLANKS.sub("", line)
+        if len(key) > MAX_HEADER_CHARS or not _HAN.search(key):
+            continue
+        if HEADING_MARKER.match(key) or _CONTENT_LABEL.search(key):
+            continue
+        by_key[key].append((m.start(1), m.start(1) + len(line)))
+    return by_key
+
+
+def _neighbour_lines(text: str, pos: int, step: int) -> list[tuple[int, int]]:
+    """Content spans of up to ``_MAX_HEADER_LINES`` non-blank lines before (step -1) or after (+1) ``pos``."""
+    spans = []
+    while len(spans) < _MAX_HEADER_LINES:
+        if step < 0:
+            end = text.rfind("\n", 0, pos)
+            if end < 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            pos = start
+        else:
+            start = text.find("\n", pos)
+            if start < 0:
+                break
+            start += 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            pos = end
+        line = text[start:end]
+        stripped = line.strip(_BLANK)
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip(_BLANK))
+        spans.append((start + lead, start + lead + len(stripped)))
+    return spans
+
+
+def _interrupts(text: str, span: tuple[int, int]) -> bool:
+    """Does the line cut a sentence, i.e. does the previous non-blank line end mid-sentence?"""
+    previous = _neighbour_lines(text, span[0], -1)[:1]
+    return bool(previous) and text[previous[0][1] - 1] not in _SENTENCE_FINAL
+
+
+def running_header_spans(text: str, page_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content spans of running headers/footers (see the module docstring)."""
+    by_key = {key: spans for key, spans in _header_lines(text).items() if len(spans) >= 2}
+    if not by_key:
+        return []
+    repeated = {span for spans in by_key.values() for span in spans}
+    touching: set[tuple[int, int]] = set()  # repeated lines in a run touching a page-number line
+    for page_start, page_end in page_spans:
+        for pos, step in ((page_start, -1), (page_end, 1)):
+            for span in _neighbour_lines(text, pos, step):
+                if span not in repeated:
+                    break
+                touching.add(span)
+
+    body = _BODY_START.search(text)
+    body_start = body.end() if body else 0
+    found: list[tuple[int, int]] = []
+    for key, spans in by_key.items():
+        in_body = [span for span in spans if span[0] >= body_start]
+        if len(in_body) < 2:
+            continue
+        # The first occurrence may be the title the running header repeats (it stands
+        # where the title stands: away from page numbers, not inside a sentence).
+        first, later = in_body[0], in_body[1:]
+        next_to_pages = [span for span in in_body if span in touching]
+        if len(next_to_pages) >= 2 and all(span in touching for span in later):
+            found += next_to_pages
+            continue
+        starts = [span[0] for span in in_body]
+        if (
+            len(in_body) >= MIN_REPEATS
+            and "、" not in key
+            and all(b - a >= MIN_PAGE_CHARS for a, b in zip(starts, starts[1:]))
+        ):
+            found += in_body if first in touching or _interrupts(text, first) else later
+    return sorted(found)
