@@ -52,9 +52,11 @@ _PAGE_LINE = re.compile(
     rf"(?m)^[{_BLANK}]*(?:{_PAGE_NUMBER}"
     rf"|{_SHORT_TEXT}[{_BLANK}]+{_DASHED_NUMBER}|{_DASHED_NUMBER}[{_BLANK}]+{_SHORT_TEXT})[{_BLANK}]*$"
 )
-# A short line without sentence punctuation; the length bound keeps the scan linear.
-_SHORT_LINE = re.compile(rf"(?m)^[{_BLANK}]*([^{_BLANK}\n{_STOPS}][^\n{_STOPS}]{{0,99}})$")
-_BLANKS = re.compile(f"[{_BLANK}]+")
+# A short line without sentence punctuation; the length bound keeps the scan linear.  The
+# text is scanned with a "\n" in front: a literal first character lets the engine skip
+# from line to line instead of trying every position (twice as fast as (?m)^).
+_SHORT_LINE = re.compile(rf"\n[{_BLANK}]*([^{_BLANK}\n{_STOPS}][^\n{_STOPS}]{{0,99}})(?=\n)")
+_DROP_BLANKS = {ord(ch): None for ch in _BLANK}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Lines that are content even when they repeat: responsibility notes, closing blocks, boxes.
 _CONTENT_LABEL = re.compile(
@@ -70,18 +72,24 @@ def page_number_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PAGE_LINE.finditer(text)]
 
 
-def _header_lines(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Content spans of the short lines that could be running headers, by their blank-free text."""
+def _may_be_header(key: str) -> bool:
+    return (
+        len(key) <= MAX_HEADER_CHARS
+        and bool(_HAN.search(key))
+        and not HEADING_MARKER.match(key)
+        and not _CONTENT_LABEL.search(key)
+    )
+
+
+def _repeated_header_lines(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Content spans of the short lines that could be running headers and occur at least
+    twice, by their blank-free text (a header's column gap may vary from page to page)."""
     by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for m in _SHORT_LINE.finditer(text):
+    for m in _SHORT_LINE.finditer(f"\n{text}\n"):
         line = m.group(1).rstrip(_BLANK)
-        key = _BLANKS.sub("", line)
-        if len(key) > MAX_HEADER_CHARS or not _HAN.search(key):
-            continue
-        if HEADING_MARKER.match(key) or _CONTENT_LABEL.search(key):
-            continue
-        by_key[key].append((m.start(1), m.start(1) + len(line)))
-    return by_key
+        start = m.start(1) - 1  # (the "\n" put in front)
+        by_key[line.translate(_DROP_BLANKS)].append((start, start + len(line)))
+    return {key: spans for key, spans in by_key.items() if len(spans) >= 2 and _may_be_header(key)}
 
 
 def _neighbour_lines(text: str, pos: int, step: int) -> list[tuple[int, int]]:
@@ -119,7 +127,9 @@ def _interrupts(text: str, span: tuple[int, int]) -> bool:
 
 def running_header_spans(text: str, page_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Content spans of running headers/footers (see the module docstring)."""
-    by_key = {key: spans for key, spans in _header_lines(text).items() if len(spans) >= 2}
+    if not page_spans and len(text) < (MIN_REPEATS - 1) * MIN_PAGE_CHARS:
+        return []  # too short to hold running headers a page apart
+    by_key = _repeated_header_lines(text)
     if not by_key:
         return []
     repeated = {span for spans in by_key.values() for span in spans}
