@@ -117,7 +117,6 @@ _REQUIRED = "年月日季末天间"
 _PATTERN = re.compile(f"(?={_FIRST_CHARS})(?=[^{_CLAUSE_STOPS}{_REQUIRED}]*[{_REQUIRED}])(?:{_BODY})")
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _BRACKETED = re.compile(r"（[^）\n]{0,40}）|\([^)\n]{0,40}\)|〔[^〕\n]{0,20}〕")
-_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 _RECUR_MONTHS = {"年": 12, "季": 3, "季度": 3, "半年": 6, "半年度": 6, "月": 1, "月度": 1, "个月": 1}
 _DAY_UNITS = ("日", "天", "工作日", "个工作日")
@@ -297,16 +296,9 @@ def _inside(spans: tuple[list[int], list[int]], pos: int) -> bool:
     return i >= 0 and pos < spans[1][i]
 
 
-def _doc_year(ctx: ExtractContext) -> int | None:
-    if ctx.doc_year:
-        return ctx.doc_year
-    title_years = _TITLE_YEAR.findall(ctx.meta.title or "")
-    return int(title_years[0]) if title_years else None
-
-
 def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
     text = ctx.text
-    doc_year = _doc_year(ctx)
+    doc_year = ctx.doc_year
     issue = dt.date.fromisoformat(ctx.meta.issue_date) if ctx.meta.issue_date else None
     titles = _spans(_CITED_TITLE, text)
     brackets = None  # computed only when a year range shows up

@@ -149,7 +149,6 @@ OPENING_YEAR = re.compile(
     r"(?=(?:19|20)\d\d年)(?<![^。；！？，;,!?\n])((?:19|20)\d{2})年"  # lookahead first: a fast scan
     r"(?![ \u3000]*(?:是|为|以来|以前|以后|前|后|起|度|底|末|初|内|的|全年|上半年|下半年|第|和|与|及|、|至|到|[-－—–~～〜]|（|\(|\d|[一二三四五六七八九十]月))",
 )
-TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 OPENING_WINDOW = 8  # a deadline this close to a section's heading end opens its first paragraph
 # 均/都 right before the verb: A、B均达到90% is one target per item
 LIST_SHARED = re.compile(rf"[均都](?=(?:{_alternation(VERB_COMPARATOR)}))")

@@ -182,20 +182,12 @@ class _DocIndex:
         return any(P.GOAL_HEADING.search(s.heading or "") for s in self._section_chain(pos))
 
 
-def _document_year(ctx: ExtractContext) -> int | None:
-    """The document's year: its date, else the first year in its title (…2024年工作要点)."""
-    if ctx.doc_year is not None:
-        return ctx.doc_year
-    found = P.TITLE_YEAR.search(ctx.meta.title or "")
-    return int(found.group(0)) if found else None
-
-
 def _opening_years(ctx: ExtractContext) -> list[dict[str, Any]]:
     """``by`` bounds of bare years opening a clause (2024年，全市…达到…), found here rather
     than taken from the deadlines extractor so the goal rule does not hinge on it; years
     before the document's own are past events, and unknown document years give none.
     A deadline row at the same place (the deadlines extractor's own) wins."""
-    doc_year = _document_year(ctx)
+    doc_year = ctx.doc_year
     if doc_year is None:
         return []
     taken = {r["norm_start"] for r in ctx.results.get("deadlines", [])}

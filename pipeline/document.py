@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.offsets import OffsetMap
+
+
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 class IngestError(Exception):
@@ -88,7 +92,9 @@ class ExtractContext:
 
     @property
     def doc_year(self) -> int | None:
-        """The year the document makes clear (its date, else its title), for month-only deadlines."""
+        """The year the document makes clear: its date, else the first year in its
+        title (``…2024年工作要点``); for month-only deadlines and bare years."""
         if self.meta.issue_date:
             return int(self.meta.issue_date[:4])
-        return None
+        found = _TITLE_YEAR.search(self.meta.title or "")
+        return int(found.group(0)) if found else None
