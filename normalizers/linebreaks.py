@@ -57,11 +57,18 @@ _LINE_CONTENT = re.compile(rf"[^{_BLANK}\n](?:[^\n]*[^{_BLANK}\n])?")
 # Inside a trimmed line: a cell separator, or a column gap.  A gap is two or more blanks
 # (those ``width`` turns into spaces) between two characters that are not punctuation:
 # exactly the runs ``spacing`` keeps, so a second pass sees the same table (idempotence).
-_GAP_BLANK = " \u3000\u00a0\u2002-\u200a\u202f"
-_GAP_PUNCT = "，。、；：！？（）“”‘’《》〔〕【】…·,:;!?()"
-_COLUMN_GAP = re.compile(
-    rf"\t|(?<=[^{_GAP_BLANK}{_GAP_PUNCT}\t\n])[{_GAP_BLANK}]{{2,}}(?=[^{_GAP_BLANK}{_GAP_PUNCT}\t\n])"
-)
+_BLANK_RUN = re.compile("[ \u3000\u00a0\u2002-\u200a\u202f]{2,}")
+_GAP_PUNCT = frozenset("，。、；：！？（）“”‘’《》〔〕【】…·,:;!?()")
+
+
+def _column_layout(line: str) -> bool:
+    """Is the trimmed line a table row (a tab, or a column gap between two cells)?"""
+    if "\t" in line:
+        return True
+    for m in _BLANK_RUN.finditer(line):  # rare: the neighbours are checked here, not in the scan
+        if line[m.start() - 1] not in _GAP_PUNCT and line[m.end()] not in _GAP_PUNCT:
+            return True
+    return False
 
 
 def _heading_only(line: str) -> bool:
@@ -96,8 +103,8 @@ def break_spans(text: str) -> list[tuple[int, int]]:
         if (
             in_body
             and _may_join(logical, b_line)
-            and not _COLUMN_GAP.search(a_line)
-            and not _COLUMN_GAP.search(b_line)
+            and not _column_layout(a_line)
+            and not _column_layout(b_line)
         ):
             spans.append((a_end, b_start))
             logical += b_line
