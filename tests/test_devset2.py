@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.qa.evaluate import evaluate
+from pipeline.qa.fixtures import run_core
 from pipeline.qa.gold import load_gold_file, text_errors, validate_dir
 from pipeline.qa.labels import LABELS
 from pipeline.reader import discover, read_document
@@ -39,28 +40,9 @@ F1_FLOORS = {
 META_ACCURACY_FLOOR = 0.95  # 1.000 (20/20 fields)
 
 
-def _write_out(out_dir: Path) -> Path:
-    """Every devset2 document through the core path, one Parquet file per table."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from pipeline.process import process_document
-    from pipeline.schema import all_schemas
-
-    schemas = all_schemas()
-    rows: dict[str, list] = {name: [] for name in schemas}
-    for rel in discover(DOCS):
-        for table, table_rows in process_document(read_document(DOCS, rel)).items():
-            rows.setdefault(table, []).extend(table_rows)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for table, schema in schemas.items():
-        pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=schema), out_dir / f"{table}.parquet")
-    return out_dir
-
-
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    out = _write_out(tmp_path_factory.mktemp("devset2_out"))
+    out = run_core(DOCS, tmp_path_factory.mktemp("devset2_out"))
     scores, _ = evaluate(GOLD, out)
     return scores
 

@@ -2,25 +2,16 @@
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
 
 from pipeline.qa.fixtures import run_subcommand, write_out
-from pipeline.qa.gold import load_gold_dir, read_document_text
 from pipeline.qa.labels import LABELS
 
-ROOT = Path(__file__).resolve().parents[1]
-from paths import GOLD  # noqa: E402
-CORPUS = ROOT / "corpus"
+from paths import GOLD, gold_docs  # noqa: E402
 needs_gold = pytest.mark.skipif(not any(GOLD.glob("*.json")), reason="gold files not available")
 
 
-def gold_docs():
-    docs = load_gold_dir(GOLD)
-    for d in docs:
-        d.raw_text = read_document_text(CORPUS / d.doc)[0]
-    return docs
 
 
 def eval_json(capsys, out, *extra):

@@ -1,27 +1,19 @@
 """Gold validation and the Label Studio / doccano / DocBin bridges."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from pipeline.qa import doccano, labelstudio, spacy_bridge
 from pipeline.qa.fixtures import run_subcommand, write_out
-from pipeline.qa.gold import load_gold_dir, read_document_text, validate_dir
+from pipeline.qa.gold import validate_dir
 from pipeline.qa.model import AnnotatedDoc, Span
 
-ROOT = Path(__file__).resolve().parents[1]
-from paths import GOLD  # noqa: E402
-CORPUS = ROOT / "corpus"
+from paths import CORPUS, GOLD, gold_docs  # noqa: E402
 needs_gold = pytest.mark.skipif(not any(GOLD.glob("*.json")), reason="gold files not available")
 
 
-def gold_docs():
-    docs = load_gold_dir(GOLD)
-    for d in docs:
-        d.raw_text = read_document_text(CORPUS / d.doc)[0]
-    return docs
 
 
 def as_json(docs, drop_nulls=False):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.qa.labels import ATTRS, DIFF_KINDS, KEY_ATTRS, LABELS
 from pipeline.qa.model import AnnotatedDoc, Span
-from pipeline.qa.scoring import differing_attrs, match_document
+from pipeline.qa.scoring import match_document
 
 KINDS = DIFF_KINDS
 CONTEXT_CHARS = 20

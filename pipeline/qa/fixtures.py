@@ -9,7 +9,6 @@ scoring tests independent of the extractors.  Not the production publisher
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -83,22 +82,19 @@ def write_out(out_dir: Path, docs: list[AnnotatedDoc]) -> Path:
 
 
 def run_core(corpus: Path, out_dir: Path) -> Path:
-    """Stand-in for `polex run` on UTF-8 .txt files: process_document + one Parquet file per table."""
+    """Stand-in for `polex run` without Prefect: the real reader and core on every
+    document under ``corpus``, one Parquet file per table in ``out_dir``."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline.document import RawDocument
     from pipeline.process import process_document
+    from pipeline.reader import discover, read_document
     from pipeline.schema import all_schemas
 
     schemas = all_schemas()
     rows: dict[str, list] = {name: [] for name in schemas}
-    for path in sorted(Path(corpus).rglob("*.txt")):
-        data = path.read_bytes()
-        name = path.relative_to(corpus).as_posix()
-        doc = RawDocument(doc_id=name, source_path=name, sha256=hashlib.sha256(data).hexdigest(),
-                          raw_text=data.decode("utf-8"), encoding="utf-8")
-        for table, table_rows in process_document(doc).items():
+    for rel in discover(Path(corpus)):
+        for table, table_rows in process_document(read_document(Path(corpus), rel)).items():
             rows.setdefault(table, []).extend(table_rows)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
