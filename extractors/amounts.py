@@ -42,6 +42,7 @@ import pyarrow as pa
 
 from extractors import Extractor
 from extractors.numbers import ARABIC_MULT_RE, ARABIC_RE, NUMBER_RE, RANGE_SEP_RE, multiplier, parse_number, try_parse
+from extractors.scan_guard import guarded_pattern
 from pipeline.document import ExtractContext
 
 _S = r"[ \u3000]*"
@@ -71,9 +72,8 @@ _FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿]"
 # Every match holds 元 or 级 and no clause stop; the second lookahead drops a
 # candidate whose clause holds neither before trying the branches (2.5x faster
 # scan; tests/test_scan_guards.py checks the matches stay the same).
-_CLAUSE_STOPS = "，。；：！？\n"
 _REQUIRED = "元级"
-_PATTERN = re.compile(f"(?={_FIRST_CHARS})(?=[^{_CLAUSE_STOPS}{_REQUIRED}]*[{_REQUIRED}])(?:{_BODY})")
+_PATTERN = guarded_pattern(_BODY, _FIRST_CHARS, _REQUIRED)
 _INTENSITY_AFTER = re.compile(rf"{_S}(?:工业)?(?:增加值|GDP|地区生产总值|营业收入|营收|产值|能耗)")
 _HEAD_ITEM = re.compile(rf"(?:{ARABIC_RE}){ARABIC_MULT_RE}?")
 _BIG_SUFFIX = re.compile(r"[十百千]?[万亿]+$|千(?=万)")

@@ -49,6 +49,7 @@ import pyarrow as pa
 
 from extractors import Extractor
 from extractors.numbers import NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
+from extractors.scan_guard import guarded_pattern
 from pipeline.document import ExtractContext
 
 _S = r"[ \u3000]*"  # normalisation may leave spaces around numbers: "到 2025 年"
@@ -112,9 +113,8 @@ _FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前
 # Every match holds one of 年月日季末天间 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
 # faster scan; tests/test_scan_guards.py checks the matches stay the same).
-_CLAUSE_STOPS = "，。；：！？\n"
 _REQUIRED = "年月日季末天间"
-_PATTERN = re.compile(f"(?={_FIRST_CHARS})(?=[^{_CLAUSE_STOPS}{_REQUIRED}]*[{_REQUIRED}])(?:{_BODY})")
+_PATTERN = guarded_pattern(_BODY, _FIRST_CHARS, _REQUIRED)
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _BRACKETED = re.compile(r"（[^）\n]{0,40}）|\([^)\n]{0,40}\)|〔[^〕\n]{0,20}〕")
 _PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}

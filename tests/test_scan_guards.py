@@ -1,11 +1,12 @@
 """Scan speed-ups that must not change what the patterns find.
 
-1. The amounts and deadlines patterns carry a guard lookahead (a clause must
-   hold 元/级, resp. one of 年月日季末, before its next ，。；：！？ or line break).
+1. The amounts and deadlines patterns carry guard lookaheads (extractors.scan_guard:
+   a first character, and a clause that must hold 元/级, resp. one of 年月日季末天间,
+   before its next ，。；：！？ or line break).
    That is only a speed-up if every match of the unguarded pattern satisfies
    it: guarded and unguarded scans must find exactly the same matches, on the
-   bundled documents and on random mixes of the fragments the patterns are
-   made of.  A new pattern branch that breaks the guard's assumption fails here.
+   bundled documents, on the extractors' example corpora and on random mixes
+   of the fragments the patterns are made of.  A new pattern branch that breaks the guard's assumption fails here.
 2. The glued-heading pattern of the section parser matches the character
    before the marker instead of looking behind at it; it must find the same
    markers and titles as the look-behind form.
@@ -17,6 +18,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -51,7 +53,15 @@ SCANS = [
 
 
 def _unguarded(module) -> re.Pattern:
-    return re.compile(f"(?={module._FIRST_CHARS})(?:{module._BODY})")
+    """The bare alternation: without the first-character and required-character lookaheads."""
+    return re.compile(module._BODY)
+
+
+def _example_texts(module) -> list[str]:
+    """The texts of the module's Duckling-style example corpus."""
+    path = ROOT / "extractors" / "examples" / f"{module.__name__.rsplit('.', 1)[1]}.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines if line.strip() and not line.lstrip().startswith("//")]
 
 
 def _matches(pattern: re.Pattern, text: str) -> list:
@@ -69,6 +79,14 @@ def test_guard_keeps_every_match_on_documents(module):
         found += len(expected)
         assert _matches(module._PATTERN, text) == expected, path.name
     assert found > 0  # the documents do exercise the pattern
+
+
+@pytest.mark.parametrize("module", SCANS)
+def test_guard_keeps_every_match_on_examples(module):
+    texts = _example_texts(module)
+    assert texts
+    for text in texts:
+        assert _matches(module._PATTERN, text) == _matches(_unguarded(module), text), text
 
 
 @pytest.mark.parametrize("module", SCANS)
