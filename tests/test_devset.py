@@ -10,14 +10,14 @@ target.  Raise them when the extractors improve.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from devset_checks import check_every_label_is_represented, check_f1_floor, check_gold_offsets_match_reader_text
 from pipeline.qa.evaluate import evaluate
 from pipeline.qa.fixtures import run_core
-from pipeline.qa.gold import load_gold_file, text_errors, validate_dir
+from pipeline.qa.gold import validate_dir
 from pipeline.qa.labels import LABELS
 from pipeline.reader import discover, read_document
 
@@ -63,17 +63,11 @@ def test_gold_files_have_valid_shape():
 
 @pytest.mark.parametrize("gold_path", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem)
 def test_gold_offsets_match_reader_text(gold_path):
-    gold = load_gold_file(gold_path)
-    doc = read_document(DOCS, gold.doc)
-    assert gold.spans, "a devset document without spans measures nothing"
-    assert text_errors(str(gold_path), gold, doc.raw_text, doc.sha256) == []
-    for span in gold.spans:  # GUIDE: attribute values in ASCII digits, never full-width
-        assert not any("\uff10" <= ch <= "\uff19" for ch in json.dumps(span.attrs, ensure_ascii=False)), span
+    check_gold_offsets_match_reader_text(gold_path, DOCS)
 
 
 def test_every_label_is_represented_in_gold():
-    labels = {s.label for p in GOLD.glob("*.json") for s in load_gold_file(p).spans}
-    assert labels == set(LABELS)
+    check_every_label_is_represented(GOLD)
 
 
 def test_devset_documents_are_all_found_in_out(report):
@@ -82,8 +76,7 @@ def test_devset_documents_are_all_found_in_out(report):
 
 @pytest.mark.parametrize("label", [*LABELS, "micro"])
 def test_devset_f1_floor(report, label):
-    f1 = report["micro_f1"] if label == "micro" else report["labels"][label]["f1"]
-    assert f1 >= F1_FLOORS[label], f"{label} F1 {f1:.3f} fell below the devset floor {F1_FLOORS[label]:.2f}"
+    check_f1_floor(report, label, F1_FLOORS, "devset")
 
 
 def test_devset_meta_accuracy_floor(report):
