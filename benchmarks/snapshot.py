@@ -33,10 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 import pyarrow as pa  # noqa: E402
 
-from pipeline.document import IngestError  # noqa: E402
-from pipeline.process import process_document  # noqa: E402
-from pipeline.reader import discover, read_document  # noqa: E402
-from pipeline.schema import all_schemas  # noqa: E402
+from pipeline.errors import IngestError  # noqa: E402
+from pipeline.process import all_schemas, process_document  # noqa: E402
+from pipeline.reading.reader import discover, read_document  # noqa: E402
 
 DROPPED = ("ingested_at", "extractor_version", "quarantined_at")
 

@@ -19,34 +19,22 @@ Duckling-style; ``tests/test_extractor_examples.py`` runs them all.
 from __future__ import annotations
 
 import hashlib
-import importlib
-from dataclasses import dataclass
-from typing import Any, Callable
 
-import pyarrow as pa
-
-from pipeline.document import ExtractContext
+from extractors import amounts, deadlines, responsible_units, targets
+from extractors.base import Extractor
+from normalizers.pipeline import VERSION as NORMALIZERS_VERSION
+from pipeline.structure.metadata import VERSION as METADATA_VERSION
+from pipeline.structure.sections import VERSION as SECTIONS_VERSION
 
 ORDER = ["deadlines", "amounts", "targets", "responsible_units"]
 
-
-@dataclass(frozen=True)
-class Extractor:
-    name: str
-    table: str
-    version: str
-    columns: list[pa.Field]
-    extract: Callable[[ExtractContext], list[dict[str, Any]]]
-
-
-_LOADED: dict[str, Extractor] = {}
+REGISTRY: dict[str, Extractor] = {
+    module.EXTRACTOR.name: module.EXTRACTOR for module in (deadlines, amounts, targets, responsible_units)
+}
 
 
 def get(name: str) -> Extractor:
-    if name not in _LOADED:
-        module = importlib.import_module(f"extractors.{name}")
-        _LOADED[name] = module.EXTRACTOR
-    return _LOADED[name]
+    return REGISTRY[name]
 
 
 def all_extractors() -> list[Extractor]:
@@ -55,10 +43,6 @@ def all_extractors() -> list[Extractor]:
 
 def extractors_version() -> str:
     """One string that changes whenever any extractor or normaliser version changes."""
-    from normalizers.pipeline import VERSION as NORMALIZERS_VERSION
-    from pipeline.metadata import VERSION as METADATA_VERSION
-    from pipeline.sections import VERSION as SECTIONS_VERSION
-
     parts = [
         f"normalizers={NORMALIZERS_VERSION}",
         f"sections={SECTIONS_VERSION}",

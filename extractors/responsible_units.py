@@ -30,10 +30,10 @@ from typing import Any, Callable, Iterator
 import pyarrow as pa
 import regex
 
-from extractors import Extractor
+from extractors.base import Extractor
 from extractors.unit_lexicon import MAX_NAME_LEN, STRONG, classify, is_bare_suffix, is_government
 from extractors.unit_tables import table_cells
-from pipeline.document import ExtractContext
+from pipeline.core.document import ExtractContext
 
 LEAD, RESPONSIBLE, SUPPORT = "lead", "responsible", "support"
 

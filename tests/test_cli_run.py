@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from extractors import extractors_version
-from pipeline.schema import all_schemas
+from pipeline.process import all_schemas
 from polex_cli import (
     SEEDS,
     assert_tables_equal,

@@ -15,7 +15,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.reader import discover, hash_file
+from extractors import extractors_version
+from pipeline.reading import reader
+from pipeline.reading.reader import discover, hash_file
 
 INGESTED = "ingested"
 QUARANTINED = "quarantined"
@@ -61,9 +63,6 @@ def scan_corpus(corpus_root: Path, threads: int = 4) -> list[ScannedFile]:
 def cache_version() -> str:
     """What a cached result depends on besides the file's bytes: extractors_version()
     plus the reader's VERSION when it declares one (a decoding fix must reprocess)."""
-    from extractors import extractors_version
-    from pipeline import reader
-
     reader_version = getattr(reader, "VERSION", None)
     return f"{extractors_version()}+reader={reader_version}" if reader_version else extractors_version()
 
