@@ -2,7 +2,7 @@
 
 Each extractor module defines, at import time::
 
-    EXTRACTOR = Extractor(name="amounts", table="amounts", version="1",
+    EXTRACTOR = Extractor(name="amounts", table="amounts",
                           columns=[pa.field("value_cny", pa.float64()), ...],
                           extract=extract)
 
@@ -18,13 +18,8 @@ Duckling-style; ``tests/test_extractor_examples.py`` runs them all.
 
 from __future__ import annotations
 
-import hashlib
-
 from extractors import amounts, deadlines, responsible_units, targets
 from extractors.base import Extractor
-from normalizers.pipeline import VERSION as NORMALIZERS_VERSION
-from pipeline.structure.metadata import VERSION as METADATA_VERSION
-from pipeline.structure.sections import VERSION as SECTIONS_VERSION
 
 ORDER = ["deadlines", "amounts", "targets", "responsible_units"]
 
@@ -39,14 +34,3 @@ def get(name: str) -> Extractor:
 
 def all_extractors() -> list[Extractor]:
     return [get(name) for name in ORDER]
-
-
-def extractors_version() -> str:
-    """One string that changes whenever any extractor or normaliser version changes."""
-    parts = [
-        f"normalizers={NORMALIZERS_VERSION}",
-        f"sections={SECTIONS_VERSION}",
-        f"metadata={METADATA_VERSION}",
-    ]
-    parts += [f"{ex.name}={ex.version}" for ex in all_extractors()]
-    return hashlib.sha256(";".join(parts).encode()).hexdigest()[:12]

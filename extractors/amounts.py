@@ -314,7 +314,6 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
 EXTRACTOR = Extractor(
     name="amounts",
     table="amounts",
-    version="1",
     columns=[
         pa.field("amount_id", pa.int32()),
         pa.field("value_cny", pa.float64()),

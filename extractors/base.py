@@ -14,6 +14,5 @@ from pipeline.core.document import ExtractContext
 class Extractor:
     name: str
     table: str
-    version: str
     columns: list[pa.Field]
     extract: Callable[[ExtractContext], list[dict[str, Any]]]

@@ -319,7 +319,6 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
 EXTRACTOR = Extractor(
     name="deadlines",
     table="deadlines",
-    version="1",
     columns=[
         pa.field("kind", pa.string()),
         pa.field("year", pa.int64()),

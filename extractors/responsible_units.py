@@ -309,7 +309,6 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
 EXTRACTOR = Extractor(
     name="responsible_units",
     table="responsible_units",
-    version="2",  # 2: task tables read from the raw layout, 〔〕 inner brackets, 级以上
     columns=[pa.field("name", pa.string()), pa.field("role", pa.string())],
     extract=extract,
 )

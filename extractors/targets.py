@@ -476,4 +476,4 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
     return rows
 
 
-EXTRACTOR = Extractor(name="targets", table="targets", version="1", columns=COLUMNS, extract=extract)
+EXTRACTOR = Extractor(name="targets", table="targets", columns=COLUMNS, extract=extract)

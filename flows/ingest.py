@@ -26,7 +26,7 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extractors import extractors_version
+from pipeline.fingerprint import fingerprint
 from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
 from pipeline.errors import UserError
 from flows.orphan_guard import exit_with_parent
@@ -98,7 +98,7 @@ def scan_task(corpus_root: str) -> list[ScannedFile]:
     return scan_corpus(Path(corpus_root))
 
 
-# NO_CACHE: our cache is the manifest (sha256 + extractors_version); a Prefect
+# NO_CACHE: our cache is the manifest (sha256 + the code fingerprint); a Prefect
 # result cache could hand back a staging folder that no longer exists.
 @task(
     name="process-batch",
@@ -193,7 +193,7 @@ def _manifest_documents(
 
 
 def _versions() -> dict[str, str]:
-    return {"polex": version("polex"), "extractors_version": extractors_version(), "prefect": prefect.__version__}
+    return {"polex": version("polex"), "extractors_version": fingerprint(), "prefect": prefect.__version__}
 
 
 @flow(name="ingest_corpus", task_runner=default_task_runner(), log_prints=False)
@@ -220,8 +220,8 @@ def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batc
     started = utc_now()
     run_id = new_run_id(started)
     store.collect_garbage()  # debris of killed runs (we hold the lock, so none is alive)
-    version = extractors_version()  # the documents table's extractor_version column
-    cached_as = cache_version()  # the manifest's cache key, with each document's sha256
+    version = fingerprint()  # the documents table's extractor_version column
+    cached_as = cache_version()  # the manifest's cache key, with each document's sha256 (the same fingerprint)
     schemas = all_schemas()
 
     files = scan_task(str(corpus_root))

@@ -27,8 +27,6 @@ from normalizers import boilerplate, chinese_script, linebreaks, newlines, ruby,
 from pipeline.core.document import NormalizedText
 from pipeline.core.offsets import OffsetMap
 
-VERSION = "3"  # 2: spacing keeps tabs and column gaps (table cells); 3: running headers go, table rows stay unjoined
-
 Step = Callable[[str], "tuple[str, OffsetMap]"]
 
 # name -> step, in the order they run

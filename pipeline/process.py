@@ -16,12 +16,13 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from extractors import all_extractors, extractors_version
+from extractors import all_extractors
 from normalizers import normalize
 from pipeline.core.document import ExtractContext, NormalizedText, RawDocument, Section
 from pipeline.core.offsets import OffsetMap
 from pipeline.core.schema import table_schemas
 from pipeline.errors import IngestError
+from pipeline.fingerprint import fingerprint
 from pipeline.structure.metadata import extract_meta
 from pipeline.structure.sections import build_sections
 
@@ -32,11 +33,6 @@ Rows = dict[str, list[dict[str, Any]]]
 def all_schemas() -> dict[str, pa.Schema]:
     """Every table polex publishes, by name."""
     return table_schemas({ex.table: ex.columns for ex in all_extractors()})
-
-
-@lru_cache(maxsize=1)
-def _version() -> str:
-    return extractors_version()
 
 
 def _stage(name: str, fn, *args, timings: dict[str, float] | None = None):
@@ -124,7 +120,7 @@ def _document_row(doc: RawDocument, ctx: ExtractContext, ingested_at: dt.datetim
         "addressee": meta.addressee,
         "cc": meta.cc,
         "encoding": doc.encoding,
-        "extractor_version": _version(),
+        "extractor_version": fingerprint(),
         "ingested_at": ingested_at or dt.datetime.now(dt.timezone.utc),
     }
 

@@ -19,8 +19,6 @@ from pipeline.core.document import RawDocument
 from pipeline.reading.encoding import decode_text
 from pipeline.reading.html_text import visible_text
 
-# Bump when decoding or HTML text extraction changes what raw_text holds: cached results key on it.
-VERSION = "1"
 SUPPORTED_SUFFIXES = (".txt", ".htm", ".html")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # larger files are quarantined without being read whole
 HASH_CHUNK_BYTES = 1024 * 1024

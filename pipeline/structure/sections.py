@@ -33,8 +33,6 @@ import regex as re
 from pipeline.core.numerals import NUMERAL_CLASS, cn_to_int
 from pipeline.core.document import NormalizedText, Section
 
-VERSION = "2"  # 2: level-2/4/5 numbering may run on across parents
-
 _NUM = f"[{NUMERAL_CLASS}]"
 _SP = r"[ \t\u3000]"
 # Markers a line may start with; Word bookmarks and markdown bold that the
