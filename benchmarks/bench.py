@@ -36,6 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import psutil  # noqa: E402
+import pyarrow as pa  # noqa: E402
+import pyarrow.parquet as pq  # noqa: E402
+
+from pipeline.core.document import RawDocument  # noqa: E402
+from pipeline.errors import IngestError  # noqa: E402
+from pipeline.process import all_schemas, process_document  # noqa: E402
+from pipeline.reading.reader import decode_bytes, discover  # noqa: E402
 
 
 def build_corpus(dest: Path, n_docs: int, seeds: Path = ROOT / "corpus") -> int:
@@ -61,14 +68,6 @@ def peak_rss_self_mb() -> float:
 
 def bench_core(corpus: Path) -> dict:
     """Decode -> normalise -> metadata -> sections -> extract -> Parquet, in one process."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from pipeline.document import IngestError, RawDocument
-    from pipeline.process import process_document
-    from pipeline.reader import decode_bytes, discover
-    from pipeline.schema import all_schemas
-
     schemas = all_schemas()
     paths = discover(corpus)
     timings: dict[str, float] = {}

@@ -40,10 +40,10 @@ from typing import Any
 
 import pyarrow as pa
 
-from extractors import Extractor
-from extractors.numbers import ARABIC_MULT_RE, ARABIC_RE, NUMBER_RE, RANGE_SEP_RE, multiplier, parse_number, try_parse
+from extractors.base import Extractor
+from pipeline.core.numerals import ARABIC_MULT_RE, ARABIC_RE, NUMBER_RE, RANGE_SEP_RE, multiplier, parse_number, try_parse
 from extractors.scan_guard import guarded_pattern
-from pipeline.document import ExtractContext
+from pipeline.core.document import ExtractContext
 
 _S = r"[ \u3000]*"
 _PER_UNIT = (
@@ -314,7 +314,6 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
 EXTRACTOR = Extractor(
     name="amounts",
     table="amounts",
-    version="1",
     columns=[
         pa.field("amount_id", pa.int32()),
         pa.field("value_cny", pa.float64()),

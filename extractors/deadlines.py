@@ -47,10 +47,10 @@ from typing import Any
 
 import pyarrow as pa
 
-from extractors import Extractor
-from extractors.numbers import NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
+from extractors.base import Extractor
+from pipeline.core.numerals import NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
 from extractors.scan_guard import guarded_pattern
-from pipeline.document import ExtractContext
+from pipeline.core.document import ExtractContext
 
 _S = r"[ \u3000]*"  # normalisation may leave spaces around numbers: "到 2025 年"
 _YEAR = r"(?:19|20)\d{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2}"
@@ -319,7 +319,6 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
 EXTRACTOR = Extractor(
     name="deadlines",
     table="deadlines",
-    version="1",
     columns=[
         pa.field("kind", pa.string()),
         pa.field("year", pa.int64()),

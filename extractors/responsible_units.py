@@ -30,10 +30,10 @@ from typing import Any, Callable, Iterator
 import pyarrow as pa
 import regex
 
-from extractors import Extractor
+from extractors.base import Extractor
 from extractors.unit_lexicon import MAX_NAME_LEN, STRONG, classify, is_bare_suffix, is_government
 from extractors.unit_tables import table_cells
-from pipeline.document import ExtractContext
+from pipeline.core.document import ExtractContext
 
 LEAD, RESPONSIBLE, SUPPORT = "lead", "responsible", "support"
 
@@ -309,7 +309,6 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
 EXTRACTOR = Extractor(
     name="responsible_units",
     table="responsible_units",
-    version="2",  # 2: task tables read from the raw layout, 〔〕 inner brackets, 级以上
     columns=[pa.field("name", pa.string()), pa.field("role", pa.string())],
     extract=extract,
 )

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from extractors.char_positions import CharSet
-from extractors.numbers import ARABIC_RE, RANGE_SEP_RE
+from pipeline.core.numerals import ARABIC_RE, RANGE_SEP_RE
 
 _DATA = Path(__file__).parent / "data"
 

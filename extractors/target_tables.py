@@ -10,7 +10,7 @@ column is one target: span from the indicator cell to the end of the value (GUID
 from the indicator to the quantity), unit from a 单位 column, the value cell or a
 bracket in the indicator (``研发投入强度（%）``), deadline year from the header.
 
-Rows are lines whose cells are separated by tabs (how pipeline.html_text renders
+Rows are lines whose cells are separated by tabs (how pipeline.reading.html_text renders
 ``<td>``) or ``|`` (markdown); a line without separators ends the table.  Text
 taken from a PDF separates cells by spaces (``序号 指标 2022年 2025年``): a header
 line naming 指标 and a year, then every following line with as many
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from extractors.numbers import ARABIC_RE, RANGE_SEP_RE, parse_range
+from pipeline.core.numerals import ARABIC_RE, RANGE_SEP_RE, parse_range
 
 _ROW = re.compile(r"(?m)^[^\n]*[\t|][^\n]*$")
 _SEPARATOR = re.compile(r"[\t|]")
@@ -146,7 +146,7 @@ def spaced_table_targets(norm: Any, doc_year: int | None = None) -> Iterator[tup
 
     Normalisation removes the spaces between CJK and digits (``…（%） 52 80`` becomes
     ``…（%）52 80``), so cells are found in ``norm.raw_text`` and mapped to norm_text
-    (``norm`` is a pipeline.document.NormalizedText); (row, line_start, line_end) in norm offsets.
+    (``norm`` is a pipeline.core.document.NormalizedText); (row, line_start, line_end) in norm offsets.
     """
     raw, text = norm.raw_text, norm.text
     if "指标" not in raw:

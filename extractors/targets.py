@@ -26,12 +26,12 @@ from typing import Any
 
 import pyarrow as pa
 
-from extractors import Extractor
+from extractors.base import Extractor
 from extractors import target_patterns as P
 from extractors.char_positions import code_points
-from extractors.numbers import CN_DIGITS, parse_number, parse_range
+from pipeline.core.numerals import CN_DIGITS, parse_number, parse_range
 from extractors.target_tables import spaced_table_targets, table_targets
-from pipeline.document import ExtractContext, Section
+from pipeline.core.document import ExtractContext, Section
 
 _BOUNDING_KINDS = ("within", "recurring", "from")
 _DE = "的"
@@ -476,4 +476,4 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
     return rows
 
 
-EXTRACTOR = Extractor(name="targets", table="targets", version="1", columns=COLUMNS, extract=extract)
+EXTRACTOR = Extractor(name="targets", table="targets", columns=COLUMNS, extract=extract)

@@ -5,7 +5,7 @@ Tables are read from a *layout* text whose lines are the table's rows: the raw
 text (normalisation joins rows that do not end a sentence into one paragraph),
 or any text that kept its lines.  Cells are separated by
 
-- tabs: how pipeline.html_text renders ``<td>``; empty cells stay in place;
+- tabs: how pipeline.reading.html_text renders ``<td>``; empty cells stay in place;
 - ``|``: markdown tables (the ``|---|`` rule row is skipped);
 - column gaps: runs of 2+ spaces / full-width spaces between contents, as a
   plain-text table aligned with ``　``.  Leading indentation is not a gap.

@@ -1,7 +1,7 @@
 """The ``ingest_corpus`` Prefect flow: scan, plan, process batches, publish.
 
-The work itself lives in orchestration-free modules (pipeline.plan,
-pipeline.batch, pipeline.publish); this module only adds tasks, retries,
+The work itself lives in orchestration-free modules (pipeline.storage: plan,
+batch, publish); this module only adds tasks, retries,
 parallelism and run logging.  Batches (not documents) are tasks because a
 Prefect task run costs ~30 ms.
 """
@@ -13,36 +13,27 @@ import multiprocessing
 import os
 import signal
 import time
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Callable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import prefect
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extractors import extractors_version
-from pipeline.batch import BatchResult, BatchSpec, quarantine_row, run_batch
-from pipeline.cli import UserError
-from pipeline.orphan_guard import exit_with_parent
-from pipeline.plan import (
-    BATCH_BYTES,
-    BATCH_DOCS,
-    INGESTED,
-    QUARANTINED,
-    ScannedFile,
-    cache_version,
-    cpu_count,
-    make_batches,
-    make_plan,
-    scan_corpus,
-    utc_now,
-)
-from pipeline.publish import OutputStore, iter_parquet, iter_rows_with_keys, new_run_id, rows_per_batch
-from pipeline.reader import DEFAULT_MAX_BYTES
-from pipeline.schema import all_schemas
+from pipeline.fingerprint import fingerprint
+from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
+from pipeline.errors import UserError
+from flows.orphan_guard import exit_with_parent
+from pipeline.storage.plan import BATCH_BYTES, BATCH_DOCS, INGESTED, QUARANTINED, ScannedFile, cache_version, cpu_count, make_batches, make_plan, scan_corpus, utc_now
+from pipeline.storage.publish import OutputStore, iter_parquet, iter_rows_with_keys, new_run_id, rows_per_batch
+from pipeline.reading.reader import DEFAULT_MAX_BYTES
+from pipeline.process import all_schemas
 
 DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
 # Test hooks (acceptance tests drive the real CLI): SIGKILL the run after N
@@ -78,13 +69,14 @@ def default_task_runner():
 
 def _start_local_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.batch", "pipeline.orphan_guard"])  # workers fork with these imported
+    context.set_forkserver_preload(["pipeline.storage.batch", "flows.orphan_guard"])  # workers fork with these imported
     return concurrent.futures.ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
     )
 
 
 def dask_task_runner(address: str):
+    # Deferred: prefect-dask is the optional `dask` extra, and importing it costs 1.25 s (measured).
     from prefect_dask import DaskTaskRunner
 
     return DaskTaskRunner(address=address)
@@ -106,7 +98,7 @@ def scan_task(corpus_root: str) -> list[ScannedFile]:
     return scan_corpus(Path(corpus_root))
 
 
-# NO_CACHE: our cache is the manifest (sha256 + extractors_version); a Prefect
+# NO_CACHE: our cache is the manifest (sha256 + the code fingerprint); a Prefect
 # result cache could hand back a staging folder that no longer exists.
 @task(
     name="process-batch",
@@ -137,8 +129,6 @@ def _run_batches(specs: list[BatchSpec]) -> list[BatchResult]:
     if len(specs) == 1:
         collect(process_batch_task(specs[0]))  # inline: no worker start-up for a small corpus
         return results
-    from prefect.context import FlowRunContext
-
     runner = FlowRunContext.get().task_runner
     local = isinstance(runner, ThreadPoolTaskRunner)
     if local:
@@ -203,11 +193,7 @@ def _manifest_documents(
 
 
 def _versions() -> dict[str, str]:
-    from importlib.metadata import version
-
-    import prefect
-
-    return {"polex": version("polex"), "extractors_version": extractors_version(), "prefect": prefect.__version__}
+    return {"polex": version("polex"), "extractors_version": fingerprint(), "prefect": prefect.__version__}
 
 
 @flow(name="ingest_corpus", task_runner=default_task_runner(), log_prints=False)
@@ -234,8 +220,8 @@ def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batc
     started = utc_now()
     run_id = new_run_id(started)
     store.collect_garbage()  # debris of killed runs (we hold the lock, so none is alive)
-    version = extractors_version()  # the documents table's extractor_version column
-    cached_as = cache_version()  # the manifest's cache key, with each document's sha256
+    version = fingerprint()  # the documents table's extractor_version column
+    cached_as = cache_version()  # the manifest's cache key, with each document's sha256 (the same fingerprint)
     schemas = all_schemas()
 
     files = scan_task(str(corpus_root))

@@ -6,7 +6,7 @@ With no server configured, Prefect 3.8.8 starts its own temporary server
 server lived on as an orphan, holding the caller's stdout/stderr pipes open.
 Prefect offers no in-process mode and no hook into that ``Popen``, so polex
 starts the same server itself (same app factory, same environment flags)
-through this module, whose watchdog thread (``pipeline.orphan_guard``) exits
+through this module, whose watchdog thread (``flows.orphan_guard``) exits
 as soon as the parent is gone; the run then points Prefect at it with
 ``temporary_settings``.
 
@@ -25,6 +25,13 @@ import sys
 import time
 import urllib.request
 from typing import Iterator
+
+import uvicorn
+from prefect.events.worker import EventsWorker
+from prefect.logging.handlers import APILogWorker
+from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+from flows.orphan_guard import exit_with_parent
 
 # What Prefect's own temporary server sets (prefect/server/api/server.py): no UI,
 # no background services, one app per process.
@@ -76,8 +83,6 @@ def _launch(port: int, env: dict[str, str]) -> subprocess.Popen:
 
 def start_local_server(timeout_s: float) -> LocalServer:
     """Start the server and wait until its API answers; RuntimeError if it does not within ``timeout_s``."""
-    from prefect.settings import get_current_settings
-
     # The child reads the same settings the parent resolved (profile, env), as Prefect's own server does.
     env = {**os.environ, **SERVER_ENV, **get_current_settings().to_environment_variables(exclude_unset=True)}
     deadline = time.monotonic() + timeout_s
@@ -105,8 +110,6 @@ def prefect_api() -> Iterator[str | None]:
 
     Yields the local server's API URL, or None when a server is configured.
     """
-    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
-
     settings = get_current_settings()
     if settings.api.url or not settings.server.ephemeral.enabled:
         yield None  # a configured server; or none allowed, and Prefect says so itself
@@ -125,18 +128,11 @@ def prefect_api() -> Iterator[str | None]:
 def _drain_prefect_workers() -> None:
     """Send the run's buffered logs and events while the server is still up
     (they would otherwise be flushed at exit, to a stopped server)."""
-    from prefect.events.worker import EventsWorker
-    from prefect.logging.handlers import APILogWorker
-
     APILogWorker.drain_all(timeout=10)
     EventsWorker.drain_all(timeout=10)
 
 
 def _serve(parent_pid: int, port: int) -> None:
-    import uvicorn
-
-    from pipeline.orphan_guard import exit_with_parent
-
     exit_with_parent(parent_pid)  # the point of this module: no orphan when polex is SIGKILLed
     uvicorn.run(
         "prefect.server.api.server:create_app",

@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import re
 
-from normalizers import register
 from normalizers.edits import deleted, replaced_one_for_one
 from normalizers.page_furniture import page_number_spans, running_header_spans
-from pipeline.offsets import OffsetMap
+from pipeline.core.offsets import OffsetMap
 
 _SEP = r"\s*[:：]"
 _COUNTER = r"(?:点击|浏览|阅读|访问)(?:次数|数|量|率)?"
@@ -98,7 +97,6 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@register("boilerplate")
 def remove_boilerplate(text: str) -> tuple[str, OffsetMap]:
     spans = boilerplate_spans(text)
     if not spans:

@@ -20,10 +20,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
+import opencc
 
-from normalizers import register
 from normalizers.edits import replaced_one_for_one
-from pipeline.offsets import OffsetMap
+from pipeline.core.offsets import OffsetMap
 
 TRADITIONAL_SHARE = 0.02  # simplified documents measure ~0.1%, traditional ones 15-40%
 MIN_CHANGED = 3  # a handful of variant characters never makes a document traditional
@@ -32,8 +32,6 @@ MIN_CHANGED = 3  # a handful of variant characters never makes a document tradit
 @lru_cache(maxsize=1)
 def converter():
     """The one OpenCC t2s converter (loading its dictionaries takes milliseconds, do it once)."""
-    import opencc
-
     return opencc.OpenCC("t2s")
 
 
@@ -78,7 +76,6 @@ def traditional_share(text: str, converted: str) -> tuple[int, int]:
     return int(np.count_nonzero((before != after) & han)), int(np.count_nonzero(han))
 
 
-@register("t2s")
 def to_simplified(text: str) -> tuple[str, OffsetMap]:
     converted = _one_for_one(text)
     changed, han = traditional_share(text, converted)

@@ -2,7 +2,7 @@
 
 Steps only ever do two things: replace characters one for one (script,
 width, punctuation) or delete characters (ruby, boilerplate, spaces, line
-breaks).  The maps are built in :mod:`pipeline.offsets` (the one place that
+breaks).  The maps are built in :mod:`pipeline.core.offsets` (the one place that
 builds maps); the deletion map is the one ``apply_edits`` builds for the same
 edits (tests/test_normalizers.py checks this), made in one numpy pass.
 """
@@ -13,7 +13,7 @@ from typing import Iterable
 
 import numpy as np
 
-from pipeline.offsets import OffsetMap, delete_spans
+from pipeline.core.offsets import OffsetMap, delete_spans
 
 
 def codepoints(text: str) -> np.ndarray:

@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import re
 
-from normalizers import register
 from normalizers.edits import deleted
-from pipeline.offsets import OffsetMap
+from pipeline.core.offsets import OffsetMap
 
 MIN_JOIN_CHARS = 20
 
@@ -116,6 +115,5 @@ def break_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@register("linebreaks")
 def fix_linebreaks(text: str) -> tuple[str, OffsetMap]:
     return deleted(text, break_spans(text))

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import re
 
-from normalizers import register
 from normalizers.edits import deleted, replaced_one_for_one
-from pipeline.offsets import OffsetMap
+from pipeline.core.offsets import OffsetMap
 
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 _OTHER_BREAKS = str.maketrans({"\r": "\n", "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
 _ANY_BREAK_BUT_LF = re.compile(r"[\r\f\v\u2028\u2029\x85]")
 
 
-@register("newlines")
 def unify_newlines(text: str) -> tuple[str, OffsetMap]:
     if not _ANY_BREAK_BUT_LF.search(text):
         return replaced_one_for_one(text, text)

@@ -1,4 +1,4 @@
-"""The ordered normalisation steps.  Importing this module registers them in run order.
+"""The ordered normalisation steps and :func:`normalize`, which runs them.
 
 Order matters:
 1. ``newlines``   CRLF → LF first, so every later pattern sees one kind of break;
@@ -13,17 +13,46 @@ Order matters:
                   ASCII depends on its neighbours, which must be final (idempotence);
 7. ``spacing``    last: joined paragraphs are judged as the lines they became (idempotence).
 
-Bump ``VERSION`` whenever any step's output changes: cached results are keyed on it.
+A new step: a module with one function ``text -> (new_text, OffsetMap)``,
+imported here and put in ``STEPS`` at its place.  Cached results need no
+version bump: the cache key (``pipeline.fingerprint``) hashes this package.
 """
 
-from normalizers import boilerplate, chinese_script, linebreaks, newlines, ruby, spacing, width  # noqa: F401
-from normalizers import STEPS
+from __future__ import annotations
 
-VERSION = "3"  # 2: spacing keeps tabs and column gaps (table cells); 3: running headers go, table rows stay unjoined
+from time import perf_counter
+from typing import Callable
 
-ORDER = ["newlines", "ruby", "t2s", "boilerplate", "linebreaks", "width", "spacing"]
+from normalizers import boilerplate, chinese_script, linebreaks, newlines, ruby, spacing, width
+from pipeline.core.document import NormalizedText
+from pipeline.core.offsets import OffsetMap
 
-# Registration order follows import order above (alphabetical); put STEPS in run order.
-_registered = dict(STEPS)
-STEPS.clear()
-STEPS.update((name, _registered[name]) for name in ORDER)
+Step = Callable[[str], "tuple[str, OffsetMap]"]
+
+# name -> step, in the order they run
+STEPS: dict[str, Step] = {
+    "newlines": newlines.unify_newlines,
+    "ruby": ruby.remove_ruby,
+    "t2s": chinese_script.to_simplified,
+    "boilerplate": boilerplate.remove_boilerplate,
+    "linebreaks": linebreaks.fix_linebreaks,
+    "width": width.unify_width,
+    "spacing": spacing.remove_spaces,
+}
+ORDER = list(STEPS)
+
+
+def normalize(
+    raw_text: str, steps: list[str] | None = None, timings: dict[str, float] | None = None
+) -> NormalizedText:
+    """Run the steps in order; ``timings`` (optional) accumulates seconds per step for benchmarks."""
+    total = OffsetMap.identity(len(raw_text))
+    text = raw_text
+    for name in steps or ORDER:
+        started = perf_counter()
+        text, step_map = STEPS[name](text)
+        total = total.compose(step_map)
+        if timings is not None:
+            key = f"normalize:{name}"
+            timings[key] = timings.get(key, 0.0) + perf_counter() - started
+    return NormalizedText(raw_text=raw_text, text=text, offsets=total)

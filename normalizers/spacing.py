@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import regex as re
 
-from normalizers import register
 from normalizers.edits import deleted, replaced_one_for_one
-from pipeline.offsets import OffsetMap
+from pipeline.core.offsets import OffsetMap
 
 _CN_PUNCT = r"，。、；：！？（）“”‘’《》〔〕【】…·"
 # One space, not part of a longer run: only single spaces are judged by their
@@ -65,7 +64,6 @@ def space_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@register("spacing")
 def remove_spaces(text: str) -> tuple[str, OffsetMap]:
     spans = space_spans(text)
     if not spans:

@@ -21,9 +21,8 @@ import re
 
 import numpy as np
 
-from normalizers import register
 from normalizers.edits import codepoints, from_codepoints, replaced_one_for_one
-from pipeline.offsets import OffsetMap
+from pipeline.core.offsets import OffsetMap
 
 _KEEP_FULL = set("，：；（）！？")
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULL}
@@ -104,7 +103,6 @@ def _single_marks(points: np.ndarray, paired: np.ndarray) -> None:
     points[convert] = _FULL_OF[ascii_pts[convert]]
 
 
-@register("width")
 def unify_width(text: str) -> tuple[str, OffsetMap]:
     points = _half_width(codepoints(text))
     paired = np.zeros(points.shape[0], dtype=bool)

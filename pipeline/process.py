@@ -1,7 +1,9 @@
 """The orchestration-free core: one decoded document in, rows for every table out.
 
 ``process_document`` is a pure function of the document (plus the clock for
-``ingested_at``); the Prefect flow only batches, caches and publishes it.
+``ingested_at``): normalise -> structure (metadata, sections) -> extract ->
+rows with provenance.  The Prefect flow only batches, caches and publishes it.
+``all_schemas`` is the set of tables those rows fill.
 """
 
 from __future__ import annotations
@@ -12,20 +14,25 @@ from time import perf_counter
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 
-from extractors import all_extractors, extractors_version
+from extractors import all_extractors
 from normalizers import normalize
-from pipeline.document import ExtractContext, IngestError, RawDocument
-from pipeline.metadata import extract_meta
-from pipeline.offsets import OffsetMap
-from pipeline.sections import build_sections
+from pipeline.core.document import ExtractContext, NormalizedText, RawDocument, Section
+from pipeline.core.offsets import OffsetMap
+from pipeline.core.schema import table_schemas
+from pipeline.errors import IngestError
+from pipeline.fingerprint import fingerprint
+from pipeline.structure.metadata import extract_meta
+from pipeline.structure.sections import build_sections
 
 Rows = dict[str, list[dict[str, Any]]]
 
 
 @lru_cache(maxsize=1)
-def _version() -> str:
-    return extractors_version()
+def all_schemas() -> dict[str, pa.Schema]:
+    """Every table polex publishes, by name."""
+    return table_schemas({ex.table: ex.columns for ex in all_extractors()})
 
 
 def _stage(name: str, fn, *args, timings: dict[str, float] | None = None):
@@ -75,13 +82,51 @@ def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_st
         row["section_id"] = section_ids[at] if at >= 0 else None
 
 
-def process_document(
-    doc: RawDocument, ingested_at: dt.datetime | None = None, timings: dict[str, float] | None = None
-) -> Rows:
-    """Normalise, structure and extract one document.  Raises IngestError on failure.
+def _section_rows(doc: RawDocument, norm: NormalizedText, sections: list[Section]) -> list[dict[str, Any]]:
+    norm_starts = np.fromiter((s.norm_start for s in sections), dtype=np.int64, count=len(sections))
+    norm_ends = np.fromiter((s.norm_end for s in sections), dtype=np.int64, count=len(sections))
+    spans = _raw_spans(norm.offsets, norm_starts, norm_ends)
+    raw_spans = zip(*spans) if spans else (norm.to_raw(s.norm_start, s.norm_end) for s in sections)
+    return [
+        {
+            "doc_id": doc.doc_id,
+            "section_id": s.section_id,
+            "parent_id": s.parent_id,
+            "level": s.level,
+            "number": s.number,
+            "heading": s.heading,
+            "raw_start": raw_start,
+            "raw_end": raw_end,
+            "norm_start": s.norm_start,
+            "norm_end": s.norm_end,
+            "text": doc.raw_text[raw_start:raw_end],
+        }
+        for s, (raw_start, raw_end) in zip(sections, raw_spans)
+    ]
 
-    ``timings`` (optional) accumulates seconds per stage, for the benchmark.
-    """
+
+def _document_row(doc: RawDocument, ctx: ExtractContext, ingested_at: dt.datetime | None) -> dict[str, Any]:
+    meta = ctx.meta
+    return {
+        "doc_id": doc.doc_id,
+        "source_path": doc.source_path,
+        "sha256": doc.sha256,
+        "raw_text": doc.raw_text,
+        "norm_text": ctx.norm.text,
+        "title": meta.title,
+        "doc_number": meta.doc_number,
+        "issuer": meta.issuer,
+        "issue_date": dt.date.fromisoformat(meta.issue_date) if meta.issue_date else None,
+        "addressee": meta.addressee,
+        "cc": meta.cc,
+        "encoding": doc.encoding,
+        "extractor_version": fingerprint(),
+        "ingested_at": ingested_at or dt.datetime.now(dt.timezone.utc),
+    }
+
+
+def structure(doc: RawDocument, timings: dict[str, float] | None = None) -> ExtractContext:
+    """Normalise and structure one document: what every extractor reads."""
     if not doc.raw_text.strip():
         raise IngestError("decode", "document has no text (empty file or nothing visible in the page)")
     norm = _stage("normalize", normalize, doc.raw_text, None, timings, timings=timings)
@@ -89,56 +134,23 @@ def process_document(
         raise IngestError("normalize", "document is only boilerplate: nothing left after normalisation")
     meta = _stage("metadata", extract_meta, norm, timings=timings)
     sections = _stage("sections", build_sections, norm, timings=timings)
-    ctx = ExtractContext(doc_id=doc.doc_id, norm=norm, sections=sections, meta=meta)
-    section_starts = [s.norm_start for s in sections]
+    return ExtractContext(doc_id=doc.doc_id, norm=norm, sections=sections, meta=meta)
 
-    out: Rows = {}
-    section_rows = []
-    norm_starts = np.fromiter((s.norm_start for s in sections), dtype=np.int64, count=len(sections))
-    norm_ends = np.fromiter((s.norm_end for s in sections), dtype=np.int64, count=len(sections))
-    spans = _raw_spans(norm.offsets, norm_starts, norm_ends)
-    raw_spans = zip(*spans) if spans else (norm.to_raw(s.norm_start, s.norm_end) for s in sections)
-    for s, (raw_start, raw_end) in zip(sections, raw_spans):
-        section_rows.append(
-            {
-                "doc_id": doc.doc_id,
-                "section_id": s.section_id,
-                "parent_id": s.parent_id,
-                "level": s.level,
-                "number": s.number,
-                "heading": s.heading,
-                "raw_start": raw_start,
-                "raw_end": raw_end,
-                "norm_start": s.norm_start,
-                "norm_end": s.norm_end,
-                "text": doc.raw_text[raw_start:raw_end],
-            }
-        )
-    out["sections"] = section_rows
 
+def process_document(
+    doc: RawDocument, ingested_at: dt.datetime | None = None, timings: dict[str, float] | None = None
+) -> Rows:
+    """Normalise, structure and extract one document.  Raises IngestError on failure.
+
+    ``timings`` (optional) accumulates seconds per stage, for the benchmark.
+    """
+    ctx = structure(doc, timings)
+    out: Rows = {"sections": _section_rows(doc, ctx.norm, ctx.sections)}
+    section_starts = [s.norm_start for s in ctx.sections]
     for ex in all_extractors():
         rows = _stage(f"extract:{ex.name}", ex.extract, ctx, timings=timings)
         ctx.results[ex.table] = rows
         _with_provenance(rows, ctx, section_starts, doc.raw_text)
         out[ex.table] = rows
-
-    issue_date = dt.date.fromisoformat(meta.issue_date) if meta.issue_date else None
-    out["documents"] = [
-        {
-            "doc_id": doc.doc_id,
-            "source_path": doc.source_path,
-            "sha256": doc.sha256,
-            "raw_text": doc.raw_text,
-            "norm_text": norm.text,
-            "title": meta.title,
-            "doc_number": meta.doc_number,
-            "issuer": meta.issuer,
-            "issue_date": issue_date,
-            "addressee": meta.addressee,
-            "cc": meta.cc,
-            "encoding": doc.encoding,
-            "extractor_version": _version(),
-            "ingested_at": ingested_at or dt.datetime.now(dt.timezone.utc),
-        }
-    ]
+    out["documents"] = [_document_row(doc, ctx, ingested_at)]
     return out

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.qa.gold import load_gold_file, text_errors
 from pipeline.qa.labels import LABELS
-from pipeline.reader import read_document
+from pipeline.reading.reader import read_document
 
 
 def check_gold_offsets_match_reader_text(gold_path: Path, docs: Path) -> None:

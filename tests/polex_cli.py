@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.schema import all_schemas
+from pipeline.errors import EXIT_USER_ERROR, UserError
+from pipeline.process import all_schemas
 
 REPO = Path(__file__).resolve().parents[1]
 POLEX = Path(sys.executable).parent / "polex"
@@ -82,3 +84,17 @@ def assert_tables_equal(left: dict[str, pd.DataFrame], right: dict[str, pd.DataF
     assert left.keys() == right.keys()
     for name in left:
         pd.testing.assert_frame_equal(left[name], right[name], obj=f"table {name}")
+
+
+def run_subcommand(module, argv: list[str]) -> int:
+    """``polex <cmd> ARGV`` in-process for one subcommand module of ``pipeline.cli``,
+    as ``pipeline.cli.main`` runs it (a UserError prints one line to stderr, exit status 2)."""
+    parser = argparse.ArgumentParser(prog="polex")
+    module.add_arguments(parser)
+    args = parser.parse_args(argv)
+    args.verbose = False
+    try:
+        return int(module.main(args) or 0)
+    except UserError as exc:
+        print(f"polex: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors import get
-from pipeline.document import ExtractContext, NormalizedText
-from pipeline.offsets import OffsetMap
+from pipeline.core.document import ExtractContext, NormalizedText
+from pipeline.core.offsets import OffsetMap
 
 EXTRACTOR = get("amounts")
 

@@ -12,8 +12,10 @@ time.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
+import types
 from pathlib import Path
 
 import pyarrow as pa
@@ -21,7 +23,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from polex_cli import run_polex
-from pipeline.schema import all_schemas
+from pipeline.process import all_schemas
 
 from paths import GOLD  # noqa: E402  (the repo's copy of shared/gold)
 EXIT_USER = 2
@@ -243,13 +245,11 @@ def crashing_command(tmp_path, monkeypatch):
     """A ``polex crash`` subcommand whose main() has a bug (in-process: no real command crashes on purpose)."""
     import pipeline.cli as cli
 
-    (tmp_path / "polex_crash_command.py").write_text(
-        "def add_arguments(parser):\n    pass\n\n"
-        "def main(args):\n    return {}['no such key']\n",
-        encoding="utf-8",
-    )
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setitem(cli.COMMANDS, "crash", ("polex_crash_command", "a command with a bug"))
+    def main(args):
+        return {}["no such key"]
+
+    command = types.SimpleNamespace(add_arguments=lambda parser: None, main=main)
+    monkeypatch.setitem(cli.COMMANDS, "crash", (command, "a command with a bug"))
     return cli
 
 
@@ -266,13 +266,10 @@ def test_a_bug_ends_with_one_line_that_says_it_is_a_bug(crashing_command, capsys
 def test_an_oserror_names_its_path_without_errno_noise(tmp_path, monkeypatch, capsys):
     import pipeline.cli as cli
 
-    (tmp_path / "polex_oserror_command.py").write_text(
-        "import os\n\ndef add_arguments(parser):\n    parser.add_argument('path')\n\n"
-        "def main(args):\n    os.mkdir(args.path)\n",
-        encoding="utf-8",
+    command = types.SimpleNamespace(
+        add_arguments=lambda parser: parser.add_argument("path"), main=lambda args: os.mkdir(args.path)
     )
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setitem(cli.COMMANDS, "mk", ("polex_oserror_command", "make a folder"))
+    monkeypatch.setitem(cli.COMMANDS, "mk", (command, "make a folder"))
     existing = tmp_path / "a_file"
     existing.write_text("x")
     assert cli.main(["mk", str(existing)]) == EXIT_USER
@@ -292,8 +289,8 @@ def _batch_corpus(tmp_path: Path) -> Path:
 def _run_one_batch(corpus: Path, staging: Path):
     import datetime as dt
 
-    from pipeline.batch import BatchSpec, run_batch
-    from pipeline.reader import hash_file
+    from pipeline.storage.batch import BatchSpec, run_batch
+    from pipeline.reading.reader import hash_file
 
     items = [(p.name, hash_file(p)) for p in sorted(corpus.iterdir())]
     spec = BatchSpec(str(corpus), items, str(staging), 0, dt.datetime.now(dt.timezone.utc), "test-version")
@@ -319,7 +316,7 @@ def deadlines_overflowing_in(monkeypatch):
                 rows = rows + [{"norm_start": 0, "norm_end": 1, "kind": "by", "year": 2**70}]
             return rows
 
-        monkeypatch.setitem(extractors._LOADED, "deadlines", dataclasses.replace(real, extract=extract))
+        monkeypatch.setitem(extractors.REGISTRY, "deadlines", dataclasses.replace(real, extract=extract))
 
     return install
 
@@ -341,8 +338,8 @@ def test_one_document_the_schema_refuses_is_quarantined_not_fatal(tmp_path, dead
 
 def test_a_null_in_a_required_column_is_refused_per_document():
     # pyarrow builds such a table without complaint; only the Parquet write would fail, for the whole batch.
-    from pipeline.batch import document_tables
-    from pipeline.document import IngestError
+    from pipeline.storage.batch import document_tables
+    from pipeline.errors import IngestError
 
     section = {"doc_id": "a.txt", "section_id": 0, "parent_id": None, "level": None, "number": 1, "heading": "总体要求",
                "raw_start": 0, "raw_end": 6, "norm_start": 0, "norm_end": 6, "text": "一、总体要求"}
@@ -405,7 +402,7 @@ def test_raising_max_bytes_as_the_message_advises_ingests_the_file(paths):
 
 
 def test_a_quarantine_is_cached_only_under_the_limit_it_was_refused_with():
-    from pipeline.plan import INGESTED, QUARANTINED, ScannedFile, make_plan
+    from pipeline.storage.plan import INGESTED, QUARANTINED, ScannedFile, make_plan
 
     files = [ScannedFile("big.txt", "s1", 500), ScannedFile("ok.txt", "s2", 50)]
     previous = {"documents": {

@@ -10,8 +10,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from extractors import extractors_version
-from pipeline.schema import all_schemas
+from pipeline.fingerprint import fingerprint
+from pipeline.process import all_schemas
 from polex_cli import (
     SEEDS,
     assert_tables_equal,
@@ -44,7 +44,7 @@ def test_incremental_runs_update_exactly_the_changed_documents(tmp_path):
     first = read_tables(out)
     assert manifest(out)["counts"]["processed"] == len(SEEDS)
     assert sorted(first["documents"]["doc_id"]) == [s.name for s in SEEDS]
-    assert set(first["documents"]["extractor_version"]) == {extractors_version()}
+    assert set(first["documents"]["extractor_version"]) == {fingerprint()}
     for name, schema in all_schemas().items():
         assert pq.read_schema(out / f"{name}.parquet").names == schema.names
 

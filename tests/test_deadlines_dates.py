@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors import get
-from pipeline.document import DocumentMeta, ExtractContext, NormalizedText
-from pipeline.offsets import OffsetMap
-from pipeline.schema import span_table_schema
+from pipeline.core.document import DocumentMeta, ExtractContext, NormalizedText
+from pipeline.core.offsets import OffsetMap
+from pipeline.core.schema import span_table_schema
 
 EXTRACTOR = get("deadlines")
 

@@ -1,6 +1,6 @@
 """Held-out development set (tests/fixtures/devset): other provinces, other layouts.
 
-The real core path (``pipeline.reader.read_document`` + ``process_document``)
+The real core path (``pipeline.reading.reader.read_document`` + ``process_document``)
 runs on every devset document, the tables are written as Parquet like
 ``pipeline.qa.fixtures.run_core`` does, and ``polex eval``'s scorer compares
 them with the hand-written gold.  The floors below are the scores the system
@@ -19,7 +19,7 @@ from pipeline.qa.evaluate import evaluate
 from pipeline.qa.fixtures import run_core
 from pipeline.qa.gold import validate_dir
 from pipeline.qa.labels import LABELS
-from pipeline.reader import discover, read_document
+from pipeline.reading.reader import discover, read_document
 
 DEVSET = Path(__file__).resolve().parent / "fixtures" / "devset"
 DOCS = DEVSET / "docs"

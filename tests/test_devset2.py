@@ -3,7 +3,7 @@
 Five documents as they come off government sites and PDFs (PDF text with page
 lines and running headers, a saved web page, a GB18030 file with full-width
 digits, a work plan with month-only deadlines, a national 国办发 notice).  The
-real core path (``pipeline.reader.read_document`` + ``process_document``)
+real core path (``pipeline.reading.reader.read_document`` + ``process_document``)
 runs on each, the tables are written as Parquet, and ``polex eval``'s scorer
 compares them with the gold written before polex's output was looked at.
 The floors are the scores measured when the devset was added, less 0.05: a
@@ -21,7 +21,7 @@ from pipeline.qa.evaluate import evaluate
 from pipeline.qa.fixtures import run_core
 from pipeline.qa.gold import validate_dir
 from pipeline.qa.labels import LABELS
-from pipeline.reader import discover, read_document
+from pipeline.reading.reader import discover, read_document
 
 DEVSET = Path(__file__).resolve().parent / "fixtures" / "devset2"
 DOCS = DEVSET / "docs"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import extractors
-from pipeline.document import RawDocument
+from pipeline.core.document import RawDocument
 from pipeline.process import process_document
 
 EXAMPLES = Path(extractors.__file__).parent / "examples"

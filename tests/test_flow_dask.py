@@ -27,7 +27,7 @@ def test_dask_run_matches_local_run(tmp_path):
             )
             assert remote.returncode == 1, remote.stderr
             # The batches really ran on the cluster's workers.
-            assert any(client.run(lambda: "pipeline.batch" in __import__("sys").modules).values())
+            assert any(client.run(lambda: "pipeline.storage.batch" in __import__("sys").modules).values())
     assert manifest(dask_out)["counts"] == manifest(local_out)["counts"]
     assert "QUARANTINED broken.txt" in remote.stdout
     assert_tables_equal(

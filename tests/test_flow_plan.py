@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from pipeline.batch import BatchSpec, run_batch
-from pipeline.plan import INGESTED, QUARANTINED, ScannedFile, make_batches, make_plan, scan_corpus
+from pipeline.storage.batch import BatchSpec, run_batch
+from pipeline.storage.plan import INGESTED, QUARANTINED, ScannedFile, make_batches, make_plan, scan_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "corpus").glob("*.txt"))

@@ -7,7 +7,7 @@ import errno
 import pandas as pd
 import pytest
 
-import pipeline.batch as batch
+import pipeline.storage.batch as batch
 from polex_cli import SEEDS, make_corpus
 
 pytestmark = pytest.mark.usefixtures("prefect_api_url")

@@ -40,10 +40,11 @@ from hypothesis import strategies as st
 
 import normalizers.pipeline  # noqa: F401  (registers the normalisation steps in order)
 from normalizers import normalize
-from pipeline.document import IngestError, RawDocument
+from pipeline.errors import IngestError
+from pipeline.core.document import RawDocument
 from pipeline.process import process_document
-from pipeline.reader import decode_bytes
-from pipeline.schema import all_schemas
+from pipeline.reading.reader import decode_bytes
+from pipeline.process import all_schemas
 
 # ------------------------------------------------------------------ settings
 _EXPLORE = int(os.environ.get("POLEX_FUZZ_EXAMPLES", "0"))

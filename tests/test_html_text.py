@@ -1,4 +1,4 @@
-"""pipeline.html_text: the visible text of a page, one line per block."""
+"""pipeline.reading.html_text: the visible text of a page, one line per block."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.html_text import visible_text
+from pipeline.reading.html_text import visible_text
 
 
 def test_inline_elements_join_without_spaces():

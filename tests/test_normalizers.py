@@ -12,8 +12,8 @@ import pytest
 
 import normalizers
 from normalizers import boilerplate, chinese_script, edits, linebreaks, newlines, ruby, spacing, width
-from normalizers.pipeline import ORDER, VERSION
-from pipeline.offsets import Edit, apply_edits
+from normalizers.pipeline import ORDER
+from pipeline.core.offsets import Edit, apply_edits
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -39,10 +39,9 @@ def run(step, text: str) -> str:
 
 
 # ---------------------------------------------------------------- registry
-def test_steps_registered_in_run_order_and_version_bumped():
-    normalizers.normalize("")  # imports the pipeline
+def test_steps_run_in_the_documented_order():
+    assert ORDER == ["newlines", "ruby", "t2s", "boilerplate", "linebreaks", "width", "spacing"]
     assert list(normalizers.STEPS) == ORDER
-    assert VERSION != "0"
 
 
 # ---------------------------------------------------------------- map helpers

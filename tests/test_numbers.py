@@ -1,4 +1,4 @@
-"""extractors.numbers: the shared numeral parser."""
+"""pipeline.core.numerals: the one numeral parser."""
 
 from __future__ import annotations
 
@@ -7,16 +7,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from extractors.numbers import (
-    NUMBER_RE,
-    PERCENT_RE,
-    RANGE_RE,
-    iter_numbers,
-    multiplier,
-    parse_number,
-    parse_range,
-    try_parse,
-)
+from pipeline.core.numerals import NUMBER_RE, PERCENT_RE, RANGE_RE, iter_numbers, multiplier, parse_number, parse_range, try_parse
 
 NUMBER = re.compile(NUMBER_RE)
 

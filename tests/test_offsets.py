@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.offsets import Edit, OffsetMap, apply_edits
+from pipeline.core.offsets import Edit, OffsetMap, apply_edits
 
 
 def test_deletion_keeps_neighbours_tight():

@@ -12,16 +12,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.cli import UserError
-from pipeline.publish import (
-    FAIL_TABLE_ENV,
-    KEEP_PREVIOUS,
-    OutputLocked,
-    OutputStore,
-    iter_rows_with_keys,
-    new_run_id,
-    write_table,
-)
+from pipeline.errors import UserError
+from pipeline.storage.publish import FAIL_TABLE_ENV, KEEP_PREVIOUS, OutputStore, iter_rows_with_keys, new_run_id, write_table
+from pipeline.errors import OutputLocked
 
 SCHEMA = pa.schema([pa.field("doc_id", pa.string(), nullable=False), pa.field("value", pa.int64())])
 OTHER = pa.schema([pa.field("source_path", pa.string(), nullable=False)])

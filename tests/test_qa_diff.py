@@ -8,7 +8,9 @@ import tempfile
 import pytest
 
 from pipeline.qa.differences import diff_document
-from pipeline.qa.fixtures import run_subcommand, write_out
+from pipeline.cli import diff as cli_diff
+from pipeline.qa.fixtures import write_out
+from polex_cli import run_subcommand
 from pipeline.qa.labels import LABELS
 from pipeline.qa.model import AnnotatedDoc, Span
 from pipeline.qa.report_html import render_report
@@ -74,14 +76,14 @@ def write_pair(tmp_path):
 
 def test_terminal_view_filters(tmp_path, capsys):
     gold_dir = write_pair(tmp_path)
-    assert run_subcommand("pipeline.qa.diff", ["--gold", str(gold_dir), "--out", str(tmp_path / "out")]) == 0
+    assert run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "missed" in out and "spurious" in out and "comparator '>=' → '='" in out and "5 differences" in out
-    run_subcommand("pipeline.qa.diff", ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--kind", "missed",
+    run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--kind", "missed",
                                         "--label", "amount"])
     out = capsys.readouterr().out
     assert "1 differences" in out and "spurious" not in out
-    run_subcommand("pipeline.qa.diff", ["--base", str(tmp_path / "base"), "--out", str(tmp_path / "out")])
+    run_subcommand(cli_diff, ["--base", str(tmp_path / "base"), "--out", str(tmp_path / "out")])
     assert "5 differences" in capsys.readouterr().out
 
 
@@ -116,7 +118,7 @@ def chromium(*args):
 def test_html_report_renders_in_chromium(tmp_path, capsys):
     gold_dir = write_pair(tmp_path)
     report = tmp_path / "report.html"
-    assert run_subcommand("pipeline.qa.diff", ["--gold", str(gold_dir), "--out", str(tmp_path / "out"),
+    assert run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"),
                                                "--html", str(report)]) == 0
     dom = chromium("--dump-dom", report.as_uri()).stdout
     for label in LABELS:  # every label is highlighted in the rendered page

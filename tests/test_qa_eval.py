@@ -5,7 +5,9 @@ import json
 
 import pytest
 
-from pipeline.qa.fixtures import run_subcommand, write_out
+from pipeline.cli import eval as cli_eval
+from pipeline.qa.fixtures import write_out
+from polex_cli import run_subcommand
 from pipeline.qa.labels import LABELS
 
 from paths import GOLD, gold_docs  # noqa: E402
@@ -15,7 +17,7 @@ needs_gold = pytest.mark.skipif(not any(GOLD.glob("*.json")), reason="gold files
 
 
 def eval_json(capsys, out, *extra):
-    code = run_subcommand("pipeline.qa.evaluate", ["--gold", str(GOLD), "--out", str(out), "--json", *extra])
+    code = run_subcommand(cli_eval, ["--gold", str(GOLD), "--out", str(out), "--json", *extra])
     return code, json.loads(capsys.readouterr().out)
 
 
@@ -75,7 +77,7 @@ def test_min_f1_floors_and_missing_documents(tmp_path, capsys):
     assert report["missing_documents"] == [docs[1].doc]
     assert report["labels"]["heading"]["r"] == pytest.approx(
         sum(s.label == "heading" for s in docs[0].spans) / sum(s.label == "heading" for d in docs for s in d.spans))
-    code = run_subcommand("pipeline.qa.evaluate", ["--gold", str(GOLD), "--out", str(tmp_path), "--min-f1", "micro=0.99"])
+    code = run_subcommand(cli_eval, ["--gold", str(GOLD), "--out", str(tmp_path), "--min-f1", "micro=0.99"])
     captured = capsys.readouterr()
     assert code == 1 and "micro F1" in captured.err
     assert "heading" in captured.out and "meta accuracy" in captured.out and "missing from OUT" in captured.out
@@ -84,10 +86,10 @@ def test_min_f1_floors_and_missing_documents(tmp_path, capsys):
 def test_bad_inputs_are_one_line_user_errors(tmp_path, capsys):
     (tmp_path / "gold").mkdir()
     (tmp_path / "gold" / "x.json").write_text("{not json", encoding="utf-8")
-    code = run_subcommand("pipeline.qa.evaluate", ["--gold", str(tmp_path / "gold"), "--out", str(tmp_path)])
+    code = run_subcommand(cli_eval, ["--gold", str(tmp_path / "gold"), "--out", str(tmp_path)])
     err = capsys.readouterr().err
     assert code == 2 and "x.json" in err and err.count("\n") == 1
-    code = run_subcommand("pipeline.qa.evaluate", ["--gold", str(tmp_path), "--out", str(tmp_path), "--min-f1", "foo=1"])
+    code = run_subcommand(cli_eval, ["--gold", str(tmp_path), "--out", str(tmp_path), "--min-f1", "foo=1"])
     assert code == 2 and "LABEL=X" in capsys.readouterr().err
 
 
@@ -109,6 +111,6 @@ def test_core_pipeline_output_is_readable(tmp_path, capsys):
         "spans": [{"label": "deadline", "start": s, "end": s + 6, "text": "到2025年", "attrs": {"kind": "by", "year": 2025}}]}),
         encoding="utf-8")
     run_core(corpus, tmp_path / "out")
-    code = run_subcommand("pipeline.qa.evaluate", ["--gold", str(gold), "--out", str(tmp_path / "out"), "--json"])
+    code = run_subcommand(cli_eval, ["--gold", str(gold), "--out", str(tmp_path / "out"), "--json"])
     report = json.loads(capsys.readouterr().out)
     assert code == 0 and report["labels"]["deadline"]["gold"] == 1 and report["missing_documents"] == []

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.qa import doccano, labelstudio, spacy_bridge
-from pipeline.qa.fixtures import run_subcommand, write_out
+from pipeline.cli import gold as cli_gold
+from pipeline.qa.fixtures import write_out
+from polex_cli import run_subcommand
 from pipeline.qa.gold import validate_dir
 from pipeline.qa.model import AnnotatedDoc, Span
 
@@ -30,7 +32,7 @@ def as_json(docs, drop_nulls=False):
 @needs_gold
 def test_real_gold_is_valid(capsys):
     assert validate_dir(GOLD, CORPUS) == []
-    assert run_subcommand("pipeline.qa.gold_cli", ["validate", str(GOLD), "--corpus", str(CORPUS)]) == 0
+    assert run_subcommand(cli_gold, ["validate", str(GOLD), "--corpus", str(CORPUS)]) == 0
     assert "0 problems" in capsys.readouterr().out
 
 
@@ -55,7 +57,7 @@ def test_validation_names_file_and_span(tmp_path, capsys):
     errors = validate_dir(tmp_path, CORPUS)
     assert any("spans[0]" in e and "but the document has" in e for e in errors)
     assert any("sha256" in e for e in errors)
-    assert run_subcommand("pipeline.qa.gold_cli", ["validate", str(tmp_path), "--corpus", str(CORPUS)]) == 1
+    assert run_subcommand(cli_gold, ["validate", str(tmp_path), "--corpus", str(CORPUS)]) == 1
     assert "problems" in capsys.readouterr().out
 
 
@@ -100,10 +102,10 @@ def test_doccano_entities_form_and_bad_label():
 @pytest.mark.parametrize("fmt,suffix", [("labelstudio", "json"), ("doccano", "jsonl"), ("docbin", "spacy")])
 def test_cli_export_import_round_trip(tmp_path, capsys, fmt, suffix):
     export = tmp_path / f"gold.{suffix}"
-    assert run_subcommand("pipeline.qa.gold_cli", ["export", "--gold", str(GOLD), "--corpus", str(CORPUS),
+    assert run_subcommand(cli_gold, ["export", "--gold", str(GOLD), "--corpus", str(CORPUS),
                                                    "--format", fmt, "--to", str(export)]) == 0
     out_dir = tmp_path / "gold"
-    assert run_subcommand("pipeline.qa.gold_cli", ["import", "--format", fmt, str(export), "--corpus", str(CORPUS),
+    assert run_subcommand(cli_gold, ["import", "--format", fmt, str(export), "--corpus", str(CORPUS),
                                                    "--to", str(out_dir)]) == 0
     for src in GOLD.glob("*.json"):
         assert json.loads((out_dir / src.name).read_text(encoding="utf-8")) == json.loads(src.read_text(encoding="utf-8"))
@@ -116,12 +118,12 @@ def test_import_finds_document_by_text_and_rejects_changed_text(tmp_path, capsys
     del task["data"]["doc"]  # a task created from raw text: matched by its exact text
     (tmp_path / "ls.json").write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
     args = ["import", "--format", "labelstudio", str(tmp_path / "ls.json"), "--corpus", str(CORPUS), "--to", str(tmp_path / "g")]
-    assert run_subcommand("pipeline.qa.gold_cli", args) == 0
+    assert run_subcommand(cli_gold, args) == 0
     assert (tmp_path / "g" / (Path(docs[0].doc).stem + ".json")).exists()
     task["data"]["text"] = task["data"]["text"].replace("\n", "\r\n")
     task["data"]["doc"] = docs[0].doc
     (tmp_path / "ls.json").write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
-    assert run_subcommand("pipeline.qa.gold_cli", args) == 2
+    assert run_subcommand(cli_gold, args) == 2
     assert "text differs" in capsys.readouterr().out
 
 
@@ -129,7 +131,7 @@ def test_import_finds_document_by_text_and_rejects_changed_text(tmp_path, capsys
 def test_export_out_as_predictions(tmp_path, capsys):
     write_out(tmp_path / "out", gold_docs())
     target = tmp_path / "pre.json"
-    assert run_subcommand("pipeline.qa.gold_cli", ["export", "--out", str(tmp_path / "out"), "--format", "labelstudio",
+    assert run_subcommand(cli_gold, ["export", "--out", str(tmp_path / "out"), "--format", "labelstudio",
                                                    "--to", str(target)]) == 0
     tasks = json.loads(target.read_text(encoding="utf-8"))
     assert all("predictions" in t and t["predictions"][0]["result"] for t in tasks)

@@ -1,4 +1,4 @@
-"""pipeline.reader: discover, hash, decode, read."""
+"""pipeline.reading.reader: discover, hash, decode, read."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import IngestError
-from pipeline.reader import DEFAULT_MAX_BYTES, decode_bytes, discover, hash_file, read_document
+from pipeline.errors import IngestError
+from pipeline.reading.reader import DEFAULT_MAX_BYTES, decode_bytes, discover, hash_file, read_document
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt"))
 TEXT = "（一）培育先进制造业集群。到2025年，规模以上企业达到800家，濱州市辦公室。\n"
@@ -221,7 +221,7 @@ def test_unreadable_file_is_a_read_error(tmp_path):
 def test_permission_error_is_a_read_error_and_transient_errors_propagate(tmp_path, monkeypatch):
     import errno
 
-    import pipeline.reader as reader
+    import pipeline.reading.reader as reader
 
     (tmp_path / "a.txt").write_text(TEXT)
 

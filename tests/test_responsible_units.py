@@ -111,7 +111,7 @@ def test_gap_row_with_a_missing_cell_aligns_by_column():
 
 
 def test_time_limit_in_a_note_is_a_deadline_not_a_unit():
-    from pipeline.document import RawDocument
+    from pipeline.core.document import RawDocument
     from pipeline.process import process_document
 
     raw = "加快建设公共充电设施。（责任单位：市发展改革委；完成时限：2024年底前）\n"

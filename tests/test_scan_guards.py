@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from extractors import amounts, deadlines, responsible_units, target_patterns
 from extractors.char_positions import CharSet, code_points
-from pipeline import sections
+from pipeline.structure import sections
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "tests/fixtures/devset/docs").glob("*.txt"))

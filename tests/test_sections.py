@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from normalizers import normalize
-from pipeline.sections import build_sections
+from pipeline.structure.sections import build_sections
 
 ROOT = Path(__file__).resolve().parents[1]
 from paths import GOLD as GOLD_DIR  # noqa: E402

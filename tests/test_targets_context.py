@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors import targets
-from pipeline.document import DocumentMeta, ExtractContext, NormalizedText, Section
-from pipeline.offsets import OffsetMap
+from pipeline.core.document import DocumentMeta, ExtractContext, NormalizedText, Section
+from pipeline.core.offsets import OffsetMap
 
 
 def _ctx(text: str, deadlines=(), sections=(), issue_date=None) -> ExtractContext:

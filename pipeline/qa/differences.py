@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pipeline.qa.labels import ATTRS, DIFF_KINDS, KEY_ATTRS, LABELS
 from pipeline.qa.model import AnnotatedDoc, Span
 from pipeline.qa.scoring import match_document
+from pipeline.qa.tables import find_document, index_by_name
 
 KINDS = DIFF_KINDS
 CONTEXT_CHARS = 20
@@ -99,14 +100,12 @@ def diff_document(doc: str, left: AnnotatedDoc | None, right: AnnotatedDoc | Non
 
 
 def diff_gold(gold_docs: list[AnnotatedDoc], out_docs: dict[str, AnnotatedDoc]) -> list[DocDiff]:
-    from pipeline.qa.tables import find_document, index_by_name
 
     by_path = index_by_name(out_docs)
     return [diff_document(g.doc, g, find_document(by_path, g.doc), all_attrs=False) for g in gold_docs]
 
 
 def diff_runs(base_docs: dict[str, AnnotatedDoc], new_docs: dict[str, AnnotatedDoc]) -> list[DocDiff]:
-    from pipeline.qa.tables import index_by_name
 
     base, new = index_by_name(base_docs), index_by_name(new_docs)
     return [diff_document(path, base.get(path), new.get(path), all_attrs=True) for path in sorted(set(base) | set(new))]

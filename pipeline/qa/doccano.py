@@ -18,7 +18,7 @@ import json
 from typing import Any
 
 from pipeline.qa.labels import LABELS, META_FIELDS
-from pipeline.qa.labelstudio import ImportFormatError
+from pipeline.errors import ImportFormatError
 from pipeline.qa.model import AnnotatedDoc, Span, clean_attrs
 
 

@@ -1,5 +1,5 @@
 """QA fixtures: write an OUT folder (SPEC.md tables) from annotated documents or
-from the core pipeline, and run one `polex` subcommand in-process.
+from the core pipeline.
 
 Turning gold into a "prediction" must score 1.0, and hand-made tables make
 scoring tests independent of the extractors.  Not the production publisher
@@ -12,16 +12,20 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.core.schema import DOCUMENTS, SECTIONS, SPAN_FIELDS
+from pipeline.process import all_schemas, process_document
 from pipeline.qa.labels import ATTRS, TABLE_OF_LABEL
 from pipeline.qa.model import AnnotatedDoc
+from pipeline.reading.reader import discover, read_document
 
 _FLOAT_ATTRS = {"value", "value_max", "value_cny"}
 _INT_ATTRS = {"level", "number", "deadline_year", "year", "months"}
 
 
 def _attr_type(name: str):
-    import pyarrow as pa
-
     if name in _FLOAT_ATTRS:
         return pa.float64()
     if name in _INT_ATTRS:
@@ -32,10 +36,6 @@ def _attr_type(name: str):
 
 
 def _span_schema(label: str):
-    import pyarrow as pa
-
-    from pipeline.schema import SECTIONS, SPAN_FIELDS
-
     if label == "heading":
         return SECTIONS
     return pa.schema(SPAN_FIELDS + [pa.field(n, _attr_type(n)) for n in ATTRS[label]])
@@ -51,11 +51,6 @@ def _attr_value(name: str, value: Any) -> Any:
 
 def write_out(out_dir: Path, docs: list[AnnotatedDoc]) -> Path:
     """Write documents + every span table for ``docs`` (``raw_text`` must be set)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from pipeline.schema import DOCUMENTS
-
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     doc_rows, span_rows = [], {label: [] for label in TABLE_OF_LABEL}
@@ -84,13 +79,6 @@ def write_out(out_dir: Path, docs: list[AnnotatedDoc]) -> Path:
 def run_core(corpus: Path, out_dir: Path) -> Path:
     """Stand-in for `polex run` without Prefect: the real reader and core on every
     document under ``corpus``, one Parquet file per table in ``out_dir``."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from pipeline.process import process_document
-    from pipeline.reader import discover, read_document
-    from pipeline.schema import all_schemas
-
     schemas = all_schemas()
     rows: dict[str, list] = {name: [] for name in schemas}
     for rel in discover(Path(corpus)):
@@ -101,24 +89,3 @@ def run_core(corpus: Path, out_dir: Path) -> Path:
     for table, schema in schemas.items():
         pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=schema), out_dir / f"{table}.parquet")
     return out_dir
-
-
-def run_subcommand(module_name: str, argv: list[str]) -> int:
-    """``polex <cmd> ARGV`` for one subcommand module, as pipeline.cli runs it
-    (a UserError prints one line to stderr and gives exit status 2)."""
-    import argparse
-    import importlib
-    import sys
-
-    from pipeline.cli import UserError
-
-    module = importlib.import_module(module_name)
-    parser = argparse.ArgumentParser(prog="polex")
-    module.add_arguments(parser)
-    args = parser.parse_args(argv)
-    args.verbose = False
-    try:
-        return int(module.main(args) or 0)
-    except UserError as exc:
-        print(f"polex: error: {exc}", file=sys.stderr)
-        return 2

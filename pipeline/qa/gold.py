@@ -12,14 +12,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import GoldError, IngestError
 from pipeline.qa.labels import ATTRS, ENUMS, INT_ATTRS, LABELS, META_FIELDS, NUMBER_ATTRS, REQUIRED_ATTRS
 from pipeline.qa.model import AnnotatedDoc, Span
+from pipeline.reading.reader import decode_bytes
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-
-
-class GoldError(Exception):
-    """A gold file that cannot be used; the message is one actionable line."""
 
 
 def read_document_text(path: Path) -> tuple[str, str]:
@@ -28,8 +26,6 @@ def read_document_text(path: Path) -> tuple[str, str]:
 
     Raises UnicodeDecodeError when the file cannot be decoded at all.
     """
-    from pipeline.document import IngestError
-    from pipeline.reader import decode_bytes
 
     data = path.read_bytes()
     try:

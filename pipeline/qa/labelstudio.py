@@ -20,14 +20,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pipeline.errors import ImportFormatError
 from pipeline.qa.labels import LABELS, META_FIELDS
 from pipeline.qa.model import AnnotatedDoc, Span, clean_attrs
 
 FROM_NAME, TO_NAME = "label", "text"
-
-
-class ImportFormatError(Exception):
-    """An export file the importer cannot read; one line naming the task and region."""
 
 
 def utf16_offsets(text: str) -> list[int]:

@@ -7,7 +7,10 @@ no external assets).
 from __future__ import annotations
 
 import html
+import json
 from collections import Counter
+
+from spacy import displacy
 
 from pipeline.qa.differences import KINDS, DocDiff, describe_attrs
 from pipeline.qa.labels import LABELS
@@ -69,8 +72,6 @@ def _manual_parse(text: str, spans: list[tuple[int, int, str]]) -> dict:
 
 
 def render_side(text: str, spans: list[tuple[int, int, str]]) -> str:
-    from spacy import displacy
-
     clean = text.replace(_SENTINEL, " ")
     markup = displacy.render(
         _manual_parse(clean, spans), style="span", manual=True, jupyter=False,
@@ -180,8 +181,6 @@ _JS = """
 
 def render_report(doc_diffs: list[DocDiff], mode: str) -> str:
     """One HTML page for all documents; ``mode`` is ``gold`` or ``base``."""
-    import json
-
     names = ("gold", "predicted") if mode == "gold" else ("base", "new")
     total = Counter(x.kind for d in doc_diffs for x in d.differences)
     summary = ", ".join(f"{total[k]} {k}" for k in KINDS)

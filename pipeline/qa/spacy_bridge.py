@@ -13,6 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import DocBin
+from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
+
 from pipeline.qa.labels import LABELS
 from pipeline.qa.model import AnnotatedDoc, Span, clean_attrs
 
@@ -34,8 +39,6 @@ def _doc_info(doc) -> dict[str, Any] | None:
 
 def register_extensions() -> None:
     """Register ``Span._.polex`` and ``Doc._.polex`` (idempotent)."""
-    from spacy.tokens import Doc as SpacyDoc, Span as SpacySpan
-
     if not SpacySpan.has_extension("polex"):
         SpacySpan.set_extension("polex", getter=_span_attrs)
     if not SpacyDoc.has_extension("polex"):
@@ -49,15 +52,11 @@ def shared_vocab():
     """One blank vocabulary for all docs (no per-document re-initialisation)."""
     global _VOCAB
     if _VOCAB is None:
-        from spacy.vocab import Vocab
-
         _VOCAB = Vocab()
     return _VOCAB
 
 
 def to_spacy(doc: AnnotatedDoc, vocab=None):
-    from spacy.tokens import Doc as SpacyDoc, Span as SpacySpan
-
     if doc.raw_text is None:
         raise ValueError(f"{doc.doc}: the document text is needed for a spaCy Doc")
     register_extensions()
@@ -86,8 +85,6 @@ def from_spacy(sdoc) -> AnnotatedDoc:
 
 
 def to_docbin_bytes(docs: list[AnnotatedDoc]) -> bytes:
-    from spacy.tokens import DocBin
-
     # Only ORTH: the tokens are characters; no other annotation to keep.
     docbin = DocBin(attrs=["ORTH"], store_user_data=True)
     for doc in docs:
@@ -96,7 +93,5 @@ def to_docbin_bytes(docs: list[AnnotatedDoc]) -> bytes:
 
 
 def from_docbin_bytes(data: bytes) -> list[AnnotatedDoc]:
-    from spacy.tokens import DocBin
-
     docbin = DocBin(store_user_data=True).from_bytes(data)
     return [from_spacy(d) for d in docbin.get_docs(shared_vocab())]

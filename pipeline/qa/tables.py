@@ -5,17 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
+from pipeline.errors import OutError
 from pipeline.qa.labels import ATTRS, META_FIELDS, TABLE_OF_LABEL
 from pipeline.qa.model import AnnotatedDoc, Span, clean_value
 
 
-class OutError(Exception):
-    """An OUT folder that cannot be read; the message is one actionable line."""
-
-
 def _read_table(out_dir: Path, table: str, columns: list[str] | None = None):
-    import pandas as pd
-
     path = out_dir / f"{table}.parquet"
     if not path.exists():
         return None

@@ -18,7 +18,9 @@ from __future__ import annotations
 import codecs
 import re
 
-from pipeline.document import IngestError
+from charset_normalizer import from_bytes
+
+from pipeline.errors import IngestError
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -234,8 +236,6 @@ def _reads_as_chinese(text: str) -> bool:
 
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
-    from charset_normalizer import from_bytes  # imported on first non-UTF-8/GB file only
-
     best = from_bytes(data, cp_isolation=_CHARSET_NORMALIZER_CANDIDATES).best()
     if best is None:
         return None

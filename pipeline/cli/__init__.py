@@ -1,33 +1,30 @@
 """The ``polex`` command.  Each subcommand lives in its own module exposing
-``add_arguments(parser)`` and ``main(args) -> int``; modules are imported
-lazily so ``polex eval`` never pays for importing Prefect.
+``add_arguments(parser)`` and ``main(args) -> int``; this package only parses
+arguments, runs the subcommand and turns errors into one line and an exit
+status.  Nothing else imports ``pipeline.cli``.
 """
 
 from __future__ import annotations
 
 import argparse
 import errno
-import importlib
 import sys
 import traceback
+from types import ModuleType
+
+from pipeline.cli import diff, eval, gold, run, serve
+from pipeline.errors import EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED, EXIT_USER_ERROR, UserError
 
 # subcommand -> (module, one-line help)
-COMMANDS = {
-    "run": ("flows.run_command", "ingest a corpus folder and publish the tables to OUT"),
-    "serve": ("flows.serve", "serve the ingestion flow on a nightly cron schedule"),
-    "eval": ("pipeline.qa.evaluate", "score OUT against gold annotations (precision, recall, F1)"),
-    "diff": ("pipeline.qa.diff", "show missed, spurious and changed spans (terminal and HTML)"),
-    "gold": ("pipeline.qa.gold_cli", "validate gold files; import/export Label Studio and doccano"),
+COMMANDS: dict[str, tuple[ModuleType, str]] = {
+    "run": (run, "ingest a corpus folder and publish the tables to OUT"),
+    "serve": (serve, "serve the ingestion flow on a nightly cron schedule"),
+    "eval": (eval, "score OUT against gold annotations (precision, recall, F1)"),
+    "diff": (diff, "show missed, spurious and changed spans (terminal and HTML)"),
+    "gold": (gold, "validate gold files; import/export Label Studio and doccano"),
 }
 
-
-class UserError(Exception):
-    """An error the user can fix: printed as one line, no traceback (unless --verbose)."""
-
-
-EXIT_USER_ERROR = 2
-EXIT_INTERNAL_ERROR = 70  # sysexits.h EX_SOFTWARE: a bug in polex, distinct from run's 1 (= quarantined)
-
+__all__ = ["COMMANDS", "EXIT_INTERNAL_ERROR", "EXIT_USER_ERROR", "build_parser", "describe_os_error", "main"]
 
 # What the user can do about an OSError that names a path they gave (or one under it).
 _OS_ERROR_FIXES = {
@@ -52,43 +49,46 @@ def describe_os_error(exc: OSError) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="polex", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="polex", description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="show tracebacks and debug logs")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, (module_name, help_text) in COMMANDS.items():
+    for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--verbose", "-v", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        p.set_defaults(_module=module_name)
-        module = importlib.import_module(module_name)
+        p.set_defaults(_module=module)
         module.add_arguments(p)
     return parser
 
 
+def _one_line(message: str) -> str:
+    # One line even when the message wraps a library's multi-line text (pydantic, pyarrow).
+    return " ".join(line.strip() for line in message.splitlines() if line.strip())
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    module = importlib.import_module(args._module)
+    args = build_parser().parse_args(argv)
     try:
-        return int(module.main(args) or 0)
+        return int(args._module.main(args) or 0)
     except (UserError, OSError) as exc:
         # Errors the user caused: one line with the path and the fix; --verbose adds the traceback.
         if args.verbose:
             traceback.print_exc()
         message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
-        # One line even when the message wraps a library's multi-line text (pydantic, pyarrow).
-        message = " ".join(line.strip() for line in message.splitlines() if line.strip())
-        print(f"polex {args.command}: error: {message}", file=sys.stderr)
+        print(f"polex {args.command}: error: {_one_line(message)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("polex: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:
         # A bug, not the user's doing: still end on one line that says what to do with it.
         if args.verbose:
             traceback.print_exc()
         detail = (str(exc).strip().splitlines() or [""])[0]
         hint = "report it with the traceback" if args.verbose else "re-run with --verbose and report the traceback"
-        print(f"polex {args.command}: internal error ({type(exc).__name__}: {detail}); this is a bug in polex: {hint}", file=sys.stderr)
+        print(
+            f"polex {args.command}: internal error ({type(exc).__name__}: {detail}); this is a bug in polex: {hint}",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL_ERROR
 
 

@@ -27,11 +27,8 @@ import datetime as dt
 
 import regex as re
 
-from pipeline.cn_numerals import cn_to_int
-from pipeline.document import DocumentMeta, NormalizedText
-
-# Part of extractors_version(): bump when the rules change so cached documents are redone.
-VERSION = "1"
+from pipeline.core.numerals import cn_to_int
+from pipeline.core.document import DocumentMeta, NormalizedText
 
 _SP = r"[ \t\u3000]"
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"

@@ -1,4 +1,4 @@
-"""The document model shared by every stage."""
+"""The document model shared by every stage (no I/O, no orchestration)."""
 
 from __future__ import annotations
 
@@ -6,24 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.offsets import OffsetMap
+from pipeline.core.offsets import OffsetMap
 
 
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")
-
-
-class IngestError(Exception):
-    """A document that cannot be ingested; it goes to the quarantine table.
-
-    ``stage`` names where it failed (``read``, ``decode``, ``normalize``,
-    ``sections``, ``extract:<name>``, ...); the message says why, in words a
-    data team can act on.
-    """
-
-    def __init__(self, stage: str, message: str):
-        super().__init__(message)
-        self.stage = stage
-        self.message = message
 
 
 @dataclass

@@ -13,6 +13,7 @@ list, and unmatched end tags are ignored in O(1).
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -176,8 +177,6 @@ def visible_text(markup: str) -> str:
 
 
 def _fallback_text(markup: str) -> str:
-    import html
-
     text = _TAG_FALLBACK.sub("\n", markup)
     lines = (_COLLAPSIBLE.sub(" ", html.unescape(line)).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

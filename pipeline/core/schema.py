@@ -1,9 +1,12 @@
-"""Arrow schemas of every published table (SPEC.md's contract, plus extras)."""
+"""Arrow schemas of the published tables (SPEC.md's contract, plus extras).
+
+The tables the extractors add are declared by each extractor (its
+``columns``); ``pipeline.process.all_schemas`` puts them together.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+import pandas as pd
 import pyarrow as pa
 
 SPAN_FIELDS = [
@@ -65,8 +68,6 @@ QUARANTINE = pa.schema(
 def with_pandas_metadata(schema: pa.Schema) -> pa.Schema:
     """Attach pandas metadata so ``pandas.read_parquet`` gives nullable ``Int64``
     (not float64) for integer columns that may be null, as SPEC promises."""
-    import pandas as pd
-
     columns = {}
     for f in schema:
         if pa.types.is_integer(f.type):
@@ -86,13 +87,11 @@ def span_table_schema(extra: list[pa.Field]) -> pa.Schema:
     return pa.schema(SPAN_FIELDS + list(extra))
 
 
-@lru_cache(maxsize=1)
-def all_schemas() -> dict[str, pa.Schema]:
-    """Every table polex publishes, by name."""
-    from extractors import all_extractors
-
+def table_schemas(span_tables: dict[str, list[pa.Field]]) -> dict[str, pa.Schema]:
+    """Every published table by name: documents, sections, one span table per
+    entry of ``span_tables`` (name -> its own columns), quarantine."""
     schemas = {"documents": DOCUMENTS, "sections": SECTIONS}
-    for ex in all_extractors():
-        schemas[ex.table] = span_table_schema(ex.columns)
+    for name, columns in span_tables.items():
+        schemas[name] = span_table_schema(columns)
     schemas["quarantine"] = QUARANTINE
     return {name: with_pandas_metadata(schema) for name, schema in schemas.items()}

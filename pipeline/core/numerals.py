@@ -1,4 +1,15 @@
-"""Shared number parsing: Arabic, Chinese and mixed numerals, ranges, percentages.
+"""The numeral parser: Arabic, Chinese and mixed numerals, ranges, percentages, ordinals.
+
+Two readings of one table of digits and units:
+
+- quantities (:func:`parse_number`, :func:`parse_range`, the ``*_RE`` sources)
+  for amounts, targets and deadlines: strict positional reading, ``十四五``
+  and ``三五`` are refused;
+- ordinals and written-out dates (:func:`cn_to_int`) for heading markers
+  (``十一、``, ``（二十三）``) and date lines (``二〇二三年十一月十一日``):
+  lenient, as markers are written (``Ｏ``/``O`` for 〇 in date lines), never
+  raises.  The two differ on malformed input only (``十四五`` is 15 here), and
+  sections/metadata depend on that leniency, so they stay two functions.
 
 Embed the regex *sources* (``NUMBER_RE``, ``RANGE_RE``, ``PERCENT_RE``) in
 your own patterns -- they contain no capturing groups, so they never shift
@@ -29,6 +40,11 @@ BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 # product of their characters is the factor.
 MULTIPLIERS = {"十": 10.0, "百": 100.0, "千": 1_000.0, "万": 1e4, "亿": 1e8,
                "十万": 1e5, "百万": 1e6, "千万": 1e7, "万亿": 1e12}
+
+# Ordinals and dates also accept the letter O standing in for 〇 (scanned date lines).
+ORDINAL_DIGITS = {**CN_DIGITS, "Ｏ": 0, "O": 0}
+# Character class for regexes: every character cn_to_int understands (besides digits).
+NUMERAL_CLASS = "〇零○一二两三四五六七八九十百千"
 
 # --------------------------------------------------------------- patterns
 # 1,000 / 1.5 / 800 ; thousands separators only in groups of three so that
@@ -152,3 +168,34 @@ def iter_numbers(text: str) -> Iterator[tuple[int, int, float]]:
         value = try_parse(m.group(0))
         if value is not None:
             yield m.start(), m.end(), value
+
+
+# --------------------------------------------------------------- ordinals
+def cn_to_int(text: str) -> int | None:
+    """`十一` -> 11, `二十` -> 20, `一百零五` -> 105, `二〇二三` -> 2023; None if not a numeral.
+
+    Arabic digits (half or full width) are accepted too.
+    """
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if not any(ch in SMALL_UNITS for ch in text):
+        # Digit-by-digit form (years: 二〇二三).
+        if all(ch in ORDINAL_DIGITS for ch in text):
+            value = 0
+            for ch in text:
+                value = value * 10 + ORDINAL_DIGITS[ch]
+            return value
+        return None
+    total = 0
+    pending = 0
+    for ch in text:
+        if ch in ORDINAL_DIGITS:
+            pending = ORDINAL_DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            total += (pending or 1) * SMALL_UNITS[ch]  # a bare 十 means 10
+            pending = 0
+        else:
+            return None
+    return total + pending

@@ -3,7 +3,7 @@
 ``read_document`` turns one file into a :class:`RawDocument` or raises
 :class:`IngestError` (stage ``read`` or ``decode``) with a reason a data team
 can act on.  Decoding never guesses silently: a broken UTF-8 file is
-quarantined, not turned into GB18030 mojibake (see ``pipeline.encoding``).
+quarantined, not turned into GB18030 mojibake (see ``pipeline.reading.encoding``).
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
-from pipeline.document import IngestError, RawDocument
-from pipeline.encoding import decode_text
-from pipeline.html_text import visible_text
+from pipeline.errors import IngestError
+from pipeline.core.document import RawDocument
+from pipeline.reading.encoding import decode_text
+from pipeline.reading.html_text import visible_text
 
-# Bump when decoding or HTML text extraction changes what raw_text holds: cached results key on it.
-VERSION = "1"
 SUPPORTED_SUFFIXES = (".txt", ".htm", ".html")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # larger files are quarantined without being read whole
 HASH_CHUNK_BYTES = 1024 * 1024
@@ -58,7 +57,7 @@ def hash_file(path: Path) -> str:
 def decode_bytes(data: bytes, suffix: str) -> tuple[str, str, str]:
     """``(raw_text, encoding, media_type)`` of a file's bytes; raises IngestError("decode", reason).
 
-    For HTML, ``raw_text`` is the page's visible text (``pipeline.html_text``).
+    For HTML, ``raw_text`` is the page's visible text (``pipeline.reading.html_text``).
     """
     is_html = suffix.lower() in (".htm", ".html") or bool(_HTML_START.match(data, 0, 4096))
     text, encoding = decode_text(data, html=is_html)

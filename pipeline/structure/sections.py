@@ -30,10 +30,8 @@ from __future__ import annotations
 
 import regex as re
 
-from pipeline.cn_numerals import NUMERAL_CLASS, cn_to_int
-from pipeline.document import NormalizedText, Section
-
-VERSION = "2"  # 2: level-2/4/5 numbering may run on across parents
+from pipeline.core.numerals import NUMERAL_CLASS, cn_to_int
+from pipeline.core.document import NormalizedText, Section
 
 _NUM = f"[{NUMERAL_CLASS}]"
 _SP = r"[ \t\u3000]"

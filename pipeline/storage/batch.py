@@ -22,10 +22,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.document import IngestError
+from pipeline.errors import IngestError
 from pipeline.process import process_document
-from pipeline.reader import DEFAULT_MAX_BYTES, read_document
-from pipeline.schema import all_schemas
+from pipeline.reading.reader import DEFAULT_MAX_BYTES, read_document
+from pipeline.process import all_schemas
 
 
 @dataclass

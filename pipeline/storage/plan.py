@@ -15,7 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.reader import discover, hash_file
+from pipeline.fingerprint import fingerprint
+from pipeline.reading.reader import discover, hash_file
 
 INGESTED = "ingested"
 QUARANTINED = "quarantined"
@@ -59,13 +60,9 @@ def scan_corpus(corpus_root: Path, threads: int = 4) -> list[ScannedFile]:
 
 
 def cache_version() -> str:
-    """What a cached result depends on besides the file's bytes: extractors_version()
-    plus the reader's VERSION when it declares one (a decoding fix must reprocess)."""
-    from extractors import extractors_version
-    from pipeline import reader
-
-    reader_version = getattr(reader, "VERSION", None)
-    return f"{extractors_version()}+reader={reader_version}" if reader_version else extractors_version()
+    """What a cached result depends on besides the file's bytes: the fingerprint of the
+    code and data that shape the tables (``pipeline.fingerprint``)."""
+    return fingerprint()
 
 
 def _reusable(prev: dict | None, f: ScannedFile, version: str, max_bytes: int | None) -> bool:

@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.cli import UserError
+from pipeline.errors import OutputLocked, UserError
 
 KEEP_PREVIOUS = 2
 LOCK_NAME = ".polex.lock"
@@ -41,10 +41,6 @@ MANIFEST_NAME = "manifest.json"
 PARQUET_COMPRESSION = "zstd"
 # Test hook: name of a table whose write fails with ENOSPC (simulates a full disk).
 FAIL_TABLE_ENV = "POLEX_TEST_FAIL_PUBLISH"
-
-
-class OutputLocked(UserError):
-    """Another run holds the lock on OUT."""
 
 
 def new_run_id(now: dt.datetime | None = None) -> str:

@@ -13,9 +13,12 @@ import os
 import sys
 from pathlib import Path
 
-from pipeline.cli import UserError
+from rich.progress import Progress
 
-EXIT_OK, EXIT_QUARANTINED, EXIT_USER, EXIT_LOCKED, EXIT_FAILED = 0, 1, 2, 3, 4
+from pipeline.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_QUARANTINED, OutputLocked, UserError
+from pipeline.storage.publish import OutputStore
+
+DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--wait", action="store_true", help="wait for another run on OUT to finish instead of exiting with status 3")
     parser.add_argument(
         "--dask-address",
-        default=os.environ.get("POLEX_DASK_ADDRESS"),
+        default=os.environ.get(DASK_ADDRESS_ENV),
         help="run batches on this Dask scheduler (e.g. tcp://host:8786; env POLEX_DASK_ADDRESS)",
     )
     parser.add_argument("--batch-docs", type=int, default=None, help="at most this many documents per batch task")
@@ -50,8 +53,6 @@ def _check_user_input(args) -> None:
     _check_sizes(args)
     if not args.corpus.is_dir():
         raise UserError(f"corpus folder {args.corpus} does not exist or is not a folder; pass the folder holding the documents")
-    from pipeline.publish import OutputStore
-
     OutputStore(args.out).prepare()
 
 
@@ -69,55 +70,31 @@ def _progress_listener(progress, task_id):
     return on_event
 
 
-def main(args) -> int:
-    _check_user_input(args)
+def _prefect_environment(verbose: bool) -> None:
+    """Settings Prefect reads once, at import."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    if not args.verbose:
+    if not verbose:
         # INFO logs still reach the Prefect API; the terminal shows warnings only.
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
-    from rich.progress import Progress
 
-    from flows import ingest
-    from flows.local_server import prefect_api
-    from pipeline.publish import OutputLocked
 
-    flow = ingest.ingest_corpus
-    if args.dask_address:
-        flow = flow.with_options(task_runner=ingest.dask_task_runner(args.dask_address))
-    params = {"corpus": str(args.corpus), "out": str(args.out), "wait": args.wait}
-    if args.batch_docs is not None:
-        params["batch_docs"] = args.batch_docs
-    if args.batch_mb is not None:
-        params["batch_bytes"] = max(1, int(args.batch_mb * 1024 * 1024))
-    if args.max_bytes is not None:
-        params["max_bytes"] = args.max_bytes
-
+def _run(args, run_ingest) -> dict:
+    """The flow's summary; OutputLocked, UserError or the run's failure otherwise."""
     with Progress(transient=True, disable=args.no_progress, console=None) as progress:
         task_id = progress.add_task("starting Prefect", total=None)
-        listener = _progress_listener(progress, task_id)
-        ingest.PROGRESS_LISTENERS.append(listener)
-        try:
-            with prefect_api():  # no server configured: a temporary one that dies with this process
-                summary = flow(**params)
-        except OutputLocked as exc:
-            if args.verbose:
-                raise
-            print(f"polex run: {exc}", file=sys.stderr)
-            return EXIT_LOCKED
-        except UserError:
-            raise
-        except Exception as exc:  # disk full, a dead worker pool, an unreachable Dask scheduler...
-            if args.verbose:
-                raise
-            print(
-                f"polex run: error: the run failed ({type(exc).__name__}: {exc}); nothing was published, "
-                f"the previous version in {args.out} is intact. Fix the cause and re-run.",
-                file=sys.stderr,
-            )
-            return EXIT_FAILED
-        finally:
-            ingest.PROGRESS_LISTENERS.remove(listener)
+        return run_ingest(
+            str(args.corpus),
+            str(args.out),
+            wait=args.wait,
+            dask_address=args.dask_address,
+            batch_docs=args.batch_docs,
+            batch_bytes=max(1, int(args.batch_mb * 1024 * 1024)) if args.batch_mb is not None else None,
+            max_bytes=args.max_bytes,
+            on_progress=_progress_listener(progress, task_id),
+        )
 
+
+def _print_summary(args, summary: dict) -> None:
     for row in summary["quarantined"]:
         print(f"QUARANTINED {row['source_path']} [{row['stage']}] {row['error']}")
     counts = summary["counts"]
@@ -127,4 +104,32 @@ def main(args) -> int:
         f"(added {counts['added']}, changed {counts['changed']}), unchanged {counts['unchanged']}, removed {counts['removed']}",
         file=sys.stderr,
     )
-    return EXIT_QUARANTINED if counts["quarantined"] else EXIT_OK
+
+
+def main(args) -> int:
+    _check_user_input(args)
+    _prefect_environment(args.verbose)
+    # Deferred: importing Prefect costs 1.2 s (measured); `polex eval` and the other commands
+    # must not pay it, and the environment above must be set before it is imported.
+    from flows.run import run_ingest
+
+    try:
+        summary = _run(args, run_ingest)
+    except OutputLocked as exc:
+        if args.verbose:
+            raise
+        print(f"polex run: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    except UserError:
+        raise
+    except Exception as exc:  # disk full, a dead worker pool, an unreachable Dask scheduler...
+        if args.verbose:
+            raise
+        print(
+            f"polex run: error: the run failed ({type(exc).__name__}: {exc}); nothing was published, "
+            f"the previous version in {args.out} is intact. Fix the cause and re-run.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    _print_summary(args, summary)
+    return EXIT_QUARANTINED if summary["counts"]["quarantined"] else EXIT_OK

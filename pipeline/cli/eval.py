@@ -1,0 +1,88 @@
+"""`polex eval --gold GOLD --out OUT`: per label precision, recall and F1 (scoring.py's definitions)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.errors import GoldError, OutError, UserError
+from pipeline.qa.evaluate import evaluate, missed_floors
+from pipeline.qa.labels import LABELS
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gold", required=True, type=Path, help="folder of gold .json files (shared/gold/GUIDE.md)")
+    parser.add_argument("--out", required=True, type=Path, help="OUT folder written by `polex run`")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON on stdout")
+    parser.add_argument(
+        "--min-f1", nargs="+", default=[], metavar="LABEL=X",
+        help="exit 1 when a label's F1 (or micro=X) is below X, e.g. --min-f1 heading=0.9 micro=0.5",
+    )
+    parser.add_argument("--per-doc", action="store_true", help="also show the per-document breakdown (human view)")
+
+
+def parse_floors(items: list[str]) -> dict[str, float]:
+    floors = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or name not in (*LABELS, "micro"):
+            raise UserError(f"--min-f1 {item!r}: write LABEL=X with LABEL one of {', '.join(LABELS)}, micro")
+        try:
+            floors[name] = float(value)
+        except ValueError:
+            raise UserError(f"--min-f1 {item!r}: {value!r} is not a number") from None
+    return floors
+
+
+def print_human(report: dict, per_doc: bool) -> None:
+    console = Console()
+    table = Table(title="polex eval", show_lines=False)
+    for col in ("label", "P", "R", "F1", "gold", "pred", "matched", "correct"):
+        table.add_column(col, justify="left" if col == "label" else "right")
+    for label, s in report["labels"].items():
+        table.add_row(label, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", str(s["gold"]), str(s["pred"]),
+                      str(s["matched"]), str(s["correct"]))
+    m = report["micro"]
+    table.add_row("[bold]micro[/]", f"{m['p']:.3f}", f"{m['r']:.3f}", f"[bold]{m['f1']:.3f}[/]", str(m["gold"]),
+                  str(m["pred"]), "", str(m["correct"]))
+    console.print(table)
+    meta = report["meta"]
+    wrong = ", ".join(f"{k} {v}" for k, v in sorted(meta["wrong_by_field"].items())) or "none"
+    console.print(f"meta accuracy: {meta['accuracy']:.3f} ({meta['right']}/{meta['total']} fields; wrong: {wrong})")
+    if report["attr_errors"]:
+        console.print("attribute errors among matched spans (* = key attribute, decides correctness):")
+        for name, count in report["attr_errors"].items():
+            star = "*" if name in report["key_attr_errors"] else " "
+            console.print(f"  {star} {name} wrong: {count}")
+    for doc in report["missing_documents"]:
+        console.print(f"[red]missing from OUT (all spans counted as missed): {doc}[/]")
+    if per_doc:
+        docs = Table(title="per document (F1)")
+        docs.add_column("document")
+        for label in LABELS:
+            docs.add_column(label, justify="right")
+        docs.add_column("micro", justify="right")
+        for name, d in report["documents"].items():
+            docs.add_row(name, *(f"{d['labels'][l]['f1']:.2f}" for l in LABELS), f"{d['micro_f1']:.2f}")
+        console.print(docs)
+
+
+def main(args: argparse.Namespace) -> int:
+    floors = parse_floors(args.min_f1)
+    try:
+        report, _ = evaluate(args.gold, args.out)
+    except (GoldError, OutError) as exc:
+        raise UserError(str(exc)) from exc
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print_human(report, args.per_doc)
+    misses = missed_floors(report, floors)
+    for miss in misses:
+        print(f"polex eval: below floor: {miss}", file=sys.stderr)
+    return 1 if misses else 0

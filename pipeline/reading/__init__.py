@@ -1,0 +1,1 @@
+"""Reading corpus files: discover, hash, decode (text, HTML) into a RawDocument."""

@@ -1,0 +1,1 @@
+"""Storage without Prefect: incremental plans, batches to staged Parquet, atomic versioned publishing."""
