@@ -12,7 +12,7 @@ import sys
 import traceback
 from types import ModuleType
 
-from pipeline.cli import diff, eval, gold, run, serve
+from pipeline.cli import audit, diff, eval, gold, run, serve
 from pipeline.errors import EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED, EXIT_USER_ERROR, UserError
 
 # subcommand -> (module, one-line help)
@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "serve": (serve, "serve the ingestion flow on a nightly cron schedule"),
     "eval": (eval, "score OUT against gold annotations (precision, recall, F1)"),
     "diff": (diff, "show missed, spurious and changed spans (terminal and HTML)"),
+    "audit": (audit, "list the cues no extraction covers (notes, money, time bounds, markers) and coverage"),
     "gold": (gold, "validate gold files; import/export Label Studio and doccano"),
 }
 

@@ -28,6 +28,25 @@ def _records(frame) -> list[dict[str, Any]]:
     return frame.to_dict("records") if frame is not None and len(frame) else []
 
 
+def load_documents_frame(out_dir: Path, columns: list[str] | None = None):
+    """The documents table of OUT as a DataFrame (``columns`` only, when given)."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise OutError(f"{out_dir}: not a folder; pass the OUT folder `polex run` wrote")
+    frame = _read_table(out_dir, "documents", columns)
+    if frame is None:
+        raise OutError(f"{out_dir}: no documents.parquet; run `polex run CORPUS --out {out_dir}` first")
+    return frame
+
+
+def load_span_frame(out_dir: Path, table: str):
+    """``doc_id``, ``norm_start``, ``norm_end`` of every row of a span table of OUT."""
+    frame = _read_table(Path(out_dir), table, ["doc_id", "norm_start", "norm_end"])
+    if frame is None:
+        raise OutError(f"{Path(out_dir) / (table + '.parquet')}: table missing from OUT; re-run `polex run CORPUS --out {out_dir}`")
+    return frame
+
+
 def load_out(out_dir: Path) -> dict[str, AnnotatedDoc]:
     """All documents of OUT keyed by ``doc_id``, with their spans and meta."""
     out_dir = Path(out_dir)
