@@ -23,6 +23,10 @@ Definitions (the contract ``polex eval`` reports):
   both precision and recall, like a miss plus a spurious span.  With nothing
   predicted P = 1; with no gold R = 1; F1 = 0 when P + R = 0.
 * Micro average: TP, predicted and gold summed over all labels, then P/R/F1.
+* ``target·indicator`` (:mod:`pipeline.qa.indicator`), reported beside the
+  labels in ``sublabels`` and not in the micro average: TP = correct target
+  pairs whose indicator has a bag-of-characters F1 >= 0.6 against gold's;
+  P and R over the same predicted and gold targets as ``target``.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.qa.indicator import SUBLABEL, indicator_correct
 from pipeline.qa.labels import ATTRS, KEY_ATTRS, LABELS, META_FIELDS, STRICT_LABELS
 from pipeline.qa.model import AnnotatedDoc, Span
 from pipeline.qa.ruby import RubySnapper
@@ -161,6 +166,7 @@ class Tally:
     pred: Counter = field(default_factory=Counter)
     matched: Counter = field(default_factory=Counter)
     correct: Counter = field(default_factory=Counter)
+    indicator_correct: int = 0  # correct target pairs whose indicator agrees too
 
     def add(self, result: DocResult) -> None:
         for pair in result.pairs:
@@ -169,6 +175,7 @@ class Tally:
             self.pred[label] += 1
             self.matched[label] += 1
             self.correct[label] += pair.correct
+            self.indicator_correct += indicator_correct(pair)
         for span in result.missed:
             self.gold[span.label] += 1
         for span in result.spurious:
@@ -178,6 +185,12 @@ class Tally:
         scores = prf(self.correct[label], self.gold[label], self.pred[label])
         return {**scores, "gold": self.gold[label], "pred": self.pred[label],
                 "matched": self.matched[label], "correct": self.correct[label]}
+
+    def sublabel_scores(self) -> dict[str, dict[str, Any]]:
+        """``target·indicator``: the target counts with the stricter notion of correct."""
+        gold, pred, correct = self.gold["target"], self.pred["target"], self.indicator_correct
+        return {SUBLABEL: {**prf(correct, gold, pred), "gold": gold, "pred": pred,
+                           "matched": self.matched["target"], "correct": correct}}
 
     def micro(self) -> dict[str, Any]:
         c, g, p = sum(self.correct.values()), sum(self.gold.values()), sum(self.pred.values())
@@ -212,6 +225,7 @@ def score(results: list[DocResult]) -> dict[str, Any]:
         per_doc[result.doc] = {
             "found": result.found,
             "labels": {label: doc_tally.label_scores(label) for label in LABELS},
+            "sublabels": doc_tally.sublabel_scores(),
             "micro_f1": doc_tally.micro()["f1"],
             "meta_wrong": list(result.meta_wrong),
         }
@@ -223,6 +237,7 @@ def score(results: list[DocResult]) -> dict[str, Any]:
     attr_errors = attribute_errors(results)
     return {
         "labels": {label: total.label_scores(label) for label in LABELS},
+        "sublabels": total.sublabel_scores(),  # beside the labels, not in the micro average
         "micro_f1": micro["f1"],
         "micro": micro,
         "meta": {"accuracy": meta_right / meta_total if meta_total else 1.0, "right": meta_right,
