@@ -60,9 +60,19 @@ def test_difference_kinds_and_context():
 
 def test_base_mode_compares_every_attribute():
     base, new = predicted_doc(), predicted_doc()
-    new.spans[2].attrs = {**new.spans[2].attrs, "indicator": "企业"}  # not a scoring key
+    new.spans[2].attrs = {**new.spans[2].attrs, "recurring": "annual"}  # not a scoring key
     assert [x.kind for x in diff_document("doc.txt", base, new, all_attrs=True).differences] == ["changed"]
     assert diff_document("doc.txt", base, new, all_attrs=False).differences == []
+
+
+def test_gold_mode_shows_indicator_mismatches():
+    gold, pred = gold_doc(), gold_doc()
+    gold.spans[2].attrs["indicator"] = "规模以上企业"
+    pred.spans[2].attrs["indicator"] = "规模以上企业数量"  # char F1 12/14: still right
+    assert diff_document("doc.txt", gold, pred, all_attrs=False).differences == []
+    pred.spans[2].attrs["indicator"] = "企业"  # char F1 4/8 < 0.6: target·indicator fails
+    (diff,) = diff_document("doc.txt", gold, pred, all_attrs=False).differences
+    assert (diff.kind, diff.label, diff.attrs) == ("indicator", "target", ("indicator",))
 
 
 def write_pair(tmp_path):

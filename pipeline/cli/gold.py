@@ -2,7 +2,8 @@
 
     polex gold validate GOLD --corpus CORPUS
     polex gold export (--out OUT | --gold GOLD --corpus CORPUS) --format F --to FILE
-    polex gold import --format F FILE --corpus CORPUS --to GOLD
+    polex gold import --format F FILE --corpus CORPUS --to GOLD [--accept-predictions]
+    polex gold config --format labelstudio|doccano
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import argparse
 from pathlib import Path
 
 from pipeline.errors import GoldError, ImportFormatError, OutError, UserError
-from pipeline.qa.exchange import FORMATS, gold_with_text, match_import, read_export, write_export
+from pipeline.qa.exchange import FORMATS, gold_with_text, match_import, read_export, summary_lines, write_export
 from pipeline.qa.gold import gold_files, validate_dir, write_gold
 from pipeline.qa.tables import load_out
+from pipeline.qa.tool_config import doccano_labels, labelstudio_config
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     i.add_argument("--format", required=True, choices=FORMATS)
     i.add_argument("--corpus", required=True, type=Path, help="corpus folder holding the annotated documents")
     i.add_argument("--to", required=True, type=Path, help="gold folder to write <doc>.json files into")
+    i.add_argument("--accept-predictions", action="store_true",
+                   help="also write documents nobody reviewed (the tool's file holds only polex's predictions)")
+
+    c = sub.add_parser("config", help="print the annotation tool's project settings for polex's labels")
+    c.add_argument("--format", required=True, choices=("labelstudio", "doccano"),
+                   help="labelstudio: the labeling config XML; doccano: the label list to import")
 
 
 def _check_corpus(corpus: Path | None) -> None:
@@ -70,19 +78,29 @@ def _export(args) -> int:
 
 def _import(args) -> int:
     _check_corpus(args.corpus)
-    ready, problems = match_import(read_export(args.file, args.format), args.file, args.corpus)
-    for line in problems:
+    result = match_import(read_export(args.file, args.format), args.file, args.corpus, args.accept_predictions)
+    for line in result.problems:
         print(line)
-    if problems:
-        raise UserError(f"{len(problems)} problems in {args.file}; nothing written (fix the export and retry)")
-    for doc in ready:
+    if result.problems:
+        raise UserError(f"{len(result.problems)} problems in {args.file}; nothing written (fix the export and retry)")
+    for line in summary_lines(result):
+        print(line)
+    if not result.ready and result.unreviewed:
+        raise UserError(f"{args.file}: every document is unreviewed predictions, nothing written; review them in the "
+                        "tool and export again, or pass --accept-predictions to take them as gold")
+    for doc in result.ready:
         write_gold(doc, args.to)
-    print(f"wrote {len(ready)} gold files to {args.to}")
+    print(f"wrote {len(result.ready)} gold files to {args.to}")
+    return 0
+
+
+def _config(args) -> int:
+    print(labelstudio_config() if args.format == "labelstudio" else doccano_labels(), end="")
     return 0
 
 
 def main(args: argparse.Namespace) -> int:
-    handlers = {"validate": _validate, "export": _export, "import": _import}
+    handlers = {"validate": _validate, "export": _export, "import": _import, "config": _config}
     try:
         return handlers[args.gold_command](args)
     except (GoldError, OutError, ImportFormatError) as exc:

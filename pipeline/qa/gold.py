@@ -115,8 +115,19 @@ def text_errors(where: str, doc: AnnotatedDoc, raw_text: str, sha256: str | None
     return errors
 
 
+def review_errors(where: str, doc: AnnotatedDoc) -> list[str]:
+    """Spans a reviewer added whose attributes no one has written yet (``needs_attrs``)."""
+    return [
+        f"{where}: spans[{i}] ({s.label} {s.start}:{s.end} {s.text!r}): needs attributes (added by hand, the extractor "
+        f"reads none there): write {', '.join(REQUIRED_ATTRS[s.label])} in attrs, then delete \"needs_attrs\""
+        for i, s in enumerate(doc.spans)
+        if s.needs_attrs
+    ]
+
+
 def parse_gold(data: dict[str, Any]) -> AnnotatedDoc:
-    spans = [Span(d["label"], d["start"], d["end"], d["text"], dict(d.get("attrs") or {})) for d in data["spans"]]
+    spans = [Span(d["label"], d["start"], d["end"], d["text"], dict(d.get("attrs") or {}),
+                  needs_attrs=bool(d.get("needs_attrs"))) for d in data["spans"]]
     return AnnotatedDoc(doc=data["doc"], sha256=data["sha256"], meta=dict(data["meta"]), spans=spans)
 
 
@@ -161,6 +172,7 @@ def validate_dir(gold_dir: Path, corpus: Path | None) -> list[str]:
             errors.extend(problems)
             continue
         doc = parse_gold(data)
+        errors.extend(review_errors(str(path), doc))
         if path.stem != Path(doc.doc).stem:
             errors.append(f"{path}: file name should be {Path(doc.doc).stem}.json to match doc {doc.doc!r}")
         if corpus is None:

@@ -54,4 +54,13 @@ INT_ATTRS = frozenset({"level", "number", "deadline_year", "year", "months"})
 NUMBER_ATTRS = frozenset({"value", "value_max", "value_cny"})
 
 # Kinds of difference `polex diff` reports (see differences.py).
-DIFF_KINDS = ("missed", "spurious", "changed", "boundary")
+DIFF_KINDS = ("missed", "spurious", "changed", "indicator", "boundary")
+
+# One colour per label, shared by the HTML report and the annotation tools' configs.
+LABEL_COLORS = {
+    "heading": "#7fb3e0",
+    "target": "#8fd18a",
+    "amount": "#f7b267",
+    "deadline": "#b8a4e3",
+    "responsible_unit": "#f08a8a",
+}

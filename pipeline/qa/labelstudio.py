@@ -10,7 +10,12 @@ Task shape (labeling config: ``<Labels name="label" toName="text">`` over
               "meta": {"text": [JSON of the span's attrs]}}
 
 Attributes travel in the region's ``meta.text`` (Label Studio's per-region
-"meta" info, editable in its UI and kept in exports) as one JSON string.
+"meta" info, editable in its UI and kept in exports) as one JSON string, and
+every exported span is also in ``data.polex_spans`` (task data Label Studio
+keeps as it was): a region the reviewer draws anew has no meta, and
+:mod:`pipeline.qa.reconcile` finds the span it replaced there.  A task whose
+only results are ``predictions`` (nobody submitted an annotation) imports as
+unreviewed.
 Offsets: Label Studio counts JavaScript string positions (UTF-16 code units);
 polex counts code points, so characters beyond the BMP are converted both ways.
 """
@@ -62,7 +67,10 @@ def to_task(doc: AnnotatedDoc, as_predictions: bool = False, model_version: str 
             "value": {"start": js(s.start), "end": js(s.end), "text": s.text, "labels": [s.label]},
             "meta": {"text": [json.dumps(clean_attrs(s.attrs), ensure_ascii=False, sort_keys=True)]},
         })
-    task = {"data": {"text": doc.raw_text, "doc": doc.doc, "sha256": doc.sha256, "meta": dict(doc.meta)}}
+    exported = [{"label": s.label, "start": s.start, "end": s.end, "attrs": clean_attrs(s.attrs)}
+                for s in sorted(doc.spans, key=lambda s: (s.start, s.end, s.label))]
+    task = {"data": {"text": doc.raw_text, "doc": doc.doc, "sha256": doc.sha256, "meta": dict(doc.meta),
+                     "polex_spans": exported}}
     if as_predictions:
         task["predictions"] = [{"model_version": model_version, "result": regions}]
     else:
@@ -70,15 +78,58 @@ def to_task(doc: AnnotatedDoc, as_predictions: bool = False, model_version: str 
     return task
 
 
-def _results(task: dict[str, Any], where: str) -> list[dict[str, Any]]:
-    """The regions of the latest usable annotation, else of the first prediction."""
+def _results(task: dict[str, Any], where: str) -> tuple[list[dict[str, Any]], bool]:
+    """The regions of the latest submitted annotation (reviewed), else of the first prediction (not)."""
     annotations = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
     if annotations:
-        return annotations[-1].get("result") or []
+        return annotations[-1].get("result") or [], True
     predictions = task.get("predictions") or []
     if predictions:
-        return predictions[0].get("result") or []
+        return predictions[0].get("result") or [], False
     raise ImportFormatError(f"{where}: no annotations or predictions in the task")
+
+
+def _region_span(region: dict[str, Any], text: str, py, at: str) -> Span:
+    value = region.get("value") or {}
+    labels = value.get("labels") or []
+    if len(labels) != 1 or labels[0] not in LABELS:
+        raise ImportFormatError(f"{at}: needs exactly one label of {', '.join(LABELS)}, got {labels}")
+    try:
+        start, end = py(int(value["start"])), py(int(value["end"]))
+    except (KeyError, ValueError, TypeError):
+        raise ImportFormatError(f"{at}: value.start/end missing or not character offsets") from None
+    meta_text = (region.get("meta") or {}).get("text") or []
+    try:
+        attrs = json.loads(meta_text[0]) if meta_text else None
+    except json.JSONDecodeError:
+        raise ImportFormatError(f"{at}: meta text is not the JSON of the span's attrs: {meta_text[0]!r}") from None
+    if attrs is not None and not isinstance(attrs, dict):
+        raise ImportFormatError(f"{at}: meta text must be a JSON object of the span's attrs, got {meta_text[0]!r}")
+    # No meta: drawn in Label Studio (or its meta deleted); reconcile.py settles its attributes.
+    return Span(labels[0], start, end, text[start:end], attrs or {}, attrs_known=attrs is not None)
+
+
+def _spans_of(regions: list[dict[str, Any]], text: str, py, where: str) -> list[Span]:
+    spans = []
+    for k, region in enumerate(regions):
+        if region.get("type") not in (None, "labels"):
+            continue  # other control tags (choices, textarea) are not spans
+        spans.append(_region_span(region, text, py, f"{where}: region {region.get('id', k)}"))
+    return spans
+
+
+def _reference(task: dict[str, Any], text: str, py, where: str) -> list[Span]:
+    """The spans polex exported into the task: ``data.polex_spans``, else the predictions' regions with meta."""
+    exported = (task.get("data") or {}).get("polex_spans")
+    if isinstance(exported, list):
+        try:
+            return [Span(d["label"], d["start"], d["end"], text[d["start"]:d["end"]], dict(d.get("attrs") or {}))
+                    for d in exported if d.get("label") in LABELS]
+        except (KeyError, TypeError):
+            raise ImportFormatError(f"{where}: data.polex_spans is not the list polex exported; re-export the task") from None
+    predictions = task.get("predictions") or []
+    regions = predictions[0].get("result") or [] if predictions else []
+    return [s for s in _spans_of(regions, text, py, f"{where}: prediction") if s.attrs_known]
 
 
 def from_task(task: dict[str, Any], where: str) -> AnnotatedDoc:
@@ -88,27 +139,11 @@ def from_task(task: dict[str, Any], where: str) -> AnnotatedDoc:
     if not isinstance(text, str):
         raise ImportFormatError(f"{where}: data.text missing; export the tasks as JSON (not JSON_MIN or CSV)")
     py = _from_js(text)
-    spans = []
-    for k, region in enumerate(_results(task, where)):
-        if region.get("type") not in (None, "labels"):
-            continue  # other control tags (choices, textarea) are not spans
-        value = region.get("value") or {}
-        labels = value.get("labels") or []
-        at = f"{where}: region {region.get('id', k)}"
-        if len(labels) != 1 or labels[0] not in LABELS:
-            raise ImportFormatError(f"{at}: needs exactly one label of {', '.join(LABELS)}, got {labels}")
-        try:
-            start, end = py(int(value["start"])), py(int(value["end"]))
-        except (KeyError, ValueError, TypeError):
-            raise ImportFormatError(f"{at}: value.start/end missing or not character offsets") from None
-        meta_text = (region.get("meta") or {}).get("text") or []
-        try:
-            attrs = json.loads(meta_text[0]) if meta_text else {}
-        except json.JSONDecodeError:
-            raise ImportFormatError(f"{at}: meta text is not the JSON of the span's attrs: {meta_text[0]!r}") from None
-        spans.append(Span(labels[0], start, end, text[start:end], attrs))
+    regions, reviewed = _results(task, where)
+    spans = _spans_of(regions, text, py, where)
     meta = {name: (data.get("meta") or {}).get(name) for name in META_FIELDS}
-    return AnnotatedDoc(doc=data.get("doc"), sha256=data.get("sha256"), meta=meta, spans=spans, raw_text=text)
+    return AnnotatedDoc(doc=data.get("doc"), sha256=data.get("sha256"), meta=meta, spans=spans, raw_text=text,
+                        reference=_reference(task, text, py, where), reviewed=reviewed)
 
 
 def dumps(docs: list[AnnotatedDoc], as_predictions: bool = False) -> str:

@@ -15,6 +15,8 @@ class Span:
     text: str
     attrs: dict[str, Any] = field(default_factory=dict)
     section_id: int | None = None  # predictions only: the innermost section
+    attrs_known: bool = True  # False: a tool's export carried no attributes for it (reconcile.py settles them)
+    needs_attrs: bool = False  # kept without attributes: `polex gold validate` reports it until they are written
 
     def key(self) -> tuple[str, int, int]:
         return (self.label, self.start, self.end)
@@ -27,6 +29,10 @@ class AnnotatedDoc:
     meta: dict[str, Any]
     spans: list[Span]
     raw_text: str | None = None  # known for OUT documents and tool imports
+    # Tool imports only: the spans polex exported into the tool, with their attributes
+    # (Label Studio's predictions, doccano's span_attrs), and whether a person reviewed it.
+    reference: list[Span] = field(default_factory=list)
+    reviewed: bool = True
 
     def to_gold_json(self) -> dict[str, Any]:
         """The gold file form (GUIDE.md), spans in text order."""
@@ -35,11 +41,15 @@ class AnnotatedDoc:
             "doc": self.doc,
             "sha256": self.sha256,
             "meta": dict(self.meta),
-            "spans": [
-                {"label": s.label, "start": s.start, "end": s.end, "text": s.text, "attrs": clean_attrs(s.attrs)}
-                for s in spans
-            ],
+            "spans": [_span_json(s) for s in spans],
         }
+
+
+def _span_json(span: Span) -> dict[str, Any]:
+    data = {"label": span.label, "start": span.start, "end": span.end, "text": span.text, "attrs": clean_attrs(span.attrs)}
+    if span.needs_attrs:
+        data["needs_attrs"] = True  # GUIDE extension: a span a reviewer added whose attributes nobody wrote yet
+    return data
 
 
 def clean_value(value: Any) -> Any:

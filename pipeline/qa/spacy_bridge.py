@@ -56,7 +56,7 @@ def shared_vocab():
     return _VOCAB
 
 
-def to_spacy(doc: AnnotatedDoc, vocab=None):
+def to_spacy(doc: AnnotatedDoc, vocab=None, as_predictions: bool = False):
     if doc.raw_text is None:
         raise ValueError(f"{doc.doc}: the document text is needed for a spaCy Doc")
     register_extensions()
@@ -68,7 +68,8 @@ def to_spacy(doc: AnnotatedDoc, vocab=None):
         sdoc.spans[label] = [SpacySpan(sdoc, s.start, s.end, label=label) for s in group]
         attrs.update({_attr_key(label, s.start, s.end): clean_attrs(s.attrs) for s in group})
     sdoc.user_data[ATTRS_KEY] = attrs
-    sdoc.user_data[DOC_KEY] = {"doc": doc.doc, "sha256": doc.sha256, "meta": dict(doc.meta)}
+    sdoc.user_data[DOC_KEY] = {"doc": doc.doc, "sha256": doc.sha256, "meta": dict(doc.meta),
+                               "origin": "predictions" if as_predictions else "gold"}
     return sdoc
 
 
@@ -80,15 +81,16 @@ def from_spacy(sdoc) -> AnnotatedDoc:
         for span in sdoc.spans.get(label, []):
             spans.append(Span(label, span.start_char, span.end_char, span.text, dict(span._.polex or {})))
     spans.sort(key=lambda s: (s.start, s.end, s.label))
+    # A DocBin is written by polex or by a model, not edited by a reviewer: predictions stay unreviewed.
     return AnnotatedDoc(doc=info.get("doc"), sha256=info.get("sha256"), meta=dict(info.get("meta") or {}),
-                        spans=spans, raw_text=sdoc.text)
+                        spans=spans, raw_text=sdoc.text, reviewed=info.get("origin") != "predictions")
 
 
-def to_docbin_bytes(docs: list[AnnotatedDoc]) -> bytes:
+def to_docbin_bytes(docs: list[AnnotatedDoc], as_predictions: bool = False) -> bytes:
     # Only ORTH: the tokens are characters; no other annotation to keep.
     docbin = DocBin(attrs=["ORTH"], store_user_data=True)
     for doc in docs:
-        docbin.add(to_spacy(doc))
+        docbin.add(to_spacy(doc, as_predictions=as_predictions))
     return docbin.to_bytes()
 
 
