@@ -1,6 +1,8 @@
 """`polex diff`: differences, terminal view, and the HTML report in headless Chromium."""
 
+import html as html_lib
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -9,11 +11,13 @@ import pytest
 
 from pipeline.qa.differences import diff_document
 from pipeline.cli import diff as cli_diff
-from pipeline.qa.fixtures import write_out
+from pipeline.qa.fixtures import run_core, write_out
 from polex_cli import run_subcommand
 from pipeline.qa.labels import LABELS
 from pipeline.qa.model import AnnotatedDoc, Span
 from pipeline.qa.report_html import render_report
+
+from paths import ROOT
 
 TEXT = ("一、总体要求\n到2025年，规模以上企业达到800家，设立2亿元专项资金。"
         "（省工业和信息化厅(ting)、省财政厅负责）\n")
@@ -139,3 +143,96 @@ def test_html_report_renders_in_chromium(tmp_path, capsys):
     shot = tmp_path / "shot.png"
     chromium(f"--screenshot={shot}", "--window-size=1400,1000", report.as_uri())
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000
+
+
+# Runs in the opened report after its own script: what a reviewer sees, written into the DOM
+# for --dump-dom (computed styles per kind, the shared scroller, a row's jump, the font stack).
+PROBE = """
+<script>
+(function(){
+  const out={kinds:{}, slices:{}};
+  document.querySelectorAll('.polex-start').forEach(chip=>{
+    const kind=[...chip.classList].find(c=>c.startsWith('kind-'));
+    if(kind && !(kind in out.kinds)){
+      const style=getComputedStyle(chip);
+      out.kinds[kind]=[style.outlineStyle,style.outlineWidth,style.outlineColor,style.opacity].join(' ');
+      const bar=chip.parentElement;
+      out.slices[kind]=getComputedStyle(bar).backgroundImage+' '+getComputedStyle(bar).backgroundColor;
+    }
+  });
+  const pane=document.querySelector('.panes');
+  out.paneScrolls=getComputedStyle(pane).overflowY;
+  out.columnsInPane=pane.querySelectorAll('.col .text').length;
+  out.textScrolls=[...pane.querySelectorAll('.col .text')].map(e=>getComputedStyle(e).overflowY);
+  const before=[...pane.querySelectorAll('.col')].map(e=>e.getBoundingClientRect().top);
+  pane.scrollTop=60;
+  const after=[...pane.querySelectorAll('.col')].map(e=>e.getBoundingClientRect().top);
+  out.scrolledBy=before.map((b,i)=>Math.round(b-after[i]));
+  pane.scrollTop=0;
+  const rows=[...document.querySelectorAll('tr.diff')];
+  out.rows=rows.map(r=>({left:r.dataset.left,right:r.dataset.right,kind:r.dataset.kind,
+                         leftFound:!!(r.dataset.left&&document.getElementById(r.dataset.left)),
+                         rightFound:!!(r.dataset.right&&document.getElementById(r.dataset.right))}));
+  const row=rows.find(r=>r.dataset.left&&r.dataset.right);
+  row.click();
+  out.focused=[...document.querySelectorAll('.polex-start.focus')].map(e=>e.id);
+  out.font=getComputedStyle(document.body).fontFamily;
+  document.body.setAttribute('data-probe', JSON.stringify(out));
+})();
+</script>
+"""
+
+
+def probe_report(report, tmp_path):
+    probed = tmp_path / "probed.html"
+    probed.write_text(report.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    dom = chromium("--dump-dom", "--window-size=1400,600", probed.as_uri()).stdout
+    return json.loads(html_lib.unescape(re.search(r'data-probe="([^"]*)"', dom).group(1)))
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (.ci/run installs it)")
+def test_html_report_panes_links_and_kind_styles_in_chromium(tmp_path):
+    """A real document's review page (tests/fixtures/realdev): gold against polex's run."""
+    realdev = ROOT / "tests" / "fixtures" / "realdev"
+    doc = "0116_Action_Plan_for_Digital_Shandong_2019"
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "gold").mkdir()
+    shutil.copy(realdev / "docs" / f"{doc}.txt", tmp_path / "corpus")
+    shutil.copy(realdev / "gold" / f"{doc}.json", tmp_path / "gold")
+    run_core(tmp_path / "corpus", tmp_path / "out")
+    report = tmp_path / "report.html"
+    assert run_subcommand(cli_diff, ["--gold", str(tmp_path / "gold"), "--out", str(tmp_path / "out"),
+                                               "--html", str(report)]) == 0
+    probe = probe_report(report, tmp_path)
+    # one scroller holds both columns: they scroll together, by the same amount
+    assert probe["paneScrolls"] == "auto" and probe["columnsInPane"] == 2
+    assert all(v == "visible" for v in probe["textScrolls"])
+    assert probe["scrolledBy"][0] == probe["scrolledBy"][1] > 0
+    # every row leads to its span on each side it has
+    for row in probe["rows"]:
+        assert row["leftFound"] or row["rightFound"], row
+        if row["kind"] in ("changed", "boundary"):
+            assert row["leftFound"] and row["rightFound"], row
+    assert len(probe["focused"]) == 2 and {f.split("-")[1][0] for f in probe["focused"]} == {"l", "r"}
+    assert probe["font"].startswith('"Noto Sans CJK SC"')
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (.ci/run installs it)")
+def test_html_report_draws_each_kind_apart_in_chromium(tmp_path):
+    gold_dir = write_pair(tmp_path)  # one span of every kind
+    report = tmp_path / "report.html"
+    assert run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"),
+                                               "--html", str(report)]) == 0
+    probe = probe_report(report, tmp_path)
+    # correct, missed, spurious, changed and boundary spans look different (chip outline, underline)
+    kinds = {k: probe["kinds"][f"kind-{k}"] for k in ("ok", "missed", "spurious", "changed", "boundary")}
+    assert len(set(kinds.values())) == len(kinds), kinds
+    slices = {k: probe["slices"][f"kind-{k}"] for k in ("ok", "missed", "spurious", "changed")}
+    assert len(set(slices.values())) == len(slices), slices
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (.ci/run installs it)")
+def test_chromium_has_a_cjk_font():
+    """The screenshot needs a font with Chinese glyphs: .ci/run installs fonts-noto-cjk with Chromium."""
+    families = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    assert "Noto Sans CJK SC" in families, "install Debian's fonts-noto-cjk (.ci/run does)"

@@ -8,6 +8,7 @@ also writes a self-contained report (report_html.py).
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from rich.console import Console
@@ -15,10 +16,11 @@ from rich.markup import escape
 
 from pipeline.errors import GoldError, OutError, UserError
 from pipeline.qa.diff import collect
-from pipeline.qa.differences import describe_attrs, filter_differences
+from pipeline.qa.differences import describe_attrs, differences_json, filter_differences
 from pipeline.qa.labels import DIFF_KINDS, LABELS
 
-KIND_STYLE = {"missed": "bold red", "spurious": "bold yellow", "changed": "bold magenta", "boundary": "cyan"}
+KIND_STYLE = {"missed": "bold red", "spurious": "bold yellow", "changed": "bold magenta", "indicator": "magenta",
+              "boundary": "cyan"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", action="append", choices=DIFF_KINDS, help="only this kind of difference (repeatable)")
     parser.add_argument("--html", type=Path, metavar="FILE", help="also write a self-contained HTML report")
     parser.add_argument("--limit", type=int, default=0, help="show at most N differences per document (0: all)")
+    parser.add_argument("--json", action="store_true",
+                        help='print {"differences": [{"doc", "label", "kind", "base", "new", "context"}, ...]} instead')
 
 
 def _one_line(text: str) -> str:
@@ -47,14 +51,16 @@ def print_terminal(doc_diffs, mode: str, limit: int) -> None:
         if d.left is None:
             missing = f" [yellow](no {left_name} document)[/]"
         console.rule(f"[bold]{escape(d.doc)}[/] — {len(d.differences)} differences{missing}")
+        if d.note:
+            console.print(f"[yellow]{escape(d.note)}[/]")
         shown = d.differences[:limit] if limit else d.differences
         for x in shown:
             span = x.span
             line = (f"[{KIND_STYLE[x.kind]}]{x.kind:<8}[/] [bold]{x.label:<16}[/] {span.start}:{span.end} "
                     f"[dim]{escape(_one_line(x.heading)[:24])} ›[/] "
                     f"{escape(_one_line(x.before))}[reverse]{escape(_one_line(span.text))}[/]{escape(_one_line(x.after))}")
-            if x.kind in ("changed", "boundary") and x.right is not None and x.left is not None:
-                if x.left.key() != x.right.key():
+            if x.kind in ("changed", "indicator", "boundary") and x.right is not None and x.left is not None:
+                if (x.left.start, x.left.end) != (x.right.start, x.right.end):
                     line += f"  [dim]{right_name}:[/] {x.right.start}:{x.right.end} {escape(_one_line(x.right.text))}"
                 detail = describe_attrs(x)
                 if detail:
@@ -96,6 +102,9 @@ def main(args: argparse.Namespace) -> int:
         args.html.parent.mkdir(parents=True, exist_ok=True)
         args.html.write_text(render_report(doc_diffs, mode), encoding="utf-8")
     filter_differences(doc_diffs, set(args.label or []), set(args.kind or []))
+    if args.json:
+        print(json.dumps(differences_json(doc_diffs), ensure_ascii=False, indent=1))
+        return 0
     print_terminal(doc_diffs, mode, args.limit)
     if args.html:
         print(f"HTML report: {args.html}")

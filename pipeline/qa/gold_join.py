@@ -35,7 +35,7 @@ class JoinedGold:
         """One line for the reviewer, empty when gold and document agree."""
         name = self.gold.doc
         if self.status == MISSING:
-            return f"{name}: not in OUT (no document with its name or sha256); all its gold spans count as missed"
+            return f"{name}: missing from OUT (no document with its name or sha256); all its gold spans count as missed"
         if self.status == MOVED:
             return f"{name}: found by sha256 as {self.out.doc}"
         if self.status == CHANGED:
