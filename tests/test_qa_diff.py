@@ -99,6 +99,16 @@ def test_terminal_view_filters(tmp_path, capsys):
     assert "1 differences" in out and "spurious" not in out
     run_subcommand(cli_diff, ["--base", str(tmp_path / "base"), "--out", str(tmp_path / "out")])
     assert "5 differences" in capsys.readouterr().out
+    # --json for scripts, gold mode: base = the gold span, new = the predicted one
+    run_subcommand("pipeline.qa.diff", ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--json"])
+    rows = json.loads(capsys.readouterr().out)["differences"]
+    assert sorted((r["kind"], r["label"]) for r in rows) == [
+        ("boundary", "deadline"), ("changed", "target"), ("missed", "amount"), ("missed", "responsible_unit"),
+        ("spurious", "amount")]
+    changed = next(r for r in rows if r["kind"] == "changed")
+    assert changed["base"]["attrs"]["comparator"] == ">=" and changed["new"]["attrs"]["comparator"] == "="
+    assert changed["attrs"] == ["comparator"] and changed["context"]["heading"] == "一、总体要求"
+    assert changed["context"]["before"] == TEXT[max(0, changed["base"]["start"] - 20):changed["base"]["start"]]
 
 
 def test_html_is_self_contained_with_both_columns(tmp_path):
