@@ -100,7 +100,7 @@ def test_terminal_view_filters(tmp_path, capsys):
     run_subcommand(cli_diff, ["--base", str(tmp_path / "base"), "--out", str(tmp_path / "out")])
     assert "5 differences" in capsys.readouterr().out
     # --json for scripts, gold mode: base = the gold span, new = the predicted one
-    run_subcommand("pipeline.qa.diff", ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--json"])
+    run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--json"])
     rows = json.loads(capsys.readouterr().out)["differences"]
     assert sorted((r["kind"], r["label"]) for r in rows) == [
         ("boundary", "deadline"), ("changed", "target"), ("missed", "amount"), ("missed", "responsible_unit"),
