@@ -96,3 +96,15 @@ def test_eval_json_reports_target_indicator(tmp_path):
     assert report["labels"]["target"]["correct"] == report["labels"]["target"]["gold"]
     some_doc = next(iter(report["documents"].values()))
     assert SUBLABEL in some_doc["sublabels"]
+
+
+def test_min_f1_gates_on_target_indicator(tmp_path):
+    docs = realdev_docs()
+    predicted, _ = corrupt_indicators(docs)
+    write_out(tmp_path / "out", predicted)
+    args = ["eval", "--gold", str(REALDEV / "gold"), "--out", str(tmp_path / "out")]
+    assert run_polex(*args, "--min-f1", "target=0.99").returncode == 0  # the label alone passes
+    gated = run_polex(*args, "--min-f1", "target·indicator=0.99")
+    assert gated.returncode == 1 and "target·indicator F1" in gated.stderr
+    assert run_polex(*args, "--min-f1", "target.indicator=0.99").returncode == 1  # typed without the dot
+    assert "target·indicator" in run_polex(*args).stdout  # a row of the terminal table

@@ -25,12 +25,13 @@ def qa_blocks() -> list[list[str]]:
 
 def run_line(line: str, cwd: Path, tmp: Path) -> subprocess.CompletedProcess:
     line = line.replace("/tmp/", f"{tmp}/")
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "PREFECT_HOME": str(tmp / "prefect")}
-    env.pop("PREFECT_API_URL", None)  # the ephemeral local server, as on a fresh machine
+    # PREFECT_API_URL: the session's server (conftest), not an ephemeral one per run; the
+    # ephemeral start of a fresh machine is test_acceptance_readme's.
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     return subprocess.run(["bash", "-c", line], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
-def test_readme_qa_section_runs_as_written(tmp_path):
+def test_readme_qa_section_runs_as_written(tmp_path, prefect_api_url):
     """Block 1 (score and review a run) runs line by line in a checkout; block 3's config and export too."""
     checkout = tmp_path / "clone"
     checkout.mkdir()
