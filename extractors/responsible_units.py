@@ -298,17 +298,19 @@ def find_units(
     return [by_span[span] for span in sorted(by_span)]
 
 
-def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
+def find(ctx: ExtractContext) -> list[Unit]:
+    return find_units(ctx.text, ctx.norm.raw_text, ctx.norm.to_norm)
+
+
+def write(ctx: ExtractContext, units: list[Unit]) -> list[dict[str, Any]]:
     text = ctx.text
-    return [
-        {"norm_start": u.start, "norm_end": u.end, "name": text[u.start : u.end], "role": u.role}
-        for u in find_units(text, ctx.norm.raw_text, ctx.norm.to_norm)
-    ]
+    return [{"norm_start": u.start, "norm_end": u.end, "name": text[u.start : u.end], "role": u.role} for u in units]
 
 
 EXTRACTOR = Extractor(
     name="responsible_units",
     table="responsible_units",
     columns=[pa.field("name", pa.string()), pa.field("role", pa.string())],
-    extract=extract,
+    find=find,
+    write=write,
 )

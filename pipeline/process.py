@@ -9,6 +9,7 @@ rows with provenance.  The Prefect flow only batches, caches and publishes it.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import lru_cache
 from time import perf_counter
 from typing import Any
@@ -144,12 +145,20 @@ def process_document(
 
     ``timings`` (optional) accumulates seconds per stage, for the benchmark.
     """
-    ctx = structure(doc, timings)
+    return extract_rows(doc, structure(doc, timings), ingested_at, timings)
+
+
+def extract_rows(
+    doc: RawDocument, ctx: ExtractContext, ingested_at: dt.datetime | None = None, timings: dict[str, float] | None = None
+) -> Rows:
+    """Every table's rows for a structured document: each extractor (seeing only the
+    rows of the extractors it requires) and the provenance of every span."""
     out: Rows = {"sections": _section_rows(doc, ctx.norm, ctx.sections)}
     section_starts = [s.norm_start for s in ctx.sections]
     for ex in all_extractors():
-        rows = _stage(f"extract:{ex.name}", ex.extract, ctx, timings=timings)
-        ctx.results[ex.table] = rows
+        view = replace(ctx, results={name: ctx.results[name] for name in ex.requires})
+        rows = _stage(f"extract:{ex.name}", ex.extract, view, timings=timings)
+        ctx.results[ex.name] = rows
         _with_provenance(rows, ctx, section_starts, doc.raw_text)
         out[ex.table] = rows
     out["documents"] = [_document_row(doc, ctx, ingested_at)]

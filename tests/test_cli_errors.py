@@ -310,13 +310,13 @@ def deadlines_overflowing_in(monkeypatch):
     real = extractors.get("deadlines")
 
     def install(doc_id: str) -> None:
-        def extract(ctx):
-            rows = real.extract(ctx)
+        def write(ctx, found):
+            rows = real.write(ctx, found)
             if ctx.doc_id == doc_id:
                 rows = rows + [{"norm_start": 0, "norm_end": 1, "kind": "by", "year": 2**70}]
             return rows
 
-        monkeypatch.setitem(extractors.REGISTRY, "deadlines", dataclasses.replace(real, extract=extract))
+        monkeypatch.setitem(extractors.REGISTRY, "deadlines", dataclasses.replace(real, write=write))
 
     return install
 

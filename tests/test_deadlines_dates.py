@@ -118,7 +118,7 @@ def test_guard_keeps_every_match_of_the_new_branches(pieces):
     import extractors.deadlines as mod
 
     text = "".join(pieces)
-    unguarded = re.compile(f"(?:{mod._BODY})")
-    assert [(m.span(), m.groups()) for m in mod._PATTERN.finditer(text)] == [
+    unguarded = re.compile(f"(?:{mod.RULES.body})")
+    assert [(m.span(), m.groups()) for m in mod.RULES.pattern.finditer(text)] == [
         (m.span(), m.groups()) for m in unguarded.finditer(text)
     ]

@@ -54,14 +54,15 @@ SCANS = [
 
 def _unguarded(module) -> re.Pattern:
     """The bare alternation: without the first-character and required-character lookaheads."""
-    return re.compile(module._BODY)
+    return re.compile(module.RULES.body)
 
 
 def _example_texts(module) -> list[str]:
-    """The texts of the module's Duckling-style example corpus."""
+    """The texts of the module's Duckling-style example corpus and of its rules' examples."""
     path = ROOT / "extractors" / "examples" / f"{module.__name__.rsplit('.', 1)[1]}.jsonl"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line)["text"] for line in lines if line.strip() and not line.lstrip().startswith("//")]
+    texts = [json.loads(line)["text"] for line in lines if line.strip() and not line.lstrip().startswith("//")]
+    return texts + [example.text for rule in module.RULES.rules for example in rule.examples]
 
 
 def _matches(pattern: re.Pattern, text: str) -> list:
@@ -77,7 +78,7 @@ def test_guard_keeps_every_match_on_documents(module):
         text = path.read_text(encoding="utf-8", errors="replace")
         expected = _matches(unguarded, text)
         found += len(expected)
-        assert _matches(module._PATTERN, text) == expected, path.name
+        assert _matches(module.RULES.pattern, text) == expected, path.name
     assert found > 0  # the documents do exercise the pattern
 
 
@@ -86,7 +87,7 @@ def test_guard_keeps_every_match_on_examples(module):
     texts = _example_texts(module)
     assert texts
     for text in texts:
-        assert _matches(module._PATTERN, text) == _matches(_unguarded(module), text), text
+        assert _matches(module.RULES.pattern, text) == _matches(_unguarded(module), text), text
 
 
 @pytest.mark.parametrize("module", SCANS)
@@ -94,7 +95,7 @@ def test_guard_keeps_every_match_on_examples(module):
 @given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=40))
 def test_guard_keeps_every_match_on_fragment_mixes(module, pieces):
     text = "".join(pieces)
-    assert _matches(module._PATTERN, text) == _matches(_unguarded(module), text)
+    assert _matches(module.RULES.pattern, text) == _matches(_unguarded(module), text)
 
 
 # ---------------------------------------------------------------- sections
