@@ -10,12 +10,12 @@ Chinese policy documents close a task item with a responsibility note:
   ``……产业化。（省工业和信息化厅、省科技厅）``.
 - a task table whose header names the columns (``序号　重点任务　牵头单位　配合单位``):
   every cell under a responsibility column, with that column's role
-  (extractors.unit_tables; read from the raw lines, since normalisation joins
+  (extractors.org_tables; read from the raw lines, since normalisation joins
   table rows that do not end a sentence).
 
 A note is read as a sequence of items split at ``、，；``; ``、`` joins
 items of one group, so a trailing verb (``B、C配合``) gives its role to the
-whole group.  Every item must look like a unit (extractors.unit_lexicon):
+whole group.  Every item must look like a unit (extractors.org_lexicon):
 in a labelled list non-units are skipped, an unlabelled bracket with a
 non-unit is running text and yields nothing.
 """
@@ -31,8 +31,8 @@ import pyarrow as pa
 import regex
 
 from extractors.base import Extractor
-from extractors.unit_lexicon import MAX_NAME_LEN, STRONG, classify, is_bare_suffix, is_government
-from extractors.unit_tables import table_cells
+from extractors.org_lexicon import MAX_NAME_LEN, STRONG, classify, is_bare_suffix, is_government
+from extractors.org_tables import table_cells
 from pipeline.core.document import ExtractContext
 
 LEAD, RESPONSIBLE, SUPPORT = "lead", "responsible", "support"
@@ -97,7 +97,7 @@ LINE_END_AFTER = regex.compile(r"[。；;.]?[ \t\u3000*]*(?:\r?\n|$)")
 # A table header cell naming a responsibility column: "牵头单位", "责任单位（部门）".
 # HEADER_HINT finds where one may stand; it scans the whole raw text, so it is a
 # bare stdlib alternation (the engine skips ahead to a label's first character;
-# a cell-start lookbehind would defeat that, unit_tables checks it instead) of
+# a cell-start lookbehind would defeat that, org_tables checks it instead) of
 # the long labels only: headers write 牵头单位, and inline notes are full of "X牵头".
 _COLUMN_LABELS = [label for label in sorted(_ROLE_OF_LABEL, key=len, reverse=True) if len(label) >= 4]
 HEADER_HINT = re.compile("|".join(_COLUMN_LABELS))
@@ -291,7 +291,7 @@ def find_units(
             if all(u.role != LEAD for u in units):
                 units[0].role = LEAD
     # A span reached twice (a labelled cell inside a table) is reported once.
-    by_span = {}
+    by_span: dict[tuple[int, int], Unit] = {}
     for units in notes:
         for u in units:
             by_span.setdefault((u.start, u.end), u)

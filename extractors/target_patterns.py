@@ -36,7 +36,7 @@ def _unit_alternation(words) -> str:
     return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
 
 
-UNITS = _word_list("target_units.txt")
+MEASURE_UNITS = _word_list("measure_units.txt")  # units of measure of a target (家, 个, %, 亿元); not organisations
 ACTION_VERBS = _word_list("target_action_verbs.txt")
 
 # ------------------------------------------------------------------ quantity
@@ -55,7 +55,7 @@ QUANTITY = re.compile(
     (?:
         (?P<scale_num>{ARABIC_RE}|{_CN_NUM})?(?P<scale_mult>万亿|亿)级       # 百亿级, 200亿级
       | (?P<num>{_ARABIC_RANGE}|{_CN_NUM}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}
-        (?P<unit>{_unit_alternation(UNITS)})
+        (?P<unit>{_unit_alternation(MEASURE_UNITS)})
         (?P<cls>(?<=个)[“"]?{_SCALE})?                                    # 两个百亿级
       | 百分之(?P<pct>{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?|{ARABIC_RE})   # 百分之六十
       | (?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))                    # 项目800左右

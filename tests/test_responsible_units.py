@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.responsible_units import LEAD, RESPONSIBLE, SUPPORT, find_units
-from extractors.unit_lexicon import STRONG, WEAK, classify
+from extractors.org_lexicon import STRONG, WEAK, classify
 from normalizers import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
