@@ -36,6 +36,7 @@ as the condition (``对…突破5亿元、10亿元的企业，分别给予5万�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pyarrow as pa
@@ -338,6 +339,7 @@ def _pair_conditions(rows: list[dict[str, Any]], text: str) -> None:
         conditions = [r for r in group if r["norm_start"] < first_reward and r["kind"] == "sum" and r["role"] != "fund"]
         for r in conditions:
             r["role"] = "condition"
+        pairs: Iterable[tuple[Row, Row]]
         if len(conditions) == len(rewards):
             pairs = zip(rewards, conditions)
         elif len(conditions) == 1:

@@ -38,8 +38,8 @@ class Extractor:
     name: str  # also the key of its rows in ctx.results
     table: str
     columns: list[pa.Field]
-    find: Callable[[ExtractContext], Sequence[Any]]
-    write: Callable[[ExtractContext, Sequence[Any]], Rows] = rows_as_found
+    find: Callable[[ExtractContext], Any]  # a list of candidates (Found, Unit, or finished rows)
+    write: Callable[[ExtractContext, Any], Rows] = rows_as_found
     requires: tuple[str, ...] = ()
     rules: RuleSet | None = None  # for rule-record extractors: their rules and examples
 

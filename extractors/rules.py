@@ -101,7 +101,7 @@ class RuleSet:
     def finditer(self, text: str) -> Iterator[Found]:
         by_name = self.by_name
         for m in self.pattern.finditer(text):
-            yield Found(by_name[m.lastgroup], m)  # type: ignore[index]  (every match is one rule's group)
+            yield Found(by_name[m.lastgroup], m)  # every match is one rule's group
 
     @staticmethod
     def produce(found: Found, env: Any) -> list[Row]:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
 from time import perf_counter
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 import pyarrow as pa
@@ -65,7 +65,7 @@ def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_st
     count = len(rows)
     norm_starts = np.fromiter((row["norm_start"] for row in rows), dtype=np.int64, count=count)
     norm_ends = np.fromiter((row["norm_end"] for row in rows), dtype=np.int64, count=count)
-    spans = _raw_spans(ctx.norm.offsets, norm_starts, norm_ends)
+    spans: Sequence[Sequence[int]] | None = _raw_spans(ctx.norm.offsets, norm_starts, norm_ends)
     if spans is None:
         to_raw = ctx.norm.to_raw
         spans = tuple(zip(*(to_raw(row["norm_start"], row["norm_end"]) for row in rows)))

@@ -17,6 +17,9 @@ import pytest
 
 from paths import CORPUS, GOLD, ROOT
 
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
+
 POLEX = Path(sys.executable).parent / "polex"
 SPAN_TABLES = ["sections", "targets", "amounts", "deadlines", "responsible_units"]
 SEED_003 = "003_2453b0e7a4343327.txt"

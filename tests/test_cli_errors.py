@@ -26,6 +26,9 @@ from polex_cli import run_polex
 from pipeline.process import all_schemas
 
 from paths import GOLD  # noqa: E402  (the repo's copy of shared/gold)
+
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
 EXIT_USER = 2
 # Prefect's local server takes ~10 s to start; an argument check must answer far sooner.
 FAIL_FAST_S = 5.0

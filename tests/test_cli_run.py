@@ -23,7 +23,8 @@ from polex_cli import (
     start_polex,
 )
 
-pytestmark = pytest.mark.usefixtures("prefect_api_url")
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 

@@ -6,7 +6,8 @@ import pytest
 
 from polex_cli import assert_tables_equal, make_corpus, manifest, read_tables, run_polex
 
-pytestmark = pytest.mark.usefixtures("prefect_api_url")
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
 
 
 def test_dask_run_matches_local_run(tmp_path):

@@ -10,7 +10,8 @@ import pytest
 import pipeline.storage.batch as batch
 from polex_cli import SEEDS, make_corpus
 
-pytestmark = pytest.mark.usefixtures("prefect_api_url")
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
 
 
 def _ingest(corpus, out):

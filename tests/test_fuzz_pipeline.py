@@ -45,6 +45,10 @@ from pipeline.core.document import RawDocument
 from pipeline.process import process_document
 from pipeline.reading.reader import decode_bytes
 from pipeline.process import all_schemas
+import pytest
+
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
 
 # ------------------------------------------------------------------ settings
 _EXPLORE = int(os.environ.get("POLEX_FUZZ_EXAMPLES", "0"))

@@ -15,6 +15,9 @@ from pipeline.qa.labels import LABELS
 from pipeline.qa.model import AnnotatedDoc, Span
 from pipeline.qa.report_html import render_report
 
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
+
 TEXT = ("一、总体要求\n到2025年，规模以上企业达到800家，设立2亿元专项资金。"
         "（省工业和信息化厅(ting)、省财政厅负责）\n")
 META = {"title": None, "doc_number": None, "issuer": None, "issue_date": None}

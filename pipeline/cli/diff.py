@@ -90,7 +90,10 @@ def main(args: argparse.Namespace) -> int:
     if args.html:
         # Deferred: the report renders with spaCy's displaCy, whose import costs 0.8 s
         # (measured) and which is the optional `qa` extra; the terminal view needs neither.
-        from pipeline.qa.report_html import render_report
+        try:
+            from pipeline.qa.report_html import render_report
+        except ImportError as exc:
+            raise UserError(f"--html needs spaCy's displaCy ({exc}): pip install 'polex[qa]'") from exc
 
         # The HTML keeps every difference; its own filters hide them client-side.
         args.html.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
-from pipeline.errors import GoldError
+from pipeline.errors import GoldError, UserError
 from pipeline.qa import doccano, labelstudio
 from pipeline.qa.gold import find_in_corpus, load_gold_dir, read_document_text, shape_errors, text_errors
 from pipeline.qa.model import AnnotatedDoc
@@ -21,7 +21,10 @@ FORMATS = ("labelstudio", "doccano", "docbin")
 def _spacy_bridge():
     # Deferred: spaCy is the optional `qa` extra and its import costs 0.8 s (measured);
     # only the docbin format needs it.
-    from pipeline.qa import spacy_bridge
+    try:
+        from pipeline.qa import spacy_bridge
+    except ImportError as exc:
+        raise UserError(f"the docbin format needs spaCy ({exc}): pip install 'polex[qa]'") from exc
 
     return spacy_bridge
 
@@ -58,7 +61,7 @@ def read_export(path: Path, fmt: str) -> list[AnnotatedDoc]:
 
 def corpus_by_text(corpus: Path) -> dict[str, Path]:
     """Corpus files by the sha256 of their decoded text, for imports that lost the doc name."""
-    index = {}
+    index: dict[str, Path] = {}
     for path in sorted(corpus.rglob("*.txt")):
         try:
             text = path.read_bytes().decode("utf-8")

@@ -53,7 +53,8 @@ def write_out(out_dir: Path, docs: list[AnnotatedDoc]) -> Path:
     """Write documents + every span table for ``docs`` (``raw_text`` must be set)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    doc_rows, span_rows = [], {label: [] for label in TABLE_OF_LABEL}
+    doc_rows: list[dict[str, Any]] = []
+    span_rows: dict[str, list[dict[str, Any]]] = {label: [] for label in TABLE_OF_LABEL}
     for n, doc in enumerate(docs):
         doc_id = f"d{n}"
         issue = doc.meta.get("issue_date")

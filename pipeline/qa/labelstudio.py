@@ -62,7 +62,7 @@ def to_task(doc: AnnotatedDoc, as_predictions: bool = False, model_version: str 
             "value": {"start": js(s.start), "end": js(s.end), "text": s.text, "labels": [s.label]},
             "meta": {"text": [json.dumps(clean_attrs(s.attrs), ensure_ascii=False, sort_keys=True)]},
         })
-    task = {"data": {"text": doc.raw_text, "doc": doc.doc, "sha256": doc.sha256, "meta": dict(doc.meta)}}
+    task: dict[str, Any] = {"data": {"text": doc.raw_text, "doc": doc.doc, "sha256": doc.sha256, "meta": dict(doc.meta)}}
     if as_predictions:
         task["predictions"] = [{"model_version": model_version, "result": regions}]
     else:

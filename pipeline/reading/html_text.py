@@ -66,7 +66,7 @@ class _TextCollector(HTMLParser):
         self.lines: list[str] = []
         self._pieces: list[str] = []  # data of the line being built
         self._stack: list[tuple[str, bool]] = []  # (tag, hides its content)
-        self._open = Counter()  # tag -> how many are on the stack: O(1) check for stray end tags
+        self._open: Counter[str] = Counter()  # tag -> how many are on the stack: O(1) check for stray end tags
         self._hidden_depth = 0  # open elements that hide their content
         self._pre_depth = 0
         self._line_is_pre = False  # the line being built is preformatted text: keep its spaces

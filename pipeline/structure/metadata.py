@@ -172,7 +172,7 @@ def _signature(lines, date_index: int | None) -> str | None:
     """The organ line(s) right above the signature date."""
     if date_index is None:
         return None
-    organs = []
+    organs: list[str] = []
     j = date_index - 1
     while j >= 0 and len(organs) < 4:
         content = lines[j][1]
