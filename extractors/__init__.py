@@ -23,8 +23,7 @@ from extractors.base import Extractor, resolve_order
 # Every extractor by name.  The order they run in follows from their ``requires``
 # (ties keep this order); process_document reads it through all_extractors().
 REGISTRY: dict[str, Extractor] = {
-    ex.name: ex
-    for ex in (deadlines.EXTRACTOR, amounts.EXTRACTOR, targets.EXTRACTOR, responsible_units.EXTRACTOR)
+    ex.name: ex for ex in (deadlines.EXTRACTOR, amounts.EXTRACTOR, targets.EXTRACTOR, responsible_units.EXTRACTOR)
 }
 
 

@@ -42,9 +42,17 @@ from typing import Any
 import pyarrow as pa
 
 from extractors.base import Extractor
-from pipeline.core.numerals import ARABIC_MULT_RE, ARABIC_RE, NUMBER_RE, RANGE_SEP_RE, multiplier, parse_number, try_parse
 from extractors.rules import Found, Row, Rule, RuleSet, example
 from pipeline.core.document import ExtractContext
+from pipeline.core.numerals import (
+    ARABIC_MULT_RE,
+    ARABIC_RE,
+    NUMBER_RE,
+    RANGE_SEP_RE,
+    multiplier,
+    parse_number,
+    try_parse,
+)
 
 _S = r"[ \u3000]*"
 _PER_UNIT = (
@@ -175,8 +183,13 @@ SCALE = Rule(
     rf"(?P<snum>{NUMBER_RE}|万亿){_S}(?P<syuan>元)?{_S}级",
     _scale,
     examples=(
-        example("建设一批规模达到千亿级的产业集群。", {"text": "千亿级", "value_cny": 1e11, "comparator": ">=", "kind": "scale"}),
-        example("培育形成300亿级产业集群4个。", {"text": "300亿级", "value_cny": 3e10, "kind": "scale", "role": "scale"}),
+        example(
+            "建设一批规模达到千亿级的产业集群。",
+            {"text": "千亿级", "value_cny": 1e11, "comparator": ">=", "kind": "scale"},
+        ),
+        example(
+            "培育形成300亿级产业集群4个。", {"text": "300亿级", "value_cny": 3e10, "kind": "scale", "role": "scale"}
+        ),
         example("千万元级项目不少于10个。", {"text": "千万元级", "value_cny": 1e7, "kind": "scale"}),
         example("建设百万千瓦级风电基地和万吨级码头。", note="级 without 亿 or 元 is not money"),
     ),
@@ -264,11 +277,19 @@ MONEY = Rule(
     rf"(?:{_S}[/／](?P<per>{_PER_UNIT}(?:[/／]{_PER_UNIT})?))?",
     _money,
     examples=(
-        example("给予龙头企业10万元一次性补贴。", {"text": "10万元", "value_cny": 1e5, "comparator": "=", "role": "reward"}),
+        example(
+            "给予龙头企业10万元一次性补贴。", {"text": "10万元", "value_cny": 1e5, "comparator": "=", "role": "reward"}
+        ),
         example("对符合条件的项目，给予最高500万元奖励。", {"text": "500万元", "value_cny": 5e6, "comparator": "<="}),
-        example("投资 30 亿元以上的项目。", {"text": "30 亿元", "value_cny": 3e9, "comparator": ">=", "role": "investment"}),
-        example("分别给予5、10、20万元奖励。", {"text": "5", "value_cny": 5e4}, {"text": "10", "value_cny": 1e5},
-                {"text": "20万元", "value_cny": 2e5}),
+        example(
+            "投资 30 亿元以上的项目。", {"text": "30 亿元", "value_cny": 3e9, "comparator": ">=", "role": "investment"}
+        ),
+        example(
+            "分别给予5、10、20万元奖励。",
+            {"text": "5", "value_cny": 5e4},
+            {"text": "10", "value_cny": 1e5},
+            {"text": "20万元", "value_cny": 2e5},
+        ),
         example("给予3-5万元补助。", {"text": "3-5万元", "value_cny": 3e4, "value_max_cny": 5e4}),
         example("按100元/亩的标准给予补贴。", {"text": "100元/亩", "value_cny": 100.0, "per": "亩"}),
         example("每人每月补贴300元。", {"text": "300元", "value_cny": 300.0, "per": "人/月"}),

@@ -48,9 +48,9 @@ from typing import NamedTuple
 import pyarrow as pa
 
 from extractors.base import Extractor
-from pipeline.core.numerals import NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
 from extractors.rules import Found, Row, Rule, RuleSet, example
 from pipeline.core.document import ExtractContext
+from pipeline.core.numerals import NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
 
 _S = r"[ \u3000]*"  # normalisation may leave spaces around numbers: "到 2025 年"
 _YEAR = r"(?:19|20)\d{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2}"
@@ -79,9 +79,13 @@ _DAY_UNITS = ("日", "天", "工作日", "个工作日")
 _VALUE_BEFORE = re.compile(r"(?:至|到|控制在|压缩在|缩短在|不超过|不多于|低于|少于)[ \u3000]*$")
 # the bare-year rule (module docstring): what follows the year, the opening, the sentence
 _OPENING_BEFORE = re.compile(r"(?:^|[。；！？，;,!?\n])[ \u3000]*$")
-_SELF_PREDICATE = re.compile(r"[ \u3000]*(?:是|为|以来|以前|以后|前|后|起|度|的|全年|上半年|下半年|第|和|与|及|、|至|到|[-－—–~～〜]|（|\(|\d|[一二三四五六七八九十]月)")
+_SELF_PREDICATE = re.compile(
+    r"[ \u3000]*(?:是|为|以来|以前|以后|前|后|起|度|的|全年|上半年|下半年|第|和|与|及|、|至|到|[-－—–~～〜]|（|\(|\d|[一二三四五六七八九十]月)"
+)
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]")
-_GOAL_WORDS = re.compile(r"达到|力争|突破|增长|新增|完成|建成|实现|提高到|提升到|提高至|提升至|超过|不低于|不少于|争取|确保|形成|累计")
+_GOAL_WORDS = re.compile(
+    r"达到|力争|突破|增长|新增|完成|建成|实现|提高到|提升到|提高至|提升至|超过|不低于|不少于|争取|确保|形成|累计"
+)
 _REPORT_WORDS = re.compile(r"已|同比|比上年|较上年|比去年|较去年")
 
 
@@ -168,8 +172,14 @@ UNTIL = Rule(
     rf"(?:有效期限?|执行期限?|实施期限?)(?:为|是)?{_S}(?:至|到|截至){_S}{_date('u')}(?:止)?",
     _until,
     examples=(
-        example("有效期至2025年12月23日。", {"text": "有效期至2025年12月23日", "kind": "until", "year": 2025, "date": "2025-12-23"}),
-        example("实施期限为至2026年6月30日止。", {"text": "实施期限为至2026年6月30日止", "kind": "until", "year": 2026, "date": "2026-06-30"}),
+        example(
+            "有效期至2025年12月23日。",
+            {"text": "有效期至2025年12月23日", "kind": "until", "year": 2025, "date": "2025-12-23"},
+        ),
+        example(
+            "实施期限为至2026年6月30日止。",
+            {"text": "实施期限为至2026年6月30日止", "kind": "until", "year": 2026, "date": "2026-06-30"},
+        ),
     ),
 )
 
@@ -208,10 +218,16 @@ ISSUE = Rule(
     rf"自(?:印发|发布|公布|颁布|发文|施行)之日起(?:{_S}(?P<idn>{NUMBER_RE}){_S}(?:日|天)后)?",
     _issue,
     examples=(
-        example("本措施自印发之日起施行。", {"text": "自印发之日起", "kind": "from", "year": 2023, "date": "2023-05-01"},
-                meta={"issue_date": "2023-05-01"}),
-        example("自发布之日起30日后施行。", {"text": "自发布之日起30日后", "kind": "from", "year": 2024, "date": "2024-02-14"},
-                meta={"issue_date": "2024-01-15"}),
+        example(
+            "本措施自印发之日起施行。",
+            {"text": "自印发之日起", "kind": "from", "year": 2023, "date": "2023-05-01"},
+            meta={"issue_date": "2023-05-01"},
+        ),
+        example(
+            "自发布之日起30日后施行。",
+            {"text": "自发布之日起30日后", "kind": "from", "year": 2024, "date": "2024-02-14"},
+            meta={"issue_date": "2024-01-15"},
+        ),
     ),
 )
 
@@ -228,8 +244,11 @@ PLAN_PERIOD = Rule(
     rf"(?P<sy0>{_YEAR}){_S}年?{_S}(?:{RANGE_SEP_RE}){_S}(?P<sy1>{_YEAR}){_S}年",
     _plan_period,
     examples=(
-        example("2024—2026年，新建5G基站1000个。", {"text": "2024—2026年", "kind": "by", "year": 2026},
-                meta={"issue_date": "2024-01-10"}),
+        example(
+            "2024—2026年，新建5G基站1000个。",
+            {"text": "2024—2026年", "kind": "by", "year": 2026},
+            meta={"issue_date": "2024-01-10"},
+        ),
         example("2021—2022年，全市累计投入技改资金30亿元。", meta={"issue_date": "2024-01-10"}, note="a past period"),
         example("行动计划（2023-2025年）", meta={"issue_date": "2023-06-30"}, note="a bracketed plan period"),
     ),
@@ -260,7 +279,9 @@ WITHIN = Rule(
     examples=(
         example("3 年内引进 2 家企业。", {"text": "3 年内", "kind": "within", "months": 36}),
         example("15日内书面告知。", {"text": "15日内", "kind": "within", "months": None}),
-        example("2025年内完成验收。", {"text": "2025年内", "kind": "by", "year": 2025}, meta={"issue_date": "2020-08-15"}),
+        example(
+            "2025年内完成验收。", {"text": "2025年内", "kind": "by", "year": 2025}, meta={"issue_date": "2020-08-15"}
+        ),
         example("近3年内未发生重大安全事故。", note="a look back"),
         example("时间压缩至1个工作日以内。", note="a value to reach (targets')"),
     ),
@@ -324,15 +345,37 @@ DATED = Rule(
     rf"(?P<suf>前后|{_BEFORE}|起(?![步草点源来])|开始|止|以来)?",
     _dated,
     examples=(
-        example("到2025年，规模以上企业达到800家。", {"text": "到2025年", "kind": "by", "year": 2025},
-                meta={"issue_date": "2023-11-11"}),
-        example("各项任务于2025年底前完成。", {"text": "2025年底前", "kind": "by", "year": 2025}, meta={"issue_date": "2023-11-11"}),
-        example("从2021年起，整合设立专项资金。", {"text": "从2021年起", "kind": "from", "year": 2021}, meta={"issue_date": "2020-08-15"}),
-        example("至2025年12月31日止。", {"text": "至2025年12月31日止", "kind": "until", "year": 2025, "date": "2025-12-31"},
-                meta={"issue_date": "2022-12-20"}),
-        example("力争到2027年，引进一批项目。", {"text": "到2027年", "kind": "by", "year": 2027}, meta={"issue_date": "2024-05-31"}),
-        example("2025年，全省新增高新技术企业1000家以上。", {"text": "2025年", "kind": "by", "year": 2025},
-                meta={"issue_date": "2025-01-10"}, note="a bare year opening a goal"),
+        example(
+            "到2025年，规模以上企业达到800家。",
+            {"text": "到2025年", "kind": "by", "year": 2025},
+            meta={"issue_date": "2023-11-11"},
+        ),
+        example(
+            "各项任务于2025年底前完成。",
+            {"text": "2025年底前", "kind": "by", "year": 2025},
+            meta={"issue_date": "2023-11-11"},
+        ),
+        example(
+            "从2021年起，整合设立专项资金。",
+            {"text": "从2021年起", "kind": "from", "year": 2021},
+            meta={"issue_date": "2020-08-15"},
+        ),
+        example(
+            "至2025年12月31日止。",
+            {"text": "至2025年12月31日止", "kind": "until", "year": 2025, "date": "2025-12-31"},
+            meta={"issue_date": "2022-12-20"},
+        ),
+        example(
+            "力争到2027年，引进一批项目。",
+            {"text": "到2027年", "kind": "by", "year": 2027},
+            meta={"issue_date": "2024-05-31"},
+        ),
+        example(
+            "2025年，全省新增高新技术企业1000家以上。",
+            {"text": "2025年", "kind": "by", "year": 2025},
+            meta={"issue_date": "2025-01-10"},
+            note="a bare year opening a goal",
+        ),
         example("截至2022年底，全市已有高新技术企业500家。", meta={"issue_date": "2023-06-30"}, note="a past state"),
         example("2020年以来，累计完成投资。", meta={"issue_date": "2023-06-30"}, note="a look back"),
     ),
@@ -407,9 +450,16 @@ FIVE_YEAR_PLAN = Rule(
     r"(?:(?:到|至)“?|“)?(?P<plan>十[三四五六]五)”?(?:(?:时期|期)?末|期间)",
     _five_year_plan,
     examples=(
-        example("到“十四五”末，占比达到10%。", {"text": "到“十四五”末", "kind": "by", "year": 2025}, meta={"issue_date": "2022-01-01"}),
-        example("“十四五”期间，累计培育企业100家。", {"text": "“十四五”期间", "kind": "by", "year": 2025},
-                meta={"issue_date": "2022-03-01"}),
+        example(
+            "到“十四五”末，占比达到10%。",
+            {"text": "到“十四五”末", "kind": "by", "year": 2025},
+            meta={"issue_date": "2022-01-01"},
+        ),
+        example(
+            "“十四五”期间，累计培育企业100家。",
+            {"text": "“十四五”期间", "kind": "by", "year": 2025},
+            meta={"issue_date": "2022-03-01"},
+        ),
         example("“十三五”期间，全县累计完成投资80亿元。", meta={"issue_date": "2022-03-01"}, note="a past period"),
     ),
 )
@@ -428,9 +478,16 @@ MONTH = Rule(
     rf"(?P<mend>底|末)?(?P<msuf>{_BEFORE})?",
     _month,
     examples=(
-        example("各地于6月底前报送名单。", {"text": "6月底前", "kind": "by", "year": 2024}, meta={"issue_date": "2024-03-01"}),
-        example("9月30日前完成。", {"text": "9月30日前", "kind": "by", "year": 2024, "date": "2024-09-30"},
-                meta={"issue_date": "2024-03-01"}),
+        example(
+            "各地于6月底前报送名单。",
+            {"text": "6月底前", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-03-01"},
+        ),
+        example(
+            "9月30日前完成。",
+            {"text": "9月30日前", "kind": "by", "year": 2024, "date": "2024-09-30"},
+            meta={"issue_date": "2024-03-01"},
+        ),
         example("6月召开推进会。", meta={"issue_date": "2024-03-01"}, note="6月 alone is not a bound"),
     ),
 )
@@ -454,9 +511,17 @@ RELATIVE = Rule(
     rf"|(?<![\d一二三四五六七八九十两每百千万去前上当全])年(?:底{_BEFORE}|内)",
     _relative,
     examples=(
-        example("今年底前完成摸底，明年底前全面推开。", {"text": "今年底前", "kind": "by", "year": 2023},
-                {"text": "明年底前", "kind": "by", "year": 2024}, meta={"issue_date": "2023-02-01"}),
-        example("明年6月底前全面完成整改。", {"text": "明年6月底前", "kind": "by", "year": 2025}, meta={"issue_date": "2024-04-01"}),
+        example(
+            "今年底前完成摸底，明年底前全面推开。",
+            {"text": "今年底前", "kind": "by", "year": 2023},
+            {"text": "明年底前", "kind": "by", "year": 2024},
+            meta={"issue_date": "2023-02-01"},
+        ),
+        example(
+            "明年6月底前全面完成整改。",
+            {"text": "明年6月底前", "kind": "by", "year": 2025},
+            meta={"issue_date": "2024-04-01"},
+        ),
         example("力争年底前完成。", {"text": "年底前", "kind": "by", "year": 2024}, meta={"issue_date": "2024-04-01"}),
     ),
 )

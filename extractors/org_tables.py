@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from extractors.table_grid import trim_cell, split_cells
+from extractors.table_grid import split_cells, trim_cell
 
 # Any cell separator; a gap needs content on both sides, so indentation is not one.
 SEPARATOR = re.compile(r"[\t|]|(?<=[^\s|])[ \u3000\xa0]{2,}(?=[^\s|])")

@@ -39,12 +39,49 @@ LEAD, RESPONSIBLE, SUPPORT = "lead", "responsible", "support"
 
 # Responsibility labels, by role.  Longer variants first inside the regex.
 LABELS = {
-    LEAD: ["牵头单位", "牵头部门", "牵头责任单位", "责任牵头单位", "牵头处室", "主责单位", "主责部门",
-           "主办单位", "主办部门", "牵头"],
-    RESPONSIBLE: ["责任单位", "责任部门", "责任主体", "主体责任单位", "工作责任单位", "落实单位", "实施单位",
-                  "实施主体", "承办单位", "负责单位", "负责部门", "责任处室", "责任科室", "责任"],
-    SUPPORT: ["配合单位", "配合部门", "参与单位", "参与部门", "协办单位", "协办部门", "协同单位", "协作单位",
-              "协助单位", "支持单位", "配合", "参与", "协办"],
+    LEAD: [
+        "牵头单位",
+        "牵头部门",
+        "牵头责任单位",
+        "责任牵头单位",
+        "牵头处室",
+        "主责单位",
+        "主责部门",
+        "主办单位",
+        "主办部门",
+        "牵头",
+    ],
+    RESPONSIBLE: [
+        "责任单位",
+        "责任部门",
+        "责任主体",
+        "主体责任单位",
+        "工作责任单位",
+        "落实单位",
+        "实施单位",
+        "实施主体",
+        "承办单位",
+        "负责单位",
+        "负责部门",
+        "责任处室",
+        "责任科室",
+        "责任",
+    ],
+    SUPPORT: [
+        "配合单位",
+        "配合部门",
+        "参与单位",
+        "参与部门",
+        "协办单位",
+        "协办部门",
+        "协同单位",
+        "协作单位",
+        "协助单位",
+        "支持单位",
+        "配合",
+        "参与",
+        "协办",
+    ],
 }
 _ROLE_OF_LABEL = {label: role for role, labels in LABELS.items() for label in labels}
 _LABEL_ALT = "|".join(sorted(_ROLE_OF_LABEL, key=len, reverse=True))
@@ -64,9 +101,7 @@ _VERBS = {
     RESPONSIBLE: r"(?:按(?:照)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体)?(?:负责|落实)(?:落实|推进)?|[（(]负责[）)]",
     SUPPORT: r"(?:按(?:照)?职责(?:分工)?)?(?:配合|参与|协助|协办|协同)(?:落实|推进)?|[（(](?:配合|参与)[）)]",
 }
-VERB_AT_END = regex.compile(
-    "(?:" + "|".join(f"(?P<{role}>{pat})" for role, pat in _VERBS.items()) + rf"){_JUNK}*$"
-)
+VERB_AT_END = regex.compile("(?:" + "|".join(f"(?P<{role}>{pat})" for role, pat in _VERBS.items()) + rf"){_JUNK}*$")
 # What is stripped from a name's end: a trailing 等 (市科技局、教育局等), bold, blanks.
 TRAILING_JUNK = regex.compile(rf"(?:等|{_JUNK})+$")
 # A bracket after a name that is not part of it: 省财政厅（列第一位的为牵头单位）.

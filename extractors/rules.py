@@ -60,7 +60,9 @@ class Example:
         return case
 
 
-def example(text: str, *rows: Row, meta: dict[str, Any] | None = None, partial: bool = False, note: str = "") -> Example:
+def example(
+    text: str, *rows: Row, meta: dict[str, Any] | None = None, partial: bool = False, note: str = ""
+) -> Example:
     return Example(text, tuple(rows), meta, partial, note)
 
 

@@ -17,23 +17,35 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Callable
 
+import prefect
 import pyarrow as pa
 import pyarrow.parquet as pq
-import prefect
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline.fingerprint import fingerprint
-from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
-from pipeline.errors import UserError
 from flows.orphan_guard import exit_with_parent
-from pipeline.storage.plan import BATCH_BYTES, BATCH_DOCS, INGESTED, QUARANTINED, ScannedFile, cache_version, cpu_count, make_batches, make_plan, scan_corpus, utc_now
-from pipeline.storage.publish import OutputStore, iter_parquet, iter_rows_with_keys, new_run_id, rows_per_batch
-from pipeline.reading.reader import DEFAULT_MAX_BYTES
+from pipeline.errors import UserError
+from pipeline.fingerprint import fingerprint
 from pipeline.process import all_schemas
+from pipeline.reading.reader import DEFAULT_MAX_BYTES
+from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
+from pipeline.storage.plan import (
+    BATCH_BYTES,
+    BATCH_DOCS,
+    INGESTED,
+    QUARANTINED,
+    ScannedFile,
+    cache_version,
+    cpu_count,
+    make_batches,
+    make_plan,
+    scan_corpus,
+    utc_now,
+)
+from pipeline.storage.publish import OutputStore, iter_parquet, iter_rows_with_keys, new_run_id, rows_per_batch
 
 DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
 # Test hooks (acceptance tests drive the real CLI): SIGKILL the run after N
@@ -211,7 +223,9 @@ def ingest_corpus(
     """Ingest every document under ``corpus`` and publish the tables to ``out`` atomically."""
     corpus_root = Path(corpus).resolve()
     if not corpus_root.is_dir():
-        raise UserError(f"corpus folder {corpus} does not exist or is not a folder; pass the folder holding the documents")
+        raise UserError(
+            f"corpus folder {corpus} does not exist or is not a folder; pass the folder holding the documents"
+        )
     store = OutputStore(out)
     store.prepare()
     with store.lock(wait=wait):
@@ -228,8 +242,14 @@ def _plan(corpus_root: Path, store: OutputStore, cached_as: str, max_bytes: int,
     _progress("planned", total=len(files), to_process=len(plan.to_process), batches=len(batches))
     logger.info(
         "run %s: %d files, %d to process in %d batches (%d added, %d changed), %d unchanged, %d removed",
-        run_id, len(files), len(plan.to_process), len(batches), plan.added, plan.changed,
-        len(plan.kept_ingested) + len(plan.kept_quarantined), plan.removed,
+        run_id,
+        len(files),
+        len(plan.to_process),
+        len(batches),
+        plan.added,
+        plan.changed,
+        len(plan.kept_ingested) + len(plan.kept_quarantined),
+        plan.removed,
     )
     return files, previous, plan, batches
 
@@ -251,7 +271,9 @@ def _counts(files: list[ScannedFile], plan, results: list[BatchResult], unreadab
 def _log_published(logger, run_id: str, counts: dict, row_counts: dict, quarantined: list[dict]) -> None:
     logger.info(
         "published version %s: %s; rows %s",
-        run_id, ", ".join(f"{k}={v}" for k, v in counts.items()), row_counts,
+        run_id,
+        ", ".join(f"{k}={v}" for k, v in counts.items()),
+        row_counts,
     )
     if quarantined:
         logger.warning("%d documents quarantined (see the quarantine table)", len(quarantined))
@@ -266,7 +288,9 @@ def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batc
     store.collect_garbage()  # debris of killed runs (we hold the lock, so none is alive)
     version = fingerprint()  # the documents table's extractor_version column
     cached_as = cache_version()  # the manifest's cache key, with each document's sha256 (the same fingerprint)
-    files, previous, plan, batches = _plan(corpus_root, store, cached_as, max_bytes, logger, run_id, (batch_bytes, batch_docs))
+    files, previous, plan, batches = _plan(
+        corpus_root, store, cached_as, max_bytes, logger, run_id, (batch_bytes, batch_docs)
+    )
 
     staging = store.staging_dir(run_id)
     specs = [

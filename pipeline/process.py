@@ -149,7 +149,10 @@ def process_document(
 
 
 def extract_rows(
-    doc: RawDocument, ctx: ExtractContext, ingested_at: dt.datetime | None = None, timings: dict[str, float] | None = None
+    doc: RawDocument,
+    ctx: ExtractContext,
+    ingested_at: dt.datetime | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Rows:
     """Every table's rows for a structured document: each extractor (seeing only the
     rows of the extractors it requires) and the provenance of every span."""

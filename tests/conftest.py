@@ -74,7 +74,17 @@ def prefect_api_url():
     url = f"http://127.0.0.1:{port}/api"
     log = open(Path(_PREFECT_HOME) / "server.log", "wb")
     proc = subprocess.Popen(
-        [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui", "--analytics-off"],
+        [
+            str(BIN / "prefect"),
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-ui",
+            "--analytics-off",
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group: we kill exactly it and its children

@@ -65,7 +65,28 @@ def test_foreign_currency_is_not_an_amount():
     assert _rows("引进外资5000万美元、2亿港元和300万欧元。") == []
 
 
-NEW_FRAGMENTS = ["余", "多", "万", "元", "美元", "数", "几", "上", "十", "千", "100", "3", "每", "亩", "人", "月", "，", "级", "亿", " "]
+NEW_FRAGMENTS = [
+    "余",
+    "多",
+    "万",
+    "元",
+    "美元",
+    "数",
+    "几",
+    "上",
+    "十",
+    "千",
+    "100",
+    "3",
+    "每",
+    "亩",
+    "人",
+    "月",
+    "，",
+    "级",
+    "亿",
+    " ",
+]
 
 
 @settings(max_examples=400, deadline=None, derandomize=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from bad_corpus import make_bad_corpus
 from polex_cli import run_polex
 

@@ -36,7 +36,9 @@ def _same(expected, actual) -> bool:
     if isinstance(expected, str) and isinstance(actual, (dt.date, dt.datetime)):
         return expected == actual.isoformat()  # dates are written as ISO strings in the jsonl
     if isinstance(expected, float) or isinstance(actual, float):
-        return expected is not None and actual is not None and math.isclose(float(expected), float(actual), rel_tol=1e-9)
+        return (
+            expected is not None and actual is not None and math.isclose(float(expected), float(actual), rel_tol=1e-9)
+        )
     return expected == actual
 
 
@@ -63,7 +65,9 @@ def _check_rows(case: dict, rows: list[dict]) -> None:
         unmatched.remove(hit)
     if not case.get("partial"):
         hidden = ("doc_id", "raw_start", "raw_end", "norm_start", "norm_end", "section_id")
-        assert not unmatched, f"unexpected rows: {[(r['text'], {k: v for k, v in r.items() if k not in hidden}) for r in unmatched]}"
+        assert not unmatched, (
+            f"unexpected rows: {[(r['text'], {k: v for k, v in r.items() if k not in hidden}) for r in unmatched]}"
+        )
 
 
 @pytest.mark.parametrize("name,case", list(_jsonl_cases()))

@@ -8,7 +8,6 @@ import subprocess
 import time
 
 import pytest
-
 from polex_cli import make_corpus, start_polex
 
 # Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.

@@ -13,12 +13,14 @@ import check_function_length as cfl  # noqa: E402
 
 def _function(name: str, lines: int) -> str:
     body = "".join(f"    x{i} = {i}\n" for i in range(lines - 2))
-    return f"def {name}():\n    \"\"\"doc\"\"\"\n{body}"
+    return f'def {name}():\n    """doc"""\n{body}'
 
 
 def test_a_function_over_the_limit_is_reported(tmp_path):
     path = tmp_path / "m.py"
-    path.write_text(_function("ok", cfl.MAX_LINES) + "\n\n" + _function("too_long", cfl.MAX_LINES + 1), encoding="utf-8")
+    path.write_text(
+        _function("ok", cfl.MAX_LINES) + "\n\n" + _function("too_long", cfl.MAX_LINES + 1), encoding="utf-8"
+    )
     assert [(name, n) for _, name, n in cfl.long_functions(path)] == [("too_long", cfl.MAX_LINES + 1)]
 
 

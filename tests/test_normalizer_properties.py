@@ -26,13 +26,13 @@ Invariants (the strongest that hold for every input):
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from normalizers import normalize
 from normalizers.chinese_script import simplified_char
 from normalizers.width import WIDTH_TABLE
-import pytest
 
 # Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
 pytestmark = pytest.mark.slow

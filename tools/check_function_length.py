@@ -45,7 +45,9 @@ def main(argv: list[str]) -> int:
             rel = path.resolve().relative_to(ROOT).as_posix()
             if rel in exempt:
                 continue
-            problems += [f"{rel}:{line}: {name} is {n} lines (max {MAX_LINES})" for line, name, n in long_functions(path)]
+            problems += [
+                f"{rel}:{line}: {name} is {n} lines (max {MAX_LINES})" for line, name, n in long_functions(path)
+            ]
     for line in problems:
         print(line)
     return 1 if problems else 0

@@ -50,9 +50,11 @@ def print_terminal(doc_diffs, mode: str, limit: int) -> None:
         shown = d.differences[:limit] if limit else d.differences
         for x in shown:
             span = x.span
-            line = (f"[{KIND_STYLE[x.kind]}]{x.kind:<8}[/] [bold]{x.label:<16}[/] {span.start}:{span.end} "
-                    f"[dim]{escape(_one_line(x.heading)[:24])} ›[/] "
-                    f"{escape(_one_line(x.before))}[reverse]{escape(_one_line(span.text))}[/]{escape(_one_line(x.after))}")
+            line = (
+                f"[{KIND_STYLE[x.kind]}]{x.kind:<8}[/] [bold]{x.label:<16}[/] {span.start}:{span.end} "
+                f"[dim]{escape(_one_line(x.heading)[:24])} ›[/] "
+                f"{escape(_one_line(x.before))}[reverse]{escape(_one_line(span.text))}[/]{escape(_one_line(x.after))}"
+            )
             if x.kind in ("changed", "boundary") and x.right is not None and x.left is not None:
                 if x.left.key() != x.right.key():
                     line += f"  [dim]{right_name}:[/] {x.right.start}:{x.right.end} {escape(_one_line(x.right.text))}"

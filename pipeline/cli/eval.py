@@ -20,7 +20,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, type=Path, help="OUT folder written by `polex run`")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON on stdout")
     parser.add_argument(
-        "--min-f1", nargs="+", default=[], metavar="LABEL=X",
+        "--min-f1",
+        nargs="+",
+        default=[],
+        metavar="LABEL=X",
         help="exit 1 when a label's F1 (or micro=X) is below X, e.g. --min-f1 heading=0.9 micro=0.5",
     )
     parser.add_argument("--per-doc", action="store_true", help="also show the per-document breakdown (human view)")
@@ -45,11 +48,27 @@ def print_human(report: dict, per_doc: bool) -> None:
     for col in ("label", "P", "R", "F1", "gold", "pred", "matched", "correct"):
         table.add_column(col, justify="left" if col == "label" else "right")
     for label, s in report["labels"].items():
-        table.add_row(label, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", str(s["gold"]), str(s["pred"]),
-                      str(s["matched"]), str(s["correct"]))
+        table.add_row(
+            label,
+            f"{s['p']:.3f}",
+            f"{s['r']:.3f}",
+            f"{s['f1']:.3f}",
+            str(s["gold"]),
+            str(s["pred"]),
+            str(s["matched"]),
+            str(s["correct"]),
+        )
     m = report["micro"]
-    table.add_row("[bold]micro[/]", f"{m['p']:.3f}", f"{m['r']:.3f}", f"[bold]{m['f1']:.3f}[/]", str(m["gold"]),
-                  str(m["pred"]), "", str(m["correct"]))
+    table.add_row(
+        "[bold]micro[/]",
+        f"{m['p']:.3f}",
+        f"{m['r']:.3f}",
+        f"[bold]{m['f1']:.3f}[/]",
+        str(m["gold"]),
+        str(m["pred"]),
+        "",
+        str(m["correct"]),
+    )
     console.print(table)
     meta = report["meta"]
     wrong = ", ".join(f"{k} {v}" for k, v in sorted(meta["wrong_by_field"].items())) or "none"

@@ -1,8 +1,8 @@
 """`polex gold`: validate gold files; export to / import from Label Studio, doccano, spaCy DocBin.
 
-    polex gold validate GOLD --corpus CORPUS
-    polex gold export (--out OUT | --gold GOLD --corpus CORPUS) --format F --to FILE
-    polex gold import --format F FILE --corpus CORPUS --to GOLD
+polex gold validate GOLD --corpus CORPUS
+polex gold export (--out OUT | --gold GOLD --corpus CORPUS) --format F --to FILE
+polex gold import --format F FILE --corpus CORPUS --to GOLD
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _check_corpus(corpus: Path | None) -> None:
     """One line for a wrong --corpus, instead of one "not found" line per gold document."""
     if corpus is not None and not corpus.is_dir():
-        raise UserError(f"corpus folder {corpus} does not exist or is not a folder; pass --corpus with the documents folder")
+        raise UserError(
+            f"corpus folder {corpus} does not exist or is not a folder; pass --corpus with the documents folder"
+        )
 
 
 def _validate(args) -> int:

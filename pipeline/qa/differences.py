@@ -113,7 +113,9 @@ def diff_runs(base_docs: dict[str, AnnotatedDoc], new_docs: dict[str, AnnotatedD
 
 def filter_differences(doc_diffs: list[DocDiff], labels: set[str] | None, kinds: set[str] | None) -> None:
     for d in doc_diffs:
-        d.differences = [x for x in d.differences if (not labels or x.label in labels) and (not kinds or x.kind in kinds)]
+        d.differences = [
+            x for x in d.differences if (not labels or x.label in labels) and (not kinds or x.kind in kinds)
+        ]
 
 
 def describe_attrs(diff: Difference) -> str:

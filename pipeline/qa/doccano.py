@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pipeline.qa.labels import LABELS, META_FIELDS
 from pipeline.errors import ImportFormatError
+from pipeline.qa.labels import LABELS, META_FIELDS
 from pipeline.qa.model import AnnotatedDoc, Span, clean_attrs
 
 
@@ -52,7 +52,9 @@ def _entities(line: dict[str, Any], where: str) -> list[tuple[int, int, str]]:
             return [(int(x["start_offset"]), int(x["end_offset"]), str(x["label"])) for x in line["entities"]]
         except (KeyError, TypeError, ValueError):
             raise ImportFormatError(f"{where}: entities need start_offset, end_offset, label") from None
-    raise ImportFormatError(f"{where}: neither 'label' nor 'entities'; export as JSONL from a sequence labelling project")
+    raise ImportFormatError(
+        f"{where}: neither 'label' nor 'entities'; export as JSONL from a sequence labelling project"
+    )
 
 
 def from_line(line: dict[str, Any], where: str) -> AnnotatedDoc:

@@ -57,12 +57,19 @@ def to_task(doc: AnnotatedDoc, as_predictions: bool = False, model_version: str 
     js = _to_js(doc.raw_text)
     regions = []
     for n, s in enumerate(sorted(doc.spans, key=lambda s: (s.start, s.end, s.label))):
-        regions.append({
-            "id": f"s{n}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
-            "value": {"start": js(s.start), "end": js(s.end), "text": s.text, "labels": [s.label]},
-            "meta": {"text": [json.dumps(clean_attrs(s.attrs), ensure_ascii=False, sort_keys=True)]},
-        })
-    task: dict[str, Any] = {"data": {"text": doc.raw_text, "doc": doc.doc, "sha256": doc.sha256, "meta": dict(doc.meta)}}
+        regions.append(
+            {
+                "id": f"s{n}",
+                "from_name": FROM_NAME,
+                "to_name": TO_NAME,
+                "type": "labels",
+                "value": {"start": js(s.start), "end": js(s.end), "text": s.text, "labels": [s.label]},
+                "meta": {"text": [json.dumps(clean_attrs(s.attrs), ensure_ascii=False, sort_keys=True)]},
+            }
+        )
+    task: dict[str, Any] = {
+        "data": {"text": doc.raw_text, "doc": doc.doc, "sha256": doc.sha256, "meta": dict(doc.meta)}
+    }
     if as_predictions:
         task["predictions"] = [{"model_version": model_version, "result": regions}]
     else:

@@ -32,14 +32,14 @@ _SENTINEL = "\ue000"
 # show inside Chinese text), plus data attributes for the filters and tests.
 _TEMPLATES = {
     "span": '<span class="polex-tok" style="font-weight: bold; display: inline-block; position: relative; '
-            'height: {total_height}px;">{text}{span_slices}{span_starts}</span>',
+    'height: {total_height}px;">{text}{span_slices}{span_starts}</span>',
     "slice": '<span class="polex-slice" style="background: {bg}; top: {top_offset}px; height: 4px; left: -1px; '
-             'width: calc(100% + 2px); position: absolute;"></span>',
+    'width: calc(100% + 2px); position: absolute;"></span>',
     "start": '<span class="polex-bar" style="background: {bg}; top: {top_offset}px; height: 4px; '
-             'border-top-left-radius: 3px; border-bottom-left-radius: 3px; left: -1px; width: calc(100% + 2px); '
-             'position: absolute;"><span class="polex-start" data-span="{label}" style="background: {bg}; z-index: 10; '
-             'color: #000; top: -0.5em; padding: 2px 3px; position: absolute; font-size: 0.6em; font-weight: bold; '
-             'line-height: 1; border-radius: 3px; white-space: nowrap">{label}{kb_link}</span></span>',
+    "border-top-left-radius: 3px; border-bottom-left-radius: 3px; left: -1px; width: calc(100% + 2px); "
+    'position: absolute;"><span class="polex-start" data-span="{label}" style="background: {bg}; z-index: 10; '
+    "color: #000; top: -0.5em; padding: 2px 3px; position: absolute; font-size: 0.6em; font-weight: bold; "
+    'line-height: 1; border-radius: 3px; white-space: nowrap">{label}{kb_link}</span></span>',
 }
 
 
@@ -65,16 +65,17 @@ def _manual_parse(text: str, spans: list[tuple[int, int, str]]) -> dict:
     bounds = sorted({0, len(text), *(b for s, e, _ in spans for b in (s, e))})
     index = {b: i for i, b in enumerate(bounds)}
     tokens = [text[a:b] + _SENTINEL for a, b in zip(bounds, bounds[1:])]
-    parsed_spans = [
-        {"start_token": index[s], "end_token": index[e], "label": tag} for s, e, tag in spans if e > s
-    ]
+    parsed_spans = [{"start_token": index[s], "end_token": index[e], "label": tag} for s, e, tag in spans if e > s]
     return {"text": text, "tokens": tokens, "spans": parsed_spans, "settings": {"lang": "zh", "direction": "ltr"}}
 
 
 def render_side(text: str, spans: list[tuple[int, int, str]]) -> str:
     clean = text.replace(_SENTINEL, " ")
     markup = displacy.render(
-        _manual_parse(clean, spans), style="span", manual=True, jupyter=False,
+        _manual_parse(clean, spans),
+        style="span",
+        manual=True,
+        jupyter=False,
         options={"colors": _colors(), "template": _TEMPLATES, **_GEOMETRY},
     )
     return markup.replace(_SENTINEL + " ", "").replace(_SENTINEL, "")
@@ -104,7 +105,12 @@ def _diff_rows(d: DocDiff, right_name: str) -> str:
     for x in d.differences:
         span = x.span
         detail = html.escape(describe_attrs(x))
-        if x.kind in ("changed", "boundary") and x.right is not None and x.left is not None and x.left.key() != x.right.key():
+        if (
+            x.kind in ("changed", "boundary")
+            and x.right is not None
+            and x.left is not None
+            and x.left.key() != x.right.key()
+        ):
             detail = f"{right_name}: {x.right.start}:{x.right.end} «{html.escape(x.right.text)}» " + detail
         rows.append(
             f'<tr class="diff" data-label="{x.label}" data-kind="{x.kind}">'
@@ -129,11 +135,17 @@ def _doc_section(n: int, d: DocDiff, names: tuple[str, str]) -> str:
         cols = []
         for side, name in zip(("left", "right"), names):
             doc = d.left if side == "left" else d.right
-            content = render_side(d.raw_text, _side_spans(d, side)) if doc is not None else f"<p class='warn'>no {name} document</p>"
+            content = (
+                render_side(d.raw_text, _side_spans(d, side))
+                if doc is not None
+                else f"<p class='warn'>no {name} document</p>"
+            )
             cols.append(f'<div class="col" data-side="{side}"><h3>{name}</h3><div class="text">{content}</div></div>')
         body = f'<div class="cols">{"".join(cols)}</div>'
-    return (f'<section class="doc" id="doc-{n}"><h2>{html.escape(d.doc)}</h2><p>{summary}</p>{body}'
-            f"<h3>differences</h3>{_diff_rows(d, names[1])}</section>")
+    return (
+        f'<section class="doc" id="doc-{n}"><h2>{html.escape(d.doc)}</h2><p>{summary}</p>{body}'
+        f"<h3>differences</h3>{_diff_rows(d, names[1])}</section>"
+    )
 
 
 _CSS = """

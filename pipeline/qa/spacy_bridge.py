@@ -80,8 +80,13 @@ def from_spacy(sdoc) -> AnnotatedDoc:
         for span in sdoc.spans.get(label, []):
             spans.append(Span(label, span.start_char, span.end_char, span.text, dict(span._.polex or {})))
     spans.sort(key=lambda s: (s.start, s.end, s.label))
-    return AnnotatedDoc(doc=info.get("doc"), sha256=info.get("sha256"), meta=dict(info.get("meta") or {}),
-                        spans=spans, raw_text=sdoc.text)
+    return AnnotatedDoc(
+        doc=info.get("doc"),
+        sha256=info.get("sha256"),
+        meta=dict(info.get("meta") or {}),
+        spans=spans,
+        raw_text=sdoc.text,
+    )
 
 
 def to_docbin_bytes(docs: list[AnnotatedDoc]) -> bytes:

@@ -47,7 +47,9 @@ def load_out(out_dir: Path) -> dict[str, AnnotatedDoc]:
         if frame is None:
             # `polex run` always publishes every table: a missing one is a broken OUT, not "no spans"
             # (scoring it as empty would report recall 0 and exit 0).
-            raise OutError(f"{out_dir / (table + '.parquet')}: table missing from OUT; re-run `polex run CORPUS --out {out_dir}`")
+            raise OutError(
+                f"{out_dir / (table + '.parquet')}: table missing from OUT; re-run `polex run CORPUS --out {out_dir}`"
+            )
         for row in _records(frame):
             doc = docs.get(row["doc_id"])
             if doc is None:

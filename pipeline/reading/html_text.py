@@ -26,7 +26,9 @@ BLOCK_TAGS = frozenset(
 )
 CELL_TAGS = frozenset(("td", "th"))
 # Elements whose content is never rendered as text.
-SKIPPED_TAGS = frozenset(("script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object", "select"))
+SKIPPED_TAGS = frozenset(
+    ("script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object", "select")
+)
 # An open element (key) that a new start tag (value) closes implicitly, as HTML's tree builder does.
 CLOSED_BY = {
     "p": BLOCK_TAGS - {"option"} | {"p"},
