@@ -73,7 +73,11 @@ def bench_core(corpus: Path) -> dict:
     timings: dict[str, float] = {}
     chars = docs = failed = 0
     out_dir = Path(tempfile.mkdtemp(prefix="polex-bench-core-"))
-    writers = {name: pq.ParquetWriter(out_dir / f"{name}.parquet", schema) for name, schema in schemas.items() if name != "quarantine"}
+    writers = {
+        name: pq.ParquetWriter(out_dir / f"{name}.parquet", schema)
+        for name, schema in schemas.items()
+        if name != "quarantine"
+    }
     batch: dict[str, list] = {name: [] for name in writers}
     rss_at: dict[int, float] = {}
 
@@ -95,7 +99,9 @@ def bench_core(corpus: Path) -> dict:
             failed += 1
             continue
         timings["decode"] = timings.get("decode", 0.0) + time.perf_counter() - started
-        doc = RawDocument(doc_id=rel, source_path=rel, sha256="-", raw_text=raw_text, encoding=encoding, media_type=media)
+        doc = RawDocument(
+            doc_id=rel, source_path=rel, sha256="-", raw_text=raw_text, encoding=encoding, media_type=media
+        )
         try:
             rows = process_document(doc, timings=timings)
         except IngestError:
@@ -206,7 +212,12 @@ def rss_sweep(workdir: Path, sizes: list[int]) -> dict[int, dict]:
         corpus = workdir / f"sweep{n}"
         chars = build_corpus(corpus, n)
         run = run_polex(corpus, workdir / f"out-sweep{n}", {"PREFECT_HOME": str(prefect_home)})
-        results[n] = {"chars": chars, "wall_s": run["seconds"], "peak_tree_rss_mb": run["peak_tree_rss_mb"], "exit": run["exit"]}
+        results[n] = {
+            "chars": chars,
+            "wall_s": run["seconds"],
+            "peak_tree_rss_mb": run["peak_tree_rss_mb"],
+            "exit": run["exit"],
+        }
         shutil.rmtree(corpus, ignore_errors=True)
     shutil.rmtree(prefect_home, ignore_errors=True)
     return results
@@ -275,9 +286,14 @@ def main(argv=None) -> int:
 def print_report(report: dict) -> None:
     core = report["core"]
     print(f"== core path, one process ({core['docs']} docs, {core['chars']:,} chars, {core['failed']} failed)")
-    print(f"   {core['chars_per_s']:,.0f} chars/s   {core['docs_per_s']:,.1f} docs/s   peak RSS {core['peak_rss_mb']:.0f} MB")
+    print(
+        f"   {core['chars_per_s']:,.0f} chars/s   {core['docs_per_s']:,.1f} docs/s   peak RSS {core['peak_rss_mb']:.0f} MB"
+    )
     if core["peak_rss_mb_at_docs"]:
-        print("   peak RSS by docs processed: " + ", ".join(f"{k}: {v:.0f} MB" for k, v in core["peak_rss_mb_at_docs"].items()))
+        print(
+            "   peak RSS by docs processed: "
+            + ", ".join(f"{k}: {v:.0f} MB" for k, v in core["peak_rss_mb_at_docs"].items())
+        )
     print("   per stage (seconds, chars/s of that stage alone):")
     for name, secs in core["stages_s"].items():
         if name == "normalize":
@@ -293,11 +309,15 @@ def print_report(report: dict) -> None:
         e = report["end_to_end"]
         print(f"== polex run end to end ({e['docs']} docs, {e['chars']:,} chars), exit {e['exit']}")
         print(f"   fixed start-up (1-doc run, Prefect local server included): {e['startup_s (1-doc run)']:.1f} s")
-        print(f"   wall {e['wall_s']:.1f} s  ->  {e['chars_per_s_wall']:,.0f} chars/s wall-clock, {e['docs_per_s_wall']:.1f} docs/s")
+        print(
+            f"   wall {e['wall_s']:.1f} s  ->  {e['chars_per_s_wall']:,.0f} chars/s wall-clock, {e['docs_per_s_wall']:.1f} docs/s"
+        )
         print(f"   excluding start-up: {e['chars_per_s_excluding_startup']:,.0f} chars/s")
         print(f"   peak RSS of the process tree: {e['peak_tree_rss_mb']:.0f} MB")
     for n, r in report.get("rss_sweep", {}).items():
-        print(f"== polex run on {n:>6} docs: peak RSS of the process tree {r['peak_tree_rss_mb']:.0f} MB, wall {r['wall_s']:.1f} s, exit {r['exit']}")
+        print(
+            f"== polex run on {n:>6} docs: peak RSS of the process tree {r['peak_tree_rss_mb']:.0f} MB, wall {r['wall_s']:.1f} s, exit {r['exit']}"
+        )
 
 
 if __name__ == "__main__":

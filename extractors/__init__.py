@@ -1,30 +1,29 @@
 """Extractors: one module per table, behind a small registry (spaCy-style).
 
-Each extractor module defines, at import time::
+Each extractor module defines, at import time, an :class:`extractors.base.Extractor`::
 
     EXTRACTOR = Extractor(name="amounts", table="amounts",
                           columns=[pa.field("value_cny", pa.float64()), ...],
-                          extract=extract)
+                          find=find, write=write, rules=RULES)
 
-``extract(ctx: ExtractContext) -> list[dict]`` returns one dict per span with
-``norm_start``/``norm_end`` (offsets into ``ctx.text``) and the table's own
-columns.  The pipeline adds ``doc_id``, ``section_id``, raw offsets and
-``text``.  Extractors run in ``ORDER``; each sees earlier tables' rows in
-``ctx.results`` (targets read deadlines, for example).
+``find`` / ``write`` / ``requires``: see ``extractors/base.py``; rule records
+(a pattern, the function that turns a match into a row, its examples): see
+``extractors/rules.py``; how to add or convert an extractor: ``extractors/README.md``.
 
 Beside each module lives ``examples/<name>.jsonl``: text -> expected rows,
-Duckling-style; ``tests/test_extractor_examples.py`` runs them all.
+Duckling-style; ``tests/test_extractor_examples.py`` runs them all, and the
+examples of every rule record.
 """
 
 from __future__ import annotations
 
 from extractors import amounts, deadlines, responsible_units, targets
-from extractors.base import Extractor
+from extractors.base import Extractor, resolve_order
 
-ORDER = ["deadlines", "amounts", "targets", "responsible_units"]
-
+# Every extractor by name.  The order they run in follows from their ``requires``
+# (ties keep this order); process_document reads it through all_extractors().
 REGISTRY: dict[str, Extractor] = {
-    module.EXTRACTOR.name: module.EXTRACTOR for module in (deadlines, amounts, targets, responsible_units)
+    ex.name: ex for ex in (deadlines.EXTRACTOR, amounts.EXTRACTOR, targets.EXTRACTOR, responsible_units.EXTRACTOR)
 }
 
 
@@ -33,4 +32,8 @@ def get(name: str) -> Extractor:
 
 
 def all_extractors() -> list[Extractor]:
-    return [get(name) for name in ORDER]
+    """Every extractor, each after the ones it requires."""
+    return resolve_order(list(REGISTRY.values()))
+
+
+ORDER = [ex.name for ex in all_extractors()]

@@ -36,14 +36,23 @@ as the condition (``对…突破5亿元、10亿元的企业，分别给予5万�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pyarrow as pa
 
 from extractors.base import Extractor
-from pipeline.core.numerals import ARABIC_MULT_RE, ARABIC_RE, NUMBER_RE, RANGE_SEP_RE, multiplier, parse_number, try_parse
-from extractors.scan_guard import guarded_pattern
+from extractors.rules import Found, Row, Rule, RuleSet, example
 from pipeline.core.document import ExtractContext
+from pipeline.core.numerals import (
+    ARABIC_MULT_RE,
+    ARABIC_RE,
+    NUMBER_RE,
+    RANGE_SEP_RE,
+    multiplier,
+    parse_number,
+    try_parse,
+)
 
 _S = r"[ \u3000]*"
 _PER_UNIT = (
@@ -52,28 +61,6 @@ _PER_UNIT = (
 )
 # 元 that is not money: 一元化, 二元结构, 元旦 ...
 _YUAN = r"元(?!化|素|件|器|旦|宵|首|老|宇宙|结构|年|月)"
-_BODY = (
-    "|".join(
-        [
-            # 千亿级 / 300亿级 / 百亿元级 / 千万元级
-            rf"(?P<scale>(?P<snum>{NUMBER_RE}|万亿){_S}(?P<syuan>元)?{_S}级)",
-            # [5、10、]20万元[/亩] or [3-]5万元
-            rf"(?P<money>(?:(?P<head>(?:(?:{ARABIC_RE}){ARABIC_MULT_RE}?{_S}、{_S})+)"
-            rf"|(?P<lo>{NUMBER_RE}){_S}{RANGE_SEP_RE}{_S})?"
-            rf"(?P<num>{NUMBER_RE})(?P<more>余|多)?(?:{_S}(?P<mult>[十百千]?万|亿|万亿))?{_S}{_YUAN}(?:{_S}[/／](?P<per>{_PER_UNIT}(?:[/／]{_PER_UNIT})?))?)",
-            # 亿元以上 with no numeral
-            rf"(?P<bare>(?<![\d零〇一二两三四五六七八九十百千万 \u3000])亿元(?=(?:（含）|及)?以上))",
-        ]
-    )
-)
-# Every alternative starts with a numeral character (or 万亿/亿元); testing that
-# first lets the scan skip all other positions ~10x faster.
-_FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿]"
-# Every match holds 元 or 级 and no clause stop; the second lookahead drops a
-# candidate whose clause holds neither before trying the branches (2.5x faster
-# scan; tests/test_scan_guards.py checks the matches stay the same).
-_REQUIRED = "元级"
-_PATTERN = guarded_pattern(_BODY, _FIRST_CHARS, _REQUIRED)
 _INTENSITY_AFTER = re.compile(rf"{_S}(?:工业)?(?:增加值|GDP|地区生产总值|营业收入|营收|产值|能耗)")
 _HEAD_ITEM = re.compile(rf"(?:{ARABIC_RE}){ARABIC_MULT_RE}?")
 _BIG_SUFFIX = re.compile(r"[十百千]?[万亿]+$|千(?=万)")
@@ -166,60 +153,6 @@ def _row(start, end, value, comparator, kind="sum", value_max=None, per=None, ro
     }
 
 
-def _money_rows(m: re.Match, text: str) -> list[dict[str, Any]]:
-    num = m.group("num")
-    value = try_parse(num)
-    if value is None:
-        return []
-    if len(num) == 1 and not m.group("mult") and num in "一二两三四五六七八九":
-        return []  # 二元酸, 一元化: a lone Chinese digit before 元 is not money
-    if m.group("mult"):  # "30 亿元": a space between numeral and multiplier
-        value *= multiplier(m.group("mult"))
-        num += m.group("mult")
-    start, end = m.start("num"), m.end()
-    if _INTENSITY_AFTER.match(text, end) and (num in ("十", "百", "千") or text[m.start() - 1 : m.start()] == "每"):
-        return []  # 每百元营业收入 / 百元产值: an intensity base, not money
-    before = text[m.start() - 1 : m.start()]
-    if num[0] in _CN_MULT_START and before and before in _VAGUE_BEFORE:
-        return []
-    if m.group("more") and not m.group("mult") and not num[0].isdigit():
-        return []  # 十多元 reads as 多元 (pluralistic) more often than as money
-    per = m.group("per") or _per_left(text, m.start())
-    if m.group("more") or (num[0] in _CN_MULT_START and before == "上"):
-        cmp_ = _comparator(text, start, end, None)
-        if cmp_ == "=":
-            cmp_ = ">" if m.group("more") else ">="
-        return [_row(start, end, value, cmp_, per=per)]
-    rows = []
-    if m.group("head"):
-        # 5、10、20万元: bare items take the last item's multiplier
-        factor = _BIG_SUFFIX.search(num)
-        factor_value = parse_number("1" + factor.group(0)) if factor and num[0].isdigit() else 1.0
-        first_cmp = None
-        for item in _HEAD_ITEM.finditer(m.group("head")):
-            item_value = parse_number(item.group(0))
-            if not _BIG_SUFFIX.search(item.group(0)):
-                item_value *= factor_value
-            a, b = m.start("head") + item.start(), m.start("head") + item.end()
-            cmp_ = _comparator(text, a, b, first_cmp)
-            first_cmp = first_cmp or cmp_
-            rows.append(_row(a, b, item_value, cmp_, per=per))
-        rows.append(_row(start, end, value, _comparator(text, start, end, first_cmp), per=per))
-        return rows
-    if m.group("lo"):
-        lo_text = m.group("lo")
-        lo = try_parse(lo_text)
-        if lo is not None:
-            if not _BIG_SUFFIX.search(lo_text) and lo_text[0].isdigit() and num[0].isdigit():
-                big = _BIG_SUFFIX.search(num)
-                if big and lo * parse_number("1" + big.group(0)) <= value:
-                    lo *= parse_number("1" + big.group(0))
-            if lo <= value:
-                start = m.start("lo")
-                return [_row(start, end, lo, "=", value_max=value, per=per)]
-    return [_row(start, end, value, _comparator(text, start, end, None), per=per)]
-
-
 def _per_left(text: str, start: int) -> str | None:
     """每亩补助100元 -> 亩; 每人每月500元 -> 人/月 (the 每X of the amount's clause)."""
     # 每个园区: 个 is only a classifier there, the denominator is a noun we do not list
@@ -227,7 +160,12 @@ def _per_left(text: str, start: int) -> str | None:
     return "/".join(units) if units else None
 
 
-def _scale_row(m: re.Match, text: str) -> dict[str, Any] | None:
+# ----------------------------------------------------------------- the rules
+# In scan order: where two rules could match at one position, the earlier wins.
+# ``produce(match, text)`` gets the whole norm text (the match's string).
+
+
+def _scale(m: re.Match, text: str) -> Row | None:
     snum = m.group("snum")
     if not (snum.endswith("亿") or m.group("syuan")):
         return None  # 百万千瓦级, 万吨级: not money
@@ -238,6 +176,152 @@ def _scale_row(m: re.Match, text: str) -> dict[str, Any] | None:
         return None
     start, end = m.span()
     return _row(start, end, value, _comparator(text, start, end, None), kind="scale", role="scale")
+
+
+SCALE = Rule(
+    "scale",
+    rf"(?P<snum>{NUMBER_RE}|万亿){_S}(?P<syuan>元)?{_S}级",
+    _scale,
+    examples=(
+        example(
+            "建设一批规模达到千亿级的产业集群。",
+            {"text": "千亿级", "value_cny": 1e11, "comparator": ">=", "kind": "scale"},
+        ),
+        example(
+            "培育形成300亿级产业集群4个。", {"text": "300亿级", "value_cny": 3e10, "kind": "scale", "role": "scale"}
+        ),
+        example("千万元级项目不少于10个。", {"text": "千万元级", "value_cny": 1e7, "kind": "scale"}),
+        example("建设百万千瓦级风电基地和万吨级码头。", note="级 without 亿 or 元 is not money"),
+    ),
+)
+
+
+def _not_money(m: re.Match, text: str, num: str) -> bool:
+    """Numeral + 元 that is not a sum: 二元酸, 每百元营业收入, 数千万元, 十多元."""
+    if len(num) == 1 and not m.group("mult") and num in "一二两三四五六七八九":
+        return True  # 二元酸, 一元化: a lone Chinese digit before 元 is not money
+    before = text[m.start() - 1 : m.start()]
+    if m.group("mult"):
+        num += m.group("mult")
+    if _INTENSITY_AFTER.match(text, m.end()) and (num in ("十", "百", "千") or before == "每"):
+        return True  # 每百元营业收入 / 百元产值: an intensity base, not money
+    if num[0] in _CN_MULT_START and before and before in _VAGUE_BEFORE:
+        return True  # 数千万元, 几十万元: no number written
+    # 十多元 reads as 多元 (pluralistic) more often than as money
+    return bool(m.group("more")) and not m.group("mult") and not num[0].isdigit()
+
+
+def _money(m: re.Match, text: str) -> list[Row]:
+    num = m.group("num")
+    value = try_parse(num)
+    if value is None or _not_money(m, text, num):
+        return []
+    if m.group("mult"):  # "30 亿元": a space between numeral and multiplier
+        value *= multiplier(m.group("mult"))
+        num += m.group("mult")
+    start, end = m.start("num"), m.end()
+    per = m.group("per") or _per_left(text, m.start())
+    if m.group("more") or (num[0] in _CN_MULT_START and text[m.start() - 1 : m.start()] == "上"):
+        cmp_ = _comparator(text, start, end, None)
+        if cmp_ == "=":
+            cmp_ = ">" if m.group("more") else ">="
+        return [_row(start, end, value, cmp_, per=per)]
+    if m.group("head"):
+        return _listed(m, text, num, value, per)
+    if m.group("lo"):
+        row = _range(m, text, num, value, per)
+        if row is not None:
+            return [row]
+    return [_row(start, end, value, _comparator(text, start, end, None), per=per)]
+
+
+def _listed(m: re.Match, text: str, num: str, value: float, per: str | None) -> list[Row]:
+    """5、10、20万元: one row per item; bare items take the last item's multiplier."""
+    factor = _BIG_SUFFIX.search(num)
+    factor_value = parse_number("1" + factor.group(0)) if factor and num[0].isdigit() else 1.0
+    rows = []
+    first_cmp = None
+    for item in _HEAD_ITEM.finditer(m.group("head")):
+        item_value = parse_number(item.group(0))
+        if not _BIG_SUFFIX.search(item.group(0)):
+            item_value *= factor_value
+        a, b = m.start("head") + item.start(), m.start("head") + item.end()
+        cmp_ = _comparator(text, a, b, first_cmp)
+        first_cmp = first_cmp or cmp_
+        rows.append(_row(a, b, item_value, cmp_, per=per))
+    start, end = m.start("num"), m.end()
+    rows.append(_row(start, end, value, _comparator(text, start, end, first_cmp), per=per))
+    return rows
+
+
+def _range(m: re.Match, text: str, num: str, value: float, per: str | None) -> Row | None:
+    """3-5万元: one row from the lower to the upper bound (None: not a range after all)."""
+    lo_text = m.group("lo")
+    lo = try_parse(lo_text)
+    if lo is None:
+        return None
+    if not _BIG_SUFFIX.search(lo_text) and lo_text[0].isdigit() and num[0].isdigit():
+        big = _BIG_SUFFIX.search(num)
+        if big and lo * parse_number("1" + big.group(0)) <= value:
+            lo *= parse_number("1" + big.group(0))
+    if lo > value:
+        return None
+    return _row(m.start("lo"), m.end(), lo, "=", value_max=value, per=per)
+
+
+MONEY = Rule(
+    "money",
+    rf"(?:(?P<head>(?:(?:{ARABIC_RE}){ARABIC_MULT_RE}?{_S}、{_S})+)"
+    rf"|(?P<lo>{NUMBER_RE}){_S}{RANGE_SEP_RE}{_S})?"
+    rf"(?P<num>{NUMBER_RE})(?P<more>余|多)?(?:{_S}(?P<mult>[十百千]?万|亿|万亿))?{_S}{_YUAN}"
+    rf"(?:{_S}[/／](?P<per>{_PER_UNIT}(?:[/／]{_PER_UNIT})?))?",
+    _money,
+    examples=(
+        example(
+            "给予龙头企业10万元一次性补贴。", {"text": "10万元", "value_cny": 1e5, "comparator": "=", "role": "reward"}
+        ),
+        example("对符合条件的项目，给予最高500万元奖励。", {"text": "500万元", "value_cny": 5e6, "comparator": "<="}),
+        example(
+            "投资 30 亿元以上的项目。", {"text": "30 亿元", "value_cny": 3e9, "comparator": ">=", "role": "investment"}
+        ),
+        example(
+            "分别给予5、10、20万元奖励。",
+            {"text": "5", "value_cny": 5e4},
+            {"text": "10", "value_cny": 1e5},
+            {"text": "20万元", "value_cny": 2e5},
+        ),
+        example("给予3-5万元补助。", {"text": "3-5万元", "value_cny": 3e4, "value_max_cny": 5e4}),
+        example("按100元/亩的标准给予补贴。", {"text": "100元/亩", "value_cny": 100.0, "per": "亩"}),
+        example("每人每月补贴300元。", {"text": "300元", "value_cny": 300.0, "per": "人/月"}),
+        example("全年兑现奖补资金100余万元。", {"text": "100余万元", "value_cny": 1e6, "comparator": ">"}),
+        example("扩充二元酸品种，推进一元化管理。", note="一元, 二元: not money"),
+        example("每百元营业收入成本下降。", note="an intensity base"),
+        example("争取上级资金数千万元。", note="no number written"),
+        example("吸引外资100万美元。", note="foreign currencies are left out"),
+    ),
+)
+
+
+def _bare(m: re.Match, text: str) -> Row:
+    start, end = m.span()
+    return _row(start, end, 1e8, ">=")
+
+
+BARE = Rule(
+    "bare",
+    r"(?<![\d零〇一二两三四五六七八九十百千万 \u3000])亿元(?=(?:（含）|及)?以上)",
+    _bare,
+    examples=(example("每年实施亿元以上重点项目。", {"text": "亿元", "value_cny": 1e8, "comparator": ">="}),),
+)
+
+# Every alternative starts with a numeral character (or 万亿/亿元); testing that
+# first lets the scan skip all other positions ~10x faster.
+_FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿]"
+# Every match holds 元 or 级 and no clause stop; the second lookahead drops a
+# candidate whose clause holds neither before trying the branches (2.5x faster
+# scan; tests/test_scan_guards.py checks the matches stay the same).
+_REQUIRED = "元级"
+RULES = RuleSet([SCALE, MONEY, BARE], _FIRST_CHARS, _REQUIRED)
 
 
 def _link_ranges(rows: list[dict[str, Any]], text: str) -> None:
@@ -276,6 +360,7 @@ def _pair_conditions(rows: list[dict[str, Any]], text: str) -> None:
         conditions = [r for r in group if r["norm_start"] < first_reward and r["kind"] == "sum" and r["role"] != "fund"]
         for r in conditions:
             r["role"] = "condition"
+        pairs: Iterable[tuple[Row, Row]]
         if len(conditions) == len(rewards):
             pairs = zip(rewards, conditions)
         elif len(conditions) == 1:
@@ -286,20 +371,17 @@ def _pair_conditions(rows: list[dict[str, Any]], text: str) -> None:
             reward["condition_amount_id"] = condition["amount_id"]
 
 
-def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
+def find(ctx: ExtractContext) -> list[Found]:
+    return list(RULES.finditer(ctx.text))
+
+
+def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
+    """The rows of every match, then the passes over all rows: ranges, shared
+    comparators, ``amount_id``, roles, reward conditions."""
     text = ctx.text
-    rows: list[dict[str, Any]] = []
-    for m in _PATTERN.finditer(text):
-        kind = m.lastgroup
-        if kind == "scale":
-            row = _scale_row(m, text)
-            if row:
-                rows.append(row)
-        elif kind == "money":
-            rows.extend(_money_rows(m, text))
-        else:
-            start, end = m.span()
-            rows.append(_row(start, end, 1e8, ">="))
+    rows: list[Row] = []
+    for f in found:
+        rows.extend(RuleSet.produce(f, text))
     _link_ranges(rows, text)
     _inherit_list_comparators(rows, text)
     for i, row in enumerate(rows, 1):
@@ -324,5 +406,7 @@ EXTRACTOR = Extractor(
         pa.field("role", pa.string()),
         pa.field("condition_amount_id", pa.int32()),
     ],
-    extract=extract,
+    find=find,
+    write=write,
+    rules=RULES,
 )

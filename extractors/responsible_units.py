@@ -10,12 +10,12 @@ Chinese policy documents close a task item with a responsibility note:
   ``……产业化。（省工业和信息化厅、省科技厅）``.
 - a task table whose header names the columns (``序号　重点任务　牵头单位　配合单位``):
   every cell under a responsibility column, with that column's role
-  (extractors.unit_tables; read from the raw lines, since normalisation joins
+  (extractors.org_tables; read from the raw lines, since normalisation joins
   table rows that do not end a sentence).
 
 A note is read as a sequence of items split at ``、，；``; ``、`` joins
 items of one group, so a trailing verb (``B、C配合``) gives its role to the
-whole group.  Every item must look like a unit (extractors.unit_lexicon):
+whole group.  Every item must look like a unit (extractors.org_lexicon):
 in a labelled list non-units are skipped, an unlabelled bracket with a
 non-unit is running text and yields nothing.
 """
@@ -31,20 +31,57 @@ import pyarrow as pa
 import regex
 
 from extractors.base import Extractor
-from extractors.unit_lexicon import MAX_NAME_LEN, STRONG, classify, is_bare_suffix, is_government
-from extractors.unit_tables import table_cells
+from extractors.org_lexicon import MAX_NAME_LEN, STRONG, classify, is_bare_suffix, is_government
+from extractors.org_tables import table_cells
 from pipeline.core.document import ExtractContext
 
 LEAD, RESPONSIBLE, SUPPORT = "lead", "responsible", "support"
 
 # Responsibility labels, by role.  Longer variants first inside the regex.
 LABELS = {
-    LEAD: ["牵头单位", "牵头部门", "牵头责任单位", "责任牵头单位", "牵头处室", "主责单位", "主责部门",
-           "主办单位", "主办部门", "牵头"],
-    RESPONSIBLE: ["责任单位", "责任部门", "责任主体", "主体责任单位", "工作责任单位", "落实单位", "实施单位",
-                  "实施主体", "承办单位", "负责单位", "负责部门", "责任处室", "责任科室", "责任"],
-    SUPPORT: ["配合单位", "配合部门", "参与单位", "参与部门", "协办单位", "协办部门", "协同单位", "协作单位",
-              "协助单位", "支持单位", "配合", "参与", "协办"],
+    LEAD: [
+        "牵头单位",
+        "牵头部门",
+        "牵头责任单位",
+        "责任牵头单位",
+        "牵头处室",
+        "主责单位",
+        "主责部门",
+        "主办单位",
+        "主办部门",
+        "牵头",
+    ],
+    RESPONSIBLE: [
+        "责任单位",
+        "责任部门",
+        "责任主体",
+        "主体责任单位",
+        "工作责任单位",
+        "落实单位",
+        "实施单位",
+        "实施主体",
+        "承办单位",
+        "负责单位",
+        "负责部门",
+        "责任处室",
+        "责任科室",
+        "责任",
+    ],
+    SUPPORT: [
+        "配合单位",
+        "配合部门",
+        "参与单位",
+        "参与部门",
+        "协办单位",
+        "协办部门",
+        "协同单位",
+        "协作单位",
+        "协助单位",
+        "支持单位",
+        "配合",
+        "参与",
+        "协办",
+    ],
 }
 _ROLE_OF_LABEL = {label: role for role, labels in LABELS.items() for label in labels}
 _LABEL_ALT = "|".join(sorted(_ROLE_OF_LABEL, key=len, reverse=True))
@@ -64,9 +101,7 @@ _VERBS = {
     RESPONSIBLE: r"(?:按(?:照)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体)?(?:负责|落实)(?:落实|推进)?|[（(]负责[）)]",
     SUPPORT: r"(?:按(?:照)?职责(?:分工)?)?(?:配合|参与|协助|协办|协同)(?:落实|推进)?|[（(](?:配合|参与)[）)]",
 }
-VERB_AT_END = regex.compile(
-    "(?:" + "|".join(f"(?P<{role}>{pat})" for role, pat in _VERBS.items()) + rf"){_JUNK}*$"
-)
+VERB_AT_END = regex.compile("(?:" + "|".join(f"(?P<{role}>{pat})" for role, pat in _VERBS.items()) + rf"){_JUNK}*$")
 # What is stripped from a name's end: a trailing 等 (市科技局、教育局等), bold, blanks.
 TRAILING_JUNK = regex.compile(rf"(?:等|{_JUNK})+$")
 # A bracket after a name that is not part of it: 省财政厅（列第一位的为牵头单位）.
@@ -97,7 +132,7 @@ LINE_END_AFTER = regex.compile(r"[。；;.]?[ \t\u3000*]*(?:\r?\n|$)")
 # A table header cell naming a responsibility column: "牵头单位", "责任单位（部门）".
 # HEADER_HINT finds where one may stand; it scans the whole raw text, so it is a
 # bare stdlib alternation (the engine skips ahead to a label's first character;
-# a cell-start lookbehind would defeat that, unit_tables checks it instead) of
+# a cell-start lookbehind would defeat that, org_tables checks it instead) of
 # the long labels only: headers write 牵头单位, and inline notes are full of "X牵头".
 _COLUMN_LABELS = [label for label in sorted(_ROLE_OF_LABEL, key=len, reverse=True) if len(label) >= 4]
 HEADER_HINT = re.compile("|".join(_COLUMN_LABELS))
@@ -291,24 +326,26 @@ def find_units(
             if all(u.role != LEAD for u in units):
                 units[0].role = LEAD
     # A span reached twice (a labelled cell inside a table) is reported once.
-    by_span = {}
+    by_span: dict[tuple[int, int], Unit] = {}
     for units in notes:
         for u in units:
             by_span.setdefault((u.start, u.end), u)
     return [by_span[span] for span in sorted(by_span)]
 
 
-def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
+def find(ctx: ExtractContext) -> list[Unit]:
+    return find_units(ctx.text, ctx.norm.raw_text, ctx.norm.to_norm)
+
+
+def write(ctx: ExtractContext, units: list[Unit]) -> list[dict[str, Any]]:
     text = ctx.text
-    return [
-        {"norm_start": u.start, "norm_end": u.end, "name": text[u.start : u.end], "role": u.role}
-        for u in find_units(text, ctx.norm.raw_text, ctx.norm.to_norm)
-    ]
+    return [{"norm_start": u.start, "norm_end": u.end, "name": text[u.start : u.end], "role": u.role} for u in units]
 
 
 EXTRACTOR = Extractor(
     name="responsible_units",
     table="responsible_units",
     columns=[pa.field("name", pa.string()), pa.field("role", pa.string())],
-    extract=extract,
+    find=find,
+    write=write,
 )

@@ -28,15 +28,17 @@ def _alternation(words) -> str:
 def _unit_alternation(words) -> str:
     """Longest first.  Latin units (EFLOPS, Gbps) match in any letter case, except a
     single letter (5000P); none may run on into a Latin word (5000PUE, 2P2P)."""
+
     def one(w: str) -> str:
         if not (w.isascii() and any(c.isalpha() for c in w)):
             return re.escape(w)
         body = re.escape(w) if len(w) == 1 else f"(?i:{re.escape(w)})"
         return body + "(?![A-Za-z])"
+
     return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
 
 
-UNITS = _word_list("target_units.txt")
+MEASURE_UNITS = _word_list("measure_units.txt")  # units of measure of a target (家, 个, %, 亿元); not organisations
 ACTION_VERBS = _word_list("target_action_verbs.txt")
 
 # ------------------------------------------------------------------ quantity
@@ -55,7 +57,7 @@ QUANTITY = re.compile(
     (?:
         (?P<scale_num>{ARABIC_RE}|{_CN_NUM})?(?P<scale_mult>万亿|亿)级       # 百亿级, 200亿级
       | (?P<num>{_ARABIC_RANGE}|{_CN_NUM}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}
-        (?P<unit>{_unit_alternation(UNITS)})
+        (?P<unit>{_unit_alternation(MEASURE_UNITS)})
         (?P<cls>(?<=个)[“"]?{_SCALE})?                                    # 两个百亿级
       | 百分之(?P<pct>{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?|{ARABIC_RE})   # 百分之六十
       | (?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))                    # 项目800左右
@@ -76,18 +78,59 @@ HAS_DIGIT = re.compile(r"\d")
 SPACES = re.compile(r"[ \u3000]+")
 
 # ------------------------------------------------------------------ comparators
-QUALIFIER_COMPARATOR = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=",
-                        "之内": "<=", "左右": "~"}
+QUALIFIER_COMPARATOR = {
+    "及以上": ">=",
+    "以上": ">=",
+    "及以下": "<=",
+    "以下": "<=",
+    "以内": "<=",
+    "之内": "<=",
+    "左右": "~",
+}
 VERB_COMPARATOR = {
     **dict.fromkeys(["达到", "达", "突破", "不低于", "不少于", "不小于"], ">="),
     **dict.fromkeys(["超过", "超", "高于", "大于", "多于"], ">"),
     **dict.fromkeys(["不超过", "不高于", "不多于", "控制在", "控制到", "低于", "少于", "小于"], "<="),
     **dict.fromkeys(["约", "大约", "近"], "~"),
     # neutral verbs: the number is the goal itself ("=")
-    **dict.fromkeys(["保持在", "稳定在", "提升到", "提升至", "提高到", "提高至", "增长到", "增加到", "增至",
-                     "升至", "降至", "降到", "降低到", "下降到", "压缩到", "压缩至", "缩短到", "缩短至",
-                     "减少到", "扩大到", "扩大至", "为", "占", "增长", "下降", "降低", "减少", "增加",
-                     "提高", "提升", "实现", "向", "翻"], "="),
+    **dict.fromkeys(
+        [
+            "保持在",
+            "稳定在",
+            "提升到",
+            "提升至",
+            "提高到",
+            "提高至",
+            "增长到",
+            "增加到",
+            "增至",
+            "升至",
+            "降至",
+            "降到",
+            "降低到",
+            "下降到",
+            "压缩到",
+            "压缩至",
+            "缩短到",
+            "缩短至",
+            "减少到",
+            "扩大到",
+            "扩大至",
+            "为",
+            "占",
+            "增长",
+            "下降",
+            "降低",
+            "减少",
+            "增加",
+            "提高",
+            "提升",
+            "实现",
+            "向",
+            "翻",
+        ],
+        "=",
+    ),
 }
 MAX_VERB_LEN = max(map(len, VERB_COMPARATOR))
 # the verb right before the number ("均" / "都" may sit before it: A、B均达到90%)
@@ -118,7 +161,9 @@ CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n（(]|$)"
 # A goal earlier in the same sentence stays a goal (每年新建X20个，对新建X按…给予补助).
 SUBSIDY = re.compile(r"给予|予以|奖励|补助|补贴|奖补|资助|贴息|一次性")
 # a clause that states the condition of a grant: 对新认定的…, 首次突破10亿元的
-SUBSIDY_CONDITION = re.compile(r"[ \u3000]*(?:对|凡|针对|按照|按|依据|根据|符合|经|获得|获批|首次|新认定|被认定|被评为)|.*的[ \u3000]*$")
+SUBSIDY_CONDITION = re.compile(
+    r"[ \u3000]*(?:对|凡|针对|按照|按|依据|根据|符合|经|获得|获批|首次|新认定|被认定|被评为)|.*的[ \u3000]*$"
+)
 # A rule with a condition: 对年用电量500万千瓦时以上的企业，电价下降…
 # Its condition never holds a goal; a bound set for what it covers (…的贷款，担保费率降至1%以下)
 # is one: a quantity after the condition, with a comparator verb, not money (电价下降0.05元/千瓦时).
@@ -126,7 +171,9 @@ CONDITIONAL_RULE = re.compile(r"[ \u3000]*(?:对|凡)[^，。\n]*的[^，。\n]{
 # Statements of the present or past.
 PRESENT = re.compile(r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有")
 # A year not introduced as a deadline (到/至), a baseline (比/较/与) or a range.
-BARE_YEAR = re.compile(r"(?<![到至比较与\d\-—～~])((?:19|20)\d{2})年(?!底?前|以前|之前|起|内|以来|后|基础上|的基础上|水平|[-—～~）)])")
+BARE_YEAR = re.compile(
+    r"(?<![到至比较与\d\-—～~])((?:19|20)\d{2})年(?!底?前|以前|之前|起|内|以来|后|基础上|的基础上|水平|[-—～~）)])"
+)
 # a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
 RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
 BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补")

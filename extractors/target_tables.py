@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
+from extractors.table_grid import split_cells
 from pipeline.core.numerals import ARABIC_RE, RANGE_SEP_RE, parse_range
 
 _ROW = re.compile(r"(?m)^[^\n]*[\t|][^\n]*$")
-_SEPARATOR = re.compile(r"[\t|]")
 _PAD = " \u3000\xa0*\r"
 _INDICATOR_HEADER = re.compile(r"指标")
 _UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
@@ -40,23 +40,31 @@ _VALUE = re.compile(
     (?P<qual>以上|以下|以内|左右)?\s*$""",
     re.X,
 )
-_PRE_COMPARATOR = {"≥": ">=", "≧": ">=", ">=": ">=", "＞=": ">=", "不低于": ">=", "不少于": ">=", "达到": ">=",
-                   ">": ">", "＞": ">", "超过": ">", "≤": "<=", "≦": "<=", "<=": "<=", "<": "<=", "＜": "<=",
-                   "控制在": "<=", "约": "~"}
+_PRE_COMPARATOR = {
+    "≥": ">=",
+    "≧": ">=",
+    ">=": ">=",
+    "＞=": ">=",
+    "不低于": ">=",
+    "不少于": ">=",
+    "达到": ">=",
+    ">": ">",
+    "＞": ">",
+    "超过": ">",
+    "≤": "<=",
+    "≦": "<=",
+    "<=": "<=",
+    "<": "<=",
+    "＜": "<=",
+    "控制在": "<=",
+    "约": "~",
+}
 _QUAL_COMPARATOR = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Every cell of a row, empty ones included (an empty 单位 cell keeps the columns aligned)."""
-    bounds = [start, *(m.start() for m in _SEPARATOR.finditer(text, start, end)), end]
-    spans = []
-    for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
-        if i:
-            a += 1  # past the separator
-        cell = text[a:b]
-        a += len(cell) - len(cell.lstrip(_PAD))
-        spans.append((a, max(a, a + len(cell.strip(_PAD)))))
-    return spans
+    return split_cells(text, start, end, "\t|")
 
 
 class _Header:

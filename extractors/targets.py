@@ -26,12 +26,12 @@ from typing import Any
 
 import pyarrow as pa
 
-from extractors.base import Extractor
 from extractors import target_patterns as P
+from extractors.base import Extractor
 from extractors.char_positions import code_points
-from pipeline.core.numerals import CN_DIGITS, parse_number, parse_range
 from extractors.target_tables import spaced_table_targets, table_targets
 from pipeline.core.document import ExtractContext, Section
+from pipeline.core.numerals import CN_DIGITS, parse_number, parse_range
 
 _BOUNDING_KINDS = ("within", "recurring", "from")
 _DE = "的"
@@ -97,10 +97,7 @@ class _DocIndex:
         verdict = self._sentence_verdicts.get(start)
         if verdict is None:
             text = self.text
-            verdict = bool(
-                P.PRESENT.search(text, start, end)
-                or self._has_past_year(start, end)
-            )
+            verdict = bool(P.PRESENT.search(text, start, end) or self._has_past_year(start, end))
             self._sentence_verdicts[start] = verdict
         return verdict
 
@@ -303,7 +300,9 @@ def _indicator_start(text: str, seg_start: int, core_end: int, compared: bool = 
     action = None
     for found in P.ACTION_VERB.finditer(text, seg_start, core_end):
         # 新增和更新的车辆: coordinated verbs modify a noun; 园区（产业集聚区）: no verb in brackets
-        if not (P.VERB_COORDINATION.match(text, found.end(), core_end) or P.inside_brackets(text, seg_start, found.start())):
+        if not (
+            P.VERB_COORDINATION.match(text, found.end(), core_end) or P.inside_brackets(text, seg_start, found.start())
+        ):
             action = found
     if action is None:
         return P.skip_fillers(text, seg_start, core_end), False
@@ -350,7 +349,10 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
     fenbie_lists: dict[int, _ListItems] = {}
     # rows of indicator tables (指标名称 | 2022年 | 2025年目标) are read by column, not by the scan below
     table_lines: list[tuple[int, int]] = []
-    for row, line_start, line_end in (*table_targets(text, doc.doc_year), *spaced_table_targets(ctx.norm, doc.doc_year)):
+    for row, line_start, line_end in (
+        *table_targets(text, doc.doc_year),
+        *spaced_table_targets(ctx.norm, doc.doc_year),
+    ):
         if row["deadline_year"] is None:
             row["deadline_year"] = doc.deadline_year(row["norm_start"])
         rows.append(row)
@@ -389,7 +391,9 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
         is_money = unit is not None and unit.endswith("元")
         if is_money and P.RULE_PARAMETER.search(text, clause_start, start):
             continue  # 单次交易限值提高至5000元: a parameter of a rule, an amount only
-        if is_money and (P.COUNT_LATER.match(text, end, clause_end) or _is_budget(text, sent_start, clause_start, start, clause_end)):
+        if is_money and (
+            P.COUNT_LATER.match(text, end, clause_end) or _is_budget(text, sent_start, clause_start, start, clause_end)
+        ):
             continue  # money qualifying a count (营收过5500亿级…集群1个), or a budget
         seg_start = P.skip_separators(text, anchor, start) if anchor >= clause_start else clause_start
         verb_match = P.CMP_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - P.PER_RATE_WIDTH - 2), start)
@@ -397,7 +401,9 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
         if condition_end is not None and (verb is None or is_money):
             continue  # 对…的企业，电价下降0.05元/千瓦时: what the rule grants, not a bound it sets
         core_end = verb_match.start() if verb_match else start
-        if verb is None and (doc.in_deadline(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))):
+        if verb is None and (
+            doc.in_deadline(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))
+        ):
             continue  # 6个月内完成, 3天内反馈: a deadline (but 控制在3个月以内 is a goal)
         if chinese and not (m.group("cls") or verb):
             continue  # 三条产业链, 一次: small Chinese numerals are rarely goals
@@ -412,8 +418,15 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
         if recurring is None and not (verb or has_action) and continues_list:
             recurring = last_recurring
         deadline_year = doc.deadline_year(start)
-        if not (verb or has_action or recurring or deadline_year is not None or continues_list
-                or doc.bound_before(sent_start, start) or doc.in_goal_section(start)):
+        if not (
+            verb
+            or has_action
+            or recurring
+            or deadline_year is not None
+            or continues_list
+            or doc.bound_before(sent_start, start)
+            or doc.in_goal_section(start)
+        ):
             continue
         comparator = _comparator(m, verb)
         if comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(seg_start, start - 8), start):
@@ -428,7 +441,8 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
                 first, _ = _indicator_start(text, clause_start, fenbie)
                 shared = P.CMP_AFTER_FENBIE.match(text, fenbie)
                 items = fenbie_lists[fenbie] = _ListItems(
-                    P.split_items(text, first, fenbie), shared.group("verb") if shared else None)
+                    P.split_items(text, first, fenbie), shared.group("verb") if shared else None
+                )
             taken = items.taken
             item = items.next_item()
             if item is not None:
@@ -441,10 +455,15 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
                 ind_start = cut  # …等一批【规模达到千亿级】
             no_np_after = P.NP_AFTER.match(text, end) is None
             # 规模突破8000亿元，年均增长20%以上: the subject is the previous target's
-            elided_subject = (verb is not None and ind_start >= core_end and cut is None
-                              and P.CLAUSE_END_AFTER.match(text, end) is not None)
+            elided_subject = (
+                verb is not None
+                and ind_start >= core_end
+                and cut is None
+                and P.CLAUSE_END_AFTER.match(text, end) is not None
+            )
             number_first = not elided_subject and (
-                cut == core_end or ind_start >= core_end or (verb is None and not no_np_after))
+                cut == core_end or ind_start >= core_end or (verb is None and not no_np_after)
+            )
             list_mark = P.LIST_SHARED.search(text, ind_start, start)
             items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
             if len(items) > 1:
@@ -457,14 +476,20 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
                 covered_until = max(covered_until, np_end)
             elif elided_subject:
                 phrase_start = P.skip_separators(text, seg_start, core_end)
-                predicate = P.SPACES.sub("", text[phrase_start:verb_match.end()])
+                predicate = P.SPACES.sub("", text[phrase_start : verb_match.end()])
                 inherited = last_indicator if continues_list else None
                 spans.append((phrase_start, end, (inherited or "") + predicate))
             else:
                 spans.append((ind_start, end, _clean_indicator(text[ind_start:core_end])))
 
-        base = {"value": value, "value_max": value_max, "unit": unit, "comparator": comparator,
-                "deadline_year": deadline_year, "recurring": recurring}
+        base = {
+            "value": value,
+            "value_max": value_max,
+            "unit": unit,
+            "comparator": comparator,
+            "deadline_year": deadline_year,
+            "recurring": recurring,
+        }
         for a, b, indicator in spans:
             rows.append({"norm_start": a, "norm_end": b, "indicator": indicator, **base})
         anchor = max(b for _, b, _ in spans)
@@ -476,4 +501,5 @@ def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
     return rows
 
 
-EXTRACTOR = Extractor(name="targets", table="targets", columns=COLUMNS, extract=extract)
+# Not yet split into rule records: find returns finished rows (the extraction work, issue 11, converts it).
+EXTRACTOR = Extractor(name="targets", table="targets", columns=COLUMNS, find=extract, requires=("deadlines",))

@@ -17,23 +17,35 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Callable
 
+import prefect
 import pyarrow as pa
 import pyarrow.parquet as pq
-import prefect
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline.fingerprint import fingerprint
-from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
-from pipeline.errors import UserError
 from flows.orphan_guard import exit_with_parent
-from pipeline.storage.plan import BATCH_BYTES, BATCH_DOCS, INGESTED, QUARANTINED, ScannedFile, cache_version, cpu_count, make_batches, make_plan, scan_corpus, utc_now
-from pipeline.storage.publish import OutputStore, iter_parquet, iter_rows_with_keys, new_run_id, rows_per_batch
-from pipeline.reading.reader import DEFAULT_MAX_BYTES
+from pipeline.errors import UserError
+from pipeline.fingerprint import fingerprint
 from pipeline.process import all_schemas
+from pipeline.reading.reader import DEFAULT_MAX_BYTES
+from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
+from pipeline.storage.plan import (
+    BATCH_BYTES,
+    BATCH_DOCS,
+    INGESTED,
+    QUARANTINED,
+    ScannedFile,
+    cache_version,
+    cpu_count,
+    make_batches,
+    make_plan,
+    scan_corpus,
+    utc_now,
+)
+from pipeline.storage.publish import OutputStore, iter_parquet, iter_rows_with_keys, new_run_id, rows_per_batch
 
 DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
 # Test hooks (acceptance tests drive the real CLI): SIGKILL the run after N
@@ -77,7 +89,10 @@ def _start_local_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
 
 def dask_task_runner(address: str):
     # Deferred: prefect-dask is the optional `dask` extra, and importing it costs 1.25 s (measured).
-    from prefect_dask import DaskTaskRunner
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError as exc:
+        raise UserError(f"--dask-address needs the dask extra ({exc}): pip install 'polex[dask]'") from exc
 
     return DaskTaskRunner(address=address)
 
@@ -208,43 +223,39 @@ def ingest_corpus(
     """Ingest every document under ``corpus`` and publish the tables to ``out`` atomically."""
     corpus_root = Path(corpus).resolve()
     if not corpus_root.is_dir():
-        raise UserError(f"corpus folder {corpus} does not exist or is not a folder; pass the folder holding the documents")
+        raise UserError(
+            f"corpus folder {corpus} does not exist or is not a folder; pass the folder holding the documents"
+        )
     store = OutputStore(out)
     store.prepare()
     with store.lock(wait=wait):
         return _ingest_locked(corpus_root, store, batch_bytes, batch_docs, max_bytes)
 
 
-def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batch_docs: int, max_bytes: int) -> dict:
-    logger = get_run_logger()
-    started = utc_now()
-    run_id = new_run_id(started)
-    store.collect_garbage()  # debris of killed runs (we hold the lock, so none is alive)
-    version = fingerprint()  # the documents table's extractor_version column
-    cached_as = cache_version()  # the manifest's cache key, with each document's sha256 (the same fingerprint)
-    schemas = all_schemas()
-
+def _plan(corpus_root: Path, store: OutputStore, cached_as: str, max_bytes: int, logger, run_id: str, sizes):
+    """Scan the corpus and compare it with the published version: (files, previous manifest, plan, batches)."""
     files = scan_task(str(corpus_root))
     previous = store.current_manifest()
-    reusable = previous is not None and store.current_schemas_match(schemas)
+    reusable = previous is not None and store.current_schemas_match(all_schemas())
     plan = make_plan(files, previous, cached_as, reusable, max_bytes)
-    batches = make_batches(plan.to_process, batch_bytes, batch_docs)
+    batches = make_batches(plan.to_process, *sizes)
     _progress("planned", total=len(files), to_process=len(plan.to_process), batches=len(batches))
     logger.info(
         "run %s: %d files, %d to process in %d batches (%d added, %d changed), %d unchanged, %d removed",
-        run_id, len(files), len(plan.to_process), len(batches), plan.added, plan.changed,
-        len(plan.kept_ingested) + len(plan.kept_quarantined), plan.removed,
+        run_id,
+        len(files),
+        len(plan.to_process),
+        len(batches),
+        plan.added,
+        plan.changed,
+        len(plan.kept_ingested) + len(plan.kept_quarantined),
+        plan.removed,
     )
+    return files, previous, plan, batches
 
-    staging = store.staging_dir(run_id)
-    specs = [
-        BatchSpec(str(corpus_root), [(f.path, f.sha256) for f in batch], str(staging), no, started, version, max_bytes)
-        for no, batch in enumerate(batches)
-    ]
-    results = _run_batches(specs) if specs else []
-    unreadable_rows = [quarantine_row(f.path, None, "read", f.error, started) for f in plan.unreadable]
 
-    counts = {
+def _counts(files: list[ScannedFile], plan, results: list[BatchResult], unreadable_rows: list[dict]) -> dict[str, int]:
+    return {
         "files": len(files),
         "added": plan.added,
         "changed": plan.changed,
@@ -255,6 +266,40 @@ def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batc
         "quarantined": len(plan.kept_quarantined) + len(unreadable_rows) + sum(len(r.quarantined) for r in results),
         "chars_processed": sum(r.chars for r in results),
     }
+
+
+def _log_published(logger, run_id: str, counts: dict, row_counts: dict, quarantined: list[dict]) -> None:
+    logger.info(
+        "published version %s: %s; rows %s",
+        run_id,
+        ", ".join(f"{k}={v}" for k, v in counts.items()),
+        row_counts,
+    )
+    if quarantined:
+        logger.warning("%d documents quarantined (see the quarantine table)", len(quarantined))
+    for row in quarantined:
+        logger.info("QUARANTINED %s [%s] %s", row["source_path"], row["stage"], row["error"])
+
+
+def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batch_docs: int, max_bytes: int) -> dict:
+    logger = get_run_logger()
+    started = utc_now()
+    run_id = new_run_id(started)
+    store.collect_garbage()  # debris of killed runs (we hold the lock, so none is alive)
+    version = fingerprint()  # the documents table's extractor_version column
+    cached_as = cache_version()  # the manifest's cache key, with each document's sha256 (the same fingerprint)
+    files, previous, plan, batches = _plan(
+        corpus_root, store, cached_as, max_bytes, logger, run_id, (batch_bytes, batch_docs)
+    )
+
+    staging = store.staging_dir(run_id)
+    specs = [
+        BatchSpec(str(corpus_root), [(f.path, f.sha256) for f in batch], str(staging), no, started, version, max_bytes)
+        for no, batch in enumerate(batches)
+    ]
+    results = _run_batches(specs) if specs else []
+    unreadable_rows = [quarantine_row(f.path, None, "read", f.error, started) for f in plan.unreadable]
+    counts = _counts(files, plan, results, unreadable_rows)
     manifest = {
         "format": 1,
         "run_id": run_id,
@@ -276,12 +321,5 @@ def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batc
     store.collect_garbage()
     quarantine_path = store.current_table_path("quarantine")
     quarantined = pq.read_table(quarantine_path, columns=["source_path", "stage", "error"]).to_pylist()
-    logger.info(
-        "published version %s: %s; rows %s",
-        run_id, ", ".join(f"{k}={v}" for k, v in counts.items()), row_counts,
-    )
-    if quarantined:
-        logger.warning("%d documents quarantined (see the quarantine table)", len(quarantined))
-    for row in quarantined:
-        logger.info("QUARANTINED %s [%s] %s", row["source_path"], row["stage"], row["error"])
+    _log_published(logger, run_id, counts, row_counts, quarantined)
     return {"run_id": run_id, "counts": counts, "tables": row_counts, "quarantined": quarantined}

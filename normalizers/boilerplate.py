@@ -38,9 +38,7 @@ _FONT = r"字[体号]"
 _WEB_ONLY_FIELD = rf"(?:(?:信息|文章|新闻|稿件)?来源|发布(?:日期|时间)|{_COUNTER}|{_FONT}|责任编辑)"
 _ANY_FIELD = rf"(?:{_WEB_ONLY_FIELD}|日期|时间|更新时间|作者|编辑|发布机构|发布单位|索引号)"
 
-_CHROME_LINE = re.compile(
-    rf"^[ \t]*【?(?:{_ANY_FIELD}){_SEP}[^\n。]*$", re.M
-)
+_CHROME_LINE = re.compile(rf"^[ \t]*【?(?:{_ANY_FIELD}){_SEP}[^\n。]*$", re.M)
 _HAS_WEB_ONLY_FIELD = re.compile(rf"{_WEB_ONLY_FIELD}{_SEP}")
 _HAS_DATE = re.compile(r"\d{4}\s*[-/.年－／．]\s*\d{1,2}")  # \d matches full-width digits too
 # Inside a kept chrome line: the fields without any metadata value.

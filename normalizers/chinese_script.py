@@ -47,8 +47,10 @@ def _code_points(text: str) -> np.ndarray:
 
 def _han_mask(points: np.ndarray) -> np.ndarray:
     # CJK Unified Ideographs, Extension A and the compatibility block: where t2s acts.
-    return ((points >= 0x4E00) & (points <= 0x9FFF)) | ((points >= 0x3400) & (points <= 0x4DBF)) | (
-        (points >= 0xF900) & (points <= 0xFAFF)
+    return (
+        ((points >= 0x4E00) & (points <= 0x9FFF))
+        | ((points >= 0x3400) & (points <= 0x4DBF))
+        | ((points >= 0xF900) & (points <= 0xFAFF))
     )
 
 

@@ -99,12 +99,7 @@ def break_spans(text: str) -> list[tuple[int, int]]:
         a_line = text[a_start:a_end]
         in_body = in_body or a_line[-1] in _BODY_START_FINAL
         b_line = text[b_start:b_end]
-        if (
-            in_body
-            and _may_join(logical, b_line)
-            and not _column_layout(a_line)
-            and not _column_layout(b_line)
-        ):
+        if in_body and _may_join(logical, b_line) and not _column_layout(a_line) and not _column_layout(b_line):
             spans.append((a_end, b_start))
             logical += b_line
             continue

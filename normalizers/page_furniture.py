@@ -94,7 +94,7 @@ def _repeated_header_lines(text: str) -> dict[str, list[tuple[int, int]]]:
 
 def _neighbour_lines(text: str, pos: int, step: int) -> list[tuple[int, int]]:
     """Content spans of up to ``_MAX_HEADER_LINES`` non-blank lines before (step -1) or after (+1) ``pos``."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     while len(spans) < _MAX_HEADER_LINES:
         if step < 0:
             end = text.rfind("\n", 0, pos)

@@ -42,9 +42,7 @@ STEPS: dict[str, Step] = {
 ORDER = list(STEPS)
 
 
-def normalize(
-    raw_text: str, steps: list[str] | None = None, timings: dict[str, float] | None = None
-) -> NormalizedText:
+def normalize(raw_text: str, steps: list[str] | None = None, timings: dict[str, float] | None = None) -> NormalizedText:
     """Run the steps in order; ``timings`` (optional) accumulates seconds per step for benchmarks."""
     total = OffsetMap.identity(len(raw_text))
     text = raw_text

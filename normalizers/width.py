@@ -29,9 +29,19 @@ _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEE
 _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20})
 _WIDTH.update({cp: 0x20 for cp in range(0x2002, 0x200B)})  # en/em/thin spaces
 _WIDTH.update(
-    {ord("﹒"): ord("."), ord("﹐"): ord("，"), ord("﹑"): ord("、"), ord("﹔"): ord("；"), ord("﹕"): ord("："),
-     ord("﹖"): ord("？"), ord("﹗"): ord("！"), ord("﹙"): ord("（"), ord("﹚"): ord("）"), ord("﹝"): ord("〔"),
-     ord("﹞"): ord("〕")}
+    {
+        ord("﹒"): ord("."),
+        ord("﹐"): ord("，"),
+        ord("﹑"): ord("、"),
+        ord("﹔"): ord("；"),
+        ord("﹕"): ord("："),
+        ord("﹖"): ord("？"),
+        ord("﹗"): ord("！"),
+        ord("﹙"): ord("（"),
+        ord("﹚"): ord("）"),
+        ord("﹝"): ord("〔"),
+        ord("﹞"): ord("〕"),
+    }
 )
 # Lookup table over the Basic Multilingual Plane: code point -> replacement code point.
 WIDTH_TABLE = np.arange(0x10000, dtype=np.uint32)

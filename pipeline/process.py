@@ -9,9 +9,10 @@ rows with provenance.  The Prefect flow only batches, caches and publishes it.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import lru_cache
 from time import perf_counter
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 import pyarrow as pa
@@ -64,7 +65,7 @@ def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_st
     count = len(rows)
     norm_starts = np.fromiter((row["norm_start"] for row in rows), dtype=np.int64, count=count)
     norm_ends = np.fromiter((row["norm_end"] for row in rows), dtype=np.int64, count=count)
-    spans = _raw_spans(ctx.norm.offsets, norm_starts, norm_ends)
+    spans: Sequence[Sequence[int]] | None = _raw_spans(ctx.norm.offsets, norm_starts, norm_ends)
     if spans is None:
         to_raw = ctx.norm.to_raw
         spans = tuple(zip(*(to_raw(row["norm_start"], row["norm_end"]) for row in rows)))
@@ -144,12 +145,23 @@ def process_document(
 
     ``timings`` (optional) accumulates seconds per stage, for the benchmark.
     """
-    ctx = structure(doc, timings)
+    return extract_rows(doc, structure(doc, timings), ingested_at, timings)
+
+
+def extract_rows(
+    doc: RawDocument,
+    ctx: ExtractContext,
+    ingested_at: dt.datetime | None = None,
+    timings: dict[str, float] | None = None,
+) -> Rows:
+    """Every table's rows for a structured document: each extractor (seeing only the
+    rows of the extractors it requires) and the provenance of every span."""
     out: Rows = {"sections": _section_rows(doc, ctx.norm, ctx.sections)}
     section_starts = [s.norm_start for s in ctx.sections]
     for ex in all_extractors():
-        rows = _stage(f"extract:{ex.name}", ex.extract, ctx, timings=timings)
-        ctx.results[ex.table] = rows
+        view = replace(ctx, results={name: ctx.results[name] for name in ex.requires})
+        rows = _stage(f"extract:{ex.name}", ex.extract, view, timings=timings)
+        ctx.results[ex.name] = rows
         _with_provenance(rows, ctx, section_starts, doc.raw_text)
         out[ex.table] = rows
     out["documents"] = [_document_row(doc, ctx, ingested_at)]

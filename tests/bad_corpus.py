@@ -61,7 +61,7 @@ def _deep_html() -> str:
     # 10,000 nested divs around a sentence whose numbers are split by inline spans.
     sentence = "到<span>2025</span>年<span>1</span>月，规模以上企业达到<b>800</b>家。"
     return (
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>深层嵌套</title></head><body>"
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>深层嵌套</title></head><body>'
         + "<div>" * DEEP_NESTING
         + sentence
         + "</div>" * DEEP_NESTING
@@ -71,10 +71,10 @@ def _deep_html() -> str:
 
 def _invisible_html() -> str:
     return (
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>只有标题</title>"
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>只有标题</title>'
         "<style>body{color:red}</style><script>var x = '<p>不可见</p>';</script></head>"
-        "<body>\n  <!-- 注释 -->\n  <div style=\"display:none\">隐藏内容</div>\n  <p>&nbsp;</p>\n"
-        "  <noscript>请启用JavaScript</noscript><img src=\"x.png\"></body></html>"
+        '<body>\n  <!-- 注释 -->\n  <div style="display:none">隐藏内容</div>\n  <p>&nbsp;</p>\n'
+        '  <noscript>请启用JavaScript</noscript><img src="x.png"></body></html>'
     )
 
 

@@ -64,7 +64,11 @@ def read_tables(out: Path, drop_volatile: bool = False, canonical_order: bool = 
         if drop_volatile:
             df = df.drop(columns=[c for c in VOLATILE if c in df.columns])
         if canonical_order:
-            keys = [c for c in ("doc_id", "source_path", "section_id", "raw_start", "raw_end", "norm_start", "text") if c in df.columns]
+            keys = [
+                c
+                for c in ("doc_id", "source_path", "section_id", "raw_start", "raw_end", "norm_start", "text")
+                if c in df.columns
+            ]
             df = df.sort_values(keys, kind="stable").reset_index(drop=True)
         tables[name] = df
     return tables

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from paths import CORPUS, GOLD, ROOT
+
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
 
 POLEX = Path(sys.executable).parent / "polex"
 SPAN_TABLES = ["sections", "targets", "amounts", "deadlines", "responsible_units"]
@@ -46,7 +48,10 @@ def published(tmp_path_factory):
     out = tmp / "out"
     result = subprocess.run(
         [str(POLEX), "run", str(corpus), "--out", str(out), "--no-progress"],
-        env=_env(tmp), capture_output=True, text=True, timeout=600,
+        env=_env(tmp),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return corpus, out, tmp
@@ -83,7 +88,10 @@ def test_norm_text_acceptance(published):
     assert "（一）" in norm_001
     norm_000 = docs.loc["000_ce97e2b7f31f05a1.txt", "norm_text"]
     assert "双循环" in norm_000 and "市税务局" in norm_000
-    same = {docs.loc[p, "norm_text"] for p in [SEED_003] + [f"encodings/003_{k}.txt" for k in ("gb18030", "utf16", "utf8bom", "crlf")]}
+    same = {
+        docs.loc[p, "norm_text"]
+        for p in [SEED_003] + [f"encodings/003_{k}.txt" for k in ("gb18030", "utf16", "utf8bom", "crlf")]
+    }
     assert len(same) == 1, "one document in five encodings/line ends must give one norm_text"
 
 
@@ -103,9 +111,25 @@ def test_every_span_row_points_at_its_raw_text(published):
 def test_eval_on_gold_meets_the_floors(published):
     _, out, tmp = published
     result = subprocess.run(
-        [str(POLEX), "eval", "--gold", str(GOLD), "--out", str(out), "--json",
-         "--min-f1", "heading=0.95", "target=0.9", "amount=0.9", "deadline=0.9", "responsible_unit=0.9"],
-        env=_env(tmp), capture_output=True, text=True, timeout=120,
+        [
+            str(POLEX),
+            "eval",
+            "--gold",
+            str(GOLD),
+            "--out",
+            str(out),
+            "--json",
+            "--min-f1",
+            "heading=0.95",
+            "target=0.9",
+            "amount=0.9",
+            "deadline=0.9",
+            "responsible_unit=0.9",
+        ],
+        env=_env(tmp),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     scores = json.loads(result.stdout)

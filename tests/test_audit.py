@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from polex_cli import run_polex, run_subcommand
 
 from normalizers import normalize
 from pipeline.cli import audit as cli_audit
 from pipeline.qa.audit import CONTEXT, KINDS, RULES, _Rows, audit_document, coverage, find_cues
 from pipeline.qa.fixtures import run_core
-from polex_cli import run_polex, run_subcommand
 
 
 @pytest.mark.parametrize(
@@ -53,8 +53,13 @@ def test_audit_of_a_document_lists_exactly_the_uncovered_cues():
         "responsibility": _spans(text, "省发展改革委"),  # the 责任单位 note has no unit row
         "amount": _spans(text, "5000万元"),  # `单位：万元` (a table's unit) has none
         "deadline": _spans(text, "到2025年"),  # `年内` has none
-        "heading": _Rows([(text.index("一、"), text.index("一、") + 6), (text.index("（一）"), text.index("（一）") + 9),
-                          (text.index("（二）"), text.index("（二）") + 9)]),
+        "heading": _Rows(
+            [
+                (text.index("一、"), text.index("一、") + 6),
+                (text.index("（一）"), text.index("（一）") + 9),
+                (text.index("（二）"), text.index("（二）") + 9),
+            ]
+        ),
     }
     audit = audit_document("doc.txt", text, rows)
     got = [(c.kind, c.text) for c in audit.uncovered]
@@ -65,9 +70,9 @@ def test_audit_of_a_document_lists_exactly_the_uncovered_cues():
         ("deadline", "年内"),
     ]
     for c in audit.uncovered:
-        assert text[c.norm_start:c.norm_end] == c.text
-        assert c.before == text[max(0, c.norm_start - CONTEXT):c.norm_start]
-        assert c.after == text[c.norm_end:c.norm_end + CONTEXT]
+        assert text[c.norm_start : c.norm_end] == c.text
+        assert c.before == text[max(0, c.norm_start - CONTEXT) : c.norm_start]
+        assert c.after == text[c.norm_end : c.norm_end + CONTEXT]
     figures = coverage([audit])
     assert figures["responsibility"]["cues"] == 2 and figures["responsibility"]["covered"] == 1
     assert figures["amount"]["ratio"] == 0.5
@@ -97,7 +102,7 @@ def test_audit_of_core_output_gives_raw_offsets_and_consistent_figures(tmp_path,
     doc = report["documents"]["a.txt"]
     amounts = [c for c in doc["uncovered"] if c["kind"] == "amount"]
     assert [c["text"] for c in amounts] == ["万元"]
-    assert raw[amounts[0]["raw_start"]:amounts[0]["raw_start"] + 2] == "万元"
+    assert raw[amounts[0]["raw_start"] : amounts[0]["raw_start"] + 2] == "万元"
     assert report["coverage"]["deadline"]["by_cue"]["到20XX年"] == {"cues": 1, "covered": 1, "ratio": 1.0}
     assert doc["cues"] - doc["covered"] == len(doc["uncovered"])
     # a floor the corpus misses: exit 1 and one line on stderr
@@ -132,7 +137,10 @@ def test_polex_audit_after_polex_run_as_a_user_would(tmp_path):
     report = json.loads(as_json.stdout)
     assert set(report["coverage"]) == {"amount"}
     assert report["coverage"]["amount"] == {
-        "cues": 2, "covered": 1, "ratio": 0.5, "by_cue": {"万元/亿元": {"cues": 2, "covered": 1, "ratio": 0.5}}
+        "cues": 2,
+        "covered": 1,
+        "ratio": 0.5,
+        "by_cue": {"万元/亿元": {"cues": 2, "covered": 1, "ratio": 0.5}},
     }
     (uncovered,) = report["documents"]["plan.txt"]["uncovered"]
     assert uncovered["before"].endswith("投资计划表（单位：")

@@ -6,13 +6,14 @@ import time
 import tracemalloc
 
 import pytest
+from bad_corpus import DECODE, MANY_HEADINGS, NORMALIZE, OK, READ, encoded_variants, make_bad_corpus, seed_text
 
 import normalizers.pipeline  # noqa: F401  (registers the normalisation steps)
-from bad_corpus import DECODE, MANY_HEADINGS, NORMALIZE, OK, READ, encoded_variants, make_bad_corpus, seed_text
 from normalizers import normalize
 from pipeline.errors import IngestError
 from pipeline.process import process_document
 from pipeline.reading.reader import discover, read_document
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from bad_corpus import make_bad_corpus
 from polex_cli import run_polex
 
-pytestmark = pytest.mark.usefixtures("prefect_api_url")  # one shared local server for the session
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]  # one shared local server for the session
 
 SPAN_TABLES = ["sections", "targets", "amounts", "deadlines", "responsible_units"]
 

@@ -21,11 +21,13 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-
+from paths import GOLD  # noqa: E402  (the repo's copy of shared/gold)
 from polex_cli import run_polex
+
 from pipeline.process import all_schemas
 
-from paths import GOLD  # noqa: E402  (the repo's copy of shared/gold)
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
 EXIT_USER = 2
 # Prefect's local server takes ~10 s to start; an argument check must answer far sooner.
 FAIL_FAST_S = 5.0
@@ -141,7 +143,7 @@ GOLD_MISTAKES = {
     "gold is a file": None,
     "empty gold folder": None,
     "truncated JSON": b'{"doc": "002_d4a341c0482e1261.txt", "spans": [',
-    "not UTF-8": "{\"doc\": \"文件\"}".encode("gb18030"),
+    "not UTF-8": '{"doc": "文件"}'.encode("gb18030"),
     "JSON list": b"[1, 2, 3]",
     "span offsets": None,
 }
@@ -274,7 +276,10 @@ def test_an_oserror_names_its_path_without_errno_noise(tmp_path, monkeypatch, ca
     existing.write_text("x")
     assert cli.main(["mk", str(existing)]) == EXIT_USER
     err = capsys.readouterr().err.strip()
-    assert err == f"polex mk: error: {existing}: File exists; a file is in the way where a folder is needed; move it or choose another path"
+    assert (
+        err
+        == f"polex mk: error: {existing}: File exists; a file is in the way where a folder is needed; move it or choose another path"
+    )
 
 
 # ------------------------------------------------------------------ run: one bad document, not a bad batch
@@ -289,8 +294,8 @@ def _batch_corpus(tmp_path: Path) -> Path:
 def _run_one_batch(corpus: Path, staging: Path):
     import datetime as dt
 
-    from pipeline.storage.batch import BatchSpec, run_batch
     from pipeline.reading.reader import hash_file
+    from pipeline.storage.batch import BatchSpec, run_batch
 
     items = [(p.name, hash_file(p)) for p in sorted(corpus.iterdir())]
     spec = BatchSpec(str(corpus), items, str(staging), 0, dt.datetime.now(dt.timezone.utc), "test-version")
@@ -310,13 +315,13 @@ def deadlines_overflowing_in(monkeypatch):
     real = extractors.get("deadlines")
 
     def install(doc_id: str) -> None:
-        def extract(ctx):
-            rows = real.extract(ctx)
+        def write(ctx, found):
+            rows = real.write(ctx, found)
             if ctx.doc_id == doc_id:
                 rows = rows + [{"norm_start": 0, "norm_end": 1, "kind": "by", "year": 2**70}]
             return rows
 
-        monkeypatch.setitem(extractors.REGISTRY, "deadlines", dataclasses.replace(real, extract=extract))
+        monkeypatch.setitem(extractors.REGISTRY, "deadlines", dataclasses.replace(real, write=write))
 
     return install
 
@@ -329,7 +334,10 @@ def test_one_document_the_schema_refuses_is_quarantined_not_fatal(tmp_path, dead
     [row] = result.quarantined
     assert (row["source_path"], row["stage"]) == ("overflow.txt", "publish-schema")
     assert "deadlines.year" in row["error"]
-    staged = {name: pq.read_table(Path(result.folder) / f"{name}.parquet") for name in ("documents", "deadlines", "quarantine")}
+    staged = {
+        name: pq.read_table(Path(result.folder) / f"{name}.parquet")
+        for name in ("documents", "deadlines", "quarantine")
+    }
     assert staged["documents"].column("doc_id").to_pylist() == ["good.txt"]
     assert set(staged["deadlines"].column("doc_id").to_pylist()) == {"good.txt"}
     assert staged["quarantine"].column("source_path").to_pylist() == ["overflow.txt"]
@@ -338,11 +346,22 @@ def test_one_document_the_schema_refuses_is_quarantined_not_fatal(tmp_path, dead
 
 def test_a_null_in_a_required_column_is_refused_per_document():
     # pyarrow builds such a table without complaint; only the Parquet write would fail, for the whole batch.
-    from pipeline.storage.batch import document_tables
     from pipeline.errors import IngestError
+    from pipeline.storage.batch import document_tables
 
-    section = {"doc_id": "a.txt", "section_id": 0, "parent_id": None, "level": None, "number": 1, "heading": "总体要求",
-               "raw_start": 0, "raw_end": 6, "norm_start": 0, "norm_end": 6, "text": "一、总体要求"}
+    section = {
+        "doc_id": "a.txt",
+        "section_id": 0,
+        "parent_id": None,
+        "level": None,
+        "number": 1,
+        "heading": "总体要求",
+        "raw_start": 0,
+        "raw_end": 6,
+        "norm_start": 0,
+        "norm_end": 6,
+        "text": "一、总体要求",
+    }
     with pytest.raises(IngestError) as refused:
         document_tables({"sections": [section]}, all_schemas())
     assert refused.value.stage == "publish-schema" and "sections.level" in refused.value.message
@@ -375,7 +394,13 @@ def test_serve_argument_mistakes_are_one_line(paths, case):
 
 def test_serve_bad_timezone_names_the_timezone_option(paths):
     result = run_polex(
-        "serve", "--corpus", str(paths["corpus"]), "--out", str(paths["tmp"] / "out"), "--timezone", "Mars/Olympus",
+        "serve",
+        "--corpus",
+        str(paths["corpus"]),
+        "--out",
+        str(paths["tmp"] / "out"),
+        "--timezone",
+        "Mars/Olympus",
         timeout=ARG_TIMEOUT_S,
     )
     message = assert_one_line_error(result, "serve", "Mars/Olympus")
@@ -383,7 +408,9 @@ def test_serve_bad_timezone_names_the_timezone_option(paths):
 
 
 # ------------------------------------------------------------------ polex run: options and advice
-@pytest.mark.parametrize("option, value", [("--max-bytes", "-5"), ("--batch-docs", "0"), ("--batch-mb", "0"), ("--batch-mb", "nan")])
+@pytest.mark.parametrize(
+    "option, value", [("--max-bytes", "-5"), ("--batch-docs", "0"), ("--batch-mb", "0"), ("--batch-mb", "nan")]
+)
 @pytest.mark.usefixtures("prefect_api_url")  # one shared server instead of an ephemeral one per run
 def test_run_refuses_non_positive_sizes_before_prefect(paths, option, value):
     result, elapsed = _run(str(paths["corpus"]), "--out", str(paths["tmp"] / "out"), option, value, "--no-progress")
@@ -405,10 +432,12 @@ def test_a_quarantine_is_cached_only_under_the_limit_it_was_refused_with():
     from pipeline.storage.plan import INGESTED, QUARANTINED, ScannedFile, make_plan
 
     files = [ScannedFile("big.txt", "s1", 500), ScannedFile("ok.txt", "s2", 50)]
-    previous = {"documents": {
-        "big.txt": {"sha256": "s1", "cache_version": "v", "status": QUARANTINED, "stage": "read", "max_bytes": 10},
-        "ok.txt": {"sha256": "s2", "cache_version": "v", "status": INGESTED},
-    }}
+    previous = {
+        "documents": {
+            "big.txt": {"sha256": "s1", "cache_version": "v", "status": QUARANTINED, "stage": "read", "max_bytes": 10},
+            "ok.txt": {"sha256": "s2", "cache_version": "v", "status": INGESTED},
+        }
+    }
     same = make_plan(files, previous, "v", reusable=True, max_bytes=10)
     assert (same.to_process, same.kept_quarantined, same.kept_ingested) == ([], {"big.txt"}, {"ok.txt"})
     raised = make_plan(files, previous, "v", reusable=True, max_bytes=1000)

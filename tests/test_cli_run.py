@@ -9,9 +9,6 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
-from pipeline.fingerprint import fingerprint
-from pipeline.process import all_schemas
 from polex_cli import (
     SEEDS,
     assert_tables_equal,
@@ -23,7 +20,11 @@ from polex_cli import (
     start_polex,
 )
 
-pytestmark = pytest.mark.usefixtures("prefect_api_url")
+from pipeline.fingerprint import fingerprint
+from pipeline.process import all_schemas
+
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 
@@ -91,7 +92,13 @@ def test_killed_run_leaves_last_version_and_rerun_completes(tmp_path):
         (tmp_path / "more" / sub).rename(corpus / sub)
 
     killed = run_polex(
-        "run", str(corpus), "--out", str(out), "--no-progress", "--batch-docs", "2",
+        "run",
+        str(corpus),
+        "--out",
+        str(out),
+        "--no-progress",
+        "--batch-docs",
+        "2",
         POLEX_TEST_CRASH_AFTER_BATCHES="2",
     )
     assert killed.returncode == -9, killed.stderr
@@ -128,7 +135,9 @@ def test_concurrent_runs_never_interleave_and_readers_see_previous_version(tmp_p
         fh.write("\n到2027年底，建成示范园区5个。\n")
 
     release = tmp_path / "release"
-    holder = start_polex("run", str(corpus), "--out", str(out), "--no-progress", POLEX_TEST_HOLD_BEFORE_PUBLISH=str(release))
+    holder = start_polex(
+        "run", str(corpus), "--out", str(out), "--no-progress", POLEX_TEST_HOLD_BEFORE_PUBLISH=str(release)
+    )
     try:
         _wait_for(Path(f"{release}.waiting"), holder)
         # Mid-run (batches done, not yet published): readers see the previous version.
@@ -140,7 +149,12 @@ def test_concurrent_runs_never_interleave_and_readers_see_previous_version(tmp_p
         # holder's version (no race with the waiter publishing, whatever the GC keeps).
         waiter_release = tmp_path / "waiter_release"
         waiter = start_polex(
-            "run", str(corpus), "--out", str(out), "--no-progress", "--wait",
+            "run",
+            str(corpus),
+            "--out",
+            str(out),
+            "--no-progress",
+            "--wait",
             POLEX_TEST_HOLD_BEFORE_PUBLISH=str(waiter_release),
         )
         time.sleep(3)
@@ -232,7 +246,10 @@ def test_killed_run_without_a_server_leaves_no_temporary_server_behind(tmp_path)
         # An orphan would hold the captured pipes open: run() would then time out instead of returning.
         killed = subprocess.run(
             [str(POLEX), "run", str(corpus), "--out", str(tmp_path / "out"), "--no-progress", "--batch-docs", "2"],
-            capture_output=True, text=True, timeout=180, env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env=env,
         )
         assert killed.returncode == -9, killed.stderr[-2000:]
         deadline = time.monotonic() + 10

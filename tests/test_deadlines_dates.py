@@ -104,9 +104,48 @@ def test_day_durations_have_no_months_and_values_to_reach_are_no_bounds():
 # The guard lookaheads (tests/test_scan_guards.py) over the fragments the
 # branches added for other provinces' wording (按季度, 工作日, 期间, cycles).
 NEW_FRAGMENTS = [
-    "按", "季", "季度", "月度", "半年度", "一年一", "三年一轮", "一次", "一次性", "评估", "工作日", "个", "天", "日",
-    "内", "以内", "期间", "“十四五”", "十三五", "末", "前后", "自发布之日起", "30日后", "今年", "明年", "年底前",
-    "2024", "年", "，", "。", "\n", "达到", "新增", "是", "已", "同比", "压缩至", "控制在", "6", "月", "底", " ",
+    "按",
+    "季",
+    "季度",
+    "月度",
+    "半年度",
+    "一年一",
+    "三年一轮",
+    "一次",
+    "一次性",
+    "评估",
+    "工作日",
+    "个",
+    "天",
+    "日",
+    "内",
+    "以内",
+    "期间",
+    "“十四五”",
+    "十三五",
+    "末",
+    "前后",
+    "自发布之日起",
+    "30日后",
+    "今年",
+    "明年",
+    "年底前",
+    "2024",
+    "年",
+    "，",
+    "。",
+    "\n",
+    "达到",
+    "新增",
+    "是",
+    "已",
+    "同比",
+    "压缩至",
+    "控制在",
+    "6",
+    "月",
+    "底",
+    " ",
 ]
 
 
@@ -118,7 +157,7 @@ def test_guard_keeps_every_match_of_the_new_branches(pieces):
     import extractors.deadlines as mod
 
     text = "".join(pieces)
-    unguarded = re.compile(f"(?:{mod._BODY})")
-    assert [(m.span(), m.groups()) for m in mod._PATTERN.finditer(text)] == [
+    unguarded = re.compile(f"(?:{mod.RULES.body})")
+    assert [(m.span(), m.groups()) for m in mod.RULES.pattern.finditer(text)] == [
         (m.span(), m.groups()) for m in unguarded.finditer(text)
     ]

@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from devset_checks import check_every_label_is_represented, check_f1_floor, check_gold_offsets_match_reader_text
+
 from pipeline.qa.evaluate import evaluate
 from pipeline.qa.fixtures import run_core
 from pipeline.qa.gold import validate_dir

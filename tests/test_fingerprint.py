@@ -40,7 +40,7 @@ def test_a_copy_has_the_same_key(tree):
     "rel",
     [
         "extractors/deadlines.py",  # a rule module
-        "extractors/data/target_units.txt",  # a rule's word list
+        "extractors/data/measure_units.txt",  # a rule's word list
         "normalizers/ruby.py",
         "normalizers/data/pinyin_syllables.txt",
         "pipeline/core/numerals.py",
@@ -82,7 +82,7 @@ def test_changing_an_unrelated_file_keeps_the_key(tree, rel):
 
 def test_moving_bytes_between_files_changes_the_key(tree):
     # Paths and lengths are hashed with the bytes: two files cannot trade content unnoticed.
-    a, b = tree / "extractors" / "data" / "unit_names.txt", tree / "extractors" / "data" / "unit_suffixes.txt"
+    a, b = tree / "extractors" / "data" / "org_names.txt", tree / "extractors" / "data" / "org_suffixes.txt"
     before = fp.compute(tree)
     tail = a.read_bytes()[-2:]
     a.write_bytes(a.read_bytes()[:-2])

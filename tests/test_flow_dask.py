@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from polex_cli import assert_tables_equal, make_corpus, manifest, read_tables, run_polex
 
-pytestmark = pytest.mark.usefixtures("prefect_api_url")
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
 
 
 def test_dask_run_matches_local_run(tmp_path):
@@ -22,8 +22,15 @@ def test_dask_run_matches_local_run(tmp_path):
     ) as cluster:
         with distributed.Client(cluster) as client:
             remote = run_polex(
-                "run", str(corpus), "--out", str(dask_out), "--no-progress", "--batch-docs", "3",
-                "--dask-address", cluster.scheduler_address,
+                "run",
+                str(corpus),
+                "--out",
+                str(dask_out),
+                "--no-progress",
+                "--batch-docs",
+                "3",
+                "--dask-address",
+                cluster.scheduler_address,
             )
             assert remote.returncode == 1, remote.stderr
             # The batches really ran on the cluster's workers.

@@ -16,12 +16,21 @@ SEEDS = sorted((REPO / "corpus").glob("*.txt"))
 
 
 def _manifest(entries: dict[str, tuple[str, str]], version: str = "v1") -> dict:
-    return {"documents": {p: {"sha256": sha, "cache_version": version, "status": st} for p, (sha, st) in entries.items()}}
+    return {
+        "documents": {p: {"sha256": sha, "cache_version": version, "status": st} for p, (sha, st) in entries.items()}
+    }
 
 
 def test_plan_reuses_only_same_sha_and_version():
-    files = [ScannedFile("a.txt", "A", 10), ScannedFile("b.txt", "B2", 10), ScannedFile("c.txt", "C", 10), ScannedFile("q.txt", "Q", 1)]
-    previous = _manifest({"a.txt": ("A", INGESTED), "b.txt": ("B", INGESTED), "q.txt": ("Q", QUARANTINED), "gone.txt": ("G", INGESTED)})
+    files = [
+        ScannedFile("a.txt", "A", 10),
+        ScannedFile("b.txt", "B2", 10),
+        ScannedFile("c.txt", "C", 10),
+        ScannedFile("q.txt", "Q", 1),
+    ]
+    previous = _manifest(
+        {"a.txt": ("A", INGESTED), "b.txt": ("B", INGESTED), "q.txt": ("Q", QUARANTINED), "gone.txt": ("G", INGESTED)}
+    )
     plan = make_plan(files, previous, "v1", reusable=True)
     assert [f.path for f in plan.to_process] == ["b.txt", "c.txt"]
     assert plan.kept_ingested == {"a.txt"} and plan.kept_quarantined == {"q.txt"}
@@ -59,7 +68,9 @@ def test_run_batch_stages_rows_and_quarantines_bad_files(tmp_path):
     scanned = {f.path: f for f in scan_corpus(corpus)}
     assert set(scanned) == {"bad.txt", "good.txt"}
     at = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
-    spec = BatchSpec(str(corpus), [(p, f.sha256) for p, f in sorted(scanned.items())], str(tmp_path / "stage"), 7, at, "vX")
+    spec = BatchSpec(
+        str(corpus), [(p, f.sha256) for p, f in sorted(scanned.items())], str(tmp_path / "stage"), 7, at, "vX"
+    )
     result = run_batch(spec)
     assert result.ingested == ["good.txt"]
     assert [r["source_path"] for r in result.quarantined] == ["bad.txt"]

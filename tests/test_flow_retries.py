@@ -6,11 +6,12 @@ import errno
 
 import pandas as pd
 import pytest
-
-import pipeline.storage.batch as batch
 from polex_cli import SEEDS, make_corpus
 
-pytestmark = pytest.mark.usefixtures("prefect_api_url")
+import pipeline.storage.batch as batch
+
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
 
 
 def _ingest(corpus, out):
@@ -55,7 +56,9 @@ def test_deterministic_failure_is_quarantined_not_retried(tmp_path, monkeypatch)
     assert summary["quarantined"] == [
         {"source_path": SEEDS[2].name, "stage": "process", "error": "ValueError: extractor bug (test)"}
     ]
-    assert sorted(pd.read_parquet(out / "documents.parquet")["doc_id"]) == sorted(s.name for s in SEEDS if s != SEEDS[2])
+    assert sorted(pd.read_parquet(out / "documents.parquet")["doc_id"]) == sorted(
+        s.name for s in SEEDS if s != SEEDS[2]
+    )
     # Remembered: the next run does not call process_document for it again.
     again = _ingest(corpus, out)
     assert calls["n"] == 1 and again["counts"]["processed"] == 0 and len(again["quarantined"]) == 1

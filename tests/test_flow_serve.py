@@ -8,10 +8,10 @@ import subprocess
 import time
 
 import pytest
-
 from polex_cli import make_corpus, start_polex
 
-pytestmark = pytest.mark.usefixtures("prefect_api_url")
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
 DEPLOYMENT = "ingest_corpus/polex-nightly"
 
 

@@ -35,16 +35,19 @@ import os
 
 import numpy as np
 import pyarrow as pa
+import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 import normalizers.pipeline  # noqa: F401  (registers the normalisation steps in order)
 from normalizers import normalize
-from pipeline.errors import IngestError
 from pipeline.core.document import RawDocument
-from pipeline.process import process_document
+from pipeline.errors import IngestError
+from pipeline.process import all_schemas, process_document
 from pipeline.reading.reader import decode_bytes
-from pipeline.process import all_schemas
+
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
 
 # ------------------------------------------------------------------ settings
 _EXPLORE = int(os.environ.get("POLEX_FUZZ_EXAMPLES", "0"))
@@ -65,20 +68,111 @@ CN_NUMERALS = list("一二三四五六七八九十百千零两〇")
 FULL_WIDTH = list("ＡＢＣａｂｃ％＄．，：；！？＋－＝／～　")
 BRACKETS = list("（）()〔〕[]【】《》「」“”‘’<>{}")
 HEADINGS = [
-    "一、", "十二、", "（一）", "(二)", "（ 三 ）", "1.", "2．", "3、", "12.", "（1）", "(2)", "①", "⑳",
-    "第一条", "第十二条", "第一章", "第二节", "附件", "附件1：", "专栏1", "19加强", "一 、", "1 .",
+    "一、",
+    "十二、",
+    "（一）",
+    "(二)",
+    "（ 三 ）",
+    "1.",
+    "2．",
+    "3、",
+    "12.",
+    "（1）",
+    "(2)",
+    "①",
+    "⑳",
+    "第一条",
+    "第十二条",
+    "第一章",
+    "第二节",
+    "附件",
+    "附件1：",
+    "专栏1",
+    "19加强",
+    "一 、",
+    "1 .",
 ]
 FRAGMENTS = [
-    "到2025年", "到２０２５年", "2023年12月", "2024年1月1日", "至2030年底", "自2024年起", "每年", "三年内",
-    "5万元", "1.5亿元", "不低于100万元", "最高500万元", "10-20万元", "5000元/人", "45%", "45％", "50%以上",
-    "提高5个百分点", "达到800家", "突破1000亿元", "千亿级", "2个", "1,000", "0.5", "第1", "〔2023〕", "鲁政办字〔2023〕185号",
-    "省科技厅", "市工业和信息化局", "各区县人民政府", "牵头单位：", "责任单位:", "配合单位：", "（责任单位：市科技局）",
-    "山东省人民政府办公厅", "2023年11月11日", "关于", "实施意见", "行动计划", "若干措施", "**", "[bookmark: _Toc1]",
-    "浏览次数：", "【打印】", "扫一扫在手机打开当前页", "RCEP", "GDP", "%", "．", "。", "；", "，", "：", "、",
+    "到2025年",
+    "到２０２５年",
+    "2023年12月",
+    "2024年1月1日",
+    "至2030年底",
+    "自2024年起",
+    "每年",
+    "三年内",
+    "5万元",
+    "1.5亿元",
+    "不低于100万元",
+    "最高500万元",
+    "10-20万元",
+    "5000元/人",
+    "45%",
+    "45％",
+    "50%以上",
+    "提高5个百分点",
+    "达到800家",
+    "突破1000亿元",
+    "千亿级",
+    "2个",
+    "1,000",
+    "0.5",
+    "第1",
+    "〔2023〕",
+    "鲁政办字〔2023〕185号",
+    "省科技厅",
+    "市工业和信息化局",
+    "各区县人民政府",
+    "牵头单位：",
+    "责任单位:",
+    "配合单位：",
+    "（责任单位：市科技局）",
+    "山东省人民政府办公厅",
+    "2023年11月11日",
+    "关于",
+    "实施意见",
+    "行动计划",
+    "若干措施",
+    "**",
+    "[bookmark: _Toc1]",
+    "浏览次数：",
+    "【打印】",
+    "扫一扫在手机打开当前页",
+    "RCEP",
+    "GDP",
+    "%",
+    "．",
+    "。",
+    "；",
+    "，",
+    "：",
+    "、",
     # out-of-range numbers and impossible dates: must give nulls, never a crash or a row the schema refuses
-    "999999999999", "一千亿", "九九九九九九九九九九", "第一千亿条", "（九九九九九九九九九九九）", "到99999年", "2023年2月30日",
-    "2023年13月45日", "0年0月", "-5%", "1e308", "１．５．６", "…", "——", "~", "-",
-    "99999999999999999999", "有效期", "有效期为", "年内", "年", "月底前", "每", "季度", "个月",
+    "999999999999",
+    "一千亿",
+    "九九九九九九九九九九",
+    "第一千亿条",
+    "（九九九九九九九九九九九）",
+    "到99999年",
+    "2023年2月30日",
+    "2023年13月45日",
+    "0年0月",
+    "-5%",
+    "1e308",
+    "１．５．６",
+    "…",
+    "——",
+    "~",
+    "-",
+    "99999999999999999999",
+    "有效期",
+    "有效期为",
+    "年内",
+    "年",
+    "月底前",
+    "每",
+    "季度",
+    "个月",
 ]
 BLANKS = [" ", "  ", "\t", "\u3000", "\n", "\r\n", "\n\n", "\r\n\r\n", "\n \n", "\r", "\u00a0", "\u2028", "\ufeff"]
 
@@ -102,10 +196,41 @@ cjk_documents = st.one_of(token_soup, structured_doc)
 
 # Web pages: the same vocabulary inside markup, entities, hidden blocks and comments.
 MARKUP = [
-    "<p>", "</p>", "<br>", "<br/>", "<div>", "</div>", "<span>", "</span>", "<b>", "</b>", "<table><tr><td>", "</td></tr></table>",
-    "<div style=\"display:none\">", "<script>", "</script>", "<style>", "</style>", "<!--", "-->", "<![CDATA[", "]]>",
-    "&nbsp;", "&amp;", "&#x4e00;", "&#20013;", "&lt;", "&bogus;", "<title>", "</title>", "<meta charset=\"gbk\">",
-    "<", ">", "</", "<p class='a", "\"",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<br/>",
+    "<div>",
+    "</div>",
+    "<span>",
+    "</span>",
+    "<b>",
+    "</b>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    '<div style="display:none">',
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "&nbsp;",
+    "&amp;",
+    "&#x4e00;",
+    "&#20013;",
+    "&lt;",
+    "&bogus;",
+    "<title>",
+    "</title>",
+    '<meta charset="gbk">',
+    "<",
+    ">",
+    "</",
+    "<p class='a",
+    '"',
 ]
 html_documents = st.lists(st.sampled_from(TOKENS + MARKUP * 3), max_size=80).map(
     lambda parts: "<!DOCTYPE html><html><body>" + "".join(parts)
@@ -268,7 +393,9 @@ def test_process_document_rows_fit_the_published_schemas(raw):
         try:
             pa.Table.from_pylist(out[table], schema=schema)
         except Exception as exc:  # pyarrow raises ArrowInvalid, OverflowError, TypeError...
-            raise AssertionError(f"{table} rows do not fit the schema: {type(exc).__name__}: {exc}\nrows: {out[table]}") from exc
+            raise AssertionError(
+                f"{table} rows do not fit the schema: {type(exc).__name__}: {exc}\nrows: {out[table]}"
+            ) from exc
 
 
 @SETTINGS

@@ -16,7 +16,14 @@ def test_inline_elements_join_without_spaces():
 
 def test_block_elements_and_br_make_lines():
     html = "<div>一、总体要求</div><p>（一）指导思想<br>坚持创新<br/>驱动</p><h2>二、重点任务</h2><li>1.培育集群</li>"
-    assert visible_text(html).split("\n") == ["一、总体要求", "（一）指导思想", "坚持创新", "驱动", "二、重点任务", "1.培育集群"]
+    assert visible_text(html).split("\n") == [
+        "一、总体要求",
+        "（一）指导思想",
+        "坚持创新",
+        "驱动",
+        "二、重点任务",
+        "1.培育集群",
+    ]
 
 
 def test_blank_lines_collapse_and_no_trailing_newline():
@@ -59,7 +66,9 @@ def test_scripts_styles_comments_and_head_are_dropped():
 
 
 def test_hidden_elements_are_dropped():
-    html = '<div style="display: none">隐藏</div><p hidden>也隐藏</p><p>可见</p><span style="visibility:hidden">x</span>'
+    html = (
+        '<div style="display: none">隐藏</div><p hidden>也隐藏</p><p>可见</p><span style="visibility:hidden">x</span>'
+    )
     assert visible_text(html) == "可见"
 
 
@@ -100,9 +109,40 @@ def test_malformed_markup_degrades_gracefully():
 @given(
     st.lists(
         st.one_of(
-            st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<br>", "<span>", "</span>", "<!--", "-->", "<![", "]]>",
-                             "<!DOCTYPE", "<script>", "</script>", "<td>", "<tr>", "<pre>", "&", "&#", ";", "<", ">", "\"", "'",
-                             "<table>", "<a href='", "<style>", "</style", "<p hidden>", "\r\n"]),
+            st.sampled_from(
+                [
+                    "<p>",
+                    "</p>",
+                    "<div>",
+                    "</div>",
+                    "<br>",
+                    "<span>",
+                    "</span>",
+                    "<!--",
+                    "-->",
+                    "<![",
+                    "]]>",
+                    "<!DOCTYPE",
+                    "<script>",
+                    "</script>",
+                    "<td>",
+                    "<tr>",
+                    "<pre>",
+                    "&",
+                    "&#",
+                    ";",
+                    "<",
+                    ">",
+                    '"',
+                    "'",
+                    "<table>",
+                    "<a href='",
+                    "<style>",
+                    "</style",
+                    "<p hidden>",
+                    "\r\n",
+                ]
+            ),
             st.text(alphabet="规划2025年 \n\t<>&;#x/", max_size=8),
         ),
         max_size=40,

@@ -13,6 +13,7 @@ from pipeline.structure.metadata import extract_meta
 
 ROOT = Path(__file__).resolve().parents[1]
 from paths import GOLD as GOLD_DIR  # noqa: E402
+
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json")) if GOLD_DIR.is_dir() else []
 SCORED_FIELDS = ("title", "doc_number", "issuer", "issue_date")
 
@@ -60,8 +61,15 @@ def test_issuer_line_and_title_line_are_joined():
 
 @pytest.mark.parametrize(
     "written",
-    ["鲁政办字〔2023〕185号", "鲁政办字[2023]185号", "鲁政办字(2023)185号", "鲁政办字（2023）185号",
-     "鲁政办字［2023］185号", "鲁政办字〔2023〕第185号", "鲁政办字 〔2023〕 185 号"],
+    [
+        "鲁政办字〔2023〕185号",
+        "鲁政办字[2023]185号",
+        "鲁政办字(2023)185号",
+        "鲁政办字（2023）185号",
+        "鲁政办字［2023］185号",
+        "鲁政办字〔2023〕第185号",
+        "鲁政办字 〔2023〕 185 号",
+    ],
 )
 def test_doc_number_bracket_variants(written):
     raw = f"山东省人民政府办公厅关于印发某某方案的通知\n{written}\n各市人民政府：\n现将方案印发给你们。\n"
@@ -124,7 +132,9 @@ def test_web_page_date_is_only_a_fallback():
 
 
 def test_absent_fields_stay_null():
-    meta = meta_of("一、总体要求\n以习近平新时代中国特色社会主义思想为指导，推动制造业高质量发展。\n（一）发展目标。内容。\n")
+    meta = meta_of(
+        "一、总体要求\n以习近平新时代中国特色社会主义思想为指导，推动制造业高质量发展。\n（一）发展目标。内容。\n"
+    )
     assert (meta.title, meta.doc_number, meta.issuer, meta.issue_date, meta.addressee, meta.cc) == (None,) * 6
 
 
@@ -158,7 +168,9 @@ def test_seed_001_own_date_wins_over_web_date():
 
 
 def test_doc_number_on_the_title_line():
-    raw = "国务院关于推动制造业高质量发展的意见（国发〔2023〕5号）\n\n各省、自治区、直辖市人民政府：\n现提出以下意见。\n"
+    raw = (
+        "国务院关于推动制造业高质量发展的意见（国发〔2023〕5号）\n\n各省、自治区、直辖市人民政府：\n现提出以下意见。\n"
+    )
     meta = meta_of(raw)
     assert meta.title == "国务院关于推动制造业高质量发展的意见"
     assert meta.doc_number == "国发〔2023〕5号"

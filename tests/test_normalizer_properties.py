@@ -26,12 +26,16 @@ Invariants (the strongest that hold for every input):
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from normalizers import normalize
 from normalizers.chinese_script import simplified_char
 from normalizers.width import WIDTH_TABLE
+
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
 
 SIMPLIFIED = "集群发展产业企业技术创新市县区年亿元万个家到达以上重点提升建设关于意见实施推动"
 TRADITIONAL = "業發產關於實施進經濟創區縣個萬億達設屬導團務華專"

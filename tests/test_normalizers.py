@@ -18,6 +18,7 @@ from pipeline.core.offsets import Edit, apply_edits
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 from paths import GOLD  # noqa: E402
+
 SEEDS = sorted(CORPUS.glob("*.txt"))
 T2S = opencc.OpenCC("t2s")
 
@@ -92,7 +93,16 @@ def test_ruby_annotations_are_deleted(raw, expected):
 
 @pytest.mark.parametrize(
     "raw",
-    ["(一)指导思想", "区域全面经济伙伴关系协定(RCEP)", "(含)以上", "办法(试行)", "行动计划(2021-2023年)", "措施(e)", "项目(an)", "建(jiax\n"],
+    [
+        "(一)指导思想",
+        "区域全面经济伙伴关系协定(RCEP)",
+        "(含)以上",
+        "办法(试行)",
+        "行动计划(2021-2023年)",
+        "措施(e)",
+        "项目(an)",
+        "建(jiax\n",
+    ],
 )
 def test_brackets_that_are_not_ruby_survive(raw):
     assert run(ruby.remove_ruby, raw) == raw
@@ -116,7 +126,10 @@ def test_ruby_map_keeps_spans_outside_annotations():
 # ---------------------------------------------------------------- traditional -> simplified
 def test_traditional_document_is_converted():
     raw = "濱州市人民政府辦公室關于加快發展先進制造業集群的實施意見\n濱政辦字〔2024〕18號"
-    assert run(chinese_script.to_simplified, raw) == "滨州市人民政府办公室关于加快发展先进制造业集群的实施意见\n滨政办字〔2024〕18号"
+    assert (
+        run(chinese_script.to_simplified, raw)
+        == "滨州市人民政府办公室关于加快发展先进制造业集群的实施意见\n滨政办字〔2024〕18号"
+    )
 
 
 def test_simplified_document_with_a_few_variant_characters_is_left_alone():
@@ -167,7 +180,9 @@ def test_width_and_punctuation(raw, expected):
 
 # ---------------------------------------------------------------- boilerplate
 def test_word_bookmarks_and_markdown_bold_go():
-    raw = "[bookmark: _Toc24069][bookmark: _Toc10722090]10.加快数字产业发展。\n牵头单位：市科技局；**责任单位：**市财政局"
+    raw = (
+        "[bookmark: _Toc24069][bookmark: _Toc10722090]10.加快数字产业发展。\n牵头单位：市科技局；**责任单位：**市财政局"
+    )
     assert run(boilerplate.remove_boilerplate, raw) == "10.加快数字产业发展。\n牵头单位：市科技局；责任单位：市财政局"
 
 
@@ -203,8 +218,17 @@ def test_database_chrome_fields_go_metadata_fields_stay():
 
 @pytest.mark.parametrize(
     "line",
-    ["— 3 —", "- 12 -", "第3页 共10页", "共10页 第3页", "3/10", "　　— 7 —", "【打印本页】【关闭窗口】",
-     "分享到：微信 微博", "首页 > 政务公开 > 政策文件"],
+    [
+        "— 3 —",
+        "- 12 -",
+        "第3页 共10页",
+        "共10页 第3页",
+        "3/10",
+        "　　— 7 —",
+        "【打印本页】【关闭窗口】",
+        "分享到：微信 微博",
+        "首页 > 政务公开 > 政策文件",
+    ],
 )
 def test_page_numbers_and_web_buttons_go(line):
     raw = f"加快推进\n{line}\n新型工业化。"
@@ -242,11 +266,16 @@ def test_running_header_goes_and_the_word_it_cut_is_rejoined():
 )
 def test_running_header_goes_with_any_page_number_style(number):
     raw = INTRO + paged("推进智能化改造，建设示范", "工厂30家。推进绿色化改造，建设绿色", "工厂50家。", number=number)
-    assert normalizers.normalize(raw).text == "各市人民政府，省政府各部门：\n现将有关事项通知如下。\n推进智能化改造，建设示范工厂30家。推进绿色化改造，建设绿色工厂50家。"
+    assert (
+        normalizers.normalize(raw).text
+        == "各市人民政府，省政府各部门：\n现将有关事项通知如下。\n推进智能化改造，建设示范工厂30家。推进绿色化改造，建设绿色工厂50家。"
+    )
 
 
 def test_header_sharing_its_line_with_the_page_number_goes():
-    raw = INTRO + paged("推进智能化改造，建设示范", "工厂30家。", header=None, number=lambda k: f"江南省人民政府公报　　— {k} —")
+    raw = INTRO + paged(
+        "推进智能化改造，建设示范", "工厂30家。", header=None, number=lambda k: f"江南省人民政府公报　　— {k} —"
+    )
     assert normalizers.normalize(raw).text.endswith("现将有关事项通知如下。\n推进智能化改造，建设示范工厂30家。")
 
 
@@ -315,7 +344,10 @@ def test_page_break_inside_a_sentence_is_joined():
         ("山东省人民政府办公厅", "2023 年 11 月 11 日"),  # signature, then a date line
         ("汶上县人民政府", "关于推动制造业高质量发展的意见"),  # short line: a title, a table cell
         ("鼓励行业协会、商会等社会力量积极参与制造业发展，形成强大合力。", "三、保障措施"),
-        ("加强产业链上下游协同，打造完整产业链条（责任单位：市工业和信息化局）", "加快推进重点项目建设，形成一批标志性成果。"),
+        (
+            "加强产业链上下游协同，打造完整产业链条（责任单位：市工业和信息化局）",
+            "加快推进重点项目建设，形成一批标志性成果。",
+        ),
     ],
 )
 def test_breaks_that_must_stay(a, b):
@@ -326,7 +358,10 @@ def test_breaks_that_must_stay(a, b):
 def test_header_block_is_never_joined():
     raw = "\n\n山东省人民政府办公厅\n\n关于加快发展先进制造业集群的实施意见\n\n鲁政办字〔2023〕185号\n\n各市人民政府：\n正文。\n\n\n"
     out = run(linebreaks.fix_linebreaks, raw)
-    assert out == "山东省人民政府办公厅\n关于加快发展先进制造业集群的实施意见\n鲁政办字〔2023〕185号\n各市人民政府：\n正文。"
+    assert (
+        out
+        == "山东省人民政府办公厅\n关于加快发展先进制造业集群的实施意见\n鲁政办字〔2023〕185号\n各市人民政府：\n正文。"
+    )
 
 
 @pytest.mark.parametrize(
@@ -348,7 +383,10 @@ def test_table_rows_are_never_joined(row_a, row_b):
 def test_blank_runs_beside_punctuation_are_no_column_gap():
     # `spacing` deletes blanks beside punctuation, so they cannot mark a table (idempotence)
     raw = "为深入推进转型，制定如下措施。\n推进企业数字化改造，　　推动规上企业全面开展改造和\n数字化转型。"
-    assert run(linebreaks.fix_linebreaks, raw) == "为深入推进转型，制定如下措施。\n推进企业数字化改造，　　推动规上企业全面开展改造和数字化转型。"
+    assert (
+        run(linebreaks.fix_linebreaks, raw)
+        == "为深入推进转型，制定如下措施。\n推进企业数字化改造，　　推动规上企业全面开展改造和数字化转型。"
+    )
 
 
 def test_line_ending_with_comma_is_joined_even_when_short():
@@ -369,7 +407,10 @@ def test_line_ending_with_comma_is_joined_even_when_short():
         ("2. 主攻方向", "2.主攻方向"),
         ("2023 年 11 月 11 日", "2023年11月11日"),
         ("重点发展 LNG 燃料动力船舶、5G 智能化货运船舶", "重点发展 LNG 燃料动力船舶、5G 智能化货运船舶"),
-        ("中共济宁市委 济宁市人民政府 关于加快先进制造业集群开放创新发展的意见", "中共济宁市委 济宁市人民政府 关于加快先进制造业集群开放创新发展的意见"),
+        (
+            "中共济宁市委 济宁市人民政府 关于加快先进制造业集群开放创新发展的意见",
+            "中共济宁市委 济宁市人民政府 关于加快先进制造业集群开放创新发展的意见",
+        ),
         ("Open Source Software", "Open Source Software"),
         ("集\u200b群\ufeff发展  ", "集群发展"),
         ("第一条 为了规范专项资金管理，制定本办法。", "第一条 为了规范专项资金管理，制定本办法。"),

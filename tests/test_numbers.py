@@ -5,9 +5,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pipeline.core.numerals import NUMBER_RE, PERCENT_RE, RANGE_RE, iter_numbers, multiplier, parse_number, parse_range, try_parse
+from pipeline.core.numerals import (
+    NUMBER_RE,
+    PERCENT_RE,
+    RANGE_RE,
+    iter_numbers,
+    multiplier,
+    parse_number,
+    parse_range,
+    try_parse,
+)
 
 NUMBER = re.compile(NUMBER_RE)
 
@@ -15,12 +25,34 @@ NUMBER = re.compile(NUMBER_RE)
 @pytest.mark.parametrize(
     "text,value",
     [
-        ("800", 800), ("1.5", 1.5), ("1,000", 1000), ("12,345.5", 12345.5),
-        ("两", 2), ("一", 1), ("十", 10), ("十二", 12), ("二十五", 25), ("一百", 100),
-        ("一百零五", 105), ("三千", 3000), ("一千五百", 1500), ("百", 100), ("千", 1000),
-        ("1.5万", 15_000), ("3000万", 3e7), ("5亿", 5e8), ("3千万", 3e7), ("2万亿", 2e12),
-        ("千亿", 1e11), ("百亿", 1e10), ("两千万", 2e7), ("一亿二千万", 1.2e8),
-        ("一万亿", 1e12), ("十万", 1e5), ("百万", 1e6), ("二〇二五", 2025),
+        ("800", 800),
+        ("1.5", 1.5),
+        ("1,000", 1000),
+        ("12,345.5", 12345.5),
+        ("两", 2),
+        ("一", 1),
+        ("十", 10),
+        ("十二", 12),
+        ("二十五", 25),
+        ("一百", 100),
+        ("一百零五", 105),
+        ("三千", 3000),
+        ("一千五百", 1500),
+        ("百", 100),
+        ("千", 1000),
+        ("1.5万", 15_000),
+        ("3000万", 3e7),
+        ("5亿", 5e8),
+        ("3千万", 3e7),
+        ("2万亿", 2e12),
+        ("千亿", 1e11),
+        ("百亿", 1e10),
+        ("两千万", 2e7),
+        ("一亿二千万", 1.2e8),
+        ("一万亿", 1e12),
+        ("十万", 1e5),
+        ("百万", 1e6),
+        ("二〇二五", 2025),
     ],
 )
 def test_parse_number(text, value):
@@ -37,9 +69,17 @@ def test_malformed_numerals_raise(text):
 @pytest.mark.parametrize(
     "text,lo,hi",
     [
-        ("3-5", 3, 5), ("3—5", 3, 5), ("3～5", 3, 5), ("3~5", 3, 5), ("3至5", 3, 5),
-        ("三到五", 3, 5), ("3-5万", 3e4, 5e4), ("三到五亿", 3e8, 5e8),
-        ("1000万至5000万", 1e7, 5e7), ("800", 800, None), ("9-2万", 9, 2e4),
+        ("3-5", 3, 5),
+        ("3—5", 3, 5),
+        ("3～5", 3, 5),
+        ("3~5", 3, 5),
+        ("3至5", 3, 5),
+        ("三到五", 3, 5),
+        ("3-5万", 3e4, 5e4),
+        ("三到五亿", 3e8, 5e8),
+        ("1000万至5000万", 1e7, 5e7),
+        ("800", 800, None),
+        ("9-2万", 9, 2e4),
     ],
 )
 def test_parse_range(text, lo, hi):
@@ -83,6 +123,7 @@ _CN = "零一二三四五六七八九"
 
 def _to_chinese(n: int) -> str:
     """Reference formatter for 1..99999999 (standard written form)."""
+
     def below_10k(x: int, leading: bool) -> str:
         out, zero = "", False
         for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
@@ -95,6 +136,7 @@ def _to_chinese(n: int) -> str:
             elif out or not leading:
                 zero = True
         return out
+
     hi, lo = divmod(n, 10_000)
     text = (below_10k(hi, True) + "万") if hi else ""
     if lo:

@@ -12,9 +12,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.errors import UserError
-from pipeline.storage.publish import FAIL_TABLE_ENV, KEEP_PREVIOUS, OutputStore, iter_rows_with_keys, new_run_id, write_table
-from pipeline.errors import OutputLocked
+from pipeline.errors import OutputLocked, UserError
+from pipeline.storage.publish import (
+    FAIL_TABLE_ENV,
+    KEEP_PREVIOUS,
+    OutputStore,
+    iter_rows_with_keys,
+    new_run_id,
+    write_table,
+)
 
 SCHEMA = pa.schema([pa.field("doc_id", pa.string(), nullable=False), pa.field("value", pa.int64())])
 OTHER = pa.schema([pa.field("source_path", pa.string(), nullable=False)])
@@ -57,7 +63,7 @@ def test_garbage_collection_keeps_current_and_previous_versions(tmp_path):
     (store.versions / ".dead-run.partial").mkdir()
     store.collect_garbage()
     kept = sorted(p.name for p in store.versions.iterdir())
-    assert kept == run_ids[-(KEEP_PREVIOUS + 1):]
+    assert kept == run_ids[-(KEEP_PREVIOUS + 1) :]
     assert list(store.staging_root.iterdir()) == []
 
 

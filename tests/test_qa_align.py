@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from paths import ROOT
 
 from pipeline.qa.align import TextAlignment, map_spans, relocate_spans
 from pipeline.qa.gold import load_gold_dir, read_document_text
 from pipeline.qa.model import Span
-
-from paths import ROOT
 
 REALDEV = ROOT / "tests" / "fixtures" / "realdev"
 SENTENCE = "本方案自印发之日起施行。"
@@ -41,7 +41,7 @@ def test_an_insertion_leaves_every_span_beside_it_as_it_was(old, data):
     end = data.draw(st.integers(start + 1, len(old)))
     mapped = alignment.map_span(start, end)
     if end <= at or start >= at:
-        assert mapped is not None and new[mapped.start:mapped.end] == old[start:end]
+        assert mapped is not None and new[mapped.start : mapped.end] == old[start:end]
         assert mapped.same_text
 
 
@@ -56,7 +56,7 @@ def test_mapped_spans_stay_in_bounds_and_same_text_means_same_text(case, data):
     if mapped is not None:
         assert 0 <= mapped.start < mapped.end <= len(new)
         if mapped.same_text:
-            assert new[mapped.start:mapped.end] == old[start:end]
+            assert new[mapped.start : mapped.end] == old[start:end]
 
 
 @settings(max_examples=300, deadline=None)
@@ -89,7 +89,7 @@ def test_one_sentence_edit_moves_every_gold_span_of_a_real_document():
         assert [s.text for s in moved] == [s.text for s in gold.spans], gold.doc
         # and without the old text, by the spans' own text (what eval does for a changed document)
         relocated, gone = relocate_spans(gold.spans, new)
-        assert gone == [] and all(new[s.start:s.end] == s.text for s in relocated), gold.doc
+        assert gone == [] and all(new[s.start : s.end] == s.text for s in relocated), gold.doc
         shift = {s.start + (len(SENTENCE) if s.start >= cut else 0) for s in gold.spans}
         assert {s.start for s in relocated} == shift, gold.doc
 
@@ -100,15 +100,18 @@ def test_reflowed_document_still_aligns():
     for gold, text in realdev_pairs():
         new = text.replace("\n", "")
         moved, lost = map_spans(TextAlignment(text, new), [s for s in gold.spans if "\n" not in s.text], new)
-        assert lost == [] and all(new[s.start:s.end] == s.text for s in moved), gold.doc
+        assert lost == [] and all(new[s.start : s.end] == s.text for s in moved), gold.doc
 
 
 def test_relocate_uses_unique_neighbours_for_repeated_text():
     old = "一、目标\n到2025年，企业达到800家。\n二、措施\n到2025年，企业达到900家。\n"
     first = old.index("到2025年")
     second = old.index("到2025年", first + 1)
-    spans = [Span("deadline", first, first + 7, "到2025年", {}), Span("deadline", second, second + 7, "到2025年", {}),
-             Span("target", old.index("企业达到900家"), old.index("企业达到900家") + 8, "企业达到900家", {})]
+    spans = [
+        Span("deadline", first, first + 7, "到2025年", {}),
+        Span("deadline", second, second + 7, "到2025年", {}),
+        Span("target", old.index("企业达到900家"), old.index("企业达到900家") + 8, "企业达到900家", {}),
+    ]
     new = "前言。\n" + old.replace("企业达到800家", "企业达到850家")
     moved, lost = relocate_spans(spans, new)
     assert lost == []

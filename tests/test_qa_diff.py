@@ -8,19 +8,20 @@ import subprocess
 import tempfile
 
 import pytest
-
-from pipeline.qa.differences import diff_document
-from pipeline.cli import diff as cli_diff
-from pipeline.qa.fixtures import run_core, write_out
+from paths import ROOT
 from polex_cli import run_subcommand
+
+from pipeline.cli import diff as cli_diff
+from pipeline.qa.differences import diff_document
+from pipeline.qa.fixtures import run_core, write_out
 from pipeline.qa.labels import LABELS
 from pipeline.qa.model import AnnotatedDoc, Span
 from pipeline.qa.report_html import render_report
 
-from paths import ROOT
+# Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
 
-TEXT = ("一、总体要求\n到2025年，规模以上企业达到800家，设立2亿元专项资金。"
-        "（省工业和信息化厅(ting)、省财政厅负责）\n")
+TEXT = "一、总体要求\n到2025年，规模以上企业达到800家，设立2亿元专项资金。（省工业和信息化厅(ting)、省财政厅负责）\n"
 META = {"title": None, "doc_number": None, "issuer": None, "issue_date": None}
 
 
@@ -31,35 +32,52 @@ def at(label, text, attrs, shift=(0, 0)):
 
 
 def gold_doc():
-    return AnnotatedDoc("doc.txt", "x", dict(META), [
-        at("heading", "一、总体要求", {"level": 1, "number": 1}),
-        at("deadline", "到2025年", {"kind": "by", "year": 2025}),
-        at("target", "规模以上企业达到800家", {"value": 800, "unit": "家", "comparator": ">="}),
-        at("amount", "2亿元", {"value_cny": 2e8, "comparator": "=", "kind": "sum"}),
-        at("responsible_unit", "省工业和信息化厅", {"role": "responsible"}),
-        at("responsible_unit", "省财政厅", {"role": "responsible"}),
-    ], raw_text=TEXT)
+    return AnnotatedDoc(
+        "doc.txt",
+        "x",
+        dict(META),
+        [
+            at("heading", "一、总体要求", {"level": 1, "number": 1}),
+            at("deadline", "到2025年", {"kind": "by", "year": 2025}),
+            at("target", "规模以上企业达到800家", {"value": 800, "unit": "家", "comparator": ">="}),
+            at("amount", "2亿元", {"value_cny": 2e8, "comparator": "=", "kind": "sum"}),
+            at("responsible_unit", "省工业和信息化厅", {"role": "responsible"}),
+            at("responsible_unit", "省财政厅", {"role": "responsible"}),
+        ],
+        raw_text=TEXT,
+    )
 
 
 def predicted_doc():
-    return AnnotatedDoc("doc.txt", "x", dict(META), [
-        at("heading", "一、总体要求", {"level": 1, "number": 1}),                         # ok
-        at("deadline", "到2025年", {"kind": "by", "year": 2025}, shift=(1, 0)),            # boundary
-        at("target", "规模以上企业达到800家", {"value": 800, "unit": "家", "comparator": "="}),  # changed
-        at("amount", "专项资金", {"value_cny": 1.0, "comparator": "=", "kind": "sum"}),     # spurious
-        at("responsible_unit", "省工业和信息化厅(ting)", {"role": "responsible"}),          # ok after ruby snap
-    ], raw_text=TEXT)                                                                    # 2亿元, 省财政厅 missed
+    return AnnotatedDoc(
+        "doc.txt",
+        "x",
+        dict(META),
+        [
+            at("heading", "一、总体要求", {"level": 1, "number": 1}),  # ok
+            at("deadline", "到2025年", {"kind": "by", "year": 2025}, shift=(1, 0)),  # boundary
+            at("target", "规模以上企业达到800家", {"value": 800, "unit": "家", "comparator": "="}),  # changed
+            at("amount", "专项资金", {"value_cny": 1.0, "comparator": "=", "kind": "sum"}),  # spurious
+            at("responsible_unit", "省工业和信息化厅(ting)", {"role": "responsible"}),  # ok after ruby snap
+        ],
+        raw_text=TEXT,
+    )  # 2亿元, 省财政厅 missed
 
 
 def test_difference_kinds_and_context():
     d = diff_document("doc.txt", gold_doc(), predicted_doc(), all_attrs=False)
     kinds = sorted((x.kind, x.label) for x in d.differences)
-    assert kinds == [("boundary", "deadline"), ("changed", "target"), ("missed", "amount"),
-                     ("missed", "responsible_unit"), ("spurious", "amount")]
+    assert kinds == [
+        ("boundary", "deadline"),
+        ("changed", "target"),
+        ("missed", "amount"),
+        ("missed", "responsible_unit"),
+        ("spurious", "amount"),
+    ]
     changed = next(x for x in d.differences if x.kind == "changed")
     assert changed.attrs == ("comparator",) and changed.heading == "一、总体要求"
-    assert changed.before == TEXT[max(0, changed.left.start - 20):changed.left.start]
-    assert changed.after == TEXT[changed.left.end:changed.left.end + 20]
+    assert changed.before == TEXT[max(0, changed.left.start - 20) : changed.left.start]
+    assert changed.after == TEXT[changed.left.end : changed.left.end + 20]
 
 
 def test_base_mode_compares_every_attribute():
@@ -93,8 +111,9 @@ def test_terminal_view_filters(tmp_path, capsys):
     assert run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "missed" in out and "spurious" in out and "comparator '>=' → '='" in out and "5 differences" in out
-    run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--kind", "missed",
-                                        "--label", "amount"])
+    run_subcommand(
+        cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--kind", "missed", "--label", "amount"]
+    )
     out = capsys.readouterr().out
     assert "1 differences" in out and "spurious" not in out
     run_subcommand(cli_diff, ["--base", str(tmp_path / "base"), "--out", str(tmp_path / "out")])
@@ -103,12 +122,16 @@ def test_terminal_view_filters(tmp_path, capsys):
     run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--json"])
     rows = json.loads(capsys.readouterr().out)["differences"]
     assert sorted((r["kind"], r["label"]) for r in rows) == [
-        ("boundary", "deadline"), ("changed", "target"), ("missed", "amount"), ("missed", "responsible_unit"),
-        ("spurious", "amount")]
+        ("boundary", "deadline"),
+        ("changed", "target"),
+        ("missed", "amount"),
+        ("missed", "responsible_unit"),
+        ("spurious", "amount"),
+    ]
     changed = next(r for r in rows if r["kind"] == "changed")
     assert changed["base"]["attrs"]["comparator"] == ">=" and changed["new"]["attrs"]["comparator"] == "="
     assert changed["attrs"] == ["comparator"] and changed["context"]["heading"] == "一、总体要求"
-    assert changed["context"]["before"] == TEXT[max(0, changed["base"]["start"] - 20):changed["base"]["start"]]
+    assert changed["context"]["before"] == TEXT[max(0, changed["base"]["start"] - 20) : changed["base"]["start"]]
 
 
 def test_html_is_self_contained_with_both_columns(tmp_path):
@@ -129,10 +152,23 @@ def chromium(*args):
     profile = tempfile.mkdtemp()
     try:
         return subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", *args],
-            capture_output=True, text=True, timeout=120, check=True,
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -142,8 +178,9 @@ def chromium(*args):
 def test_html_report_renders_in_chromium(tmp_path, capsys):
     gold_dir = write_pair(tmp_path)
     report = tmp_path / "report.html"
-    assert run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"),
-                                               "--html", str(report)]) == 0
+    assert (
+        run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--html", str(report)]) == 0
+    )
     dom = chromium("--dump-dom", report.as_uri()).stdout
     for label in LABELS:  # every label is highlighted in the rendered page
         assert f'data-span="{label}' in dom, label
@@ -211,8 +248,12 @@ def test_html_report_panes_links_and_kind_styles_in_chromium(tmp_path):
     shutil.copy(realdev / "gold" / f"{doc}.json", tmp_path / "gold")
     run_core(tmp_path / "corpus", tmp_path / "out")
     report = tmp_path / "report.html"
-    assert run_subcommand(cli_diff, ["--gold", str(tmp_path / "gold"), "--out", str(tmp_path / "out"),
-                                               "--html", str(report)]) == 0
+    assert (
+        run_subcommand(
+            cli_diff, ["--gold", str(tmp_path / "gold"), "--out", str(tmp_path / "out"), "--html", str(report)]
+        )
+        == 0
+    )
     probe = probe_report(report, tmp_path)
     # one scroller holds both columns: they scroll together, by the same amount
     assert probe["paneScrolls"] == "auto" and probe["columnsInPane"] == 2
@@ -231,8 +272,9 @@ def test_html_report_panes_links_and_kind_styles_in_chromium(tmp_path):
 def test_html_report_draws_each_kind_apart_in_chromium(tmp_path):
     gold_dir = write_pair(tmp_path)  # one span of every kind
     report = tmp_path / "report.html"
-    assert run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"),
-                                               "--html", str(report)]) == 0
+    assert (
+        run_subcommand(cli_diff, ["--gold", str(gold_dir), "--out", str(tmp_path / "out"), "--html", str(report)]) == 0
+    )
     probe = probe_report(report, tmp_path)
     # correct, missed, spurious, changed and boundary spans look different (chip outline, underline)
     kinds = {k: probe["kinds"][f"kind-{k}"] for k in ("ok", "missed", "spurious", "changed", "boundary")}

@@ -6,13 +6,12 @@ import json
 import shutil
 
 import pytest
+from paths import ROOT
+from polex_cli import run_polex
 
 from pipeline.qa.fixtures import run_core
 from pipeline.qa.gold import load_gold_dir, read_document_text
 from pipeline.qa.tables import load_out
-from polex_cli import run_polex
-
-from paths import ROOT
 
 REALDEV = ROOT / "tests" / "fixtures" / "realdev"
 # A sentence a later version of a plan might add: a deadline, a target, an amount.
@@ -49,7 +48,7 @@ def runs(tmp_path_factory):
         if n % 2 == 0 and targets:
             span = targets[len(targets) // 2]
             digit = next(i for i in range(span.start, span.end) if text[i].isdigit())
-            text = text[:digit] + ("7" if text[digit] != "7" else "8") + text[digit + 1:]
+            text = text[:digit] + ("7" if text[digit] != "7" else "8") + text[digit + 1 :]
             edits[gold.doc] = ("number", digit, digit + 1)
         else:
             at = sentence_end_between_spans(text, gold.spans)
@@ -72,7 +71,11 @@ def test_one_edit_per_document_gives_a_handful_of_differences(runs):
     assert len(edits) >= 20
     for doc, (what, start, end) in edits.items():
         rows = by_doc.get(doc, [])
-        assert 1 <= len(rows) <= 6, (doc, what, [(r["kind"], r["label"], (r["new"] or r["base"])["text"]) for r in rows])
+        assert 1 <= len(rows) <= 6, (
+            doc,
+            what,
+            [(r["kind"], r["label"], (r["new"] or r["base"])["text"]) for r in rows],
+        )
         for row in rows:  # spans added or removed are at the edit, in the new text's offsets
             # (a `changed` one may be elsewhere: an inserted 到2026年 governs the targets after it)
             if row["kind"] == "spurious":
@@ -90,8 +93,8 @@ def test_context_comes_from_each_side_own_text(runs):
         ctx = row["context"]
         if row["base"] is not None:  # a base span's context is the base text around it
             text, span = base_text[row["doc"]], row["base"]
-            assert ctx["before"] == text[max(0, span["start"] - 20):span["start"]]
-            assert ctx["after"] == text[span["end"]:span["end"] + 20]
+            assert ctx["before"] == text[max(0, span["start"] - 20) : span["start"]]
+            assert ctx["after"] == text[span["end"] : span["end"] + 20]
 
 
 def test_unchanged_runs_show_nothing(runs):

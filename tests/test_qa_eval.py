@@ -4,16 +4,14 @@ import copy
 import json
 
 import pytest
+from paths import GOLD, gold_docs  # noqa: E402
+from polex_cli import run_subcommand
 
 from pipeline.cli import eval as cli_eval
 from pipeline.qa.fixtures import write_out
-from polex_cli import run_subcommand
 from pipeline.qa.labels import LABELS
 
-from paths import GOLD, gold_docs  # noqa: E402
 needs_gold = pytest.mark.skipif(not any(GOLD.glob("*.json")), reason="gold files not available")
-
-
 
 
 def eval_json(capsys, out, *extra):
@@ -76,7 +74,8 @@ def test_min_f1_floors_and_missing_documents(tmp_path, capsys):
     assert code == 0
     assert report["missing_documents"] == [docs[1].doc]
     assert report["labels"]["heading"]["r"] == pytest.approx(
-        sum(s.label == "heading" for s in docs[0].spans) / sum(s.label == "heading" for d in docs for s in d.spans))
+        sum(s.label == "heading" for s in docs[0].spans) / sum(s.label == "heading" for d in docs for s in d.spans)
+    )
     code = run_subcommand(cli_eval, ["--gold", str(GOLD), "--out", str(tmp_path), "--min-f1", "micro=0.99"])
     captured = capsys.readouterr()
     assert code == 1 and "micro F1" in captured.err
@@ -104,12 +103,28 @@ def test_core_pipeline_output_is_readable(tmp_path, capsys):
     gold = tmp_path / "gold"
     gold.mkdir()
     import hashlib
+
     sha = hashlib.sha256(text.encode()).hexdigest()
     s = text.index("到2025年")
-    (gold / "a.json").write_text(json.dumps({
-        "doc": "a.txt", "sha256": sha, "meta": {"title": None, "doc_number": None, "issuer": None, "issue_date": None},
-        "spans": [{"label": "deadline", "start": s, "end": s + 6, "text": "到2025年", "attrs": {"kind": "by", "year": 2025}}]}),
-        encoding="utf-8")
+    (gold / "a.json").write_text(
+        json.dumps(
+            {
+                "doc": "a.txt",
+                "sha256": sha,
+                "meta": {"title": None, "doc_number": None, "issuer": None, "issue_date": None},
+                "spans": [
+                    {
+                        "label": "deadline",
+                        "start": s,
+                        "end": s + 6,
+                        "text": "到2025年",
+                        "attrs": {"kind": "by", "year": 2025},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     run_core(corpus, tmp_path / "out")
     code = run_subcommand(cli_eval, ["--gold", str(gold), "--out", str(tmp_path / "out"), "--json"])
     report = json.loads(capsys.readouterr().out)

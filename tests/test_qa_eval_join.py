@@ -6,12 +6,11 @@ import json
 import shutil
 
 import pytest
+from paths import ROOT
+from polex_cli import run_polex
 
 from pipeline.qa.fixtures import run_core
 from pipeline.qa.gold import load_gold_dir, read_document_text
-from polex_cli import run_polex
-
-from paths import ROOT
 
 REALDEV = ROOT / "tests" / "fixtures" / "realdev"
 CHANGED = "0048_制造业数字化转型行动方案推动数字技术加快赋能轻.txt"
@@ -76,7 +75,7 @@ def test_spans_whose_text_is_gone_are_counted_not_scored(tmp_path):
     gold = next(g for g in load_gold_dir(REALDEV / "gold") if g.doc == CHANGED)
     text = read_document_text(REALDEV / "docs" / CHANGED)[0]
     first = min((s for s in gold.spans if s.label == "target"), key=lambda s: s.start)
-    (corpus / CHANGED).write_bytes((text[:first.start] + "（删去）" + text[first.end:]).encode("utf-8"))
+    (corpus / CHANGED).write_bytes((text[: first.start] + "（删去）" + text[first.end :]).encode("utf-8"))
     out = run_core(corpus, tmp_path / "out")
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()

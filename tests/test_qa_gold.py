@@ -4,18 +4,16 @@ import json
 from pathlib import Path
 
 import pytest
-
-from pipeline.qa import doccano, labelstudio, spacy_bridge
-from pipeline.cli import gold as cli_gold
-from pipeline.qa.fixtures import write_out
+from paths import CORPUS, GOLD, gold_docs  # noqa: E402
 from polex_cli import run_subcommand
+
+from pipeline.cli import gold as cli_gold
+from pipeline.qa import doccano, labelstudio, spacy_bridge
+from pipeline.qa.fixtures import write_out
 from pipeline.qa.gold import validate_dir
 from pipeline.qa.model import AnnotatedDoc, Span
 
-from paths import CORPUS, GOLD, gold_docs  # noqa: E402
 needs_gold = pytest.mark.skipif(not any(GOLD.glob("*.json")), reason="gold files not available")
-
-
 
 
 def as_json(docs, drop_nulls=False):
@@ -84,7 +82,9 @@ def test_docbin_round_trip_and_span_extension():
 
 def test_labelstudio_converts_utf16_offsets_beyond_bmp():
     text = "𠀋市到2025年"  # the first character is outside the BMP: two UTF-16 units
-    doc = AnnotatedDoc("a.txt", "s", {}, [Span("deadline", 2, 8, "到2025年", {"kind": "by", "year": 2025})], raw_text=text)
+    doc = AnnotatedDoc(
+        "a.txt", "s", {}, [Span("deadline", 2, 8, "到2025年", {"kind": "by", "year": 2025})], raw_text=text
+    )
     task = labelstudio.to_task(doc)
     assert task["annotations"][0]["result"][0]["value"]["start"] == 3
     assert labelstudio.from_task(task, "t").spans[0].text == "到2025年"
@@ -102,13 +102,23 @@ def test_doccano_entities_form_and_bad_label():
 @pytest.mark.parametrize("fmt,suffix", [("labelstudio", "json"), ("doccano", "jsonl"), ("docbin", "spacy")])
 def test_cli_export_import_round_trip(tmp_path, capsys, fmt, suffix):
     export = tmp_path / f"gold.{suffix}"
-    assert run_subcommand(cli_gold, ["export", "--gold", str(GOLD), "--corpus", str(CORPUS),
-                                                   "--format", fmt, "--to", str(export)]) == 0
+    assert (
+        run_subcommand(
+            cli_gold, ["export", "--gold", str(GOLD), "--corpus", str(CORPUS), "--format", fmt, "--to", str(export)]
+        )
+        == 0
+    )
     out_dir = tmp_path / "gold"
-    assert run_subcommand(cli_gold, ["import", "--format", fmt, str(export), "--corpus", str(CORPUS),
-                                                   "--to", str(out_dir)]) == 0
+    assert (
+        run_subcommand(
+            cli_gold, ["import", "--format", fmt, str(export), "--corpus", str(CORPUS), "--to", str(out_dir)]
+        )
+        == 0
+    )
     for src in GOLD.glob("*.json"):
-        assert json.loads((out_dir / src.name).read_text(encoding="utf-8")) == json.loads(src.read_text(encoding="utf-8"))
+        assert json.loads((out_dir / src.name).read_text(encoding="utf-8")) == json.loads(
+            src.read_text(encoding="utf-8")
+        )
 
 
 @needs_gold
@@ -117,7 +127,16 @@ def test_import_finds_document_by_text_and_rejects_changed_text(tmp_path, capsys
     task = labelstudio.to_task(docs[0])
     del task["data"]["doc"]  # a task created from raw text: matched by its exact text
     (tmp_path / "ls.json").write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
-    args = ["import", "--format", "labelstudio", str(tmp_path / "ls.json"), "--corpus", str(CORPUS), "--to", str(tmp_path / "g")]
+    args = [
+        "import",
+        "--format",
+        "labelstudio",
+        str(tmp_path / "ls.json"),
+        "--corpus",
+        str(CORPUS),
+        "--to",
+        str(tmp_path / "g"),
+    ]
     assert run_subcommand(cli_gold, args) == 0
     assert (tmp_path / "g" / (Path(docs[0].doc).stem + ".json")).exists()
     task["data"]["text"] = task["data"]["text"].replace("\n", "\r\n")
@@ -131,9 +150,15 @@ def test_import_finds_document_by_text_and_rejects_changed_text(tmp_path, capsys
 def test_export_out_as_predictions(tmp_path, capsys):
     write_out(tmp_path / "out", gold_docs())
     target = tmp_path / "pre.json"
-    assert run_subcommand(cli_gold, ["export", "--out", str(tmp_path / "out"), "--format", "labelstudio",
-                                                   "--to", str(target)]) == 0
+    assert (
+        run_subcommand(
+            cli_gold, ["export", "--out", str(tmp_path / "out"), "--format", "labelstudio", "--to", str(target)]
+        )
+        == 0
+    )
     tasks = json.loads(target.read_text(encoding="utf-8"))
     assert all("predictions" in t and t["predictions"][0]["result"] for t in tasks)
     back = labelstudio.loads(target.read_text(encoding="utf-8"), "pre")
-    assert sorted(as_json(back, True), key=lambda d: d["doc"]) == sorted(as_json(gold_docs(), True), key=lambda d: d["doc"])
+    assert sorted(as_json(back, True), key=lambda d: d["doc"]) == sorted(
+        as_json(gold_docs(), True), key=lambda d: d["doc"]
+    )

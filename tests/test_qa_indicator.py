@@ -6,15 +6,15 @@ import copy
 import json
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
+from paths import ROOT
+from polex_cli import run_polex
 
 from pipeline.qa.fixtures import write_out
 from pipeline.qa.gold import load_gold_dir, read_document_text
 from pipeline.qa.indicator import INDICATOR_F1_FLOOR, SUBLABEL, char_f1
 from pipeline.qa.scoring import match_document, score
-from polex_cli import run_polex
-
-from paths import ROOT
 
 REALDEV = ROOT / "tests" / "fixtures" / "realdev"
 

@@ -19,8 +19,10 @@ def qa_blocks() -> list[list[str]]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## QA: scores, diffs, the HTML review", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```sh\n(.*?)```", section, flags=re.S)
-    return [[line.split("  #")[0].strip() for line in b.splitlines() if line.strip() and not line.startswith("#")]
-            for b in blocks]
+    return [
+        [line.split("  #")[0].strip() for line in b.splitlines() if line.strip() and not line.startswith("#")]
+        for b in blocks
+    ]
 
 
 def run_line(line: str, cwd: Path, tmp: Path) -> subprocess.CompletedProcess:

@@ -21,15 +21,14 @@ import shutil
 from xml.dom import minidom
 
 import pytest
+from paths import ROOT
+from polex_cli import run_polex
 
 from pipeline.qa.fixtures import run_core
 from pipeline.qa.gold import load_gold_dir, load_gold_file
 from pipeline.qa.labels import REQUIRED_ATTRS
 from pipeline.qa.scoring import match_document
 from pipeline.qa.tables import load_out
-from polex_cli import run_polex
-
-from paths import ROOT
 
 REALDEV = ROOT / "tests" / "fixtures" / "realdev"
 DOC = "0116_Action_Plan_for_Digital_Shandong_2019.txt"
@@ -61,8 +60,14 @@ def export(loop, fmt, name):
 
 def ls_region(span, region_id, origin="manual"):
     """A region as Label Studio writes one the reviewer drew: no meta, a generated id."""
-    return {"value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]},
-            "id": region_id, "from_name": "label", "to_name": "text", "type": "labels", "origin": origin}
+    return {
+        "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]},
+        "id": region_id,
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "origin": origin,
+    }
 
 
 def as_reviewed_in_label_studio(task, loop, keep_meta=True):
@@ -81,19 +86,54 @@ def as_reviewed_in_label_studio(task, loop, keep_meta=True):
         if not keep_meta:
             region.pop("meta", None)
         copied.append(region)
-    copied += [ls_region(moved.gold, "Qm3x9_LpZa"), ls_region(loop["added"], "Vb71kPq0sE"),
-               ls_region(loop["added_unit"], "a9XkLm2Q0r")]
-    task.update({"id": 3, "meta": {}, "created_at": "2026-11-30T08:01:12.512Z", "updated_at": "2026-11-30T09:15:40.003Z",
-                 "inner_id": 3, "total_annotations": 1, "cancelled_annotations": 0, "total_predictions": 1,
-                 "comment_count": 0, "unresolved_comment_count": 0, "last_comment_updated_at": None,
-                 "project": 1, "updated_by": 1, "file_upload": "pre.json", "comment_authors": []})
-    task["annotations"] = [{
-        "id": 11, "completed_by": 1, "result": copied, "was_cancelled": False, "ground_truth": False,
-        "created_at": "2026-11-30T09:15:39.871Z", "updated_at": "2026-11-30T09:15:39.871Z", "draft_created_at": None,
-        "lead_time": 412.734, "prediction": {}, "result_count": 0, "unique_id": "5b1c2c5e-2f0b-4a0e-9a57-0d3c9d1e2b11",
-        "import_id": None, "last_action": None, "task": 3, "project": 1, "updated_by": 1, "parent_prediction": 7,
-        "parent_annotation": None, "last_created_by": None,
-    }]
+    copied += [
+        ls_region(moved.gold, "Qm3x9_LpZa"),
+        ls_region(loop["added"], "Vb71kPq0sE"),
+        ls_region(loop["added_unit"], "a9XkLm2Q0r"),
+    ]
+    task.update(
+        {
+            "id": 3,
+            "meta": {},
+            "created_at": "2026-11-30T08:01:12.512Z",
+            "updated_at": "2026-11-30T09:15:40.003Z",
+            "inner_id": 3,
+            "total_annotations": 1,
+            "cancelled_annotations": 0,
+            "total_predictions": 1,
+            "comment_count": 0,
+            "unresolved_comment_count": 0,
+            "last_comment_updated_at": None,
+            "project": 1,
+            "updated_by": 1,
+            "file_upload": "pre.json",
+            "comment_authors": [],
+        }
+    )
+    task["annotations"] = [
+        {
+            "id": 11,
+            "completed_by": 1,
+            "result": copied,
+            "was_cancelled": False,
+            "ground_truth": False,
+            "created_at": "2026-11-30T09:15:39.871Z",
+            "updated_at": "2026-11-30T09:15:39.871Z",
+            "draft_created_at": None,
+            "lead_time": 412.734,
+            "prediction": {},
+            "result_count": 0,
+            "unique_id": "5b1c2c5e-2f0b-4a0e-9a57-0d3c9d1e2b11",
+            "import_id": None,
+            "last_action": None,
+            "task": 3,
+            "project": 1,
+            "updated_by": 1,
+            "parent_prediction": 7,
+            "parent_annotation": None,
+            "last_created_by": None,
+        }
+    ]
     return task
 
 
@@ -122,8 +162,17 @@ def test_label_studio_loop(loop):
     reviewed = [as_reviewed_in_label_studio(tasks[0], loop)]
     (loop["tmp"] / "ls_export.json").write_text(json.dumps(reviewed, ensure_ascii=False), encoding="utf-8")
     gold_dir = loop["tmp"] / "gold_ls"
-    imported = run_polex("gold", "import", "--format", "labelstudio", str(loop["tmp"] / "ls_export.json"),
-                         "--corpus", str(loop["corpus"]), "--to", str(gold_dir))
+    imported = run_polex(
+        "gold",
+        "import",
+        "--format",
+        "labelstudio",
+        str(loop["tmp"] / "ls_export.json"),
+        "--corpus",
+        str(loop["corpus"]),
+        "--to",
+        str(gold_dir),
+    )
     assert imported.returncode == 0, imported.stdout + imported.stderr
     assert "wrote 1 gold files" in imported.stdout
     gold = check_corrections_are_gold(loop, gold_dir)
@@ -149,13 +198,25 @@ def test_label_studio_regions_without_meta_keep_their_attributes(loop):
     reviewed = [as_reviewed_in_label_studio(tasks[0], loop, keep_meta=False)]
     (loop["tmp"] / "ls_nometa.json").write_text(json.dumps(reviewed, ensure_ascii=False), encoding="utf-8")
     gold_dir = loop["tmp"] / "gold_nometa"
-    imported = run_polex("gold", "import", "--format", "labelstudio", str(loop["tmp"] / "ls_nometa.json"),
-                         "--corpus", str(loop["corpus"]), "--to", str(gold_dir))
+    imported = run_polex(
+        "gold",
+        "import",
+        "--format",
+        "labelstudio",
+        str(loop["tmp"] / "ls_nometa.json"),
+        "--corpus",
+        str(loop["corpus"]),
+        "--to",
+        str(gold_dir),
+    )
     assert imported.returncode == 0, imported.stdout + imported.stderr
     gold = check_corrections_are_gold(loop, gold_dir)
     predicted = next(iter(load_out(loop["out"]).values()))
-    untouched = [s for s in predicted.spans if (s.label, s.start, s.end) != (loop["moved"].pred.label, loop["moved"].pred.start,
-                                                                              loop["moved"].pred.end)]
+    untouched = [
+        s
+        for s in predicted.spans
+        if (s.label, s.start, s.end) != (loop["moved"].pred.label, loop["moved"].pred.start, loop["moved"].pred.end)
+    ]
     for span in untouched:
         assert span_at(gold, span).attrs == {k: v for k, v in span.attrs.items()}, span
 
@@ -163,7 +224,17 @@ def test_label_studio_regions_without_meta_keep_their_attributes(loop):
 def test_unreviewed_predictions_need_accept_predictions(loop):
     pre = export(loop, "labelstudio", "pre3.json")
     gold_dir = loop["tmp"] / "gold_unreviewed"
-    args = ["gold", "import", "--format", "labelstudio", str(pre), "--corpus", str(loop["corpus"]), "--to", str(gold_dir)]
+    args = [
+        "gold",
+        "import",
+        "--format",
+        "labelstudio",
+        str(pre),
+        "--corpus",
+        str(loop["corpus"]),
+        "--to",
+        str(gold_dir),
+    ]
     refused = run_polex(*args)
     assert refused.returncode == 2 and "--accept-predictions" in refused.stderr
     assert "nobody reviewed" in refused.stdout and not gold_dir.exists()
@@ -182,16 +253,34 @@ def test_doccano_loop(loop):
     exported = {"id": 42, "text": example.pop("text"), **example, "label": labels, "Comments": []}
     (loop["tmp"] / "doccano.jsonl").write_text(json.dumps(exported, ensure_ascii=False) + "\n", encoding="utf-8")
     gold_dir = loop["tmp"] / "gold_doccano"
-    imported = run_polex("gold", "import", "--format", "doccano", str(loop["tmp"] / "doccano.jsonl"),
-                         "--corpus", str(loop["corpus"]), "--to", str(gold_dir))
+    imported = run_polex(
+        "gold",
+        "import",
+        "--format",
+        "doccano",
+        str(loop["tmp"] / "doccano.jsonl"),
+        "--corpus",
+        str(loop["corpus"]),
+        "--to",
+        str(gold_dir),
+    )
     assert imported.returncode == 0, imported.stdout + imported.stderr
     gold = load_gold_file(gold_dir / (DOC[:-4] + ".json"))
     assert span_at(gold, moved.gold) is not None and span_at(gold, added) is not None
     assert span_at(gold, moved.gold).attrs["value"] == moved.gold.attrs["value"]
     # the example as exported, unchanged: only predictions, so it needs --accept-predictions
     (loop["tmp"] / "untouched.jsonl").write_text(lines[0] + "\n", encoding="utf-8")
-    refused = run_polex("gold", "import", "--format", "doccano", str(loop["tmp"] / "untouched.jsonl"),
-                        "--corpus", str(loop["corpus"]), "--to", str(loop["tmp"] / "gold_untouched"))
+    refused = run_polex(
+        "gold",
+        "import",
+        "--format",
+        "doccano",
+        str(loop["tmp"] / "untouched.jsonl"),
+        "--corpus",
+        str(loop["corpus"]),
+        "--to",
+        str(loop["tmp"] / "gold_untouched"),
+    )
     assert refused.returncode == 2 and "--accept-predictions" in refused.stderr
 
 

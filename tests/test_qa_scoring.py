@@ -14,7 +14,9 @@ def doc(spans, text=RUBY_TEXT, meta=None):
 
 
 def span(label, text, attrs, occurrence=0, body=RUBY_TEXT, cut=(0, 0)):
-    start = body.index(text) if occurrence == 0 else [i for i in range(len(body)) if body.startswith(text, i)][occurrence]
+    start = (
+        body.index(text) if occurrence == 0 else [i for i in range(len(body)) if body.startswith(text, i)][occurrence]
+    )
     s, e = start + cut[0], start + len(text) + cut[1]
     return Span(label, s, e, body[s:e], attrs)
 
@@ -44,7 +46,8 @@ def test_strict_match_after_ruby_snap_and_attribute_check():
     result = match_document(doc([gold_unit, gold_head]), doc([pred_unit, pred_head]))
     report = score([result])
     assert report["labels"]["responsible_unit"] == pytest.approx(
-        {"p": 1.0, "r": 1.0, "f1": 1.0, "gold": 1, "pred": 1, "matched": 1, "correct": 1})
+        {"p": 1.0, "r": 1.0, "f1": 1.0, "gold": 1, "pred": 1, "matched": 1, "correct": 1}
+    )
     head = report["labels"]["heading"]
     assert (head["matched"], head["correct"], head["p"], head["r"], head["f1"]) == (1, 0, 0.0, 0.0, 0.0)
     assert report["attr_errors"] == {"heading.level": 1}
@@ -65,15 +68,22 @@ def test_overlap_labels_and_known_prf():
     g_unit = span("responsible_unit", "省工业和信息化厅", {"role": "responsible"})
     # prediction: deadline ends inside (nian) and is right; target overlaps but has the wrong
     # comparator; one spurious amount; the unit is missed.
-    p_deadline = Span("deadline", g_deadline.start, g_deadline.end + 3, text[g_deadline.start:g_deadline.end + 3],
-                      {"kind": "by", "year": 2025.0})
+    p_deadline = Span(
+        "deadline",
+        g_deadline.start,
+        g_deadline.end + 3,
+        text[g_deadline.start : g_deadline.end + 3],
+        {"kind": "by", "year": 2025.0},
+    )
     p_target = span("target", "达到100个", {"value": 100.0000001, "unit": "个", "comparator": "="})
     p_amount = span("amount", "100", {"value_cny": 100})
     report = score([match_document(doc([g_deadline, g_target, g_unit]), doc([p_deadline, p_target, p_amount]))])
     labels = report["labels"]
     assert labels["deadline"]["f1"] == 1.0
     assert (labels["target"]["matched"], labels["target"]["correct"], labels["target"]["f1"]) == (1, 0, 0.0)
-    assert labels["amount"] == pytest.approx({"p": 0.0, "r": 1.0, "f1": 0.0, "gold": 0, "pred": 1, "matched": 0, "correct": 0})
+    assert labels["amount"] == pytest.approx(
+        {"p": 0.0, "r": 1.0, "f1": 0.0, "gold": 0, "pred": 1, "matched": 0, "correct": 0}
+    )
     assert labels["responsible_unit"]["r"] == 0.0
     # micro: 1 correct of 3 predicted and 3 gold -> P = R = F1 = 1/3
     assert report["micro_f1"] == pytest.approx(1 / 3)
@@ -94,8 +104,10 @@ def test_one_to_one_matching_prefers_correct_pairs():
 
 
 def test_missing_document_counts_all_missed_and_meta_accuracy():
-    g = doc([span("deadline", "到2025年", {"kind": "by", "year": 2025})],
-            meta={"title": "T", "doc_number": None, "issuer": "I", "issue_date": "2023-01-02"})
+    g = doc(
+        [span("deadline", "到2025年", {"kind": "by", "year": 2025})],
+        meta={"title": "T", "doc_number": None, "issuer": "I", "issue_date": "2023-01-02"},
+    )
     p = doc([], meta={"title": "T", "doc_number": None, "issuer": "other", "issue_date": "2023-01-02"})
     found = match_document(g, p)
     missing = match_document(g, None)
@@ -112,7 +124,8 @@ def test_prf_edge_cases():
     assert prf(2, 4, 2) == pytest.approx({"p": 1.0, "r": 0.5, "f1": 2 / 3})
 
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st
 
 
 @given(st.integers(0, len(RUBY_TEXT)), st.integers(0, len(RUBY_TEXT)))

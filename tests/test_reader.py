@@ -24,7 +24,17 @@ def _decode_error(data: bytes, suffix: str = ".txt") -> IngestError:
 
 # ---------------------------------------------------------------- discover / hash
 def test_discover_is_recursive_sorted_case_insensitive_and_skips_hidden(tmp_path):
-    for rel in ["b.txt", "a/z.HTML", "a/y.htm", "A.TXT", "notes.md", ".hidden.txt", ".git/x.txt", "a/.cache/y.txt", "c/d/e.Txt"]:
+    for rel in [
+        "b.txt",
+        "a/z.HTML",
+        "a/y.htm",
+        "A.TXT",
+        "notes.md",
+        ".hidden.txt",
+        ".git/x.txt",
+        "a/.cache/y.txt",
+        "c/d/e.Txt",
+    ]:
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x")
@@ -133,7 +143,9 @@ def test_binary_files_are_refused(data, kind):
     assert err.message.endswith("not a text document")
 
 
-@pytest.mark.parametrize("data", [b"", b"  \r\n\t\n", codecs.BOM_UTF8 + b" \n", codecs.BOM_UTF16_LE + " \u3000\n".encode("utf-16-le")])
+@pytest.mark.parametrize(
+    "data", [b"", b"  \r\n\t\n", codecs.BOM_UTF8 + b" \n", codecs.BOM_UTF16_LE + " \u3000\n".encode("utf-16-le")]
+)
 def test_empty_or_blank_files_are_refused(data):
     err = _decode_error(data)
     assert (err.stage, err.message) == ("decode", "empty file")
@@ -171,7 +183,9 @@ def test_html_with_meta_charset_attribute_form():
 
 
 def test_html_without_visible_text_is_refused():
-    err = _decode_error(_page("<script>x()</script><!-- c --><p> &nbsp; </p>".replace("&nbsp;", ""), "utf-8").encode(), ".html")
+    err = _decode_error(
+        _page("<script>x()</script><!-- c --><p> &nbsp; </p>".replace("&nbsp;", ""), "utf-8").encode(), ".html"
+    )
     assert (err.stage, err.message) == ("decode", "HTML page has no visible text")
 
 
@@ -261,7 +275,10 @@ def test_seeds_read_as_utf8_exactly_as_gold_offsets_expect(seed):
 def test_gb18030_truncated_mid_character_is_refused():
     data = ("关于推动制造业高质量发展的意见，汶上县人民政府。" * 10).encode("gb18030")
     err = _decode_error(data + "中".encode("gb18030")[:1])
-    assert (err.stage, err.message) == ("decode", f"invalid GB18030 at byte {len(data)}: file ends in the middle of a character (truncated?)")
+    assert (err.stage, err.message) == (
+        "decode",
+        f"invalid GB18030 at byte {len(data)}: file ends in the middle of a character (truncated?)",
+    )
 
 
 def test_web_page_saved_as_txt_with_bom_is_read_as_html():

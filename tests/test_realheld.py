@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from devset_checks import check_f1_floor
+
 from pipeline.qa.evaluate import evaluate
 from pipeline.qa.fixtures import run_core
 from pipeline.qa.gold import validate_dir

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.org_lexicon import STRONG, WEAK, classify
 from extractors.responsible_units import LEAD, RESPONSIBLE, SUPPORT, find_units
-from extractors.unit_lexicon import STRONG, WEAK, classify
 from normalizers import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,7 +131,17 @@ def test_first_listed_is_lead_only_where_no_lead_is_named():
     ]
 
 
-UNIT_NAMES = ["省发展改革委", "市财政局", "县大数据中心", "济宁海关", "各县（市、区）", "开元集团", "市委组织部", "各乡镇", "街道"]
+UNIT_NAMES = [
+    "省发展改革委",
+    "市财政局",
+    "县大数据中心",
+    "济宁海关",
+    "各县（市、区）",
+    "开元集团",
+    "市委组织部",
+    "各乡镇",
+    "街道",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -160,7 +170,9 @@ def test_seed_gold_f1():
             raw = fh.read()
         norm = normalize(raw)
         predicted = {norm.to_raw(u.start, u.end): u.role for u in find_units(norm.text)}
-        gold = {(s["start"], s["end"]): s["attrs"]["role"] for s in gold_doc["spans"] if s["label"] == "responsible_unit"}
+        gold = {
+            (s["start"], s["end"]): s["attrs"]["role"] for s in gold_doc["spans"] if s["label"] == "responsible_unit"
+        }
         tp += sum(gold.get(k) == role for k, role in predicted.items())
         fp += sum(gold.get(k) != role for k, role in predicted.items())
         fn += sum(predicted.get(k) != role for k, role in gold.items())

@@ -35,15 +35,98 @@ DOCUMENTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "tests/fixt
 
 FRAGMENTS = [
     # numbers, numerals, ranges, units, money, scale classes
-    "2025", "1,000", "3.5", "12", "五", "十四五", "两", "百", "千", "万", "亿", "万亿", "〇", "二〇二五",
-    "-", "—", "～", "至", "到", "、", "元", "万元", "亿元", "级", "千亿级", "/", "亩", "（含）", "以上", "及",
-    "以下", "左右", "元化", "单元", "省级",
+    "2025",
+    "1,000",
+    "3.5",
+    "12",
+    "五",
+    "十四五",
+    "两",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "万亿",
+    "〇",
+    "二〇二五",
+    "-",
+    "—",
+    "～",
+    "至",
+    "到",
+    "、",
+    "元",
+    "万元",
+    "亿元",
+    "级",
+    "千亿级",
+    "/",
+    "亩",
+    "（含）",
+    "以上",
+    "及",
+    "以下",
+    "左右",
+    "元化",
+    "单元",
+    "省级",
     # dates and time words
-    "年", "月", "日", "号", "底", "末", "季度", "半年", "每", "前", "之前", "以前", "起", "止", "以来", "内",
-    "之内", "以内", "有效期", "有效期为", "执行期限", "自", "印发", "之日起", "截至", "力争到", "今年", "明年",
-    "本年度", "近", "过去", "利用", "经过", "时间", "努力", "“", "”", "时期", "期",
+    "年",
+    "月",
+    "日",
+    "号",
+    "底",
+    "末",
+    "季度",
+    "半年",
+    "每",
+    "前",
+    "之前",
+    "以前",
+    "起",
+    "止",
+    "以来",
+    "内",
+    "之内",
+    "以内",
+    "有效期",
+    "有效期为",
+    "执行期限",
+    "自",
+    "印发",
+    "之日起",
+    "截至",
+    "力争到",
+    "今年",
+    "明年",
+    "本年度",
+    "近",
+    "过去",
+    "利用",
+    "经过",
+    "时间",
+    "努力",
+    "“",
+    "”",
+    "时期",
+    "期",
     # text around them and clause stops
-    "企业", "资金", "奖励", "给予", "投资", " ", "\u3000", "，", "。", "；", "：", "！", "？", "\n", "(", "）",
+    "企业",
+    "资金",
+    "奖励",
+    "给予",
+    "投资",
+    " ",
+    "\u3000",
+    "，",
+    "。",
+    "；",
+    "：",
+    "！",
+    "？",
+    "\n",
+    "(",
+    "）",
 ]
 
 SCANS = [
@@ -54,14 +137,15 @@ SCANS = [
 
 def _unguarded(module) -> re.Pattern:
     """The bare alternation: without the first-character and required-character lookaheads."""
-    return re.compile(module._BODY)
+    return re.compile(module.RULES.body)
 
 
 def _example_texts(module) -> list[str]:
-    """The texts of the module's Duckling-style example corpus."""
+    """The texts of the module's Duckling-style example corpus and of its rules' examples."""
     path = ROOT / "extractors" / "examples" / f"{module.__name__.rsplit('.', 1)[1]}.jsonl"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line)["text"] for line in lines if line.strip() and not line.lstrip().startswith("//")]
+    texts = [json.loads(line)["text"] for line in lines if line.strip() and not line.lstrip().startswith("//")]
+    return texts + [example.text for rule in module.RULES.rules for example in rule.examples]
 
 
 def _matches(pattern: re.Pattern, text: str) -> list:
@@ -77,7 +161,7 @@ def test_guard_keeps_every_match_on_documents(module):
         text = path.read_text(encoding="utf-8", errors="replace")
         expected = _matches(unguarded, text)
         found += len(expected)
-        assert _matches(module._PATTERN, text) == expected, path.name
+        assert _matches(module.RULES.pattern, text) == expected, path.name
     assert found > 0  # the documents do exercise the pattern
 
 
@@ -86,7 +170,7 @@ def test_guard_keeps_every_match_on_examples(module):
     texts = _example_texts(module)
     assert texts
     for text in texts:
-        assert _matches(module._PATTERN, text) == _matches(_unguarded(module), text), text
+        assert _matches(module.RULES.pattern, text) == _matches(_unguarded(module), text), text
 
 
 @pytest.mark.parametrize("module", SCANS)
@@ -94,13 +178,36 @@ def test_guard_keeps_every_match_on_examples(module):
 @given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=40))
 def test_guard_keeps_every_match_on_fragment_mixes(module, pieces):
     text = "".join(pieces)
-    assert _matches(module._PATTERN, text) == _matches(_unguarded(module), text)
+    assert _matches(module.RULES.pattern, text) == _matches(_unguarded(module), text)
 
 
 # ---------------------------------------------------------------- sections
 HEADING_FRAGMENTS = [
-    "（责任单位：市科技局）", "）", ")", "〕", "。", "；", "\n", "\r", " ", "\u3000", "（二）", "(三)", "（ 四 ）",
-    "一、", "十二、", "1.", "2．", "3、", "12.5", "4﹒", "提升先进制造水平", "加强组织领导", "（", "(", "*",
+    "（责任单位：市科技局）",
+    "）",
+    ")",
+    "〕",
+    "。",
+    "；",
+    "\n",
+    "\r",
+    " ",
+    "\u3000",
+    "（二）",
+    "(三)",
+    "（ 四 ）",
+    "一、",
+    "十二、",
+    "1.",
+    "2．",
+    "3、",
+    "12.5",
+    "4﹒",
+    "提升先进制造水平",
+    "加强组织领导",
+    "（",
+    "(",
+    "*",
 ]
 
 
@@ -138,7 +245,11 @@ def test_glued_marker_on_documents():
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(text=st.text(alphabet=st.sampled_from(list("，,；;：:。！？!?\n\r 年a1\uffff\U00020000\U0001f600"))))
 def test_char_positions_are_the_regex_hits(text):
-    for char_set in (target_patterns.CLAUSE_END_CHARS, target_patterns.SENTENCE_END_CHARS, target_patterns.LINE_END_CHARS):
+    for char_set in (
+        target_patterns.CLAUSE_END_CHARS,
+        target_patterns.SENTENCE_END_CHARS,
+        target_patterns.LINE_END_CHARS,
+    ):
         expected = [m.start() for m in re.finditer(f"[{re.escape(char_set.chars)}]", text)]
         assert char_set.positions(code_points(text)) == expected
 
@@ -150,8 +261,36 @@ def test_char_set_refuses_astral_characters():
 
 # ---------------------------------------------------------------- responsible units
 NOTE_FRAGMENTS = [
-    "（", "）", "(", ")", "〔", "〕", "【", "】", "［", "］", "牵头单位", "责任单位", "配合", "牵头", "责任", "：", ":",
-    "省科技厅", "、", "，", "\n", " ", "\t", "\u3000", "*", "\x1c", "\x1f", "\x85", "\u2028", "各县（市、区）",
+    "（",
+    "）",
+    "(",
+    ")",
+    "〔",
+    "〕",
+    "【",
+    "】",
+    "［",
+    "］",
+    "牵头单位",
+    "责任单位",
+    "配合",
+    "牵头",
+    "责任",
+    "：",
+    ":",
+    "省科技厅",
+    "、",
+    "，",
+    "\n",
+    " ",
+    "\t",
+    "\u3000",
+    "*",
+    "\x1c",
+    "\x1f",
+    "\x85",
+    "\u2028",
+    "各县（市、区）",
 ]
 
 

@@ -13,6 +13,7 @@ from pipeline.structure.sections import build_sections
 
 ROOT = Path(__file__).resolve().parents[1]
 from paths import GOLD as GOLD_DIR  # noqa: E402
+
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json")) if GOLD_DIR.is_dir() else []
 
 
@@ -58,6 +59,7 @@ def test_gold_heading_f1(gold_path):
 
 # ---------------------------------------------------------------- the seeds' mess
 
+
 def test_heading_glued_after_closing_bracket():
     raw = (
         "二、重点任务\n（一）增强协同创新能力\n1.建设高水平创新载体。到2027年，企业达850家。"
@@ -69,7 +71,9 @@ def test_heading_glued_after_closing_bracket():
 
 
 def test_number_without_separator_continues_sequence():
-    raw = "五、保障措施\n\n18.加强人才队伍建设。内容。\n\n19加强组织领导。调整优化领导小组。\n\n20.加强督导考核。内容。\n"
+    raw = (
+        "五、保障措施\n\n18.加强人才队伍建设。内容。\n\n19加强组织领导。调整优化领导小组。\n\n20.加强督导考核。内容。\n"
+    )
     assert spans(raw) == [
         ("五、保障措施", 1, 5),
         ("18.加强人才队伍建设", 3, 18),
@@ -142,14 +146,13 @@ def test_title_doc_number_and_signature_are_not_sections():
 
 # ---------------------------------------------------------------- tree structure
 
+
 def test_parent_ids_levels_and_body_end():
     raw = "一、总体要求\n（一）指导思想。内容。\n（二）发展目标。内容。\n二、重点任务\n1.强化创新。内容。\n（1）建设平台；\n①国家级平台\n"
     norm, sections = sections_of(raw)
     assert [s.section_id for s in sections] == list(range(1, 8))
     by_id = {s.section_id: s for s in sections}
-    assert [(s.level, s.parent_id) for s in sections] == [
-        (1, None), (2, 1), (2, 1), (1, None), (3, 4), (4, 5), (5, 6)
-    ]
+    assert [(s.level, s.parent_id) for s in sections] == [(1, None), (2, 1), (2, 1), (1, None), (3, 4), (4, 5), (5, 6)]
     # A section's content ends where the next heading at its level or above starts.
     assert by_id[2].body_end == by_id[3].norm_start
     assert by_id[1].body_end == by_id[4].norm_start
@@ -206,14 +209,13 @@ def test_notice_with_attachment_list_and_appendix():
         "二、强化要素保障\n（一）保障用地。内容。\n"
     )
     got = spans(raw)
-    assert [t for t, _, _ in got] == [
-        "一、加大项目招引力度", "（一）强化招商", "二、强化要素保障", "（一）保障用地"
-    ]
+    assert [t for t, _, _ in got] == ["一、加大项目招引力度", "（一）强化招商", "二、强化要素保障", "（一）保障用地"]
     norm, sections = sections_of(raw)
     assert sections[0].parent_id is None and sections[1].parent_id == 1
 
 
 # ---------------------------------------------------------------- other provinces
+
 
 def test_guangdong_style_measures():
     raw = (
@@ -245,7 +247,11 @@ def test_cn_ordinal_helper():
 
 def test_measures_numbered_on_across_parts():
     # 若干措施: the （N） items run on through the parts instead of restarting at （一）.
-    parts = {"一、支持企业做大做强": range(1, 5), "二、支持企业创新发展": range(5, 13), "三、强化要素保障": range(13, 24)}
+    parts = {
+        "一、支持企业做大做强": range(1, 5),
+        "二、支持企业创新发展": range(5, 13),
+        "三、强化要素保障": range(13, 24),
+    }
     raw = "各县（市、区）人民政府：\n"
     expected = []
     for part, (k, numbers) in zip(parts, enumerate(parts.values(), 1)):
@@ -306,7 +312,9 @@ def test_numbered_item_glued_after_responsibility_note():
         "主要包括：1.智能装备；2.新材料。（见附件）2.5亿元用于奖励。\n"
     )
     assert [(t, n) for t, _, n in spans(raw)] == [
-        ("（一）增强创新能力", 1), ("1.建设创新载体", 1), ("2.促进技术突破", 2)
+        ("（一）增强创新能力", 1),
+        ("1.建设创新载体", 1),
+        ("2.促进技术突破", 2),
     ]
 
 
@@ -360,9 +368,38 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _TOKENS = [
-    "一、", "（一）", "(二)", "1.", "2、", "19", "第一条", "第二章", "第3节", "①", "专栏1", "附件", "附件：",
-    "附件2：清单", "\n", "\n\n", "\r\n", "。", "；", "：", "内容", "加强", "家", "（责任单位：市科技局）", ")",
-    "）", "1.5", "第2条", " ", "\u3000", "[bookmark: _Toc1]", "**",
+    "一、",
+    "（一）",
+    "(二)",
+    "1.",
+    "2、",
+    "19",
+    "第一条",
+    "第二章",
+    "第3节",
+    "①",
+    "专栏1",
+    "附件",
+    "附件：",
+    "附件2：清单",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "。",
+    "；",
+    "：",
+    "内容",
+    "加强",
+    "家",
+    "（责任单位：市科技局）",
+    ")",
+    "）",
+    "1.5",
+    "第2条",
+    " ",
+    "\u3000",
+    "[bookmark: _Toc1]",
+    "**",
 ]
 
 

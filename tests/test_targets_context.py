@@ -45,7 +45,9 @@ def test_nearest_preceding_deadline_wins():
 def test_deadline_opening_a_section_governs_its_later_paragraphs():
     text = "二、主要目标\n到2027年，产业体系更加完善。\n——数字经济核心产业增加值占GDP比重达到15%。"
     heading_end = text.index("\n")
-    section = Section(section_id=1, parent_id=None, level=1, number=2, heading="主要目标", norm_start=0, norm_end=heading_end)
+    section = Section(
+        section_id=1, parent_id=None, level=1, number=2, heading="主要目标", norm_start=0, norm_end=heading_end
+    )
     rows = targets.extract(_ctx(text, [_by(text, "到2027年", 2027)], [section]))
     assert [(r["value"], r["deadline_year"]) for r in rows] == [(15, 2027)]
 
@@ -65,8 +67,37 @@ def test_bare_year_before_issue_year_marks_a_present_statement():
 
 
 _PIECES = st.sampled_from(
-    ["到2025年，", "规模以上企业", "达到", "800家", "以上", "、", "，", "。", "\n", "每年", "培育", "3个", "世界级集群",
-     "百亿级", "给予", "10万元", "奖励", "分别", "均", "50%", "左右", "（", "）", "从", "向", "两个", "“", "”", "1.5个百分点"]
+    [
+        "到2025年，",
+        "规模以上企业",
+        "达到",
+        "800家",
+        "以上",
+        "、",
+        "，",
+        "。",
+        "\n",
+        "每年",
+        "培育",
+        "3个",
+        "世界级集群",
+        "百亿级",
+        "给予",
+        "10万元",
+        "奖励",
+        "分别",
+        "均",
+        "50%",
+        "左右",
+        "（",
+        "）",
+        "从",
+        "向",
+        "两个",
+        "“",
+        "”",
+        "1.5个百分点",
+    ]
 )
 
 
@@ -113,8 +144,28 @@ def test_indicator_table_target_column_is_the_latest_year():
     assert text[rows[0]["norm_start"] : rows[0]["norm_end"]] == "新能源汽车产量\t万辆\t12\t30以上"
 
 
-_CELLS = st.sampled_from(["指标", "指标名称", "单位", "2022年", "2025年", "2025年目标", "亿元", "%", "1500", "≥2.5",
-                          "5.5以内", "约3", "—", "", "（%）", "规上工业增加值", "3-5", "目标值"])
+_CELLS = st.sampled_from(
+    [
+        "指标",
+        "指标名称",
+        "单位",
+        "2022年",
+        "2025年",
+        "2025年目标",
+        "亿元",
+        "%",
+        "1500",
+        "≥2.5",
+        "5.5以内",
+        "约3",
+        "—",
+        "",
+        "（%）",
+        "规上工业增加值",
+        "3-5",
+        "目标值",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -22,7 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=0, help="list at most N uncovered cues per document (0: all)")
     parser.add_argument("--summary", action="store_true", help="only the coverage figures, no per-document list")
     parser.add_argument(
-        "--min-coverage", nargs="+", default=[], metavar="KIND=X",
+        "--min-coverage",
+        nargs="+",
+        default=[],
+        metavar="KIND=X",
         help="exit 1 when a kind's coverage is below X, e.g. --min-coverage responsibility=0.95",
     )
 
@@ -64,8 +67,13 @@ def print_human(audits, kinds, limit: int, summary: bool) -> None:
     for col in ("kind", "cue", "cues", "covered", "ratio"):
         table.add_column(col, justify="left" if col in ("kind", "cue") else "right")
     for kind, figures in coverage(audits, kinds).items():
-        table.add_row(f"[bold]{kind}[/]", "[bold]all[/]", str(figures["cues"]), str(figures["covered"]),
-                      f"[bold]{figures['ratio']:.3f}[/]")
+        table.add_row(
+            f"[bold]{kind}[/]",
+            "[bold]all[/]",
+            str(figures["cues"]),
+            str(figures["covered"]),
+            f"[bold]{figures['ratio']:.3f}[/]",
+        )
         for cue, f in figures["by_cue"].items():
             table.add_row("", escape(cue), str(f["cues"]), str(f["covered"]), f"{f['ratio']:.3f}")
     console.print(table)
@@ -83,7 +91,9 @@ def main(args: argparse.Namespace) -> int:
     else:
         print_human(audits, kinds, args.limit, args.summary)
     figures = coverage(audits, kinds)
-    misses = [f"{k} {figures[k]['ratio']:.3f} < {x}" for k, x in floors.items() if k in figures and figures[k]["ratio"] < x]
+    misses = [
+        f"{k} {figures[k]['ratio']:.3f} < {x}" for k, x in floors.items() if k in figures and figures[k]["ratio"] < x
+    ]
     for miss in misses:
         print(f"polex audit: below floor: {miss}", file=sys.stderr)
     return 1 if misses else 0

@@ -19,8 +19,13 @@ from pipeline.qa.diff import collect
 from pipeline.qa.differences import describe_attrs, differences_json, filter_differences
 from pipeline.qa.labels import DIFF_KINDS, LABELS
 
-KIND_STYLE = {"missed": "bold red", "spurious": "bold yellow", "changed": "bold magenta", "indicator": "magenta",
-              "boundary": "cyan"}
+KIND_STYLE = {
+    "missed": "bold red",
+    "spurious": "bold yellow",
+    "changed": "bold magenta",
+    "indicator": "magenta",
+    "boundary": "cyan",
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,8 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", action="append", choices=DIFF_KINDS, help="only this kind of difference (repeatable)")
     parser.add_argument("--html", type=Path, metavar="FILE", help="also write a self-contained HTML report")
     parser.add_argument("--limit", type=int, default=0, help="show at most N differences per document (0: all)")
-    parser.add_argument("--json", action="store_true",
-                        help='print {"differences": [{"doc", "label", "kind", "base", "new", "context"}, ...]} instead')
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"differences": [{"doc", "label", "kind", "base", "new", "context"}, ...]} instead',
+    )
 
 
 def _one_line(text: str) -> str:
@@ -56,9 +64,11 @@ def print_terminal(doc_diffs, mode: str, limit: int) -> None:
         shown = d.differences[:limit] if limit else d.differences
         for x in shown:
             span = x.span
-            line = (f"[{KIND_STYLE[x.kind]}]{x.kind:<8}[/] [bold]{x.label:<16}[/] {span.start}:{span.end} "
-                    f"[dim]{escape(_one_line(x.heading)[:24])} ›[/] "
-                    f"{escape(_one_line(x.before))}[reverse]{escape(_one_line(span.text))}[/]{escape(_one_line(x.after))}")
+            line = (
+                f"[{KIND_STYLE[x.kind]}]{x.kind:<8}[/] [bold]{x.label:<16}[/] {span.start}:{span.end} "
+                f"[dim]{escape(_one_line(x.heading)[:24])} ›[/] "
+                f"{escape(_one_line(x.before))}[reverse]{escape(_one_line(span.text))}[/]{escape(_one_line(x.after))}"
+            )
             if x.kind in ("changed", "indicator", "boundary") and x.right is not None and x.left is not None:
                 if (x.left.start, x.left.end) != (x.right.start, x.right.end):
                     line += f"  [dim]{right_name}:[/] {x.right.start}:{x.right.end} {escape(_one_line(x.right.text))}"
@@ -96,7 +106,10 @@ def main(args: argparse.Namespace) -> int:
     if args.html:
         # Deferred: the report renders with spaCy's displaCy, whose import costs 0.8 s
         # (measured) and which is the optional `qa` extra; the terminal view needs neither.
-        from pipeline.qa.report_html import render_report
+        try:
+            from pipeline.qa.report_html import render_report
+        except ImportError as exc:
+            raise UserError(f"--html needs spaCy's displaCy ({exc}): pip install 'polex[qa]'") from exc
 
         # The HTML keeps every difference; its own filters hide them client-side.
         args.html.parent.mkdir(parents=True, exist_ok=True)

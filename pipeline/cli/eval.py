@@ -22,7 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, type=Path, help="OUT folder written by `polex run`")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON on stdout")
     parser.add_argument(
-        "--min-f1", nargs="+", default=[], metavar="LABEL=X",
+        "--min-f1",
+        nargs="+",
+        default=[],
+        metavar="LABEL=X",
         help="exit 1 when a label's F1 (or micro=X, target·indicator=X) is below X, e.g. --min-f1 heading=0.9 micro=0.5",
     )
     parser.add_argument("--per-doc", action="store_true", help="also show the per-document breakdown (human view)")
@@ -46,27 +49,46 @@ def parse_floors(items: list[str]) -> dict[str, float]:
     return floors
 
 
-def print_human(report: dict, per_doc: bool) -> None:
-    console = Console()
+def _score_row(name: str, s: dict, bold_f1: bool = False) -> list[str]:
+    f1 = f"[bold]{s['f1']:.3f}[/]" if bold_f1 else f"{s['f1']:.3f}"
+    matched = str(s["matched"]) if "matched" in s else ""
+    return [name, f"{s['p']:.3f}", f"{s['r']:.3f}", f1, str(s["gold"]), str(s["pred"]), matched, str(s["correct"])]
+
+
+def _scores_table(report: dict) -> Table:
     table = Table(title="polex eval", show_lines=False)
     for col in ("label", "P", "R", "F1", "gold", "pred", "matched", "correct"):
         table.add_column(col, justify="left" if col == "label" else "right")
     for label, s in report["labels"].items():
-        table.add_row(label, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", str(s["gold"]), str(s["pred"]),
-                      str(s["matched"]), str(s["correct"]))
+        table.add_row(*_score_row(label, s))
     for name, s in report["sublabels"].items():  # beside the labels, not in the micro average
-        table.add_row(f"[dim]{name}[/]", f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", str(s["gold"]), str(s["pred"]),
-                      str(s["matched"]), str(s["correct"]))
-    m = report["micro"]
-    table.add_row("[bold]micro[/]", f"{m['p']:.3f}", f"{m['r']:.3f}", f"[bold]{m['f1']:.3f}[/]", str(m["gold"]),
-                  str(m["pred"]), "", str(m["correct"]))
-    console.print(table)
+        table.add_row(*_score_row(f"[dim]{name}[/]", s))
+    table.add_row(*_score_row("[bold]micro[/]", report["micro"], bold_f1=True))
+    return table
+
+
+def _per_doc_table(report: dict) -> Table:
+    docs = Table(title="per document (F1)")
+    docs.add_column("document")
+    for label in LABELS:
+        docs.add_column(label, justify="right")
+    docs.add_column("micro", justify="right")
+    for name, d in report["documents"].items():
+        docs.add_row(name, *(f"{d['labels'][l]['f1']:.2f}" for l in LABELS), f"{d['micro_f1']:.2f}")
+    return docs
+
+
+def print_human(report: dict, per_doc: bool) -> None:
+    console = Console()
+    console.print(_scores_table(report))
     console.print(f"[dim]{SUBLABEL}: targets also naming gold's indicator (character F1 >= 0.6); not in micro[/]")
     for note in report["notes"]:
         console.print(f"[yellow]{escape(note)}[/]")
     if report["needs_attrs"]:
-        console.print(f"[yellow]{report['needs_attrs']} gold spans still need attributes (`polex gold validate`); "
-                      "they are scored with null attributes[/]")
+        console.print(
+            f"[yellow]{report['needs_attrs']} gold spans still need attributes (`polex gold validate`); "
+            "they are scored with null attributes[/]"
+        )
     meta = report["meta"]
     wrong = ", ".join(f"{k} {v}" for k, v in sorted(meta["wrong_by_field"].items())) or "none"
     console.print(f"meta accuracy: {meta['accuracy']:.3f} ({meta['right']}/{meta['total']} fields; wrong: {wrong})")
@@ -76,14 +98,7 @@ def print_human(report: dict, per_doc: bool) -> None:
             star = "*" if name in report["key_attr_errors"] else " "
             console.print(f"  {star} {name} wrong: {count}")
     if per_doc:
-        docs = Table(title="per document (F1)")
-        docs.add_column("document")
-        for label in LABELS:
-            docs.add_column(label, justify="right")
-        docs.add_column("micro", justify="right")
-        for name, d in report["documents"].items():
-            docs.add_row(name, *(f"{d['labels'][l]['f1']:.2f}" for l in LABELS), f"{d['micro_f1']:.2f}")
-        console.print(docs)
+        console.print(_per_doc_table(report))
 
 
 def main(args: argparse.Namespace) -> int:

@@ -1,9 +1,9 @@
 """`polex gold`: validate gold files; export to / import from Label Studio, doccano, spaCy DocBin.
 
-    polex gold validate GOLD --corpus CORPUS
-    polex gold export (--out OUT | --gold GOLD --corpus CORPUS) --format F --to FILE
-    polex gold import --format F FILE --corpus CORPUS --to GOLD [--accept-predictions]
-    polex gold config --format labelstudio|doccano
+polex gold validate GOLD --corpus CORPUS
+polex gold export (--out OUT | --gold GOLD --corpus CORPUS) --format F --to FILE
+polex gold import --format F FILE --corpus CORPUS --to GOLD [--accept-predictions]
+polex gold config --format labelstudio|doccano
 """
 
 from __future__ import annotations
@@ -37,18 +37,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     i.add_argument("--format", required=True, choices=FORMATS)
     i.add_argument("--corpus", required=True, type=Path, help="corpus folder holding the annotated documents")
     i.add_argument("--to", required=True, type=Path, help="gold folder to write <doc>.json files into")
-    i.add_argument("--accept-predictions", action="store_true",
-                   help="also write documents nobody reviewed (the tool's file holds only polex's predictions)")
+    i.add_argument(
+        "--accept-predictions",
+        action="store_true",
+        help="also write documents nobody reviewed (the tool's file holds only polex's predictions)",
+    )
 
     c = sub.add_parser("config", help="print the annotation tool's project settings for polex's labels")
-    c.add_argument("--format", required=True, choices=("labelstudio", "doccano"),
-                   help="labelstudio: the labeling config XML; doccano: the label list to import")
+    c.add_argument(
+        "--format",
+        required=True,
+        choices=("labelstudio", "doccano"),
+        help="labelstudio: the labeling config XML; doccano: the label list to import",
+    )
 
 
 def _check_corpus(corpus: Path | None) -> None:
     """One line for a wrong --corpus, instead of one "not found" line per gold document."""
     if corpus is not None and not corpus.is_dir():
-        raise UserError(f"corpus folder {corpus} does not exist or is not a folder; pass --corpus with the documents folder")
+        raise UserError(
+            f"corpus folder {corpus} does not exist or is not a folder; pass --corpus with the documents folder"
+        )
 
 
 def _validate(args) -> int:
@@ -86,8 +95,10 @@ def _import(args) -> int:
     for line in summary_lines(result):
         print(line)
     if not result.ready and result.unreviewed:
-        raise UserError(f"{args.file}: every document is unreviewed predictions, nothing written; review them in the "
-                        "tool and export again, or pass --accept-predictions to take them as gold")
+        raise UserError(
+            f"{args.file}: every document is unreviewed predictions, nothing written; review them in the "
+            "tool and export again, or pass --accept-predictions to take them as gold"
+        )
     for doc in result.ready:
         write_gold(doc, args.to)
     print(f"wrote {len(result.ready)} gold files to {args.to}")

@@ -24,7 +24,9 @@ DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("corpus", type=Path, help="folder of documents (.txt, .htm, .html), read recursively")
     parser.add_argument("--out", type=Path, required=True, help="output folder for the Parquet tables")
-    parser.add_argument("--wait", action="store_true", help="wait for another run on OUT to finish instead of exiting with status 3")
+    parser.add_argument(
+        "--wait", action="store_true", help="wait for another run on OUT to finish instead of exiting with status 3"
+    )
     parser.add_argument(
         "--dask-address",
         default=os.environ.get(DASK_ADDRESS_ENV),
@@ -52,14 +54,20 @@ def _check_user_input(args) -> None:
     """Fail fast, before paying Prefect's start-up, on mistakes the user can fix."""
     _check_sizes(args)
     if not args.corpus.is_dir():
-        raise UserError(f"corpus folder {args.corpus} does not exist or is not a folder; pass the folder holding the documents")
+        raise UserError(
+            f"corpus folder {args.corpus} does not exist or is not a folder; pass the folder holding the documents"
+        )
     OutputStore(args.out).prepare()
 
 
 def _progress_listener(progress, task_id):
     def on_event(event: str, info: dict) -> None:
         if event == "planned":
-            progress.update(task_id, total=max(info["to_process"], 1), description=f"processing {info['to_process']} of {info['total']} files")
+            progress.update(
+                task_id,
+                total=max(info["to_process"], 1),
+                description=f"processing {info['to_process']} of {info['total']} files",
+            )
             if info["to_process"] == 0:
                 progress.update(task_id, completed=1)
         elif event == "batch_done":

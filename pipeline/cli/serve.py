@@ -37,7 +37,9 @@ def _check_timezone(name: str | None) -> None:
 def main(args) -> int:
     _check_timezone(args.timezone)
     if not args.corpus.is_dir():
-        raise UserError(f"corpus folder {args.corpus} does not exist or is not a folder; pass --corpus with the documents folder")
+        raise UserError(
+            f"corpus folder {args.corpus} does not exist or is not a folder; pass --corpus with the documents folder"
+        )
     OutputStore(args.out).prepare()
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # Deferred: importing Prefect costs 1.2 s (measured); the other commands must not pay it,

@@ -8,7 +8,6 @@ from typing import Any
 
 from pipeline.core.offsets import OffsetMap
 
-
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 

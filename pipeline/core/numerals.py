@@ -32,14 +32,36 @@ import re
 from typing import Iterator
 
 # --------------------------------------------------------------- tables
-CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 # Multipliers written after a numeral (``1.5万``, ``3千万``, ``2万亿``); the
 # product of their characters is the factor.
-MULTIPLIERS = {"十": 10.0, "百": 100.0, "千": 1_000.0, "万": 1e4, "亿": 1e8,
-               "十万": 1e5, "百万": 1e6, "千万": 1e7, "万亿": 1e12}
+MULTIPLIERS = {
+    "十": 10.0,
+    "百": 100.0,
+    "千": 1_000.0,
+    "万": 1e4,
+    "亿": 1e8,
+    "十万": 1e5,
+    "百万": 1e6,
+    "千万": 1e7,
+    "万亿": 1e12,
+}
 
 # Ordinals and dates also accept the letter O standing in for 〇 (scanned date lines).
 ORDINAL_DIGITS = {**CN_DIGITS, "Ｏ": 0, "O": 0}

@@ -130,7 +130,7 @@ def _matching_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
     limit = min(len(old), len(new)) - head
     tail = _common_prefix(old[::-1], new[::-1])
     tail = min(tail, limit)
-    middle = _middle_blocks(old[head:len(old) - tail], new[head:len(new) - tail])
+    middle = _middle_blocks(old[head : len(old) - tail], new[head : len(new) - tail])
     blocks = [(0, 0, head)] if head else []
     blocks += [(head + a, head + b, n) for a, b, n in middle]
     if tail:
@@ -172,7 +172,7 @@ def map_spans(alignment: TextAlignment, spans: list[Span], new_text: str) -> tup
         if mapped is None or mapped.end <= mapped.start:
             lost.append(span)
         else:
-            moved.append(replace(span, start=mapped.start, end=mapped.end, text=new_text[mapped.start:mapped.end]))
+            moved.append(replace(span, start=mapped.start, end=mapped.end, text=new_text[mapped.start : mapped.end]))
     return moved, lost
 
 
@@ -182,7 +182,8 @@ MAX_OCCURRENCES = 500  # a span text this frequent (a lone `1.`) is placed by it
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
-    found, pos = [], text.find(needle)
+    found: list[int] = []
+    pos = text.find(needle)
     while pos >= 0 and len(found) < MAX_OCCURRENCES:
         found.append(pos)
         pos = text.find(needle, pos + 1)

@@ -90,7 +90,8 @@ def _label_clause(m) -> tuple[int, int]:
 
 RULES: tuple[CueRule, ...] = (
     CueRule(
-        "responsibility", "（…牵头/负责/配合…）",
+        "responsibility",
+        "（…牵头/负责/配合…）",
         rf"[（(](?P<cue>{_NOTE_CHAR}{{0,200}}?{_ROLE}{_NOTE_CHAR}{{0,80}}?)[）)]",
         region=_whole,
         examples=(
@@ -102,7 +103,8 @@ RULES: tuple[CueRule, ...] = (
         ),
     ),
     CueRule(
-        "responsibility", "…单位：",
+        "responsibility",
+        "…单位：",
         rf"(?P<cue>{_LABEL})",
         region=_label_clause,
         examples=(
@@ -113,33 +115,49 @@ RULES: tuple[CueRule, ...] = (
         ),
     ),
     CueRule(
-        "amount", "万元/亿元", r"(?P<cue>[万亿]元)",
+        "amount",
+        "万元/亿元",
+        r"(?P<cue>[万亿]元)",
         examples=(("给予最高100万元奖励", True), ("支持资金5亿元", True), ("奖励10元", False)),
     ),
     CueRule(
-        "deadline", "到20XX年", r"(?P<cue>到\s*20\d\d\s*年)",
+        "deadline",
+        "到20XX年",
+        r"(?P<cue>到\s*20\d\d\s*年)",
         examples=(("到2025年，全市规上企业达到800家", True), ("2025年底前完成", False)),
     ),
     CueRule(
-        "deadline", "月底", r"(?P<cue>月底)",
+        "deadline",
+        "月底",
+        r"(?P<cue>月底)",
         examples=(("6月底前完成招标", True), ("每月底报送进度", True)),
     ),
     CueRule(
-        "deadline", "年内", r"(?P<cue>年内)",
+        "deadline",
+        "年内",
+        r"(?P<cue>年内)",
         examples=(("3年内完成改造", True), ("年内建成投用", True), ("近年来", False)),
     ),
     CueRule(
-        "heading", "numbered marker",
+        "heading",
+        "numbered marker",
         rf"(?m)^[ \t\u3000]*(?P<cue>{_NUM}+[、．.]|[（(]{_NUM}+[）)]|[（(]?\d{{1,2}}[）)]|\d{{1,2}}[.．、](?!\d)"
         rf"|[①-⑳]|第[ \u3000]*(?:{_NUM}+|\d{{1,3}})[ \u3000]*[章节条])",
         anchor=True,
         examples=(
-            ("一、总体要求", True), ("（二）主要目标", True), ("3.强化保障", True), ("第十二条 本办法", True),
-            ("　　(1)建设平台", True), ("①国家级平台", True), ("1.5个百分点", False), ("全面加强一、二产业", False),
+            ("一、总体要求", True),
+            ("（二）主要目标", True),
+            ("3.强化保障", True),
+            ("第十二条 本办法", True),
+            ("　　(1)建设平台", True),
+            ("①国家级平台", True),
+            ("1.5个百分点", False),
+            ("全面加强一、二产业", False),
         ),
     ),
     CueRule(
-        "heading", "marker after 。/：/）",
+        "heading",
+        "marker after 。/：/）",
         rf"(?<=[。：；）)])(?P<cue>{_NUM}+、|[（(]{_NUM}+[）)](?![、项款])|第(?:{_NUM}+|\d{{1,3}})条(?![第规中、，的]))",
         anchor=True,
         examples=(
@@ -219,11 +237,18 @@ def audit_document(doc: str, text: str, rows: dict[str, _Rows], raw_map=None) ->
             covered[key] += 1
             continue
         cue_start, cue_end = m.span("cue")
-        uncovered.append(Cue(
-            rule.kind, rule.cue, cue_start, cue_end, text[cue_start:cue_end],
-            text[max(0, cue_start - CONTEXT):cue_start], text[cue_end:cue_end + CONTEXT],
-            raw_map(cue_start) if raw_map else None,
-        ))
+        uncovered.append(
+            Cue(
+                rule.kind,
+                rule.cue,
+                cue_start,
+                cue_end,
+                text[cue_start:cue_end],
+                text[max(0, cue_start - CONTEXT) : cue_start],
+                text[cue_end : cue_end + CONTEXT],
+                raw_map(cue_start) if raw_map else None,
+            )
+        )
     uncovered.sort(key=lambda c: c.norm_start)
     return DocAudit(doc, total, covered, uncovered)
 
@@ -246,10 +271,7 @@ def audit_out(out_dir: Path, kinds: Iterable[str] = KINDS) -> list[DocAudit]:
     """Audit every document of an OUT folder (in source_path order)."""
     out_dir = Path(out_dir)
     documents = load_documents_frame(out_dir, ["doc_id", "source_path", "raw_text", "norm_text"])
-    spans_by_table = {
-        table: load_span_frame(out_dir, table).groupby("doc_id")
-        for table in TABLE_OF_KIND.values()
-    }
+    spans_by_table = {table: load_span_frame(out_dir, table).groupby("doc_id") for table in TABLE_OF_KIND.values()}
     wanted = set(kinds)
     audits = []
     for doc in sorted(documents.itertuples(index=False), key=lambda d: d.source_path):
@@ -259,7 +281,9 @@ def audit_out(out_dir: Path, kinds: Iterable[str] = KINDS) -> list[DocAudit]:
             frame = group.get_group(doc.doc_id) if doc.doc_id in group.groups else None
             spans = [] if frame is None else list(zip(frame.norm_start.tolist(), frame.norm_end.tolist()))
             rows[kind] = _Rows(spans)
-        result = audit_document(doc.source_path, doc.norm_text or "", rows, _raw_mapper(doc.raw_text, doc.norm_text or ""))
+        result = audit_document(
+            doc.source_path, doc.norm_text or "", rows, _raw_mapper(doc.raw_text, doc.norm_text or "")
+        )
         result.uncovered = [c for c in result.uncovered if c.kind in wanted]
         audits.append(result)
     return audits
@@ -277,8 +301,8 @@ def coverage(audits: list[DocAudit], kinds: Iterable[str] = KINDS) -> dict[str, 
             total = sum(a.total[key] for a in audits)
             hit = sum(a.covered[key] for a in audits)
             by_cue[cue] = {"cues": total, "covered": hit, "ratio": hit / total if total else 1.0}
-        total = sum(c["cues"] for c in by_cue.values())
-        hit = sum(c["covered"] for c in by_cue.values())
+        total = sum(int(c["cues"]) for c in by_cue.values())
+        hit = sum(int(c["covered"]) for c in by_cue.values())
         report[kind] = {"cues": total, "covered": hit, "ratio": hit / total if total else 1.0, "by_cue": by_cue}
     return report
 

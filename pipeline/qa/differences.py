@@ -107,8 +107,9 @@ def _pair_kind(pair, all_attrs: bool) -> tuple[str, tuple[str, ...]]:
     return ("ok" if pair.same_bounds else "boundary"), ()
 
 
-def diff_document(doc: str, left: AnnotatedDoc | None, right: AnnotatedDoc | None, all_attrs: bool,
-                  note: str = "") -> DocDiff:
+def diff_document(
+    doc: str, left: AnnotatedDoc | None, right: AnnotatedDoc | None, all_attrs: bool, note: str = ""
+) -> DocDiff:
     """Differences of one document.  ``all_attrs``: compare every GUIDE attribute (base vs new),
     else only the scoring keys and the target indicator (gold vs prediction).
 
@@ -194,7 +195,9 @@ def diff_runs(base_docs: dict[str, AnnotatedDoc], new_docs: dict[str, AnnotatedD
 
 def filter_differences(doc_diffs: list[DocDiff], labels: set[str] | None, kinds: set[str] | None) -> None:
     for d in doc_diffs:
-        d.differences = [x for x in d.differences if (not labels or x.label in labels) and (not kinds or x.kind in kinds)]
+        d.differences = [
+            x for x in d.differences if (not labels or x.label in labels) and (not kinds or x.kind in kinds)
+        ]
 
 
 def describe_attrs(diff: Difference) -> str:
@@ -216,11 +219,16 @@ def differences_json(doc_diffs: list[DocDiff]) -> dict[str, Any]:
     rows = []
     for d in doc_diffs:
         for x in d.differences:
-            rows.append({
-                "doc": d.doc, "label": x.label, "kind": x.kind,
-                "base": _span_json(x.left), "new": _span_json(x.right),
-                "attrs": list(x.attrs),
-                "context": {"heading": x.heading, "before": x.before, "after": x.after},
-            })
+            rows.append(
+                {
+                    "doc": d.doc,
+                    "label": x.label,
+                    "kind": x.kind,
+                    "base": _span_json(x.left),
+                    "new": _span_json(x.right),
+                    "attrs": list(x.attrs),
+                    "context": {"heading": x.heading, "before": x.before, "after": x.after},
+                }
+            )
     notes = [{"doc": d.doc, "note": d.note} for d in doc_diffs if d.note]
     return {"differences": rows, "notes": notes}

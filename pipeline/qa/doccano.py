@@ -23,8 +23,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pipeline.qa.labels import LABELS, META_FIELDS
 from pipeline.errors import ImportFormatError
+from pipeline.qa.labels import LABELS, META_FIELDS
 from pipeline.qa.model import AnnotatedDoc, Span, clean_attrs
 
 
@@ -59,7 +59,9 @@ def _entities(line: dict[str, Any], where: str) -> list[tuple[int, int, str]]:
             return [(int(x["start_offset"]), int(x["end_offset"]), str(x["label"])) for x in line["entities"]]
         except (KeyError, TypeError, ValueError):
             raise ImportFormatError(f"{where}: entities need start_offset, end_offset, label") from None
-    raise ImportFormatError(f"{where}: neither 'label' nor 'entities'; export as JSONL from a sequence labelling project")
+    raise ImportFormatError(
+        f"{where}: neither 'label' nor 'entities'; export as JSONL from a sequence labelling project"
+    )
 
 
 def from_line(line: dict[str, Any], where: str) -> AnnotatedDoc:
@@ -73,15 +75,25 @@ def from_line(line: dict[str, Any], where: str) -> AnnotatedDoc:
         if label not in LABELS:
             raise ImportFormatError(f"{where}: span {start}:{end} has unknown label {label!r}; use {', '.join(LABELS)}")
         key = _span_key(start, end, label)
-        spans.append(Span(label, start, end, text[start:end], dict(attrs_by_span.get(key) or {}),
-                          attrs_known=key in attrs_by_span))
+        spans.append(
+            Span(
+                label, start, end, text[start:end], dict(attrs_by_span.get(key) or {}), attrs_known=key in attrs_by_span
+            )
+        )
     gold_meta = extra.get("gold_meta") or {}
     meta = {name: gold_meta.get(name) for name in META_FIELDS}
     reference = _reference(attrs_by_span, text, where)
     unchanged = {s.key() for s in spans} == {r.key() for r in reference}
     reviewed = not (extra.get("polex_origin") == "predictions" and unchanged)
-    return AnnotatedDoc(doc=extra.get("doc"), sha256=extra.get("sha256"), meta=meta, spans=spans, raw_text=text,
-                        reference=reference, reviewed=reviewed)
+    return AnnotatedDoc(
+        doc=extra.get("doc"),
+        sha256=extra.get("sha256"),
+        meta=meta,
+        spans=spans,
+        raw_text=text,
+        reference=reference,
+        reviewed=reviewed,
+    )
 
 
 def _reference(attrs_by_span: dict[str, Any], text: str, where: str) -> list[Span]:
@@ -91,7 +103,7 @@ def _reference(attrs_by_span: dict[str, Any], text: str, where: str) -> list[Spa
         start, end, label = (key.split(":", 2) + ["", ""])[:3]
         if not (start.isdigit() and end.isdigit()) or label not in LABELS:
             raise ImportFormatError(f"{where}: span_attrs key {key!r} is not start:end:LABEL; re-export from polex")
-        reference.append(Span(label, int(start), int(end), text[int(start):int(end)], dict(attrs or {})))
+        reference.append(Span(label, int(start), int(end), text[int(start) : int(end)], dict(attrs or {})))
     return reference
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pipeline.errors import GoldError
+from pipeline.errors import GoldError, UserError
 from pipeline.qa import doccano, labelstudio
 from pipeline.qa.gold import find_in_corpus, load_gold_dir, read_document_text, shape_errors, text_errors
 from pipeline.qa.model import AnnotatedDoc
@@ -31,8 +31,10 @@ FORMATS = ("labelstudio", "doccano", "docbin")
 def _spacy_bridge():
     # Deferred: spaCy is the optional `qa` extra and its import costs 0.8 s (measured);
     # only the docbin format needs it.
-    from pipeline.qa import spacy_bridge
-
+    try:
+        from pipeline.qa import spacy_bridge
+    except ImportError as exc:
+        raise UserError(f"the docbin format needs spaCy ({exc}): pip install 'polex[qa]'") from exc
     return spacy_bridge
 
 
@@ -76,7 +78,7 @@ class ImportResult:
 
 def corpus_by_text(corpus: Path) -> dict[str, Path]:
     """Corpus files by the sha256 of their decoded text, for imports that lost the doc name."""
-    index = {}
+    index: dict[str, Path] = {}
     for path in sorted(p for p in corpus.rglob("*") if p.is_file()):
         try:
             text = read_document_text(path)[0]
@@ -96,8 +98,10 @@ def _match_one(doc: AnnotatedDoc, where: str, corpus: Path, by_text, result: Imp
         return [f"{where}: no corpus file under {corpus} has this name or this exact text"]
     raw_text, sha = read_document_text(path)
     if doc.raw_text is not None and doc.raw_text != raw_text:
-        return [f"{where}: the tool's text differs from {path} (line endings changed?); "
-                "re-import the task from the corpus file"]
+        return [
+            f"{where}: the tool's text differs from {path} (line endings changed?); "
+            "re-import the task from the corpus file"
+        ]
     doc.doc = path.relative_to(corpus).as_posix()
     doc.sha256 = sha
     errors = text_errors(where, doc, raw_text, sha)  # offsets first: reconciling needs them right
@@ -129,15 +133,19 @@ def summary_lines(result: ImportResult) -> list[str]:
     """What the import did with the reviewer's corrections, for the terminal."""
     lines = []
     for name in result.unreviewed:
-        lines.append(f"skipped {name}: only polex's predictions, nobody reviewed them "
-                     "(review it in the tool and export again, or pass --accept-predictions)")
+        lines.append(
+            f"skipped {name}: only polex's predictions, nobody reviewed them "
+            "(review it in the tool and export again, or pass --accept-predictions)"
+        )
     totals: Counter = Counter()
     for rec in result.reconciled:
         for outcome, span in rec.outcomes:
             totals[outcome] += 1
             if outcome == NEEDS_ATTRS:
-                lines.append(f"{rec.doc}: {span.label} {span.start}:{span.end} {span.text!r} added by hand, the "
-                             "extractor reads no attributes there: kept with needs_attrs (see `polex gold validate`)")
+                lines.append(
+                    f"{rec.doc}: {span.label} {span.start}:{span.end} {span.text!r} added by hand, the "
+                    "extractor reads no attributes there: kept with needs_attrs (see `polex gold validate`)"
+                )
     if totals:
         parts = [f"{totals[o]} {o}" for o in (KEPT, MOVED, MOVED_REDERIVED, ADDED, NEEDS_ATTRS) if totals[o]]
         lines.append("spans without attributes from the tool: " + (", ".join(parts) or "none"))

@@ -53,26 +53,44 @@ def write_out(out_dir: Path, docs: list[AnnotatedDoc]) -> Path:
     """Write documents + every span table for ``docs`` (``raw_text`` must be set)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    doc_rows, span_rows = [], {label: [] for label in TABLE_OF_LABEL}
+    doc_rows: list[dict[str, Any]] = []
+    span_rows: dict[str, list[dict[str, Any]]] = {label: [] for label in TABLE_OF_LABEL}
     for n, doc in enumerate(docs):
         doc_id = f"d{n}"
         issue = doc.meta.get("issue_date")
-        doc_rows.append({
-            "doc_id": doc_id, "source_path": doc.doc, "sha256": doc.sha256 or "", "raw_text": doc.raw_text,
-            "norm_text": doc.raw_text, "title": doc.meta.get("title"), "doc_number": doc.meta.get("doc_number"),
-            "issuer": doc.meta.get("issuer"), "issue_date": dt.date.fromisoformat(issue) if issue else None,
-            "encoding": "utf-8",
-        })
+        doc_rows.append(
+            {
+                "doc_id": doc_id,
+                "source_path": doc.doc,
+                "sha256": doc.sha256 or "",
+                "raw_text": doc.raw_text,
+                "norm_text": doc.raw_text,
+                "title": doc.meta.get("title"),
+                "doc_number": doc.meta.get("doc_number"),
+                "issuer": doc.meta.get("issuer"),
+                "issue_date": dt.date.fromisoformat(issue) if issue else None,
+                "encoding": "utf-8",
+            }
+        )
         for k, s in enumerate(sorted(doc.spans, key=lambda s: (s.start, s.end))):
-            row = {"doc_id": doc_id, "section_id": s.section_id, "raw_start": s.start, "raw_end": s.end,
-                   "norm_start": s.start, "norm_end": s.end, "text": s.text}
+            row = {
+                "doc_id": doc_id,
+                "section_id": s.section_id,
+                "raw_start": s.start,
+                "raw_end": s.end,
+                "norm_start": s.start,
+                "norm_end": s.end,
+                "text": s.text,
+            }
             if s.label == "heading":
                 row.update(section_id=k + 1, parent_id=None, heading=s.text)
             row.update({name: _attr_value(name, s.attrs.get(name)) for name in ATTRS[s.label]})
             span_rows[s.label].append(row)
     pq.write_table(pa.Table.from_pylist(doc_rows, schema=DOCUMENTS), out_dir / "documents.parquet")
     for label, rows in span_rows.items():
-        pq.write_table(pa.Table.from_pylist(rows, schema=_span_schema(label)), out_dir / f"{TABLE_OF_LABEL[label]}.parquet")
+        pq.write_table(
+            pa.Table.from_pylist(rows, schema=_span_schema(label)), out_dir / f"{TABLE_OF_LABEL[label]}.parquet"
+        )
     return out_dir
 
 

@@ -103,15 +103,17 @@ def text_errors(where: str, doc: AnnotatedDoc, raw_text: str, sha256: str | None
     """Problems found against the document itself: hash, offsets, span text."""
     errors = []
     if sha256 is not None and doc.sha256 != sha256:
-        errors.append(f"{where}: sha256 {doc.sha256[:12]}… does not match the document ({sha256[:12]}…): "
-                      "the document changed; re-check the offsets and update sha256")
+        errors.append(
+            f"{where}: sha256 {doc.sha256[:12]}… does not match the document ({sha256[:12]}…): "
+            "the document changed; re-check the offsets and update sha256"
+        )
     n = len(raw_text)
     for i, s in enumerate(doc.spans):
         at = f"{where}: spans[{i}] ({s.label} {s.start}:{s.end})"
         if s.end > n:
             errors.append(f"{at}: end is past the end of the document ({n} chars)")
         elif raw_text[s.start : s.end] != s.text:
-            errors.append(f"{at}: text {s.text!r} but the document has {raw_text[s.start:s.end]!r} there")
+            errors.append(f"{at}: text {s.text!r} but the document has {raw_text[s.start : s.end]!r} there")
     return errors
 
 
@@ -119,15 +121,24 @@ def review_errors(where: str, doc: AnnotatedDoc) -> list[str]:
     """Spans a reviewer added whose attributes no one has written yet (``needs_attrs``)."""
     return [
         f"{where}: spans[{i}] ({s.label} {s.start}:{s.end} {s.text!r}): needs attributes (added by hand, the extractor "
-        f"reads none there): write {', '.join(REQUIRED_ATTRS[s.label])} in attrs, then delete \"needs_attrs\""
+        f'reads none there): write {", ".join(REQUIRED_ATTRS[s.label])} in attrs, then delete "needs_attrs"'
         for i, s in enumerate(doc.spans)
         if s.needs_attrs
     ]
 
 
 def parse_gold(data: dict[str, Any]) -> AnnotatedDoc:
-    spans = [Span(d["label"], d["start"], d["end"], d["text"], dict(d.get("attrs") or {}),
-                  needs_attrs=bool(d.get("needs_attrs"))) for d in data["spans"]]
+    spans = [
+        Span(
+            d["label"],
+            d["start"],
+            d["end"],
+            d["text"],
+            dict(d.get("attrs") or {}),
+            needs_attrs=bool(d.get("needs_attrs")),
+        )
+        for d in data["spans"]
+    ]
     return AnnotatedDoc(doc=data["doc"], sha256=data["sha256"], meta=dict(data["meta"]), spans=spans)
 
 

@@ -41,9 +41,11 @@ class JoinedGold:
         if self.status == CHANGED:
             kept = len(self.gold.spans)
             lost = f"; {len(self.lost)} whose text is gone are not scored" if self.lost else ""
-            return (f"{name}: document changed since its gold was written (sha256 {str(self.gold.sha256)[:12]}… → "
-                    f"{str(self.out.sha256)[:12]}…); scored after aligning: {kept} gold spans placed in the new text{lost}; "
-                    "re-check the gold (`polex gold validate`)")
+            return (
+                f"{name}: document changed since its gold was written (sha256 {str(self.gold.sha256)[:12]}… → "
+                f"{str(self.out.sha256)[:12]}…); scored after aligning: {kept} gold spans placed in the new text{lost}; "
+                "re-check the gold (`polex gold validate`)"
+            )
         return ""
 
 

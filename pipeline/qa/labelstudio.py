@@ -62,15 +62,29 @@ def to_task(doc: AnnotatedDoc, as_predictions: bool = False, model_version: str 
     js = _to_js(doc.raw_text)
     regions = []
     for n, s in enumerate(sorted(doc.spans, key=lambda s: (s.start, s.end, s.label))):
-        regions.append({
-            "id": f"s{n}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
-            "value": {"start": js(s.start), "end": js(s.end), "text": s.text, "labels": [s.label]},
-            "meta": {"text": [json.dumps(clean_attrs(s.attrs), ensure_ascii=False, sort_keys=True)]},
-        })
-    exported = [{"label": s.label, "start": s.start, "end": s.end, "attrs": clean_attrs(s.attrs)}
-                for s in sorted(doc.spans, key=lambda s: (s.start, s.end, s.label))]
-    task = {"data": {"text": doc.raw_text, "doc": doc.doc, "sha256": doc.sha256, "meta": dict(doc.meta),
-                     "polex_spans": exported}}
+        regions.append(
+            {
+                "id": f"s{n}",
+                "from_name": FROM_NAME,
+                "to_name": TO_NAME,
+                "type": "labels",
+                "value": {"start": js(s.start), "end": js(s.end), "text": s.text, "labels": [s.label]},
+                "meta": {"text": [json.dumps(clean_attrs(s.attrs), ensure_ascii=False, sort_keys=True)]},
+            }
+        )
+    exported = [
+        {"label": s.label, "start": s.start, "end": s.end, "attrs": clean_attrs(s.attrs)}
+        for s in sorted(doc.spans, key=lambda s: (s.start, s.end, s.label))
+    ]
+    task: dict[str, Any] = {
+        "data": {
+            "text": doc.raw_text,
+            "doc": doc.doc,
+            "sha256": doc.sha256,
+            "meta": dict(doc.meta),
+            "polex_spans": exported,
+        }
+    }
     if as_predictions:
         task["predictions"] = [{"model_version": model_version, "result": regions}]
     else:
@@ -123,10 +137,15 @@ def _reference(task: dict[str, Any], text: str, py, where: str) -> list[Span]:
     exported = (task.get("data") or {}).get("polex_spans")
     if isinstance(exported, list):
         try:
-            return [Span(d["label"], d["start"], d["end"], text[d["start"]:d["end"]], dict(d.get("attrs") or {}))
-                    for d in exported if d.get("label") in LABELS]
+            return [
+                Span(d["label"], d["start"], d["end"], text[d["start"] : d["end"]], dict(d.get("attrs") or {}))
+                for d in exported
+                if d.get("label") in LABELS
+            ]
         except (KeyError, TypeError):
-            raise ImportFormatError(f"{where}: data.polex_spans is not the list polex exported; re-export the task") from None
+            raise ImportFormatError(
+                f"{where}: data.polex_spans is not the list polex exported; re-export the task"
+            ) from None
     predictions = task.get("predictions") or []
     regions = predictions[0].get("result") or [] if predictions else []
     return [s for s in _spans_of(regions, text, py, f"{where}: prediction") if s.attrs_known]
@@ -142,8 +161,15 @@ def from_task(task: dict[str, Any], where: str) -> AnnotatedDoc:
     regions, reviewed = _results(task, where)
     spans = _spans_of(regions, text, py, where)
     meta = {name: (data.get("meta") or {}).get(name) for name in META_FIELDS}
-    return AnnotatedDoc(doc=data.get("doc"), sha256=data.get("sha256"), meta=meta, spans=spans, raw_text=text,
-                        reference=_reference(task, text, py, where), reviewed=reviewed)
+    return AnnotatedDoc(
+        doc=data.get("doc"),
+        sha256=data.get("sha256"),
+        meta=meta,
+        spans=spans,
+        raw_text=text,
+        reference=_reference(task, text, py, where),
+        reviewed=reviewed,
+    )
 
 
 def dumps(docs: list[AnnotatedDoc], as_predictions: bool = False) -> str:

@@ -46,7 +46,13 @@ class AnnotatedDoc:
 
 
 def _span_json(span: Span) -> dict[str, Any]:
-    data = {"label": span.label, "start": span.start, "end": span.end, "text": span.text, "attrs": clean_attrs(span.attrs)}
+    data = {
+        "label": span.label,
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "attrs": clean_attrs(span.attrs),
+    }
     if span.needs_attrs:
         data["needs_attrs"] = True  # GUIDE extension: a span a reviewer added whose attributes nobody wrote yet
     return data

@@ -21,7 +21,7 @@ from collections import Counter
 from spacy import displacy
 
 from pipeline.qa.differences import KINDS, Difference, DocDiff, describe_attrs
-from pipeline.qa.labels import LABEL_COLORS, LABELS
+from pipeline.qa.labels import LABEL_COLORS
 
 SPAN_KINDS = ("ok",) + KINDS
 # displaCy appends a space after every token outside a span, which Chinese text
@@ -36,16 +36,16 @@ _NUMBER_MARK = "\ue001"
 # show inside Chinese text), plus data attributes for the filters and tests.
 _TEMPLATES = {
     "span": '<span class="polex-tok" style="font-weight: bold; display: inline-block; position: relative; '
-            'height: {total_height}px;">{text}{span_slices}{span_starts}</span>',
+    'height: {total_height}px;">{text}{span_slices}{span_starts}</span>',
     "slice": '<span class="polex-slice" style="background: {bg}; top: {top_offset}px; height: 4px; left: -1px; '
-             'width: calc(100% + 2px); position: absolute;"></span>',
+    'width: calc(100% + 2px); position: absolute;"></span>',
     "start": '<span class="polex-bar" style="background: {bg}; top: {top_offset}px; height: 4px; '
-             'border-top-left-radius: 3px; border-bottom-left-radius: 3px; left: -1px; width: calc(100% + 2px); '
-             'position: absolute;"><span class="polex-start" data-span="{label}" style="background: {bg}; z-index: 10; '
-             'color: #000; top: -0.5em; padding: 2px 3px; position: absolute; font-size: 0.6em; font-weight: bold; '
-             'line-height: 1; border-radius: 3px; white-space: nowrap">{label}{kb_link}</span></span>',
+    "border-top-left-radius: 3px; border-bottom-left-radius: 3px; left: -1px; width: calc(100% + 2px); "
+    'position: absolute;"><span class="polex-start" data-span="{label}" style="background: {bg}; z-index: 10; '
+    "color: #000; top: -0.5em; padding: 2px 3px; position: absolute; font-size: 0.6em; font-weight: bold; "
+    'line-height: 1; border-radius: 3px; white-space: nowrap">{label}{kb_link}</span></span>',
 }
-_CHIP = re.compile('class="polex-start" data-span="([^"' + _NUMBER_MARK + ']*)' + _NUMBER_MARK + r'(\d+)"')
+_CHIP = re.compile('class="polex-start" data-span="([^"' + _NUMBER_MARK + "]*)" + _NUMBER_MARK + r'(\d+)"')
 
 
 # Tighter than displaCy's defaults (40/20/17 px): dense Chinese text, few stacked spans.
@@ -83,9 +83,7 @@ def _manual_parse(text: str, spans: list[tuple[int, int, str]]) -> dict:
     bounds = sorted({0, len(text), *(b for s, e, _ in spans for b in (s, e))})
     index = {b: i for i, b in enumerate(bounds)}
     tokens = [text[a:b] + _SENTINEL for a, b in zip(bounds, bounds[1:])]
-    parsed_spans = [
-        {"start_token": index[s], "end_token": index[e], "label": tag} for s, e, tag in spans if e > s
-    ]
+    parsed_spans = [{"start_token": index[s], "end_token": index[e], "label": tag} for s, e, tag in spans if e > s]
     return {"text": text, "tokens": tokens, "spans": parsed_spans, "settings": {"lang": "zh", "direction": "ltr"}}
 
 
@@ -97,7 +95,10 @@ def render_side(text: str, spans: list[tuple[int, int, str]], id_prefix: str = "
     colors = {f"{tag}{_NUMBER_MARK}{n}": _tag_color(tag) for n, (_, _, tag) in enumerate(spans)}
     colors.update({tag: _tag_color(tag) for tag in tags})
     markup = displacy.render(
-        _manual_parse(clean, numbered), style="span", manual=True, jupyter=False,
+        _manual_parse(clean, numbered),
+        style="span",
+        manual=True,
+        jupyter=False,
         options={"colors": colors, "template": _TEMPLATES, **_GEOMETRY},
     )
 
@@ -147,8 +148,12 @@ def _legend() -> str:
 
 def _detail(x: Difference, right_name: str) -> str:
     detail = html.escape(describe_attrs(x))
-    if x.kind in ("changed", "boundary", "indicator") and x.right is not None and x.left is not None and (
-            x.left.start, x.left.end) != (x.right.start, x.right.end):
+    if (
+        x.kind in ("changed", "boundary", "indicator")
+        and x.right is not None
+        and x.left is not None
+        and (x.left.start, x.left.end) != (x.right.start, x.right.end)
+    ):
         detail = f"{right_name}: {x.right.start}:{x.right.end} «{html.escape(x.right.text)}» " + detail
     return detail
 
@@ -160,7 +165,9 @@ def _diff_rows(d: DocDiff, right_name: str, ids: tuple[dict, dict]) -> str:
         left_id = ids[0].get(x.left.key(), "") if x.left is not None else ""
         right_id = ids[1].get(x.right.key(), "") if x.right is not None else ""
         target = left_id or right_id
-        offsets = f'<a class="jump" href="#{target}">{span.start}:{span.end}</a>' if target else f"{span.start}:{span.end}"
+        offsets = (
+            f'<a class="jump" href="#{target}">{span.start}:{span.end}</a>' if target else f"{span.start}:{span.end}"
+        )
         rows.append(
             f'<tr class="diff" data-label="{x.label}" data-kind="{x.kind}" data-left="{left_id}" data-right="{right_id}">'
             f'<td class="kind-{x.kind}">{x.kind}</td><td style="background:{LABEL_COLORS[x.label]}">{x.label}</td>'
@@ -197,16 +204,21 @@ def _doc_section(n: int, d: DocDiff, names: tuple[str, str]) -> str:
     else:
         body = _panes(n, d, names)
     ids = (_span_ids(d, "left", f"d{n}-l"), _span_ids(d, "right", f"d{n}-r"))
-    return (f'<section class="doc" id="doc-{n}"><h2>{html.escape(d.doc)}</h2>{note}<p>{summary}</p>{body}'
-            f"<h3>differences</h3>{_diff_rows(d, names[1], ids)}</section>")
+    return (
+        f'<section class="doc" id="doc-{n}"><h2>{html.escape(d.doc)}</h2>{note}<p>{summary}</p>{body}'
+        f"<h3>differences</h3>{_diff_rows(d, names[1], ids)}</section>"
+    )
 
 
 # Noto Sans CJK (Debian's fonts-noto-cjk, installed by .ci/run), Source Han Sans (the same
 # font under Adobe's name), then what macOS, Windows and older Linux desktops have.
-CJK_FONT_STACK = ('"Noto Sans CJK SC","Source Han Sans SC","Noto Sans SC","PingFang SC","Hiragino Sans GB",'
-                  '"Microsoft YaHei","WenQuanYi Micro Hei","Noto Serif CJK SC",sans-serif')
+CJK_FONT_STACK = (
+    '"Noto Sans CJK SC","Source Han Sans SC","Noto Sans SC","PingFang SC","Hiragino Sans GB",'
+    '"Microsoft YaHei","WenQuanYi Micro Hei","Noto Serif CJK SC",sans-serif'
+)
 
-_CSS = """
+_CSS = (
+    """
 body{font-family:%s;margin:1rem;color:#222}
 .filters{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #ccc;z-index:100}
 .chip{display:inline-block;padding:2px 6px;margin:2px;border-radius:4px;font-size:.85em}
@@ -230,7 +242,9 @@ td.ctx{white-space:pre-wrap}
 .kind-changed{color:#8e24aa;font-weight:bold}.kind-indicator{color:#37474f;font-weight:bold}
 .kind-boundary{color:#00838f}.kind-ok{color:#2e7d32}
 .warn{color:#b00020}.note{background:#fff3e0;border-left:4px solid #ef6c00;padding:.3rem .6rem}
-""" % CJK_FONT_STACK
+"""
+    % CJK_FONT_STACK
+)
 
 _JS = """
 (function(){

@@ -5,6 +5,12 @@ A span never starts or ends inside one: a start in ``[run_start, run_end)``
 moves to ``run_end`` (the annotation belongs to the character before it), an
 end in ``(run_start, run_end]`` moves to ``run_start``.  Gold and predicted
 spans are snapped the same way before they are compared.
+
+Not the same definition as ``normalizers.ruby`` (which deletes annotations
+from norm_text): that one accepts 1-6 lowercase letters verified against the
+character's pypinyin readings, this one any syllable-shaped group, tone marks
+and digits included, since gold was annotated on raw text whatever its
+reading.  Aligning them would change scores, not tables; left for the QA work.
 """
 
 from __future__ import annotations

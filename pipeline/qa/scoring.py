@@ -95,7 +95,10 @@ def _match_strict(gold, pred, key_attrs):
         if not candidates:
             missed.append(g)
             continue
-        best = min(range(len(candidates)), key=lambda i: len(differing_attrs(g.label, g.attrs, candidates[i][0].attrs, key_attrs)))
+        best = min(
+            range(len(candidates)),
+            key=lambda i: len(differing_attrs(g.label, g.attrs, candidates[i][0].attrs, key_attrs)),
+        )
         p, pb = candidates.pop(best)
         pairs.append(Pair(g, p, gb, pb, differing_attrs(g.label, g.attrs, p.attrs, key_attrs)))
     spurious = [p for group in by_bounds.values() for p, _ in group]
@@ -134,7 +137,9 @@ def match_spans(label: str, gold: list[Span], pred: list[Span], snapper: RubySna
     return matcher(snapped(gold), snapped(pred), key_attrs)
 
 
-def match_document(gold: AnnotatedDoc, pred: AnnotatedDoc | None, raw_text: str | None = None, key_attrs=None) -> DocResult:
+def match_document(
+    gold: AnnotatedDoc, pred: AnnotatedDoc | None, raw_text: str | None = None, key_attrs=None
+) -> DocResult:
     """Score one document.  ``raw_text`` (for ruby snapping) defaults to the prediction's."""
     if pred is None:
         return DocResult(gold.doc, found=False, missed=list(gold.spans), meta_wrong=META_FIELDS)
@@ -183,14 +188,26 @@ class Tally:
 
     def label_scores(self, label: str) -> dict[str, Any]:
         scores = prf(self.correct[label], self.gold[label], self.pred[label])
-        return {**scores, "gold": self.gold[label], "pred": self.pred[label],
-                "matched": self.matched[label], "correct": self.correct[label]}
+        return {
+            **scores,
+            "gold": self.gold[label],
+            "pred": self.pred[label],
+            "matched": self.matched[label],
+            "correct": self.correct[label],
+        }
 
     def sublabel_scores(self) -> dict[str, dict[str, Any]]:
         """``target·indicator``: the target counts with the stricter notion of correct."""
         gold, pred, correct = self.gold["target"], self.pred["target"], self.indicator_correct
-        return {SUBLABEL: {**prf(correct, gold, pred), "gold": gold, "pred": pred,
-                           "matched": self.matched["target"], "correct": correct}}
+        return {
+            SUBLABEL: {
+                **prf(correct, gold, pred),
+                "gold": gold,
+                "pred": pred,
+                "matched": self.matched["target"],
+                "correct": correct,
+            }
+        }
 
     def micro(self) -> dict[str, Any]:
         c, g, p = sum(self.correct.values()), sum(self.gold.values()), sum(self.pred.values())
@@ -240,8 +257,12 @@ def score(results: list[DocResult]) -> dict[str, Any]:
         "sublabels": total.sublabel_scores(),  # beside the labels, not in the micro average
         "micro_f1": micro["f1"],
         "micro": micro,
-        "meta": {"accuracy": meta_right / meta_total if meta_total else 1.0, "right": meta_right,
-                 "total": meta_total, "wrong_by_field": dict(meta_field_wrong)},
+        "meta": {
+            "accuracy": meta_right / meta_total if meta_total else 1.0,
+            "right": meta_right,
+            "total": meta_total,
+            "wrong_by_field": dict(meta_field_wrong),
+        },
         "attr_errors": dict(sorted(attr_errors.items())),
         "key_attr_errors": {k: v for k, v in sorted(attr_errors.items()) if k in key_names},
         "documents": per_doc,

@@ -68,8 +68,12 @@ def to_spacy(doc: AnnotatedDoc, vocab=None, as_predictions: bool = False):
         sdoc.spans[label] = [SpacySpan(sdoc, s.start, s.end, label=label) for s in group]
         attrs.update({_attr_key(label, s.start, s.end): clean_attrs(s.attrs) for s in group})
     sdoc.user_data[ATTRS_KEY] = attrs
-    sdoc.user_data[DOC_KEY] = {"doc": doc.doc, "sha256": doc.sha256, "meta": dict(doc.meta),
-                               "origin": "predictions" if as_predictions else "gold"}
+    sdoc.user_data[DOC_KEY] = {
+        "doc": doc.doc,
+        "sha256": doc.sha256,
+        "meta": dict(doc.meta),
+        "origin": "predictions" if as_predictions else "gold",
+    }
     return sdoc
 
 
@@ -82,8 +86,14 @@ def from_spacy(sdoc) -> AnnotatedDoc:
             spans.append(Span(label, span.start_char, span.end_char, span.text, dict(span._.polex or {})))
     spans.sort(key=lambda s: (s.start, s.end, s.label))
     # A DocBin is written by polex or by a model, not edited by a reviewer: predictions stay unreviewed.
-    return AnnotatedDoc(doc=info.get("doc"), sha256=info.get("sha256"), meta=dict(info.get("meta") or {}),
-                        spans=spans, raw_text=sdoc.text, reviewed=info.get("origin") != "predictions")
+    return AnnotatedDoc(
+        doc=info.get("doc"),
+        sha256=info.get("sha256"),
+        meta=dict(info.get("meta") or {}),
+        spans=spans,
+        raw_text=sdoc.text,
+        reviewed=info.get("origin") != "predictions",
+    )
 
 
 def to_docbin_bytes(docs: list[AnnotatedDoc], as_predictions: bool = False) -> bytes:

@@ -43,7 +43,9 @@ def load_span_frame(out_dir: Path, table: str):
     """``doc_id``, ``norm_start``, ``norm_end`` of every row of a span table of OUT."""
     frame = _read_table(Path(out_dir), table, ["doc_id", "norm_start", "norm_end"])
     if frame is None:
-        raise OutError(f"{Path(out_dir) / (table + '.parquet')}: table missing from OUT; re-run `polex run CORPUS --out {out_dir}`")
+        raise OutError(
+            f"{Path(out_dir) / (table + '.parquet')}: table missing from OUT; re-run `polex run CORPUS --out {out_dir}`"
+        )
     return frame
 
 
@@ -66,7 +68,9 @@ def load_out(out_dir: Path) -> dict[str, AnnotatedDoc]:
         if frame is None:
             # `polex run` always publishes every table: a missing one is a broken OUT, not "no spans"
             # (scoring it as empty would report recall 0 and exit 0).
-            raise OutError(f"{out_dir / (table + '.parquet')}: table missing from OUT; re-run `polex run CORPUS --out {out_dir}`")
+            raise OutError(
+                f"{out_dir / (table + '.parquet')}: table missing from OUT; re-run `polex run CORPUS --out {out_dir}`"
+            )
         for row in _records(frame):
             doc = docs.get(row["doc_id"])
             if doc is None:

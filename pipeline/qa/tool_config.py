@@ -39,8 +39,18 @@ def labelstudio_config() -> str:
 
 def doccano_labels() -> str:
     """doccano's label import file (JSON) for a sequence labelling project."""
-    return json.dumps(
-        [{"text": label, "suffix_key": SHORTCUTS[label], "background_color": LABEL_COLORS[label], "text_color": "#000000"}
-         for label in LABELS],
-        indent=1,
-    ) + "\n"
+    return (
+        json.dumps(
+            [
+                {
+                    "text": label,
+                    "suffix_key": SHORTCUTS[label],
+                    "background_color": LABEL_COLORS[label],
+                    "text_color": "#000000",
+                }
+                for label in LABELS
+            ],
+            indent=1,
+        )
+        + "\n"
+    )

@@ -54,7 +54,19 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x19\x1c-\x1f\x7f]")
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([a-z0-9_\-.:]{1,40})", re.IGNORECASE)
 _DECLARATION_WINDOW = 16384
 # Labels that pages use for the GB family; GB18030 decodes all of them.
-_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "x-euc-cn", "euc-cn", "csgb2312", "gb_2312-80", "chinese", "hz-gb-2312"}
+_GB_FAMILY = {
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "cp936",
+    "x-gbk",
+    "x-euc-cn",
+    "euc-cn",
+    "csgb2312",
+    "gb_2312-80",
+    "chinese",
+    "hz-gb-2312",
+}
 _CHARSET_NORMALIZER_CANDIDATES = ["gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be", "utf_8"]
 
 # Does a decode read as Chinese?  The ~500 most frequent hanzi (shared by simplified and
@@ -100,7 +112,9 @@ def decode_text(data: bytes, *, html: bool = False) -> tuple[str, str]:
     if not text.strip():
         raise IngestError("decode", "empty file")
     if len(_CONTROL_CHARS.findall(text, 0, 65536)) > _MAX_CONTROL_SHARE * min(len(text), 65536):
-        raise IngestError("decode", f"binary file (control characters after decoding as {encoding}?) not a text document")
+        raise IngestError(
+            "decode", f"binary file (control characters after decoding as {encoding}?) not a text document"
+        )
     return text, encoding
 
 
@@ -177,7 +191,9 @@ def _strict(data: bytes, encoding: str) -> str:
 def _refuse_damaged_utf8(data: bytes, exc: UnicodeDecodeError) -> None:
     """Raise if the bytes are UTF-8 with a few broken sequences rather than another encoding."""
     if exc.reason == "unexpected end of data" and exc.end == len(data):
-        raise IngestError("decode", f"invalid UTF-8 at byte {exc.start}: file ends in the middle of a character (truncated?)")
+        raise IngestError(
+            "decode", f"invalid UTF-8 at byte {exc.start}: file ends in the middle of a character (truncated?)"
+        )
     lenient = data.decode("utf-8", "replace")
     invalid = lenient.count("\ufffd") - data.count(b"\xef\xbf\xbd")  # minus U+FFFD the file really holds
     valid_multibyte = len(lenient) - len(lenient.encode("ascii", "ignore")) - invalid
@@ -197,7 +213,8 @@ def _refuse_truncated_gb18030(data: bytes) -> None:
             prefix = _try_decode(data[: exc.start], "gb18030")
             if prefix is not None and len(_HANZI.findall(prefix)) >= _FEW_HANZI and _reads_as_chinese(prefix):
                 raise IngestError(
-                    "decode", f"invalid GB18030 at byte {exc.start}: file ends in the middle of a character (truncated?)"
+                    "decode",
+                    f"invalid GB18030 at byte {exc.start}: file ends in the middle of a character (truncated?)",
                 ) from None
 
 

@@ -26,7 +26,9 @@ BLOCK_TAGS = frozenset(
 )
 CELL_TAGS = frozenset(("td", "th"))
 # Elements whose content is never rendered as text.
-SKIPPED_TAGS = frozenset(("script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object", "select"))
+SKIPPED_TAGS = frozenset(
+    ("script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object", "select")
+)
 # An open element (key) that a new start tag (value) closes implicitly, as HTML's tree builder does.
 CLOSED_BY = {
     "p": BLOCK_TAGS - {"option"} | {"p"},
@@ -66,7 +68,7 @@ class _TextCollector(HTMLParser):
         self.lines: list[str] = []
         self._pieces: list[str] = []  # data of the line being built
         self._stack: list[tuple[str, bool]] = []  # (tag, hides its content)
-        self._open = Counter()  # tag -> how many are on the stack: O(1) check for stray end tags
+        self._open: Counter[str] = Counter()  # tag -> how many are on the stack: O(1) check for stray end tags
         self._hidden_depth = 0  # open elements that hide their content
         self._pre_depth = 0
         self._line_is_pre = False  # the line being built is preformatted text: keep its spaces

@@ -14,8 +14,8 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
-from pipeline.errors import IngestError
 from pipeline.core.document import RawDocument
+from pipeline.errors import IngestError
 from pipeline.reading.encoding import decode_text
 from pipeline.reading.html_text import visible_text
 
@@ -24,9 +24,19 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # larger files are quarantined without bei
 HASH_CHUNK_BYTES = 1024 * 1024
 
 # A .txt file that is really a saved web page is read as HTML.
-_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
+)
 # Transient I/O errors are left to the caller's retry policy; these are the file's own fault.
-_PERMANENT_ERRNOS = {errno.EACCES, errno.EPERM, errno.ENOENT, errno.EISDIR, errno.ENOTDIR, errno.ELOOP, errno.ENAMETOOLONG}
+_PERMANENT_ERRNOS = {
+    errno.EACCES,
+    errno.EPERM,
+    errno.ENOENT,
+    errno.EISDIR,
+    errno.ENOTDIR,
+    errno.ELOOP,
+    errno.ENAMETOOLONG,
+}
 
 
 def discover(corpus_root: Path) -> list[str]:

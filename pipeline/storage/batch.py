@@ -23,9 +23,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import IngestError
-from pipeline.process import process_document
+from pipeline.process import all_schemas, process_document
 from pipeline.reading.reader import DEFAULT_MAX_BYTES, read_document
-from pipeline.process import all_schemas
 
 
 @dataclass

@@ -99,7 +99,9 @@ def make_plan(
     return plan
 
 
-def make_batches(files: list[ScannedFile], max_bytes: int = BATCH_BYTES, max_docs: int = BATCH_DOCS) -> list[list[ScannedFile]]:
+def make_batches(
+    files: list[ScannedFile], max_bytes: int = BATCH_BYTES, max_docs: int = BATCH_DOCS
+) -> list[list[ScannedFile]]:
     """Consecutive (sorted) files grouped up to ~max_bytes of input or max_docs files."""
     batches: list[list[ScannedFile]] = []
     current: list[ScannedFile] = []

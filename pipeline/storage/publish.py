@@ -89,7 +89,9 @@ def write_table(path: Path, schema: pa.Schema, parts: Iterable[pa.Table | pa.Rec
     return rows
 
 
-def iter_rows_with_keys(path: Path, key_column: str, keys: set[str], batch_rows: int = 1024) -> Iterator[pa.RecordBatch]:
+def iter_rows_with_keys(
+    path: Path, key_column: str, keys: set[str], batch_rows: int = 1024
+) -> Iterator[pa.RecordBatch]:
     """Stream the rows of a Parquet file whose ``key_column`` is in ``keys``."""
     if not keys or not path.exists():
         return
@@ -246,7 +248,7 @@ class OutputStore:
         removed = []
         current = self.current_version_dir()
         complete = sorted(p for p in self.versions.iterdir() if p.is_dir() and not p.name.startswith("."))
-        keep = set(complete[-(1 + KEEP_PREVIOUS):])
+        keep = set(complete[-(1 + KEEP_PREVIOUS) :])
         if current is not None:
             keep.add(current)
         for path in self.versions.iterdir():

@@ -27,8 +27,8 @@ import datetime as dt
 
 import regex as re
 
-from pipeline.core.numerals import cn_to_int
 from pipeline.core.document import DocumentMeta, NormalizedText
+from pipeline.core.numerals import cn_to_int
 
 _SP = r"[ \t\u3000]"
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
@@ -47,11 +47,15 @@ _DATE_CN = rf"(?P<cy>[{_CN_DIGIT}]{{4}}){_SP}*年{_SP}*(?P<cm>[一二三四五�
 _DATE_LINE = re.compile(
     rf"^{_SP}*(?P<org>[^\n。，；：:,0-9（(]{{0,40}}?){_SP}*[（(]?{_SP}*(?:{_DATE_AR}|{_DATE_CN}){_SP}*[）)]?{_SP}*$"
 )
-_WRITTEN_DATE = re.compile(rf"成文日期{_SP}*[】\]]?{_SP}*[:：]?{_SP}*(?P<y>\d{{4}})[-/.年](?P<m>\d{{1,2}})[-/.月](?P<d>\d{{1,2}})")
+_WRITTEN_DATE = re.compile(
+    rf"成文日期{_SP}*[】\]]?{_SP}*[:：]?{_SP}*(?P<y>\d{{4}})[-/.年](?P<m>\d{{1,2}})[-/.月](?P<d>\d{{1,2}})"
+)
 _WEB_DATE = re.compile(
     rf"(?:发布日期|發布日期|发布时间|發布時間|日期|时间){_SP}*[:：]{_SP}*(?P<y>(?:19|20)\d{{2}})[-/.年](?P<m>\d{{1,2}})[-/.月](?P<d>\d{{1,2}})"
 )
-_WEB_SOURCE = re.compile(rf"(?:信息来源|信息來源|来源|來源|发布机构|發布機構){_SP}*[:：]{_SP}*(?P<src>[\u4e00-\u9fff]{{2,30}})")
+_WEB_SOURCE = re.compile(
+    rf"(?:信息来源|信息來源|来源|來源|发布机构|發布機構){_SP}*[:：]{_SP}*(?P<src>[\u4e00-\u9fff]{{2,30}})"
+)
 
 _DOC_TYPES = (
     "意见|通知|通报|办法|方案|计划|规划|决定|规定|细则|措施|条例|纲要|指引|指南|公告|通告|批复|报告|函|要点|"
@@ -63,7 +67,9 @@ _ORGAN_END = re.compile(
 )
 _STRICT_ORGAN_END = re.compile(r"(?:政府|办公厅|办公室|委员会|局|厅|委|部)$")
 _MASTHEAD = re.compile(rf"^(?P<org>.+?){_SP}*文件$")
-_HEADING_START = re.compile(rf"^{_SP}*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{{1,2}}[.．、]|第[一二三四五六七八九十\d]+[章条])")
+_HEADING_START = re.compile(
+    rf"^{_SP}*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{{1,2}}[.．、]|第[一二三四五六七八九十\d]+[章条])"
+)
 _NOISE_LINE = re.compile(r"^(?:[（(]此件.*[）)]|特急|加急|急件|平急|特提|机密.*|秘密.*|绝密.*|签发人.*|[-—─━]+)$")
 _CC = re.compile(rf"(?m)^{_SP}*抄送{_SP}*[:：]{_SP}*(?P<cc>.*(?:\n(?![^\n]*印发{_SP}*$|{_SP}*(?:主送|抄送|$))[^\n]*)*)")
 _SENTENCE_END = "。；！？;!?，,"
@@ -172,7 +178,7 @@ def _signature(lines, date_index: int | None) -> str | None:
     """The organ line(s) right above the signature date."""
     if date_index is None:
         return None
-    organs = []
+    organs: list[str] = []
     j = date_index - 1
     while j >= 0 and len(organs) < 4:
         content = lines[j][1]

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import regex as re
 
-from pipeline.core.numerals import NUMERAL_CLASS, cn_to_int
 from pipeline.core.document import NormalizedText, Section
+from pipeline.core.numerals import NUMERAL_CLASS, cn_to_int
 
 _NUM = f"[{NUMERAL_CLASS}]"
 _SP = r"[ \t\u3000]"
@@ -70,15 +70,15 @@ _GLUED_MARKER = re.compile(
 _BOX_LINE = re.compile(rf"(?m)^{_SP}*专栏{_SP}*(?:\d+|{_NUM}+)?")
 # `附件` / `附件2` / `附件2：重点任务清单` alone on a line starts an appendix;
 # `附件：1.xxx` (no number before the colon) is the attachment list instead.
-_APPENDIX_LINE = re.compile(
-    rf"(?m)^{_SP}*附件{_SP}*(?:(?:\d+|{_NUM}+){_SP}*(?:[:：][^\n]{{0,40}})?)?{_SP}*$"
-)
+_APPENDIX_LINE = re.compile(rf"(?m)^{_SP}*附件{_SP}*(?:(?:\d+|{_NUM}+){_SP}*(?:[:：][^\n]{{0,40}})?)?{_SP}*$")
 # `附件：1.xxx` and the numbered lines that continue the list.
 _ATTACHMENT_LIST = re.compile(rf"(?m)^{_SP}*附件{_SP}*[:：][^\n]*(?:\n{_SP}*\d{{1,2}}{_SP}*[.．、][^\n]*)*")
 
 # A number directly followed by one of these is a quantity, not a heading
 # whose separator went missing (`19加强组织领导` vs `20家企业`).
-_UNIT_CHARS = frozenset("年月日号个家项亿万千百十元%％倍次人名所座条台套辆吨亩天周岁只届批期版类种点组户栋层米度分秒小批余多")
+_UNIT_CHARS = frozenset(
+    "年月日号个家项亿万千百十元%％倍次人名所座条台套辆吨亩天周岁只届批期版类种点组户栋层米度分秒小批余多"
+)
 
 _DISTINCTIVE_SLACK = 4  # skipped numbers tolerated after a line-start 一、/（一）/（1）
 _NUMBERED_SLACK = 3  # same for 1. items, whose numbers also occur in running text
@@ -163,6 +163,88 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+class _TreeBuilder:
+    """The single pass over the candidates: numbering state, the open sections, boxes and appendices."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.sections: list[Section] = []
+        self.stack: list[Section] = []
+        self.local: dict = {}  # level kind -> last number under the current parent
+        self.global_: dict = {}  # level kind -> last number anywhere (numbering that runs on across parents)
+        self.division_level: int | None = None  # level of the enclosing 章/节, for 条
+        self.in_box = False
+        # Events that change the parser's state, in text order.
+        self.box_starts = [m.start() for m in _BOX_LINE.finditer(text)]
+        self.appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)]
+        self.attachment_lists = _spans(_ATTACHMENT_LIST, text)
+        self.box_i = self.appendix_i = 0
+
+    def advance_to(self, pos: int) -> None:
+        """Apply the appendix starts and box lines before ``pos``."""
+        while self.appendix_i < len(self.appendix_starts) and self.appendix_starts[self.appendix_i] < pos:
+            for open_section in self.stack:
+                open_section.body_end = self.appendix_starts[self.appendix_i]
+            self.stack.clear()
+            self.local.clear()
+            self.global_.clear()
+            self.division_level, self.in_box = None, False
+            self.appendix_i += 1
+        while self.box_i < len(self.box_starts) and self.box_starts[self.box_i] < pos:
+            self.in_box = True
+            self.box_i += 1
+
+    def accepts(self, cand: _Candidate, level: int) -> bool:
+        """Is the candidate a heading here?  (Leaving a 专栏 box when the main sequence resumes.)"""
+        if self.attachment_lists and _inside(cand.start, self.attachment_lists):
+            return False
+        if self.sections and cand.start < self.sections[-1].norm_end:
+            return False  # inside the previous heading's own title
+        kind = cand.level_kind
+        if not cand.glued and kind == 3 and cand.has_sep is False and cand.end - cand.title_start < 2:
+            return False
+        if not cand.has_sep and self.text[cand.title_start : cand.title_start + 1] in _UNIT_CHARS:
+            return False
+        if not _plausible(cand, self.local.get(kind, 0), self.global_.get(kind, 0)):
+            return False
+        if self.in_box:
+            # Inside a 专栏 only the main sequence resuming ends the box.
+            last3 = self.global_.get(3, 0)
+            if not (level <= 2 or (kind == 3 and last3 > 0 and cand.number == last3 + 1)):
+                return False
+            self.in_box = False
+        return True
+
+    def add(self, cand: _Candidate, level: int) -> None:
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop().body_end = cand.start
+        section = Section(
+            section_id=len(self.sections) + 1,
+            parent_id=self.stack[-1].section_id if self.stack else None,
+            level=level,
+            number=cand.number,
+            heading=self.text[cand.title_start : cand.end].strip(" \t\u3000").lstrip("、，,.．"),
+            norm_start=cand.start,
+            norm_end=cand.end,
+        )
+        self.sections.append(section)
+        self.stack.append(section)
+        kind = cand.level_kind
+        if kind in ("章", "节"):
+            self.division_level = level
+        self.local[kind] = cand.number
+        self.global_[kind] = cand.number
+        # Deeper numbering restarts under a new parent.
+        for other in list(self.local):
+            if other != kind and _depth(other, self.division_level) > level:
+                self.local[other] = 0
+
+    def close(self) -> list[Section]:
+        for section in self.stack:
+            section.body_end = len(self.text)
+        return self.sections
+
+
 def build_sections(norm: NormalizedText) -> list[Section]:
     text = norm.text
     candidates = [c for m in _LINE_MARKER.finditer(text) if (c := _candidate(m, glued=False))]
@@ -170,72 +252,13 @@ def build_sections(norm: NormalizedText) -> list[Section]:
     candidates.sort(key=lambda c: c.start)
     if not candidates:
         return []
-
-    # Events that change the parser's state, in text order.
-    box_starts = [m.start() for m in _BOX_LINE.finditer(text)]
-    appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)]
-    attachment_lists = _spans(_ATTACHMENT_LIST, text)
-
-    sections: list[Section] = []
-    stack: list[Section] = []
-    local: dict = {}  # level kind -> last number under the current parent
-    global_: dict = {}  # level kind -> last number anywhere (numbering that runs on across parents)
-    division_level: int | None = None  # level of the enclosing 章/节, for 条
-    in_box = False
-    box_i = appendix_i = 0
+    tree = _TreeBuilder(text)
     for cand in candidates:
-        while appendix_i < len(appendix_starts) and appendix_starts[appendix_i] < cand.start:
-            for open_section in stack:
-                open_section.body_end = appendix_starts[appendix_i]
-            stack.clear(), local.clear(), global_.clear()
-            division_level, in_box = None, False
-            appendix_i += 1
-        while box_i < len(box_starts) and box_starts[box_i] < cand.start:
-            in_box = True
-            box_i += 1
-        if attachment_lists and _inside(cand.start, attachment_lists):
-            continue
-        if sections and cand.start < sections[-1].norm_end:
-            continue  # inside the previous heading's own title
-        kind = cand.level_kind
-        level = _depth(kind, division_level)
-        if not cand.glued and kind == 3 and cand.has_sep is False and cand.end - cand.title_start < 2:
-            continue
-        if not cand.has_sep and text[cand.title_start : cand.title_start + 1] in _UNIT_CHARS:
-            continue
-        if not _plausible(cand, local.get(kind, 0), global_.get(kind, 0)):
-            continue
-        if in_box:
-            # Inside a 专栏 only the main sequence resuming ends the box.
-            resumes = level <= 2 or (kind == 3 and global_.get(3, 0) > 0 and cand.number == global_[3] + 1)
-            if not resumes:
-                continue
-            in_box = False
-
-        while stack and stack[-1].level >= level:
-            stack.pop().body_end = cand.start
-        section = Section(
-            section_id=len(sections) + 1,
-            parent_id=stack[-1].section_id if stack else None,
-            level=level,
-            number=cand.number,
-            heading=text[cand.title_start : cand.end].strip(" \t\u3000").lstrip("、，,.．"),
-            norm_start=cand.start,
-            norm_end=cand.end,
-        )
-        sections.append(section)
-        stack.append(section)
-        if kind in ("章", "节"):
-            division_level = level
-        local[kind] = cand.number
-        global_[kind] = cand.number
-        # Deeper numbering restarts under a new parent.
-        for other in list(local):
-            if other != kind and _depth(other, division_level) > level:
-                local[other] = 0
-    for section in stack:
-        section.body_end = len(text)
-    return sections
+        tree.advance_to(cand.start)
+        level = _depth(cand.level_kind, tree.division_level)
+        if tree.accepts(cand, level):
+            tree.add(cand, level)
+    return tree.close()
 
 
 def _depth(kind, division_level: int | None) -> int:

@@ -1,9 +1,12 @@
-"""Is this string the name of a unit (an organ that can be given a task)?
+"""Is this string the name of an organisation (a 责任单位: an organ that can be given a task)?
+
+"Unit" here is 单位 in the sense of an organisation, as in the responsible_units
+table; the units of measure of targets (家, 个, %) are ``measure_units.txt``.
 
 Names are recognised from their end: Chinese unit names are head-final
 (市[工业和信息化]局, 县[金融发展服务]中心), so the longest known suffix of
 a candidate decides.  Suffixes, whole names and look-alike non-units
-(布局, 干部) live in extractors/data/unit_*.txt and are loaded once into a
+(布局, 干部) live in extractors/data/org_*.txt and are loaded once into a
 reversed ``hanlp_trie.Trie``: matching the reversed candidate from its first
 character finds the longest suffix in one walk.
 """
@@ -30,11 +33,11 @@ def _read_list(name: str) -> list[str]:
 
 def _build_suffix_trie() -> Trie:
     trie = Trie()
-    for word in _read_list("unit_suffixes.txt") + _read_list("unit_names.txt"):
+    for word in _read_list("org_suffixes.txt") + _read_list("org_names.txt"):
         trie[word[::-1]] = STRONG
     for word in "市县区镇乡旗州盟村":
         trie[word] = WEAK
-    for word in _read_list("unit_not_suffixes.txt"):
+    for word in _read_list("org_not_suffixes.txt"):
         trie[word[::-1]] = _NOT_UNIT
     return trie
 

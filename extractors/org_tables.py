@@ -24,11 +24,12 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
+from extractors.table_grid import split_cells, trim_cell
+
 # Any cell separator; a gap needs content on both sides, so indentation is not one.
 SEPARATOR = re.compile(r"[\t|]|(?<=[^\s|])[ \u3000\xa0]{2,}(?=[^\s|])")
 _GAP = re.compile(r"[ \u3000\xa0]{2,}")
 _RULE_ROW = re.compile(r"[\s|:\-－—=]*")
-_PADDING = " *\t\u3000\r\xa0"
 _BLANK_LINES = re.compile(r"[ \t\u3000\xa0\r\n]*")
 # The closing block of an official document (版记) ends any table before it.
 _CLOSING_BLOCK = re.compile(r"[ \t\u3000\xa0*]*(?:抄送|抄报|主送|印发|联系人|联系电话|附件)")
@@ -49,23 +50,12 @@ def _width(text: str) -> int:
 
 
 def _trimmed(text: str, start: int, end: int, line_start: int) -> Cell | None:
-    cell = text[start:end]
-    body = cell.strip(_PADDING)
-    if not body:
-        return None
-    s = start + len(cell) - len(cell.lstrip(_PADDING))
-    return s, s + len(body), _width(text[line_start:s])
+    s, e = trim_cell(text, start, end)
+    return (s, e, _width(text[line_start:s])) if e > s else None
 
 
 def _split(text: str, start: int, end: int, separator: str) -> list[Cell | None]:
-    cells, pos = [], start
-    while True:
-        at = text.find(separator, pos, end)
-        if at < 0:
-            cells.append(_trimmed(text, pos, end, start))
-            return cells
-        cells.append(_trimmed(text, pos, at, start))
-        pos = at + 1
+    return [(s, e, _width(text[start:s])) if e > s else None for s, e in split_cells(text, start, end, separator)]
 
 
 def _cells(text: str, start: int, end: int) -> tuple[list[Cell | None], bool]:
