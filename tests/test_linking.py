@@ -1,0 +1,210 @@
+"""pipeline.linking: the matching rule's examples, target_id stability and the
+incremental target_links update (equal to a full recompute, by property)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.linking import TARGET_LINKS, assign_target_ids, link_all, update_links
+from pipeline.linking.indicators import indicator_key
+from pipeline.linking.similarity import key_similarity
+from pipeline.linking.target_ids import make_target_id, target_key
+from pipeline.linking.units import unit_info
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "pipeline" / "linking" / "examples"
+
+
+def _jsonl(name: str) -> list[dict]:
+    return [json.loads(line) for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+LINK_EXAMPLES = _jsonl("links.jsonl")
+INDICATOR_EXAMPLES = _jsonl("indicators.jsonl")
+
+
+@pytest.mark.parametrize("example", LINK_EXAMPLES, ids=lambda e: f"{e['a']}~{e['b']}")
+def test_link_examples(example):
+    verdict = key_similarity(indicator_key(example["a"]), indicator_key(example["b"]), example["unit_a"], example["unit_b"])
+    assert (verdict.similarity is not None) == example["link"], f"{example['note']}: {verdict.reason}"
+    # the rule is symmetric
+    reverse = key_similarity(indicator_key(example["b"]), indicator_key(example["a"]), example["unit_b"], example["unit_a"])
+    assert reverse.similarity == verdict.similarity
+
+
+def test_link_examples_cover_both_outcomes():
+    assert sum(e["link"] for e in LINK_EXAMPLES) >= 10
+    assert sum(not e["link"] for e in LINK_EXAMPLES) >= 10
+
+
+@pytest.mark.parametrize("example", INDICATOR_EXAMPLES, ids=lambda e: e["indicator"] or "(empty)")
+def test_indicator_examples(example):
+    key = indicator_key(example["indicator"])
+    assert key.core == example["core"]
+    assert sorted(key.levels) == example["levels"]
+    assert (key.relative, key.increment, key.linkable) == (example["relative"], example["increment"], example["linkable"])
+
+
+def test_region_names_of_the_document_are_scope():
+    assert indicator_key("济南市高新技术企业").core == "济南市高新技术企业"
+    assert indicator_key("济南市高新技术企业", ("济南",)).core == "高新技术企业"
+    assert indicator_key("济南高新技术企业", ("济南",)).core == "高新技术企业"
+
+
+@pytest.mark.parametrize(
+    "unit, dimension, scale",
+    [("万亿元", "money", 1e12), ("亿元", "money", 1e8), ("万千瓦", "power", 1e4), ("千瓦时", "energy", 1),
+     ("个百分点", "points", 1), ("%", "percent", 1), ("万人次", "person_times", 1e4), ("户", "count", 1),
+     (None, "none", 1), ("TFLOPS", "unit:TFLOPS", 1)],
+)
+def test_unit_info(unit, dimension, scale):
+    info = unit_info(unit)
+    assert (info.dimension, info.scale) == (dimension, scale)
+
+
+# ------------------------------------------------------------------ target_id
+def _row(doc_id: str, indicator: str, value: float, unit: str, start: int) -> dict:
+    return {"doc_id": doc_id, "indicator": indicator, "value": value, "unit": unit, "norm_start": start, "norm_end": start + 5}
+
+
+def test_target_id_ignores_offsets_order_and_other_targets():
+    rows = [_row("d", "高新技术企业", 5000, "家", 100), _row("d", "瞪羚企业", 800, "家", 200)]
+    assign_target_ids(rows)
+    ids = {r["indicator"]: r["target_id"] for r in rows}
+    # the same targets after a paragraph was added above, another target inserted, rows in another order
+    edited = [_row("d", "瞪羚企业", 800, "家", 950), _row("d", "独角兽企业", 15, "家", 400), _row("d", "高新技术企业", 5000, "家", 900)]
+    assign_target_ids(edited)
+    assert {r["indicator"]: r["target_id"] for r in edited if r["indicator"] in ids} == ids
+
+
+def test_target_id_repeats_get_occurrence_numbers():
+    rows = [_row("d", "规模以上企业", 800, "家", 10), _row("d", "规模以上企业", 800, "家", 50)]
+    assign_target_ids(rows)
+    assert rows[0]["target_id"] != rows[1]["target_id"]
+    assert rows[0]["target_id"] == make_target_id("d", target_key("规模以上企业", 800, "家"), 0)
+
+
+def test_target_id_changes_with_the_target_and_the_document():
+    base = make_target_id("d", target_key("高新技术企业", 5000, "家"), 0)
+    assert make_target_id("d", target_key("高新技术企业", 5000.0, " 家"), 0) == base  # spelling of value and unit
+    assert make_target_id("d", target_key("高新技术企业", 5001, "家"), 0) != base
+    assert make_target_id("d", target_key("高新技术企业", 5000, "万家"), 0) != base
+    assert make_target_id("e", target_key("高新技术企业", 5000, "家"), 0) != base
+
+
+@given(st.lists(st.sampled_from(["高新技术企业", "瞪羚企业", "规模以上企业"]), min_size=1, max_size=8), st.randoms())
+def test_target_ids_unique_and_order_free(indicators, rnd):
+    rows = [_row("d", ind, 1, "家", 10 * i) for i, ind in enumerate(indicators)]
+    assign_target_ids(rows)
+    ids = [r["target_id"] for r in rows]
+    assert len(set(ids)) == len(ids)
+    shuffled = [dict(r) for r in rows]
+    rnd.shuffle(shuffled)
+    assign_target_ids(shuffled)
+    assert sorted(r["target_id"] for r in shuffled) == sorted(ids)
+
+
+# ---------------------------------------------------------------- the table
+VOCABULARY = [
+    ("集群内高新技术企业", "家"), ("高新技术企业数量", "家"), ("国家高新技术企业", "万家"), ("高新技术企业营业收入", "亿元"),
+    ("省级以上专精特新企业", "家"), ("专精特新中小企业", "户"), ("国家级单项冠军企业", "家"), ("省级单项冠军企业", "家"),
+    ("全省规上工业增加值", "%"), ("规模以上工业增加值", "%"), ("营业收入", "亿元"), ("研发投入强度", "%"),
+]
+
+
+def _targets(docs: dict[str, list[tuple[int, int, int, int]]]) -> pa.Table:
+    """docs: doc_id -> [(vocabulary index, value, deadline year, section)]."""
+    rows = []
+    for doc_id, items in docs.items():
+        doc_rows = []
+        for position, (word, value, year, section) in enumerate(items):
+            indicator, unit = VOCABULARY[word]
+            row = _row(doc_id, indicator, float(value), unit, 100 * position)
+            row.update(section_id=section, value_max=None, comparator=">=", deadline_year=year)
+            doc_rows.append(row)
+        assign_target_ids(doc_rows)
+        rows += doc_rows
+    schema = pa.schema([
+        ("doc_id", pa.string()), ("target_id", pa.string()), ("section_id", pa.int32()), ("norm_start", pa.int64()),
+        ("norm_end", pa.int64()), ("indicator", pa.string()), ("value", pa.float64()), ("value_max", pa.float64()),
+        ("unit", pa.string()), ("comparator", pa.string()), ("deadline_year", pa.int64()),
+    ])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+_item = st.tuples(
+    st.integers(0, len(VOCABULARY) - 1), st.sampled_from([50, 800, 5000]), st.sampled_from([2025, 2027]), st.integers(1, 3)
+)
+_corpus = st.dictionaries(st.sampled_from([f"doc{i}.txt" for i in range(6)]), st.lists(_item, max_size=5), max_size=6)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(old=_corpus, edits=_corpus, removed=st.sets(st.sampled_from([f"doc{i}.txt" for i in range(6)])))
+def test_incremental_update_equals_full_recompute(old, edits, removed):
+    new = {doc: items for doc, items in old.items() if doc not in removed}
+    new.update(edits)
+    previous = link_all(_targets(old))
+    changed = _targets(edits)
+    incremental = update_links(previous, changed, _targets(new))
+    assert incremental.equals(link_all(_targets(new)))
+
+
+def test_links_are_one_to_one_per_document_pair_and_never_within_a_document():
+    targets = _targets({
+        "a.txt": [(0, 5000, 2025, 1), (1, 800, 2027, 2)],
+        "b.txt": [(1, 8000, 2025, 1), (2, 1, 2025, 1)],
+        "c.txt": [(3, 100, 2025, 1), (0, 850, 2027, 1)],
+    })
+    links = link_all(targets).to_pylist()
+    assert links, "高新技术企业 should link across a, b and c"
+    assert all(link["doc_id_a"] < link["doc_id_b"] for link in links)
+    for side in ("a", "b"):
+        keys = [(link["doc_id_a"], link["doc_id_b"], link[f"target_id_{side}"]) for link in links]
+        assert len(keys) == len(set(keys))
+    # a.txt's two 高新技术企业 targets against b.txt's two: 5000 by 2025 takes the same-level,
+    # same-year 8000; 800 by 2027 is left the 国家高新技术企业 (1 万家)
+    ab = [link for link in links if (link["doc_id_a"], link["doc_id_b"]) == ("a.txt", "b.txt")]
+    assert sorted((link["value_a"], link["value_b"]) for link in ab) == [(800.0, 1.0), (5000.0, 8000.0)]
+    assert not any("营业收入" in (link["indicator_a"] + link["indicator_b"]) for link in links)
+
+
+def test_per_part_targets_do_not_link():
+    """One indicator, one deadline, different values under different sections: a figure per cluster."""
+    targets = _targets({
+        "city.txt": [(0, 650, 2025, 7), (0, 280, 2025, 11)],
+        "province.txt": [(1, 5000, 2025, 1)],
+    })
+    assert link_all(targets).num_rows == 0
+    same_figure_twice = _targets({"city.txt": [(0, 650, 2025, 2), (0, 650, 2025, 9)], "province.txt": [(1, 5000, 2025, 1)]})
+    assert link_all(same_figure_twice).num_rows == 1
+
+
+def test_empty_inputs_give_the_empty_table():
+    empty = _targets({})
+    assert link_all(empty).schema.equals(TARGET_LINKS)
+    assert update_links(TARGET_LINKS.empty_table(), empty, empty).num_rows == 0
+
+
+def test_removed_document_drops_its_links_and_unchanged_pairs_are_carried():
+    old = {"a.txt": [(0, 5000, 2025, 1)], "b.txt": [(1, 8000, 2025, 1)], "c.txt": [(2, 1, 2025, 1)]}
+    previous = link_all(_targets(old))
+    assert previous.num_rows == 3
+    marked = previous.set_column(previous.schema.get_field_index("similarity"), "similarity", pa.array([0.5] * 3))
+    new = {"a.txt": old["a.txt"], "b.txt": old["b.txt"]}
+    result = update_links(marked, _targets({}), _targets(new)).to_pylist()
+    # the a-b pair is carried as it was (0.5 proves it was not recomputed), the pairs with c are gone
+    assert [(r["doc_id_a"], r["doc_id_b"], r["similarity"]) for r in result] == [("a.txt", "b.txt", 0.5)]
+
+
+def test_random_corpus_links_satisfy_the_rule():
+    rnd = random.Random(7)
+    docs = {f"d{i}.txt": [(rnd.randrange(len(VOCABULARY)), 10 * i, 2025, 1) for _ in range(4)] for i in range(12)}
+    for link in link_all(_targets(docs)).to_pylist():
+        verdict = key_similarity(indicator_key(link["indicator_a"]), indicator_key(link["indicator_b"]), link["unit_a"], link["unit_b"])
+        assert verdict.similarity == link["similarity"]
