@@ -208,3 +208,67 @@ def test_random_corpus_links_satisfy_the_rule():
     for link in link_all(_targets(docs)).to_pylist():
         verdict = key_similarity(indicator_key(link["indicator_a"]), indicator_key(link["indicator_b"]), link["unit_a"], link["unit_b"])
         assert verdict.similarity == link["similarity"]
+
+
+# ------------------------------------------------------------ regions, chain
+def _documents(rows: list[tuple[str, str | None, str | None, str | None, str | None]]) -> pa.Table:
+    names = ["doc_id", "province", "city", "county", "admin_level"]
+    return pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
+
+
+CHAIN = _documents([
+    ("nation.txt", None, None, None, "national"),
+    ("province.txt", "山东省", None, None, "province"),
+    ("jinan.txt", "山东省", "济南市", None, "city"),
+    ("binzhou.txt", "山东省", "滨州市", None, "city"),
+    ("wenshang.txt", "山东省", "济宁市", "汶上县", "county"),
+    ("jining.txt", "山东省", "济宁市", None, "city"),
+    ("fujian.txt", "福建省", None, None, "province"),
+])
+
+
+def test_links_stay_on_one_administrative_chain():
+    docs = {row["doc_id"]: [(0, 100, 2025, 1)] for row in CHAIN.to_pylist()}
+    pairs = {(link["doc_id_a"], link["doc_id_b"]) for link in link_all(_targets(docs), CHAIN).to_pylist()}
+    assert ("jinan.txt", "province.txt") in pairs and ("jining.txt", "wenshang.txt") in pairs
+    assert ("nation.txt", "wenshang.txt") in pairs and ("fujian.txt", "nation.txt") in pairs
+    assert ("binzhou.txt", "jinan.txt") not in pairs  # sibling cities
+    assert ("jinan.txt", "wenshang.txt") not in pairs  # a county of another city
+    assert ("fujian.txt", "province.txt") not in pairs
+    # without region columns nothing is known, so nothing is blocked
+    assert link_all(_targets(docs)).num_rows == len(docs) * (len(docs) - 1) // 2
+
+
+def test_incremental_update_equals_full_recompute_on_a_chain():
+    docs = {row["doc_id"]: [(0, 100, 2025, 1), (4, 5, 2025, 2)] for row in CHAIN.to_pylist()}
+    previous = link_all(_targets(docs), CHAIN)
+    edited = {"jinan.txt": [(1, 300, 2027, 1), (5, 9, 2025, 3)]}
+    new = {doc: items for doc, items in docs.items() if doc != "binzhou.txt"} | edited
+    incremental = update_links(previous, _targets(edited), _targets(new), CHAIN)
+    assert incremental.equals(link_all(_targets(new), CHAIN))
+
+
+def test_document_region_names_are_scope_in_its_indicators():
+    documents = _documents([("jinan.txt", "山东省", "济南市", None, "city"), ("province.txt", "山东省", None, None, "province")])
+    targets = _targets({"province.txt": [(0, 5000, 2025, 1)]})
+    extra = pa.Table.from_pylist(
+        [{"doc_id": "jinan.txt", "target_id": "t1", "section_id": 1, "norm_start": 0, "norm_end": 5, "indicator": "济南市高新技术企业",
+          "value": 800.0, "value_max": None, "unit": "家", "comparator": ">=", "deadline_year": 2025}],
+        schema=targets.schema,
+    )
+    both = pa.concat_tables([targets, extra])
+    assert link_all(both).num_rows == 0  # 济南市 unknown: a qualifier
+    assert link_all(both, documents).num_rows == 1
+
+
+CORES = ["智能工厂", "智能制造工厂", "旅游收入", "旅游总收入", "高新技术企业", "高新技术企业营业收入", "制造业企业",
+         "制造业领航企业", "先进制造业集群", "全部先进制造业集群", "各类群众文化活动", "群众文化活动", "研发投入强度"]
+
+
+@given(st.sampled_from(CORES), st.sampled_from(CORES))
+def test_blocking_finds_exactly_the_pairs_the_rule_accepts(a, b):
+    """The index looks cores up by their reduced forms: it must miss no pair the rule accepts."""
+    from pipeline.linking.similarity import core_similarity, reduced_forms
+
+    accepted = core_similarity(a, b).similarity is not None
+    assert accepted == (a == b or a in reduced_forms(b) or b in reduced_forms(a))

@@ -20,19 +20,20 @@ cluster, county or industry under its own heading) uses the indicator for
 each section's subject, which its text alone does not name.
 
 Blocking, so that a national corpus is not compared pair by pair: targets are
-grouped by (indicator, unit); each group's indicator core is looked up only
-against cores that could match it (the same core, cores ending with it or
-that it ends with, and cores with its first character and its last two: the
-only shapes ``similarity.py`` accepts).  Work grows with the number of
-similar pairs, not with the square of the corpus.
+grouped by (indicator key, unit dimension); each group's core is looked up
+in a hash index of cores and of their forms with one stretch of
+non-restrictive words removed (``similarity.reduced_forms``), which are the
+only pairs ``similarity.py`` can accept, so no candidate is wasted.  Row
+pairs are then built by joins on the province when documents have regions
+(``regions.py``: links stay on one administrative chain).  Work grows with
+the number of links, not with the square of the corpus.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Collection, Mapping
+from typing import Collection, Iterator, Mapping
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.linking.indicators import IndicatorKey, indicator_key
-from pipeline.linking.similarity import MIN_CONTAINED_CHARS, core_similarity, key_similarity
+from pipeline.linking.regions import UNKNOWN, DocumentRegions, on_one_chain
+from pipeline.linking.similarity import core_similarity, key_similarity, reduced_forms
 from pipeline.linking.units import unit_info
 
 LINKING_VERSION = "1"  # bump when a rule changes: publish then recomputes every pair
@@ -78,7 +80,7 @@ def update_links(
     previous: pa.Table | None,
     changed_targets: pa.Table,
     all_targets: pa.Table,
-    region_names: Mapping[str, tuple[str, ...]] | None = None,
+    documents: pa.Table | None = None,
 ) -> pa.Table:
     """The new ``target_links`` table.
 
@@ -87,8 +89,9 @@ def update_links(
     changed in it (only their ``doc_id`` matters; a changed document left
     with no targets simply drops out of ``all_targets``).  ``previous``: the
     published links, or None to recompute every pair (first run, or a new
-    ``LINKING_VERSION``).  ``region_names``: doc_id -> the document's own
-    province/city/county names, removed from indicators like ``全省``.
+    ``LINKING_VERSION``).  ``documents``: the documents table, read only for
+    its ``province``/``city``/``county``/``admin_level`` columns when it has
+    them (``regions.py``: region names are scope; links stay on one chain).
     """
     present = set(pc.unique(all_targets.column("doc_id")).to_pylist())
     if previous is None:
@@ -97,15 +100,15 @@ def update_links(
     else:
         changed = set(pc.unique(changed_targets.column("doc_id")).to_pylist()) & present
         carried = _carried(previous, present - changed)
-    records = _prepare(all_targets.select(TARGET_COLUMNS), region_names or {})
+    records = _prepare(all_targets.select(TARGET_COLUMNS), DocumentRegions.from_documents(documents))
     pairs = _candidate_pairs(records, changed)
-    fresh = _link_table(records.frame, _one_to_one(records.frame, pairs))
+    fresh = _link_table(records, _one_to_one(records.frame, pairs))
     return _sorted(pa.concat_tables([carried.select(TARGET_LINKS.names).cast(TARGET_LINKS), fresh]))
 
 
-def link_all(all_targets: pa.Table, region_names: Mapping[str, tuple[str, ...]] | None = None) -> pa.Table:
+def link_all(all_targets: pa.Table, documents: pa.Table | None = None) -> pa.Table:
     """Every link of a corpus, from scratch."""
-    return update_links(None, all_targets, all_targets, region_names)
+    return update_links(None, all_targets, all_targets, documents)
 
 
 def _carried(previous: pa.Table, unchanged: Collection[str]) -> pa.Table:
@@ -122,27 +125,47 @@ def _sorted(table: pa.Table) -> pa.Table:
 # ----------------------------------------------------------------- records
 @dataclass
 class _Records:
-    frame: pd.DataFrame  # one row per target (RangeIndex: labels are positions), with its group
-    keys: list[IndicatorKey]  # by group
-    units: list[str | None]  # by group
+    table: pa.Table  # the targets (TARGET_COLUMNS), rows as in frame
+    frame: pd.DataFrame  # one row per target (RangeIndex: labels are positions), with its match group
+    keys: list[IndicatorKey]  # by match group
+    units: list[str | None]  # by match group: one unit of the group's dimension (all a verdict needs)
+    regions: np.ndarray | None  # by row of frame: province, city, county codes; None when no document says
 
 
-def _prepare(targets: pa.Table, region_names: Mapping[str, tuple[str, ...]]) -> _Records:
-    """One row per target with its group (indicator, unit, regions) and whether it may link."""
+def _prepare(targets: pa.Table, regions: DocumentRegions) -> _Records:
+    """One row per target with its match group (indicator key, unit dimension) and
+    whether it may link.  Verdicts are taken once per pair of match groups."""
     frame = targets.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype(), pa.int32(): pd.Int64Dtype()}.get)
-    frame["doc"] = pd.Categorical(frame["doc_id"], categories=sorted(frame["doc_id"].unique()))
-    frame["regions"] = frame["doc_id"].map(lambda doc: tuple(region_names.get(doc, ())))
-    frame["group"] = frame.groupby(["indicator", "unit", "regions"], dropna=False, sort=False).ngroup()
-    groups = frame.drop_duplicates("group").set_index("group").sort_index()
-    keys = [indicator_key(ind if isinstance(ind, str) else None, reg) for ind, reg in zip(groups["indicator"], groups["regions"])]
-    units = [unit if isinstance(unit, str) else None for unit in groups["unit"]]
-    group = frame["group"].to_numpy()
+    doc_ids = sorted(frame["doc_id"].unique())
+    frame["doc"] = pd.Categorical(frame["doc_id"], categories=doc_ids)
+    names = {doc_id: regions.names(doc_id) for doc_id in doc_ids}
+    # A document's names matter only to an indicator that starts with one (济南市…);
+    # keying every other row by them would split its group per document.
+    frame["regions"] = [
+        found if found and isinstance(indicator, str) and indicator.startswith(found) else ()
+        for indicator, found in zip(frame["indicator"], frame["doc_id"].map(names))
+    ]
+    spelled = frame.groupby(["indicator", "unit", "regions"], dropna=False, sort=False).ngroup().to_numpy()
+    firsts = frame.drop_duplicates(["indicator", "unit", "regions"])  # in ngroup order (sort=False)
+    spelled_keys = [indicator_key(ind if isinstance(ind, str) else None, reg) for ind, reg in zip(firsts["indicator"], firsts["regions"])]
+    spelled_units = [unit if isinstance(unit, str) else None for unit in firsts["unit"]]
+    match_ids: dict[tuple[IndicatorKey, str], int] = {}
+    keys, units, match_of_spelled = [], [], []
+    for key, unit in zip(spelled_keys, spelled_units):
+        match = match_ids.setdefault((key, unit_info(unit).dimension), len(match_ids))
+        if match == len(keys):
+            keys.append(key)
+            units.append(unit)
+        match_of_spelled.append(match)
+    group = np.asarray(match_of_spelled, dtype=np.int64)[spelled]
+    frame["group"] = group
     frame["core"] = np.array([key.core for key in keys], dtype=object)[group]
     frame["qualified_core"] = np.array([_qualified(key) for key in keys], dtype=object)[group]
     frame["dimension"] = np.array([unit_info(unit).dimension for unit in units], dtype=object)[group]
     linkable = np.array([key.linkable for key in keys], dtype=bool)[group]
     frame["linkable"] = linkable & ~_per_part(frame)
-    return _Records(frame, keys, units)
+    region_codes = regions.codes(doc_ids)[frame["doc"].cat.codes.to_numpy()] if regions.known else None
+    return _Records(targets, frame, keys, units, region_codes)
 
 
 def _per_part(frame: pd.DataFrame) -> np.ndarray:
@@ -171,28 +194,20 @@ def _qualified(key: IndicatorKey) -> str:
 
 # --------------------------------------------------------------- blocking
 class _CoreIndex:
-    """Linkable groups by core, with the lookups the head-final rule needs."""
+    """Linkable groups by core, and each core under every form it takes with one
+    stretch of non-restrictive words removed: exactly the pairs the rule can accept."""
 
     def __init__(self, cores: Mapping[str, list[int]]):
         self.groups_by_core = cores
-        self.longer_by_suffix: dict[str, set[str]] = defaultdict(set)  # suffix -> cores ending with it
-        self.by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first char, last two) -> cores
+        self.longer_by_reduced: dict[str, set[str]] = defaultdict(set)  # reduced form -> cores it came from
         for core in cores:
-            for start in range(1, len(core) - MIN_CONTAINED_CHARS + 1):
-                self.longer_by_suffix[core[start:]].add(core)
-            self.by_ends[(core[:1], core[-2:])].add(core)
+            for reduced in reduced_forms(core):
+                self.longer_by_reduced[reduced].add(core)
 
     def candidates(self, core: str) -> set[str]:
-        found = {core} | self.longer_by_suffix.get(core, set()) | self.by_ends.get((core[:1], core[-2:]), set())
-        for start in range(1, len(core) - MIN_CONTAINED_CHARS + 1):
-            if core[start:] in self.groups_by_core:
-                found.add(core[start:])
+        found = {core} | self.longer_by_reduced.get(core, set())
+        found.update(reduced for reduced in reduced_forms(core) if reduced in self.groups_by_core)
         return found
-
-
-@lru_cache(maxsize=500_000)
-def _cores_match(a: str, b: str) -> bool:
-    return core_similarity(a, b).similarity is not None
 
 
 def _group_verdicts(records: _Records, changed_groups: Collection[int], index: _CoreIndex) -> list[tuple[int, int, float]]:
@@ -202,7 +217,7 @@ def _group_verdicts(records: _Records, changed_groups: Collection[int], index: _
     for g in changed_groups:
         core = keys[g].core
         for other_core in index.candidates(core):
-            if not _cores_match(core, other_core):
+            if other_core != core and core_similarity(core, other_core).similarity is None:
                 continue
             for h in index.groups_by_core[other_core]:
                 similarity = key_similarity(keys[g], keys[h], units[g], units[h]).similarity
@@ -212,34 +227,44 @@ def _group_verdicts(records: _Records, changed_groups: Collection[int], index: _
 
 
 def _candidate_pairs(records: _Records, changed: Collection[str]) -> pd.DataFrame:
-    """Every pair of linkable targets in different documents, one of them changed,
-    whose groups may link: columns a, b (row positions, a in the smaller doc_id), similarity."""
+    """Every pair of linkable targets in different documents (on one chain), one of
+    them changed, whose groups may link: columns a, b (row positions, a in the
+    smaller doc_id), similarity.  Built as joins: group pairs x rows."""
     frame = records.frame
-    linkable = frame[frame["linkable"]]
-    positions = linkable.index.to_numpy()  # frame has a RangeIndex: labels are row positions
-    rows_by_group = {g: positions[rows] for g, rows in linkable.groupby("group").indices.items()}
-    is_changed = frame["doc_id"].isin(changed).to_numpy()
+    rows = pd.DataFrame({"row": np.flatnonzero(frame["linkable"].to_numpy())})
+    rows["group"] = frame["group"].to_numpy()[rows["row"]]
+    rows["changed"] = frame["doc_id"].isin(changed).to_numpy()[rows["row"]]
+    rows["province"] = records.regions[rows["row"], 0] if records.regions is not None else UNKNOWN
     cores: dict[str, list[int]] = defaultdict(list)
-    for g in rows_by_group:
-        cores[records.keys[g].core].append(g)
-    changed_groups = [g for g, rows in rows_by_group.items() if is_changed[rows].any()]
+    for g in rows["group"].unique():
+        cores[records.keys[g].core].append(int(g))
+    changed_groups = rows.loc[rows["changed"], "group"].unique()
+    verdicts = pd.DataFrame(_group_verdicts(records, changed_groups, _CoreIndex(cores)), columns=["g", "h", "similarity"])
+    left = rows[rows["changed"]].rename(columns={"row": "a", "group": "g", "province": "province_a"})
+    left = left.merge(verdicts, on="g")[["a", "h", "similarity", "province_a"]]
+    right = rows.rename(columns={"row": "b", "group": "h"})[["b", "h", "province"]]
+    pairs = pd.concat(list(_joins(left, right)), ignore_index=True)
+    a, b = pairs["a"].to_numpy(dtype=np.int64), pairs["b"].to_numpy(dtype=np.int64)
     doc_codes = frame["doc"].cat.codes.to_numpy()
-    lefts, rights, sims = [], [], []
-    for g, h, similarity in _group_verdicts(records, changed_groups, _CoreIndex(cores)):
-        left = rows_by_group[g][is_changed[rows_by_group[g]]]
-        right = rows_by_group[h]
-        lefts.append(np.repeat(left, len(right)))
-        rights.append(np.tile(right, len(left)))
-        sims.append(np.full(len(left) * len(right), similarity))
-    if not lefts:
-        return pd.DataFrame({"a": np.array([], dtype=np.int64), "b": np.array([], dtype=np.int64), "similarity": []})
-    a, b, similarity = np.concatenate(lefts), np.concatenate(rights), np.concatenate(sims)
     keep = doc_codes[a] != doc_codes[b]
-    a, b, similarity = a[keep], b[keep], similarity[keep]
+    if records.regions is not None:
+        keep &= on_one_chain(records.regions[a], records.regions[b])
+    a, b, similarity = a[keep], b[keep], pairs["similarity"].to_numpy()[keep]
     swap = doc_codes[a] > doc_codes[b]  # side a is the document with the smaller doc_id
-    a, b = np.where(swap, b, a), np.where(swap, a, b)
-    pairs = pd.DataFrame({"a": a, "b": b, "similarity": similarity})
+    pairs = pd.DataFrame({"a": np.where(swap, b, a), "b": np.where(swap, a, b), "similarity": similarity})
     return pairs.drop_duplicates(["a", "b"], ignore_index=True)
+
+
+def _joins(left: pd.DataFrame, right: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """left (a, h, province_a) joined with right (b, h, province) where the provinces
+    may be on one chain: the same, or either unknown.  Joining on the province
+    keeps a big group from being multiplied out across the whole country."""
+    yield left.iloc[:0].assign(b=np.array([], dtype=np.int64))  # the columns, for an empty result
+    unknown_left = left["province_a"] == UNKNOWN
+    yield left[unknown_left].merge(right, on="h")
+    known_left = left[~unknown_left]
+    yield known_left.merge(right, left_on=["h", "province_a"], right_on=["h", "province"])
+    yield known_left.merge(right[right["province"] == UNKNOWN], on="h")
 
 
 # ---------------------------------------------------------------- matching
@@ -279,19 +304,15 @@ def _one_to_one(frame: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(chosen, ignore_index=True)[["a", "b", "similarity"]]
 
 
-def _link_table(frame: pd.DataFrame, chosen: pd.DataFrame) -> pa.Table:
-    columns: dict[str, object] = {}
+def _link_table(records: _Records, chosen: pd.DataFrame) -> pa.Table:
+    """The links as rows of TARGET_LINKS, both sides taken from the targets table."""
+    columns: dict[str, pa.Array] = {}
     for side in ("a", "b"):
-        rows = frame.iloc[chosen[side].to_numpy(dtype=np.int64)] if len(chosen) else frame.iloc[[]]
+        rows = records.table.take(pa.array(chosen[side].to_numpy(dtype=np.int64), type=pa.int64()))
         for name in _SIDE_COLUMNS:
-            columns[f"{name}_{side}"] = rows[name].tolist()
-    core_a = frame["core"].to_numpy()[chosen["a"].to_numpy(dtype=np.int64)] if len(chosen) else []
-    core_b = frame["core"].to_numpy()[chosen["b"].to_numpy(dtype=np.int64)] if len(chosen) else []
-    columns["indicator_key"] = [a if len(a) <= len(b) else b for a, b in zip(core_a, core_b)]
-    columns["similarity"] = chosen["similarity"].tolist() if len(chosen) else []
-    columns = {name: [None if _missing(v) else v for v in values] for name, values in columns.items()}
-    return pa.table(columns, schema=TARGET_LINKS)
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+            columns[f"{name}_{side}"] = rows.column(name)
+    core = records.frame["core"].to_numpy()
+    core_a, core_b = core[chosen["a"].to_numpy(dtype=np.int64)], core[chosen["b"].to_numpy(dtype=np.int64)]
+    columns["indicator_key"] = pa.array([a if len(a) <= len(b) else b for a, b in zip(core_a, core_b)], type=pa.string())
+    columns["similarity"] = pa.array(chosen["similarity"].to_numpy(dtype=np.float64), type=pa.float64())
+    return pa.table(columns).cast(TARGET_LINKS)

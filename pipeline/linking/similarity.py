@@ -81,6 +81,24 @@ def _added_stretches(short: str, long: str) -> list[str]:
     return stretches
 
 
+_NON_RESTRICTIVE_FIRST = frozenset("制总全整合各主")
+_NON_RESTRICTIVE_LONGEST = 6  # 制造制造 … in practice 4; a bound for the scan below
+
+
+def reduced_forms(core: str) -> set[str]:
+    """``core`` with one stretch of non-restrictive words removed, anywhere but its
+    last HEAD_CHARS characters: the shorter cores ``core_similarity`` can accept
+    against it (``智能制造工厂`` -> ``智能工厂``)."""
+    forms = set()
+    for start, char in enumerate(core[: len(core) - HEAD_CHARS]):
+        if char not in _NON_RESTRICTIVE_FIRST:
+            continue
+        for end in range(start + 1, min(len(core) - HEAD_CHARS, start + _NON_RESTRICTIVE_LONGEST) + 1):
+            if NON_RESTRICTIVE.fullmatch(core, start, end):
+                forms.add(core[:start] + core[end:])
+    return {form for form in forms if len(form) >= MIN_CONTAINED_CHARS}
+
+
 def key_similarity(a: IndicatorKey, b: IndicatorKey, unit_a: str | None, unit_b: str | None) -> Verdict:
     """The full rule: cores, then units, baseline, increment and level qualifiers."""
     if not (a.linkable and b.linkable):
