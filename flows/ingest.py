@@ -29,9 +29,11 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.orphan_guard import exit_with_parent
 from pipeline.errors import UserError
 from pipeline.fingerprint import fingerprint
+from pipeline.linking import linking_version
 from pipeline.process import all_schemas
 from pipeline.reading.reader import DEFAULT_MAX_BYTES
 from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
+from pipeline.storage.links import new_target_links
 from pipeline.storage.plan import (
     BATCH_BYTES,
     BATCH_DOCS,
@@ -168,10 +170,17 @@ def _hold_before_publish() -> None:
         time.sleep(0.05)
 
 
-def _table_streams(store: OutputStore, plan, results: list[BatchResult], unreadable_rows: list[dict]) -> dict:
-    """name -> (schema, parts): carried-over rows of the current version, then this run's batches."""
+def _table_streams(
+    store: OutputStore, plan, results: list[BatchResult], unreadable_rows: list[dict], previous_manifest: dict | None
+) -> dict:
+    """name -> (schema, parts): carried-over rows of the current version, then this run's batches;
+    ``target_links`` is computed across documents (pipeline.storage.links)."""
     tables = {}
     for name, schema in all_schemas().items():
+        if name == "target_links":
+            folders = [Path(r.folder) for r in results]
+            tables[name] = (schema, iter([new_target_links(store, plan.kept_ingested, folders, previous_manifest)]))
+            continue
         key, keys = ("source_path", plan.kept_quarantined) if name == "quarantine" else ("doc_id", plan.kept_ingested)
         previous = store.current_table_path(name)
         staged = [Path(r.folder) / f"{name}.parquet" for r in results if r.row_counts.get(name)]
@@ -208,7 +217,12 @@ def _manifest_documents(
 
 
 def _versions() -> dict[str, str]:
-    return {"polex": version("polex"), "extractors_version": fingerprint(), "prefect": prefect.__version__}
+    return {
+        "polex": version("polex"),
+        "extractors_version": fingerprint(),
+        "linking": linking_version(),  # publish keeps the previous target_links only under the same rules
+        "prefect": prefect.__version__,
+    }
 
 
 @flow(name="ingest_corpus", task_runner=default_task_runner(), log_prints=False)
@@ -315,7 +329,7 @@ def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batc
     _hold_before_publish()
     _progress("publishing")
     manifest["finished_at"] = utc_now().isoformat()
-    tables = _table_streams(store, plan, results, unreadable_rows)
+    tables = _table_streams(store, plan, results, unreadable_rows, previous)
     # Not a task: the table streams are generators, read in this process.
     row_counts = store.publish(run_id, tables, manifest)
     store.collect_garbage()

@@ -7,9 +7,9 @@ to remember to bump.  The key hashes, at run time:
 
 - every file under ``SHAPING_PATHS`` (relative to the folder holding the
   packages): the normalisers, the extractors with their ``data/`` word lists,
-  ``pipeline/core``, ``pipeline/reading``, ``pipeline/structure`` and
-  ``pipeline/process.py``; each file's relative path and bytes, in sorted
-  order.  Left out: ``__pycache__``, ``*.pyc``, ``*.md`` and ``examples/``
+  ``pipeline/core``, ``pipeline/reading``, ``pipeline/structure``,
+  ``pipeline/process.py`` and ``pipeline/linking/target_ids.py``; each
+  file's relative path and bytes, in sorted order.  Left out: ``__pycache__``, ``*.pyc``, ``*.md`` and ``examples/``
   folders (documentation and test cases shape no row);
 - the installed versions of the libraries whose output lands in the tables
   (``SHAPING_DISTRIBUTIONS``: OpenCC's dictionaries, pypinyin's readings,
@@ -39,6 +39,7 @@ SHAPING_PATHS = (
     "pipeline/reading",
     "pipeline/structure",
     "pipeline/process.py",
+    "pipeline/linking/target_ids.py",  # the targets table's target_id (links are redone at publish)
 )
 SHAPING_DISTRIBUTIONS = ("opencc", "pypinyin", "regex", "charset-normalizer", "hanlp-trie")
 KEY_LENGTH = 12  # hex digits kept: the documents table's extractor_version column

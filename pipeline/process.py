@@ -21,19 +21,28 @@ from extractors import all_extractors
 from normalizers import normalize
 from pipeline.core.document import ExtractContext, NormalizedText, RawDocument, Section
 from pipeline.core.offsets import OffsetMap
-from pipeline.core.schema import table_schemas
+from pipeline.core.schema import table_schemas, with_pandas_metadata
 from pipeline.errors import IngestError
 from pipeline.fingerprint import fingerprint
+from pipeline.linking import TARGET_LINKS, assign_target_ids
 from pipeline.structure.metadata import extract_meta
 from pipeline.structure.sections import build_sections
 
 Rows = dict[str, list[dict[str, Any]]]
 
 
+# Columns the core adds to an extractor's table: ids computed over a document's rows.
+ROW_ID_FIELDS = {"targets": [pa.field("target_id", pa.string(), nullable=False)]}
+ROW_IDS = {"targets": assign_target_ids}
+
+
 @lru_cache(maxsize=1)
 def all_schemas() -> dict[str, pa.Schema]:
-    """Every table polex publishes, by name."""
-    return table_schemas({ex.table: ex.columns for ex in all_extractors()})
+    """Every table polex publishes, by name: the per-document tables, then
+    ``target_links`` (filled at publish, across documents: pipeline.linking)."""
+    schemas = table_schemas({ex.table: ROW_ID_FIELDS.get(ex.table, []) + ex.columns for ex in all_extractors()})
+    schemas["target_links"] = with_pandas_metadata(TARGET_LINKS)
+    return schemas
 
 
 def _stage(name: str, fn, *args, timings: dict[str, float] | None = None):
@@ -163,6 +172,8 @@ def extract_rows(
         rows = _stage(f"extract:{ex.name}", ex.extract, view, timings=timings)
         ctx.results[ex.name] = rows
         _with_provenance(rows, ctx, section_starts, doc.raw_text)
+        if ex.table in ROW_IDS:
+            ROW_IDS[ex.table](rows)
         out[ex.table] = rows
     out["documents"] = [_document_row(doc, ctx, ingested_at)]
     return out

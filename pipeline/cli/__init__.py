@@ -12,7 +12,7 @@ import sys
 import traceback
 from types import ModuleType
 
-from pipeline.cli import audit, diff, eval, gold, run, serve
+from pipeline.cli import audit, compare, diff, eval, gold, run, serve
 from pipeline.errors import EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED, EXIT_USER_ERROR, UserError
 
 # subcommand -> (module, one-line help)
@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "diff": (diff, "show missed, spurious and changed spans (terminal and HTML)"),
     "audit": (audit, "list the cues no extraction covers (notes, money, time bounds, markers) and coverage"),
     "gold": (gold, "validate gold files; import/export Label Studio and doccano"),
+    "compare": (compare, "show two documents' linked targets side by side"),
 }
 
 __all__ = ["COMMANDS", "EXIT_INTERNAL_ERROR", "EXIT_USER_ERROR", "build_parser", "describe_os_error", "main"]

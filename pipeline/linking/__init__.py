@@ -9,7 +9,7 @@ measures), ``indicators`` (an indicator's core and qualifiers),
 (two documents' links side by side).
 """
 
-from pipeline.linking.links import LINKING_VERSION, TARGET_LINKS, link_all, update_links
+from pipeline.linking.links import TARGET_COLUMNS, TARGET_LINKS, link_all, linking_version, update_links
 from pipeline.linking.target_ids import assign_target_ids
 
-__all__ = ["LINKING_VERSION", "TARGET_LINKS", "assign_target_ids", "link_all", "update_links"]
+__all__ = ["TARGET_COLUMNS", "TARGET_LINKS", "assign_target_ids", "link_all", "linking_version", "update_links"]

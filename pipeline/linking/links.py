@@ -31,8 +31,11 @@ the number of links, not with the square of the corpus.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Collection, Iterator, Mapping
 
 import numpy as np
@@ -45,7 +48,6 @@ from pipeline.linking.regions import UNKNOWN, DocumentRegions, on_one_chain
 from pipeline.linking.similarity import core_similarity, key_similarity, reduced_forms
 from pipeline.linking.units import unit_info
 
-LINKING_VERSION = "1"  # bump when a rule changes: publish then recomputes every pair
 TARGET_COLUMNS = [
     "doc_id", "target_id", "section_id", "norm_start", "indicator", "value", "value_max", "unit", "comparator",
     "deadline_year",
@@ -81,6 +83,7 @@ def update_links(
     changed_targets: pa.Table,
     all_targets: pa.Table,
     documents: pa.Table | None = None,
+    chain: bool = True,
 ) -> pa.Table:
     """The new ``target_links`` table.
 
@@ -89,9 +92,10 @@ def update_links(
     changed in it (only their ``doc_id`` matters; a changed document left
     with no targets simply drops out of ``all_targets``).  ``previous``: the
     published links, or None to recompute every pair (first run, or a new
-    ``LINKING_VERSION``).  ``documents``: the documents table, read only for
+    ``linking_version()``).  ``documents``: the documents table, read only for
     its ``province``/``city``/``county``/``admin_level`` columns when it has
-    them (``regions.py``: region names are scope; links stay on one chain).
+    them (``regions.py``: region names are scope; links stay on one chain,
+    unless ``chain`` is False).
     """
     present = set(pc.unique(all_targets.column("doc_id")).to_pylist())
     if previous is None:
@@ -100,15 +104,27 @@ def update_links(
     else:
         changed = set(pc.unique(changed_targets.column("doc_id")).to_pylist()) & present
         carried = _carried(previous, present - changed)
-    records = _prepare(all_targets.select(TARGET_COLUMNS), DocumentRegions.from_documents(documents))
+    records = _prepare(all_targets.select(TARGET_COLUMNS), DocumentRegions.from_documents(documents), chain)
     pairs = _candidate_pairs(records, changed)
     fresh = _link_table(records, _one_to_one(records.frame, pairs))
     return _sorted(pa.concat_tables([carried.select(TARGET_LINKS.names).cast(TARGET_LINKS), fresh]))
 
 
-def link_all(all_targets: pa.Table, documents: pa.Table | None = None) -> pa.Table:
-    """Every link of a corpus, from scratch."""
-    return update_links(None, all_targets, all_targets, documents)
+@lru_cache(maxsize=1)
+def linking_version() -> str:
+    """A hash of this package's code and examples: publish keeps the previous links
+    only while it is unchanged, so a new rule recomputes every pair by itself."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".jsonl") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def link_all(all_targets: pa.Table, documents: pa.Table | None = None, chain: bool = True) -> pa.Table:
+    """Every link of a corpus, from scratch (``chain=False``: every pair of documents)."""
+    return update_links(None, all_targets, all_targets, documents, chain)
 
 
 def _carried(previous: pa.Table, unchanged: Collection[str]) -> pa.Table:
@@ -132,7 +148,7 @@ class _Records:
     regions: np.ndarray | None  # by row of frame: province, city, county codes; None when no document says
 
 
-def _prepare(targets: pa.Table, regions: DocumentRegions) -> _Records:
+def _prepare(targets: pa.Table, regions: DocumentRegions, chain: bool) -> _Records:
     """One row per target with its match group (indicator key, unit dimension) and
     whether it may link.  Verdicts are taken once per pair of match groups."""
     frame = targets.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype(), pa.int32(): pd.Int64Dtype()}.get)
@@ -164,7 +180,7 @@ def _prepare(targets: pa.Table, regions: DocumentRegions) -> _Records:
     frame["dimension"] = np.array([unit_info(unit).dimension for unit in units], dtype=object)[group]
     linkable = np.array([key.linkable for key in keys], dtype=bool)[group]
     frame["linkable"] = linkable & ~_per_part(frame)
-    region_codes = regions.codes(doc_ids)[frame["doc"].cat.codes.to_numpy()] if regions.known else None
+    region_codes = regions.codes(doc_ids)[frame["doc"].cat.codes.to_numpy()] if chain and regions.known else None
     return _Records(targets, frame, keys, units, region_codes)
 
 

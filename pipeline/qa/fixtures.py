@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.core.schema import DOCUMENTS, SECTIONS, SPAN_FIELDS
+from pipeline.linking import link_all
 from pipeline.process import all_schemas, process_document
 from pipeline.qa.labels import ATTRS, TABLE_OF_LABEL
 from pipeline.qa.model import AnnotatedDoc
@@ -104,6 +105,8 @@ def run_core(corpus: Path, out_dir: Path) -> Path:
             rows.setdefault(table, []).extend(table_rows)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for table, schema in schemas.items():
-        pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=schema), out_dir / f"{table}.parquet")
+    tables = {table: pa.Table.from_pylist(rows.get(table, []), schema=schema) for table, schema in schemas.items()}
+    tables["target_links"] = link_all(tables["targets"], tables["documents"]).cast(schemas["target_links"])
+    for table, arrow_table in tables.items():
+        pq.write_table(arrow_table, out_dir / f"{table}.parquet")
     return out_dir
