@@ -24,7 +24,7 @@ TARGET_COLUMNS = ["doc_id", "target_id", "section_id", "norm_start", "indicator"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", type=Path, metavar="OUT", help="OUT folder written by `polex run`")
-    parser.add_argument("doc_a", metavar="DOC_A", help="a document: its doc_id or source_path (as in the documents table)")
+    parser.add_argument("doc_a", metavar="DOC_A", help="a document: its doc_id or source_path, or a unique start of its file name")
     parser.add_argument("doc_b", metavar="DOC_B", help="the other document")
     parser.add_argument("--json", action="store_true", help="print the linked pairs as JSON lines instead of a table")
 
@@ -39,7 +39,8 @@ def _table(out: Path, name: str) -> Path:
 
 
 def _resolve(documents: pa.Table, given: str) -> str:
-    """The doc_id a user means: a doc_id, a source_path, or a unique path ending."""
+    """The doc_id a user means: a doc_id, a source_path, a unique path ending
+    (``corpus/002_….txt``) or a unique start of a file name (``002``)."""
     doc_ids, paths = documents.column("doc_id").to_pylist(), documents.column("source_path").to_pylist()
     for doc_id, path in zip(doc_ids, paths):
         if given in (doc_id, path):
@@ -48,6 +49,11 @@ def _resolve(documents: pa.Table, given: str) -> str:
     endings = [doc_id for doc_id, path in zip(doc_ids, paths) if tail and (path.endswith("/" + tail) or tail.endswith("/" + path))]
     if len(endings) == 1:
         return endings[0]
+    starts = [doc_id for doc_id, path in zip(doc_ids, paths) if tail and path.rsplit("/", 1)[-1].startswith(tail)]
+    if len(starts) == 1:
+        return starts[0]
+    if starts:
+        raise UserError(f"{given!r} starts {len(starts)} documents' names ({', '.join(starts[:3])}, …); give more of the name")
     close = difflib.get_close_matches(given, paths, n=3, cutoff=0.3)
     hint = f"; did you mean {', '.join(close)}?" if close else f"; `polex compare` takes a doc_id or source_path of {len(paths)} documents"
     raise UserError(f"no document {given!r} in the documents table{hint}")

@@ -53,6 +53,7 @@ _SCOPE = (
 )
 _LEVEL_WORD = r"(?:世界级|国际级|国家级|国家|省部级|省级|市级|县级|区级)"
 _LEVEL_LIST = regex.compile(rf"(?:(?:{_LEVEL_WORD}|国家|省|市|县)[、和及与])*{_LEVEL_WORD}(?:及以上|以上)?")
+_LEVEL_NAMES = regex.compile(r"世界|国际|国家|省部|省|市|县|区")
 _LEVEL_BASE = {"世界": "world", "国际": "world", "国家": "national", "省部": "provincial", "省": "provincial",
                "市": "city", "县": "county", "区": "county"}
 
@@ -61,6 +62,7 @@ _BASELINE = regex.compile(
     r"|(?:高于|低于|超过|超出|快于|优于)(?:全国|全省|全市|全县|全区|同期|本省|本市)?(?:平均(?:水平|值)?|水平|增速)"
 )
 _INCREMENT = regex.compile(r"新增|净增|新培育|新认定|新引进|新建|新开工|新获批|累计新增|新创建|新入库")
+_SPACES = regex.compile(r"\s+")
 _PARENS = regex.compile(r"[（(][^（）()]*[）)]")
 _GROWTH = regex.compile(r"(?:年均|平均)?(?:增长率|增长|增速|增幅)$")
 # Words that add nothing to what is measured, at the end of the core.
@@ -118,7 +120,7 @@ def _levels(text: str) -> tuple[frozenset[str], str]:
     if not match or match.end() == len(text):
         return frozenset(), text
     found = set()
-    for word in regex.findall(r"世界|国际|国家|省部|省|市|县|区", match.group(0)):
+    for word in _LEVEL_NAMES.findall(match.group(0)):
         found.add(_LEVEL_BASE[word])
     return frozenset(found), text[match.end():]
 
@@ -126,7 +128,7 @@ def _levels(text: str) -> tuple[frozenset[str], str]:
 def fold(text: str) -> str:
     """NFKC, no spaces or parenthesised remarks, spelling variants folded."""
     text = unicodedata.normalize("NFKC", text or "")
-    text = regex.sub(r"\s+", "", text)
+    text = _SPACES.sub("", text)
     text = _PARENS.sub("", text)
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)

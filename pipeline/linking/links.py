@@ -105,9 +105,28 @@ def update_links(
         changed = set(pc.unique(changed_targets.column("doc_id")).to_pylist()) & present
         carried = _carried(previous, present - changed)
     records = _prepare(all_targets.select(TARGET_COLUMNS), DocumentRegions.from_documents(documents), chain)
-    pairs = _candidate_pairs(records, changed)
-    fresh = _link_table(records, _one_to_one(records.frame, pairs))
-    return _sorted(pa.concat_tables([carried.select(TARGET_LINKS.names).cast(TARGET_LINKS), fresh]))
+    is_changed = records.frame["doc_id"].isin(changed).to_numpy()
+    verdicts = _verdicts(records, is_changed)
+    fresh = [
+        _link_table(records, _one_to_one(records, _candidate_pairs(records, is_changed, verdicts, rows, skip)))
+        for rows, skip in _partitions(records)
+    ]
+    return _sorted(pa.concat_tables([carried.select(TARGET_LINKS.names).cast(TARGET_LINKS), *fresh]))
+
+
+def _partitions(records: _Records) -> Iterator[tuple[np.ndarray, bool]]:
+    """(rows, skip pairs of two unknown-province documents) to link one after the other.
+    Links on one chain never join two provinces, so each province is linked with the
+    documents of unknown province (national ones) on its own, and those among
+    themselves once: memory follows the largest province, not the country."""
+    if records.regions is None:
+        yield np.ones(len(records.frame), dtype=bool), False
+        return
+    province = records.regions[:, 0]
+    unknown = province == UNKNOWN
+    for code in np.unique(province[~unknown]):
+        yield (province == code) | unknown, True
+    yield unknown, False
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +165,7 @@ class _Records:
     keys: list[IndicatorKey]  # by match group
     units: list[str | None]  # by match group: one unit of the group's dimension (all a verdict needs)
     regions: np.ndarray | None  # by row of frame: province, city, county codes; None when no document says
+    arrays: dict[str, np.ndarray]  # by row of frame: the columns the pair steps read, as numpy arrays
 
 
 def _prepare(targets: pa.Table, regions: DocumentRegions, chain: bool) -> _Records:
@@ -180,8 +200,22 @@ def _prepare(targets: pa.Table, regions: DocumentRegions, chain: bool) -> _Recor
     frame["dimension"] = np.array([unit_info(unit).dimension for unit in units], dtype=object)[group]
     linkable = np.array([key.linkable for key in keys], dtype=bool)[group]
     frame["linkable"] = linkable & ~_per_part(frame)
-    region_codes = regions.codes(doc_ids)[frame["doc"].cat.codes.to_numpy()] if chain and regions.known else None
-    return _Records(targets, frame, keys, units, region_codes)
+    # ranks keep the target_ids' order, all a tie-break needs, in eight bytes
+    id_rank = np.empty(len(frame), dtype=np.int64)
+    id_rank[np.argsort(frame["target_id"].to_numpy(dtype=object), kind="stable")] = np.arange(len(frame))
+    frame["id_rank"] = id_rank
+    doc_codes = frame["doc"].cat.codes.to_numpy()
+    region_codes = regions.codes(doc_ids)[doc_codes] if chain and regions.known else None
+    arrays = {
+        "doc": doc_codes,
+        "group": group,
+        "linkable": frame["linkable"].to_numpy(dtype=bool),
+        "core": frame["core"].to_numpy(dtype=object),
+        "year": frame["deadline_year"].to_numpy(dtype="float64", na_value=np.nan),
+        "position": frame["norm_start"].to_numpy(dtype=np.int64),
+        "id_rank": id_rank,
+    }
+    return _Records(targets, frame, keys, units, region_codes, arrays)
 
 
 def _per_part(frame: pd.DataFrame) -> np.ndarray:
@@ -242,29 +276,38 @@ def _group_verdicts(records: _Records, changed_groups: Collection[int], index: _
     return verdicts
 
 
-def _candidate_pairs(records: _Records, changed: Collection[str]) -> pd.DataFrame:
-    """Every pair of linkable targets in different documents (on one chain), one of
-    them changed, whose groups may link: columns a, b (row positions, a in the
-    smaller doc_id), similarity.  Built as joins: group pairs x rows."""
-    frame = records.frame
-    rows = pd.DataFrame({"row": np.flatnonzero(frame["linkable"].to_numpy())})
-    rows["group"] = frame["group"].to_numpy()[rows["row"]]
-    rows["changed"] = frame["doc_id"].isin(changed).to_numpy()[rows["row"]]
-    rows["province"] = records.regions[rows["row"], 0] if records.regions is not None else UNKNOWN
+def _verdicts(records: _Records, is_changed: np.ndarray) -> pd.DataFrame:
+    """(g, h, similarity) for every changed group g and any group h that may link."""
+    linkable, groups = records.arrays["linkable"], records.arrays["group"]
     cores: dict[str, list[int]] = defaultdict(list)
-    for g in rows["group"].unique():
+    for g in np.unique(groups[linkable]):
         cores[records.keys[g].core].append(int(g))
-    changed_groups = rows.loc[rows["changed"], "group"].unique()
-    verdicts = pd.DataFrame(_group_verdicts(records, changed_groups, _CoreIndex(cores)), columns=["g", "h", "similarity"])
+    changed_groups = np.unique(groups[linkable & is_changed])
+    found = _group_verdicts(records, changed_groups, _CoreIndex(cores))
+    return pd.DataFrame(found, columns=["g", "h", "similarity"]).astype({"g": np.int64, "h": np.int64})
+
+
+def _candidate_pairs(
+    records: _Records, is_changed: np.ndarray, verdicts: pd.DataFrame, in_partition: np.ndarray, skip_unknown: bool
+) -> pd.DataFrame:
+    """Every pair of linkable targets of the partition in different documents (on one
+    chain), one of them changed, whose groups may link: columns a, b (row positions,
+    a in the smaller doc_id), similarity.  Built as joins: group pairs x rows."""
+    rows = pd.DataFrame({"row": np.flatnonzero(records.arrays["linkable"] & in_partition)})
+    rows["group"] = records.arrays["group"][rows["row"]]
+    rows["changed"] = is_changed[rows["row"]]
+    rows["province"] = records.regions[rows["row"], 0] if records.regions is not None else UNKNOWN
     left = rows[rows["changed"]].rename(columns={"row": "a", "group": "g", "province": "province_a"})
     left = left.merge(verdicts, on="g")[["a", "h", "similarity", "province_a"]]
     right = rows.rename(columns={"row": "b", "group": "h"})[["b", "h", "province"]]
     pairs = pd.concat(list(_joins(left, right)), ignore_index=True)
     a, b = pairs["a"].to_numpy(dtype=np.int64), pairs["b"].to_numpy(dtype=np.int64)
-    doc_codes = frame["doc"].cat.codes.to_numpy()
+    doc_codes = records.arrays["doc"]
     keep = doc_codes[a] != doc_codes[b]
     if records.regions is not None:
         keep &= on_one_chain(records.regions[a], records.regions[b])
+        if skip_unknown:  # linked in the partition of unknown-province documents
+            keep &= (records.regions[a, 0] != UNKNOWN) | (records.regions[b, 0] != UNKNOWN)
     a, b, similarity = a[keep], b[keep], pairs["similarity"].to_numpy()[keep]
     swap = doc_codes[a] > doc_codes[b]  # side a is the document with the smaller doc_id
     pairs = pd.DataFrame({"a": np.where(swap, b, a), "b": np.where(swap, a, b), "similarity": similarity})
@@ -284,22 +327,23 @@ def _joins(left: pd.DataFrame, right: pd.DataFrame) -> Iterator[pd.DataFrame]:
 
 
 # ---------------------------------------------------------------- matching
-def _one_to_one(frame: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+def _one_to_one(records: _Records, pairs: pd.DataFrame) -> pd.DataFrame:
     """Per document pair, each target in at most one link: greedy on (similarity,
     closer deadline year, text order, target_id), done as rounds of mutual best."""
     if pairs.empty:
         return pairs
-    years_a = frame["deadline_year"].to_numpy(dtype="float64", na_value=np.nan)[pairs["a"]]
-    years_b = frame["deadline_year"].to_numpy(dtype="float64", na_value=np.nan)[pairs["b"]]
-    codes = frame["doc"].cat.codes.to_numpy()
+    a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
+    years, codes = records.arrays["year"], records.arrays["doc"]
+    years_a, years_b = years[a], years[b]
+    positions, id_rank = records.arrays["position"], records.arrays["id_rank"]
     pairs = pairs.assign(
-        doc_a=codes[pairs["a"]],
-        doc_b=codes[pairs["b"]],
+        doc_a=codes[a],
+        doc_b=codes[b],
         gap=np.nan_to_num(np.abs(years_a - years_b), nan=1e6),
-        pos_a=frame["norm_start"].to_numpy()[pairs["a"]],
-        pos_b=frame["norm_start"].to_numpy()[pairs["b"]],
-        tid_a=frame["target_id"].to_numpy()[pairs["a"]],
-        tid_b=frame["target_id"].to_numpy()[pairs["b"]],
+        pos_a=positions[a],
+        pos_b=positions[b],
+        tid_a=id_rank[a],
+        tid_b=id_rank[b],
     )
     pairs = pairs.sort_values(
         ["similarity", "gap", "pos_a", "pos_b", "tid_a", "tid_b"], ascending=[False, True, True, True, True, True], kind="stable"
@@ -327,7 +371,7 @@ def _link_table(records: _Records, chosen: pd.DataFrame) -> pa.Table:
         rows = records.table.take(pa.array(chosen[side].to_numpy(dtype=np.int64), type=pa.int64()))
         for name in _SIDE_COLUMNS:
             columns[f"{name}_{side}"] = rows.column(name)
-    core = records.frame["core"].to_numpy()
+    core = records.arrays["core"]
     core_a, core_b = core[chosen["a"].to_numpy(dtype=np.int64)], core[chosen["b"].to_numpy(dtype=np.int64)]
     columns["indicator_key"] = pa.array([a if len(a) <= len(b) else b for a, b in zip(core_a, core_b)], type=pa.string())
     columns["similarity"] = pa.array(chosen["similarity"].to_numpy(dtype=np.float64), type=pa.float64())
