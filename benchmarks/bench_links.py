@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -42,22 +43,48 @@ sys.path.insert(0, str(ROOT))
 from pipeline.linking import assign_target_ids, link_all, update_links  # noqa: E402
 
 HEADS = [
-    ("高新技术企业", ["家", "万家"]), ("专精特新企业", ["家", "户"]), ("规模以上工业增加值", ["%"]),
-    ("营业收入", ["亿元", "万亿元"]), ("研发投入强度", ["%"]), ("研发投入", ["亿元"]), ("智能工厂", ["家", "个"]),
-    ("单项冠军企业", ["家"]), ("本地配套率", ["%"]), ("产业集群", ["个"]), ("技术创新载体", ["家"]),
-    ("工业互联网平台", ["个", "家"]), ("数字化车间", ["个"]), ("绿色工厂", ["家"]), ("固定资产投资", ["%", "亿元"]),
-    ("5G基站", ["万个", "个"]), ("高标准农田", ["万亩"]), ("新增就业", ["万人"]), ("上市企业", ["家"]),
-    ("装机容量", ["万千瓦"]), ("农村公路", ["公里"]), ("老旧小区改造", ["个", "万户"]),
+    ("高新技术企业", ["家", "万家"]),
+    ("专精特新企业", ["家", "户"]),
+    ("规模以上工业增加值", ["%"]),
+    ("营业收入", ["亿元", "万亿元"]),
+    ("研发投入强度", ["%"]),
+    ("研发投入", ["亿元"]),
+    ("智能工厂", ["家", "个"]),
+    ("单项冠军企业", ["家"]),
+    ("本地配套率", ["%"]),
+    ("产业集群", ["个"]),
+    ("技术创新载体", ["家"]),
+    ("工业互联网平台", ["个", "家"]),
+    ("数字化车间", ["个"]),
+    ("绿色工厂", ["家"]),
+    ("固定资产投资", ["%", "亿元"]),
+    ("5G基站", ["万个", "个"]),
+    ("高标准农田", ["万亩"]),
+    ("新增就业", ["万人"]),
+    ("上市企业", ["家"]),
+    ("装机容量", ["万千瓦"]),
+    ("农村公路", ["公里"]),
+    ("老旧小区改造", ["个", "万户"]),
 ]
 SUBJECT_CHARS = "新能源材料装备汽车电子信息医药化工纺织食品建材钢铁有色航空海洋生物数字智能绿色低碳文旅物流金融现代农业种业光伏储能氢能软件芯片机器人"
 SCOPES = ["", "", "", "全省", "全市", "集群内", "我市", "全县"]
 LEVELS = ["", "", "", "", "省级以上", "国家级", "市级"]
 FILLERS = ["", "", "", "数量", "总数"]
-TARGET_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("target_id", pa.string()), ("section_id", pa.int32()), ("norm_start", pa.int64()),
-    ("norm_end", pa.int64()), ("indicator", pa.string()), ("value", pa.float64()), ("value_max", pa.float64()),
-    ("unit", pa.string()), ("comparator", pa.string()), ("deadline_year", pa.int64()),
-])
+TARGET_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("target_id", pa.string()),
+        ("section_id", pa.int32()),
+        ("norm_start", pa.int64()),
+        ("norm_end", pa.int64()),
+        ("indicator", pa.string()),
+        ("value", pa.float64()),
+        ("value_max", pa.float64()),
+        ("unit", pa.string()),
+        ("comparator", pa.string()),
+        ("deadline_year", pa.int64()),
+    ]
+)
 
 
 def _subjects(count: int, rnd: random.Random) -> list[str]:
@@ -67,26 +94,43 @@ def _subjects(count: int, rnd: random.Random) -> list[str]:
     return sorted(found)
 
 
-def document_targets(doc_id: str, per_doc: int, subjects: list[str], weights: list[float], rnd: random.Random) -> list[dict]:
+def document_targets(
+    doc_id: str, per_doc: int, subjects: list[str], weights: list[float], rnd: random.Random
+) -> list[dict]:
     rows = []
     for position in range(per_doc):
         head, units = rnd.choice(HEADS)
         subject = rnd.choices(subjects, cum_weights=weights)[0]
         indicator = rnd.choice(SCOPES) + rnd.choice(LEVELS) + subject + head + rnd.choice(FILLERS)
-        rows.append({
-            "doc_id": doc_id, "section_id": 1 + position // 5, "norm_start": 100 * position, "norm_end": 100 * position + 12,
-            "indicator": indicator, "value": float(rnd.choice([5, 30, 100, 850, 5000])), "value_max": None,
-            "unit": rnd.choice(units), "comparator": ">=", "deadline_year": rnd.choice([2025, 2027, None]),
-        })
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "section_id": 1 + position // 5,
+                "norm_start": 100 * position,
+                "norm_end": 100 * position + 12,
+                "indicator": indicator,
+                "value": float(rnd.choice([5, 30, 100, 850, 5000])),
+                "value_max": None,
+                "unit": rnd.choice(units),
+                "comparator": ">=",
+                "deadline_year": rnd.choice([2025, 2027, None]),
+            }
+        )
     assign_target_ids(rows)
     return rows
 
 
-def corpus(docs: int, per_doc: int, subject_count: int, seed: int, exponent: float) -> dict[str, list[dict]]:
-    rnd = random.Random(seed)
-    subjects = _subjects(subject_count, rnd)
-    weights = list(itertools.accumulate(1.0 / (rank + 1) ** exponent for rank in range(len(subjects))))
-    return {f"d{i:07d}.txt": document_targets(f"d{i:07d}.txt", per_doc, subjects, weights, rnd) for i in range(docs)}, subjects, weights
+def corpus(doc_ids: list[str], per_doc: int, subjects: list[str], weights: list[float], rnd: random.Random) -> pa.Table:
+    """The targets of ``doc_ids``, built a thousand documents at a time (no row dicts kept)."""
+    parts = []
+    for start in range(0, len(doc_ids), 1000):
+        rows = [
+            row
+            for doc_id in doc_ids[start : start + 1000]
+            for row in document_targets(doc_id, per_doc, subjects, weights, rnd)
+        ]
+        parts.append(pa.Table.from_pylist(rows, schema=TARGET_SCHEMA))
+    return pa.concat_tables(parts) if parts else TARGET_SCHEMA.empty_table()
 
 
 def documents_table(doc_ids: list[str], seed: int) -> pa.Table:
@@ -95,17 +139,16 @@ def documents_table(doc_ids: list[str], seed: int) -> pa.Table:
     for doc_id in doc_ids:
         level = rnd.choices(["national", "province", "city", "county"], [2, 8, 30, 60])[0]
         province, city, county = f"省{rnd.randrange(31)}", f"市{rnd.randrange(16)}", f"县{rnd.randrange(8)}"
-        rows.append({
-            "doc_id": doc_id, "admin_level": level,
-            "province": None if level == "national" else province,
-            "city": f"{province}{city}" if level in ("city", "county") else None,
-            "county": f"{province}{city}{county}" if level == "county" else None,
-        })
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "admin_level": level,
+                "province": None if level == "national" else province,
+                "city": f"{province}{city}" if level in ("city", "county") else None,
+                "county": f"{province}{city}{county}" if level == "county" else None,
+            }
+        )
     return pa.Table.from_pylist(rows)
-
-
-def table(by_doc: dict[str, list[dict]]) -> pa.Table:
-    return pa.Table.from_pylist([row for rows in by_doc.values() for row in rows], schema=TARGET_SCHEMA)
 
 
 def peak_rss_mb() -> float:
@@ -117,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=50_000)
     ap.add_argument("--targets", type=int, default=30, help="targets per document")
     ap.add_argument("--subjects", type=int, default=100_000, help="distinct synthetic subjects")
-    ap.add_argument("--changed", type=int, default=100, help="documents edited, added and removed for the incremental run")
+    ap.add_argument(
+        "--changed", type=int, default=100, help="documents edited, added and removed for the incremental run"
+    )
     ap.add_argument("--zipf", type=float, default=1.0, help="Zipf exponent of the subjects' frequencies")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--verify", action="store_true", help="check the incremental result against a full recompute")
@@ -126,25 +171,28 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     started = time.perf_counter()
-    by_doc, subjects, weights = corpus(args.docs, args.targets, args.subjects, args.seed, args.zipf)
-    all_targets = table(by_doc)
+    rnd = random.Random(args.seed)
+    subjects = _subjects(args.subjects, rnd)
+    weights = list(itertools.accumulate(1.0 / (rank + 1) ** args.zipf for rank in range(len(subjects))))
+    names = [f"d{i:07d}.txt" for i in range(args.docs)]
+    all_targets = corpus(names, args.targets, subjects, weights, rnd)
     report = {"docs": args.docs, "targets": all_targets.num_rows, "generate_s": round(time.perf_counter() - started, 2)}
 
-    documents = None if args.no_regions else documents_table(sorted(by_doc) + [f"n{i:07d}.txt" for i in range(args.changed)], args.seed)
+    added_names = [f"n{i:07d}.txt" for i in range(args.changed)]
+    documents = None if args.no_regions else documents_table(names + added_names, args.seed)
     started = time.perf_counter()
     links = link_all(all_targets, documents)
     report["full_s"] = round(time.perf_counter() - started, 2)
     report["full_links"] = links.num_rows
     report["full_targets_per_s"] = round(all_targets.num_rows / report["full_s"])
+    report["full_peak_rss_mb"] = round(peak_rss_mb())
 
-    rnd = random.Random(args.seed + 1)
-    names = sorted(by_doc)
-    edited = {doc: document_targets(doc, args.targets, subjects, weights, rnd) for doc in rnd.sample(names, args.changed)}
-    added = {f"n{i:07d}.txt": document_targets(f"n{i:07d}.txt", args.targets, subjects, weights, rnd) for i in range(args.changed)}
-    removed = set(rnd.sample([n for n in names if n not in edited], args.changed))
-    new_by_doc = {doc: rows for doc, rows in by_doc.items() if doc not in removed} | edited | added
-    new_targets = table(new_by_doc)
-    changed = table(edited | added)
+    edited_names = rnd.sample(names, args.changed)
+    removed = rnd.sample(sorted(set(names) - set(edited_names)), args.changed)
+    changed = corpus(edited_names + added_names, args.targets, subjects, weights, rnd)
+    gone = pa.array(edited_names + removed)
+    kept = all_targets.filter(pc.invert(pc.is_in(all_targets.column("doc_id"), value_set=gone)))
+    new_targets = pa.concat_tables([kept, changed])
     started = time.perf_counter()
     updated = update_links(links, changed, new_targets, documents)
     report["incremental_s"] = round(time.perf_counter() - started, 2)

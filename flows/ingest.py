@@ -30,7 +30,7 @@ from flows.orphan_guard import exit_with_parent
 from pipeline.errors import UserError
 from pipeline.fingerprint import fingerprint
 from pipeline.linking import linking_version
-from pipeline.process import all_schemas
+from pipeline.process import published_schemas
 from pipeline.reading.reader import DEFAULT_MAX_BYTES
 from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
 from pipeline.storage.links import new_target_links
@@ -176,7 +176,7 @@ def _table_streams(
     """name -> (schema, parts): carried-over rows of the current version, then this run's batches;
     ``target_links`` is computed across documents (pipeline.storage.links)."""
     tables = {}
-    for name, schema in all_schemas().items():
+    for name, schema in published_schemas().items():
         if name == "target_links":
             folders = [Path(r.folder) for r in results]
             tables[name] = (schema, iter([new_target_links(store, plan.kept_ingested, folders, previous_manifest)]))
@@ -250,7 +250,7 @@ def _plan(corpus_root: Path, store: OutputStore, cached_as: str, max_bytes: int,
     """Scan the corpus and compare it with the published version: (files, previous manifest, plan, batches)."""
     files = scan_task(str(corpus_root))
     previous = store.current_manifest()
-    reusable = previous is not None and store.current_schemas_match(all_schemas())
+    reusable = previous is not None and store.current_schemas_match(published_schemas())
     plan = make_plan(files, previous, cached_as, reusable, max_bytes)
     batches = make_batches(plan.to_process, *sizes)
     _progress("planned", total=len(files), to_process=len(plan.to_process), batches=len(batches))

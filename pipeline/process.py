@@ -3,7 +3,8 @@
 ``process_document`` is a pure function of the document (plus the clock for
 ``ingested_at``): normalise -> structure (metadata, sections) -> extract ->
 rows with provenance.  The Prefect flow only batches, caches and publishes it.
-``all_schemas`` is the set of tables those rows fill.
+``all_schemas`` is the set of tables those rows fill; ``published_schemas``
+adds ``target_links``, which publish computes across documents.
 """
 
 from __future__ import annotations
@@ -38,11 +39,15 @@ ROW_IDS = {"targets": assign_target_ids}
 
 @lru_cache(maxsize=1)
 def all_schemas() -> dict[str, pa.Schema]:
-    """Every table polex publishes, by name: the per-document tables, then
-    ``target_links`` (filled at publish, across documents: pipeline.linking)."""
-    schemas = table_schemas({ex.table: ROW_ID_FIELDS.get(ex.table, []) + ex.columns for ex in all_extractors()})
-    schemas["target_links"] = with_pandas_metadata(TARGET_LINKS)
-    return schemas
+    """Every table ``process_document`` fills (and quarantine), by name."""
+    return table_schemas({ex.table: ROW_ID_FIELDS.get(ex.table, []) + ex.columns for ex in all_extractors()})
+
+
+@lru_cache(maxsize=1)
+def published_schemas() -> dict[str, pa.Schema]:
+    """Every table polex publishes: ``all_schemas`` and ``target_links``, which
+    publish fills across documents (pipeline.linking)."""
+    return {**all_schemas(), "target_links": with_pandas_metadata(TARGET_LINKS)}
 
 
 def _stage(name: str, fn, *args, timings: dict[str, float] | None = None):

@@ -31,10 +31,14 @@ INDICATOR_EXAMPLES = _jsonl("indicators.jsonl")
 
 @pytest.mark.parametrize("example", LINK_EXAMPLES, ids=lambda e: f"{e['a']}~{e['b']}")
 def test_link_examples(example):
-    verdict = key_similarity(indicator_key(example["a"]), indicator_key(example["b"]), example["unit_a"], example["unit_b"])
+    verdict = key_similarity(
+        indicator_key(example["a"]), indicator_key(example["b"]), example["unit_a"], example["unit_b"]
+    )
     assert (verdict.similarity is not None) == example["link"], f"{example['note']}: {verdict.reason}"
     # the rule is symmetric
-    reverse = key_similarity(indicator_key(example["b"]), indicator_key(example["a"]), example["unit_b"], example["unit_a"])
+    reverse = key_similarity(
+        indicator_key(example["b"]), indicator_key(example["a"]), example["unit_b"], example["unit_a"]
+    )
     assert reverse.similarity == verdict.similarity
 
 
@@ -48,7 +52,11 @@ def test_indicator_examples(example):
     key = indicator_key(example["indicator"])
     assert key.core == example["core"]
     assert sorted(key.levels) == example["levels"]
-    assert (key.relative, key.increment, key.linkable) == (example["relative"], example["increment"], example["linkable"])
+    assert (key.relative, key.increment, key.linkable) == (
+        example["relative"],
+        example["increment"],
+        example["linkable"],
+    )
 
 
 def test_region_names_of_the_document_are_scope():
@@ -59,9 +67,18 @@ def test_region_names_of_the_document_are_scope():
 
 @pytest.mark.parametrize(
     "unit, dimension, scale",
-    [("万亿元", "money", 1e12), ("亿元", "money", 1e8), ("万千瓦", "power", 1e4), ("千瓦时", "energy", 1),
-     ("个百分点", "points", 1), ("%", "percent", 1), ("万人次", "person_times", 1e4), ("户", "count", 1),
-     (None, "none", 1), ("TFLOPS", "unit:TFLOPS", 1)],
+    [
+        ("万亿元", "money", 1e12),
+        ("亿元", "money", 1e8),
+        ("万千瓦", "power", 1e4),
+        ("千瓦时", "energy", 1),
+        ("个百分点", "points", 1),
+        ("%", "percent", 1),
+        ("万人次", "person_times", 1e4),
+        ("户", "count", 1),
+        (None, "none", 1),
+        ("TFLOPS", "unit:TFLOPS", 1),
+    ],
 )
 def test_unit_info(unit, dimension, scale):
     info = unit_info(unit)
@@ -70,7 +87,14 @@ def test_unit_info(unit, dimension, scale):
 
 # ------------------------------------------------------------------ target_id
 def _row(doc_id: str, indicator: str, value: float, unit: str, start: int) -> dict:
-    return {"doc_id": doc_id, "indicator": indicator, "value": value, "unit": unit, "norm_start": start, "norm_end": start + 5}
+    return {
+        "doc_id": doc_id,
+        "indicator": indicator,
+        "value": value,
+        "unit": unit,
+        "norm_start": start,
+        "norm_end": start + 5,
+    }
 
 
 def test_target_id_ignores_offsets_order_and_other_targets():
@@ -78,7 +102,11 @@ def test_target_id_ignores_offsets_order_and_other_targets():
     assign_target_ids(rows)
     ids = {r["indicator"]: r["target_id"] for r in rows}
     # the same targets after a paragraph was added above, another target inserted, rows in another order
-    edited = [_row("d", "瞪羚企业", 800, "家", 950), _row("d", "独角兽企业", 15, "家", 400), _row("d", "高新技术企业", 5000, "家", 900)]
+    edited = [
+        _row("d", "瞪羚企业", 800, "家", 950),
+        _row("d", "独角兽企业", 15, "家", 400),
+        _row("d", "高新技术企业", 5000, "家", 900),
+    ]
     assign_target_ids(edited)
     assert {r["indicator"]: r["target_id"] for r in edited if r["indicator"] in ids} == ids
 
@@ -112,9 +140,18 @@ def test_target_ids_unique_and_order_free(indicators, rnd):
 
 # ---------------------------------------------------------------- the table
 VOCABULARY = [
-    ("集群内高新技术企业", "家"), ("高新技术企业数量", "家"), ("国家高新技术企业", "万家"), ("高新技术企业营业收入", "亿元"),
-    ("省级以上专精特新企业", "家"), ("专精特新中小企业", "户"), ("国家级单项冠军企业", "家"), ("省级单项冠军企业", "家"),
-    ("全省规上工业增加值", "%"), ("规模以上工业增加值", "%"), ("营业收入", "亿元"), ("研发投入强度", "%"),
+    ("集群内高新技术企业", "家"),
+    ("高新技术企业数量", "家"),
+    ("国家高新技术企业", "万家"),
+    ("高新技术企业营业收入", "亿元"),
+    ("省级以上专精特新企业", "家"),
+    ("专精特新中小企业", "户"),
+    ("国家级单项冠军企业", "家"),
+    ("省级单项冠军企业", "家"),
+    ("全省规上工业增加值", "%"),
+    ("规模以上工业增加值", "%"),
+    ("营业收入", "亿元"),
+    ("研发投入强度", "%"),
 ]
 
 
@@ -130,16 +167,29 @@ def _targets(docs: dict[str, list[tuple[int, int, int, int]]]) -> pa.Table:
             doc_rows.append(row)
         assign_target_ids(doc_rows)
         rows += doc_rows
-    schema = pa.schema([
-        ("doc_id", pa.string()), ("target_id", pa.string()), ("section_id", pa.int32()), ("norm_start", pa.int64()),
-        ("norm_end", pa.int64()), ("indicator", pa.string()), ("value", pa.float64()), ("value_max", pa.float64()),
-        ("unit", pa.string()), ("comparator", pa.string()), ("deadline_year", pa.int64()),
-    ])
+    schema = pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("target_id", pa.string()),
+            ("section_id", pa.int32()),
+            ("norm_start", pa.int64()),
+            ("norm_end", pa.int64()),
+            ("indicator", pa.string()),
+            ("value", pa.float64()),
+            ("value_max", pa.float64()),
+            ("unit", pa.string()),
+            ("comparator", pa.string()),
+            ("deadline_year", pa.int64()),
+        ]
+    )
     return pa.Table.from_pylist(rows, schema=schema)
 
 
 _item = st.tuples(
-    st.integers(0, len(VOCABULARY) - 1), st.sampled_from([50, 800, 5000]), st.sampled_from([2025, 2027]), st.integers(1, 3)
+    st.integers(0, len(VOCABULARY) - 1),
+    st.sampled_from([50, 800, 5000]),
+    st.sampled_from([2025, 2027]),
+    st.integers(1, 3),
 )
 _corpus = st.dictionaries(st.sampled_from([f"doc{i}.txt" for i in range(6)]), st.lists(_item, max_size=5), max_size=6)
 
@@ -156,11 +206,13 @@ def test_incremental_update_equals_full_recompute(old, edits, removed):
 
 
 def test_links_are_one_to_one_per_document_pair_and_never_within_a_document():
-    targets = _targets({
-        "a.txt": [(0, 5000, 2025, 1), (1, 800, 2027, 2)],
-        "b.txt": [(1, 8000, 2025, 1), (2, 1, 2025, 1)],
-        "c.txt": [(3, 100, 2025, 1), (0, 850, 2027, 1)],
-    })
+    targets = _targets(
+        {
+            "a.txt": [(0, 5000, 2025, 1), (1, 800, 2027, 2)],
+            "b.txt": [(1, 8000, 2025, 1), (2, 1, 2025, 1)],
+            "c.txt": [(3, 100, 2025, 1), (0, 850, 2027, 1)],
+        }
+    )
     links = link_all(targets).to_pylist()
     assert links, "高新技术企业 should link across a, b and c"
     assert all(link["doc_id_a"] < link["doc_id_b"] for link in links)
@@ -176,12 +228,16 @@ def test_links_are_one_to_one_per_document_pair_and_never_within_a_document():
 
 def test_per_part_targets_do_not_link():
     """One indicator, one deadline, different values under different sections: a figure per cluster."""
-    targets = _targets({
-        "city.txt": [(0, 650, 2025, 7), (0, 280, 2025, 11)],
-        "province.txt": [(1, 5000, 2025, 1)],
-    })
+    targets = _targets(
+        {
+            "city.txt": [(0, 650, 2025, 7), (0, 280, 2025, 11)],
+            "province.txt": [(1, 5000, 2025, 1)],
+        }
+    )
     assert link_all(targets).num_rows == 0
-    same_figure_twice = _targets({"city.txt": [(0, 650, 2025, 2), (0, 650, 2025, 9)], "province.txt": [(1, 5000, 2025, 1)]})
+    same_figure_twice = _targets(
+        {"city.txt": [(0, 650, 2025, 2), (0, 650, 2025, 9)], "province.txt": [(1, 5000, 2025, 1)]}
+    )
     assert link_all(same_figure_twice).num_rows == 1
 
 
@@ -206,7 +262,9 @@ def test_random_corpus_links_satisfy_the_rule():
     rnd = random.Random(7)
     docs = {f"d{i}.txt": [(rnd.randrange(len(VOCABULARY)), 10 * i, 2025, 1) for _ in range(4)] for i in range(12)}
     for link in link_all(_targets(docs)).to_pylist():
-        verdict = key_similarity(indicator_key(link["indicator_a"]), indicator_key(link["indicator_b"]), link["unit_a"], link["unit_b"])
+        verdict = key_similarity(
+            indicator_key(link["indicator_a"]), indicator_key(link["indicator_b"]), link["unit_a"], link["unit_b"]
+        )
         assert verdict.similarity == link["similarity"]
 
 
@@ -216,15 +274,17 @@ def _documents(rows: list[tuple[str, str | None, str | None, str | None, str | N
     return pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
 
 
-CHAIN = _documents([
-    ("nation.txt", None, None, None, "national"),
-    ("province.txt", "山东省", None, None, "province"),
-    ("jinan.txt", "山东省", "济南市", None, "city"),
-    ("binzhou.txt", "山东省", "滨州市", None, "city"),
-    ("wenshang.txt", "山东省", "济宁市", "汶上县", "county"),
-    ("jining.txt", "山东省", "济宁市", None, "city"),
-    ("fujian.txt", "福建省", None, None, "province"),
-])
+CHAIN = _documents(
+    [
+        ("nation.txt", None, None, None, "national"),
+        ("province.txt", "山东省", None, None, "province"),
+        ("jinan.txt", "山东省", "济南市", None, "city"),
+        ("binzhou.txt", "山东省", "滨州市", None, "city"),
+        ("wenshang.txt", "山东省", "济宁市", "汶上县", "county"),
+        ("jining.txt", "山东省", "济宁市", None, "city"),
+        ("fujian.txt", "福建省", None, None, "province"),
+    ]
+)
 
 
 def test_links_stay_on_one_administrative_chain():
@@ -249,11 +309,26 @@ def test_incremental_update_equals_full_recompute_on_a_chain():
 
 
 def test_document_region_names_are_scope_in_its_indicators():
-    documents = _documents([("jinan.txt", "山东省", "济南市", None, "city"), ("province.txt", "山东省", None, None, "province")])
+    documents = _documents(
+        [("jinan.txt", "山东省", "济南市", None, "city"), ("province.txt", "山东省", None, None, "province")]
+    )
     targets = _targets({"province.txt": [(0, 5000, 2025, 1)]})
     extra = pa.Table.from_pylist(
-        [{"doc_id": "jinan.txt", "target_id": "t1", "section_id": 1, "norm_start": 0, "norm_end": 5, "indicator": "济南市高新技术企业",
-          "value": 800.0, "value_max": None, "unit": "家", "comparator": ">=", "deadline_year": 2025}],
+        [
+            {
+                "doc_id": "jinan.txt",
+                "target_id": "t1",
+                "section_id": 1,
+                "norm_start": 0,
+                "norm_end": 5,
+                "indicator": "济南市高新技术企业",
+                "value": 800.0,
+                "value_max": None,
+                "unit": "家",
+                "comparator": ">=",
+                "deadline_year": 2025,
+            }
+        ],
         schema=targets.schema,
     )
     both = pa.concat_tables([targets, extra])
@@ -261,8 +336,21 @@ def test_document_region_names_are_scope_in_its_indicators():
     assert link_all(both, documents).num_rows == 1
 
 
-CORES = ["智能工厂", "智能制造工厂", "旅游收入", "旅游总收入", "高新技术企业", "高新技术企业营业收入", "制造业企业",
-         "制造业领航企业", "先进制造业集群", "全部先进制造业集群", "各类群众文化活动", "群众文化活动", "研发投入强度"]
+CORES = [
+    "智能工厂",
+    "智能制造工厂",
+    "旅游收入",
+    "旅游总收入",
+    "高新技术企业",
+    "高新技术企业营业收入",
+    "制造业企业",
+    "制造业领航企业",
+    "先进制造业集群",
+    "全部先进制造业集群",
+    "各类群众文化活动",
+    "群众文化活动",
+    "研发投入强度",
+]
 
 
 @given(st.sampled_from(CORES), st.sampled_from(CORES))

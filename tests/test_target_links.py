@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from polex_cli import SEEDS, make_corpus, run_polex
 
 from pipeline.process import process_document
 from pipeline.reading.reader import read_document
-from polex_cli import SEEDS, make_corpus, run_polex
 
 pytestmark = pytest.mark.usefixtures("prefect_api_url")
 
@@ -25,7 +25,12 @@ JINING, BINZHOU, SHANDONG, WENSHANG, JINAN = (seed.name for seed in SEEDS)
 # (doc a, indicator a, doc b, indicator b), doc a < doc b: checked by hand against the texts.
 # Province <-> city: on one administrative chain, so they stay linked once documents carry regions.
 CHAIN_LINKS = {
-    (JINING, "智能工厂", SHANDONG, "国家智能制造工厂"),  # 16 smart factories / 30 national smart-manufacturing factories
+    (
+        JINING,
+        "智能工厂",
+        SHANDONG,
+        "国家智能制造工厂",
+    ),  # 16 smart factories / 30 national smart-manufacturing factories
     (BINZHOU, "智能工厂、数字化车间", SHANDONG, "省级智能工厂和数字化车间"),  # 100 / 350
     (BINZHOU, "集群内高新技术企业", SHANDONG, "集群内高新技术企业"),  # 850 by 2027 / 5000 by 2025 (the issue's example)
     (SHANDONG, "集群内高新技术企业", JINAN, "高新技术企业数量"),  # 5000 / 8000
@@ -39,7 +44,12 @@ SIBLING_LINKS = {
 }
 # Pairs a reader would not call the same indicator, though their words overlap.
 MUST_NOT_LINK = [
-    (SHANDONG, "规上企业平均研发投入强度高于全省平均水平", JINAN, "规模以上工业企业研究与试验发展经费支出占营业收入比重"),
+    (
+        SHANDONG,
+        "规上企业平均研发投入强度高于全省平均水平",
+        JINAN,
+        "规模以上工业企业研究与试验发展经费支出占营业收入比重",
+    ),
     (JINING, "高新技术产业产值占比", SHANDONG, "高新技术产品占比"),
     (JINING, "规模以上企业", JINAN, "规上工业企业数量"),  # Jining's figure per cluster, under each cluster's heading
     (JINING, "营业收入", JINAN, "规模以上工业营业收入"),
@@ -78,12 +88,21 @@ def test_seed_links_are_the_hand_checked_pairs(seeds_out):
             target = targets.loc[getattr(link, f"target_id_{side}")]
             assert target.doc_id == getattr(link, f"doc_id_{side}")
             assert (target.indicator, target.value, target.unit) == (
-                getattr(link, f"indicator_{side}"), getattr(link, f"value_{side}"), getattr(link, f"unit_{side}")
+                getattr(link, f"indicator_{side}"),
+                getattr(link, f"value_{side}"),
+                getattr(link, f"unit_{side}"),
             )
-    headline = links[(links.doc_id_a == BINZHOU) & (links.doc_id_b == SHANDONG) & (links.indicator_a == "集群内高新技术企业")]
+    headline = links[
+        (links.doc_id_a == BINZHOU) & (links.doc_id_b == SHANDONG) & (links.indicator_a == "集群内高新技术企业")
+    ]
     row = headline.iloc[0]
     assert (row.value_a, row.unit_a, row.deadline_year_a, row.value_b, row.unit_b, row.deadline_year_b) == (
-        850.0, "家", 2027, 5000.0, "家", 2025
+        850.0,
+        "家",
+        2027,
+        5000.0,
+        "家",
+        2025,
     )
     assert row.similarity == 1.0
 
@@ -99,7 +118,9 @@ def test_target_id_survives_an_edit_elsewhere_in_the_document(tmp_path):
     """A paragraph added at the top shifts every offset; the ids of the targets stay."""
     seed = SEEDS[1]
     edited = tmp_path / seed.name
-    edited.write_text("（此件公开发布）\n\n根据工作安排，印发如下意见。\n\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    edited.write_text(
+        "（此件公开发布）\n\n根据工作安排，印发如下意见。\n\n" + seed.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     before = process_document(read_document(seed.parent, seed.name))["targets"]
     after = process_document(read_document(tmp_path, seed.name))["targets"]
     assert [r["raw_start"] for r in before] != [r["raw_start"] for r in after]
@@ -123,12 +144,16 @@ def test_incremental_runs_recompute_only_pairs_of_changed_documents(tmp_path):
 
     assert JINING not in set(second.doc_id_a) | set(second.doc_id_b)
     untouched = first[(first.doc_id_a == SHANDONG) & (first.doc_id_b == JINAN)].reset_index(drop=True)
-    pd.testing.assert_frame_equal(second[(second.doc_id_a == SHANDONG) & (second.doc_id_b == JINAN)].reset_index(drop=True), untouched)
+    pd.testing.assert_frame_equal(
+        second[(second.doc_id_a == SHANDONG) & (second.doc_id_b == JINAN)].reset_index(drop=True), untouched
+    )
     # Binzhou's target_ids did not change, so its links are the same rows
     for other in (SHANDONG, JINAN):
         cols = ["target_id_a", "target_id_b", "similarity"]
-        assert first[(first.doc_id_a == BINZHOU) & (first.doc_id_b == other)][cols].values.tolist() == \
-            second[(second.doc_id_a == BINZHOU) & (second.doc_id_b == other)][cols].values.tolist()
+        assert (
+            first[(first.doc_id_a == BINZHOU) & (first.doc_id_b == other)][cols].values.tolist()
+            == second[(second.doc_id_a == BINZHOU) & (second.doc_id_b == other)][cols].values.tolist()
+        )
     copy_links = second[(second.doc_id_a == SHANDONG) & (second.doc_id_b == "zz_province_copy.txt")]
     assert len(copy_links) >= 3 and (copy_links.indicator_a == copy_links.indicator_b).all()
 
@@ -179,4 +204,6 @@ def test_run_core_links_like_polex_run(seeds_out, tmp_path):
     from pipeline.qa.fixtures import run_core
 
     out = run_core(SEEDS[0].parent, tmp_path / "core")
-    assert _pairs(pd.read_parquet(out / "target_links.parquet")) == _pairs(pd.read_parquet(seeds_out / "target_links.parquet"))
+    assert _pairs(pd.read_parquet(out / "target_links.parquet")) == _pairs(
+        pd.read_parquet(seeds_out / "target_links.parquet")
+    )

@@ -18,13 +18,25 @@ from pipeline.errors import UserError
 from pipeline.linking.compare import compare_documents
 from pipeline.linking.regions import REGION_COLUMNS
 
-TARGET_COLUMNS = ["doc_id", "target_id", "section_id", "norm_start", "indicator", "value", "value_max", "unit",
-                  "comparator", "deadline_year"]
+TARGET_COLUMNS = [
+    "doc_id",
+    "target_id",
+    "section_id",
+    "norm_start",
+    "indicator",
+    "value",
+    "value_max",
+    "unit",
+    "comparator",
+    "deadline_year",
+]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", type=Path, metavar="OUT", help="OUT folder written by `polex run`")
-    parser.add_argument("doc_a", metavar="DOC_A", help="a document: its doc_id or source_path, or a unique start of its file name")
+    parser.add_argument(
+        "doc_a", metavar="DOC_A", help="a document: its doc_id or source_path, or a unique start of its file name"
+    )
     parser.add_argument("doc_b", metavar="DOC_B", help="the other document")
     parser.add_argument("--json", action="store_true", help="print the linked pairs as JSON lines instead of a table")
 
@@ -46,16 +58,26 @@ def _resolve(documents: pa.Table, given: str) -> str:
         if given in (doc_id, path):
             return doc_id
     tail = given.replace("\\", "/").lstrip("./")
-    endings = [doc_id for doc_id, path in zip(doc_ids, paths) if tail and (path.endswith("/" + tail) or tail.endswith("/" + path))]
+    endings = [
+        doc_id
+        for doc_id, path in zip(doc_ids, paths)
+        if tail and (path.endswith("/" + tail) or tail.endswith("/" + path))
+    ]
     if len(endings) == 1:
         return endings[0]
     starts = [doc_id for doc_id, path in zip(doc_ids, paths) if tail and path.rsplit("/", 1)[-1].startswith(tail)]
     if len(starts) == 1:
         return starts[0]
     if starts:
-        raise UserError(f"{given!r} starts {len(starts)} documents' names ({', '.join(starts[:3])}, …); give more of the name")
+        raise UserError(
+            f"{given!r} starts {len(starts)} documents' names ({', '.join(starts[:3])}, …); give more of the name"
+        )
     close = difflib.get_close_matches(given, paths, n=3, cutoff=0.3)
-    hint = f"; did you mean {', '.join(close)}?" if close else f"; `polex compare` takes a doc_id or source_path of {len(paths)} documents"
+    hint = (
+        f"; did you mean {', '.join(close)}?"
+        if close
+        else f"; `polex compare` takes a doc_id or source_path of {len(paths)} documents"
+    )
     raise UserError(f"no document {given!r} in the documents table{hint}")
 
 
@@ -67,7 +89,9 @@ def main(args: argparse.Namespace) -> int:
     doc_a, doc_b = _resolve(documents, args.doc_a), _resolve(documents, args.doc_b)
     if doc_a == doc_b:
         raise UserError(f"DOC_A and DOC_B are the same document ({doc_a}); name two documents")
-    targets = pq.read_table(_table(args.out, "targets"), columns=TARGET_COLUMNS, filters=[("doc_id", "in", [doc_a, doc_b])])
+    targets = pq.read_table(
+        _table(args.out, "targets"), columns=TARGET_COLUMNS, filters=[("doc_id", "in", [doc_a, doc_b])]
+    )
     rows = compare_documents(targets, doc_a, doc_b, documents)
     if args.json:
         for row in rows:
@@ -96,8 +120,12 @@ def print_table(rows: list[dict], a: tuple[str, str | None, int], b: tuple[str, 
     table.add_column("sim", justify="right", no_wrap=True)
     for row in rows:
         table.add_row(
-            escape(row["indicator_a"] or ""), escape(row["target_a"]), _year(row["deadline_year_a"]),
-            escape(row["indicator_b"] or ""), escape(row["target_b"]), _year(row["deadline_year_b"]),
+            escape(row["indicator_a"] or ""),
+            escape(row["target_a"]),
+            _year(row["deadline_year_a"]),
+            escape(row["indicator_b"] or ""),
+            escape(row["target_b"]),
+            _year(row["deadline_year_b"]),
             f"{row['similarity']:.2f}",
         )
     console.print(table)

@@ -34,7 +34,9 @@ def describe_target(comparator: str | None, value: float | None, value_max: floa
     return " ".join(part for part in (sign, number, unit or "") if part)
 
 
-def compare_documents(targets: pa.Table, doc_a: str, doc_b: str, documents: pa.Table | None = None) -> list[dict[str, Any]]:
+def compare_documents(
+    targets: pa.Table, doc_a: str, doc_b: str, documents: pa.Table | None = None
+) -> list[dict[str, Any]]:
     """One row per linked pair, ``doc_a``'s side first, in ``doc_a``'s text order."""
     pair = targets.filter(pc.is_in(targets.column("doc_id"), value_set=pa.array([doc_a, doc_b])))
     links = link_all(pair, documents, chain=False).to_pylist()
@@ -42,13 +44,15 @@ def compare_documents(targets: pa.Table, doc_a: str, doc_b: str, documents: pa.T
     rows = []
     for link in links:
         first, second = ("a", "b") if link["doc_id_a"] == doc_a else ("b", "a")
-        rows.append({
-            "position": position.get(link[f"target_id_{first}"], 0),
-            "similarity": link["similarity"],
-            "indicator_key": link["indicator_key"],
-            **{f"{field}_a": link[f"{field}_{first}"] for field in _FIELDS},
-            **{f"{field}_b": link[f"{field}_{second}"] for field in _FIELDS},
-        })
+        rows.append(
+            {
+                "position": position.get(link[f"target_id_{first}"], 0),
+                "similarity": link["similarity"],
+                "indicator_key": link["indicator_key"],
+                **{f"{field}_a": link[f"{field}_{first}"] for field in _FIELDS},
+                **{f"{field}_b": link[f"{field}_{second}"] for field in _FIELDS},
+            }
+        )
     rows.sort(key=lambda row: (row["position"], row["target_id_a"]))
     for row in rows:
         for side in ("a", "b"):

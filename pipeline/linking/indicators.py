@@ -54,8 +54,16 @@ _SCOPE = (
 _LEVEL_WORD = r"(?:世界级|国际级|国家级|国家|省部级|省级|市级|县级|区级)"
 _LEVEL_LIST = regex.compile(rf"(?:(?:{_LEVEL_WORD}|国家|省|市|县)[、和及与])*{_LEVEL_WORD}(?:及以上|以上)?")
 _LEVEL_NAMES = regex.compile(r"世界|国际|国家|省部|省|市|县|区")
-_LEVEL_BASE = {"世界": "world", "国际": "world", "国家": "national", "省部": "provincial", "省": "provincial",
-               "市": "city", "县": "county", "区": "county"}
+_LEVEL_BASE = {
+    "世界": "world",
+    "国际": "world",
+    "国家": "national",
+    "省部": "provincial",
+    "省": "provincial",
+    "市": "city",
+    "县": "county",
+    "区": "county",
+}
 
 _BASELINE = regex.compile(
     r"(?:比|较|相比|相较|与)(?:20\d\d|19\d\d|上|去|前一)年(?:末|底|同期|水平)?(?:相比)?"
@@ -122,7 +130,7 @@ def _levels(text: str) -> tuple[frozenset[str], str]:
     found = set()
     for word in _LEVEL_NAMES.findall(match.group(0)):
         found.add(_LEVEL_BASE[word])
-    return frozenset(found), text[match.end():]
+    return frozenset(found), text[match.end() :]
 
 
 def fold(text: str) -> str:

@@ -49,7 +49,15 @@ from pipeline.linking.similarity import core_similarity, key_similarity, reduced
 from pipeline.linking.units import unit_info
 
 TARGET_COLUMNS = [
-    "doc_id", "target_id", "section_id", "norm_start", "indicator", "value", "value_max", "unit", "comparator",
+    "doc_id",
+    "target_id",
+    "section_id",
+    "norm_start",
+    "indicator",
+    "value",
+    "value_max",
+    "unit",
+    "comparator",
     "deadline_year",
 ]
 _SIDE_COLUMNS = ["doc_id", "target_id", "indicator", "value", "value_max", "unit", "comparator", "deadline_year"]
@@ -148,12 +156,19 @@ def link_all(all_targets: pa.Table, documents: pa.Table | None = None, chain: bo
 
 def _carried(previous: pa.Table, unchanged: Collection[str]) -> pa.Table:
     keep = pa.array(sorted(unchanged), type=pa.string())
-    mask = pc.and_(pc.is_in(previous.column("doc_id_a"), value_set=keep), pc.is_in(previous.column("doc_id_b"), value_set=keep))
+    mask = pc.and_(
+        pc.is_in(previous.column("doc_id_a"), value_set=keep), pc.is_in(previous.column("doc_id_b"), value_set=keep)
+    )
     return previous.filter(mask)
 
 
 def _sorted(table: pa.Table) -> pa.Table:
-    order = [("doc_id_a", "ascending"), ("doc_id_b", "ascending"), ("target_id_a", "ascending"), ("target_id_b", "ascending")]
+    order = [
+        ("doc_id_a", "ascending"),
+        ("doc_id_b", "ascending"),
+        ("target_id_a", "ascending"),
+        ("target_id_b", "ascending"),
+    ]
     return table.sort_by(order)
 
 
@@ -183,10 +198,15 @@ def _prepare(targets: pa.Table, regions: DocumentRegions, chain: bool) -> _Recor
     ]
     spelled = frame.groupby(["indicator", "unit", "regions"], dropna=False, sort=False).ngroup().to_numpy()
     firsts = frame.drop_duplicates(["indicator", "unit", "regions"])  # in ngroup order (sort=False)
-    spelled_keys = [indicator_key(ind if isinstance(ind, str) else None, reg) for ind, reg in zip(firsts["indicator"], firsts["regions"])]
+    spelled_keys = [
+        indicator_key(ind if isinstance(ind, str) else None, reg)
+        for ind, reg in zip(firsts["indicator"], firsts["regions"])
+    ]
     spelled_units = [unit if isinstance(unit, str) else None for unit in firsts["unit"]]
     match_ids: dict[tuple[IndicatorKey, str], int] = {}
-    keys, units, match_of_spelled = [], [], []
+    keys: list[IndicatorKey] = []
+    units: list[str | None] = []
+    match_of_spelled: list[int] = []
     for key, unit in zip(spelled_keys, spelled_units):
         match = match_ids.setdefault((key, unit_info(unit).dimension), len(match_ids))
         if match == len(keys):
@@ -260,7 +280,9 @@ class _CoreIndex:
         return found
 
 
-def _group_verdicts(records: _Records, changed_groups: Collection[int], index: _CoreIndex) -> list[tuple[int, int, float]]:
+def _group_verdicts(
+    records: _Records, changed_groups: Collection[int], index: _CoreIndex
+) -> list[tuple[int, int, float]]:
     """(changed group, any group, similarity) for every pair of groups that may link."""
     keys, units = records.keys, records.units
     verdicts = []
@@ -346,7 +368,9 @@ def _one_to_one(records: _Records, pairs: pd.DataFrame) -> pd.DataFrame:
         tid_b=id_rank[b],
     )
     pairs = pairs.sort_values(
-        ["similarity", "gap", "pos_a", "pos_b", "tid_a", "tid_b"], ascending=[False, True, True, True, True, True], kind="stable"
+        ["similarity", "gap", "pos_a", "pos_b", "tid_a", "tid_b"],
+        ascending=[False, True, True, True, True, True],
+        kind="stable",
     )
     chosen = []
     while not pairs.empty:
@@ -373,6 +397,8 @@ def _link_table(records: _Records, chosen: pd.DataFrame) -> pa.Table:
             columns[f"{name}_{side}"] = rows.column(name)
     core = records.arrays["core"]
     core_a, core_b = core[chosen["a"].to_numpy(dtype=np.int64)], core[chosen["b"].to_numpy(dtype=np.int64)]
-    columns["indicator_key"] = pa.array([a if len(a) <= len(b) else b for a, b in zip(core_a, core_b)], type=pa.string())
+    columns["indicator_key"] = pa.array(
+        [a if len(a) <= len(b) else b for a, b in zip(core_a, core_b)], type=pa.string()
+    )
     columns["similarity"] = pa.array(chosen["similarity"].to_numpy(dtype=np.float64), type=pa.float64())
     return pa.table(columns).cast(TARGET_LINKS)

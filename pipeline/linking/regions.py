@@ -49,7 +49,11 @@ class DocumentRegions:
         if documents is None or not all(name in documents.column_names for name in REGION_COLUMNS):
             return cls()
         columns = [documents.column(name).to_pylist() for name in ("doc_id", *REGION_COLUMNS)]
-        levels = documents.column("admin_level").to_pylist() if "admin_level" in documents.column_names else [None] * documents.num_rows
+        levels = (
+            documents.column("admin_level").to_pylist()
+            if "admin_level" in documents.column_names
+            else [None] * documents.num_rows
+        )
         by_doc = {}
         for doc_id, province, city, county, level in zip(*columns, levels):
             region = (None, None, None) if level == "national" else (province or None, city or None, county or None)

@@ -62,7 +62,7 @@ def core_similarity(a: str, b: str) -> Verdict:
     added = _added_stretches(short, long)
     if not added:
         if long.startswith(short):
-            return Verdict(None, f"{long!r} adds {long[len(short):]!r} at the end: another head")
+            return Verdict(None, f"{long!r} adds {long[len(short) :]!r} at the end: another head")
         return Verdict(None, "different wording")
     same = [stretch for stretch in added if NON_RESTRICTIVE.fullmatch(stretch)]
     if not same:

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from pipeline.core.schema import DOCUMENTS, SECTIONS, SPAN_FIELDS
 from pipeline.linking import link_all
-from pipeline.process import all_schemas, process_document
+from pipeline.process import all_schemas, process_document, published_schemas
 from pipeline.qa.labels import ATTRS, TABLE_OF_LABEL
 from pipeline.qa.model import AnnotatedDoc
 from pipeline.reading.reader import discover, read_document
@@ -106,7 +106,7 @@ def run_core(corpus: Path, out_dir: Path) -> Path:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     tables = {table: pa.Table.from_pylist(rows.get(table, []), schema=schema) for table, schema in schemas.items()}
-    tables["target_links"] = link_all(tables["targets"], tables["documents"]).cast(schemas["target_links"])
+    tables["target_links"] = link_all(tables["targets"], tables["documents"]).cast(published_schemas()["target_links"])
     for table, arrow_table in tables.items():
         pq.write_table(arrow_table, out_dir / f"{table}.parquet")
     return out_dir

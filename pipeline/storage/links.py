@@ -23,9 +23,16 @@ from pipeline.storage.publish import OutputStore, iter_rows_with_keys
 
 TARGET_SCHEMA = pa.schema(
     [
-        ("doc_id", pa.string()), ("target_id", pa.string()), ("section_id", pa.int32()), ("norm_start", pa.int64()),
-        ("indicator", pa.string()), ("value", pa.float64()), ("value_max", pa.float64()), ("unit", pa.string()),
-        ("comparator", pa.string()), ("deadline_year", pa.int64()),
+        ("doc_id", pa.string()),
+        ("target_id", pa.string()),
+        ("section_id", pa.int32()),
+        ("norm_start", pa.int64()),
+        ("indicator", pa.string()),
+        ("value", pa.float64()),
+        ("value_max", pa.float64()),
+        ("unit", pa.string()),
+        ("comparator", pa.string()),
+        ("deadline_year", pa.int64()),
     ]
 )
 DOCUMENT_COLUMNS = ("doc_id", *REGION_COLUMNS, "admin_level")
@@ -48,7 +55,9 @@ def _carried(store: OutputStore, table: str, kept: set[str], columns: list[str])
     return [pa.Table.from_batches([batch]).select(present) for batch in iter_rows_with_keys(path, "doc_id", kept)]
 
 
-def new_target_links(store: OutputStore, kept: set[str], staged_folders: list[Path], previous_manifest: dict | None) -> pa.Table:
+def new_target_links(
+    store: OutputStore, kept: set[str], staged_folders: list[Path], previous_manifest: dict | None
+) -> pa.Table:
     """The ``target_links`` table of the version being published.
 
     ``kept``: doc_ids carried unchanged from the published version;
