@@ -29,8 +29,9 @@ ID_HEX_CHARS = 16  # 64 bits: any collision among 100 million targets has probab
 _SPACES = regex.compile(r"\s+")
 
 
-def _normal_indicator(indicator: str | None) -> str:
-    return _SPACES.sub("", unicodedata.normalize("NFKC", indicator or ""))
+def _normal_text(text: str | None) -> str:
+    """NFKC without spaces; anything but a string (None, a NaN from pandas) is empty."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text)) if isinstance(text, str) else ""
 
 
 def _normal_value(value: Any) -> str:
@@ -41,8 +42,7 @@ def _normal_value(value: Any) -> str:
 
 def target_key(indicator: str | None, value: Any, unit: str | None) -> str:
     """What a target is, for its id: indicator, value and unit in fixed spellings."""
-    unit_text = _SPACES.sub("", unicodedata.normalize("NFKC", unit or ""))
-    return "\x1f".join((_normal_indicator(indicator), _normal_value(value), unit_text))
+    return "\x1f".join((_normal_text(indicator), _normal_value(value), _normal_text(unit)))
 
 
 def make_target_id(doc_id: str, key: str, occurrence: int) -> str:
