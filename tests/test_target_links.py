@@ -172,6 +172,15 @@ def test_compare_prints_the_linked_targets_side_by_side(seeds_out):
     assert "2 linked targets" in result.stdout
 
 
+def test_readme_shows_what_compare_prints(seeds_out):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Targets across documents") :]
+    shown = section.split("```\n", 3)[2].rstrip("\n").splitlines()  # the block after the sh block
+    result = run_polex("compare", str(seeds_out), "001", "002", COLUMNS="110")
+    assert result.returncode == 0, result.stderr
+    assert [line.rstrip() for line in result.stdout.splitlines()] == [line.rstrip() for line in shown]
+
+
 def test_compare_json_matches_the_table_and_takes_source_paths(seeds_out):
     result = run_polex("compare", str(seeds_out), f"corpus/{SHANDONG}", JINAN, "--json")
     assert result.returncode == 0, result.stderr
