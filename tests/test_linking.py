@@ -185,6 +185,11 @@ def _targets(docs: dict[str, list[tuple[int, int, int, int]]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
+def _documents(rows: list[tuple[str, str | None, str | None, str | None, str | None]]) -> pa.Table:
+    names = ["doc_id", "province", "city", "county", "admin_level"]
+    return pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
+
+
 _item = st.tuples(
     st.integers(0, len(VOCABULARY) - 1),
     st.sampled_from([50, 800, 5000]),
@@ -194,15 +199,32 @@ _item = st.tuples(
 _corpus = st.dictionaries(st.sampled_from([f"doc{i}.txt" for i in range(6)]), st.lists(_item, max_size=5), max_size=6)
 
 
+_REGIONS = [
+    (None, None, None, "national"),
+    ("山东省", None, None, "province"),
+    ("山东省", "济南市", None, "city"),
+    ("山东省", "滨州市", None, "city"),
+    ("山东省", "济宁市", "汶上县", "county"),
+    ("福建省", "厦门市", None, "city"),
+    (None, None, None, None),
+]
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(old=_corpus, edits=_corpus, removed=st.sets(st.sampled_from([f"doc{i}.txt" for i in range(6)])))
-def test_incremental_update_equals_full_recompute(old, edits, removed):
+@given(
+    old=_corpus,
+    edits=_corpus,
+    removed=st.sets(st.sampled_from([f"doc{i}.txt" for i in range(6)])),
+    regions=st.none() | st.lists(st.sampled_from(_REGIONS), min_size=6, max_size=6),
+)
+def test_incremental_update_equals_full_recompute(old, edits, removed, regions):
+    documents = None if regions is None else _documents([(f"doc{i}.txt", *region) for i, region in enumerate(regions)])
     new = {doc: items for doc, items in old.items() if doc not in removed}
     new.update(edits)
-    previous = link_all(_targets(old))
+    previous = link_all(_targets(old), documents)
     changed = _targets(edits)
-    incremental = update_links(previous, changed, _targets(new))
-    assert incremental.equals(link_all(_targets(new)))
+    incremental = update_links(previous, changed, _targets(new), documents)
+    assert incremental.equals(link_all(_targets(new), documents))
 
 
 def test_links_are_one_to_one_per_document_pair_and_never_within_a_document():
@@ -269,11 +291,6 @@ def test_random_corpus_links_satisfy_the_rule():
 
 
 # ------------------------------------------------------------ regions, chain
-def _documents(rows: list[tuple[str, str | None, str | None, str | None, str | None]]) -> pa.Table:
-    names = ["doc_id", "province", "city", "county", "admin_level"]
-    return pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
-
-
 CHAIN = _documents(
     [
         ("nation.txt", None, None, None, "national"),
