@@ -227,6 +227,21 @@ def test_incremental_update_equals_full_recompute(old, edits, removed, regions):
     assert incremental.equals(link_all(_targets(new), documents))
 
 
+@pytest.mark.parametrize("partition_above", [0, 10**9])
+def test_province_partitions_give_the_same_links(monkeypatch, partition_above):
+    """Big builds link province by province, small ones in one go: the same table."""
+    import pipeline.linking.links as links_module
+
+    rnd = random.Random(3)
+    regions = [_REGIONS[i % len(_REGIONS)] for i in range(14)]
+    documents = _documents([(f"doc{i}.txt", *region) for i, region in enumerate(regions)])
+    docs = {f"doc{i}.txt": [(rnd.randrange(len(VOCABULARY)), 10 * i, 2025, 1) for _ in range(5)] for i in range(14)}
+    expected = link_all(_targets(docs), documents)
+    monkeypatch.setattr(links_module, "PARTITION_ABOVE_ROWS", partition_above)
+    assert link_all(_targets(docs), documents).equals(expected)
+    assert expected.num_rows > 0
+
+
 def test_links_are_one_to_one_per_document_pair_and_never_within_a_document():
     targets = _targets(
         {

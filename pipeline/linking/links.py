@@ -60,6 +60,7 @@ TARGET_COLUMNS = [
     "comparator",
     "deadline_year",
 ]
+PARTITION_ABOVE_ROWS = 100_000  # changed targets from which links are computed province by province
 _SIDE_COLUMNS = ["doc_id", "target_id", "indicator", "value", "value_max", "unit", "comparator", "deadline_year"]
 
 
@@ -115,19 +116,24 @@ def update_links(
     records = _prepare(all_targets.select(TARGET_COLUMNS), DocumentRegions.from_documents(documents), chain)
     is_changed = records.frame["doc_id"].isin(changed).to_numpy()
     verdicts = _verdicts(records, is_changed)
+    # only rows whose group is on either side of a verdict: a nightly update touches
+    # a few groups, and the joins should not walk every partition's every row
+    wanted = np.isin(records.arrays["group"], np.union1d(verdicts["g"].to_numpy(), verdicts["h"].to_numpy()))
     fresh = [
-        _link_table(records, _one_to_one(records, _candidate_pairs(records, is_changed, verdicts, rows, skip)))
-        for rows, skip in _partitions(records)
+        _link_table(records, _one_to_one(records, _candidate_pairs(records, is_changed, verdicts, rows & wanted, skip)))
+        for rows, skip in _partitions(records, int((wanted & is_changed).sum()))
+        if (rows & wanted & is_changed).any()
     ]
     return _sorted(pa.concat_tables([carried.select(TARGET_LINKS.names).cast(TARGET_LINKS), *fresh]))
 
 
-def _partitions(records: _Records) -> Iterator[tuple[np.ndarray, bool]]:
+def _partitions(records: _Records, changed_rows: int) -> Iterator[tuple[np.ndarray, bool]]:
     """(rows, skip pairs of two unknown-province documents) to link one after the other.
-    Links on one chain never join two provinces, so each province is linked with the
-    documents of unknown province (national ones) on its own, and those among
-    themselves once: memory follows the largest province, not the country."""
-    if records.regions is None:
+    Links on one chain never join two provinces, so for a big build each province is
+    linked with the documents of unknown province (national ones) on its own, and
+    those among themselves once: memory follows the largest province, not the
+    country.  A small update is linked in one go (same result, less overhead)."""
+    if records.regions is None or changed_rows < PARTITION_ABOVE_ROWS:
         yield np.ones(len(records.frame), dtype=bool), False
         return
     province = records.regions[:, 0]
@@ -192,10 +198,13 @@ def _prepare(targets: pa.Table, regions: DocumentRegions, chain: bool) -> _Recor
     names = {doc_id: regions.names(doc_id) for doc_id in doc_ids}
     # A document's names matter only to an indicator that starts with one (济南市…);
     # keying every other row by them would split its group per document.
-    frame["regions"] = [
-        found if found and isinstance(indicator, str) and indicator.startswith(found) else ()
-        for indicator, found in zip(frame["indicator"], frame["doc_id"].map(names))
-    ]
+    if any(names.values()):
+        frame["regions"] = [
+            found if found and isinstance(indicator, str) and indicator.startswith(found) else ()
+            for indicator, found in zip(frame["indicator"].to_numpy(dtype=object), frame["doc_id"].map(names))
+        ]
+    else:
+        frame["regions"] = [()] * len(frame)
     spelled = frame.groupby(["indicator", "unit", "regions"], dropna=False, sort=False).ngroup().to_numpy()
     firsts = frame.drop_duplicates(["indicator", "unit", "regions"])  # in ngroup order (sort=False)
     spelled_keys = [
