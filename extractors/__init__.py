@@ -17,13 +17,14 @@ examples of every rule record.
 
 from __future__ import annotations
 
-from extractors import amounts, deadlines, responsible_units, targets
+from extractors import amounts, deadlines, responsible_units, targets, tasks
 from extractors.base import Extractor, resolve_order
 
 # Every extractor by name.  The order they run in follows from their ``requires``
 # (ties keep this order); process_document reads it through all_extractors().
 REGISTRY: dict[str, Extractor] = {
-    ex.name: ex for ex in (deadlines.EXTRACTOR, amounts.EXTRACTOR, targets.EXTRACTOR, responsible_units.EXTRACTOR)
+    ex.name: ex
+    for ex in (deadlines.EXTRACTOR, amounts.EXTRACTOR, targets.EXTRACTOR, responsible_units.EXTRACTOR, tasks.EXTRACTOR)
 }
 
 

@@ -31,12 +31,19 @@ def _read_list(name: str) -> list[str]:
     return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
 
 
+_WEAK_HEADS = ("企业", "高校", "院所")
+
+
 def _build_suffix_trie() -> Trie:
     trie = Trie()
     for word in _read_list("org_suffixes.txt") + _read_list("org_names.txt"):
         trie[word[::-1]] = STRONG
     for word in "市县区镇乡旗州盟村":
         trie[word] = WEAK
+    # A bare class of enterprise (龙头企业) names no organ of its own; with a
+    # collective prefix it is one (各基础电信企业, 有关金融机构: see classify).
+    for word in _WEAK_HEADS:
+        trie[word[::-1]] = WEAK
     for word in _read_list("org_not_suffixes.txt"):
         trie[word[::-1]] = _NOT_UNIT
     return trie
@@ -44,15 +51,28 @@ def _build_suffix_trie() -> Trie:
 
 _SUFFIXES = _build_suffix_trie()
 
+
+def _name_finals() -> str:
+    """Every character a unit name can end with (the last character of a suffix or name)."""
+    words = _read_list("org_suffixes.txt") + _read_list("org_names.txt") + list(_WEAK_HEADS)
+    return "".join(sorted({w[-1] for w in words} | set("市县区镇乡旗州盟村")))
+
+
+# For a quick test that a text can hold a unit at all (responsible_units' brackets).
+NAME_FINALS = _name_finals()
+
 # Parenthesised parts inside a name: 各县（市、区） and 各县〔市、区〕 are judged as 各县.
-_INNER_BRACKETS = regex.compile(r"[（(〔][^（()）〔〕]*[）)〕]")
-# Characters no unit name contains: digits, quotes, sentence punctuation.
-_BAD_CHARS = regex.compile(r"[0-9０-９%％“”\"'‘’《》〈〉：:。！？!?\s=<>/\\]")
+# A qualifier inside a name is part of it but not judged: 各区人民政府〈含开发区、长江新区,下同〉.
+_INNER_BRACKETS = regex.compile(r"[（(〔〈<][^（()）〔〕〈〉<>]*[）)〕〉>]")
+# Characters no unit name contains: digits, straight quotes, sentence punctuation.
+# Curly quotes may stand inside one (省“十强产业”协调推进机制牵头部门).
+_BAD_CHARS = regex.compile(r"[0-9０-９%％\"'《》〈〉：:。！？!?\s=<>/\\]")
 # Running-text words that end up in bracket clauses but never in names.
 # 级以上 is an administrative rank inside a name (各地级以上市人民政府, 县级以上人民政府).
 _BAD_WORDS = regex.compile(
     r"为|者|下同|简称|以下|(?<!级)以上|左右|详见|附件|第一位|首位|设在|设于|应当|通过|推动|加强|建立|开展|"
-    r"完善|提升|鼓励|引导|按照|根据|依据|确保|实现|进行|给予|达到|不少于|不低于|不超过"
+    r"完善|提升|鼓励|引导|按照|根据|依据|确保|实现|进行|给予|达到|不少于|不低于|不超过|"
+    r"确定|认定|评定|命名|公布|批准"  # 省政府确定极贫乡镇: a class of places an act names, no organ
 )
 _BAD_START = regex.compile(r"^(?:含|注|如|包括|其中|即|另|及|和|与|或)")
 # 各/有关/相关 + a place class is a unit: 各县市区, 有关县市区, 各市.
@@ -66,9 +86,11 @@ MAX_NAME_LEN = 30
 # A government organ by its prefix (省/市/县…, 各/有关…) or its suffix; an
 # unlabelled bracket needs one, so (潍柴动力股份有限公司、浪潮集团) after an
 # example sentence is not taken for a responsibility list.
+# Vertically managed organs count too: a ministry's 司, the X监会 regulators,
+# 人民银行 branches (人行南昌中心支行), 中国-prefixed national bodies.
 _GOVERNMENT = regex.compile(
-    r"^(?:省|市|县|区|州|盟|旗|镇|乡|自治区|各|有关|相关|国家|中央|中共|共青团|团|中国人民银行|人民银行)"
-    r"|(?:政府|管委会|局|委|厅|办|办公室|部|署|海关|街道|乡镇|县市区|区县)$"
+    r"^(?:省|市|县|区|州|盟|旗|镇|乡|自治区|各|有关|相关|国家|中央|中共|共青团|团|中国|人民银行|人行)"
+    r"|(?:政府|管委会|局|委|厅|办|办公室|部|署|(?<!公)司|监会|海关|支行|分行|调查队|调查总队|街道|乡镇|县市区|区县)$"
 )
 
 

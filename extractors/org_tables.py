@@ -17,12 +17,20 @@ width (CJK and full-width characters count two columns, ASCII one).
 
 A table runs from its header over the following lines that have cells;
 blank lines inside are skipped, any other line ends it.
+
+A scraped page may give a table one cell per line (every ``<td>`` its own
+line, no separator left).  Such a table is read from its header, a run of
+short lines from ``序号`` to the line before the first row number, over rows
+that each start at a line holding the next row number (1, 2, 3 ...): a row with
+one line per column aligns by index; with more lines (a long task cell broken
+over lines) the columns after the task column align from the row's end; with
+fewer (an empty cell leaves no line) from its start.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from extractors.table_grid import split_cells, trim_cell
 
@@ -38,6 +46,17 @@ MAX_COLUMN_DRIFT = 4
 
 Cell = tuple[int, int, int]  # (start, end, display column of start)
 RoleOf = Callable[[int, int], "str | None"]
+
+
+class TableCell(NamedTuple):
+    """A cell under a responsibility column: its span, the column's role, its row's span."""
+
+    start: int
+    end: int
+    role: str
+    row: tuple[int, int]
+
+
 # What may stand right before a header cell's text: a separator, padding, a line start.
 _CELL_START = frozenset("\t| \u3000\xa0\n*")
 
@@ -115,7 +134,7 @@ def _header(text: str, start: int, end: int, header_role: RoleOf):
     return (cells, roles, gaps) if roles else None
 
 
-def _rows(text: str, pos: int, header, header_role: RoleOf) -> Iterator[tuple[int, int, str]]:
+def _rows(text: str, pos: int, header, header_role: RoleOf) -> Iterator[TableCell]:
     """Cells under the responsibility columns of the rows from ``pos`` on, to the table's end."""
     columns, roles, by_position = header
     n = len(text)
@@ -136,25 +155,137 @@ def _rows(text: str, pos: int, header, header_role: RoleOf) -> Iterator[tuple[in
             return  # text that merely has wide spaces, not a row of this table
         for i, (s, e, _) in _align(cells, columns, by_position or gaps):
             if i in roles:
-                yield s, e, roles[i]
+                yield TableCell(s, e, roles[i], (start, end))
 
 
-def table_cells(text: str, header_role: RoleOf, header_hint: re.Pattern) -> Iterator[tuple[int, int, str]]:
-    """(cell_start, cell_end, role) for each responsibility cell of each table in ``text``.
+# ---------------------------------------------------------------- one cell per line
+_ROW_NUMBER_HEADER = re.compile(r"[ \t\u3000\xa0*]*(?:序号|编号|序|No\.?)[ \t\u3000\xa0*]*")
+_ROW_NUMBER = re.compile(r"[ \t\u3000\xa0*]*(\d{1,3})[.、．]?[ \t\u3000\xa0*]*")
+# A header cell on its own line: a few characters, no sentence punctuation.
+_SHORT_CELL = re.compile(r"[ \t\u3000\xa0*]*[^\s，。；：,;:、]{1,12}[ \t\u3000\xa0*]*")
+MAX_VERTICAL_COLUMNS = 8
+
+
+def _lines_from(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """The non-blank lines from ``pos`` on, as (start, end)."""
+    n = len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        if not _BLANK_LINES.fullmatch(text, pos, end):
+            yield pos, end
+        pos = end + 1
+
+
+def _lines_before(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """The non-blank lines before the line starting at ``pos``, nearest first."""
+    end = pos - 1
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        if not _BLANK_LINES.fullmatch(text, start, end):
+            yield start, end
+        end = start - 1
+
+
+def _vertical_header(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int] | None:
+    """The header cells (one per line) around the lone header line ``start..end``,
+    and where its first row starts; None unless it runs from 序号 to a row number 1."""
+    above: list[tuple[int, int]] = []
+    for line in _lines_before(text, start):
+        if len(above) >= MAX_VERTICAL_COLUMNS or not _SHORT_CELL.fullmatch(text, *line):
+            return None
+        above.insert(0, line)
+        if _ROW_NUMBER_HEADER.fullmatch(text, *line):
+            break
+    else:
+        return None
+    below: list[tuple[int, int]] = []
+    for line in _lines_from(text, end + 1):
+        number = _ROW_NUMBER.fullmatch(text, *line)
+        if number:
+            return (above + [(start, end)] + below, line[0]) if number.group(1) == "1" else None
+        if len(above) + len(below) >= MAX_VERTICAL_COLUMNS or not _SHORT_CELL.fullmatch(text, *line):
+            return None
+        below.append(line)
+    return None
+
+
+# What ends a one-cell-per-line table: a heading, the closing block, a paragraph of prose.
+_AFTER_TABLE = re.compile(
+    r"[ \t\u3000\xa0*]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节条])"
+)
+MAX_CELL_LINE = 60  # a cell line longer than this that ends a sentence is prose after the table
+
+
+def _ends_table(text: str, start: int, end: int) -> bool:
+    return (
+        _AFTER_TABLE.match(text, start, end) is not None
+        or _CLOSING_BLOCK.match(text, start, end) is not None
+        or (end - start > MAX_CELL_LINE and text[end - 1] in "。；")
+    )
+
+
+def _vertical_rows(text: str, pos: int, columns: int) -> Iterator[list[tuple[int, int]]]:
+    """The rows from ``pos``: each the lines from its row number up to the next number."""
+    row: list[tuple[int, int]] = []
+    expected = 1
+    for line in _lines_from(text, pos):
+        number = _ROW_NUMBER.fullmatch(text, *line)
+        if number and int(number.group(1)) == expected:
+            if row:
+                yield row
+            row, expected = [line], expected + 1
+            continue
+        if _ends_table(text, *line) or len(row) > 3 * columns:
+            break
+        row.append(line)
+    if row:
+        yield row
+
+
+def _vertical_align(cells: list[tuple[int, int]], columns: int) -> list[tuple[int, tuple[int, int]]]:
+    """(column, cell) for the cells of a row (its row-number line first)."""
+    if len(cells) <= columns:
+        return list(enumerate(cells))  # as many or fewer: from the start
+    extra = len(cells) - columns  # a task cell broken over lines: the columns after it from the end
+    return [(0, cells[0])] + [(i - extra, cell) for i, cell in enumerate(cells) if i - extra >= 2]
+
+
+def _vertical_table(text: str, start: int, end: int, header_role: RoleOf) -> Iterator[TableCell]:
+    found = _vertical_header(text, start, end)
+    if found is None:
+        return
+    header, rows_from = found
+    roles = {i: role for i, line in enumerate(header) if (role := header_role(*trim_line(text, *line)))}
+    for row in _vertical_rows(text, rows_from, len(header)):
+        span = (row[0][0], row[-1][1])
+        for i, (s, e) in _vertical_align(row, len(header)):
+            if i in roles:
+                yield TableCell(*trim_line(text, s, e), roles[i], span)
+
+
+def trim_line(text: str, start: int, end: int) -> tuple[int, int]:
+    cell = _trimmed(text, start, end, start)
+    return (cell[0], cell[1]) if cell else (start, start)
+
+
+def table_cells(text: str, header_role: RoleOf, header_hint: re.Pattern) -> Iterator[TableCell]:
+    """Each responsibility cell of each table in ``text``, with its column's role and its row.
 
     ``header_hint`` finds the words a responsibility column header holds
-    (``牵头单位``); only lines where it stands as a whole cell are tried as
-    headers, so the text is scanned once with that pattern.
-    ``header_role(start, end)`` maps a header cell's span to a role, or None
-    for other columns.
+    (``牵头``, ``责任``); the line around each hit is tried as a header once,
+    so the text is scanned once with that pattern.  ``header_role(start, end)``
+    maps a header cell's span to a role, or None for other columns.
     """
     pos = 0
     for hint in header_hint.finditer(text):
         at = hint.start()
-        if at < pos or (at > 0 and text[at - 1] not in _CELL_START):
+        if at < pos:
             continue
         start, end = _line_at(text, at)
-        header = _header(text, start, end, header_role)
         pos = end
+        header = _header(text, start, end, header_role)
         if header:
             yield from _rows(text, end + 1, header, header_role)
+        elif _SHORT_CELL.fullmatch(text, start, end) and header_role(*trim_line(text, start, end)):
+            yield from _vertical_table(text, start, end, header_role)

@@ -1,145 +1,254 @@
 """Responsible units: who carries out each task (GUIDE ``responsible_unit``).
 
-Chinese policy documents close a task item with a responsibility note:
+A responsibility note is found by its shape, and each of its items is
+accepted by its form:
 
-- labelled, in brackets or on their own line:
-  ``（牵头单位：市发展改革委；责任单位：市财政局、各县市区）``,
-  ``责任单位：省发展改革委、省工业和信息化厅，各市人民政府``;
-- inline verbs: ``（省商务厅牵头，合肥海关配合）``, ``（合肥海关负责）``;
-- an unlabelled bracketed list of units at the end of an item:
-  ``……产业化。（省工业和信息化厅、省科技厅）``.
-- a task table whose header names the columns (``序号　重点任务　牵头单位　配合单位``):
-  every cell under a responsibility column, with that column's role
-  (extractors.org_tables; read from the raw lines, since normalisation joins
-  table rows that do not end a sentence).
+- **where it sits and what marks it**: a bracket closing a task item
+  (``……产业化。（省工业和信息化厅、省科技厅）``), a label ending in
+  单位/部门/处室 with a role word and a colon, in brackets or on its own line
+  (``（牵头单位：市发展改革委；责任单位：市财政局）``, ``牵头考核单位：``,
+  ``责任处室：``, ``参加单位：``), a heading that is such a label with the units
+  under it (``（一）试点单位。`` + ``北京工业大学。``), a role verb closing a
+  group (``（省商务厅牵头，合肥海关配合）``, ``A、B按职责分工负责``), a task
+  table's unit column (extractors.org_tables: separated cells, or one cell per
+  line as a scraped page gives them);
+- **its items**, split at ``、，；。``: ``、`` joins the items of one group, so a
+  trailing verb (``B、C配合``) gives its role to the whole group; an item is a
+  unit when its form says so (an organ suffix, extractors.org_lexicon).  An
+  item that is not a unit is dropped and the rest of the note kept, as long as
+  the note's units outnumber such items (otherwise the bracket is prose);
+- **the document's own role rules**, stated once for the rest of it:
+  ``列第一位者为牵头单位``, ``第一个逗号前为牵头单位``, ``其余为配合单位``.
 
-A note is read as a sequence of items split at ``、，；``; ``、`` joins
-items of one group, so a trailing verb (``B、C配合``) gives its role to the
-whole group.  Every item must look like a unit (extractors.org_lexicon):
-in a labelled list non-units are skipped, an unlabelled bracket with a
-non-unit is running text and yields nothing.
+``find_notes`` returns every note with its span (the tasks extractor closes a
+task at its note); ``find_units`` the units of all notes, each once.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator
 
 import pyarrow as pa
 import regex
 
 from extractors.base import Extractor
-from extractors.org_lexicon import MAX_NAME_LEN, STRONG, classify, is_bare_suffix, is_government
+from extractors.org_lexicon import MAX_NAME_LEN, NAME_FINALS, STRONG, classify, is_bare_suffix, is_government
 from extractors.org_tables import table_cells
 from pipeline.core.document import ExtractContext
 
 LEAD, RESPONSIBLE, SUPPORT = "lead", "responsible", "support"
 
-# Responsibility labels, by role.  Longer variants first inside the regex.
-LABELS = {
-    LEAD: [
-        "牵头单位",
-        "牵头部门",
-        "牵头责任单位",
-        "责任牵头单位",
-        "牵头处室",
-        "主责单位",
-        "主责部门",
-        "主办单位",
-        "主办部门",
-        "牵头",
-    ],
-    RESPONSIBLE: [
-        "责任单位",
-        "责任部门",
-        "责任主体",
-        "主体责任单位",
-        "工作责任单位",
-        "落实单位",
-        "实施单位",
-        "实施主体",
-        "承办单位",
-        "负责单位",
-        "负责部门",
-        "责任处室",
-        "责任科室",
-        "责任",
-    ],
-    SUPPORT: [
-        "配合单位",
-        "配合部门",
-        "参与单位",
-        "参与部门",
-        "协办单位",
-        "协办部门",
-        "协同单位",
-        "协作单位",
-        "协助单位",
-        "支持单位",
-        "配合",
-        "参与",
-        "协办",
-    ],
-}
-_ROLE_OF_LABEL = {label: role for role, labels in LABELS.items() for label in labels}
-_LABEL_ALT = "|".join(sorted(_ROLE_OF_LABEL, key=len, reverse=True))
+# ---------------------------------------------------------------- labels
+# A label is a short phrase ending in a unit-kind word, holding a role word:
+# 牵头单位, 责任部门, 牵头考核单位, 主体责任单位, 责任处室, 参加单位, 试点单位.
+# The role words decide its role (lead words first: 牵头责任单位 is lead).
+_LEAD_WORDS = ("牵头", "主办", "主责", "主导")
+_SUPPORT_WORDS = ("配合", "协办", "参与", "参加", "协助", "协同", "协作", "支持", "联办")
+_RESPONSIBLE_WORDS = ("责任", "负责", "落实", "实施", "承办", "执行", "考核", "督办", "主体", "试点", "承担")
+_HEADS = ("单位", "部门", "处室", "科室", "司局", "机构", "主体")
+_ROLE_WORDS = _LEAD_WORDS + _SUPPORT_WORDS + _RESPONSIBLE_WORDS
+# The bare role words that are labels on their own: 牵头：市商务局；配合：市财政局.
+_BARE_LABELS = ("牵头", "配合", "责任", "协办", "参与", "参加", "主办", "主责")
+_ASIDE = r"(?:[（(][^（()）\n]{1,8}[）)])?"  # 责任单位（部门）
+LABEL_SHAPE = regex.compile(
+    rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(_ROLE_WORDS)})[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(_HEADS)})"
+    rf"|{'|'.join(_BARE_LABELS)}){_ASIDE}"
+)
+_NOT_LABEL = regex.compile(r"联系|咨询|填报|申报|推荐|盖章")  # contact offices, form fields
+MAX_LABEL_LEN = 12
 _JUNK = r"[\s*\u3000]"  # whitespace and markdown bold around labels and names
-# A label with its colon and bold marks: "**责任单位:**" -> group "label".
-LABEL_AT_ANYWHERE = regex.compile(rf"{_JUNK}*(?P<label>{_LABEL_ALT}){_JUNK}*[：:]{_JUNK}*")
-# A label anywhere (for notes outside brackets).  This and BRACKET scan the
-# whole text: they use the stdlib engine, 2x faster here (it skips ahead to a
-# possible first character).  Its \s would also match U+001C-001F, so the
-# whitespace of `regex`'s \s is spelled out (tests/test_scan_guards.py).
+# Where a label may end: its last word, an aside, bold marks, a colon.  This
+# scans the whole text, so it uses the stdlib engine (2x faster here: it skips
+# ahead to a possible first character); the label's start is found by walking
+# back.  Its \s would also match U+001C-001F, so the whitespace of `regex`'s
+# \s is spelled out (tests/test_scan_guards.py).
 _JUNK_STDLIB = "[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000*]"
-LABEL_ANY = re.compile(rf"(?:{_LABEL_ALT}){_JUNK_STDLIB}*[：:]")
+# A label also stands in square brackets, without a colon: 【责任单位】省发展改革委.
+LABEL_END = re.compile(rf"(?:{'|'.join(_HEADS + _BARE_LABELS)}){_ASIDE}{_JUNK_STDLIB}*(?:[：:]|[】］\]])")
+_LABEL_BRACKETS = "【［["
 
-# A role verb closing an item: "省科技厅牵头", "省有关部门按职责分工负责", "省财政厅（配合）".
+
+@lru_cache(maxsize=4096)  # labels recur (责任单位, 牵头单位) and so do the runs before them
+def label_role(label: str) -> str | None:
+    """The role a label gives (``牵头单位`` -> lead), or None if it is no responsibility label."""
+    if len(label) > MAX_LABEL_LEN or not LABEL_SHAPE.fullmatch(label) or _NOT_LABEL.search(label):
+        return None
+    for role, words in ((LEAD, _LEAD_WORDS), (SUPPORT, _SUPPORT_WORDS)):
+        if any(w in label for w in words):
+            return role
+    return RESPONSIBLE
+
+
+@dataclass(frozen=True)
+class Label:
+    start: int
+    end: int  # after the colon and any junk
+    role: str
+
+
+_HAN_RUN_END = re.compile(rf"[\u4e00-\u9fff]{{1,{MAX_LABEL_LEN + 1}}}$")
+
+
+def _label_start_floor(text: str, end: int, floor: int) -> int:
+    """Start of the run of Han characters ending at ``end`` (one past the longest label, at most)."""
+    run = _HAN_RUN_END.search(text, max(floor, end - MAX_LABEL_LEN - 1), end)
+    return run.start() if run else end
+
+
+def _label_start(text: str, head: int, word_end: int, run_start: int) -> int | None:
+    """Where the label ending in the word at ``head`` starts, or None if there is none.
+
+    The run of Han characters before it may hold a unit's name when the
+    normaliser dropped the blank between them (``市发展改革委责任单位：``): the
+    label starts where the run's rest is a unit; otherwise it is the longest
+    label the run ends in (``牵头考核单位``, not ``考核单位``).
+    """
+    offset = _label_offset(text[run_start:word_end], head - run_start)
+    return None if offset is None else run_start + offset
+
+
+@lru_cache(maxsize=4096)
+def _label_offset(run: str, head: int) -> int | None:
+    longest = None
+    for pos in range(head, -1, -1):
+        if label_role(run[pos:]) is None:
+            continue
+        if pos > 0 and classify(run[:pos]):
+            return pos
+        longest = pos
+    return longest
+
+
+def find_labels(text: str, start: int = 0, end: int | None = None) -> Iterator[Label]:
+    """Every responsibility label in ``text[start:end]``, in text order."""
+    end = len(text) if end is None else end
+    for m in LABEL_END.finditer(text, start, end):
+        word_end = m.start() + len(_word_at(text, m.start(), m.end()))
+        label_start = _label_start(text, m.start(), word_end, _label_start_floor(text, m.start(), start))
+        if label_start is None:
+            continue
+        if text[m.end() - 1] not in "：:":  # 【责任单位】: the bracket opens right before the label
+            if label_start == 0 or text[label_start - 1] not in _LABEL_BRACKETS:
+                continue
+            label_start -= 1
+        yield Label(label_start, m.end(), label_role(text[label_start:word_end].lstrip(_LABEL_BRACKETS)))
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    """The label's last word and aside at ``start`` (without junk and colon)."""
+    return text[start:end].rstrip("：:】］]").rstrip("\t\n\x0b\x0c\r \x85\xa0\u3000*")
+
+
+# ---------------------------------------------------------------- role verbs
+# A role verb closing an item: 省科技厅牵头, 省有关部门按职责分工负责, 各地区按职能分工负责,
+# 各有关部门分头落实, 省有关部门具体实施, A、B按职责分工牵头, 省财政厅（配合）.
+_DUTY = r"(?:按(?:照)?(?:各自)?职(?:责|能)(?:分工)?)?(?:分工|分头|分别|共同|具体|联合|组织)?"
 _VERBS = {
-    LEAD: r"牵头(?:负责|落实|推进|抓总)?|[（(]牵头(?:单位|部门)?[）)]",
-    RESPONSIBLE: r"(?:按(?:照)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体)?(?:负责|落实)(?:落实|推进)?|[（(]负责[）)]",
-    SUPPORT: r"(?:按(?:照)?职责(?:分工)?)?(?:配合|参与|协助|协办|协同)(?:落实|推进)?|[（(](?:配合|参与)[）)]",
+    LEAD: rf"{_DUTY}牵头(?:负责|落实|推进|抓总|实施)?|[（(]牵头(?:单位|部门)?[）)]",
+    RESPONSIBLE: rf"{_DUTY}(?:负责|落实|实施|承办)(?:落实|推进|实施)?|[（(]负责[）)]",
+    SUPPORT: rf"{_DUTY}(?:配合|参与|协助|协办|协同|参加|支持)(?:落实|推进|实施)?|[（(](?:配合|参与|协办)[）)]",
 }
 VERB_AT_END = regex.compile("(?:" + "|".join(f"(?P<{role}>{pat})" for role, pat in _VERBS.items()) + rf"){_JUNK}*$")
+
+# ---------------------------------------------------------------- items and names
 # What is stripped from a name's end: a trailing 等 (市科技局、教育局等), bold, blanks.
 TRAILING_JUNK = regex.compile(rf"(?:等|{_JUNK})+$")
 # A bracket after a name that is not part of it: 省财政厅（列第一位的为牵头单位）.
-# Place-class brackets belong to the name: 各县（市、区）.
-TRAILING_ASIDE = regex.compile(r"[（(〔](?![市县区旗州盟镇乡街道办、，]+[）)〕])[^（()）〔〕]*[）)〕]\s*$")
-LEADING_JUNK = regex.compile(rf"(?:{_JUNK}|由)+")
+# Place-class brackets (各县（市、区）) and qualifiers (各区人民政府（含开发区、长江新区,下同）)
+# belong to the name.
+TRAILING_ASIDE = regex.compile(
+    r"[（(〔〈](?![市县区旗州盟镇乡街道办、，]+[）)〕〉])(?!含|包括|不含|下同)[^（()）〔〕〈〉]*[）)〕〉]\s*$"
+)
+LEADING_JUNK = regex.compile(rf"(?:{_JUNK}|由|请)+")
 # Where one item may hold two names: 省科技厅和省财政厅, A等B, names parted by blanks.
 CONNECTOR = regex.compile(r"等|以及|及|和|与|[ \u3000]+")
-# 等 + a bare collective sums up the list before it: 省财政厅等有关部门.
-GENERIC_AFTER_DENG = regex.compile(r"(?:其他|其它)?(?:有关|相关)?(?:部门|单位)+")
+# 等 + a collective sums up the list before it and is no unit of its own:
+# 省财政厅等有关部门, 司法部等国务院相关部门, A、B等省直有关部门, 银保监会等相关单位.
+GENERIC_AFTER_DENG = regex.compile(
+    r"(?:国务院|中央|国家|省|市|县|区|省直|市直|县直|区直|省级|市级|县级|区级|省政府|市政府|县政府|区政府|省委|市委|县委)?"
+    r"(?:其他|其它)?(?:各)?(?:有关|相关)?(?:[0-9０-９]+|[一二三四五六七八九十]+)?(?:个|家)?(?:部门|单位|机构)+(?:和(?:部门|单位))?"
+)
 MAX_JOINED_LEN = 4 * MAX_NAME_LEN
-# A time limit inside a note: （省发展改革委牵头，2024年底前完成）.
-TIME_ITEM = regex.compile(r"\d{4}年|\d{1,2}月|年底|年内|长期|持续|每年|逐年|完成时限")
+# 各 and 政府 written once for two place classes: 各区、市政府, 有关县、区人民政府.
+SHARED_CLASS_FIRST = regex.compile(r"(?:各|有关|相关)[市县区镇乡旗]")
+SHARED_CLASS_REST = regex.compile(r"[市县区镇乡旗](?:人民)?政府")
+SHARED_ORGAN = regex.compile(r"(?:人民)?政府|党委")
+SHARED_ORGAN_BEFORE = regex.compile(r"..(?:党委|(?:人民)?政府)$")
+# Places written without their class when the list's last item names it once
+# for all: 济南、青岛、烟台市政府 (济南市政府 …), 郑州、洛阳市 (郑州市 …).
+PLACE_NAME = regex.compile(r"[\u4e00-\u9fff]{2,3}")
+SHARED_HEAD = regex.compile(r"[\u4e00-\u9fff]{2,3}(?:市|县|区|州|盟)(?:人民)?(?:政府|党委和政府|委|)$")
+# Items that are neither units nor running text: a time limit inside a note
+# (2024年底前完成), the document's role rule (列第一位者为牵头单位), 下同.
+NEUTRAL_ITEM = regex.compile(
+    r"\d{4}年|\d{1,2}月|年底|年内|长期|持续|每年|逐年|完成时限|下同|排名不分先后|不分先后|牵头单位|配合单位|责任单位"
+)
 
 # One item of a list: anything up to a separator, keeping a short inner
-# bracket (各县（市、区）, also written 各县〔市、区〕) inside the item.
-ITEM = regex.compile(r"(?:[^、，,；;（()）〔〕\n]|[（(〔][^（()）〔〕\n]{0,20}[）)〕])+")
-GROUP_SEPARATORS = "，,；;"  # end a group; 、 joins items inside one
+# bracket (各县（市、区）, also written 各县〔市、区〕 or 〈含开发区、长江新区,下同〉) inside it.
+ITEM = regex.compile(r"(?:[^、，,；;。（()）〔〕〈〉\n]|[（(〔〈][^（()）〔〕〈〉\n]{0,20}[）)〕〉])+")
+GROUP_SEPARATORS = "，,；;。"  # end a group; 、 joins items inside one
 
 # A bracketed note (content may hold one level of short inner brackets) ...
-BRACKET = re.compile(r"[（(〔【［]((?:[^（()）〔〕【】［］\n]|[（(〔][^（()）〔〕\n]{0,20}[）)〕])*)[）)〕】］]")
+BRACKET = re.compile(
+    r"[（(〔【［]((?:[^（()）〔〕【】［］〈〉\n]|[（(〔〈][^（()）〔〕【】［］〈〉\n]{0,20}[）)〕〉])*)[）)〕】］]"
+)
 # ... and the extent of an unbracketed labelled note: to the end of its line, sentence or table cell.
-LINE_NOTE = regex.compile(r"(?:[^\n\t|。（()）〔〕【】]|[（(〔][^\n（()）〔〕]{0,20}[）)〕])*")
+LINE_NOTE = regex.compile(r"(?:[^\n\t|。（()）〔〕【】]|[（(〔〈][^\n（()）〔〕〈〉]{0,20}[）)〕〉])*")
 # An unlabelled list must close a task item: a sentence end before it, or its line ends after it.
 _ENDS_SENTENCE = "。；;！!？?\n"
 LINE_END_AFTER = regex.compile(r"[。；;.]?[ \t\u3000*]*(?:\r?\n|$)")
+# A bracket glossing the organ just named is no list: 及时报我部（教师工作司）,
+# 并报工业和信息化部装备工业二司（国家重大技术装备办公室）: a clause that sends
+# something to an organ names it, and the bracket says which office that is.
+GLOSSED_ORGAN = regex.compile(r"(?:我|本)(?:部|委|厅|局|办|司|处|中心|单位|部门)$")
+SENT_TO = regex.compile(
+    r"(?:并|请|须|需|要|应|及时|统一|均|分别|一并)*(?:报送|上报|报至|报|送交|送|抄送|联系|咨询|函告)"
+)
+_CLAUSE_BOUNDARY = "，。；：,;:\n"
+
+
+def _glosses_an_organ(text: str, bracket_start: int) -> bool:
+    if GLOSSED_ORGAN.search(text, max(0, bracket_start - 4), bracket_start):
+        return True
+    clause = bracket_start
+    while clause > 0 and bracket_start - clause < 40 and text[clause - 1] not in _CLAUSE_BOUNDARY:
+        clause -= 1
+    return SENT_TO.match(text, clause, bracket_start) is not None
+
+
+BLANK_TO_LINE_END = regex.compile(r"[ \t\u3000*]*\n")
+# A site's footer names who runs the page (主办单位：…⏎承办单位：…Copyright ©): no note.
+SITE_LABEL = regex.compile(r"主办|承办|协办")
+_SITE_CHROME = regex.compile(r"版权所有|Copyright|ICP备|网站标识码|技术支持")
 
 # A table header cell naming a responsibility column: "牵头单位", "责任单位（部门）".
-# HEADER_HINT finds where one may stand; it scans the whole raw text, so it is a
-# bare stdlib alternation (the engine skips ahead to a label's first character;
-# a cell-start lookbehind would defeat that, org_tables checks it instead) of
-# the long labels only: headers write 牵头单位, and inline notes are full of "X牵头".
-_COLUMN_LABELS = [label for label in sorted(_ROLE_OF_LABEL, key=len, reverse=True) if len(label) >= 4]
-HEADER_HINT = re.compile("|".join(_COLUMN_LABELS))
-HEADER_CELL = regex.compile(rf"(?P<label>{_LABEL_ALT})(?:[（(][^（()）]{{0,8}}[）)])?[：:]?")
+# HEADER_HINT finds where one may stand in the raw text (a bare stdlib
+# alternation, so the engine skips ahead to a first character); org_tables
+# then judges the whole cell with header_role.
+HEADER_HINT = re.compile(
+    f"(?:{'|'.join(w for w in _ROLE_WORDS if w not in ('主体', '试点'))})[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(_HEADS)})"
+)
 
-# The document's own rule "列第一位者为牵头单位" / "排在第一位的为牵头单位（部门）".
-FIRST_IS_LEAD = regex.compile(r"(?:第一位|第一个|首位|排名第一|列第一|排第一)(?:的|者|单位|部门)*(?:为|是)牵头")
+# ---------------------------------------------------------------- the document's role rules
+# "列第一位者为牵头单位" / "排在第一位的为牵头单位（部门）" / "牵头单位列第一位": the
+# first unit of each note leads.
+FIRST_IS_LEAD = regex.compile(
+    r"(?:第一位|第一个|首位|排名第一|列第一|排第一)(?:的|者|单位|部门)*(?:为|是)牵头"
+    r"|牵头(?:单位|部门)(?:均|一般)?(?:为|是)?(?:排在|列在|列于|位于|排|列)(?:第一位|首位|第一个|最前)"
+)
+# "第一个逗号前为牵头单位": the first group (up to the first ，) leads.
+FIRST_GROUP_IS_LEAD = regex.compile(
+    r"(?:第一个|首个)(?:逗号|“，”|，|分号|“；”)(?:前|之前)(?:的|者)?(?:单位|部门)*(?:为|是)牵头"
+)
+# "其余为配合单位" / "逗号后为配合单位": the role of the units after the lead.
+REST_ROLE = regex.compile(
+    r"(?:其余|其他|其它|逗号后|之后)(?:的|者)?(?:单位|部门)*(?:为|是)(?P<role>配合|参与|协办|责任)"
+)
 
 
 @dataclass
@@ -148,16 +257,29 @@ class Unit:
     end: int
     role: str | None  # None until a label, verb or the note's default decides
     strong: bool
+    group: int = 0  # index of the item's group (parted by ，；) in its note
+
+
+@dataclass
+class Note:
+    """A responsibility note: its span (the bracket, the labelled line, the
+    table row, the labelled heading's body), how it was found, its units."""
+
+    start: int
+    end: int
+    kind: str  # "bracket" | "line" | "heading" | "table"
+    units: list[Unit] = field(default_factory=list)
+    row: tuple[int, int] | None = None  # table notes: the row's span in the text
 
 
 def _split_names(text: str, s: int, e: int) -> list[Unit] | None:
     """The unit(s) of one item, or None if it names none.
 
     Items joined without a list separator are split where both sides are
-    units: ``省科技厅和省财政厅``, ``市发改委 市财政局``,
-    ``市工业和信息化局等市直有关部门``; ``县住房和城乡建设局`` and
-    ``高等院校`` stay whole because their halves are not units.  A bare
-    ``等有关部门`` after a unit only sums up the list and is dropped.
+    units: ``省科技厅和省财政厅``, ``市发改委 市财政局``, ``银保监会及各地区``;
+    ``县住房和城乡建设局`` and ``高等院校`` stay whole because their halves
+    are not units.  A collective after ``等`` (``等国务院相关部门``) only sums
+    up the list and is dropped; what follows it (``及各地区``) is read on.
     """
     if e - s > MAX_JOINED_LEN:  # running text, not a few names run together
         return None
@@ -165,77 +287,153 @@ def _split_names(text: str, s: int, e: int) -> list[Unit] | None:
         left = classify(text[s : joint.start()])
         if not left:
             continue
-        if joint.group() == "等" and GENERIC_AFTER_DENG.fullmatch(text, joint.end(), e):
-            return [Unit(s, joint.start(), None, left == STRONG)]
+        head = [Unit(s, joint.start(), None, left == STRONG)]
+        if joint.group() == "等":
+            generic = GENERIC_AFTER_DENG.match(text, joint.end(), e)
+            if generic and generic.end() == e:
+                return head
+            if generic:
+                after = CONNECTOR.match(text, generic.end(), e)
+                rest = _split_names(text, after.end(), e) if after else None
+                if rest:
+                    return head + rest
         rest = _split_names(text, joint.end(), e)
         # 各市党委和政府: a bare right half shares the left's qualifier, one unit.
         if rest and not is_bare_suffix(text[rest[0].start : rest[0].end]):
-            return [Unit(s, joint.start(), None, left == STRONG)] + rest
+            return head + rest
     kind = classify(text[s:e]) if e > s else None
     return [Unit(s, e, None, kind == STRONG)] if kind else None
 
 
-def _segments(text: str, start: int, end: int, label_role: str | None):
+def _segments(text: str, start: int, end: int, label_role_: str | None):
     """Split a note at its labels: (start, end, role of the label before it)."""
-    pos, role = start, label_role
-    for label in LABEL_AT_ANYWHERE.finditer(text, start, end):
-        if label.start() > pos:
-            yield pos, label.start(), role
-        pos, role = label.end(), _ROLE_OF_LABEL[label.group("label")]
+    if all(text.find(c, start, end) < 0 for c in "：:】］]"):
+        yield start, end, label_role_  # no colon or closing square bracket: no label
+        return
+    pos, role = start, label_role_
+    for label in find_labels(text, start, end):
+        if label.start < pos:
+            continue
+        if label.start > pos:
+            yield pos, label.start, role
+        pos, role = label.end, label.role
     if end > pos:
         yield pos, end, role
 
 
-def _parse_items(
-    text: str, start: int, end: int, strict: bool, label_role: str | None = None
-) -> tuple[list[Unit], bool, bool] | None:
+@dataclass
+class _Parsed:
+    units: list[Unit]
+    labelled: bool = False
+    has_verb: bool = False
+    unknown: int = 0  # items outside any label that are neither units nor neutral
+
+
+# Last characters of what _trim_item strips; the regexes run only where one stands.
+_VERB_LAST = frozenset("头责实施办合与助同加持总进）) \u3000*\t")
+_ASIDE_LAST = frozenset("）)〕〉")
+_JUNK_LAST = frozenset("等 \u3000*\t\n\r")
+_LEAD_FIRST = frozenset("由请 \u3000*\t\n")
+
+
+def _trim_item(text: str, s: int, e: int) -> tuple[int, int, str | None]:
+    """An item's name span without leading 由, a closing verb (returned), an aside, a trailing 等."""
+    if s < e and text[s] in _LEAD_FIRST:
+        s = LEADING_JUNK.match(text, s, e).end()
+    verb_role = None
+    if s < e and text[e - 1] in _VERB_LAST:
+        verb = VERB_AT_END.search(text, s, e)
+        if verb:
+            verb_role = verb.lastgroup
+            e = verb.start()
+    if s < e and text[e - 1] in _ASIDE_LAST:
+        aside = TRAILING_ASIDE.search(text, s, e)
+        if aside:
+            e = aside.start()
+    if s < e and text[e - 1] in _JUNK_LAST:
+        e = TRAILING_JUNK.search(text, s, e).start()
+    return s, e, verb_role
+
+
+def _shares_class(text: str, group: list[Unit], s: int, e: int) -> bool:
+    """``各区、市政府``: the item ``市政府`` completes the unit ``各区`` before it;
+    ``各县市区党委、政府``: ``政府`` shares the qualifier of the unit before it."""
+    if not group or text[s - 1 : s] != "、" or group[-1].end != s - 1:
+        return False
+    before = group[-1]
+    if SHARED_CLASS_REST.fullmatch(text, s, e) and SHARED_CLASS_FIRST.fullmatch(text, before.start, before.end):
+        return True
+    return (
+        SHARED_ORGAN.fullmatch(text, s, e) is not None
+        and SHARED_ORGAN_BEFORE.search(text, before.start, before.end) is not None
+    )
+
+
+class _Group:
+    """The items of one group (joined by 、) while a note is read: they wait
+    for a closing verb or the group's end to get their role."""
+
+    def __init__(self, parsed: _Parsed, role: str | None, number: int):
+        self.parsed, self.role, self.number = parsed, role, number
+        self.units: list[Unit] = []
+        self.places: list[Unit] = []  # bare place names that wait for a shared head
+
+    def add(self, text: str, s: int, e: int) -> None:
+        if _shares_class(text, self.units, s, e):
+            self.units[-1].end = e
+            return
+        names = _split_names(text, s, e)
+        if names is None and PLACE_NAME.fullmatch(text, s, e):
+            self.places.append(Unit(s, e, None, False, self.number))
+            return
+        if names and self.places and SHARED_HEAD.search(text, names[-1].start, names[-1].end):
+            names = self.places + names  # 济南、青岛、烟台市政府: three city governments
+        self.drop_places()
+        if names is None:
+            if self.role is None and e > s and not NEUTRAL_ITEM.search(text, s, e):
+                self.parsed.unknown += 1
+            return
+        for unit in names:
+            unit.group = self.number
+        self.parsed.units.extend(names)
+        self.units.extend(names)
+
+    def drop_places(self) -> None:
+        if self.places and self.role is None:
+            self.parsed.unknown += len(self.places)
+        self.places = []
+
+    def give(self, role: str | None, keep: bool = False) -> None:
+        """Give ``role`` to the group's units (``keep``: only to those without one)."""
+        for unit in self.units:
+            unit.role = (unit.role or role) if keep else role
+        self.units = []
+
+
+def _parse_items(text: str, start: int, end: int, label_role_: str | None = None) -> _Parsed:
     """Read the units of the note ``text[start:end]``.
 
-    ``label_role`` is the role a label outside the text gives (a table
-    column's header).  Returns (units, labelled, has_verb), or None when
-    ``strict`` and an item outside any label is not a unit, i.e. the
-    bracket is running text.
+    ``label_role_`` is the role a label outside the text gives (a table
+    column's header, a labelled heading).
     """
-    units: list[Unit] = []
-    has_verb = labelled = False
-    for seg_start, seg_end, role in _segments(text, start, end, label_role):
-        labelled = labelled or role is not None
-        group: list[Unit] = []  # items joined by 、 that wait for a role
+    parsed = _Parsed([])
+    number = 0
+    for seg_start, seg_end, role in _segments(text, start, end, label_role_):
+        parsed.labelled = parsed.labelled or role is not None
+        group = _Group(parsed, role, number)
         for m in ITEM.finditer(text, seg_start, seg_end):
-            s, e = m.span()
-            lead_junk = LEADING_JUNK.match(text, s, e)
-            if lead_junk:
-                s = lead_junk.end()
-            verb_role = None
-            verb = VERB_AT_END.search(text, s, e)
-            if verb:
-                verb_role = verb.lastgroup
-                e = verb.start()
-            aside = TRAILING_ASIDE.search(text, s, e)
-            if aside:
-                e = aside.start()
-            junk = TRAILING_JUNK.search(text, s, e)
-            if junk:
-                e = junk.start()
-            names = _split_names(text, s, e)
-            if names is None:
-                # Outside labels, a non-unit means running text, except for an
-                # empty item before a verb or a time limit (2024年底前完成).
-                if strict and role is None and e > s and not TIME_ITEM.search(text, s, e):
-                    return None
-            else:
-                units.extend(names)
-                group.extend(names)
+            s, e, verb_role = _trim_item(text, *m.span())
+            group.add(text, s, e)
             if verb_role:
-                has_verb = True
-                for unit in group:
-                    unit.role = verb_role
-                group.clear()
-            if m.end() < seg_end and text[m.end()] in GROUP_SEPARATORS or m.end() >= seg_end:
-                for unit in group:
-                    unit.role = unit.role or role
-                group.clear()
-    return units, labelled, has_verb
+                parsed.has_verb = True
+                group.give(verb_role)
+            if m.end() >= seg_end or text[m.end()] in GROUP_SEPARATORS:
+                group.drop_places()
+                group.give(role, keep=True)
+                number += 1
+                group = _Group(parsed, role, number)
+        group.drop_places()
+    return parsed
 
 
 def _closes_item(text: str, open_at: int, close_end: int) -> bool:
@@ -243,28 +441,37 @@ def _closes_item(text: str, open_at: int, close_end: int) -> bool:
     return before in _ENDS_SENTENCE or LINE_END_AFTER.match(text, close_end) is not None
 
 
-def _note_units(text: str, start: int, end: int, bracket: tuple[int, int] | None) -> list[Unit]:
-    parsed = _parse_items(text, start, end, strict=True)
-    if parsed is None:
-        return []
-    units, labelled, has_verb = parsed
+def _is_note(text: str, parsed: _Parsed, bracket: tuple[int, int] | None) -> bool:
+    """Whether what was read is a responsibility note rather than prose."""
+    units = parsed.units
     if not units:
+        return False
+    if parsed.labelled:
+        return True
+    # Without a label, only units a government document assigns count, and the
+    # units must outnumber the items that are neither units nor time limits ...
+    if not any(is_government(text[u.start : u.end]) for u in units):
+        return False
+    if parsed.has_verb:
+        return len(units) >= parsed.unknown
+    # ... and a bare list needs a specific unit and must close a task item.
+    return (
+        bracket is not None
+        and not _glosses_an_organ(text, bracket[0])
+        and 2 * parsed.unknown <= len(units)
+        and any(u.strong and not is_bare_suffix(text[u.start : u.end]) for u in units)
+        and _closes_item(text, *bracket)
+    )
+
+
+def _note_units(text: str, start: int, end: int, bracket: tuple[int, int] | None) -> list[Unit]:
+    parsed = _parse_items(text, start, end)
+    if not _is_note(text, parsed, bracket):
         return []
-    if not labelled:
-        # Without a label, only units a government document assigns count ...
-        if not any(is_government(text[u.start : u.end]) for u in units):
-            return []
-        # ... and a bare list needs a specific unit and must close a task item.
-        if not has_verb and (
-            bracket is None
-            or not any(u.strong and not is_bare_suffix(text[u.start : u.end]) for u in units)
-            or not _closes_item(text, *bracket)
-        ):
-            return []
-    for unit in units:
+    for unit in parsed.units:
         if unit.role is None:
             unit.role = RESPONSIBLE
-    return units
+    return parsed.units
 
 
 def _inside(spans_start: list[int], spans_end: list[int], pos: int) -> bool:
@@ -276,7 +483,65 @@ def _identity(start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _table_notes(text: str, layout: str, to_text: Callable[[int, int], tuple[int, int]]) -> Iterator[list[Unit]]:
+# A bracket can be a note only if an item of it ends like a unit name, a role
+# verb or an aside, or it holds a colon (a label): most brackets are prose
+# (（试行）, （2021—2023年）, （以下简称…）) and this one C-level search skips them.
+_ESCAPED_FINALS = re.escape(NAME_FINALS + "头责实施办合与助同加持总进")
+MAY_BE_NOTE = re.compile(rf"[{_ESCAPED_FINALS}][）)〕〉]?(?:等|{_JUNK_STDLIB})*(?:[、，,；;。]|$)|[：:]")
+
+
+def _bracket_notes(text: str, starts: list[int], ends: list[int]) -> Iterator[Note]:
+    for m in BRACKET.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        if not MAY_BE_NOTE.search(text, m.start(1), m.end(1)):
+            continue
+        units = _note_units(text, m.start(1), m.end(1), (m.start(), m.end()))
+        if units:
+            yield Note(m.start(), m.end(), "bracket", units)
+
+
+def _line_notes(text: str, bracket_starts: list[int], bracket_ends: list[int]) -> Iterator[Note]:
+    """Labelled notes outside brackets, e.g. a "责任单位：……" line under a task."""
+    pos = 0
+    for label in find_labels(text):
+        bracketed = text[label.start] in _LABEL_BRACKETS  # 【责任单位】 is a bracket of its own
+        if label.start < pos or (not bracketed and _inside(bracket_starts, bracket_ends, label.start)):
+            continue
+        body = label.end
+        blank = BLANK_TO_LINE_END.match(text, body)
+        if blank and blank.end() < len(text) and text[blank.end() - 1] == "\n":
+            body = blank.end()  # 责任单位：⏎市发展改革委、市财政局: the units on the next line
+        pos = LINE_NOTE.match(text, body).end()
+        if SITE_LABEL.search(text, label.start, label.end) and _SITE_CHROME.search(text, label.start, pos + 80):
+            continue
+        units = _note_units(text, label.start, pos, None)
+        if units:
+            yield Note(label.start, pos, "line", units)
+
+
+# A labelled heading's body is a note only while it is short: the units, a verb.
+MAX_HEADING_NOTE = 200
+
+
+def _heading_notes(text: str, headings: Iterable[tuple[int, int, str, int]]) -> Iterator[Note]:
+    """Units under a heading that is a responsibility label: ``（一）试点单位。`` then
+    ``北京工业大学。``; ``（二）试点指导单位。`` then ``A牵头，B、C配合。``."""
+    for start, title_end, title, body_end in headings:
+        role = label_role(title.strip().rstrip("。：:").strip())
+        if role is None or body_end - title_end > MAX_HEADING_NOTE:
+            continue
+        body_start = title_end
+        while body_start < body_end and text[body_start] in "。：: \t\n\u3000":
+            body_start += 1
+        parsed = _parse_items(text, body_start, body_end, role)
+        for unit in parsed.units:
+            unit.role = unit.role or role
+        if parsed.units:
+            yield Note(start, body_end, "heading", parsed.units)
+
+
+def _table_notes(text: str, layout: str, to_text: Callable[[int, int], tuple[int, int]]) -> Iterator[Note]:
     """Units of every responsibility-table cell, with its column's role.
 
     Cells are found in ``layout`` (lines = rows) and read in ``text`` at the
@@ -285,61 +550,109 @@ def _table_notes(text: str, layout: str, to_text: Callable[[int, int], tuple[int
     """
 
     def header_role(start: int, end: int) -> str | None:
-        m = HEADER_CELL.fullmatch(text, *to_text(start, end))
-        return _ROLE_OF_LABEL[m.group("label")] if m else None
+        return label_role(text[slice(*to_text(start, end))].rstrip("：:"))
 
-    for cell_start, cell_end, role in table_cells(layout, header_role, HEADER_HINT):
-        start, end = to_text(cell_start, cell_end)
-        parsed = _parse_items(text, start, end, strict=False, label_role=role) if end > start else None
-        if parsed and parsed[0]:
-            yield parsed[0]
+    for cell in table_cells(layout, header_role, HEADER_HINT):
+        start, end = to_text(cell.start, cell.end)
+        parsed = _parse_items(text, start, end, label_role_=cell.role) if end > start else None
+        if parsed and parsed.units:
+            row = to_text(*cell.row)
+            yield Note(start, end, "table", parsed.units, row=row)
+
+
+def _apply_role_rules(text: str, notes: list[Note]) -> None:
+    """The document's own rule for roles, applied to every note without a named lead."""
+    first_group = FIRST_GROUP_IS_LEAD.search(text)
+    first_unit = first_group is None and FIRST_IS_LEAD.search(text)
+    if not (first_group or first_unit):
+        return
+    rest = REST_ROLE.search(text)
+    rest_role = (
+        {"配合": SUPPORT, "参与": SUPPORT, "协办": SUPPORT, "责任": RESPONSIBLE}.get(rest["role"]) if rest else None
+    )
+    for note in notes:
+        units = note.units
+        if note.kind == "table" and any(u.role != RESPONSIBLE for u in units):
+            continue  # a column named its role
+        if any(u.role == LEAD for u in units):
+            continue
+        lead_group = units[0].group
+        for i, unit in enumerate(units):
+            leads = unit.group == lead_group if first_group else i == 0
+            if leads:
+                unit.role = LEAD
+            elif rest_role:
+                unit.role = rest_role
+
+
+def find_notes(
+    text: str,
+    layout: str | None = None,
+    to_text: Callable[[int, int], tuple[int, int]] = _identity,
+    headings: Iterable[tuple[int, int, str, int]] = (),
+) -> list[Note]:
+    """Every responsibility note in ``text``, in text order.
+
+    ``layout`` is the text whose lines are table rows (the raw text, whose rows
+    the normaliser may have joined) and ``to_text`` maps its spans into
+    ``text``; by default ``text`` is its own layout.  ``headings`` are
+    (start, title end, title, body end) of the document's headings, for notes
+    under a labelled heading.
+    """
+    bracket_starts: list[int] = []
+    bracket_ends: list[int] = []
+    notes = list(_bracket_notes(text, bracket_starts, bracket_ends))
+    notes.extend(_line_notes(text, bracket_starts, bracket_ends))
+    notes.extend(_heading_notes(text, headings))
+    notes.extend(_table_notes(text, text if layout is None else layout, to_text))
+    notes.sort(key=lambda n: (n.start, n.end))
+    _apply_role_rules(text, notes)
+    return notes
+
+
+def units_of(notes: Iterable[Note]) -> list[tuple[Unit, Note]]:
+    """Each unit once (a labelled cell inside a table is reached twice), in text order, with its note."""
+    by_span: dict[tuple[int, int], tuple[Unit, Note]] = {}
+    for note in notes:
+        for unit in note.units:
+            by_span.setdefault((unit.start, unit.end), (unit, note))
+    return [by_span[span] for span in sorted(by_span)]
 
 
 def find_units(
     text: str, layout: str | None = None, to_text: Callable[[int, int], tuple[int, int]] = _identity
 ) -> list[Unit]:
-    """Units in ``text``.  ``layout`` is the text whose lines are table rows (the raw
-    text, whose rows the normaliser may have joined) and ``to_text`` maps its spans
-    into ``text``; by default ``text`` is its own layout."""
-    notes: list[list[Unit]] = []
-    bracket_starts: list[int] = []
-    bracket_ends: list[int] = []
-    for m in BRACKET.finditer(text):
-        bracket_starts.append(m.start())
-        bracket_ends.append(m.end())
-        units = _note_units(text, m.start(1), m.end(1), (m.start(), m.end()))
-        if units:
-            notes.append(units)
-    # Labelled notes outside brackets, e.g. a "责任单位：……" line under a task.
-    pos = 0
-    for m in LABEL_ANY.finditer(text):
-        if m.start() < pos or _inside(bracket_starts, bracket_ends, m.start()):
-            continue
-        extent = LINE_NOTE.match(text, m.start())
-        pos = extent.end()
-        units = _note_units(text, m.start(), pos, None)
-        if units:
-            notes.append(units)
-    notes.extend(_table_notes(text, text if layout is None else layout, to_text))
-    if FIRST_IS_LEAD.search(text):
-        for units in notes:
-            if all(u.role != LEAD for u in units):
-                units[0].role = LEAD
-    # A span reached twice (a labelled cell inside a table) is reported once.
-    by_span: dict[tuple[int, int], Unit] = {}
-    for units in notes:
-        for u in units:
-            by_span.setdefault((u.start, u.end), u)
-    return [by_span[span] for span in sorted(by_span)]
+    """Units in ``text`` (see ``find_notes``)."""
+    return [unit for unit, _ in units_of(find_notes(text, layout, to_text))]
 
 
-def find(ctx: ExtractContext) -> list[Unit]:
-    return find_units(ctx.text, ctx.norm.raw_text, ctx.norm.to_norm)
+def _headings(ctx: ExtractContext) -> list[tuple[int, int, str, int]]:
+    sections = ctx.sections
+    out = []
+    for i, s in enumerate(sections):
+        next_start = sections[i + 1].norm_start if i + 1 < len(sections) else len(ctx.text)
+        out.append((s.norm_start, s.norm_end, s.heading or "", next_start))
+    return out
 
 
-def write(ctx: ExtractContext, units: list[Unit]) -> list[dict[str, Any]]:
+def find(ctx: ExtractContext) -> list[Note]:
+    return find_notes(ctx.text, ctx.norm.raw_text, ctx.norm.to_norm, _headings(ctx))
+
+
+def write(ctx: ExtractContext, notes: list[Note]) -> list[dict[str, Any]]:
     text = ctx.text
-    return [{"norm_start": u.start, "norm_end": u.end, "name": text[u.start : u.end], "role": u.role} for u in units]
+    return [
+        {
+            "norm_start": u.start,
+            "norm_end": u.end,
+            "name": text[u.start : u.end],
+            "role": u.role,
+            # private to the extractors (the tasks extractor closes a task at
+            # its note); pipeline.process drops "_" keys before publishing
+            "_note": (note.start, note.end, note.kind, note.row),
+        }
+        for u, note in units_of(notes)
+    ]
 
 
 EXTRACTOR = Extractor(

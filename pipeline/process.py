@@ -9,9 +9,11 @@ adds ``target_links``, which publish computes across documents.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
 from time import perf_counter
 from typing import Any, Sequence
 
@@ -180,5 +182,32 @@ def extract_rows(
         if ex.table in ROW_IDS:
             ROW_IDS[ex.table](rows)
         out[ex.table] = rows
+    _assign_tasks(out, out.get("tasks", []))
     out["documents"] = [_document_row(doc, ctx, ingested_at)]
     return out
+
+
+def _assign_tasks(out: Rows, tasks: list[dict[str, Any]]) -> None:
+    """Give every span row the ``task_id`` of the innermost task holding its span
+    (null outside any task), like ``section_id``; drop the extractors' private
+    ``_`` keys (what one extractor hands the next, never published)."""
+    tasks = sorted(tasks, key=lambda t: (t["norm_start"], -t["norm_end"]))
+    starts = [t["norm_start"] for t in tasks]
+    reach = list(accumulate((t["norm_end"] for t in tasks), max))  # furthest end of any task so far
+    for table, rows in out.items():
+        if table in ("sections", "tasks"):
+            continue
+        for row in rows:
+            row["task_id"] = _innermost(tasks, starts, reach, row["norm_start"], row["norm_end"])
+            for key in [k for k in row if k.startswith("_")]:
+                del row[key]
+
+
+def _innermost(tasks: list[dict[str, Any]], starts: list[int], reach: list[int], start: int, end: int) -> int | None:
+    """The task with the latest start that holds ``[start, end)`` (tasks nest or are disjoint)."""
+    i = bisect.bisect_right(starts, start) - 1
+    while i >= 0 and reach[i] >= end:
+        if tasks[i]["norm_end"] >= end:
+            return tasks[i]["task_id"]
+        i -= 1
+    return None

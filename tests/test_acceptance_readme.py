@@ -20,7 +20,7 @@ from paths import CORPUS, GOLD, ROOT
 pytestmark = pytest.mark.slow
 
 POLEX = Path(sys.executable).parent / "polex"
-SPAN_TABLES = ["sections", "targets", "amounts", "deadlines", "responsible_units"]
+SPAN_TABLES = ["sections", "targets", "amounts", "deadlines", "responsible_units", "tasks"]
 SEED_003 = "003_2453b0e7a4343327.txt"
 
 

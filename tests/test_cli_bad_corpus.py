@@ -12,7 +12,7 @@ from polex_cli import run_polex
 # Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]  # one shared local server for the session
 
-SPAN_TABLES = ["sections", "targets", "amounts", "deadlines", "responsible_units"]
+SPAN_TABLES = ["sections", "targets", "amounts", "deadlines", "responsible_units", "tasks"]
 
 
 def test_run_over_bad_corpus_quarantines_each_bad_file_and_publishes_the_rest(tmp_path):

@@ -27,6 +27,7 @@ from polex_cli import run_polex
 from pipeline.qa.fixtures import run_core
 from pipeline.qa.gold import load_gold_dir, load_gold_file
 from pipeline.qa.labels import REQUIRED_ATTRS
+from pipeline.qa.model import Span
 from pipeline.qa.scoring import match_document
 from pipeline.qa.tables import load_out
 
@@ -47,8 +48,24 @@ def loop(tmp_path_factory):
     result = match_document(gold, predicted)
     moved = next(p for p in result.pairs if p.gold.label == "target" and not p.same_bounds)  # a boundary to fix
     added = next(s for s in result.missed if s.label == "target")  # a target polex missed
-    added_unit = next(s for s in result.missed if s.label == "responsible_unit")
+    added_unit = next((s for s in result.missed if s.label == "responsible_unit"), None) or _unit_polex_left(predicted)
     return {"tmp": tmp, "corpus": corpus, "out": out, "moved": moved, "added": added, "added_unit": added_unit}
+
+
+def _unit_polex_left(predicted):
+    """A unit the reviewer draws where polex drew none: a predicted unit's name where it
+    stands again outside every predicted span (polex reads all of this document's notes,
+    so the reviewer's addition is a name in a sentence they judge a note)."""
+    taken = {(s.start, s.end) for s in predicted.spans if s.label == "responsible_unit"}
+    for span in predicted.spans:
+        if span.label != "responsible_unit":
+            continue
+        at = predicted.raw_text.find(span.text)
+        while at >= 0 and (at, at + len(span.text)) in taken:
+            at = predicted.raw_text.find(span.text, at + 1)
+        if at >= 0:
+            return Span("responsible_unit", at, at + len(span.text), span.text, {"role": "responsible"})
+    raise AssertionError("no unit name outside the predicted spans")
 
 
 def export(loop, fmt, name):

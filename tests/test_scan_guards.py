@@ -291,6 +291,12 @@ NOTE_FRAGMENTS = [
     "\x85",
     "\u2028",
     "各县（市、区）",
+    "部门",
+    "处室",
+    "（部门）",
+    "〈",
+    "〉",
+    "含开发区",
 ]
 
 
@@ -302,9 +308,10 @@ def test_stdlib_note_scans_match_the_regex_module(pieces):
     import regex
 
     text = "".join(pieces)
-    label_any = regex.compile(rf"(?:{responsible_units._LABEL_ALT}){responsible_units._JUNK}*[：:]")
-    bracket = regex.compile(responsible_units.BRACKET.pattern)
-    for fast, reference in ((responsible_units.LABEL_ANY, label_any), (responsible_units.BRACKET, bracket)):
+    ru = responsible_units
+    label_end = regex.compile(rf"(?:{'|'.join(ru._HEADS + ru._BARE_LABELS)}){ru._ASIDE}{ru._JUNK}*(?:[：:]|[】］\]])")
+    bracket = regex.compile(ru.BRACKET.pattern)
+    for fast, reference in ((ru.LABEL_END, label_end), (ru.BRACKET, bracket)):
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
             (m.span(), m.groups()) for m in reference.finditer(text)
         ]

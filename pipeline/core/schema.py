@@ -12,6 +12,7 @@ import pyarrow as pa
 SPAN_FIELDS = [
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("section_id", pa.int32()),  # innermost section holding the span; null before the first heading
+    pa.field("task_id", pa.int32()),  # innermost task holding the span (tasks: its own id); null outside any task
     pa.field("raw_start", pa.int64(), nullable=False),
     pa.field("raw_end", pa.int64(), nullable=False),
     pa.field("norm_start", pa.int64(), nullable=False),
