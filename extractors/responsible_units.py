@@ -20,8 +20,13 @@ accepted by its form:
 - **the document's own role rules**, stated once for the rest of it:
   ``列第一位者为牵头单位``, ``第一个逗号前为牵头单位``, ``其余为配合单位``.
 
-``find_notes`` returns every note with its span (the tasks extractor closes a
-task at its note); ``find_units`` the units of all notes, each once.
+Rule records (extractors.rules): ``square_label`` (``【责任单位】…``), ``bracket``
+(``（…）``) and ``label`` (``责任单位：…`` to the end of its line) scan the text
+once, each producing a :class:`Note`; ``find`` returns their matches, ``write``
+adds the notes of the document's structure (labelled headings, task tables),
+applies the document's role rules and writes one row per unit, with its note's
+span for the tasks extractor (the private key ``_note``).  ``find_notes`` and
+``find_units`` do the same on a bare text.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ import regex
 from extractors.base import Extractor
 from extractors.org_lexicon import MAX_NAME_LEN, NAME_FINALS, STRONG, classify, is_bare_suffix, is_government
 from extractors.org_tables import table_cells
+from extractors.rules import Found, Rule, RuleSet, example
 from pipeline.core.document import ExtractContext
 
 LEAD, RESPONSIBLE, SUPPORT = "lead", "responsible", "support"
@@ -228,7 +234,7 @@ _SITE_CHROME = regex.compile(r"版权所有|Copyright|ICP备|网站标识码|技
 
 # A table header cell naming a responsibility column: "牵头单位", "责任单位（部门）".
 # HEADER_HINT finds where one may stand in the raw text (a bare stdlib
-# alternation, so the engine skips ahead to a first character); org_tables
+# alternation, so the engine skips ahead to a first character); unit_tables
 # then judges the whole cell with header_role.
 HEADER_HINT = re.compile(
     f"(?:{'|'.join(w for w in _ROLE_WORDS if w not in ('主体', '试点'))})[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(_HEADS)})"
@@ -490,34 +496,144 @@ _ESCAPED_FINALS = re.escape(NAME_FINALS + "头责实施办合与助同加持总�
 MAY_BE_NOTE = re.compile(rf"[{_ESCAPED_FINALS}][）)〕〉]?(?:等|{_JUNK_STDLIB})*(?:[、，,；;。]|$)|[：:]")
 
 
-def _bracket_notes(text: str, starts: list[int], ends: list[int]) -> Iterator[Note]:
-    for m in BRACKET.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        if not MAY_BE_NOTE.search(text, m.start(1), m.end(1)):
-            continue
-        units = _note_units(text, m.start(1), m.end(1), (m.start(), m.end()))
-        if units:
-            yield Note(m.start(), m.end(), "bracket", units)
+# ---------------------------------------------------------------- the rules (one scan of the text)
+@dataclass
+class _Env:
+    """What the rules' produce functions read: the text being scanned."""
+
+    text: str
 
 
-def _line_notes(text: str, bracket_starts: list[int], bracket_ends: list[int]) -> Iterator[Note]:
-    """Labelled notes outside brackets, e.g. a "责任单位：……" line under a task."""
-    pos = 0
-    for label in find_labels(text):
-        bracketed = text[label.start] in _LABEL_BRACKETS  # 【责任单位】 is a bracket of its own
-        if label.start < pos or (not bracketed and _inside(bracket_starts, bracket_ends, label.start)):
-            continue
-        body = label.end
-        blank = BLANK_TO_LINE_END.match(text, body)
-        if blank and blank.end() < len(text) and text[blank.end() - 1] == "\n":
-            body = blank.end()  # 责任单位：⏎市发展改革委、市财政局: the units on the next line
-        pos = LINE_NOTE.match(text, body).end()
-        if SITE_LABEL.search(text, label.start, label.end) and _SITE_CHROME.search(text, label.start, pos + 80):
-            continue
-        units = _note_units(text, label.start, pos, None)
-        if units:
-            yield Note(label.start, pos, "line", units)
+def _bracket_note(m: re.Match, env: _Env) -> Note | None:
+    """A bracket that is a note: labelled, closed by role verbs, or a list of units closing an item."""
+    text = env.text
+    if not MAY_BE_NOTE.search(text, m.start("inner"), m.end("inner")):
+        return None
+    units = _note_units(text, m.start("inner"), m.end("inner"), (m.start(), m.end()))
+    return Note(m.start(), m.end(), "bracket", units) if units else None
+
+
+def _line_note(text: str, label_start: int, label_end: int, end: int) -> Note | None:
+    if SITE_LABEL.search(text, label_start, label_end) and _SITE_CHROME.search(text, label_start, end + 80):
+        return None
+    units = _note_units(text, label_start, end, None)
+    return Note(label_start, end, "line", units) if units else None
+
+
+def _label_note(m: re.Match, env: _Env) -> Note | None:
+    """A labelled note outside brackets: a "责任单位：……" line under a task, up to its line's,
+    sentence's or cell's end (the next line when the label ends its own)."""
+    text = env.text
+    head = m.start()
+    word_end = head + len(_word_at(text, head, m.end("colon")))
+    label_start = _label_start(text, head, word_end, _label_start_floor(text, head, 0))
+    if label_start is None:
+        return None
+    return _line_note(text, label_start, m.end("colon"), m.end())
+
+
+def _square_label_note(m: re.Match, env: _Env) -> Note | None:
+    """``【责任单位】省发展改革委、省财政厅``: a label in square brackets, the units after it."""
+    text = env.text
+    inner_start, inner_end = m.span("square")
+    head_at = _HEAD_AT_END.search(text, inner_start, inner_end)
+    if head_at is None or _label_start(text, head_at.start(), inner_end, inner_start) != inner_start:
+        return None
+    return _line_note(text, m.start(), m.end("square") + 1, m.end())
+
+
+_BRACKET_SRC = BRACKET.pattern.replace("((?:", "(?P<inner>(?:", 1)
+_LINE_NOTE_SRC = rf"(?:[ \t\u3000*]*\n)?{LINE_NOTE.pattern}"  # the units, on the next line if the label ends its own
+_LABEL_WORDS = "|".join(_HEADS + _BARE_LABELS)
+_HEAD_AT_END = regex.compile(rf"(?:{_LABEL_WORDS}){_ASIDE}$")
+
+SQUARE_LABEL = Rule(
+    "square_label",
+    rf"[【［\[](?P<square>[\u4e00-\u9fff（()）]{{2,{MAX_LABEL_LEN + 8}}})[】］\]]{_LINE_NOTE_SRC}",
+    _square_label_note,
+    examples=(
+        example(
+            "1.加快项目建设。\n【责任单位】省发展改革委、省财政厅\n",
+            {"text": "省发展改革委", "role": "responsible"},
+            {"text": "省财政厅", "role": "responsible"},
+        ),
+        example(
+            "推动企业上云。【牵头单位】省工业和信息化厅【配合单位】省财政厅",
+            {"text": "省工业和信息化厅", "role": "lead"},
+            {"text": "省财政厅", "role": "support"},
+        ),
+        example("【重点任务】推进园区建设。\n", note="a bracketed title that is no label"),
+    ),
+)
+BRACKET_NOTE = Rule(
+    "bracket",
+    _BRACKET_SRC,
+    _bracket_note,
+    examples=(
+        example(
+            "推动跨境贸易便利化。（省商务厅牵头，合肥海关配合）\n",
+            {"text": "省商务厅", "role": "lead"},
+            {"text": "合肥海关", "role": "support"},
+        ),
+        example(
+            "完善要素保障。（牵头单位：市发展改革委；配合单位：市财政局、市自然资源局）\n",
+            {"text": "市发展改革委", "role": "lead"},
+            {"text": "市财政局", "role": "support"},
+            {"text": "市自然资源局", "role": "support"},
+        ),
+        example(
+            "推广应用及产业化。（省工业和信息化厅、省科技厅）\n",
+            {"text": "省工业和信息化厅", "role": "responsible"},
+            {"text": "省科技厅", "role": "responsible"},
+        ),
+        example(
+            "落实支持政策。（省发展改革委、省工业和信息化厅按职责分工牵头，省财政厅等省直有关部门配合）\n",
+            {"text": "省发展改革委", "role": "lead"},
+            {"text": "省工业和信息化厅", "role": "lead"},
+            {"text": "省财政厅", "role": "support"},
+        ),
+        example(
+            "推进标准研制。（工业和信息化部牵头，国家电投、各省级工业和信息化主管部门配合）\n",
+            {"text": "工业和信息化部", "role": "lead"},
+            {"text": "各省级工业和信息化主管部门", "role": "support"},
+            note="an item whose form says nothing is dropped, the rest of the note kept",
+        ),
+        example("印发《山东省制造业行动计划（2021-2023年）》（鲁政发〔2021〕5号）。\n", note="years, document numbers"),
+        example("支持龙头企业（链主企业）牵头组建创新联合体（由龙头企业牵头）。\n", note="prose brackets"),
+        example("有关情况及时报我部（教师工作司）。\n", note="a bracket glossing the organ a report goes to"),
+    ),
+)
+LABEL_NOTE = Rule(
+    "label",
+    rf"(?:{_LABEL_WORDS}){_ASIDE}{_JUNK_STDLIB}*(?P<colon>[：:]){_LINE_NOTE_SRC}",
+    _label_note,
+    examples=(
+        example(
+            "5.强化金融支持。\n责任单位：省发展改革委、省工业和信息化厅，各市人民政府\n",
+            {"text": "省发展改革委", "role": "responsible"},
+            {"text": "省工业和信息化厅", "role": "responsible"},
+            {"text": "各市人民政府", "role": "responsible"},
+        ),
+        example(
+            "建立月度调度机制。牵头考核单位：市统计局；责任单位：市发展改革委\n",
+            {"text": "市统计局", "role": "lead"},
+            {"text": "市发展改革委", "role": "responsible"},
+        ),
+        example(
+            "（三）推进改革。\n责任处室：\n规划处、财务处\n",
+            {"text": "规划处", "role": "responsible"},
+            {"text": "财务处", "role": "responsible"},
+        ),
+        example("各县（市、区）人民政府，市政府各部门：\n现将方案印发给你们。\n", note="an addressee line"),
+        example("（联系科室：规划处，联系电话：12345678）\n", note="a contact office"),
+    ),
+)
+# Every match starts with a bracket or a label word, and holds a closing bracket
+# or a colon; the required set holds the clause stops too, so the guard only
+# skips positions and never drops a match (tests/test_scan_guards.py).
+_FIRST_CHARS = "[" + re.escape("（(〔【［[" + "".join(sorted({w[0] for w in _HEADS + _BARE_LABELS}))) + "]"
+_REQUIRED = re.escape("）)〕】］]：:，。；！？\n")
+RULES = RuleSet([SQUARE_LABEL, BRACKET_NOTE, LABEL_NOTE], _FIRST_CHARS, _REQUIRED)
 
 
 # A labelled heading's body is a note only while it is short: the units, a verb.
@@ -585,13 +701,18 @@ def _apply_role_rules(text: str, notes: list[Note]) -> None:
                 unit.role = rest_role
 
 
+def _structure_notes(text: str, layout: str, to_text: Callable[[int, int], tuple[int, int]], headings) -> list[Note]:
+    """The notes the document's structure gives: under labelled headings, in task tables."""
+    return list(_heading_notes(text, headings)) + list(_table_notes(text, layout, to_text))
+
+
 def find_notes(
     text: str,
     layout: str | None = None,
     to_text: Callable[[int, int], tuple[int, int]] = _identity,
     headings: Iterable[tuple[int, int, str, int]] = (),
 ) -> list[Note]:
-    """Every responsibility note in ``text``, in text order.
+    """Every responsibility note in ``text``, in text order, roles settled.
 
     ``layout`` is the text whose lines are table rows (the raw text, whose rows
     the normaliser may have joined) and ``to_text`` maps its spans into
@@ -599,12 +720,12 @@ def find_notes(
     (start, title end, title, body end) of the document's headings, for notes
     under a labelled heading.
     """
-    bracket_starts: list[int] = []
-    bracket_ends: list[int] = []
-    notes = list(_bracket_notes(text, bracket_starts, bracket_ends))
-    notes.extend(_line_notes(text, bracket_starts, bracket_ends))
-    notes.extend(_heading_notes(text, headings))
-    notes.extend(_table_notes(text, text if layout is None else layout, to_text))
+    env = _Env(text)
+    notes = [note for f in RULES.finditer(text) for note in RuleSet.produce(f, env)]
+    return _settled(text, notes + _structure_notes(text, text if layout is None else layout, to_text, headings))
+
+
+def _settled(text: str, notes: list[Note]) -> list[Note]:
     notes.sort(key=lambda n: (n.start, n.end))
     _apply_role_rules(text, notes)
     return notes
@@ -635,12 +756,17 @@ def _headings(ctx: ExtractContext) -> list[tuple[int, int, str, int]]:
     return out
 
 
-def find(ctx: ExtractContext) -> list[Note]:
-    return find_notes(ctx.text, ctx.norm.raw_text, ctx.norm.to_norm, _headings(ctx))
+def find(ctx: ExtractContext) -> list[Found]:
+    return list(RULES.finditer(ctx.text))
 
 
-def write(ctx: ExtractContext, notes: list[Note]) -> list[dict[str, Any]]:
+def write(ctx: ExtractContext, found: list[Found]) -> list[dict[str, Any]]:
+    """The notes of the rules' matches and of the document's structure (labelled
+    headings, task tables), the document's role rules applied, one row per unit."""
     text = ctx.text
+    env = _Env(text)
+    notes = [note for f in found for note in RuleSet.produce(f, env)]
+    notes = _settled(text, notes + _structure_notes(text, ctx.norm.raw_text, ctx.norm.to_norm, _headings(ctx)))
     return [
         {
             "norm_start": u.start,
@@ -661,4 +787,5 @@ EXTRACTOR = Extractor(
     columns=[pa.field("name", pa.string()), pa.field("role", pa.string())],
     find=find,
     write=write,
+    rules=RULES,
 )

@@ -70,7 +70,9 @@ def example(
 class Rule:
     name: str
     pattern: str
-    produce: Callable[[re.Match, Any], Row | list[Row] | None]
+    # (match, env) -> a row, rows or None; or the extractor's own candidates that its
+    # write turns into rows (responsible_units: a Note, whose units become rows)
+    produce: Callable[[re.Match, Any], Any]
     examples: tuple[Example, ...] = ()
 
 
@@ -106,7 +108,7 @@ class RuleSet:
             yield Found(by_name[m.lastgroup], m)  # every match is one rule's group
 
     @staticmethod
-    def produce(found: Found, env: Any) -> list[Row]:
+    def produce(found: Found, env: Any) -> list[Any]:
         """The rows of one match: its rule's ``produce``, None dropped, one row made a list."""
         result = found.rule.produce(found.match, env)
         if result is None:
