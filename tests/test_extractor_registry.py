@@ -33,8 +33,9 @@ def test_an_unknown_requirement_is_refused():
 
 
 def test_the_registry_order():
-    assert extractors.ORDER == ["deadlines", "amounts", "targets", "responsible_units"]
+    assert extractors.ORDER == ["deadlines", "amounts", "targets", "responsible_units", "tasks"]
     assert extractors.get("targets").requires == ("deadlines",)
+    assert extractors.get("tasks").requires == ("responsible_units",)
     for ex in extractors.all_extractors():
         earlier = extractors.ORDER[: extractors.ORDER.index(ex.name)]
         assert set(ex.requires) <= set(earlier)
