@@ -12,6 +12,7 @@ import errno
 import hashlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipeline.core.document import RawDocument
@@ -19,7 +20,13 @@ from pipeline.errors import IngestError
 from pipeline.reading.encoding import decode_text
 from pipeline.reading.html_text import visible_text
 
-SUPPORTED_SUFFIXES = (".txt", ".htm", ".html")
+HTML_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml")  # .shtml: server-side includes, common on government sites
+SUPPORTED_SUFFIXES = (".txt", *HTML_SUFFIXES)
+# Files no one means as a document: OS and office junk.  Ignored (and counted in
+# the run summary) like every name starting with "." and every hidden folder.
+# Any other file polex cannot read is a quarantine row, never skipped silently.
+IGNORED_NAMES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})
+IGNORED_PREFIXES = (".", "~$")  # dotfiles (.DS_Store, ._x resource forks); Word/Excel owner files
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # larger files are quarantined without being read whole
 HASH_CHUNK_BYTES = 1024 * 1024
 
@@ -39,20 +46,39 @@ _PERMANENT_ERRNOS = {
 }
 
 
-def discover(corpus_root: Path) -> list[str]:
-    """Sorted relative POSIX paths of the supported files under ``corpus_root`` (hidden ones skipped)."""
+@dataclass
+class CorpusListing:
+    files: list[str]  # sorted relative POSIX paths: every file polex accounts for
+    ignored: list[str]  # hidden and OS/office junk files (hidden folders are not entered)
+
+
+def is_ignored(name: str) -> bool:
+    return name.startswith(IGNORED_PREFIXES) or name.lower() in IGNORED_NAMES
+
+
+def is_supported(path: str) -> bool:
+    """Whether polex reads this file type (the others are quarantined as unsupported)."""
+    return path.lower().endswith(SUPPORTED_SUFFIXES)
+
+
+def list_corpus(corpus_root: Path) -> CorpusListing:
+    """Every file under ``corpus_root``, recursively, bar the ignored ones (see IGNORED_NAMES)."""
     root = Path(corpus_root)
     if not root.is_dir():
         raise NotADirectoryError(f"corpus folder {root} does not exist or is not a folder")
-    found: list[str] = []
+    files: list[str] = []
+    ignored: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]  # prune hidden folders
         rel_dir = Path(dirpath).relative_to(root)
         for name in filenames:
-            if name.startswith(".") or not name.lower().endswith(SUPPORTED_SUFFIXES):
-                continue
-            found.append((rel_dir / name).as_posix())
-    return sorted(found)
+            (ignored if is_ignored(name) else files).append((rel_dir / name).as_posix())
+    return CorpusListing(sorted(files), sorted(ignored))
+
+
+def discover(corpus_root: Path) -> list[str]:
+    """Sorted relative POSIX paths of the files polex reads under ``corpus_root`` (hidden ones skipped)."""
+    return [path for path in list_corpus(corpus_root).files if is_supported(path)]
 
 
 def hash_file(path: Path) -> str:
@@ -69,7 +95,7 @@ def decode_bytes(data: bytes, suffix: str) -> tuple[str, str, str]:
 
     For HTML, ``raw_text`` is the page's visible text (``pipeline.reading.html_text``).
     """
-    is_html = suffix.lower() in (".htm", ".html") or bool(_HTML_START.match(data, 0, 4096))
+    is_html = suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(data, 0, 4096))
     text, encoding = decode_text(data, html=is_html)
     if not is_html:
         return text, encoding, "text/plain"
@@ -90,6 +116,8 @@ def read_document(
     rel = PurePosixPath(rel_path)
     if rel.is_absolute() or ".." in rel.parts:
         raise IngestError("read", f"path {rel_path!r} is not inside the corpus folder")
+    if not is_supported(rel.name):
+        raise IngestError("read", f"unsupported file type {rel.suffix.lower() or '(no extension)'}")
     path = Path(corpus_root) / rel
     data = _read_bounded(path, max_bytes)
     text, encoding, media_type = decode_bytes(data, rel.suffix)

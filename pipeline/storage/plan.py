@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.fingerprint import fingerprint
-from pipeline.reading.reader import discover, hash_file
+from pipeline.reading.reader import hash_file, list_corpus
 
 INGESTED = "ingested"
 QUARANTINED = "quarantined"
@@ -52,11 +52,15 @@ def _scan_one(root: Path, rel_path: str) -> ScannedFile:
         return ScannedFile(rel_path, None, 0, f"cannot read file: {exc.strerror or exc}")
 
 
-def scan_corpus(corpus_root: Path, threads: int = 4) -> list[ScannedFile]:
-    """Discover and hash every file; hashing releases the GIL, so threads overlap the I/O."""
-    paths = discover(corpus_root)
+def hash_files(corpus_root: Path, paths: list[str], threads: int = 4) -> list[ScannedFile]:
+    """Hash each file; hashing releases the GIL, so threads overlap the I/O."""
     with ThreadPoolExecutor(max_workers=threads) as pool:
         return list(pool.map(lambda rel: _scan_one(corpus_root, rel), paths))
+
+
+def scan_corpus(corpus_root: Path, threads: int = 4) -> list[ScannedFile]:
+    """Every file of the corpus (documents, and the files that become quarantine rows), hashed."""
+    return hash_files(corpus_root, list_corpus(corpus_root).files, threads)
 
 
 def cache_version() -> str:
