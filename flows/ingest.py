@@ -26,12 +26,12 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.orphan_guard import exit_with_parent
+from flows.shutdown import init_pool_worker
 from pipeline.errors import UserError
 from pipeline.fingerprint import fingerprint
 from pipeline.linking import linking_version
 from pipeline.process import published_schemas
-from pipeline.reading.reader import DEFAULT_MAX_BYTES
+from pipeline.reading.reader import DEFAULT_MAX_BYTES, list_corpus
 from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
 from pipeline.storage.links import new_target_links
 from pipeline.storage.plan import (
@@ -42,12 +42,13 @@ from pipeline.storage.plan import (
     ScannedFile,
     cache_version,
     cpu_count,
+    hash_files,
     make_batches,
     make_plan,
-    scan_corpus,
     utc_now,
 )
 from pipeline.storage.publish import OutputStore, iter_parquet, iter_rows_with_keys, new_run_id, rows_per_batch
+from pipeline.storage.removal_guard import check_removals
 
 DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
 # Test hooks (acceptance tests drive the real CLI): SIGKILL the run after N
@@ -83,10 +84,22 @@ def default_task_runner():
 
 def _start_local_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.storage.batch", "flows.orphan_guard"])  # workers fork with these imported
+    context.set_forkserver_preload(["pipeline.storage.batch", "flows.shutdown"])  # workers fork with these imported
     return concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+        max_workers=workers, mp_context=context, initializer=init_pool_worker, initargs=(os.getpid(),)
     )
+
+
+def _stop_local_pool_now(pool: concurrent.futures.ProcessPoolExecutor) -> None:
+    """Interrupted or failed: cancel queued batches and end the running ones now, instead
+    of waiting for them (their half-written staging folders are debris the next run
+    removes).  SIGKILL: the workers ignore SIGINT/SIGTERM (``init_pool_worker``)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public API before 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def dask_task_runner(address: str):
@@ -111,8 +124,10 @@ def _retry_on_os_error(task, task_run, state) -> bool:
 
 
 @task(name="scan-corpus", cache_policy=NO_CACHE, persist_result=False)
-def scan_task(corpus_root: str) -> list[ScannedFile]:
-    return scan_corpus(Path(corpus_root))
+def scan_task(corpus_root: str) -> tuple[list[ScannedFile], list[str]]:
+    """Every file hashed, and the ignored (hidden, OS junk) ones by path."""
+    listing = list_corpus(Path(corpus_root))
+    return hash_files(Path(corpus_root), listing.files), listing.ignored
 
 
 # NO_CACHE: our cache is the manifest (sha256 + the code fingerprint); a Prefect
@@ -143,16 +158,19 @@ def _run_batches(specs: list[BatchSpec]) -> list[BatchResult]:
             os.kill(os.getpid(), signal.SIGKILL)
 
     global _LOCAL_POOL
-    if len(specs) == 1:
+    local = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
+    if local and len(specs) == 1:
         collect(process_batch_task(specs[0]))  # inline: no worker start-up for a small corpus
         return results
-    runner = FlowRunContext.get().task_runner
-    local = isinstance(runner, ThreadPoolTaskRunner)
-    if local:
+    if local:  # on Dask every batch, even a single one, goes to the cluster
         _LOCAL_POOL = _start_local_pool(min(cpu_count(), len(specs)))
     try:
         for future in as_completed([process_batch_task.submit(spec) for spec in specs]):
             collect(future.result())
+    except BaseException:
+        if local:
+            _stop_local_pool_now(_LOCAL_POOL)
+        raise
     finally:
         if local:
             _LOCAL_POOL.shutdown(wait=True, cancel_futures=True)
@@ -233,8 +251,13 @@ def ingest_corpus(
     batch_bytes: int = BATCH_BYTES,
     batch_docs: int = BATCH_DOCS,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_removals: bool = False,
 ) -> dict[str, Any]:
-    """Ingest every document under ``corpus`` and publish the tables to ``out`` atomically."""
+    """Ingest every document under ``corpus`` and publish the tables to ``out`` atomically.
+
+    ``allow_removals``: publish even when most published documents are gone from
+    the corpus (``pipeline.storage.removal_guard``); otherwise the run refuses.
+    """
     corpus_root = Path(corpus).resolve()
     if not corpus_root.is_dir():
         raise UserError(
@@ -243,17 +266,21 @@ def ingest_corpus(
     store = OutputStore(out)
     store.prepare()
     with store.lock(wait=wait):
-        return _ingest_locked(corpus_root, store, batch_bytes, batch_docs, max_bytes)
+        return _ingest_locked(corpus_root, store, (batch_bytes, batch_docs), max_bytes, allow_removals)
 
 
-def _plan(corpus_root: Path, store: OutputStore, cached_as: str, max_bytes: int, logger, run_id: str, sizes):
-    """Scan the corpus and compare it with the published version: (files, previous manifest, plan, batches)."""
-    files = scan_task(str(corpus_root))
+def _plan(corpus_root: Path, store: OutputStore, cached_as: str, max_bytes: int, allow_removals: bool):
+    """Scan the corpus and compare it with the published version: (files, ignored, previous manifest, plan)."""
+    files, ignored = scan_task(str(corpus_root))
     previous = store.current_manifest()
     reusable = previous is not None and store.current_schemas_match(published_schemas())
     plan = make_plan(files, previous, cached_as, reusable, max_bytes)
-    batches = make_batches(plan.to_process, *sizes)
-    _progress("planned", total=len(files), to_process=len(plan.to_process), batches=len(batches))
+    # Before any work: an emptied or wrong corpus folder must not empty the published tables.
+    check_removals(len((previous or {}).get("documents", {})), plan.removed, len(files), allow_removals)
+    return files, ignored, previous, plan
+
+
+def _log_planned(logger, run_id: str, files: list[ScannedFile], plan, batches: list) -> None:
     logger.info(
         "run %s: %d files, %d to process in %d batches (%d added, %d changed), %d unchanged, %d removed",
         run_id,
@@ -265,12 +292,12 @@ def _plan(corpus_root: Path, store: OutputStore, cached_as: str, max_bytes: int,
         len(plan.kept_ingested) + len(plan.kept_quarantined),
         plan.removed,
     )
-    return files, previous, plan, batches
 
 
-def _counts(files: list[ScannedFile], plan, results: list[BatchResult], unreadable_rows: list[dict]) -> dict[str, int]:
+def _counts(files: list[ScannedFile], ignored: list[str], plan, results: list[BatchResult], unreadable_rows: list[dict]) -> dict[str, int]:
     return {
         "files": len(files),
+        "ignored": len(ignored),
         "added": plan.added,
         "changed": plan.changed,
         "removed": plan.removed,
@@ -295,16 +322,17 @@ def _log_published(logger, run_id: str, counts: dict, row_counts: dict, quaranti
         logger.info("QUARANTINED %s [%s] %s", row["source_path"], row["stage"], row["error"])
 
 
-def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batch_docs: int, max_bytes: int) -> dict:
+def _ingest_locked(corpus_root: Path, store: OutputStore, sizes: tuple[int, int], max_bytes: int, allow_removals: bool) -> dict:
     logger = get_run_logger()
     started = utc_now()
     run_id = new_run_id(started)
     store.collect_garbage()  # debris of killed runs (we hold the lock, so none is alive)
     version = fingerprint()  # the documents table's extractor_version column
     cached_as = cache_version()  # the manifest's cache key, with each document's sha256 (the same fingerprint)
-    files, previous, plan, batches = _plan(
-        corpus_root, store, cached_as, max_bytes, logger, run_id, (batch_bytes, batch_docs)
-    )
+    files, ignored, previous, plan = _plan(corpus_root, store, cached_as, max_bytes, allow_removals)
+    batches = make_batches(plan.to_process, *sizes)
+    _progress("planned", total=len(files), to_process=len(plan.to_process), batches=len(batches))
+    _log_planned(logger, run_id, files, plan, batches)
 
     staging = store.staging_dir(run_id)
     specs = [
@@ -313,7 +341,7 @@ def _ingest_locked(corpus_root: Path, store: OutputStore, batch_bytes: int, batc
     ]
     results = _run_batches(specs) if specs else []
     unreadable_rows = [quarantine_row(f.path, None, "read", f.error, started) for f in plan.unreadable]
-    counts = _counts(files, plan, results, unreadable_rows)
+    counts = _counts(files, ignored, plan, results, unreadable_rows)
     manifest = {
         "format": 1,
         "run_id": run_id,

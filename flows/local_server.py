@@ -36,6 +36,13 @@ from flows.orphan_guard import exit_with_parent
 # What Prefect's own temporary server sets (prefect/server/api/server.py): no UI,
 # no background services, one app per process.
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+# What `prefect server start` runs (polex serve): every background service, among them
+# the scheduler that turns a deployment's schedule into flow runs.  Without it (Prefect's
+# ephemeral mode) a schedule never fires.
+SCHEDULING_SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+# A scheduling server starts all services and, on a fresh PREFECT_HOME, migrates the
+# database: allow it at least this long (serve's start-up is not on a run's clock).
+SCHEDULING_START_TIMEOUT_S = 60.0
 START_ATTEMPTS = 3  # a port taken between choosing and binding it: try another
 POLL_SECONDS = 0.1
 
@@ -78,13 +85,24 @@ def _healthy(url: str) -> bool:
 def _launch(port: int, env: dict[str, str]) -> subprocess.Popen:
     command = [sys.executable, "-m", "flows.local_server", "--parent-pid", str(os.getpid()), "--port", str(port)]
     # stdout is not the caller's (it carries polex's results); server errors still reach stderr.
-    return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    # Its own session: a terminal's Ctrl-C (SIGINT to the foreground process group) must not
+    # kill the API while the interrupted run still records its end; polex stops it afterwards
+    # (and the orphan guard, should polex be SIGKILLed).
+    return subprocess.Popen(
+        command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True
+    )
 
 
-def start_local_server(timeout_s: float) -> LocalServer:
-    """Start the server and wait until its API answers; RuntimeError if it does not within ``timeout_s``."""
+def start_local_server(timeout_s: float, scheduling: bool = False) -> LocalServer:
+    """Start the server and wait until its API answers; RuntimeError if it does not within ``timeout_s``.
+
+    ``scheduling``: with Prefect's background services (scheduler, late runs, ...),
+    as ``prefect server start`` runs them.
+    """
     # The child reads the same settings the parent resolved (profile, env), as Prefect's own server does.
-    env = {**os.environ, **SERVER_ENV, **get_current_settings().to_environment_variables(exclude_unset=True)}
+    settings_env = get_current_settings().to_environment_variables(exclude_unset=True)
+    env = {**os.environ, **settings_env, **(SCHEDULING_SERVER_ENV if scheduling else SERVER_ENV)}
+    env.pop("PREFECT_API_URL", None)  # the server is the API, it points at no other
     deadline = time.monotonic() + timeout_s
     for _ in range(START_ATTEMPTS):
         port = _free_port()
@@ -105,24 +123,46 @@ def start_local_server(timeout_s: float) -> LocalServer:
 
 
 @contextlib.contextmanager
-def prefect_api() -> Iterator[str | None]:
+def prefect_api(scheduling: bool = False) -> Iterator[str | None]:
     """Within the block Prefect talks to a configured API, or else to a guarded local server.
 
     Yields the local server's API URL, or None when a server is configured.
+    ``scheduling`` (polex serve): the local server runs Prefect's scheduler, and child
+    processes (the scheduled flow runs) get its URL through the environment.
     """
     settings = get_current_settings()
-    if settings.api.url or not settings.server.ephemeral.enabled:
+    if settings.api.url or not (settings.server.ephemeral.enabled or scheduling):
         yield None  # a configured server; or none allowed, and Prefect says so itself
         return
-    server = start_local_server(settings.server.ephemeral.startup_timeout_seconds)
+    timeout_s = settings.server.ephemeral.startup_timeout_seconds
+    if scheduling:
+        timeout_s = max(timeout_s, SCHEDULING_START_TIMEOUT_S)
+    server = start_local_server(timeout_s, scheduling=scheduling)
     try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}), _api_url_in_environment(server.api_url if scheduling else None):
             try:
                 yield server.api_url
             finally:
                 _drain_prefect_workers()
     finally:
         server.stop()
+
+
+@contextlib.contextmanager
+def _api_url_in_environment(url: str | None) -> Iterator[None]:
+    """PREFECT_API_URL for the child processes started within the block (none if ``url`` is None)."""
+    if url is None:
+        yield
+        return
+    before = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = url
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before
 
 
 def _drain_prefect_workers() -> None:

@@ -1,37 +1,180 @@
-"""The nightly deployment: serve the ingest_corpus flow on a cron schedule.
+"""``polex serve``: the ingest_corpus deployment on a schedule, and the process that runs it.
 
-Uses ``Flow.serve``: it registers a deployment with the Prefect API (the local
-SQLite-backed server by default, or whatever PREFECT_API_URL points at) and
-runs scheduled flow runs in this process until interrupted.
+Prefect's ``Flow.serve`` printed "polling for scheduled runs!" whether or not
+anything could ever fire (with no server configured Prefect has no
+scheduler), swallowed Ctrl-C into exit 0, and offered no way to see the next
+run.  polex drives the same parts itself:
+
+- the API: ``PREFECT_API_URL`` when set; otherwise a local Prefect server with
+  its scheduler, SQLite under ``PREFECT_HOME``, kept for as long as polex
+  serves (``flows.local_server``, SIGKILL-safe);
+- a ``prefect.runner.Runner`` that registers the deployment and runs each
+  scheduled flow run in a subprocess, on an event loop in a thread, so the
+  main thread keeps the signals (``flows.shutdown``) and stops everything in
+  order: the runner, the flow-run processes, then the server.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
+import datetime as dt
+import sys
+import threading
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 from prefect.client.schemas.schedules import CronSchedule
 from prefect.deployments.runner import EntrypointType
-from prefect.schedules import Cron
+from prefect.runner import Runner
+from prefect.schedules import Cron, Interval
+from prefect.server.schemas import schedules as server_schedules
 
-from flows.ingest import ingest_corpus
+from flows.ingest import dask_task_runner, ingest_corpus
+from flows.local_server import prefect_api
 
 DEFAULT_CRON = "0 2 * * *"
+DEFAULT_TIMEZONE = "Asia/Shanghai"  # the documents' users
 DEPLOYMENT_NAME = "polex-nightly"
+RUNNER_STOP_TIMEOUT_S = 8.0
 
 
-def check_cron(cron: str, timezone: str | None) -> None:
-    """ValueError when Prefect would refuse the cron expression."""
-    CronSchedule(cron=cron, timezone=timezone or "UTC")
+@dataclass(frozen=True)
+class ServeSchedule:
+    """A cron expression, or (for tests and frequent syncs) an interval in seconds, in a timezone."""
+
+    timezone: str
+    cron: str | None = None
+    interval_s: float | None = None
+
+    def check(self) -> None:
+        """ValueError when Prefect would refuse the cron expression."""
+        if self.cron is not None:
+            CronSchedule(cron=self.cron, timezone=self.timezone)
+
+    def to_prefect(self, anchor: dt.datetime):
+        if self.interval_s is not None:
+            return Interval(dt.timedelta(seconds=self.interval_s), anchor_date=anchor, timezone=self.timezone)
+        return Cron(self.cron, timezone=self.timezone)
+
+    def describe(self) -> str:
+        if self.interval_s is not None:
+            return f"every {self.interval_s:g} s"
+        return f"cron {self.cron!r} ({self.timezone})"
+
+    def next_run(self, after: dt.datetime, anchor: dt.datetime) -> dt.datetime:
+        """When the server's scheduler will next fire, in the schedule's timezone (the server's own rules)."""
+        if self.interval_s is not None:
+            schedule = server_schedules.IntervalSchedule(
+                interval=dt.timedelta(seconds=self.interval_s), anchor_date=anchor, timezone=self.timezone
+            )
+        else:
+            schedule = server_schedules.CronSchedule(cron=self.cron, timezone=self.timezone)
+        (first,) = asyncio.run(schedule.get_dates(n=1, start=after))
+        return first
 
 
-def serve_nightly(corpus: Path, out: Path, cron: str, name: str, timezone: str | None) -> None:
-    """Register the deployment and run its scheduled flow runs until interrupted."""
+def _report_run(flow, flow_run, state) -> None:
+    """Flow-run hook (runs in the flow-run process): one line per scheduled run on serve's stderr."""
+    if state.is_completed():
+        summary = state.result(raise_on_failure=False)
+        counts = summary.get("counts", {}) if isinstance(summary, dict) else {}
+        line = (
+            f"published version {summary.get('run_id')}: {counts.get('ingested')} documents, "
+            f"{counts.get('quarantined')} quarantined"
+            if counts
+            else "completed"
+        )
+    else:
+        line = f"{state.name.lower()}: {state.message or 'see the Prefect API for its logs'}"
+    print(f"polex serve: run {flow_run.name!r} {line}", file=sys.stderr, flush=True)
+
+
+class _RunnerThread(threading.Thread):
+    """The runner's event loop, off the main thread (which keeps the signal handlers)."""
+
+    def __init__(self, runner: Runner, register: Any):
+        super().__init__(name="polex-serve-runner", daemon=True)
+        self.runner = runner
+        self.register = register
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.task: asyncio.Task | None = None
+        self.registered = threading.Event()
+        self.error: BaseException | None = None
+        # Prefect's settings (the API URL of prefect_api) live in context variables,
+        # which a new thread does not inherit: without them the runner's clients would
+        # start a second, ephemeral server of their own.
+        self.context = contextvars.copy_context()
+
+    def run(self) -> None:
+        try:
+            self.context.run(asyncio.run, self._main())
+        except asyncio.CancelledError:
+            pass  # stop() cancelled the runner
+        except BaseException as exc:  # reported by the main thread
+            self.error = exc
+        finally:
+            self.registered.set()
+
+    async def _main(self) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.task = asyncio.current_task()
+        await self.register(self.runner)
+        self.registered.set()
+        await self.runner.start()
+
+    def stop(self, timeout_s: float) -> None:
+        if self.loop is not None and self.task is not None and self.is_alive():
+            self.loop.call_soon_threadsafe(self.task.cancel)
+        self.join(timeout_s)
+
+
+# on_ready(deployment name, where the API is, next run time)
+ReadyListener = Callable[[str, str, dt.datetime], None]
+
+
+def serve(
+    corpus: Path,
+    out: Path,
+    schedule: ServeSchedule,
+    name: str = DEPLOYMENT_NAME,
+    dask_address: str | None = None,
+    on_ready: ReadyListener | None = None,
+) -> None:
+    """Register the deployment and run its scheduled flow runs until interrupted (``Stopped``)."""
+    anchor = dt.datetime.now(dt.timezone.utc)
+    hooks = [_report_run]
+    flow = ingest_corpus.with_options(on_completion=hooks, on_failure=hooks, on_crashed=hooks)
+    if dask_address:
+        flow = flow.with_options(task_runner=dask_task_runner(dask_address))
     # Absolute paths: scheduled runs execute in a subprocess whose cwd may differ.
-    ingest_corpus.serve(
-        name=name,
-        schedules=[Cron(cron, timezone=timezone or "UTC")],
-        parameters={"corpus": str(corpus.resolve()), "out": str(out.resolve()), "wait": True},
-        tags=["polex"],
-        # Runs import flows.ingest from the installed package, whatever the cwd.
-        entrypoint_type=EntrypointType.MODULE_PATH,
-    )
+    parameters = {"corpus": str(corpus.resolve()), "out": str(out.resolve()), "wait": True}
+
+    async def register(runner: Runner) -> None:
+        await runner.add_flow(
+            flow,
+            name=name,
+            schedules=[schedule.to_prefect(anchor)],
+            parameters=parameters,
+            tags=["polex"],
+            # Runs import flows.ingest from the installed package, whatever the cwd.
+            entrypoint_type=EntrypointType.MODULE_PATH,
+        )
+
+    with prefect_api(scheduling=True) as local_api:
+        thread = _RunnerThread(Runner(name=f"polex-serve-{name}", pause_on_shutdown=True), register)
+        thread.start()
+        try:
+            thread.registered.wait()
+            if thread.error is not None:
+                raise thread.error
+            if on_ready is not None:
+                where = f"a local Prefect server ({local_api})" if local_api else "the Prefect server at PREFECT_API_URL"
+                on_ready(f"{flow.name}/{name}", where, schedule.next_run(dt.datetime.now(dt.timezone.utc), anchor))
+            while thread.is_alive():
+                thread.join(0.5)
+            if thread.error is not None:
+                raise thread.error
+        finally:
+            thread.stop(RUNNER_STOP_TIMEOUT_S)

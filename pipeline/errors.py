@@ -14,6 +14,8 @@ The bottom of the import graph: any layer may raise these, and only the CLI
 
 from __future__ import annotations
 
+import signal
+
 # Exit statuses of ``polex`` (README "Commands").
 EXIT_OK = 0
 EXIT_QUARANTINED = 1  # polex run: some documents quarantined, the others published
@@ -21,7 +23,7 @@ EXIT_USER_ERROR = 2  # a mistake the user can fix
 EXIT_LOCKED = 3  # polex run: another run holds OUT (use --wait)
 EXIT_FAILED = 4  # polex run: the run failed and the previous version stays published
 EXIT_INTERNAL_ERROR = 70  # sysexits.h EX_SOFTWARE: a bug in polex, distinct from run's 1 (= quarantined)
-EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT); SIGTERM is 143: 128 + the signal number, as shells report it
 
 
 class UserError(Exception):
@@ -30,6 +32,31 @@ class UserError(Exception):
 
 class OutputLocked(UserError):
     """Another run holds the lock on OUT."""
+
+
+class RemovalRefused(UserError):
+    """A run would remove most published documents (an emptied corpus folder); see
+    ``pipeline.storage.removal_guard``.  ``--allow-removals`` lifts it."""
+
+
+class Stopped(KeyboardInterrupt):
+    """Asked to stop by SIGINT or SIGTERM; the exit status is 128 + the signal number (130, 143).
+
+    A ``KeyboardInterrupt`` so that code which handles Ctrl-C (Prefect records
+    it as a crash and re-raises) handles SIGTERM the same way.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+    @property
+    def exit_status(self) -> int:
+        return 128 + self.signum
+
+    @property
+    def signal_name(self) -> str:
+        return signal.Signals(self.signum).name
 
 
 class IngestError(Exception):

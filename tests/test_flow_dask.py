@@ -41,3 +41,40 @@ def test_dask_run_matches_local_run(tmp_path):
         read_tables(dask_out, drop_volatile=True, canonical_order=True),
         read_tables(local_out, drop_volatile=True, canonical_order=True),
     )
+
+
+def test_one_batch_corpus_runs_on_the_cluster_too(tmp_path):
+    """A corpus small enough for one batch used to run inline, never touching the cluster."""
+    distributed = pytest.importorskip("distributed")
+    corpus = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    with distributed.LocalCluster(
+        n_workers=1, processes=True, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
+    ) as cluster:
+        with distributed.Client(cluster) as client:
+            result = run_polex("run", str(corpus), "--out", str(out), "--no-progress", "--dask-address", cluster.scheduler_address)
+            assert result.returncode == 0, result.stderr
+            assert any(client.run(lambda: "pipeline.storage.batch" in __import__("sys").modules).values())
+    assert manifest(out)["counts"]["ingested"] == 5
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # nobody listens once the socket is closed
+
+
+@pytest.mark.parametrize("address, says", [
+    (f"tcp://127.0.0.1:{_closed_port()}", "cannot reach the Dask scheduler at tcp://127.0.0.1:"),
+    ("scheduler-without-port", "invalid --dask-address 'scheduler-without-port'"),
+])
+def test_unreachable_dask_scheduler_is_refused_before_any_work(tmp_path, address, says):
+    corpus = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    result = run_polex("run", str(corpus), "--out", str(out), "--no-progress", "--dask-address", address, timeout=60)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"polex run: error: {says}"), result.stderr
+    assert not (out / "manifest.json").exists()

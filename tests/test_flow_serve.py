@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import signal
 import subprocess
 import time
+from zoneinfo import ZoneInfo
 
 import pytest
 from polex_cli import make_corpus, start_polex
@@ -39,6 +41,7 @@ def test_serve_registers_cron_deployment(tmp_path):
             time.sleep(1)
             deployment = asyncio.run(_read_deployment())
         assert [s.schedule.cron for s in deployment.schedules] == ["15 3 * * 1"]
+        assert [s.schedule.timezone for s in deployment.schedules] == ["Asia/Shanghai"]  # the default
         assert deployment.parameters["corpus"] == str(corpus.resolve())
         assert deployment.parameters["out"] == str(out.resolve())
         assert proc.poll() is None  # still serving
@@ -49,6 +52,19 @@ def test_serve_registers_cron_deployment(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+    _, err = proc.communicate()
+    assert proc.returncode == 130, err
+    # The start line names the next run, in the schedule's timezone: next Monday 03:15 in Shanghai.
+    assert f"cron '15 3 * * 1' (Asia/Shanghai), next run {_next_monday_0315_shanghai()} CST" in err, err
+
+
+def _next_monday_0315_shanghai() -> str:
+    shanghai = ZoneInfo("Asia/Shanghai")
+    now = dt.datetime.now(shanghai)
+    candidate = now.replace(hour=3, minute=15, second=0, microsecond=0)
+    while candidate.weekday() != 0 or candidate <= now:
+        candidate += dt.timedelta(days=1)
+    return candidate.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def test_serve_rejects_bad_cron_and_missing_corpus(tmp_path):

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import errno
+import signal
 import sys
 import traceback
 from types import ModuleType
 
 from pipeline.cli import audit, compare, diff, eval, gold, run, serve
-from pipeline.errors import EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED, EXIT_USER_ERROR, UserError
+from pipeline.errors import EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED, EXIT_USER_ERROR, Stopped, UserError
 
 # subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[ModuleType, str]] = {
@@ -67,8 +68,15 @@ def _one_line(message: str) -> str:
     return " ".join(line.strip() for line in message.splitlines() if line.strip())
 
 
+def _stop_on_sigterm(signum, frame) -> None:
+    raise Stopped(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # SIGTERM stops any command like Ctrl-C does: one line, exit 143 (run and serve
+    # install their own handlers for an orderly stop of their processes).
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         return int(args._module.main(args) or 0)
     except (UserError, OSError) as exc:
@@ -78,8 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         print(f"polex {args.command}: error: {_one_line(message)}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except Stopped as stop:
+        print(f"polex {args.command}: stopped by {stop.signal_name}", file=sys.stderr)
+        return stop.exit_status
     except KeyboardInterrupt:
-        print("polex: interrupted", file=sys.stderr)
+        print(f"polex {args.command}: stopped by SIGINT", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
         # A bug, not the user's doing: still end on one line that says what to do with it.

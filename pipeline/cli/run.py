@@ -1,9 +1,11 @@
 """``polex run CORPUS --out OUT``: run the ingest_corpus flow once.
 
 Exit status: 0 every document ingested; 1 some quarantined (the others are
-published); 2 user error (missing corpus, unwritable OUT); 3 another run holds
-the lock on OUT (use --wait); 4 the run failed (e.g. disk full while
-publishing) and the previous version stays published.
+published); 2 user error (missing corpus, unwritable OUT, unreachable Dask
+scheduler, a run that would remove most published documents); 3 another run
+holds the lock on OUT (use --wait); 4 the run failed (e.g. disk full while
+publishing) and the previous version stays published; 130/143 stopped by
+Ctrl-C/SIGTERM, the previous version stays published.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ from pathlib import Path
 
 from rich.progress import Progress
 
-from pipeline.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_QUARANTINED, OutputLocked, UserError
+from pipeline.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_QUARANTINED, OutputLocked, Stopped, UserError
+from pipeline.reading.reader import list_corpus
 from pipeline.storage.publish import OutputStore
+from pipeline.storage.removal_guard import check_removals
 
 DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("corpus", type=Path, help="folder of documents (.txt, .htm, .html), read recursively")
+    parser.add_argument("corpus", type=Path, help="folder of documents (.txt, .htm, .html, .shtml, .xhtml), read recursively")
     parser.add_argument("--out", type=Path, required=True, help="output folder for the Parquet tables")
     parser.add_argument(
         "--wait", action="store_true", help="wait for another run on OUT to finish instead of exiting with status 3"
@@ -35,6 +39,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-docs", type=int, default=None, help="at most this many documents per batch task")
     parser.add_argument("--batch-mb", type=float, default=None, help="at most ~this many MB of input per batch task")
     parser.add_argument("--max-bytes", type=int, default=None, help="quarantine files larger than this (bytes)")
+    parser.add_argument(
+        "--allow-removals", action="store_true",
+        help="publish even if the corpus no longer holds most published documents (an emptied folder)",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -54,10 +62,18 @@ def _check_user_input(args) -> None:
     """Fail fast, before paying Prefect's start-up, on mistakes the user can fix."""
     _check_sizes(args)
     if not args.corpus.is_dir():
-        raise UserError(
-            f"corpus folder {args.corpus} does not exist or is not a folder; pass the folder holding the documents"
-        )
-    OutputStore(args.out).prepare()
+        raise UserError(f"corpus folder {args.corpus} does not exist or is not a folder; pass the folder holding the documents")
+    store = OutputStore(args.out)
+    store.prepare()
+    _check_removals_early(args, store)
+
+
+def _check_removals_early(args, store: OutputStore) -> None:
+    """The removal guard on file names alone (no hashing), so an emptied corpus folder is
+    refused in a second; the flow checks again, under the lock, with the full plan."""
+    published = set((store.current_manifest() or {}).get("documents", {}))
+    present = list_corpus(args.corpus).files
+    check_removals(len(published), len(published - set(present)), len(present), args.allow_removals)
 
 
 def _progress_listener(progress, task_id):
@@ -78,12 +94,13 @@ def _progress_listener(progress, task_id):
     return on_event
 
 
-def _prefect_environment(verbose: bool) -> None:
-    """Settings Prefect reads once, at import."""
+def prefect_environment(verbose: bool) -> None:
+    """Settings Prefect reads once, at import (and the flow-run processes of serve inherit)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if not verbose:
-        # INFO logs still reach the Prefect API; the terminal shows warnings only.
-        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+        # Quiet by default: every log still reaches the Prefect API, but the terminal shows
+        # polex's own lines only (its summary says what happened; errors are one line).
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
 
 
 def _run(args, run_ingest) -> dict:
@@ -98,6 +115,7 @@ def _run(args, run_ingest) -> dict:
             batch_docs=args.batch_docs,
             batch_bytes=max(1, int(args.batch_mb * 1024 * 1024)) if args.batch_mb is not None else None,
             max_bytes=args.max_bytes,
+            allow_removals=args.allow_removals,
             on_progress=_progress_listener(progress, task_id),
         )
 
@@ -106,23 +124,50 @@ def _print_summary(args, summary: dict) -> None:
     for row in summary["quarantined"]:
         print(f"QUARANTINED {row['source_path']} [{row['stage']}] {row['error']}")
     counts = summary["counts"]
+    ignored = counts.get("ignored", 0)
     print(
         f"polex run: published {args.out} (version {summary['run_id']}): {counts['ingested']} documents, "
         f"{counts['quarantined']} quarantined; processed {counts['processed']} "
-        f"(added {counts['added']}, changed {counts['changed']}), unchanged {counts['unchanged']}, removed {counts['removed']}",
+        f"(added {counts['added']}, changed {counts['changed']}), unchanged {counts['unchanged']}, removed {counts['removed']}"
+        + (f"; ignored {ignored} hidden or system file{'s' if ignored != 1 else ''}" if ignored else ""),
         file=sys.stderr,
     )
+    rows = ", ".join(f"{name} {count}" for name, count in summary["tables"].items())
+    print(f"polex run: tables in {args.out.resolve()}/<table>.parquet, rows: {rows}", file=sys.stderr)
+
+
+def _kept(out: Path) -> str:
+    """What an interrupted run left published."""
+    current = OutputStore(out).current_manifest()
+    if current is None:
+        return f"nothing was published to {out}"
+    return f"{out} still holds version {current['run_id']} ({current['counts']['ingested']} documents), unchanged"
+
+
+def _run_until_stopped(args, run_ingest) -> dict:
+    """``_run`` with Ctrl-C/SIGTERM turned into ``Stopped`` and an orderly stop."""
+    from flows.shutdown import stop_on_signals
+
+    with stop_on_signals():
+        return _run(args, run_ingest)
 
 
 def main(args) -> int:
     _check_user_input(args)
-    _prefect_environment(args.verbose)
+    prefect_environment(args.verbose)
+    if args.dask_address:
+        from flows.dask_cluster import check_scheduler
+
+        check_scheduler(args.dask_address)  # before any work: exit 2 in seconds, not a traceback later
     # Deferred: importing Prefect costs 1.2 s (measured); `polex eval` and the other commands
     # must not pay it, and the environment above must be set before it is imported.
     from flows.run import run_ingest
 
     try:
-        summary = _run(args, run_ingest)
+        summary = _run_until_stopped(args, run_ingest)
+    except Stopped as stop:
+        print(f"polex run: stopped by {stop.signal_name}; {_kept(args.out)}", file=sys.stderr)
+        return stop.exit_status
     except OutputLocked as exc:
         if args.verbose:
             raise

@@ -1,54 +1,107 @@
-"""``polex serve``: serve the ingest_corpus flow on a cron schedule (default nightly).
+"""``polex serve``: serve the ingest_corpus flow on a schedule (default nightly at 02:00 Asia/Shanghai).
 
-The deployment itself is ``flows.serve``; this module parses and checks the
-arguments before Prefect starts.
+The deployment and the process that runs it are ``flows.serve``; this module
+parses and checks the arguments before Prefect starts, prints where it serves
+and when the next run is, and turns Ctrl-C/SIGTERM into exit 130/143.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import math
 import os
+import sys
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from pipeline.errors import UserError
+from pipeline.cli.run import DASK_ADDRESS_ENV, prefect_environment
+from pipeline.errors import Stopped, UserError
 from pipeline.storage.publish import OutputStore
 
 # The same values as flows.serve (imported only once Prefect may start).
 DEFAULT_CRON = "0 2 * * *"
+DEFAULT_TIMEZONE = "Asia/Shanghai"  # the documents' users
 DEPLOYMENT_NAME = "polex-nightly"
+# The whole orderly stop (runner, a running flow run, the local server) fits in this.
+STOP_DEADLINE_S = 15.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, required=True, help="folder of documents to ingest on each run")
     parser.add_argument("--out", type=Path, required=True, help="output folder for the Parquet tables")
     parser.add_argument("--cron", default=DEFAULT_CRON, help=f"cron schedule (default: nightly, {DEFAULT_CRON!r})")
+    parser.add_argument(
+        "--interval", type=float, default=None, metavar="SECONDS",
+        help="run every SECONDS instead of on the cron schedule (frequent syncs, tests)",
+    )
+    parser.add_argument(
+        "--timezone", default=DEFAULT_TIMEZONE,
+        help=f"IANA timezone of the cron schedule (default {DEFAULT_TIMEZONE})",
+    )
     parser.add_argument("--name", default=DEPLOYMENT_NAME, help=f"deployment name (default {DEPLOYMENT_NAME})")
-    parser.add_argument("--timezone", default=None, help="IANA timezone of the cron schedule (default UTC)")
+    parser.add_argument(
+        "--dask-address",
+        default=os.environ.get(DASK_ADDRESS_ENV),
+        help="run every scheduled run's batches on this Dask scheduler (env POLEX_DASK_ADDRESS)",
+    )
 
 
-def _check_timezone(name: str | None) -> None:
-    """Refuse an unknown IANA name before Prefect starts (Prefect would blame the cron).
+def _check_arguments(args) -> None:
+    """Refuse mistakes before Prefect starts (Prefect would blame the cron for a bad timezone).
     Prefect's schedules accept exactly ``zoneinfo.available_timezones()``."""
-    if name is not None and name not in available_timezones():
-        raise UserError(f"invalid --timezone {name!r}: expected an IANA timezone such as 'Asia/Shanghai'")
-
-
-def main(args) -> int:
-    _check_timezone(args.timezone)
+    if args.timezone not in available_timezones():
+        raise UserError(f"invalid --timezone {args.timezone!r}: expected an IANA timezone such as 'Asia/Shanghai'")
+    if args.interval is not None and not (math.isfinite(args.interval) and args.interval >= 1):
+        raise UserError(f"--interval must be a number of seconds, at least 1, got {args.interval}")
     if not args.corpus.is_dir():
         raise UserError(
             f"corpus folder {args.corpus} does not exist or is not a folder; pass --corpus with the documents folder"
         )
     OutputStore(args.out).prepare()
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    # Deferred: importing Prefect costs 1.2 s (measured); the other commands must not pay it,
-    # and the environment above must be set before it is imported.
-    from flows import serve
 
+
+def _announce(schedule):
+    def on_ready(deployment: str, where: str, next_run: dt.datetime) -> None:
+        when = next_run.strftime("%Y-%m-%d %H:%M:%S %Z")
+        print(
+            f"polex serve: serving {deployment} on {where}: {schedule.describe()}, next run {when}; Ctrl-C stops",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return on_ready
+
+
+def _serve(args) -> None:
+    # Deferred: importing Prefect costs 1.2 s (measured); the other commands must not pay it,
+    # and the environment set by prefect_environment must be in place before it is imported.
+    from flows import serve
+    from flows.dask_cluster import check_scheduler
+
+    schedule = serve.ServeSchedule(
+        timezone=args.timezone, cron=None if args.interval is not None else args.cron, interval_s=args.interval
+    )
     try:
-        serve.check_cron(args.cron, args.timezone)
+        schedule.check()
     except ValueError as exc:
         raise UserError(f"invalid --cron {args.cron!r}: expected five fields such as {DEFAULT_CRON!r}") from exc
-    serve.serve_nightly(args.corpus, args.out, args.cron, args.name, args.timezone)
+    if args.dask_address:
+        check_scheduler(args.dask_address)
+    serve.serve(args.corpus, args.out, schedule, args.name, args.dask_address, on_ready=_announce(schedule))
+
+
+def main(args) -> int:
+    _check_arguments(args)
+    prefect_environment(args.verbose)
+    from flows.shutdown import stop_on_signals
+
+    try:
+        with stop_on_signals(deadline_s=STOP_DEADLINE_S):
+            _serve(args)
+    except Stopped as stop:
+        published = OutputStore(args.out).current_manifest()
+        kept = f"{args.out} holds version {published['run_id']}" if published else f"nothing was published to {args.out}"
+        print(f"polex serve: stopped by {stop.signal_name}; {kept}", file=sys.stderr)
+        return stop.exit_status
     return 0

@@ -1,0 +1,114 @@
+"""No silent data loss: a run on an empty or wrong corpus folder refuses to
+empty the published tables (exit 2, one line), unless ``--allow-removals``."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.errors import RemovalRefused, UserError
+from pipeline.storage.removal_guard import MAX_REMOVED_SHARE, check_removals
+from polex_cli import SEEDS, assert_tables_equal, make_corpus, manifest, read_tables, run_polex
+
+
+# ------------------------------------------------------------------ the check on counts
+@pytest.mark.parametrize(
+    "published, removed, present, refused",
+    [
+        (0, 0, 5, False),  # first run
+        (5, 0, 5, False),  # nothing removed
+        (5, 2, 3, False),  # 40 %: plausible
+        (4, 2, 2, False),  # exactly half: still allowed
+        (5, 3, 2, True),  # 60 %
+        (5, 5, 0, True),  # the emptied folder
+        (5, 5, 7, True),  # a wrong folder: all published gone, others present
+        (0, 0, 0, True),  # nothing published and nothing to publish: a wrong folder too
+    ],
+)
+def test_refuses_an_empty_corpus_and_removing_more_than_half(published, removed, present, refused):
+    if refused:
+        with pytest.raises(RemovalRefused) as info:
+            check_removals(published, removed, present)
+        assert "--allow-removals" in str(info.value) and "\n" not in str(info.value)
+        assert isinstance(info.value, UserError)  # exit 2, one line, like every fixable mistake
+    else:
+        check_removals(published, removed, present)
+    check_removals(published, removed, present, allowed=True)  # --allow-removals lifts it
+
+
+@given(published=st.integers(0, 10_000), data=st.data())
+def test_guard_rule(published, data):
+    removed = data.draw(st.integers(0, published))
+    present = data.draw(st.integers(0, 10_000))
+    expected_refusal = present == 0 or removed > published * MAX_REMOVED_SHARE
+    try:
+        check_removals(published, removed, present)
+        refused = False
+    except RemovalRefused:
+        refused = True
+    assert refused == expected_refusal
+
+
+# ------------------------------------------------------------------ as a user runs it
+@pytest.fixture
+def published_out(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    first = run_polex("run", str(corpus), "--out", str(out), "--no-progress")
+    assert first.returncode == 0, first.stderr
+    return corpus, out
+
+
+def _assert_refused(result, out, before, tables_before) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("polex run: error: ") and "--allow-removals" in lines[0], result.stderr
+    assert manifest(out)["run_id"] == before["run_id"]
+    assert_tables_equal(read_tables(out), tables_before)
+
+
+@pytest.mark.usefixtures("prefect_api_url")
+def test_an_empty_corpus_folder_changes_nothing(published_out, tmp_path):
+    _, out = published_out
+    before, tables_before = manifest(out), read_tables(out)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / ".DS_Store").write_bytes(b"\0")  # ignored files are not documents
+    result = run_polex("run", str(empty), "--out", str(out), "--no-progress")
+    _assert_refused(result, out, before, tables_before)
+    assert "holds no documents" in result.stderr and f"all {len(SEEDS)} published documents" in result.stderr
+
+
+@pytest.mark.usefixtures("prefect_api_url")
+def test_removing_most_documents_needs_allow_removals(published_out):
+    corpus, out = published_out
+    before, tables_before = manifest(out), read_tables(out)
+    for seed in SEEDS[:3]:
+        (corpus / seed.name).unlink()
+    refused = run_polex("run", str(corpus), "--out", str(out), "--no-progress")
+    _assert_refused(refused, out, before, tables_before)
+    assert f"remove 3 of the {len(SEEDS)} published documents" in refused.stderr
+
+    allowed = run_polex("run", str(corpus), "--out", str(out), "--no-progress", "--allow-removals")
+    assert allowed.returncode == 0, allowed.stderr
+    assert manifest(out)["counts"]["ingested"] == 2 and manifest(out)["counts"]["removed"] == 3
+
+
+@pytest.mark.usefixtures("prefect_api_url")
+def test_the_flow_itself_refuses_so_scheduled_runs_are_guarded_too(published_out, tmp_path):
+    """polex serve's runs call the flow without the CLI's early check."""
+    from flows.ingest import ingest_corpus
+
+    corpus, out = published_out
+    before, tables_before = manifest(out), read_tables(out)
+    shutil.rmtree(corpus)
+    corpus.mkdir()
+    with pytest.raises(RemovalRefused):
+        ingest_corpus(corpus=str(corpus), out=str(out))
+    assert manifest(out)["run_id"] == before["run_id"]
+    assert_tables_equal(read_tables(out), tables_before)
+    summary = ingest_corpus(corpus=str(corpus), out=str(out), allow_removals=True)
+    assert summary["counts"]["ingested"] == 0 and summary["counts"]["removed"] == len(SEEDS)

@@ -1,0 +1,107 @@
+"""``polex serve`` fires: a real scheduled run publishes the tables, on the
+embedded default (no PREFECT_API_URL: polex keeps its own local server) and on
+a ``prefect server start`` this test starts itself, whose log must stay free
+of errors (SQLAlchemy 2.1 broke its scheduler on every loop).  Then Ctrl-C /
+SIGTERM stops serve within 20 s with nothing left running.
+
+The schedule is ``--interval 10`` (a cron fires at most once a minute).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import signal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from polex_cli import SEEDS, make_corpus, manifest
+from process_tree import (
+    descendants,
+    env_without_server,
+    kill_tree,
+    signal_group,
+    start_in_own_group,
+    start_prefect_server,
+    still_alive,
+    stop_group,
+    wait_exit,
+    wait_for,
+)
+
+PUBLISH_WITHIN_S = 120.0  # the issue: a scheduled run publishes within two minutes
+STOP_WITHIN_S = 20.0
+DEPLOYMENT = "ingest_corpus/polex-nightly"
+
+
+def _serve_until_published(tmp_path: Path, env: dict[str, str], signum: int) -> tuple[str, dict]:
+    """Start serve, wait for a scheduled run to publish, stop it with ``signum``; (stderr, manifest)."""
+    corpus = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    stderr_path = tmp_path / "serve-stderr.txt"
+    proc = start_in_own_group(
+        "serve", "--corpus", str(corpus), "--out", str(out), "--interval", "10", env=env, stderr_to=stderr_path
+    )
+    tree = []
+    try:
+        wait_for(lambda: (out / "manifest.json").exists(), PUBLISH_WITHIN_S, proc, "scheduled run published")
+        published = manifest(out)
+        docs = pd.read_parquet(out / "documents.parquet")
+        assert sorted(docs.doc_id) == sorted(seed.name for seed in SEEDS)
+        wait_for(lambda: "published version" in stderr_path.read_text(), 30, proc, "run line on stderr")
+        tree = descendants(proc)
+        assert tree, "serve keeps child processes (the local server or the flow runs)"
+        signal_group(proc, signum)
+        status, _ = wait_exit(proc, STOP_WITHIN_S)
+        assert status is not None, f"serve still running {STOP_WITHIN_S} s after {signum.name}"
+        assert status == 128 + signum, stderr_path.read_text()[-3000:]
+        assert still_alive(tree) == []
+    finally:
+        kill_tree(proc, tree)
+    return stderr_path.read_text(), published
+
+
+def _assert_quiet(stderr: str) -> None:
+    lines = stderr.strip().splitlines()
+    assert all(line.startswith("polex serve: ") for line in lines), stderr[-3000:]
+    assert re.search(r"^polex serve: run '[^']+' published version \S+: 5 documents, 0 quarantined$", stderr, re.M), stderr
+
+
+def test_scheduled_run_fires_on_the_embedded_local_server(tmp_path):
+    home = tmp_path / "prefect-home"  # this test's own: SQLite under PREFECT_HOME, nobody else's server
+    env = env_without_server(PREFECT_HOME=str(home))
+    stderr, published = _serve_until_published(tmp_path, env, signal.SIGINT)
+    first = stderr.splitlines()[0]
+    assert first.startswith(f"polex serve: serving {DEPLOYMENT} on a local Prefect server (http://127.0.0.1:")
+    assert ": every 10 s, next run " in first
+    assert (home / "prefect.db").exists()
+    _assert_quiet(stderr)
+    assert stderr.strip().splitlines()[-1].startswith("polex serve: stopped by SIGINT; ")
+
+
+async def _deployment(api_url: str):
+    from prefect.client.orchestration import PrefectClient
+
+    async with PrefectClient(api_url) as client:
+        return await client.read_deployment_by_name(DEPLOYMENT)
+
+
+def test_scheduled_run_fires_on_a_prefect_server_start(tmp_path):
+    home = tmp_path / "server-home"
+    log_path = tmp_path / "prefect-server.log"
+    server, api_url = start_prefect_server(home, log_path)
+    try:
+        env = env_without_server(PREFECT_API_URL=api_url, PREFECT_HOME=str(tmp_path / "client-home"))
+        stderr, _ = _serve_until_published(tmp_path, env, signal.SIGTERM)
+        deployment = asyncio.run(_deployment(api_url))
+    finally:
+        stop_group(server)
+    assert stderr.splitlines()[0].startswith(f"polex serve: serving {DEPLOYMENT} on the Prefect server at PREFECT_API_URL")
+    _assert_quiet(stderr)
+    assert stderr.strip().splitlines()[-1].startswith("polex serve: stopped by SIGTERM; ")
+    assert [s.schedule.interval.total_seconds() for s in deployment.schedules] == [10.0]
+    # The server's own services (the scheduler above all) ran without a single error.
+    server_log = log_path.read_text(errors="replace")
+    assert not re.search(r"ERROR|Traceback|Exception", server_log), server_log[-5000:]
