@@ -33,6 +33,7 @@ from prefect.server.schemas import schedules as server_schedules
 
 from flows.ingest import dask_task_runner, ingest_corpus
 from flows.local_server import prefect_api
+from flows.shutdown import child_pids, terminate_children
 
 DEFAULT_CRON = "0 2 * * *"
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # the documents' users
@@ -163,6 +164,7 @@ def serve(
         )
 
     with prefect_api(scheduling=True) as local_api:
+        before_runner = child_pids()  # the local server: stopped last, by prefect_api
         thread = _RunnerThread(Runner(name=f"polex-serve-{name}", pause_on_shutdown=True), register)
         thread.start()
         try:
@@ -178,3 +180,6 @@ def serve(
                 raise thread.error
         finally:
             thread.stop(RUNNER_STOP_TIMEOUT_S)
+            # A flow run still going: stop it (SIGTERM: Prefect records the crash) while the
+            # API is still up to hear it.
+            terminate_children(spare=before_runner)

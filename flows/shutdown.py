@@ -43,6 +43,13 @@ def ignore_terminal_signals() -> None:
         signal.signal(signum, signal.SIG_IGN)
 
 
+def _descendants(process: psutil.Process) -> list[psutil.Process]:
+    try:
+        return process.children(recursive=True)
+    except psutil.Error:
+        return []
+
+
 def _is_resource_tracker(process: psutil.Process) -> bool:
     """multiprocessing's resource tracker ignores SIGINT/SIGTERM by design and exits by
     itself once this process has gone (it reads EOF): not one to wait for."""
@@ -52,10 +59,23 @@ def _is_resource_tracker(process: psutil.Process) -> bool:
         return False
 
 
-def terminate_children(wait_s: float = CHILD_TERMINATE_WAIT_S) -> None:
-    """SIGTERM every descendant of this process, SIGKILL those still alive after ``wait_s``."""
+def child_pids() -> set[int]:
+    """The pids of this process's children now."""
     try:
-        children = [child for child in psutil.Process().children(recursive=True) if not _is_resource_tracker(child)]
+        return {child.pid for child in psutil.Process().children()}
+    except psutil.Error:
+        return set()
+
+
+def terminate_children(wait_s: float = CHILD_TERMINATE_WAIT_S, spare: set[int] = frozenset()) -> None:
+    """SIGTERM every descendant of this process, SIGKILL those still alive after ``wait_s``.
+
+    ``spare``: children (with their own descendants) to leave alone.
+    """
+    try:
+        children = [child for child in psutil.Process().children() if child.pid not in spare]
+        children += [grandchild for child in children for grandchild in _descendants(child)]
+        children = [child for child in children if not _is_resource_tracker(child)]
     except psutil.Error:
         return
     for child in children:

@@ -1,8 +1,17 @@
 """``polex serve``: serve the ingest_corpus flow on a schedule (default nightly at 02:00 Asia/Shanghai).
 
 The deployment and the process that runs it are ``flows.serve``; this module
-parses and checks the arguments before Prefect starts, prints where it serves
-and when the next run is, and turns Ctrl-C/SIGTERM into exit 130/143.
+parses and checks the arguments, prints where it serves and when the next run
+is, and turns Ctrl-C/SIGTERM into an orderly stop and exit 130/143.
+
+Two processes: ``polex serve`` in the terminal is a small supervisor; it starts
+the same command again as the serving worker, in a session of its own.  Prefect
+starts each scheduled run as a ``multiprocessing`` child of the worker, where
+polex cannot set signal handling before it imports (a Ctrl-C reaching a run
+half-way through its start-up printed a KeyboardInterrupt traceback and left
+its logs to a stopped server).  In its own session the worker and its runs
+never see the terminal's signals: the supervisor forwards the signal to the
+worker alone, which stops its runs, then its server, then itself.
 """
 
 from __future__ import annotations
@@ -11,7 +20,10 @@ import argparse
 import datetime as dt
 import math
 import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 from zoneinfo import available_timezones
 
@@ -23,8 +35,12 @@ from pipeline.storage.publish import OutputStore
 DEFAULT_CRON = "0 2 * * *"
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # the documents' users
 DEPLOYMENT_NAME = "polex-nightly"
-# The whole orderly stop (runner, a running flow run, the local server) fits in this.
+# The whole orderly stop (runner, a running flow run, the local server) fits in this;
+# the supervisor kills the worker's session if it has not exited a few seconds later.
 STOP_DEADLINE_S = 15.0
+SUPERVISOR_GRACE_S = 4.0
+# Set in the worker's environment: the supervisor's pid (the worker exits if it dies).
+SUPERVISOR_ENV = "POLEX_SERVE_SUPERVISOR"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,11 +107,50 @@ def _serve(args) -> None:
     serve.serve(args.corpus, args.out, schedule, args.name, args.dask_address, on_ready=_announce(schedule))
 
 
-def main(args) -> int:
-    _check_arguments(args)
-    prefect_environment(args.verbose)
+def _worker_command(args) -> list[str]:
+    """This same ``polex serve`` command line, for the worker."""
+    command = [sys.executable, "-c", "import sys; from pipeline.cli import main; sys.exit(main())"]
+    command += ["--verbose"] if args.verbose else []
+    command += ["serve", "--corpus", str(args.corpus), "--out", str(args.out), "--cron", args.cron]
+    command += ["--timezone", args.timezone, "--name", args.name]
+    command += ["--interval", repr(args.interval)] if args.interval is not None else []
+    command += ["--dask-address", args.dask_address] if args.dask_address else []
+    return command
+
+
+def _supervise(args) -> int:
+    """Run the worker in its own session; forward Ctrl-C/SIGTERM to it alone; its exit status."""
+    env = {**os.environ, SUPERVISOR_ENV: str(os.getpid())}
+    worker = subprocess.Popen(_worker_command(args), env=env, stdin=subprocess.DEVNULL, start_new_session=True)
+    received: list[tuple[int, float]] = []  # (signal, when)
+
+    def forward(signum: int, frame) -> None:
+        if not received:  # the worker's orderly stop is under way: once is enough
+            received.append((signum, time.monotonic()))
+            worker.send_signal(signum)
+
+    previous = {signum: signal.signal(signum, forward) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        while not received or time.monotonic() < received[0][1] + STOP_DEADLINE_S + SUPERVISOR_GRACE_S:
+            try:
+                return worker.wait(timeout=0.5)
+            except subprocess.TimeoutExpired:
+                continue
+        os.killpg(worker.pid, signal.SIGKILL)  # the worker's session: its runs and pool workers
+        worker.wait()
+        print("polex serve: the serving process did not stop in time and was killed", file=sys.stderr)
+        return 128 + received[0][0]
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _work(args) -> int:
+    """The serving worker: serve until stopped, then say what stayed published."""
+    from flows.orphan_guard import exit_with_parent
     from flows.shutdown import stop_on_signals
 
+    exit_with_parent(int(os.environ[SUPERVISOR_ENV]))
     try:
         with stop_on_signals(deadline_s=STOP_DEADLINE_S):
             _serve(args)
@@ -105,3 +160,9 @@ def main(args) -> int:
         print(f"polex serve: stopped by {stop.signal_name}; {kept}", file=sys.stderr)
         return stop.exit_status
     return 0
+
+
+def main(args) -> int:
+    _check_arguments(args)
+    prefect_environment(args.verbose)
+    return _work(args) if os.environ.get(SUPERVISOR_ENV) else _supervise(args)
