@@ -15,6 +15,7 @@ CONNECT_TIMEOUT_S = 5.0
 
 
 async def _handshake(address: str, timeout_s: float) -> None:
+    # Deferred: importing distributed costs about a second, paid only with --dask-address.
     from distributed.comm import connect
 
     comm = await connect(address, timeout=timeout_s)  # a Dask comm handshake, not only a TCP connect

@@ -83,6 +83,7 @@ def test_signal_mid_run_stops_quickly_and_keeps_the_published_version(published,
         status, waited = wait_exit(proc, STOP_WITHIN_S)
         assert status is not None, f"still running {STOP_WITHIN_S} s after {signum.name}"
         assert status == 128 + signum, stderr_path.read_text()
+        print(f"{signum.name}: exit {status} {waited:.1f} s after the signal ({EXTRA_DOCS} documents to process)")
         assert still_alive(tree) == []
     finally:
         kill_tree(proc, tree)

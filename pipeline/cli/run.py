@@ -17,6 +17,8 @@ from pathlib import Path
 
 from rich.progress import Progress
 
+from flows.dask_cluster import check_scheduler
+from flows.shutdown import stop_on_signals
 from pipeline.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_QUARANTINED, OutputLocked, Stopped, UserError
 from pipeline.reading.reader import list_corpus
 from pipeline.storage.publish import OutputStore
@@ -146,8 +148,6 @@ def _kept(out: Path) -> str:
 
 def _run_until_stopped(args, run_ingest) -> dict:
     """``_run`` with Ctrl-C/SIGTERM turned into ``Stopped`` and an orderly stop."""
-    from flows.shutdown import stop_on_signals
-
     with stop_on_signals():
         return _run(args, run_ingest)
 
@@ -156,8 +156,6 @@ def main(args) -> int:
     _check_user_input(args)
     prefect_environment(args.verbose)
     if args.dask_address:
-        from flows.dask_cluster import check_scheduler
-
         check_scheduler(args.dask_address)  # before any work: exit 2 in seconds, not a traceback later
     # Deferred: importing Prefect costs 1.2 s (measured); `polex eval` and the other commands
     # must not pay it, and the environment above must be set before it is imported.
