@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import re
 import signal
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -45,8 +46,10 @@ def _serve_until_published(tmp_path: Path, env: dict[str, str], signum: int) -> 
         "serve", "--corpus", str(corpus), "--out", str(out), "--interval", "10", env=env, stderr_to=stderr_path
     )
     tree = []
+    started = time.monotonic()
     try:
         wait_for(lambda: (out / "manifest.json").exists(), PUBLISH_WITHIN_S, proc, "scheduled run published")
+        published_after = time.monotonic() - started
         published = manifest(out)
         docs = pd.read_parquet(out / "documents.parquet")
         assert sorted(docs.doc_id) == sorted(seed.name for seed in SEEDS)
@@ -54,9 +57,10 @@ def _serve_until_published(tmp_path: Path, env: dict[str, str], signum: int) -> 
         tree = descendants(proc)
         assert tree, "serve keeps child processes (the local server or the flow runs)"
         signal_group(proc, signum)
-        status, _ = wait_exit(proc, STOP_WITHIN_S)
+        status, waited = wait_exit(proc, STOP_WITHIN_S)
         assert status is not None, f"serve still running {STOP_WITHIN_S} s after {signum.name}"
         assert status == 128 + signum, stderr_path.read_text()[-3000:]
+        print(f"serve: first scheduled run published {published_after:.1f} s after start; {signum.name} stop {waited:.1f} s")
         assert still_alive(tree) == []
     finally:
         kill_tree(proc, tree)
