@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # SIGTERM stops any command like Ctrl-C does: one line, exit 143 (run and serve
     # install their own handlers for an orderly stop of their processes).
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    previous_sigterm = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         return int(args._module.main(args) or 0)
     except (UserError, OSError) as exc:
@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL_ERROR
+    finally:
+        signal.signal(signal.SIGTERM, previous_sigterm)  # main() may run inside another program (tests)
 
 
 if __name__ == "__main__":
