@@ -40,9 +40,10 @@ SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREF
 # the scheduler that turns a deployment's schedule into flow runs.  Without it (Prefect's
 # ephemeral mode) a schedule never fires.
 SCHEDULING_SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-# A scheduling server starts all services and, on a fresh PREFECT_HOME, migrates the
-# database: allow it at least this long (serve's start-up is not on a run's clock).
-SCHEDULING_START_TIMEOUT_S = 60.0
+# On a fresh PREFECT_HOME the server first creates and migrates its SQLite database:
+# measured over 20 s (Prefect's default start-up timeout) on a loaded 2-core machine.
+# polex allows at least this long; a server that fails exits sooner and is reported.
+START_TIMEOUT_FLOOR_S = 60.0
 START_ATTEMPTS = 3  # a port taken between choosing and binding it: try another
 POLL_SECONDS = 0.1
 
@@ -134,9 +135,7 @@ def prefect_api(scheduling: bool = False) -> Iterator[str | None]:
     if settings.api.url or not (settings.server.ephemeral.enabled or scheduling):
         yield None  # a configured server; or none allowed, and Prefect says so itself
         return
-    timeout_s = settings.server.ephemeral.startup_timeout_seconds
-    if scheduling:
-        timeout_s = max(timeout_s, SCHEDULING_START_TIMEOUT_S)
+    timeout_s = max(settings.server.ephemeral.startup_timeout_seconds, START_TIMEOUT_FLOOR_S)
     server = start_local_server(timeout_s, scheduling=scheduling)
     try:
         with temporary_settings(updates={PREFECT_API_URL: server.api_url}), _api_url_in_environment(server.api_url if scheduling else None):

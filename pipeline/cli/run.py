@@ -138,12 +138,20 @@ def _print_summary(args, summary: dict) -> None:
     print(f"polex run: tables in {args.out.resolve()}/<table>.parquet, rows: {rows}", file=sys.stderr)
 
 
-def _kept(out: Path) -> str:
+def _published_run_id(out: Path) -> str | None:
+    manifest = OutputStore(out).current_manifest()
+    return manifest["run_id"] if manifest else None
+
+
+def _kept(out: Path, run_id_before: str | None) -> str:
     """What an interrupted run left published."""
     current = OutputStore(out).current_manifest()
     if current is None:
         return f"nothing was published to {out}"
-    return f"{out} still holds version {current['run_id']} ({current['counts']['ingested']} documents), unchanged"
+    held = f"version {current['run_id']} ({current['counts']['ingested']} documents)"
+    if current["run_id"] == run_id_before:
+        return f"{out} still holds {held}, unchanged"
+    return f"this run had already published {held} to {out}"  # the signal came after the swap
 
 
 def _run_until_stopped(args, run_ingest) -> dict:
@@ -161,10 +169,11 @@ def main(args) -> int:
     # must not pay it, and the environment above must be set before it is imported.
     from flows.run import run_ingest
 
+    run_id_before = _published_run_id(args.out)
     try:
         summary = _run_until_stopped(args, run_ingest)
     except Stopped as stop:
-        print(f"polex run: stopped by {stop.signal_name}; {_kept(args.out)}", file=sys.stderr)
+        print(f"polex run: stopped by {stop.signal_name}; {_kept(args.out, run_id_before)}", file=sys.stderr)
         return stop.exit_status
     except OutputLocked as exc:
         if args.verbose:
