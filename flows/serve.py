@@ -25,6 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import (
+    FlowRunFilter,
+    FlowRunFilterDeploymentId,
+    FlowRunFilterState,
+    FlowRunFilterStateType,
+)
+from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy, StateType
 from prefect.client.schemas.schedules import CronSchedule
 from prefect.deployments.runner import EntrypointType
 from prefect.runner import Runner
@@ -92,6 +100,24 @@ def _report_run(flow, flow_run, state) -> None:
     print(f"polex serve: run {flow_run.name!r} {line}", file=sys.stderr, flush=True)
 
 
+async def _drop_stale_runs(deployment_id, parameters: dict[str, Any]) -> None:
+    """Delete the deployment's scheduled runs left from an earlier serve: those already late
+    (missed while nobody served: the runner would start them all at once) and those with
+    other parameters (another corpus or OUT).  The server schedules the next runs anew."""
+    now = dt.datetime.now(dt.timezone.utc)
+    async with get_client() as client:
+        runs = await client.read_flow_runs(
+            flow_run_filter=FlowRunFilter(
+                deployment_id=FlowRunFilterDeploymentId(any_=[deployment_id]),
+                state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED])),
+            )
+        )
+        for run in runs:
+            late = run.expected_start_time is not None and run.expected_start_time < now
+            if late or run.parameters != parameters:
+                await client.delete_flow_run(run.id)
+
+
 class _RunnerThread(threading.Thread):
     """The runner's event loop, off the main thread (which keeps the signal handlers)."""
 
@@ -153,15 +179,19 @@ def serve(
     parameters = {"corpus": str(corpus.resolve()), "out": str(out.resolve()), "wait": True}
 
     async def register(runner: Runner) -> None:
-        await runner.add_flow(
+        deployment_id = await runner.add_flow(
             flow,
             name=name,
             schedules=[schedule.to_prefect(anchor)],
             parameters=parameters,
             tags=["polex"],
+            # One run at a time: a run due while the previous one still works (an interval
+            # shorter than a run) is cancelled, not queued behind OUT's lock.
+            concurrency_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
             # Runs import flows.ingest from the installed package, whatever the cwd.
             entrypoint_type=EntrypointType.MODULE_PATH,
         )
+        await _drop_stale_runs(deployment_id, parameters)
 
     with prefect_api(scheduling=True) as local_api:
         before_runner = child_pids()  # the local server: stopped last, by prefect_api

@@ -11,6 +11,7 @@ Ctrl-C/SIGTERM, the previous version stays published.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -103,6 +104,9 @@ def prefect_environment(verbose: bool) -> None:
         # Quiet by default: every log still reaches the Prefect API, but the terminal shows
         # polex's own lines only (its summary says what happened; errors are one line).
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+        # A log handler that fails (Prefect's API client once the local server has
+        # stopped, at exit) stays silent instead of writing "--- Error logging to API ---".
+        logging.raiseExceptions = False
 
 
 def _run(args, run_ingest) -> dict:
