@@ -37,11 +37,13 @@ STOP_WITHIN_S = 20.0
 DEPLOYMENT = "ingest_corpus/polex-nightly"
 
 
-def _serve_until_published(tmp_path: Path, env: dict[str, str], signum: int) -> tuple[str, dict]:
+def _serve_until_published(tmp_path: Path, env: dict[str, str], signum: int, out_name: str = "out") -> tuple[str, dict]:
     """Start serve, wait for a scheduled run to publish, stop it with ``signum``; (stderr, manifest)."""
-    corpus = make_corpus(tmp_path / "corpus")
-    out = tmp_path / "out"
-    stderr_path = tmp_path / "serve-stderr.txt"
+    corpus = tmp_path / "corpus"
+    if not corpus.exists():
+        make_corpus(corpus)
+    out = tmp_path / out_name
+    stderr_path = tmp_path / f"serve-stderr-{out_name}.txt"
     proc = start_in_own_group(
         "serve", "--corpus", str(corpus), "--out", str(out), "--interval", "10", env=env, stderr_to=stderr_path
     )
@@ -83,6 +85,12 @@ def test_scheduled_run_fires_on_the_embedded_local_server(tmp_path):
     assert (home / "prefect.db").exists()
     _assert_quiet(stderr)
     assert stderr.strip().splitlines()[-1].startswith("polex serve: stopped by SIGINT; ")
+
+    # Served again on the same PREFECT_HOME, to another OUT: the runs the first serve left
+    # scheduled (late by now, and for the first OUT) are dropped, not run all at once.
+    stderr, _ = _serve_until_published(tmp_path, env, signal.SIGINT, out_name="out2")
+    _assert_quiet(stderr)
+    assert manifest(tmp_path / "out")["run_id"] == published["run_id"]
 
 
 async def _deployment(api_url: str):
