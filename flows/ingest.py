@@ -294,7 +294,9 @@ def _log_planned(logger, run_id: str, files: list[ScannedFile], plan, batches: l
     )
 
 
-def _counts(files: list[ScannedFile], ignored: list[str], plan, results: list[BatchResult], unreadable_rows: list[dict]) -> dict[str, int]:
+def _counts(
+    files: list[ScannedFile], ignored: list[str], plan, results: list[BatchResult], unreadable_rows: list[dict]
+) -> dict[str, int]:
     return {
         "files": len(files),
         "ignored": len(ignored),
@@ -322,7 +324,9 @@ def _log_published(logger, run_id: str, counts: dict, row_counts: dict, quaranti
         logger.info("QUARANTINED %s [%s] %s", row["source_path"], row["stage"], row["error"])
 
 
-def _ingest_locked(corpus_root: Path, store: OutputStore, sizes: tuple[int, int], max_bytes: int, allow_removals: bool) -> dict:
+def _ingest_locked(
+    corpus_root: Path, store: OutputStore, sizes: tuple[int, int], max_bytes: int, allow_removals: bool
+) -> dict:
     logger = get_run_logger()
     started = utc_now()
     run_id = new_run_id(started)

@@ -39,7 +39,11 @@ SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREF
 # What `prefect server start` runs (polex serve): every background service, among them
 # the scheduler that turns a deployment's schedule into flow runs.  Without it (Prefect's
 # ephemeral mode) a schedule never fires.
-SCHEDULING_SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+SCHEDULING_SERVER_ENV = {
+    "PREFECT_UI_ENABLED": "0",
+    "PREFECT__SERVER_FINAL": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
 # On a fresh PREFECT_HOME the server first creates and migrates its SQLite database:
 # measured over 20 s (Prefect's default start-up timeout) on a loaded 2-core machine.
 # polex allows at least this long; a server that fails exits sooner and is reported.
@@ -138,7 +142,10 @@ def prefect_api(scheduling: bool = False) -> Iterator[str | None]:
     timeout_s = max(settings.server.ephemeral.startup_timeout_seconds, START_TIMEOUT_FLOOR_S)
     server = start_local_server(timeout_s, scheduling=scheduling)
     try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}), _api_url_in_environment(server.api_url if scheduling else None):
+        with (
+            temporary_settings(updates={PREFECT_API_URL: server.api_url}),
+            _api_url_in_environment(server.api_url if scheduling else None),
+        ):
             try:
                 yield server.api_url
             finally:

@@ -23,7 +23,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import (
@@ -74,9 +74,13 @@ class ServeSchedule:
 
     def next_run(self, after: dt.datetime, anchor: dt.datetime) -> dt.datetime:
         """When the server's scheduler will next fire, in the schedule's timezone (the server's own rules)."""
+        schedule: server_schedules.IntervalSchedule | server_schedules.CronSchedule
         if self.interval_s is not None:
             schedule = server_schedules.IntervalSchedule(
-                interval=dt.timedelta(seconds=self.interval_s), anchor_date=anchor, timezone=self.timezone
+                # pydantic validates the datetime into Prefect's own DateTime type
+                interval=dt.timedelta(seconds=self.interval_s),
+                anchor_date=cast(Any, anchor),
+                timezone=self.timezone,
             )
         else:
             schedule = server_schedules.CronSchedule(cron=self.cron, timezone=self.timezone)
@@ -171,7 +175,7 @@ def serve(
 ) -> None:
     """Register the deployment and run its scheduled flow runs until interrupted (``Stopped``)."""
     anchor = dt.datetime.now(dt.timezone.utc)
-    hooks = [_report_run]
+    hooks: list[Any] = [_report_run]
     flow = ingest_corpus.with_options(on_completion=hooks, on_failure=hooks, on_crashed=hooks)
     if dask_address:
         flow = flow.with_options(task_runner=dask_task_runner(dask_address))
@@ -179,7 +183,7 @@ def serve(
     parameters = {"corpus": str(corpus.resolve()), "out": str(out.resolve()), "wait": True}
 
     async def register(runner: Runner) -> None:
-        deployment_id = await runner.add_flow(
+        deployment_id = await runner.aadd_flow(
             flow,
             name=name,
             schedules=[schedule.to_prefect(anchor)],
@@ -202,7 +206,9 @@ def serve(
             if thread.error is not None:
                 raise thread.error
             if on_ready is not None:
-                where = f"a local Prefect server ({local_api})" if local_api else "the Prefect server at PREFECT_API_URL"
+                where = (
+                    f"a local Prefect server ({local_api})" if local_api else "the Prefect server at PREFECT_API_URL"
+                )
                 on_ready(f"{flow.name}/{name}", where, schedule.next_run(dt.datetime.now(dt.timezone.utc), anchor))
             while thread.is_alive():
                 thread.join(0.5)

@@ -24,7 +24,7 @@ import os
 import signal
 import sys
 import threading
-from typing import Iterator
+from typing import Collection, Iterator
 
 import psutil
 
@@ -67,7 +67,7 @@ def child_pids() -> set[int]:
         return set()
 
 
-def terminate_children(wait_s: float = CHILD_TERMINATE_WAIT_S, spare: set[int] = frozenset()) -> None:
+def terminate_children(wait_s: float = CHILD_TERMINATE_WAIT_S, spare: Collection[int] = ()) -> None:
     """SIGTERM every descendant of this process, SIGKILL those still alive after ``wait_s``.
 
     ``spare``: children (with their own descendants) to leave alone.

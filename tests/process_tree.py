@@ -13,11 +13,12 @@ import urllib.request
 from pathlib import Path
 
 import psutil
-
 from polex_cli import POLEX, polex_env
 
 
-def start_in_own_group(*args: str, env: dict[str, str] | None = None, stderr_to: Path | None = None) -> subprocess.Popen:
+def start_in_own_group(
+    *args: str, env: dict[str, str] | None = None, stderr_to: Path | None = None
+) -> subprocess.Popen:
     """``polex ARGS`` as the leader of a new process group (a terminal's foreground job).
 
     stderr goes to ``stderr_to`` (a file: a pipe nobody reads could fill and block the
@@ -126,7 +127,10 @@ def start_prefect_server(home: Path, log_path: Path, timeout_s: float = 120.0) -
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [str(POLEX.parent / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
-            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
         )
 
     def healthy() -> bool:

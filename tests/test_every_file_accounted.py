@@ -8,10 +8,10 @@ import shutil
 
 import pandas as pd
 import pytest
+from polex_cli import SEEDS, run_polex
 
 from pipeline.errors import IngestError
 from pipeline.reading.reader import discover, list_corpus, read_document
-from polex_cli import SEEDS, run_polex
 
 PAGE = (
     "<!DOCTYPE html><html><head><title>通知</title></head><body>"
@@ -60,6 +60,7 @@ def test_unsupported_file_is_a_read_error_naming_its_type(tmp_path, name, suffix
     assert (info.value.stage, info.value.message) == ("read", f"unsupported file type {suffix}")
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("prefect_api_url")
 def test_run_over_a_mixed_corpus_makes_each_file_a_document_or_a_quarantine_row(tmp_path):
     root = _make_mixed_corpus(tmp_path / "corpus")
@@ -80,5 +81,7 @@ def test_run_over_a_mixed_corpus_makes_each_file_a_document_or_a_quarantine_row(
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2 and all(line.startswith("polex run: ") for line in lines), result.stderr
     assert lines[0].endswith(f"; ignored {len(IGNORED)} hidden or system files")
-    assert lines[1].startswith(f"polex run: tables in {out.resolve()}/<table>.parquet, rows: documents {len(DOCUMENTS)}, ")
+    assert lines[1].startswith(
+        f"polex run: tables in {out.resolve()}/<table>.parquet, rows: documents {len(DOCUMENTS)}, "
+    )
     assert f"quarantine {len(UNSUPPORTED)}" in lines[1]

@@ -52,7 +52,9 @@ def test_one_batch_corpus_runs_on_the_cluster_too(tmp_path):
         n_workers=1, processes=True, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
     ) as cluster:
         with distributed.Client(cluster) as client:
-            result = run_polex("run", str(corpus), "--out", str(out), "--no-progress", "--dask-address", cluster.scheduler_address)
+            result = run_polex(
+                "run", str(corpus), "--out", str(out), "--no-progress", "--dask-address", cluster.scheduler_address
+            )
             assert result.returncode == 0, result.stderr
             assert any(client.run(lambda: "pipeline.storage.batch" in __import__("sys").modules).values())
     assert manifest(out)["counts"]["ingested"] == 5
@@ -66,10 +68,13 @@ def _closed_port() -> int:
         return s.getsockname()[1]  # nobody listens once the socket is closed
 
 
-@pytest.mark.parametrize("address, says", [
-    (f"tcp://127.0.0.1:{_closed_port()}", "cannot reach the Dask scheduler at tcp://127.0.0.1:"),
-    ("scheduler-without-port", "invalid --dask-address 'scheduler-without-port'"),
-])
+@pytest.mark.parametrize(
+    "address, says",
+    [
+        (f"tcp://127.0.0.1:{_closed_port()}", "cannot reach the Dask scheduler at tcp://127.0.0.1:"),
+        ("scheduler-without-port", "invalid --dask-address 'scheduler-without-port'"),
+    ],
+)
 def test_unreachable_dask_scheduler_is_refused_before_any_work(tmp_path, address, says):
     corpus = make_corpus(tmp_path / "corpus")
     out = tmp_path / "out"

@@ -8,10 +8,10 @@ import shutil
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from polex_cli import SEEDS, assert_tables_equal, make_corpus, manifest, read_tables, run_polex
 
 from pipeline.errors import RemovalRefused, UserError
 from pipeline.storage.removal_guard import MAX_REMOVED_SHARE, check_removals
-from polex_cli import SEEDS, assert_tables_equal, make_corpus, manifest, read_tables, run_polex
 
 
 # ------------------------------------------------------------------ the check on counts
@@ -65,11 +65,14 @@ def published_out(tmp_path):
 def _assert_refused(result, out, before, tables_before) -> None:
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("polex run: error: ") and "--allow-removals" in lines[0], result.stderr
+    assert len(lines) == 1 and lines[0].startswith("polex run: error: ") and "--allow-removals" in lines[0], (
+        result.stderr
+    )
     assert manifest(out)["run_id"] == before["run_id"]
     assert_tables_equal(read_tables(out), tables_before)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("prefect_api_url")
 def test_an_empty_corpus_folder_changes_nothing(published_out, tmp_path):
     _, out = published_out
@@ -82,6 +85,7 @@ def test_an_empty_corpus_folder_changes_nothing(published_out, tmp_path):
     assert "holds no documents" in result.stderr and f"all {len(SEEDS)} published documents" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("prefect_api_url")
 def test_removing_most_documents_needs_allow_removals(published_out):
     corpus, out = published_out
@@ -97,6 +101,7 @@ def test_removing_most_documents_needs_allow_removals(published_out):
     assert manifest(out)["counts"]["ingested"] == 2 and manifest(out)["counts"]["removed"] == 3
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("prefect_api_url")
 def test_the_flow_itself_refuses_so_scheduled_runs_are_guarded_too(published_out, tmp_path):
     """polex serve's runs call the flow without the CLI's early check."""

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from polex_cli import SEEDS, make_corpus, manifest
 from process_tree import (
     descendants,
@@ -31,6 +30,8 @@ from process_tree import (
     wait_exit,
     wait_for,
 )
+
+pytestmark = pytest.mark.slow
 
 PUBLISH_WITHIN_S = 120.0  # the issue: a scheduled run publishes within two minutes
 STOP_WITHIN_S = 20.0
@@ -62,7 +63,9 @@ def _serve_until_published(tmp_path: Path, env: dict[str, str], signum: int, out
         status, waited = wait_exit(proc, STOP_WITHIN_S)
         assert status is not None, f"serve still running {STOP_WITHIN_S} s after {signum.name}"
         assert status == 128 + signum, stderr_path.read_text()[-3000:]
-        print(f"serve: first scheduled run published {published_after:.1f} s after start; {signum.name} stop {waited:.1f} s")
+        print(
+            f"serve: first scheduled run published {published_after:.1f} s after start; {signum.name} stop {waited:.1f} s"
+        )
         assert still_alive(tree) == []
     finally:
         kill_tree(proc, tree)
@@ -72,7 +75,9 @@ def _serve_until_published(tmp_path: Path, env: dict[str, str], signum: int, out
 def _assert_quiet(stderr: str) -> None:
     lines = stderr.strip().splitlines()
     assert all(line.startswith("polex serve: ") for line in lines), stderr[-3000:]
-    assert re.search(r"^polex serve: run '[^']+' published version \S+: 5 documents, 0 quarantined$", stderr, re.M), stderr
+    assert re.search(r"^polex serve: run '[^']+' published version \S+: 5 documents, 0 quarantined$", stderr, re.M), (
+        stderr
+    )
 
 
 def test_scheduled_run_fires_on_the_embedded_local_server(tmp_path):
@@ -110,7 +115,9 @@ def test_scheduled_run_fires_on_a_prefect_server_start(tmp_path):
         deployment = asyncio.run(_deployment(api_url))
     finally:
         stop_group(server)
-    assert stderr.splitlines()[0].startswith(f"polex serve: serving {DEPLOYMENT} on the Prefect server at PREFECT_API_URL")
+    assert stderr.splitlines()[0].startswith(
+        f"polex serve: serving {DEPLOYMENT} on the Prefect server at PREFECT_API_URL"
+    )
     _assert_quiet(stderr)
     assert stderr.strip().splitlines()[-1].startswith("polex serve: stopped by SIGTERM; ")
     assert [s.schedule.interval.total_seconds() for s in deployment.schedules] == [10.0]

@@ -18,7 +18,6 @@ import signal
 from pathlib import Path
 
 import pytest
-
 from polex_cli import SEEDS, assert_tables_equal, make_corpus, manifest, read_tables, run_polex
 from process_tree import (
     descendants,
@@ -31,7 +30,7 @@ from process_tree import (
     wait_for,
 )
 
-pytestmark = pytest.mark.usefixtures("prefect_api_url")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
 
 EXTRA_DOCS = int(os.environ.get("POLEX_STOP_TEST_DOCS", "1500"))
 STOP_WITHIN_S = 15.0
@@ -73,7 +72,9 @@ def test_signal_mid_run_stops_quickly_and_keeps_the_published_version(published,
     tables_before = read_tables(out)
     stderr_path = tmp_path / "stderr.txt"
 
-    proc = start_in_own_group("run", str(corpus), "--out", str(out), "--no-progress", env=env_without_server(), stderr_to=stderr_path)
+    proc = start_in_own_group(
+        "run", str(corpus), "--out", str(out), "--no-progress", env=env_without_server(), stderr_to=stderr_path
+    )
     tree = []
     try:
         wait_for(lambda: _batch_finished(out), START_TIMEOUT_S, proc, "finished batch")

@@ -29,7 +29,9 @@ DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("corpus", type=Path, help="folder of documents (.txt, .htm, .html, .shtml, .xhtml), read recursively")
+    parser.add_argument(
+        "corpus", type=Path, help="folder of documents (.txt, .htm, .html, .shtml, .xhtml), read recursively"
+    )
     parser.add_argument("--out", type=Path, required=True, help="output folder for the Parquet tables")
     parser.add_argument(
         "--wait", action="store_true", help="wait for another run on OUT to finish instead of exiting with status 3"
@@ -43,7 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-mb", type=float, default=None, help="at most ~this many MB of input per batch task")
     parser.add_argument("--max-bytes", type=int, default=None, help="quarantine files larger than this (bytes)")
     parser.add_argument(
-        "--allow-removals", action="store_true",
+        "--allow-removals",
+        action="store_true",
         help="publish even if the corpus no longer holds most published documents (an emptied folder)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -65,7 +68,9 @@ def _check_user_input(args) -> None:
     """Fail fast, before paying Prefect's start-up, on mistakes the user can fix."""
     _check_sizes(args)
     if not args.corpus.is_dir():
-        raise UserError(f"corpus folder {args.corpus} does not exist or is not a folder; pass the folder holding the documents")
+        raise UserError(
+            f"corpus folder {args.corpus} does not exist or is not a folder; pass the folder holding the documents"
+        )
     store = OutputStore(args.out)
     store.prepare()
     _check_removals_early(args, store)

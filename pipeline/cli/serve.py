@@ -51,11 +51,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, help="output folder for the Parquet tables")
     parser.add_argument("--cron", default=DEFAULT_CRON, help=f"cron schedule (default: nightly, {DEFAULT_CRON!r})")
     parser.add_argument(
-        "--interval", type=float, default=None, metavar="SECONDS",
+        "--interval",
+        type=float,
+        default=None,
+        metavar="SECONDS",
         help="run every SECONDS instead of on the cron schedule (frequent syncs, tests)",
     )
     parser.add_argument(
-        "--timezone", default=DEFAULT_TIMEZONE,
+        "--timezone",
+        default=DEFAULT_TIMEZONE,
         help=f"IANA timezone of the cron schedule (default {DEFAULT_TIMEZONE})",
     )
     parser.add_argument("--name", default=DEPLOYMENT_NAME, help=f"deployment name (default {DEPLOYMENT_NAME})")
@@ -155,7 +159,9 @@ def _work(args) -> int:
             _serve(args)
     except Stopped as stop:
         published = OutputStore(args.out).current_manifest()
-        kept = f"{args.out} holds version {published['run_id']}" if published else f"nothing was published to {args.out}"
+        kept = (
+            f"{args.out} holds version {published['run_id']}" if published else f"nothing was published to {args.out}"
+        )
         print(f"polex serve: stopped by {stop.signal_name}; {kept}", file=sys.stderr)
         return stop.exit_status
     return 0

@@ -25,7 +25,11 @@ def check_removals(published: int, removed: int, present: int, allowed: bool = F
     if allowed:
         return
     if present == 0:
-        what = f"publishing would remove all {published} published documents" if published else "there is nothing to publish"
+        what = (
+            f"publishing would remove all {published} published documents"
+            if published
+            else "there is nothing to publish"
+        )
         raise RemovalRefused(
             f"the corpus folder holds no documents, so {what}; check the folder "
             "(mounted? the right path?), or pass --allow-removals to publish it empty"
