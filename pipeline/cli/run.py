@@ -18,8 +18,6 @@ from pathlib import Path
 
 from rich.progress import Progress
 
-from flows.dask_cluster import check_scheduler
-from flows.shutdown import stop_on_signals
 from pipeline.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_QUARANTINED, OutputLocked, Stopped, UserError
 from pipeline.reading.reader import list_corpus
 from pipeline.storage.publish import OutputStore
@@ -165,6 +163,9 @@ def _kept(out: Path, run_id_before: str | None) -> str:
 
 def _run_until_stopped(args, run_ingest) -> dict:
     """``_run`` with Ctrl-C/SIGTERM turned into ``Stopped`` and an orderly stop."""
+    # Deferred like every flows import: the CLI's start-up loads no flows module (tests/test_layers.py).
+    from flows.shutdown import stop_on_signals
+
     with stop_on_signals():
         return _run(args, run_ingest)
 
@@ -173,6 +174,8 @@ def main(args) -> int:
     _check_user_input(args)
     prefect_environment(args.verbose)
     if args.dask_address:
+        from flows.dask_cluster import check_scheduler  # deferred: see _run_until_stopped
+
         check_scheduler(args.dask_address)  # before any work: exit 2 in seconds, not a traceback later
     # Deferred: importing Prefect costs 1.2 s (measured); `polex eval` and the other commands
     # must not pay it, and the environment above must be set before it is imported.

@@ -27,9 +27,6 @@ import time
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from flows.dask_cluster import check_scheduler
-from flows.orphan_guard import exit_with_parent
-from flows.shutdown import stop_on_signals
 from pipeline.cli.run import DASK_ADDRESS_ENV, prefect_environment
 from pipeline.errors import Stopped, UserError
 from pipeline.storage.publish import OutputStore
@@ -100,6 +97,7 @@ def _serve(args) -> None:
     # Deferred: importing Prefect costs 1.2 s (measured); the other commands must not pay it,
     # and the environment set by prefect_environment must be in place before it is imported.
     from flows import serve
+    from flows.dask_cluster import check_scheduler
 
     schedule = serve.ServeSchedule(
         timezone=args.timezone, cron=None if args.interval is not None else args.cron, interval_s=args.interval
@@ -153,6 +151,10 @@ def _supervise(args) -> int:
 
 def _work(args) -> int:
     """The serving worker: serve until stopped, then say what stayed published."""
+    # Deferred like every flows import: the CLI's start-up loads no flows module (tests/test_layers.py).
+    from flows.orphan_guard import exit_with_parent
+    from flows.shutdown import stop_on_signals
+
     exit_with_parent(int(os.environ[SUPERVISOR_ENV]))
     try:
         with stop_on_signals(deadline_s=STOP_DEADLINE_S):
