@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import signal
-import subprocess
-import time
 from zoneinfo import ZoneInfo
 
 import pytest
 from polex_cli import make_corpus, start_polex
+from process_tree import kill_tree, signal_group, start_in_own_group, wait_exit, wait_for
 
 # Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
@@ -31,29 +30,25 @@ async def _read_deployment():
 def test_serve_registers_cron_deployment(tmp_path):
     corpus = make_corpus(tmp_path / "corpus")
     out = tmp_path / "out"
-    proc = start_polex("serve", "--corpus", str(corpus), "--out", str(out), "--cron", "15 3 * * 1")
+    stderr_path = tmp_path / "stderr.txt"
+    proc = start_in_own_group(
+        "serve", "--corpus", str(corpus), "--out", str(out), "--cron", "15 3 * * 1", stderr_to=stderr_path
+    )
     try:
-        deadline = time.monotonic() + 120
-        deployment = None
-        while deployment is None:
-            assert proc.poll() is None, proc.communicate()
-            assert time.monotonic() < deadline, "deployment never appeared"
-            time.sleep(1)
-            deployment = asyncio.run(_read_deployment())
+        # The start line comes once the deployment is registered and serving has begun.
+        wait_for(lambda: "Ctrl-C stops" in stderr_path.read_text(), 120, proc, "serving line")
+        deployment = asyncio.run(_read_deployment())
         assert [s.schedule.cron for s in deployment.schedules] == ["15 3 * * 1"]
         assert [s.schedule.timezone for s in deployment.schedules] == ["Asia/Shanghai"]  # the default
         assert deployment.parameters["corpus"] == str(corpus.resolve())
         assert deployment.parameters["out"] == str(out.resolve())
         assert proc.poll() is None  # still serving
+        signal_group(proc, signal.SIGINT)
+        status, _ = wait_exit(proc, 30)
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-    _, err = proc.communicate()
-    assert proc.returncode == 130, err
+        kill_tree(proc, [])
+    err = stderr_path.read_text()
+    assert status == 130, err
     # The start line names the next run, in the schedule's timezone: next Monday 03:15 in Shanghai.
     assert f"cron '15 3 * * 1' (Asia/Shanghai), next run {_next_monday_0315_shanghai()} CST" in err, err
 
