@@ -33,7 +33,7 @@ from pipeline.linking import linking_version
 from pipeline.process import published_schemas
 from pipeline.reading.reader import DEFAULT_MAX_BYTES, list_corpus
 from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
-from pipeline.storage.links import new_target_links
+from pipeline.storage.links import LINKS_TABLE, link_tables_writer
 from pipeline.storage.plan import (
     BATCH_BYTES,
     BATCH_DOCS,
@@ -188,17 +188,14 @@ def _hold_before_publish() -> None:
         time.sleep(0.05)
 
 
-def _table_streams(
-    store: OutputStore, plan, results: list[BatchResult], unreadable_rows: list[dict], previous_manifest: dict | None
-) -> dict:
+def _table_streams(store: OutputStore, plan, results: list[BatchResult], unreadable_rows: list[dict]) -> dict:
     """name -> (schema, parts): carried-over rows of the current version, then this run's batches;
-    ``target_links`` is computed across documents (pipeline.storage.links)."""
+    ``target_links`` (and its side table ``target_keys``) is computed across documents and
+    written block by block (pipeline.storage.links)."""
     tables = {}
     for name, schema in published_schemas().items():
-        if name == "target_links":
-            folders = [Path(r.folder) for r in results]
-            tables[name] = (schema, iter([new_target_links(store, plan.kept_ingested, folders, previous_manifest)]))
-            continue
+        if name == LINKS_TABLE:
+            continue  # folders of part files, written by link_tables_writer
         key, keys = ("source_path", plan.kept_quarantined) if name == "quarantine" else ("doc_id", plan.kept_ingested)
         previous = store.current_table_path(name)
         staged = [Path(r.folder) / f"{name}.parquet" for r in results if r.row_counts.get(name)]
@@ -361,9 +358,12 @@ def _ingest_locked(
     _hold_before_publish()
     _progress("publishing")
     manifest["finished_at"] = utc_now().isoformat()
-    tables = _table_streams(store, plan, results, unreadable_rows, previous)
+    tables = _table_streams(store, plan, results, unreadable_rows)
+    write_links, manifest["link_blocks"] = link_tables_writer(
+        store, plan.kept_ingested, [Path(r.folder) for r in results], previous
+    )
     # Not a task: the table streams are generators, read in this process.
-    row_counts = store.publish(run_id, tables, manifest)
+    row_counts = store.publish(run_id, tables, manifest, folders={LINKS_TABLE: write_links}, linked=[LINKS_TABLE])
     store.collect_garbage()
     quarantine_path = store.current_table_path("quarantine")
     quarantined = pq.read_table(quarantine_path, columns=["source_path", "stage", "error"]).to_pylist()

@@ -6,14 +6,25 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Collection
 
 import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.linking import TARGET_LINKS, assign_target_ids, link_all, update_links
+from pipeline.linking import (
+    PER_LEVEL,
+    TARGET_LINKS,
+    assign_target_ids,
+    link_all,
+    link_keys,
+    pair_links,
+    target_keys,
+    update_links,
+)
 from pipeline.linking.indicators import indicator_key
+from pipeline.linking.links import link_block
 from pipeline.linking.similarity import key_similarity
 from pipeline.linking.target_ids import make_target_id, target_key
 from pipeline.linking.units import unit_info
@@ -210,6 +221,16 @@ _REGIONS = [
 ]
 
 
+def _update(old: dict, new: dict, edited: Collection[str], documents=None) -> tuple[pa.Table, pa.Table]:
+    """What publish does: the previous version's keys and links, the keys of the edited
+    documents only, and the doc_ids carried unchanged."""
+    previous_keys = target_keys(_targets(old), documents)
+    previous_links = link_keys(previous_keys)
+    changed = target_keys(_targets({doc: new[doc] for doc in edited if doc in new}), documents)
+    kept = {doc for doc in new if doc in old and doc not in edited}
+    return update_links(previous_links, previous_keys, changed, kept)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     old=_corpus,
@@ -221,25 +242,22 @@ def test_incremental_update_equals_full_recompute(old, edits, removed, regions):
     documents = None if regions is None else _documents([(f"doc{i}.txt", *region) for i, region in enumerate(regions)])
     new = {doc: items for doc, items in old.items() if doc not in removed}
     new.update(edits)
-    previous = link_all(_targets(old), documents)
-    changed = _targets(edits)
-    incremental = update_links(previous, changed, _targets(new), documents)
-    assert incremental.equals(link_all(_targets(new), documents))
+    links, keys = _update(old, new, set(edits), documents)
+    assert links.equals(link_all(_targets(new), documents))
+    assert keys.equals(update_links(None, None, target_keys(_targets(new), documents), set())[1])
 
 
-@pytest.mark.parametrize("partition_above", [0, 10**9])
-def test_province_partitions_give_the_same_links(monkeypatch, partition_above):
-    """Big builds link province by province, small ones in one go: the same table."""
-    import pipeline.linking.links as links_module
-
+def test_blocks_never_split_a_link():
+    """Linking block by block gives what linking every key at once gives."""
     rnd = random.Random(3)
     regions = [_REGIONS[i % len(_REGIONS)] for i in range(14)]
     documents = _documents([(f"doc{i}.txt", *region) for i, region in enumerate(regions)])
     docs = {f"doc{i}.txt": [(rnd.randrange(len(VOCABULARY)), 10 * i, 2025, 1) for _ in range(5)] for i in range(14)}
-    expected = link_all(_targets(docs), documents)
-    monkeypatch.setattr(links_module, "PARTITION_ABOVE_ROWS", partition_above)
-    assert link_all(_targets(docs), documents).equals(expected)
-    assert expected.num_rows > 0
+    keys = target_keys(_targets(docs), documents)
+    assert len(set(keys.column("block").to_pylist())) >= 3
+    by_block, at_once = link_keys(keys), link_block(keys)
+    assert by_block.num_rows > 0
+    assert sorted(map(str, by_block.to_pylist())) == sorted(map(str, at_once.to_pylist()))
 
 
 def test_links_are_one_to_one_per_document_pair_and_never_within_a_document():
@@ -281,18 +299,31 @@ def test_per_part_targets_do_not_link():
 def test_empty_inputs_give_the_empty_table():
     empty = _targets({})
     assert link_all(empty).schema.equals(TARGET_LINKS)
-    assert update_links(TARGET_LINKS.empty_table(), empty, empty).num_rows == 0
+    links, keys = update_links(TARGET_LINKS.empty_table(), target_keys(empty), target_keys(empty), set())
+    assert links.num_rows == 0 and keys.num_rows == 0
 
 
-def test_removed_document_drops_its_links_and_unchanged_pairs_are_carried():
-    old = {"a.txt": [(0, 5000, 2025, 1)], "b.txt": [(1, 8000, 2025, 1)], "c.txt": [(2, 1, 2025, 1)]}
-    previous = link_all(_targets(old))
-    assert previous.num_rows == 3
-    marked = previous.set_column(previous.schema.get_field_index("similarity"), "similarity", pa.array([0.5] * 3))
-    new = {"a.txt": old["a.txt"], "b.txt": old["b.txt"]}
-    result = update_links(marked, _targets({}), _targets(new)).to_pylist()
-    # the a-b pair is carried as it was (0.5 proves it was not recomputed), the pairs with c are gone
-    assert [(r["doc_id_a"], r["doc_id_b"], r["similarity"]) for r in result] == [("a.txt", "b.txt", 0.5)]
+def test_removed_document_recomputes_its_blocks_and_carries_the_others():
+    # 高新技术企业 (a, b, c) and 规模以上工业增加值 (c, d) are in two blocks
+    old = {
+        "a.txt": [(0, 5000, 2025, 1)],
+        "b.txt": [(1, 8000, 2025, 1)],
+        "c.txt": [(2, 1, 2025, 1), (9, 7, 2025, 2)],
+        "d.txt": [(8, 6, 2025, 1)],
+    }
+    previous_keys = target_keys(_targets(old))
+    previous = link_keys(previous_keys)
+    assert previous.num_rows == 4
+    marked = previous.set_column(previous.schema.get_field_index("similarity"), "similarity", pa.array([0.5] * 4))
+    gone_d = update_links(marked, previous_keys, target_keys(_targets({})), {"a.txt", "b.txt", "c.txt"})[0]
+    # the 企业 block is carried as it was (0.5 proves it was not recomputed), the 增加值 one is recomputed: empty
+    assert sorted((r["doc_id_a"], r["doc_id_b"], r["similarity"]) for r in gone_d.to_pylist()) == [
+        ("a.txt", "b.txt", 0.5),
+        ("a.txt", "c.txt", 0.5),
+        ("b.txt", "c.txt", 0.5),
+    ]
+    gone_c = update_links(marked, previous_keys, target_keys(_targets({})), {"a.txt", "b.txt", "d.txt"})[0]
+    assert [(r["doc_id_a"], r["doc_id_b"], r["similarity"]) for r in gone_c.to_pylist()] == [("a.txt", "b.txt", 1.0)]
 
 
 def test_random_corpus_links_satisfy_the_rule():
@@ -327,17 +358,21 @@ def test_links_stay_on_one_administrative_chain():
     assert ("binzhou.txt", "jinan.txt") not in pairs  # sibling cities
     assert ("jinan.txt", "wenshang.txt") not in pairs  # a county of another city
     assert ("fujian.txt", "province.txt") not in pairs
-    # without region columns nothing is known, so nothing is blocked
-    assert link_all(_targets(docs)).num_rows == len(docs) * (len(docs) - 1) // 2
+    # without region columns nothing is known, so nothing is blocked: each target keeps its
+    # PER_LEVEL best documents (the first by doc_id, all else equal), and the pairs either chose
+    unknown = link_all(_targets(docs)).to_pylist()
+    chosen = {(a, b) for i, a in enumerate(sorted(docs)) for b in [d for d in sorted(docs) if d != a][:PER_LEVEL]}
+    assert {(link["doc_id_a"], link["doc_id_b"]) for link in unknown} == {tuple(sorted(pair)) for pair in chosen}
+    # polex compare links any two documents
+    assert pair_links(_targets({"jinan.txt": docs["jinan.txt"], "binzhou.txt": docs["binzhou.txt"]})).num_rows == 1
 
 
 def test_incremental_update_equals_full_recompute_on_a_chain():
     docs = {row["doc_id"]: [(0, 100, 2025, 1), (4, 5, 2025, 2)] for row in CHAIN.to_pylist()}
-    previous = link_all(_targets(docs), CHAIN)
     edited = {"jinan.txt": [(1, 300, 2027, 1), (5, 9, 2025, 3)]}
     new = {doc: items for doc, items in docs.items() if doc != "binzhou.txt"} | edited
-    incremental = update_links(previous, _targets(edited), _targets(new), CHAIN)
-    assert incremental.equals(link_all(_targets(new), CHAIN))
+    links, _ = _update(docs, new, set(edited), CHAIN)
+    assert links.equals(link_all(_targets(new), CHAIN))
 
 
 def test_document_region_names_are_scope_in_its_indicators():

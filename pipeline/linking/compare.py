@@ -1,9 +1,10 @@
 """Two documents' linked targets side by side (what ``polex compare`` prints).
 
-The links of one pair of documents depend on those two documents only
-(``links.py``), so the pair is linked here from their targets with the same
-rules as the published table, for any two documents: the table keeps to one
-administrative chain, a comparison of two sibling cities is still shown.
+The pair is linked here from the two documents' targets with the rules of
+the published table (``similarity.py``, one link per target per document
+pair), but with no limit per level and for any two documents: the table
+keeps each target's best counterparts on its administrative chain, a
+comparison shows everything two documents share, sibling cities too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.linking.links import link_all
+from pipeline.linking.links import pair_links
 
 COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈", "=": ""}
 
@@ -39,7 +40,7 @@ def compare_documents(
 ) -> list[dict[str, Any]]:
     """One row per linked pair, ``doc_a``'s side first, in ``doc_a``'s text order."""
     pair = targets.filter(pc.is_in(targets.column("doc_id"), value_set=pa.array([doc_a, doc_b])))
-    links = link_all(pair, documents, chain=False).to_pylist()
+    links = pair_links(pair, documents).to_pylist()
     position = dict(zip(pair.column("target_id").to_pylist(), pair.column("norm_start").to_pylist()))
     rows = []
     for link in links:

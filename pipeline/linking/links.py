@@ -1,32 +1,46 @@
 """The ``target_links`` table: targets of different documents on the same indicator.
 
-``update_links(previous, changed_targets, all_targets)`` is the whole hook
-publish calls: a pure function of tables, no I/O.
+Pure functions of tables, no I/O.  ``link_all(targets, documents)`` is the
+whole table from scratch; ``update_links`` the incremental form publish uses
+(block by block, ``keys.py``); ``pair_links`` every link of two documents
+(``polex compare``).
 
-What a link is: for each pair of documents, the targets of one are matched
-one-to-one with the targets of the other whose indicators the rules of
-``similarity.py`` call the same; where a target could pair with several
-(``规模以上企业`` by 2023 and by 2025 against one target by 2025), the most
-similar wording wins, then the closer deadline year, then text order.  So a
-link depends on the two documents' targets only, which is what makes the
-table incremental: pairs between unchanged documents are carried as they
-were, pairs involving a new or changed document are computed again, and a
-removed document's pairs are dropped; the result equals a full recompute.
+What a link is.  Two targets *may* link when the rules of ``similarity.py``
+call their indicators the same and their documents are on one
+administrative chain (``regions.py``: one's region contains the other's, or
+the same region; a document of unknown region is on every chain).  Of those,
+the table keeps, for each target, **at most ``PER_LEVEL`` counterparts per
+level of document** (national, province, city, county, unknown region),
+at most one per document:
+
+- the most similar wording first, then the closer deadline year, then the
+  document (by ``doc_id``) and text order;
+- a pair is in the table when either side chose the other;
+- then, per pair of documents, each target is in at most one link (the most
+  alike wording, then the closer deadline year, then text order).
+
+So a county's target links with its city's, its province's and the national
+goal for the same indicator (the best ``PER_LEVEL`` documents of each), a
+province's target with the national ones and with ``PER_LEVEL`` of its cities
+and counties of its own choosing, and every city that chose it: the table
+has at most ``5 x PER_LEVEL`` links per target, whatever the corpus size
+(it grows linearly, not with the square of the documents).
 
 Not linked: targets whose indicator is a bare generic head (``营业收入``), and
 *per-part* targets: a document that states one indicator with the same
 deadline in two or more sections with different values (a figure for each
 cluster, county or industry under its own heading) uses the indicator for
-each section's subject, which its text alone does not name.
+each section's subject, which its text alone does not name (``keys.py``).
 
-Blocking, so that a national corpus is not compared pair by pair: targets are
-grouped by (indicator key, unit dimension); each group's core is looked up
-in a hash index of cores and of their forms with one stretch of
-non-restrictive words removed (``similarity.reduced_forms``), which are the
-only pairs ``similarity.py`` can accept, so no candidate is wasted.  Row
-pairs are then built by joins on the province when documents have regions
-(``regions.py``: links stay on one administrative chain).  Work grows with
-the number of links, not with the square of the corpus.
+How, without comparing pairs.  Targets are grouped by key (``keys.py``);
+each pair of groups is judged once (``similarity.py``, looked up through the
+reduced forms of the cores, the only pairs the rule can accept).  A target's
+candidates at one level are the targets of a *pool*: one group, one level,
+one region (the ancestor at that level, or the target's own region for its
+own and lower levels).  Each pool is ranked once per deadline year, keeping
+its first ``PER_LEVEL + 1`` documents (enough to skip one's own), and
+targets asking the same pool with the same year share one answer: work and
+memory grow with the number of targets.
 """
 
 from __future__ import annotations
@@ -36,31 +50,22 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Iterator, Mapping
+from typing import Collection, Mapping
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.linking.indicators import IndicatorKey, indicator_key
-from pipeline.linking.regions import UNKNOWN, DocumentRegions, on_one_chain
+from pipeline.linking.indicators import IndicatorKey
+from pipeline.linking.keys import BLOCKS, KEY_SCHEMA, TARGET_COLUMNS, block_of, stored_key, target_keys
+from pipeline.linking.regions import UNKNOWN_LEVEL
 from pipeline.linking.similarity import core_similarity, key_similarity, reduced_forms
-from pipeline.linking.units import unit_info
 
-TARGET_COLUMNS = [
-    "doc_id",
-    "target_id",
-    "section_id",
-    "norm_start",
-    "indicator",
-    "value",
-    "value_max",
-    "unit",
-    "comparator",
-    "deadline_year",
-]
-PARTITION_ABOVE_ROWS = 100_000  # changed targets from which links are computed province by province
+PER_LEVEL = 3  # counterparts a target keeps per level of document (national, province, city, county, unknown)
+LEVEL_COUNT = UNKNOWN_LEVEL + 1
+NO_YEAR = -1
+NO_YEAR_GAP = 1e6  # a deadline year missing on either side: the farthest
 _SIDE_COLUMNS = ["doc_id", "target_id", "indicator", "value", "value_max", "unit", "comparator", "deadline_year"]
 
 
@@ -87,66 +92,10 @@ TARGET_LINKS = pa.schema(
 )
 
 
-def update_links(
-    previous: pa.Table | None,
-    changed_targets: pa.Table,
-    all_targets: pa.Table,
-    documents: pa.Table | None = None,
-    chain: bool = True,
-) -> pa.Table:
-    """The new ``target_links`` table.
-
-    ``all_targets``: every target of the version being published (changed
-    documents included); ``changed_targets``: those of the documents new or
-    changed in it (only their ``doc_id`` matters; a changed document left
-    with no targets simply drops out of ``all_targets``).  ``previous``: the
-    published links, or None to recompute every pair (first run, or a new
-    ``linking_version()``).  ``documents``: the documents table, read only for
-    its ``province``/``city``/``county``/``admin_level`` columns when it has
-    them (``regions.py``: region names are scope; links stay on one chain,
-    unless ``chain`` is False).
-    """
-    present = set(pc.unique(all_targets.column("doc_id")).to_pylist())
-    if previous is None:
-        changed = present
-        carried = TARGET_LINKS.empty_table()
-    else:
-        changed = set(pc.unique(changed_targets.column("doc_id")).to_pylist()) & present
-        carried = _carried(previous, present - changed)
-    records = _prepare(all_targets.select(TARGET_COLUMNS), DocumentRegions.from_documents(documents), chain)
-    is_changed = records.frame["doc_id"].isin(changed).to_numpy()
-    verdicts = _verdicts(records, is_changed)
-    # only rows whose group is on either side of a verdict: a nightly update touches
-    # a few groups, and the joins should not walk every partition's every row
-    wanted = np.isin(records.arrays["group"], np.union1d(verdicts["g"].to_numpy(), verdicts["h"].to_numpy()))
-    fresh = [
-        _link_table(records, _one_to_one(records, _candidate_pairs(records, is_changed, verdicts, rows & wanted, skip)))
-        for rows, skip in _partitions(records, int((wanted & is_changed).sum()))
-        if (rows & wanted & is_changed).any()
-    ]
-    return _sorted(pa.concat_tables([carried.select(TARGET_LINKS.names).cast(TARGET_LINKS), *fresh]))
-
-
-def _partitions(records: _Records, changed_rows: int) -> Iterator[tuple[np.ndarray, bool]]:
-    """(rows, skip pairs of two unknown-province documents) to link one after the other.
-    Links on one chain never join two provinces, so for a big build each province is
-    linked with the documents of unknown province (national ones) on its own, and
-    those among themselves once: memory follows the largest province, not the
-    country.  A small update is linked in one go (same result, less overhead)."""
-    if records.regions is None or changed_rows < PARTITION_ABOVE_ROWS:
-        yield np.ones(len(records.frame), dtype=bool), False
-        return
-    province = records.regions[:, 0]
-    unknown = province == UNKNOWN
-    for code in np.unique(province[~unknown]):
-        yield (province == code) | unknown, True
-    yield unknown, False
-
-
 @lru_cache(maxsize=1)
 def linking_version() -> str:
     """A hash of this package's code and examples: publish keeps the previous links
-    only while it is unchanged, so a new rule recomputes every pair by itself."""
+    and keys only while it is unchanged, so a new rule recomputes every block by itself."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
@@ -155,126 +104,150 @@ def linking_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def link_all(all_targets: pa.Table, documents: pa.Table | None = None, chain: bool = True) -> pa.Table:
-    """Every link of a corpus, from scratch (``chain=False``: every pair of documents)."""
-    return update_links(None, all_targets, all_targets, documents, chain)
+# ------------------------------------------------------------- the tables
+def link_all(all_targets: pa.Table, documents: pa.Table | None = None) -> pa.Table:
+    """Every link of a corpus, from scratch: the blocks in order (``link_keys``)."""
+    return link_keys(target_keys(all_targets, documents))
 
 
-def _carried(previous: pa.Table, unchanged: Collection[str]) -> pa.Table:
-    keep = pa.array(sorted(unchanged), type=pa.string())
-    mask = pc.and_(
-        pc.is_in(previous.column("doc_id_a"), value_set=keep), pc.is_in(previous.column("doc_id_b"), value_set=keep)
+def link_keys(keys: pa.Table, per_level: int | None = PER_LEVEL) -> pa.Table:
+    """The links of ``keys`` (KEY_SCHEMA rows), block after block, each block sorted."""
+    return pa.concat_tables([link_block(block) for _, block in blocks_of(keys)] or [TARGET_LINKS.empty_table()])
+
+
+def blocks_of(keys: pa.Table) -> list[tuple[int, pa.Table]]:
+    """(block, its rows) for every block ``keys`` has rows in, in block order."""
+    present = pc.unique(keys.column("block")).to_pylist()
+    return [(block, keys.filter(pc.equal(keys.column("block"), block))) for block in sorted(present)]
+
+
+def update_links(
+    previous_links: pa.Table | None,
+    previous_keys: pa.Table | None,
+    changed_keys: pa.Table,
+    kept: Collection[str],
+) -> tuple[pa.Table, pa.Table]:
+    """(links, keys) of the next version, recomputing only the blocks a change touches.
+
+    ``previous_*``: the published tables (None: recompute every block);
+    ``changed_keys``: the keys of the new and changed documents (``target_keys``);
+    ``kept``: the doc_ids carried unchanged.  A block is recomputed when a document
+    gained, lost or changed a row in it; the others are carried as they were.
+    The result is what ``link_keys`` gives on the new keys.
+    """
+    kept_set = pa.array(sorted(kept), type=pa.string())
+    if previous_keys is None or previous_links is None:
+        previous_keys, previous_links = KEY_SCHEMA.empty_table(), TARGET_LINKS.empty_table()
+        touched = set(range(BLOCKS))
+    else:
+        gone = pc.invert(pc.is_in(previous_keys.column("doc_id"), value_set=kept_set))
+        touched = set(pc.unique(previous_keys.filter(gone).column("block")).to_pylist())
+    touched |= set(pc.unique(changed_keys.column("block")).to_pylist())
+    previous_links, previous_keys = previous_links.cast(TARGET_LINKS), previous_keys.cast(KEY_SCHEMA)
+    carried = previous_keys.filter(pc.is_in(previous_keys.column("doc_id"), value_set=kept_set))
+    keys = pa.concat_tables([carried, changed_keys.cast(KEY_SCHEMA)])
+    link_blocks = link_block_numbers(previous_links)
+    links = []
+    for block in range(BLOCKS):
+        if block in touched:
+            links.append(link_block(keys.filter(pc.equal(keys.column("block"), block))))
+        else:
+            links.append(previous_links.filter(pc.equal(link_blocks, block)))
+    return pa.concat_tables(links), _sorted_keys(keys)
+
+
+def link_block_numbers(links: pa.Table) -> pa.Array:
+    """The block of each link: its ``indicator_key``'s (both sides share the head)."""
+    return pa.array([block_of(key) for key in links.column("indicator_key").to_pylist()], type=pa.int16())
+
+
+def pair_links(targets: pa.Table, documents: pa.Table | None = None) -> pa.Table:
+    """Every link between the documents of ``targets`` with no limit per level and no
+    chain (``polex compare``: two sibling cities still show what they share)."""
+    keys = target_keys(targets, documents)
+    return pa.concat_tables(
+        [link_block(block, per_level=None) for _, block in blocks_of(keys)] or [TARGET_LINKS.empty_table()]
     )
-    return previous.filter(mask)
+
+
+def link_block(keys: pa.Table, per_level: int | None = PER_LEVEL) -> pa.Table:
+    """The links among ``keys`` (usually one block): the rule of the module doc;
+    ``per_level=None`` keeps every candidate pair, on a chain or not."""
+    if keys.num_rows == 0:
+        return TARGET_LINKS.empty_table()
+    block = _Block.of(keys)
+    verdicts = _verdicts(block)
+    pairs = _all_pairs(block, verdicts) if per_level is None else _picks(block, verdicts, per_level)
+    return _sorted(_link_table(block, _one_to_one(block, pairs)))
 
 
 def _sorted(table: pa.Table) -> pa.Table:
-    order = [
-        ("doc_id_a", "ascending"),
-        ("doc_id_b", "ascending"),
-        ("target_id_a", "ascending"),
-        ("target_id_b", "ascending"),
-    ]
+    order = [(name, "ascending") for name in ("doc_id_a", "doc_id_b", "target_id_a", "target_id_b")]
     return table.sort_by(order)
 
 
-# ----------------------------------------------------------------- records
+def _sorted_keys(keys: pa.Table) -> pa.Table:
+    return keys.sort_by([(name, "ascending") for name in ("block", "doc_id", "norm_start", "target_id")])
+
+
+# ----------------------------------------------------------------- a block
 @dataclass
-class _Records:
-    table: pa.Table  # the targets (TARGET_COLUMNS), rows as in frame
-    frame: pd.DataFrame  # one row per target (RangeIndex: labels are positions), with its match group
-    keys: list[IndicatorKey]  # by match group
-    units: list[str | None]  # by match group: one unit of the group's dimension (all a verdict needs)
-    regions: np.ndarray | None  # by row of frame: province, city, county codes; None when no document says
-    arrays: dict[str, np.ndarray]  # by row of frame: the columns the pair steps read, as numpy arrays
+class _Block:
+    table: pa.Table  # the key rows, sorted by doc_id, norm_start, target_id: row order is rank order
+    arrays: dict[str, np.ndarray]  # by row: doc, group, level, year, position, id_rank
+    prefix: np.ndarray  # by row and length m = 0..3: an id of the region's first m parts (-1: none)
+    keys: list[IndicatorKey]  # by group
+    units: list[str | None]  # by group: one unit of the group's dimension (all a verdict needs)
 
-
-def _prepare(targets: pa.Table, regions: DocumentRegions, chain: bool) -> _Records:
-    """One row per target with its match group (indicator key, unit dimension) and
-    whether it may link.  Verdicts are taken once per pair of match groups."""
-    frame = targets.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype(), pa.int32(): pd.Int64Dtype()}.get)
-    doc_ids = sorted(frame["doc_id"].unique())
-    frame["doc"] = pd.Categorical(frame["doc_id"], categories=doc_ids)
-    names = {doc_id: regions.names(doc_id) for doc_id in doc_ids}
-    # A document's names matter only to an indicator that starts with one (济南市…);
-    # keying every other row by them would split its group per document.
-    if any(names.values()):
-        frame["regions"] = [
-            found if found and isinstance(indicator, str) and indicator.startswith(found) else ()
-            for indicator, found in zip(frame["indicator"].to_numpy(dtype=object), frame["doc_id"].map(names))
-        ]
-    else:
-        frame["regions"] = [()] * len(frame)
-    spelled = frame.groupby(["indicator", "unit", "regions"], dropna=False, sort=False).ngroup().to_numpy()
-    firsts = frame.drop_duplicates(["indicator", "unit", "regions"])  # in ngroup order (sort=False)
-    spelled_keys = [
-        indicator_key(ind if isinstance(ind, str) else None, reg)
-        for ind, reg in zip(firsts["indicator"], firsts["regions"])
-    ]
-    spelled_units = [unit if isinstance(unit, str) else None for unit in firsts["unit"]]
-    match_ids: dict[tuple[IndicatorKey, str], int] = {}
-    keys: list[IndicatorKey] = []
-    units: list[str | None] = []
-    match_of_spelled: list[int] = []
-    for key, unit in zip(spelled_keys, spelled_units):
-        match = match_ids.setdefault((key, unit_info(unit).dimension), len(match_ids))
-        if match == len(keys):
-            keys.append(key)
-            units.append(unit)
-        match_of_spelled.append(match)
-    group = np.asarray(match_of_spelled, dtype=np.int64)[spelled]
-    frame["group"] = group
-    frame["core"] = np.array([key.core for key in keys], dtype=object)[group]
-    frame["qualified_core"] = np.array([_qualified(key) for key in keys], dtype=object)[group]
-    frame["dimension"] = np.array([unit_info(unit).dimension for unit in units], dtype=object)[group]
-    linkable = np.array([key.linkable for key in keys], dtype=bool)[group]
-    frame["linkable"] = linkable & ~_per_part(frame)
-    # ranks keep the target_ids' order, all a tie-break needs, in eight bytes
-    id_rank = np.empty(len(frame), dtype=np.int64)
-    id_rank[np.argsort(frame["target_id"].to_numpy(dtype=object), kind="stable")] = np.arange(len(frame))
-    frame["id_rank"] = id_rank
-    doc_codes = frame["doc"].cat.codes.to_numpy()
-    region_codes = regions.codes(doc_ids)[doc_codes] if chain and regions.known else None
-    arrays = {
-        "doc": doc_codes,
-        "group": group,
-        "linkable": frame["linkable"].to_numpy(dtype=bool),
-        "core": frame["core"].to_numpy(dtype=object),
-        "year": frame["deadline_year"].to_numpy(dtype="float64", na_value=np.nan),
-        "position": frame["norm_start"].to_numpy(dtype=np.int64),
-        "id_rank": id_rank,
-    }
-    return _Records(targets, frame, keys, units, region_codes, arrays)
-
-
-def _per_part(frame: pd.DataFrame) -> np.ndarray:
-    """Targets whose indicator a document states, for one deadline, in two or more
-    sections with different values: a figure per section subject (see module doc)."""
-    probe = pd.DataFrame(
-        {
-            "doc_id": frame["doc_id"],
-            "core": frame["qualified_core"],
-            "dimension": frame["dimension"],
-            "year": frame["deadline_year"].fillna(-1),
-            "section": frame["section_id"].fillna(-1),
-            "value": frame["value"].fillna(-1.0),
+    @classmethod
+    def of(cls, keys: pa.Table) -> "_Block":
+        table = keys.sort_by([("doc_id", "ascending"), ("norm_start", "ascending"), ("target_id", "ascending")])
+        frame = table.select(["doc_id", "core", "levels", "relative", "increment", "dimension", "unit"]).to_pandas()
+        group_columns = ["core", "levels", "relative", "increment", "dimension"]
+        group = frame.groupby(group_columns, sort=True).ngroup().to_numpy(dtype=np.int64)
+        firsts = frame.assign(group=group).drop_duplicates("group").sort_values("group")
+        level = table.column("level").to_numpy().astype(np.int64)
+        id_rank = np.empty(table.num_rows, dtype=np.int64)
+        id_rank[np.argsort(table.column("target_id").to_numpy(zero_copy_only=False), kind="stable")] = np.arange(
+            table.num_rows
+        )
+        arrays = {
+            "doc": pd.factorize(frame["doc_id"], sort=True)[0].astype(np.int64),
+            "group": group,
+            "level": level,
+            "year": table.column("deadline_year").to_numpy(zero_copy_only=False).astype("float64"),
+            "position": table.column("norm_start").fill_null(0).to_numpy().astype(np.int64),
+            "id_rank": id_rank,
+            "core": frame["core"].to_numpy(dtype=object),
         }
-    )
-    grouped = probe.groupby(["doc_id", "core", "dimension", "year"], sort=False)
-    sections = grouped["section"].transform("nunique")
-    values = grouped["value"].transform("nunique")
-    return ((sections >= 2) & (values >= 2)).to_numpy(dtype=bool)
+        return cls(
+            table,
+            arrays,
+            _prefixes(table, level),
+            [stored_key(r) for r in firsts.to_dict("records")],
+            [u if isinstance(u, str) else None for u in firsts["unit"]],
+        )
 
 
-def _qualified(key: IndicatorKey) -> str:
-    """The core with its qualifiers: 国家级 and 省级 单项冠军企业 are two indicators, not parts."""
-    return "|".join([key.core, ",".join(sorted(key.levels)), str(key.relative), str(key.increment)])
+def _prefixes(table: pa.Table, level: np.ndarray) -> np.ndarray:
+    """Ids of each row's region cut to its first m parts (m = 0..3); -1 where the
+    row's region has fewer known parts (or none is known: level unknown)."""
+    prefix = np.full((table.num_rows, 4), -1, dtype=np.int64)
+    prefix[:, 0] = 0
+    joined = np.full(table.num_rows, "", dtype=object)
+    known = level != UNKNOWN_LEVEL
+    for m, column in enumerate(("province", "city", "county"), start=1):
+        parts = table.column(column).to_numpy(zero_copy_only=False)
+        joined = joined + "\x1f" + np.where(pd.isna(parts), "", parts).astype(object)
+        has = known & (level >= m)
+        prefix[has, m] = pd.factorize(joined[has])[0]
+    return prefix
 
 
-# --------------------------------------------------------------- blocking
+# --------------------------------------------------------------- verdicts
 class _CoreIndex:
-    """Linkable groups by core, and each core under every form it takes with one
-    stretch of non-restrictive words removed: exactly the pairs the rule can accept."""
+    """Groups by core, and each core under every form it takes with one stretch of
+    non-restrictive words removed: exactly the pairs the rule can accept."""
 
     def __init__(self, cores: Mapping[str, list[int]]):
         self.groups_by_core = cores
@@ -289,88 +262,130 @@ class _CoreIndex:
         return found
 
 
-def _group_verdicts(
-    records: _Records, changed_groups: Collection[int], index: _CoreIndex
-) -> list[tuple[int, int, float]]:
-    """(changed group, any group, similarity) for every pair of groups that may link."""
-    keys, units = records.keys, records.units
-    verdicts = []
-    for g in changed_groups:
-        core = keys[g].core
-        for other_core in index.candidates(core):
-            if other_core != core and core_similarity(core, other_core).similarity is None:
+def _verdicts(block: _Block) -> pd.DataFrame:
+    """(g, h, similarity) for every ordered pair of groups that may link (g == h included)."""
+    keys, units = block.keys, block.units
+    cores: dict[str, list[int]] = defaultdict(list)
+    for g, key in enumerate(keys):
+        cores[key.core].append(g)
+    index = _CoreIndex(cores)
+    found = []
+    for g, key in enumerate(keys):
+        for other_core in index.candidates(key.core):
+            if other_core != key.core and core_similarity(key.core, other_core).similarity is None:
                 continue
             for h in index.groups_by_core[other_core]:
-                similarity = key_similarity(keys[g], keys[h], units[g], units[h]).similarity
+                similarity = key_similarity(key, keys[h], units[g], units[h]).similarity
                 if similarity is not None:
-                    verdicts.append((g, h, similarity))
-    return verdicts
-
-
-def _verdicts(records: _Records, is_changed: np.ndarray) -> pd.DataFrame:
-    """(g, h, similarity) for every changed group g and any group h that may link."""
-    linkable, groups = records.arrays["linkable"], records.arrays["group"]
-    cores: dict[str, list[int]] = defaultdict(list)
-    for g in np.unique(groups[linkable]):
-        cores[records.keys[g].core].append(int(g))
-    changed_groups = np.unique(groups[linkable & is_changed])
-    found = _group_verdicts(records, changed_groups, _CoreIndex(cores))
+                    found.append((g, h, similarity))
     return pd.DataFrame(found, columns=["g", "h", "similarity"]).astype({"g": np.int64, "h": np.int64})
 
 
-def _candidate_pairs(
-    records: _Records, is_changed: np.ndarray, verdicts: pd.DataFrame, in_partition: np.ndarray, skip_unknown: bool
-) -> pd.DataFrame:
-    """Every pair of linkable targets of the partition in different documents (on one
-    chain), one of them changed, whose groups may link: columns a, b (row positions,
-    a in the smaller doc_id), similarity.  Built as joins: group pairs x rows."""
-    rows = pd.DataFrame({"row": np.flatnonzero(records.arrays["linkable"] & in_partition)})
-    rows["group"] = records.arrays["group"][rows["row"]]
-    rows["changed"] = is_changed[rows["row"]]
-    rows["province"] = records.regions[rows["row"], 0] if records.regions is not None else UNKNOWN
-    left = rows[rows["changed"]].rename(columns={"row": "a", "group": "g", "province": "province_a"})
-    left = left.merge(verdicts, on="g")[["a", "h", "similarity", "province_a"]]
-    right = rows.rename(columns={"row": "b", "group": "h"})[["b", "h", "province"]]
-    pairs = pd.concat(list(_joins(left, right)), ignore_index=True)
-    a, b = pairs["a"].to_numpy(dtype=np.int64), pairs["b"].to_numpy(dtype=np.int64)
-    doc_codes = records.arrays["doc"]
-    keep = doc_codes[a] != doc_codes[b]
-    if records.regions is not None:
-        keep &= on_one_chain(records.regions[a], records.regions[b])
-        if skip_unknown:  # linked in the partition of unknown-province documents
-            keep &= (records.regions[a, 0] != UNKNOWN) | (records.regions[b, 0] != UNKNOWN)
-    a, b, similarity = a[keep], b[keep], pairs["similarity"].to_numpy()[keep]
-    swap = doc_codes[a] > doc_codes[b]  # side a is the document with the smaller doc_id
+# ------------------------------------------------------------ candidates
+def _all_pairs(block: _Block, verdicts: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of rows in different documents whose groups may link: a, b, similarity."""
+    rows = pd.DataFrame({"row": np.arange(len(block.arrays["doc"])), "g": block.arrays["group"]})
+    pairs = rows.rename(columns={"row": "a"}).merge(verdicts, on="g")
+    pairs = pairs.merge(rows.rename(columns={"row": "b", "g": "h"}), on="h")
+    return _as_pairs(block, pairs["a"].to_numpy(), pairs["b"].to_numpy(), pairs["similarity"].to_numpy())
+
+
+def _as_pairs(block: _Block, a: np.ndarray, b: np.ndarray, similarity: np.ndarray) -> pd.DataFrame:
+    """Pairs in different documents, side a in the smaller doc_id, each pair once."""
+    doc = block.arrays["doc"]
+    keep = doc[a] != doc[b]
+    a, b, similarity = a[keep], b[keep], similarity[keep]
+    swap = doc[a] > doc[b]
     pairs = pd.DataFrame({"a": np.where(swap, b, a), "b": np.where(swap, a, b), "similarity": similarity})
     return pairs.drop_duplicates(["a", "b"], ignore_index=True)
 
 
-def _joins(left: pd.DataFrame, right: pd.DataFrame) -> Iterator[pd.DataFrame]:
-    """left (a, h, province_a) joined with right (b, h, province) where the provinces
-    may be on one chain: the same, or either unknown.  Joining on the province
-    keeps a big group from being multiplied out across the whole country."""
-    yield left.iloc[:0].assign(b=np.array([], dtype=np.int64))  # the columns, for an empty result
-    unknown_left = left["province_a"] == UNKNOWN
-    yield left[unknown_left].merge(right, on="h")
-    known_left = left[~unknown_left]
-    yield known_left.merge(right, left_on=["h", "province_a"], right_on=["h", "province"])
-    yield known_left.merge(right[right["province"] == UNKNOWN], on="h")
+def _year_keys(block: _Block) -> np.ndarray:
+    year = block.arrays["year"]
+    return np.where(np.isnan(year), NO_YEAR, year).astype(np.int64)
+
+
+def _pool_entries(block: _Block, per_level: int) -> pd.DataFrame:
+    """The rows of each pool's first ``per_level + 1`` documents per deadline year:
+    columns h, L, m, pk (the pool: group, level, region prefix length and id), year_b,
+    doc_b, b (row).  A row is in the pools of its group and level at every prefix of its
+    region.  Rows are in doc_id order, so a pool's documents are runs of rows."""
+    level, prefix = block.arrays["level"], block.prefix
+    parts = []
+    for m in range(4):
+        rows = np.flatnonzero((level >= m) & (level != UNKNOWN_LEVEL)) if m else np.arange(len(level))
+        parts.append(pd.DataFrame({"b": rows, "m": m, "pk": prefix[rows, m]}))
+    entries = pd.concat(parts, ignore_index=True)
+    rows = entries["b"].to_numpy()
+    entries["h"] = block.arrays["group"][rows]
+    entries["L"] = level[rows]
+    entries["year_b"] = _year_keys(block)[rows]
+    entries["doc_b"] = block.arrays["doc"][rows]
+    pool = ["h", "L", "m", "pk", "year_b"]
+    entries = entries.sort_values([*pool, "b"], kind="stable")
+    entries["first"] = ~entries.duplicated([*pool, "doc_b"])
+    doc_rank = entries.groupby(pool, sort=False)["first"].cumsum() - 1
+    return entries[doc_rank.to_numpy() <= per_level].drop(columns="first")
+
+
+def _askers(block: _Block) -> pd.DataFrame:
+    """One row per target and level it asks: a, cls (target, level, pool prefix and year
+    shared by all who get the same answer), g, L, m, pk, year."""
+    level, prefix = block.arrays["level"], block.prefix
+    rows = np.arange(len(level))
+    parts = []
+    for asked in np.unique(level):
+        unknown = (level == UNKNOWN_LEVEL) | (asked == UNKNOWN_LEVEL)
+        m = np.where(unknown, 0, np.minimum(level, asked))
+        parts.append(pd.DataFrame({"a": rows, "L": asked, "m": m, "pk": prefix[rows, m]}))
+    askers = pd.concat(parts, ignore_index=True)
+    askers["g"] = block.arrays["group"][askers["a"].to_numpy()]
+    askers["year"] = _year_keys(block)[askers["a"].to_numpy()]
+    askers["cls"] = askers.groupby(["g", "L", "m", "pk", "year"], sort=False).ngroup()
+    return askers
+
+
+def _answers(askers: pd.DataFrame, verdicts: pd.DataFrame, entries: pd.DataFrame, per_level: int) -> pd.DataFrame:
+    """Per class of askers, the candidate rows of its best ``per_level + 1`` documents:
+    cls, b, doc_b, similarity, doc_rank (documents ranked by their best row: similarity,
+    then deadline-year gap, then doc_id and text order)."""
+    classes = askers.drop_duplicates("cls")[["cls", "g", "L", "m", "pk", "year"]]
+    candidates = classes.merge(verdicts, on="g").merge(entries, on=["h", "L", "m", "pk"])
+    both = (candidates["year"] != NO_YEAR) & (candidates["year_b"] != NO_YEAR)
+    candidates["gap"] = np.where(both, (candidates["year"] - candidates["year_b"]).abs(), NO_YEAR_GAP)
+    candidates = candidates.sort_values(["cls", "similarity", "gap", "b"], ascending=[True, False, True, True])
+    documents = candidates.drop_duplicates(["cls", "doc_b"])[["cls", "doc_b"]]
+    documents["doc_rank"] = documents.groupby("cls", sort=False).cumcount()
+    documents = documents[documents["doc_rank"] <= per_level]
+    return candidates[["cls", "b", "doc_b", "similarity"]].merge(documents, on=["cls", "doc_b"])
+
+
+def _picks(block: _Block, verdicts: pd.DataFrame, per_level: int) -> pd.DataFrame:
+    """Each target's best ``per_level`` documents at each level (module doc), with every
+    candidate pair between the target and those documents, as pairs."""
+    askers = _askers(block)
+    chosen = askers[["a", "cls"]].merge(_answers(askers, verdicts, _pool_entries(block, per_level), per_level))
+    own = block.arrays["doc"][chosen["a"].to_numpy()] == chosen["doc_b"].to_numpy()
+    own_rank = chosen[own].groupby(["a", "cls"])["doc_rank"].min().rename("own_rank").reset_index()
+    chosen = chosen[~own].merge(own_rank, on=["a", "cls"], how="left")
+    shift = (chosen["doc_rank"] > chosen["own_rank"].fillna(per_level + 1)).astype(np.int64)
+    chosen = chosen[(chosen["doc_rank"] - shift) < per_level]
+    return _as_pairs(block, chosen["a"].to_numpy(), chosen["b"].to_numpy(), chosen["similarity"].to_numpy())
 
 
 # ---------------------------------------------------------------- matching
-def _one_to_one(records: _Records, pairs: pd.DataFrame) -> pd.DataFrame:
+def _one_to_one(block: _Block, pairs: pd.DataFrame) -> pd.DataFrame:
     """Per document pair, each target in at most one link: greedy on (similarity,
     closer deadline year, text order, target_id), done as rounds of mutual best."""
     if pairs.empty:
         return pairs
     a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
-    years, codes = records.arrays["year"], records.arrays["doc"]
-    years_a, years_b = years[a], years[b]
-    positions, id_rank = records.arrays["position"], records.arrays["id_rank"]
+    years, codes = block.arrays["year"], block.arrays["doc"]
+    positions, id_rank = block.arrays["position"], block.arrays["id_rank"]
     pairs = pairs.assign(
         doc_a=codes[a],
         doc_b=codes[b],
-        gap=np.nan_to_num(np.abs(years_a - years_b), nan=1e6),
+        gap=np.nan_to_num(np.abs(years[a] - years[b]), nan=NO_YEAR_GAP),
         pos_a=positions[a],
         pos_b=positions[b],
         tid_a=id_rank[a],
@@ -382,12 +397,12 @@ def _one_to_one(records: _Records, pairs: pd.DataFrame) -> pd.DataFrame:
         kind="stable",
     )
     chosen = []
+    docs = len(codes) + 1
     while not pairs.empty:
         best_a = pairs.drop_duplicates(["a", "doc_b"])  # each target's best partner in each other document
         best_b = pairs.drop_duplicates(["b", "doc_a"])
         mutual = best_a.merge(best_b[["a", "b"]], on=["a", "b"])
         chosen.append(mutual)
-        docs = len(codes) + 1
         taken_a = mutual["a"].to_numpy() * docs + mutual["doc_b"].to_numpy()
         taken_b = mutual["b"].to_numpy() * docs + mutual["doc_a"].to_numpy()
         free = ~np.isin(pairs["a"].to_numpy() * docs + pairs["doc_b"].to_numpy(), taken_a) & ~np.isin(
@@ -397,17 +412,22 @@ def _one_to_one(records: _Records, pairs: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(chosen, ignore_index=True)[["a", "b", "similarity"]]
 
 
-def _link_table(records: _Records, chosen: pd.DataFrame) -> pa.Table:
-    """The links as rows of TARGET_LINKS, both sides taken from the targets table."""
+def _link_table(block: _Block, chosen: pd.DataFrame) -> pa.Table:
+    """The links as rows of TARGET_LINKS, both sides taken from the key rows."""
+    if chosen.empty:
+        return TARGET_LINKS.empty_table()
     columns: dict[str, pa.Array] = {}
     for side in ("a", "b"):
-        rows = records.table.take(pa.array(chosen[side].to_numpy(dtype=np.int64), type=pa.int64()))
+        rows = block.table.take(pa.array(chosen[side].to_numpy(dtype=np.int64), type=pa.int64()))
         for name in _SIDE_COLUMNS:
             columns[f"{name}_{side}"] = rows.column(name)
-    core = records.arrays["core"]
+    core = block.arrays["core"]
     core_a, core_b = core[chosen["a"].to_numpy(dtype=np.int64)], core[chosen["b"].to_numpy(dtype=np.int64)]
     columns["indicator_key"] = pa.array(
         [a if len(a) <= len(b) else b for a, b in zip(core_a, core_b)], type=pa.string()
     )
     columns["similarity"] = pa.array(chosen["similarity"].to_numpy(dtype=np.float64), type=pa.float64())
     return pa.table(columns).cast(TARGET_LINKS)
+
+
+__all__ = ["TARGET_COLUMNS", "TARGET_LINKS", "link_all", "link_keys", "linking_version", "pair_links", "update_links"]

@@ -28,6 +28,9 @@ import pyarrow as pa
 import regex
 
 REGION_COLUMNS = ("province", "city", "county")
+# A document's level in the chain: how many of its region parts are known (national: 0,
+# a province: 1, a city: 2, a county: 3), UNKNOWN_LEVEL when nothing is known of it.
+NATIONAL_LEVEL, UNKNOWN_LEVEL = 0, 4
 _SUFFIX = regex.compile(r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|自治州|自治县|省|市|县|区|州|盟|旗)$")
 UNKNOWN = -1
 
@@ -43,6 +46,7 @@ class DocumentRegions:
     """doc_id -> (province, city, county), None where unknown."""
 
     by_doc: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)
+    national: frozenset[str] = frozenset()  # doc_ids whose admin_level is national
 
     @classmethod
     def from_documents(cls, documents: pa.Table | None) -> "DocumentRegions":
@@ -54,11 +58,13 @@ class DocumentRegions:
             if "admin_level" in documents.column_names
             else [None] * documents.num_rows
         )
-        by_doc = {}
+        by_doc, national = {}, set()
         for doc_id, province, city, county, level in zip(*columns, levels):
             region = (None, None, None) if level == "national" else (province or None, city or None, county or None)
             by_doc[doc_id] = _top_down(region)
-        return cls(by_doc)
+            if level == "national":
+                national.add(doc_id)
+        return cls(by_doc, frozenset(national))
 
     @property
     def known(self) -> bool:
@@ -73,6 +79,16 @@ class DocumentRegions:
                 if short:
                     found.append(short)
         return tuple(found)
+
+    def region(self, doc_id: str) -> tuple[str | None, str | None, str | None]:
+        return self.by_doc.get(doc_id, (None, None, None))
+
+    def level(self, doc_id: str) -> int:
+        """NATIONAL_LEVEL .. 3 by the known parts; UNKNOWN_LEVEL when nothing is known."""
+        if doc_id in self.national:
+            return NATIONAL_LEVEL
+        known = sum(1 for part in self.region(doc_id) if part)
+        return known if known else UNKNOWN_LEVEL
 
     def codes(self, doc_ids: list[str]) -> np.ndarray:
         """One row per document: integer codes of province, city, county (UNKNOWN = -1)."""

@@ -27,7 +27,7 @@ import os
 import secrets
 import shutil
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -55,6 +55,17 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """fsync every file under ``folder``, then each folder (children first)."""
+    for child in folder.iterdir():
+        if child.is_dir():
+            _fsync_tree(child)
+        else:
+            with open(child, "rb") as fh:
+                os.fsync(fh.fileno())
+    _fsync_dir(folder)
 
 
 def _replace_symlink(link: Path, target: str) -> None:
@@ -177,7 +188,8 @@ class OutputStore:
         """False when a published table's schema differs from ours (rows cannot be carried over)."""
         for name, schema in schemas.items():
             path = self.current_table_path(name)
-            if path is None or not pq.read_schema(path).remove_metadata().equals(schema):
+            files = sorted(path.glob("*.parquet")) if path is not None and path.is_dir() else [path]
+            if not files or files[0] is None or not pq.read_schema(files[0]).remove_metadata().equals(schema):
                 return False
         return True
 
@@ -193,13 +205,18 @@ class OutputStore:
         run_id: str,
         tables: dict[str, tuple[pa.Schema, Iterable[pa.Table | pa.RecordBatch]]],
         manifest: dict,
+        folders: dict[str, Callable[[Path], dict[str, int]]] | None = None,
+        linked: Iterable[str] = (),
     ) -> dict[str, int]:
         """Write every table and the manifest as version ``run_id`` and switch to it.
 
-        ``tables`` maps name -> (schema, parts streamed in order).  On any error the
-        partial version is removed and ``current`` is untouched.  Returns row counts.
+        ``tables`` maps name -> (schema, parts streamed in order); ``folders`` maps a
+        name to a function that writes tables as folders of part files into the
+        version folder and returns their row counts (``target_links``); ``linked``:
+        the names of those that get a link in OUT.  On any error the partial version
+        is removed and ``current`` is untouched.  Returns row counts.
         """
-        top_links = [f"{name}.parquet" for name in tables] + [MANIFEST_NAME]
+        top_links = [f"{name}.parquet" for name in [*tables, *linked]] + [MANIFEST_NAME]
         self._check_top_links(top_links)
         partial = self.versions / f".{run_id}.partial"
         final = self.versions / run_id
@@ -211,12 +228,13 @@ class OutputStore:
                 if name == fail_table:
                     raise OSError(errno.ENOSPC, f"No space left on device (test hook {FAIL_TABLE_ENV})")
                 row_counts[name] = write_table(partial / f"{name}.parquet", schema, parts)
+            for name, write_folders in (folders or {}).items():
+                if name == fail_table:
+                    raise OSError(errno.ENOSPC, f"No space left on device (test hook {FAIL_TABLE_ENV})")
+                row_counts.update(write_folders(partial))
             manifest = {**manifest, "tables": row_counts}
             (partial / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-            for child in partial.iterdir():
-                with open(child, "rb") as fh:
-                    os.fsync(fh.fileno())
-            _fsync_dir(partial)
+            _fsync_tree(partial)
             os.rename(partial, final)
             _fsync_dir(self.versions)
         except BaseException:
