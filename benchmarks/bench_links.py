@@ -1,26 +1,35 @@
-"""target_links benchmark: linking a national corpus's worth of targets.
+"""target_links benchmark: the publish step that links a national corpus, measured.
 
-    python benchmarks/bench_links.py                      # 50,000 documents x 30 targets
-    python benchmarks/bench_links.py --docs 2000 --verify # small, and check incremental == full
+    python benchmarks/bench_links.py --docs 50000 --source real        # targets polex extracts
+    python benchmarks/bench_links.py --docs 50000 --source synthetic   # Zipf-distributed indicators
+    python benchmarks/bench_links.py --docs 2000 --verify              # and check nightly == full
 
-Synthetic targets (no documents are needed: linking is a function of the
-targets table).  Each document has ``--targets`` targets; an indicator is a
-subject drawn Zipf-like from ``--subjects`` synthetic subjects of two to four characters
-(a few are in very many documents, most in a few; with the defaults a
-document links with about as many others as in the bundled corpus) plus one of the common
-indicator heads below, dressed in the variants documents write (全省, 集群内,
-省级以上, 数量, 规上 …) and a unit of its kind in one of its magnitudes.
+Linking is a function of the targets and documents tables, so the benchmark
+writes those as a run stages them (one folder of ``targets.parquet`` and
+``documents.parquet`` per 1,000 documents) and times what publish does with
+them, ``pipeline.storage.links.write_link_tables``, each step in a fresh
+process (its peak RSS is the step's own):
 
-Each document also gets a synthetic region (31 provinces x 16 cities x 8
-counties; 2% national, 8% province, 30% city, 60% county documents), so
-links stay on one administrative chain as they do when the documents table
-has its region columns; ``--no-regions`` links every pair instead (then the
-table grows with the square of the corpus: try it at a few thousand).
+- **full**: no previous version: every target keyed, every block linked;
+- **nightly**: ``--changed`` of the documents edited (new targets), against
+  the full build's version: only their keys computed, only the blocks they
+  touch recomputed, the others hard-linked;
+- ``--verify``: a full build of the edited corpus, compared with the nightly
+  one (the same rows, block by block).
 
-Reported: a full build (every pair) and a nightly incremental update
-(``--changed`` documents edited, as many added, as many removed, against the
-published links of the full build): seconds, targets per second, candidate
-and final link counts, peak RSS.
+Sources of targets:
+
+- ``real``: the targets polex extracts from ``shared/corpus-real/docs``
+  (205 documents), the document ``i`` being a variant of original ``i mod
+  205``: every value scaled by a factor of its own, and a region of its own;
+- ``synthetic``: 30 targets a document, an indicator a subject drawn
+  Zipf-like from ``--subjects`` synthetic subjects plus one of the common
+  heads below, dressed in the variants documents write (全省, 集群内, 省级以上,
+  数量, 规上 …), a unit of its kind.
+
+Either way each document gets a region: 31 provinces x 16 cities x 8
+counties; 2% national, 8% province, 30% city, 60% county documents
+(``--no-regions``: no region columns, every document on every chain).
 """
 
 from __future__ import annotations
@@ -30,17 +39,23 @@ import itertools
 import json
 import random
 import resource
+import shutil
+import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
+import psutil
 import pyarrow as pa
-import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.linking import assign_target_ids, link_all, update_links  # noqa: E402
+from pipeline.linking import assign_target_ids  # noqa: E402
+from pipeline.storage.links import TARGET_SCHEMA, LinkInputs, write_link_tables  # noqa: E402
 
 HEADS = [
     ("高新技术企业", ["家", "万家"]),
@@ -70,140 +85,259 @@ SUBJECT_CHARS = "新能源材料装备汽车电子信息医药化工纺织食品
 SCOPES = ["", "", "", "全省", "全市", "集群内", "我市", "全县"]
 LEVELS = ["", "", "", "", "省级以上", "国家级", "市级"]
 FILLERS = ["", "", "", "数量", "总数"]
-TARGET_SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("target_id", pa.string()),
-        ("section_id", pa.int32()),
-        ("norm_start", pa.int64()),
-        ("norm_end", pa.int64()),
-        ("indicator", pa.string()),
-        ("value", pa.float64()),
-        ("value_max", pa.float64()),
-        ("unit", pa.string()),
-        ("comparator", pa.string()),
-        ("deadline_year", pa.int64()),
-    ]
-)
+DOCS_PER_FOLDER = 1000
 
 
-def _subjects(count: int, rnd: random.Random) -> list[str]:
-    found: set[str] = set()
-    while len(found) < count:
-        found.add("".join(rnd.choice(SUBJECT_CHARS) for _ in range(rnd.choice([2, 3, 4]))))
-    return sorted(found)
+# ----------------------------------------------------------------- sources
+class Synthetic:
+    def __init__(self, subjects: int, zipf: float, seed: int):
+        rnd = random.Random(seed)
+        found: set[str] = set()
+        while len(found) < subjects:
+            found.add("".join(rnd.choice(SUBJECT_CHARS) for _ in range(rnd.choice([2, 3, 4]))))
+        self.subjects = sorted(found)
+        self.weights = list(itertools.accumulate(1.0 / (rank + 1) ** zipf for rank in range(subjects)))
+
+    def targets(self, doc_id: str, index: int, rnd: random.Random, per_doc: int = 30) -> list[dict]:
+        rows = []
+        for position in range(per_doc):
+            head, units = rnd.choice(HEADS)
+            subject = rnd.choices(self.subjects, cum_weights=self.weights)[0]
+            indicator = rnd.choice(SCOPES) + rnd.choice(LEVELS) + subject + head + rnd.choice(FILLERS)
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "section_id": 1 + position // 5,
+                    "norm_start": 100 * position,
+                    "norm_end": 100 * position + 12,
+                    "indicator": indicator,
+                    "value": float(rnd.choice([5, 30, 100, 850, 5000])),
+                    "value_max": None,
+                    "unit": rnd.choice(units),
+                    "comparator": ">=",
+                    "deadline_year": rnd.choice([2025, 2027, None]),
+                }
+            )
+        return rows
 
 
-def document_targets(
-    doc_id: str, per_doc: int, subjects: list[str], weights: list[float], rnd: random.Random
-) -> list[dict]:
-    rows = []
-    for position in range(per_doc):
-        head, units = rnd.choice(HEADS)
-        subject = rnd.choices(subjects, cum_weights=weights)[0]
-        indicator = rnd.choice(SCOPES) + rnd.choice(LEVELS) + subject + head + rnd.choice(FILLERS)
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "section_id": 1 + position // 5,
-                "norm_start": 100 * position,
-                "norm_end": 100 * position + 12,
-                "indicator": indicator,
-                "value": float(rnd.choice([5, 30, 100, 850, 5000])),
-                "value_max": None,
-                "unit": rnd.choice(units),
-                "comparator": ">=",
-                "deadline_year": rnd.choice([2025, 2027, None]),
-            }
-        )
-    assign_target_ids(rows)
-    return rows
+class Real:
+    """The targets polex extracts from the real documents, once; variants scale the values."""
 
+    def __init__(self, docs: Path):
+        from pipeline.process import process_document
+        from pipeline.reading.reader import read_document
 
-def corpus(doc_ids: list[str], per_doc: int, subjects: list[str], weights: list[float], rnd: random.Random) -> pa.Table:
-    """The targets of ``doc_ids``, built a thousand documents at a time (no row dicts kept)."""
-    parts = []
-    for start in range(0, len(doc_ids), 1000):
-        rows = [
-            row
-            for doc_id in doc_ids[start : start + 1000]
-            for row in document_targets(doc_id, per_doc, subjects, weights, rnd)
+        self.originals = []
+        for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+            rows = process_document(read_document(docs, str(path.relative_to(docs))))["targets"]
+            self.originals.append(
+                (
+                    path.name,
+                    [
+                        {c: r.get(c) for c in [*TARGET_SCHEMA.names, "norm_end"] if c not in ("doc_id", "target_id")}
+                        for r in rows
+                    ],
+                )
+            )
+
+    def targets(self, doc_id: str, index: int, rnd: random.Random) -> list[dict]:
+        _, rows = self.originals[index % len(self.originals)]
+        factor = 1 + rnd.randrange(1, 40) / 100
+        return [
+            {**row, "doc_id": doc_id, "value": row["value"] * factor if row["value"] is not None else None}
+            for row in rows
         ]
-        parts.append(pa.Table.from_pylist(rows, schema=TARGET_SCHEMA))
-    return pa.concat_tables(parts) if parts else TARGET_SCHEMA.empty_table()
+
+    def name(self, index: int) -> str:
+        return f"{index:06d}_{self.originals[index % len(self.originals)][0]}"
 
 
-def documents_table(doc_ids: list[str], seed: int) -> pa.Table:
-    rnd = random.Random(seed)
+def region(rnd: random.Random) -> dict:
+    level = rnd.choices(["national", "province", "city", "county"], [2, 8, 30, 60])[0]
+    province, city, county = f"省{rnd.randrange(31)}", f"市{rnd.randrange(16)}", f"县{rnd.randrange(8)}"
+    return {
+        "admin_level": level,
+        "province": None if level == "national" else province,
+        "city": f"{province}{city}" if level in ("city", "county") else None,
+        "county": f"{province}{city}{county}" if level == "county" else None,
+    }
+
+
+def write_staged(folder: Path, docs: list[tuple[str, list[dict], dict | None]]) -> None:
+    """One staged batch: targets.parquet and documents.parquet (doc_id and region columns)."""
+    folder.mkdir(parents=True)
     rows = []
-    for doc_id in doc_ids:
-        level = rnd.choices(["national", "province", "city", "county"], [2, 8, 30, 60])[0]
-        province, city, county = f"省{rnd.randrange(31)}", f"市{rnd.randrange(16)}", f"县{rnd.randrange(8)}"
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "admin_level": level,
-                "province": None if level == "national" else province,
-                "city": f"{province}{city}" if level in ("city", "county") else None,
-                "county": f"{province}{city}{county}" if level == "county" else None,
-            }
+    for _, targets, _ in docs:
+        assign_target_ids(targets)
+        rows += targets
+    pq.write_table(pa.Table.from_pylist(rows, schema=TARGET_SCHEMA), folder / "targets.parquet")
+    documents = [{"doc_id": doc_id, **(place or {})} for doc_id, _, place in docs]
+    pq.write_table(pa.Table.from_pylist(documents), folder / "documents.parquet")
+
+
+def generate(args, work: Path) -> dict:
+    rnd = random.Random(args.seed)
+    source = Real(args.real_docs) if args.source == "real" else Synthetic(args.subjects, args.zipf, args.seed)
+    names = [source.name(i) if isinstance(source, Real) else f"d{i:07d}.txt" for i in range(args.docs)]
+    places = [None if args.no_regions else region(rnd) for _ in names]
+    started, targets = time.perf_counter(), 0
+    for start in range(0, len(names), DOCS_PER_FOLDER):
+        batch = [(names[i], source.targets(names[i], i, rnd), places[i]) for i in range(start, start + DOCS_PER_FOLDER)]
+        batch = batch[: max(0, min(DOCS_PER_FOLDER, len(names) - start))]
+        targets += sum(len(t) for _, t, _ in batch)
+        write_staged(work / "full" / f"batch{start // DOCS_PER_FOLDER:05d}", batch)
+    edited = sorted(rnd.sample(range(len(names)), max(1, int(len(names) * args.changed))))
+    edits = [(names[i], source.targets(names[i], i + 7, rnd), places[i]) for i in edited]
+    write_staged(work / "edits" / "batch00000", edits)
+    (work / "edited.json").write_text(json.dumps([names[i] for i in edited]))
+    (work / "names.json").write_text(json.dumps(names))
+    return {
+        "docs": len(names),
+        "targets": targets,
+        "edited": len(edited),
+        "generate_s": round(time.perf_counter() - started, 1),
+    }
+
+
+# ------------------------------------------------------------------ stages
+class TreeSampler(threading.Thread):
+    """Peak RSS of the largest process and of the whole tree (this one, the forkserver and
+    its workers), and the CPU seconds of each process, sampled every 50 ms."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.root = psutil.Process()
+        self.peak_tree = self.peak_process = 0
+        self.cpu_by_pid: dict[int, float] = {}
+        self.start_cpu = sum(self.root.cpu_times()[:2])
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            sizes = []
+            for proc in [self.root, *self.root.children(recursive=True)]:
+                try:
+                    sizes.append(proc.memory_info().rss)
+                    self.cpu_by_pid[proc.pid] = sum(proc.cpu_times()[:2])
+                except psutil.Error:
+                    pass
+            self.peak_tree, self.peak_process = max(self.peak_tree, sum(sizes)), max(self.peak_process, max(sizes))
+            self._stop_event.wait(0.05)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+        self.cpu_by_pid[self.root.pid] = sum(self.root.cpu_times()[:2])
+
+    def cpu_seconds(self) -> float:
+        return sum(self.cpu_by_pid.values()) - self.start_cpu
+
+
+def stage(name: str, work: Path, workers: int = 1) -> dict:
+    """One step of publish, in this (fresh) process: its seconds and peak RSS."""
+    names, edited = json.loads((work / "names.json").read_text()), set(json.loads((work / "edited.json").read_text()))
+    full = sorted((work / "full").iterdir())
+    if name == "full":
+        inputs = LinkInputs(
+            None, False, set(), [f / "targets.parquet" for f in full], [f / "documents.parquet" for f in full]
         )
-    return pa.Table.from_pylist(rows)
+    elif name == "nightly":
+        edits = [work / "edits" / "batch00000"]
+        kept = set(names) - edited
+        inputs = LinkInputs(
+            work / "v_full",
+            True,
+            kept,
+            [f / "targets.parquet" for f in edits],
+            [f / "documents.parquet" for f in edits],
+        )
+    else:  # verify: the edited corpus from scratch (the edits replace their documents' rows)
+        kept = set(names) - edited
+        inputs = LinkInputs(None, False, kept, [work / "edits" / "batch00000" / "targets.parquet"], [])
+        inputs.carried_targets, inputs.carried_documents = work / "full_targets", work / "full_documents"
+        inputs.new_documents = [work / "edits" / "batch00000" / "documents.parquet"]
+    out = work / f"v_{name}"
+    sampler = TreeSampler()
+    sampler.start()
+    started = time.perf_counter()
+    counts = write_link_tables(inputs, out, workers)
+    seconds = time.perf_counter() - started
+    sampler.stop()
+    return {
+        "seconds": round(seconds, 2),
+        "cpu_s": round(sampler.cpu_seconds(), 2),  # this process and its workers
+        "peak_rss_mb": round(
+            max(sampler.peak_process, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024) / 2**20
+        ),
+        "peak_tree_rss_mb": round(sampler.peak_tree / 2**20),
+        "links": counts["target_links"],
+        "keys": counts["target_keys"],
+        **inputs.stats,
+    }
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _run_stage(name: str, work: Path) -> dict:
+    result = subprocess.run(
+        [sys.executable, __file__, "--stage", name, "--work", str(work)], capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise SystemExit(result.stderr)
+    return json.loads(result.stdout)
+
+
+def _same_tables(a: Path, b: Path) -> bool:
+    for table in ("target_links", "target_keys"):
+        for file in sorted((a / f"{table}.parquet").iterdir()):
+            if not pq.read_table(file).equals(pq.read_table(b / f"{table}.parquet" / file.name)):
+                return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=50_000)
-    ap.add_argument("--targets", type=int, default=30, help="targets per document")
-    ap.add_argument("--subjects", type=int, default=100_000, help="distinct synthetic subjects")
-    ap.add_argument(
-        "--changed", type=int, default=100, help="documents edited, added and removed for the incremental run"
-    )
-    ap.add_argument("--zipf", type=float, default=1.0, help="Zipf exponent of the subjects' frequencies")
+    ap.add_argument("--source", choices=["real", "synthetic"], default="real")
+    ap.add_argument("--real-docs", type=Path, default=ROOT.parent / "shared" / "corpus-real" / "docs")
+    ap.add_argument("--subjects", type=int, default=100_000, help="synthetic: distinct subjects")
+    ap.add_argument("--zipf", type=float, default=1.0, help="synthetic: Zipf exponent of the subjects' frequencies")
+    ap.add_argument("--changed", type=float, default=0.01, help="share of documents edited for the nightly step")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--verify", action="store_true", help="check the incremental result against a full recompute")
-    ap.add_argument("--no-regions", action="store_true", help="no region columns: link every pair of documents")
+    ap.add_argument("--no-regions", action="store_true", help="no region columns: every document on every chain")
+    ap.add_argument("--verify", action="store_true", help="check the nightly result against a full build")
+    ap.add_argument("--workers", type=int, default=1, help="processes keying and linking blocks (POLEX_LINK_WORKERS)")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--stage", help=argparse.SUPPRESS)
+    ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-
-    started = time.perf_counter()
-    rnd = random.Random(args.seed)
-    subjects = _subjects(args.subjects, rnd)
-    weights = list(itertools.accumulate(1.0 / (rank + 1) ** args.zipf for rank in range(len(subjects))))
-    names = [f"d{i:07d}.txt" for i in range(args.docs)]
-    all_targets = corpus(names, args.targets, subjects, weights, rnd)
-    report = {"docs": args.docs, "targets": all_targets.num_rows, "generate_s": round(time.perf_counter() - started, 2)}
-
-    added_names = [f"n{i:07d}.txt" for i in range(args.changed)]
-    documents = None if args.no_regions else documents_table(names + added_names, args.seed)
-    started = time.perf_counter()
-    links = link_all(all_targets, documents)
-    report["full_s"] = round(time.perf_counter() - started, 2)
-    report["full_links"] = links.num_rows
-    report["full_targets_per_s"] = round(all_targets.num_rows / report["full_s"])
-    report["full_peak_rss_mb"] = round(peak_rss_mb())
-
-    edited_names = rnd.sample(names, args.changed)
-    removed = rnd.sample(sorted(set(names) - set(edited_names)), args.changed)
-    changed = corpus(edited_names + added_names, args.targets, subjects, weights, rnd)
-    gone = pa.array(edited_names + removed)
-    kept = all_targets.filter(pc.invert(pc.is_in(all_targets.column("doc_id"), value_set=gone)))
-    new_targets = pa.concat_tables([kept, changed])
-    started = time.perf_counter()
-    updated = update_links(links, changed, new_targets, documents)
-    report["incremental_s"] = round(time.perf_counter() - started, 2)
-    report["incremental_links"] = updated.num_rows
-    report["peak_rss_mb"] = round(peak_rss_mb())
-    if args.verify:
-        report["incremental_equals_full"] = updated.equals(link_all(new_targets, documents))
+    if args.stage:
+        print(json.dumps(stage(args.stage, args.work, args.workers)))
+        return 0
+    if args.source == "real" and not args.real_docs.is_dir():
+        args.real_docs = Path("/work/shared/corpus-real/docs")
+    work = Path(tempfile.mkdtemp(prefix="bench_links_"))
+    try:
+        report = {"source": args.source, **generate(args, work)}
+        report["full"] = _run_stage("full", work, args.workers)
+        report["nightly"] = _run_stage("nightly", work, args.workers)
+        if args.verify:
+            _carried_tables(work)
+            report["verify"] = _run_stage("verify", work, args.workers)
+            report["nightly_equals_full"] = _same_tables(work / "v_nightly", work / "v_verify")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(report, indent=1))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))
     return 0
+
+
+def _carried_tables(work: Path) -> None:
+    """The full corpus's staged files as the published targets and documents tables (folders)."""
+    for table, folder in (("targets", "full_targets"), ("documents", "full_documents")):
+        (work / folder).mkdir()
+        for i, batch in enumerate(sorted((work / "full").iterdir())):
+            shutil.copy(batch / f"{table}.parquet", work / folder / f"part{i:05d}.parquet")
 
 
 if __name__ == "__main__":

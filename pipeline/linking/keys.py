@@ -82,10 +82,11 @@ def block_of(core: str) -> int:
     return zlib.crc32(core[-HEAD_CHARS:].encode("utf-8")) % BLOCKS
 
 
-def stored_key(row: dict) -> IndicatorKey:
+def stored_key(core: str, levels: str, relative: bool, increment: bool) -> IndicatorKey:
     """The IndicatorKey a target_keys row holds (every stored row is linkable)."""
-    levels = frozenset(row["levels"].split(",")) if row["levels"] else frozenset()
-    return IndicatorKey(row["core"], levels, bool(row["relative"]), bool(row["increment"]), True)
+    return IndicatorKey(
+        core, frozenset(levels.split(",")) if levels else frozenset(), bool(relative), bool(increment), True
+    )
 
 
 def target_keys(targets: pa.Table, documents: pa.Table | DocumentRegions | None = None) -> pa.Table:

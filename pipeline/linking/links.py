@@ -224,7 +224,10 @@ class _Block:
             table,
             arrays,
             _prefixes(table, level),
-            [stored_key(r) for r in firsts.to_dict("records")],
+            [
+                stored_key(*row)
+                for row in zip(firsts["core"], firsts["levels"], firsts["relative"], firsts["increment"])
+            ],
             [u if isinstance(u, str) else None for u in firsts["unit"]],
         )
 

@@ -25,8 +25,10 @@ result is what ``pipeline.linking.link_all`` gives on all the targets.
 from __future__ import annotations
 
 import errno
+import multiprocessing
 import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -40,11 +42,13 @@ from pipeline.linking import KEY_SCHEMA, TARGET_LINKS, linking_version, target_k
 from pipeline.linking.keys import BLOCKS
 from pipeline.linking.links import link_block
 from pipeline.linking.regions import REGION_COLUMNS, DocumentRegions
+from pipeline.storage.plan import cpu_count
 from pipeline.storage.publish import OutputStore
 
 LINKS_TABLE, KEYS_TABLE = "target_links", "target_keys"
 DOCUMENT_COLUMNS = ["doc_id", *REGION_COLUMNS, "admin_level"]
 CHUNK_ROWS = 50_000  # targets keyed at a time (whole documents)
+WORKERS_ENV = "POLEX_LINK_WORKERS"  # processes keying and linking blocks; 1 (the default): in the publishing process
 COMPRESSION = "zstd"
 TARGET_SCHEMA = pa.schema(
     [
@@ -101,52 +105,76 @@ class LinkInputs:
         )
 
 
-def write_link_tables(inputs: LinkInputs, version_dir: Path) -> dict[str, int]:
+def write_link_tables(inputs: LinkInputs, version_dir: Path, workers: int | None = None) -> dict[str, int]:
     """Write ``target_links.parquet/`` and ``target_keys.parquet/`` into ``version_dir``;
-    return their row counts.  ``inputs.stats`` gets the blocks recomputed and carried."""
+    return their row counts.  ``inputs.stats`` gets the blocks recomputed and carried.
+    ``workers``: processes keying sources and linking blocks (default ``POLEX_LINK_WORKERS``
+    or 1: each worker process costs its imports and holds a block of its own, measured
+    in README, Linking)."""
     reuse = inputs.can_reuse
     links_dir, keys_dir = version_dir / f"{LINKS_TABLE}.parquet", version_dir / f"{KEYS_TABLE}.parquet"
     spill = version_dir / ".new-target-keys"
     for folder in (links_dir, keys_dir, spill):
         folder.mkdir(parents=True, exist_ok=True)
+    workers = workers or min(cpu_count(), int(os.environ.get(WORKERS_ENV, "1") or 1))
     try:
-        spilled = _spill_new_keys(inputs, reuse, spill)
+        regions = _regions(inputs, reuse)
+        sources = [(i, path, keep, regions, spill) for i, (path, keep) in enumerate(_target_sources(inputs, reuse))]
+        spilled = set().union(*_map(_spill_source, sources, workers))
         touched = set(range(BLOCKS)) if not reuse else spilled | _blocks_losing_documents(inputs)
+        jobs = [(inputs, reuse, block, spill, version_dir) for block in sorted(touched)]
         counts = {LINKS_TABLE: 0, KEYS_TABLE: 0}
-        for block in range(BLOCKS):
-            if block in touched:
-                keys, links = _recompute(inputs, reuse, block, spill / block_file(block))
-                _write(keys_dir / block_file(block), KEY_SCHEMA, keys)
-                _write(links_dir / block_file(block), TARGET_LINKS, links)
-                counts[KEYS_TABLE] += keys.num_rows
-                counts[LINKS_TABLE] += links.num_rows
-            else:
-                for table, folder in ((KEYS_TABLE, keys_dir), (LINKS_TABLE, links_dir)):
-                    source = inputs.previous_file(table, block)
-                    assert source is not None  # can_reuse checked every block's files
-                    _link_or_copy(source, folder / block_file(block))
-                    counts[table] += pq.ParquetFile(folder / block_file(block)).metadata.num_rows
+        for job_counts in _map(_link_one_block, jobs, workers):
+            for table, rows in job_counts.items():
+                counts[table] += rows
+        for block in sorted(set(range(BLOCKS)) - touched):
+            for table, folder in ((KEYS_TABLE, keys_dir), (LINKS_TABLE, links_dir)):
+                source = inputs.previous_file(table, block)
+                assert source is not None  # can_reuse checked every block's files
+                _link_or_copy(source, folder / block_file(block))
+                counts[table] += pq.ParquetFile(folder / block_file(block)).metadata.num_rows
     finally:
         shutil.rmtree(spill, ignore_errors=True)
     inputs.stats.update(blocks_recomputed=len(touched), blocks_carried=BLOCKS - len(touched))
     return counts
 
 
+def _map(function: Callable, jobs: list, workers: int) -> list:
+    """``function`` over ``jobs``, on ``workers`` processes when there is more than one
+    job (forkserver: a clean child, whatever threads the caller runs)."""
+    if workers <= 1 or len(jobs) <= 1:
+        return [function(job) for job in jobs]
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        return list(pool.map(function, jobs))
+
+
+def _link_one_block(job: tuple[LinkInputs, bool, int, Path, Path]) -> dict[str, int]:
+    """Recompute one block and write its two files: their row counts."""
+    inputs, reuse, block, spill, version_dir = job
+    keys, links = _recompute(inputs, reuse, block, sorted(spill.glob(f"*-{block_file(block)}")))
+    _write(version_dir / f"{KEYS_TABLE}.parquet" / block_file(block), KEYS_TABLE, keys)
+    _write(version_dir / f"{LINKS_TABLE}.parquet" / block_file(block), LINKS_TABLE, links)
+    return {KEYS_TABLE: keys.num_rows, LINKS_TABLE: links.num_rows}
+
+
 # ------------------------------------------------------------------ keys
-def _spill_new_keys(inputs: LinkInputs, reuse: bool, spill: Path) -> set[int]:
-    """Key this run's targets (and, without reuse, the kept documents' too), a chunk of
-    whole documents at a time, into one spill file per block; the blocks written."""
-    documents = _regions(inputs, reuse)
+def _spill_source(job: tuple[int, Path, set[str] | None, DocumentRegions, Path]) -> set[int]:
+    """Key one source of targets (a file or a folder of parts; only ``keep``'s documents
+    unless None), a chunk of whole documents at a time, into a spill file per block
+    (``<source>-block-NN.parquet``); the blocks written."""
+    number, path, keep, regions, spill = job
     writers: dict[int, pq.ParquetWriter] = {}
     try:
-        for chunk in _whole_documents(_target_batches(inputs, reuse)):
-            keys = target_keys(chunk, documents)
+        for chunk in _whole_documents(_read_rows(path, TARGET_SCHEMA, keep)):
+            keys = target_keys(chunk, regions)
             if keys.num_rows == 0:
                 continue
             blocks = keys.column("block")
             for block in pc.unique(blocks).to_pylist():
                 if block not in writers:
-                    writers[block] = pq.ParquetWriter(spill / block_file(block), KEY_SCHEMA, compression=COMPRESSION)
+                    name = f"{number:05d}-{block_file(block)}"
+                    writers[block] = pq.ParquetWriter(spill / name, KEY_SCHEMA, compression=COMPRESSION)
                 writers[block].write_table(keys.filter(pc.equal(blocks, block)))
     finally:
         for writer in writers.values():
@@ -154,11 +182,15 @@ def _spill_new_keys(inputs: LinkInputs, reuse: bool, spill: Path) -> set[int]:
     return set(writers)
 
 
-def _target_batches(inputs: LinkInputs, reuse: bool) -> Iterator[pa.Table]:
-    if not reuse and inputs.carried_targets is not None:
-        yield from _read_rows(inputs.carried_targets, TARGET_SCHEMA, inputs.kept)
-    for path in inputs.new_targets:
-        yield from _read_rows(path, TARGET_SCHEMA, None)
+def _target_sources(inputs: LinkInputs, reuse: bool) -> list[tuple[Path, set[str] | None]]:
+    """The targets to key: this run's staged files, and without reuse the kept documents'
+    published ones (each part file of a folder a source of its own)."""
+    sources: list[tuple[Path, set[str] | None]] = []
+    carried = inputs.carried_targets
+    if not reuse and carried is not None:
+        files = sorted(p for p in carried.iterdir() if p.suffix == ".parquet") if carried.is_dir() else [carried]
+        sources += [(file, inputs.kept) for file in files]
+    return sources + [(path, None) for path in inputs.new_targets]
 
 
 def _regions(inputs: LinkInputs, reuse: bool) -> DocumentRegions:
@@ -223,22 +255,27 @@ def _blocks_losing_documents(inputs: LinkInputs) -> set[int]:
 
 
 # ----------------------------------------------------------------- links
-def _recompute(inputs: LinkInputs, reuse: bool, block: int, spilled: Path) -> tuple[pa.Table, pa.Table]:
+def _recompute(inputs: LinkInputs, reuse: bool, block: int, spilled: list[Path]) -> tuple[pa.Table, pa.Table]:
     """(keys, links) of one block: the published keys of kept documents plus the spilled new ones."""
     parts = []
     previous = inputs.previous_file(KEYS_TABLE, block) if reuse else None
     if previous is not None:
         parts += list(_read_rows(previous, KEY_SCHEMA, inputs.kept))
-    if spilled.exists():
-        parts.append(pq.read_table(spilled).cast(KEY_SCHEMA))
+    parts += [pq.read_table(path).cast(KEY_SCHEMA) for path in spilled]
     keys = pa.concat_tables(parts) if parts else KEY_SCHEMA.empty_table()
     keys = keys.sort_by([(name, "ascending") for name in ("doc_id", "norm_start", "target_id")])
     return keys, link_block(keys)
 
 
-def _write(path: Path, schema: pa.Schema, table: pa.Table) -> None:
+_WITH_PANDAS_METADATA = {
+    name: with_pandas_metadata(schema) for name, schema in ((LINKS_TABLE, TARGET_LINKS), (KEYS_TABLE, KEY_SCHEMA))
+}
+
+
+def _write(path: Path, table_name: str, table: pa.Table) -> None:
     """One block file; the pandas metadata makes nullable integers load as Int64."""
-    pq.write_table(table.select(schema.names).cast(with_pandas_metadata(schema)), path, compression=COMPRESSION)
+    schema = _WITH_PANDAS_METADATA[table_name]
+    pq.write_table(table.select(schema.names).cast(schema), path, compression=COMPRESSION)
 
 
 def _link_or_copy(source: Path, dest: Path) -> None:
