@@ -277,10 +277,9 @@ def stage(name: str, work: Path, workers: int = 1) -> dict:
     }
 
 
-def _run_stage(name: str, work: Path) -> dict:
-    result = subprocess.run(
-        [sys.executable, __file__, "--stage", name, "--work", str(work)], capture_output=True, text=True
-    )
+def _run_stage(name: str, work: Path, workers: int) -> dict:
+    command = [sys.executable, __file__, "--stage", name, "--work", str(work), "--workers", str(workers)]
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(result.stderr)
     return json.loads(result.stdout)

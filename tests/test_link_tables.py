@@ -94,7 +94,7 @@ def _table(version: Path, table: str) -> pa.Table:
     return pa.concat_tables([pq.read_table(version / f"{table}.parquet" / block_file(b)) for b in range(BLOCKS)])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     old=_corpus,
     edits=_corpus,

@@ -427,3 +427,34 @@ def test_blocking_finds_exactly_the_pairs_the_rule_accepts(a, b):
 
     accepted = core_similarity(a, b).similarity is not None
     assert accepted == (a == b or a in reduced_forms(b) or b in reduced_forms(a))
+
+
+def test_each_target_keeps_its_best_per_level_and_the_table_stays_linear():
+    """Six national documents, a province and twelve of its cities, one indicator each: a
+    city keeps the province's goal and its 3 nearest national goals (by deadline year, then
+    doc_id), and is linked to more nations only when they chose it; the province keeps 3
+    cities and is kept by all twelve; siblings never link."""
+    nations = [(f"n{i}.txt", None, None, None, "national") for i in range(6)]
+    cities = [(f"c{i:02d}.txt", "山东省", f"城{i}市", None, "city") for i in range(12)]
+    documents = _documents([*nations, ("p.txt", "山东省", None, None, "province"), *cities])
+    years = {"n0.txt": 2030, "n1.txt": 2027, "n2.txt": 2025, "n3.txt": 2025, "n4.txt": 2021, "n5.txt": 2026}
+    docs = {doc: [(1, 100, years.get(doc, 2025), 1)] for doc in documents.column("doc_id").to_pylist()}
+    links = link_all(_targets(docs), documents).to_pylist()
+    pairs = {(link["doc_id_a"], link["doc_id_b"]) for link in links}
+    chosen_by_nations = {"c00.txt", "c01.txt", "c02.txt"}  # each nation's 3 cities: all alike, so doc_id order
+    for city, *_ in cities:
+        assert (city, "p.txt") in pairs
+        linked_nations = {n for n, *_ in nations if (city, n) in pairs}
+        if city in chosen_by_nations:
+            assert linked_nations == {n for n, *_ in nations}
+        else:
+            assert linked_nations == {"n2.txt", "n3.txt", "n5.txt"}  # the city's own choice: year gaps 0, 0, 1
+        assert not any((city, other) in pairs for other, *_ in cities)
+    assert len(links) <= 15 * len(docs)
+    # a bigger corpus of the same shape: links grow with the documents, not their square
+    many = {f"c{i:03d}.txt": [(1, 100, 2025, 1)] for i in range(120)}
+    wide = _documents(
+        [(doc, "山东省", f"城{i}市", None, "city") for i, doc in enumerate(many)]
+        + [("p.txt", "山东省", None, None, "province")]
+    )
+    assert link_all(_targets(many | {"p.txt": [(1, 100, 2025, 1)]}), wide).num_rows == 120

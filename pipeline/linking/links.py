@@ -112,7 +112,8 @@ def link_all(all_targets: pa.Table, documents: pa.Table | None = None) -> pa.Tab
 
 def link_keys(keys: pa.Table, per_level: int | None = PER_LEVEL) -> pa.Table:
     """The links of ``keys`` (KEY_SCHEMA rows), block after block, each block sorted."""
-    return pa.concat_tables([link_block(block) for _, block in blocks_of(keys)] or [TARGET_LINKS.empty_table()])
+    links = [link_block(block, per_level) for _, block in blocks_of(keys)]
+    return pa.concat_tables(links or [TARGET_LINKS.empty_table()])
 
 
 def blocks_of(keys: pa.Table) -> list[tuple[int, pa.Table]]:
