@@ -35,7 +35,7 @@ GOLD = REALDEV / "gold"
 # F1 measured on 2026-12-01 before any rule was changed for real documents
 # (the baseline of issue 11), less 0.02.
 F1_FLOORS = {
-    "heading": 0.64,  # 0.660
+    "heading": 0.98,  # 1.000 (1070/1070; 0.660 before levels under articles, flat text, 专栏 items, 2026-12-01)
     "target": 0.67,  # 0.694
     "amount": 0.96,  # 0.988
     "deadline": 0.83,  # 0.850

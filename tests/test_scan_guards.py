@@ -7,12 +7,9 @@
    it: guarded and unguarded scans must find exactly the same matches, on the
    bundled documents, on the extractors' example corpora and on random mixes
    of the fragments the patterns are made of.  A new pattern branch that breaks the guard's assumption fails here.
-2. The glued-heading pattern of the section parser matches the character
-   before the marker instead of looking behind at it; it must find the same
-   markers and titles as the look-behind form.
-3. Boundary positions found with numpy (extractors.char_positions) are the
+2. Boundary positions found with numpy (extractors.char_positions) are the
    positions a character-class regex finds.
-4. The responsible-unit note scans run on the stdlib engine; they must find
+3. The responsible-unit note scans run on the stdlib engine; they must find
    what the `regex` module finds with the original patterns.
 """
 
@@ -28,7 +25,6 @@ from hypothesis import strategies as st
 
 from extractors import amounts, deadlines, responsible_units, target_patterns
 from extractors.char_positions import CharSet, code_points
-from pipeline.structure import sections
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "tests/fixtures/devset/docs").glob("*.txt"))
@@ -180,66 +176,6 @@ def test_guard_keeps_every_match_on_examples(module):
 def test_guard_keeps_every_match_on_fragment_mixes(module, pieces):
     text = "".join(pieces)
     assert _matches(module.RULES.pattern, text) == _matches(_unguarded(module), text)
-
-
-# ---------------------------------------------------------------- sections
-HEADING_FRAGMENTS = [
-    "（责任单位：市科技局）",
-    "）",
-    ")",
-    "〕",
-    "。",
-    "；",
-    "\n",
-    "\r",
-    " ",
-    "\u3000",
-    "（二）",
-    "(三)",
-    "（ 四 ）",
-    "一、",
-    "十二、",
-    "1.",
-    "2．",
-    "3、",
-    "12.5",
-    "4﹒",
-    "提升先进制造水平",
-    "加强组织领导",
-    "（",
-    "(",
-    "*",
-]
-
-
-def _lookbehind_glued_marker() -> re.Pattern:
-    """The glued-heading pattern in its original look-behind form, the reference."""
-    import regex
-
-    sp, num, title = sections._SP, sections._NUM, sections._TITLE
-    return regex.compile(
-        rf"(?:(?<=[）)〕。]){sp}*(?P<marker>(?P<l1>{num}+)、|[（(]{sp}*(?P<l2>{num}+){sp}*[）)])"
-        rf"|(?<=[）)]){sp}*(?P<marker3>(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、])(?!\d))){sp}*" + title
-    )
-
-
-def _marker_spans(pattern, text: str) -> list:
-    groups = ("marker", "l1", "l2", "marker3", "l3", "l3sep", "title")
-    return [[m.span(g) for g in groups] for m in pattern.finditer(text)]
-
-
-@settings(max_examples=400, deadline=None, derandomize=True)
-@given(pieces=st.lists(st.sampled_from(HEADING_FRAGMENTS), max_size=30))
-def test_glued_marker_finds_what_the_look_behind_form_finds(pieces):
-    text = "".join(pieces)
-    assert _marker_spans(sections._GLUED_MARKER, text) == _marker_spans(_lookbehind_glued_marker(), text)
-
-
-def test_glued_marker_on_documents():
-    reference = _lookbehind_glued_marker()
-    for path in DOCUMENTS:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        assert _marker_spans(sections._GLUED_MARKER, text) == _marker_spans(reference, text), path.name
 
 
 # ---------------------------------------------------------------- char positions

@@ -182,22 +182,38 @@ def test_articles_without_chapters_are_level_3():
     assert [(level, n) for _, level, n in spans(raw)] == [(3, 1), (3, 2), (3, 3)]
 
 
-def test_box_items_are_not_headings():
+def test_box_items_are_headings_numbered_on_their_own():
+    # CONVENTIONS (consistency review): numbered items in 专栏 boxes are headings; the box's
+    # title line is not.  The main sequence resuming (3. after 2.) closes the box.
     raw = (
         "二、重点任务\n（一）发展先进制造\n1.做强高端装备。内容。\n2.培育新兴产业。内容。\n"
         "专栏1 重点产业链\n1.智能制造装备产业链。重点发展工业机器人。\n2.新材料产业链。重点发展碳纤维。\n"
+        "3.生物医药产业链。\n4.新能源产业链。\n"
         "3.推动集群发展。内容。\n（二）优化产业生态\n1.强化要素保障。内容。\n"
     )
-    got = [(t, n) for t, _, n in spans(raw)]
+    got = [(t, level, n) for t, level, n in spans(raw)]
     assert got == [
-        ("二、重点任务", 2),
-        ("（一）发展先进制造", 1),
-        ("1.做强高端装备", 1),
-        ("2.培育新兴产业", 2),
-        ("3.推动集群发展", 3),
-        ("（二）优化产业生态", 2),
-        ("1.强化要素保障", 1),
+        ("二、重点任务", 1, 2),
+        ("（一）发展先进制造", 2, 1),
+        ("1.做强高端装备", 3, 1),
+        ("2.培育新兴产业", 3, 2),
+        ("1.智能制造装备产业链", 3, 1),
+        ("2.新材料产业链", 3, 2),
+        ("3.生物医药产业链", 3, 3),
+        ("4.新能源产业链", 3, 4),
+        ("3.推动集群发展", 3, 3),
+        ("（二）优化产业生态", 2, 2),
+        ("1.强化要素保障", 3, 1),
     ]
+
+
+def test_box_items_after_a_level_2_marker_and_the_next_level_2_closes_the_box():
+    raw = (
+        "（一）培育场景\n1.培育典型场景。内容。\n2.加强方案研发。内容。\n专栏1数字化解决方案研发推广工程\n"
+        "1.家用电器行业：个性化定制平台。\n2.家具行业：数字化设计平台。\n3.五金制品行业：自动上下料机器人。\n"
+        "（二）深入开展数字化转型改造\n3.梯次推进企业改造。内容。\n"
+    )
+    assert [(level, n) for _, level, n in spans(raw)] == [(2, 1), (3, 1), (3, 2), (3, 1), (3, 2), (3, 3), (2, 2), (3, 3)]
 
 
 def test_notice_with_attachment_list_and_appendix():
@@ -424,3 +440,128 @@ def test_tree_invariants_on_arbitrary_text(tokens):
 def test_marker_with_extra_comma_keeps_span_but_clean_heading():
     norm, sections = sections_of("（一）、加强组织领导。内容。\n")
     assert [(s.level, s.number, s.heading) for s in sections] == [(2, 1, "加强组织领导")]
+
+
+# ---------------------------------------------------------------- real documents' layouts (issue 11)
+# Each case is a convention of GB/T 9704 documents seen in ../shared/corpus-real, reduced to a
+# few lines; the real documents are the gate in tests/test_realdev.py.
+
+def test_numbered_items_inside_an_article_are_one_level_below_it():
+    # GUIDE: `（一）` under `第三条` is one level below the article; a `1.` under it one more.
+    raw = (
+        "第一章 总则\n第一条 为规范管理，制定本办法。\n第二章 申报\n第二条 申请人应当符合下列条件：\n"
+        "（一）在本市登记注册；\n（二）具备下列能力：\n1. 实时远程监控；\n2. 事件记录；\n（三）其他条件。\n"
+        "第三条 申报材料如下：\n1.申请表；\n2.承诺书。\n"
+    )
+    assert [(level, n) for _, level, n in spans(raw)] == [
+        (1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (3, 2), (4, 1), (4, 2), (3, 3), (2, 3), (3, 1), (3, 2)
+    ]
+
+
+def test_items_inside_articles_without_chapters_are_level_4():
+    raw = "第五条 企业培育。具体如下：\n（一）落户补贴。内容。\n（二）租金补贴。内容。\n第六条 离岸孵化。内容。\n"
+    assert [(level, n) for _, level, n in spans(raw)] == [(3, 5), (4, 1), (4, 2), (3, 6)]
+
+
+def test_article_number_written_with_spaces():
+    raw = "第八条 资金由区财政统筹。\n第 9 条 本办法由市财政局负责解释。\n第 1 0 条 本办法自印发之日起施行。\n"
+    assert spans(raw)[1:] == [("第 9 条 本办法由市财政局负责解释", 3, 9), ("第 1 0 条 本办法自印发之日起施行", 3, 10)]
+
+
+def test_text_without_line_breaks_headings_end_where_the_next_marker_starts():
+    body = "内容内容内容。" * 60  # a long document whose line breaks were lost
+    raw = (
+        "各省、自治区、直辖市人民政府：为持续深化改革，现提出以下意见。一、持续提升投资建设便利度"
+        "（一）优化再造投资项目前期审批流程。" + body + "（国家发展改革委牵头，各地区按职责分工负责）"
+        "具体措施：1．2020年底前开展涉企收费专项治理。（市场监管总局牵头）2．简化税费优惠政策适用程序。" + body
+        + "（二）进一步提升工程建设项目审批效率。" + body + "二、进一步简化企业生产经营审批和条件（三）进一步降低市场准入门槛。"
+    )
+    assert spans(raw) == [
+        ("一、持续提升投资建设便利度", 1, 1),
+        ("（一）优化再造投资项目前期审批流程", 2, 1),
+        ("1．2020年底前开展涉企收费专项治理", 3, 1),
+        ("2．简化税费优惠政策适用程序", 3, 2),
+        ("（二）进一步提升工程建设项目审批效率", 2, 2),
+        ("二、进一步简化企业生产经营审批和条件", 1, 2),
+        ("（三）进一步降低市场准入门槛", 2, 3),
+    ]
+
+
+def test_articles_of_a_regulation_without_line_breaks():
+    body = "各省电力局为本债券的发行单位。" * 80
+    raw = (
+        "国务院同意，现转发给你们。关于发行电力建设债券的暂行规定第一条为了保证电力建设债券的顺利发行，制定本规定。"
+        "第二条本债券实行谁发、谁用、谁还的原则。" + body + "第三条必须提供下列文件：(一)企业主管部门的证明文件；"
+        "（二）发行数量的说明。依照本规定第二条规定办理。第四条本规定自发布之日起实行。"
+    )
+    assert [(t[:6], level, n) for t, level, n in spans(raw)] == [
+        ("第一条为了保", 3, 1), ("第二条本债券", 3, 2), ("第三条必须提", 3, 3), ("(一)企业主", 4, 1), ("（二）发行数", 4, 2),
+        ("第四条本规定", 3, 4),
+    ]
+
+
+def test_flat_text_tentative_first_heading_and_enumerations():
+    body = "加快改革，建立统一、规范、高效的管理体制，推动一、二、三产业融合。" * 40
+    raw = "电力体制改革方案一、加快电力体制改革的必要性（一）改革开放以来成就巨大。" + body + "二、改革的指导思想（二）指导思想是什么。"
+    got = spans(raw)
+    assert [(level, n) for _, level, n in got] == [(1, 1), (2, 1), (1, 2), (2, 2)]
+    assert got[0][0] == "一、加快电力体制改革的必要性"
+    # a word ending in 一 (`统一、`) before the real first heading is dropped when it comes
+    raw2 = "初步建立统一、规范、高效的稀土行业管理体制。" + raw
+    assert [(t[:4], n) for t, _, n in spans(raw2)][:2] == [("一、加快", 1), ("（一）改", 1)]
+
+
+def test_flat_attachment_list_is_not_headings_and_the_attachment_restarts_numbering():
+    body = "本预案自印发之日起实施。" * 90
+    raw = (
+        "一、总则。" + body + "二、附则。现印发给你们。附件：1.突发环境事件分级标准  2.应急指挥部组成及职责"
+        "附件1突发环境事件分级标准  一、特别重大突发环境事件：1.因环境污染导致人员死亡的；2.疏散人员5万人以上的。"
+        "二、重大突发环境事件：1.导致人员中毒的。"
+    )
+    assert [(t[:4], level, n) for t, level, n in spans(raw)] == [
+        ("一、总则", 1, 1), ("二、附则", 1, 2), ("一、特别", 1, 1), ("1.因环", 3, 1), ("2.疏散", 3, 2),
+        ("二、重大", 1, 2), ("1.导致", 3, 1),
+    ]
+
+
+def test_markers_followed_by_a_year_or_a_numeral_word_still_start_headings():
+    raw = (
+        "各位代表：\n现在，我代表市人民政府作工作报告。\n一、2023年工作回顾\n过去一年成绩显著。\n"
+        "二、2024年主要工作\n（一）抓好项目建设。内容。\n1.2025年底前建成投用。内容。\n"
+    )
+    assert [t for t, _, _ in spans(raw)] == ["一、2023年工作回顾", "二、2024年主要工作", "（一）抓好项目建设", "1.2025年底前建成投用"]
+
+
+def test_cross_references_are_not_headings():
+    raw = (
+        "第十二条 按本办法办理。\n"
+        "第十三条《办法》第五条第（二）（四）项中的人才，按第（六）项办理。\n"
+        "第十四条 符合《办法》第五条（二）、（三）、（四）项条件的。\n"
+        "第十五条，培训机构不得违规收费。\n"
+    )
+    got = spans(raw)
+    assert [(level, n) for _, level, n in got] == [(3, 12), (3, 13), (3, 14), (3, 15)]
+    assert got[1][0] == "第十三条《办法》第五条第（二）（四）项中的人才，按第（六）项办理"
+
+
+def test_heading_on_the_line_of_a_chapter_title_and_a_raw_line_end():
+    raw = (
+        "第六章 管理\n第三十条 本办法所称地下空间。第三十一条 地下空间开发利用应当统一规划、综\n合开发、合理利用。\n"
+        "第七章 法律责任 第三十二条 违反本办法的，依法处理。\n"
+    )
+    got = spans(raw)
+    assert got == [
+        ("第六章 管理", 1, 6),
+        ("第三十条 本办法所称地下空间", 2, 30),
+        ("第三十一条 地下空间开发利用应当统一规划、综", 2, 31),  # CONVENTIONS: a PDF line end ends it
+        ("第七章 法律责任", 1, 7),
+        ("第三十二条 违反本办法的，依法处理", 2, 32),
+    ]
+
+
+def test_glued_heading_whose_title_starts_like_a_reference_word():
+    raw = (
+        "一、总体要求\n（一）指导思想。内容。（二）基本原则。内容。（三）目标任务。到2020年完成。\n"
+        "（四）项目管理。内容。\n"
+    )
+    assert [t for t, _, _ in spans(raw)] == ["一、总体要求", "（一）指导思想", "（二）基本原则", "（三）目标任务", "（四）项目管理"]

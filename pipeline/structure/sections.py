@@ -1,24 +1,34 @@
 """Section tree from GB/T 9704 heading markers (GUIDE label ``heading``).
 
 Levels are fixed by the marker (GUIDE.md): ``一、`` 1, ``（一）`` 2, ``1.``/``1、``
-3, ``（1）`` 4, ``①`` 5.  Article style: ``第一章`` 1, ``第一节`` 2 (our
-decision: a 节 sits between its chapter and its articles), ``第N条`` one level
-below the nearest enclosing 章/节, 3 when there is none.
+3, ``（1）`` 4, ``①`` 5, also when a document skips a level (``一、`` then
+``1.`` is level 3).  Article style: ``第一章`` 1, ``第一节`` 2 (our decision: a
+节 sits between its chapter and its articles), ``第N条`` one level below the
+nearest enclosing 章/节, 3 when there is none; numbered items inside an
+article are one level below the article (``（一）`` under a level-3 ``第三条``
+is 4, a ``1.`` under that ``（一）`` 5).  ``第 1 0 条`` (digits spaced out) is
+an article too.
 
 A heading's span is its marker plus the title up to, not including, the first
-``。``/``；`` or the line end.  Candidates are found by two compiled regexes
-(line-start markers, and level-1/2 markers glued after a closing bracket or a
-full stop); a single pass over the candidates then checks them against the
-document's numbering sequence so that numbers in running text, PDF line
-breaks and list items in boxes do not become headings.
+``。``/``；`` or the line end, or the start of the next heading when that comes
+first (text whose line breaks were lost: ``一、总体要求（一）指导思想``).
+Markers are found by two regexes (at a line start; anywhere else), each
+marker's context decides whether it may start a heading there, and a single
+pass checks the candidates against the document's numbering sequence so
+that numbers in running text, PDF line breaks and cross-references
+(``第五条第（二）项``) do not become headings.
 
 Decisions, documented:
 - Numbering restarts under each parent or runs on across parents (``（一）…（四）`` under
   ``一、``, ``（五）…`` under ``二、``): a marker is accepted when it continues either its
   parent's sequence or the document's sequence of its kind.
-- ``专栏`` boxes are not sections: their title line is not a heading and numbered
-  items inside a box are skipped until the main sequence resumes (a level-1/2
-  marker, or the next expected level-3 number).
+- A marker inside a line starts a heading after a closing bracket or ``。`` (a heading
+  glued to the previous paragraph, ``…（责任单位：市科技局）（二）提升…``); an article
+  also after ``；``.  In a document without line breaks (``_is_flat``) it may follow any
+  character, but then only the exact next number of its sequence is accepted.
+- ``专栏`` boxes: the box's title line is not a heading; numbered items inside it are
+  (CONVENTIONS), numbered on their own; the main sequence resuming closes the box and
+  its numbering continues where it stopped.
 - A bare ``附件`` / ``附件1`` / ``附件1：名称`` line starts an appendix: the numbering sequence and
   the tree restart there (the appendix's own ``一、`` are level-1 roots).  The
   numbered attachment list after ``附件：`` is not headings.
@@ -28,6 +38,11 @@ Decisions, documented:
 
 from __future__ import annotations
 
+import bisect
+
+from dataclasses import dataclass
+
+import numpy as np
 import regex as re
 
 from pipeline.core.document import NormalizedText, Section
@@ -35,124 +50,265 @@ from pipeline.core.numerals import NUMERAL_CLASS, cn_to_int
 
 _NUM = f"[{NUMERAL_CLASS}]"
 _SP = r"[ \t\u3000]"
+_SP_CHARS = " \t\u3000"
 # Markers a line may start with; Word bookmarks and markdown bold that the
 # normalisers delete are tolerated so the parser also works on raw text.
 _LINE_START = rf"(?m)^{_SP}*(?:(?:\[bookmark:[^\]\n]*\]|\*\*){_SP}*)*"
-_TITLE = r"(?P<title>[^\n\r。；;]*)"
-
-_LINE_MARKER = re.compile(
-    _LINE_START
-    + r"(?P<marker>"
-    + rf"第{_SP}*(?P<art>{_NUM}+|\d{{1,3}}){_SP}*(?P<art_kind>[章节条])(?={_SP}|[\u4e00-\u9fff]|$)"
-    + rf"|(?P<l1>{_NUM}+){_SP}*[、.．﹒](?!\d)"
+# `第十条`, `第 1 0 条`; a 条 is followed by a space, a character of its title or an
+# opening quote/bracket (`第十四条《办法》第五条中…`).
+_ARTICLE = (
+    rf"第{_SP}*(?P<art>{_NUM}+|\d(?:{_SP}?\d){{0,2}}){_SP}*(?P<art_kind>[章节条])"
+    r"(?=[ \t\u3000\u00a0\u4e00-\u9fff《“\"（(【，,]|$)"
+)
+# After `1.`: not a decimal (`1.5个`), but a year may follow (`3.2020年底前完成…`).
+_NOT_DECIMAL = r"(?:(?!\d)|(?=(?:19|20)\d\d年))"
+_MARKERS = (
+    _ARTICLE
+    + rf"|(?P<l1>{_NUM}+){_SP}*(?:、|[.．﹒](?!\d))"
     + rf"|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)]"
     + rf"|[（(]{_SP}*(?P<l4>\d{{1,3}}){_SP}*[）)]"
     + r"|(?P<l5>[①-⑳])"
-    + rf"|(?P<l3>\d{{1,3}})(?!\d)(?:{_SP}*(?P<l3sep>[.．﹒、])(?!\d)|(?=[\u4e00-\u9fff]))"
-    + rf"){_SP}*"
-    + _TITLE
 )
+_LINE_MARKER = re.compile(
+    _LINE_START
+    + rf"(?P<marker>{_MARKERS}"
+    + rf"|(?P<l3>\d{{1,3}})(?!\d)(?:{_SP}*(?P<l3sep>[.．﹒、]){_NOT_DECIMAL}|(?=[\u4e00-\u9fff]))"
+    + ")"
+)
+# The same markers inside a line (the context decides, see _INLINE_CONTEXTS);
+# `1.` only with its separator, never after a digit or a decimal point.
+_INLINE_BODY = (
+    rf"(?P<marker>{_ARTICLE}|(?P<l1>{_NUM}+)、|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)]"
+    rf"|(?<![\d.．])(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、]){_NOT_DECIMAL})"
+)
+_INLINE_MARKER = re.compile(_INLINE_BODY)
+# The same after a closing bracket or a stop (a heading glued to the previous paragraph).
+# The punctuation is matched, not looked behind at: a literal first character lets the
+# scan skip ahead.  Two markers sharing that character (`（二）（四）`) are a
+# cross-reference, never headings, so nothing is lost.
+_GLUED_MARKER = re.compile(rf"[）)〕。；：:]{_SP}*" + _INLINE_BODY)
+_STOPS = re.compile(r"[\n\r。；;]")
+_RAW_BREAK = re.compile(r"[\n\r]")
 
-# A heading glued to the end of the previous paragraph, e.g.
-# `…（责任单位：市科技局）（二）提升先进制造水平`.  Level 1/2 markers after a
-# closing bracket or a full stop; `1.` items only after a closing bracket (a
-# responsibility note), since after `。`/`；` they are usually enumerations.
-# The bracket or stop before the marker is matched, not looked behind at: a
-# literal first character lets the scan skip ahead (2x faster).  The matches
-# are the same, because a match's title runs to a line end or 。/；, so the
-# character before the next marker never belongs to the previous match
-# (tests/test_scan_guards.py compares with the look-behind form).
-_GLUED_MARKER = re.compile(
-    rf"(?:[）)〕。]{_SP}*(?P<marker>(?P<l1>{_NUM}+)、|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)])"
-    rf"|[）)]{_SP}*(?P<marker3>(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、])(?!\d))){_SP}*" + _TITLE
-)
+# What may come right before a marker inside a line, per marker kind, in a
+# document with line breaks and in one without (flat).  "other" = any character.
+_CLOSE, _STOP, _COLON = "）)〕", "。", "：:"
+_INLINE_CONTEXTS = {
+    False: {1: _CLOSE + _STOP, 2: _CLOSE + _STOP, 3: "）)", "条": "。；"},
+    True: {1: None, 2: None, 3: _CLOSE + _STOP + "；" + _COLON, "条": None, "章": None, "节": None},
+}
+# A cross-reference, not a heading: `第（二）项`, `（二）、（三）`, `第五条第（二）项`.
+_REFERENCE_BEFORE = frozenset("第、和或至及与")
+_REFERENCE_AFTER = re.compile(r"项(?!目)|款|[、，和或至及与][（(]|[（(]")
+_ENUMERATED_AFTER = frozenset("、产级类期年等和及至")
+_ARTICLE_REFERENCE_AFTER = re.compile(r"第|规定|[中的、，和或至及与]")
 
 _BOX_LINE = re.compile(rf"(?m)^{_SP}*专栏{_SP}*(?:\d+|{_NUM}+)?")
 # `附件` / `附件2` / `附件2：重点任务清单` alone on a line starts an appendix;
 # `附件：1.xxx` (no number before the colon) is the attachment list instead.
-_APPENDIX_LINE = re.compile(rf"(?m)^{_SP}*附件{_SP}*(?:(?:\d+|{_NUM}+){_SP}*(?:[:：][^\n]{{0,40}})?)?{_SP}*$")
+_APPENDIX_LINE = re.compile(
+    rf"(?m)^{_SP}*附件{_SP}*(?:(?:\d+|{_NUM}+){_SP}*(?:[:：][^\n]{{0,40}})?)?{_SP}*$"
+)
 # `附件：1.xxx` and the numbered lines that continue the list.
 _ATTACHMENT_LIST = re.compile(rf"(?m)^{_SP}*附件{_SP}*[:：][^\n]*(?:\n{_SP}*\d{{1,2}}{_SP}*[.．、][^\n]*)*")
 
+# Without line breaks: `附件：1.甲 2.乙附件1甲…` — the list runs to the first `。` or to
+# the first attachment's own `附件1`, where that attachment (an appendix) starts.
+_FLAT_ATTACHMENT_LIST = re.compile(rf"附件{_SP}*[:：]{_SP}*(?=[1一（(])")
+_FLAT_TITLED_APPENDIX = re.compile(rf"附件{_SP}*[:：](?!{_SP}*[1一（(])")
+_FLAT_APPENDIX = re.compile(rf"附件{_SP}*(?:\d{{1,2}}|{_NUM}{{1,3}})(?![\d:：])")
+
 # A number directly followed by one of these is a quantity, not a heading
 # whose separator went missing (`19加强组织领导` vs `20家企业`).
-_UNIT_CHARS = frozenset(
-    "年月日号个家项亿万千百十元%％倍次人名所座条台套辆吨亩天周岁只届批期版类种点组户栋层米度分秒小批余多"
-)
+_UNIT_CHARS = frozenset("年月日号个家项亿万千百十元%％倍次人名所座条台套辆吨亩天周岁只届批期版类种点组户栋层米度分秒小批余多")
 
 _DISTINCTIVE_SLACK = 4  # skipped numbers tolerated after a line-start 一、/（一）/（1）
 _NUMBERED_SLACK = 3  # same for 1. items, whose numbers also occur in running text
 _FIRST_NUMBER_MAX = 30  # a first marker numbered higher is running text, not an excerpt's heading
+_FLAT_MIN_CHARS = 1000  # a document this long ...
+_FLAT_LINE_CHARS = 800  # ... whose lines average more than this lost its line breaks
+# Marker kinds from outermost to innermost; deeper numbering restarts under a new parent.
+_RANK = {"章": 0, "节": 1, "条": 2, 1: 3, 2: 4, 3: 5, 4: 6, 5: 7}
+_DIVISIONS = ("章", "节", "条")
+_TITLE_HOLDERS = frozenset(("章", "节", 1, 2))  # kinds whose title line may hold the next heading
 
 
+@dataclass(slots=True)
 class _Candidate:
-    __slots__ = ("start", "title_start", "end", "level_kind", "number", "glued", "has_sep")
-
-    def __init__(self, start, title_start, end, level_kind, number, glued, has_sep):
-        self.start = start
-        self.title_start = title_start
-        self.end = end
-        self.level_kind = level_kind  # 1..5, or "章"/"节"/"条"
-        self.number = number
-        self.glued = glued
-        self.has_sep = has_sep
+    start: int
+    title_start: int
+    end: int
+    kind: int | str  # 1..5, or "章"/"节"/"条"
+    number: int
+    inline: bool  # inside a line, not at its start
+    strict: bool  # only the exact next number of its sequence makes it a heading
+    has_sep: bool
 
 
-def _candidate(match, glued: bool) -> _Candidate | None:
-    groups = match.groupdict()
-    has_sep = True
-    if groups.get("art"):
-        kind, raw_number = groups["art_kind"], groups["art"]
-        has_sep = match.end("marker") < len(match.string) and match.string[match.end("marker")] in " \t\u3000\n\r"
-    elif groups.get("l1"):
-        kind, raw_number = 1, groups["l1"]
-    elif groups.get("l2"):
-        kind, raw_number = 2, groups["l2"]
-    elif groups.get("l4"):
-        kind, raw_number = 4, groups["l4"]
-    elif groups.get("l5"):
-        kind, raw_number = 5, None
-    elif groups.get("l3"):
-        kind, raw_number = 3, groups["l3"]
-        has_sep = groups["l3sep"] is not None
+def _joined_breaks(norm: NormalizedText) -> list[int]:
+    """norm offsets where the normaliser joined two raw lines (a PDF line broken mid-sentence)."""
+    raw = norm.raw_text
+    if norm.offsets.is_identity or ("\n" not in raw and "\r" not in raw):
+        return []
+    points = np.frombuffer(raw.encode("utf-32-le"), dtype=np.uint32)
+    breaks = np.flatnonzero((points == 10) | (points == 13))
+    after = np.searchsorted(norm.offsets.src_end, breaks, side="right")  # first norm char after each
+    norm_points = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
+    after = after[(after > 0) & (after < norm_points.shape[0])]
+    kept_line = (norm_points[after] == 10) | (norm_points[after] == 13) | (norm_points[after - 1] == 10)
+    return np.unique(after[~kept_line]).tolist()
+
+
+def _is_flat(text: str) -> bool:
+    """A document whose line breaks were lost (scraped into one or a few long lines)."""
+    return len(text) >= _FLAT_MIN_CHARS and text.count("\n") * _FLAT_LINE_CHARS < len(text)
+
+
+# In this order: the inline pattern has no l4 group, and one of l1/l2/l3 always matched before it.
+_KIND_GROUPS = (("l1", 1), ("l2", 2), ("l3", 3), ("l4", 4))
+
+
+def _kind_and_number(match) -> tuple[int | str, int] | None:
+    group = match.group
+    art = group("art")
+    if art:
+        kind, raw_number = group("art_kind"), art.replace(" ", "").replace("\t", "").replace("\u3000", "")
     else:
+        kind = raw_number = None
+        for name, k in _KIND_GROUPS:
+            raw_number = group(name)
+            if raw_number:
+                kind = k
+                break
+        if kind is None:
+            circled = match.groupdict().get("l5")
+            return (5, ord(circled) - ord("①") + 1) if circled else None
+    number = cn_to_int(raw_number)
+    return (kind, number) if number is not None and number >= 1 else None
+
+
+def _candidate(match, inline: bool, strict: bool) -> _Candidate | None:
+    found = _kind_and_number(match)
+    if found is None:
         return None
-    number = ord(groups["l5"]) - ord("①") + 1 if kind == 5 else cn_to_int(raw_number)
-    if number is None or number < 1:
-        return None
-    title_start = match.start("title")
-    end = match.end("title")
+    kind, number = found
     text = match.string
-    while end > title_start and text[end - 1] in " \t\u3000*":
-        end -= 1
-    # (a marker alone on its line: the span is the marker)
-    marker = "marker3" if groups.get("marker3") else "marker"
+    marker_end = match.end("marker")
+    if kind in _DIVISIONS:
+        has_sep = marker_end < len(text) and text[marker_end] in " \t\u3000\u00a0\n\r"
+    else:
+        has_sep = kind != 3 or match.group("l3sep") is not None
+    title_start = marker_end
+    while title_start < len(text) and text[title_start] in _SP_CHARS + "\u00a0":
+        title_start += 1
+    stop = _STOPS.search(text, title_start)
+    end = _rstrip(text, title_start, stop.start() if stop else len(text))
     if end == title_start:
-        end = match.end(marker)
-    return _Candidate(match.start(marker), title_start, end, kind, number, glued, has_sep)
+        end = marker_end  # a marker alone on its line: the span is the marker
+    return _Candidate(match.start("marker"), title_start, end, kind, number, inline, strict, has_sep)
 
 
-def _plausible(cand: _Candidate, local: int, global_: int) -> bool:
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\u3000\u00a0*":
+        end -= 1
+    return end
+
+
+def _inline_context(text: str, match, kind, flat: bool) -> bool | None:
+    """May this inline marker start a heading here?  None: no; False: yes; True: only strictly.
+
+    Strictly: after a word character it must be the exact next number of its
+    sequence, and in a text with line breaks it must also sit in the title of
+    the heading just before it, one kind deeper (``第七章 法律责任 第四十二条 …``).
+    """
+    start = match.start("marker")
+    before = start - 1
+    while before >= 0 and text[before] in _SP_CHARS:
+        before -= 1
+    prev = text[before] if before >= 0 else "\n"
+    if prev == "\n":
+        return None  # a line start: the line-start scan has it
+    after = match.end("marker")
+    if prev in _REFERENCE_BEFORE or _reference_after(text, after, kind):
+        return None
+    punctuation = prev in _CLOSE + _STOP + "；" + _COLON
+    allowed = _INLINE_CONTEXTS[flat].get(kind, "")
+    if allowed is None:  # flat: after punctuation as a glued heading, else strictly
+        return not punctuation
+    if prev in allowed:
+        return False
+    return None if punctuation else True
+
+
+def _reference_after(text: str, after: int, kind) -> bool:
+    if kind in _DIVISIONS:
+        return _ARTICLE_REFERENCE_AFTER.match(text, after) is not None
+    if kind == 1:  # `一、二、三产业`, `一、二级`, not `四、一般突发环境事件`
+        return text[after : after + 1] in NUMERAL_CLASS and text[after + 1 : after + 2] in _ENUMERATED_AFTER
+    return kind == 2 and _REFERENCE_AFTER.match(text, after) is not None
+
+
+def _inline_candidates(text: str, matches, flat: bool, seen: set[int]) -> list[_Candidate]:
+    found = []
+    for m in matches:
+        if m.start("marker") in seen:
+            continue
+        kind_number = _kind_and_number(m)
+        if kind_number is None:
+            continue
+        strict = _inline_context(text, m, kind_number[0], flat)
+        if strict is not None and (c := _candidate(m, True, strict)):
+            found.append(c)
+            seen.add(c.start)
+    return found
+
+
+def _may_hold_marker(title: str) -> bool:
+    return "、" in title or "）" in title or ")" in title or "条" in title or "." in title
+
+
+def _candidates(text: str, flat: bool) -> list[_Candidate]:
+    found = [c for m in _LINE_MARKER.finditer(text) if (c := _candidate(m, False, False))]
+    seen = {c.start for c in found}
+    inline = _inline_candidates(text, _GLUED_MARKER.finditer(text), flat, seen)
+    if flat:  # a marker may follow any character
+        inline += _inline_candidates(text, _INLINE_MARKER.finditer(text), flat, seen)
+    else:  # after a word character only inside the title line of a shallower heading
+        for c in list(found):  # (_Parser._in_previous_title): `一、总体要求（一）…`, `第七章 法律责任 第四十二条`
+            if c.kind in _TITLE_HOLDERS and _may_hold_marker(text[c.title_start : c.end]):
+                inline += _inline_candidates(text, _INLINE_MARKER.finditer(text, c.title_start, c.end), flat, seen)
+    found += inline
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _plausible(cand: _Candidate, local: int, global_: int, flat: bool) -> bool:
     """Does the candidate's number fit the numbering sequence so far?"""
     n = cand.number
-    if cand.glued:
-        if cand.level_kind == 3 and local < 1:
-            return False
+    if cand.strict:
+        # a marker after a word character of a flat text: only the exact next number
+        return n == local + 1 or (local == 0 and n == global_ + 1)
+    if cand.inline:
+        if cand.kind in _DIVISIONS:
+            return n == global_ + 1 or n == local + 1
+        if cand.kind == 3 and local < 1:
+            return flat and n == 1
+        if flat and cand.kind == 1 and n == 1:
+            return True  # `。一、` in a flat text: a new part starts (an attached plan)
         # the first item under a new parent may run on from the previous parent's items
         return n == local + 1 or (local == 0 and global_ > 0 and n == global_ + 1)
     if not cand.has_sep:
         # `19加强组织领导`, `第2条基础上`: only the exact next number of a running
         # sequence (or a first article) makes a heading of a marker without separator.
-        if cand.level_kind in ("章", "节", "条"):
+        if cand.kind in _DIVISIONS:
             return n == global_ + 1 or n == local + 1
         return (n == local + 1 or n == global_ + 1) and n >= 2
     if local == 0 and global_ == 0:
         return n <= _FIRST_NUMBER_MAX  # the first marker of its kind: nothing to compare with
-    if cand.level_kind in (3, "条"):
-        return n == 1 or local - 1 <= n <= local + _NUMBERED_SLACK or global_ < n <= global_ + _NUMBERED_SLACK
+    slack = _NUMBERED_SLACK if cand.kind in (3, "条") else _DISTINCTIVE_SLACK
     # restarts under its parent, or runs on from the previous parent's items
     # (若干措施: （一）…（四） under 一、, then （五）…（二十二） under 二、…)
-    return n == 1 or local - 1 <= n <= local + _DISTINCTIVE_SLACK or global_ < n <= global_ + _DISTINCTIVE_SLACK
+    return n == 1 or local - 1 <= n <= local + slack or global_ < n <= global_ + slack
 
 
 def _spans(pattern, text: str) -> list[tuple[int, int]]:
@@ -163,110 +319,201 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-class _TreeBuilder:
-    """The single pass over the candidates: numbering state, the open sections, boxes and appendices."""
+class _Numbering:
+    """Last number seen per marker kind: under the current parent, and anywhere."""
 
-    def __init__(self, text: str):
+    __slots__ = ("local", "global_")
+
+    def __init__(self):
+        self.local: dict = {}
+        self.global_: dict = {}
+
+    def plausible(self, cand: _Candidate, flat: bool) -> bool:
+        return _plausible(cand, self.local.get(cand.kind, 0), self.global_.get(cand.kind, 0), flat)
+
+    def copy(self) -> _Numbering:
+        twin = _Numbering()
+        twin.local, twin.global_ = dict(self.local), dict(self.global_)
+        return twin
+
+    def continues(self, cand: _Candidate) -> bool:
+        n = cand.number
+        return n == self.local.get(cand.kind, 0) + 1 or n == self.global_.get(cand.kind, 0) + 1
+
+    def seen(self, cand: _Candidate) -> None:
+        self.local[cand.kind] = cand.number
+        self.global_[cand.kind] = cand.number
+        for other in list(self.local):
+            if _RANK[other] > _RANK[cand.kind]:
+                self.local[other] = 0  # deeper numbering restarts under a new parent
+
+
+class _Parser:
+    """One pass over the candidates in text order, building the tree."""
+
+    def __init__(self, text: str, norm: NormalizedText | None = None):
         self.text = text
+        self.joined_breaks = _joined_breaks(norm) if norm is not None else []
+        self.open_articles = 0
+        self.flat = _is_flat(text)
         self.sections: list[Section] = []
+        self.title_starts: list[int] = []
         self.stack: list[Section] = []
-        self.local: dict = {}  # level kind -> last number under the current parent
-        self.global_: dict = {}  # level kind -> last number anywhere (numbering that runs on across parents)
+        self.kinds: list = []  # marker kind of each section, by section_id - 1
+        self.numbering = _Numbering()
+        self.main_numbering: _Numbering | None = None  # saved while inside a 专栏 box
         self.division_level: int | None = None  # level of the enclosing 章/节, for 条
-        self.in_box = False
-        # Events that change the parser's state, in text order.
-        self.box_starts = [m.start() for m in _BOX_LINE.finditer(text)]
-        self.appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)]
-        self.attachment_lists = _spans(_ATTACHMENT_LIST, text)
-        self.box_i = self.appendix_i = 0
+        self._tentative: _Numbering | None = None  # numbering before a tentative `一、` (see _drop_tentative)
 
-    def advance_to(self, pos: int) -> None:
-        """Apply the appendix starts and box lines before ``pos``."""
-        while self.appendix_i < len(self.appendix_starts) and self.appendix_starts[self.appendix_i] < pos:
-            for open_section in self.stack:
-                open_section.body_end = self.appendix_starts[self.appendix_i]
-            self.stack.clear()
-            self.local.clear()
-            self.global_.clear()
-            self.division_level, self.in_box = None, False
-            self.appendix_i += 1
-        while self.box_i < len(self.box_starts) and self.box_starts[self.box_i] < pos:
-            self.in_box = True
-            self.box_i += 1
+    def start_appendix(self, pos: int) -> None:
+        for open_section in self.stack:
+            open_section.body_end = pos
+        self.stack.clear()
+        self.open_articles = 0
+        self.numbering, self.main_numbering, self.division_level = _Numbering(), None, None
 
-    def accepts(self, cand: _Candidate, level: int) -> bool:
-        """Is the candidate a heading here?  (Leaving a 专栏 box when the main sequence resumes.)"""
-        if self.attachment_lists and _inside(cand.start, self.attachment_lists):
+    def start_box(self) -> None:
+        self.main_numbering = self.main_numbering or self.numbering
+        self.numbering = _Numbering()
+
+    def _leaves_box(self, cand: _Candidate) -> bool:
+        main = self.main_numbering
+        return main is not None and main.continues(cand) and not self.numbering.continues(cand)
+
+    def feed(self, cand: _Candidate) -> None:
+        if not cand.inline and not cand.has_sep:
+            if cand.kind == 3 and cand.end - cand.title_start < 2:
+                return
+            if self.text[cand.title_start : cand.title_start + 1] in _UNIT_CHARS:
+                return
+        if self.sections and cand.start < self.sections[-1].norm_start:
+            return
+        if cand.strict and not self.flat and not self._in_previous_title(cand):
+            return
+        if self.flat and cand.kind == 1 and cand.number == 1 and self._tentative is not None:
+            self._drop_tentative()
+        if self._leaves_box(cand):
+            self.numbering, self.main_numbering = self.main_numbering, None
+        if not self.numbering.plausible(cand, self.flat):
+            return
+        self._accept(cand, self._level(cand.kind))
+
+    def _drop_tentative(self) -> None:
+        """A `一、` after a word character (`方案一、…` or `统一、规范`) is confirmed by what follows
+        it; another `一、` before anything else follows means it was a word, not a heading."""
+        dropped = self.sections.pop()
+        self.title_starts.pop()
+        self.kinds.pop()
+        self.stack.remove(dropped)
+        self.numbering = self._tentative
+        self._tentative = None
+
+    def _in_previous_title(self, cand: _Candidate) -> bool:
+        """Inside the title of the heading just before, and of a deeper kind than it."""
+        if not self.sections:
             return False
+        previous = self.sections[-1]
+        return cand.start < previous.norm_end and _RANK[cand.kind] > _RANK[self.kinds[-1]]
+
+    def _level(self, kind) -> int:
+        if kind == "章":
+            return 1
+        if kind == "节":
+            return 2
+        if kind == "条":
+            return (self.division_level + 1) if self.division_level else 3
+        if not self.open_articles:
+            return kind
+        # inside an article: one level below the nearest open article or shallower marker
+        for open_section in reversed(self.stack):
+            open_kind = self.kinds[open_section.section_id - 1]
+            if open_kind == "条" or _RANK[open_kind] < _RANK[kind]:
+                return open_section.level + 1
+        return kind
+
+    def _accept(self, cand: _Candidate, level: int) -> None:
         if self.sections and cand.start < self.sections[-1].norm_end:
-            return False  # inside the previous heading's own title
-        kind = cand.level_kind
-        if not cand.glued and kind == 3 and cand.has_sep is False and cand.end - cand.title_start < 2:
-            return False
-        if not cand.has_sep and self.text[cand.title_start : cand.title_start + 1] in _UNIT_CHARS:
-            return False
-        if not _plausible(cand, self.local.get(kind, 0), self.global_.get(kind, 0)):
-            return False
-        if self.in_box:
-            # Inside a 专栏 only the main sequence resuming ends the box.
-            last3 = self.global_.get(3, 0)
-            if not (level <= 2 or (kind == 3 and last3 > 0 and cand.number == last3 + 1)):
-                return False
-            self.in_box = False
-        return True
-
-    def add(self, cand: _Candidate, level: int) -> None:
+            # a heading inside the previous one's title line: that title ends here
+            previous = self.sections[-1]
+            previous.norm_end = max(_rstrip(self.text, previous.norm_start, cand.start), previous.norm_start + 1)
         while self.stack and self.stack[-1].level >= level:
-            self.stack.pop().body_end = cand.start
+            closed = self.stack.pop()
+            closed.body_end = cand.start
+            self.open_articles -= self.kinds[closed.section_id - 1] == "条"
         section = Section(
             section_id=len(self.sections) + 1,
             parent_id=self.stack[-1].section_id if self.stack else None,
             level=level,
             number=cand.number,
-            heading=self.text[cand.title_start : cand.end].strip(" \t\u3000").lstrip("、，,.．"),
+            heading="",
             norm_start=cand.start,
-            norm_end=cand.end,
+            norm_end=self._raw_line_end(cand),
         )
         self.sections.append(section)
+        self.title_starts.append(cand.title_start)
+        self.kinds.append(cand.kind)
         self.stack.append(section)
-        kind = cand.level_kind
-        if kind in ("章", "节"):
+        self.open_articles += cand.kind == "条"
+        if cand.kind in ("章", "节"):
             self.division_level = level
-        self.local[kind] = cand.number
-        self.global_[kind] = cand.number
-        # Deeper numbering restarts under a new parent.
-        for other in list(self.local):
-            if other != kind and _depth(other, self.division_level) > level:
-                self.local[other] = 0
+        # a strict first `一、` stays tentative until another heading follows it
+        self._tentative = self.numbering.copy() if cand.strict and cand.kind == 1 and cand.number == 1 else None
+        self.numbering.seen(cand)
 
-    def close(self) -> list[Section]:
-        for section in self.stack:
-            section.body_end = len(self.text)
+    def _raw_line_end(self, cand: _Candidate) -> int:
+        """The title ends at a line break of the raw text too (a PDF line the normaliser joined)."""
+        i = bisect.bisect_right(self.joined_breaks, cand.title_start)
+        if i == len(self.joined_breaks) or self.joined_breaks[i] >= cand.end:
+            return cand.end
+        return _rstrip(self.text, cand.title_start, self.joined_breaks[i])
+
+    def finish(self) -> list[Section]:
+        for open_section in self.stack:
+            open_section.body_end = len(self.text)
+        for section, title_start in zip(self.sections, self.title_starts):
+            title = self.text[title_start : section.norm_end] if title_start < section.norm_end else ""
+            section.heading = title.strip(" \t\u3000\u00a0").lstrip("、，,.．")
         return self.sections
+
+
+def _flat_attachments(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Attachment lists and the appendix starts that end them, in a text without line breaks."""
+    lists, appendices = [], []
+    for m in _FLAT_ATTACHMENT_LIST.finditer(text):
+        stop = text.find("。", m.end())
+        end = stop if stop >= 0 else len(text)
+        appendix = _FLAT_APPENDIX.search(text, m.end(), end)
+        if appendix is not None:
+            end = appendix.start()
+            appendices.append(end)
+        lists.append((m.start(), end))
+    appendices += [m.start() for m in _FLAT_TITLED_APPENDIX.finditer(text)]  # `附件：某某名单一、…`
+    return lists, sorted(appendices)
 
 
 def build_sections(norm: NormalizedText) -> list[Section]:
     text = norm.text
-    candidates = [c for m in _LINE_MARKER.finditer(text) if (c := _candidate(m, glued=False))]
-    candidates += [c for m in _GLUED_MARKER.finditer(text) if (c := _candidate(m, glued=True))]
-    candidates.sort(key=lambda c: c.start)
+    parser = _Parser(text, norm)
+    candidates = _candidates(text, parser.flat)
     if not candidates:
         return []
-    tree = _TreeBuilder(text)
+    # Events that change the parser's state, in text order.
+    box_starts = [m.start() for m in _BOX_LINE.finditer(text)]
+    appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)]
+    attachment_lists = _spans(_ATTACHMENT_LIST, text)
+    if parser.flat:
+        flat_lists, flat_appendices = _flat_attachments(text)
+        attachment_lists += flat_lists
+        appendix_starts = sorted(appendix_starts + flat_appendices)
+    box_i = appendix_i = 0
     for cand in candidates:
-        tree.advance_to(cand.start)
-        level = _depth(cand.level_kind, tree.division_level)
-        if tree.accepts(cand, level):
-            tree.add(cand, level)
-    return tree.close()
-
-
-def _depth(kind, division_level: int | None) -> int:
-    """The level of a marker kind (1..5, 章, 节, 条) given the enclosing 章/节's level."""
-    if kind == "章":
-        return 1
-    if kind == "节":
-        return 2
-    if kind == "条":
-        return (division_level + 1) if division_level else 3
-    return kind
+        while appendix_i < len(appendix_starts) and appendix_starts[appendix_i] < cand.start:
+            parser.start_appendix(appendix_starts[appendix_i])
+            appendix_i += 1
+        while box_i < len(box_starts) and box_starts[box_i] < cand.start:
+            parser.start_box()
+            box_i += 1
+        if attachment_lists and _inside(cand.start, attachment_lists):
+            continue
+        parser.feed(cand)
+    return parser.finish()
