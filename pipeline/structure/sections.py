@@ -39,7 +39,6 @@ Decisions, documented:
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,9 +105,7 @@ _ARTICLE_REFERENCE_AFTER = re.compile(r"第|规定|[中的、，和或至及与]
 _BOX_LINE = re.compile(rf"(?m)^{_SP}*专栏{_SP}*(?:\d+|{_NUM}+)?")
 # `附件` / `附件2` / `附件2：重点任务清单` alone on a line starts an appendix;
 # `附件：1.xxx` (no number before the colon) is the attachment list instead.
-_APPENDIX_LINE = re.compile(
-    rf"(?m)^{_SP}*附件{_SP}*(?:(?:\d+|{_NUM}+){_SP}*(?:[:：][^\n]{{0,40}})?)?{_SP}*$"
-)
+_APPENDIX_LINE = re.compile(rf"(?m)^{_SP}*附件{_SP}*(?:(?:\d+|{_NUM}+){_SP}*(?:[:：][^\n]{{0,40}})?)?{_SP}*$")
 # `附件：1.xxx` and the numbered lines that continue the list.
 _ATTACHMENT_LIST = re.compile(rf"(?m)^{_SP}*附件{_SP}*[:：][^\n]*(?:\n{_SP}*\d{{1,2}}{_SP}*[.．、][^\n]*)*")
 
@@ -120,7 +117,9 @@ _FLAT_APPENDIX = re.compile(rf"附件{_SP}*(?:\d{{1,2}}|{_NUM}{{1,3}})(?![\d:：
 
 # A number directly followed by one of these is a quantity, not a heading
 # whose separator went missing (`19加强组织领导` vs `20家企业`).
-_UNIT_CHARS = frozenset("年月日号个家项亿万千百十元%％倍次人名所座条台套辆吨亩天周岁只届批期版类种点组户栋层米度分秒小批余多")
+_UNIT_CHARS = frozenset(
+    "年月日号个家项亿万千百十元%％倍次人名所座条台套辆吨亩天周岁只届批期版类种点组户栋层米度分秒小批余多"
+)
 
 _DISTINCTIVE_SLACK = 4  # skipped numbers tolerated after a line-start 一、/（一）/（1）
 _NUMBERED_SLACK = 3  # same for 1. items, whose numbers also occur in running text
