@@ -25,7 +25,7 @@ from pipeline.qa.fixtures import run_core
 )
 def test_cue_rule_examples(rule, text, found):
     text = normalize(text).text
-    assert (next(rule.compiled.finditer(text), None) is not None) == found
+    assert (next(find_cues(text, [rule]), None) is not None) == found
 
 
 def test_every_rule_has_a_positive_and_kinds_are_covered():
@@ -144,3 +144,8 @@ def test_polex_audit_after_polex_run_as_a_user_would(tmp_path):
     }
     (uncovered,) = report["documents"]["plan.txt"]["uncovered"]
     assert uncovered["before"].endswith("投资计划表（单位：")
+
+
+def test_cross_references_and_attachment_lists_are_no_heading_cues():
+    text = "按本规范第十条第（四）（六）（十）项规定办理。\n附件：1.申请表\n2.承诺书\n"
+    assert [m.group("cue") for rule, m in find_cues(text) if rule.kind == "heading"] == []

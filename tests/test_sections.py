@@ -565,3 +565,12 @@ def test_glued_heading_whose_title_starts_like_a_reference_word():
         "（四）项目管理。内容。\n"
     )
     assert [t for t, _, _ in spans(raw)] == ["一、总体要求", "（一）指导思想", "（二）基本原则", "（三）目标任务", "（四）项目管理"]
+
+
+def test_a_glued_heading_may_skip_one_garbled_number():
+    # OCR turned `一、` into `-、` and dropped a `（三）`: the sequence still carries the next markers.
+    raw = (
+        "现就相关工作通知如下明确目标任务-、\n到2025年底全面建成。确保基金安全。二、加强建设和应用\n"
+        "（一）准确把握重点。内容。（二）赋予本地化权限。内容。\n不强的规则要及时停用。（四）持续用好用活。内容。\n"
+    )
+    assert [(t[:4], n) for t, _, n in spans(raw)] == [("二、加强", 2), ("（一）准", 1), ("（二）赋", 2), ("（四）持", 4)]

@@ -30,6 +30,7 @@ import regex as re
 from normalizers import normalize
 from pipeline.core.numerals import NUMERAL_CLASS
 from pipeline.qa.tables import load_documents_frame, load_span_frame
+from pipeline.structure.sections import attachment_list_spans
 
 CONTEXT = 20  # characters of context on each side of an uncovered cue
 
@@ -68,6 +69,8 @@ class CueRule:
     region: Callable[[Any], tuple[int, int]] = lambda m: m.span("cue")
     anchor: bool = False
     examples: tuple[tuple[str, bool], ...] = ()
+    # spans of a document where the genre says this cue is none (attachment lists for markers)
+    excluded: Callable[[str], list[tuple[int, int]]] | None = None
     compiled: Any = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -144,6 +147,7 @@ RULES: tuple[CueRule, ...] = (
         rf"(?m)^[ \t\u3000]*(?P<cue>{_NUM}+[、．.]|[（(]{_NUM}+[）)]|[（(]?\d{{1,2}}[）)]|\d{{1,2}}[.．、](?!\d)"
         rf"|[①-⑳]|第[ \u3000]*(?:{_NUM}+|\d{{1,3}})[ \u3000]*[章节条])",
         anchor=True,
+        excluded=attachment_list_spans,  # `附件：1.…` lists name files, not sections (GUIDE)
         examples=(
             ("一、总体要求", True),
             ("（二）主要目标", True),
@@ -152,19 +156,21 @@ RULES: tuple[CueRule, ...] = (
             ("　　(1)建设平台", True),
             ("①国家级平台", True),
             ("1.5个百分点", False),
+            ("附件：1.申请表\n2.承诺书", False),
             ("全面加强一、二产业", False),
         ),
     ),
     CueRule(
         "heading",
         "marker after 。/：/）",
-        rf"(?<=[。：；）)])(?P<cue>{_NUM}+、|[（(]{_NUM}+[）)](?![、项款])|第(?:{_NUM}+|\d{{1,3}})条(?![第规中、，的]))",
+        rf"(?<=[。：；）)])(?P<cue>{_NUM}+、|[（(]{_NUM}+[）)](?![、项款（(])|第(?:{_NUM}+|\d{{1,3}})条(?![第规中、，的]))",
         anchor=True,
         examples=(
             ("现提出以下意见。一、总体要求（一）指导思想", True),
             ("制定本规定。第二条本债券是", True),
             ("依照第五条第（二）项", False),
         ),
+        excluded=attachment_list_spans,
     ),
 )
 
@@ -192,8 +198,10 @@ class DocAudit:
 def find_cues(text: str, rules: Iterable[CueRule] = RULES):
     """(rule, match) for every cue in ``text``, in rule order then text order."""
     for rule in rules:
+        excluded = rule.excluded(text) if rule.excluded else []
         for m in rule.compiled.finditer(text):
-            yield rule, m
+            if not any(a <= m.start("cue") < b for a, b in excluded):
+                yield rule, m
 
 
 class _Rows:

@@ -294,8 +294,9 @@ def _plausible(cand: _Candidate, local: int, global_: int, flat: bool) -> bool:
             return flat and n == 1
         if flat and cand.kind == 1 and n == 1:
             return True  # `。一、` in a flat text: a new part starts (an attached plan)
-        # the first item under a new parent may run on from the previous parent's items
-        return n == local + 1 or (local == 0 and global_ > 0 and n == global_ + 1)
+        # the first item under a new parent may run on from the previous parent's items; one
+        # number may be skipped (a garbled or missing marker, `-、` for `一、`)
+        return n in (local + 1, local + 2) or (local == 0 and global_ > 0 and n == global_ + 1)
     if not cand.has_sep:
         # `19加强组织领导`, `第2条基础上`: only the exact next number of a running
         # sequence (or a first article) makes a heading of a marker without separator.
@@ -490,6 +491,14 @@ def _flat_attachments(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     return lists, sorted(appendices)
 
 
+def attachment_list_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the numbered attachment lists after ``附件：`` (GUIDE: not headings)."""
+    spans = _spans(_ATTACHMENT_LIST, text)
+    if _is_flat(text):
+        spans += _flat_attachments(text)[0]
+    return spans
+
+
 def build_sections(norm: NormalizedText) -> list[Section]:
     text = norm.text
     parser = _Parser(text, norm)
@@ -499,11 +508,9 @@ def build_sections(norm: NormalizedText) -> list[Section]:
     # Events that change the parser's state, in text order.
     box_starts = [m.start() for m in _BOX_LINE.finditer(text)]
     appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)]
-    attachment_lists = _spans(_ATTACHMENT_LIST, text)
+    attachment_lists = attachment_list_spans(text)
     if parser.flat:
-        flat_lists, flat_appendices = _flat_attachments(text)
-        attachment_lists += flat_lists
-        appendix_starts = sorted(appendix_starts + flat_appendices)
+        appendix_starts = sorted(appendix_starts + _flat_attachments(text)[1])
     box_i = appendix_i = 0
     for cand in candidates:
         while appendix_i < len(appendix_starts) and appendix_starts[appendix_i] < cand.start:
