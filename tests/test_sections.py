@@ -574,3 +574,11 @@ def test_a_glued_heading_may_skip_one_garbled_number():
         "（一）准确把握重点。内容。（二）赋予本地化权限。内容。\n不强的规则要及时停用。（四）持续用好用活。内容。\n"
     )
     assert [(t[:4], n) for t, _, n in spans(raw)] == [("二、加强", 2), ("（一）准", 1), ("（二）赋", 2), ("（四）持", 4)]
+
+
+def test_row_numbers_of_a_table_one_cell_per_line_are_not_headings():
+    raw = (
+        "一、重大项目\n（一）城市排洪工程\n序号\n项目名称\n总投资\n1\n北排工程\n522500\n345700\n"
+        "（1）\n北排一通道工程\n新建\n96800\n60000\n（2）\n北排二通道工程\n新建\n（二）河道治理工程\n"
+    )
+    assert [t for t, _, _ in spans(raw)] == ["一、重大项目", "（一）城市排洪工程", "（二）河道治理工程"]

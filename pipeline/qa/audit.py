@@ -30,7 +30,7 @@ import regex as re
 from normalizers import normalize
 from pipeline.core.numerals import NUMERAL_CLASS
 from pipeline.qa.tables import load_documents_frame, load_span_frame
-from pipeline.structure.sections import attachment_list_spans
+from pipeline.structure.sections import non_heading_spans
 
 CONTEXT = 20  # characters of context on each side of an uncovered cue
 
@@ -147,7 +147,7 @@ RULES: tuple[CueRule, ...] = (
         rf"(?m)^[ \t\u3000]*(?P<cue>{_NUM}+[、．.]|[（(]{_NUM}+[）)]|[（(]?\d{{1,2}}[）)]|\d{{1,2}}[.．、](?!\d)"
         rf"|[①-⑳]|第[ \u3000]*(?:{_NUM}+|\d{{1,3}})[ \u3000]*[章节条])",
         anchor=True,
-        excluded=attachment_list_spans,  # `附件：1.…` lists name files, not sections (GUIDE)
+        excluded=non_heading_spans,  # `附件：1.…` lists name files; table row numbers (GUIDE)
         examples=(
             ("一、总体要求", True),
             ("（二）主要目标", True),
@@ -157,6 +157,7 @@ RULES: tuple[CueRule, ...] = (
             ("①国家级平台", True),
             ("1.5个百分点", False),
             ("附件：1.申请表\n2.承诺书", False),
+            ("522500\n345700\n（1）\n北排一通道工程", False),
             ("全面加强一、二产业", False),
         ),
     ),
@@ -170,7 +171,7 @@ RULES: tuple[CueRule, ...] = (
             ("制定本规定。第二条本债券是", True),
             ("依照第五条第（二）项", False),
         ),
-        excluded=attachment_list_spans,
+        excluded=non_heading_spans,
     ),
 )
 

@@ -281,6 +281,22 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
     return found
 
 
+# A table laid out one cell per line (a scraped page): a row number alone on its line right
+# after a numeric cell of the previous row (`522500\n345700\n（1）\n北排一通道工程`) is no heading.
+_NUMERIC_CELL = re.compile(r"[\d.,%％\-–—~～ \t\u3000]+")
+
+
+def _table_row_number(text: str, cand: _Candidate) -> bool:
+    if cand.end > cand.title_start:
+        return False  # the marker has a title on its line
+    line_start = text.rfind("\n", 0, cand.start)
+    if line_start <= 0:
+        return False
+    previous_start = text.rfind("\n", 0, line_start) + 1
+    previous = text[previous_start:line_start].strip()
+    return bool(previous) and _NUMERIC_CELL.fullmatch(previous) is not None
+
+
 def _plausible(cand: _Candidate, local: int, global_: int, flat: bool) -> bool:
     """Does the candidate's number fit the numbering sequence so far?"""
     n = cand.number
@@ -387,6 +403,8 @@ class _Parser:
             if self.text[cand.title_start : cand.title_start + 1] in _UNIT_CHARS:
                 return
         if self.sections and cand.start < self.sections[-1].norm_start:
+            return
+        if not cand.inline and _table_row_number(self.text, cand):
             return
         if cand.strict and not self.flat and not self._in_previous_title(cand):
             return
@@ -496,6 +514,23 @@ def attachment_list_spans(text: str) -> list[tuple[int, int]]:
     spans = _spans(_ATTACHMENT_LIST, text)
     if _is_flat(text):
         spans += _flat_attachments(text)[0]
+    return spans
+
+
+_ALONE_MARKER = re.compile(
+    rf"(?m)^{_SP}*(?:[（(]{_SP}*(?:{_NUM}+|\d{{1,3}}){_SP}*[）)]|\d{{1,3}}[.．、]?|{_NUM}+、){_SP}*$"
+)
+
+
+def non_heading_spans(text: str) -> list[tuple[int, int]]:
+    """Where numbered markers are not headings by the genre's conventions: attachment lists
+    and the row numbers of a table laid out one cell per line (for ``polex audit``)."""
+    spans = attachment_list_spans(text)
+    for m in _ALONE_MARKER.finditer(text):
+        previous_start = text.rfind("\n", 0, max(0, m.start() - 1)) + 1
+        previous = text[previous_start : max(previous_start, m.start() - 1)].strip()
+        if previous and _NUMERIC_CELL.fullmatch(previous):
+            spans.append(m.span())
     return spans
 
 
