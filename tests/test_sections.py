@@ -213,7 +213,16 @@ def test_box_items_after_a_level_2_marker_and_the_next_level_2_closes_the_box():
         "1.家用电器行业：个性化定制平台。\n2.家具行业：数字化设计平台。\n3.五金制品行业：自动上下料机器人。\n"
         "（二）深入开展数字化转型改造\n3.梯次推进企业改造。内容。\n"
     )
-    assert [(level, n) for _, level, n in spans(raw)] == [(2, 1), (3, 1), (3, 2), (3, 1), (3, 2), (3, 3), (2, 2), (3, 3)]
+    assert [(level, n) for _, level, n in spans(raw)] == [
+        (2, 1),
+        (3, 1),
+        (3, 2),
+        (3, 1),
+        (3, 2),
+        (3, 3),
+        (2, 2),
+        (3, 3),
+    ]
 
 
 def test_notice_with_attachment_list_and_appendix():
@@ -446,6 +455,7 @@ def test_marker_with_extra_comma_keeps_span_but_clean_heading():
 # Each case is a convention of GB/T 9704 documents seen in ../shared/corpus-real, reduced to a
 # few lines; the real documents are the gate in tests/test_realdev.py.
 
+
 def test_numbered_items_inside_an_article_are_one_level_below_it():
     # GUIDE: `（一）` under `第三条` is one level below the article; a `1.` under it one more.
     raw = (
@@ -454,7 +464,18 @@ def test_numbered_items_inside_an_article_are_one_level_below_it():
         "第三条 申报材料如下：\n1.申请表；\n2.承诺书。\n"
     )
     assert [(level, n) for _, level, n in spans(raw)] == [
-        (1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (3, 2), (4, 1), (4, 2), (3, 3), (2, 3), (3, 1), (3, 2)
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (2, 2),
+        (3, 1),
+        (3, 2),
+        (4, 1),
+        (4, 2),
+        (3, 3),
+        (2, 3),
+        (3, 1),
+        (3, 2),
     ]
 
 
@@ -473,8 +494,11 @@ def test_text_without_line_breaks_headings_end_where_the_next_marker_starts():
     raw = (
         "各省、自治区、直辖市人民政府：为持续深化改革，现提出以下意见。一、持续提升投资建设便利度"
         "（一）优化再造投资项目前期审批流程。" + body + "（国家发展改革委牵头，各地区按职责分工负责）"
-        "具体措施：1．2020年底前开展涉企收费专项治理。（市场监管总局牵头）2．简化税费优惠政策适用程序。" + body
-        + "（二）进一步提升工程建设项目审批效率。" + body + "二、进一步简化企业生产经营审批和条件（三）进一步降低市场准入门槛。"
+        "具体措施：1．2020年底前开展涉企收费专项治理。（市场监管总局牵头）2．简化税费优惠政策适用程序。"
+        + body
+        + "（二）进一步提升工程建设项目审批效率。"
+        + body
+        + "二、进一步简化企业生产经营审批和条件（三）进一步降低市场准入门槛。"
     )
     assert spans(raw) == [
         ("一、持续提升投资建设便利度", 1, 1),
@@ -495,14 +519,22 @@ def test_articles_of_a_regulation_without_line_breaks():
         "（二）发行数量的说明。依照本规定第二条规定办理。第四条本规定自发布之日起实行。"
     )
     assert [(t[:6], level, n) for t, level, n in spans(raw)] == [
-        ("第一条为了保", 3, 1), ("第二条本债券", 3, 2), ("第三条必须提", 3, 3), ("(一)企业主", 4, 1), ("（二）发行数", 4, 2),
+        ("第一条为了保", 3, 1),
+        ("第二条本债券", 3, 2),
+        ("第三条必须提", 3, 3),
+        ("(一)企业主", 4, 1),
+        ("（二）发行数", 4, 2),
         ("第四条本规定", 3, 4),
     ]
 
 
 def test_flat_text_tentative_first_heading_and_enumerations():
     body = "加快改革，建立统一、规范、高效的管理体制，推动一、二、三产业融合。" * 40
-    raw = "电力体制改革方案一、加快电力体制改革的必要性（一）改革开放以来成就巨大。" + body + "二、改革的指导思想（二）指导思想是什么。"
+    raw = (
+        "电力体制改革方案一、加快电力体制改革的必要性（一）改革开放以来成就巨大。"
+        + body
+        + "二、改革的指导思想（二）指导思想是什么。"
+    )
     got = spans(raw)
     assert [(level, n) for _, level, n in got] == [(1, 1), (2, 1), (1, 2), (2, 2)]
     assert got[0][0] == "一、加快电力体制改革的必要性"
@@ -519,8 +551,13 @@ def test_flat_attachment_list_is_not_headings_and_the_attachment_restarts_number
         "二、重大突发环境事件：1.导致人员中毒的。"
     )
     assert [(t[:4], level, n) for t, level, n in spans(raw)] == [
-        ("一、总则", 1, 1), ("二、附则", 1, 2), ("一、特别", 1, 1), ("1.因环", 3, 1), ("2.疏散", 3, 2),
-        ("二、重大", 1, 2), ("1.导致", 3, 1),
+        ("一、总则", 1, 1),
+        ("二、附则", 1, 2),
+        ("一、特别", 1, 1),
+        ("1.因环", 3, 1),
+        ("2.疏散", 3, 2),
+        ("二、重大", 1, 2),
+        ("1.导致", 3, 1),
     ]
 
 
@@ -529,7 +566,12 @@ def test_markers_followed_by_a_year_or_a_numeral_word_still_start_headings():
         "各位代表：\n现在，我代表市人民政府作工作报告。\n一、2023年工作回顾\n过去一年成绩显著。\n"
         "二、2024年主要工作\n（一）抓好项目建设。内容。\n1.2025年底前建成投用。内容。\n"
     )
-    assert [t for t, _, _ in spans(raw)] == ["一、2023年工作回顾", "二、2024年主要工作", "（一）抓好项目建设", "1.2025年底前建成投用"]
+    assert [t for t, _, _ in spans(raw)] == [
+        "一、2023年工作回顾",
+        "二、2024年主要工作",
+        "（一）抓好项目建设",
+        "1.2025年底前建成投用",
+    ]
 
 
 def test_cross_references_are_not_headings():
@@ -564,7 +606,13 @@ def test_glued_heading_whose_title_starts_like_a_reference_word():
         "一、总体要求\n（一）指导思想。内容。（二）基本原则。内容。（三）目标任务。到2020年完成。\n"
         "（四）项目管理。内容。\n"
     )
-    assert [t for t, _, _ in spans(raw)] == ["一、总体要求", "（一）指导思想", "（二）基本原则", "（三）目标任务", "（四）项目管理"]
+    assert [t for t, _, _ in spans(raw)] == [
+        "一、总体要求",
+        "（一）指导思想",
+        "（二）基本原则",
+        "（三）目标任务",
+        "（四）项目管理",
+    ]
 
 
 def test_a_glued_heading_may_skip_one_garbled_number():
@@ -573,7 +621,12 @@ def test_a_glued_heading_may_skip_one_garbled_number():
         "现就相关工作通知如下明确目标任务-、\n到2025年底全面建成。确保基金安全。二、加强建设和应用\n"
         "（一）准确把握重点。内容。（二）赋予本地化权限。内容。\n不强的规则要及时停用。（四）持续用好用活。内容。\n"
     )
-    assert [(t[:4], n) for t, _, n in spans(raw)] == [("二、加强", 2), ("（一）准", 1), ("（二）赋", 2), ("（四）持", 4)]
+    assert [(t[:4], n) for t, _, n in spans(raw)] == [
+        ("二、加强", 2),
+        ("（一）准", 1),
+        ("（二）赋", 2),
+        ("（四）持", 4),
+    ]
 
 
 def test_row_numbers_of_a_table_one_cell_per_line_are_not_headings():
