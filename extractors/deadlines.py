@@ -49,7 +49,7 @@ import pyarrow as pa
 
 from extractors.base import Extractor
 from extractors.rules import Found, Row, Rule, RuleSet, example
-from pipeline.core.document import ExtractContext
+from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
 
 _S = r"[ \u3000]*"  # normalisation may leave spaces around numbers: "到 2025 年"
@@ -64,7 +64,7 @@ def _date(p: str) -> str:
     return (
         rf"(?P<{p}y>{_YEAR}){_S}年"
         rf"(?:{_S}(?P<{p}m>{_MONTH}){_S}月(?:{_S}(?P<{p}d>{_DAY}){_S}[日号])?)?"
-        rf"(?P<{p}end>底|末)?"
+        rf"(?P<{p}end>年?底|末)?"
     )
 
 
@@ -85,7 +85,11 @@ _SELF_PREDICATE = re.compile(
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]")
 _GOAL_WORDS = re.compile(
     r"达到|力争|突破|增长|新增|完成|建成|实现|提高到|提升到|提高至|提升至|超过|不低于|不少于|争取|确保|形成|累计"
+    r"|全面(?:推广|推行|实施|落实|建立|铺开)"
 )
+# 完成2024年目标任务, 保证完成一九八七年投产…的任务: the year of the task to complete
+_COMPLETE_BEFORE = re.compile(r"(?:完成|实现)[ \u3000]*$")
+_TASK_AFTER = re.compile(r"[^。；！？\n]{0,30}?(?:任务|目标|计划)")
 _REPORT_WORDS = re.compile(r"已|同比|比上年|较上年|比去年|较去年")
 
 
@@ -109,11 +113,28 @@ def _iso(year: int | None, month: str | None, day: str | None) -> dt.date | None
         return None
 
 
-def _opens_goal(text: str, start: int, end: int, year: int | None, doc_year: int | None) -> bool:
-    """A bare year (or 今年/明年) that opens a clause of a goal sentence for a year not yet past."""
+class _Env(NamedTuple):
+    """What a rule needs besides its match: the document's year and issue date, and the
+    year before which a bare year is the past when the document states no year of its own."""
+
+    doc_year: int | None
+    issue: dt.date | None
+    goal_year: int | None = None
+
+
+# Without a year of its own the document's earliest bound stands in (_Env.goal_year), and then
+# only a year followed by a modal of intent is a bound: `2020年要有所突破`.
+_INTENT_AFTER = re.compile(r"[ \u3000]*(?:要|将|力争|争取|确保|计划|拟|力求|努力)")
+
+
+def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env) -> bool:
+    """A bare year that opens a clause of a goal sentence for a year not yet past."""
+    doc_year = env.doc_year or env.goal_year
     if not doc_year or year is None or year < doc_year:
         return False
     if not _OPENING_BEFORE.search(text, max(0, start - 4), start) or _SELF_PREDICATE.match(text, end):
+        return False
+    if env.doc_year is None and not _INTENT_AFTER.match(text, end):
         return False
     stop = _SENTENCE_END.search(text, end, end + 400)
     sentence = text[end : stop.start() if stop else end + 400]
@@ -147,15 +168,23 @@ def _inside(spans: tuple[list[int], list[int]], pos: int) -> bool:
     return i >= 0 and pos < spans[1][i]
 
 
-class _Env(NamedTuple):
-    """What a rule needs besides its match: the document's year and issue date."""
-
-    doc_year: int | None
-    issue: dt.date | None
-
-
 def _months(n: float, unit: str) -> int:
     return int(n * (12 if unit == "年" else 1))
+
+
+# 每年/每月 as the period of a cap or a per-unit rate, not a time bound (CONVENTIONS):
+# another 每X before it in its clause (每人每月, 每家企业每年), a cap word before or after
+# it (补贴上限为每年, 每年最高补贴, 每年获支持企业数量最多不超过), a sum or rate right after
+# it (每年两度, 每年3000元, 每年偿还本金的20%), or a condition clause (…、每年保持稳定增长的，).
+_RATE_BEFORE = re.compile(r"每[^，。；：\n]{0,8}$|(?:上限|限额|标准|额度|最高|最多|不超过)(?:为|是)?[ \u3000]*$")
+# (an act of the issuer before the cap keeps 每年 a cycle: 每年安排最高100万元经费)
+_CAP_AFTER = re.compile(
+    r"(?:(?!安排|给予|投入|拨付|统筹|设立|下达)[^，。；：\n]){0,8}?(?:最高|最多|不超过|不高于|不得超过|上限|限额|封顶)"
+)
+_RATE_AFTER = re.compile(
+    rf"{_S}(?:{NUMBER_RE}){_S}(?:[十百千]?[万亿]?元|度|千瓦时|%|％)|[^，。；：\n]{{0,10}}?的{_S}(?:{NUMBER_RE}){_S}[%％]"
+)
+_CONDITION_CLAUSE = re.compile(r"[^，。；：！？\n]{0,24}?的(?=[，,；;])")
 
 
 # ----------------------------------------------------------------- the rules
@@ -184,20 +213,36 @@ UNTIL = Rule(
 )
 
 
+# 有效期 of the policy itself (本措施有效期3年, …施行，有效期5年), not of a thing it governs
+# (用电指标有效期限为二十年, 资格有效期3年: a property, not a time bound of the document).
+_VALID_OWNER = re.compile(
+    r"(?:^|[，。；：,;:\n（(])[ \u3000]*(?:第[一二三四五六七八九十百零\d]+条[ \u3000]*)?(?:(?:本|该|此)[\u4e00-\u9fff]{0,8}(?:办法|措施|政策|细则|规定|通知|方案|意见"
+    r"|规划|计划|文件|规范|标准|指引|条例|决定|公告|通告|指南))?[ \u3000]*(?:的)?[ \u3000]*$"
+)
+
+
 def _valid(m: re.Match, env: _Env) -> Row | None:
     n = try_parse(m.group("vn"))
     if not n:
         return None
-    return _mk(*m.span(), "within", None, None, _months(n, m.group("vu")))
+    start = m.start()
+    if not _VALID_OWNER.search(m.string, max(0, start - 20), start):
+        return None
+    return _mk(start, m.end(), "within", None, None, _months(n, m.group("vu")))
 
 
 VALID = Rule(
     "valid",
-    rf"有效期限?(?:为|是)?{_S}(?P<vn>{NUMBER_RE}){_S}(?P<vu>年|个月)",
+    rf"(?:有效期限?|试行期|暂定)(?:为|是)?{_S}(?P<vn>{NUMBER_RE}){_S}(?P<vu>年|个月)",
     _valid,
     examples=(
         example("本措施有效期3年。", {"text": "有效期3年", "kind": "within", "months": 36}),
         example("有效期为六个月。", {"text": "有效期为六个月", "kind": "within", "months": 6}),
+        example(
+            "本规定自印发之日起执行，试行期一年。", {"text": "试行期一年", "kind": "within", "months": 12}, partial=True
+        ),
+        example("本办法暂定3年。", {"text": "暂定3年", "kind": "within", "months": 36}),
+        example("用电指标有效期限为二十年。", note="the validity of a thing the rule governs"),
     ),
 )
 
@@ -215,7 +260,7 @@ def _issue(m: re.Match, env: _Env) -> Row | None:
 
 ISSUE = Rule(
     "issue",
-    rf"自(?:印发|发布|公布|颁布|发文|施行)之日起(?:{_S}(?P<idn>{NUMBER_RE}){_S}(?:日|天)后)?",
+    rf"自(?:本[\u4e00-\u9fff]{{1,8}}?)?(?:印发|发布|公布|颁布|发文|施行|实施)之日起(?:{_S}(?P<idn>{NUMBER_RE}){_S}(?:日|天)后)?",
     _issue,
     examples=(
         example(
@@ -224,10 +269,45 @@ ISSUE = Rule(
             meta={"issue_date": "2023-05-01"},
         ),
         example(
+            "自本实施方案发布之日起，新设探矿权实行有偿取得。",
+            {"text": "自本实施方案发布之日起", "kind": "from", "year": 2006, "date": "2006-09-30"},
+            meta={"issue_date": "2006-09-30"},
+        ),
+        example(
             "自发布之日起30日后施行。",
             {"text": "自发布之日起30日后", "kind": "from", "year": 2024, "date": "2024-02-14"},
             meta={"issue_date": "2024-01-15"},
         ),
+    ),
+)
+
+
+_AGREEMENT_BEFORE = re.compile(r"(?:协议书?|合同|承诺书)[^，。；\n]{0,6}$")
+
+
+def _event(m: re.Match, env: _Env) -> Row | None:
+    if _AGREEMENT_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # 本协议书自签署之日起生效: a schedule inside an agreement (CONVENTIONS)
+    return _mk(*m.span(), "from", None, None)
+
+
+# `自…起` anchored on an event, not a date (CONVENTIONS): 自受理之日起, 自认定当年起, 自领取资助起.
+# The event is a short verb phrase; 自主/自行/自然… are words, not 自 = from.
+EVENT = Rule(
+    "event",
+    r"(?<![来各独亲擅私出源])自(?![主行然身己发愿治动筹费查营律〇○零一二三四五六七八九十两])(?P<ev>[\u4e00-\u9fff“”]{2,12}?)"
+    r"(?:之日|当[年月日]|次[年月日]|之月)?起(?![步草点源来])",
+    _event,
+    examples=(
+        example(
+            "人力资源社会保障部门应当自受理之日起15个工作日内完成审核。",
+            {"text": "自受理之日起", "kind": "from", "year": None},
+            partial=True,
+        ),
+        example("自认定当年起给予三年补贴。", {"text": "自认定当年起", "kind": "from", "year": None}, partial=True),
+        example("自领取资助起两年内。", {"text": "自领取资助起", "kind": "from", "year": None}, partial=True),
+        example("鼓励企业自主创新，自行组织实施。", note="自主, 自行: words, not a start"),
+        example("本协议书自签署之日起生效。", note="a schedule inside an agreement"),
     ),
 )
 
@@ -259,11 +339,13 @@ def _within(m: re.Match, env: _Env) -> Row | None:
     start, end = m.span()
     if m.group("wpre") or _VALUE_BEFORE.search(m.string, max(0, start - 6), start):
         return None
+    if m.string.startswith("的", end) or _CONDITION_CLAUSE.match(m.string, end):
+        return None  # 离校5年内的毕业生, 新迁入企业3年内成功上市的，…: a category or a condition
     n = _small_max(m.group("wn"))
     if n is None or n <= 0:
         return None
     unit = m.group("wu")
-    if unit in _DAY_UNITS:  # 15日内, 30个工作日内: a bound shorter than a month
+    if unit in _DAY_UNITS or unit.endswith("小时"):  # 15日内, 30个工作日内, 24小时内: shorter than a month
         return _mk(start, end, "within", None, None) if n <= 366 else None
     if unit == "年" and n >= 1900:  # 2025年内: by the end of that year
         return _mk(start, end, "by", int(n), None)
@@ -274,7 +356,7 @@ def _within(m: re.Match, env: _Env) -> Row | None:
 
 WITHIN = Rule(
     "within",
-    rf"(?P<wpre>近|过去|前|最近)?(?P<wn>{_SMALL}){_S}(?P<wu>年|个月|个?工作日|日|天){_S}(?:左右{_S})?(?:之内|以内|内)",
+    rf"(?P<wpre>近|过去|前|最近|几|数)?(?P<wn>{_SMALL}){_S}(?P<wu>年|个月|个?工作日|日|天|个?小时){_S}(?:左右{_S})?(?:之内|以内|内)",
     _within,
     examples=(
         example("3 年内引进 2 家企业。", {"text": "3 年内", "kind": "within", "months": 36}),
@@ -282,8 +364,36 @@ WITHIN = Rule(
         example(
             "2025年内完成验收。", {"text": "2025年内", "kind": "by", "year": 2025}, meta={"issue_date": "2020-08-15"}
         ),
+        example("应在24小时内上报。", {"text": "24小时内", "kind": "within", "months": None}),
         example("近3年内未发生重大安全事故。", note="a look back"),
+        example("这种情况几十年内不可能发生变化。", note="a vague span in prose"),
         example("时间压缩至1个工作日以内。", note="a value to reach (targets')"),
+        example("面向离校5年内的高校毕业生。", note="a category (CONVENTIONS)"),
+        example("新迁入我市企业3年内成功上市的，另给予奖励。", note="a condition of a rule"),
+    ),
+)
+
+
+def _consecutive(m: re.Match, env: _Env) -> Row | None:
+    n = try_parse(m.group("xn"))
+    if not n or n > 30:
+        return None
+    return _mk(*m.span(), "within", None, None, _months(n, m.group("xu")))
+
+
+# 连续3年每年分别给予…: the span of a recurring act (CONVENTIONS: within 36 plus recurring 12);
+# 连续3年营收增长 (a condition) has no 每 after it.
+CONSECUTIVE = Rule(
+    "consec",
+    rf"连续{_S}(?P<xn>{NUMBER_RE}){_S}(?P<xu>年|个月)(?={_S}每)",
+    _consecutive,
+    examples=(
+        example(
+            "连续3年每年分别给予5000元、3000元的生活补贴。",
+            {"text": "连续3年", "kind": "within", "months": 36},
+            partial=True,  # and 每年 (recurring, rule recur)
+        ),
+        example("连续3年营业收入增长的企业。", note="a condition, no recurring act"),
     ),
 )
 
@@ -325,10 +435,31 @@ def _dated(m: re.Match, env: _Env) -> Row | None:
             start += 2  # 力争 is a qualifier, not part of the bound
         if env.doc_year and year < env.doc_year:
             return None  # a past state (截至2022年底，全市已有…)
+        if (pre in ("截至", "截止到", "截止") or (pre is None and not suf)) and _reports_state(m.string, end):
+            return None  # 截止2020年底，已累计改造…; 一九八〇年末，全国共有…: a state, not a bound
         return _mk(start, end, "by", year, date)
-    if pre is None and suf is None and not g("dm") and _opens_goal(m.string, start, end, year, env.doc_year):
+    if pre is None and suf is None and not g("dm") and _opens_goal(m.string, start, end, year, env):
         return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring)
+    if pre is None and suf is None and not g("dm") and _completes_task(m.string, start, end, year, env.goal_year):
+        return _mk(start, end, "by", year, None)
     return None  # a bare date: issue-date line, past event, baseline year
+
+
+_STATE_WORDS = re.compile(r"已|共有|现有|拥有|同比|比上年|较上年")
+
+
+def _reports_state(text: str, end: int) -> bool:
+    """Does the sentence after a date report a state (已, 共有, 同比…) rather than set a goal?"""
+    stop = _SENTENCE_END.search(text, end, end + 120)
+    return _STATE_WORDS.search(text, end, stop.start() if stop else end + 120) is not None
+
+
+def _completes_task(text: str, start: int, end: int, year: int, goal_year: int | None) -> bool:
+    """`完成YYYY年…任务`: the year of a task to complete, not yet past (any year when the
+    document states none: the phrase itself sets the task for that year)."""
+    if goal_year is not None and year < goal_year:
+        return False
+    return bool(_COMPLETE_BEFORE.search(text, max(0, start - 3), start) and _TASK_AFTER.match(text, end))
 
 
 def _dated_from(m: re.Match, year: int, date: dt.date | None, end: int) -> Row | None:
@@ -361,6 +492,12 @@ DATED = Rule(
             meta={"issue_date": "2020-08-15"},
         ),
         example(
+            "2004年年底前投运的燃煤电厂，2025年年底前完成改造。",
+            {"text": "2025年年底前", "kind": "by", "year": 2025},
+            meta={"issue_date": "2023-11-11"},
+            note="2004年年底前: a past date (a category of plants)",
+        ),
+        example(
             "至2025年12月31日止。",
             {"text": "至2025年12月31日止", "kind": "until", "year": 2025, "date": "2025-12-31"},
             meta={"issue_date": "2022-12-20"},
@@ -376,28 +513,63 @@ DATED = Rule(
             meta={"issue_date": "2025-01-10"},
             note="a bare year opening a goal",
         ),
+        example(
+            "保证完成一九八七年投产大中型发电机组五百五十万千瓦的任务。",
+            {"text": "一九八七年", "kind": "by", "year": 1987},
+            meta={"issue_date": "1987-03-11"},
+        ),
+        example(
+            "2021年全面推广无纸化单证备案。",
+            {"text": "2021年", "kind": "by", "year": 2021},
+            meta={"issue_date": "2020-11-10"},
+        ),
         example("截至2022年底，全市已有高新技术企业500家。", meta={"issue_date": "2023-06-30"}, note="a past state"),
+        example("据统计，截止2020年底，已累计改造易涝区域100处。", note="a state, the document's year unknown"),
+        example("一九八〇年末，全国共有地方煤矿二万零一百处。", note="a state, the document's year unknown"),
         example("2020年以来，累计完成投资。", meta={"issue_date": "2023-06-30"}, note="a look back"),
     ),
 )
 
 
+def _rate_period(text: str, start: int, end: int) -> bool:
+    """Is this 每年/每月 the period of a cap, a rate or a condition rather than a time bound?"""
+    if _RATE_BEFORE.search(text, max(0, start - 10), start):
+        return True
+    return bool(_CAP_AFTER.match(text, end) or _RATE_AFTER.match(text, end) or _CONDITION_CLAUSE.match(text, end))
+
+
 def _recur(m: re.Match, env: _Env) -> Row | None:
+    start, end = m.span()
+    if _rate_period(m.string, start, end):
+        return None
+    if m.group("rc"):  # 每个合同年, 每个年度
+        return _mk(start, end, "recurring", None, None, 12)
     n = try_parse(m.group("rn")) if m.group("rn") else 1
     if not n:
         return None
-    return _mk(*m.span(), "recurring", None, None, int(n * _RECUR_MONTHS[m.group("ru")]))
+    return _mk(start, end, "recurring", None, None, int(n * _RECUR_MONTHS[m.group("ru")]))
 
 
 RECUR = Rule(
     "recur",
-    rf"每{_S}(?P<rn>[两二三四五六七八九十\d]{{1,2}})?{_S}(?P<ru>年|季度?|半年|月)"
-    rf"(?:{_S}(?:(?:{_MONTH}){_S}月(?:{_S}(?:{_DAY}){_S}[日号])?(?:底|末)?|年?底){_BEFORE})?",
+    rf"每{_S}(?:(?P<rn>[两二三四五六七八九十\d]{{1,2}})?{_S}(?P<ru>年|季度?|半年|个月|月)"
+    rf"|(?P<rc>个(?:自然|合同|会计|财政|考核)?年度?))",
     _recur,
     examples=(
         example("每年组织合作发展活动。", {"text": "每年", "kind": "recurring", "months": 12}),
         example("每三年复核一次。", {"text": "每三年", "kind": "recurring", "months": 36}),
-        example("每年6月底前报送年度进展。", {"text": "每年6月底前", "kind": "recurring", "months": 12}),
+        example("每年6月底前报送年度进展。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
+        example("主体应每7个月提交阶段性报告。", {"text": "每7个月", "kind": "recurring", "months": 7}),
+        example("每个合同年结束后报送。", {"text": "每个合同年", "kind": "recurring", "months": 12}),
+        example("每年安排不低于50亿元专项资金。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
+        example("每年安排最高100万元经费。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
+        example("每个单位每年最高补贴100万元。", note="the period of a cap"),
+        example("补贴上限为每年200万元。", note="the period of a cap"),
+        example("给予每人每月3000元实习补贴。", note="a per-person rate"),
+        example("租金补贴每年不超过5万元。", note="a cap"),
+        example("每年获支持企业数量最多不超过10个。", note="a cap"),
+        example("用电指标每年两度，每年偿还本金的20%。", note="rates"),
+        example("年纳税额达到200万元以上、每年保持稳定增长的，给予补贴。", note="a condition clause"),
     ),
 )
 
@@ -438,11 +610,19 @@ CYCLE = Rule(
 )
 
 
+_TOPIC_BEFORE = re.compile(r"(?:关于|就|对)[ \u3000]*$")
+
+
 def _five_year_plan(m: re.Match, env: _Env) -> Row | None:
     year = _PLAN_END[m.group("plan")]
     if env.doc_year and year < env.doc_year:
         return None  # “十三五”期间，全省累计…: a past period
-    return _mk(*m.span(), "by", year, None)
+    start, end = m.span()
+    if m.group(0).endswith("期间"):
+        if _TOPIC_BEFORE.search(m.string, max(0, start - 3), start):
+            return None  # 关于“十三五”期间实施…的意见: the topic of a title, not a bound
+        return _mk(start, end, "within", year, None, 60)  # the plan's five years (realdev 0032)
+    return _mk(start, end, "by", year, None)
 
 
 FIVE_YEAR_PLAN = Rule(
@@ -457,25 +637,55 @@ FIVE_YEAR_PLAN = Rule(
         ),
         example(
             "“十四五”期间，累计培育企业100家。",
-            {"text": "“十四五”期间", "kind": "by", "year": 2025},
+            {"text": "“十四五”期间", "kind": "within", "year": 2025, "months": 60},
             meta={"issue_date": "2022-03-01"},
         ),
         example("“十三五”期间，全县累计完成投资80亿元。", meta={"issue_date": "2022-03-01"}, note="a past period"),
+        example(
+            "国务院办公厅转发国家发展改革委关于“十三五”期间实施新一轮农村电网改造升级工程意见的通知",
+            meta={"issue_date": "2016-02-16"},
+            note="the topic of a title",
+        ),
+        example("现就“十四五”期间推进工作提出以下意见。", meta={"issue_date": "2021-06-01"}, note="the topic"),
     ),
 )
 
 
+# A month-only date is a bound with a completion verb in its clause (5月底完成, 6月份启动);
+# after 每年 it is a recurring due date (每年1月底向…报送): a bound with year null.
+_COMPLETION_AFTER = re.compile(
+    r"[^，。；：！？\n]{0,10}?(?:完成|建成|出台|印发|上线|投用|投运|投产|开工|竣工|启动|报送|提交|落地|开通|验收|挂牌)"
+)
+_EVERY_YEAR_BEFORE = re.compile(rf"每{_S}年{_S}(?:的{_S})?$")
+_WRITTEN_YEAR_BEFORE = re.compile(rf"\d{{2,4}}{_S}年{_S}$")
+_PAST_MARKS = re.compile(r"已|了|去年|上年|前年")
+
+
 def _month(m: re.Match, env: _Env) -> Row | None:
-    if not (m.group("msuf") or (m.group("mpre") and m.group("mend"))):
+    text, start, end = m.string, m.start(), m.end()
+    yearly = _EVERY_YEAR_BEFORE.search(text, max(0, start - 4), start) is not None
+    bound = m.group("msuf") or (m.group("mpre") and m.group("mend"))
+    if not bound and yearly and m.group("mend") in ("底", "末"):
+        bound = True  # 每年1月底向…报送
+    if not bound and m.group("mpre") is None:
+        clause = _COMPLETION_AFTER.match(text, end)
+        bound = clause is not None and not _PAST_MARKS.search(text, max(0, start - 6), clause.end())
+    if not bound:
         return None  # 6月 alone is not a bound
-    start = m.start() if m.group("mpre") is not None else m.start("mm")
-    return _mk(start, m.end(), "by", env.doc_year, _iso(env.doc_year, m.group("mm"), m.group("md")))
+    if m.group("mpre") is None:
+        start = m.start("mm")
+    if yearly or _WRITTEN_YEAR_BEFORE.search(text, max(0, start - 6), start):
+        return _mk(start, end, "by", None, None)  # recurring, or its written year unreadable (5355年6月)
+    row = _mk(start, end, "by", env.doc_year, _iso(env.doc_year, m.group("mm"), m.group("md")))
+    if row is not None:
+        row["_resolve"] = (m.group("mm"), m.group("md"))  # _resolve_years may find the year nearer by
+    return row
 
 
 MONTH = Rule(
     "month",
     rf"(?:(?P<mpre>到|截至|至){_S})?(?P<mm>{_MONTH}){_S}月(?:{_S}(?P<md>{_DAY}){_S}[日号])?"
-    rf"(?P<mend>底|末)?(?P<msuf>{_BEFORE})?",
+    rf"(?P<mend>底|末|份|中旬|上旬|下旬)?(?P<msuf>{_BEFORE})?",
     _month,
     examples=(
         example(
@@ -488,20 +698,44 @@ MONTH = Rule(
             {"text": "9月30日前", "kind": "by", "year": 2024, "date": "2024-09-30"},
             meta={"issue_date": "2024-03-01"},
         ),
+        example(
+            "5月底完成摸底调查。", {"text": "5月底", "kind": "by", "year": 2024}, meta={"issue_date": "2024-03-01"}
+        ),
+        example(
+            "6月份启动申报工作。", {"text": "6月份", "kind": "by", "year": 2024}, meta={"issue_date": "2024-03-01"}
+        ),
+        example("12月建成投用。", {"text": "12月", "kind": "by", "year": 2024}, meta={"issue_date": "2024-03-01"}),
+        example(
+            "每年12月底之前向我部报送年度工作总结。",
+            {"text": "12月底之前", "kind": "by", "year": None},
+            meta={"issue_date": "2022-09-20"},
+            partial=True,
+            note="a recurring due date: year null (CONVENTIONS)",
+        ),
+        example(
+            "区民政部门应于每年1月底向市民政部门报送。",
+            {"text": "1月底", "kind": "by", "year": None},
+            meta={"issue_date": "2024-03-01"},
+            partial=True,
+        ),
         example("6月召开推进会。", meta={"issue_date": "2024-03-01"}, note="6月 alone is not a bound"),
+        example("去年6月已建成投用。", meta={"issue_date": "2024-03-01"}, note="the past"),
     ),
 )
 
 
 def _relative(m: re.Match, env: _Env) -> Row | None:
     word = m.group("rw")
+    if word and not m.group("rsuf"):
+        return None  # bare 今年/明年 is no deadline span (CONVENTIONS, consistency review)
     if word == "明年":
         year = env.doc_year + 1 if env.doc_year else None
     else:
         year = env.doc_year
-    if word and not m.group("rsuf") and not _opens_goal(m.string, m.start(), m.end(), year, env.doc_year):
-        return None  # bare 今年/明年 only where it opens a goal
-    return _mk(*m.span(), "by", year, _iso(year, m.group("rm"), m.group("rd")))
+    row = _mk(*m.span(), "by", year, _iso(year, m.group("rm"), m.group("rd")))
+    if row is not None and not word:
+        row["_resolve"] = (None, None)  # 年底前/年内: the year the document makes clear (_resolve_years)
+    return row
 
 
 RELATIVE = Rule(
@@ -528,13 +762,29 @@ RELATIVE = Rule(
 
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
-_FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“]"
-# Every match holds one of 年月日季末天间 and no clause stop; the second lookahead
+_FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数]"
+# Every match holds one of 年月日季末天间时起 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
 # faster scan; tests/test_scan_guards.py checks the matches stay the same).
-_REQUIRED = "年月日季末天间"
+_REQUIRED = "年月日季末天间时起"
 RULES = RuleSet(
-    [UNTIL, VALID, ISSUE, PLAN_PERIOD, WITHIN, EFFORT, DATED, RECUR, PER, CYCLE, FIVE_YEAR_PLAN, MONTH, RELATIVE],
+    [
+        UNTIL,
+        VALID,
+        ISSUE,
+        EVENT,
+        PLAN_PERIOD,
+        WITHIN,
+        CONSECUTIVE,
+        EFFORT,
+        DATED,
+        RECUR,
+        PER,
+        CYCLE,
+        FIVE_YEAR_PLAN,
+        MONTH,
+        RELATIVE,
+    ],
     _FIRST_CHARS,
     _REQUIRED,
 )
@@ -558,13 +808,121 @@ def find(ctx: ExtractContext) -> list[Found]:
     return found
 
 
+# The document's printing line (版记): `山东省人民政府办公厅2019年3月15日印发`.
+# The signature date of a notice published whole (`国务院办公厅2020年7月15日（此件公开发布）`) too.
+_PRINTED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日(?:印发|[ \u3000]*[（(]此件)")
+_HEADING_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
+_SENTENCE_STOPS = re.compile(r"[。；！？;!?\n]")
+
+
+def _document_year(ctx: ExtractContext) -> int | None:
+    """The year the document makes clear: its date or title (ctx.doc_year), else its 印发 line."""
+    if ctx.doc_year:
+        return ctx.doc_year
+    printed = _PRINTED.search(ctx.text)
+    return int(printed.group(1)) if printed else None
+
+
+_BOUND_SUFFIXES = ("前", "之前", "以前")
+
+
+def _earliest_bound(found: list[Found]) -> int | None:
+    """Without a year of the document, its earliest explicit time bound (到2020年, 2021年底前)
+    stands in for it in the bare-year rule: a plan's bounds lie in its future."""
+    years = []
+    for f in found:
+        g = f.match.group
+        if f.rule is DATED and (
+            g("pre") in ("到", "力争到") or g("suf") in _BOUND_SUFFIXES or (g("dend") and g("suf"))
+        ):
+            years.append(_year(f.match.group("dy")))
+    return min(years) if years else None
+
+
+def _heading_year(sections: list[Section], starts: list[int], pos: int) -> int | None:
+    """The year named in the innermost heading above ``pos`` that names one (`二、2024年目标任务`)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    section = sections[i] if i >= 0 else None
+    while section is not None:
+        found = _HEADING_YEAR.search(section.heading)
+        if found:
+            return int(found.group(0))
+        section = sections[section.parent_id - 1] if section.parent_id else None
+    return None
+
+
+def _section_bound_year(
+    sections: list[Section], starts: list[int], pos: int, dated: list[tuple[int, int]]
+) -> int | None:
+    """The year of the nearest dated bound in the innermost enclosing section that has one
+    (a task whose measure sets `2020年底前` gives its own `年底前` that year)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    section = sections[i] if i >= 0 else None
+    while section is not None:
+        inside = [(abs(at - pos), year) for at, year in dated if section.norm_start <= at < section.body_end]
+        if inside:
+            return min(inside)[1]
+        section = sections[section.parent_id - 1] if section.parent_id else None
+    return None
+
+
+# A work report's review part (`一、2023年工作回顾`, `过去五年工作回顾`): every date in it is past.
+_REVIEW_HEADING = re.compile(r"回顾")
+
+
+def _review_spans(sections: list[Section]) -> list[tuple[int, int]]:
+    return [(s.norm_start, s.body_end) for s in sections if _REVIEW_HEADING.search(s.heading)]
+
+
+def _sentence_year(text: str, pos: int, dated: list[tuple[int, int]]) -> int | None:
+    """The year of the last dated bound before ``pos`` in its sentence (`2021年6月底前…，12月底前`)."""
+    i = bisect.bisect_left(dated, (pos, -1)) - 1
+    if i < 0 or _SENTENCE_STOPS.search(text, dated[i][0], pos):
+        return None
+    return dated[i][1]
+
+
+def _resolve_years(rows: list[Row], ctx: ExtractContext, doc_year: int | None, earliest: int | None) -> list[Row]:
+    """Month-only bounds and 年底前/年内 take the year the document makes clear (CONVENTIONS): a
+    dated bound earlier in their sentence, a heading above that names a year, the document's
+    year, the nearest dated bound of their section, else the document's earliest explicit bound
+    (an undated plan's own year); a year before the document's is the past."""
+    dated = sorted(
+        (r["norm_start"], r["year"]) for r in rows if r["kind"] == "by" and r["year"] and "_resolve" not in r
+    )
+    starts = [s.norm_start for s in ctx.sections]
+    kept = []
+    for row in rows:
+        month_day = row.pop("_resolve", None)
+        if month_day is not None:
+            pos = row["norm_start"]
+            year = (
+                _sentence_year(ctx.text, pos, dated)
+                or _heading_year(ctx.sections, starts, pos)
+                or doc_year
+                or _section_bound_year(ctx.sections, starts, pos, dated)
+                or earliest
+            )
+            if year is not None and doc_year is not None and year < doc_year:
+                continue  # 一、2023年工作回顾 … 6月底建成: the past
+            row["year"], row["date"] = year, _iso(year, *month_day)
+        kept.append(row)
+    return kept
+
+
 def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
-    """One row per match its rule keeps."""
-    env = _Env(ctx.doc_year, dt.date.fromisoformat(ctx.meta.issue_date) if ctx.meta.issue_date else None)
+    """One row per match its rule keeps, then the years of month-only bounds."""
+    doc_year = _document_year(ctx)
+    issue = dt.date.fromisoformat(ctx.meta.issue_date) if ctx.meta.issue_date else None
+    earliest = _earliest_bound(found)
+    env = _Env(doc_year, issue, doc_year or earliest)
+    reviews = _review_spans(ctx.sections)
     rows: list[Row] = []
     for f in found:
+        if reviews and any(a <= f.match.start() < b for a, b in reviews):
+            continue  # the past (CONVENTIONS: dates of past events are no deadlines)
         rows.extend(RuleSet.produce(f, env))
-    return rows
+    return _resolve_years(rows, ctx, doc_year, earliest)
 
 
 EXTRACTOR = Extractor(

@@ -47,10 +47,12 @@ def test_month_only_without_any_year_has_null_year():
     assert row["kind"] == "by" and row["year"] is None and row["date"] is None
 
 
-def test_past_by_dates_are_dropped_only_when_the_document_year_is_known():
-    text = "截至2022年底，全市已有企业500家。"
+def test_past_by_dates_are_dropped_when_the_document_year_is_known_or_the_sentence_reports_a_state():
+    text = "截至2022年底，全市企业达到500家。"
     assert _rows(text, "2023-06-01") == []
     assert [r["year"] for r in _rows(text, None)] == [2022]
+    # 截至…已有: a state report whatever the document's year (CONVENTIONS: not a bound)
+    assert _rows("截至2022年底，全市已有企业500家。", None) == []
 
 
 def test_rows_fit_the_declared_arrow_schema():
