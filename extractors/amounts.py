@@ -77,7 +77,7 @@ _RIGHT_CMP = re.compile(
 # words that qualify an amount a few characters away (最高奖励500万元)
 _LEFT_BROAD = re.compile(r"(?P<le>最高|最多|不超过|不高于|不大于|上限|封顶)|(?P<ge>不低于|不少于|至少)")
 _LEFT_ADJ = re.compile(
-    rf"(?:(?P<le>最高不超过|不超过|不高于|最高|最多)|(?P<ge>不低于|不少于|至少|首次突破|突破|达到|高达|达)"
+    rf"(?:(?P<le>最高不超过|不超过|不高于|最高|最多)|(?P<ge>不低于|不少于|至少|首次突破|突破|破|达到|高达|达)"
     rf"|(?P<gt>超过|高于|(?<![通经])过|逾|超)|(?P<approx>大约|约|近|接近))[“\"]?{_S}$"
 )
 _CLAUSE_BREAK = re.compile(r"[，。；：！？\n,;:（）()]")
@@ -171,7 +171,7 @@ def _scale(m: re.Match, text: str) -> Row | None:
         return None  # 百万千瓦级, 万吨级: not money
     if snum[0] in _CN_MULT_START and m.start() > 0 and text[m.start() - 1] in _VAGUE_BEFORE:
         return None  # 数百亿级: no number written
-    value = 1e12 if snum == "万亿" else try_parse(snum)
+    value = {"万亿": 1e12, "亿": 1e8}.get(snum) or try_parse(snum)
     if value is None:
         return None
     start, end = m.span()
@@ -180,7 +180,7 @@ def _scale(m: re.Match, text: str) -> Row | None:
 
 SCALE = Rule(
     "scale",
-    rf"(?P<snum>{NUMBER_RE}|万亿){_S}(?P<syuan>元)?{_S}级",
+    rf"(?P<snum>{NUMBER_RE}|万亿|(?<![\d零〇一二两三四五六七八九十百千万])亿(?=元)){_S}(?P<syuan>元)?{_S}级",
     _scale,
     examples=(
         example(
@@ -191,6 +191,7 @@ SCALE = Rule(
             "培育形成300亿级产业集群4个。", {"text": "300亿级", "value_cny": 3e10, "kind": "scale", "role": "scale"}
         ),
         example("千万元级项目不少于10个。", {"text": "千万元级", "value_cny": 1e7, "kind": "scale"}),
+        example("推进1965个亿元级项目。", {"text": "亿元级", "value_cny": 1e8, "kind": "scale"}),
         example("建设百万千瓦级风电基地和万吨级码头。", note="级 without 亿 or 元 is not money"),
     ),
 )
@@ -302,26 +303,107 @@ MONEY = Rule(
 )
 
 
-def _bare(m: re.Match, text: str) -> Row:
+# A bare 亿元/万亿元 means one of it (超亿元项目, 过亿元的企业, 近万亿元, 亿元以上项目, 亿元税收楼宇);
+# a unit label (`（亿元）`, `单位：亿元`) is no amount, nor 数亿元/几亿元 (no number written).
+_UNIT_LABEL_BEFORE = re.compile(r"(?:单位|金额|规模|投资)?[：:（(][ \u3000]*$")
+
+
+def _bare(m: re.Match, text: str) -> Row | None:
     start, end = m.span()
-    return _row(start, end, 1e8, ">=")
+    if _UNIT_LABEL_BEFORE.search(text, max(0, start - 4), start) or text[start - 1 : start] in _VAGUE_BEFORE:
+        return None
+    value = 1e12 if m.group("bunit") == "万亿" else 1e8
+    comparator = _comparator(text, start, end, None)
+    return _row(start, end, value, comparator)
 
 
 BARE = Rule(
     "bare",
-    r"(?<![\d零〇一二两三四五六七八九十百千万 \u3000])亿元(?=(?:（含）|及)?以上)",
+    r"(?<![\d零〇一二两三四五六七八九十百千万 \u3000])(?P<bunit>万亿|亿)元(?![级/／])",
     _bare,
-    examples=(example("每年实施亿元以上重点项目。", {"text": "亿元", "value_cny": 1e8, "comparator": ">="}),),
+    examples=(
+        example("每年实施亿元以上重点项目。", {"text": "亿元", "value_cny": 1e8, "comparator": ">="}),
+        example("新签约超亿元项目100个以上。", {"text": "亿元", "value_cny": 1e8, "comparator": ">"}),
+        example("培育5家年产值过亿元的供应商。", {"text": "亿元", "value_cny": 1e8, "comparator": ">"}),
+        example("固定资产投资近万亿元。", {"text": "万亿元", "value_cny": 1e12, "comparator": "~"}),
+        example("新增亿元税收楼宇30个。", {"text": "亿元", "value_cny": 1e8, "comparator": "="}),
+        example("投资规模（亿元）", note="a table's unit label"),
+        example("争取上级资金数亿元。", note="no number written"),
+    ),
 )
+
+
+def _elided(m: re.Match, text: str) -> Row | None:
+    start, end = m.span("enum")
+    if not _MONEY_SUBJECT.search(_window(text, start, 14)):
+        return None  # 人口破百万: not money
+    value = try_parse(m.group("enum"))
+    if value is None:
+        return None
+    return _row(start, end, value, _comparator(text, start, end, None))
+
+
+# 元 elided in a money context (CONVENTIONS): 产业规模过千亿, 资金破百亿, 村集体收入破百万.
+_MONEY_SUBJECT = re.compile(r"规模|产值|收入|营收|资金|投资|销售额|增加值|税收|交易额|融资")
+ELIDED = Rule(
+    "elided",
+    r"(?<=[过破超逾])(?P<enum>[一二两三四五六七八九十百千]?[百千万]?[万亿])(?=[，。；、）)\s]|$)",
+    _elided,
+    examples=(
+        example("全省集成电路产业规模过千亿。", {"text": "千亿", "value_cny": 1e11, "comparator": ">"}),
+        example("村集体经营性收入破百万。", {"text": "百万", "value_cny": 1e6, "comparator": ">="}),
+        example("常住人口破百万。", note="not money"),
+    ),
+)
+
+
+def _fen(m: re.Match, text: str) -> Row | None:
+    value = try_parse(m.group("fnum"))
+    if value is None or not (m.group("fqian") or m.group("fper")):
+        return None  # 80分: points
+    start, end = m.start("fnum"), m.end()
+    return _row(start, end, value / 100, _comparator(text, start, end, None), per=m.group("fper"))
+
+
+# Sums in 分 (a hundredth of a yuan): `2分钱`, and per-kWh rates `每度电六分`, `每千瓦时2分`.
+FEN = Rule(
+    "fen",
+    rf"(?:每{_S}(?P<fper>千瓦时|度)电?{_S})?(?P<fnum>{NUMBER_RE}){_S}分(?P<fqian>钱)?(?![之钟析类级配别期批段值])",
+    _fen,
+    examples=(
+        example("每千瓦时售电量收取2分钱的还贷资金。", {"text": "2分钱", "value_cny": 0.02}),
+        example("加收电力建设附加费每度电六分。", {"text": "六分", "value_cny": 0.06, "per": "度"}),
+        example("得分达到80分以上。", note="points, not money"),
+    ),
+)
+
 
 # Every alternative starts with a numeral character (or 万亿/亿元); testing that
 # first lets the scan skip all other positions ~10x faster.
-_FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿]"
+_FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿每]"
 # Every match holds 元 or 级 and no clause stop; the second lookahead drops a
 # candidate whose clause holds neither before trying the branches (2.5x faster
 # scan; tests/test_scan_guards.py checks the matches stay the same).
-_REQUIRED = "元级"
-RULES = RuleSet([SCALE, MONEY, BARE], _FIRST_CHARS, _REQUIRED)
+_REQUIRED = "元级亿万分"
+RULES = RuleSet([SCALE, MONEY, BARE, FEN, ELIDED], _FIRST_CHARS, _REQUIRED)
+
+
+_RESTATED_GAP = re.compile(rf"{_S}[（(]{_S}含{_S}")
+
+
+def _drop_restated(rows: list[Row], text: str) -> list[Row]:
+    """不低于50万元(含50万元): the bracket restates the bound, it is no second amount (CONVENTIONS)."""
+    kept: list[Row] = []
+    for row in rows:
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and prev["value_cny"] == row["value_cny"]
+            and _RESTATED_GAP.fullmatch(text, prev["norm_end"], row["norm_start"])
+        ):
+            continue
+        kept.append(row)
+    return kept
 
 
 def _link_ranges(rows: list[dict[str, Any]], text: str) -> None:
@@ -382,6 +464,7 @@ def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
     rows: list[Row] = []
     for f in found:
         rows.extend(RuleSet.produce(f, text))
+    rows = _drop_restated(rows, text)
     _link_ranges(rows, text)
     _inherit_list_comparators(rows, text)
     for i, row in enumerate(rows, 1):
