@@ -120,6 +120,7 @@ class _Env(NamedTuple):
     doc_year: int | None
     issue: dt.date | None
     goal_year: int | None = None
+    plan_year: int | None = None  # end of the latest five-year plan the text names (_latest_plan)
 
 
 # Without a year of its own the document's earliest bound stands in (_Env.goal_year), and then
@@ -341,7 +342,7 @@ def _within(m: re.Match, env: _Env) -> Row | None:
         return None
     if m.string.startswith("的", end) or _CONDITION_CLAUSE.match(m.string, end):
         return None  # 离校5年内的毕业生, 新迁入企业3年内成功上市的，…: a category or a condition
-    n = _small_max(m.group("wn"))
+    n = 0.5 if m.group("wn") == "半" else _small_max(m.group("wn"))
     if n is None or n <= 0:
         return None
     unit = m.group("wu")
@@ -356,7 +357,7 @@ def _within(m: re.Match, env: _Env) -> Row | None:
 
 WITHIN = Rule(
     "within",
-    rf"(?P<wpre>近|过去|前|最近|几|数)?(?P<wn>{_SMALL}){_S}(?P<wu>年|个月|个?工作日|日|天|个?小时){_S}(?:左右{_S})?(?:之内|以内|内)",
+    rf"(?P<wpre>近|过去|前|最近|几|数)?(?P<wn>{_SMALL}|半(?=年)){_S}(?P<wu>年|个月|个?工作日|日|天|个?小时){_S}(?:左右{_S})?(?:之内|以内|内)",
     _within,
     examples=(
         example("3 年内引进 2 家企业。", {"text": "3 年内", "kind": "within", "months": 36}),
@@ -365,6 +366,7 @@ WITHIN = Rule(
             "2025年内完成验收。", {"text": "2025年内", "kind": "by", "year": 2025}, meta={"issue_date": "2020-08-15"}
         ),
         example("应在24小时内上报。", {"text": "24小时内", "kind": "within", "months": None}),
+        example("半年内完成整改。", {"text": "半年内", "kind": "within", "months": 6}),
         example("近3年内未发生重大安全事故。", note="a look back"),
         example("这种情况几十年内不可能发生变化。", note="a vague span in prose"),
         example("时间压缩至1个工作日以内。", note="a value to reach (targets')"),
@@ -394,6 +396,58 @@ CONSECUTIVE = Rule(
             partial=True,  # and 每年 (recurring, rule recur)
         ),
         example("连续3年营业收入增长的企业。", note="a condition, no recurring act"),
+    ),
+)
+
+
+def _ahead(m: re.Match, env: _Env) -> Row | None:
+    n = _small_max(m.group("an"))
+    if not n or n > 30:
+        return None
+    return _mk(*m.span(), "within", None, None, _months(n, m.group("au")))
+
+
+# 今后五年, 未来三年: the span a plan looks ahead over (within, like 3年内)
+AHEAD = Rule(
+    "ahead",
+    rf"(?:今后|未来|此后){_S}(?P<an>{_SMALL}){_S}(?P<au>年|个月)(?!前|后|来|以前|以来)",
+    _ahead,
+    examples=(
+        example("今后五年，全市生产总值年均增长6%。", {"text": "今后五年", "kind": "within", "months": 60}),
+        example("未来三年，新建基站1万个。", {"text": "未来三年", "kind": "within", "months": 36}),
+    ),
+)
+
+
+def _quarter(m: re.Match, env: _Env) -> Row | None:
+    text, end = m.string, m.end()
+    clause = None if m.group("qsuf") else _COMPLETION_AFTER.match(text, end)
+    if not m.group("qsuf") and (clause is None or _PAST_MARKS.search(text, max(0, m.start() - 6), clause.end())):
+        return None  # 一季度召开, 去年上半年完成: not a bound
+    if m.group("qy"):
+        return _mk(m.start(), end, "by", _year(m.group("qy")), None)
+    row = _mk(m.start(), end, "by", env.doc_year, None)
+    if row is not None:
+        row["_resolve"] = (None, None)  # the year the document makes clear (_resolve_years)
+    return row
+
+
+# 一季度末前, 2024年第三季度前, 上半年完成: bounds at a quarter or half of a year
+QUARTER = Rule(
+    "quarter",
+    rf"(?:(?P<qy>{_YEAR}){_S}年{_S})?(?:第?[一二三四1-4]季度|[上下]半年|年中)(?:末|底)?(?P<qsuf>{_BEFORE})?",
+    _quarter,
+    examples=(
+        example(
+            "一季度末前完成招标。",
+            {"text": "一季度末前", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-01-05"},
+        ),
+        example("2024年第三季度前完成。", {"text": "2024年第三季度前", "kind": "by", "year": 2024}),
+        example(
+            "上半年完成摸底调查。", {"text": "上半年", "kind": "by", "year": 2024}, meta={"issue_date": "2024-01-05"}
+        ),
+        example("一季度召开推进会。", meta={"issue_date": "2024-01-05"}, note="not a bound"),
     ),
 )
 
@@ -613,21 +667,32 @@ CYCLE = Rule(
 _TOPIC_BEFORE = re.compile(r"(?:关于|就|对)[ \u3000]*$")
 
 
+_PLAN_NAME = re.compile(r"十[三四五六]五")
+_PERIOD_PREDICATE = re.compile(r"[ \u3000]*(?:是|为|以来|的)")
+
+
+def _latest_plan(text: str) -> int | None:
+    """The end year of the latest five-year plan the text names: a document of the 十四五
+    era that looks back on 十三五 names both, and 十三五 is then the past."""
+    years = [_PLAN_END[p] for p in set(_PLAN_NAME.findall(text))]
+    return max(years) if years else None
+
+
 def _five_year_plan(m: re.Match, env: _Env) -> Row | None:
     year = _PLAN_END[m.group("plan")]
-    if env.doc_year and year < env.doc_year:
+    if (env.doc_year and year < env.doc_year) or (env.plan_year and year < env.plan_year):
         return None  # “十三五”期间，全省累计…: a past period
     start, end = m.span()
-    if m.group(0).endswith("期间"):
-        if _TOPIC_BEFORE.search(m.string, max(0, start - 3), start):
-            return None  # 关于“十三五”期间实施…的意见: the topic of a title, not a bound
+    if m.group(0).endswith(("期间", "时期")):
+        if _TOPIC_BEFORE.search(m.string, max(0, start - 3), start) or _PERIOD_PREDICATE.match(m.string, end):
+            return None  # 关于“十三五”期间实施…的意见, “十四五”时期是…: a topic, not a bound
         return _mk(start, end, "within", year, None, 60)  # the plan's five years (realdev 0032)
     return _mk(start, end, "by", year, None)
 
 
 FIVE_YEAR_PLAN = Rule(
     "fyp",
-    r"(?:(?:到|至)“?|“)?(?P<plan>十[三四五六]五)”?(?:(?:时期|期)?末|期间)",
+    r"(?:(?:到|至)“?|“)?(?P<plan>十[三四五六]五)”?(?:(?:时期|期)?末|期间|时期)",
     _five_year_plan,
     examples=(
         example(
@@ -640,6 +705,11 @@ FIVE_YEAR_PLAN = Rule(
             {"text": "“十四五”期间", "kind": "within", "year": 2025, "months": 60},
             meta={"issue_date": "2022-03-01"},
         ),
+        example(
+            "“十四五”时期，全省累计新增企业1万家。",
+            {"text": "“十四五”时期", "kind": "within", "year": 2025, "months": 60},
+            meta={"issue_date": "2021-05-01"},
+        ),
         example("“十三五”期间，全县累计完成投资80亿元。", meta={"issue_date": "2022-03-01"}, note="a past period"),
         example(
             "国务院办公厅转发国家发展改革委关于“十三五”期间实施新一轮农村电网改造升级工程意见的通知",
@@ -647,6 +717,12 @@ FIVE_YEAR_PLAN = Rule(
             note="the topic of a title",
         ),
         example("现就“十四五”期间推进工作提出以下意见。", meta={"issue_date": "2021-06-01"}, note="the topic"),
+        example("“十四五”时期是全面建设现代化的关键时期。", meta={"issue_date": "2021-06-01"}, note="about the period"),
+        example(
+            "“十三五”时期，我省主要指标完成良好。“十四五”时期，全省新建管网1万公里。",
+            {"text": "“十四五”时期", "kind": "within", "year": 2025, "months": 60},
+            note="the document's year unknown: the latest plan named is current",
+        ),
     ),
 )
 
@@ -742,7 +818,7 @@ RELATIVE = Rule(
     "rel",
     rf"(?P<rw>今年|本年度?|明年)(?P<rsuf>年?底{_BEFORE}?|内"
     rf"|{_S}(?P<rm>{_MONTH}){_S}月(?:{_S}(?P<rd>{_DAY}){_S}[日号])?(?:底|末)?{_BEFORE})?"
-    rf"|(?<![\d一二三四五六七八九十两每百千万去前上当全])年(?:底{_BEFORE}|内)",
+    rf"|(?<![\d一二三四五六七八九十两每百千万去前上当全半多余])年(?:底{_BEFORE}|内)",
     _relative,
     examples=(
         example(
@@ -762,7 +838,7 @@ RELATIVE = Rule(
 
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
-_FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数]"
+_FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第上下半]"
 # Every match holds one of 年月日季末天间时起 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
 # faster scan; tests/test_scan_guards.py checks the matches stay the same).
@@ -915,7 +991,7 @@ def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
     doc_year = _document_year(ctx)
     issue = dt.date.fromisoformat(ctx.meta.issue_date) if ctx.meta.issue_date else None
     earliest = _earliest_bound(found)
-    env = _Env(doc_year, issue, doc_year or earliest)
+    env = _Env(doc_year, issue, doc_year or earliest, _latest_plan(ctx.text))
     reviews = _review_spans(ctx.sections)
     rows: list[Row] = []
     for f in found:
