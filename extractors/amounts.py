@@ -358,17 +358,19 @@ ELIDED = Rule(
 
 
 def _fen(m: re.Match, text: str) -> Row | None:
-    value = try_parse(m.group("fnum"))
-    if value is None or not (m.group("fqian") or m.group("fper")):
-        return None  # 80分: points
-    start, end = m.start("fnum"), m.end()
+    group = "fnum" if m.group("fnum") else "fnum2"
+    value = try_parse(m.group(group))
+    if value is None:
+        return None
+    start, end = m.start(group), m.end()
     return _row(start, end, value / 100, _comparator(text, start, end, None), per=m.group("fper"))
 
 
 # Sums in 分 (a hundredth of a yuan): `2分钱`, and per-kWh rates `每度电六分`, `每千瓦时2分`.
 FEN = Rule(
     "fen",
-    rf"(?:每{_S}(?P<fper>千瓦时|度)电?{_S})?(?P<fnum>{NUMBER_RE}){_S}分(?P<fqian>钱)?(?![之钟析类级配别期批段值])",
+    rf"(?P<fnum>{NUMBER_RE}){_S}分钱"
+    rf"|每{_S}(?P<fper>千瓦时|度)电?{_S}(?P<fnum2>{NUMBER_RE}){_S}分(?![之钟析类级配别期批段值])",
     _fen,
     examples=(
         example("每千瓦时售电量收取2分钱的还贷资金。", {"text": "2分钱", "value_cny": 0.02}),
@@ -378,13 +380,13 @@ FEN = Rule(
 )
 
 
-# Every alternative starts with a numeral character (or 万亿/亿元); testing that
-# first lets the scan skip all other positions ~10x faster.
+# Every alternative starts with a numeral character (or 万亿/亿元, 每 of a per-kWh rate);
+# testing that first lets the scan skip all other positions ~10x faster.
 _FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿每]"
-# Every match holds 元 or 级 and no clause stop; the second lookahead drops a
-# candidate whose clause holds neither before trying the branches (2.5x faster
-# scan; tests/test_scan_guards.py checks the matches stay the same).
-_REQUIRED = "元级亿万分"
+# Every match holds 元 or 级 (or 亿/万 of an elided 元, 钱/度/瓦 of a sum in 分) and no clause
+# stop; the second lookahead drops a candidate whose clause holds none before trying the
+# branches (2.5x faster scan; tests/test_scan_guards.py checks the matches stay the same).
+_REQUIRED = "元级亿万钱度瓦"
 RULES = RuleSet([SCALE, MONEY, BARE, FEN, ELIDED], _FIRST_CHARS, _REQUIRED)
 
 

@@ -991,7 +991,8 @@ def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
     doc_year = _document_year(ctx)
     issue = dt.date.fromisoformat(ctx.meta.issue_date) if ctx.meta.issue_date else None
     earliest = _earliest_bound(found)
-    env = _Env(doc_year, issue, doc_year or earliest, _latest_plan(ctx.text))
+    plan_year = _latest_plan(ctx.text) if any(f.rule is FIVE_YEAR_PLAN for f in found) else None
+    env = _Env(doc_year, issue, doc_year or earliest, plan_year)
     reviews = _review_spans(ctx.sections)
     rows: list[Row] = []
     for f in found:
