@@ -319,7 +319,7 @@ def _bare(m: re.Match, text: str) -> Row | None:
 
 BARE = Rule(
     "bare",
-    r"(?<![\d零〇一二两三四五六七八九十百千万 \u3000])(?P<bunit>万亿|亿)元(?![级/／])",
+    r"(?<![\d零〇一二两三四五六七八九十百千万 \u3000\t])(?P<bunit>万亿|亿)元(?![级/／]|[ \u3000\t]*(?:\n|\t|[ \u3000]{2}))",
     _bare,
     examples=(
         example("每年实施亿元以上重点项目。", {"text": "亿元", "value_cny": 1e8, "comparator": ">="}),
@@ -328,6 +328,7 @@ BARE = Rule(
         example("固定资产投资近万亿元。", {"text": "万亿元", "value_cny": 1e12, "comparator": "~"}),
         example("新增亿元税收楼宇30个。", {"text": "亿元", "value_cny": 1e8, "comparator": "="}),
         example("投资规模（亿元）", note="a table's unit label"),
+        example("1\t跨境电商进出口额\t亿元\t海关总署", note="a table's unit column"),
         example("争取上级资金数亿元。", note="no number written"),
     ),
 )

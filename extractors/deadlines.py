@@ -423,19 +423,21 @@ def _quarter(m: re.Match, env: _Env) -> Row | None:
     text, end = m.string, m.end()
     clause = None if m.group("qsuf") else _COMPLETION_AFTER.match(text, end)
     if not m.group("qsuf") and (clause is None or _PAST_MARKS.search(text, max(0, m.start() - 6), clause.end())):
-        return None  # 一季度召开, 去年上半年完成: not a bound
+        return None  # 一季度召开, 去年一季度完成: not a bound
     if m.group("qy"):
         return _mk(m.start(), end, "by", _year(m.group("qy")), None)
+    if _EVERY_YEAR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        return _mk(m.start(), end, "by", None, None)  # 每年第一季度完成…: a recurring due date
     row = _mk(m.start(), end, "by", env.doc_year, None)
     if row is not None:
         row["_resolve"] = (None, None)  # the year the document makes clear (_resolve_years)
     return row
 
 
-# 一季度末前, 2024年第三季度前, 上半年完成: bounds at a quarter or half of a year
+# 一季度末前, 2024年第三季度前, 一季度完成: bounds at a quarter of a year
 QUARTER = Rule(
     "quarter",
-    rf"(?:(?P<qy>{_YEAR}){_S}年{_S})?(?:第?[一二三四1-4]季度|[上下]半年|年中)(?:末|底)?(?P<qsuf>{_BEFORE})?",
+    rf"(?:(?P<qy>{_YEAR}){_S}年{_S})?第?[一二三四1-4]季度(?:末|底)?(?P<qsuf>{_BEFORE})?",
     _quarter,
     examples=(
         example(
@@ -445,7 +447,16 @@ QUARTER = Rule(
         ),
         example("2024年第三季度前完成。", {"text": "2024年第三季度前", "kind": "by", "year": 2024}),
         example(
-            "上半年完成摸底调查。", {"text": "上半年", "kind": "by", "year": 2024}, meta={"issue_date": "2024-01-05"}
+            "一季度完成摸底调查。", {"text": "一季度", "kind": "by", "year": 2024}, meta={"issue_date": "2024-01-05"}
+        ),
+        example(
+            "上半年开工80%以上。", meta={"issue_date": "2024-01-05"}, note="a half year: a goal's period, no bound"
+        ),
+        example(
+            "应当于每年第一季度完成上一年度绩效自评。",
+            {"text": "第一季度", "kind": "by", "year": None},
+            meta={"issue_date": "2024-01-05"},
+            partial=True,
         ),
         example("一季度召开推进会。", meta={"issue_date": "2024-01-05"}, note="not a bound"),
     ),
@@ -838,7 +849,7 @@ RELATIVE = Rule(
 
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
-_FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第上下半]"
+_FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半]"
 # Every match holds one of 年月日季末天间时起 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
 # faster scan; tests/test_scan_guards.py checks the matches stay the same).
@@ -852,6 +863,8 @@ RULES = RuleSet(
         PLAN_PERIOD,
         WITHIN,
         CONSECUTIVE,
+        AHEAD,
+        QUARTER,
         EFFORT,
         DATED,
         RECUR,

@@ -96,3 +96,18 @@ def test_every_rule_has_examples():
     for ex in extractors.all_extractors():
         for rule in ex.rules.rules if ex.rules else ():
             assert rule.examples, f"{ex.name}.{rule.name} has no examples"
+
+
+def test_every_rule_a_module_defines_is_in_its_rule_set():
+    """A Rule left out of RULES would never match, and its examples would never run."""
+    import importlib
+
+    from extractors.rules import Rule
+
+    for ex in extractors.all_extractors():
+        if not ex.rules:
+            continue
+        module = importlib.import_module(f"extractors.{ex.name}")
+        defined = {name for name, value in vars(module).items() if isinstance(value, Rule)}
+        listed = {name for name, value in vars(module).items() if isinstance(value, Rule) and value in ex.rules.rules}
+        assert defined == listed, f"{ex.name}: rules not in RULES: {sorted(defined - listed)}"
