@@ -38,7 +38,6 @@ Decisions, documented:
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 import numpy as np
@@ -142,20 +141,6 @@ class _Candidate:
     inline: bool  # inside a line, not at its start
     strict: bool  # only the exact next number of its sequence makes it a heading
     has_sep: bool
-
-
-def _joined_breaks(norm: NormalizedText) -> list[int]:
-    """norm offsets where the normaliser joined two raw lines (a PDF line broken mid-sentence)."""
-    raw = norm.raw_text
-    if norm.offsets.is_identity or ("\n" not in raw and "\r" not in raw):
-        return []
-    points = np.frombuffer(raw.encode("utf-32-le"), dtype=np.uint32)
-    breaks = np.flatnonzero((points == 10) | (points == 13))
-    after = np.searchsorted(norm.offsets.src_end, breaks, side="right")  # first norm char after each
-    norm_points = np.frombuffer(norm.text.encode("utf-32-le"), dtype=np.uint32)
-    after = after[(after > 0) & (after < norm_points.shape[0])]
-    kept_line = (norm_points[after] == 10) | (norm_points[after] == 13) | (norm_points[after - 1] == 10)
-    return np.unique(after[~kept_line]).tolist()
 
 
 def _is_flat(text: str) -> bool:
@@ -369,7 +354,7 @@ class _Parser:
 
     def __init__(self, text: str, norm: NormalizedText | None = None):
         self.text = text
-        self.joined_breaks = _joined_breaks(norm) if norm is not None else []
+        self.norm = norm
         self.open_articles = 0
         self.flat = _is_flat(text)
         self.sections: list[Section] = []
@@ -480,10 +465,18 @@ class _Parser:
 
     def _raw_line_end(self, cand: _Candidate) -> int:
         """The title ends at a line break of the raw text too (a PDF line the normaliser joined)."""
-        i = bisect.bisect_right(self.joined_breaks, cand.title_start)
-        if i == len(self.joined_breaks) or self.joined_breaks[i] >= cand.end:
+        norm = self.norm
+        if norm is None or cand.end <= cand.title_start or norm.offsets.is_identity:
             return cand.end
-        return _rstrip(self.text, cand.title_start, self.joined_breaks[i])
+        src_start = norm.offsets.src_start
+        raw_start, raw_last = int(src_start[cand.title_start]), int(src_start[cand.end - 1])
+        if raw_last - raw_start == cand.end - 1 - cand.title_start:
+            return cand.end  # nothing was deleted inside the title: no joined line
+        found = _RAW_BREAK.search(norm.raw_text, raw_start, raw_last)
+        if found is None:
+            return cand.end
+        cut = int(np.searchsorted(norm.offsets.src_end, found.start(), side="right"))  # first char after it
+        return _rstrip(self.text, cand.title_start, cut) if cut > cand.title_start else cand.end
 
     def finish(self) -> list[Section]:
         for open_section in self.stack:
