@@ -8,13 +8,14 @@ what a real `polex run` published.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from polex_cli import run_polex, run_subcommand
 
 from normalizers import normalize
 from pipeline.cli import audit as cli_audit
-from pipeline.qa.audit import CONTEXT, KINDS, RULES, _Rows, audit_document, coverage, find_cues
+from pipeline.qa.audit import CONTEXT, KINDS, RULES, _Rows, audit_document, audit_out, coverage, find_cues
 from pipeline.qa.fixtures import run_core
 
 
@@ -149,3 +150,15 @@ def test_polex_audit_after_polex_run_as_a_user_would(tmp_path):
 def test_cross_references_and_attachment_lists_are_no_heading_cues():
     text = "按本规范第十条第（四）（六）（十）项规定办理。\n附件：1.申请表\n2.承诺书\n"
     assert [m.group("cue") for rule, m in find_cues(text) if rule.kind == "heading"] == []
+
+
+VERDICTS = Path(__file__).resolve().parent / "fixtures" / "audit"
+
+
+def test_uncovered_cues_of_the_verdict_documents_are_the_judged_ones(tmp_path):
+    """A reader judged every uncovered cue of these real documents (fixtures/audit/README.md)."""
+    judged = [json.loads(line) for line in (VERDICTS / "verdicts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert judged and all(v["verdict"].startswith("no ") and v["reason"] for v in judged)
+    out = run_core(VERDICTS / "docs", tmp_path / "out")
+    uncovered = {(a.doc, c.kind, c.raw_start, c.text) for a in audit_out(out) for c in a.uncovered}
+    assert uncovered == {(v["doc"], v["kind"], v["raw_start"], v["text"]) for v in judged}
