@@ -1,41 +1,51 @@
 """Deadlines: time bounds on goals and tasks (GUIDE label ``deadline``).
 
-One compiled pattern scans the whole text; each alternative carries named
-groups and :func:`_row` turns a match into a row (or drops it).  Kinds:
+The rules below (rule records, :mod:`extractors.rules`) scan the text in one
+guarded alternation; each rule's function turns a match into a row or drops
+it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
 
 - ``by``: 到/至/截至 + date, date + 前/之前/底前/前后, ``到“十四五”末``,
-  ``“十四五”期间`` (the plan's end year), ``年底前``/``今年年底前``/``明年内``,
-  ``明年6月底前`` (the document's year + 1)
-- ``from``: 从/自 + date + 起/开始, date + 起, ``自印发之日起`` (the issue
-  date; ``自发布之日起30日后施行`` adds the days to it)
-- ``within``: ``3年内``, ``利用三年的时间``, ``用3-5年时间``, ``有效期3年``;
-  durations in days (``15日内``, ``30个工作日内``) have ``months`` null
-- ``recurring``: ``每年``, ``每三年``, ``每季度``, ``每半年``, ``每月``, ``按季度``,
-  ``按月``, and cycles ``一年一评估``/``三年一轮``/``两年一次`` (年均 is a rate, and
-  ``逐年`` a trend, not a time bound: left to targets)
+  ``年底前``/``今年年底前``/``明年内``, ``明年6月底前`` (the document's year + 1),
+  month-only bounds with a completion verb (``5月底完成``, ``6月份启动``, ``12月建成``),
+  quarters (``一季度末前``), ``完成2024年…任务``
+- ``from``: 从/自 + date + 起/开始, date + 起, ``自印发之日起``/``自本办法实施之日起``
+  (the issue date; ``自发布之日起30日后施行`` adds the days), and ``自…起`` anchored on
+  an event (``自受理之日起``, ``自认定当年起``: year null)
+- ``within``: ``3年内``, ``半年内``, ``24小时内``, ``利用三年的时间``, ``用3-5年时间``,
+  ``今后五年``, ``有效期3年``/``试行期一年``/``暂定3年`` (of the policy itself),
+  ``连续3年`` before 每年, ``“十四五”期间``/``时期`` (60 months, year its end);
+  durations in days or hours have ``months`` null
+- ``recurring``: ``每年``, ``每三年``, ``每季度``, ``每半年``, ``每7个月``, ``每个合同年``,
+  ``按季度``, ``按月``, and cycles ``一年一评估``/``三年一轮`` (年均 is a rate, and
+  ``逐年`` a trend, not a time bound: left to targets); a due date after 每年
+  (``每年12月底之前``) is a ``by`` of its own with year null
 - ``until``: ``有效期至2025年12月23日``, ``至2025年12月31日止``
 
+The year of a month-only bound, ``年底前`` or ``年内`` (CONVENTIONS): a dated bound
+earlier in its sentence, a heading above it that names a year, the document's year
+(its date or title, else its 印发 or signature line), the nearest dated bound of
+its section, else the document's earliest explicit bound; a year before the
+document's is the past and the row is dropped.
+
 Bare year opening a goal (decision, 2026-11-21).  ``2024年，全市数字经济增加值
-达到2万亿元`` (a work plan's yearly goal) is ``by 2024`` although GUIDE lists
-no such example, because GUIDE's exclusion is "dates of past events": the
-year is a bound only when (1) it opens a clause (after 。；！？，, a line
-start or the text start), (2) the document's year is known (its date, else a
-year in its title) and the year is not before it, (3) it is not followed by
-a predicate about the year itself (``2024年是…``, ``2024年以来``, ``2024年全年``)
-and (4) its sentence states a goal (达到/力争/突破/增长/新增/完成/建成/实现…)
-with no sign of a report (已/同比/比上年).  ``今年``/``明年`` opening such a
-clause follow the same rule.  Unknown document year: never.
+达到2万亿元`` is ``by 2024``: the year opens a clause, is not before the
+document's year, is not followed by a predicate about itself (``2024年是…``,
+``2024年以来``) and its sentence states a goal with no sign of a report
+(已/同比/比上年).  Without a year of the document its earliest explicit bound
+stands in, and then only a year followed by intent (``2020年要有所突破``) counts.
+Bare ``今年``/``明年`` are no deadline spans (CONVENTIONS).
 
-Not goal bounds either: ``压缩至3个工作日以内``, ``控制在3个月以内`` (a value
-to reach: targets'), ``近3年内`` and ``前30日内`` (look-backs).
-
-Not deadlines: bare dates (``2022年，全市…``, issue-date lines, ``比2020年降低``),
-``2020年以来``, ``近3年内`` (look-back windows), years in 《cited titles》 or in a
-bracketed plan period ``（2023-2025年）``, and ``by`` dates before the
-document's own year (``截至2022年底，全市已有…`` in a 2023 document, or
-``“十三五”期间`` in a 2022 one, describes the past).  A bare year range
-``2023—2025年`` outside brackets is kept as ``by`` its end year unless that
-year is past.
+Not deadlines: bare dates (issue-date lines, ``比2020年降低``), ``2020年以来``,
+look-backs (``近3年内``, ``几十年内``), ``N年内`` of a category or a condition
+(``离校5年内的``, ``企业3年内成功上市的，``), 每年/每月 as the period of a cap or a
+rate (``每年最高补贴``, ``补贴上限为每年``, ``每人每月3000元``, ``每年两度``), state
+reports (``截至2022年底，全市已有…``), values to reach (``压缩至3个工作日以内``:
+targets'), years in 《cited titles》 or a bracketed plan period ``（2023-2025年）``,
+a plan period that is a title's topic (``关于“十三五”期间实施…``) or older than the
+latest plan the text names, schedules in an agreement (``本协议书自签署之日起生效``),
+anything in a work report's review part (``一、2023年工作回顾``), and ``by`` dates
+before the document's own year.  A bare year range ``2023—2025年`` outside brackets
+is ``by`` its end year unless that year is past.
 """
 
 from __future__ import annotations
