@@ -21,8 +21,13 @@ Decisions beyond the GUIDE:
 - approximate numerals: ``100余万元``/``10多万元`` are the written floor with
   ``>`` (more than); ``上千万元`` is ``>=``; ``数千万元``/``几十万元`` write no
   number and are skipped;
-- ``亿元以上`` with no numeral (``实施亿元以上项目``) is 1e8 ``>=``; bare 万元 /
-  百元 as an intensity base (``万元工业增加值能耗``) is not money;
+- a bare ``亿元``/``万亿元`` is one of it (``实施亿元以上项目`` 1e8 ``>=``, ``超亿元项目``
+  ``>``, ``近万亿元`` ``~``, ``亿元级`` a scale), but not a table's unit label (``（亿元）``,
+  a unit column); bare 万元 / 百元 as an intensity base (``万元工业增加值能耗``) is not money;
+- ``元`` elided after a comparator in a money context is money (``产业规模过千亿`` 1e11
+  ``>``, ``村集体收入破百万``; ``人口破百万`` is not); sums in 分 (``2分钱`` 0.02,
+  ``每度电六分`` 0.06 per 度);
+- ``不低于50万元（含50万元）``: the bracket restates the bound, no second amount;
 - foreign currencies (美元, 港元, 欧元) are not extracted: ``value_cny`` would
   need an exchange rate, and a ``currency`` column would make every consumer
   of ``value_cny`` filter on it (devset2's gold leaves 美元 sums out too).
