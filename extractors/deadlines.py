@@ -131,25 +131,30 @@ class _Env(NamedTuple):
     issue: dt.date | None
     goal_year: int | None = None
     plan_year: int | None = None  # end of the latest five-year plan the text names (_latest_plan)
+    goal_parts: tuple[tuple[int, int], ...] = ()  # sections whose heading names goals (主要目标…)
 
 
 # Without a year of its own the document's earliest bound stands in (_Env.goal_year), and then
 # only a year followed by a modal of intent is a bound: `2020年要有所突破`.
+_ABOUT_THE_YEAR = re.compile(r"[^，。；：\n]{0,20}?(?:目标是|预期目标|总体要求|工作安排|主要任务)")
 _INTENT_AFTER = re.compile(r"[ \u3000]*(?:要|将|力争|争取|确保|计划|拟|力求|努力)")
 
 
 def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env) -> bool:
     """A bare year that opens a clause of a goal sentence for a year not yet past."""
     doc_year = env.doc_year or env.goal_year
-    if not doc_year or year is None or year < doc_year:
+    in_goals = env.doc_year is None and _in_spans(env.goal_parts, start)  # undated, in its goals part
+    if year is None or (doc_year and year < doc_year) or not (doc_year or in_goals):
         return False
     if not _OPENING_BEFORE.search(text, max(0, start - 4), start) or _SELF_PREDICATE.match(text, end):
         return False
-    if env.doc_year is None and not _INTENT_AFTER.match(text, end):
+    if _ABOUT_THE_YEAR.match(text, end):
+        return False  # 2024年全市经济社会发展主要预期目标是：… introduces the year's goals
+    if env.doc_year is None and not in_goals and not _INTENT_AFTER.match(text, end):
         return False
     stop = _SENTENCE_END.search(text, end, end + 400)
     sentence = text[end : stop.start() if stop else end + 400]
-    return bool(_GOAL_WORDS.search(sentence)) and not _REPORT_WORDS.search(sentence)
+    return bool(in_goals or _GOAL_WORDS.search(sentence)) and not _REPORT_WORDS.search(sentence)
 
 
 # Bounds of a plausible policy deadline; beyond them a "year" or duration is
@@ -965,6 +970,19 @@ def _section_bound_year(
     return None
 
 
+# A part whose heading names goals or tasks (`二、主要目标`, `工作任务`): a bare year opening a
+# sentence there sets the goal of that year (`2016年启动50个以上试点示范项目`).
+_GOAL_HEADING = re.compile(r"目标|任务")
+
+
+def _goal_parts(sections: list[Section]) -> tuple[tuple[int, int], ...]:
+    return tuple((s.norm_start, s.body_end) for s in sections if _GOAL_HEADING.search(s.heading))
+
+
+def _in_spans(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
 # A work report's review part (`一、2023年工作回顾`, `过去五年工作回顾`): every date in it is past.
 _REVIEW_HEADING = re.compile(r"回顾")
 
@@ -1015,7 +1033,7 @@ def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
     issue = dt.date.fromisoformat(ctx.meta.issue_date) if ctx.meta.issue_date else None
     earliest = _earliest_bound(found)
     plan_year = _latest_plan(ctx.text) if any(f.rule is FIVE_YEAR_PLAN for f in found) else None
-    env = _Env(doc_year, issue, doc_year or earliest, plan_year)
+    env = _Env(doc_year, issue, doc_year or earliest, plan_year, () if doc_year else _goal_parts(ctx.sections))
     reviews = _review_spans(ctx.sections)
     rows: list[Row] = []
     for f in found:
