@@ -136,7 +136,11 @@ class _Env(NamedTuple):
 
 # Without a year of its own the document's earliest bound stands in (_Env.goal_year), and then
 # only a year followed by a modal of intent is a bound: `2020年要有所突破`.
-_ABOUT_THE_YEAR = re.compile(r"[^，。；：\n]{0,20}?(?:目标是|预期目标|总体要求|工作安排|主要任务)")
+# the year introduces that year's goals, or names the year of a title (`2026年…招生工作方案`)
+_ABOUT_THE_YEAR = re.compile(
+    r"[^，。；：\n]{0,20}?(?:目标是|预期目标|总体要求|工作安排|主要任务)"
+    r"|[^，。；：\n]{0,24}?(?:方案|计划|规划|要点|意见|办法|细则|通知)(?=[\n（(《]|根据|$)"
+)
 _INTENT_AFTER = re.compile(r"[ \u3000]*(?:要|将|力争|争取|确保|计划|拟|力求|努力)")
 
 
@@ -324,6 +328,33 @@ EVENT = Rule(
         example("自领取资助起两年内。", {"text": "自领取资助起", "kind": "from", "year": None}, partial=True),
         example("鼓励企业自主创新，自行组织实施。", note="自主, 自行: words, not a start"),
         example("本协议书自签署之日起生效。", note="a schedule inside an agreement"),
+    ),
+)
+
+
+_CATEGORY_AFTER = re.compile(r"[ \u3000]*(?:期间|之间)?[^，。；\n]{0,4}?(?:出生|注册|成立|登记)?的")
+
+
+def _window(m: re.Match, env: _Env) -> Row | None:
+    if _CATEGORY_AFTER.match(m.string, m.end()):
+        return None  # 2022年9月1日至2023年8月31日期间出生的幼儿: a category, not a bound
+    year = _year(m.group("ey") or m.group("sy"))
+    return _mk(m.start(), m.end(), "by", year, _iso(year, m.group("em"), m.group("ed")))
+
+
+# A date window for a task (`申请时间：2025年8月11日至8月22日`, `请于2026年5月24日至5月26日带齐资料`):
+# one span, a bound at its last day.
+WINDOW = Rule(
+    "window",
+    rf"(?P<sy>{_YEAR}){_S}年{_S}(?:{_MONTH}){_S}月{_S}(?:{_DAY}){_S}[日号](?:{_S}[上下]午{_S}\d{{1,2}}{_S}[时点])?"
+    rf"{_S}(?:至|到|—|－|-|～|~){_S}(?:(?P<ey>{_YEAR}){_S}年{_S})?(?P<em>{_MONTH}){_S}月{_S}(?P<ed>{_DAY}){_S}[日号]",
+    _window,
+    examples=(
+        example(
+            "申请时间：2025年8月11日至8月22日。",
+            {"text": "2025年8月11日至8月22日", "kind": "by", "year": 2025, "date": "2025-08-22"},
+        ),
+        example("新生应为2022年9月1日至2023年8月31日期间出生的适龄幼儿。", note="a category, not a bound"),
     ),
 )
 
@@ -607,6 +638,11 @@ DATED = Rule(
         example("据统计，截止2020年底，已累计改造易涝区域100处。", note="a state, the document's year unknown"),
         example("一九八〇年末，全国共有地方煤矿二万零一百处。", note="a state, the document's year unknown"),
         example("2020年以来，累计完成投资。", meta={"issue_date": "2023-06-30"}, note="a look back"),
+        example(
+            "2026年广州市天河区幼儿园招生工作方案根据有关文件，确保招生工作顺利开展。",
+            meta={"issue_date": "2026-04-01"},
+            note="the year of a title glued to the text",
+        ),
     ),
 )
 
@@ -875,6 +911,7 @@ RULES = RuleSet(
         VALID,
         ISSUE,
         EVENT,
+        WINDOW,
         PLAN_PERIOD,
         WITHIN,
         CONSECUTIVE,

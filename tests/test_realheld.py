@@ -26,7 +26,7 @@ F1_FLOORS = {
     "heading": 0.97,  # 1.000 after the issue-11 heading rules (0.898 before)
     "target": 0.81,  # 0.839
     "amount": 0.97,  # 1.000 after the issue-11 amount rules (0.977 before)
-    "deadline": 0.80,  # 0.830 after the issue-11 deadline rules (0.769 before)
+    "deadline": 0.82,  # 0.852 after the issue-11 deadline rules (0.769 before)
     "responsible_unit": 0.95,  # 0.977
     "micro": 0.90,  # 0.936 after headings, amounts and deadlines (0.894 before)
 }
