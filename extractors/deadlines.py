@@ -280,13 +280,19 @@ def _issue(m: re.Match, env: _Env) -> Row | None:
 
 ISSUE = Rule(
     "issue",
-    rf"自(?:本[\u4e00-\u9fff]{{1,8}}?)?(?:印发|发布|公布|颁布|发文|施行|实施)之日起(?:{_S}(?P<idn>{NUMBER_RE}){_S}(?:日|天)后)?",
+    rf"自(?:(?:本[\u4e00-\u9fff]{{1,8}}?)?(?:印发|发布|公布|颁布|发文|施行|实施)之日|即日)起"
+    rf"(?:{_S}(?P<idn>{NUMBER_RE}){_S}(?:日|天)后)?",
     _issue,
     examples=(
         example(
             "本措施自印发之日起施行。",
             {"text": "自印发之日起", "kind": "from", "year": 2023, "date": "2023-05-01"},
             meta={"issue_date": "2023-05-01"},
+        ),
+        example(
+            "本通知自即日起施行。",
+            {"text": "自即日起", "kind": "from", "year": 2024, "date": "2024-03-01"},
+            meta={"issue_date": "2024-03-01"},
         ),
         example(
             "自本实施方案发布之日起，新设探矿权实行有偿取得。",
@@ -541,6 +547,8 @@ def _dated(m: re.Match, env: _Env) -> Row | None:
         return _dated_from(m, year, date, end)
     if suf == "止" and pre in ("至", "到"):
         return _mk(start, end, "until", year, date)
+    if pre and pre.startswith("截止") and pre[2:3] in ("时", "日"):
+        return _mk(m.start("dy"), end, "by", year, date)  # 申报截止时间为2024年8月22日: a due date
     if pre in ("截至", "截止到", "截止", "力争到", "到", "至") or (suf and suf != "止") or g("dend"):
         if pre == "力争到":
             start += 2  # 力争 is a qualifier, not part of the bound
@@ -583,7 +591,7 @@ def _dated_from(m: re.Match, year: int, date: dt.date | None, end: int) -> Row |
 
 DATED = Rule(
     "dated",
-    rf"(?:(?P<pre>截至|截止到|截止|力争到|到|至|从|自){_S})?{_date('d')}{_S}"
+    rf"(?:(?P<pre>截止(?:时间|日期)[为是：:]?|截至|截止到|截止|力争到|到|至|从|自){_S})?{_date('d')}{_S}"
     rf"(?P<suf>前后|{_BEFORE}|起(?![步草点源来])|开始|止|以来)?",
     _dated,
     examples=(
@@ -607,6 +615,11 @@ DATED = Rule(
             {"text": "2025年年底前", "kind": "by", "year": 2025},
             meta={"issue_date": "2023-11-11"},
             note="2004年年底前: a past date (a category of plants)",
+        ),
+        example(
+            "申报截止时间为2024年8月22日。",
+            {"text": "2024年8月22日", "kind": "by", "year": 2024, "date": "2024-08-22"},
+            meta={"issue_date": "2024-07-01"},
         ),
         example(
             "至2025年12月31日止。",
