@@ -1,7 +1,7 @@
 """Compiled patterns and word lists for the targets extractor (extractors/targets.py).
 
 Everything here is built once at import.  Word lists that a reader may want
-to extend for other provinces' wording live in extractors/data/target_*.txt.
+to extend for other provinces' wording live in extractors/data/target_*.txt and measure_units.txt.
 """
 
 from __future__ import annotations
@@ -47,7 +47,10 @@ _SP = r"[ \u3000]?"  # normalisation removes spaces in numbers; tolerate one any
 # 千 before 瓦/米/克 is the unit prefix, not the numeral.
 _CN_DIGIT = r"(?:[一二两三四五六七八九十百]|千(?![瓦米克卡]))"
 _CN_NUM = rf"{_CN_DIGIT}(?:[零〇]|{_CN_DIGIT})*"
-_ARABIC_RANGE = rf"(?:{ARABIC_RE})(?:{_SP}{RANGE_SEP_RE}{_SP}(?:{ARABIC_RE}))?"
+# 3-5, and 6%-7% (a % before the separator only where the second number has one too)
+_ARABIC_RANGE = (
+    rf"(?:{ARABIC_RE})(?:(?:%(?={_SP}{RANGE_SEP_RE}{_SP}(?:{ARABIC_RE})%))?{_SP}{RANGE_SEP_RE}{_SP}(?:{ARABIC_RE}))?"
+)
 _SCALE = rf"(?:{ARABIC_RE}|{_CN_NUM})?(?:万亿|亿)级"
 _MULT = r"万亿|千万|百万|十万|万|亿"
 
@@ -59,6 +62,7 @@ QUANTITY = re.compile(
       | (?P<num>{_ARABIC_RANGE}|{_CN_NUM}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}
         (?P<unit>{_unit_alternation(MEASURE_UNITS)})
         (?P<cls>(?<=个)[“"]?{_SCALE})?                                    # 两个百亿级
+      | (?P<enum>{ARABIC_RE}|{_CN_NUM})(?P<emult>万亿|亿)(?![\u4e00-\u9fff\dA-Za-z%])    # 产业规模过千亿: money, 元 elided
       | 百分之(?P<pct>{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?|{ARABIC_RE})   # 百分之六十
       | (?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))                    # 项目800左右
       | (?:(?<=达到)|(?<=突破)|(?<=超过)|(?<=不低于)|(?<=达)|(?<=不高于)|(?<=不超过)|(?<=不大于)
@@ -89,8 +93,10 @@ QUALIFIER_COMPARATOR = {
 }
 VERB_COMPARATOR = {
     **dict.fromkeys(["达到", "达", "突破", "不低于", "不少于", "不小于"], ">="),
-    **dict.fromkeys(["超过", "超", "高于", "大于", "多于"], ">"),
-    **dict.fromkeys(["不超过", "不高于", "不多于", "控制在", "控制到", "低于", "少于", "小于"], "<="),
+    **dict.fromkeys(["超过", "超", "过", "高于", "大于", "多于"], ">"),
+    **dict.fromkeys(["破"], ">="),
+    **dict.fromkeys(["不超过", "不高于", "不多于", "不大于", "控制在", "控制到"], "<="),
+    **dict.fromkeys(["低于", "少于", "小于"], "<"),  # CONVENTIONS: strictly below
     **dict.fromkeys(["约", "大约", "近"], "~"),
     # neutral verbs: the number is the goal itself ("=")
     **dict.fromkeys(
@@ -108,11 +114,19 @@ VERB_COMPARATOR = {
             "降至",
             "降到",
             "降低到",
+            "降低至",
             "下降到",
+            "下降至",
             "压缩到",
             "压缩至",
             "缩短到",
             "缩短至",
+            "增加至",
+            "减少至",
+            "减至",
+            "压减至",
+            "压减到",
+            "提升为",
             "减少到",
             "扩大到",
             "扩大至",
@@ -133,16 +147,45 @@ VERB_COMPARATOR = {
     ),
 }
 MAX_VERB_LEN = max(map(len, VERB_COMPARATOR))
+# verbs of a change, not of a level: the indicator keeps them (地区生产总值增长5%: the growth is
+# measured; 普及率提高到87.5%: the level is)
+DIRECTION_VERBS = frozenset({"增长", "下降", "降低", "减少", "增加", "提高", "提升", "翻"})
 # the verb right before the number ("均" / "都" may sit before it: A、B均达到90%)
 # a rate may sit between a verb and its number (达到每百亩1.5公里, 达到每周1000架次): two-character verbs only,
 # so that 为/占 before 每… do not become comparators
+# a base between a bound and its number: 占比不超过服务资源总量的30%, 达到全国平均水平的90%
+_OF_VERBS = ("不超过", "不低于", "不高于", "不少于", "超过", "低于", "高于", "达到")
 CMP_BEFORE = re.compile(
     rf"(?P<verb>{_alternation(VERB_COMPARATOR)}){_SP}$"
     rf"|(?P<rate_verb>{_alternation(v for v in VERB_COMPARATOR if len(v) > 1)}){_SP}每[^\d，,；;。：:\n]{{1,3}}$"
 )
 PER_RATE_WIDTH = 4
-CMP_AFTER_FENBIE = re.compile(rf"分别(?P<verb>{_alternation(VERB_COMPARATOR)})")
+# searched only where 的 stands right before the number (the bound's base between): its own, wider window
+CMP_OF_BEFORE = re.compile(rf"(?P<of_verb>{_alternation(_OF_VERBS)})[^\d，,；;。：:、\n]{{1,12}}的{_SP}$")
+OF_WIDTH = 3 + 12 + 2
+# the verb a 分别 list shares: the one right before its first number (分别占比达|30%: 达, not 占)
+CMP_AFTER_FENBIE = re.compile(
+    rf"分别[^\d，,；;。\n]{{0,6}}?(?P<verb>{_alternation(VERB_COMPARATOR)}){_SP}(?=[\d一二两三四五六七八九十百])"
+)
 ACTION_VERB = re.compile(_alternation(ACTION_VERBS))
+# a floor or ceiling written between the action and its count (形成不少于|100个…案例): number-first
+FLOOR_VERBS = frozenset({"不少于", "不低于", "超过", "多于", "不超过", "达到", "约"})
+ACTION_VERB_END = re.compile(rf"(?:{_alternation(ACTION_VERBS)}|开展|形成|推出|制定|选取|选派){_SP}$")
+# 5米|远场识别率超过92%: a quantity that qualifies the indicator of a later comparison in its clause
+# (checked at the clause's next digit only: a verb of two characters or more right before it)
+LATER_WIDTH = 20
+LATER_VERB = re.compile(rf"(?:{_alternation(v for v in VERB_COMPARATOR if len(v) > 1)}){_SP}$")
+
+
+def later_comparison(text: str, end: int, clause_end: int) -> bool:
+    """5米|远场识别率超过92%: within LATER_WIDTH characters of the clause, a comparator verb and a number."""
+    digit = HAS_DIGIT.search(text, end + 1, min(clause_end, end + LATER_WIDTH + 3))
+    return (
+        digit is not None
+        and LATER_VERB.search(text, max(end + 1, digit.start() - MAX_VERB_LEN - 1), digit.start()) is not None
+    )
+
+
 # 至少建设1个…: a floor written before the verb
 AT_LEAST_BEFORE = re.compile(r"(?:至少|最少|不少于)[^，,；;。\n]{0,4}$")
 
@@ -151,7 +194,11 @@ CLAUSE_END_CHARS = CharSet("，,；;：:。！？!?\n")
 SENTENCE_END_CHARS = CharSet("。！？!?\n")
 LINE_END_CHARS = CharSet("\n")
 NP_STOP = re.compile(r"[，,；;：:。！？!?\n（(“\"《]")
+NP_HARD_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 NP_AFTER = re.compile(r"的")
+# a noun right after a count: the target is number-first (抓好87条|支流排污口溯源整治), whatever
+# stands before the number; not a list mark, a bracket or a closing quote
+NOUN_AFTER = re.compile(r"[ \u3000]*[\u4e00-\u9fff“\"A-Za-z](?<![的和及与或等并且而但])")
 # only a qualifier or the clause's end after a quantity: 年均增长20%以上【；】
 CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n（(]|$)")  # 50%以上的园区: the noun follows the number
 
@@ -169,21 +216,55 @@ SUBSIDY_CONDITION = re.compile(
 # is one: a quantity after the condition, with a comparator verb, not money (电价下降0.05元/千瓦时).
 CONDITIONAL_RULE = re.compile(r"[ \u3000]*(?:对|凡)[^，。\n]*的[^，。\n]{0,6}，")
 # Statements of the present or past.
-PRESENT = re.compile(r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有")
+PRESENT = re.compile(
+    r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
+    r"|已[^，,；;。、\n]{0,12}?(?:达到|达(?!标)|超过|突破|拥有)"  # 全国已关停的地方国营煤矿达三百多处
+)
+# a year written in Chinese numerals (一九七九年): a past year like 1979年 when before the document's
+CN_YEAR = re.compile(
+    r"(?<![〇零一二三四五六七八九十])([一二三四五六七八九][〇零一二三四五六七八九]{3})年(?!底?前|以前|之前|起|内|以来)"
+)
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def cn_year(digits: str) -> int:
+    return int(digits.translate(_CN_YEAR_DIGITS))
+
+
+# 预计投产5100万千瓦: a forecast, not a goal; 当电煤价格波动幅度超过5%时: the condition of a rule
+FORECAST = re.compile(r"预计|预测|预期将")
+WHEN_CLAUSE = re.compile(r"[ \u3000]*(?:当|如|若|凡)[^，,；;。\n]{1,30}?时")
+# 1000元起付线, 50万吨/年的煤矿: a parameter or class right after the quantity
+PARAMETER_AFTER = re.compile(r"(?:/[年月日时])?[ \u3000]?(?:的|起付线|封顶线|标准|限额|上限|下限|门槛)")
+# 面积超过300平方米（含）: an inclusive bound is written for a rule's threshold, never for a goal
+INCLUSIVE_AFTER = re.compile(r"[ \u3000]?[（(]含[^）)\n]{0,10}[）)]")
 # A year not introduced as a deadline (到/至), a baseline (比/较/与) or a range.
 BARE_YEAR = re.compile(
     r"(?<![到至比较与\d\-—～~])((?:19|20)\d{2})年(?!底?前|以前|之前|起|内|以来|后|基础上|的基础上|水平|[-—～~）)])"
 )
 # a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
 RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
-BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补")
+BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资")
 # Money whose clause says it is an outcome (leveraged investment, output, revenue) is a
 # goal even when an earlier clause of the sentence sets up a fund: 基金安排100亿元，带动社会资本投入超过1000亿元.
 GOAL_MONEY = re.compile(
     r"带动|撬动|拉动|吸引|产值|营业收入|营收|收入|增加值|销售额|交易额|进出口|出口额|税收|社会资本|社会投资|投资额|总投资"
 )
 START_VALUE_BEFORE = re.compile(r"[从由]$")
-START_VALUE_AFTER = re.compile(r"(?:向|到|提高到|提升到|增长到|增加到|扩大到|提高至|提升至)")
+START_VALUE_AFTER = re.compile(
+    r"(?:向|到|提高到|提升到|增长到|增加到|扩大到|提高至|提升至|增长至|增加至|扩大至|下降到|下降至|降至|降到|减少到|减少至|调整为|调整到|调整至)"
+)
+# 由30%调整为10%: an adjustment of a rule's parameter, a measure taken, not a goal
+ADJUSTMENT = re.compile(r"(?:由|从)[^，,；;。]{0,14}?(?:调整为|调整到|调整至|上调至|下调至|上调为|下调为)")
+# a range of past years (继2001—2003年分别开工…): the end year before the document's
+YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-—～~至到](?P<end>(?:19|20)\d{2})年(?!底?前|以前|之前|起|内)")
+# 符合以下条件之一的家庭：（一）…；（二）…: the items after such an intro are eligibility conditions
+CONDITION_INTRO = re.compile(
+    r"(?:符合|具备|满足|具有)(?:以下|下列|如下)[^，,；;。\n]{0,8}?(?:条件|情形|要求|标准)[^，,；;。\n]{0,8}?[：:]"
+)
+_ITEM_LINE = re.compile(
+    r"[ \u3000\t]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．]|[①-⑳])"
+)
 # after money or a scale class, a count in the same clause (…产业集群2个, …企业达到20家)
 COUNT_LATER = re.compile(rf"(?:(?!亿级|亿元|万元).)*?(?:\d+|[一二两三四五六七八九十]+){_SP}[个家]")
 CONDITION_HEAD = re.compile(r"对|凡是|凡|针对|鼓励|支持|引导")
@@ -198,12 +279,102 @@ OPENING_YEAR = re.compile(
 )
 OPENING_WINDOW = 8  # a deadline this close to a section's heading end opens its first paragraph
 # 均/都 right before the verb: A、B均达到90% is one target per item
-LIST_SHARED = re.compile(rf"[均都](?=(?:{_alternation(VERB_COMPARATOR)}))")
+LIST_SHARED = re.compile(
+    rf"(?<![人户年村亩平日月次台家])[均都](?=(?:{_alternation(VERB_COMPARATOR)}))"
+)  # not 人均, 户均
+# 每成功推荐1个…: one item of a per-unit rule, not a goal
+# (每个县 / 每家企业 / 每年 distribute a goal: 每个县打造1个…)
+PER_EACH_BEFORE = re.compile(r"每(?![个家县市区乡镇村所条项类种年月日季周天人户名位])[^，,；;。：:\d\n]{1,6}$")
+CLASS_QUALIFIERS = frozenset({"以上", "及以上", "以下", "及以下"})
+# 元 may be elided only where the clause measures money (产业规模过千亿, 产值突破100亿)
+MONEY_CONTEXT = re.compile(r"规模|产值|收入|营收|增加值|销售额|交易额|投资|税收|总额|营业额|融资|贷款|基金")
+# sentences that define a term or state alternatives set conditions, not goals:
+# 港澳青年企业是指…比例达25%以上的企业; 年营业收入达到2000万元以上或年纳税额达到200万元以上
+DEFINITION = re.compile(
+    r"是指|系指|指的是|本办法所称|本细则所称|本规定所称|本措施所称|所称的|[=＝][ \u3000]*[（(]|[×x][ \u3000]*100[%％]"
+)
+ALTERNATIVE = re.compile(
+    r"(?:以上|以下|以内|[\d%元])[^，,；;。\n]{0,4}或[^，,；;。\n]{0,24}?\d"
+    r"|[\d元%][^，,；;。\n]{0,24}或[^，,；;。\n]{0,10}?(?:不少于|不低于|不超过|达到|超过|低于|高于|大于|小于)[ \u3000]?"
+    r"[\d一二两三四五六七八九十百千]"
+    r"|或以上|或以下"
+)
+# a rule's modal before the number (原则上不超过30个月, 可以延长10个工作日, 应当…不少于240小时)
+RULE_MODAL = re.compile(r"原则上|可以|可予|应当|必须|不得|不宜|应以|应在|应按|应具备|须具备|须满足")
+# a deadline clause after a grant opens the goals again: 对…给予奖补，到2025年，建成5G基站25万个
+DEADLINE_CLAUSE = re.compile(r"[，,；;][ \u3000]*(?:力争|争取|确保)?(?:到|至)(?:19|20)\d{2}年")
+# 稳居全球前三: a rank set as a goal (CONVENTIONS), value 3, comparator <=
+RANK = re.compile(
+    r"(?P<verb>稳居|位居|居于|保持|进入|跻身|迈入|位列|居)(?P<scope>全国|全球|全省|全市|世界|国内|国际|同类城市|中西部)?"
+    r"前(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名|强)?"
+)
+# units of size (not counts): before a noun with no verb that sets them they describe it
+# (30万吨PGA项目, 20.2平方公里先行区), they are no goal of their own
+SIZE_UNITS = frozenset(
+    {
+        "亩",
+        "公顷",
+        "平方公里",
+        "平方千米",
+        "平方米",
+        "立方米",
+        "公里",
+        "千米",
+        "米",
+        "吨",
+        "吨标准煤",
+        "千瓦",
+        "千瓦时",
+        "兆瓦",
+        "吉瓦",
+        "兆瓦时",
+        "吉瓦时",
+        "千伏安",
+        "斤",
+        "公斤",
+        "千克",
+        "标箱",
+        "标准箱",
+    }
+)
+_MULT_PREFIX = re.compile(rf"^(?:{_MULT})")
+
+
+# the head of a noun phrase that a size names (年产30万吨|PGA项目): the size describes it
+SIZED_HEAD = re.compile(r"(?:项目|装置|生产线|工程|电站|基地|园区|片区|先行区|示范区)$")
+# N条清单 / 十条措施: a count that names a policy, not a goal
+POLICY_HEAD = re.compile(r"^(?:[^，。；]{0,6})(?:清单|措施|举措|政策|意见|规定|细则|办法|条例|禁令)$")
+# 34种重要矿产目录: a count in the name of a list
+LIST_NAME_HEAD = re.compile(r"(?:目录|名录|名单|清单)$")
+CLASS_AFTER = re.compile(r"[ \u3000]*(?:的|[和及与、][^，,；;。\n]{0,12}[\u4e00-\u9fff])")
+
+
+def condition_lists(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the item lists that follow a condition intro (符合以下条件之一的家庭：):
+    the intro's own line, then every following line that opens with an item marker."""
+    spans = []
+    for intro in CONDITION_INTRO.finditer(text):
+        end = text.find("\n", intro.end())
+        end = len(text) if end < 0 else end
+        while end < len(text):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            if not _ITEM_LINE.match(text, end + 1, nxt):
+                break
+            end = nxt
+        spans.append((intro.end(), end))
+    return spans
+
+
+def is_size_unit(unit: str | None) -> bool:
+    return unit is not None and _MULT_PREFIX.sub("", unit) in SIZE_UNITS
+
+
 # the rest of the clause allocates the quantity: 新增用地指标65%用于…
 ALLOCATION = re.compile(r"用于|用来|投向")
 
 # a leading verb that is part of its indicator: 新增上市企业 counts new listings (gold keeps it)
-KEPT_VERBS = ("新增",)
+KEPT_VERBS = ("新增", "储备")
 VERB_COORDINATION = re.compile(r"[和与及、或]")
 # Adverbs that may precede a clause's leading verb (加快培育, 每年滚动推进).
 _LEAD_ADVERBS_BODY = (
@@ -213,9 +384,16 @@ _LEAD_ADVERBS_BODY = (
 _LEAD_ADVERBS = re.compile(rf"(?:[ \u3000]|{_LEAD_ADVERBS_BODY})+")
 # A predicate after a number-first noun phrase ends it: 推动5万家规模以上工业企业【数字化转型】.
 NP_PREDICATE = re.compile(
-    r"数字化转型|智能化改造|网络化改造|数字化改造|绿色化改造|转型升级|改造升级|上云|用云|上平台|"
-    r"提供|开展|实施|完成|实现|进行|参与|参加|接受|加入|接入|上线|签约|入驻|落户|投产|建成|通过|获得|纳入|应用|使用"
+    r"提供|开展|实施|完成|实现|进行|参与|参加|接受|加入|接入|上线|签约|入驻|落户|投产|建成|通过|获得|纳入|"
+    r"开工|竣工|投运|通车|开园|运行"
 )
+# predicates that also modify a noun (数字化转型优秀案例, 上云企业, 应用示范项目): they end the noun
+# phrase only where nothing follows them (推动5万家规模以上工业企业|数字化转型)
+NP_PREDICATE_NOMINAL = re.compile(
+    r"数字化转型|智能化改造|网络化改造|数字化改造|绿色化改造|转型升级|改造升级|上云|用云|上平台|应用|使用"
+)
+# a bracket or a quoted name inside a noun phrase belongs to it: 智能工厂（数字化车间）, 20个“5G+…”场景
+NP_INNER = re.compile(r"（[^（）\n，。；]*）|\([^()\n，。；]*\)|“[^“”\n，。；]*”|《[^《》\n]*》")
 # The measure a 分别 list shares, written on its last item only: A、B、C产业【产值】分别达到…
 SHARED_MEASURE = re.compile(
     r"(?:产业)?(?:产值|营业收入|营收|主营业务收入|收入|规模|增加值|产量|产能|销售额|交易额|投资额|比重|占比|比例|"
@@ -224,6 +402,7 @@ SHARED_MEASURE = re.compile(
 _FILLERS_BODY = (
     r"(?:[ \u3000]|力争|争取|确保|努力|其中|同时|每年|年均|全年|到\d{4}年底?|\d{4}年底?前|(?:19|20)\d{2}年(?![\d度])|"
     r"(?:\d+|[一二两三四五六七八九十]+)年内|"
+    r"(?<![^\n。；：:])(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d))|"  # a list item's marker
     r"[，、。；：])"
 )
 _FILLERS = re.compile(_FILLERS_BODY + "+")
@@ -235,7 +414,36 @@ _LEADING_CHAIN = re.compile(
 _SEPARATORS = re.compile(r"(?:（[^（）\n]*）|\([^()\n]*\)|[、和及与 \u3000])+")
 _ENUMERATION_END = re.compile(r"等(?:更多|一批|若干)?|一批|更多|若干")
 INDICATOR_STRIP = re.compile(r"[“”\"‘’《》 \u3000]")
-INDICATOR_TRAILING = re.compile(r"(?:年均|每年|均|都|分别|实现|要|将|力争|争取|确保)+$")
+INDICATOR_TRAILING = re.compile(r"(?:年均|每年|(?<![人户村亩平日月次台家])均|都|分别|实现|要|将|力争|争取|确保)+$")
+# a list item's marker before its indicator (2.错退率不大于2%, （一）家庭保障人口…)
+INDICATOR_MARKER = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．](?!\d)|[①-⑳])"
+)
+# framing that says which part of a whole is meant, not what is measured: 以大数据为代表的|数字经济规模
+INDICATOR_FRAME = re.compile(r"^[^，,；;。]{0,4}以[^，,；;。的]{1,24}为(?:代表|重点|主体|核心|引领|龙头|主)的")
+# 每个县市区至少引进1个外资项目: the distribution is part of what is measured
+DISTRIBUTIVE = re.compile(
+    r"每(?:个|家|所|条|一个)[\u4e00-\u9fff（）()]{1,8}?(?=至少|力争|均|都|要|分别|[^\u4e00-\u9fff（）()])"
+    r"|(?:[省市县区乡镇村][、和及]?){1,4}各级"  # 省、市、县各级100个高频事项
+)
+# a level alone (市、县级不低于70%) inherits the measure of the target before it
+LEVEL_ONLY = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级?$")
+LEVEL_PREFIX = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级")
+# the product a list of specifications is set for: 信噪比达到70dB、…的|声学传感器|实现量产
+OWNER_AFTER = re.compile(
+    r"(?:[（(][^）)\n]{0,12}[）)])?(?:[、][^，,；;。\n]{0,30}?)?的(?P<owner>[^，,；;。、的\n]{2,14}?)(?=实现|在|[，,；;。\n]|$)"
+)
+OWNER_NOT = re.compile(r"目标|水平|要求|标准|任务|基础|规模|比重|能力")
+# 和/及 before another count starts the next item of a number-first list
+NEXT_ITEM = re.compile(
+    r"[和及与、](?=(?:\d|[一二两三四五六七八九十百千]+[个家项条所座名]|多[个家项条所座名]|若干|一批))"
+)
+# an earlier item of a 、 list that is a task of its own (ends in its predicate), not a shared noun
+DONE_ITEM = re.compile(r"(?:实现|完成)[^、，,；;。]{0,4}、|(?:运营|运行|清零|达标|全覆盖|投产|开工|竣工|通车)、")
+# 企业用电成本|由2.44万元|下降至: the start value is context, not part of the indicator
+INDICATOR_FROM = re.compile(r"(?:由|从)[^，,；;。由从]*$")
+# 由2.44万元下降至1.708万元: a cut of a price or fee (a measure taken, CONVENTIONS), not a goal
+FEE_CUT = re.compile(r"(?:由|从)[^，,；;。]{0,12}?元[^，,；;。]{0,4}?(?:下降|降低|减少|下调|降)")
 INDICATOR_SCOPE = re.compile(r"^(?:全省|全市|全县|全区|全国|我省|我市|我县|我区)")
 _ITEM_SPLIT_COMMA = re.compile(r"、")
 _ITEM_SPLIT_WORD = re.compile(r"[和与]")
@@ -273,6 +481,15 @@ def last_enumeration_end(text: str, start: int, end: int) -> int | None:
     return last.end() if last else None
 
 
+# a generic noun after …等 (项目, 工程): the list before it says what is counted
+GENERIC_HEAD_MAX = 2
+
+
+def list_names_generic(text: str, cut: int, noun: str) -> bool:
+    """滦河生态修复、潮河总氮治理等|工程: a bare 等 before a generic noun of at most two characters."""
+    return text[cut - 1] == "等" and 0 < len(noun) <= GENERIC_HEAD_MAX
+
+
 def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the items of a 、-separated (else 和/与-separated) list in text[start:end].
 
@@ -292,19 +509,35 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+BRACKET_CHARS = re.compile(r"[（()《]")
+QUOTE_CHARS = re.compile(r"[“\"]")
+
+
+def inside_quotes(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` sits inside a quoted name (“24小时不打烊”, “1个专班+8个工作组”) opened after ``start``."""
+    return text.count("“", start, pos) > text.count("”", start, pos) or text.count('"', start, pos) % 2 == 1
+
+
 def inside_brackets(text: str, start: int, pos: int) -> bool:
     """Whether ``pos`` sits inside （…） or 《…》 opened after ``start``."""
-    segment = text[start:pos]
-    return (segment.count("（") + segment.count("(") > segment.count("）") + segment.count(")")) or (
-        segment.count("《") > segment.count("》")
+    count = text.count
+    return (count("（", start, pos) + count("(", start, pos) > count("）", start, pos) + count(")", start, pos)) or (
+        count("《", start, pos) > count("》", start, pos)
     )
 
 
+MODIFIER_MAX = 16
+
+
 def head_noun(noun_phrase: str) -> str | None:
-    """The head of a number-first noun phrase: 具有全球领先水平的世界级集群 -> 世界级集群."""
+    """What a number-first noun phrase counts: the noun with the 的-modifier that says which
+    (具有行业或区域影响力的公共服务平台, 收入过200亿元的软件产业集群: CONVENTIONS, a researcher's
+    column header), but not a list of praise or a long clause (建设水平突出、发展成效明显的|数字产业园区)."""
     noun = INDICATOR_STRIP.sub("", noun_phrase).strip()
     if noun.startswith(_DE):
         noun = noun[1:]
     if _DE in noun:
-        noun = noun.rsplit(_DE, 1)[1] or noun
+        modifier, head = noun.rsplit(_DE, 1)
+        if head and ("、" in modifier or len(modifier) > MODIFIER_MAX):
+            noun = head
     return noun or None

@@ -29,6 +29,7 @@ import pyarrow as pa
 from extractors import target_patterns as P
 from extractors.base import Extractor
 from extractors.char_positions import code_points
+from extractors.target_parts import GOALS_SENTENCE, document_parts
 from extractors.target_tables import spaced_table_targets, table_targets
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_DIGITS, parse_number, parse_range
@@ -71,8 +72,18 @@ class _DocIndex:
         self.sections = ctx.sections
         self.section_starts = [s.norm_start for s in ctx.sections]
         self.section_by_id = {s.section_id: s for s in ctx.sections}
+        # a work report's 回顾, a plan's 发展现状: results of the past, never goals
+        self.review_parts, self.plan_parts = document_parts(text)
+        self.review_starts = [a for a, _ in self.review_parts]
+        # eligibility conditions listed after 符合以下条件…：
+        self.condition_lists = P.condition_lists(text) if "条件" in text or "情形" in text else []
+        self.condition_starts = [a for a, _ in self.condition_lists]
+        self.plan_starts = [a for a, _ in self.plan_parts]
         self._sentence_verdicts: dict[int, bool] = {}
         self._subsidy_starts: dict[int, int | None] = {}
+        self._subsidy_ends: dict[int, int | None] = {}
+        self._bracketed: dict[int, bool] = {}
+        self._quoted: dict[int, bool] = {}
 
     # ------------------------------------------------------------ boundaries
     @staticmethod
@@ -97,9 +108,26 @@ class _DocIndex:
         verdict = self._sentence_verdicts.get(start)
         if verdict is None:
             text = self.text
-            verdict = bool(P.PRESENT.search(text, start, end) or self._has_past_year(start, end))
+            verdict = bool(
+                (P.PRESENT.search(text, start, end) and not GOALS_SENTENCE.search(text, start, end))
+                or P.DEFINITION.search(text, start, end)
+                or ("或" in text[start:end] and P.ALTERNATIVE.search(text, start, end))
+                or self._has_past_year(start, end)
+            )
             self._sentence_verdicts[start] = verdict
         return verdict
+
+    def sentence_has_brackets(self, start: int, end: int) -> bool:
+        has = self._bracketed.get(start)
+        if has is None:
+            has = self._bracketed[start] = P.BRACKET_CHARS.search(self.text, start, end) is not None
+        return has
+
+    def sentence_has_quotes(self, start: int, end: int) -> bool:
+        has = self._quoted.get(start)
+        if has is None:
+            has = self._quoted[start] = P.QUOTE_CHARS.search(self.text, start, end) is not None
+        return has
 
     def condition_end(self, start: int, end: int) -> int | None:
         """End of the condition (对…的企业，) that opens a rule sentence, else None."""
@@ -115,8 +143,12 @@ class _DocIndex:
         if start in self._subsidy_starts:
             return self._subsidy_starts[start]
         grant = P.SUBSIDY.search(self.text, start, end)
-        rule_start = None
+        while grant is not None and P.inside_quotes(self.text, start, grant.start()):
+            grant = P.SUBSIDY.search(self.text, grant.end(), end)  # 提高“两项补贴”标准: a name, it grants nothing
+        rule_start = rule_end = None
         if grant is not None:
+            reopened = P.DEADLINE_CLAUSE.search(self.text, grant.end(), end)
+            rule_end = reopened.start() if reopened else end
             rule_start, _ = self.clause(grant.start())
             while rule_start > start:
                 before_start, before_end = self.clause(rule_start - 1)
@@ -125,7 +157,24 @@ class _DocIndex:
                     break
                 rule_start = before_start
         self._subsidy_starts[start] = rule_start
+        self._subsidy_ends[start] = rule_end
         return rule_start
+
+    def subsidy_end(self, start: int) -> int | None:
+        """End of the subsidy rule of the sentence at ``start`` (after subsidy_start)."""
+        return self._subsidy_ends.get(start)
+
+    def in_review(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.review_starts, pos) - 1
+        return i >= 0 and pos < self.review_parts[i][1]
+
+    def in_conditions(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.condition_starts, pos) - 1
+        return i >= 0 and pos < self.condition_lists[i][1]
+
+    def in_plan(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.plan_starts, pos) - 1
+        return i >= 0 and pos < self.plan_parts[i][1]
 
     def in_deadline(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a deadline span (6个月内, 3天内 are deadlines, not targets)."""
@@ -138,6 +187,17 @@ class _DocIndex:
         return i >= 0 and self.bound_starts[i] >= sent_start
 
     def _has_past_year(self, start: int, end: int) -> bool:
+        if self.doc_year is not None:
+            for r in P.YEAR_RANGE.finditer(self.text, start, end):
+                if int(r.group("end")) < self.doc_year:
+                    return True  # 继2001—2003年分别开工…: a range of past years
+        return self._has_bare_past_year(start, end)
+
+    def _has_bare_past_year(self, start: int, end: int) -> bool:
+        if self.doc_year is not None and "年" in self.text[start:end]:
+            for m in P.CN_YEAR.finditer(self.text, start, end):
+                if P.cn_year(m.group(1)) < self.doc_year:
+                    return True  # 一九七九年提高到…: a year of the past, in Chinese numerals
         for m in P.BARE_YEAR.finditer(self.text, start, end):
             if any(a <= m.start() < b for a, b in self.deadline_spans):
                 continue
@@ -199,21 +259,27 @@ def _opening_years(ctx: ExtractContext) -> list[dict[str, Any]]:
 def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | None:
     """(value, value_max, unit, written in Chinese numerals) of a QUANTITY match."""
     try:
-        if m.group("scale_mult"):
+        number = m.group("num")  # the common case first: a numeral and its unit
+        if number is not None:
+            number = P.SPACES.sub("", number).replace("%", "")  # 6%-7%: a range of percentages
+            chinese = not P.HAS_DIGIT.search(number)
+            low, high = (parse_number(number), None) if chinese else parse_range(number)
+            return low, high, (m.group("mult") or "") + m.group("unit"), chinese
+        scale = m.group("scale_mult")
+        if scale:
             number = m.group("scale_num")
             value = parse_number(number) if number else 1.0
-            return value, None, m.group("scale_mult") + "元", False
+            if scale == "万亿":
+                return value * 10000, None, "亿元", False  # 万亿级 -> 10000 亿元, the unit of every scale class
+            return value, None, scale + "元", False
+        if m.group("enum"):
+            return parse_number(m.group("enum")), None, m.group("emult") + "元", False
         if m.group("pct"):
             return _chinese_decimal(m.group("pct")), None, "%", False
         if m.group("index"):
             return parse_number(m.group("index")), None, None, False
-        if m.group("bare"):
-            low, high = parse_range(P.SPACES.sub("", m.group("bare")))
-            return low, high, None, False
-        number = P.SPACES.sub("", m.group("num"))
-        chinese = not P.HAS_DIGIT.search(number)
-        low, high = (parse_number(number), None) if chinese else parse_range(number)
-        return low, high, (m.group("mult") or "") + m.group("unit"), chinese
+        low, high = parse_range(P.SPACES.sub("", m.group("bare")))
+        return low, high, None, False
     except ValueError:
         return None
 
@@ -238,17 +304,49 @@ def _comparator(m: re.Match, verb: str | None) -> str:
     return "="
 
 
+def _np_stop(text: str, start: int, limit: int) -> int:
+    """Where a noun phrase stops: punctuation, or a bracket / quote that is not inside it.
+
+    A bracket or quoted name right inside the phrase belongs to it (智能工厂（数字化车间、
+    智能制造场景）, 20个“5G+工业互联网”应用示范场景); at the phrase's start or after it
+    ends the phrase only where nothing but punctuation follows it.
+    """
+    pos = start
+    while True:
+        stop = P.NP_STOP.search(text, pos, limit)
+        if stop is None:
+            return limit
+        inner = P.NP_INNER.match(text, stop.start(), limit)
+        if inner is None:
+            return stop.start()
+        after = inner.end()
+        if after >= limit or P.NP_HARD_STOP.match(text, after):
+            # right after the count a quoted name is the noun (新建10个“一刻钟便民生活圈”), a bracket
+            # a note (10家（含…）); after a noun a bracket belongs to it (智能工厂（…）), a quote
+            # is what is done (20家企业“上云上平台”)
+            at_count = stop.start() == start or not text[start : stop.start()].strip()
+            keep = text[stop.start()] in "（(" if not at_count else text[stop.start()] in '“"《'
+            return after if keep else stop.start()
+        pos = after
+
+
 def _noun_phrase_end(text: str, start: int, limit: int) -> int:
     """End of the noun phrase after a number-first quantity (培育3个【世界级集群】).
 
     A later count after a 、 starts the next item of a list (引进2家…、1家…);
     money without one only qualifies this noun (3个超过5000亿元的产业集群).
     """
-    stop = P.NP_STOP.search(text, start, limit)
-    end = stop.start() if stop else limit
+    end = _np_stop(text, start, limit)
     predicate = P.NP_PREDICATE.search(text, start + 1, end)
     if predicate is not None and _DE not in text[predicate.end() : end]:
         end = predicate.start()  # 5万家规模以上工业企业|数字化转型 (but 2家实现…的企业 stays whole)
+    else:
+        for nominal in P.NP_PREDICATE_NOMINAL.finditer(text, start + 1, end):
+            if nominal.end() == end:
+                end = nominal.start()  # …企业|数字化转型, but 数字化转型优秀案例 stays whole
+    joined = P.NEXT_ITEM.search(text, start, end)
+    if joined is not None:
+        end = joined.start()  # 600家科技小巨人企业|和200家科技领军企业, …集群|和多条精品产业链
     for following in P.QUANTITY.finditer(text, start, end):
         if text[following.start() - 1] == "、":  # 打造百亿级X、百亿级Y: the next item
             return following.start() - 1
@@ -261,18 +359,68 @@ def _noun_phrase_end(text: str, start: int, limit: int) -> int:
     return end
 
 
+def _with_direction(indicator: str | None, verb: str | None) -> str | None:
+    """地区生产总值 + 增长: a change verb is part of what is measured (CONVENTIONS)."""
+    if indicator is None or verb not in P.DIRECTION_VERBS or indicator.endswith(verb):
+        return indicator
+    return indicator + verb
+
+
+def _refine_indicator(
+    text: str,
+    indicator: str | None,
+    clause_start: int,
+    start: int,
+    end: int,
+    clause_end: int,
+    compared: bool,
+    previous: str | None,
+) -> str | None:
+    """What the clause around the quantity adds to the indicator a researcher would write.
+
+    - a level alone inherits the previous target's measure: 市、县级 + 依申请政务服务事项网上可办率;
+    - a distribution is part of it: 每个县市区 + 外资项目;
+    - the product a specification is set for: 声学传感器 + 信噪比 (信噪比达到70dB…的声学传感器实现量产).
+    """
+    if indicator is None:
+        return None
+    if previous and P.LEVEL_ONLY.match(indicator):
+        return indicator + P.LEVEL_PREFIX.sub("", previous)
+    each = (
+        P.DISTRIBUTIVE.search(text, clause_start, start)
+        if (text.find("每", clause_start, start) >= 0 or text.find("各级", clause_start, start) >= 0)
+        else None
+    )
+    if each is not None and each.group(0) not in indicator:
+        indicator = each.group(0) + indicator
+    if compared and text.find("的", end, clause_end) >= 0:
+        owner = P.OWNER_AFTER.match(text, end, clause_end)
+        if owner is not None and not P.OWNER_NOT.search(owner.group("owner")) and owner.group("owner") not in indicator:
+            indicator = owner.group("owner") + indicator
+    return indicator
+
+
 def _clean_indicator(s: str) -> str | None:
+    done = None
+    for done in P.DONE_ITEM.finditer(s):
+        pass
+    if done is not None:
+        s = s[done.end() :]  # 推动已落户央企子公司有效运营、|落地项目: the earlier item is another task
     s = P.INDICATOR_TRAILING.sub("", P.INDICATOR_STRIP.sub("", s).strip())
+    s = P.INDICATOR_MARKER.sub("", s) or s
     s = P.INDICATOR_SCOPE.sub("", s) or s
+    s = P.INDICATOR_FRAME.sub("", s) or s
+    s = P.INDICATOR_FROM.sub("", s) or s
     return s or None
 
 
 class _ListItems:
     """The items of a 分别 list, handed out to its quantities in order."""
 
-    def __init__(self, items: list[tuple[int, int]], verb: str | None):
+    def __init__(self, items: list[tuple[int, int]], verb: str | None, measure: str = ""):
         self.items = items
         self.verb = verb
+        self.measure = measure  # 分别|占比|达: what every item measures, written once after 分别
         self.taken = 0
 
     def next_item(self) -> tuple[int, int] | None:
@@ -328,6 +476,57 @@ def _with_shared_measure(items: list[tuple[int, int]], text: str) -> list[str | 
     return [n if n is None or P.SHARED_MEASURE.search(n) else n + measure.group(0) for n in names]
 
 
+def _comparator_before(text: str, seg_start: int, start: int) -> re.Match | None:
+    """The comparator verb right before the number (达到|800家), or before a rate (达到每周|1000架次)
+    or a base (不超过服务资源总量的|30%) between them."""
+    found = P.CMP_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - P.PER_RATE_WIDTH - 2), start)
+    if found is None and text.rfind("的", start - 2, start) >= 0:
+        found = P.CMP_OF_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - P.OF_WIDTH), start)
+    return found
+
+
+def _names_or_qualifies(
+    m: re.Match,
+    text: str,
+    sent_start: int,
+    clause_start: int,
+    value: float,
+    chinese: bool,
+    is_money: bool,
+    quoted: bool = True,
+) -> bool:
+    """A quantity that names or qualifies something rather than sets a goal."""
+    start, end = m.start(), m.end()
+
+    def compared() -> bool:
+        return P.CMP_BEFORE.search(text, max(sent_start, start - P.MAX_VERB_LEN), start) is not None
+
+    if quoted and not m.group("cls") and P.inside_quotes(text, sent_start, start) and not compared():
+        return True  # “24小时不打烊”, “1个专班+8个工作组”: part of a name
+    if (
+        m.group("qual") in P.CLASS_QUALIFIERS
+        and (P.CLASS_AFTER.match(text, end) or P.NOUN_AFTER.match(text, end))
+        and (is_money or P.is_size_unit(m.group("unit") and (m.group("mult") or "") + m.group("unit")))
+        and not compared()
+    ):
+        return True  # 1亿元以上规上工业企业, 产能120万吨以上和…煤矿: a class of the noun, not a goal
+    if value == 1 and (
+        chinese
+        and not m.group("cls")
+        and m.group("unit") != "番"
+        or P.PER_EACH_BEFORE.search(text, clause_start, start)
+    ):
+        return True  # 一次申报, 整合为一张; 每成功推荐1个…: idioms and per-unit rules
+    return False
+
+
+def _restates_list(text: str, ind_start: int, start: int, value: float) -> bool:
+    """钒、钛、磷、特钢装备4条产业链: the count is the length of the list just named (CONVENTIONS)."""
+    if value < 2 or value > 12 or value != int(value) or ind_start >= start:
+        return False
+    return len(P.split_items(text, ind_start, start)) == int(value)
+
+
 def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
     """Money set aside (设立2亿元专项资金), unless its own clause makes it an outcome (带动社会资本投入…)."""
     if P.BUDGET.search(text, clause_start, clause_end):
@@ -335,169 +534,385 @@ def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause
     return bool(P.BUDGET.search(text, sent_start, clause_start)) and not P.GOAL_MONEY.search(text, clause_start, start)
 
 
+class _Candidate:
+    """A quantity on its way to rows: where it sits and what its clause says about it."""
+
+    __slots__ = (
+        "m", "start", "end", "sent_start", "sent_end", "clause_start", "clause_end", "condition_end",
+        "value", "value_max", "unit", "chinese", "is_money", "verb_match", "verb", "seg_start", "core_end",
+        "ind_start", "has_action", "recurring", "deadline_year", "comparator", "continues_list",
+    )  # fmt: skip
+    m: re.Match
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    clause_start: int
+    clause_end: int
+    condition_end: int | None
+    value: float
+    value_max: float | None
+    unit: str | None
+    chinese: bool
+    is_money: bool
+    verb_match: re.Match | None
+    verb: str | None
+    seg_start: int
+    core_end: int
+    ind_start: int
+    has_action: bool
+    recurring: str | None
+    deadline_year: int | None
+    comparator: str
+    continues_list: bool
+
+    def __init__(self, m: re.Match):
+        self.m = m
+        self.start, self.end = m.start(), m.end()
+
+
+class _Scan:
+    """The left-to-right scan of one document's quantities, and what it remembers between them."""
+
+    def __init__(self, doc: _DocIndex):
+        self.doc = doc
+        self.text = doc.text
+        self.rows: list[dict[str, Any]] = []
+        self.covered_until = -1  # end of the last number-first span: quantities inside it belong to it
+        self.anchor = -1  # end of the last target: the next item of a list starts after it
+        self.last_target_sentence = -1
+        self.last_recurring: str | None = None
+        self.last_indicator: str | None = None
+        self.fenbie_lists: dict[int, _ListItems] = {}
+        self.table_lines: list[tuple[int, int]] = []
+        self.table_starts: list[int] = []
+
+    # ------------------------------------------------------------ tables
+    def read_tables(self, ctx: ExtractContext) -> None:
+        """Rows of indicator tables (指标名称 | 2022年 | 2025年目标), read by column, not by the scan."""
+        doc = self.doc
+        for row, line_start, line_end in (
+            *table_targets(self.text, doc.doc_year),
+            *spaced_table_targets(ctx.norm, doc.doc_year),
+        ):
+            if doc.in_review(row["norm_start"]):
+                continue
+            if row["deadline_year"] is None:
+                row["deadline_year"] = doc.deadline_year(row["norm_start"])
+            self.rows.append(row)
+            self.table_lines.append((line_start, line_end))
+        self.table_starts = [a for a, _ in self.table_lines]
+
+    def _in_table(self, start: int) -> bool:
+        i = bisect.bisect_right(self.table_starts, start) - 1
+        return i >= 0 and start < self.table_lines[i][1]
+
+    # ------------------------------------------------------------ one quantity
+    def quantity(self, m: re.Match) -> None:
+        c = _Candidate(m)
+        if not (self._placed(c) and self._formed(c) and self._compared(c) and self._goal(c)):
+            return
+        spans = self._spans(c)
+        if spans:
+            self._write(c, spans)
+
+    def _placed(self, c: _Candidate) -> bool:
+        """Cheap rejections by where the quantity sits (cached per sentence), before parsing it."""
+        doc, start = self.doc, c.start
+        if (
+            start < self.covered_until
+            or (self.table_lines and self._in_table(start))
+            or doc.in_review(start)
+            or doc.in_conditions(start)
+        ):
+            return False  # inside a number-first span, a cell of an indicator table, a review part, conditions
+        c.sent_start, c.sent_end = doc.sentence(start)
+        if doc.sentence_is_excluded(c.sent_start, c.sent_end):
+            return False
+        c.condition_end = doc.condition_end(c.sent_start, c.sent_end)
+        if c.condition_end is not None and start < c.condition_end:
+            return False  # 对年用电量500万千瓦时以上的企业，…: the condition of a rule
+        rule_start = doc.subsidy_start(c.sent_start, c.sent_end)
+        if rule_start is not None and rule_start <= start < (doc.subsidy_end(c.sent_start) or c.sent_end):
+            return False  # inside a subsidy rule (its grant, caps and conditions)
+        return not (
+            doc.sentence_has_brackets(c.sent_start, c.sent_end) and P.inside_brackets(self.text, c.sent_start, start)
+        )
+
+    def _formed(self, c: _Candidate) -> bool:
+        """Rejections by the quantity's own form and the words right around it."""
+        text, m, start, end = self.text, c.m, c.start, c.end
+        quantity = _quantity(m)
+        if quantity is None:
+            return False
+        c.value, c.value_max, c.unit, c.chinese = quantity
+        if c.unit == "G" and c.value < 10:
+            return False  # 4G, 5G, 6G: generations of mobile networks, not bandwidth
+        if P.START_VALUE_BEFORE.search(text, max(0, start - 1), start) and P.START_VALUE_AFTER.match(text, end):
+            return False  # 从百亿级向200亿级: the first is where the goal starts from
+        c.clause_start, c.clause_end = self.doc.clause(start)
+        if P.ALLOCATION.search(text, end, c.clause_end):
+            return False
+        c.is_money = c.unit is not None and c.unit.endswith("元")
+        if P.ADJUSTMENT.search(text, c.clause_start, start) or P.ADJUSTMENT.match(
+            text, max(c.clause_start, start - 1), end + 4
+        ):
+            return False  # 由30%调整为10%: an adjustment of a rule's parameter
+        if c.is_money and P.FEE_CUT.search(text, c.clause_start, start):
+            return False  # 由2.44万元下降至1.708万元: a fee cut, a measure taken (CONVENTIONS)
+        if P.INCLUSIVE_AFTER.match(text, end):
+            return False  # 面积超过300平方米（含）: a rule's inclusive threshold
+        if (c.is_money or P.is_size_unit(c.unit)) and P.PARAMETER_AFTER.match(text, end):
+            return False  # 投资不低于200万元的项目, 低于90万吨/年的矿井, 1000元起付线: a threshold or parameter
+        if P.FORECAST.search(text, c.clause_start, start) or (
+            text.startswith(("当", "如", "若"), c.clause_start)
+            and P.WHEN_CLAUSE.match(text, c.clause_start, c.clause_end)
+        ):
+            return False  # 预计投产5100万千瓦: a forecast; 当…超过5%时: a rule's condition
+        if c.is_money and P.RULE_PARAMETER.search(text, c.clause_start, start):
+            return False  # 单次交易限值提高至5000元: a parameter of a rule, an amount only
+        if c.is_money and (
+            P.COUNT_LATER.match(text, end, c.clause_end)
+            or _is_budget(text, c.sent_start, c.clause_start, start, c.clause_end)
+        ):
+            return False  # money qualifying a count (营收过5500亿级…集群1个), or a budget
+        quoted = self.doc.sentence_has_quotes(c.sent_start, c.sent_end)
+        if _names_or_qualifies(m, text, c.sent_start, c.clause_start, c.value, c.chinese, c.is_money, quoted):
+            return False
+        # 5米|远场识别率超过92%: it qualifies the indicator of the later comparison
+        return not (P.NOUN_AFTER.match(text, end) and P.later_comparison(text, end, c.clause_end))
+
+    def _compared(self, c: _Candidate) -> bool:
+        """The comparator verb before the number, and the rejections it decides."""
+        text, m, start, end = self.text, c.m, c.start, c.end
+        c.seg_start = P.skip_separators(text, self.anchor, start) if self.anchor >= c.clause_start else c.clause_start
+        c.verb_match = verb_match = _comparator_before(text, c.seg_start, start)
+        c.verb = verb = verb_match.group(verb_match.lastgroup) if verb_match else None
+        if m.group("enum") and not (verb and P.MONEY_CONTEXT.search(text, c.clause_start, start)):
+            return False  # 过千亿 is money only after a verb in a clause that measures money
+        if P.RULE_MODAL.search(text, c.clause_start, start):
+            return False  # 原则上不超过30个月, 可以延长10个工作日: a rule's bound, not a goal
+        if c.condition_end is not None and (verb is None or c.is_money):
+            return False  # 对…的企业，电价下降0.05元/千瓦时: what the rule grants, not a bound it sets
+        c.core_end = verb_match.start() if verb_match else start
+        unit = c.unit
+        if verb is None and (
+            self.doc.in_deadline(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))
+        ):
+            return False  # 6个月内完成, 3天内反馈: a deadline (but 控制在3个月以内 is a goal)
+        if c.chinese and not (m.group("cls") or verb):
+            return False  # 三条产业链, 一次: small Chinese numerals are rarely goals
+        if P.CONDITION_HEAD.match(text, c.seg_start) and P.NP_AFTER.match(text, end):
+            return False  # 对年产值1亿元以上的企业…: a condition, not a goal
+        if verb == "为" and unit in P.DURATION_UNITS:
+            return False  # 公示时间为5个工作日: the length of a procedure a rule sets
+        if verb is None and unit == "%" and text.startswith("的", start - 1):
+            return False  # 每年偿还本金的20%: a share a rule sets, not a goal
+        # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it
+        return not (unit in P.MODIFIER_UNITS and verb is None)
+
+    def _goal(self, c: _Candidate) -> bool:
+        """Whether a goal context governs the quantity (a verb, an action, a deadline, a goal part)."""
+        text, doc, start, verb = self.text, self.doc, c.start, c.verb
+        c.ind_start, c.has_action = _indicator_start(text, c.seg_start, c.core_end, compared=verb is not None)
+        if verb is None and _restates_list(text, c.ind_start, start, c.value):
+            return False
+        c.recurring = "annual" if P.RECURRING.search(text, c.clause_start, start) else None
+        c.continues_list = self.last_target_sentence == c.sent_start
+        if c.recurring is None and not (verb or c.has_action) and c.continues_list:
+            c.recurring = self.last_recurring
+        c.deadline_year = doc.deadline_year(start)
+        if not (
+            verb
+            or c.has_action
+            or c.recurring
+            or c.deadline_year is not None
+            or c.continues_list
+            or doc.bound_before(c.sent_start, start)
+            or doc.in_goal_section(start)
+            or doc.in_plan(start)
+        ):
+            return False
+        c.comparator = _comparator(c.m, verb)
+        if c.comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(c.seg_start, start - 8), start):
+            c.comparator = ">="
+        return True
+
+    # ------------------------------------------------------------ spans and indicators
+    def _spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:
+        fenbie = self.text.rfind("分别", c.clause_start, c.start)
+        if fenbie >= 0:
+            spans = self._fenbie_spans(c, fenbie)
+            if spans:
+                return spans
+        return self._plain_spans(c)
+
+    def _fenbie_spans(self, c: _Candidate, fenbie: int) -> list[tuple[int, int, str | None]]:
+        """Items of a 分别 list, handed out to its quantities in order."""
+        text = self.text
+        items = self.fenbie_lists.get(fenbie)
+        if items is None:
+            first, _ = _indicator_start(text, c.clause_start, fenbie)
+            shared = P.CMP_AFTER_FENBIE.match(text, fenbie)
+            items = self.fenbie_lists[fenbie] = _ListItems(
+                P.split_items(text, first, fenbie),
+                shared.group("verb") if shared else None,
+                P.SPACES.sub("", text[fenbie + 2 : shared.start("verb")]) if shared else "",
+            )
+        taken = items.taken
+        item = items.next_item()
+        if item is None and items.items and taken > 0:
+            # 城乡居民人均可支配收入分别增长5%和7.5%: fewer items than numbers, the last one goes on
+            item, taken = items.items[-1], len(items.items) - 1
+        if item is None:
+            return []
+        name = _with_shared_measure(items.items, text)[taken]
+        if name and items.measure and not name.endswith(items.measure):
+            name += items.measure  # 一产、二产增加值分别|占比|达30%、20%: 一产增加值占比
+        if c.verb is None and items.verb:
+            c.comparator = _comparator(c.m, items.verb)
+        return [(item[0], c.end, _with_direction(name, c.verb or items.verb))]
+
+    def _plain_spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:
+        """Indicator-first (规模以上企业达到800家), number-first (培育3个世界级集群), 均 lists, elided subjects."""
+        text, verb, end, core_end = self.text, c.verb, c.end, c.core_end
+        ind_start = c.ind_start
+        cut = P.last_enumeration_end(text, ind_start, core_end)
+        if (
+            cut is not None
+            and cut < core_end
+            and not P.list_names_generic(text, cut, P.SPACES.sub("", text[cut:core_end]))
+        ):
+            ind_start = cut  # …等一批【规模达到千亿级】 (but 林苗一体化等项目22个 stays whole)
+        # 规模突破8000亿元，年均增长20%以上: the subject is the previous target's
+        elided_subject = (
+            verb is not None
+            and ind_start >= core_end
+            and cut is None
+            and P.CLAUSE_END_AFTER.match(text, end) is not None
+        )
+        floor_first = (
+            verb in P.FLOOR_VERBS
+            and P.NOUN_AFTER.match(text, end) is not None
+            and P.ACTION_VERB_END.search(text, c.seg_start, core_end) is not None
+        )
+        number_first = not elided_subject and (
+            cut == core_end
+            or ind_start >= core_end
+            or floor_first
+            or (verb is None and (P.NP_AFTER.match(text, end) is not None or P.NOUN_AFTER.match(text, end) is not None))
+        )
+        list_mark = P.LIST_SHARED.search(text, ind_start, c.start)
+        items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
+        if len(items) > 1:
+            return [(a, end, _with_direction(_clean_indicator(text[a:b]), verb)) for a, b in items]
+        if number_first:
+            return self._number_first_spans(c, cut)
+        if elided_subject:
+            phrase_start = P.skip_separators(text, c.seg_start, core_end)
+            predicate = P.SPACES.sub("", text[phrase_start : c.verb_match.end()])
+            inherited = self.last_indicator if c.continues_list else None
+            return [(phrase_start, end, (inherited or "") + predicate)]
+        return [(ind_start, end, _with_direction(_clean_indicator(text[ind_start:core_end]), verb))]
+
+    def _number_first_spans(self, c: _Candidate, cut: int | None) -> list[tuple[int, int, str | None]]:
+        """培育3个【世界级集群】: from the number to the end of its noun phrase."""
+        text, start, end, core_end = self.text, c.start, c.end, c.core_end
+        np_end = _noun_phrase_end(text, end, c.clause_end)
+        noun = text[end:np_end]
+        np_end = end + len(noun.rstrip())
+        if c.verb is None and P.is_size_unit(c.unit) and (not c.has_action or P.SIZED_HEAD.search(noun.rstrip())):
+            return []  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
+        if (c.unit == "条" and P.POLICY_HEAD.match(noun.rstrip())) or P.LIST_NAME_HEAD.search(noun.rstrip()):
+            return []  # 减负18条清单, 民营经济十条措施, 34种重要矿产目录: a count that names a policy or list
+        head = P.head_noun(noun)
+        scale = c.m.group("cls")
+        if head and scale:
+            head = P.INDICATOR_STRIP.sub("", scale) + head  # 3个300亿级|产业集群: the class is part of what is counted
+        if cut == core_end and head and P.list_names_generic(text, cut, head):
+            head = (_clean_indicator(text[c.ind_start : cut]) or "") + head  # …潮河总氮治理等15项|工程
+        if head is None and c.seg_start < core_end:
+            # 农村产权交易额完成|18亿元以上: nothing follows, the indicator is before the verb
+            verb_end = P.ACTION_VERB_END.search(text, c.seg_start, core_end)
+            subject_start = P.skip_fillers(text, c.seg_start, core_end)
+            subject = _clean_indicator(text[subject_start : verb_end.start() if verb_end else core_end])
+            if subject:
+                return [(subject_start, end, subject)]
+        self.covered_until = max(self.covered_until, np_end)
+        return [(start, np_end, head)]
+
+    def _write(self, c: _Candidate, spans: list[tuple[int, int, str | None]]) -> None:
+        base = {
+            "value": c.value,
+            "value_max": c.value_max,
+            "unit": c.unit,
+            "comparator": c.comparator,
+            "deadline_year": c.deadline_year,
+            "recurring": c.recurring,
+        }
+        previous = self.last_indicator if c.continues_list else None
+        for a, b, indicator in spans:
+            indicator = _refine_indicator(
+                self.text, indicator, c.clause_start, c.start, c.end, c.clause_end, c.verb is not None, previous
+            )
+            self.rows.append({"norm_start": a, "norm_end": b, "indicator": indicator, **base})
+        self.anchor = max(b for _, b, _ in spans)
+        self.last_target_sentence = c.sent_start
+        self.last_recurring = c.recurring
+        self.last_indicator = spans[-1][2]
+
+
 def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
     text = ctx.text
     if not P.HAS_NUMERAL.search(text):
         return []
     doc = _DocIndex(ctx)
-    rows: list[dict[str, Any]] = []
-    covered_until = -1  # end of the last number-first span: quantities inside it belong to it
-    anchor = -1  # end of the last target: the next item of a list starts after it
-    last_target_sentence = -1
-    last_recurring: str | None = None
-    last_indicator: str | None = None
-    fenbie_lists: dict[int, _ListItems] = {}
-    # rows of indicator tables (指标名称 | 2022年 | 2025年目标) are read by column, not by the scan below
-    table_lines: list[tuple[int, int]] = []
-    for row, line_start, line_end in (
-        *table_targets(text, doc.doc_year),
-        *spaced_table_targets(ctx.norm, doc.doc_year),
-    ):
-        if row["deadline_year"] is None:
-            row["deadline_year"] = doc.deadline_year(row["norm_start"])
-        rows.append(row)
-        table_lines.append((line_start, line_end))
-    table_starts = [a for a, _ in table_lines]
-
+    scan = _Scan(doc)
+    scan.read_tables(ctx)
     for m in P.QUANTITY.finditer(text):
-        start, end = m.start(), m.end()
-        if start < covered_until:
-            continue
-        if table_lines:
-            i = bisect.bisect_right(table_starts, start) - 1
-            if i >= 0 and start < table_lines[i][1]:
-                continue  # a cell of an indicator table: already read with its column
-        # cheap sentence-level rejections (cached per sentence) before parsing the number
-        sent_start, sent_end = doc.sentence(start)
-        if doc.sentence_is_excluded(sent_start, sent_end):
-            continue
-        condition_end = doc.condition_end(sent_start, sent_end)
-        if condition_end is not None and start < condition_end:
-            continue  # 对年用电量500万千瓦时以上的企业，…: the condition of a rule
-        rule_start = doc.subsidy_start(sent_start, sent_end)
-        if rule_start is not None and start >= rule_start:
-            continue  # inside a subsidy rule (its grant, caps and conditions)
-        if P.inside_brackets(text, sent_start, start):
-            continue
-        quantity = _quantity(m)
-        if quantity is None:
-            continue
-        value, value_max, unit, chinese = quantity
-        if P.START_VALUE_BEFORE.search(text, max(0, start - 1), start) and P.START_VALUE_AFTER.match(text, end):
-            continue  # 从百亿级向200亿级: the first is where the goal starts from
-        clause_start, clause_end = doc.clause(start)
-        if P.ALLOCATION.search(text, end, clause_end):
-            continue
-        is_money = unit is not None and unit.endswith("元")
-        if is_money and P.RULE_PARAMETER.search(text, clause_start, start):
-            continue  # 单次交易限值提高至5000元: a parameter of a rule, an amount only
-        if is_money and (
-            P.COUNT_LATER.match(text, end, clause_end) or _is_budget(text, sent_start, clause_start, start, clause_end)
-        ):
-            continue  # money qualifying a count (营收过5500亿级…集群1个), or a budget
-        seg_start = P.skip_separators(text, anchor, start) if anchor >= clause_start else clause_start
-        verb_match = P.CMP_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - P.PER_RATE_WIDTH - 2), start)
-        verb = (verb_match.group("verb") or verb_match.group("rate_verb")) if verb_match else None
-        if condition_end is not None and (verb is None or is_money):
-            continue  # 对…的企业，电价下降0.05元/千瓦时: what the rule grants, not a bound it sets
-        core_end = verb_match.start() if verb_match else start
-        if verb is None and (
-            doc.in_deadline(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))
-        ):
-            continue  # 6个月内完成, 3天内反馈: a deadline (but 控制在3个月以内 is a goal)
-        if chinese and not (m.group("cls") or verb):
-            continue  # 三条产业链, 一次: small Chinese numerals are rarely goals
-        if P.CONDITION_HEAD.match(text, seg_start) and P.NP_AFTER.match(text, end):
-            continue  # 对年产值1亿元以上的企业…: a condition, not a goal
-        if unit in P.MODIFIER_UNITS and verb is None:
-            continue  # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it
-        ind_start, has_action = _indicator_start(text, seg_start, core_end, compared=verb is not None)
-
-        recurring = "annual" if P.RECURRING.search(text, clause_start, start) else None
-        continues_list = last_target_sentence == sent_start
-        if recurring is None and not (verb or has_action) and continues_list:
-            recurring = last_recurring
-        deadline_year = doc.deadline_year(start)
-        if not (
-            verb
-            or has_action
-            or recurring
-            or deadline_year is not None
-            or continues_list
-            or doc.bound_before(sent_start, start)
-            or doc.in_goal_section(start)
-        ):
-            continue
-        comparator = _comparator(m, verb)
-        if comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(seg_start, start - 8), start):
-            comparator = ">="
-
-        # ---- span and indicator
-        spans: list[tuple[int, int, str | None]] = []
-        fenbie = text.rfind("分别", clause_start, start)
-        if fenbie >= 0:
-            items = fenbie_lists.get(fenbie)
-            if items is None:
-                first, _ = _indicator_start(text, clause_start, fenbie)
-                shared = P.CMP_AFTER_FENBIE.match(text, fenbie)
-                items = fenbie_lists[fenbie] = _ListItems(
-                    P.split_items(text, first, fenbie), shared.group("verb") if shared else None
-                )
-            taken = items.taken
-            item = items.next_item()
-            if item is not None:
-                spans.append((item[0], end, _with_shared_measure(items.items, text)[taken]))
-                if verb is None and items.verb:
-                    comparator = _comparator(m, items.verb)
-        if not spans:
-            cut = P.last_enumeration_end(text, ind_start, core_end)
-            if cut is not None and cut < core_end:
-                ind_start = cut  # …等一批【规模达到千亿级】
-            no_np_after = P.NP_AFTER.match(text, end) is None
-            # 规模突破8000亿元，年均增长20%以上: the subject is the previous target's
-            elided_subject = (
-                verb is not None
-                and ind_start >= core_end
-                and cut is None
-                and P.CLAUSE_END_AFTER.match(text, end) is not None
-            )
-            number_first = not elided_subject and (
-                cut == core_end or ind_start >= core_end or (verb is None and not no_np_after)
-            )
-            list_mark = P.LIST_SHARED.search(text, ind_start, start)
-            items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
-            if len(items) > 1:
-                spans.extend((a, end, _clean_indicator(text[a:b])) for a, b in items)
-            elif number_first:
-                np_end = _noun_phrase_end(text, end, clause_end)
-                noun = text[end:np_end]
-                np_end = end + len(noun.rstrip())
-                spans.append((start, np_end, P.head_noun(noun)))
-                covered_until = max(covered_until, np_end)
-            elif elided_subject:
-                phrase_start = P.skip_separators(text, seg_start, core_end)
-                predicate = P.SPACES.sub("", text[phrase_start : verb_match.end()])
-                inherited = last_indicator if continues_list else None
-                spans.append((phrase_start, end, (inherited or "") + predicate))
-            else:
-                spans.append((ind_start, end, _clean_indicator(text[ind_start:core_end])))
-
-        base = {
-            "value": value,
-            "value_max": value_max,
-            "unit": unit,
-            "comparator": comparator,
-            "deadline_year": deadline_year,
-            "recurring": recurring,
-        }
-        for a, b, indicator in spans:
-            rows.append({"norm_start": a, "norm_end": b, "indicator": indicator, **base})
-        anchor = max(b for _, b, _ in spans)
-        last_target_sentence = sent_start
-        last_recurring = recurring
-        last_indicator = spans[-1][2]
-    if table_lines:
+        scan.quantity(m)
+    rows = scan.rows
+    rows.extend(_rank_targets(text, doc))
+    if len(rows) > 1:
         rows.sort(key=lambda r: r["norm_start"])
+    return rows
+
+
+def _rank_targets(text: str, doc: _DocIndex) -> list[dict[str, Any]]:
+    """稳居全球前三: a rank set as a goal (CONVENTIONS), where a goal context governs it."""
+    if "前" not in text:
+        return []
+    rows = []
+    for m in P.RANK.finditer(text):
+        start = m.start()
+        sent_start, sent_end = doc.sentence(start)
+        if doc.in_review(start) or doc.sentence_is_excluded(sent_start, sent_end):
+            continue
+        deadline_year = doc.deadline_year(start)
+        if deadline_year is None and not (doc.in_plan(start) or doc.in_goal_section(start)):
+            continue
+        clause_start, _ = doc.clause(start)
+        subject_start = P.skip_fillers(text, clause_start, start)
+        subject = _clean_indicator(text[subject_start:start])
+        if not subject:
+            continue
+        try:
+            rank = parse_number(m.group("n"))
+        except ValueError:
+            continue
+        rows.append(
+            {
+                "norm_start": subject_start,
+                "norm_end": m.end(),
+                "indicator": subject + (m.group("scope") or "") + "排名",
+                "value": rank,
+                "value_max": None,
+                "unit": None,
+                "comparator": "<=",
+                "deadline_year": deadline_year,
+                "recurring": None,
+            }
+        )
     return rows
 
 

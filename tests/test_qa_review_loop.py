@@ -32,24 +32,46 @@ from pipeline.qa.scoring import match_document
 from pipeline.qa.tables import load_out
 
 REALDEV = ROOT / "tests" / "fixtures" / "realdev"
-DOC = "0116_Action_Plan_for_Digital_Shandong_2019.txt"
+# The loop needs a document where polex and gold still disagree (a target boundary to move, a
+# target polex missed; a unit it missed, else one the reviewer adds): the first realdev document
+# that has them, in this order.
+PREFERRED_DOCS = ("0116_Action_Plan_for_Digital_Shandong_2019.txt",)
+
+
+def _disagreements(gold, out_dir):
+    predicted = next(iter(load_out(out_dir).values()))
+    result = match_document(gold, predicted)
+    moved = next((p for p in result.pairs if p.gold.label == "target" and not p.same_bounds), None)  # a boundary to fix
+    added = next((s for s in result.missed if s.label == "target"), None)  # a target polex missed
+    if not (moved and added):
+        return None
+    added_unit = next((s for s in result.missed if s.label == "responsible_unit"), None) or _unit_polex_left(predicted)
+    return moved, added, added_unit
 
 
 @pytest.fixture(scope="module")
 def loop(tmp_path_factory):
     """One real document in a corpus, polex's OUT for it, its gold, and where they disagree."""
     tmp = tmp_path_factory.mktemp("review")
-    corpus = tmp / "corpus"
-    corpus.mkdir()
-    shutil.copy(REALDEV / "docs" / DOC, corpus / DOC)
-    out = run_core(corpus, tmp / "out")
-    gold = next(g for g in load_gold_dir(REALDEV / "gold") if g.doc == DOC)
-    predicted = next(iter(load_out(out).values()))
-    result = match_document(gold, predicted)
-    moved = next(p for p in result.pairs if p.gold.label == "target" and not p.same_bounds)  # a boundary to fix
-    added = next(s for s in result.missed if s.label == "target")  # a target polex missed
-    added_unit = next((s for s in result.missed if s.label == "responsible_unit"), None) or _unit_polex_left(predicted)
-    return {"tmp": tmp, "corpus": corpus, "out": out, "moved": moved, "added": added, "added_unit": added_unit}
+    golds = {g.doc: g for g in load_gold_dir(REALDEV / "gold")}
+    for doc in (*PREFERRED_DOCS, *sorted(golds)):
+        corpus = tmp / doc[:4] / "corpus"
+        corpus.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REALDEV / "docs" / doc, corpus / doc)
+        out = run_core(corpus, tmp / doc[:4] / "out")
+        found = _disagreements(golds[doc], out)
+        if found:
+            moved, added, added_unit = found
+            return {
+                "tmp": tmp,
+                "corpus": corpus,
+                "out": out,
+                "doc": doc,
+                "moved": moved,
+                "added": added,
+                "added_unit": added_unit,
+            }
+    pytest.fail("no realdev document where polex and gold disagree on a target boundary and a target")
 
 
 def _unit_polex_left(predicted):
@@ -159,7 +181,7 @@ def span_at(gold, span):
 
 
 def check_corrections_are_gold(loop, gold_dir):
-    gold = load_gold_file(gold_dir / (DOC[:-4] + ".json"))
+    gold = load_gold_file(gold_dir / (loop["doc"][:-4] + ".json"))
     moved = span_at(gold, loop["moved"].gold)
     assert moved is not None, "the moved boundary is in the gold"
     assert not moved.needs_attrs
@@ -282,7 +304,7 @@ def test_doccano_loop(loop):
         str(gold_dir),
     )
     assert imported.returncode == 0, imported.stdout + imported.stderr
-    gold = load_gold_file(gold_dir / (DOC[:-4] + ".json"))
+    gold = load_gold_file(gold_dir / (loop["doc"][:-4] + ".json"))
     assert span_at(gold, moved.gold) is not None and span_at(gold, added) is not None
     assert span_at(gold, moved.gold).attrs["value"] == moved.gold.attrs["value"]
     # the example as exported, unchanged: only predictions, so it needs --accept-predictions

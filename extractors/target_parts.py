@@ -1,0 +1,117 @@
+"""Parts of a document that review the past: no goal is set there.
+
+A 政府工作报告 opens with a review of the year before (``一、2023年工作回顾``,
+``2023年工作回顾``, ``一、过去五年工作回顾``) and then sets the coming year's
+预期目标 and tasks (``二、2024年工作安排``, ``2024年重点工作``); a 规划 or 行动计划
+often opens with its starting point (``一、发展现状``, ``（一）发展基础``).  Every
+number in such a part is a result already reached, however it is phrased
+(``新增就业5.2万人``, ``建成5G基站1.4万个``).
+
+A review part starts at a heading line whose title says so (REVIEW_TITLE) and
+ends at the first of:
+- a heading of the same or a higher rank (``二、`` after ``一、…回顾``; ``（二）`` or
+  ``二、`` after ``（一）发展现状``);
+- a heading that opens the plan (PLAN_TITLE: ``2024年工作安排``, ``今后五年的主要
+  任务``), whatever its marker (an unnumbered review heading ends only so);
+- the sentence that states the coming year's goals (``主要预期目标是：``), which never
+  belongs to a review even where the plan heading was lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CN = "一二三四五六七八九十"
+# a heading line: an optional marker, then a title without sentence punctuation
+_HEADING_LINE = re.compile(
+    rf"(?m)^[ \u3000\t]*(?P<marker>[{_CN}]+[、.．]|[（(][{_CN}]+[）)]|第[{_CN}]+(?:部分|章))?[ \u3000]*"
+    r"(?P<title>[^\n。；;！？!?]{2,36}?)[ \u3000\t]*$"
+)
+_PERIOD = r"(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间)?|过去[一二三四五]年|近年来|(?:19|20)\d{2}年)?"
+REVIEW_TITLE = re.compile(
+    r"^(?:[^，,：:]{0,16}(?:工作|发展)?回顾"  # 2023年工作回顾, 过去五年工作回顾, "十三五"时期发展回顾
+    r"|(?:发展)?(?:现状|基础)(?:[和与及](?:面临的?)?(?:形势|评价|问题|挑战))?"  # 发展现状, 现状与评价
+    r"|(?:现实|工作|发展)基础|基本情况"
+    rf"|{_PERIOD}(?:主要|取得的|发展|工作)?(?:成效|成就)(?:[和与及](?:经验|问题|不足))?)$"
+)
+PLAN_TITLE = re.compile(
+    r"(?:(?:19|20)\d{2}年|今年|明年|新的一年|今后[一二三四五]年|未来[一二三四五]年|[“\"]?十[一二三四五六七八九]五[”\"]?时期)"
+    r"[^，,]{0,14}(?:工作|任务|目标|安排|重点|建议|思路)"
+)
+GOALS_SENTENCE = re.compile(r"(?:主要)?预期目标(?:是|为|：|:)|主要目标(?:是|为)")
+_RANK = {"part": 0, "top": 1, "sub": 2, None: 3}
+# a line short enough to be a heading (marker + title of at most 36 characters, blanks around)
+_SHORT_LINE = re.compile(r"(?m)^[^\n]{2,48}$")
+
+
+def _rank(marker: str | None) -> int:
+    if not marker:
+        return _RANK[None]
+    if marker.startswith("第"):
+        return _RANK["part"]
+    if marker[0] in "（(":
+        return _RANK["sub"]
+    return _RANK["top"]
+
+
+def _part_headings(text: str) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, marker, title) of every heading-shaped line, in order (short lines only: fast)."""
+    headings = []
+    for line in _SHORT_LINE.finditer(text):
+        m = _HEADING_LINE.match(text, line.start(), line.end())
+        if m is not None:
+            headings.append((m.start(), m.end(), m.group("marker"), m.group("title")))
+    return headings
+
+
+def document_parts(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(review parts, plan parts) of ``text``: see review_parts and plan_parts."""
+    headings = _part_headings(text)
+    return _review_parts(text, headings), _plan_parts(text, headings)
+
+
+def plan_parts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts that set the coming year's or years' work (``二、2024年工作安排``):
+    from such a heading line to the next review heading or the end.  Every number there is
+    a goal or a task's quantity, so none needs a deadline or a verb to count as one."""
+    return _plan_parts(text, _part_headings(text))
+
+
+def review_parts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every review part of ``text`` (module docstring), in order."""
+    return _review_parts(text, _part_headings(text))
+
+
+def _plan_parts(text: str, headings) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    for start, _, _, title in headings:
+        open_part = bool(parts) and parts[-1][1] == len(text)
+        if REVIEW_TITLE.match(title):
+            if open_part:
+                parts[-1] = (parts[-1][0], start)
+        elif not open_part and PLAN_TITLE.search(title):
+            parts.append((start, len(text)))
+    return parts
+
+
+def _review_parts(text: str, headings) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    i = 0
+    while i < len(headings):
+        start, end, marker, title = headings[i]
+        i += 1
+        if not REVIEW_TITLE.match(title):
+            continue
+        rank = _rank(marker)
+        part_end = len(text)
+        while i < len(headings):
+            h_start, _, h_marker, h_title = headings[i]
+            if PLAN_TITLE.search(h_title) or (h_marker and rank < _RANK[None] and _rank(h_marker) <= rank):
+                part_end = h_start
+                break
+            i += 1
+        goals = GOALS_SENTENCE.search(text, end, part_end)
+        if goals is not None:
+            part_end = max(end, text.rfind("\n", end, goals.start()) + 1, text.rfind("。", end, goals.start()) + 1)
+        parts.append((start, part_end))
+    return parts
