@@ -25,7 +25,11 @@ from pipeline.reading.reader import read_document
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "fixtures" / "workreports" / "docs"
-SAMPLE = [json.loads(line) for line in (HERE / "data" / "workreport_target_sample.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+SAMPLE = [
+    json.loads(line)
+    for line in (HERE / "data" / "workreport_target_sample.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
 PRECISION_FLOOR = 0.90
 
 
@@ -36,8 +40,10 @@ def targets_by_doc():
 
 def _found(entry: dict, rows: list[dict]) -> bool:
     return any(
-        r["raw_start"] < entry["raw_end"] and entry["raw_start"] < r["raw_end"]
-        and r["value"] == entry["value"] and r["unit"] == entry["unit"]
+        r["raw_start"] < entry["raw_end"]
+        and entry["raw_start"] < r["raw_end"]
+        and r["value"] == entry["value"]
+        and r["unit"] == entry["unit"]
         for r in rows
     )
 
