@@ -66,23 +66,31 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             raw = raw or _raw(result, args.set)
             kind = "WRONG" if not pair.correct else f"IND {f1:.2f}"
-            lines.append(f"{result.doc[:4]} {kind}: gold {_context(raw, pair.gold.start, pair.gold.end)}\n"
-                         f"      gold: {_attrs(pair.gold)}\n      pred: {raw[pair.pred.start:pair.pred.end]} :: {_attrs(pair.pred)}")
+            lines.append(
+                f"{result.doc[:4]} {kind}: gold {_context(raw, pair.gold.start, pair.gold.end)}\n"
+                f"      gold: {_attrs(pair.gold)}\n      pred: {raw[pair.pred.start : pair.pred.end]} :: {_attrs(pair.pred)}"
+            )
         for span in result.missed:
             if span.label == "target":
                 raw = raw or _raw(result, args.set)
-                lines.append(f"{result.doc[:4]} MISSED: {_context(raw, span.start, span.end)}\n      gold: {_attrs(span)}")
+                lines.append(
+                    f"{result.doc[:4]} MISSED: {_context(raw, span.start, span.end)}\n      gold: {_attrs(span)}"
+                )
         for span in result.spurious:
             if span.label == "target":
                 raw = raw or _raw(result, args.set)
-                lines.append(f"{result.doc[:4]} SPURIOUS: {_context(raw, span.start, span.end)}\n      pred: {_attrs(span)}")
+                lines.append(
+                    f"{result.doc[:4]} SPURIOUS: {_context(raw, span.start, span.end)}\n      pred: {_attrs(span)}"
+                )
     if args.errors:
         print("\n".join(lines))
     ip = good_ind / t["pred"] if t["pred"] else 1.0
     ir = good_ind / t["gold"] if t["gold"] else 1.0
     ind = 2 * ip * ir / (ip + ir) if ip + ir else 0.0
-    print(f"target P {t['p']:.3f} R {t['r']:.3f} F1 {t['f1']:.3f}  gold {t['gold']} pred {t['pred']} correct {t['correct']}"
-          f"  target·indicator P {ip:.3f} R {ir:.3f} F1 {ind:.3f}")
+    print(
+        f"target P {t['p']:.3f} R {t['r']:.3f} F1 {t['f1']:.3f}  gold {t['gold']} pred {t['pred']} correct {t['correct']}"
+        f"  target·indicator P {ip:.3f} R {ir:.3f} F1 {ind:.3f}"
+    )
     for label, s in report["labels"].items():
         print(f"  {label:18s} F1 {s['f1']:.3f}")
     return 0
