@@ -54,24 +54,45 @@ _ARABIC_RANGE = (
 _SCALE = rf"(?:{ARABIC_RE}|{_CN_NUM})?(?:万亿|亿)级"
 _MULT = r"万亿|千万|百万|十万|万|亿"
 
-QUANTITY = re.compile(
-    # the leading lookahead lets the scan skip non-numeral positions fast (8x)
-    rf"""(?=[\d一二两三四五六七八九十百千万亿])(?<![\d.,第前A-Za-z])  # not in P2P, PM2.5
-    (?:
-        (?P<scale_num>{ARABIC_RE}|{_CN_NUM})?(?P<scale_mult>万亿|亿)级       # 百亿级, 200亿级
-      | (?P<num>{_ARABIC_RANGE}|{_CN_NUM}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}
-        (?P<unit>{_unit_alternation(MEASURE_UNITS)})
-        (?P<cls>(?<=个)[“"]?{_SCALE})?                                    # 两个百亿级
-      | (?P<enum>{ARABIC_RE}|{_CN_NUM})(?P<emult>万亿|亿)(?![\u4e00-\u9fff\dA-Za-z%])    # 产业规模过千亿: money, 元 elided
-      | 百分之(?P<pct>{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?|{ARABIC_RE})   # 百分之六十
-      | (?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))                    # 项目800左右
-      | (?:(?<=达到)|(?<=突破)|(?<=超过)|(?<=不低于)|(?<=达)|(?<=不高于)|(?<=不超过)|(?<=不大于)
-         |(?<=低于)|(?<=控制在)|(?<=降至)|(?<=降到)|(?<=降低到)|(?<=下降到)){_SP}
-        (?P<index>{ARABIC_RE})(?=[，,；;。、）)\n]|{_SP}(?:以上|以下|以内|左右))                         # 指数达到110, PUE不高于1.25
-    )
-    (?:{_SP}(?P<qual>及以上|以上|及以下|以下|以内|之内|左右))?""",
-    re.X,
+# The alternatives of a quantity, one rule record each in targets.py (RULES); QUANTITY joins
+# them for the look-ahead scans of a noun phrase.  Each pattern carries the shared guards: not
+# inside a number or a Latin word (P2P, PM2.5), not after 第/前; each ends with its own qualifier.
+_NOT_INSIDE = r"(?<![\d.,第前A-Za-z])"
+QUAL_GROUPS = ("scale_qual", "count_qual", "elided_qual", "pct_qual", "bare_qual", "index_qual")
+
+
+def _qualified(body: str, group: str) -> str:
+    return rf"{_NOT_INSIDE}(?:{body})(?:{_SP}(?P<{group}>及以上|以上|及以下|以下|以内|之内|左右))?"
+
+
+SCALE_PATTERN = _qualified(rf"(?P<scale_num>{ARABIC_RE}|{_CN_NUM})?(?P<scale_mult>万亿|亿)级", "scale_qual")  # 百亿级
+COUNT_PATTERN = _qualified(  # 800家, 500万千瓦, 两个百亿级
+    rf"(?P<num>{_ARABIC_RANGE}|{_CN_NUM}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}"
+    rf"(?P<unit>{_unit_alternation(MEASURE_UNITS)})(?P<cls>(?<=个)[“\"]?{_SCALE})?",
+    "count_qual",
 )
+ELIDED_PATTERN = _qualified(  # 产业规模过千亿: money, 元 elided
+    rf"(?P<enum>{ARABIC_RE}|{_CN_NUM})(?P<emult>万亿|亿)(?![\u4e00-\u9fff\dA-Za-z%])", "elided_qual"
+)
+PERCENT_PATTERN = _qualified(rf"百分之(?P<pct>{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?|{ARABIC_RE})", "pct_qual")
+BARE_PATTERN = _qualified(rf"(?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))", "bare_qual")  # 项目800左右
+INDEX_PATTERN = _qualified(  # 指数达到110, PUE不高于1.25
+    r"(?:(?<=达到)|(?<=突破)|(?<=超过)|(?<=不低于)|(?<=达)|(?<=不高于)|(?<=不超过)|(?<=不大于)"
+    r"|(?<=低于)|(?<=控制在)|(?<=降至)|(?<=降到)|(?<=降低到)|(?<=下降到))"  # right after the verb
+    rf"(?P<index>{ARABIC_RE})(?=[，,；;。、）)\n]|{_SP}(?:以上|以下|以内|左右))",
+    "index_qual",
+)
+QUANTITY_PATTERNS = (SCALE_PATTERN, COUNT_PATTERN, ELIDED_PATTERN, PERCENT_PATTERN, BARE_PATTERN, INDEX_PATTERN)
+# every quantity starts with a numeral: the look-ahead lets a scan skip other positions fast (8x)
+NUMERAL_FIRST = r"[\d一二两三四五六七八九十百千万亿]"
+QUANTITY = re.compile(rf"(?={NUMERAL_FIRST})(?:{'|'.join(QUANTITY_PATTERNS)})")
+
+
+def qualifier(m: re.Match) -> str | None:
+    """The qualifier after a quantity (以上, 左右 …), whichever alternative matched."""
+    return next((q for q in (m.group(g) for g in QUAL_GROUPS) if q), None)
+
+
 # units that describe who or what is counted (3岁以下婴幼儿) rather than a goal, unless a verb sets them
 MODIFIER_UNITS = frozenset({"岁"})
 # a duration followed by 内 bounds a task (3天内反馈), unless a verb makes it a goal (控制在3天以内)
@@ -304,10 +325,11 @@ RULE_MODAL = re.compile(r"原则上|可以|可予|应当|必须|不得|不宜|�
 # a deadline clause after a grant opens the goals again: 对…给予奖补，到2025年，建成5G基站25万个
 DEADLINE_CLAUSE = re.compile(r"[，,；;][ \u3000]*(?:力争|争取|确保)?(?:到|至)(?:19|20)\d{2}年")
 # 稳居全球前三: a rank set as a goal (CONVENTIONS), value 3, comparator <=
-RANK = re.compile(
-    r"(?P<verb>稳居|位居|居于|保持|进入|跻身|迈入|位列|居)(?P<scope>全国|全球|全省|全市|世界|国内|国际|同类城市|中西部)?"
-    r"前(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名|强)?"
+RANK_PATTERN = (
+    r"(?P<rank_verb>稳居|位居|居于|保持|进入|跻身|迈入|位列|居)(?P<rank_scope>全国|全球|全省|全市|世界|国内|国际|同类城市|中西部)?"
+    r"前(?P<rank_n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名|强)?"
 )
+RANK = re.compile(RANK_PATTERN)
 # units of size (not counts): before a noun with no verb that sets them they describe it
 # (30万吨PGA项目, 20.2平方公里先行区), they are no goal of their own
 SIZE_UNITS = frozenset(

@@ -1,21 +1,22 @@
-"""Targets: quantified goals (GUIDE ``target``, SPEC ``targets``).
+"""Targets: quantified goals (GUIDE ``target``, SPEC ``targets``), written as rule records.
 
-How a goal is found in one document's norm_text:
+``find`` scans the text once with ``RULES`` (extractors/rules.py): one rule per alternative of a
+quantity (a scale class 百亿级, a count with its unit 800家, money with 元 elided 过千亿, 百分之六十,
+a bare number with 左右/以上, an index after its verb PUE不高于1.25) and a rank (稳居全球前三), each
+beside its examples.  ``write`` judges every match in context, in text order (``_Scan``):
 
-1. ``target_patterns.QUANTITY`` finds every numeral that carries a unit
-   (家, 个, %, 亿元 ...), a money scale class (百亿级) or a bare numeral with
-   以上/左右.
-2. Each quantity is judged in its clause (text between ，；：。 and line ends)
-   and its sentence (。！？ or line end).  Dropped: subsidy rules, statements
-   of the present or past, budget commitments, start values (从百亿级向…),
-   money that only qualifies a later count (营收过5500亿级…集群1个), numbers
-   in brackets or cited titles.  What is left needs a goal context: a
-   comparator verb before the number, a leading action verb (培育, 打造…), a
-   governing deadline, 每年/年均, a 目标/指标 section, or a preceding target
-   of the same sentence (list continuation).
-3. Span and indicator come from the clause: indicator-first
-   (规模以上企业达到800家) or number-first (培育3个世界级集群); items of a
-   分别 or 均 list give one target each.
+1. where it sits: review parts hold no goals (target_parts: a work report's 回顾, a plan's 发展现状),
+   nor do subsidy rules, conditions, definitions, alternatives, statements of the past, brackets;
+2. its own form: budgets, fee cuts, thresholds and classes (…元的项目, 1亿元以上企业), quoted names,
+   idioms, per-unit rules, counts restating a list, sizes naming a project;
+3. the comparator verb before it and what it rules out (a rule's modal, a deadline, a forecast);
+4. a goal context: a comparator or action verb, a deadline, 每年/年均, a 目标/指标 section, a plan
+   part (二、2024年工作安排), or a target before it in its sentence (a list going on);
+5. span and indicator from the clause: indicator-first (规模以上企业达到800家), number-first
+   (培育3个世界级集群), a 分别 or 均 list (one target per item), an elided subject; the indicator
+   keeps what a researcher puts in a column header (direction, distribution, product, base).
+
+Indicator tables (指标名称 | 2022年 | 2025年目标) are read by column first (target_tables).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import pyarrow as pa
 from extractors import target_patterns as P
 from extractors.base import Extractor
 from extractors.char_positions import code_points
+from extractors.rules import Found, Rule, RuleSet, example
 from extractors.target_parts import GOALS_SENTENCE, document_parts
 from extractors.target_tables import spaced_table_targets, table_targets
 from pipeline.core.document import ExtractContext, Section
@@ -294,7 +296,7 @@ def _chinese_decimal(number: str) -> float:
 
 
 def _comparator(m: re.Match, verb: str | None) -> str:
-    qualifier = m.group("qual")
+    qualifier = P.qualifier(m)
     if qualifier:
         return P.QUALIFIER_COMPARATOR[qualifier]
     if m.group("approx"):
@@ -504,7 +506,7 @@ def _names_or_qualifies(
     if quoted and not m.group("cls") and P.inside_quotes(text, sent_start, start) and not compared():
         return True  # “24小时不打烊”, “1个专班+8个工作组”: part of a name
     if (
-        m.group("qual") in P.CLASS_QUALIFIERS
+        P.qualifier(m) in P.CLASS_QUALIFIERS
         and (P.CLASS_AFTER.match(text, end) or P.NOUN_AFTER.match(text, end))
         and (is_money or P.is_size_unit(m.group("unit") and (m.group("mult") or "") + m.group("unit")))
         and not compared()
@@ -608,13 +610,13 @@ class _Scan:
         return i >= 0 and start < self.table_lines[i][1]
 
     # ------------------------------------------------------------ one quantity
-    def quantity(self, m: re.Match) -> None:
+    def quantity(self, m: re.Match) -> list[dict[str, Any]]:
+        """The rows of one quantity (none when it is no goal); the scan remembers what lists need."""
         c = _Candidate(m)
         if not (self._placed(c) and self._formed(c) and self._compared(c) and self._goal(c)):
-            return
+            return []
         spans = self._spans(c)
-        if spans:
-            self._write(c, spans)
+        return self._write(c, spans) if spans else []
 
     def _placed(self, c: _Candidate) -> bool:
         """Cheap rejections by where the quantity sits (cached per sentence), before parsing it."""
@@ -841,7 +843,7 @@ class _Scan:
         self.covered_until = max(self.covered_until, np_end)
         return [(start, np_end, head)]
 
-    def _write(self, c: _Candidate, spans: list[tuple[int, int, str | None]]) -> None:
+    def _write(self, c: _Candidate, spans: list[tuple[int, int, str | None]]) -> list[dict[str, Any]]:
         base = {
             "value": c.value,
             "value_max": c.value_max,
@@ -851,70 +853,174 @@ class _Scan:
             "recurring": c.recurring,
         }
         previous = self.last_indicator if c.continues_list else None
+        rows = []
         for a, b, indicator in spans:
             indicator = _refine_indicator(
                 self.text, indicator, c.clause_start, c.start, c.end, c.clause_end, c.verb is not None, previous
             )
-            self.rows.append({"norm_start": a, "norm_end": b, "indicator": indicator, **base})
+            rows.append({"norm_start": a, "norm_end": b, "indicator": indicator, **base})
         self.anchor = max(b for _, b, _ in spans)
         self.last_target_sentence = c.sent_start
         self.last_recurring = c.recurring
         self.last_indicator = spans[-1][2]
+        return rows
+
+    # ------------------------------------------------------------ ranks
+    def rank(self, m: re.Match) -> dict[str, Any] | None:
+        """稳居全球前三: a rank set as a goal (CONVENTIONS), where a goal context governs it."""
+        text, doc, start = self.text, self.doc, m.start()
+        sent_start, sent_end = doc.sentence(start)
+        if doc.in_review(start) or doc.sentence_is_excluded(sent_start, sent_end):
+            return None
+        deadline_year = doc.deadline_year(start)
+        if deadline_year is None and not (doc.in_plan(start) or doc.in_goal_section(start)):
+            return None
+        clause_start, _ = doc.clause(start)
+        subject_start = P.skip_fillers(text, clause_start, start)
+        subject = _clean_indicator(text[subject_start:start])
+        if not subject:
+            return None
+        try:
+            rank = parse_number(m.group("rank_n"))
+        except ValueError:
+            return None
+        indicator = subject + (m.group("rank_scope") or "") + "排名"
+        return {
+            "norm_start": subject_start,
+            "norm_end": m.end(),
+            "indicator": indicator,
+            "value": rank,
+            "value_max": None,
+            "unit": None,
+            "comparator": "<=",
+            "deadline_year": deadline_year,
+            "recurring": None,
+        }
 
 
-def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
-    text = ctx.text
-    if not P.HAS_NUMERAL.search(text):
+def _judged(m: re.Match, scan: _Scan) -> list[dict[str, Any]]:
+    """The produce of every quantity rule: its rows once the scan has judged it in context."""
+    return scan.quantity(m)
+
+
+def _ranked(m: re.Match, scan: _Scan) -> dict[str, Any] | None:
+    return scan.rank(m)
+
+
+# ------------------------------------------------------------------ rule records (Duckling)
+# One rule per alternative of a quantity (target_patterns), in the order the scan tries them at a
+# position, and the rank rule.  A quantity's rows depend on its clause and on the quantities before
+# it (list items, number-first spans), so every quantity rule produces through the same judge.
+SCALE = Rule(
+    "scale_class",
+    P.SCALE_PATTERN,
+    _judged,
+    examples=(
+        example(
+            "到2026年，纺织服装产业达到百亿级。",
+            {"text": "纺织服装产业达到百亿级", "value": 100, "unit": "亿元", "comparator": ">="},
+        ),
+        example("到2025年，数字经济产业规模达到万亿级。", {"value": 10000, "unit": "亿元", "comparator": ">="}),
+        example(
+            "到2026年，推动产业实现从百亿级向200亿级跨越。",
+            {"value": 200, "unit": "亿元"},
+            note="从…向…: the first is a start",
+        ),
+    ),
+)
+COUNT = Rule(
+    "counted",
+    P.COUNT_PATTERN,
+    _judged,
+    examples=(
+        example(
+            "到2025年，规模以上企业达到800家。",
+            {"text": "规模以上企业达到800家", "value": 800, "unit": "家", "indicator": "规模以上企业"},
+        ),
+        example(
+            "到2025年，培育3个世界级集群。",
+            {"text": "3个世界级集群", "value": 3, "unit": "个", "indicator": "世界级集群"},
+        ),
+        example("做强三条产业链。", note="a small Chinese numeral without a verb is no goal"),
+    ),
+)
+ELIDED = Rule(
+    "elided_money",
+    P.ELIDED_PATTERN,
+    _judged,
+    examples=(
+        example("力争到2025年，全省集成电路产业规模过千亿。", {"value": 1000, "unit": "亿元", "comparator": ">"}),
+        example("到2025年，用户数量达到1亿。", note="元 is elided only where the clause measures money"),
+    ),
+)
+PERCENT = Rule(
+    "percent_cn",
+    P.PERCENT_PATTERN,
+    _judged,
+    examples=(example("到2025年，乡村覆盖率达到百分之六十。", {"value": 60, "unit": "%", "comparator": ">="}),),
+)
+BARE = Rule(
+    "bare_number",
+    P.BARE_PATTERN,
+    _judged,
+    examples=(
+        example(
+            "每年实施山东省技术创新项目800左右。",
+            {"text": "山东省技术创新项目800左右", "value": 800, "unit": None, "comparator": "~"},
+        ),
+    ),
+)
+INDEX = Rule(
+    "bound_index",
+    P.INDEX_PATTERN,
+    _judged,
+    examples=(example("到2025年，新建数据中心PUE不高于1.25。", {"value": 1.25, "unit": None, "comparator": "<="}),),
+)
+RANK = Rule(
+    "rank",
+    P.RANK_PATTERN,
+    _ranked,
+    examples=(
+        example(
+            "到2023年，服务器产销量稳居全球前三。",
+            {"indicator": "服务器产销量全球排名", "value": 3, "unit": None, "comparator": "<="},
+        ),
+        example("2020年，全市经济总量居全国前十。", note="a rank of the past"),
+    ),
+)
+# every match starts with a numeral or a rank verb and holds a numeral before its clause ends
+_FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿稳位居保进跻迈]"
+_REQUIRED = r"\d一二两三四五六七八九十百千万亿"
+RULES = RuleSet([SCALE, COUNT, ELIDED, PERCENT, BARE, INDEX, RANK], _FIRST_CHARS, _REQUIRED)
+
+
+def find(ctx: ExtractContext) -> list[Found]:
+    """Every quantity and rank in the text (judged in context by ``write``)."""
+    if not P.HAS_NUMERAL.search(ctx.text):
         return []
-    doc = _DocIndex(ctx)
-    scan = _Scan(doc)
+    return list(RULES.finditer(ctx.text))
+
+
+def write(ctx: ExtractContext, found: list[Found]) -> list[dict[str, Any]]:
+    """Indicator tables first (read by column), then each match in text order through the scan."""
+    if not P.HAS_NUMERAL.search(ctx.text):
+        return []  # no numeral: no quantity, no indicator table
+    scan = _Scan(_DocIndex(ctx))
     scan.read_tables(ctx)
-    for m in P.QUANTITY.finditer(text):
-        scan.quantity(m)
     rows = scan.rows
-    rows.extend(_rank_targets(text, doc))
+    for f in found:
+        rows.extend(RuleSet.produce(f, scan))
     if len(rows) > 1:
         rows.sort(key=lambda r: r["norm_start"])
     return rows
 
 
-def _rank_targets(text: str, doc: _DocIndex) -> list[dict[str, Any]]:
-    """稳居全球前三: a rank set as a goal (CONVENTIONS), where a goal context governs it."""
-    if "前" not in text:
-        return []
-    rows = []
-    for m in P.RANK.finditer(text):
-        start = m.start()
-        sent_start, sent_end = doc.sentence(start)
-        if doc.in_review(start) or doc.sentence_is_excluded(sent_start, sent_end):
-            continue
-        deadline_year = doc.deadline_year(start)
-        if deadline_year is None and not (doc.in_plan(start) or doc.in_goal_section(start)):
-            continue
-        clause_start, _ = doc.clause(start)
-        subject_start = P.skip_fillers(text, clause_start, start)
-        subject = _clean_indicator(text[subject_start:start])
-        if not subject:
-            continue
-        try:
-            rank = parse_number(m.group("n"))
-        except ValueError:
-            continue
-        rows.append(
-            {
-                "norm_start": subject_start,
-                "norm_end": m.end(),
-                "indicator": subject + (m.group("scope") or "") + "排名",
-                "value": rank,
-                "value_max": None,
-                "unit": None,
-                "comparator": "<=",
-                "deadline_year": deadline_year,
-                "recurring": None,
-            }
-        )
-    return rows
-
-
-# Not yet split into rule records: find returns finished rows (the extraction work, issue 11, converts it).
-EXTRACTOR = Extractor(name="targets", table="targets", columns=COLUMNS, find=extract, requires=("deadlines",))
+EXTRACTOR = Extractor(
+    name="targets",
+    table="targets",
+    columns=COLUMNS,
+    find=find,
+    write=write,
+    requires=("deadlines",),
+    rules=RULES,
+)

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extractors import amounts, deadlines, responsible_units, target_patterns
+from extractors import amounts, deadlines, responsible_units, target_patterns, targets
 from extractors.char_positions import CharSet, code_points
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +129,7 @@ SCANS = [
     pytest.param(amounts, id="amounts"),
     pytest.param(deadlines, id="deadlines"),
     pytest.param(responsible_units, id="responsible_units"),
+    pytest.param(targets, id="targets"),
 ]
 
 
