@@ -1015,6 +1015,11 @@ def write(ctx: ExtractContext, found: list[Found]) -> list[dict[str, Any]]:
     return rows
 
 
+def extract(ctx: ExtractContext) -> list[dict[str, Any]]:
+    """find, then write: the targets of one document."""
+    return write(ctx, find(ctx))
+
+
 EXTRACTOR = Extractor(
     name="targets",
     table="targets",
