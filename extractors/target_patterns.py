@@ -90,7 +90,11 @@ QUANTITY = re.compile(rf"(?={NUMERAL_FIRST})(?:{'|'.join(QUANTITY_PATTERNS)})")
 
 def qualifier(m: re.Match) -> str | None:
     """The qualifier after a quantity (以上, 左右 …), whichever alternative matched."""
-    return next((q for q in (m.group(g) for g in QUAL_GROUPS) if q), None)
+    for group in QUAL_GROUPS:
+        found = m.group(group)
+        if found:
+            return found
+    return None
 
 
 # units that describe who or what is counted (3岁以下婴幼儿) rather than a goal, unless a verb sets them
@@ -325,11 +329,14 @@ RULE_MODAL = re.compile(r"原则上|可以|可予|应当|必须|不得|不宜|�
 # a deadline clause after a grant opens the goals again: 对…给予奖补，到2025年，建成5G基站25万个
 DEADLINE_CLAUSE = re.compile(r"[，,；;][ \u3000]*(?:力争|争取|确保)?(?:到|至)(?:19|20)\d{2}年")
 # 稳居全球前三: a rank set as a goal (CONVENTIONS), value 3, comparator <=
-RANK_PATTERN = (
-    r"(?P<rank_verb>稳居|位居|居于|保持|进入|跻身|迈入|位列|居)(?P<rank_scope>全国|全球|全省|全市|世界|国内|国际|同类城市|中西部)?"
-    r"前(?P<rank_n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名|强)?"
+# (the rule matches from 前, a rarer character than the verbs, so the scan stays fast; the verb and
+# scope before it are checked by RANK_BEFORE)
+RANK_PATTERN = r"前(?P<rank_n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名|强)?"
+RANK_BEFORE = re.compile(
+    r"(?P<rank_verb>稳居|位居|居于|保持|进入|跻身|迈入|位列|居)"
+    r"(?P<rank_scope>全国|全球|全省|全市|世界|国内|国际|同类城市|中西部)?$"
 )
-RANK = re.compile(RANK_PATTERN)
+RANK_BEFORE_WIDTH = 6
 # units of size (not counts): before a noun with no verb that sets them they describe it
 # (30万吨PGA项目, 20.2平方公里先行区), they are no goal of their own
 SIZE_UNITS = frozenset(
@@ -438,6 +445,7 @@ _ENUMERATION_END = re.compile(r"等(?:更多|一批|若干)?|一批|更多|若�
 INDICATOR_STRIP = re.compile(r"[“”\"‘’《》 \u3000]")
 INDICATOR_TRAILING = re.compile(r"(?:年均|每年|(?<![人户村亩平日月次台家])均|都|分别|实现|要|将|力争|争取|确保)+$")
 # a list item's marker before its indicator (2.错退率不大于2%, （一）家庭保障人口…)
+MARKER_FIRST = frozenset("（(一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 INDICATOR_MARKER = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．](?!\d)|[①-⑳])"
 )
@@ -464,6 +472,8 @@ NEXT_ITEM = re.compile(
 DONE_ITEM = re.compile(r"(?:实现|完成)[^、，,；;。]{0,4}、|(?:运营|运行|清零|达标|全覆盖|投产|开工|竣工|通车)、")
 # 企业用电成本|由2.44万元|下降至: the start value is context, not part of the indicator
 INDICATOR_FROM = re.compile(r"(?:由|从)[^，,；;。由从]*$")
+# the words one of which a rule clause holds (a quick test before the three patterns below)
+RULE_CLAUSE_WORDS = re.compile(r"由|从|预计|预测|预期将")
 # 由2.44万元下降至1.708万元: a cut of a price or fee (a measure taken, CONVENTIONS), not a goal
 FEE_CUT = re.compile(r"(?:由|从)[^，,；;。]{0,12}?元[^，,；;。]{0,4}?(?:下降|降低|减少|下调|降)")
 INDICATOR_SCOPE = re.compile(r"^(?:全省|全市|全县|全区|全国|我省|我市|我县|我区)")

@@ -403,16 +403,21 @@ def _refine_indicator(
 
 
 def _clean_indicator(s: str) -> str | None:
-    done = None
-    for done in P.DONE_ITEM.finditer(s):
-        pass
-    if done is not None:
-        s = s[done.end() :]  # 推动已落户央企子公司有效运营、|落地项目: the earlier item is another task
+    if "、" in s:
+        done = None
+        for done in P.DONE_ITEM.finditer(s):
+            pass
+        if done is not None:
+            s = s[done.end() :]  # 推动已落户央企子公司有效运营、|落地项目: the earlier item is another task
     s = P.INDICATOR_TRAILING.sub("", P.INDICATOR_STRIP.sub("", s).strip())
-    s = P.INDICATOR_MARKER.sub("", s) or s
+    # (each strip is tried only where its first character occurs: this runs for every target)
+    if s[:1] in P.MARKER_FIRST:
+        s = P.INDICATOR_MARKER.sub("", s) or s
     s = P.INDICATOR_SCOPE.sub("", s) or s
-    s = P.INDICATOR_FRAME.sub("", s) or s
-    s = P.INDICATOR_FROM.sub("", s) or s
+    if "以" in s:
+        s = P.INDICATOR_FRAME.sub("", s) or s
+    if "由" in s or "从" in s:
+        s = P.INDICATOR_FROM.sub("", s) or s
     return s or None
 
 
@@ -476,6 +481,16 @@ def _with_shared_measure(items: list[tuple[int, int]], text: str) -> list[str | 
     if measure is None:
         return names
     return [n if n is None or P.SHARED_MEASURE.search(n) else n + measure.group(0) for n in names]
+
+
+def _rule_clause(text: str, c: _Candidate) -> bool:
+    """The clause before the number adjusts a rule, cuts a fee or forecasts (not a goal)."""
+    start = c.start
+    return bool(
+        P.ADJUSTMENT.search(text, c.clause_start, start)
+        or (c.is_money and P.FEE_CUT.search(text, c.clause_start, start))
+        or P.FORECAST.search(text, c.clause_start, start)
+    )
 
 
 def _comparator_before(text: str, seg_start: int, start: int) -> re.Match | None:
@@ -656,21 +671,18 @@ class _Scan:
         if P.ALLOCATION.search(text, end, c.clause_end):
             return False
         c.is_money = c.unit is not None and c.unit.endswith("元")
-        if P.ADJUSTMENT.search(text, c.clause_start, start) or P.ADJUSTMENT.match(
-            text, max(c.clause_start, start - 1), end + 4
-        ):
-            return False  # 由30%调整为10%: an adjustment of a rule's parameter
-        if c.is_money and P.FEE_CUT.search(text, c.clause_start, start):
-            return False  # 由2.44万元下降至1.708万元: a fee cut, a measure taken (CONVENTIONS)
+        if P.RULE_CLAUSE_WORDS.search(text, c.clause_start, start) and _rule_clause(text, c):
+            return False  # an adjustment (由30%调整为10%), a fee cut, a forecast (预计…)
+        if text[start - 1 : start] in ("由", "从") and P.ADJUSTMENT.match(text, start - 1, end + 4):
+            return False  # 由30%调整为10%: the start value of an adjustment
         if P.INCLUSIVE_AFTER.match(text, end):
             return False  # 面积超过300平方米（含）: a rule's inclusive threshold
         if (c.is_money or P.is_size_unit(c.unit)) and P.PARAMETER_AFTER.match(text, end):
             return False  # 投资不低于200万元的项目, 低于90万吨/年的矿井, 1000元起付线: a threshold or parameter
-        if P.FORECAST.search(text, c.clause_start, start) or (
-            text.startswith(("当", "如", "若"), c.clause_start)
-            and P.WHEN_CLAUSE.match(text, c.clause_start, c.clause_end)
+        if text.startswith(("当", "如", "若"), c.clause_start) and P.WHEN_CLAUSE.match(
+            text, c.clause_start, c.clause_end
         ):
-            return False  # 预计投产5100万千瓦: a forecast; 当…超过5%时: a rule's condition
+            return False  # 当…超过5%时: a rule's condition
         if c.is_money and P.RULE_PARAMETER.search(text, c.clause_start, start):
             return False  # 单次交易限值提高至5000元: a parameter of a rule, an amount only
         if c.is_money and (
@@ -876,15 +888,18 @@ class _Scan:
         if deadline_year is None and not (doc.in_plan(start) or doc.in_goal_section(start)):
             return None
         clause_start, _ = doc.clause(start)
-        subject_start = P.skip_fillers(text, clause_start, start)
-        subject = _clean_indicator(text[subject_start:start])
+        verb = P.RANK_BEFORE.search(text, max(clause_start, start - P.RANK_BEFORE_WIDTH), start)
+        if verb is None:
+            return None  # 年底前10个: 前 closes a deadline here, it sets no rank
+        subject_start = P.skip_fillers(text, clause_start, verb.start())
+        subject = _clean_indicator(text[subject_start : verb.start()])
         if not subject:
             return None
         try:
             rank = parse_number(m.group("rank_n"))
         except ValueError:
             return None
-        indicator = subject + (m.group("rank_scope") or "") + "排名"
+        indicator = subject + (verb.group("rank_scope") or "") + "排名"
         return {
             "norm_start": subject_start,
             "norm_end": m.end(),
@@ -988,8 +1003,8 @@ RANK = Rule(
         example("2020年，全市经济总量居全国前十。", note="a rank of the past"),
     ),
 )
-# every match starts with a numeral or a rank verb and holds a numeral before its clause ends
-_FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿稳位居保进跻迈]"
+# every match starts with a numeral or 前 (a rank) and holds a numeral before its clause ends
+_FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿前]"
 _REQUIRED = r"\d一二两三四五六七八九十百千万亿"
 RULES = RuleSet([SCALE, COUNT, ELIDED, PERCENT, BARE, INDEX, RANK], _FIRST_CHARS, _REQUIRED)
 
