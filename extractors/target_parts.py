@@ -41,7 +41,8 @@ PLAN_TITLE = re.compile(
 GOALS_SENTENCE = re.compile(r"(?:主要)?预期目标(?:是|为|：|:)|主要目标(?:是|为)")
 _RANK = {"part": 0, "top": 1, "sub": 2, None: 3}
 # a line short enough to be a heading (marker + title of at most 36 characters, blanks around)
-_SHORT_LINE = re.compile(r"(?m)^[^\n]{2,48}$")
+_SHORT_LINE_MAX = 48
+_SHORT_LINE = re.compile(rf"(?m)^[^\n]{{2,{_SHORT_LINE_MAX}}}$")
 
 
 def _rank(marker: str | None) -> int:
@@ -54,19 +55,28 @@ def _rank(marker: str | None) -> int:
     return _RANK["top"]
 
 
-def _part_headings(text: str) -> list[tuple[int, int, str | None, str]]:
-    """(start, end, marker, title) of every heading-shaped line, in order (short lines only: fast)."""
+def _part_headings(text: str, line_ends: list[int] | None = None) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, marker, title) of every heading-shaped line, in order (short lines only: fast).
+    ``line_ends``: the positions of the text's line breaks, where the caller has them."""
     headings = []
-    for line in _SHORT_LINE.finditer(text):
-        m = _HEADING_LINE.match(text, line.start(), line.end())
+    if line_ends is None:
+        lines = ((m.start(), m.end()) for m in _SHORT_LINE.finditer(text))
+    else:
+        starts = [0, *(e + 1 for e in line_ends)]
+        ends = [*line_ends, len(text)]
+        lines = ((a, b) for a, b in zip(starts, ends) if 2 <= b - a <= _SHORT_LINE_MAX)
+    for start, end in lines:
+        m = _HEADING_LINE.match(text, start, end)
         if m is not None:
             headings.append((m.start(), m.end(), m.group("marker"), m.group("title")))
     return headings
 
 
-def document_parts(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def document_parts(
+    text: str, line_ends: list[int] | None = None
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(review parts, plan parts) of ``text``: see review_parts and plan_parts."""
-    headings = _part_headings(text)
+    headings = _part_headings(text, line_ends)
     return _review_parts(text, headings), _plan_parts(text, headings)
 
 

@@ -75,7 +75,7 @@ class _DocIndex:
         self.section_starts = [s.norm_start for s in ctx.sections]
         self.section_by_id = {s.section_id: s for s in ctx.sections}
         # a work report's 回顾, a plan's 发展现状: results of the past, never goals
-        self.review_parts, self.plan_parts = document_parts(text)
+        self.review_parts, self.plan_parts = document_parts(text, self.line_ends)
         self.review_starts = [a for a, _ in self.review_parts]
         # eligibility conditions listed after 符合以下条件…：
         self.condition_lists = P.condition_lists(text) if "条件" in text or "情形" in text else []
@@ -85,6 +85,7 @@ class _DocIndex:
         self._subsidy_starts: dict[int, int | None] = {}
         self._subsidy_ends: dict[int, int | None] = {}
         self._bracketed: dict[int, bool] = {}
+        self._facts: dict[int, tuple[int, int, int | None, int | None, int, bool] | None] = {}
         self._quoted: dict[int, bool] = {}
 
     # ------------------------------------------------------------ boundaries
@@ -118,6 +119,28 @@ class _DocIndex:
             )
             self._sentence_verdicts[start] = verdict
         return verdict
+
+    def sentence_facts(self, pos: int) -> tuple[int, int, int | None, int | None, int, bool] | None:
+        """What the sentence at ``pos`` says for every quantity in it, computed once: None when it
+        holds no goal, else (start, end, condition end, subsidy rule start, its end, has brackets)."""
+        i = bisect.bisect_left(self.sentence_ends, pos)
+        if i in self._facts:
+            return self._facts[i]
+        start, end = self._around(self.sentence_ends, pos, len(self.text))
+        facts = None
+        if not self.sentence_is_excluded(start, end):
+            rule_start = self.subsidy_start(start, end)
+            rule_end = (self.subsidy_end(start) or end) if rule_start is not None else end
+            facts = (
+                start,
+                end,
+                self.condition_end(start, end),
+                rule_start,
+                rule_end,
+                self.sentence_has_brackets(start, end),
+            )
+        self._facts[i] = facts
+        return facts
 
     def sentence_has_brackets(self, start: int, end: int) -> bool:
         has = self._bracketed.get(start)
@@ -639,22 +662,19 @@ class _Scan:
         if (
             start < self.covered_until
             or (self.table_lines and self._in_table(start))
-            or doc.in_review(start)
-            or doc.in_conditions(start)
+            or (doc.review_parts and doc.in_review(start))
+            or (doc.condition_lists and doc.in_conditions(start))
         ):
             return False  # inside a number-first span, a cell of an indicator table, a review part, conditions
-        c.sent_start, c.sent_end = doc.sentence(start)
-        if doc.sentence_is_excluded(c.sent_start, c.sent_end):
-            return False
-        c.condition_end = doc.condition_end(c.sent_start, c.sent_end)
+        facts = doc.sentence_facts(start)
+        if facts is None:
+            return False  # a sentence with no goal in it (past, definition, alternatives)
+        c.sent_start, c.sent_end, c.condition_end, rule_start, rule_end, brackets = facts
         if c.condition_end is not None and start < c.condition_end:
             return False  # 对年用电量500万千瓦时以上的企业，…: the condition of a rule
-        rule_start = doc.subsidy_start(c.sent_start, c.sent_end)
-        if rule_start is not None and rule_start <= start < (doc.subsidy_end(c.sent_start) or c.sent_end):
+        if rule_start is not None and rule_start <= start < rule_end:
             return False  # inside a subsidy rule (its grant, caps and conditions)
-        return not (
-            doc.sentence_has_brackets(c.sent_start, c.sent_end) and P.inside_brackets(self.text, c.sent_start, start)
-        )
+        return not (brackets and P.inside_brackets(self.text, c.sent_start, start))
 
     def _formed(self, c: _Candidate) -> bool:
         """Rejections by the quantity's own form and the words right around it."""
