@@ -560,9 +560,13 @@ def _names_or_qualifies(
     return False
 
 
-def _restates_list(text: str, ind_start: int, start: int, value: float) -> bool:
-    """钒、钛、磷、特钢装备4条产业链: the count is the length of the list just named (CONVENTIONS)."""
+def _restates_list(text: str, ind_start: int, start: int, end: int, value: float) -> bool:
+    """钒、钛、磷、特钢装备4条产业链: a count right before its noun that is the length of the list
+    just named (CONVENTIONS).  Not after 等 (动力装备、高端铝业、智能家电等3个…集群: the list is
+    an example, the count the goal), not after the noun (…食品加工、智能纺织产业集群2个: the goal)."""
     if value < 2 or value > 12 or value != int(value) or ind_start >= start:
+        return False
+    if text[start - 1 : start] == "等" or P.NOUN_AFTER.match(text, end) is None:
         return False
     return len(P.split_items(text, ind_start, start)) == int(value)
 
@@ -697,7 +701,7 @@ class _Scan:
             return False  # 由30%调整为10%: the start value of an adjustment
         if P.INCLUSIVE_AFTER.match(text, end):
             return False  # 面积超过300平方米（含）: a rule's inclusive threshold
-        if (c.is_money or P.is_size_unit(c.unit)) and P.PARAMETER_AFTER.match(text, end):
+        if (c.is_money or P.is_size_unit(c.unit)) and not m.group("scale_mult") and P.PARAMETER_AFTER.match(text, end):
             return False  # 投资不低于200万元的项目, 低于90万吨/年的矿井, 1000元起付线: a threshold or parameter
         if text.startswith(("当", "如", "若"), c.clause_start) and P.WHEN_CLAUSE.match(
             text, c.clause_start, c.clause_end
@@ -749,7 +753,7 @@ class _Scan:
         """Whether a goal context governs the quantity (a verb, an action, a deadline, a goal part)."""
         text, doc, start, verb = self.text, self.doc, c.start, c.verb
         c.ind_start, c.has_action = _indicator_start(text, c.seg_start, c.core_end, compared=verb is not None)
-        if verb is None and _restates_list(text, c.ind_start, start, c.value):
+        if verb is None and _restates_list(text, c.ind_start, start, c.end, c.value):
             return False
         c.recurring = "annual" if P.RECURRING.search(text, c.clause_start, start) else None
         c.continues_list = self.last_target_sentence == c.sent_start
