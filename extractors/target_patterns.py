@@ -215,17 +215,32 @@ def later_comparison(text: str, end: int, clause_end: int) -> bool:
 AT_LEAST_BEFORE = re.compile(r"(?:至少|最少|不少于)[^，,；;。\n]{0,4}$")
 
 # ------------------------------------------------------------------ boundaries
-CLAUSE_END_CHARS = CharSet("，,；;：:。！？!?\n")
-SENTENCE_END_CHARS = CharSet("。！？!?\n")
+# A tab separates the cells of a table row (pipeline.reading.html_text renders <td> so):
+# a cell is a sentence of its own, and no span of the scan crosses into the next cell.
+CLAUSE_END_CHARS = CharSet("，,；;：:。！？!?\n\t")
+SENTENCE_END_CHARS = CharSet("。！？!?\n\t")
 LINE_END_CHARS = CharSet("\n")
-NP_STOP = re.compile(r"[，,；;：:。！？!?\n（(“\"《]")
-NP_HARD_STOP = re.compile(r"[，,；;：:。！？!?\n]")
+# The item cell before a value cell (森林覆盖率 | 达到45%): a name, no number, no clause in it.
+_ROW_ITEM = re.compile(r"[ \u3000]*(?P<item>[^\t\n\d，,；;：:。！？!?]{2,30}?)[ \u3000]*")
+
+
+def row_item(text: str, cell_start: int) -> str | None:
+    """The name in the cell before the cell at ``cell_start``, when that cell opens after a tab."""
+    if cell_start == 0 or text[cell_start - 1] != "\t":
+        return None
+    item_start = max(text.rfind("\t", 0, cell_start - 1), text.rfind("\n", 0, cell_start - 1)) + 1
+    m = _ROW_ITEM.fullmatch(text, item_start, cell_start - 1)
+    return m.group("item") if m else None
+
+
+NP_STOP = re.compile(r"[，,；;：:。！？!?\n\t（(“\"《]")
+NP_HARD_STOP = re.compile(r"[，,；;：:。！？!?\n\t]")
 NP_AFTER = re.compile(r"的")
 # a noun right after a count: the target is number-first (抓好87条|支流排污口溯源整治), whatever
 # stands before the number; not a list mark, a bracket or a closing quote
 NOUN_AFTER = re.compile(r"[ \u3000]*[\u4e00-\u9fff“\"A-Za-z](?<![的和及与或等并且而但])")
 # only a qualifier or the clause's end after a quantity: 年均增长20%以上【；】
-CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n（(]|$)")  # 50%以上的园区: the noun follows the number
+CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n\t（(]|$)")  # 50%以上的园区: the noun follows the number
 
 # ------------------------------------------------------------------ exclusions
 # Granting money makes a subsidy rule: from the clause that grants it to the end of the

@@ -16,7 +16,9 @@ beside its examples.  ``write`` judges every match in context, in text order (``
    (培育3个世界级集群), a 分别 or 均 list (one target per item), an elided subject; the indicator
    keeps what a researcher puts in a column header (direction, distribution, product, base).
 
-Indicator tables (指标名称 | 2022年 | 2025年目标) are read by column first (target_tables).
+Indicator tables (指标名称 | 2022年 | 2025年目标) are read by column first (target_tables).  In any
+other table (cells separated by tabs) a cell is a sentence: no span crosses into the next cell,
+and a value cell without a subject takes the item cell before it as its indicator.
 """
 
 from __future__ import annotations
@@ -849,6 +851,9 @@ class _Scan:
         if elided_subject:
             phrase_start = P.skip_separators(text, c.seg_start, core_end)
             predicate = P.SPACES.sub("", text[phrase_start : c.verb_match.end()])
+            item = P.row_item(text, c.clause_start)
+            if item is not None:  # 森林覆盖率 | 达到45%: the row's item cell names what the value measures
+                return [(phrase_start, end, item + predicate if predicate != verb else _with_direction(item, verb))]
             inherited = self.last_indicator if c.continues_list else None
             return [(phrase_start, end, (inherited or "") + predicate)]
         return [(ind_start, end, _with_direction(_clean_indicator(text[ind_start:core_end]), verb))]
@@ -876,6 +881,8 @@ class _Scan:
             subject = _clean_indicator(text[subject_start : verb_end.start() if verb_end else core_end])
             if subject:
                 return [(subject_start, end, subject)]
+        if head is None:
+            head = P.row_item(text, c.clause_start)  # 新增规上工业企业 | 100家: the item cell before the value
         self.covered_until = max(self.covered_until, np_end)
         return [(start, np_end, head)]
 
@@ -981,6 +988,16 @@ COUNT = Rule(
             {"text": "3个世界级集群", "value": 3, "unit": "个", "indicator": "世界级集群"},
         ),
         example("做强三条产业链。", note="a small Chinese numeral without a verb is no goal"),
+        example(
+            "序号\t重点任务\t目标\t牵头单位\t完成时限\n2\t培育企业\t高新技术企业达到500家\t市工信局\t2024年\n",
+            {"text": "高新技术企业达到500家", "value": 500, "indicator": "高新技术企业"},
+            note="a task table's cell is a sentence: the completion-time cell (2024年) is no past year",
+        ),
+        example(
+            "一、主要目标\n3\t新增规上工业企业\t100家\t市工信局\n",
+            {"text": "100家", "value": 100, "unit": "家", "indicator": "新增规上工业企业"},
+            note="a value cell: the span stays in its cell, the item cell before it is the indicator",
+        ),
     ),
 )
 ELIDED = Rule(
