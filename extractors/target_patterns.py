@@ -239,8 +239,8 @@ NP_AFTER = re.compile(r"的")
 # a noun right after a count: the target is number-first (抓好87条|支流排污口溯源整治), whatever
 # stands before the number; not a list mark, a bracket or a closing quote
 NOUN_AFTER = re.compile(r"[ \u3000]*[\u4e00-\u9fff“\"A-Za-z](?<![的和及与或等并且而但])")
-# only a qualifier or the clause's end after a quantity: 年均增长20%以上【；】
-CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n\t（(]|$)")  # 50%以上的园区: the noun follows the number
+# only a qualifier or the clause's end after a quantity: 年均增长20%以上【；】 (50%以上的园区: the noun follows)
+CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n\t（(]|$)")
 
 # ------------------------------------------------------------------ exclusions
 # Granting money makes a subsidy rule: from the clause that grants it to the end of the
