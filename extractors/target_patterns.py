@@ -485,8 +485,9 @@ NEXT_ITEM = re.compile(
 )
 # an earlier item of a 、 list that is a task of its own (ends in its predicate), not a shared noun
 DONE_ITEM = re.compile(r"(?:实现|完成)[^、，,；;。]{0,4}、|(?:运营|运行|清零|达标|全覆盖|投产|开工|竣工|通车)、")
-# 企业用电成本|由2.44万元|下降至: the start value is context, not part of the indicator
-INDICATOR_FROM = re.compile(r"(?:由|从)[^，,；;。由从]*$")
+# 企业用电成本|由2.44万元|下降至: the start value is context, not part of the indicator; it holds a
+# number (自由贸易试验区, 从业人员 are words, not a start value)
+INDICATOR_FROM = re.compile(r"(?<![自理经缘])(?:由|从)(?=[^，,；;。由从]*[\d一二两三四五六七八九十百千万亿])[^，,；;。由从]*$")
 # the words one of which a rule clause holds (a quick test before the three patterns below)
 RULE_CLAUSE_WORDS = re.compile(r"由|从|预计|预测|预期将")
 # 由2.44万元下降至1.708万元: a cut of a price or fee (a measure taken, CONVENTIONS), not a goal
