@@ -436,6 +436,31 @@ NP_PREDICATE = re.compile(
 NP_PREDICATE_NOMINAL = re.compile(
     r"数字化转型|智能化改造|网络化改造|数字化改造|绿色化改造|转型升级|改造升级|上云|用云|上平台|应用|使用"
 )
+# A share of a set written number-first (CONVENTIONS; seed 002, realdev notes set_c):
+# 50%以上的园区|创建生态工业园区, 90%以上地区|的宽带接入速率…满足…需求.  The span ends with the set;
+# the indicator is what its members do, 的, the set, 占比 (创建生态工业园区的园区占比).
+_SHARE_VERB = re.compile(
+    rf"{NP_PREDICATE.pattern}|{_alternation(ACTION_VERBS)}|具备|具有|拥有|达到|采用|满足|转化为|配备|使用|应用"
+)
+_SHARE_SET = re.compile(
+    r"的?(?P<set>[\u4e00-\u9fff（）()、]{1,16}?)(?:(?P<de>的)(?P<attr>[^，,；;。！？\n的]{1,20}?))?(?:基本|全部|全面|普遍|要|将|都|均|能|可)*"
+)
+_SHARE_PREDICATE_MAX = 30
+
+
+def share_of(text: str, start: int, limit: int) -> tuple[int, str] | None:
+    """(end of the set, indicator) for a percentage followed by a set and what its members do, else None."""
+    verb = _SHARE_VERB.search(text, start + 1, min(limit, start + 40))
+    if verb is None or limit - verb.start() > _SHARE_PREDICATE_MAX:
+        return None
+    m = _SHARE_SET.fullmatch(text, start, verb.start())
+    if m is None or _SHARE_VERB.match(text, m.start("set")):
+        return None  # 100%纳入教联体建设: no set is named after the number (its subject is before it)
+    predicate = SPACES.sub("", text[verb.start() : limit]).rstrip("）)")
+    attr = m.group("attr") or ""
+    return m.end("set"), f"{attr}{predicate}的{m.group('set')}占比"
+
+
 # a bracket or a quoted name inside a noun phrase belongs to it: 智能工厂（数字化车间）, 20个“5G+…”场景
 NP_INNER = re.compile(r"（[^（）\n，。；]*）|\([^()\n，。；]*\)|“[^“”\n，。；]*”|《[^《》\n]*》")
 # The measure a 分别 list shares, written on its last item only: A、B、C产业【产值】分别达到…
@@ -487,7 +512,9 @@ NEXT_ITEM = re.compile(
 DONE_ITEM = re.compile(r"(?:实现|完成)[^、，,；;。]{0,4}、|(?:运营|运行|清零|达标|全覆盖|投产|开工|竣工|通车)、")
 # 企业用电成本|由2.44万元|下降至: the start value is context, not part of the indicator; it holds a
 # number (自由贸易试验区, 从业人员 are words, not a start value)
-INDICATOR_FROM = re.compile(r"(?<![自理经缘])(?:由|从)(?=[^，,；;。由从]*[\d一二两三四五六七八九十百千万亿])[^，,；;。由从]*$")
+INDICATOR_FROM = re.compile(
+    r"(?<![自理经缘])(?:由|从)(?=[^，,；;。由从]*[\d一二两三四五六七八九十百千万亿])[^，,；;。由从]*$"
+)
 # the words one of which a rule clause holds (a quick test before the three patterns below)
 RULE_CLAUSE_WORDS = re.compile(r"由|从|预计|预测|预期将")
 # 由2.44万元下降至1.708万元: a cut of a price or fee (a measure taken, CONVENTIONS), not a goal

@@ -868,6 +868,11 @@ class _Scan:
             return []  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if (c.unit == "条" and P.POLICY_HEAD.match(noun.rstrip())) or P.LIST_NAME_HEAD.search(noun.rstrip()):
             return []  # 减负18条清单, 民营经济十条措施, 34种重要矿产目录: a count that names a policy or list
+        if c.unit == "%" and c.verb is None:
+            share = P.share_of(text, end, c.clause_end)
+            if share is not None:  # 50%以上的园区|创建生态工业园区: 创建生态工业园区的园区占比
+                self.covered_until = max(self.covered_until, np_end)
+                return [(start, share[0], share[1])]
         head = P.head_noun(noun)
         scale = c.m.group("cls")
         if head and scale:
