@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 _BMP = 0x10000
+_UNICODE = 0x110000
 
 
 def code_points(text: str) -> np.ndarray:
@@ -30,3 +31,24 @@ class CharSet:
     def positions(self, points: np.ndarray) -> list[int]:
         """Indices of the member characters in ``points`` (from :func:`code_points`), ascending."""
         return np.flatnonzero(self._member[np.minimum(points, _BMP)]).tolist()
+
+
+class NestedCharSets:
+    """Nested sets of characters, each inside the one before (clause stops ⊇ sentence stops ⊇
+    line breaks): one table lookup over the text finds the positions of every set."""
+
+    def __init__(self, *sets: str):
+        for outer, inner in zip(sets, sets[1:]):
+            if not set(inner) <= set(outer):
+                raise ValueError("each set must lie inside the one before it")
+        self._rank = np.zeros(_UNICODE, dtype=np.uint8)  # every code point: no clipping pass
+        for rank, chars in enumerate(sets, 1):
+            self._rank[[ord(c) for c in chars]] = rank
+        self._depth = len(sets)
+
+    def positions(self, points: np.ndarray) -> list[list[int]]:
+        """For each set, the ascending indices of its characters in ``points`` (from :func:`code_points`)."""
+        ranks = self._rank[points]
+        hits = np.flatnonzero(ranks)
+        hit_ranks = ranks[hits]
+        return [hits.tolist(), *(hits[hit_ranks >= r].tolist() for r in range(2, self._depth + 1))]

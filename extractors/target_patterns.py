@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extractors.char_positions import CharSet
+from extractors.char_positions import CharSet, NestedCharSets
 from pipeline.core.numerals import ARABIC_RE, RANGE_SEP_RE
 
 _DATA = Path(__file__).parent / "data"
@@ -220,6 +220,8 @@ AT_LEAST_BEFORE = re.compile(r"(?:至少|最少|不少于)[^，,；;。\n]{0,4}$
 CLAUSE_END_CHARS = CharSet("，,；;：:。！？!?\n\t")
 SENTENCE_END_CHARS = CharSet("。！？!?\n\t")
 LINE_END_CHARS = CharSet("\n")
+# all three found in one pass over the text (each set lies inside the one before)
+BOUNDARY_CHARS = NestedCharSets(CLAUSE_END_CHARS.chars, SENTENCE_END_CHARS.chars, LINE_END_CHARS.chars)
 # The item cell before a value cell (森林覆盖率 | 达到45%): a name, no number, no clause in it.
 _ROW_ITEM = re.compile(r"[ \u3000]*(?P<item>[^\t\n\d，,；;：:。！？!?]{2,30}?)[ \u3000]*")
 

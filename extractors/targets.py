@@ -59,9 +59,7 @@ class _DocIndex:
         text = ctx.text
         self.text = text
         points = code_points(text)
-        self.clause_ends = P.CLAUSE_END_CHARS.positions(points)
-        self.sentence_ends = P.SENTENCE_END_CHARS.positions(points)
-        self.line_ends = P.LINE_END_CHARS.positions(points)
+        self.clause_ends, self.sentence_ends, self.line_ends = P.BOUNDARY_CHARS.positions(points)
         deadlines = sorted(ctx.results.get("deadlines", []) + _opening_years(ctx), key=lambda r: r["norm_start"])
         self.by_deadlines = [r for r in deadlines if r.get("kind") == "by" and r.get("year") is not None]
         self.by_starts = [r["norm_start"] for r in self.by_deadlines]

@@ -24,7 +24,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extractors import amounts, deadlines, responsible_units, target_patterns, targets
-from extractors.char_positions import CharSet, code_points
+from extractors.char_positions import CharSet, NestedCharSets, code_points
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "tests/fixtures/devset/docs").glob("*.txt"))
@@ -181,7 +181,7 @@ def test_guard_keeps_every_match_on_fragment_mixes(module, pieces):
 
 # ---------------------------------------------------------------- char positions
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(text=st.text(alphabet=st.sampled_from(list("，,；;：:。！？!?\n\r 年a1\uffff\U00020000\U0001f600"))))
+@given(text=st.text(alphabet=st.sampled_from(list("，,；;：:。！？!?\n\t\r 年a1\uffff\U00020000\U0001f600"))))
 def test_char_positions_are_the_regex_hits(text):
     for char_set in (
         target_patterns.CLAUSE_END_CHARS,
@@ -190,6 +190,19 @@ def test_char_positions_are_the_regex_hits(text):
     ):
         expected = [m.start() for m in re.finditer(f"[{re.escape(char_set.chars)}]", text)]
         assert char_set.positions(code_points(text)) == expected
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=st.text(alphabet=st.sampled_from(list("，,；;：:。！？!?\n\t\r 年a1\uffff\U00020000\U0001f600"))))
+def test_nested_char_sets_find_what_each_set_finds(text):
+    sets = (target_patterns.CLAUSE_END_CHARS, target_patterns.SENTENCE_END_CHARS, target_patterns.LINE_END_CHARS)
+    points = code_points(text)
+    assert target_patterns.BOUNDARY_CHARS.positions(points) == [s.positions(points) for s in sets]
+
+
+def test_nested_char_sets_refuse_sets_that_do_not_nest():
+    with pytest.raises(ValueError):
+        NestedCharSets("。\n", "\t")
 
 
 def test_char_set_refuses_astral_characters():
