@@ -341,8 +341,9 @@ ALTERNATIVE = re.compile(
     r"[\d一二两三四五六七八九十百千]"
     r"|或以上|或以下"
 )
-# a rule's modal before the number (原则上不超过30个月, 可以延长10个工作日, 应当…不少于240小时)
-RULE_MODAL = re.compile(r"原则上|可以|可予|应当|必须|不得|不宜|应以|应在|应按|应具备|须具备|须满足")
+# a rule's modal before the number (原则上不超过30个月, 可以延长10个工作日, 应当…不少于240小时), or a
+# sanction's verb (…的可暂停其道路测试18个月, 吊销…): a penalty a rule sets, not a goal
+RULE_MODAL = re.compile(r"原则上|可以|可予|应当|必须|不得|不宜|应以|应在|应按|应具备|须具备|须满足|暂停|吊销")
 # a deadline clause after a grant opens the goals again: 对…给予奖补，到2025年，建成5G基站25万个
 DEADLINE_CLAUSE = re.compile(r"[，,；;][ \u3000]*(?:力争|争取|确保)?(?:到|至)(?:19|20)\d{2}年")
 # 稳居全球前三: a rank set as a goal (CONVENTIONS), value 3, comparator <=
