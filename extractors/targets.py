@@ -886,6 +886,9 @@ class _Scan:
                 return [(subject_start, end, subject)]
         if head is None:
             head = P.row_item(text, c.clause_start)  # 新增规上工业企业 | 100家: the item cell before the value
+            kept = P.SPACES.sub("", text[c.clause_start : start])
+            if head is not None and kept in P.KEPT_VERBS and not head.startswith(kept):
+                head = kept + head  # 规上工业企业 | 新增100家: 新增规上工业企业
         self.covered_until = max(self.covered_until, np_end)
         return [(start, np_end, head)]
 
@@ -1000,6 +1003,11 @@ COUNT = Rule(
             "一、主要目标\n3\t新增规上工业企业\t100家\t市工信局\n",
             {"text": "100家", "value": 100, "unit": "家", "indicator": "新增规上工业企业"},
             note="a value cell: the span stays in its cell, the item cell before it is the indicator",
+        ),
+        example(
+            "一、主要目标\n3\t规上工业企业\t新增100家\t市工信局\n",
+            {"text": "100家", "value": 100, "unit": "家", "indicator": "新增规上工业企业"},
+            note="新增 in the value cell stays part of the item's indicator",
         ),
     ),
 )
