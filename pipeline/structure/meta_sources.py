@@ -1,0 +1,223 @@
+"""Where real documents put their metadata, beyond the GB/T 9704 head read by ``metadata.py``.
+
+Each reader takes the document's non-empty lines (``(offset, content)``, as
+``metadata._lines`` gives them) or its text and returns what it found, or None:
+
+- ``info_table``: a government site's information table (索引号, 发文机关,
+  文号, 成文日期, 发布日期, 主题分类, 标题), label and value on one line
+  (`文号：赣府厅字〔2020〕14号`, several pairs a line) or the value on the next
+  line (`文 号:` / `赣府厅字〔2020〕14号`); spaces inside labels are ignored.
+- ``order_number``: a 令 number (`广州市人民政府令` / `第179号`, or one line
+  `国家市场监督管理总局令第52号`, bracketed under a title or not).
+- ``adoption``: a regulation's adoption or promulgation line
+  (`2015年11月26日重庆市第四届人民代表大会常务委员会第二十一次会议通过`,
+  `经2021年1月8日市政府第15届130次常务会议通过`): the organ and the date.
+- ``effective_date`` / ``expiry_date``: `自2023年9月8日起施行`, `自印发之日起实施`
+  (the issue date), `有效期至2025年12月31日`.
+- ``signature_organs``: the organ lines right above a signature date, a name
+  broken over lines joined again (`XX市市` / `场监管局`), one organ a line
+  for a 联合发文.
+- ``strip_title_chrome``: site words before a title on its line
+  (`江西省人民政府 工作动态 江西省人民政府办公厅印发…`), a site name after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex as re
+
+from pipeline.cn_numerals import cn_to_int
+
+_SP = r"[ \t\u3000\xa0]"
+_CN = "〇零○Ｏ一二三四五六七八九十"
+DATE = (
+    rf"(?:(?P<y>(?:19|20)\d{{2}}){_SP}*年{_SP}*(?P<m>\d{{1,2}}){_SP}*月{_SP}*(?P<d>\d{{1,2}}){_SP}*日"
+    rf"|(?P<cy>[{_CN}]{{4}}){_SP}*年{_SP}*(?P<cm>[{_CN}]{{1,2}}){_SP}*月{_SP}*(?P<cd>[{_CN}]{{1,3}}){_SP}*日)"
+)
+_ISO_LIKE = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})")
+
+# Info-table labels (a label may be written with spaces: `文 号`, `索 引 号`) and the field each fills.
+_INFO_LABELS = {
+    "索引号": "index_number", "发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer",
+    "文号": "doc_number", "发文字号": "doc_number", "成文日期": "written_date", "发文日期": "written_date",
+    "发布日期": "published_date", "公开日期": "published_date", "主题分类": "topic", "标题": "title", "名称": "title",
+    "施行日期": "effective_date", "实施日期": "effective_date", "生效日期": "effective_date",
+    "废止日期": "expiry_date", "失效日期": "expiry_date", "有效期至": "expiry_date",
+}
+_LABEL = re.compile(
+    r"(?P<label>" + "|".join(f"{_SP}*".join(label) for label in sorted(_INFO_LABELS, key=len, reverse=True)) + r")"
+    rf"{_SP}*[】\]]?{_SP}*[:：]{_SP}*"
+)
+_INFO_LINES = 400  # the table sits in the page head (or, on some sites, right after the text)
+
+_ORDER_ORGAN = re.compile(rf"^[（(]?{_SP}*(?P<organ>[\u4e00-\u9fff]{{2,40}}?令){_SP}*[）)]?$")
+_ORDER_NUMBER = re.compile(rf"^[（(]?{_SP}*第{_SP}*(?P<num>[\d{_CN}百]{{1,6}}){_SP}*号{_SP}*[）)]?$")
+_ORDER_INLINE = re.compile(
+    rf"(?:{DATE})?{_SP}*(?P<organ>[\u4e00-\u9fff]{{2,40}}?令){_SP}*第{_SP}*(?P<num>\d{{1,6}}){_SP}*号"
+)
+_ORDER_LINE_CHARS = 60
+
+_ADOPTION = re.compile(
+    rf"(?:经|于)?{_SP}*{DATE}{_SP}*(?P<organ>[\u4e00-\u9fff（）()\d]{{2,60}}?)(?:会议|常务会议|全体会议)"
+    rf"(?:审议|讨论)?(?P<act>通过|修订|修正|批准)"
+)
+_EFFECTIVE = re.compile(
+    rf"(?:自|从|于){_SP}*(?:{DATE}|(?P<issue>印发|发布|公布|颁布|下发|发文)之日){_SP}*(?:起)?{_SP}*"
+    r"(?:施行|实施|执行|生效|试行)"
+)
+_EXPIRY = re.compile(rf"有效期(?:限)?(?:为|自[^。；]{{0,30}})?至{_SP}*{DATE}")
+
+_ORGAN_END = re.compile(
+    r"(?:人民政府|政府|办公厅|办公室|委员会|党委|市委|县委|区委|省委|州委|局|厅|委|部|院|署|办|会|中心|总队|支队|公司|集团|银行|"
+    r"法院|检察院|统战部|宣传部|组织部|公署)$"
+)
+_PUNCTUATION = re.compile(r"[，,。；;：:！？!?、“”《》]")
+_SIGNATURE_LINE_CHARS = 30
+_FRAGMENT_CHARS = 3  # `员会`, `理局`: too short to be an organ of its own
+
+_TITLE_SITE_SUFFIX = re.compile(rf"{_SP}*[-_|｜—]{_SP}*[^-_|｜—]{{2,30}}(?:网|网站|门户|政府|平台)$")
+
+
+def iso_date(match) -> str | None:
+    """``YYYY-MM-DD`` of a DATE match (Arabic or Chinese numerals); None for an impossible date."""
+    try:
+        if match.group("y"):
+            return dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d"))).isoformat()
+        parts = [cn_to_int(match.group(g)) for g in ("cy", "cm", "cd")]
+        if None in parts:
+            return None
+        return dt.date(*parts).isoformat()
+    except (ValueError, IndexError, TypeError):
+        return None
+
+
+def _value_date(value: str) -> str | None:
+    found = _ISO_LIKE.search(value) or re.search(DATE, value)
+    return iso_date(found) if found else None
+
+
+def info_table(lines: list[tuple[int, str]]) -> dict[str, str]:
+    """Fields of a site's information table; dates as ISO.  Empty when the page has none."""
+    found: dict[str, str] = {}
+    head = lines[:_INFO_LINES]
+    for i, (_, content) in enumerate(head):
+        labels = list(_LABEL.finditer(content))
+        if not labels or labels[0].start() > 4:
+            continue
+        for k, label in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(content)
+            value = content[label.end() : end].strip(" \t\u3000\xa0")
+            if not value and k + 1 == len(labels) and i + 1 < len(head) and not _LABEL.match(head[i + 1][1]):
+                value = head[i + 1][1].strip()  # `文 号:` then the value on the next line
+            field = _INFO_LABELS[re.sub(_SP, "", label.group("label"))]
+            if value and field not in found:
+                found[field] = value
+    for field in ("written_date", "published_date", "effective_date", "expiry_date"):
+        if field in found:
+            iso = _value_date(found[field])
+            if iso:
+                found[field] = iso
+            else:
+                del found[field]
+    return found
+
+
+def order_number(lines: list[tuple[int, str]], within: int = 40) -> str | None:
+    """`广州市人民政府令第179号` from a 令 line and its number line (or one line), in the first lines."""
+    head = lines[:within]
+    for i, (_, content) in enumerate(head):
+        organ = _ORDER_ORGAN.match(content)
+        if organ and i + 1 < len(head):
+            number = _ORDER_NUMBER.match(head[i + 1][1])
+            if number:
+                num = number.group("num")
+                value = num if num.isdigit() else str(cn_to_int(num) or "")
+                if value:
+                    return f"{organ.group('organ')}第{value}号"
+        inline = _ORDER_INLINE.search(content)
+        # The number line itself, maybe bracketed with its date and 公布 under a title:
+        # `（2019年11月30日国家市场监督管理总局令第20号公布）`; not a citation inside a sentence.
+        if inline and len(content) <= _ORDER_LINE_CHARS and not _PUNCTUATION.search(content):
+            return f"{inline.group('organ')}第{inline.group('num')}号"
+    return None
+
+
+def adoption(text: str) -> tuple[str | None, str | None]:
+    """(organ, ISO date) of a regulation's 通过/批准 line, e.g. (`重庆市第四届人民代表大会常务委员会第二十一次`, 2015-11-26)."""
+    match = _ADOPTION.search(text[:3000])
+    if not match:
+        return None, None
+    return match.group("organ"), iso_date(match)
+
+
+def effective_date(text: str, issue_date: str | None) -> str | None:
+    """The date the text says it takes effect; `自印发之日起` is the issue date (None when unknown)."""
+    for match in _EFFECTIVE.finditer(text):
+        if match.group("issue"):
+            if issue_date:
+                return issue_date
+            continue
+        iso = iso_date(match)
+        if iso:
+            return iso
+    return None
+
+
+def expiry_date(text: str) -> str | None:
+    """`有效期至2025年12月31日` → 2025-12-31; a duration (`有效期3年`) alone is not a date."""
+    match = _EXPIRY.search(text)
+    return iso_date(match) if match else None
+
+
+def _is_organ_line(content: str) -> bool:
+    return (
+        len(content) <= _SIGNATURE_LINE_CHARS
+        and not _PUNCTUATION.search(content)
+        and not re.search(r"\d", content)
+    )
+
+
+def signature_organs(lines: list[tuple[int, str]], date_index: int | None) -> list[str]:
+    """The organ(s) signing above the date line at ``date_index``, one per organ, fragments rejoined."""
+    if date_index is None:
+        return []
+    block: list[str] = []
+    j = date_index - 1
+    while j >= 0 and len(block) < 8 and _is_organ_line(lines[j][1]):
+        block.insert(0, re.sub(_SP, "", lines[j][1]))
+        j -= 1
+    organs: list[str] = []
+    for part in block:
+        if organs and (not _ORGAN_END.search(organs[-1]) or len(part) <= _FRAGMENT_CHARS):
+            organs[-1] += part  # a name broken over two lines: `XX市市` / `场监管局`
+        else:
+            organs.append(part)
+    # Whatever precedes the first complete organ is not a signature (a heading, a stray word).
+    while organs and not _ORGAN_END.search(organs[0]):
+        organs.pop(0)
+    return [organ for organ in organs if _ORGAN_END.search(organ)]
+
+
+def split_issuers(organ_part: str) -> list[str]:
+    """The issuers a 联合发文's title or 版头 names: `A B关于…` / `A、B关于…` / `AB` written one by one."""
+    parts = [p for p in re.split(rf"{_SP}+|、", organ_part.strip()) if p]
+    if parts and all(_ORGAN_END.search(p) for p in parts):
+        return parts
+    return [organ_part.strip()] if organ_part.strip() else []
+
+
+def strip_title_chrome(title: str) -> str:
+    """Drop site words a scraped title line carries: leading words that are no organ (and the organs
+    before them: the site's name), a trailing `- 某某政府网`."""
+    title = _TITLE_SITE_SUFFIX.sub("", title)
+    parts = re.split(rf"({_SP}+)", title)
+    words = parts[0::2]
+    if len(words) < 2:
+        return title
+    keep = len(words) - 1
+    while keep > 0 and _ORGAN_END.search(words[keep - 1]):
+        keep -= 1
+    if keep == 0:
+        return title  # only organs before the title: a 联合发文's issuers, kept as written
+    return "".join(parts[2 * keep :])

@@ -1,0 +1,277 @@
+"""Where a document comes from: province, city, county, GB/T 2260 code and administrative level.
+
+Read, in this order, from what the document says of itself:
+1. the issuer(s) (`包头市人民政府办公室` → 内蒙古自治区 / 包头市, level city);
+2. the title, where it starts with a place or names it before 关于
+   (`山东省“十四五”教育事业发展规划`; not `国务院关于支持山东…` — that is national);
+3. the 发文字号's prefix (`赣府厅字` → 江西省; `穗府办规` → 广州市; `国办发` → national),
+   through the small table of conventional 简称 in ``data/region_abbreviations.tsv``;
+4. the body's self-references, for texts that name no issuer: `我省`/`全省`/`省委、省政府`
+   (province), `我市`/`全市` (city), `我县`/`全县` (county), and the place the text names most;
+   `各省、自治区、直辖市` or `国务院各部委` as the addressees, or `我国`/`全国`, mean national.
+
+Place names come from the division dataset (``pipeline.structure.divisions``);
+a county's city and province are filled in from it.  ``admin_level`` is
+`national` (State Council, ministries and other central organs),
+`province` (also 直辖市 and 自治区), `city` (地级市, 自治州, 地区, 盟) or
+`county` (区, 县, 县级市, 旗).  Nothing is guessed: a text that names no
+issuer, no place and no level cue gets nulls.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import regex as re
+
+from pipeline.structure.divisions import Division, all_divisions, by_name, by_short_name
+
+_ABBREVIATIONS_FILE = Path(__file__).with_name("data") / "region_abbreviations.tsv"
+_MAX_NAME = 12  # 克孜勒苏柯尔克孜自治州 is 11 characters
+
+# Central organs: the State Council and its offices, ministries, commissions, administrations, the Party centre,
+# the NPC, the courts.  An issuer of this shape that names no place is national.
+_NATIONAL_ORGAN = re.compile(
+    r"^(?:中共中央|中央|国务院|全国人民代表大会|全国人大|全国政协|最高人民法院|最高人民检察院|国家|中国|海关总署)"
+    r"|(?:部|部办公厅|总局|总署|总局办公厅)$"
+)
+# 国发, 国办发, 国函; a ministry's own prefix (工信部联规, 人社部发, 发改能源): national.
+_NATIONAL_DOC_PREFIX = re.compile(r"^国(?:发|办|函|令)|^国务院|^[\u4e00-\u9fff]{1,4}部|^发改")
+_LEADING_PARTY = re.compile(r"^中共")
+
+# Self-references of a body text (GB/T 9704 documents speak of their own jurisdiction this way).
+_LEVEL_CUES = {
+    "province": re.compile(r"我省|全省|本省|省委、?省政府|省政府各部门|各市人民政府|各设区的市"),
+    "city": re.compile(r"我市|全市|本市|市委、?市政府|市政府各部门|各区县|各区、县|各县（市、区）|各县、市、区"),
+    "county": re.compile(r"我县|全县|本县|县委、?县政府|县政府各部门|各乡镇|各镇人民政府|各街道"),
+    "national": re.compile(
+        r"我国|全国|各省、自治区、直辖市|各省（自治区、直辖市）|各省（区、市）|国务院各部委|各地区、各部门|中央企业"
+    ),
+}
+_BODY_CHARS = 6000  # the head and first sections say who speaks; no need to read a whole 政府工作报告
+_LEVEL_SHARE = 0.5  # a sub-national cue must be at least this share of all level cues
+
+
+@dataclass(frozen=True)
+class Region:
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    division_code: str | None = None
+    admin_level: str | None = None
+
+
+NO_REGION = Region()
+NATIONAL = Region(admin_level="national")
+
+
+def region_of(division: Division) -> Region:
+    """The Region of a division, its city and province filled in from the dataset."""
+    divisions = all_divisions()
+    province = divisions.get(division.province_code)
+    city = division if division.level == "city" else divisions.get(division.city_code or "")
+    return Region(
+        province=province.name if province else None,
+        city=city.name if city else None,
+        county=division.name if division.level == "county" else None,
+        division_code=division.code,
+        admin_level=division.level,
+    )
+
+
+def _within(candidate: Division, anchor: Division | None) -> bool:
+    if anchor is None:
+        return True
+    if anchor.level == "province":
+        return candidate.province_code == anchor.code
+    if anchor.level == "city":
+        return candidate.city_code == anchor.code
+    return False  # nothing lies within a county in this dataset
+
+
+def _full_name_matches(text: str) -> Iterable[tuple[int, tuple[Division, ...]]]:
+    """Left to right, longest first, non-overlapping: (position, divisions of that name)."""
+    names = by_name()
+    i = 0
+    while i < len(text) - 1:
+        for length in range(min(_MAX_NAME, len(text) - i), 1, -1):
+            found = names.get(text[i : i + length])
+            if found:
+                yield i, found
+                i += length
+                break
+        else:
+            i += 1
+
+
+def _pick(candidates: tuple[Division, ...], anchor: Division | None) -> Division | None:
+    inside = [d for d in candidates if _within(d, anchor) and (anchor is None or d.level != anchor.level)]
+    if len(inside) == 1:
+        return inside[0]
+    return None
+
+
+def division_named(text: str | None) -> Division | None:
+    """The most specific division an organ name or title names, each level inside the one before
+    (`广州市天河区科技工业和信息化局` → 天河区 of 广州市).  A county needs its city or province named
+    before it, unless its full name is unique and has at least three characters (`柳河县`)."""
+    if not text:
+        return None
+    anchor: Division | None = None
+    for _, candidates in _full_name_matches(text):
+        picked = _pick(candidates, anchor)
+        if picked is None:
+            continue
+        if anchor is None and picked.level == "county" and (len(candidates) > 1 or len(picked.name) < 3):
+            continue  # 城区, 郊区, 东区: ordinary words unless a city or province is named first
+        if anchor is not None and picked.level == "county" and anchor.level == "county":
+            continue
+        anchor = picked
+        if anchor.level == "county":
+            break
+    if anchor is None:
+        anchor = _leading_short_name(text)
+    return anchor
+
+
+def _leading_short_name(text: str) -> Division | None:
+    """A province or city named without its suffix at the very start (`山东工业和信息化厅`, `济南“鲲鹏…”`)."""
+    stripped = _LEADING_PARTY.sub("", text)
+    shorts = by_short_name()
+    for length in range(min(5, len(stripped)), 1, -1):
+        found = shorts.get(stripped[:length])
+        if found and len(found) == 1:
+            return found[0]
+        if found:  # 吉林: the province and its city share the short name; the province is meant
+            provinces = [d for d in found if d.level == "province"]
+            if len(provinces) == 1:
+                return provinces[0]
+    return None
+
+
+def is_national_organ(issuer: str | None) -> bool:
+    return bool(issuer) and division_named(issuer) is None and bool(_NATIONAL_ORGAN.search(issuer))
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, Division]:
+    """The 简称 table (data/region_abbreviations.tsv) resolved against the division dataset."""
+    table = {}
+    names = by_name()
+    for line in _ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        abbreviation, full = line.split("\t")[:2]
+        found = names.get(full.strip())
+        if found:
+            table[abbreviation.strip()] = found[0]
+    return table
+
+
+def region_of_doc_number(doc_number: str | None) -> Region:
+    """The region a 发文字号 or 令 number names: its organ (`广州市人民政府令第61号`), else its 简称 prefix."""
+    if not doc_number:
+        return NO_REGION
+    prefix = re.split(r"[〔\[［(（【]|令第|第", doc_number, maxsplit=1)[0]
+    named = division_named(prefix)
+    if named is not None:
+        return region_of(named)
+    if _NATIONAL_DOC_PREFIX.search(prefix) or is_national_organ(prefix):
+        return NATIONAL
+    table = abbreviations()
+    for length in (2, 1):
+        found = table.get(prefix[:length])
+        if found is not None:
+            return region_of(found)
+    return NO_REGION
+
+
+def region_of_title(title: str | None) -> Region:
+    """The place a title starts with, or names in its organ part before 关于."""
+    if not title:
+        return NO_REGION
+    organ_part = title.split("关于", 1)[0] if "关于" in title else None
+    if organ_part and is_national_organ(organ_part.split("、")[0].split(" ")[0]):
+        return NATIONAL
+    head = organ_part if organ_part else title[:_MAX_NAME + 4]
+    named = division_named(head)
+    if named is not None:
+        stripped = _LEADING_PARTY.sub("", head)
+        first = next(iter(_full_name_matches(stripped)), None)
+        if organ_part or (first is not None and first[0] == 0) or _leading_short_name(head) is named:
+            return region_of(named)
+        if _leading_short_name(head) is not None:
+            return region_of(_leading_short_name(head))
+    return NO_REGION
+
+
+def region_of_issuers(issuers: list[str]) -> Region:
+    """The region of the first issuer that names one; national when the first issuer is a central organ."""
+    for issuer in issuers:
+        named = division_named(issuer)
+        if named is not None:
+            return region_of(named)
+    if issuers and is_national_organ(issuers[0]):
+        return NATIONAL
+    return NO_REGION
+
+
+def _level_from_body(body: str) -> str | None:
+    counts = {level: len(pattern.findall(body)) for level, pattern in _LEVEL_CUES.items()}
+    local = {level: n for level, n in counts.items() if level != "national" and n}
+    if local:
+        level, n = max(local.items(), key=lambda item: item[1])
+        if n >= _LEVEL_SHARE * sum(counts.values()):
+            return level
+    if counts["national"]:
+        return "national"
+    return None
+
+
+def _most_named(body: str, level: str) -> Division | None:
+    """The province or city the body names most (by short name: 山东 in 山东省 and 数字山东; a city's
+    mentions count for its province too), or the county it names most by full name; None on a tie."""
+    divisions = all_divisions()
+    tally: Counter = Counter()
+    if level == "county":
+        for _, candidates in _full_name_matches(body):
+            if len(candidates) == 1 and candidates[0].level == "county":
+                tally[candidates[0]] += 1
+    else:
+        for short, candidates in by_short_name().items():
+            if len(candidates) != 1 or (level == "city" and candidates[0].level != "city"):
+                continue
+            n = body.count(short)
+            if n:
+                place = candidates[0]
+                tally[place if place.level == level else divisions[place.province_code]] += n
+    ranked = tally.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def region_of_body(text: str) -> Region:
+    """Level and place from the body's self-references, for a document that names no issuer."""
+    body = text[:_BODY_CHARS]
+    level = _level_from_body(body)
+    if level is None:
+        return NO_REGION
+    if level == "national":
+        return NATIONAL
+    place = _most_named(body, level)
+    if place is None:
+        return Region(admin_level=level)
+    return region_of(place)
+
+
+def resolve_region(issuers: list[str], title: str | None, doc_number: str | None, text: str) -> Region:
+    """Issuer, else title, else 发文字号, else the body (see the module docstring)."""
+    for region in (region_of_issuers(issuers), region_of_title(title), region_of_doc_number(doc_number)):
+        if region.admin_level is not None:
+            return region
+    return region_of_body(text)
