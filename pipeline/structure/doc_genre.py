@@ -29,9 +29,8 @@ _TYPES = (
     "指南", "公告", "通告", "批复", "报告", "要点", "清单", "标准", "规范", "规则", "政策", "决议", "目录", "名单",
     "规程", "章程", "答复", "纪要", "函", "请示", "制度", "战略", "流程", "汇编", "须知",
 )
-_GENRE_END = re.compile(
-    r"(?P<genre>若干(?:政策)?措施|" + "|".join(_COMPOUNDS) + "|" + "|".join(sorted(_TYPES, key=len, reverse=True)) + r")$"
-)
+TYPE_WORDS = r"若干(?:政策)?措施|" + "|".join(_COMPOUNDS) + "|" + "|".join(sorted(_TYPES, key=len, reverse=True))
+_GENRE_END = re.compile(rf"(?P<genre>{TYPE_WORDS})$")
 # A bracketed note after the type word: （试行）, （征求意见稿）, （2021—2023年）, （V1.0）, （国发〔2023〕5号）.
 _TRAILING_NOTE = re.compile(r"(?:[ \t\u3000]*[（(【\[][^（()）】\]]{0,30}[）)】\]])+[ \t\u3000]*$")
 _TRAILING_YEARS = re.compile(r"[（(]?\d{4}\s*[-—–至~]+\s*\d{2,4}年?[）)]?$|\d{4}年?$")
@@ -39,11 +38,12 @@ _TRAILING_YEARS = re.compile(r"[（(]?\d{4}\s*[-—–至~]+\s*\d{2,4}年?[）)]
 _WRAPPER = re.compile(r"(?:印发|转发|批转|颁布|发布|公布|下发|修订)(?P<inner>.+?)的(?:通知|通告|公告|决定|令)$")
 _SELF_NAMING = re.compile(
     r"(?:制定|制订|印发|出台)(?:了)?本(?P<genre>[\u4e00-\u9fff]{1,6}?)(?:[。，,；;：:]|$)"
-    r"|现(?:提出|就[^。]{1,40}提出)(?:如下|以下)(?P<genre2>意见|措施|通知)"
+    r"|现(?:提出|就[^。]{1,40}提出)(?:如下|以下)(?P<genre2>(?:实施|指导)?意见|措施|通知)"
     r"|现(?:将|就)[^。]{0,60}(?P<genre3>通知)如下"
 )
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 _TRIAL = re.compile(r"试行|暂行")
+_TRIAL_PERIOD = re.compile(r"本(?:办法|规定|细则|方案|意见|措施|政策|规范|指南|制度)[^。]{0,30}试行期")
 
 
 def genre_word(phrase: str | None) -> str | None:
@@ -89,11 +89,11 @@ def genre_of_preamble(text: str) -> str | None:
     return None
 
 
-def status_of(title: str | None, head: str = "") -> str:
-    """``draft`` (征求意见稿), ``trial`` (试行/暂行) or ``final``, from the title and the lines around it."""
+def status_of(title: str | None, head: str = "", text: str = "") -> str:
+    """``draft`` (征求意见稿), ``trial`` (试行/暂行 in the title, or a 试行期 the text sets itself) or ``final``."""
     where = f"{title or ''}\n{head}"
     if _DRAFT.search(where):
         return "draft"
-    if _TRIAL.search(title or ""):
+    if _TRIAL.search(title or "") or _TRIAL_PERIOD.search(text):
         return "trial"
     return "final"

@@ -76,6 +76,19 @@ _PUNCTUATION = re.compile(r"[，,。；;：:！？!?、“”《》]")
 _SIGNATURE_LINE_CHARS = 30
 _FRAGMENT_CHARS = 3  # `员会`, `理局`: too short to be an organ of its own
 
+_ORGAN_WORD = (
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|院|署|公署)"
+)
+# A signature whose line breaks were lost: `…请认真贯彻执行。国务院办公厅二○○一年十一月三日关于…`.
+_RUN_ON_SIGNATURE = re.compile(rf"[。！；]{_SP}*(?P<organ>[\u4e00-\u9fff]{{2,30}}?{_ORGAN_WORD}){_SP}*{DATE}")
+# The 版记's printing line: `山东省人民政府办公厅2019年3月15日印发` (its date is not the 成文日期).
+_PRINTED_BY = re.compile(rf"^(?P<organ>[\u4e00-\u9fff]{{2,40}}?{_ORGAN_WORD}){_SP}*{DATE}{_SP}*印发$")
+# A 令 number with its date at the head of a regulation: `（2011年12月15日广州市人民政府令第61号公布，…`.
+_ORDER_PUBLISHED = re.compile(
+    rf"^[（(]{_SP}*{DATE}{_SP}*(?P<organ>[\u4e00-\u9fff]{{2,40}}?令){_SP}*第{_SP}*(?P<num>\d{{1,6}}){_SP}*号"
+    rf"{_SP}*(?:公布|发布|颁布)"
+)
+
 _TITLE_SITE_SUFFIX = re.compile(rf"{_SP}*[-_|｜—]{_SP}*[^-_|｜—]{{2,30}}(?:网|网站|门户|政府|平台)$")
 
 
@@ -143,6 +156,30 @@ def order_number(lines: list[tuple[int, str]], within: int = 40) -> str | None:
     return None
 
 
+def run_on_signature(text: str) -> tuple[str | None, str | None]:
+    """(organ, ISO date) of the first `。ORGAN DATE` in a text whose line breaks were lost."""
+    match = _RUN_ON_SIGNATURE.search(text)
+    return (match.group("organ"), iso_date(match)) if match else (None, None)
+
+
+def printed_by(lines: list[tuple[int, str]]) -> str | None:
+    """The organ of the 版记's `…印发` line (the issuer's office), searched from the end."""
+    for _, content in reversed(lines[-15:]):
+        match = _PRINTED_BY.match(re.sub(_SP, "", content))
+        if match:
+            return match.group("organ")
+    return None
+
+
+def published_order(lines: list[tuple[int, str]], within: int = 12) -> tuple[str | None, str | None]:
+    """(`广州市人民政府令第61号`, ISO date) of a regulation's bracketed 公布 line under its title."""
+    for _, content in lines[:within]:
+        match = _ORDER_PUBLISHED.match(content)
+        if match:
+            return f"{match.group('organ')}第{match.group('num')}号", iso_date(match)
+    return None, None
+
+
 def adoption(text: str) -> tuple[str | None, str | None]:
     """(organ, ISO date) of a regulation's 通过/批准 line, e.g. (`重庆市第四届人民代表大会常务委员会第二十一次`, 2015-11-26)."""
     match = _ADOPTION.search(text[:3000])
@@ -178,6 +215,17 @@ def _is_organ_line(content: str) -> bool:
     )
 
 
+_DATE_ONLY_LINE = re.compile(rf"^[（(]?{_SP}*{DATE}{_SP}*[）)]?$")
+
+
+def signature_date_index(lines: list[tuple[int, str]]) -> int | None:
+    """Index of the first line that is only a date and has an organ line right above it."""
+    for i in range(1, len(lines)):
+        if _DATE_ONLY_LINE.match(lines[i][1]) and _is_organ_line(lines[i - 1][1]) and signature_organs(lines, i):
+            return i
+    return None
+
+
 def signature_organs(lines: list[tuple[int, str]], date_index: int | None) -> list[str]:
     """The organ(s) signing above the date line at ``date_index``, one per organ, fragments rejoined."""
     if date_index is None:
@@ -197,6 +245,10 @@ def signature_organs(lines: list[tuple[int, str]], date_index: int | None) -> li
     while organs and not _ORGAN_END.search(organs[0]):
         organs.pop(0)
     return [organ for organ in organs if _ORGAN_END.search(organ)]
+
+
+def is_organ_name(content: str) -> bool:
+    return _is_organ_line(content) and bool(_ORGAN_END.search(content))
 
 
 def split_issuers(organ_part: str) -> list[str]:

@@ -28,7 +28,7 @@ from typing import Iterable
 
 import regex as re
 
-from pipeline.structure.divisions import Division, all_divisions, by_name, by_short_name
+from pipeline.structure.divisions import MUNICIPALITIES, Division, all_divisions, by_name, by_short_name
 
 _ABBREVIATIONS_FILE = Path(__file__).with_name("data") / "region_abbreviations.tsv"
 _MAX_NAME = 12  # 克孜勒苏柯尔克孜自治州 is 11 characters
@@ -43,11 +43,18 @@ _NATIONAL_ORGAN = re.compile(
 _NATIONAL_DOC_PREFIX = re.compile(r"^国(?:发|办|函|令)|^国务院|^[\u4e00-\u9fff]{1,4}部|^发改")
 _LEADING_PARTY = re.compile(r"^中共")
 
-# Self-references of a body text (GB/T 9704 documents speak of their own jurisdiction this way).
+# How a body text speaks of its own jurisdiction (GB/T 9704 documents say 我省 / 本市 of themselves), and the
+# weaker cues of scope and addressees (全市, 省委省政府, 各市人民政府): a city's text also names 全省 and 全国
+# when it compares, so a self-reference decides first.
+_SELF_CUES = {  # `我代表市人民政府…报告`: a 政府工作报告 speaks for its government
+    "province": re.compile(r"我省|本省|代表(?:省|自治区)人民政府"),
+    "city": re.compile(r"我市|本市|代表(?:市|州|盟)人民政府|代表[\u4e00-\u9fff]{2,6}(?:市|州|盟)人民政府"),
+    "county": re.compile(r"我县|本县|我旗|本旗|代表(?:县|区|旗)人民政府"),
+}
 _LEVEL_CUES = {
-    "province": re.compile(r"我省|全省|本省|省委、?省政府|省政府各部门|各市人民政府|各设区的市"),
-    "city": re.compile(r"我市|全市|本市|市委、?市政府|市政府各部门|各区县|各区、县|各县（市、区）|各县、市、区"),
-    "county": re.compile(r"我县|全县|本县|县委、?县政府|县政府各部门|各乡镇|各镇人民政府|各街道"),
+    "province": re.compile(r"全省|省委、?省政府|省政府各部门|各市人民政府|各设区的市"),
+    "city": re.compile(r"全市|市委、?市政府|市政府各部门|各区县|各区、县|各县（市、区）|各县、市、区"),
+    "county": re.compile(r"全县|县委、?县政府|县政府各部门|各乡镇|各镇人民政府|各街道"),
     "national": re.compile(
         r"我国|全国|各省、自治区、直辖市|各省（自治区、直辖市）|各省（区、市）|国务院各部委|各地区、各部门|中央企业"
     ),
@@ -221,6 +228,9 @@ def region_of_issuers(issuers: list[str]) -> Region:
 
 
 def _level_from_body(body: str) -> str | None:
+    selves = {level: len(pattern.findall(body)) for level, pattern in _SELF_CUES.items()}
+    if any(selves.values()):
+        return max(selves.items(), key=lambda item: item[1])[0]
     counts = {level: len(pattern.findall(body)) for level, pattern in _LEVEL_CUES.items()}
     local = {level: n for level, n in counts.items() if level != "national" and n}
     if local:
@@ -263,6 +273,11 @@ def region_of_body(text: str) -> Region:
         return NO_REGION
     if level == "national":
         return NATIONAL
+    if level in ("city", "county"):
+        # 上海 / 北京 / 天津 / 重庆 speak of 本市 too, but a 直辖市 is province level.
+        province = _most_named(body, "province")
+        if province is not None and province.code[:2] in MUNICIPALITIES:
+            return region_of(province)
     place = _most_named(body, level)
     if place is None:
         return Region(admin_level=level)

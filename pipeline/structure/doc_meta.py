@@ -1,0 +1,210 @@
+"""Completing a document's metadata from every place real documents put it.
+
+``complete_meta`` takes what ``metadata.extract_meta`` read from the GB/T 9704
+head and tail and fills in or corrects it from the other sources
+(``meta_sources``): a site's information table, a 令 number, a regulation's
+adoption line, a signature broken over lines, a 联合发文's issuers; then adds
+what researchers filter by: region and level (``regions``), genre and status
+(``doc_genre``), effective and expiry dates.  Pure: text in, values out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from pipeline.structure import doc_genre, meta_sources, regions
+
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕", "【": "〔", "】": "〕"})
+_DOC_NUMBER_YEAR = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*第?\s*(?P<num>\d{1,5})\s*号$")
+_SESSION = re.compile(r"第[\d一二三四五六七八九十百]+(?:届|次)|[\d]+届[\d]+次")
+_ORDER_ORGAN = re.compile(r"令$")
+_HEAD_CHARS = 600  # where 征求意见稿 / 试行 notes sit under a title
+# A head whose line breaks were lost: `国务院办公厅关于…的通知国办发〔2016〕9号各省、自治区…`.
+_RUN_ON_HEAD = re.compile(
+    r"^(?P<title>[^。，；：:\n]{2,150}(?:" + doc_genre.TYPE_WORDS + r"))[ \t\u3000]*[（(]?(?P<num>[\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔\[［(（【]"
+    r"[ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]*[〕\]］)）】][ \t\u3000]*第?[ \t\u3000]*\d{1,5}[ \t\u3000]*号)"
+)
+# A page number the PDF text put before the title: `22 中共上海市委…` (not `2020年…`, `5G…`).
+_LEADING_PAGE_NUMBER = re.compile(r"^\d{1,3}[ \t\u3000]*(?=[\u4e00-\u9fff])(?![年月日个项条号家])")
+_TITLE_LINE_CHARS = 80
+_SENTENCE_PUNCTUATION = re.compile(r"[。；：:，,！？]")
+# A 政府工作报告 speaks for its government: `我代表市人民政府，向大会报告政府工作`.
+_WORK_REPORT = re.compile(r"代表(?P<level>省|市|区|县|州|盟|自治区|自治州)?人民政府[^。]{0,12}(?:向大会)?报告")
+
+
+@dataclass
+class Completed:
+    """The four GUIDE fields, completed, and the researcher's fields."""
+
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    issue_date: str | None = None
+    issuers: list[str] = field(default_factory=list)
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    division_code: str | None = None
+    admin_level: str | None = None
+    genre: str | None = None
+    status: str = "final"
+    effective_date: str | None = None
+    expiry_date: str | None = None
+
+
+def lines_of(text: str) -> list[tuple[int, str]]:
+    """(start offset, stripped content) of every non-empty line."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        content = line.strip(" \t\u3000\xa0\r*")
+        if content:
+            out.append((pos, content))
+        pos += len(line) + 1
+    return out
+
+
+def _normal_doc_number(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = re.sub(r"[ \t\u3000\xa0]", "", value)
+    match = _DOC_NUMBER_YEAR.match(value)
+    if match:
+        return f"{match.group('prefix')}〔{match.group('year')}〕{match.group('num')}号"
+    return value.translate(_BRACKETS) if "号" in value else None
+
+
+def _organ_of_adoption(organ: str) -> str:
+    """`重庆市第四届人民代表大会常务委员会第二十一次` → `重庆市人民代表大会常务委员会`."""
+    return _SESSION.sub("", organ).strip()
+
+
+def _issuers(title: str | None, issuer: str | None, signature: list[str]) -> list[str]:
+    """Every issuer of a 联合发文: the organs before 关于 in the title, else the signature's, else [issuer]."""
+    if title and "关于" in title:
+        named = meta_sources.split_issuers(title.split("关于", 1)[0])
+        if len(named) > 1:
+            return named
+    if len(signature) > 1:
+        return signature
+    return [issuer] if issuer else []
+
+
+def _better_issuer(issuer: str | None, signature: list[str]) -> str | None:
+    """Prefer the signature rejoined (`XX市市场监管局`) over a fragment of it (`场监管局`)."""
+    if signature and issuer:
+        for organ in signature:
+            if organ != issuer and organ.endswith(issuer):
+                return organ
+    return issuer
+
+
+def _run_on_head(text: str) -> tuple[str | None, str | None]:
+    """(title, 文号) of a text that starts `title文号` on one line."""
+    match = _RUN_ON_HEAD.match(text.lstrip())
+    if match and doc_genre.genre_of_title(match.group("title")):
+        return match.group("title").strip(), _normal_doc_number(match.group("num"))
+    return None, None
+
+
+def _first_line_title(lines: list[tuple[int, str]]) -> str | None:
+    """A short first line with no sentence punctuation that ends in a type word is the title."""
+    if not lines:
+        return None
+    first = _LEADING_PAGE_NUMBER.sub("", lines[0][1])
+    if len(first) <= _TITLE_LINE_CHARS and not _SENTENCE_PUNCTUATION.search(first) and doc_genre.genre_word(first):
+        return first
+    return None
+
+
+_NOTICE_TITLE_END = re.compile(r"(?:印发|转发|批转|发布)[^。；]{2,120}的(?:通知|决定)$")
+_ISSUED_IN_SENTENCE = re.compile(r"^(?:现将)?《(?P<title>[^《》]{4,120})》[^《》。]{0,60}(?:印发|发布|转发)给你们")
+_HEAD_LINES = 40
+
+
+def _is_organs_line(content: str) -> bool:
+    """A 版头 line of issuing organs only: `A B C` or `A、B`."""
+    parts = [p for p in re.split(r"[ \t\u3000]+|、", content) if p]
+    return bool(parts) and all(meta_sources.is_organ_name(p) for p in parts)
+
+
+def _notice_title(lines, title: str) -> str | None:
+    """The 印发 notice that wraps ``title`` further down the head (a web page shows the attached plan's
+    name first, then the 版头 with `…关于印发<title>的通知`), joined with its wrapped and organ lines."""
+    for i, (_, content) in enumerate(lines[:_HEAD_LINES]):
+        content = meta_sources.strip_title_chrome(content)
+        if title in content and _NOTICE_TITLE_END.search(content) and content != title:
+            first = i
+            while first > 0 and _is_organs_line(lines[first - 1][1]):
+                first -= 1
+            return "".join(c for _, c in lines[first:i]) + content
+    return None
+
+
+def _title(info: dict, title: str | None, lines, text: str) -> str | None:
+    if info.get("title"):
+        return meta_sources.strip_title_chrome(info["title"])
+    if title:
+        title = _LEADING_PAGE_NUMBER.sub("", meta_sources.strip_title_chrome(title))
+        return _notice_title(lines, title) or title
+    found = _run_on_head(text)[0] or _first_line_title(lines)
+    if found:
+        return found
+    for _, content in lines[:3]:  # `《X（V1.0）》已经…审议通过，现印发给你们`: the notice names what it issues
+        issued = _ISSUED_IN_SENTENCE.match(content)
+        if issued and doc_genre.genre_of_title(issued.group("title")):
+            return issued.group("title")
+    return None
+
+
+def _first_issuer(issuer: str | None) -> str | None:
+    """`A B` or `A、B` (a 联合发文's organs) → A, as GUIDE's issuer is the first one."""
+    if not issuer:
+        return None
+    parts = meta_sources.split_issuers(issuer)
+    return parts[0] if parts else issuer
+
+
+def complete_meta(text: str, raw_text: str, title: str | None, doc_number: str | None, issuer: str | None,
+                  issue_date: str | None) -> Completed:
+    """``text`` is norm_text; ``raw_text`` holds the web chrome the normalisers drop (information tables
+    live there).  The other arguments are what ``metadata.extract_meta`` found."""
+    lines = lines_of(text)
+    info = meta_sources.info_table(lines) or meta_sources.info_table(lines_of(raw_text[: 40_000]))
+    out = Completed()
+    out.title = _title(info, title, lines, text)
+    order, published_on = meta_sources.published_order(lines)
+    out.doc_number = (_normal_doc_number(info.get("doc_number")) or doc_number or _run_on_head(text)[1]
+                      or meta_sources.order_number(lines) or order)
+    adopted_by, adopted_on = meta_sources.adoption(text)
+    signed_by, signed_on = (None, None) if len(lines) > 3 else meta_sources.run_on_signature(text)
+    out.issue_date = issue_date or info.get("written_date") or signed_on or published_on or adopted_on
+    signature = meta_sources.signature_organs(lines, meta_sources.signature_date_index(lines))
+    if issuer and title and out.title and title != out.title and title.endswith(out.title):
+        issuer = issuer.removeprefix(title[: len(title) - len(out.title)])  # the page number went with the title
+    out.issuer = _first_issuer(_better_issuer(issuer, signature)) or info.get("issuer") or signed_by
+    if out.issuer is None and out.doc_number and "令第" in out.doc_number:
+        out.issuer = out.doc_number.split("令第", 1)[0]
+    if out.issuer is None and adopted_by:
+        out.issuer = _organ_of_adoption(adopted_by)
+    out.issuer = out.issuer or meta_sources.printed_by(lines)
+    out.issuers = _issuers(out.title, out.issuer, signature)
+    if info.get("issuer") and not out.issuers:
+        out.issuers = meta_sources.split_issuers(info["issuer"])
+
+    region = regions.resolve_region(out.issuers, out.title, out.doc_number, text)
+    out.province, out.city, out.county = region.province, region.city, region.county
+    out.division_code, out.admin_level = region.division_code, region.admin_level
+
+    report = _WORK_REPORT.search(text[:_HEAD_CHARS])
+    if report and out.issuer is None and (out.city or out.province):
+        out.issuer = f"{out.county or out.city or out.province}人民政府"
+        out.issuers = [out.issuer]
+    out.genre = (doc_genre.genre_of_title(out.title) or ("工作报告" if report else None)
+                 or doc_genre.genre_of_preamble(text))
+    out.status = doc_genre.status_of(out.title, text[:_HEAD_CHARS], text)
+    out.effective_date = info.get("effective_date") or meta_sources.effective_date(text, out.issue_date)
+    out.expiry_date = info.get("expiry_date") or meta_sources.expiry_date(text)
+    return out
