@@ -17,7 +17,9 @@ from pipeline.structure import meta_sources as ms
     ("关于加快“科创济南”建设全面提升科技创新能力的若干政策措施", "若干措施"),
     ("广州市人力资源和社会保障局 广州市公安局关于印发广州市引进人才入户管理办法实施细则的通知", "实施细则"),
     ("厦门市2024年政府工作报告", "工作报告"),
-    ("全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案", "分工方案"),
+    ("全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案", "方案"),
+    ("广州市地下空间开发利用管理办法", "管理办法"),
+    ("济南市国家新一代人工智能创新发展试验区建设若干政策", "若干政策"),
     ("山东省服务业数字化转型行动方案（2021—2023）", "行动方案"),
     ("国务院关于同意深化煤炭资源有偿使用制度改革试点实施方案的批复", "批复"),
     ("重庆市物业管理条例", "条例"),
@@ -28,14 +30,17 @@ def test_genre_of_title(title, genre):
 
 
 def test_genre_words_canonical_form():
-    assert genre_word("管理办法") == "办法" and genre_word("政府工作报告") == "工作报告"
-    assert genre_word("若干政策") == "政策" and genre_word("任务分工方案") == "分工方案"
+    assert genre_word("管理办法") == "管理办法" and genre_word("政府工作报告") == "工作报告"
+    assert genre_word("若干政策") == "若干政策" and genre_word("任务分工方案") == "方案"
+    assert genre_word("政策") == "若干政策" and genre_word("支持措施") == "若干措施"
 
 
 def test_genre_of_preamble():
     assert genre_of_preamble("为……，特制定本实施方案。") == "实施方案"
     assert genre_of_preamble("经国务院同意，现提出以下意见：") == "意见"
     assert genre_of_preamble("为……，制订本行动计划。") == "行动计划"
+    assert genre_of_preamble("现制定如下分工方案。一、把实施") == "方案"
+    assert genre_of_preamble("本措施自2024年1月1日起实施。") == "若干措施"
     assert genre_of_preamble("一、总体要求") is None
 
 
@@ -132,7 +137,7 @@ def test_run_on_text_without_line_breaks():
     assert done.title == "国务院办公厅转发发展改革委关于加快推进煤矿企业兼并重组若干意见的通知"
     assert done.doc_number == "国办发〔2010〕46号"
     assert done.issuer == "国务院办公厅" and done.issue_date == "2010-10-16"
-    assert (done.admin_level, done.genre) == ("national", "意见")
+    assert (done.admin_level, done.genre) == ("national", "若干意见")
 
 
 def test_strip_title_chrome():

@@ -88,4 +88,4 @@ def test_manifest_agreement_on_the_repos_corpus_real_documents():
                                              ("市级", "city"), ("区县级", "county")])
 def test_manifest_level_words(level, expected):
     row = {"province": "全国", "level": level, "genre": "管理办法"}
-    assert _agreement_module().expected(row) == {"province": None, "level": expected, "genre": "办法"}
+    assert _agreement_module().expected(row) == {"province": None, "level": expected, "genre": "管理办法"}

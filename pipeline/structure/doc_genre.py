@@ -3,9 +3,9 @@
 Genre, as ``tests/fixtures/realdev/CONVENTIONS.md`` defines it: the document
 type word the title ends with (意见, 实施意见, 行动计划, 办法, 通知, 规划,
 工作报告 …).  A compound is kept where it is an established type of its own
-(``_COMPOUNDS``: 实施意见, 指导意见, 行动计划, 实施方案, 若干措施, 实施细则 …);
-any other modifier is dropped (管理办法 → 办法, 发展规划 → 规划, 推进方案 → 方案,
-政府工作报告 → 工作报告).  For a notice that issues, forwards or approves
+(``_COMPOUNDS``: 实施意见, 指导意见, 行动计划, 实施方案, 若干措施, 管理办法, 实施细则 …);
+any other modifier is dropped (发展规划 → 规划, 推进方案 / 分工方案 → 方案,
+政府工作报告 → 工作报告); 若干政策措施 and 措施 are 若干措施, 政策 is 若干政策.  For a notice that issues, forwards or approves
 another document (`关于印发…的通知`, `转发…意见的通知`, `批转…报告的通知`) the
 genre is the attached document's.  A text without a title names its own type
 in its preamble (`制定本实施方案`, `现提出以下意见`, `特制定本政策`).
@@ -20,8 +20,8 @@ import regex as re
 
 # Established compound types, longest first where one ends another (任务分工方案 before 分工方案).
 _COMPOUNDS = (
-    "实施意见", "指导意见", "行动计划", "工作计划", "实施方案", "行动方案", "工作方案", "分工方案",
-    "若干措施", "实施细则", "实施办法", "工作报告", "工作要点", "会议纪要", "发展纲要", "若干规定", "实施纲要",
+    "实施意见", "指导意见", "若干意见", "行动计划", "实施方案", "行动方案", "工作方案",
+    "若干措施", "若干政策", "实施细则", "实施办法", "管理办法", "工作报告", "工作要点", "会议纪要",
 )
 # Single type words (GB/T 9704 文种 and the plan / rule types of policy texts), longest first.
 _TYPES = (
@@ -40,6 +40,8 @@ _SELF_NAMING = re.compile(
     r"(?:制定|制订|印发|出台)(?:了)?本(?P<genre>[\u4e00-\u9fff]{1,6}?)(?:[。，,；;：:]|$)"
     r"|现(?:提出|就[^。]{1,40}提出)(?:如下|以下)(?P<genre2>(?:实施|指导)?意见|措施|通知)"
     r"|现(?:将|就)[^。]{0,60}(?P<genre3>通知)如下"
+    r"|(?:制定|提出)(?:如下|以下)(?P<genre4>[\u4e00-\u9fff]{1,6}?)[。：:]"
+    r"|本(?P<genre5>措施|政策|办法|细则|实施细则|方案|实施方案|规定|意见)自[^。]{0,20}(?:施行|实施|执行)"
 )
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 _TRIAL = re.compile(r"试行|暂行")
@@ -61,9 +63,10 @@ def genre_word(phrase: str | None) -> str | None:
     if not match:
         return None
     genre = match.group("genre")
-    if genre.startswith("若干") and genre.endswith("措施"):
+    # CONVENTIONS: 若干政策措施 and a bare 措施 are 若干措施; a bare 政策 is 若干政策.
+    if genre.endswith("措施"):
         return "若干措施"
-    return genre
+    return "若干政策" if genre == "政策" else genre
 
 
 def genre_of_title(title: str | None) -> str | None:
@@ -81,8 +84,8 @@ def genre_of_title(title: str | None) -> str | None:
 
 def genre_of_preamble(text: str) -> str | None:
     """The type a title-less text gives itself in its first paragraphs: `制定本实施方案` → 实施方案."""
-    for match in _SELF_NAMING.finditer(text[:3000]):
-        named = match.group("genre") or match.group("genre2") or match.group("genre3")
+    for match in _SELF_NAMING.finditer(text[:3000] + "\n" + text[-3000:]):
+        named = next(g for g in match.groups() if g)
         genre = genre_word(named)
         if genre:
             return genre

@@ -62,9 +62,11 @@ _ADOPTION = re.compile(
     rf"(?:经|于)?{_SP}*{DATE}{_SP}*(?P<organ>[\u4e00-\u9fff（）()\d]{{2,60}}?)(?:会议|常务会议|全体会议)"
     rf"(?:审议|讨论)?(?P<act>通过|修订|修正|批准)"
 )
+# Any four-digit year: a garbled date that is a valid calendar date is kept as written (CONVENTIONS).
+_ANY_YEAR_DATE = DATE.replace(r"(?:19|20)\d{2}", r"\d{4}")
 _EFFECTIVE = re.compile(
-    rf"(?:自|从|于){_SP}*(?:{DATE}|(?P<issue>印发|发布|公布|颁布|下发|发文)之日){_SP}*(?:起)?{_SP}*"
-    r"(?:施行|实施|执行|生效|试行)"
+    rf"(?:自|从|于){_SP}*(?:{_ANY_YEAR_DATE}|(?P<issue>印发|发布|公布|颁布|下发|发文)之日){_SP}*(?:起)?{_SP}*"
+    r"(?:施行|实施|实行|执行|生效|试行)"
 )
 _EXPIRY = re.compile(rf"有效期(?:限)?(?:为|自[^。；]{{0,30}})?至{_SP}*{DATE}")
 
