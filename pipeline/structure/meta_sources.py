@@ -116,6 +116,8 @@ def info_table(lines: list[tuple[int, str]]) -> dict[str, str]:
     """Fields of a site's information table; dates as ISO.  Empty when the page has none."""
     found: dict[str, str] = {}
     head = lines[:_INFO_LINES]
+    if not _LABEL.search("\n".join(content for _, content in head)):
+        return found  # one search over the head instead of one per line: most texts have no table
     for i, (_, content) in enumerate(head):
         labels = list(_LABEL.finditer(content))
         if not labels or labels[0].start() > 4:
