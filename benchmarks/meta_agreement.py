@@ -29,11 +29,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from normalizers import normalize  # noqa: E402
-from pipeline.reader import read_document  # noqa: E402
-from pipeline.metadata import extract_meta  # noqa: E402
+from pipeline.reading.reader import read_document  # noqa: E402
 from pipeline.structure.divisions import short_name  # noqa: E402
 from pipeline.structure.doc_genre import genre_word  # noqa: E402
 from pipeline.structure.doc_meta import complete_meta  # noqa: E402
+from pipeline.structure.metadata import extract_meta  # noqa: E402
 
 # Held-out gold documents (tests/fixtures/realheld) are counted but never listed one by one.
 HELD_OUT = {p.name for p in (REPO / "tests" / "fixtures" / "realheld" / "docs").glob("*")}

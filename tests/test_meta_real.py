@@ -16,20 +16,41 @@ from pathlib import Path
 import pytest
 
 from normalizers import normalize
-from pipeline.metadata import extract_meta
-from pipeline.reader import read_document
+from pipeline.reading.reader import read_document
 from pipeline.structure.doc_meta import complete_meta
+from pipeline.structure.metadata import extract_meta
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MANIFEST = ROOT / "tests" / "data" / "corpus-real-manifest.csv"
 GUIDE_FIELDS = ("title", "doc_number", "issuer", "issue_date")
-NEW_FIELDS = ("issuers", "province", "city", "county", "admin_level", "genre", "status", "effective_date",
-              "expiry_date")
+NEW_FIELDS = (
+    "issuers",
+    "province",
+    "city",
+    "county",
+    "admin_level",
+    "genre",
+    "status",
+    "effective_date",
+    "expiry_date",
+)
 
-REALDEV_FLOORS = {"title": 0.95, "doc_number": 0.95, "issuer": 0.95, "issue_date": 0.95, "issuers": 0.95,
-                  "province": 0.95, "city": 0.95, "county": 0.95, "admin_level": 0.9, "genre": 0.75,
-                  "status": 0.95, "effective_date": 0.95, "expiry_date": 0.95}
+REALDEV_FLOORS = {
+    "title": 0.95,
+    "doc_number": 0.95,
+    "issuer": 0.95,
+    "issue_date": 0.95,
+    "issuers": 0.95,
+    "province": 0.95,
+    "city": 0.95,
+    "county": 0.95,
+    "admin_level": 0.9,
+    "genre": 0.75,
+    "status": 0.95,
+    "effective_date": 0.95,
+    "expiry_date": 0.95,
+}
 REALHELD_FLOORS = {"guide": 0.9, "new": 0.9}  # aggregate only: 19/20 and 42/45 measured
 MANIFEST_FLOORS = {"province": 0.85, "level": 0.85, "genre": 0.45}
 
@@ -84,8 +105,10 @@ def test_manifest_agreement_on_the_repos_corpus_real_documents():
         assert report[field]["rate"] >= floor, f"{field}: {report[field]}"
 
 
-@pytest.mark.parametrize("level, expected", [("国务院", "national"), ("部委", "national"), ("省级", "province"),
-                                             ("市级", "city"), ("区县级", "county")])
+@pytest.mark.parametrize(
+    "level, expected",
+    [("国务院", "national"), ("部委", "national"), ("省级", "province"), ("市级", "city"), ("区县级", "county")],
+)
 def test_manifest_level_words(level, expected):
     row = {"province": "全国", "level": level, "genre": "管理办法"}
     assert _agreement_module().expected(row) == {"province": None, "level": expected, "genre": "管理办法"}

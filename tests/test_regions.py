@@ -47,15 +47,18 @@ def test_division_code_is_the_most_specific_division():
     assert resolve_region(["国务院"], None, None, "").division_code is None
 
 
-@pytest.mark.parametrize("doc_number, province, city, level", [
-    ("赣府厅字〔2020〕14号", "江西省", None, "province"),
-    ("鲁政办字〔2023〕185号", "山东省", None, "province"),
-    ("穗府办规〔2020〕10号", "广东省", "广州市", "city"),
-    ("广州市人民政府令第61号", "广东省", "广州市", "city"),
-    ("国办发〔2016〕9号", None, None, "national"),
-    ("工信部联规〔2021〕1号", None, None, "national"),
-    ("国家市场监督管理总局令第52号", None, None, "national"),
-])
+@pytest.mark.parametrize(
+    "doc_number, province, city, level",
+    [
+        ("赣府厅字〔2020〕14号", "江西省", None, "province"),
+        ("鲁政办字〔2023〕185号", "山东省", None, "province"),
+        ("穗府办规〔2020〕10号", "广东省", "广州市", "city"),
+        ("广州市人民政府令第61号", "广东省", "广州市", "city"),
+        ("国办发〔2016〕9号", None, None, "national"),
+        ("工信部联规〔2021〕1号", None, None, "national"),
+        ("国家市场监督管理总局令第52号", None, None, "national"),
+    ],
+)
 def test_region_of_doc_number(doc_number, province, city, level):
     region = region_of_doc_number(doc_number)
     assert (region.province, region.city, region.admin_level) == (province, city, level)

@@ -20,14 +20,63 @@ import regex as re
 
 # Established compound types, longest first where one ends another (任务分工方案 before 分工方案).
 _COMPOUNDS = (
-    "实施意见", "指导意见", "若干意见", "行动计划", "实施方案", "行动方案", "工作方案",
-    "若干措施", "若干政策", "实施细则", "实施办法", "管理办法", "工作报告", "工作要点", "会议纪要",
+    "实施意见",
+    "指导意见",
+    "若干意见",
+    "行动计划",
+    "实施方案",
+    "行动方案",
+    "工作方案",
+    "若干措施",
+    "若干政策",
+    "实施细则",
+    "实施办法",
+    "管理办法",
+    "工作报告",
+    "工作要点",
+    "会议纪要",
 )
 # Single type words (GB/T 9704 文种 and the plan / rule types of policy texts), longest first.
 _TYPES = (
-    "意见", "通知", "通报", "办法", "方案", "计划", "规划", "决定", "规定", "细则", "措施", "条例", "纲要", "指引",
-    "指南", "公告", "通告", "批复", "报告", "要点", "清单", "标准", "规范", "规则", "政策", "决议", "目录", "名单",
-    "规程", "章程", "答复", "纪要", "函", "请示", "制度", "战略", "流程", "汇编", "须知",
+    "意见",
+    "通知",
+    "通报",
+    "办法",
+    "方案",
+    "计划",
+    "规划",
+    "决定",
+    "规定",
+    "细则",
+    "措施",
+    "条例",
+    "纲要",
+    "指引",
+    "指南",
+    "公告",
+    "通告",
+    "批复",
+    "报告",
+    "要点",
+    "清单",
+    "标准",
+    "规范",
+    "规则",
+    "政策",
+    "决议",
+    "目录",
+    "名单",
+    "规程",
+    "章程",
+    "答复",
+    "纪要",
+    "函",
+    "请示",
+    "制度",
+    "战略",
+    "流程",
+    "汇编",
+    "须知",
 )
 TYPE_WORDS = r"若干(?:政策)?措施|" + "|".join(_COMPOUNDS) + "|" + "|".join(sorted(_TYPES, key=len, reverse=True))
 _GENRE_END = re.compile(rf"(?P<genre>{TYPE_WORDS})$")
@@ -55,7 +104,7 @@ def genre_word(phrase: str | None) -> str | None:
     text = phrase.strip()
     for _ in range(3):  # notes and years may stack: 方案（2021—2023年）（试行）
         stripped = _TRAILING_NOTE.sub("", text)
-        stripped = _TRAILING_YEARS.sub("", stripped).rstrip(" \t\u3000》“”\"")
+        stripped = _TRAILING_YEARS.sub("", stripped).rstrip(' \t\u3000》“”"')
         if stripped == text:
             break
         text = stripped
@@ -76,7 +125,7 @@ def genre_of_title(title: str | None) -> str | None:
     core = _TRAILING_NOTE.sub("", title.strip()).strip()
     wrapped = _WRAPPER.search(core)
     if wrapped:
-        inner = genre_word(wrapped.group("inner").strip("《》“”\""))
+        inner = genre_word(wrapped.group("inner").strip('《》“”"'))
         if inner:
             return inner
     return genre_word(core)

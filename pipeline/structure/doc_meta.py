@@ -16,14 +16,20 @@ import regex as re
 
 from pipeline.structure import doc_genre, meta_sources, regions
 
-_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕", "【": "〔", "】": "〕"})
-_DOC_NUMBER_YEAR = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*第?\s*(?P<num>\d{1,5})\s*号$")
+_BRACKETS = str.maketrans(
+    {"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕", "【": "〔", "】": "〕"}
+)
+_DOC_NUMBER_YEAR = re.compile(
+    r"^(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*第?\s*(?P<num>\d{1,5})\s*号$"
+)
 _SESSION = re.compile(r"第[\d一二三四五六七八九十百]+(?:届|次)|[\d]+届[\d]+次")
 _ORDER_ORGAN = re.compile(r"令$")
 _HEAD_CHARS = 600  # where 征求意见稿 / 试行 notes sit under a title
 # A head whose line breaks were lost: `国务院办公厅关于…的通知国办发〔2016〕9号各省、自治区…`.
 _RUN_ON_HEAD = re.compile(
-    r"^(?P<title>[^。，；：:\n]{2,150}(?:" + doc_genre.TYPE_WORDS + r"))[ \t\u3000]*[（(]?(?P<num>[\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔\[［(（【]"
+    r"^(?P<title>[^。，；：:\n]{2,150}(?:"
+    + doc_genre.TYPE_WORDS
+    + r"))[ \t\u3000]*[（(]?(?P<num>[\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔\[［(（【]"
     r"[ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]*[〕\]］)）】][ \t\u3000]*第?[ \t\u3000]*\d{1,5}[ \t\u3000]*号)"
 )
 # A page number the PDF text put before the title: `22 中共上海市委…` (not `2020年…`, `5G…`).
@@ -167,17 +173,23 @@ def _first_issuer(issuer: str | None) -> str | None:
     return parts[0] if parts else issuer
 
 
-def complete_meta(text: str, raw_text: str, title: str | None, doc_number: str | None, issuer: str | None,
-                  issue_date: str | None) -> Completed:
+def complete_meta(
+    text: str, raw_text: str, title: str | None, doc_number: str | None, issuer: str | None, issue_date: str | None
+) -> Completed:
     """``text`` is norm_text; ``raw_text`` holds the web chrome the normalisers drop (information tables
     live there).  The other arguments are what ``metadata.extract_meta`` found."""
     lines = lines_of(text)
-    info = meta_sources.info_table(lines) or meta_sources.info_table(lines_of(raw_text[: 40_000]))
+    info = meta_sources.info_table(lines) or meta_sources.info_table(lines_of(raw_text[:40_000]))
     out = Completed()
     out.title = _title(info, title, lines, text)
     order, published_on = meta_sources.published_order(lines)
-    out.doc_number = (_normal_doc_number(info.get("doc_number")) or doc_number or _run_on_head(text)[1]
-                      or meta_sources.order_number(lines) or order)
+    out.doc_number = (
+        _normal_doc_number(info.get("doc_number"))
+        or doc_number
+        or _run_on_head(text)[1]
+        or meta_sources.order_number(lines)
+        or order
+    )
     adopted_by, adopted_on = meta_sources.adoption(text)
     signed_by, signed_on = (None, None) if len(lines) > 3 else meta_sources.run_on_signature(text)
     out.issue_date = issue_date or info.get("written_date") or signed_on or published_on or adopted_on
@@ -202,8 +214,9 @@ def complete_meta(text: str, raw_text: str, title: str | None, doc_number: str |
     if report and out.issuer is None and (out.city or out.province):
         out.issuer = f"{out.county or out.city or out.province}人民政府"
         out.issuers = [out.issuer]
-    out.genre = (doc_genre.genre_of_title(out.title) or ("工作报告" if report else None)
-                 or doc_genre.genre_of_preamble(text))
+    out.genre = (
+        doc_genre.genre_of_title(out.title) or ("工作报告" if report else None) or doc_genre.genre_of_preamble(text)
+    )
     out.status = doc_genre.status_of(out.title, text[:_HEAD_CHARS], text)
     out.effective_date = info.get("effective_date") or meta_sources.effective_date(text, out.issue_date)
     out.expiry_date = info.get("expiry_date") or meta_sources.expiry_date(text)

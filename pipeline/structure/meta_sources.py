@@ -27,7 +27,7 @@ import datetime as dt
 
 import regex as re
 
-from pipeline.cn_numerals import cn_to_int
+from pipeline.core.numerals import cn_to_int
 
 _SP = r"[ \t\u3000\xa0]"
 _CN = "〇零○Ｏ一二三四五六七八九十"
@@ -39,11 +39,25 @@ _ISO_LIKE = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<
 
 # Info-table labels (a label may be written with spaces: `文 号`, `索 引 号`) and the field each fills.
 _INFO_LABELS = {
-    "索引号": "index_number", "发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer",
-    "文号": "doc_number", "发文字号": "doc_number", "成文日期": "written_date", "发文日期": "written_date",
-    "发布日期": "published_date", "公开日期": "published_date", "主题分类": "topic", "标题": "title", "名称": "title",
-    "施行日期": "effective_date", "实施日期": "effective_date", "生效日期": "effective_date",
-    "废止日期": "expiry_date", "失效日期": "expiry_date", "有效期至": "expiry_date",
+    "索引号": "index_number",
+    "发文机关": "issuer",
+    "发布机构": "issuer",
+    "发文单位": "issuer",
+    "文号": "doc_number",
+    "发文字号": "doc_number",
+    "成文日期": "written_date",
+    "发文日期": "written_date",
+    "发布日期": "published_date",
+    "公开日期": "published_date",
+    "主题分类": "topic",
+    "标题": "title",
+    "名称": "title",
+    "施行日期": "effective_date",
+    "实施日期": "effective_date",
+    "生效日期": "effective_date",
+    "废止日期": "expiry_date",
+    "失效日期": "expiry_date",
+    "有效期至": "expiry_date",
 }
 _LABEL = re.compile(
     r"(?P<label>" + "|".join(f"{_SP}*".join(label) for label in sorted(_INFO_LABELS, key=len, reverse=True)) + r")"
@@ -78,9 +92,7 @@ _PUNCTUATION = re.compile(r"[，,。；;：:！？!?、“”《》]")
 _SIGNATURE_LINE_CHARS = 30
 _FRAGMENT_CHARS = 3  # `员会`, `理局`: too short to be an organ of its own
 
-_ORGAN_WORD = (
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|院|署|公署)"
-)
+_ORGAN_WORD = r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|院|署|公署)"
 # A signature whose line breaks were lost: `…请认真贯彻执行。国务院办公厅二○○一年十一月三日关于…`.
 _RUN_ON_SIGNATURE = re.compile(rf"[。！；]{_SP}*(?P<organ>[\u4e00-\u9fff]{{2,30}}?{_ORGAN_WORD}){_SP}*{DATE}")
 # The 版记's printing line: `山东省人民政府办公厅2019年3月15日印发` (its date is not the 成文日期).
@@ -212,11 +224,7 @@ def expiry_date(text: str) -> str | None:
 
 
 def _is_organ_line(content: str) -> bool:
-    return (
-        len(content) <= _SIGNATURE_LINE_CHARS
-        and not _PUNCTUATION.search(content)
-        and not re.search(r"\d", content)
-    )
+    return len(content) <= _SIGNATURE_LINE_CHARS and not _PUNCTUATION.search(content) and not re.search(r"\d", content)
 
 
 _DATE_ONLY_LINE = re.compile(rf"^[（(]?{_SP}*{DATE}{_SP}*[）)]?$")

@@ -204,7 +204,7 @@ def region_of_title(title: str | None) -> Region:
     organ_part = title.split("关于", 1)[0] if "关于" in title else None
     if organ_part and is_national_organ(organ_part.split("、")[0].split(" ")[0]):
         return NATIONAL
-    head = organ_part if organ_part else title[:_MAX_NAME + 4]
+    head = organ_part if organ_part else title[: _MAX_NAME + 4]
     named = division_named(head)
     if named is not None:
         stripped = _LEADING_PARTY.sub("", head)
