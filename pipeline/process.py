@@ -26,10 +26,12 @@ from pipeline.core.schema import table_schemas, with_pandas_metadata
 from pipeline.errors import IngestError
 from pipeline.fingerprint import fingerprint
 from pipeline.linking import TARGET_LINKS, assign_target_ids
-from pipeline.structure.metadata import extract_meta
+from pipeline.structure.doc_meta import document_meta
 from pipeline.structure.sections import build_sections
 
 Rows = dict[str, list[dict[str, Any]]]
+# documents columns copied from DocumentMeta as they are (the dates are parsed).
+REGION_AND_GENRE = ("issuers", "province", "city", "county", "division_code", "admin_level", "genre", "status")
 
 
 # Columns the core adds to an extractor's table: ids computed over a document's rows.
@@ -120,6 +122,10 @@ def _section_rows(doc: RawDocument, norm: NormalizedText, sections: list[Section
     ]
 
 
+def _date(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
+
+
 def _document_row(doc: RawDocument, ctx: ExtractContext, ingested_at: dt.datetime | None) -> dict[str, Any]:
     meta = ctx.meta
     return {
@@ -131,9 +137,12 @@ def _document_row(doc: RawDocument, ctx: ExtractContext, ingested_at: dt.datetim
         "title": meta.title,
         "doc_number": meta.doc_number,
         "issuer": meta.issuer,
-        "issue_date": dt.date.fromisoformat(meta.issue_date) if meta.issue_date else None,
+        "issue_date": _date(meta.issue_date),
         "addressee": meta.addressee,
         "cc": meta.cc,
+        **{name: getattr(meta, name) for name in REGION_AND_GENRE},
+        "effective_date": _date(meta.effective_date),
+        "expiry_date": _date(meta.expiry_date),
         "encoding": doc.encoding,
         "extractor_version": fingerprint(),
         "ingested_at": ingested_at or dt.datetime.now(dt.timezone.utc),
@@ -147,7 +156,7 @@ def structure(doc: RawDocument, timings: dict[str, float] | None = None) -> Extr
     norm = _stage("normalize", normalize, doc.raw_text, None, timings, timings=timings)
     if not norm.text.strip():
         raise IngestError("normalize", "document is only boilerplate: nothing left after normalisation")
-    meta = _stage("metadata", extract_meta, norm, timings=timings)
+    meta = _stage("metadata", document_meta, norm, timings=timings)
     sections = _stage("sections", build_sections, norm, timings=timings)
     return ExtractContext(doc_id=doc.doc_id, norm=norm, sections=sections, meta=meta)
 

@@ -58,6 +58,18 @@ class DocumentMeta:
     issue_date: str | None = None  # ISO YYYY-MM-DD
     addressee: str | None = None
     cc: str | None = None  # 抄送
+    # What researchers filter by (pipeline.structure.doc_meta): every issuer of a 联合发文, the region
+    # (simplified names with their suffix, GB/T 2260 code), the level, the type word and the status.
+    issuers: list[str] = field(default_factory=list)
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    division_code: str | None = None  # six digits
+    admin_level: str | None = None  # national / province / city / county
+    genre: str | None = None  # 实施意见, 行动计划, 办法 …
+    status: str = "final"  # draft / trial / final
+    effective_date: str | None = None  # ISO YYYY-MM-DD
+    expiry_date: str | None = None
 
 
 @dataclass

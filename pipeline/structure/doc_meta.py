@@ -10,11 +10,11 @@ what researchers filter by: region and level (``regions``), genre and status
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex as re
 
+from pipeline.core.document import DocumentMeta, NormalizedText
 from pipeline.structure import doc_genre, meta_sources, regions
+from pipeline.structure.metadata import extract_meta
 
 _BRACKETS = str.maketrans(
     {"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕", "【": "〔", "】": "〕"}
@@ -38,26 +38,6 @@ _TITLE_LINE_CHARS = 80
 _SENTENCE_PUNCTUATION = re.compile(r"[。；：:，,！？]")
 # A 政府工作报告 speaks for its government: `我代表市人民政府，向大会报告政府工作`.
 _WORK_REPORT = re.compile(r"代表(?P<level>省|市|区|县|州|盟|自治区|自治州)?人民政府[^。]{0,12}(?:向大会)?报告")
-
-
-@dataclass
-class Completed:
-    """The four GUIDE fields, completed, and the researcher's fields."""
-
-    title: str | None = None
-    doc_number: str | None = None
-    issuer: str | None = None
-    issue_date: str | None = None
-    issuers: list[str] = field(default_factory=list)
-    province: str | None = None
-    city: str | None = None
-    county: str | None = None
-    division_code: str | None = None
-    admin_level: str | None = None
-    genre: str | None = None
-    status: str = "final"
-    effective_date: str | None = None
-    expiry_date: str | None = None
 
 
 def lines_of(text: str) -> list[tuple[int, str]]:
@@ -173,14 +153,43 @@ def _first_issuer(issuer: str | None) -> str | None:
     return parts[0] if parts else issuer
 
 
+def document_meta(norm: NormalizedText) -> DocumentMeta:
+    """Every metadata column of a document: ``extract_meta``'s GB/T 9704 head and tail, completed."""
+    head = extract_meta(norm)
+    done = complete_meta(norm.text, norm.raw_text, head.title, head.doc_number, head.issuer, head.issue_date)
+    done.addressee, done.cc = head.addressee, head.cc
+    return done
+
+
 def complete_meta(
     text: str, raw_text: str, title: str | None, doc_number: str | None, issuer: str | None, issue_date: str | None
-) -> Completed:
+) -> DocumentMeta:
     """``text`` is norm_text; ``raw_text`` holds the web chrome the normalisers drop (information tables
     live there).  The other arguments are what ``metadata.extract_meta`` found."""
     lines = lines_of(text)
     info = meta_sources.info_table(lines) or meta_sources.info_table(lines_of(raw_text[:40_000]))
-    out = Completed()
+    out = DocumentMeta()
+    _complete_guide_fields(out, info, lines, text, (title, doc_number, issuer, issue_date))
+    region = regions.resolve_region(out.issuers, out.title, out.doc_number, text)
+    out.province, out.city, out.county = region.province, region.city, region.county
+    out.division_code, out.admin_level = region.division_code, region.admin_level
+
+    report = _WORK_REPORT.search(text[:_HEAD_CHARS])
+    if report and out.issuer is None and (out.city or out.province):
+        out.issuer = f"{out.county or out.city or out.province}人民政府"
+        out.issuers = [out.issuer]
+    out.genre = (
+        doc_genre.genre_of_title(out.title) or ("工作报告" if report else None) or doc_genre.genre_of_preamble(text)
+    )
+    out.status = doc_genre.status_of(out.title, text[:_HEAD_CHARS], text)
+    out.effective_date = info.get("effective_date") or meta_sources.effective_date(text, out.issue_date)
+    out.expiry_date = info.get("expiry_date") or meta_sources.expiry_date(text)
+    return out
+
+
+def _complete_guide_fields(out: DocumentMeta, info: dict, lines, text: str, found: tuple) -> None:
+    """title, doc_number, issue_date, issuer and issuers: ``found`` (extract_meta's four) completed."""
+    title, doc_number, issuer, issue_date = found
     out.title = _title(info, title, lines, text)
     order, published_on = meta_sources.published_order(lines)
     out.doc_number = (
@@ -205,19 +214,3 @@ def complete_meta(
     out.issuers = _issuers(out.title, out.issuer, signature)
     if info.get("issuer") and not out.issuers:
         out.issuers = meta_sources.split_issuers(info["issuer"])
-
-    region = regions.resolve_region(out.issuers, out.title, out.doc_number, text)
-    out.province, out.city, out.county = region.province, region.city, region.county
-    out.division_code, out.admin_level = region.division_code, region.admin_level
-
-    report = _WORK_REPORT.search(text[:_HEAD_CHARS])
-    if report and out.issuer is None and (out.city or out.province):
-        out.issuer = f"{out.county or out.city or out.province}人民政府"
-        out.issuers = [out.issuer]
-    out.genre = (
-        doc_genre.genre_of_title(out.title) or ("工作报告" if report else None) or doc_genre.genre_of_preamble(text)
-    )
-    out.status = doc_genre.status_of(out.title, text[:_HEAD_CHARS], text)
-    out.effective_date = info.get("effective_date") or meta_sources.effective_date(text, out.issue_date)
-    out.expiry_date = info.get("expiry_date") or meta_sources.expiry_date(text)
-    return out
