@@ -77,7 +77,7 @@ def test_a_national_title_naming_a_province_stays_national():
 
 
 def test_body_self_reference_decides_over_comparisons():
-    body = "我代表市人民政府，向大会报告政府工作。全市经济增长5%，高于全国、全省平均水平。厦门厦门"
+    body = "我代表市人民政府，向大会报告政府工作。全市经济增长5%，高于全国、全省平均水平。厦门市……高颜值厦门"
     region = region_of_body(body)
     assert (region.province, region.city, region.admin_level) == ("福建省", "厦门市", "city")
 

@@ -61,7 +61,9 @@ _INFO_LABELS = {
 }
 # Not inside a longer word: `项目名称：` on an application form is no 名称 of the document.
 _LABEL = re.compile(
-    r"(?<![\u4e00-\u9fff])(?P<label>" + "|".join(f"{_SP}*".join(label) for label in sorted(_INFO_LABELS, key=len, reverse=True)) + r")"
+    r"(?<![\u4e00-\u9fff])(?P<label>"
+    + "|".join(f"{_SP}*".join(label) for label in sorted(_INFO_LABELS, key=len, reverse=True))
+    + r")"
     rf"{_SP}*[】\]]?{_SP}*[:：]{_SP}*"
 )
 _INFO_LINES = 400  # the table sits in the page head (or, on some sites, right after the text)

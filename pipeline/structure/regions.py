@@ -42,25 +42,53 @@ _NATIONAL_ORGAN = re.compile(
 # 国发, 国办发, 国函; a ministry's own prefix (工信部联规, 人社部发, 发改能源): national.
 _NATIONAL_DOC_PREFIX = re.compile(r"^国(?:发|办|函|令)|^国务院|^[\u4e00-\u9fff]{1,4}部|^发改")
 _LEADING_PARTY = re.compile(r"^中共")
+# A title may start with its year before the place: `2026年广州市天河区积分制入学学位申请指引`.
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}(?:年度?|[-—至~]+(?:19|20)?\d{2}年)[ \t\u3000]*")
 
-# How a body text speaks of its own jurisdiction (GB/T 9704 documents say 我省 / 本市 of themselves), and the
-# weaker cues of scope and addressees (全市, 省委省政府, 各市人民政府): a city's text also names 全省 and 全国
-# when it compares, so a self-reference decides first.
+# How a body text speaks of its own jurisdiction (GB/T 9704 documents say 我省 / 本市 of themselves, name their
+# own organs without the place: 省科技厅, 市政府办公厅, 县扶贫局, and close with `本办法由省X厅负责解释`), and
+# the weaker cues of scope and addressees (全市, 各市人民政府): a city's text also names 全省 and 全国 when it
+# compares, so a self-reference decides first.
 _SELF_CUES = {  # `我代表市人民政府…报告`: a 政府工作报告 speaks for its government
-    "province": re.compile(r"我省|本省|代表(?:省|自治区)人民政府"),
-    "city": re.compile(r"我市|本市|代表(?:市|州|盟)人民政府|代表[\u4e00-\u9fff]{2,6}(?:市|州|盟)人民政府"),
-    "county": re.compile(r"我县|本县|我旗|本旗|代表(?:县|区|旗)人民政府"),
+    "province": re.compile(r"我省|本省|代表(?:省|自治区)(?:人民)?政府|由省[\u4e00-\u9fff]{2,12}负责解释"),
+    "city": re.compile(
+        r"我市(?!场)|本市(?!场)|我州|本州|我盟|本盟|代表(?:市|州|盟)(?:人民)?政府|代表[\u4e00-\u9fff]{2,6}(?:市|州|盟)(?:人民)?政府"
+        r"|代表(?:行署|行政公署)|盟委|由市[\u4e00-\u9fff]{2,12}负责解释"
+    ),
+    "county": re.compile(r"我县|本县|我旗|本旗|代表(?:县|区|旗)(?:人民)?政府|由(?:县|区)[\u4e00-\u9fff]{2,12}负责解释"),
 }
+# A text names its own level's organs without the place (省科技厅, 市工业和信息化局, 县扶贫局), and other
+# levels' organs with it; a national text names ministries and 地方 as a whole.
+_ORGAN = r"(?:委(?!员)|政府|[\u4e00-\u9fff]{1,6}?(?:厅|局))"
 _LEVEL_CUES = {
-    "province": re.compile(r"全省|省委、?省政府|省政府各部门|各市人民政府|各设区的市"),
-    "city": re.compile(r"全市|市委、?市政府|市政府各部门|各区县|各区、县|各县（市、区）|各县、市、区"),
-    "county": re.compile(r"全县|县委、?县政府|县政府各部门|各乡镇|各镇人民政府|各街道"),
+    "province": re.compile(
+        r"全省|省委、?省政府|省政府各部门|各市人民政府|各设区的市|各市(?:、县)?[\u4e00-\u9fff]{0,6}部门|(?<![各全外跨分])省"
+        + _ORGAN
+    ),
+    "city": re.compile(
+        r"全市|全州|全盟|市委、?市政府|市政府各部门|各区县|各区、县|各县（市、区）|各县、市、区|各区、市|各区（市）"
+        r"|(?<![各城辖都超上下地全省县区州乡镇村])市(?![场县区])" + _ORGAN
+    ),
+    "county": re.compile(
+        r"全县|全旗|(?:县|旗)委、?(?:县|旗)政府|区委、?区政府|县政府各部门|各乡镇|各镇人民政府|各街道|各乡（镇）|(?<![各全市区州省乡])县(?![级域城])"
+        + _ORGAN
+    ),
     "national": re.compile(
-        r"我国|全国|各省、自治区、直辖市|各省（自治区、直辖市）|各省（区、市）|国务院各部委|各地区、各部门|中央企业"
+        r"我国|全国|各省、自治区、直辖市|各省（自治区、直辖市）|各省（区、市）|国务院各部委|各地区、?各部门|中央企业"
+        r"|地方各级|各级地方|地方(?:人民)?政府|各地区|党中央|国务院有关部门"
+        r"|(?<![省市县区])(?:[\u4e00-\u9fff]{2,6}部|国家[\u4e00-\u9fff]{2,6}(?:局|委))(?:负责|牵头|会同|门户|组织|指导)"
     ),
 }
-_BODY_CHARS = 6000  # the head and first sections say who speaks; no need to read a whole 政府工作报告
+# `结合山东实际`, `结合济南实际`: the place a text applies policy to is its own.
+_OWN_PLACE = re.compile(r"结合(?P<place>[\u4e00-\u9fff]{2,8}?)(?:省情|市情|县情|实际)")
+_HEAD_BODY_CHARS = 6000  # the head and first sections say who speaks; no need to read a whole 政府工作报告
+_TAIL_BODY_CHARS = 1500  # the 附则 (`本办法由…负责解释`) and the signature
+_SILENT_NATIONAL_CHARS = 1000  # shorter texts (a page's excerpt) may just not say
 _LEVEL_SHARE = 0.5  # a sub-national cue must be at least this share of all level cues
+# Full names end in a level word; the scan finds those characters and looks the names up behind them.
+_NAME_END = re.compile(r"[省市区县州盟旗]")
+_OUTSIDE_MAINLAND = ("71", "81", "82")  # their districts' names are too often ordinary words in a mainland text
+_SHORT_REPEATS = 3  # a two-character short name (大理, 长治) names a city only this often, or beside its full name
 
 
 @dataclass(frozen=True)
@@ -201,6 +229,7 @@ def region_of_title(title: str | None) -> Region:
     """The place a title starts with, or names in its organ part before 关于."""
     if not title:
         return NO_REGION
+    title = _LEADING_YEAR.sub("", title)
     organ_part = title.split("关于", 1)[0] if "关于" in title else None
     if organ_part and is_national_organ(organ_part.split("、")[0].split(" ")[0]):
         return NATIONAL
@@ -242,35 +271,99 @@ def _level_from_body(body: str) -> str | None:
     return None
 
 
+def _names_a_place(division: Division) -> bool:
+    """Whether a full name in running text names the division: not a two-character county (和县 in
+    `州和县领导`), not a district of Taiwan, Hong Kong or Macao (大社区 in `扩大社区`)."""
+    if division.level == "province":
+        return True
+    return division.code[:2] not in _OUTSIDE_MAINLAND and (division.level == "city" or len(division.name) >= 3)
+
+
+def _full_names_in(body: str) -> Counter:
+    """Divisions named in full (山东省, 济南市, 长顺县) and unambiguous, by count: one pass over the
+    level words (省/市/区/县/州/盟/旗) with a dictionary look-up of the characters before each."""
+    names = by_name()
+    found: Counter = Counter()
+    last_end = 0
+    for match in _NAME_END.finditer(body):
+        end = match.end()
+        for length in range(min(_MAX_NAME, end - last_end), 1, -1):
+            candidates = names.get(body[end - length : end])
+            if candidates and len(candidates) == 1 and _names_a_place(candidates[0]):
+                found[candidates[0]] += 1
+                last_end = end
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
+def _province_short_names() -> tuple[re.Pattern, dict[str, Division]]:
+    provinces = {d.short_name: d for d in all_divisions().values() if d.level == "province"}
+    return re.compile("|".join(sorted(provinces, key=len, reverse=True))), provinces
+
+
+def _city_mentions(body: str, full: Counter) -> Counter:
+    """How often the body names each city, by its short name (包头 in 包头市 and 大美包头).  A two-character
+    short name is also part of ordinary words (重大理论, 长治久安): it counts beside its full name, or
+    when it is said at least ``_SHORT_REPEATS`` times."""
+    tally: Counter = Counter()
+    for short, candidates in by_short_name().items():
+        cities = [d for d in candidates if d.level == "city"]
+        if len(cities) != 1 or short not in body:
+            continue
+        city = cities[0]
+        # 吉林 is also 吉林省: 吉林市 counts by its full name only.
+        n = body.count(short) if len(candidates) == 1 else full[city]
+        if full[city] or len(short) > 2 or n >= _SHORT_REPEATS:
+            tally[city] = n
+    return tally
+
+
 def _most_named(body: str, level: str) -> Division | None:
-    """The province or city the body names most (by short name: 山东 in 山东省 and 数字山东; a city's
-    mentions count for its province too), or the county it names most by full name; None on a tie."""
-    divisions = all_divisions()
+    """The province, city or county the body names most (a province also by its short name, 山东 in
+    数字山东, and by its cities' mentions); None on a tie."""
+    full = _full_names_in(body)
     tally: Counter = Counter()
     if level == "county":
-        for _, candidates in _full_name_matches(body):
-            if len(candidates) == 1 and candidates[0].level == "county":
-                tally[candidates[0]] += 1
+        tally = Counter({d: n for d, n in full.items() if d.level == "county"})
+    elif level == "city":
+        tally = _city_mentions(body, full)
     else:
-        for short, candidates in by_short_name().items():
-            if len(candidates) != 1 or (level == "city" and candidates[0].level != "city"):
-                continue
-            n = body.count(short)
-            if n:
-                place = candidates[0]
-                tally[place if place.level == level else divisions[place.province_code]] += n
+        pattern, provinces = _province_short_names()
+        tally = Counter(provinces[found] for found in pattern.findall(body))
+        for city, n in _city_mentions(body, full).items():
+            tally[all_divisions()[city.province_code]] += n
     ranked = tally.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
 
 
+def _own_place(body: str) -> Division | None:
+    """The place of `结合山东实际`, when it is a province or city."""
+    for match in _OWN_PLACE.finditer(body):
+        named = division_named(match.group("place")) or _leading_short_name(match.group("place"))
+        if named is not None and named.level != "county":
+            return named
+    return None
+
+
 def region_of_body(text: str) -> Region:
     """Level and place from the body's self-references, for a document that names no issuer."""
-    body = text[:_BODY_CHARS]
+    body = (
+        text
+        if len(text) <= _HEAD_BODY_CHARS + _TAIL_BODY_CHARS
+        else text[:_HEAD_BODY_CHARS] + "\n" + text[-_TAIL_BODY_CHARS:]
+    )
+    own = _own_place(body)
+    if own is not None:
+        return region_of(own)
     level = _level_from_body(body)
     if level is None:
-        return NO_REGION
+        # A local government's text names its jurisdiction (全省, 市X局, a place); a long one that names
+        # none, not even a place, speaks for a central organ.
+        national = len(body) >= _SILENT_NATIONAL_CHARS and not _full_names_in(body)
+        return NATIONAL if national else NO_REGION
     if level == "national":
         return NATIONAL
     if level in ("city", "county"):
