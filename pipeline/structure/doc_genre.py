@@ -146,6 +146,6 @@ def status_of(title: str | None, head: str = "", text: str = "") -> str:
     where = f"{title or ''}\n{head}"
     if _DRAFT.search(where):
         return "draft"
-    if _TRIAL.search(title or "") or _TRIAL_PERIOD.search(text):
+    if _TRIAL.search(title or "") or ("试行期" in text and _TRIAL_PERIOD.search(text)):
         return "trial"
     return "final"

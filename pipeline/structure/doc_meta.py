@@ -22,8 +22,11 @@ _BRACKETS = str.maketrans(
 _DOC_NUMBER_YEAR = re.compile(
     r"^(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*第?\s*(?P<num>\d{1,5})\s*号$"
 )
+_SPACES = re.compile(r"[ \t\u3000\xa0]")
+_ORGANS_SEPARATOR = re.compile(r"[ \t\u3000]+|、")
 _SESSION = re.compile(r"第[\d一二三四五六七八九十百]+(?:届|次)|[\d]+届[\d]+次")
 _ORDER_ORGAN = re.compile(r"令$")
+_RAW_INFO_CHARS = 40_000  # a page's information table sits above or right below its text
 _HEAD_CHARS = 600  # where 征求意见稿 / 试行 notes sit under a title
 # A head whose line breaks were lost: `国务院办公厅关于…的通知国办发〔2016〕9号各省、自治区…`.
 _RUN_ON_HEAD = re.compile(
@@ -55,7 +58,7 @@ def lines_of(text: str) -> list[tuple[int, str]]:
 def _normal_doc_number(value: str | None) -> str | None:
     if not value:
         return None
-    value = re.sub(r"[ \t\u3000\xa0]", "", value)
+    value = _SPACES.sub("", value)
     match = _DOC_NUMBER_YEAR.match(value)
     if match:
         return f"{match.group('prefix')}〔{match.group('year')}〕{match.group('num')}号"
@@ -112,7 +115,7 @@ _HEAD_LINES = 40
 
 def _is_organs_line(content: str) -> bool:
     """A 版头 line of issuing organs only: `A B C` or `A、B`."""
-    parts = [p for p in re.split(r"[ \t\u3000]+|、", content) if p]
+    parts = [p for p in _ORGANS_SEPARATOR.split(content) if p]
     return bool(parts) and all(meta_sources.is_organ_name(p) for p in parts)
 
 
@@ -120,6 +123,8 @@ def _notice_title(lines, title: str) -> str | None:
     """The 印发 notice that wraps ``title`` further down the head (a web page shows the attached plan's
     name first, then the 版头 with `…关于印发<title>的通知`), joined with its wrapped and organ lines."""
     for i, (_, content) in enumerate(lines[:_HEAD_LINES]):
+        if title not in content:
+            continue
         content = meta_sources.strip_title_chrome(content)
         if title in content and _NOTICE_TITLE_END.search(content) and content != title:
             first = i
@@ -167,7 +172,10 @@ def complete_meta(
     """``text`` is norm_text; ``raw_text`` holds the web chrome the normalisers drop (information tables
     live there).  The other arguments are what ``metadata.extract_meta`` found."""
     lines = lines_of(text)
-    info = meta_sources.info_table(lines) or meta_sources.info_table(lines_of(raw_text[:40_000]))
+    raw_head = raw_text[:_RAW_INFO_CHARS]
+    info = {}
+    if meta_sources.has_info_label(raw_head):  # most texts have no table: one search instead of two
+        info = meta_sources.info_table(lines) or meta_sources.info_table(lines_of(raw_head))
     out = DocumentMeta()
     _complete_guide_fields(out, info, lines, text, (title, doc_number, issuer, issue_date))
     region = regions.resolve_region(out.issuers, out.title, out.doc_number, text)

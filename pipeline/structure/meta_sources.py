@@ -35,6 +35,11 @@ DATE = (
     rf"(?:(?P<y>(?:19|20)\d{{2}}){_SP}*年{_SP}*(?P<m>\d{{1,2}}){_SP}*月{_SP}*(?P<d>\d{{1,2}}){_SP}*日"
     rf"|(?P<cy>[{_CN}]{{4}}){_SP}*年{_SP}*(?P<cm>[{_CN}]{{1,2}}){_SP}*月{_SP}*(?P<cd>[{_CN}]{{1,3}}){_SP}*日)"
 )
+_DATE = re.compile(DATE)
+_SPACES = re.compile(_SP)
+_SPACE_RUNS = re.compile(rf"({_SP}+)")
+_ISSUER_SEPARATOR = re.compile(rf"{_SP}+|、")
+_DIGIT = re.compile(r"\d")
 _ISO_LIKE = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})")
 
 # Info-table labels (a label may be written with spaces: `文 号`, `索 引 号`) and the field each fills.
@@ -59,6 +64,14 @@ _INFO_LABELS = {
     "失效日期": "expiry_date",
     "有效期至": "expiry_date",
 }
+# A traditional page's labels, so that one search of the raw text finds every table (the norm text is simplified).
+_TRADITIONAL_LABELS = {
+    "索引號": "索引号", "發文機關": "发文机关", "發佈機構": "发布机构", "發布機構": "发布机构", "發文單位": "发文单位",
+    "文號": "文号", "發文字號": "发文字号", "發文日期": "发文日期", "發佈日期": "发布日期", "發布日期": "发布日期",
+    "公開日期": "公开日期", "主題分類": "主题分类", "標題": "标题", "名稱": "名称", "實施日期": "实施日期",
+    "廢止日期": "废止日期",
+}  # fmt: skip
+_INFO_LABELS.update({traditional: _INFO_LABELS[simple] for traditional, simple in _TRADITIONAL_LABELS.items()})
 # Not inside a longer word: `项目名称：` on an application form is no 名称 of the document.
 _LABEL = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<label>"
@@ -123,8 +136,14 @@ def iso_date(match) -> str | None:
 
 
 def _value_date(value: str) -> str | None:
-    found = _ISO_LIKE.search(value) or re.search(DATE, value)
+    found = _ISO_LIKE.search(value) or _DATE.search(value)
     return iso_date(found) if found else None
+
+
+def has_info_label(text: str) -> bool:
+    """Whether ``text`` holds an information-table label at all (one search; most texts have none).
+    Searched in the raw text, it tells for the norm text too: normalising adds no label."""
+    return _LABEL.search(text) is not None
 
 
 def info_table(lines: list[tuple[int, str]]) -> dict[str, str]:
@@ -142,7 +161,7 @@ def info_table(lines: list[tuple[int, str]]) -> dict[str, str]:
             value = content[label.end() : end].strip(" \t\u3000\xa0")
             if not value and k + 1 == len(labels) and i + 1 < len(head) and not _LABEL.match(head[i + 1][1]):
                 value = head[i + 1][1].strip()  # `文 号:` then the value on the next line
-            field = _INFO_LABELS[re.sub(_SP, "", label.group("label"))]
+            field = _INFO_LABELS[_SPACES.sub("", label.group("label"))]
             if value and field not in found:
                 found[field] = value
     for field in ("written_date", "published_date", "effective_date", "expiry_date"):
@@ -184,7 +203,7 @@ def run_on_signature(text: str) -> tuple[str | None, str | None]:
 def printed_by(lines: list[tuple[int, str]]) -> str | None:
     """The organ of the 版记's `…印发` line (the issuer's office), searched from the end."""
     for _, content in reversed(lines[-15:]):
-        match = _PRINTED_BY.match(re.sub(_SP, "", content))
+        match = _PRINTED_BY.match(_SPACES.sub("", content)) if content.endswith("印发") else None
         if match:
             return match.group("organ")
     return None
@@ -201,7 +220,8 @@ def published_order(lines: list[tuple[int, str]], within: int = 12) -> tuple[str
 
 def adoption(text: str) -> tuple[str | None, str | None]:
     """(organ, ISO date) of a regulation's 通过/批准 line, e.g. (`重庆市第四届人民代表大会常务委员会第二十一次`, 2015-11-26)."""
-    match = _ADOPTION.search(text[:3000])
+    head = text[:3000]
+    match = _ADOPTION.search(head) if "会议" in head else None  # every adoption line names its 会议
     if not match:
         return None, None
     return match.group("organ"), iso_date(match)
@@ -227,7 +247,7 @@ def expiry_date(text: str) -> str | None:
 
 
 def _is_organ_line(content: str) -> bool:
-    return len(content) <= _SIGNATURE_LINE_CHARS and not _PUNCTUATION.search(content) and not re.search(r"\d", content)
+    return len(content) <= _SIGNATURE_LINE_CHARS and not _PUNCTUATION.search(content) and not _DIGIT.search(content)
 
 
 _DATE_ONLY_LINE = re.compile(rf"^[（(]?{_SP}*{DATE}{_SP}*[）)]?$")
@@ -236,7 +256,12 @@ _DATE_ONLY_LINE = re.compile(rf"^[（(]?{_SP}*{DATE}{_SP}*[）)]?$")
 def signature_date_index(lines: list[tuple[int, str]]) -> int | None:
     """Index of the first line that is only a date and has an organ line right above it."""
     for i in range(1, len(lines)):
-        if _DATE_ONLY_LINE.match(lines[i][1]) and _is_organ_line(lines[i - 1][1]) and signature_organs(lines, i):
+        if (
+            lines[i][1][-1:] in "日)）"
+            and _DATE_ONLY_LINE.match(lines[i][1])
+            and _is_organ_line(lines[i - 1][1])
+            and signature_organs(lines, i)
+        ):
             return i
     return None
 
@@ -248,7 +273,7 @@ def signature_organs(lines: list[tuple[int, str]], date_index: int | None) -> li
     block: list[str] = []
     j = date_index - 1
     while j >= 0 and len(block) < 8 and _is_organ_line(lines[j][1]):
-        block.insert(0, re.sub(_SP, "", lines[j][1]))
+        block.insert(0, _SPACES.sub("", lines[j][1]))
         j -= 1
     organs: list[str] = []
     for part in block:
@@ -268,7 +293,7 @@ def is_organ_name(content: str) -> bool:
 
 def split_issuers(organ_part: str) -> list[str]:
     """The issuers a 联合发文's title or 版头 names: `A B关于…` / `A、B关于…` / `AB` written one by one."""
-    parts = [p for p in re.split(rf"{_SP}+|、", organ_part.strip()) if p]
+    parts = [p for p in _ISSUER_SEPARATOR.split(organ_part.strip()) if p]
     if parts and all(_ORGAN_END.search(p) for p in parts):
         return parts
     return [organ_part.strip()] if organ_part.strip() else []
@@ -278,7 +303,7 @@ def strip_title_chrome(title: str) -> str:
     """Drop site words a scraped title line carries: leading words that are no organ (and the organs
     before them: the site's name), a trailing `- 某某政府网`."""
     title = _TITLE_SITE_SUFFIX.sub("", title)
-    parts = re.split(rf"({_SP}+)", title)
+    parts = _SPACE_RUNS.split(title)
     words = parts[0::2]
     if len(words) < 2:
         return title

@@ -20,18 +20,17 @@ issuer, no place and no level cue gets nulls.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-import regex as re
-
 from pipeline.structure.divisions import MUNICIPALITIES, Division, all_divisions, by_name, by_short_name
 
 _ABBREVIATIONS_FILE = Path(__file__).with_name("data") / "region_abbreviations.tsv"
-_MAX_NAME = 12  # 克孜勒苏柯尔克孜自治州 is 11 characters
+_MAX_NAME = 16  # 积石山保安族东乡族撒拉族自治县 is 15 characters
 
 # Central organs: the State Council and its offices, ministries, commissions, administrations, the Party centre,
 # the NPC, the courts.  An issuer of this shape that names no place is national.
@@ -76,7 +75,7 @@ _LEVEL_CUES = {
     "national": re.compile(
         r"我国|全国|各省、自治区、直辖市|各省（自治区、直辖市）|各省（区、市）|国务院各部委|各地区、?各部门|中央企业"
         r"|地方各级|各级地方|地方(?:人民)?政府|各地区|党中央|国务院有关部门"
-        r"|(?<![省市县区])(?:[\u4e00-\u9fff]{2,6}部|国家[\u4e00-\u9fff]{2,6}(?:局|委))(?:负责|牵头|会同|门户|组织|指导)"
+        r"|(?:(?<!委宣传|委组织|委统战)部|国家[\u4e00-\u9fff]{2,6}(?:局|委))(?:负责|牵头|会同|门户|组织|指导)"
     ),
 }
 # `结合山东实际`, `结合济南实际`: the place a text applies policy to is its own.
@@ -131,9 +130,10 @@ def _within(candidate: Division, anchor: Division | None) -> bool:
 def _full_name_matches(text: str) -> Iterable[tuple[int, tuple[Division, ...]]]:
     """Left to right, longest first, non-overlapping: (position, divisions of that name)."""
     names = by_name()
+    lengths_by_start = _name_lengths_by_start()
     i = 0
     while i < len(text) - 1:
-        for length in range(min(_MAX_NAME, len(text) - i), 1, -1):
+        for length in lengths_by_start.get(text[i], ()):
             found = names.get(text[i : i + length])
             if found:
                 yield i, found
@@ -141,6 +141,15 @@ def _full_name_matches(text: str) -> Iterable[tuple[int, tuple[Division, ...]]]:
                 break
         else:
             i += 1
+
+
+@lru_cache(maxsize=1)
+def _name_lengths_by_start() -> dict[str, tuple[int, ...]]:
+    """First character of a division's name → the lengths of the names starting with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for name in by_name():
+        lengths.setdefault(name[0], set()).add(len(name))
+    return {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()}
 
 
 def _pick(candidates: tuple[Division, ...], anchor: Division | None) -> Division | None:
@@ -279,14 +288,23 @@ def _names_a_place(division: Division) -> bool:
     return division.code[:2] not in _OUTSIDE_MAINLAND and (division.level == "city" or len(division.name) >= 3)
 
 
+@lru_cache(maxsize=1)
+def _final_pairs() -> frozenset[str]:
+    """The last two characters of every division's name (南市, 东省, 河区)."""
+    return frozenset(name[-2:] for name in by_name())
+
+
 def _full_names_in(body: str) -> Counter:
     """Divisions named in full (山东省, 济南市, 长顺县) and unambiguous, by count: one pass over the
     level words (省/市/区/县/州/盟/旗) with a dictionary look-up of the characters before each."""
     names = by_name()
+    final_pairs = _final_pairs()
     found: Counter = Counter()
     last_end = 0
     for match in _NAME_END.finditer(body):
         end = match.end()
+        if body[end - 2 : end] not in final_pairs:
+            continue  # 市场, 地区, 社区: no division's name ends so
         for length in range(min(_MAX_NAME, end - last_end), 1, -1):
             candidates = names.get(body[end - length : end])
             if candidates and len(candidates) == 1 and _names_a_place(candidates[0]):
@@ -302,36 +320,72 @@ def _province_short_names() -> tuple[re.Pattern, dict[str, Division]]:
     return re.compile("|".join(sorted(provinces, key=len, reverse=True))), provinces
 
 
-def _city_mentions(body: str, full: Counter) -> Counter:
-    """How often the body names each city, by its short name (包头 in 包头市 and 大美包头).  A two-character
-    short name is also part of ordinary words (重大理论, 长治久安): it counts beside its full name, or
-    when it is said at least ``_SHORT_REPEATS`` times."""
-    tally: Counter = Counter()
+@lru_cache(maxsize=1)
+def _cities_by_province() -> dict[str, tuple[Division, ...]]:
+    """Province code → its cities with a short name of their own (吉林市 is left out: 吉林 is the province)."""
+    index: dict[str, list[Division]] = {}
     for short, candidates in by_short_name().items():
-        cities = [d for d in candidates if d.level == "city"]
-        if len(cities) != 1 or short not in body:
-            continue
-        city = cities[0]
+        if len(candidates) == 1 and candidates[0].level == "city":
+            index.setdefault(candidates[0].province_code, []).append(candidates[0])
+    return {code: tuple(cities) for code, cities in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _long_short_names() -> re.Pattern:
+    """Cities' short names of three characters or more (呼和浩特, 锡林郭勒): no ordinary word holds them."""
+    names = [s for s, ds in by_short_name().items() if len(s) > 2 and len(ds) == 1 and ds[0].level == "city"]
+    return re.compile("|".join(sorted(names, key=len, reverse=True)))
+
+
+def _city_mentions(body: str, full: Counter, provinces: Counter) -> Counter:
+    """How often the body names each city, by its short name (包头 in 包头市 and 大美包头).  A two-character
+    short name is also part of ordinary words (重大理论, 长治久安): it counts for a city the body names in
+    full or whose province it names; a longer one always.  (Candidates first, then ``str.count``: a scan
+    of every city's name would be the slowest step of the core path.)"""
+    candidates = {d for d in full if d.level == "city"}
+    for province in provinces:
+        candidates.update(_cities_by_province().get(province.code, ()))
+    shorts = by_short_name()
+    candidates.update(shorts[name][0] for name in set(_long_short_names().findall(body)))
+    tally: Counter = Counter()
+    for city in candidates:
         # 吉林 is also 吉林省: 吉林市 counts by its full name only.
-        n = body.count(short) if len(candidates) == 1 else full[city]
-        if full[city] or len(short) > 2 or n >= _SHORT_REPEATS:
+        n = body.count(city.short_name) if len(shorts.get(city.short_name, ())) == 1 else full[city]
+        if n:
             tally[city] = n
+    return tally or _repeated_city_names(body)
+
+
+def _repeated_city_names(body: str) -> Counter:
+    """Cities a body names by a two-character short name only (厦门, never 厦门市 nor 福建), at least
+    ``_SHORT_REPEATS`` times; the slow scan, for the few texts that come this far."""
+    tally: Counter = Counter()
+    present = set(body)
+    for short, candidates in by_short_name().items():
+        if short[0] not in present or short[1] not in present:
+            continue
+        if len(candidates) == 1 and candidates[0].level == "city" and short in body:
+            n = body.count(short)
+            if n >= _SHORT_REPEATS:
+                tally[candidates[0]] = n
     return tally
 
 
-def _most_named(body: str, level: str) -> Division | None:
+def _province_mentions(body: str) -> Counter:
+    pattern, provinces = _province_short_names()
+    return Counter(provinces[found] for found in pattern.findall(body))
+
+
+def _most_named(body: str, level: str, full: Counter) -> Division | None:
     """The province, city or county the body names most (a province also by its short name, 山东 in
     数字山东, and by its cities' mentions); None on a tie."""
-    full = _full_names_in(body)
-    tally: Counter = Counter()
     if level == "county":
         tally = Counter({d: n for d, n in full.items() if d.level == "county"})
     elif level == "city":
-        tally = _city_mentions(body, full)
+        tally = _city_mentions(body, full, _province_mentions(body))
     else:
-        pattern, provinces = _province_short_names()
-        tally = Counter(provinces[found] for found in pattern.findall(body))
-        for city, n in _city_mentions(body, full).items():
+        tally = _province_mentions(body)
+        for city, n in _city_mentions(body, full, tally).items():
             tally[all_divisions()[city.province_code]] += n
     ranked = tally.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
@@ -364,14 +418,15 @@ def region_of_body(text: str) -> Region:
         # none, not even a place, speaks for a central organ.
         national = len(body) >= _SILENT_NATIONAL_CHARS and not _full_names_in(body)
         return NATIONAL if national else NO_REGION
+    full = _full_names_in(body)
     if level == "national":
         return NATIONAL
     if level in ("city", "county"):
         # 上海 / 北京 / 天津 / 重庆 speak of 本市 too, but a 直辖市 is province level.
-        province = _most_named(body, "province")
+        province = _most_named(body, "province", full)
         if province is not None and province.code[:2] in MUNICIPALITIES:
             return region_of(province)
-    place = _most_named(body, level)
+    place = _most_named(body, level, full)
     if place is None:
         return Region(admin_level=level)
     return region_of(place)
