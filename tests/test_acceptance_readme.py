@@ -72,6 +72,29 @@ def test_documents_table(published):
     assert encodings["encodings/003_utf16.txt"].startswith("utf-16")
 
 
+def test_documents_say_where_they_come_from_and_what_they_are(published):
+    """A researcher slices the corpus by region, level, genre and status before reading a target."""
+    _, out, _ = published
+    docs = pd.read_parquet(out / "documents.parquet").set_index("source_path")
+    county = docs.loc[SEED_003]
+    assert (county.province, county.city, county.county) == ("山东省", "济宁市", "汶上县")  # city from GB/T 2260
+    assert (county.division_code, county.admin_level, county.genre, county.status) == (
+        "370830",
+        "county",
+        "意见",
+        "final",
+    )
+    assert str(county.effective_date) == "2022-12-24" and str(county.expiry_date) == "2025-12-23"
+    province = docs.loc["002_d4a341c0482e1261.txt"]
+    assert (province.province, province.city, province.admin_level) == ("山东省", None, "province")
+    assert list(docs.loc["000_ce97e2b7f31f05a1.txt"].issuers) == ["中共济宁市委", "济宁市人民政府"]  # 联合发文
+    assert docs.loc["004_5c61c9380c1bade9.txt"].status == "draft"  # 征求意见稿
+    # Every copy of 003 under encodings/ is the same document: the same metadata.
+    copies = docs[docs.index.str.startswith("encodings/")]
+    assert set(copies.division_code) == {"370830"} and set(copies.genre) == {"意见"}
+    assert set(docs.admin_level) == {"city", "province", "county"}
+
+
 def test_norm_text_acceptance(published):
     _, out, _ = published
     docs = pd.read_parquet(out / "documents.parquet").set_index("source_path")

@@ -43,6 +43,7 @@ def test_genre_of_preamble():
     assert genre_of_preamble("经国务院同意，现提出以下意见：") == "意见"
     assert genre_of_preamble("为……，制订本行动计划。") == "行动计划"
     assert genre_of_preamble("现制定如下分工方案。一、把实施") == "方案"
+    assert genre_of_preamble("《关于报送…的函》收悉。经研究，主要意见回复如下：") == "意见"  # a 复函
     assert genre_of_preamble("本措施自2024年1月1日起实施。") == "若干措施"
     assert genre_of_preamble("一、总体要求") is None
 

@@ -117,3 +117,30 @@ def test_every_uniquely_named_division_is_found_in_its_organs(code, organ):
     if division.city_code:  # a county's city holds it, by code
         assert region.city == all_divisions()[division.city_code].name
         assert code.startswith(division.city_code[:4])
+
+
+def test_body_names_places_only_where_a_word_is_a_place():
+    # 重大理论 holds 大理, 长治久安 holds 长治, 州和县 holds 和县, 扩大社区 holds a Taiwan district's name.
+    text = "坚持重大理论创新，实现长治久安。联系州和县领导，扩大社区服务。全市上下……本市"
+    assert region_of_body(text).city is None and region_of_body(text).admin_level == "city"
+
+
+def test_body_speaks_of_its_own_organs_and_place():
+    province = "（省发展改革委、省财政厅负责）……（省科技厅牵头）……结合山东实际，制定本行动计划。全国领先"
+    assert region_of_body(province) == region_of(all_divisions()["370000"])
+    city = "第二十六条 本细则由市工业和信息化局负责解释。青岛市……青岛市人工智能产业园……全省"
+    assert (region_of_body(city).city, region_of_body(city).admin_level) == ("青岛市", "city")
+    report = "我代表市政府向大会报告工作。全面落实省委省政府工作部署，全省……全省……吉林市经济……"
+    assert (region_of_body(report).province, region_of_body(report).city) == ("吉林省", "吉林市")
+
+
+def test_a_long_text_naming_no_place_and_no_local_organ_is_national():
+    text = "为促进建材工业与新一代信息技术融合发展，制定本计划。一、总体要求……" * 40
+    assert region_of_body(text) == NATIONAL
+    assert region_of_body(text[:200]).admin_level is None  # an excerpt may just not say
+    assert region_of_body(text + "（市住房城乡建设局负责）").admin_level == "city"
+
+
+def test_a_title_may_start_with_its_year():
+    region = resolve_region([], "2026年广州市天河区积分制入学学位申请指引", None, "")
+    assert (region.city, region.county, region.division_code) == ("广州市", "天河区", "440106")

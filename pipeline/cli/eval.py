@@ -12,9 +12,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from pipeline.errors import GoldError, OutError, UserError
-from pipeline.qa.evaluate import evaluate, missed_floors
+from pipeline.qa.evaluate import evaluate, missed_floors, missed_meta_floors
 from pipeline.qa.indicator import SUBLABEL
-from pipeline.qa.labels import LABELS
+from pipeline.qa.labels import LABELS, SCORED_META_FIELDS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +27,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="LABEL=X",
         help="exit 1 when a label's F1 (or micro=X, target·indicator=X) is below X, e.g. --min-f1 heading=0.9 micro=0.5",
+    )
+    parser.add_argument(
+        "--min-meta",
+        nargs="+",
+        default=[],
+        metavar="FIELD=X",
+        help="exit 1 when a meta field's accuracy (or all=X, over every field gold has) is below X, "
+        "e.g. --min-meta title=0.95 province=0.95",
     )
     parser.add_argument("--per-doc", action="store_true", help="also show the per-document breakdown (human view)")
 
@@ -47,6 +55,34 @@ def parse_floors(items: list[str]) -> dict[str, float]:
         except ValueError:
             raise UserError(f"--min-f1 {item!r}: {value!r} is not a number") from None
     return floors
+
+
+META_FLOOR_NAMES = (*SCORED_META_FIELDS, "all")
+
+
+def parse_meta_floors(items: list[str]) -> dict[str, float]:
+    floors = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or name not in META_FLOOR_NAMES:
+            raise UserError(f"--min-meta {item!r}: write FIELD=X with FIELD one of {', '.join(META_FLOOR_NAMES)}")
+        try:
+            floors[name] = float(value)
+        except ValueError:
+            raise UserError(f"--min-meta {item!r}: {value!r} is not a number") from None
+    return floors
+
+
+def _meta_table(meta: dict) -> Table:
+    table = Table(title="meta fields (exact match with gold)")
+    for col in ("field", "right", "gold", "accuracy"):
+        table.add_column(col, justify="left" if col == "field" else "right")
+    for name in SCORED_META_FIELDS:
+        if name in meta["fields"]:
+            s = meta["fields"][name]
+            table.add_row(name, str(s["right"]), str(s["total"]), f"{s['accuracy']:.3f}")
+    table.add_row("[bold]all[/]", str(meta["right"]), str(meta["total"]), f"[bold]{meta['accuracy']:.3f}[/]")
+    return table
 
 
 def _score_row(name: str, s: dict, bold_f1: bool = False) -> list[str]:
@@ -92,6 +128,8 @@ def print_human(report: dict, per_doc: bool) -> None:
     meta = report["meta"]
     wrong = ", ".join(f"{k} {v}" for k, v in sorted(meta["wrong_by_field"].items())) or "none"
     console.print(f"meta accuracy: {meta['accuracy']:.3f} ({meta['right']}/{meta['total']} fields; wrong: {wrong})")
+    if meta["fields"]:
+        console.print(_meta_table(meta))
     if report["attr_errors"]:
         console.print("attribute errors among matched spans (* = key attribute, decides correctness):")
         for name, count in report["attr_errors"].items():
@@ -103,6 +141,7 @@ def print_human(report: dict, per_doc: bool) -> None:
 
 def main(args: argparse.Namespace) -> int:
     floors = parse_floors(args.min_f1)
+    meta_floors = parse_meta_floors(args.min_meta)
     try:
         report, _ = evaluate(args.gold, args.out)
     except (GoldError, OutError) as exc:
@@ -111,7 +150,7 @@ def main(args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print_human(report, args.per_doc)
-    misses = missed_floors(report, floors)
+    misses = missed_floors(report, floors) + missed_meta_floors(report, meta_floors)
     for miss in misses:
         print(f"polex eval: below floor: {miss}", file=sys.stderr)
     return 1 if misses else 0

@@ -24,7 +24,7 @@ import json
 from typing import Any
 
 from pipeline.errors import ImportFormatError
-from pipeline.qa.labels import LABELS, META_FIELDS
+from pipeline.qa.labels import LABELS, gold_meta_of
 from pipeline.qa.model import AnnotatedDoc, Span, clean_attrs
 
 
@@ -81,7 +81,7 @@ def from_line(line: dict[str, Any], where: str) -> AnnotatedDoc:
             )
         )
     gold_meta = extra.get("gold_meta") or {}
-    meta = {name: gold_meta.get(name) for name in META_FIELDS}
+    meta = gold_meta_of(gold_meta)
     reference = _reference(attrs_by_span, text, where)
     unchanged = {s.key() for s in spans} == {r.key() for r in reference}
     reviewed = not (extra.get("polex_origin") == "predictions" and unchanged)

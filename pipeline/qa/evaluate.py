@@ -27,6 +27,24 @@ def evaluate(gold_dir: Path, out_dir: Path):
     return report, results
 
 
+def missed_meta_floors(report: dict, floors: dict[str, float]) -> list[str]:
+    """``meta FIELD x < floor`` for every meta field (or ``all``) whose accuracy is below its floor; a field
+    gold does not have scores nothing and is named as such."""
+    misses = []
+    meta = report["meta"]
+    for name, floor in floors.items():
+        if name == "all":
+            accuracy = meta["accuracy"]
+        elif name in meta["fields"]:
+            accuracy = meta["fields"][name]["accuracy"]
+        else:
+            misses.append(f"meta {name}: no gold file has it")
+            continue
+        if accuracy < floor:
+            misses.append(f"meta {name} accuracy {accuracy:.3f} < {floor:.3f}")
+    return misses
+
+
 def missed_floors(report: dict, floors: dict[str, float]) -> list[str]:
     """``LABEL F1 x < floor`` for every label (or ``micro``, ``target·indicator``) whose F1 is below its floor."""
     misses = []

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from pipeline.core.schema import DOCUMENTS, SECTIONS, SPAN_FIELDS
 from pipeline.linking import link_all
 from pipeline.process import all_schemas, process_document, published_schemas
-from pipeline.qa.labels import ATTRS, TABLE_OF_LABEL
+from pipeline.qa.labels import ATTRS, EXTRA_META_FIELDS, TABLE_OF_LABEL
 from pipeline.qa.model import AnnotatedDoc
 from pipeline.reading.reader import discover, read_document
 
@@ -50,6 +50,15 @@ def _attr_value(name: str, value: Any) -> Any:
     return value
 
 
+def _extra_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """The researcher's fields a gold file has, as the documents table holds them (dates as dates)."""
+    extra = {name: meta[name] for name in EXTRA_META_FIELDS if name in meta}
+    for name in ("effective_date", "expiry_date"):
+        if extra.get(name):
+            extra[name] = dt.date.fromisoformat(extra[name])
+    return extra
+
+
 def write_out(out_dir: Path, docs: list[AnnotatedDoc]) -> Path:
     """Write documents + every span table for ``docs`` (``raw_text`` must be set)."""
     out_dir = Path(out_dir)
@@ -71,6 +80,7 @@ def write_out(out_dir: Path, docs: list[AnnotatedDoc]) -> Path:
                 "issuer": doc.meta.get("issuer"),
                 "issue_date": dt.date.fromisoformat(issue) if issue else None,
                 "encoding": "utf-8",
+                **_extra_meta(doc.meta),
             }
         )
         for k, s in enumerate(sorted(doc.spans, key=lambda s: (s.start, s.end))):

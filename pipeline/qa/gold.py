@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import GoldError, IngestError
-from pipeline.qa.labels import ATTRS, ENUMS, INT_ATTRS, LABELS, META_FIELDS, NUMBER_ATTRS, REQUIRED_ATTRS
+from pipeline.qa.labels import (
+    ATTRS,
+    ENUMS,
+    EXTRA_META_FIELDS,
+    INT_ATTRS,
+    LABELS,
+    META_FIELDS,
+    NUMBER_ATTRS,
+    REQUIRED_ATTRS,
+)
 from pipeline.qa.model import AnnotatedDoc, Span
 from pipeline.reading.reader import decode_bytes
 
@@ -76,6 +85,20 @@ def _span_errors(where: str, i: int, item: Any) -> list[str]:
     return errors
 
 
+def _extra_meta_errors(where: str, meta: dict) -> list[str]:
+    """The researcher's fields, where a gold file writes them: ``issuers`` a list of strings, the others
+    a string or null."""
+    errors = []
+    for name in EXTRA_META_FIELDS:
+        value = meta.get(name)
+        if name == "issuers" and name in meta:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                errors.append(f"{where}: meta.issuers must be a list of strings")
+        elif value is not None and not isinstance(value, str):
+            errors.append(f"{where}: meta.{name} must be a string or null")
+    return errors
+
+
 def shape_errors(where: str, data: Any) -> list[str]:
     """Problems with the JSON shape alone (no document text needed)."""
     if not isinstance(data, dict):
@@ -92,8 +115,10 @@ def shape_errors(where: str, data: Any) -> list[str]:
             errors.append(f"{where}: meta.{name} missing (write null when the document lacks it)")
         elif meta[name] is not None and not isinstance(meta[name], str):
             errors.append(f"{where}: meta.{name} must be a string or null")
-    if isinstance(meta.get("issue_date"), str) and not _ISO_DATE.match(meta["issue_date"]):
-        errors.append(f"{where}: meta.issue_date must be YYYY-MM-DD, got {meta['issue_date']!r}")
+    errors.extend(_extra_meta_errors(where, meta))
+    for name in ("issue_date", "effective_date", "expiry_date"):
+        if isinstance(meta.get(name), str) and not _ISO_DATE.match(meta[name]):
+            errors.append(f"{where}: meta.{name} must be YYYY-MM-DD, got {meta[name]!r}")
     for i, item in enumerate(data["spans"]):
         errors.extend(_span_errors(where, i, item))
     return errors

@@ -39,7 +39,25 @@ KEY_ATTRS = {
 # Labels scored on exact (ruby-snapped) boundaries; the others on overlap.
 STRICT_LABELS = frozenset({"heading", "responsible_unit"})
 
-META_FIELDS = ("title", "doc_number", "issuer", "issue_date")
+META_FIELDS = ("title", "doc_number", "issuer", "issue_date")  # GUIDE's: every gold file has them
+# What researchers filter by (the documents table's columns, tests/fixtures/realdev/CONVENTIONS.md): scored
+# where a gold file has them, as gold writes them (`issuers` a list, dates ISO).
+EXTRA_META_FIELDS = (
+    "issuers", "province", "city", "county", "division_code", "admin_level", "genre", "status", "effective_date",
+    "expiry_date",
+)  # fmt: skip
+SCORED_META_FIELDS = META_FIELDS + EXTRA_META_FIELDS
+
+
+def gold_meta_of(meta: dict) -> dict:
+    """A tool's meta as gold keeps it: GUIDE's four (null when absent) and the extra fields it carries."""
+    return {name: meta.get(name) for name in scored_meta_fields(meta)}
+
+
+def scored_meta_fields(gold_meta: dict) -> tuple[str, ...]:
+    """The meta fields a gold file is scored on: GUIDE's four, and each extra one it writes."""
+    return META_FIELDS + tuple(name for name in EXTRA_META_FIELDS if name in gold_meta)
+
 
 # Allowed values of closed-vocabulary attributes (None is always allowed).
 ENUMS = {

@@ -26,7 +26,7 @@ import json
 from typing import Any
 
 from pipeline.errors import ImportFormatError
-from pipeline.qa.labels import LABELS, META_FIELDS
+from pipeline.qa.labels import LABELS, gold_meta_of
 from pipeline.qa.model import AnnotatedDoc, Span, clean_attrs
 
 FROM_NAME, TO_NAME = "label", "text"
@@ -160,7 +160,7 @@ def from_task(task: dict[str, Any], where: str) -> AnnotatedDoc:
     py = _from_js(text)
     regions, reviewed = _results(task, where)
     spans = _spans_of(regions, text, py, where)
-    meta = {name: (data.get("meta") or {}).get(name) for name in META_FIELDS}
+    meta = gold_meta_of(data.get("meta") or {})
     return AnnotatedDoc(
         doc=data.get("doc"),
         sha256=data.get("sha256"),

@@ -79,5 +79,12 @@ def clean_value(value: Any) -> Any:
     return value
 
 
+def meta_value(value: Any) -> Any:
+    """A documents-table value as gold writes it: a list of strings (``issuers``), an ISO date, or clean_value."""
+    if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and getattr(value, "ndim", 0) == 1):
+        return [str(item) for item in list(value)]
+    return clean_value(value)
+
+
 def clean_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
     return {k: clean_value(v) for k, v in attrs.items()}

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.qa.indicator import SUBLABEL, indicator_correct
-from pipeline.qa.labels import ATTRS, KEY_ATTRS, LABELS, META_FIELDS, STRICT_LABELS
+from pipeline.qa.labels import ATTRS, KEY_ATTRS, LABELS, STRICT_LABELS, scored_meta_fields
 from pipeline.qa.model import AnnotatedDoc, Span
 from pipeline.qa.ruby import RubySnapper
 
@@ -83,6 +83,7 @@ class DocResult:
     missed: list[Span] = field(default_factory=list)
     spurious: list[Span] = field(default_factory=list)
     meta_wrong: tuple[str, ...] = ()
+    meta_scored: tuple[str, ...] = ()  # the meta fields gold has (scored_meta_fields)
 
 
 def _match_strict(gold, pred, key_attrs):
@@ -142,7 +143,8 @@ def match_document(
 ) -> DocResult:
     """Score one document.  ``raw_text`` (for ruby snapping) defaults to the prediction's."""
     if pred is None:
-        return DocResult(gold.doc, found=False, missed=list(gold.spans), meta_wrong=META_FIELDS)
+        fields = scored_meta_fields(gold.meta)
+        return DocResult(gold.doc, found=False, missed=list(gold.spans), meta_wrong=fields, meta_scored=fields)
     text = raw_text if raw_text is not None else (pred.raw_text or gold.raw_text or "")
     snapper = RubySnapper(text)
     result = DocResult(gold.doc, found=True)
@@ -154,7 +156,8 @@ def match_document(
         result.pairs += pairs
         result.missed += missed
         result.spurious += spurious
-    result.meta_wrong = tuple(n for n in META_FIELDS if not values_agree(gold.meta.get(n), pred.meta.get(n)))
+    result.meta_scored = scored_meta_fields(gold.meta)
+    result.meta_wrong = tuple(n for n in result.meta_scored if not values_agree(gold.meta.get(n), pred.meta.get(n)))
     return result
 
 
@@ -229,11 +232,27 @@ def attribute_errors(results: list[DocResult]) -> Counter:
     return errors
 
 
+def meta_scores(scored: Counter, wrong: Counter) -> dict[str, Any]:
+    """Meta accuracy over every field gold has, and per field (``fields``: right, total, accuracy)."""
+    total = sum(scored.values())
+    right = total - sum(wrong.values())
+    fields = {
+        name: {"right": n - wrong[name], "total": n, "accuracy": (n - wrong[name]) / n} for name, n in scored.items()
+    }
+    return {
+        "accuracy": right / total if total else 1.0,
+        "right": right,
+        "total": total,
+        "wrong_by_field": dict(wrong),
+        "fields": fields,
+    }
+
+
 def score(results: list[DocResult]) -> dict[str, Any]:
     """The whole report: per label, micro, per document, attribute errors, meta accuracy."""
     total = Tally()
     per_doc = {}
-    meta_right = meta_total = 0
+    meta_scored: Counter = Counter()
     meta_field_wrong: Counter = Counter()
     for result in results:
         doc_tally = Tally()
@@ -246,8 +265,7 @@ def score(results: list[DocResult]) -> dict[str, Any]:
             "micro_f1": doc_tally.micro()["f1"],
             "meta_wrong": list(result.meta_wrong),
         }
-        meta_total += len(META_FIELDS)
-        meta_right += len(META_FIELDS) - len(result.meta_wrong)
+        meta_scored.update(result.meta_scored)
         meta_field_wrong.update(result.meta_wrong)
     micro = total.micro()
     key_names = {f"{label}.{a}" for label in LABELS for a in KEY_ATTRS[label]}
@@ -257,12 +275,7 @@ def score(results: list[DocResult]) -> dict[str, Any]:
         "sublabels": total.sublabel_scores(),  # beside the labels, not in the micro average
         "micro_f1": micro["f1"],
         "micro": micro,
-        "meta": {
-            "accuracy": meta_right / meta_total if meta_total else 1.0,
-            "right": meta_right,
-            "total": meta_total,
-            "wrong_by_field": dict(meta_field_wrong),
-        },
+        "meta": meta_scores(meta_scored, meta_field_wrong),
         "attr_errors": dict(sorted(attr_errors.items())),
         "key_attr_errors": {k: v for k, v in sorted(attr_errors.items()) if k in key_names},
         "documents": per_doc,
