@@ -79,6 +79,7 @@ _TYPES = (
     "须知",
 )
 TYPE_WORDS = r"若干(?:政策)?措施|" + "|".join(_COMPOUNDS) + "|" + "|".join(sorted(_TYPES, key=len, reverse=True))
+_TYPES_LONGEST_FIRST = tuple(sorted(_TYPES, key=len, reverse=True))
 _GENRE_END = re.compile(rf"(?P<genre>{TYPE_WORDS})$")
 # A bracketed note after the type word: （试行）, （征求意见稿）, （2021—2023年）, （V1.0）, （国发〔2023〕5号）.
 _TRAILING_NOTE = re.compile(r"(?:[ \t\u3000]*[（(【\[][^（()）】\]]{0,30}[）)】\]])+[ \t\u3000]*$")
@@ -118,6 +119,14 @@ def genre_word(phrase: str | None) -> str | None:
     if genre.endswith("措施"):
         return "若干措施"
     return "若干政策" if genre == "政策" else genre
+
+
+def genre_family(genre: str | None) -> str | None:
+    """The single type word a genre ends with (指导意见 → 意见, 管理办法 → 办法, 行动计划 → 计划, 工作报告 → 报告):
+    to compare with a source that names types more coarsely or more finely than CONVENTIONS."""
+    if not genre:
+        return None
+    return next((word for word in _TYPES_LONGEST_FIRST if genre.endswith(word)), genre)
 
 
 def genre_of_title(title: str | None) -> str | None:

@@ -40,7 +40,9 @@ _LEADING_PAGE_NUMBER = re.compile(r"^\d{1,3}[ \t\u3000]*(?=[\u4e00-\u9fff])(?![�
 _TITLE_LINE_CHARS = 80
 _SENTENCE_PUNCTUATION = re.compile(r"[。；：:，,！？]")
 # A 政府工作报告 speaks for its government: `我代表市人民政府，向大会报告政府工作`.
-_WORK_REPORT = re.compile(r"代表(?P<level>省|市|区|县|州|盟|自治区|自治州)?人民政府[^。]{0,12}(?:向大会)?报告")
+_WORK_REPORT = re.compile(
+    r"代表(?:[\u4e00-\u9fff]{0,10}?(?:省|市|区|县|州|盟|旗))?(?:(?:人民)?政府|行署|行政公署)[^。]{0,12}(?:向大会)?(?:作)?(?:工作)?报告"
+)
 
 
 def lines_of(text: str) -> list[tuple[int, str]]:
