@@ -174,3 +174,13 @@ def test_strip_title_chrome():
     assert ms.strip_title_chrome("国务院关于X的通知 - 中国政府网") == "国务院关于X的通知"
     joint = "广州市天河区科技工业和信息化局 广州市公安局关于印发X的通知"
     assert ms.strip_title_chrome(joint) == joint
+
+
+def test_first_line_title_may_quote_a_sentence():
+    """A reply's title quotes the suggestion it answers, commas included; a sentence is still no title."""
+    reply = "某部对“关于加快发展，提升服务水平的建议”的答复\n某函〔2021〕12号\n张三代表：\n你提出的建议收悉。现答复如下：\n一、总体情况"
+    done = complete_meta(reply, reply, None, None, None, None)
+    assert done.title == "某部对“关于加快发展，提升服务水平的建议”的答复"
+    assert done.genre == "答复"
+    sentence = "经研究，现将有关事项通知\n正文。"
+    assert complete_meta(sentence, sentence, None, None, None, None).title is None

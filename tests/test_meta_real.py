@@ -45,17 +45,18 @@ REALDEV_FLOORS = {
     "province": 0.95,
     "city": 0.95,
     "county": 0.95,
-    "admin_level": 0.9,
-    "genre": 0.9,
+    "admin_level": 0.95,  # 25/26: the one miss is an excerpt that names no place (gold: null level)
+    "genre": 0.95,  # 25/26: the same excerpt, which has no title (gold reads 标准 from its headings)
     "status": 0.95,
     "effective_date": 0.95,
     "expiry_date": 0.95,
 }
-REALHELD_FLOORS = {"guide": 0.9, "new": 0.9}  # aggregate only: 19/20 and 42/45 measured
+REALHELD_FLOORS = {"guide": 0.95, "new": 0.95}  # aggregate only: 19/20 and 45/45 measured (issue 17: aim >= 0.95)
 # The 31 corpus-real documents the repo has: 30/31, 30/31, 19/31, 24/31 measured.
 MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre": 0.55, "genre_family": 0.7}
 # All of corpus-real (205 documents), where ../shared/corpus-real is beside the repo: 0.976, 0.971 measured.
-FULL_MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre_family": 0.7, "genre_consistent": 0.9}
+# genre 0.634, genre_family 0.756, genre_consistent 77/82 = 0.939 measured (README: why the MANIFEST's genre differs).
+FULL_MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre_family": 0.7, "genre_consistent": 0.92}
 
 
 def _completed(docs: Path, name: str):

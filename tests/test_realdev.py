@@ -53,8 +53,8 @@ META_FIELD_FLOORS = {
     "province": 0.95,
     "city": 0.95,
     "county": 0.95,
-    "admin_level": 0.9,
-    "genre": 0.9,
+    "admin_level": 0.95,  # 25/26
+    "genre": 0.95,  # 25/26
     "status": 0.95,
     "effective_date": 0.95,
     "expiry_date": 0.95,

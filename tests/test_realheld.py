@@ -33,7 +33,7 @@ F1_FLOORS = {
 
 
 # Meta fields in aggregate (issue 17): GUIDE's four, and the researcher's fields gold writes.
-META_FLOORS = {"guide": 0.9, "extra": 0.9}
+META_FLOORS = {"guide": 0.95, "extra": 0.95}  # measured 19/20 and 45/45 on 2026-12-01
 
 
 @pytest.fixture(scope="module")

@@ -39,6 +39,8 @@ _RUN_ON_HEAD = re.compile(
 _LEADING_PAGE_NUMBER = re.compile(r"^\d{1,3}[ \t\u3000]*(?=[\u4e00-\u9fff])(?![年月日个项条号家])")
 _TITLE_LINE_CHARS = 80
 _SENTENCE_PUNCTUATION = re.compile(r"[。；：:，,！？]")
+# A title may quote what it answers or issues, commas and all: `民政部对“关于应对老龄社会，深化…的建议”的答复`.
+_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|「[^「」]*」|\"[^\"]*\"")
 # A 政府工作报告 speaks for its government: `我代表市人民政府，向大会报告政府工作`.
 _WORK_REPORT = re.compile(
     r"代表(?:[\u4e00-\u9fff]{0,10}?(?:省|市|区|县|州|盟|旗))?(?:(?:人民)?政府|行署|行政公署)[^。]{0,12}(?:向大会)?(?:作)?(?:工作)?报告"
@@ -105,7 +107,8 @@ def _first_line_title(lines: list[tuple[int, str]]) -> str | None:
     if not lines:
         return None
     first = _LEADING_PAGE_NUMBER.sub("", lines[0][1])
-    if len(first) <= _TITLE_LINE_CHARS and not _SENTENCE_PUNCTUATION.search(first) and doc_genre.genre_word(first):
+    unquoted = _QUOTED.sub("", first)
+    if len(first) <= _TITLE_LINE_CHARS and not _SENTENCE_PUNCTUATION.search(unquoted) and doc_genre.genre_word(first):
         return first
     return None
 
