@@ -91,6 +91,16 @@ def test_info_table_pairs_on_one_line():
     }
 
 
+def test_info_table_cell_ends_at_the_next_label_or_the_numbers_end():
+    """A page's cells (`文　　号：` `X〔2024〕3号` `有 效 性：` `有效`): the 文号 ends at the next label;
+    where the cells run together into one word, at its 号."""
+    cells = "文　　号：某政文〔2024〕3号　有 效 性：有效\n某市人民政府关于印发某市若干措施的通知\n各县人民政府：\n现印发给你们。"
+    assert ms.info_table(lines_of(cells))["doc_number"] == "某政文〔2024〕3号"
+    run_together = cells.replace("　有 效 性", "有效性")
+    assert ms.info_table(lines_of(run_together))["doc_number"] == "某政文〔2024〕3号有效性：有效"
+    assert complete_meta(run_together, run_together, None, None, None, None).doc_number == "某政文〔2024〕3号"
+
+
 def test_scraped_page_completes_to_the_issuer_region_and_date():
     done = complete_meta(
         JIANGXI_PAGE, JIANGXI_PAGE, "江西省人民政府 工作动态 江西省人民政府办公厅印发关于推进的通知", None, None, None
@@ -184,3 +194,11 @@ def test_first_line_title_may_quote_a_sentence():
     assert done.genre == "答复"
     sentence = "经研究，现将有关事项通知\n正文。"
     assert complete_meta(sentence, sentence, None, None, None, None).title is None
+
+
+def test_a_joint_signature_alone_names_the_issuer():
+    """No issuer in the head, a 联合发文's signature at the end: issuer is its first organ, as in issuers."""
+    text = "各区工业和信息化主管部门：\n现将有关通知转发给你们。\n某某省工业和信息化厅\n某某省教育厅\n2019年4月11日"
+    done = complete_meta(text, text, None, None, None, "2019-04-11")
+    assert done.issuers == ["某某省工业和信息化厅", "某某省教育厅"]
+    assert done.issuer == "某某省工业和信息化厅"

@@ -1,5 +1,6 @@
 """Properties of the metadata stage on any text: it never fails, and what it says is coherent
-(a region is one GB/T 2260 division with its own province and city, dates are real dates)."""
+(a region is one GB/T 2260 division with its own province and city, dates are real dates, an issuer
+whenever issuers names one)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def test_metadata_of_any_text_is_coherent(pieces):
     assert meta.status in {"draft", "trial", "final"}
     assert all(_valid_iso(v) for v in (meta.issue_date, meta.effective_date, meta.expiry_date))
     assert isinstance(meta.issuers, list) and all(isinstance(i, str) and i for i in meta.issuers)
+    assert (meta.issuer is None) == (meta.issuers == []), "issuers names the issuer whenever there is one"
     if meta.division_code is None:
         assert (meta.province, meta.city, meta.county) == (None, None, None)
         return

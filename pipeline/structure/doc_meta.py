@@ -63,7 +63,8 @@ def _normal_doc_number(value: str | None) -> str | None:
     if not value:
         return None
     value = _SPACES.sub("", value)
-    match = _DOC_NUMBER_YEAR.match(value)
+    # A table cell may run on into the next, unlabelled one: `泉政文〔2024〕3号有效性：有效`.
+    match = _DOC_NUMBER_YEAR.match(value) or _DOC_NUMBER_YEAR.match(value.split("号", 1)[0] + "号")
     if match:
         return f"{match.group('prefix')}〔{match.group('year')}〕{match.group('num')}号"
     return value.translate(_BRACKETS) if "号" in value else None
@@ -225,5 +226,6 @@ def _complete_guide_fields(out: DocumentMeta, info: dict, lines, text: str, foun
         out.issuer = _organ_of_adoption(adopted_by)
     out.issuer = out.issuer or meta_sources.printed_by(lines)
     out.issuers = _issuers(out.title, out.issuer, signature)
+    out.issuer = out.issuer or (out.issuers[0] if out.issuers else None)  # GUIDE: the first of a 联合发文's
     if info.get("issuer") and not out.issuers:
         out.issuers = meta_sources.split_issuers(info["issuer"])

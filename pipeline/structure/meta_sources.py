@@ -63,6 +63,9 @@ _INFO_LABELS = {
     "废止日期": "expiry_date",
     "失效日期": "expiry_date",
     "有效期至": "expiry_date",
+    # Read only to end the cell before it: `文号：X〔2024〕3号 有效性：有效`.
+    "有效性": "validity",
+    "时效性": "validity",
 }
 # A traditional page's labels, so that one search of the raw text finds every table (the norm text is simplified).
 _TRADITIONAL_LABELS = {
