@@ -8,7 +8,8 @@
 2. ASCII ``, : ; ( ) ! ?`` used as Chinese punctuation become ``，：；（）！？``.
    They stay ASCII inside ASCII content: a mark whose left neighbour is a
    printable ASCII character and whose right neighbour is ASCII (``1,000``,
-   ``14:18``, ``http://``, ``Hello, world``); a bracket pair stays ASCII when its
+   ``14:18``, ``http://``, ``Hello, world``), unless that neighbour is a space the
+   spacing step deletes (``RCEP! ，``, a line end); a bracket pair stays ASCII when its
    content is ASCII and ``(`` directly follows an ASCII letter, digit or symbol
    other than these marks (``f(x)``, ``a.htm(1)``).  ``(1)``, ``(RCEP)`` after Chinese, ``GDP(国内生产总值)``
    become full width.  ``.`` is never touched (decimals, list dots).
@@ -54,6 +55,10 @@ for _ascii, _full in zip(_ASCII_MARKS, "，：；！？（）"):
     _FULL_OF[ord(_ascii)] = ord(_full)
 _IS_MARK = np.zeros(0x80, dtype=bool)
 _IS_MARK[[ord(c) for c in _ASCII_MARKS]] = True
+
+# Characters spacing deletes the spaces before (its _CN_PUNCT, tab, line ends): see _space_goes.
+_SPACE_DELETED_BEFORE = np.zeros(0x10000, dtype=bool)
+_SPACE_DELETED_BEFORE[[ord(c) for c in "，。、；：！？（）“”‘’《》〔〕【】…·\t\n\r"]] = True
 
 # Innermost bracket pair on one line; applied repeatedly so nested pairs resolve inside out.
 _PAIR = re.compile(r"\(([^()\n]*)\)")
@@ -109,8 +114,20 @@ def _single_marks(points: np.ndarray, paired: np.ndarray) -> None:
     before = np.where(first > 0, points[np.maximum(first - 1, 0)], 0)
     after = np.where(last + 1 < n, points[np.minimum(last + 1, n - 1)], 0)
     keep_run = (before >= 0x21) & (before <= 0x7E) & (after >= 0x20) & (after <= 0x7E) & (last + 1 < n)
+    keep_run &= ~((after == 0x20) & _space_goes(points, last + 1))
     convert = at[~keep_run[np.cumsum(run_starts) - 1]]
     points[convert] = _FULL_OF[ascii_pts[convert]]
+
+
+def _space_goes(points: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Whether the spaces at each of ``starts`` are ones spacing deletes: before Chinese punctuation,
+    a tab, a line end or the text's end (`RCEP! ，` → `RCEP!，`).  A mark judged ASCII by such a
+    space would convert on a second run; it is judged by what follows the spaces instead."""
+    solid = np.flatnonzero(points != 0x20)  # never empty: the marks themselves are in it
+    next_solid = np.searchsorted(solid, starts)
+    at_end = next_solid >= solid.size
+    following = points[solid[np.minimum(next_solid, solid.size - 1)]]
+    return at_end | _SPACE_DELETED_BEFORE[np.minimum(following, 0xFFFF)]
 
 
 def unify_width(text: str) -> tuple[str, OffsetMap]:

@@ -172,6 +172,10 @@ def test_length_changing_conversion_falls_back_per_character(monkeypatch):
         ("　　一、总体要求", "  一、总体要求"),
         ("互联网＋政务服务", "互联网+政务服务"),
         ("Hello, world: yes", "Hello, world: yes"),
+        ("5G: 第五代移动通信", "5G: 第五代移动通信"),  # the space stays (ASCII before Chinese), so does `:`
+        # spacing deletes these spaces, so the mark is judged by what follows them (idempotence)
+        ("RCEP! ，", "RCEP！ ，"),
+        ("加入RCEP! \n下一行", "加入RCEP！ \n下一行"),
     ],
 )
 def test_width_and_punctuation(raw, expected):
