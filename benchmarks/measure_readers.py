@@ -24,6 +24,7 @@ python-docx reportlab rapidfuzz``, plus chromium and LibreOffice for those produ
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -225,18 +226,63 @@ def run_one(name: str, cases_file: str) -> dict:
     return result
 
 
+def docx_python_docx(data: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    out = []
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            out += ["\t".join(cell.text for cell in row.cells) for row in block.rows]
+        else:
+            out.append(block.text)
+    return "\n".join(out)
+
+
+def docx_polex(data: bytes) -> str:
+    from pipeline.reading.docx_text import read_docx
+
+    return read_docx(data)
+
+
+def measure_docx(work: Path, sources: list[Path], repeat: int = 5) -> None:
+    files = []
+    for src in sources:
+        lines = mf.lines_of(src.read_text(encoding="utf-8")) + mf.RESPONSIBILITY_TABLE
+        path = mf.docx_file(lines, work / f"{src.stem[:24]}.docx")
+        files.append((path.read_bytes(), "\n".join(lines)))
+    print("| .docx reader | char F1 | in order | exact text | chars/s |")
+    print("|---|---|---|---|---|")
+    for name, fn in (("python-docx 1.2.0", docx_python_docx), ("polex (zipfile + XMLPullParser)", docx_polex)):
+        outs = [fn(data) for data, _ in files]
+        started = time.perf_counter()
+        for _ in range(repeat):
+            for data, _ in files:
+                fn(data)
+        elapsed = (time.perf_counter() - started) / repeat
+        chars = sum(len(e) for _, e in files)
+        f1 = sum(char_f1(e, o) for (_, e), o in zip(files, outs)) / len(files)
+        order = sum(order_ratio(e, o) for (_, e), o in zip(files, outs)) / len(files)
+        exact = sum(o == e for (_, e), o in zip(files, outs))
+        print(f"| {name} | {f1:.4f} | {order:.4f} | {exact}/{len(files)} | {chars / elapsed / 1e6:.2f} M |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--extra", nargs="*", default=[], help="more .txt sources")
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--worker", nargs=2, metavar=("NAME", "CASES"))
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--docx", action="store_true", help="measure the .docx readers only")
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(run_one(*args.worker)))
         return 0
     sources = sorted((ROOT / "corpus").glob("*.txt")) + [Path(p) for p in args.extra]
     work = Path(tempfile.mkdtemp(prefix="polex-measure-"))
+    if args.docx:
+        measure_docx(work, sources)
+        return 0
     started = time.perf_counter()
     cases = build(work, sources)
     print(f"{len(cases)} PDFs from {len(sources)} documents built in {time.perf_counter() - started:.0f} s", file=sys.stderr)

@@ -1,0 +1,351 @@
+"""PDF → ``raw_text``: the pages' text in reading order, pages separated by a form feed.
+
+``read_pdf(data, limits)`` is a pure function of the file's bytes.  It returns a
+:class:`PdfText` (``text``, ``page_starts``) or raises ``IngestError("decode", reason)``
+with a reason a data team can act on: not a PDF, truncated, corrupt, encrypted, no text
+layer (a scan: needs OCR), too large, too many pages, a stream that inflates past the
+limit (a compression bomb), taking too long.
+
+What ``raw_text`` holds (``docs/formats.md``):
+- page k's text starts at ``page_starts[k]``; pages are joined by ``\\f`` (a page's own
+  text never holds one), so ``text.split("\\f")`` gives the pages;
+- a page is its lines joined by ``\\n``, top to bottom; a line is the characters on one
+  baseline in the order they are drawn; a gap of ``CELL_GAP_EM`` font sizes or more
+  between two runs on one baseline (table cells, a tab stop) becomes ``\\t``, a word gap
+  between two ASCII letters or digits a space; characters pdfium generated (its own
+  spaces and line breaks) are dropped;
+- reading order: the order the page draws its text, except that a block of lines drawn
+  later but standing above an earlier block in the same column (a title box, a header
+  drawn last, a footer drawn first) is moved to where it stands.  Columns drawn one
+  after the other stay in that order, so two-column pages read column by column;
+- characters come as the PDF's ToUnicode maps give them: Kangxi radicals stay radicals
+  (``normalizers/ideographs.py`` maps them, with its offset map), page numbers and
+  running headers stay (``normalizers/page_furniture.py``).
+
+Library: pypdfium2 (PDFium, Apache-2.0 / BSD-3-Clause), chosen by measurement
+(``benchmarks/measure_readers.py``, ``docs/formats.md``).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import zlib
+from dataclasses import dataclass, field
+
+from pipeline.document import IngestError
+
+# Bump when what raw_text holds for a PDF changes: cached results key on it.
+VERSION = "1"
+CELL_GAP_EM = 1.5  # a gap this wide (in font sizes) on one baseline separates cells
+_WORD_GAP_EM = 0.25  # a gap between ASCII letters/digits this wide is a space
+_MAX_BLOCKS_REORDERED = 400
+_RECENT_LINES = 4  # a character may continue one of the last few lines
+_CONTINUE_EM = 8.0  # ... when it stands at most this far right of the line's end
+_WIDE_LINE = 0.35  # lines this wide (share of the page's text width) mark out columns  # pages with more blocks keep the drawing order (quadratic sort)
+
+
+@dataclass(frozen=True)
+class PdfLimits:
+    max_bytes: int = 100 * 1024 * 1024
+    max_pages: int = 3000
+    max_stream_bytes: int = 256 * 1024 * 1024  # one inflated (non-image) stream
+    max_inflated_bytes: int = 1024 * 1024 * 1024  # all inflated non-image streams together
+    max_chars: int = 20_000_000
+    timeout_s: float = 120.0
+    min_text_pages: float = 0.2  # below this share of pages with text (and images present): a scan
+
+
+@dataclass(frozen=True)
+class PdfText:
+    text: str
+    page_starts: list[int] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return len(self.page_starts)
+
+    def page_of(self, offset: int) -> int:
+        """1-based page holding raw offset ``offset``."""
+        import bisect
+
+        return bisect.bisect_right(self.page_starts, offset)
+
+
+def _fail(reason: str) -> IngestError:
+    return IngestError("decode", reason)
+
+
+# ----------------------------------------------------------------------------- guards
+_STREAM = re.compile(rb"stream\r?\n")
+_IMAGE = re.compile(rb"/Subtype\s*/Image")
+_CHUNK = 1 << 16
+
+
+def check_inflation(data: bytes, limits: PdfLimits) -> int:
+    """Inflate every Flate-compressed non-image stream in bounded pieces, keeping nothing:
+    raises when one stream or all together exceed the limits.  Returns the total."""
+    total = 0
+    for m in _STREAM.finditer(data):
+        start = m.end()
+        if data[start : start + 1] != b"\x78":  # not a zlib stream (or an encrypted one)
+            continue
+        head = data[max(0, start - 2048) : m.start()]
+        obj = head.rfind(b" obj")
+        if _IMAGE.search(head[obj:] if obj >= 0 else head):
+            continue  # image data is never decoded to read text
+        inflater = zlib.decompressobj()
+        stream_total, pos, pending = 0, start, b""
+        try:
+            while not inflater.eof:
+                if not pending:
+                    if pos >= len(data):
+                        break
+                    pending, pos = data[pos : pos + _CHUNK], pos + _CHUNK
+                piece = inflater.decompress(pending, _CHUNK)  # at most _CHUNK bytes out
+                pending = inflater.unconsumed_tail
+                stream_total += len(piece)
+                if stream_total > limits.max_stream_bytes:
+                    raise _fail(
+                        f"PDF stream inflates past {limits.max_stream_bytes // 2**20} MB "
+                        f"(a compression bomb or a damaged file); not read"
+                    )
+        except zlib.error:
+            pass  # a damaged stream: PDFium decides what to make of it
+        total += stream_total
+        if total > limits.max_inflated_bytes:
+            raise _fail(
+                f"PDF streams inflate past {limits.max_inflated_bytes // 2**20} MB in all "
+                f"(a compression bomb?); not read"
+            )
+    return total
+
+
+def _check_envelope(data: bytes, limits: PdfLimits) -> None:
+    if len(data) > limits.max_bytes:
+        raise _fail(f"PDF is {len(data) / 2**20:.1f} MB, over the {limits.max_bytes // 2**20} MB limit")
+    if b"%PDF-" not in data[:1024]:
+        raise _fail("not a PDF: no %PDF- header in the first 1 KB")
+    if b"%%EOF" not in data[-2048:]:
+        raise _fail("PDF is truncated: no %%EOF at its end (an incomplete download?)")
+
+
+# ----------------------------------------------------------------------------- layout
+@dataclass
+class _Line:
+    chars: list[tuple[str, float, float, float]]  # (char, left, right, size)
+    top: float
+    bottom: float
+
+    @property
+    def left(self) -> float:
+        return self.chars[0][1]
+
+    @property
+    def right(self) -> float:
+        return max(c[2] for c in self.chars)
+
+    def text(self) -> str:
+        out = []
+        prev = None
+        for ch, left, right, size in self.chars:
+            if prev is not None:
+                gap = left - prev[2]
+                em = max(size, prev[3], 1.0)
+                if gap >= CELL_GAP_EM * em:
+                    out.append("\t")
+                elif gap >= _WORD_GAP_EM * em and prev[0].isascii() and prev[0].isalnum() and ch.isascii() and ch.isalnum():
+                    out.append(" ")
+            out.append(ch)
+            prev = (ch, left, right, size)
+        return "".join(out)
+
+
+def _page_lines(textpage, raw) -> list[_Line]:
+    """The page's characters in drawing order, cut into lines (one baseline, left to right)."""
+    n = raw.FPDFText_CountChars(textpage)
+    rect = raw.FS_RECTF()
+    lines: list[_Line] = []
+    pending_high = 0
+    for i in range(n):
+        if raw.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        code = raw.FPDFText_GetUnicode(textpage, i)
+        if 0xD800 <= code < 0xDC00:  # high surrogate: the pair's low half follows
+            pending_high = code
+            continue
+        if 0xDC00 <= code < 0xE000 and pending_high:
+            code = 0x10000 + ((pending_high - 0xD800) << 10) + (code - 0xDC00)
+        pending_high = 0
+        ch = chr(code)
+        if ch in "\r\n\f\x00" or code < 0x20 and ch != "\t":
+            continue
+        raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+        left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
+        size = max(top - bottom, 1.0)
+        if ch.isspace():
+            if lines and lines[-1].chars[-1][0] != " ":
+                lines[-1].chars.append((" ", left, right, size))
+            continue
+        target = None
+        mid = (top + bottom) / 2
+        for line in reversed(lines[-_RECENT_LINES:]):  # PDFium may hand a line's tail over late
+            line_mid = (line.top + line.bottom) / 2
+            if abs(mid - line_mid) > 0.45 * max(size, line.top - line.bottom):
+                continue
+            last_right = line.chars[-1][2]
+            if last_right - 0.5 * size <= left <= last_right + _CONTINUE_EM * size:
+                target = line
+                break
+        if target is None:
+            lines.append(_Line([(ch, left, right, size)], top, bottom))
+            continue
+        target.chars.append((ch, left, right, size))
+        target.top, target.bottom = max(target.top, top), min(target.bottom, bottom)
+    for line in lines:  # a line never ends or starts with a space
+        while line.chars and line.chars[-1][0] == " ":
+            line.chars.pop()
+    return [line for line in lines if line.chars]
+
+
+def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of lines drawn one below the other in one column."""
+    blocks: list[list[_Line]] = []
+    for line in lines:
+        if blocks:
+            prev = blocks[-1][-1]
+            height = prev.top - prev.bottom
+            # the next line down: below this one, less than a line height of gap between them
+            below = prev.bottom - height <= line.top <= prev.bottom + 0.5 * height
+            overlaps = line.left < prev.right and prev.left < line.right
+            if below and overlaps:
+                blocks[-1].append(line)
+                continue
+        blocks.append([line])
+    return blocks
+
+
+def _reading_order(lines: list[_Line]) -> list[_Line]:
+    """Drawing order, except a block standing above another block of its column goes first."""
+    blocks = _blocks(lines)
+    if len(blocks) <= 1 or len(blocks) > _MAX_BLOCKS_REORDERED:
+        return lines
+    boxes = []
+    for block in blocks:
+        boxes.append((min(l.left for l in block), max(l.right for l in block),
+                      max(l.top for l in block), min(l.bottom for l in block)))
+
+    columns = _columns(lines)
+    block_columns = [_columns_of(box[0], box[1], columns) for box in boxes]
+
+    def above(a: int, b: int) -> bool:  # block a stands above block b, in a column they share
+        return boxes[a][3] >= boxes[b][2] - 1.0 and bool(block_columns[a] & block_columns[b])
+
+    remaining = list(range(len(blocks)))
+    ordered: list[int] = []
+    while remaining:
+        for k, b in enumerate(remaining):
+            if not any(above(a, b) for a in remaining if a != b):
+                ordered.append(remaining.pop(k))
+                break
+        else:  # a cycle (overlapping boxes): keep the drawing order
+            ordered.extend(remaining)
+            break
+    return [line for b in ordered for line in blocks[b]]
+
+
+def _columns(lines: list[_Line]) -> list[tuple[float, float]]:
+    """The page's text columns: x-intervals covered by wide lines, merged where they overlap."""
+    left = min(line.left for line in lines)
+    width = max(line.right for line in lines) - left
+    spans = sorted((line.left, line.right) for line in lines if line.right - line.left >= _WIDE_LINE * width)
+    if not spans:
+        return [(left, left + width)]
+    merged = [list(spans[0])]
+    for a, b in spans[1:]:
+        if a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def _columns_of(left: float, right: float, columns: list[tuple[float, float]]) -> set[int]:
+    hit = {k for k, (a, b) in enumerate(columns) if left < b and a < right}
+    if hit:
+        return hit
+    centre = (left + right) / 2  # in a gutter or a margin: the nearest column
+    return {min(range(len(columns)), key=lambda k: min(abs(centre - columns[k][0]), abs(centre - columns[k][1])))}
+
+
+# ----------------------------------------------------------------------------- reading
+def read_pdf(data: bytes, limits: PdfLimits | None = None) -> PdfText:
+    """The PDF's ``raw_text`` and page starts; raises ``IngestError("decode", reason)``."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    limits = limits or PdfLimits()
+    started = time.monotonic()
+    _check_envelope(data, limits)
+    check_inflation(data, limits)
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = raw.FPDF_GetLastError()
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise _fail("PDF is encrypted with a password: ask the publisher for an open copy") from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise _fail("PDF uses an unsupported security handler (DRM): cannot be read") from None
+        raise _fail(f"PDF is corrupt: PDFium cannot parse it ({exc})") from None
+    try:
+        n_pages = len(doc)
+        if n_pages == 0:
+            raise _fail("PDF has no pages")
+        if n_pages > limits.max_pages:
+            raise _fail(f"PDF has {n_pages} pages, over the {limits.max_pages} page limit")
+        pages: list[str] = []
+        text_pages = image_pages = 0
+        chars = 0
+        for k in range(n_pages):
+            if time.monotonic() - started > limits.timeout_s:
+                raise _fail(f"PDF took over {limits.timeout_s:.0f} s to read (at page {k + 1} of {n_pages}); not read")
+            page = doc[k]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    lines = _reading_order(_page_lines(textpage.raw, raw))
+                finally:
+                    textpage.close()
+                if not lines and _has_image(page, raw):
+                    image_pages += 1
+            finally:
+                page.close()
+            text = "\n".join(line.text() for line in lines)
+            if text.strip():
+                text_pages += 1
+            chars += len(text)
+            if chars > limits.max_chars:
+                raise _fail(f"PDF text is over {limits.max_chars:,} characters; not read")
+            pages.append(text)
+    finally:
+        doc.close()
+    if text_pages == 0:
+        if image_pages:
+            raise _fail(f"PDF has no text layer (all {n_pages} pages are images: a scan?): it needs OCR")
+        raise _fail("PDF has no text")
+    if image_pages and text_pages < limits.min_text_pages * n_pages:
+        raise _fail(f"PDF is mostly scanned images ({image_pages} of {n_pages} pages have no text layer): it needs OCR")
+    starts, pos = [], 0
+    for text in pages:
+        starts.append(pos)
+        pos += len(text) + 1
+    return PdfText("\f".join(pages), starts)
+
+
+def _has_image(page, raw) -> bool:
+    count = raw.FPDFPage_CountObjects(page.raw)
+    for i in range(count):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM):
+            return True
+    return False
