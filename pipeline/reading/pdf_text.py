@@ -37,11 +37,13 @@ from pipeline.document import IngestError
 
 # Bump when what raw_text holds for a PDF changes: cached results key on it.
 VERSION = "1"
-CELL_GAP_EM = 1.5  # a gap this wide (in font sizes) on one baseline separates cells
+CELL_GAP_EM = 1.0  # a gap this wide (in font sizes) on one baseline separates cells
+_ASCII_CELL_GAP_EM = 2.0  # ... between two ASCII characters (justified Latin text has wide word gaps)
 _WORD_GAP_EM = 0.25  # a gap between ASCII letters/digits this wide is a space
 _MAX_BLOCKS_REORDERED = 400
 _RECENT_LINES = 4  # a character may continue one of the last few lines
-_CONTINUE_EM = 8.0  # ... when it stands at most this far right of the line's end
+_CLOSE_EM = 1.0
+_CONTINUE_EM = 40.0  # ... when it stands at most this far right of the line's end (a far table cell)
 _WIDE_LINE = 0.35  # lines this wide (share of the page's text width) mark out columns  # pages with more blocks keep the drawing order (quadratic sort)
 
 
@@ -70,6 +72,10 @@ class PdfText:
         import bisect
 
         return bisect.bisect_right(self.page_starts, offset)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 // 10 else f"{n} bytes"
 
 
 def _fail(reason: str) -> IngestError:
@@ -123,7 +129,7 @@ def check_inflation(data: bytes, limits: PdfLimits) -> int:
 
 def _check_envelope(data: bytes, limits: PdfLimits) -> None:
     if len(data) > limits.max_bytes:
-        raise _fail(f"PDF is {len(data) / 2**20:.1f} MB, over the {limits.max_bytes // 2**20} MB limit")
+        raise _fail(f"PDF is {_size(len(data))}, over the {_size(limits.max_bytes)} limit")
     if b"%PDF-" not in data[:1024]:
         raise _fail("not a PDF: no %PDF- header in the first 1 KB")
     if b"%%EOF" not in data[-2048:]:
@@ -133,7 +139,7 @@ def _check_envelope(data: bytes, limits: PdfLimits) -> None:
 # ----------------------------------------------------------------------------- layout
 @dataclass
 class _Line:
-    chars: list[tuple[str, float, float, float]]  # (char, left, right, size)
+    chars: list[tuple[str, float, float, float]]  # (char, left, right, font size)
     top: float
     bottom: float
 
@@ -152,7 +158,8 @@ class _Line:
             if prev is not None:
                 gap = left - prev[2]
                 em = max(size, prev[3], 1.0)
-                if gap >= CELL_GAP_EM * em:
+                ascii_pair = prev[0].isascii() and ch.isascii()
+                if gap >= (_ASCII_CELL_GAP_EM if ascii_pair else CELL_GAP_EM) * em:
                     out.append("\t")
                 elif gap >= _WORD_GAP_EM * em and prev[0].isascii() and prev[0].isalnum() and ch.isascii() and ch.isalnum():
                     out.append(" ")
@@ -182,19 +189,25 @@ def _page_lines(textpage, raw) -> list[_Line]:
             continue
         raw.FPDFText_GetLooseCharBox(textpage, i, rect)
         left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
-        size = max(top - bottom, 1.0)
+        size = raw.FPDFText_GetFontSize(textpage, i)
+        if not 1.0 <= size <= 200.0:  # a font scaled by its matrix: the box is the better measure
+            size = max(top - bottom, 1.0)
         if ch.isspace():
             if lines and lines[-1].chars[-1][0] != " ":
                 lines[-1].chars.append((" ", left, right, size))
             continue
         target = None
         mid = (top + bottom) / 2
-        for line in reversed(lines[-_RECENT_LINES:]):  # PDFium may hand a line's tail over late
+        # The last line goes on at any distance to the right (a far table cell); an earlier
+        # one only right after its end (PDFium may hand a line's last characters over late).
+        # A line further back at a column gap is another column's line on the same baseline.
+        for back, line in enumerate(reversed(lines[-_RECENT_LINES:])):
             line_mid = (line.top + line.bottom) / 2
             if abs(mid - line_mid) > 0.45 * max(size, line.top - line.bottom):
                 continue
             last_right = line.chars[-1][2]
-            if last_right - 0.5 * size <= left <= last_right + _CONTINUE_EM * size:
+            reach = _CONTINUE_EM if back == 0 else _CLOSE_EM
+            if last_right - 0.5 * size <= left <= last_right + reach * size:
                 target = line
                 break
         if target is None:
@@ -241,8 +254,21 @@ def _reading_order(lines: list[_Line]) -> list[_Line]:
     def above(a: int, b: int) -> bool:  # block a stands above block b, in a column they share
         return boxes[a][3] >= boxes[b][2] - 1.0 and bool(block_columns[a] & block_columns[b])
 
+    # Page furniture: blocks standing above (below) every other block open (close) the
+    # page, whatever column they sit in (a page number in a corner, a running header).
     remaining = list(range(len(blocks)))
-    ordered: list[int] = []
+    head: list[int] = []
+    tail: list[int] = []
+    for _ in range(2):
+        for k in list(remaining):
+            others = [o for o in remaining if o != k]
+            if others and all(boxes[k][3] >= boxes[o][2] - 1.0 for o in others):
+                head.append(k)
+                remaining.remove(k)
+            elif others and all(boxes[k][2] <= boxes[o][3] + 1.0 for o in others):
+                tail.insert(0, k)
+                remaining.remove(k)
+    ordered: list[int] = head
     while remaining:
         for k, b in enumerate(remaining):
             if not any(above(a, b) for a in remaining if a != b):
@@ -251,6 +277,7 @@ def _reading_order(lines: list[_Line]) -> list[_Line]:
         else:  # a cycle (overlapping boxes): keep the drawing order
             ordered.extend(remaining)
             break
+    ordered += tail
     return [line for b in ordered for line in blocks[b]]
 
 
