@@ -1,0 +1,99 @@
+"""PDF line wraps: a line that runs to the right margin continues on the next line.
+
+A PDF's text layer has a line break wherever the layout wrapped a paragraph, and
+``linebreaks`` joins most of them, but not after a line that holds a heading marker
+and no ``。`` yet: ``（三）本意见自2022年12月24日起施行，有效期至2025年`` / ``12月23日。``, or a
+heading cut by a page end, ``21.提升`` / (page furniture) / ``公共服务水平。``.  In a PDF the
+geometry says what the text alone cannot: a line as wide as the column was wrapped.
+
+The step measures every line (East Asian wide characters 2, others 1), takes the
+column width as the most common width among the long lines, and, when the text looks
+wrapped (at least ``MIN_FULL_SHARE`` of its long lines are that wide), deletes the
+break after each *full* line A (within ``SLACK`` of the column width), together with
+the blank lines page furniture left, when:
+- A does not end with sentence-final punctuation (``linebreaks`` decides those), except
+  ``：``/``；`` inside an open bracket (``（牵头单位：…；责任单位：`` / ``县发展和改革局、…）``);
+- A and the next non-blank line B are not table rows (a tab, or a column gap);
+- B does not start with a heading marker, a dash item or a closing-block word;
+- the break would not glue two ASCII words together.
+A text whose lines are paragraphs (a .txt, a .docx) has no common width and is left
+as it is, and so is a second pass over joined text (idempotent).  Only deletions, so
+the offset map is a deletion map.
+
+Phase 2 runs it for paged formats only (PDF), after ``boilerplate`` (the furniture
+between the halves must be gone) and before ``linebreaks``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from normalizers.edits import deleted, replaced_one_for_one
+from normalizers.linebreaks import _B_BLOCKS_JOIN, HEADING_MARKER, _column_layout
+from pipeline.offsets import OffsetMap
+
+MIN_LONG = 16  # width units (8 CJK characters): shorter lines say nothing about the column
+MIN_FULL_SHARE = 0.4
+SLACK = 3  # width units a wrapped line may fall short of the column (kinsoku, proportional digits)
+_OVER = 4  # ... or run past it (hanging punctuation)
+_FINAL = frozenset("。！？；：…!?;:")
+_INNER_FINAL = frozenset("：；:;")  # inside brackets (a responsibility note) these end no paragraph
+_BLANK = " \t\u3000\u00a0\u2002-\u200b\u202f\ufeff"
+_LINE = re.compile(rf"[^{_BLANK}\n](?:[^\n]*[^{_BLANK}\n])?")
+
+
+def _width(line: str) -> int:
+    wide = sum(1 for ch in line if ord(ch) > 0x2E7F and unicodedata.east_asian_width(ch) in "WF")
+    return len(line) + wide
+
+
+def column_width(widths: list[int]) -> int | None:
+    """The width most long lines share (±1 unit), or None when the text is not wrapped."""
+    long = [w for w in widths if w >= MIN_LONG]
+    if len(long) < 4:
+        return None
+    counts = Counter(long)
+    best = max(counts, key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
+    near = sum(1 for w in long if best - SLACK <= w <= best + _OVER)
+    return best if near >= MIN_FULL_SHARE * len(long) else None
+
+
+def wrap_spans(text: str) -> list[tuple[int, int]]:
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    contents = [text[a:b] for a, b in lines]
+    widths = [_width(line) for line in contents]
+    full = column_width([w for w, line in zip(widths, contents) if not _column_layout(line)])
+    if full is None:
+        return []
+    spans = []
+    depth = 0  # open brackets in the paragraph so far: a "：" inside a note does not end it
+    for k in range(len(lines) - 1):
+        a, b = contents[k], contents[k + 1]
+        depth = max(0, depth + a.count("（") + a.count("(") - a.count("）") - a.count(")"))
+        joined = False
+        try:
+            if not full - SLACK <= widths[k] <= full + _OVER:
+                continue
+            if a[-1] in _FINAL and not (a[-1] in _INNER_FINAL and depth > 0):
+                continue
+            if _column_layout(a) or _column_layout(b):
+                continue
+            if HEADING_MARKER.match(b) or _B_BLOCKS_JOIN.match(b):
+                continue
+            if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+                continue
+            spans.append((lines[k][1], lines[k + 1][0]))
+            joined = True
+        finally:
+            if not joined:
+                depth = 0
+    return spans
+
+
+def join_wraps(text: str) -> tuple[str, OffsetMap]:
+    spans = wrap_spans(text)
+    if not spans:
+        return replaced_one_for_one(text, text)
+    return deleted(text, spans)
