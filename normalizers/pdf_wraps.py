@@ -36,6 +36,7 @@ from pipeline.offsets import OffsetMap
 
 MIN_LONG = 16  # width units (8 CJK characters): shorter lines say nothing about the column
 MIN_FULL_SHARE = 0.4
+INDENT = 4  # width units of a first-line indent (two CJK characters)
 SLACK = 3  # width units a wrapped line may fall short of the column (kinsoku, proportional digits)
 _OVER = 4  # ... or run past it (hanging punctuation)
 _FINAL = frozenset("。！？；：…!?;:")
@@ -67,14 +68,21 @@ def wrap_spans(text: str) -> list[tuple[int, int]]:
     full = column_width([w for w, line in zip(widths, contents) if not _column_layout(line)])
     if full is None:
         return []
-    spans = []
+    spans: list[tuple[int, int]] = []
+
+    def continues(k: int) -> bool:  # was the break before line k deleted (A continues a paragraph)?
+        return bool(spans) and spans[-1][1] == lines[k][0]
+
     depth = 0  # open brackets in the paragraph so far: a "：" inside a note does not end it
     for k in range(len(lines) - 1):
         a, b = contents[k], contents[k + 1]
         depth = max(0, depth + a.count("（") + a.count("(") - a.count("）") - a.count(")"))
         joined = False
         try:
-            if not full - SLACK <= widths[k] <= full + _OVER:
+            # a paragraph's first line may be indented (GB/T 9704: two characters), which
+            # the text layer does not show: it is full 4 units short of the column
+            indent = 0 if continues(k) else INDENT
+            if not full - SLACK - indent <= widths[k] <= full + _OVER:
                 continue
             if a[-1] in _FINAL and not (a[-1] in _INNER_FINAL and depth > 0):
                 continue
