@@ -7,7 +7,7 @@ heading cut by a page end, ``21.提升`` / (page furniture) / ``公共服务水�
 geometry says what the text alone cannot: a line as wide as the column was wrapped.
 
 The step measures every line (East Asian wide characters 2, others 1), takes the
-column width as the most common width among the long lines, and, when the text looks
+column width as the widest width a quarter of the long lines share, and, when the text looks
 wrapped (at least ``MIN_FULL_SHARE`` of its long lines are that wide), deletes the
 break after each *full* line A (within ``SLACK`` of the column width), together with
 the blank lines page furniture left, when:
@@ -51,13 +51,19 @@ def _width(line: str) -> int:
 
 
 def column_width(widths: list[int]) -> int | None:
-    """The width most long lines share (±1 unit), or None when the text is not wrapped."""
+    """The column width: the widest width (±1 unit) that at least a quarter of the long
+    lines share (wrapped lines run to it; first lines are indented, last lines shorter),
+    or None when fewer than ``MIN_FULL_SHARE`` of the long lines are that wide (the text
+    is not wrapped)."""
     long = [w for w in widths if w >= MIN_LONG]
     if len(long) < 4:
         return None
     counts = Counter(long)
-    best = max(counts, key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
-    near = sum(1 for w in long if best - SLACK <= w <= best + _OVER)
+    common = [w for w in counts if counts[w - 1] + counts[w] + counts[w + 1] >= 0.25 * len(long)]
+    if not common:
+        return None
+    best = max(common)
+    near = sum(1 for w in long if best - SLACK - INDENT <= w <= best + _OVER)  # full or indented
     return best if near >= MIN_FULL_SHARE * len(long) else None
 
 

@@ -1,0 +1,143 @@
+"""The PDF normalisers' offset maps, by property (hypothesis), alone and composed into the
+step order phase 2 gives paged formats (``ideographs`` after ``newlines``, ``pdf_wraps``
+after ``boilerplate``)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import normalizers
+import normalizers.pipeline  # noqa: F401  (registers the steps in order)
+from normalizers import normalize
+from normalizers.chinese_script import simplified_char
+from normalizers.ideographs import TABLE, unified_char, unify_ideographs
+from normalizers.pdf_wraps import join_wraps, wrap_spans
+from normalizers.width import WIDTH_TABLE
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+LOOKALIKES = "⼭⼈⾏⼯⼤⽣⽤⻔⻅⻓⻢⺠⺟⻳行﨑﨎" + "".join(chr(c) for c in (0x2F00, 0x2FD5, 0xF900, 0xFAD9, 0x2F800, 0x2FA1D))
+HAN = "山人行工大生用门见长马民母龟集群发展产业企业技术创新市县区年亿元万个家到达"
+PUNCT = "，。；：、（）“”《》"
+TOKENS = list(HAN + LOOKALIKES + PUNCT) + ["（一）", "一、", "1.", "2025年", "100万元", " ", "\u3000", "\t", "\n", "\n\n", "\f", "— 3 —", "RCEP"]
+texts = st.lists(st.sampled_from(TOKENS), max_size=150).map("".join)
+
+
+@pytest.fixture
+def paged_steps():
+    saved = dict(normalizers.STEPS)
+    normalizers.STEPS.clear()
+    for name, step in saved.items():
+        normalizers.STEPS[name] = step
+        if name == "newlines":
+            normalizers.STEPS["ideographs"] = unify_ideographs
+        if name == "boilerplate":
+            normalizers.STEPS["pdf_wraps"] = join_wraps
+    yield
+    normalizers.STEPS.clear()
+    normalizers.STEPS.update(saved)
+
+
+# ----------------------------------------------------------------------------- ideographs
+def test_table_maps_to_unified_ideographs_only():
+    for src, dst in TABLE.items():
+        assert unicodedata.name(chr(dst)).startswith("CJK UNIFIED IDEOGRAPH"), hex(src)
+    assert unified_char("⼭") == "山" and unified_char("⻔") == "门" and unified_char("行") == "行"
+    assert unified_char("﨎") == "﨎"  # a unified ideograph in the compatibility block stays
+    assert unify_ideographs("⼭东省⼈民政府⾏政")[0] == "山东省人民政府行政"
+
+
+@SETTINGS
+@given(texts)
+def test_ideographs_map_one_for_one(raw):
+    out, offsets = unify_ideographs(raw)
+    assert len(out) == len(raw) and offsets.is_identity and offsets.source_len == len(raw)
+    assert all(o == unified_char(r) for o, r in zip(out, raw))
+    assert not any(ord(c) in TABLE for c in out)
+    assert unify_ideographs(out)[0] == out
+
+
+# ----------------------------------------------------------------------------- pdf_wraps
+def _wrapped(paragraphs: list[str], width: int, furniture_every: int) -> str:
+    """Paragraphs laid out as a PDF text layer (GB/T 9704: 28 characters a line; here 20 to
+    30), wrapped at ``width`` CJK characters with a
+    two-character first-line indent (not in the text), page furniture every few lines."""
+    lines = []
+    for para in paragraphs:
+        room, pos = width - 2, 0
+        while pos < len(para):
+            lines.append(para[pos : pos + room])
+            pos += room
+            room = width
+    # the running header is known by its repeats; a body line repeated next to page numbers
+    # would be taken for one (as page_furniture documents): real bodies do not repeat lines
+    assume(len(set(lines)) == len(lines))
+    out = []
+    for k, line in enumerate(lines, 1):
+        out.append(line)
+        if k % furniture_every == 0 and k < len(lines):  # a page ends: its number, the next header
+            out.append(f"— {k // furniture_every} —\f江南省人民政府公报")
+    return "\n".join(out)
+
+
+clauses = st.text(alphabet=HAN, min_size=4, max_size=24)
+paragraphs = st.lists(clauses, min_size=2, max_size=6).map(lambda cs: "，".join(cs) + "。")
+INTRO = "各市人民政府，省政府各部门："
+
+
+@SETTINGS
+@given(st.lists(paragraphs, min_size=4, max_size=10), st.integers(20, 30), st.integers(5, 12))
+def test_wrapped_paragraphs_come_back_whole(paged_steps, paras, width, every):
+    raw = INTRO + "\n" + _wrapped(paras, width, every)
+    assume(raw.count("\f") >= 2)  # a running header is known by its repeats
+    norm = normalize(raw).text
+    assert norm.split("\n") == [INTRO, *paras]
+    assert normalize(norm).text == norm
+
+
+@SETTINGS
+@given(texts)
+def test_pdf_wraps_only_delete_blanks_and_are_idempotent(raw):
+    out, offsets = join_wraps(raw)
+    start, end = offsets.src_start, offsets.src_end
+    assert np.all(end - start == 1) and np.all(np.diff(start) > 0)
+    assert "".join(raw[i] for i in start.tolist()) == out
+    kept = np.zeros(len(raw), dtype=bool)
+    kept[start] = True
+    assert all(raw[i].isspace() for i in np.flatnonzero(~kept).tolist())
+    assert wrap_spans(out) == [] or join_wraps(out)[0] == out
+
+
+def test_paragraph_text_is_left_alone():
+    text = "\n".join(["为深入贯彻党中央、国务院关于大力发展先进制造业集群的重大战略部署，制定如下实施意见", "（一）总体要求"] * 6)
+    assert wrap_spans(text) == []  # every line ends a paragraph: no column width to find
+
+
+# ----------------------------------------------------------------------------- composed
+def _images(char: str) -> set[str]:
+    out = {char, unified_char(char), simplified_char(char), simplified_char(unified_char(char)), "\n" if char in "\r\f" else char}
+    for c in list(out):
+        if ord(c) < 0x10000:
+            out.add(chr(WIDTH_TABLE[ord(c)]))
+    out |= {dict(zip(",:;!?()", "，：；！？（）")).get(c, c) for c in list(out)}
+    return out
+
+
+@SETTINGS
+@given(texts)
+def test_composed_paged_normalisation_keeps_provenance(paged_steps, raw):
+    norm = normalize(raw)
+    start, end = norm.offsets.src_start, norm.offsets.src_end
+    assert len(start) == len(norm.text)
+    assert np.all(end - start == 1) and np.all(np.diff(start) > 0)
+    for i, src in enumerate(start.tolist()):
+        assert norm.text[i] in _images(raw[src]), (raw[src], norm.text[i])
+    n = len(norm.text)
+    if n:
+        s, e = norm.to_raw(0, n)
+        assert norm.to_norm(s, e) == (0, n)
+    assert normalize(norm.text).text == norm.text
