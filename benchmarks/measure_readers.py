@@ -267,6 +267,43 @@ def measure_docx(work: Path, sources: list[Path], repeat: int = 5) -> None:
         print(f"| {name} | {f1:.4f} | {order:.4f} | {exact}/{len(files)} | {chars / elapsed / 1e6:.2f} M |")
 
 
+def measure_doc(work: Path, sources: list[Path]) -> None:
+    """.doc converters: antiword, catdoc, LibreOffice (.doc → .docx → polex's reader)."""
+    import shutil
+
+    from pipeline.reading.office_convert import convert_to_docx
+
+    files = []
+    for src in sources:
+        lines = mf.lines_of(src.read_text(encoding="utf-8")) + mf.RESPONSIBILITY_TABLE
+        docx = mf.docx_file(lines, work / f"{src.stem[:24]}.docx")
+        files.append((mf.libreoffice_convert(docx, "doc", work), "\n".join(lines)))
+
+    def run(cmd):
+        return lambda path: subprocess.run([*cmd, str(path)], capture_output=True, timeout=60).stdout.decode("utf-8", "replace")
+
+    def lo(path):
+        from pipeline.reading.docx_text import read_docx
+
+        return read_docx(convert_to_docx(path.read_bytes(), ".doc"))
+
+    tools = {"antiword 0.37 (-m UTF-8.txt)": run(["antiword", "-m", "UTF-8.txt", "-w", "0"]),
+             "catdoc 0.95 (-d utf-8)": run(["catdoc", "-d", "utf-8", "-w"]),
+             "LibreOffice 7.4 → .docx → polex": lo}
+    print("| .doc reader | char F1 | in order | table rows as tab lines | s per file |")
+    print("|---|---|---|---|---|")
+    for name, fn in tools.items():
+        if name.split()[0].lower() != "libreoffice" and not shutil.which(name.split()[0]):
+            continue
+        started = time.perf_counter()
+        outs = [fn(path) for path, _ in files]
+        elapsed = (time.perf_counter() - started) / len(files)
+        f1 = sum(char_f1(e, o) for (_, e), o in zip(files, outs)) / len(files)
+        order = sum(order_ratio(e, o) for (_, e), o in zip(files, outs)) / len(files)
+        rows = sum(mf.RESPONSIBILITY_TABLE[1] in o for o in outs)
+        print(f"| {name} | {f1:.4f} | {order:.4f} | {rows}/{len(files)} | {elapsed:.2f} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--extra", nargs="*", default=[], help="more .txt sources")
@@ -274,6 +311,7 @@ def main() -> int:
     parser.add_argument("--worker", nargs=2, metavar=("NAME", "CASES"))
     parser.add_argument("--json", type=Path)
     parser.add_argument("--docx", action="store_true", help="measure the .docx readers only")
+    parser.add_argument("--doc", action="store_true", help="measure the .doc converters only")
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(run_one(*args.worker)))
@@ -282,6 +320,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="polex-measure-"))
     if args.docx:
         measure_docx(work, sources)
+        return 0
+    if args.doc:
+        measure_doc(work, sources)
         return 0
     started = time.perf_counter()
     cases = build(work, sources)
