@@ -89,6 +89,15 @@ def test_chromium_pdf_has_the_text_content(doc, layout, tmp_path):
 
 
 @needs_chromium
+def test_chromium_table_cells_split_at_their_borders(tmp_path):
+    # cell padding is narrower than a cell gap: the vertical borders separate the cells
+    path = mf.chromium_pdf(_lines(DOCS[2])[-3:] + mf.RESPONSIBILITY_TABLE, tmp_path / "t.pdf", header=HEADER)
+    lines = read_pdf(path.read_bytes()).text.split("\n")
+    for row in mf.RESPONSIBILITY_TABLE:
+        assert row in lines
+
+
+@needs_chromium
 def test_kangxi_radicals_come_through_as_the_pdf_says(tmp_path):
     text = DOCS[2].read_text(encoding="utf-8")
     path = mf.chromium_pdf(mf.lines_of(mf.with_kangxi(text)), tmp_path / "k.pdf", header=HEADER)
@@ -97,6 +106,19 @@ def test_kangxi_radicals_come_through_as_the_pdf_says(tmp_path):
     from normalizers.ideographs import unify_ideographs
 
     assert mf.in_order_share(text, unify_ideographs(raw)[0], (HEADER,)) >= 0.97
+
+
+@needs_libreoffice
+def test_ruled_table_with_wrapped_cells_is_read_row_by_row(tmp_path):
+    import docx
+
+    path = mf.docx_file(_lines(DOCS[2])[-3:] + mf.RESPONSIBILITY_TABLE, tmp_path / "t.docx")
+    document = docx.Document(path)
+    document.tables[0].style = document.styles["Table Grid"]  # ruled, four equal columns: cells wrap
+    document.save(path)
+    lines = read_pdf(mf.libreoffice_convert(path, "pdf", tmp_path).read_bytes()).text.split("\n")
+    for row in mf.RESPONSIBILITY_TABLE:
+        assert row in lines
 
 
 @needs_libreoffice

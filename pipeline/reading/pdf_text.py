@@ -14,6 +14,9 @@ What ``raw_text`` holds (``docs/formats.md``):
   between two runs on one baseline (table cells, a tab stop) becomes ``\\t``, a word gap
   between two ASCII letters or digits a space; characters pdfium generated (its own
   spaces and line breaks) are dropped;
+- a ruled table (thin vertical and horizontal paths) is read row by row: one line per
+  row, its cells (between the vertical rules) joined by ``\t``, a cell's own lines joined
+  top to bottom, so a cell wrapped over several lines stays in its row;
 - reading order: the order the page draws its text, except that a block of lines drawn
   later but standing above an earlier block in the same column (a title box, a header
   drawn last, a footer drawn first) is moved to where it stands.  Columns drawn one
@@ -28,6 +31,7 @@ Library: pypdfium2 (PDFium, Apache-2.0 / BSD-3-Clause), chosen by measurement
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 import zlib
@@ -142,6 +146,7 @@ class _Line:
     chars: list[tuple[str, float, float, float]]  # (char, left, right, font size)
     top: float
     bottom: float
+    fixed: str | None = None  # a table row rebuilt from its cells
 
     @property
     def left(self) -> float:
@@ -151,15 +156,23 @@ class _Line:
     def right(self) -> float:
         return max(c[2] for c in self.chars)
 
-    def text(self) -> str:
+    def text(self, rules: list[tuple[float, float, float]] = ()) -> str:
+        """The line's text; ``rules`` are the page's vertical rules (x, bottom, top): a rule
+        standing between two characters (a table's cell border) is a cell gap too."""
+        if self.fixed is not None:
+            return self.fixed
         out = []
         prev = None
+        mid = (self.top + self.bottom) / 2
         for ch, left, right, size in self.chars:
             if prev is not None:
                 gap = left - prev[2]
                 em = max(size, prev[3], 1.0)
                 ascii_pair = prev[0].isascii() and ch.isascii()
-                if gap >= (_ASCII_CELL_GAP_EM if ascii_pair else CELL_GAP_EM) * em:
+                ruled = rules and any(
+                    prev[2] - 1.0 <= x <= left + 1.0 and bottom <= mid <= top for x, bottom, top in rules
+                )
+                if ruled or gap >= (_ASCII_CELL_GAP_EM if ascii_pair else CELL_GAP_EM) * em:
                     out.append("\t")
                 elif gap >= _WORD_GAP_EM * em and prev[0].isascii() and prev[0].isalnum() and ch.isascii() and ch.isalnum():
                     out.append(" ")
@@ -340,14 +353,16 @@ def read_pdf(data: bytes, limits: PdfLimits | None = None) -> PdfText:
             try:
                 textpage = page.get_textpage()
                 try:
-                    lines = _reading_order(_page_lines(textpage.raw, raw))
+                    lines = _page_lines(textpage.raw, raw)
                 finally:
                     textpage.close()
                 if not lines and _has_image(page, raw):
                     image_pages += 1
+                vertical, horizontal = _rules(page, raw) if lines else ([], [])
+                lines = _reading_order(_table_rows(lines, vertical, horizontal))
             finally:
                 page.close()
-            text = "\n".join(line.text() for line in lines)
+            text = "\n".join(line.text(vertical) for line in lines)
             if text.strip():
                 text_pages += 1
             chars += len(text)
@@ -367,6 +382,86 @@ def read_pdf(data: bytes, limits: PdfLimits | None = None) -> PdfText:
         starts.append(pos)
         pos += len(text) + 1
     return PdfText("\f".join(pages), starts)
+
+
+_MAX_ROW_HEIGHT = 300.0  # points: a taller ruled band is a frame, not a table row
+_MAX_ROW_LINES = 40
+_MAX_RULES = 2000  # pages drawn with more paths (charts, maps) are not tables worth it
+
+
+def _rules(page, raw) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Thin paths on the page (table borders): vertical (x, bottom, top), horizontal (y, left, right)."""
+    import ctypes
+
+    vertical: list[tuple[float, float, float]] = []
+    horizontal: list[tuple[float, float, float]] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    stack = [(None, k) for k in range(raw.FPDFPage_CountObjects(page.raw))]
+    seen = 0
+    while stack and seen < _MAX_RULES:
+        form, k = stack.pop()
+        obj = raw.FPDFPage_GetObject(page.raw, k) if form is None else raw.FPDFFormObj_GetObject(form, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        seen += 1
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            stack += [(obj, j) for j in range(raw.FPDFFormObj_CountObjects(obj))]
+        elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            width, height = right.value - left.value, top.value - bottom.value
+            if width <= 2.0 and height >= 4.0:
+                vertical.append(((left.value + right.value) / 2, bottom.value, top.value))
+            elif height <= 2.0 and width >= 4.0:
+                horizontal.append(((bottom.value + top.value) / 2, left.value, right.value))
+    return vertical, horizontal
+
+
+def _cluster(values: list[float], tolerance: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _table_rows(lines: list[_Line], vertical, horizontal) -> list[_Line]:
+    """Lines inside a ruled table become one line per row, cells (between the vertical
+    rules crossing the row) joined by tabs, each cell's lines joined top to bottom: a
+    cell wrapped over three lines stays in its row."""
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return lines
+    ys = _cluster([y for y, _, _ in horizontal])[::-1]  # top to bottom
+    replace: dict[int, _Line] = {}
+    absorbed: set[int] = set()
+    for upper, lower in zip(ys, ys[1:]):
+        if upper - lower > _MAX_ROW_HEIGHT:
+            continue  # a frame around the page, not a table row
+        mid = (upper + lower) / 2
+        cols = _cluster([x for x, bottom, top in vertical if bottom - 1 <= mid <= top + 1])
+        if len(cols) < 2:
+            continue
+        members = [
+            k for k, line in enumerate(lines)
+            if k not in absorbed and lower <= (line.top + line.bottom) / 2 <= upper
+            and line.left >= cols[0] - 2 and line.right <= cols[-1] + 2
+        ]
+        if not members or len(members) > _MAX_ROW_LINES:
+            continue
+        cells: list[list[str]] = [[] for _ in cols[1:]]
+        chars = []
+        for k in sorted(members, key=lambda k: (-lines[k].top, lines[k].left)):
+            for ch in lines[k].chars:
+                centre = (ch[1] + ch[2]) / 2
+                col = min(max(bisect.bisect_right(cols, centre) - 1, 0), len(cells) - 1)
+                cells[col].append(ch[0])
+                chars.append(ch)
+        text = "\t".join(" ".join("".join(cell).split()) for cell in cells)
+        if not text.strip():
+            continue
+        chars.sort(key=lambda c: c[1])
+        replace[members[0]] = _Line(chars, upper, lower, fixed=text)
+        absorbed.update(members)
+    if not replace:
+        return lines
+    return [replace[k] if k in replace else line for k, line in enumerate(lines) if k in replace or k not in absorbed]
 
 
 def _has_image(page, raw) -> bool:
