@@ -69,6 +69,27 @@ def test_page_starts_and_page_of():
     assert "\r" not in result.text
 
 
+def test_text_drawn_twice_for_fake_bold_is_read_once():
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("STSong-Light", 16)
+    for dx in (0, 0.3):  # a heading "in bold": the same text drawn a third of a point apart
+        c.drawString(100 + dx, 700, "一、总体要求")
+    c.drawString(100, 672, "以习近平新时代中国特色社会主义思想为指导。")
+    c.showPage()
+    c.save()
+    assert read_pdf(buf.getvalue()).text == "一、总体要求\n以习近平新时代中国特色社会主义思想为指导。"
+
+
 def test_table_rows_are_tab_separated_lines():
     data, _ = mf.reportlab_pdf(mf.RESPONSIBILITY_TABLE, header=None, page_number="")
     assert read_pdf(data).text.split("\n") == mf.RESPONSIBILITY_TABLE

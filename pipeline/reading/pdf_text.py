@@ -44,11 +44,11 @@ VERSION = "1"
 CELL_GAP_EM = 1.0  # a gap this wide (in font sizes) on one baseline separates cells
 _ASCII_CELL_GAP_EM = 2.0  # ... between two ASCII characters (justified Latin text has wide word gaps)
 _WORD_GAP_EM = 0.25  # a gap between ASCII letters/digits this wide is a space
-_MAX_BLOCKS_REORDERED = 400
+_MAX_BLOCKS_REORDERED = 150  # pages with more blocks keep the drawing order (the sort is cubic)
 _RECENT_LINES = 4  # a character may continue one of the last few lines
-_CLOSE_EM = 1.0
+_CLOSE_EM = 1.0  # ... an earlier one only when it stands this close to its end
 _CONTINUE_EM = 40.0  # ... when it stands at most this far right of the line's end (a far table cell)
-_WIDE_LINE = 0.35  # lines this wide (share of the page's text width) mark out columns  # pages with more blocks keep the drawing order (quadratic sort)
+_WIDE_LINE = 0.35  # lines this wide (share of the page's text width) mark out columns
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,6 @@ class PdfText:
 
     def page_of(self, offset: int) -> int:
         """1-based page holding raw offset ``offset``."""
-        import bisect
-
         return bisect.bisect_right(self.page_starts, offset)
 
 
@@ -228,10 +226,19 @@ def _page_lines(textpage, raw) -> list[_Line]:
             continue
         target.chars.append((ch, left, right, size))
         target.top, target.bottom = max(target.top, top), min(target.bottom, bottom)
+    kept, seen = [], set()
     for line in lines:  # a line never ends or starts with a space
         while line.chars and line.chars[-1][0] == " ":
             line.chars.pop()
-    return [line for line in lines if line.chars]
+        if not line.chars:
+            continue
+        # text drawn twice at (almost) the same place, fake bold: one copy
+        key = ("".join(c[0] for c in line.chars), round(line.top), round(line.left))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept
 
 
 def _blocks(lines: list[_Line]) -> list[list[_Line]]:
