@@ -58,10 +58,7 @@ def build(work: Path, copies: int) -> list[dict]:
 
 def run_format(fmt: str, files_json: str) -> dict:
     """In a fresh process: read and process every file of one format."""
-    import normalizers
-    import normalizers.pipeline  # noqa: F401
-    from normalizers.ideographs import unify_ideographs
-    from normalizers.pdf_wraps import join_wraps
+    import normalizers.pipeline  # noqa: F401  (registers the steps)
     from pipeline.document import RawDocument
     from pipeline.process import process_document
     from pipeline.reader import decode_bytes
@@ -69,14 +66,7 @@ def run_format(fmt: str, files_json: str) -> dict:
     from pipeline.reading.pdf_text import read_pdf
 
     if fmt.startswith("pdf"):  # the step order phase 2 gives paged formats
-        steps = dict(normalizers.STEPS)
-        normalizers.STEPS.clear()
-        for name, step in steps.items():
-            normalizers.STEPS[name] = step
-            if name == "newlines":
-                normalizers.STEPS["ideographs"] = unify_ideographs
-            if name == "boilerplate":
-                normalizers.STEPS["pdf_wraps"] = join_wraps
+        mf.paged_normalization().__enter__()
     readers = {
         "txt": lambda data: decode_bytes(data, ".txt")[0],
         "pdf-reportlab": lambda data: read_pdf(data).text,

@@ -4,20 +4,24 @@ after ``boilerplate``)."""
 
 from __future__ import annotations
 
+import sys
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-import normalizers
-import normalizers.pipeline  # noqa: F401  (registers the steps in order)
-from normalizers import normalize
-from normalizers.chinese_script import simplified_char
-from normalizers.ideographs import TABLE, unified_char, unify_ideographs
-from normalizers.pdf_wraps import join_wraps, wrap_spans
-from normalizers.width import WIDTH_TABLE
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
+
+import make_formats as mf  # noqa: E402
+import normalizers.pipeline  # noqa: E402,F401  (registers the steps in order)
+from normalizers import normalize  # noqa: E402
+from normalizers.chinese_script import simplified_char  # noqa: E402
+from normalizers.ideographs import TABLE, unified_char, unify_ideographs  # noqa: E402
+from normalizers.pdf_wraps import join_wraps, wrap_spans  # noqa: E402
+from normalizers.width import WIDTH_TABLE  # noqa: E402
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 LOOKALIKES = "⼭⼈⾏⼯⼤⽣⽤⻔⻅⻓⻢⺠⺟⻳行﨑﨎" + "".join(chr(c) for c in (0x2F00, 0x2FD5, 0xF900, 0xFAD9, 0x2F800, 0x2FA1D))
@@ -29,17 +33,9 @@ texts = st.lists(st.sampled_from(TOKENS), max_size=150).map("".join)
 
 @pytest.fixture
 def paged_steps():
-    saved = dict(normalizers.STEPS)
-    normalizers.STEPS.clear()
-    for name, step in saved.items():
-        normalizers.STEPS[name] = step
-        if name == "newlines":
-            normalizers.STEPS["ideographs"] = unify_ideographs
-        if name == "boilerplate":
-            normalizers.STEPS["pdf_wraps"] = join_wraps
-    yield
-    normalizers.STEPS.clear()
-    normalizers.STEPS.update(saved)
+    """The step order phase 2 gives paged formats, for the duration of one test."""
+    with mf.paged_normalization():
+        yield
 
 
 # ----------------------------------------------------------------------------- ideographs

@@ -23,10 +23,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
 
 import make_formats as mf  # noqa: E402
-import normalizers  # noqa: E402
 import normalizers.pipeline  # noqa: E402,F401  (registers the steps in order)
-from normalizers.ideographs import unify_ideographs  # noqa: E402
-from normalizers.pdf_wraps import join_wraps  # noqa: E402
 from pipeline.document import RawDocument  # noqa: E402
 from pipeline.process import process_document  # noqa: E402
 from pipeline.reader import read_document  # noqa: E402
@@ -54,17 +51,8 @@ ALL_DOCS = sorted(p.name for p in CORPUS.glob("*.txt"))
 @pytest.fixture
 def paged_steps():
     """The step order phase 2 gives paged formats, for the duration of one test."""
-    saved = dict(normalizers.STEPS)
-    normalizers.STEPS.clear()
-    for name, step in saved.items():
-        normalizers.STEPS[name] = step
-        if name == "newlines":
-            normalizers.STEPS["ideographs"] = unify_ideographs
-        if name == "boilerplate":
-            normalizers.STEPS["pdf_wraps"] = join_wraps
-    yield
-    normalizers.STEPS.clear()
-    normalizers.STEPS.update(saved)
+    with mf.paged_normalization():
+        yield
 
 
 def _process(raw_text: str, media_type: str) -> dict:
