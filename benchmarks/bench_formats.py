@@ -59,9 +59,9 @@ def build(work: Path, copies: int) -> list[dict]:
 def run_format(fmt: str, files_json: str) -> dict:
     """In a fresh process: read and process every file of one format."""
     import normalizers.pipeline  # noqa: F401  (registers the steps)
-    from pipeline.document import RawDocument
+    from pipeline.core.document import RawDocument
     from pipeline.process import process_document
-    from pipeline.reader import decode_bytes
+    from pipeline.reading.reader import decode_bytes
     from pipeline.reading.docx_text import read_docx
     from pipeline.reading.pdf_text import read_pdf
 

@@ -25,7 +25,7 @@ import re
 import unicodedata
 
 from normalizers.edits import replaced_one_for_one
-from pipeline.offsets import OffsetMap
+from pipeline.core.offsets import OffsetMap
 
 # Supplement radicals (U+2E80–U+2EF3) → the ideograph they stand for.  Only U+2E9F and
 # U+2EF3 have a decomposition in Unicode; the rest follow the radicals' names.

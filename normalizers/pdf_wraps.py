@@ -32,7 +32,7 @@ from collections import Counter
 
 from normalizers.edits import deleted, replaced_one_for_one
 from normalizers.linebreaks import _B_BLOCKS_JOIN, HEADING_MARKER, _column_layout
-from pipeline.offsets import OffsetMap
+from pipeline.core.offsets import OffsetMap
 
 MIN_LONG = 16  # width units (8 CJK characters): shorter lines say nothing about the column
 MIN_FULL_SHARE = 0.4

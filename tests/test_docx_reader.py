@@ -14,7 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
 
 import make_formats as mf  # noqa: E402
-from pipeline.document import IngestError  # noqa: E402
+from pipeline.errors import IngestError  # noqa: E402
 from pipeline.reading.docx_text import DocxLimits, read_docx  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

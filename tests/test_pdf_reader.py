@@ -154,7 +154,7 @@ def test_libreoffice_pdf_of_a_docx(tmp_path):
 
 # ----------------------------------------------------------------------------- bad PDFs
 def _reason(data: bytes, limits: PdfLimits | None = None) -> str:
-    from pipeline.document import IngestError
+    from pipeline.errors import IngestError
 
     with pytest.raises(IngestError) as info:
         read_pdf(data, limits)

@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
 
 import make_formats as mf  # noqa: E402
 import normalizers.pipeline  # noqa: E402,F401  (registers the steps in order)
-from pipeline.document import RawDocument  # noqa: E402
+from pipeline.core.document import RawDocument  # noqa: E402
 from pipeline.process import process_document  # noqa: E402
-from pipeline.reader import read_document  # noqa: E402
+from pipeline.reading.reader import read_document  # noqa: E402
 from pipeline.reading.docx_text import read_docx  # noqa: E402
 from pipeline.reading.pdf_text import read_pdf  # noqa: E402
 from test_pdf_reader import needs_chromium  # noqa: E402

@@ -33,7 +33,7 @@ import zlib
 from dataclasses import dataclass
 from xml.etree.ElementTree import ParseError, XMLPullParser
 
-from pipeline.document import IngestError
+from pipeline.errors import IngestError
 
 VERSION = "1"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

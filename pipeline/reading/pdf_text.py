@@ -37,7 +37,7 @@ import time
 import zlib
 from dataclasses import dataclass, field
 
-from pipeline.document import IngestError
+from pipeline.errors import IngestError
 
 # Bump when what raw_text holds for a PDF changes: cached results key on it.
 VERSION = "1"
