@@ -61,9 +61,9 @@ def run_format(fmt: str, files_json: str) -> dict:
     import normalizers.pipeline  # noqa: F401  (registers the steps)
     from pipeline.core.document import RawDocument
     from pipeline.process import process_document
-    from pipeline.reading.reader import decode_bytes
     from pipeline.reading.docx_text import read_docx
     from pipeline.reading.pdf_text import read_pdf
+    from pipeline.reading.reader import decode_bytes
 
     if fmt.startswith("pdf"):  # the step order phase 2 gives paged formats
         mf.paged_normalization().__enter__()
@@ -91,9 +91,16 @@ def run_format(fmt: str, files_json: str) -> dict:
     chars = sum(f["chars"] for f in files)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
-        "format": fmt, "docs": len(files), "chars": chars, "bytes": sum(map(len, blobs)),
-        "read_chars_per_s": chars / read_s, "core_chars_per_s": chars / core_s, "docs_per_s": len(files) / core_s,
-        "slowest_s": slowest, "peak_rss_mb": peak / 1024, "rss_growth_mb": (peak - base) / 1024,
+        "format": fmt,
+        "docs": len(files),
+        "chars": chars,
+        "bytes": sum(map(len, blobs)),
+        "read_chars_per_s": chars / read_s,
+        "core_chars_per_s": chars / core_s,
+        "docs_per_s": len(files) / core_s,
+        "slowest_s": slowest,
+        "peak_rss_mb": peak / 1024,
+        "rss_growth_mb": (peak - base) / 1024,
     }
 
 
@@ -116,17 +123,23 @@ def main() -> int:
     for fmt in FORMATS:
         if not any(f["format"] == fmt for f in files):
             continue
-        proc = subprocess.run([sys.executable, __file__, "--worker", fmt, str(files_json)], capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, __file__, "--worker", fmt, str(files_json)], capture_output=True, text=True
+        )
         if proc.returncode:
             print(proc.stderr[-3000:], file=sys.stderr)
             return 1
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    print("| format | docs | chars | file MB | read (bytes → raw_text) | core path (read + normalise + extract) | docs/s | slowest file | peak RSS |")
+    print(
+        "| format | docs | chars | file MB | read (bytes → raw_text) | core path (read + normalise + extract) | docs/s | slowest file | peak RSS |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['format']} | {r['docs']} | {r['chars'] / 1e6:.2f} M | {r['bytes'] / 2**20:.1f} |"
-              f" {r['read_chars_per_s'] / 1e6:.2f} M chars/s | {r['core_chars_per_s'] / 1e6:.2f} M chars/s |"
-              f" {r['docs_per_s']:.0f} | {r['slowest_s'] * 1000:.0f} ms | {r['peak_rss_mb']:.0f} MB |")
+        print(
+            f"| {r['format']} | {r['docs']} | {r['chars'] / 1e6:.2f} M | {r['bytes'] / 2**20:.1f} |"
+            f" {r['read_chars_per_s'] / 1e6:.2f} M chars/s | {r['core_chars_per_s'] / 1e6:.2f} M chars/s |"
+            f" {r['docs_per_s']:.0f} | {r['slowest_s'] * 1000:.0f} ms | {r['peak_rss_mb']:.0f} MB |"
+        )
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     return 0

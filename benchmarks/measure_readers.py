@@ -135,9 +135,17 @@ def build(work: Path, sources: list[Path]) -> list[dict]:
                 ("chromium", lambda p: mf.chromium_pdf(lines, p, header=header), expected),
                 ("chromium 2col", lambda p: mf.chromium_pdf(lines, p, header=header, columns=2), expected),
                 ("chromium titlebox", lambda p: mf.chromium_pdf(lines, p, header=header, title_box=True), expected),
-                ("chromium kangxi", lambda p: mf.chromium_pdf(mf.lines_of(mf.with_kangxi(text)), p, header=header), expected),
+                (
+                    "chromium kangxi",
+                    lambda p: mf.chromium_pdf(mf.lines_of(mf.with_kangxi(text)), p, header=header),
+                    expected,
+                ),
             ]
-        for name, kw in [("reportlab", {}), ("reportlab shuffled", {"shuffled": True}), ("reportlab 2col", {"two_columns": True})]:
+        for name, kw in [
+            ("reportlab", {}),
+            ("reportlab shuffled", {"shuffled": True}),
+            ("reportlab 2col", {"two_columns": True}),
+        ]:
             path = work / f"{stem}-{name.replace(' ', '_')}.pdf"
             _, truth = mf.reportlab_pdf(lines, path, header=header, **kw)
             cases.append({"path": str(path), "expected": expected, "variant": name, "truth": truth, "src": src.name})
@@ -204,7 +212,9 @@ def by_variant(cases, pages_by_case):
     out = {}
     for variant in sorted({c["variant"] for c in cases}):
         idx = [i for i, c in enumerate(cases) if c["variant"] == variant]
-        out[variant] = round(sum(order_ratio(cases[i]["expected"], "\n".join(pages_by_case[i])) for i in idx) / len(idx), 4)
+        out[variant] = round(
+            sum(order_ratio(cases[i]["expected"], "\n".join(pages_by_case[i])) for i in idx) / len(idx), 4
+        )
     return out
 
 
@@ -220,8 +230,14 @@ def run_one(name: str, cases_file: str) -> dict:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     chars = sum(len(flat(c["expected"])) for c in cases)
     result = score(cases, pages_by_case)
-    result.update({"chars_per_s": chars / elapsed, "peak_rss_mb": peak / 1024, "rss_growth_mb": (peak - base_rss) / 1024,
-                   "variants": by_variant(cases, pages_by_case)})
+    result.update(
+        {
+            "chars_per_s": chars / elapsed,
+            "peak_rss_mb": peak / 1024,
+            "rss_growth_mb": (peak - base_rss) / 1024,
+            "variants": by_variant(cases, pages_by_case),
+        }
+    )
     return result
 
 
@@ -279,16 +295,20 @@ def measure_doc(work: Path, sources: list[Path]) -> None:
         files.append((mf.libreoffice_convert(docx, "doc", work), "\n".join(lines)))
 
     def run(cmd):
-        return lambda path: subprocess.run([*cmd, str(path)], capture_output=True, timeout=60).stdout.decode("utf-8", "replace")
+        return lambda path: subprocess.run([*cmd, str(path)], capture_output=True, timeout=60).stdout.decode(
+            "utf-8", "replace"
+        )
 
     def lo(path):
         from pipeline.reading.docx_text import read_docx
 
         return read_docx(convert_to_docx(path.read_bytes(), ".doc"))
 
-    tools = {"antiword 0.37 (-m UTF-8.txt)": run(["antiword", "-m", "UTF-8.txt", "-w", "0"]),
-             "catdoc 0.95 (-d utf-8)": run(["catdoc", "-d", "utf-8", "-w"]),
-             "LibreOffice 7.4 → .docx → polex": lo}
+    tools = {
+        "antiword 0.37 (-m UTF-8.txt)": run(["antiword", "-m", "UTF-8.txt", "-w", "0"]),
+        "catdoc 0.95 (-d utf-8)": run(["catdoc", "-d", "utf-8", "-w"]),
+        "LibreOffice 7.4 → .docx → polex": lo,
+    }
     print("| .doc reader | char F1 | in order | table rows as tab lines | s per file |")
     print("|---|---|---|---|---|")
     for name, fn in tools.items():
@@ -325,22 +345,31 @@ def main() -> int:
         return 0
     started = time.perf_counter()
     cases = build(work, sources)
-    print(f"{len(cases)} PDFs from {len(sources)} documents built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print(
+        f"{len(cases)} PDFs from {len(sources)} documents built in {time.perf_counter() - started:.0f} s",
+        file=sys.stderr,
+    )
     cases_file = work / "cases.json"
     cases_file.write_text(json.dumps(cases, ensure_ascii=False))
     results = {}
     for name in args.only or CANDIDATES:
-        proc = subprocess.run([sys.executable, __file__, "--worker", name, str(cases_file)], capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, __file__, "--worker", name, str(cases_file)], capture_output=True, text=True
+        )
         if proc.returncode:
             print(f"{name}: failed\n{proc.stderr[-2000:]}", file=sys.stderr)
             continue
         results[name] = json.loads(proc.stdout.strip().splitlines()[-1])
-    print("| library | char F1 | in order (mean / min) | pages right | Kangxi left | Han-gap blanks /1k | chars/s | peak RSS MB |")
+    print(
+        "| library | char F1 | in order (mean / min) | pages right | Kangxi left | Han-gap blanks /1k | chars/s | peak RSS MB |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for name, r in results.items():
         pages = "" if r["pages"] is None else f"{r['pages']:.0%}"
-        print(f"| {name} | {r['F1']:.4f} | {r['order']:.4f} / {r['order_min']:.3f} | {pages} | {r['kangxi']} |"
-              f" {r['spaces_per_k']:.1f} | {r['chars_per_s'] / 1e3:.0f} k | {r['peak_rss_mb']:.0f} |")
+        print(
+            f"| {name} | {r['F1']:.4f} | {r['order']:.4f} / {r['order_min']:.3f} | {pages} | {r['kangxi']} |"
+            f" {r['spaces_per_k']:.1f} | {r['chars_per_s'] / 1e3:.0f} k | {r['peak_rss_mb']:.0f} |"
+        )
     print()
     variants = sorted({v for r in results.values() for v in r["variants"]})
     print("| in order, by layout | " + " | ".join(variants) + " |")

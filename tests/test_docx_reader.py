@@ -14,6 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
 
 import make_formats as mf  # noqa: E402
+
 from pipeline.errors import IngestError  # noqa: E402
 from pipeline.reading.docx_text import DocxLimits, read_docx  # noqa: E402
 
@@ -50,7 +51,7 @@ def _with_body(body_xml: str, numbering_xml: str | None = None) -> bytes:
 
 def _p(text: str, num: tuple[int, int] | None = None) -> str:
     ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr></w:pPr>' if num else ""
-    return f"<w:p>{ppr}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name[:3])
@@ -67,7 +68,7 @@ def test_runs_tabs_breaks_and_tracked_changes():
         "<w:r><w:t>到2025</w:t></w:r><w:r><w:t>年，</w:t></w:r><w:r><w:tab/><w:t>新增</w:t></w:r>"
         '<w:ins w:id="1" w:author="a"><w:r><w:t>100</w:t></w:r></w:ins>'
         '<w:del w:id="2" w:author="a"><w:r><w:delText>50</w:delText></w:r></w:del>'
-        '<w:r><w:t>家</w:t><w:br/><w:t>第二行</w:t></w:r>'
+        "<w:r><w:t>家</w:t><w:br/><w:t>第二行</w:t></w:r>"
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>（结果）</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
     )
@@ -87,12 +88,16 @@ def test_merged_and_nested_cells_keep_rows_on_one_line():
         "</w:tbl>" + _p("表后段落。")
     )
     assert read_docx(_with_body(body)).split("\n") == [
-        "序号\t任务\t单位", "1\t建设 示范工厂\t市科技局", "合计\t\t各区", "2\t甲 乙\t", "表后段落。",
+        "序号\t任务\t单位",
+        "1\t建设 示范工厂\t市科技局",
+        "合计\t\t各区",
+        "2\t甲 乙\t",
+        "表后段落。",
     ]
 
 
 def test_text_box_follows_its_paragraph_once():
-    box = '<w:txbxContent>' + _p("文本框中的文字") + "</w:txbxContent>"
+    box = "<w:txbxContent>" + _p("文本框中的文字") + "</w:txbxContent>"
     body = (
         "<w:p><w:r><w:t>锚定段落</w:t></w:r><w:r>"
         '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
@@ -116,7 +121,9 @@ NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 
 def _numbered_body() -> str:
-    items = [("总体要求", 0), ("指导思想。", 1), ("基本原则。", 1), ("重点任务", 0)] + [(f"任务{k}。", 2) for k in range(1, 12)]
+    items = [("总体要求", 0), ("指导思想。", 1), ("基本原则。", 1), ("重点任务", 0)] + [
+        (f"任务{k}。", 2) for k in range(1, 12)
+    ]
     items += [("子项。", 3), ("子项。", 3), ("保障措施", 0), ("加强组织领导。", 1)]
     return "".join(_p(text, (1, level)) for text, level in items)
 
@@ -137,7 +144,9 @@ def test_automatic_numbering_matches_libreoffice(tmp_path):
     path = tmp_path / "n.docx"
     path.write_bytes(_with_body(_numbered_body(), NUMBERING))
     txt = mf.libreoffice_convert(path, "txt:Text (encoded):UTF8", tmp_path)
-    rendered = [line.replace("\t", " ").strip() for line in txt.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+    rendered = [
+        line.replace("\t", " ").strip() for line in txt.read_text(encoding="utf-8-sig").splitlines() if line.strip()
+    ]
     assert [line.replace(" ", "") for line in rendered] == [line.replace(" ", "") for line in EXPECTED_NUMBERED]
 
 
@@ -158,7 +167,10 @@ def test_not_a_docx(good_docx):
 
 @pytest.mark.parametrize("keep", [0.3, 0.9, 0.999])
 def test_truncated_docx(good_docx, keep):
-    assert _reason(good_docx[: int(len(good_docx) * keep)]) == ".docx is truncated or corrupt: its ZIP directory is missing or damaged"
+    assert (
+        _reason(good_docx[: int(len(good_docx) * keep)])
+        == ".docx is truncated or corrupt: its ZIP directory is missing or damaged"
+    )
 
 
 def test_corrupt_parts(good_docx):
@@ -179,7 +191,10 @@ def test_corrupt_parts(good_docx):
         ".docx is corrupt: word/document.xml is not well-formed XML"
     )
     laughs = b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><d>&b;</d>'
-    assert _reason(rewrite("word/document.xml", laughs)) == ".docx word/document.xml declares a DTD (entities): not written by Word; refused"
+    assert (
+        _reason(rewrite("word/document.xml", laughs))
+        == ".docx word/document.xml declares a DTD (entities): not written by Word; refused"
+    )
     empty = f'<w:document xmlns:w="{W_NS}"><w:body><w:p/></w:body></w:document>'.encode()
     assert _reason(rewrite("word/document.xml", empty)) == ".docx has no text in its body"
 

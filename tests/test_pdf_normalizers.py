@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
 
 import make_formats as mf  # noqa: E402
+
 import normalizers.pipeline  # noqa: E402,F401  (registers the steps in order)
 from normalizers import normalize  # noqa: E402
 from normalizers.chinese_script import simplified_char  # noqa: E402
@@ -23,11 +24,29 @@ from normalizers.ideographs import TABLE, unified_char, unify_ideographs  # noqa
 from normalizers.pdf_wraps import join_wraps, wrap_spans  # noqa: E402
 from normalizers.width import WIDTH_TABLE  # noqa: E402
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-LOOKALIKES = "⼭⼈⾏⼯⼤⽣⽤⻔⻅⻓⻢⺠⺟⻳行﨑﨎" + "".join(chr(c) for c in (0x2F00, 0x2FD5, 0xF900, 0xFAD9, 0x2F800, 0x2FA1D))
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+LOOKALIKES = "⼭⼈⾏⼯⼤⽣⽤⻔⻅⻓⻢⺠⺟⻳行﨑﨎" + "".join(
+    chr(c) for c in (0x2F00, 0x2FD5, 0xF900, 0xFAD9, 0x2F800, 0x2FA1D)
+)
 HAN = "山人行工大生用门见长马民母龟集群发展产业企业技术创新市县区年亿元万个家到达"
 PUNCT = "，。；：、（）“”《》"
-TOKENS = list(HAN + LOOKALIKES + PUNCT) + ["（一）", "一、", "1.", "2025年", "100万元", " ", "\u3000", "\t", "\n", "\n\n", "\f", "— 3 —", "RCEP"]
+TOKENS = list(HAN + LOOKALIKES + PUNCT) + [
+    "（一）",
+    "一、",
+    "1.",
+    "2025年",
+    "100万元",
+    " ",
+    "\u3000",
+    "\t",
+    "\n",
+    "\n\n",
+    "\f",
+    "— 3 —",
+    "RCEP",
+]
 texts = st.lists(st.sampled_from(TOKENS), max_size=150).map("".join)
 
 
@@ -109,13 +128,21 @@ def test_pdf_wraps_only_delete_blanks_and_are_idempotent(raw):
 
 
 def test_paragraph_text_is_left_alone():
-    text = "\n".join(["为深入贯彻党中央、国务院关于大力发展先进制造业集群的重大战略部署，制定如下实施意见", "（一）总体要求"] * 6)
+    text = "\n".join(
+        ["为深入贯彻党中央、国务院关于大力发展先进制造业集群的重大战略部署，制定如下实施意见", "（一）总体要求"] * 6
+    )
     assert wrap_spans(text) == []  # every line ends a paragraph: no column width to find
 
 
 # ----------------------------------------------------------------------------- composed
 def _images(char: str) -> set[str]:
-    out = {char, unified_char(char), simplified_char(char), simplified_char(unified_char(char)), "\n" if char in "\r\f" else char}
+    out = {
+        char,
+        unified_char(char),
+        simplified_char(char),
+        simplified_char(unified_char(char)),
+        "\n" if char in "\r\f" else char,
+    }
     for c in list(out):
         if ord(c) < 0x10000:
             out.add(chr(WIDTH_TABLE[ord(c)]))

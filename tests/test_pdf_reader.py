@@ -19,6 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
 
 import make_formats as mf  # noqa: E402
+
 from pipeline.reading.pdf_text import PdfLimits, read_pdf  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -44,7 +45,9 @@ def _lines(doc: Path) -> list[str]:
     return mf.lines_of(doc.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("layout", [{}, {"shuffled": True}, {"two_columns": True}], ids=["plain", "shuffled", "two-columns"])
+@pytest.mark.parametrize(
+    "layout", [{}, {"shuffled": True}, {"two_columns": True}], ids=["plain", "shuffled", "two-columns"]
+)
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name[:3])
 def test_reportlab_pages_are_exact_and_in_reading_order(doc, layout):
     data, truth = mf.reportlab_pdf(_lines(doc), header=HEADER, **layout)
@@ -190,7 +193,10 @@ def test_image_only_pdf():
 
 @pytest.mark.parametrize("keep", [0.5, 0.9, 0.999])
 def test_truncated_pdf(good_pdf, keep):
-    assert _reason(good_pdf[: int(len(good_pdf) * keep)]) == "PDF is truncated: no %%EOF at its end (an incomplete download?)"
+    assert (
+        _reason(good_pdf[: int(len(good_pdf) * keep)])
+        == "PDF is truncated: no %%EOF at its end (an incomplete download?)"
+    )
 
 
 def test_corrupt_and_not_a_pdf(good_pdf):

@@ -23,13 +23,14 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
 
 import make_formats as mf  # noqa: E402
+from test_pdf_reader import needs_chromium  # noqa: E402
+
 import normalizers.pipeline  # noqa: E402,F401  (registers the steps in order)
 from pipeline.core.document import RawDocument  # noqa: E402
 from pipeline.process import process_document  # noqa: E402
-from pipeline.reading.reader import read_document  # noqa: E402
 from pipeline.reading.docx_text import read_docx  # noqa: E402
 from pipeline.reading.pdf_text import read_pdf  # noqa: E402
-from test_pdf_reader import needs_chromium  # noqa: E402
+from pipeline.reading.reader import read_document  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 HEADER = "山东省人民政府公报"
@@ -44,7 +45,12 @@ KEYS = {
 # scraped web pages that no PDF holds; a wrap inside ``(zh`` / ``i)`` defeats the ruby
 # step, which runs before line joining.  Its .docx is checked; its PDFs' text is checked
 # in test_pdf_reader.
-PDF_DOCS = ["000_ce97e2b7f31f05a1.txt", "002_d4a341c0482e1261.txt", "003_2453b0e7a4343327.txt", "004_5c61c9380c1bade9.txt"]
+PDF_DOCS = [
+    "000_ce97e2b7f31f05a1.txt",
+    "002_d4a341c0482e1261.txt",
+    "003_2453b0e7a4343327.txt",
+    "004_5c61c9380c1bade9.txt",
+]
 ALL_DOCS = sorted(p.name for p in CORPUS.glob("*.txt"))
 
 
@@ -56,7 +62,9 @@ def paged_steps():
 
 
 def _process(raw_text: str, media_type: str) -> dict:
-    doc = RawDocument(doc_id="d", source_path="d", sha256="0" * 64, raw_text=raw_text, encoding="utf-8", media_type=media_type)
+    doc = RawDocument(
+        doc_id="d", source_path="d", sha256="0" * 64, raw_text=raw_text, encoding="utf-8", media_type=media_type
+    )
     return process_document(doc)
 
 
@@ -84,7 +92,9 @@ def txt_rows():
     return {name: _process(read_document(CORPUS, name).raw_text, "text/plain") for name in ALL_DOCS}
 
 
-@pytest.mark.parametrize("layout", [{}, {"shuffled": True}, {"two_columns": True}], ids=["plain", "shuffled", "two-columns"])
+@pytest.mark.parametrize(
+    "layout", [{}, {"shuffled": True}, {"two_columns": True}], ids=["plain", "shuffled", "two-columns"]
+)
 @pytest.mark.parametrize("name", PDF_DOCS, ids=lambda n: n[:3])
 def test_reportlab_pdf_gives_the_same_rows_on_the_right_pages(name, layout, txt_rows, paged_steps):
     lines = mf.lines_of(read_document(CORPUS, name).raw_text)

@@ -139,8 +139,21 @@ def _chinese(n: int) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                       (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, sym in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out += sym
             n -= value
@@ -152,7 +165,13 @@ def _letter(n: int) -> str:
 
 
 def _format(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital", "taiwaneseCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographDigital",
+        "taiwaneseCounting",
+    ):
         return _chinese(n)
     if fmt == "ideographTraditional" and 1 <= n <= 10:
         return "甲乙丙丁戊己庚辛壬癸"[n - 1]
@@ -189,13 +208,16 @@ class _Numbering:
         for absnum in root.iter(f"{W}abstractNum"):
             levels = {}
             for lvl in absnum.iter(f"{W}lvl"):
+
                 def val(tag, default=None, lvl=lvl):
                     el = lvl.find(f"{W}{tag}")
                     return el.get(f"{W}val", default) if el is not None else default
 
                 levels[int(lvl.get(f"{W}ilvl", "0"))] = {
-                    "fmt": val("numFmt", "decimal"), "text": val("lvlText", ""),
-                    "start": int(val("start", "1") or 1), "suff": val("suff", "tab"),
+                    "fmt": val("numFmt", "decimal"),
+                    "text": val("lvlText", ""),
+                    "start": int(val("start", "1") or 1),
+                    "suff": val("suff", "tab"),
                 }
             self.abstract[absnum.get(f"{W}abstractNumId")] = levels
         for num in root.iter(f"{W}num"):

@@ -69,9 +69,18 @@ def convert_to_docx(data: bytes, suffix: str, limits: ConvertLimits | None = Non
         out_dir = work / "out"
         out_dir.mkdir()
         cmd = [
-            binary, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-            "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML",
-            "--outdir", str(out_dir), str(src),
+            binary,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out_dir),
+            str(src),
         ]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         try:
@@ -79,7 +88,9 @@ def convert_to_docx(data: bytes, suffix: str, limits: ConvertLimits | None = Non
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
-            raise _fail(f"LibreOffice took over {limits.timeout_s:.0f} s to convert the {suffix} file; not read") from None
+            raise _fail(
+                f"LibreOffice took over {limits.timeout_s:.0f} s to convert the {suffix} file; not read"
+            ) from None
         out = out_dir / "in.docx"
         if proc.returncode != 0 or not out.exists() or out.stat().st_size == 0:
             detail = err.decode("utf-8", "replace").strip().splitlines()

@@ -172,7 +172,13 @@ class _Line:
                 )
                 if ruled or gap >= (_ASCII_CELL_GAP_EM if ascii_pair else CELL_GAP_EM) * em:
                     out.append("\t")
-                elif gap >= _WORD_GAP_EM * em and prev[0].isascii() and prev[0].isalnum() and ch.isascii() and ch.isalnum():
+                elif (
+                    gap >= _WORD_GAP_EM * em
+                    and prev[0].isascii()
+                    and prev[0].isalnum()
+                    and ch.isascii()
+                    and ch.isalnum()
+                ):
                     out.append(" ")
             out.append(ch)
             prev = (ch, left, right, size)
@@ -265,8 +271,14 @@ def _reading_order(lines: list[_Line]) -> list[_Line]:
         return lines
     boxes = []
     for block in blocks:
-        boxes.append((min(l.left for l in block), max(l.right for l in block),
-                      max(l.top for l in block), min(l.bottom for l in block)))
+        boxes.append(
+            (
+                min(l.left for l in block),
+                max(l.right for l in block),
+                max(l.top for l in block),
+                min(l.bottom for l in block),
+            )
+        )
 
     columns = _columns(lines)
     block_columns = [_columns_of(box[0], box[1], columns) for box in boxes]
@@ -446,9 +458,12 @@ def _table_rows(lines: list[_Line], vertical, horizontal) -> list[_Line]:
         if len(cols) < 2:
             continue
         members = [
-            k for k, line in enumerate(lines)
-            if k not in absorbed and lower <= (line.top + line.bottom) / 2 <= upper
-            and line.left >= cols[0] - 2 and line.right <= cols[-1] + 2
+            k
+            for k, line in enumerate(lines)
+            if k not in absorbed
+            and lower <= (line.top + line.bottom) / 2 <= upper
+            and line.left >= cols[0] - 2
+            and line.right <= cols[-1] + 2
         ]
         if not members or len(members) > _MAX_ROW_LINES:
             continue
