@@ -31,7 +31,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
-from xml.etree.ElementTree import ParseError, XMLPullParser
+from xml.etree.ElementTree import Element, ParseError, XMLPullParser, fromstring
 
 from pipeline.errors import IngestError
 
@@ -202,8 +202,6 @@ class _Numbering:
         self.counters: dict[str, list[int]] = {}
         if not xml:
             return
-        from xml.etree.ElementTree import fromstring
-
         root = fromstring(xml)
         for absnum in root.iter(f"{W}abstractNum"):
             levels = {}
@@ -273,116 +271,158 @@ def _flat(text: str) -> str:
     return re.sub(r"[\t\n]+", " ", text).strip(" ")
 
 
-def read_docx(data: bytes, limits: DocxLimits | None = None) -> str:
-    """The .docx's ``raw_text``; raises ``IngestError("decode", reason)``."""
-    limits = limits or DocxLimits()
-    archive = _open_zip(data, limits)
-    part = _main_part(archive, limits)
-    numbering_xml = None
-    if "word/numbering.xml" in archive.namelist():
-        numbering_xml = b"".join(_member_chunks(archive, "word/numbering.xml", limits))
+_SKIPPED = frozenset({MC_FALLBACK, f"{W}del", f"{W}instrText", f"{W}delText", f"{W}moveFrom"})
+_RUN_MARKS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+
+
+def _int_val(el, default: int) -> int | None:
     try:
-        numbering = _Numbering(numbering_xml)
-    except ParseError:
-        numbering = _Numbering(None)  # numbers are lost, the text is not
+        return int(el.get(f"{W}val", str(default)))
+    except ValueError:
+        return None
 
-    lines: list[str] = []
-    paragraphs: list[list[str]] = []  # open paragraphs (a text box's sit inside a run of another)
-    after: list[list[str]] = []  # per open paragraph: text-box lines to emit after it
-    cells: list[_Cell] = []  # open cells, innermost last
-    rows: list[list[_Cell]] = []  # open rows
-    num_pr: list[list] = []  # per open paragraph: [numId, ilvl]
-    boxes = 0  # open w:txbxContent
-    skip = 0  # depth inside a subtree that is not body text
-    parents: list[str] = []
-    chars = 0
-    parser = XMLPullParser(events=("start", "end"))
-    started = False
 
-    def emit(line: str) -> None:
-        nonlocal chars
-        chars += len(line) + 1
-        if chars > limits.max_chars:
-            raise _fail(f".docx text is over {limits.max_chars:,} characters; not read")
-        if cells:
-            cells[-1].paragraphs.append(_flat(line))
-        elif paragraphs and boxes:  # a text box's paragraph: after the one it is anchored in
-            after[-1].append(line)
+class _BodyReader:
+    """The streaming state of one document.xml: open paragraphs, cells, rows, text boxes.
+
+    ``start``/``end`` take the parser's events; finished lines collect in ``lines``.
+    """
+
+    def __init__(self, numbering: _Numbering, limits: DocxLimits):
+        self.numbering = numbering
+        self.limits = limits
+        self.lines: list[str] = []
+        self.paragraphs: list[list[str]] = []  # open paragraphs (a text box's sit inside a run of another)
+        self.after: list[list[str]] = []  # per open paragraph: text-box lines to emit after it
+        self.cells: list[_Cell] = []  # open cells, innermost last
+        self.rows: list[list[_Cell]] = []  # open rows
+        self.num_pr: list[list] = []  # per open paragraph: [numId, ilvl]
+        self.boxes = 0  # open w:txbxContent
+        self.skip = 0  # depth inside a subtree that is not body text
+        self.parents: list[str] = []
+        self.chars = 0
+        self._ends = {
+            f"{W}t": self._end_text,
+            f"{W}numId": self._end_num_id,
+            f"{W}ilvl": self._end_ilvl,
+            f"{W}gridSpan": self._end_grid_span,
+            f"{W}p": self._end_paragraph,
+            f"{W}tc": self._end_cell,
+            f"{W}tr": self._end_row,
+            f"{W}txbxContent": self._end_box,
+            f"{W}body": lambda el: el.clear(),
+            **{tag: self._end_mark for tag in _RUN_MARKS},
+        }
+
+    def emit(self, line: str) -> None:
+        self.chars += len(line) + 1
+        if self.chars > self.limits.max_chars:
+            raise _fail(f".docx text is over {self.limits.max_chars:,} characters; not read")
+        if self.cells:
+            self.cells[-1].paragraphs.append(_flat(line))
+        elif self.paragraphs and self.boxes:  # a text box's paragraph: after the one it is anchored in
+            self.after[-1].append(line)
         else:
-            lines.append(line)
+            self.lines.append(line)
 
-    def handle(event: str, el) -> None:
-        nonlocal boxes, skip
+    def handle_all(self, events) -> None:
+        for event, el in events:
+            if event == "start":
+                self.start(el)
+            else:
+                self.end(el)
+
+    def start(self, el) -> None:
         tag = el.tag
-        if event == "start":
-            parent = parents[-1] if parents else ""
-            parents.append(tag)
-            if skip or tag in (MC_FALLBACK, f"{W}del", f"{W}instrText", f"{W}delText", f"{W}moveFrom"):
-                skip += 1
-            elif tag == f"{W}p":
-                paragraphs.append([])
-                after.append([])
-                num_pr.append([None, 0])
-            elif tag == f"{W}tc":
-                cells.append(_Cell())
-            elif tag == f"{W}tr":
-                rows.append([])
-            elif tag == f"{W}txbxContent":
-                boxes += 1
-            el.set("_parent", parent)
-            return
-        parents.pop()
-        if skip:
-            skip -= 1
-            el.clear()
-            return
-        if tag == f"{W}t":
-            if paragraphs:
-                paragraphs[-1].append(el.text or "")
-        elif tag in (f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
-            if paragraphs and el.get("_parent") == f"{W}r":
-                paragraphs[-1].append({f"{W}tab": "\t", f"{W}noBreakHyphen": "-"}.get(tag, "\n"))
-        elif tag == f"{W}numId" and num_pr:
-            num_pr[-1][0] = el.get(f"{W}val")
-        elif tag == f"{W}ilvl" and num_pr:
-            try:
-                num_pr[-1][1] = int(el.get(f"{W}val", "0"))
-            except ValueError:
-                pass
-        elif tag == f"{W}gridSpan" and cells:
-            try:
-                cells[-1].span = max(1, min(int(el.get(f"{W}val", "1")), 64))
-            except ValueError:
-                pass
+        el.set("_parent", self.parents[-1] if self.parents else "")
+        self.parents.append(tag)
+        if self.skip or tag in _SKIPPED:
+            self.skip += 1
         elif tag == f"{W}p":
-            text = "".join(paragraphs.pop())
-            num_id, ilvl = num_pr.pop()
-            label = numbering.label(num_id, ilvl) if num_id else ""
-            box_lines = after.pop()
-            emit(label + text)
-            for line in box_lines:
-                emit(line)
-            el.clear()
+            self.paragraphs.append([])
+            self.after.append([])
+            self.num_pr.append([None, 0])
         elif tag == f"{W}tc":
-            cell = cells.pop()
-            if rows:
-                rows[-1].append(cell)
-            el.clear()
+            self.cells.append(_Cell())
         elif tag == f"{W}tr":
-            row = rows.pop() if rows else []
-            texts = []
-            for cell in row:
-                texts.append(" ".join(p for p in cell.paragraphs if p))
-                texts += [""] * (cell.span - 1)
-            line = "\t".join(texts)
-            if line.strip():
-                emit(line)
-            el.clear()
+            self.rows.append([])
         elif tag == f"{W}txbxContent":
-            boxes -= 1
-        elif tag == f"{W}body":
-            el.clear()
+            self.boxes += 1
 
+    def end(self, el) -> None:
+        self.parents.pop()
+        if self.skip:
+            self.skip -= 1
+            el.clear()
+            return
+        finish = self._ends.get(el.tag)
+        if finish is not None:
+            finish(el)
+
+    def _end_text(self, el) -> None:
+        if self.paragraphs:
+            self.paragraphs[-1].append(el.text or "")
+
+    def _end_mark(self, el) -> None:
+        if self.paragraphs and el.get("_parent") == f"{W}r":
+            self.paragraphs[-1].append(_RUN_MARKS[el.tag])
+
+    def _end_num_id(self, el) -> None:
+        if self.num_pr:
+            self.num_pr[-1][0] = el.get(f"{W}val")
+
+    def _end_ilvl(self, el) -> None:
+        level = _int_val(el, 0)
+        if self.num_pr and level is not None:
+            self.num_pr[-1][1] = level
+
+    def _end_grid_span(self, el) -> None:
+        span = _int_val(el, 1)
+        if self.cells and span is not None:
+            self.cells[-1].span = max(1, min(span, 64))
+
+    def _end_paragraph(self, el) -> None:
+        text = "".join(self.paragraphs.pop())
+        num_id, ilvl = self.num_pr.pop()
+        label = self.numbering.label(num_id, ilvl) if num_id else ""
+        box_lines = self.after.pop()
+        self.emit(label + text)
+        for line in box_lines:
+            self.emit(line)
+        el.clear()
+
+    def _end_cell(self, el) -> None:
+        cell = self.cells.pop()
+        if self.rows:
+            self.rows[-1].append(cell)
+        el.clear()
+
+    def _end_row(self, el) -> None:
+        texts: list[str] = []
+        for cell in self.rows.pop() if self.rows else []:
+            texts.append(" ".join(p for p in cell.paragraphs if p))
+            texts += [""] * (cell.span - 1)
+        line = "\t".join(texts)
+        if line.strip():
+            self.emit(line)
+        el.clear()
+
+    def _end_box(self, el) -> None:
+        self.boxes -= 1
+
+
+def _numbering(archive: zipfile.ZipFile, limits: DocxLimits) -> _Numbering:
+    if "word/numbering.xml" not in archive.namelist():
+        return _Numbering(None)
+    try:
+        return _Numbering(b"".join(_member_chunks(archive, "word/numbering.xml", limits)))
+    except ParseError:
+        return _Numbering(None)  # numbers are lost, the text is not
+
+
+def _parse_body(archive: zipfile.ZipFile, part: str, body: _BodyReader, limits: DocxLimits) -> None:
+    parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
+    started = False
     try:
         for piece in _member_chunks(archive, part, limits):
             if not started:
@@ -392,14 +432,21 @@ def read_docx(data: bytes, limits: DocxLimits | None = None) -> str:
             elif b"<!ENTITY" in piece:
                 raise _fail(f".docx {part} declares entities: not written by Word; refused")
             parser.feed(piece)
-            for event, el in parser.read_events():
-                handle(event, el)
+            body.handle_all(parser.read_events())
         parser.close()
-        for event, el in parser.read_events():
-            handle(event, el)
+        body.handle_all(parser.read_events())
     except ParseError as exc:
         raise _fail(f".docx is corrupt: {part} is not well-formed XML ({exc})") from None
-    text = "\n".join(lines)
+
+
+def read_docx(data: bytes, limits: DocxLimits | None = None) -> str:
+    """The .docx's ``raw_text``; raises ``IngestError("decode", reason)``."""
+    limits = limits or DocxLimits()
+    archive = _open_zip(data, limits)
+    part = _main_part(archive, limits)
+    body = _BodyReader(_numbering(archive, limits), limits)
+    _parse_body(archive, part, body, limits)
+    text = "\n".join(body.lines)
     if not text.strip():
         raise _fail(".docx has no text in its body")
     return text

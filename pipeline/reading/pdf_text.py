@@ -32,10 +32,14 @@ Library: pypdfium2 (PDFium, Apache-2.0 / BSD-3-Clause), chosen by measurement
 from __future__ import annotations
 
 import bisect
+import ctypes
 import re
 import time
 import zlib
 from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
 
 from pipeline.errors import IngestError
 
@@ -154,7 +158,7 @@ class _Line:
     def right(self) -> float:
         return max(c[2] for c in self.chars)
 
-    def text(self, rules: list[tuple[float, float, float]] = ()) -> str:
+    def text(self, rules: list[tuple[float, float, float]] | None = None) -> str:
         """The line's text; ``rules`` are the page's vertical rules (x, bottom, top): a rule
         standing between two characters (a table's cell border) is a cell gap too."""
         if self.fixed is not None:
@@ -185,13 +189,12 @@ class _Line:
         return "".join(out)
 
 
-def _page_lines(textpage, raw) -> list[_Line]:
-    """The page's characters in drawing order, cut into lines (one baseline, left to right)."""
-    n = raw.FPDFText_CountChars(textpage)
+def _page_chars(textpage, raw):
+    """``(char, left, right, top, bottom, size)`` of the page's characters in drawing order,
+    without PDFium's generated ones, surrogate pairs joined, control characters dropped."""
     rect = raw.FS_RECTF()
-    lines: list[_Line] = []
     pending_high = 0
-    for i in range(n):
+    for i in range(raw.FPDFText_CountChars(textpage)):
         if raw.FPDFText_IsGenerated(textpage, i) == 1:
             continue
         code = raw.FPDFText_GetUnicode(textpage, i)
@@ -205,40 +208,56 @@ def _page_lines(textpage, raw) -> list[_Line]:
         if ch in "\r\n\f\x00" or code < 0x20 and ch != "\t":
             continue
         raw.FPDFText_GetLooseCharBox(textpage, i, rect)
-        left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
         size = raw.FPDFText_GetFontSize(textpage, i)
         if not 1.0 <= size <= 200.0:  # a font scaled by its matrix: the box is the better measure
-            size = max(top - bottom, 1.0)
+            size = max(rect.top - rect.bottom, 1.0)
+        yield ch, rect.left, rect.right, rect.top, rect.bottom, size
+
+
+def _line_continued(lines: list[_Line], left: float, top: float, bottom: float, size: float) -> _Line | None:
+    """The recent line a character at this place continues, or None.
+
+    The last line goes on at any distance to the right (a far table cell); an earlier
+    one only right after its end (PDFium may hand a line's last characters over late).
+    A line further back at a column gap is another column's line on the same baseline."""
+    mid = (top + bottom) / 2
+    for back, line in enumerate(reversed(lines[-_RECENT_LINES:])):
+        line_mid = (line.top + line.bottom) / 2
+        if abs(mid - line_mid) > 0.45 * max(size, line.top - line.bottom):
+            continue
+        last_right = line.chars[-1][2]
+        reach = _CONTINUE_EM if back == 0 else _CLOSE_EM
+        if last_right - 0.5 * size <= left <= last_right + reach * size:
+            return line
+    return None
+
+
+def _page_lines(textpage, raw) -> list[_Line]:
+    """The page's characters in drawing order, cut into lines (one baseline, left to right)."""
+    lines: list[_Line] = []
+    for ch, left, right, top, bottom, size in _page_chars(textpage, raw):
         if ch.isspace():
             if lines and lines[-1].chars[-1][0] != " ":
                 lines[-1].chars.append((" ", left, right, size))
             continue
-        target = None
-        mid = (top + bottom) / 2
-        # The last line goes on at any distance to the right (a far table cell); an earlier
-        # one only right after its end (PDFium may hand a line's last characters over late).
-        # A line further back at a column gap is another column's line on the same baseline.
-        for back, line in enumerate(reversed(lines[-_RECENT_LINES:])):
-            line_mid = (line.top + line.bottom) / 2
-            if abs(mid - line_mid) > 0.45 * max(size, line.top - line.bottom):
-                continue
-            last_right = line.chars[-1][2]
-            reach = _CONTINUE_EM if back == 0 else _CLOSE_EM
-            if last_right - 0.5 * size <= left <= last_right + reach * size:
-                target = line
-                break
+        target = _line_continued(lines, left, top, bottom, size)
         if target is None:
             lines.append(_Line([(ch, left, right, size)], top, bottom))
             continue
         target.chars.append((ch, left, right, size))
         target.top, target.bottom = max(target.top, top), min(target.bottom, bottom)
+    return _trimmed_once(lines)
+
+
+def _trimmed_once(lines: list[_Line]) -> list[_Line]:
+    """Lines without trailing spaces (a line never ends or starts with one), and text
+    drawn twice at (almost) the same place (fake bold) once."""
     kept, seen = [], set()
-    for line in lines:  # a line never ends or starts with a space
+    for line in lines:
         while line.chars and line.chars[-1][0] == " ":
             line.chars.pop()
         if not line.chars:
             continue
-        # text drawn twice at (almost) the same place, fake bold: one copy
         key = ("".join(c[0] for c in line.chars), round(line.top), round(line.left))
         if key in seen:
             continue
@@ -338,17 +357,9 @@ def _columns_of(left: float, right: float, columns: list[tuple[float, float]]) -
 
 
 # ----------------------------------------------------------------------------- reading
-def read_pdf(data: bytes, limits: PdfLimits | None = None) -> PdfText:
-    """The PDF's ``raw_text`` and page starts; raises ``IngestError("decode", reason)``."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    limits = limits or PdfLimits()
-    started = time.monotonic()
-    _check_envelope(data, limits)
-    check_inflation(data, limits)
+def _open(data: bytes):
     try:
-        doc = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = raw.FPDF_GetLastError()
         if code == raw.FPDF_ERR_PASSWORD:
@@ -356,46 +367,63 @@ def read_pdf(data: bytes, limits: PdfLimits | None = None) -> PdfText:
         if code == raw.FPDF_ERR_SECURITY:
             raise _fail("PDF uses an unsupported security handler (DRM): cannot be read") from None
         raise _fail(f"PDF is corrupt: PDFium cannot parse it ({exc})") from None
+
+
+def _page_text(page) -> tuple[str, bool]:
+    """One page's text in reading order, and whether it is an image with no text (a scan)."""
+    textpage = page.get_textpage()
     try:
-        n_pages = len(doc)
-        if n_pages == 0:
-            raise _fail("PDF has no pages")
-        if n_pages > limits.max_pages:
-            raise _fail(f"PDF has {n_pages} pages, over the {limits.max_pages} page limit")
-        pages: list[str] = []
-        text_pages = image_pages = 0
-        chars = 0
-        for k in range(n_pages):
-            if time.monotonic() - started > limits.timeout_s:
-                raise _fail(f"PDF took over {limits.timeout_s:.0f} s to read (at page {k + 1} of {n_pages}); not read")
-            page = doc[k]
-            try:
-                textpage = page.get_textpage()
-                try:
-                    lines = _page_lines(textpage.raw, raw)
-                finally:
-                    textpage.close()
-                if not lines and _has_image(page, raw):
-                    image_pages += 1
-                vertical, horizontal = _rules(page, raw) if lines else ([], [])
-                lines = _reading_order(_table_rows(lines, vertical, horizontal))
-            finally:
-                page.close()
-            text = "\n".join(line.text(vertical) for line in lines)
-            if text.strip():
-                text_pages += 1
-            chars += len(text)
-            if chars > limits.max_chars:
-                raise _fail(f"PDF text is over {limits.max_chars:,} characters; not read")
-            pages.append(text)
+        lines = _page_lines(textpage.raw, raw)
     finally:
-        doc.close()
+        textpage.close()
+    scanned = not lines and _has_image(page, raw)
+    vertical, horizontal = _rules(page, raw) if lines else ([], [])
+    lines = _reading_order(_table_rows(lines, vertical, horizontal))
+    return "\n".join(line.text(vertical) for line in lines), scanned
+
+
+def _read_pages(doc, limits: PdfLimits, started: float) -> list[str]:
+    n_pages = len(doc)
+    if n_pages == 0:
+        raise _fail("PDF has no pages")
+    if n_pages > limits.max_pages:
+        raise _fail(f"PDF has {n_pages} pages, over the {limits.max_pages} page limit")
+    pages: list[str] = []
+    text_pages = image_pages = chars = 0
+    for k in range(n_pages):
+        if time.monotonic() - started > limits.timeout_s:
+            raise _fail(f"PDF took over {limits.timeout_s:.0f} s to read (at page {k + 1} of {n_pages}); not read")
+        page = doc[k]
+        try:
+            text, scanned = _page_text(page)
+        finally:
+            page.close()
+        image_pages += scanned
+        text_pages += bool(text.strip())
+        chars += len(text)
+        if chars > limits.max_chars:
+            raise _fail(f"PDF text is over {limits.max_chars:,} characters; not read")
+        pages.append(text)
     if text_pages == 0:
         if image_pages:
             raise _fail(f"PDF has no text layer (all {n_pages} pages are images: a scan?): it needs OCR")
         raise _fail("PDF has no text")
     if image_pages and text_pages < limits.min_text_pages * n_pages:
         raise _fail(f"PDF is mostly scanned images ({image_pages} of {n_pages} pages have no text layer): it needs OCR")
+    return pages
+
+
+def read_pdf(data: bytes, limits: PdfLimits | None = None) -> PdfText:
+    """The PDF's ``raw_text`` and page starts; raises ``IngestError("decode", reason)``."""
+    limits = limits or PdfLimits()
+    started = time.monotonic()
+    _check_envelope(data, limits)
+    check_inflation(data, limits)
+    doc = _open(data)
+    try:
+        pages = _read_pages(doc, limits, started)
+    finally:
+        doc.close()
     starts, pos = [], 0
     for text in pages:
         starts.append(pos)
@@ -410,8 +438,6 @@ _MAX_RULES = 2000  # pages drawn with more paths (charts, maps) are not tables w
 
 def _rules(page, raw) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
     """Thin paths on the page (table borders): vertical (x, bottom, top), horizontal (y, left, right)."""
-    import ctypes
-
     vertical: list[tuple[float, float, float]] = []
     horizontal: list[tuple[float, float, float]] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
