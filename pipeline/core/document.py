@@ -19,8 +19,15 @@ class RawDocument:
     source_path: str  # relative to the corpus root, POSIX separators
     sha256: str  # of the file's bytes
     raw_text: str
-    encoding: str  # e.g. "utf-8", "utf-8-sig", "gb18030", "utf-16"
-    media_type: str = "text/plain"  # or "text/html"
+    encoding: str  # e.g. "utf-8", "utf-8-sig", "gb18030", "utf-16"; "pdf", "docx", "doc" for those
+    media_type: str = "text/plain"  # or "text/html", "application/pdf", ... (pipeline.reading.formats)
+    # Paged formats (PDF): raw offset where each page starts; page k (1-based) holds
+    # raw_text[page_starts[k-1]:page_starts[k]], pages joined by "\f".  None: not paged.
+    page_starts: list[int] | None = None
+
+    @property
+    def pages(self) -> int | None:
+        return len(self.page_starts) if self.page_starts is not None else None
 
 
 @dataclass

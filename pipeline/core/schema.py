@@ -13,6 +13,7 @@ SPAN_FIELDS = [
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("section_id", pa.int32()),  # innermost section holding the span; null before the first heading
     pa.field("task_id", pa.int32()),  # innermost task holding the span (tasks: its own id); null outside any task
+    pa.field("page", pa.int32()),  # 1-based page holding raw_start; null for formats without pages
     pa.field("raw_start", pa.int64(), nullable=False),
     pa.field("raw_end", pa.int64(), nullable=False),
     pa.field("norm_start", pa.int64(), nullable=False),
@@ -44,6 +45,8 @@ DOCUMENTS = pa.schema(
         pa.field("effective_date", pa.date32()),
         pa.field("expiry_date", pa.date32()),
         pa.field("encoding", pa.string()),
+        pa.field("media_type", pa.string()),  # text/plain, text/html, application/pdf, ...
+        pa.field("pages", pa.int32()),  # PDF: its page count; null for formats without pages
         pa.field("extractor_version", pa.string()),
         pa.field("ingested_at", pa.timestamp("us", tz="UTC")),
     ]
@@ -57,6 +60,7 @@ SECTIONS = pa.schema(
         pa.field("level", pa.int32(), nullable=False),
         pa.field("number", pa.int32()),
         pa.field("heading", pa.string()),
+        pa.field("page", pa.int32()),  # 1-based page holding the heading's start; null without pages
         pa.field("raw_start", pa.int64(), nullable=False),
         pa.field("raw_end", pa.int64(), nullable=False),
         pa.field("norm_start", pa.int64(), nullable=False),

@@ -24,21 +24,22 @@ from pipeline.qa.labels import (
     REQUIRED_ATTRS,
 )
 from pipeline.qa.model import AnnotatedDoc, Span
-from pipeline.reading.reader import decode_bytes
+from pipeline.reading.reader import decode
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 def read_document_text(path: Path) -> tuple[str, str]:
     """The raw text as polex decodes it (GUIDE's UTF-8 text for UTF-8 files; the
-    detected encoding otherwise; an HTML page's visible text), and the sha256 of the bytes.
+    detected encoding otherwise; an HTML page's visible text; a PDF's or Word file's
+    text as ``pipeline.reading.formats`` defines it), and the sha256 of the bytes.
 
     Raises UnicodeDecodeError when the file cannot be decoded at all.
     """
 
     data = path.read_bytes()
     try:
-        raw_text, _encoding, _media = decode_bytes(data, path.suffix.lower())
+        raw_text = decode(data, path.suffix.lower()).text
     except IngestError as exc:
         raise UnicodeDecodeError("polex", data[:1], 0, 1, exc.message) from exc
     return raw_text, hashlib.sha256(data).hexdigest()

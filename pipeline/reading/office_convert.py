@@ -16,6 +16,7 @@ table structure (``docs/formats.md``).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -42,6 +43,23 @@ def soffice() -> str | None:
     if configured:
         return configured if Path(configured).exists() else None
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def converter_identity() -> str:
+    """Which LibreOffice would convert (for the cache key), without starting it (that takes
+    seconds): its build id and the size of its Writer library, or ``libreoffice missing``."""
+    binary = soffice()
+    if binary is None:
+        return "libreoffice missing"
+    program = Path(binary).resolve().parent
+    build = ""
+    versionrc = program / "versionrc"
+    if versionrc.is_file():
+        found = re.search(r"^buildid=(.*)$", versionrc.read_text(errors="replace"), re.MULTILINE)
+        build = found.group(1).strip() if found else ""
+    writer = program / "libswlo.so"
+    size = writer.stat().st_size if writer.is_file() else 0
+    return f"libreoffice {build} {size}"
 
 
 def _fail(reason: str) -> IngestError:

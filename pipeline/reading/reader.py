@@ -2,7 +2,9 @@
 
 ``read_document`` turns one file into a :class:`RawDocument` or raises
 :class:`IngestError` (stage ``read`` or ``decode``) with a reason a data team
-can act on.  Decoding never guesses silently: a broken UTF-8 file is
+can act on.  ``decode`` picks the reader by content first, name second
+(``pipeline.reading.formats``): PDF, .docx, .doc/.wps, else text or HTML
+(``decode_bytes``).  Decoding never guesses silently: a broken UTF-8 file is
 quarantined, not turned into GB18030 mojibake (see ``pipeline.reading.encoding``).
 """
 
@@ -18,16 +20,19 @@ from pathlib import Path, PurePosixPath
 from pipeline.core.document import RawDocument
 from pipeline.errors import IngestError
 from pipeline.reading.encoding import decode_text
+from pipeline.reading.formats import OFFICE_SIZE_FACTOR, OFFICE_SUFFIXES, Decoded, read_office, size_limit, sniff
 from pipeline.reading.html_text import visible_text
 
 HTML_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml")  # .shtml: server-side includes, common on government sites
-SUPPORTED_SUFFIXES = (".txt", *HTML_SUFFIXES)
+SUPPORTED_SUFFIXES = (".txt", *HTML_SUFFIXES, *OFFICE_SUFFIXES)
 # Files no one means as a document: OS and office junk.  Ignored (and counted in
 # the run summary) like every name starting with "." and every hidden folder.
 # Any other file polex cannot read is a quarantine row, never skipped silently.
 IGNORED_NAMES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})
 IGNORED_PREFIXES = (".", "~$")  # dotfiles (.DS_Store, ._x resource forks); Word/Excel owner files
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # larger files are quarantined without being read whole
+# Larger text/HTML files are quarantined without being read whole; PDF and Word files
+# may be formats.OFFICE_SIZE_FACTOR times larger (fonts and images around the text).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 HASH_CHUNK_BYTES = 1024 * 1024
 
 # A .txt file that is really a saved web page is read as HTML.
@@ -90,10 +95,25 @@ def hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def decode(data: bytes, suffix: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """A file's ``raw_text`` in any supported format; raises IngestError("decode", reason).
+
+    ``max_bytes`` is the text limit (``--max-bytes``); the paged readers get theirs from it.
+    """
+    kind = sniff(data, suffix)
+    if kind is not None:
+        return read_office(kind, data, suffix, max_bytes)
+    if len(data) > max_bytes:  # a .pdf/.docx name let it be read, but it is text
+        raise IngestError("read", _too_big(len(data), max_bytes))
+    text, encoding, media_type = decode_bytes(data, suffix)
+    return Decoded(text, encoding, media_type)
+
+
 def decode_bytes(data: bytes, suffix: str) -> tuple[str, str, str]:
-    """``(raw_text, encoding, media_type)`` of a file's bytes; raises IngestError("decode", reason).
+    """``(raw_text, encoding, media_type)`` of a text or HTML file's bytes; raises IngestError("decode", reason).
 
     For HTML, ``raw_text`` is the page's visible text (``pipeline.reading.html_text``).
+    Binary files (PDF and Word among them) are refused here: ``decode`` reads those.
     """
     is_html = suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(data, 0, 4096))
     text, encoding = decode_text(data, html=is_html)
@@ -119,24 +139,25 @@ def read_document(
     if not is_supported(rel.name):
         raise IngestError("read", f"unsupported file type {rel.suffix.lower() or '(no extension)'}")
     path = Path(corpus_root) / rel
-    data = _read_bounded(path, max_bytes)
-    text, encoding, media_type = decode_bytes(data, rel.suffix)
+    data = _read_bounded(path, size_limit(rel.suffix, max_bytes), rel.suffix)
+    decoded = decode(data, rel.suffix, max_bytes)
     return RawDocument(
         doc_id=rel.as_posix(),
         source_path=rel.as_posix(),
         sha256=sha256 or hashlib.sha256(data).hexdigest(),
-        raw_text=text,
-        encoding=encoding,
-        media_type=media_type,
+        raw_text=decoded.text,
+        encoding=decoded.encoding,
+        media_type=decoded.media_type,
+        page_starts=decoded.page_starts,
     )
 
 
-def _read_bounded(path: Path, max_bytes: int) -> bytes:
+def _read_bounded(path: Path, max_bytes: int, suffix: str = "") -> bytes:
     try:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             if size > max_bytes:
-                raise IngestError("read", _too_big(size, max_bytes))
+                raise IngestError("read", _too_big(size, max_bytes, suffix))
             data = f.read(max_bytes + 1)  # bounded even if the file grows while we read it
     except IngestError:
         raise
@@ -148,12 +169,17 @@ def _read_bounded(path: Path, max_bytes: int) -> bytes:
         reason = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM) else (exc.strerror or str(exc))
         raise IngestError("read", f"cannot read file: {reason}") from None
     if len(data) > max_bytes:
-        raise IngestError("read", _too_big(len(data), max_bytes))
+        raise IngestError("read", _too_big(len(data), max_bytes, suffix))
     return data
 
 
-def _too_big(size: int, max_bytes: int) -> str:
-    return f"file is {_megabytes(size)}, over the {_megabytes(max_bytes, limit=True)} limit (raise --max-bytes)"
+def _too_big(size: int, limit: int, suffix: str = "") -> str:
+    if suffix.lower() in OFFICE_SUFFIXES:
+        return (
+            f"file is {_megabytes(size)}, over the {_megabytes(limit, limit=True)} limit for {suffix.lower()} files "
+            f"({OFFICE_SIZE_FACTOR} x --max-bytes; raise --max-bytes)"
+        )
+    return f"file is {_megabytes(size)}, over the {_megabytes(limit, limit=True)} limit (raise --max-bytes)"
 
 
 def _megabytes(n: int, limit: bool = False) -> str:
