@@ -57,33 +57,30 @@ def build(work: Path, copies: int) -> list[dict]:
 
 
 def run_format(fmt: str, files_json: str) -> dict:
-    """In a fresh process: read and process every file of one format."""
-    import normalizers.pipeline  # noqa: F401  (registers the steps)
+    """In a fresh process: read (``decode``, the reader dispatch ``polex run`` uses) and
+    process every file of one format."""
     from pipeline.core.document import RawDocument
     from pipeline.process import process_document
-    from pipeline.reading.docx_text import read_docx
-    from pipeline.reading.pdf_text import read_pdf
-    from pipeline.reading.reader import decode_bytes
+    from pipeline.reading.reader import decode
 
-    if fmt.startswith("pdf"):  # the step order phase 2 gives paged formats
-        mf.paged_normalization().__enter__()
-    readers = {
-        "txt": lambda data: decode_bytes(data, ".txt")[0],
-        "pdf-reportlab": lambda data: read_pdf(data).text,
-        "pdf-chromium": lambda data: read_pdf(data).text,
-        "docx": read_docx,
-    }
     files = [f for f in json.loads(Path(files_json).read_text()) if f["format"] == fmt]
     blobs = [Path(f["path"]).read_bytes() for f in files]
-    read = readers[fmt]
-    process_document(RawDocument("w", "w", "0", read(blobs[0]), "utf-8"))  # warm up imports and caches
+    suffix = Path(files[0]["path"]).suffix
+
+    def document(k: int, data: bytes) -> RawDocument:
+        decoded = decode(data, suffix)
+        return RawDocument(
+            f"d{k}", f"d{k}", "0", decoded.text, decoded.encoding, decoded.media_type, decoded.page_starts
+        )
+
+    process_document(document(0, blobs[0]))  # warm up imports and caches
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     read_s = core_s = slowest = 0.0
     for k, data in enumerate(blobs):
         started = time.perf_counter()
-        raw = read(data)
+        doc = document(k, data)
         mid = time.perf_counter()
-        process_document(RawDocument(f"d{k}", f"d{k}", "0", raw, "utf-8"))
+        process_document(doc)
         done = time.perf_counter()
         read_s += mid - started
         core_s += done - started

@@ -40,7 +40,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 import normalizers.pipeline  # noqa: F401  (registers the normalisation steps in order)
-from normalizers import normalize
+from normalizers import normalize, step_order
 from pipeline.core.document import RawDocument
 from pipeline.errors import IngestError
 from pipeline.process import all_schemas, process_document
@@ -305,11 +305,11 @@ def _assert_innermost_section(row: dict, sections: list[dict]) -> None:
     assert row["section_id"] == (sections[i]["section_id"] if i >= 0 else None), row
 
 
-def _check_rows(raw: str, out) -> None:
+def _check_rows(raw: str, out, paged: bool = False) -> None:
     """The provenance and structure properties of one document's rows (see module docstring)."""
     norm_text = out["documents"][0]["norm_text"]
     assert out["documents"][0]["raw_text"] == raw
-    norm = normalize(raw)  # normalisation is deterministic: the same map the core used
+    norm = normalize(raw, step_order(paged))  # deterministic: the same map the core used
     assert norm.text == norm_text
     _assert_map_consistent(norm, len(raw))
 
@@ -452,3 +452,33 @@ def test_process_document_is_a_pure_function_of_the_document(first, second):
     before = _process_at(first, at)
     _process_at(second, at)
     assert _process_at(first, at) == before
+
+
+# A PDF's raw_text: pages joined by form feeds (a page never holds one), with what a PDF
+# text layer brings: page numbers, running headers, Kangxi radicals, lines wrapped mid-clause.
+PDF_TOKENS = ["— 3 —", "- 12 -", "山东省人民政府公报", "⼭东", "⼈民", "⾏动", "\n"]
+_page = st.one_of(
+    token_soup, structured_doc, st.lists(st.sampled_from(TOKENS + PDF_TOKENS * 4), max_size=60).map("".join)
+)
+paged_documents = st.lists(_page.map(lambda page: page.replace("\f", "")), min_size=1, max_size=6)
+
+
+@SETTINGS
+@given(paged_documents)
+@example(["（一）到2025年，规模以上企业达到800家。\n— 1 —", "（二）投入5万元。\n— 2 —"])
+@example(["到2025", "年，企业达到800家。", ""])
+def test_paged_documents_have_exact_provenance_and_right_pages(pages):
+    raw = "\f".join(pages)
+    starts = [sum(len(p) + 1 for p in pages[:k]) for k in range(len(pages))]
+    doc = RawDocument("fuzz.pdf", "fuzz.pdf", "0" * 64, raw, "pdf", "application/pdf", starts)
+    try:
+        out = process_document(doc)
+    except IngestError as exc:
+        assert exc.stage in LEGIT_STAGES and exc.__cause__ is None, exc.message
+        return
+    _check_rows(raw, out, paged=True)
+    assert out["documents"][0]["pages"] == len(pages)
+    for table in ["sections", *SPAN_TABLES]:
+        for row in out[table]:
+            assert row["page"] == 1 + raw.count("\f", 0, row["raw_start"]), (table, row)
+        pa.Table.from_pylist(out[table], schema=SCHEMAS[table])

@@ -41,8 +41,21 @@ def run(step, text: str) -> str:
 
 # ---------------------------------------------------------------- registry
 def test_steps_run_in_the_documented_order():
-    assert ORDER == ["newlines", "ruby", "t2s", "boilerplate", "linebreaks", "width", "spacing"]
+    assert ORDER == [
+        "newlines",
+        "ideographs",
+        "ruby",
+        "t2s",
+        "boilerplate",
+        "pdf_wraps",
+        "linebreaks",
+        "width",
+        "spacing",
+    ]
     assert list(normalizers.STEPS) == ORDER
+    # pdf_wraps reads a PDF's line geometry: a text file's line end ends a heading (GUIDE)
+    assert normalizers.step_order(paged=True) == ORDER
+    assert normalizers.step_order(paged=False) == [name for name in ORDER if name != "pdf_wraps"]
 
 
 # ---------------------------------------------------------------- map helpers

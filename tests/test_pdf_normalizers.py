@@ -1,28 +1,20 @@
 """The PDF normalisers' offset maps, by property (hypothesis), alone and composed into the
-step order phase 2 gives paged formats (``ideographs`` after ``newlines``, ``pdf_wraps``
-after ``boilerplate``)."""
+step order of paged formats (``step_order(paged=True)``: ``ideographs`` after ``newlines``,
+``pdf_wraps`` after ``boilerplate``)."""
 
 from __future__ import annotations
 
-import sys
 import unicodedata
-from pathlib import Path
 
 import numpy as np
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
-
-import make_formats as mf  # noqa: E402
-
-import normalizers.pipeline  # noqa: E402,F401  (registers the steps in order)
-from normalizers import normalize  # noqa: E402
-from normalizers.chinese_script import simplified_char  # noqa: E402
-from normalizers.ideographs import TABLE, unified_char, unify_ideographs  # noqa: E402
-from normalizers.pdf_wraps import join_wraps, wrap_spans  # noqa: E402
-from normalizers.width import WIDTH_TABLE  # noqa: E402
+from normalizers import normalize, step_order
+from normalizers.chinese_script import simplified_char
+from normalizers.ideographs import TABLE, unified_char, unify_ideographs
+from normalizers.pdf_wraps import join_wraps, wrap_spans
+from normalizers.width import WIDTH_TABLE
 
 SETTINGS = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
@@ -50,11 +42,7 @@ TOKENS = list(HAN + LOOKALIKES + PUNCT) + [
 texts = st.lists(st.sampled_from(TOKENS), max_size=150).map("".join)
 
 
-@pytest.fixture
-def paged_steps():
-    """The step order phase 2 gives paged formats, for the duration of one test."""
-    with mf.paged_normalization():
-        yield
+PAGED = step_order(paged=True)  # the steps a PDF's text goes through
 
 
 # ----------------------------------------------------------------------------- ideographs
@@ -106,12 +94,12 @@ INTRO = "各市人民政府，省政府各部门："
 
 @SETTINGS
 @given(st.lists(paragraphs, min_size=4, max_size=10), st.integers(20, 30), st.integers(5, 12))
-def test_wrapped_paragraphs_come_back_whole(paged_steps, paras, width, every):
+def test_wrapped_paragraphs_come_back_whole(paras, width, every):
     raw = INTRO + "\n" + _wrapped(paras, width, every)
     assume(raw.count("\f") >= 2)  # a running header is known by its repeats
-    norm = normalize(raw).text
+    norm = normalize(raw, PAGED).text
     assert norm.split("\n") == [INTRO, *paras]
-    assert normalize(norm).text == norm
+    assert normalize(norm, PAGED).text == norm
 
 
 @SETTINGS
@@ -152,8 +140,8 @@ def _images(char: str) -> set[str]:
 
 @SETTINGS
 @given(texts)
-def test_composed_paged_normalisation_keeps_provenance(paged_steps, raw):
-    norm = normalize(raw)
+def test_composed_paged_normalisation_keeps_provenance(raw):
+    norm = normalize(raw, PAGED)
     start, end = norm.offsets.src_start, norm.offsets.src_end
     assert len(start) == len(norm.text)
     assert np.all(end - start == 1) and np.all(np.diff(start) > 0)
@@ -163,4 +151,4 @@ def test_composed_paged_normalisation_keeps_provenance(paged_steps, raw):
     if n:
         s, e = norm.to_raw(0, n)
         assert norm.to_norm(s, e) == (0, n)
-    assert normalize(norm.text).text == norm.text
+    assert normalize(norm.text, PAGED).text == norm.text

@@ -3,12 +3,11 @@ same rows (same text after NFKC and whitespace removal, same key attributes), wi
 offsets and right page numbers.
 
 Each bundled document is laid out as a PDF (reportlab, every page's text known; and
-headless Chromium when installed) and written as a .docx, read by the new readers, and
-run through the real core path (``process_document``).  For paged formats the
-normalisation runs the way phase 2 wires it: ``ideographs`` after ``newlines`` and
-``pdf_wraps`` after ``boilerplate`` (patched into the step registry for these tests
-only).  A row's text is compared in ``norm_text``: a span that crosses a page break
-holds the page's furniture in ``raw_text``, as provenance requires.
+headless Chromium when installed) and written as a .docx, read as a corpus file by
+``read_document`` (the reader dispatch ``polex run`` uses) and run through the real core
+path (``process_document``).  A row's text is compared in ``norm_text``: a span that
+crosses a page break holds the page's furniture in ``raw_text``, as provenance requires.
+``tests/test_formats_run.py`` checks the same through ``polex run`` and Parquet.
 """
 
 from __future__ import annotations
@@ -25,11 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
 import make_formats as mf  # noqa: E402
 from test_pdf_reader import needs_chromium  # noqa: E402
 
-import normalizers.pipeline  # noqa: E402,F401  (registers the steps in order)
-from pipeline.core.document import RawDocument  # noqa: E402
 from pipeline.process import process_document  # noqa: E402
-from pipeline.reading.docx_text import read_docx  # noqa: E402
-from pipeline.reading.pdf_text import read_pdf  # noqa: E402
 from pipeline.reading.reader import read_document  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -54,18 +49,11 @@ PDF_DOCS = [
 ALL_DOCS = sorted(p.name for p in CORPUS.glob("*.txt"))
 
 
-@pytest.fixture
-def paged_steps():
-    """The step order phase 2 gives paged formats, for the duration of one test."""
-    with mf.paged_normalization():
-        yield
-
-
-def _process(raw_text: str, media_type: str) -> dict:
-    doc = RawDocument(
-        doc_id="d", source_path="d", sha256="0" * 64, raw_text=raw_text, encoding="utf-8", media_type=media_type
-    )
-    return process_document(doc)
+def _read(folder: Path, name: str, data: bytes):
+    """The file as ``polex run`` reads it (format by content, then name), and its rows."""
+    (folder / name).write_bytes(data)
+    doc = read_document(folder, name)
+    return doc, process_document(doc)
 
 
 def _keys(rows: dict) -> collections.Counter:
@@ -89,26 +77,26 @@ def _check_offsets(rows: dict, raw: str) -> None:
 
 @pytest.fixture(scope="module")
 def txt_rows():
-    return {name: _process(read_document(CORPUS, name).raw_text, "text/plain") for name in ALL_DOCS}
+    return {name: process_document(read_document(CORPUS, name)) for name in ALL_DOCS}
 
 
 @pytest.mark.parametrize(
     "layout", [{}, {"shuffled": True}, {"two_columns": True}], ids=["plain", "shuffled", "two-columns"]
 )
 @pytest.mark.parametrize("name", PDF_DOCS, ids=lambda n: n[:3])
-def test_reportlab_pdf_gives_the_same_rows_on_the_right_pages(name, layout, txt_rows, paged_steps):
+def test_reportlab_pdf_gives_the_same_rows_on_the_right_pages(name, layout, txt_rows, tmp_path):
     lines = mf.lines_of(read_document(CORPUS, name).raw_text)
     data, truth = mf.reportlab_pdf(lines, header=HEADER, **layout)
-    pdf = read_pdf(data)
-    rows = _process(pdf.text, "application/pdf")
+    pdf, rows = _read(tmp_path, "d.pdf", data)
+    assert pdf.media_type == "application/pdf" and rows["documents"][0]["pages"] == len(truth)
     assert _share(_keys(txt_rows[name]), _keys(rows)) >= 0.95
-    _check_offsets(rows, pdf.text)
+    _check_offsets(rows, pdf.raw_text)
     # page = the page holding raw_start; the span's text is on that page as laid out
     checked = 0
     for table in KEYS:
         for row in rows[table]:
             page = bisect.bisect_right(pdf.page_starts, row["raw_start"])
-            assert page == pdf.page_of(row["raw_start"])
+            assert row["page"] == page
             if "\f" in row["text"]:
                 continue  # crosses a page end: starts on `page`, checked by raw_start alone
             on_page = mf.flat(HEADER + truth[page - 1] + f"— {page} —")
@@ -119,37 +107,40 @@ def test_reportlab_pdf_gives_the_same_rows_on_the_right_pages(name, layout, txt_
 
 @needs_chromium
 @pytest.mark.parametrize("name", PDF_DOCS, ids=lambda n: n[:3])
-def test_chromium_pdf_gives_the_same_rows(name, txt_rows, paged_steps, tmp_path):
+def test_chromium_pdf_gives_the_same_rows(name, txt_rows, tmp_path):
     lines = mf.lines_of(read_document(CORPUS, name).raw_text)
-    pdf = read_pdf(mf.chromium_pdf(lines, tmp_path / "d.pdf", header=HEADER).read_bytes())
-    rows = _process(pdf.text, "application/pdf")
+    data = mf.chromium_pdf(lines, tmp_path / "made.pdf", header=HEADER).read_bytes()
+    pdf, rows = _read(tmp_path, "d.pdf", data)
     assert _share(_keys(txt_rows[name]), _keys(rows)) >= 0.95
-    _check_offsets(rows, pdf.text)
-    pages = pdf.text.split("\f")
+    _check_offsets(rows, pdf.raw_text)
+    pages = pdf.raw_text.split("\f")
     for table in KEYS:
         for row in rows[table]:
-            page = pdf.page_of(row["raw_start"])
+            page = row["page"]
+            assert pdf.raw_text.count("\f", 0, row["raw_start"]) == page - 1
             start = row["raw_start"] - pdf.page_starts[page - 1]
             assert pages[page - 1][start : start + len(row["text"].split("\f")[0])] == row["text"].split("\f")[0]
 
 
 @needs_chromium
-def test_kangxi_radicals_give_the_same_rows(txt_rows, paged_steps, tmp_path):
+def test_kangxi_radicals_give_the_same_rows(txt_rows, tmp_path):
     name = "002_d4a341c0482e1261.txt"
     text = read_document(CORPUS, name).raw_text
-    pdf = read_pdf(mf.chromium_pdf(mf.lines_of(mf.with_kangxi(text)), tmp_path / "k.pdf", header=HEADER).read_bytes())
-    assert any(0x2E80 <= ord(c) <= 0x2FDF for c in pdf.text)  # the radicals are in raw_text
-    rows = _process(pdf.text, "application/pdf")
+    data = mf.chromium_pdf(mf.lines_of(mf.with_kangxi(text)), tmp_path / "made.pdf", header=HEADER).read_bytes()
+    pdf, rows = _read(tmp_path, "k.pdf", data)
+    assert any(0x2E80 <= ord(c) <= 0x2FDF for c in pdf.raw_text)  # the radicals are in raw_text
     assert _share(_keys(txt_rows[name]), _keys(rows)) >= 0.95
-    _check_offsets(rows, pdf.text)
+    _check_offsets(rows, pdf.raw_text)
 
 
 @pytest.mark.parametrize("name", ALL_DOCS, ids=lambda n: n[:3])
 def test_docx_gives_the_same_rows(name, txt_rows, tmp_path):
     raw = read_document(CORPUS, name).raw_text
-    text = read_docx(mf.docx_file(mf.lines_of(raw), tmp_path / "d.docx").read_bytes())
-    rows = _process(text, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    data = mf.docx_file(mf.lines_of(raw), tmp_path / "made.docx").read_bytes()
+    doc, rows = _read(tmp_path, "d.docx", data)
+    assert doc.media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert rows["documents"][0]["pages"] is None and {row["page"] for row in rows["targets"]} <= {None}
     assert _share(_keys(txt_rows[name]), _keys(rows)) >= 0.99
-    _check_offsets(rows, text)
+    _check_offsets(rows, doc.raw_text)
     meta = ("title", "doc_number", "issuer", "issue_date")
     assert {k: rows["documents"][0][k] for k in meta} == {k: txt_rows[name]["documents"][0][k] for k in meta}
