@@ -49,6 +49,7 @@ format: setup
 bench: setup
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[$(EXTRAS),bench]'
 	$(BIN)/python benchmarks/bench.py --core-docs 1000 --e2e-docs 5000 --rss-sweep 100,1000,10000
+	$(BIN)/python benchmarks/bench_formats.py --copies 6
 
 clean:
 	rm -rf $(VENV) $(OUT)/*

@@ -3,12 +3,15 @@
     python benchmarks/bench_formats.py                # 5 bundled documents x 4 copies per format
     python benchmarks/bench_formats.py --copies 20 --json formats.json
 
-Each bundled document is made into a PDF (reportlab, STSong-Light, GB/T 9704-like:
-running header, ``— N —`` page numbers; and headless Chromium with an embedded CJK
-font when installed) and a .docx (python-docx).  Each copy gets its own trailing line,
+``make bench`` runs it after ``bench.py`` (``--copies 6``).  Each bundled document is
+made into a PDF (reportlab, STSong-Light, GB/T 9704-like: running header, ``— N —``
+page numbers; and headless Chromium with an embedded CJK font when installed), a .docx
+(python-docx) and, when LibreOffice is installed, a .doc (LibreOffice from the .docx;
+one copy each: every .doc starts LibreOffice).  Each copy gets its own trailing line,
 so nothing is cached.  Reported per format, one process, one core:
 
-- ``read``: bytes → ``raw_text`` (decode for .txt, ``read_pdf``, ``read_docx``);
+- ``read``: bytes → ``raw_text`` (``pipeline.reading.reader.decode``, the dispatch
+  ``polex run`` uses: the text decoder, ``read_pdf``, ``read_docx``, LibreOffice);
 - ``core``: read + normalise (the paged step order for PDFs) + sections, metadata, every
   extractor (``process_document``), the README's core path without Parquet;
 - characters are the .txt's characters, so the rates compare like with like;
@@ -33,7 +36,7 @@ sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "formats"))
 import make_formats as mf  # noqa: E402
 
 HEADER = "山东省人民政府公报"
-FORMATS = ["txt", "pdf-reportlab", "pdf-chromium", "docx"]
+FORMATS = ["txt", "pdf-reportlab", "pdf-chromium", "docx", "doc"]
 
 
 def build(work: Path, copies: int) -> list[dict]:
@@ -53,6 +56,9 @@ def build(work: Path, copies: int) -> list[dict]:
                 files.append({"format": "pdf-chromium", "path": str(stem.with_suffix(".chr.pdf")), "chars": len(text)})
             mf.docx_file(lines, stem.with_suffix(".docx"))
             files.append({"format": "docx", "path": str(stem.with_suffix(".docx")), "chars": len(text)})
+            if mf.SOFFICE and k == 0:  # LibreOffice starts for every .doc (3 s): one copy
+                mf.libreoffice_convert(stem.with_suffix(".docx"), "doc", work)
+                files.append({"format": "doc", "path": str(stem.with_suffix(".doc")), "chars": len(text)})
     return files
 
 

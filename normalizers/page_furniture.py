@@ -39,7 +39,7 @@ _MAX_HEADER_LINES = 2  # header lines on each side of a page-number line
 # what ``width`` turns into spaces, and tabs; literal characters (str.strip takes them too)
 _BLANK = " \t\u3000\u00a0\u202f" + "".join(map(chr, range(0x2002, 0x200B)))
 _DASHED_NUMBER = rf"[-—–－]+[{_BLANK}]*\d{{1,4}}[{_BLANK}]*[-—–－]+"
-_PAGE_NUMBER = (
+PAGE_NUMBER = (  # a page number as printed (ruby looks through page ends with it too)
     rf"{_DASHED_NUMBER}"
     r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
     r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页"
@@ -51,7 +51,7 @@ _SHORT_TEXT = rf"[^\n{_STOPS}]{{1,60}}?"
 # Both line patterns scan "\n" + text + "\n": a literal first character lets the engine skip
 # from line to line instead of trying every position as (?m)^ does (about twice as fast).
 _PAGE_LINE = re.compile(
-    rf"\n[{_BLANK}]*(?:{_PAGE_NUMBER}"
+    rf"\n[{_BLANK}]*(?:{PAGE_NUMBER}"
     rf"|{_SHORT_TEXT}[{_BLANK}]+{_DASHED_NUMBER}|{_DASHED_NUMBER}[{_BLANK}]+{_SHORT_TEXT})[{_BLANK}]*(?=\n)"
 )
 # A short line without sentence punctuation; the length bound keeps the scan linear.

@@ -10,6 +10,14 @@ form), so ``(一)``, ``(RCEP)``, ``(含)``, ``(试行)``, ``(2021-2023年)`` and
 misplace some (the reading of the neighbouring character); there any valid
 pinyin syllable after a Han character counts, judged on the whole document
 so one stray ``(e)`` elsewhere never switches that on.
+
+A PDF wraps lines anywhere, also inside an annotation and between a character and its
+annotations: ``工(`` / ``gong)業``, ``建(jia`` / ``n)設``, ``制(zhi)`` / ``(zhi)造``.  Such a
+line break is left out while annotations are found and judged, so the annotation is
+judged whole; it is deleted with the annotation it falls inside (the line is joined
+there), and kept when it stands before one (``linebreaks`` decides).  A page end between
+the halves (page number, running footer and header) counts as one such break and goes
+with the annotation; breaks anywhere else are not looked through.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import numpy as np
 
 from normalizers.chinese_script import simplified_char
 from normalizers.edits import deleted
+from normalizers.page_furniture import MAX_HEADER_CHARS, PAGE_NUMBER
 from pipeline.core.offsets import OffsetMap
 
 # A Han character followed by one or more annotations, the last of which may be
@@ -33,6 +42,17 @@ from pipeline.core.offsets import OffsetMap
 _HAN = "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 _CHAIN = re.compile(rf"({_HAN})(?=\([a-zü])((?:\([a-zü]{{1,6}}\))*)(\([a-zü]{{1,6}}(?=\n|\Z))?")
 _ANNOTATION = re.compile(r"\(([a-zü]{1,6})\)")
+# A line break inside a chain: after "(" and the first letters of an annotation, before the
+# rest of it; or after a Han character or a complete annotation, before the next one.  A page
+# end counts as one break: its page-number line (GB/T 9704 "— 3 —") with up to one footer
+# line before and two header lines after, none with a bracket (a cut annotation's halves
+# hold nothing else, and a body line of a ruby document is full of brackets).
+# The scan starts at the line break (a literal: fast); what precedes it is checked apart.
+_FURNITURE_LINE = rf"[^\n()（）]{{0,{MAX_HEADER_CHARS}}}\n"
+_PAGE_END = rf"(?:{_FURNITURE_LINE})?[ \t\u3000]*(?:{PAGE_NUMBER})[ \t\u3000]*\n(?:{_FURNITURE_LINE}){{0,2}}"
+_BREAK = re.compile(rf"\n(?:{_PAGE_END})?[ \u3000]?(?=[a-zü]{{1,6}}\)|\([a-zü])")
+_BEFORE_BREAK = re.compile(rf"(?:\([a-zü]{{0,5}}|{_HAN}|[a-zü]\))[ \u3000]?\Z")
+_BEFORE_WINDOW = 8  # characters: "(" + 5 letters + a blank
 
 # Verified annotations a document needs before misplaced ones (valid syllable,
 # wrong character) are trusted too.
@@ -148,5 +168,30 @@ def annotation_spans(text: str) -> np.ndarray:
     return relative + np.repeat(bases, counts)[:, None]
 
 
+def _chain_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of the line breaks (with a blank before them, or a page end) inside ruby chains."""
+    breaks = []
+    for m in _BREAK.finditer(text):
+        before = _BEFORE_BREAK.search(text, max(0, m.start() - _BEFORE_WINDOW), m.start())
+        if before:
+            blank = 1 if before.group(0)[-1] in " \u3000" else 0
+            breaks.append((m.start() - blank, m.end()))
+    return breaks
+
+
+def _spans_through_breaks(text: str) -> np.ndarray:
+    """``annotation_spans`` with the line breaks inside chains left out, in ``text``'s offsets."""
+    breaks = _chain_breaks(text)
+    if not breaks:
+        return annotation_spans(text)
+    drop = np.concatenate([np.arange(a, b) for a, b in breaks])
+    kept = np.delete(np.arange(len(text)), drop)  # view offset -> text offset
+    view = "".join(text[a:b] for a, b in zip([0, *(b for _, b in breaks)], [a for a, _ in breaks] + [len(text)]))
+    spans = annotation_spans(view)
+    if not len(spans):
+        return spans
+    return np.stack([kept[spans[:, 0]], kept[spans[:, 1] - 1] + 1], axis=1)
+
+
 def remove_ruby(text: str) -> tuple[str, OffsetMap]:
-    return deleted(text, annotation_spans(text))
+    return deleted(text, _spans_through_breaks(text))

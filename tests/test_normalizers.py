@@ -121,6 +121,39 @@ def test_brackets_that_are_not_ruby_survive(raw):
     assert run(ruby.remove_ruby, raw) == raw
 
 
+# A PDF of a ruby page wraps lines anywhere: inside an annotation, before one, at a page end.
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("聚力推動工(\ngong)業(ye)經", "聚力推動工業經"),  # after "(": the line is joined there
+        ("市(shi)建(jia\nn)設", "市建設"),
+        ("建(jia \nn)設", "建設"),  # a blank before the break goes with it
+        ("字(zi)\n(zi)後", "字\n後"),  # between annotations: the break stays (linebreaks decides)
+        ("進制\n(zhi)造", "進制\n造"),  # before the first annotation: the break stays
+        ("構建新(xin)(\n— 1 —\n山东省人民政府公报\nxin)發展", "構建新發展"),  # a page end between halves
+        ("建(\n某某公报　第3期\n- 2 -\n某某公报\njian)設", "建設"),  # footer, page number, header
+    ],
+)
+def test_ruby_annotations_broken_by_a_pdf_line_wrap_are_deleted(raw, expected):
+    assert run(ruby.remove_ruby, raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "市(shi)建(jia\n設施",  # a cut annotation whose rest is gone: only the cut part goes (above)
+        "辦法(試行)\n(一)總則",
+        "措施\n(e)",  # not a reading of 施
+        "州(zh\ni)市",  # zhi is no reading of 州
+        "集(ji)群(\n— 3 —\n（一）总体要求\nqun)",  # a bracketed line is body text, not a header
+        "abc\nde) x",
+    ],
+)
+def test_line_breaks_that_are_not_inside_an_annotation_stay(raw):
+    expected = "市建\n設施" if raw.startswith("市(shi)") else raw.replace("集(ji)群", "集群")
+    assert run(ruby.remove_ruby, raw) == expected
+
+
 def test_misplaced_annotation_deleted_only_in_a_ruby_document():
     misplaced = "創新設(jian)計"  # the reading of 建 after 設
     assert run(ruby.remove_ruby, misplaced) == misplaced  # one stray syllable: not ruby

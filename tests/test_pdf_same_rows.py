@@ -37,15 +37,20 @@ KEYS = {
     "responsible_units": ("name", "role"),
 }
 # 001 carries pinyin annotations after its characters, ``集(ji)(ji)群``: an artefact of
-# scraped web pages that no PDF holds; a wrap inside ``(zh`` / ``i)`` defeats the ruby
-# step, which runs before line joining.  Its .docx is checked; its PDFs' text is checked
-# in test_pdf_reader.
+# scraped web pages.  Laid out as a PDF, lines wrap inside annotations (``工(`` /
+# ``gong)``, across page ends too), which the ruby step looks through; what it still
+# loses is the joining of wrapped lines (``pdf_wraps`` measures lines after the
+# annotations are gone, and they were full only with them): measured 0.93 (plain,
+# shuffled), 0.874 (two columns), 0.902 (Chromium): floors 0.9 (the issue's bar), 0.85.
 PDF_DOCS = [
     "000_ce97e2b7f31f05a1.txt",
+    "001_02d0f658efa8fe2c.txt",
     "002_d4a341c0482e1261.txt",
     "003_2453b0e7a4343327.txt",
     "004_5c61c9380c1bade9.txt",
 ]
+FLOOR = {"001_02d0f658efa8fe2c.txt": 0.9}
+TWO_COLUMN_FLOOR = {"001_02d0f658efa8fe2c.txt": 0.85}
 ALL_DOCS = sorted(p.name for p in CORPUS.glob("*.txt"))
 
 
@@ -89,7 +94,8 @@ def test_reportlab_pdf_gives_the_same_rows_on_the_right_pages(name, layout, txt_
     data, truth = mf.reportlab_pdf(lines, header=HEADER, **layout)
     pdf, rows = _read(tmp_path, "d.pdf", data)
     assert pdf.media_type == "application/pdf" and rows["documents"][0]["pages"] == len(truth)
-    assert _share(_keys(txt_rows[name]), _keys(rows)) >= 0.95
+    floor = (TWO_COLUMN_FLOOR if layout.get("two_columns") else FLOOR).get(name, 0.95)
+    assert _share(_keys(txt_rows[name]), _keys(rows)) >= floor
     _check_offsets(rows, pdf.raw_text)
     # page = the page holding raw_start; the span's text is on that page as laid out
     checked = 0
@@ -111,7 +117,7 @@ def test_chromium_pdf_gives_the_same_rows(name, txt_rows, tmp_path):
     lines = mf.lines_of(read_document(CORPUS, name).raw_text)
     data = mf.chromium_pdf(lines, tmp_path / "made.pdf", header=HEADER).read_bytes()
     pdf, rows = _read(tmp_path, "d.pdf", data)
-    assert _share(_keys(txt_rows[name]), _keys(rows)) >= 0.95
+    assert _share(_keys(txt_rows[name]), _keys(rows)) >= FLOOR.get(name, 0.95)
     _check_offsets(rows, pdf.raw_text)
     pages = pdf.raw_text.split("\f")
     for table in KEYS:
