@@ -2,6 +2,8 @@
 
     python benchmarks/snapshot.py corpus /work/shared/corpus-real/docs --out snap.json
     python benchmarks/snapshot.py corpus --out new.json --check snap.json   # exit 1 on any difference
+    python benchmarks/snapshot.py DIR --steps newlines,ruby,t2s,boilerplate,linebreaks,width,spacing --out old.json
+                                                 # another normaliser order, to compare with --check
 
 Runs the real core path (``read_document`` -> ``process_document``) over each
 CORPUS folder, as ``polex run`` does per document but without Prefect, and
@@ -33,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 import pyarrow as pa  # noqa: E402
 
+import normalizers.pipeline  # noqa: E402
 from pipeline.errors import IngestError  # noqa: E402
 from pipeline.process import all_schemas, process_document  # noqa: E402
 from pipeline.reading.reader import discover, read_document  # noqa: E402
@@ -93,7 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpora", nargs="+", type=Path, metavar="CORPUS")
     parser.add_argument("--out", type=Path, required=True, help="JSON file to write the digests to")
     parser.add_argument("--check", type=Path, help="an earlier --out file: exit 1 when any digest differs")
+    parser.add_argument(
+        "--steps", help="comma-separated normaliser order to run instead of STEPS' (e.g. before a step was added)"
+    )
     args = parser.parse_args(argv)
+    if args.steps:
+        normalizers.pipeline.ORDER[:] = args.steps.split(",")
     result = {str(corpus): snapshot(corpus) for corpus in args.corpora}
     args.out.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     if args.check is None:

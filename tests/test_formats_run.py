@@ -16,12 +16,15 @@ an embedded CJK font when installed.
 from __future__ import annotations
 
 import collections
+import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from paths import ROOT
 from polex_cli import read_tables, run_polex
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
@@ -91,7 +94,7 @@ def run(tmp_path_factory):
     _build_optional(root, tmp_path_factory.mktemp("work"))
     out = tmp_path_factory.mktemp("out")
     result = run_polex("run", str(root), "--out", str(out), "--no-progress")
-    return result, read_tables(out), truth
+    return result, read_tables(out), truth, out
 
 
 def _rows(tables, source_path: str) -> dict[str, pd.DataFrame]:
@@ -114,7 +117,7 @@ def _share(base: collections.Counter, other: collections.Counter) -> float:
 
 
 def test_the_run_goes_on_and_names_every_bad_pdf(run):
-    result, tables, _ = run
+    result, tables, _, _ = run
     assert result.returncode == 1, result.stdout + result.stderr  # some quarantined, the rest published
     quarantine = tables["quarantine"].set_index("source_path")
     assert set(quarantine.index) == set(BAD)
@@ -125,7 +128,7 @@ def test_the_run_goes_on_and_names_every_bad_pdf(run):
 
 
 def test_documents_say_their_format_and_pages(run):
-    _, tables, truth = run
+    _, tables, truth, _ = run
     for doc in tables["documents"].itertuples():
         fmt = doc.source_path.split("/")[0]
         assert doc.media_type == MEDIA["pdf" if fmt == "chromium" else fmt], doc.source_path
@@ -139,7 +142,7 @@ def test_documents_say_their_format_and_pages(run):
 
 
 def test_offsets_are_exact_in_every_format(run):
-    _, tables, _ = run
+    _, tables, _, _ = run
     raw_of = tables["documents"].set_index("doc_id").raw_text
     checked = 0
     for table in SPAN_TABLES:
@@ -150,7 +153,7 @@ def test_offsets_are_exact_in_every_format(run):
 
 
 def test_pages_are_right(run):
-    _, tables, truth = run
+    _, tables, truth, _ = run
     docs = tables["documents"].set_index("doc_id")
     checked = 0
     for table in SPAN_TABLES:
@@ -173,7 +176,7 @@ def test_pages_are_right(run):
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_the_same_document_gives_the_same_rows(run, fmt):
-    _, tables, _ = run
+    _, tables, _, _ = run
     for name in DOCS:
         base = _keys(_rows(tables, f"txt/{name}.txt"))
         share = _share(base, _keys(_rows(tables, f"{fmt}/{name}.{fmt}")))
@@ -183,7 +186,7 @@ def test_the_same_document_gives_the_same_rows(run, fmt):
 
 @needs_chromium
 def test_a_chromium_pdf_gives_the_same_rows(run):
-    _, tables, _ = run
+    _, tables, _, _ = run
     base = _keys(_rows(tables, f"txt/{DOCS[1]}.txt"))
     share = _share(base, _keys(_rows(tables, f"chromium/{DOCS[1]}.pdf")))
     print(f"same rows as the .txt: chromium pdf {DOCS[1][:3]} {share:.3f}")
@@ -192,8 +195,20 @@ def test_a_chromium_pdf_gives_the_same_rows(run):
 
 @pytest.mark.skipif(mf.SOFFICE is None, reason="needs LibreOffice (libreoffice-writer-nogui)")
 def test_a_doc_gives_the_same_rows(run):
-    _, tables, _ = run
+    _, tables, _, _ = run
     base = _keys(_rows(tables, f"txt/{DOCS[1]}.txt"))
     share = _share(base, _keys(_rows(tables, f"doc/{DOCS[1]}.doc")))
     print(f"same rows as the .txt: doc {DOCS[1][:3]} {share:.3f}")
     assert share >= 0.9
+
+
+def test_readme_page_example_runs(run):
+    """The README's pandas blocks (the session, then the page of a PDF's target), verbatim."""
+    *_, out = run
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    session, pages = blocks[0].replace('out = "outputs"', f"out = {str(out)!r}"), blocks[1]
+    assert "media_type" in pages and ".page" in pages
+    result = subprocess.run([sys.executable, "-c", session + pages], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    page, found = result.stdout.splitlines()[-1].split(" ")
+    assert int(page) >= 1 and found == "True"
