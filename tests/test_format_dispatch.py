@@ -20,7 +20,7 @@ from test_pdf_reader import needs_libreoffice  # noqa: E402
 
 from pipeline.errors import IngestError  # noqa: E402
 from pipeline.reading import formats  # noqa: E402
-from pipeline.reading.reader import decode, discover, read_document  # noqa: E402
+from pipeline.reading.reader import decode, discover, prepare_conversions, read_document  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SEED = "002_d4a341c0482e1261.txt"
@@ -166,3 +166,46 @@ def test_decode_is_the_one_entry_for_every_format(pdf_bytes, docx_bytes):
         "text/plain",
         None,
     )
+
+
+@needs_libreoffice
+def test_a_batch_converts_its_doc_files_in_one_libreoffice_run(tmp_path, monkeypatch):
+    import datetime as dt
+    import time
+
+    from pipeline.reading import office_convert
+    from pipeline.storage.batch import BatchSpec, run_batch
+
+    for k, name in enumerate(["002_d4a341c0482e1261", "004_5c61c9380c1bade9", "000_ce97e2b7f31f05a1"]):
+        docx = mf.docx_file(mf.lines_of((CORPUS / f"{name}.txt").read_text(encoding="utf-8")), tmp_path / f"{k}.docx")
+        _write(
+            tmp_path,
+            f"crawl/{k}.{'wps' if k == 2 else 'doc'}",
+            mf.libreoffice_convert(docx, "doc", tmp_path).read_bytes(),
+        )
+    _write(tmp_path, "crawl/broken.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+    runs = []
+    real_soffice = office_convert._soffice
+    monkeypatch.setattr(office_convert, "_soffice", lambda *a: runs.append(len(a[1])) or real_soffice(*a))
+    names = ["0.doc", "1.doc", "2.wps", "broken.doc"]
+    started = time.perf_counter()
+    result = run_batch(
+        BatchSpec(
+            str(tmp_path / "crawl"),
+            [(n, "-") for n in names],
+            str(tmp_path / "staging"),
+            0,
+            dt.datetime.now(dt.timezone.utc),
+            "v",
+        )
+    )
+    print(f"4 .doc/.wps files in one batch: {time.perf_counter() - started:.1f} s, LibreOffice runs of {runs} files")
+    assert result.ingested == ["0.doc", "1.doc", "2.wps"]
+    assert [(q["source_path"], q["stage"]) for q in result.quarantined] == [("broken.doc", "decode")]
+    assert result.quarantined[0]["error"].startswith("LibreOffice could not convert the .doc file")
+    assert runs[0] == 4  # one run for the batch; the broken file is then tried alone for its reason
+    assert runs[1:] == [1]
+    # the same text as converting each alone
+    alone = read_document(tmp_path / "crawl", "1.doc")
+    ahead = read_document(tmp_path / "crawl", "1.doc", converted=prepare_conversions(tmp_path / "crawl", names))
+    assert ahead.raw_text == alone.raw_text and ahead.media_type == "application/msword"

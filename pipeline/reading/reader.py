@@ -14,13 +14,22 @@ import errno
 import hashlib
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipeline.core.document import RawDocument
 from pipeline.errors import IngestError
 from pipeline.reading.encoding import decode_text
-from pipeline.reading.formats import OFFICE_SIZE_FACTOR, OFFICE_SUFFIXES, Decoded, read_office, size_limit, sniff
+from pipeline.reading.formats import (
+    OFFICE_SIZE_FACTOR,
+    OFFICE_SUFFIXES,
+    Decoded,
+    convert_ahead,
+    read_office,
+    size_limit,
+    sniff,
+)
 from pipeline.reading.html_text import visible_text
 
 HTML_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml")  # .shtml: server-side includes, common on government sites
@@ -95,14 +104,17 @@ def hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def decode(data: bytes, suffix: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+def decode(
+    data: bytes, suffix: str, max_bytes: int = DEFAULT_MAX_BYTES, converted: Mapping[str, bytes] | None = None
+) -> Decoded:
     """A file's ``raw_text`` in any supported format; raises IngestError("decode", reason).
 
     ``max_bytes`` is the text limit (``--max-bytes``); the paged readers get theirs from it.
+    ``converted``: .doc/.wps conversions made ahead (``prepare_conversions``).
     """
     kind = sniff(data, suffix)
     if kind is not None:
-        return read_office(kind, data, suffix, max_bytes)
+        return read_office(kind, data, suffix, max_bytes, converted)
     if len(data) > max_bytes:  # a .pdf/.docx name let it be read, but it is text
         raise IngestError("read", _too_big(len(data), max_bytes))
     text, encoding, media_type = decode_bytes(data, suffix)
@@ -125,14 +137,35 @@ def decode_bytes(data: bytes, suffix: str) -> tuple[str, str, str]:
     return visible, encoding, "text/html"
 
 
+def prepare_conversions(
+    corpus_root: Path, rel_paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> dict[str, bytes]:
+    """.doc/.wps files among ``rel_paths`` converted in one LibreOffice run, for
+    ``read_document(converted=...)`` (a batch pays LibreOffice's start once, not per file).
+    Files it cannot read or convert are left out: ``read_document`` reports them."""
+    files = []
+    for rel in rel_paths:
+        suffix = PurePosixPath(rel).suffix.lower()
+        if suffix not in (".doc", ".wps"):
+            continue
+        try:
+            files.append((_read_bounded(Path(corpus_root) / rel, size_limit(suffix, max_bytes), suffix), suffix))
+        except (IngestError, OSError):
+            continue
+    return convert_ahead(files, max_bytes)
+
+
 def read_document(
     corpus_root: Path,
     rel_path: str,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     sha256: str | None = None,
+    converted: Mapping[str, bytes] | None = None,
 ) -> RawDocument:
-    """Read and decode one corpus file.  Raises IngestError (stage ``read`` or ``decode``)."""
+    """Read and decode one corpus file.  Raises IngestError (stage ``read`` or ``decode``).
+
+    ``converted``: ``prepare_conversions``' result for the batch this file is in."""
     rel = PurePosixPath(rel_path)
     if rel.is_absolute() or ".." in rel.parts:
         raise IngestError("read", f"path {rel_path!r} is not inside the corpus folder")
@@ -140,7 +173,7 @@ def read_document(
         raise IngestError("read", f"unsupported file type {rel.suffix.lower() or '(no extension)'}")
     path = Path(corpus_root) / rel
     data = _read_bounded(path, size_limit(rel.suffix, max_bytes), rel.suffix)
-    decoded = decode(data, rel.suffix, max_bytes)
+    decoded = decode(data, rel.suffix, max_bytes, converted)
     return RawDocument(
         doc_id=rel.as_posix(),
         source_path=rel.as_posix(),

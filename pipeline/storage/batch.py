@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 
 from pipeline.errors import IngestError
 from pipeline.process import all_schemas, process_document
-from pipeline.reading.reader import DEFAULT_MAX_BYTES, read_document
+from pipeline.reading.reader import DEFAULT_MAX_BYTES, prepare_conversions, read_document
 
 
 @dataclass
@@ -52,8 +52,10 @@ def quarantine_row(source_path: str, sha256: str | None, stage: str, error: str,
     return {"source_path": source_path, "sha256": sha256, "error": error, "stage": stage, "quarantined_at": at}
 
 
-def _process_one(spec: BatchSpec, rel_path: str, sha256: str) -> dict[str, list[dict[str, Any]]]:
-    doc = read_document(Path(spec.corpus_root), rel_path, max_bytes=spec.max_bytes, sha256=sha256)
+def _process_one(
+    spec: BatchSpec, rel_path: str, sha256: str, converted: dict[str, bytes]
+) -> dict[str, list[dict[str, Any]]]:
+    doc = read_document(Path(spec.corpus_root), rel_path, max_bytes=spec.max_bytes, sha256=sha256, converted=converted)
     try:
         rows = process_document(doc, ingested_at=spec.ingested_at)
     except IngestError:
@@ -128,9 +130,11 @@ def run_batch(spec: BatchSpec) -> BatchResult:
     def quarantine(rel_path: str, sha256: str, exc: IngestError) -> None:
         quarantined.append(quarantine_row(rel_path, sha256, exc.stage, exc.message, spec.ingested_at))
 
+    # .doc/.wps files: one LibreOffice run for the batch (it takes seconds to start)
+    converted = prepare_conversions(Path(spec.corpus_root), [rel for rel, _ in spec.items], spec.max_bytes)
     for rel_path, sha256 in spec.items:
         try:
-            docs.append((rel_path, sha256, _process_one(spec, rel_path, sha256)))
+            docs.append((rel_path, sha256, _process_one(spec, rel_path, sha256, converted)))
         except IngestError as exc:
             quarantine(rel_path, sha256, exc)
     # Fast path: one table per name for the whole batch.  Only when a value does not
