@@ -1,1 +1,1 @@
-"""Reading corpus files: discover, hash, decode (text, HTML) into a RawDocument."""
+"""Reading corpus files: discover, hash, decode (text, HTML, PDF, .docx, .doc/.wps) into a RawDocument."""
