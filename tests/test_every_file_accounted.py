@@ -11,7 +11,7 @@ import pytest
 from polex_cli import SEEDS, run_polex
 
 from pipeline.errors import IngestError
-from pipeline.reading.reader import discover, list_corpus, read_document
+from pipeline.reading.reader import discover, is_supported, list_corpus, read_document
 
 PAGE = (
     "<!DOCTYPE html><html><head><title>通知</title></head><body>"
@@ -20,7 +20,7 @@ PAGE = (
 )
 
 DOCUMENTS = {"a.txt", "sub/b.shtml", "sub/c.xhtml", "d.HTM"}
-UNSUPPORTED = {"e.xls": ".xls", "sub/f.wps": ".wps", "g.md": ".md", "README": "(no extension)"}
+UNSUPPORTED = {"e.xls": ".xls", "sub/f.ppt": ".ppt", "g.md": ".md", "README": "(no extension)"}
 IGNORED = {".DS_Store", "Thumbs.db", "sub/desktop.ini", "~$draft.wps", "._a.txt"}
 
 
@@ -42,6 +42,11 @@ def test_listing_accounts_for_every_file_but_junk(tmp_path):
     assert set(listing.files) == DOCUMENTS | set(UNSUPPORTED)
     assert set(listing.ignored) == IGNORED
     assert set(discover(root)) == DOCUMENTS  # what polex reads
+
+
+@pytest.mark.parametrize("name", ["a.pdf", "b.DOCX", "sub/c.doc", "d.wps"])
+def test_pdf_and_word_files_are_read_not_quarantined_as_unsupported(name):
+    assert is_supported(name)  # pipeline.reading.formats reads them (tests/test_format_dispatch.py)
 
 
 @pytest.mark.parametrize("name", ["sub/b.shtml", "sub/c.xhtml"])
