@@ -44,8 +44,9 @@ KEYS = {
     "amounts": ("value_cny", "kind"),
     "deadlines": ("kind", "year", "months"),
     "responsible_units": ("name", "role"),
+    "tasks": ("kind",),
 }
-SPAN_TABLES = ("sections", "targets", "amounts", "deadlines", "responsible_units")
+SPAN_TABLES = ("sections", "targets", "amounts", "deadlines", "responsible_units", "tasks")
 MEDIA = {
     "txt": "text/plain",
     "pdf": "application/pdf",
