@@ -54,6 +54,14 @@ def test_table_maps_to_unified_ideographs_only():
     assert unify_ideographs("⼭东省⼈民政府⾏政")[0] == "山东省人民政府行政"
 
 
+def test_every_look_alike_is_found_alone_and_no_other_character():
+    # the step's pre-scan is a regex class of ranges built from TABLE: it must hold exactly TABLE
+    for cp in TABLE:
+        assert unify_ideographs(f"省{chr(cp)}府")[0] == f"省{chr(TABLE[cp])}府", hex(cp)
+    for cp in {cp + d for cp in TABLE for d in (-1, 1)} - set(TABLE):
+        assert unify_ideographs(chr(cp))[0] == chr(cp), hex(cp)
+
+
 @SETTINGS
 @given(texts)
 def test_ideographs_map_one_for_one(raw):
