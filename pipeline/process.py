@@ -173,7 +173,7 @@ def structure(doc: RawDocument, timings: dict[str, float] | None = None) -> Extr
     if not norm.text.strip():
         raise IngestError("normalize", "document is only boilerplate: nothing left after normalisation")
     meta = _stage("metadata", document_meta, norm, timings=timings)
-    sections = _stage("sections", build_sections, norm, timings=timings)
+    sections = _stage("sections", build_sections, norm, doc.page_starts is None, timings=timings)
     return ExtractContext(doc_id=doc.doc_id, norm=norm, sections=sections, meta=meta)
 
 

@@ -527,9 +527,13 @@ def non_heading_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def build_sections(norm: NormalizedText) -> list[Section]:
+def build_sections(norm: NormalizedText, raw_line_ends: bool = True) -> list[Section]:
+    """The document's section tree.  ``raw_line_ends``: a title also ends at a line break
+    of the raw text that a normaliser joined (text extracted from a PDF); False for a
+    PDF read by polex, whose joined breaks are its layout's wraps (``pdf_wraps``), not
+    the document's line ends."""
     text = norm.text
-    parser = _Parser(text, norm)
+    parser = _Parser(text, norm if raw_line_ends else None)
     candidates = _candidates(text, parser.flat)
     if not candidates:
         return []
