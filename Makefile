@@ -13,7 +13,7 @@ SOURCES := pipeline normalizers extractors flows
 # Prefect runs in ephemeral local mode with no network.
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test test-fast lint format bench clean
+.PHONY: setup run test test-fast lint format bench bench-scale clean
 
 $(BIN)/polex: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: setup
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[$(EXTRAS),bench]'
 	$(BIN)/python benchmarks/bench.py --core-docs 1000 --e2e-docs 5000 --rss-sweep 100,1000,10000
 	$(BIN)/python benchmarks/bench_formats.py --copies 6
+
+# Issue 18: the nightly paths on 50,000 variants of ../shared/corpus-real, and the file index at 500,000 entries.
+bench-scale: setup
+	$(BIN)/python benchmarks/scale.py --docs 50000 --prefect-server --verify --manifest 500000
 
 clean:
 	rm -rf $(VENV) $(OUT)/*

@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 import psutil  # noqa: E402
 import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
+import scale  # noqa: E402  (benchmarks/scale.py, beside this file)
 
 from pipeline.core.document import RawDocument  # noqa: E402
 from pipeline.errors import IngestError  # noqa: E402
@@ -257,6 +258,15 @@ def main(argv=None) -> int:
         default="",
         help="comma-separated corpus sizes (e.g. 100,1000,10000): peak RSS of `polex run` at each, to show it stays flat",
     )
+    ap.add_argument(
+        "--scale-docs",
+        type=int,
+        default=0,
+        help="the nightly paths (full, unchanged, 1%% changed, 20%% removed) on this many variants of "
+        "../shared/corpus-real (benchmarks/scale.py; 0 skips)",
+    )
+    ap.add_argument("--manifest-entries", type=int, default=0, help="the file index at this many entries (0 skips)")
+    ap.add_argument("--prefect-server", action="store_true", help="--scale-docs runs share one started Prefect server")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     ap.add_argument("--keep", action="store_true", help="keep the generated corpus and outputs")
     args = ap.parse_args(argv)
@@ -266,8 +276,8 @@ def main(argv=None) -> int:
     try:
         core_corpus = workdir / "core"
         build_corpus(core_corpus, args.core_docs)
-        report["core"] = bench_core(core_corpus)
-        jio = bench_jionlp(core_corpus)
+        report["core"] = bench_core(core_corpus) if args.core_docs else None
+        jio = bench_jionlp(core_corpus) if args.core_docs else None
         if jio:
             # Compare like with like: polex's amounts + deadlines stages vs JioNLP's money + time.
             stages = report["core"]["stages_s"]
@@ -280,6 +290,10 @@ def main(argv=None) -> int:
             report["end_to_end"] = bench_end_to_end(workdir, args.e2e_docs)
         if args.rss_sweep:
             report["rss_sweep"] = rss_sweep(workdir, [int(n) for n in args.rss_sweep.split(",")])
+        if args.scale_docs:
+            report["scale"] = scale.bench_paths(workdir / "scale", args.scale_docs, args.prefect_server, verify=True)
+        if args.manifest_entries:
+            report.setdefault("scale", {})["manifest"] = scale.bench_manifest(args.manifest_entries, workdir)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -290,6 +304,14 @@ def main(argv=None) -> int:
 
 
 def print_report(report: dict) -> None:
+    if "scale" in report:
+        scale.print_report(report["scale"])
+    if report.get("core"):
+        print_core(report)
+    print_end_to_end(report)
+
+
+def print_core(report: dict) -> None:
     core = report["core"]
     print(f"== core path, one process ({core['docs']} docs, {core['chars']:,} chars, {core['failed']} failed)")
     print(
@@ -311,6 +333,9 @@ def print_report(report: dict) -> None:
         print(f"   polex whole core path is {report['core_vs_jionlp_ratio']:.1f}x JioNLP's speed")
         if "amounts+deadlines_vs_jionlp_ratio" in report:
             print(f"   polex amounts+deadlines extractors alone: {report['amounts+deadlines_vs_jionlp_ratio']:.1f}x")
+
+
+def print_end_to_end(report: dict) -> None:
     if "end_to_end" in report:
         e = report["end_to_end"]
         print(f"== polex run end to end ({e['docs']} docs, {e['chars']:,} chars), exit {e['exit']}")

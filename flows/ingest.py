@@ -13,12 +13,14 @@ import multiprocessing
 import os
 import signal
 import time
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Callable
 
 import prefect
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -33,21 +35,23 @@ from pipeline.linking import linking_version
 from pipeline.process import published_schemas
 from pipeline.reading.reader import DEFAULT_MAX_BYTES, list_corpus
 from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
-from pipeline.storage.links import LINKS_TABLE, link_tables_writer
+from pipeline.storage.index import build_index
+from pipeline.storage.links import new_target_links
+from pipeline.storage.parts import PartSource, plan_parts, renamed_sources, staged_part_id
 from pipeline.storage.plan import (
     BATCH_BYTES,
     BATCH_DOCS,
     INGESTED,
     QUARANTINED,
-    ScannedFile,
+    Plan,
     cache_version,
     cpu_count,
-    hash_files,
     make_batches,
     make_plan,
+    scan_corpus,
     utc_now,
 )
-from pipeline.storage.publish import OutputStore, iter_parquet, iter_rows_with_keys, new_run_id, rows_per_batch
+from pipeline.storage.publish import DerivedTable, OutputStore, new_run_id
 from pipeline.storage.removal_guard import check_removals
 
 DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
@@ -55,6 +59,13 @@ DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
 # finished batches; or hold before publishing until a file appears.
 CRASH_AFTER_BATCHES_ENV = "POLEX_TEST_CRASH_AFTER_BATCHES"
 HOLD_BEFORE_PUBLISH_ENV = "POLEX_TEST_HOLD_BEFORE_PUBLISH"
+
+MANIFEST_FORMAT = 2  # tables as folders of parts, the file index in index.parquet
+# Cross-document tables computed at publish from the new version's parts, by name
+# (``pipeline.storage.publish.DerivedTable``); e.g. ``target_links``.
+DERIVED_TABLES: dict[str, DerivedTable] = {
+    "target_links": DerivedTable(published_schemas()["target_links"], new_target_links),
+}
 
 # The CLI registers a callback(event, info) here to drive its progress bar.
 PROGRESS_LISTENERS: list[Callable[[str, dict[str, Any]], None]] = []
@@ -124,10 +135,13 @@ def _retry_on_os_error(task, task_run, state) -> bool:
 
 
 @task(name="scan-corpus", cache_policy=NO_CACHE, persist_result=False)
-def scan_task(corpus_root: str) -> tuple[list[ScannedFile], list[str]]:
-    """Every file hashed, and the ignored (hidden, OS junk) ones by path."""
+def scan_task(corpus_root: str, out: str, rehash: bool) -> tuple[pa.Table, list[str]]:
+    """Stat every file; hash only those whose stat differs from the published index (all
+    with ``rehash``); and the ignored (hidden, OS junk) files by path.  Plain
+    parameters: Prefect records a task's inputs."""
     listing = list_corpus(Path(corpus_root))
-    return hash_files(Path(corpus_root), listing.files), listing.ignored
+    scan = scan_corpus(Path(corpus_root), OutputStore(out).current_index(), rehash, paths=listing.files)
+    return scan, listing.ignored
 
 
 # NO_CACHE: our cache is the manifest (sha256 + the code fingerprint); a Prefect
@@ -188,47 +202,62 @@ def _hold_before_publish() -> None:
         time.sleep(0.05)
 
 
-def _table_streams(store: OutputStore, plan, results: list[BatchResult], unreadable_rows: list[dict]) -> dict:
-    """name -> (schema, parts): carried-over rows of the current version, then this run's batches;
-    ``target_links`` (and its side table ``target_keys``) is computed across documents and
-    written block by block (pipeline.storage.links)."""
-    tables = {}
-    for name, schema in published_schemas().items():
-        if name == LINKS_TABLE:
-            continue  # folders of part files, written by link_tables_writer
-        key, keys = ("source_path", plan.kept_quarantined) if name == "quarantine" else ("doc_id", plan.kept_ingested)
-        previous = store.current_table_path(name)
-        staged = [Path(r.folder) / f"{name}.parquet" for r in results if r.row_counts.get(name)]
+def _previous_sources(
+    store: OutputStore, previous: dict, plan: Plan, scan: pa.Table, tables: list[str]
+) -> list[PartSource]:
+    """The published version's parts, each with the documents it keeps (none: dropped)."""
+    kept = pa.table(
+        {"part": plan.previous_rows.column("part"), "path": scan.column("path"), "size": scan.column("size")}
+    )
+    kept = kept.filter(plan.reuse)
+    by_part = {
+        row["part"]: row for row in kept.group_by("part").aggregate([("size", "sum"), ("size", "count")]).to_pylist()
+    }
+    partial = {part for part, row in by_part.items() if row["size_count"] < previous["parts"][part]["docs"]}
+    keep: dict[str, set[str]] = {part: set() for part in partial}
+    if partial:
+        rows = kept.filter(pc.is_in(kept.column("part"), value_set=pa.array(sorted(partial), pa.string())))
+        for part, path in zip(rows.column("part").to_pylist(), rows.column("path").to_pylist()):
+            keep[part].add(path)
+    sources = []
+    for part, info in sorted(previous["parts"].items()):
+        counted = by_part.get(part, {"size_sum": 0, "size_count": 0})
+        files = {t: store.current_part_file(t, part) for t in tables if info["rows"].get(t)}
+        whole = part not in partial
+        sources.append(
+            PartSource(
+                part,
+                files,
+                counted["size_count"],
+                counted["size_sum"] or 0,
+                keep=None if whole else frozenset(keep[part]),
+                rows=info["rows"] if whole else None,
+            )
+        )
+    return sources
 
-        def parts(previous=previous, key=key, keys=keys, staged=staged, name=name, schema=schema):
-            batch_rows = rows_per_batch(schema)
-            if previous is not None:
-                yield from iter_rows_with_keys(previous, key, keys, batch_rows)
-            yield from iter_parquet(staged, batch_rows)
-            if name == "quarantine" and unreadable_rows:
-                yield pa.Table.from_pylist(unreadable_rows, schema=schema)
 
-        tables[name] = (schema, parts())
-    return tables
-
-
-def _manifest_documents(
-    previous: dict | None, plan, results: list[BatchResult], sha_by_path: dict, cached_as: str, max_bytes: int
-) -> dict:
-    prev_docs = (previous or {}).get("documents", {})
-    docs = {path: prev_docs[path] for path in sorted(plan.kept_ingested | plan.kept_quarantined)}
+def _staged_sources(run_id: str, results: list[BatchResult], sizes: dict[str, int]) -> list[PartSource]:
+    sources = []
     for result in results:
+        files = {t: Path(result.folder) / f"{t}.parquet" for t, n in result.row_counts.items() if n}
+        paths = result.ingested + [row["source_path"] for row in result.quarantined]
+        name = staged_part_id(run_id, result.batch_no)
+        sources.append(PartSource(name, files, len(paths), sum(sizes[p] for p in paths), rows=dict(result.row_counts)))
+    return sources
+
+
+def _processed_entries(run_id: str, results: list[BatchResult], renamed: dict[str, str]) -> dict[str, tuple]:
+    """path -> (status, stage, part) of every file processed this run."""
+    entries: dict[str, tuple] = {}
+    for result in results:
+        name = staged_part_id(run_id, result.batch_no)
+        part = renamed.get(name, name)
         for path in result.ingested:
-            docs[path] = {"sha256": sha_by_path[path], "cache_version": cached_as, "status": INGESTED}
+            entries[path] = (INGESTED, None, part)
         for row in result.quarantined:
-            docs[row["source_path"]] = {
-                "sha256": row["sha256"],
-                "cache_version": cached_as,
-                "status": QUARANTINED,
-                "stage": row["stage"],
-                "max_bytes": max_bytes,  # make_plan retries the quarantine under another limit
-            }
-    return dict(sorted(docs.items()))
+            entries[row["source_path"]] = (QUARANTINED, row["stage"], part)
+    return entries
 
 
 def _versions() -> dict[str, str]:
@@ -249,11 +278,13 @@ def ingest_corpus(
     batch_docs: int = BATCH_DOCS,
     max_bytes: int = DEFAULT_MAX_BYTES,
     allow_removals: bool = False,
+    rehash: bool = False,
 ) -> dict[str, Any]:
     """Ingest every document under ``corpus`` and publish the tables to ``out`` atomically.
 
     ``allow_removals``: publish even when most published documents are gone from
     the corpus (``pipeline.storage.removal_guard``); otherwise the run refuses.
+    ``rehash``: hash every file, even those whose size and mtime match the index.
     """
     corpus_root = Path(corpus).resolve()
     if not corpus_root.is_dir():
@@ -263,40 +294,52 @@ def ingest_corpus(
     store = OutputStore(out)
     store.prepare()
     with store.lock(wait=wait):
-        return _ingest_locked(corpus_root, store, (batch_bytes, batch_docs), max_bytes, allow_removals)
+        return _ingest_locked(
+            corpus_root, store, RunOptions(batch_bytes, batch_docs, max_bytes, rehash, allow_removals)
+        )
 
 
-def _plan(corpus_root: Path, store: OutputStore, cached_as: str, max_bytes: int, allow_removals: bool):
-    """Scan the corpus and compare it with the published version: (files, ignored, previous manifest, plan)."""
-    files, ignored = scan_task(str(corpus_root))
+@dataclass
+class RunOptions:
+    batch_bytes: int = BATCH_BYTES
+    batch_docs: int = BATCH_DOCS
+    max_bytes: int = DEFAULT_MAX_BYTES
+    rehash: bool = False
+    allow_removals: bool = False
+
+
+def document_schemas() -> dict[str, pa.Schema]:
+    """The tables made of per-document rows (the derived ones are computed at publish)."""
+    return {name: schema for name, schema in published_schemas().items() if name not in DERIVED_TABLES}
+
+
+def _plan_run(
+    store: OutputStore, corpus_root: Path, options: RunOptions
+) -> tuple[dict | None, pa.Table, list[str], Plan]:
+    """The published manifest, this run's scan, the ignored files and the plan."""
     previous = store.current_manifest()
-    reusable = previous is not None and store.current_schemas_match(published_schemas())
-    plan = make_plan(files, previous, cached_as, reusable, max_bytes)
-    # Before any work: an emptied or wrong corpus folder must not empty the published tables.
-    check_removals(len((previous or {}).get("documents", {})), plan.removed, len(files), allow_removals)
-    return files, ignored, previous, plan
-
-
-def _log_planned(logger, run_id: str, files: list[ScannedFile], plan, batches: list) -> None:
-    logger.info(
-        "run %s: %d files, %d to process in %d batches (%d added, %d changed), %d unchanged, %d removed",
-        run_id,
-        len(files),
-        len(plan.to_process),
-        len(batches),
-        plan.added,
-        plan.changed,
-        len(plan.kept_ingested) + len(plan.kept_quarantined),
-        plan.removed,
+    index = store.current_index()  # even when its rows cannot be reused, its hashes can
+    reusable = (
+        previous is not None
+        and previous.get("format") == MANIFEST_FORMAT
+        and index is not None
+        and store.current_schemas_match(document_schemas())
     )
+    scan, ignored = scan_task(str(corpus_root), str(store.out), options.rehash)
+    plan = make_plan(scan, index, cache_version(), reusable, options.max_bytes)
+    # Before any work: an emptied or wrong corpus folder must not empty the published tables.
+    published = index.num_rows if index is not None else 0
+    check_removals(published, plan.removed, scan.num_rows, options.allow_removals)
+    return (previous if reusable else None), scan, ignored, plan
 
 
 def _counts(
-    files: list[ScannedFile], ignored: list[str], plan, results: list[BatchResult], unreadable_rows: list[dict]
+    scan: pa.Table, ignored: list[str], plan: Plan, results: list[BatchResult], unreadable_rows: list[dict]
 ) -> dict[str, int]:
     return {
-        "files": len(files),
+        "files": scan.num_rows,
         "ignored": len(ignored),
+        "hashed": int(pc.sum(scan.column("hashed")).as_py() or 0),
         "added": plan.added,
         "changed": plan.changed,
         "removed": plan.removed,
@@ -308,7 +351,81 @@ def _counts(
     }
 
 
-def _log_published(logger, run_id: str, counts: dict, row_counts: dict, quarantined: list[dict]) -> None:
+def _ingest_locked(corpus_root: Path, store: OutputStore, options: RunOptions) -> dict:
+    logger = get_run_logger()
+    started = utc_now()
+    run_id = new_run_id(started)
+    store.collect_garbage()  # debris of killed runs (we hold the lock, so none is alive)
+    previous, scan, ignored, plan = _plan_run(store, corpus_root, options)
+    batches = make_batches(plan.to_process, options.batch_bytes, options.batch_docs)
+    _progress("planned", total=scan.num_rows, to_process=len(plan.to_process), batches=len(batches))
+    logger.info(
+        "run %s: %d files, %d to process in %d batches (%d added, %d changed), %d unchanged, %d removed",
+        run_id,
+        scan.num_rows,
+        len(plan.to_process),
+        len(batches),
+        plan.added,
+        plan.changed,
+        len(plan.kept_ingested) + len(plan.kept_quarantined),
+        plan.removed,
+    )
+    staging = store.staging_dir(run_id)
+    version = fingerprint()  # the documents table's extractor_version column (= the cache key)
+    specs = [
+        BatchSpec(
+            str(corpus_root), [(f.path, f.sha256) for f in batch], str(staging), no, started, version, options.max_bytes
+        )
+        for no, batch in enumerate(batches)
+    ]
+    results = _run_batches(specs) if specs else []
+    unreadable_rows = [quarantine_row(f.path, None, "read", f.error, started) for f in plan.unreadable]
+    counts = _counts(scan, ignored, plan, results, unreadable_rows)
+    manifest: dict[str, Any] = {
+        "format": MANIFEST_FORMAT,
+        "run_id": run_id,
+        "corpus": str(corpus_root),
+        "started_at": started.isoformat(),
+        "finished_at": None,
+        "counts": counts,
+        "versions": _versions(),
+    }
+    _hold_before_publish()
+    _progress("publishing")
+    row_counts = _publish(store, run_id, previous, scan, plan, results, unreadable_rows, manifest, options)
+    store.collect_garbage()
+    return _report(logger, store, run_id, counts, row_counts)
+
+
+def _publish(store, run_id, previous, scan, plan, results, unreadable_rows, manifest, options) -> dict[str, int]:
+    """Lay out the new version's parts and publish it (not a task: it runs in this process)."""
+    schemas = document_schemas()
+    sources = _previous_sources(store, previous, plan, scan, list(schemas)) if previous else []
+    sizes = {f.path: f.size for f in plan.to_process}
+    sources += _staged_sources(run_id, results, sizes)
+    parts = plan_parts(run_id, sources, options.batch_docs, options.batch_bytes)
+    renamed = renamed_sources(parts)
+    index = build_index(
+        scan,
+        plan.reuse,
+        plan.previous_rows,
+        _processed_entries(run_id, results, renamed),
+        renamed,
+        cache_version(),
+        options.max_bytes,
+    )
+    tables: dict[str, tuple[pa.Schema, list[pa.Table]]] = {name: (schema, []) for name, schema in schemas.items()}
+    tables["quarantine"] = (
+        schemas["quarantine"],
+        [pa.Table.from_pylist(unreadable_rows, schema=schemas["quarantine"])],
+    )
+    manifest["finished_at"] = utc_now().isoformat()
+    return store.publish(run_id, tables, manifest, parts, index, DERIVED_TABLES)
+
+
+def _report(logger, store: OutputStore, run_id: str, counts: dict, row_counts: dict) -> dict:
+    quarantine_path = store.current_table_path("quarantine")
+    quarantined = pq.read_table(quarantine_path, columns=["source_path", "stage", "error"]).to_pylist()
     logger.info(
         "published version %s: %s; rows %s",
         run_id,
@@ -319,53 +436,4 @@ def _log_published(logger, run_id: str, counts: dict, row_counts: dict, quaranti
         logger.warning("%d documents quarantined (see the quarantine table)", len(quarantined))
     for row in quarantined:
         logger.info("QUARANTINED %s [%s] %s", row["source_path"], row["stage"], row["error"])
-
-
-def _ingest_locked(
-    corpus_root: Path, store: OutputStore, sizes: tuple[int, int], max_bytes: int, allow_removals: bool
-) -> dict:
-    logger = get_run_logger()
-    started = utc_now()
-    run_id = new_run_id(started)
-    store.collect_garbage()  # debris of killed runs (we hold the lock, so none is alive)
-    version = fingerprint()  # the documents table's extractor_version column
-    cached_as = cache_version()  # the manifest's cache key, with each document's sha256 (the same fingerprint)
-    files, ignored, previous, plan = _plan(corpus_root, store, cached_as, max_bytes, allow_removals)
-    batches = make_batches(plan.to_process, *sizes)
-    _progress("planned", total=len(files), to_process=len(plan.to_process), batches=len(batches))
-    _log_planned(logger, run_id, files, plan, batches)
-
-    staging = store.staging_dir(run_id)
-    specs = [
-        BatchSpec(str(corpus_root), [(f.path, f.sha256) for f in batch], str(staging), no, started, version, max_bytes)
-        for no, batch in enumerate(batches)
-    ]
-    results = _run_batches(specs) if specs else []
-    unreadable_rows = [quarantine_row(f.path, None, "read", f.error, started) for f in plan.unreadable]
-    counts = _counts(files, ignored, plan, results, unreadable_rows)
-    manifest = {
-        "format": 1,
-        "run_id": run_id,
-        "corpus": str(corpus_root),
-        "started_at": started.isoformat(),
-        "finished_at": None,
-        "counts": counts,
-        "versions": _versions(),
-        "documents": _manifest_documents(
-            previous, plan, results, {f.path: f.sha256 for f in files}, cached_as, max_bytes
-        ),
-    }
-    _hold_before_publish()
-    _progress("publishing")
-    manifest["finished_at"] = utc_now().isoformat()
-    tables = _table_streams(store, plan, results, unreadable_rows)
-    write_links, manifest["link_blocks"] = link_tables_writer(
-        store, plan.kept_ingested, [Path(r.folder) for r in results], previous
-    )
-    # Not a task: the table streams are generators, read in this process.
-    row_counts = store.publish(run_id, tables, manifest, folders={LINKS_TABLE: write_links}, linked=[LINKS_TABLE])
-    store.collect_garbage()
-    quarantine_path = store.current_table_path("quarantine")
-    quarantined = pq.read_table(quarantine_path, columns=["source_path", "stage", "error"]).to_pylist()
-    _log_published(logger, run_id, counts, row_counts, quarantined)
     return {"run_id": run_id, "counts": counts, "tables": row_counts, "quarantined": quarantined}

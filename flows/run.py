@@ -24,6 +24,7 @@ def run_ingest(
     batch_bytes: int | None = None,
     max_bytes: int | None = None,
     allow_removals: bool = False,
+    rehash: bool = False,
     on_progress: ProgressListener | None = None,
 ) -> dict[str, Any]:
     """Run the flow once; the flow's summary (run id, counts, tables, quarantined rows).
@@ -33,7 +34,13 @@ def run_ingest(
     flow = ingest.ingest_corpus
     if dask_address:
         flow = flow.with_options(task_runner=ingest.dask_task_runner(dask_address))
-    params: dict[str, Any] = {"corpus": corpus, "out": out, "wait": wait, "allow_removals": allow_removals}
+    params: dict[str, Any] = {
+        "corpus": corpus,
+        "out": out,
+        "wait": wait,
+        "allow_removals": allow_removals,
+        "rehash": rehash,
+    }
     if batch_docs is not None:
         params["batch_docs"] = batch_docs
     if batch_bytes is not None:

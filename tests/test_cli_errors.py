@@ -429,15 +429,17 @@ def test_raising_max_bytes_as_the_message_advises_ingests_the_file(paths):
 
 
 def test_a_quarantine_is_cached_only_under_the_limit_it_was_refused_with():
-    from pipeline.storage.plan import INGESTED, QUARANTINED, ScannedFile, make_plan
+    from scan_helpers import index_of
 
-    files = [ScannedFile("big.txt", "s1", 500), ScannedFile("ok.txt", "s2", 50)]
-    previous = {
-        "documents": {
+    from pipeline.storage.plan import INGESTED, QUARANTINED, ScannedFile, make_plan, scan_from_files
+
+    files = scan_from_files([ScannedFile("big.txt", "s1", 500), ScannedFile("ok.txt", "s2", 50)])
+    previous = index_of(
+        {
             "big.txt": {"sha256": "s1", "cache_version": "v", "status": QUARANTINED, "stage": "read", "max_bytes": 10},
             "ok.txt": {"sha256": "s2", "cache_version": "v", "status": INGESTED},
         }
-    }
+    )
     same = make_plan(files, previous, "v", reusable=True, max_bytes=10)
     assert (same.to_process, same.kept_quarantined, same.kept_ingested) == ([], {"big.txt"}, {"ok.txt"})
     raised = make_plan(files, previous, "v", reusable=True, max_bytes=1000)

@@ -47,7 +47,7 @@ def test_incremental_runs_update_exactly_the_changed_documents(tmp_path):
     assert sorted(first["documents"]["doc_id"]) == [s.name for s in SEEDS]
     assert set(first["documents"]["extractor_version"]) == {fingerprint()}
     for name, schema in all_schemas().items():
-        assert pq.read_schema(out / f"{name}.parquet").names == schema.names
+        assert pq.ParquetDataset(out / f"{name}.parquet").schema.names == schema.names
 
     # Unchanged corpus: nothing is extracted, identical tables (ingested_at carried over).
     second_run = _run_ok(corpus, out)

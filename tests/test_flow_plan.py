@@ -6,19 +6,31 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
+from scan_helpers import index_of
 
 from pipeline.storage.batch import BatchSpec, run_batch
-from pipeline.storage.plan import INGESTED, QUARANTINED, ScannedFile, make_batches, make_plan, scan_corpus
+from pipeline.storage.plan import (
+    INGESTED,
+    QUARANTINED,
+    ScannedFile,
+    make_batches,
+    make_plan,
+    scan_corpus,
+    scan_from_files,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "corpus").glob("*.txt"))
 
 
-def _manifest(entries: dict[str, tuple[str, str]], version: str = "v1") -> dict:
-    return {
-        "documents": {p: {"sha256": sha, "cache_version": version, "status": st} for p, (sha, st) in entries.items()}
-    }
+def _index(entries: dict[str, tuple[str, str]], version: str = "v1") -> pa.Table:
+    return index_of({p: {"sha256": sha, "cache_version": version, "status": st} for p, (sha, st) in entries.items()})
+
+
+def _plan(files: list[ScannedFile], index, version: str, reusable: bool, max_bytes=None):
+    return make_plan(scan_from_files(files), index, version, reusable, max_bytes)
 
 
 def test_plan_reuses_only_same_sha_and_version():
@@ -28,10 +40,10 @@ def test_plan_reuses_only_same_sha_and_version():
         ScannedFile("c.txt", "C", 10),
         ScannedFile("q.txt", "Q", 1),
     ]
-    previous = _manifest(
+    previous = _index(
         {"a.txt": ("A", INGESTED), "b.txt": ("B", INGESTED), "q.txt": ("Q", QUARANTINED), "gone.txt": ("G", INGESTED)}
     )
-    plan = make_plan(files, previous, "v1", reusable=True)
+    plan = _plan(files, previous, "v1", reusable=True)
     assert [f.path for f in plan.to_process] == ["b.txt", "c.txt"]
     assert plan.kept_ingested == {"a.txt"} and plan.kept_quarantined == {"q.txt"}
     assert (plan.added, plan.changed, plan.removed) == (1, 1, 1)
@@ -39,14 +51,14 @@ def test_plan_reuses_only_same_sha_and_version():
 
 def test_new_version_or_unusable_tables_reprocess_everything():
     files = [ScannedFile("a.txt", "A", 10), ScannedFile("q.txt", "Q", 1)]
-    previous = _manifest({"a.txt": ("A", INGESTED), "q.txt": ("Q", QUARANTINED)})
-    for plan in (make_plan(files, previous, "v2", reusable=True), make_plan(files, previous, "v1", reusable=False)):
+    previous = _index({"a.txt": ("A", INGESTED), "q.txt": ("Q", QUARANTINED)})
+    for plan in (_plan(files, previous, "v2", reusable=True), _plan(files, previous, "v1", reusable=False)):
         assert [f.path for f in plan.to_process] == ["a.txt", "q.txt"]
         assert not plan.kept_ingested and not plan.kept_quarantined
 
 
 def test_unreadable_files_are_not_cached():
-    plan = make_plan([ScannedFile("x.txt", None, 0, "cannot read file")], None, "v1", reusable=False)
+    plan = _plan([ScannedFile("x.txt", None, 0, "cannot read file")], None, "v1", reusable=False)
     assert [f.path for f in plan.unreadable] == ["x.txt"] and not plan.to_process
 
 
@@ -65,7 +77,9 @@ def test_run_batch_stages_rows_and_quarantines_bad_files(tmp_path):
     corpus.mkdir()
     shutil.copy(SEEDS[0], corpus / "good.txt")
     (corpus / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    scanned = {f.path: f for f in scan_corpus(corpus)}
+    scanned = {
+        row["path"]: ScannedFile(row["path"], row["sha256"], row["size"]) for row in scan_corpus(corpus).to_pylist()
+    }
     assert set(scanned) == {"bad.txt", "good.txt"}
     at = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
     spec = BatchSpec(

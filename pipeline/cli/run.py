@@ -47,6 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="publish even if the corpus no longer holds most published documents (an emptied folder)",
     )
+    parser.add_argument(
+        "--rehash",
+        action="store_true",
+        help="hash every file (by default only files whose size, mtime or ctime changed since the last run are hashed)",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -77,7 +82,7 @@ def _check_user_input(args) -> None:
 def _check_removals_early(args, store: OutputStore) -> None:
     """The removal guard on file names alone (no hashing), so an emptied corpus folder is
     refused in a second; the flow checks again, under the lock, with the full plan."""
-    published = set((store.current_manifest() or {}).get("documents", {}))
+    published = set(store.current_paths())
     present = list_corpus(args.corpus).files
     check_removals(len(published), len(published - set(present)), len(present), args.allow_removals)
 
@@ -125,6 +130,7 @@ def _run(args, run_ingest) -> dict:
             batch_bytes=max(1, int(args.batch_mb * 1024 * 1024)) if args.batch_mb is not None else None,
             max_bytes=args.max_bytes,
             allow_removals=args.allow_removals,
+            rehash=args.rehash,
             on_progress=_progress_listener(progress, task_id),
         )
 
@@ -137,7 +143,8 @@ def _print_summary(args, summary: dict) -> None:
     print(
         f"polex run: published {args.out} (version {summary['run_id']}): {counts['ingested']} documents, "
         f"{counts['quarantined']} quarantined; processed {counts['processed']} "
-        f"(added {counts['added']}, changed {counts['changed']}), unchanged {counts['unchanged']}, removed {counts['removed']}"
+        f"(added {counts['added']}, changed {counts['changed']}), unchanged {counts['unchanged']}, removed {counts['removed']}; "
+        f"hashed {counts.get('hashed', counts['files'])} of {counts['files']} files"
         + (f"; ignored {ignored} hidden or system file{'s' if ignored != 1 else ''}" if ignored else ""),
         file=sys.stderr,
     )

@@ -13,7 +13,9 @@ from pipeline.qa.model import AnnotatedDoc, Span, clean_value, meta_value
 
 
 def _read_table(out_dir: Path, table: str, columns: list[str] | None = None):
-    path = out_dir / f"{table}.parquet"
+    # Resolved once: a table is a folder of part files, and a run publishing meanwhile
+    # must not switch the folder between listing its parts and opening them.
+    path = (out_dir / f"{table}.parquet").resolve()
     if not path.exists():
         return None
     try:

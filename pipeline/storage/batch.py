@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 from pipeline.errors import IngestError
 from pipeline.process import all_schemas, process_document
 from pipeline.reading.reader import DEFAULT_MAX_BYTES, prepare_conversions, read_document
+from pipeline.storage.publish import PARQUET_COMPRESSION, rows_per_batch
 
 
 @dataclass
@@ -169,7 +170,12 @@ def run_batch(spec: BatchSpec) -> BatchResult:
         table = tables.get(name)
         result.row_counts[name] = table.num_rows if table is not None else 0
         if table is not None:
-            pq.write_table(table, tmp / f"{name}.parquet")
+            # Written as the published parts are (the flow links these files into the
+            # version): zstd, whole documents in small row groups, durable before use.
+            path = tmp / f"{name}.parquet"
+            pq.write_table(table, path, compression=PARQUET_COMPRESSION, row_group_size=rows_per_batch(table.schema))
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
     if folder.exists():
         shutil.rmtree(folder)
     os.rename(tmp, folder)

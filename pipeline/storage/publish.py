@@ -3,17 +3,28 @@
 Layout of OUT::
 
     OUT/.polex.lock                  flock: one run at a time
-    OUT/versions/<run_id>/           one complete version: <table>.parquet + manifest.json
+    OUT/versions/<run_id>/           one complete version:
+        <table>.parquet/<part>.parquet   each table a folder of part files (SPEC: "a folder of part files")
+        index.parquet                    one row per corpus file: stat, sha256, status, part (storage.index)
+        manifest.json                    run id, counts, versions, row counts, parts
     OUT/current -> versions/<run_id> the published version (swapped in one os.replace)
     OUT/<table>.parquet -> current/<table>.parquet   (relative links, created once)
     OUT/manifest.json   -> current/manifest.json
     OUT/staging/<run_id>/            per-batch staging files of a run in progress
 
+A part holds the rows of one group of documents in every table
+(``pipeline.storage.parts``).  A new version hard-links the part files of
+unchanged groups from the published version (no row is read), rewrites the
+parts that lost documents, links this run's staged batches in as new parts
+and merges small parts.  Part files are never modified once written, and a
+part id names the same rows in every version that has it.
+
 A run writes ``versions/.<run_id>.partial``, renames it to ``versions/<run_id>``
 when complete and then swaps ``current``: readers see the old version or the
-new one, never a mix.  A crash at any point leaves ``current`` on the last
-good version; the next run removes the debris.  The previous ``KEEP_PREVIOUS``
-versions stay on disk so readers that resolved the old links keep working.
+new one, never a mix.  A crash at any point (even SIGKILL) leaves ``current``
+on the last good version; the next run removes the debris.  The previous
+``KEEP_PREVIOUS`` versions stay on disk so readers that resolved the old
+links keep working.
 """
 
 from __future__ import annotations
@@ -26,14 +37,20 @@ import json
 import os
 import secrets
 import shutil
+import signal
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.errors import OutputLocked, UserError
+from pipeline.storage.index import INDEX_NAME, read_index, write_index
+from pipeline.storage.parts import STAGED_KIND, Part, PartSource
+from pipeline.storage.plan import cpu_count
 
 KEEP_PREVIOUS = 2
 LOCK_NAME = ".polex.lock"
@@ -41,6 +58,8 @@ MANIFEST_NAME = "manifest.json"
 PARQUET_COMPRESSION = "zstd"
 # Test hook: name of a table whose write fails with ENOSPC (simulates a full disk).
 FAIL_TABLE_ENV = "POLEX_TEST_FAIL_PUBLISH"
+# Test hook: SIGKILL the run after placing N parts of the new version (kill -9 mid-publish).
+CRASH_IN_PUBLISH_ENV = "POLEX_TEST_CRASH_IN_PUBLISH"
 
 
 def new_run_id(now: dt.datetime | None = None) -> str:
@@ -57,17 +76,6 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_tree(folder: Path) -> None:
-    """fsync every file under ``folder``, then each folder (children first)."""
-    for child in folder.iterdir():
-        if child.is_dir():
-            _fsync_tree(child)
-        else:
-            with open(child, "rb") as fh:
-                os.fsync(fh.fileno())
-    _fsync_dir(folder)
-
-
 def _replace_symlink(link: Path, target: str) -> None:
     """Point ``link`` at ``target`` in one atomic step (temp link + rename)."""
     tmp = link.with_name(f".{link.name}.{secrets.token_hex(4)}.tmp")
@@ -81,43 +89,221 @@ def rows_per_batch(schema: pa.Schema) -> int:
     return 64 if any(pa.types.is_large_string(f.type) for f in schema) else 8192
 
 
+def key_column(schema: pa.Schema) -> str:
+    """The column naming a row's document: ``doc_id``, or ``source_path`` (quarantine)."""
+    return "doc_id" if "doc_id" in schema.names else "source_path"
+
+
+def part_files(table_path: Path) -> list[Path]:
+    """The part files of a published table, in the order readers see them (a single-file
+    table of an older version is its own one part)."""
+    if table_path.is_file():
+        return [table_path]
+    return sorted(p for p in table_path.iterdir() if p.suffix == ".parquet" and not p.name.startswith((".", "_")))
+
+
 def write_table(path: Path, schema: pa.Schema, parts: Iterable[pa.Table | pa.RecordBatch]) -> int:
     """Stream ``parts`` into one Parquet file with ``schema``; return the row count.
 
     Always writes a file, with the schema, even when there are no rows.
     """
+    rows = _stream_to(path, schema, parts)
+    if rows == 0:
+        pq.write_table(schema.empty_table(), path, compression=PARQUET_COMPRESSION)
+    return rows
+
+
+def _stream_to(path: Path, schema: pa.Schema, parts: Iterable[pa.Table | pa.RecordBatch]) -> int:
+    """Stream ``parts`` into a new file at ``path``; no file at all when there are no rows."""
     rows = 0
-    with pq.ParquetWriter(path, schema, compression=PARQUET_COMPRESSION) as writer:
+    writer = None
+    try:
         for part in parts:
             if part.num_rows == 0:
                 continue
             if isinstance(part, pa.RecordBatch):
                 part = pa.Table.from_batches([part])
+            if writer is None:
+                writer = pq.ParquetWriter(path, schema, compression=PARQUET_COMPRESSION)
             writer.write_table(part.select(schema.names).cast(schema))
             rows += part.num_rows
-        if rows == 0:
-            writer.write_table(schema.empty_table())
+    finally:
+        if writer is not None:
+            writer.close()
     return rows
 
 
 def iter_rows_with_keys(
     path: Path, key_column: str, keys: set[str], batch_rows: int = 1024
 ) -> Iterator[pa.RecordBatch]:
-    """Stream the rows of a Parquet file whose ``key_column`` is in ``keys``."""
+    """Stream the rows of a Parquet file, or a folder of part files, whose ``key_column`` is in ``keys``."""
     if not keys or not path.exists():
         return
     key_set = pa.array(sorted(keys), type=pa.string())
-    parquet = pq.ParquetFile(path)
-    for batch in parquet.iter_batches(batch_size=batch_rows):
-        mask = pc.is_in(batch.column(key_column), value_set=key_set)
-        kept = batch.filter(mask)
-        if kept.num_rows:
-            yield kept
+    for file in part_files(path):
+        for batch in pq.ParquetFile(file).iter_batches(batch_size=batch_rows):
+            kept = batch.filter(pc.is_in(batch.column(key_column), value_set=key_set))
+            if kept.num_rows:
+                yield kept
 
 
 def iter_parquet(paths: Iterable[Path], batch_rows: int = 1024) -> Iterator[pa.RecordBatch]:
     for path in paths:
         yield from pq.ParquetFile(path).iter_batches(batch_size=batch_rows)
+
+
+def _link_or_copy(source: Path, dest: Path) -> bool:
+    """Hard-link ``source`` at ``dest`` (same inode, no byte copied); copy the file where
+    the filesystem refuses links.  True when it had to copy (the copy needs an fsync)."""
+    try:
+        os.link(source, dest)
+        return False
+    except OSError as exc:
+        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+    shutil.copyfile(source, dest)
+    return True
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+@dataclass
+class PublishContext:
+    """What a derived table (``DerivedTable``) sees while a version is written.
+
+    ``version_dir``: the version being written: its ``<table>.parquet/`` folders already
+    hold every part of the per-document tables; ``previous_dir``: the published version
+    (None on a first run) and ``previous_manifest`` its manifest; ``new_sources``: this
+    run's batches (the new and changed documents, whatever part they went to).
+    Carried documents are the rest.
+    """
+
+    version_dir: Path
+    previous_dir: Path | None
+    new_sources: list[PartSource]
+    previous_manifest: dict | None = None  # the published version's manifest.json
+
+    def part_files(self, table: str) -> list[Path]:
+        """Every part file of ``table`` in the new version (all its rows)."""
+        return part_files(self.version_dir / f"{table}.parquet")
+
+    def new_files(self, table: str) -> list[Path]:
+        """The rows of ``table`` for this run's new and changed documents only."""
+        return [s.files[table] for s in self.new_sources if table in s.files]
+
+    def previous_table(self, table: str) -> Path | None:
+        """The published version's ``table`` (a folder of parts), if it has one."""
+        path = self.previous_dir / f"{table}.parquet" if self.previous_dir is not None else None
+        return path if path is not None and path.exists() else None
+
+
+@dataclass
+class DerivedTable:
+    """A cross-document table computed at publish from the new version's parts (e.g.
+    ``target_links``): ``compute(context)`` yields its rows, written as one part."""
+
+    schema: pa.Schema
+    compute: Callable[[PublishContext], Iterable[pa.Table | pa.RecordBatch]]
+
+
+class _VersionWriter:
+    """Fills one partial version folder: part files linked or written, then the empty tables."""
+
+    def __init__(self, root: Path, run_id: str, schemas: dict[str, pa.Schema]):
+        self.root, self.run_id, self.schemas = root, run_id, schemas
+        self.row_counts = {name: 0 for name in schemas}
+        self.parts_info: dict[str, dict] = {}
+        self.written: list[Path] = []
+        self._operations = 0
+        self._crash_after = int(os.environ.get(CRASH_IN_PUBLISH_ENV, "0") or 0)
+        self._fail_table = os.environ.get(FAIL_TABLE_ENV)
+        for name in schemas:
+            (root / f"{name}.parquet").mkdir()
+
+    def _dest(self, table: str, part_id: str) -> Path:
+        if table == self._fail_table:
+            raise OSError(errno.ENOSPC, f"No space left on device (test hook {FAIL_TABLE_ENV})")
+        return self.root / f"{table}.parquet" / f"{part_id}.parquet"
+
+    def _done(self, part_id: str, rows: dict[str, int], docs: int = 0, input_bytes: int = 0) -> None:
+        for name, count in rows.items():
+            self.row_counts[name] = self.row_counts.get(name, 0) + count
+        self.parts_info[part_id] = {"docs": docs, "bytes": input_bytes, "rows": {k: v for k, v in rows.items() if v}}
+        self._operations += 1
+        if self._crash_after and self._operations >= self._crash_after:
+            os.kill(os.getpid(), signal.SIGKILL)  # test hook: a real SIGKILL mid-publish
+
+    def _link_part(self, part: Part) -> dict[str, int]:
+        source = part.sources[0]
+        rows = {}
+        for table, path in source.files.items():
+            dest = self._dest(table, part.part_id)
+            if _link_or_copy(path, dest):
+                self.written.append(dest)
+            known = (source.rows or {}).get(table)
+            rows[table] = known if known is not None else pq.ParquetFile(dest).metadata.num_rows
+        return rows
+
+    def _write_part(self, part: Part) -> dict[str, int]:
+        rows = {}
+        for table, schema in self.schemas.items():
+            inputs = [(s.files[table], s.keep) for s in part.sources if table in s.files]
+            if not inputs:
+                continue
+            dest = self._dest(table, part.part_id)
+            rows[table] = _stream_to(dest, schema, _filtered(inputs, key_column(schema), rows_per_batch(schema)))
+            if rows[table]:
+                self.written.append(dest)
+        return rows
+
+    def place_parts(self, parts: Sequence[Part]) -> None:
+        for part in parts:
+            if part.linked:
+                self._done(part.part_id, self._link_part(part), part.docs, part.input_bytes)
+        rewrites = [p for p in parts if not p.linked]
+        # Parquet decoding and zstd release the GIL: rewrites overlap on threads, each
+        # holding one part's rows at a time.
+        with ThreadPoolExecutor(max_workers=max(1, min(cpu_count(), len(rewrites)))) as pool:
+            for part, rows in zip(rewrites, pool.map(self._write_part, rewrites)):
+                self._done(part.part_id, rows, part.docs, part.input_bytes)
+
+    def write_loose(self, table: str, part_id: str, rows: Iterable[pa.Table | pa.RecordBatch]) -> None:
+        dest = self._dest(table, part_id)
+        count = _stream_to(dest, self.schemas[table], rows)
+        if count:
+            self.written.append(dest)
+            self.row_counts[table] = self.row_counts.get(table, 0) + count
+
+    def finish(self) -> None:
+        """Every table folder gets at least one file (readers need its schema)."""
+        for name, schema in self.schemas.items():
+            folder = self.root / f"{name}.parquet"
+            if not any(folder.iterdir()):
+                pq.write_table(
+                    schema.empty_table(), folder / f"{self.run_id}-empty.parquet", compression=PARQUET_COMPRESSION
+                )
+                self.written.append(folder / f"{self.run_id}-empty.parquet")
+
+    def sync(self, extra: Iterable[Path]) -> None:
+        """Make the version durable: the files this run wrote (linked ones already are), then the folders."""
+        for path in [*self.written, *extra]:
+            _fsync_file(path)
+        for name in self.schemas:
+            _fsync_dir(self.root / f"{name}.parquet")
+        _fsync_dir(self.root)
+
+
+def _filtered(inputs: list[tuple[Path, frozenset[str] | None]], key: str, batch_rows: int) -> Iterator[pa.RecordBatch]:
+    for path, keep in inputs:
+        value_set = pa.array(sorted(keep), pa.string()) if keep is not None else None
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
+            if value_set is not None:
+                batch = batch.filter(pc.is_in(batch.column(key), value_set=value_set))
+            if batch.num_rows:
+                yield batch
 
 
 class OutputStore:
@@ -177,19 +363,38 @@ class OutputStore:
             return None
         return json.loads((version_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
 
+    def current_index(self) -> pa.Table | None:
+        """The published version's file index (None: none, or a version without one)."""
+        version_dir = self.current_version_dir()
+        if version_dir is None or not (version_dir / INDEX_NAME).exists():
+            return None
+        return read_index(version_dir / INDEX_NAME)
+
+    def current_paths(self) -> list[str]:
+        """The files the published version accounts for: its index's paths (only that
+        column is read), or an older version's manifest entries."""
+        version_dir = self.current_version_dir()
+        if version_dir is not None and (version_dir / INDEX_NAME).exists():
+            return pq.read_table(version_dir / INDEX_NAME, columns=["path"]).column("path").to_pylist()
+        return list((self.current_manifest() or {}).get("documents", {}))
+
     def current_table_path(self, table: str) -> Path | None:
+        """The published table: a folder of part files (or a single file, in old versions)."""
         version_dir = self.current_version_dir()
         if version_dir is None:
             return None
         path = version_dir / f"{table}.parquet"
         return path if path.exists() else None
 
+    def current_part_file(self, table: str, part_id: str) -> Path:
+        return self.current.resolve() / f"{table}.parquet" / f"{part_id}.parquet"
+
     def current_schemas_match(self, schemas: dict[str, pa.Schema]) -> bool:
         """False when a published table's schema differs from ours (rows cannot be carried over)."""
         for name, schema in schemas.items():
             path = self.current_table_path(name)
-            files = sorted(path.glob("*.parquet")) if path is not None and path.is_dir() else [path]
-            if not files or files[0] is None or not pq.read_schema(files[0]).remove_metadata().equals(schema):
+            files = part_files(path) if path is not None else []
+            if not files or not pq.read_schema(files[0]).remove_metadata().equals(schema.remove_metadata()):
                 return False
         return True
 
@@ -205,36 +410,44 @@ class OutputStore:
         run_id: str,
         tables: dict[str, tuple[pa.Schema, Iterable[pa.Table | pa.RecordBatch]]],
         manifest: dict,
-        folders: dict[str, Callable[[Path], dict[str, int]]] | None = None,
-        linked: Iterable[str] = (),
+        parts: Sequence[Part] = (),
+        index: pa.Table | None = None,
+        derived: dict[str, DerivedTable] | None = None,
     ) -> dict[str, int]:
-        """Write every table and the manifest as version ``run_id`` and switch to it.
+        """Write version ``run_id`` and switch to it; return the row count of each table.
 
-        ``tables`` maps name -> (schema, parts streamed in order); ``folders`` maps a
-        name to a function that writes tables as folders of part files into the
-        version folder and returns their row counts (``target_links``); ``linked``:
-        the names of those that get a link in OUT.  On any error the partial version
-        is removed and ``current`` is untouched.  Returns row counts.
+        ``tables``: name -> (schema, rows streamed into one part of their own, usually
+        none); ``parts``: the document parts (``pipeline.storage.parts``), linked or
+        written; ``index``: the file index; ``derived``: tables computed from the new
+        version's parts (``DerivedTable``).  On any error the partial version is removed
+        and ``current`` is untouched.
         """
-        top_links = [f"{name}.parquet" for name in [*tables, *linked]] + [MANIFEST_NAME]
+        derived = derived or {}
+        names = list(tables) + [n for n in derived if n not in tables]
+        top_links = [f"{name}.parquet" for name in names] + [MANIFEST_NAME]
         self._check_top_links(top_links)
         partial = self.versions / f".{run_id}.partial"
         final = self.versions / run_id
-        fail_table = os.environ.get(FAIL_TABLE_ENV)
         partial.mkdir(parents=True)
         try:
-            row_counts = {}
-            for name, (schema, parts) in tables.items():
-                if name == fail_table:
-                    raise OSError(errno.ENOSPC, f"No space left on device (test hook {FAIL_TABLE_ENV})")
-                row_counts[name] = write_table(partial / f"{name}.parquet", schema, parts)
-            for name, write_folders in (folders or {}).items():
-                if name == fail_table:
-                    raise OSError(errno.ENOSPC, f"No space left on device (test hook {FAIL_TABLE_ENV})")
-                row_counts.update(write_folders(partial))
-            manifest = {**manifest, "tables": row_counts}
+            writer = _VersionWriter(partial, run_id, {name: schema for name, (schema, _) in tables.items()})
+            writer.place_parts(parts)
+            for name, (schema, rows) in tables.items():
+                writer.write_loose(name, f"{run_id}-loose", rows)
+            for name, table in derived.items():
+                writer.schemas[name] = table.schema
+                (partial / f"{name}.parquet").mkdir(exist_ok=True)
+                new_sources = [
+                    src for p in parts for src in p.sources if src.name.startswith(f"{run_id}-{STAGED_KIND}")
+                ]
+                context = PublishContext(partial, self.current_version_dir(), new_sources, self.current_manifest())
+                writer.write_loose(name, f"{run_id}-derived", table.compute(context))
+            writer.finish()
+            manifest = {**manifest, "tables": writer.row_counts, "parts": writer.parts_info}
+            if index is not None:
+                write_index(partial / INDEX_NAME, index)
             (partial / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-            _fsync_tree(partial)
+            writer.sync(partial / name for name in (MANIFEST_NAME, INDEX_NAME) if (partial / name).exists())
             os.rename(partial, final)
             _fsync_dir(self.versions)
         except BaseException:
@@ -244,7 +457,7 @@ class OutputStore:
         _replace_symlink(self.current, f"versions/{run_id}")
         self._ensure_top_links(top_links)
         _fsync_dir(self.out)
-        return row_counts
+        return writer.row_counts
 
     def _check_top_links(self, file_names: list[str]) -> None:
         for file_name in file_names:
