@@ -47,7 +47,7 @@ def _table(out: Path, name: str) -> Path:
         raise UserError(f"{out}: not a folder; pass the OUT folder `polex run` wrote")
     if not path.exists():
         raise UserError(f"{path}: missing; run `polex run CORPUS --out {out}` first")
-    return path
+    return path.resolve()  # once: the version current now, even if a run publishes meanwhile
 
 
 def _resolve(documents: pa.Table, given: str) -> str:
@@ -84,7 +84,7 @@ def _resolve(documents: pa.Table, given: str) -> str:
 def main(args: argparse.Namespace) -> int:
     doc_columns = ["doc_id", "source_path", "title", *REGION_COLUMNS, "admin_level"]
     documents_path = _table(args.out, "documents")
-    present = [c for c in doc_columns if c in pq.read_schema(documents_path).names]
+    present = [c for c in doc_columns if c in pq.ParquetDataset(documents_path).schema.names]  # a folder of parts
     documents = pq.read_table(documents_path, columns=present)
     doc_a, doc_b = _resolve(documents, args.doc_a), _resolve(documents, args.doc_b)
     if doc_a == doc_b:
