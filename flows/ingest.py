@@ -64,7 +64,7 @@ MANIFEST_FORMAT = 2  # tables as folders of parts, the file index in index.parqu
 # Cross-document tables computed at publish from the new version's parts, by name
 # (``pipeline.storage.publish.DerivedTable``); e.g. ``target_links``.
 DERIVED_TABLES: dict[str, DerivedTable] = {
-    "target_links": DerivedTable(published_schemas()["target_links"], new_target_links),
+    "target_links": DerivedTable(published_schemas()["target_links"], new_target_links, linking_version()),
 }
 
 # The CLI registers a callback(event, info) here to drive its progress bar.

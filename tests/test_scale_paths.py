@@ -17,7 +17,7 @@ import pyarrow.dataset as ds
 import pytest
 from polex_cli import SEEDS, assert_tables_equal, make_corpus, manifest, read_tables, run_polex
 
-from pipeline.process import all_schemas
+from pipeline.process import all_schemas, published_schemas
 
 pytestmark = pytest.mark.usefixtures("prefect_api_url")
 
@@ -36,7 +36,7 @@ def _part_inodes(out: Path) -> dict[str, int]:
     version = (out / "current").resolve()
     return {
         f"{table}/{f.name}": f.stat().st_ino
-        for table in all_schemas()
+        for table in published_schemas()
         for f in sorted((version / f"{table}.parquet").iterdir())
         if not f.name.endswith("-empty.parquet")
     }
@@ -58,10 +58,12 @@ def test_every_nightly_path_carries_parts_by_link_and_ends_equal_to_a_clean_run(
     before = _part_inodes(out)
     assert all(not name.endswith("-empty.parquet") for name in before if name.startswith("documents/"))
 
-    # Unchanged: nothing hashed, nothing processed, every part file the same inode (a hard link).
+    # Unchanged: nothing hashed, nothing processed, every part file the same inode (a hard
+    # link), target_links (derived across documents) carried too.
     unchanged = _run(corpus, out)
     assert (unchanged["counts"]["hashed"], unchanged["counts"]["processed"]) == (0, 0)
     assert _part_inodes(out) == before
+    assert any(name.startswith("target_links/") for name in before)
 
     # Touched, same bytes: hashed again (its stat changed), not reprocessed.
     os.utime(corpus / SEEDS[0].name)

@@ -139,3 +139,32 @@ def test_only_files_whose_stat_changed_are_hashed_and_racy_stats_are_not_trusted
     assert sha["b.txt"] == sha["c.txt"] and sha["a.txt"] == second.column("sha256")[0].as_py()
     rehashed = scan_corpus(corpus, _index_from_scan(third), rehash=True)
     assert all(rehashed.column("hashed").to_pylist())
+
+
+def test_a_derived_table_is_carried_when_no_part_changed_and_recomputed_otherwise(tmp_path):
+    store = OutputStore(tmp_path / "out")
+    store.prepare()
+    a = _write(tmp_path / "stage" / "a.parquet", [{"doc_id": "d1", "value": 1}])
+    calls = []
+
+    def count_docs(context):
+        calls.append(1)
+        yield pa.table({"docs": [sum(pq.read_metadata(f).num_rows for f in context.part_files("t"))]}, schema=COUNTS)
+
+    def publish(parts, version="v1"):
+        run_id = new_run_id()
+        derived = {"n": DerivedTable(COUNTS, count_docs, version)}
+        return store.publish(run_id, {"t": (SCHEMA, [])}, {"run_id": run_id}, parts, derived=derived)
+
+    publish([Part("pa", [PartSource("pa", {"t": a}, 1, 10)])])
+    carried = store.current_part_file("t", "pa")
+    derived_file = next((tmp_path / "out" / "n.parquet").iterdir())
+    assert publish([Part("pa", [PartSource("pa", {"t": carried}, 1, 10, rows={"t": 1})])]) == {"t": 1, "n": 1}
+    assert len(calls) == 1  # nothing changed: carried, not computed
+    assert next((tmp_path / "out" / "n.parquet").iterdir()).stat().st_ino == derived_file.stat().st_ino
+    publish([Part("pa", [PartSource("pa", {"t": store.current_part_file("t", "pa")}, 1, 10)])], version="v2")
+    assert len(calls) == 2  # another version of the code computing it
+    b = _write(tmp_path / "stage" / "b.parquet", [{"doc_id": "d2", "value": 2}])
+    parts = [Part("pa", [PartSource("pa", {"t": store.current_part_file("t", "pa")}, 1, 10)])]
+    publish([*parts, Part("pb", [PartSource("pb", {"t": b}, 1, 10)])], version="v2")
+    assert len(calls) == 3 and pd.read_parquet(tmp_path / "out" / "n.parquet")["docs"].tolist() == [2]

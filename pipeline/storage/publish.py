@@ -203,10 +203,17 @@ class PublishContext:
 @dataclass
 class DerivedTable:
     """A cross-document table computed at publish from the new version's parts (e.g.
-    ``target_links``): ``compute(context)`` yields its rows, written as one part."""
+    ``target_links``): ``compute(context)`` yields its rows, written as one part.
+
+    When every part of the per-document tables is carried unchanged and ``version``
+    (the code computing the table) is the one recorded in the published manifest,
+    the published table is carried by hard link instead: an unchanged rerun
+    computes nothing.
+    """
 
     schema: pa.Schema
     compute: Callable[[PublishContext], Iterable[pa.Table | pa.RecordBatch]]
+    version: str = ""
 
 
 class _VersionWriter:
@@ -434,16 +441,17 @@ class OutputStore:
             writer.place_parts(parts)
             for name, (schema, rows) in tables.items():
                 writer.write_loose(name, f"{run_id}-loose", rows)
+            new_sources = [src for p in parts for src in p.sources if src.name.startswith(f"{run_id}-{STAGED_KIND}")]
+            context = PublishContext(partial, self.current_version_dir(), new_sources, self.current_manifest())
             for name, table in derived.items():
-                writer.schemas[name] = table.schema
-                (partial / f"{name}.parquet").mkdir(exist_ok=True)
-                new_sources = [
-                    src for p in parts for src in p.sources if src.name.startswith(f"{run_id}-{STAGED_KIND}")
-                ]
-                context = PublishContext(partial, self.current_version_dir(), new_sources, self.current_manifest())
-                writer.write_loose(name, f"{run_id}-derived", table.compute(context))
+                self._derive(writer, name, table, context, parts)
             writer.finish()
-            manifest = {**manifest, "tables": writer.row_counts, "parts": writer.parts_info}
+            manifest = {
+                **manifest,
+                "tables": writer.row_counts,
+                "parts": writer.parts_info,
+                "derived": {name: table.version for name, table in derived.items()},
+            }
             if index is not None:
                 write_index(partial / INDEX_NAME, index)
             (partial / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -458,6 +466,28 @@ class OutputStore:
         self._ensure_top_links(top_links)
         _fsync_dir(self.out)
         return writer.row_counts
+
+    @staticmethod
+    def _derive(writer: _VersionWriter, name: str, table: DerivedTable, context: PublishContext, parts) -> None:
+        """Write derived table ``name``: carried by link when nothing it reads changed, else computed."""
+        writer.schemas[name] = table.schema
+        (writer.root / f"{name}.parquet").mkdir(exist_ok=True)
+        previous = context.previous_manifest or {}
+        previous_files = context.previous_table(name)
+        unchanged = (
+            previous_files is not None
+            and (previous.get("derived") or {}).get(name) == table.version
+            and all(p.linked for p in parts)
+            and {p.part_id for p in parts} == set(previous.get("parts") or {})
+        )
+        if not unchanged:
+            writer.write_loose(name, f"{writer.run_id}-derived", table.compute(context))
+            return
+        for file in part_files(previous_files):
+            dest = writer.root / f"{name}.parquet" / file.name
+            if _link_or_copy(file, dest):
+                writer.written.append(dest)
+        writer.row_counts[name] = previous["tables"].get(name, 0)
 
     def _check_top_links(self, file_names: list[str]) -> None:
         for file_name in file_names:
