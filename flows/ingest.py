@@ -29,14 +29,15 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.shutdown import init_pool_worker
+from pipeline.core.schema import with_pandas_metadata
 from pipeline.errors import UserError
 from pipeline.fingerprint import fingerprint
-from pipeline.linking import linking_version
+from pipeline.linking import KEY_SCHEMA, linking_version
 from pipeline.process import published_schemas
 from pipeline.reading.reader import DEFAULT_MAX_BYTES, list_corpus
 from pipeline.storage.batch import BatchResult, BatchSpec, quarantine_row, run_batch
 from pipeline.storage.index import build_index
-from pipeline.storage.links import new_target_links
+from pipeline.storage.links import KEYS_TABLE, LINKS_TABLE, write_target_links
 from pipeline.storage.parts import PartSource, plan_parts, renamed_sources, staged_part_id
 from pipeline.storage.plan import (
     BATCH_BYTES,
@@ -63,8 +64,15 @@ HOLD_BEFORE_PUBLISH_ENV = "POLEX_TEST_HOLD_BEFORE_PUBLISH"
 MANIFEST_FORMAT = 2  # tables as folders of parts, the file index in index.parquet
 # Cross-document tables computed at publish from the new version's parts, by name
 # (``pipeline.storage.publish.DerivedTable``); e.g. ``target_links``.
+# ``target_links`` writes its folder of block files itself, and its side table
+# ``target_keys`` (each target's indicator key, reused by the next run).
 DERIVED_TABLES: dict[str, DerivedTable] = {
-    "target_links": DerivedTable(published_schemas()["target_links"], new_target_links, linking_version()),
+    LINKS_TABLE: DerivedTable(
+        published_schemas()[LINKS_TABLE],
+        version=linking_version(),
+        write=write_target_links,
+        side_tables={KEYS_TABLE: with_pandas_metadata(KEY_SCHEMA)},
+    ),
 }
 
 # The CLI registers a callback(event, info) here to drive its progress bar.
@@ -420,7 +428,7 @@ def _publish(store, run_id, previous, scan, plan, results, unreadable_rows, mani
         [pa.Table.from_pylist(unreadable_rows, schema=schemas["quarantine"])],
     )
     manifest["finished_at"] = utc_now().isoformat()
-    return store.publish(run_id, tables, manifest, parts, index, DERIVED_TABLES)
+    return store.publish(run_id, tables, manifest, parts, index, DERIVED_TABLES, carried=plan.kept_ingested)
 
 
 def _report(logger, store: OutputStore, run_id: str, counts: dict, row_counts: dict) -> dict:

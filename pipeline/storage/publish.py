@@ -39,7 +39,7 @@ import secrets
 import shutil
 import signal
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -177,14 +177,17 @@ class PublishContext:
     ``version_dir``: the version being written: its ``<table>.parquet/`` folders already
     hold every part of the per-document tables; ``previous_dir``: the published version
     (None on a first run) and ``previous_manifest`` its manifest; ``new_sources``: this
-    run's batches (the new and changed documents, whatever part they went to).
-    Carried documents are the rest.
+    run's batches (the new and changed documents, whatever part they went to);
+    ``carried``: the doc_ids carried unchanged from the published version.
+    ``manifest_notes``: what a derived table reports (merged into the manifest).
     """
 
     version_dir: Path
     previous_dir: Path | None
     new_sources: list[PartSource]
     previous_manifest: dict | None = None  # the published version's manifest.json
+    carried: frozenset[str] = frozenset()
+    manifest_notes: dict = field(default_factory=dict)
 
     def part_files(self, table: str) -> list[Path]:
         """Every part file of ``table`` in the new version (all its rows)."""
@@ -203,17 +206,22 @@ class PublishContext:
 @dataclass
 class DerivedTable:
     """A cross-document table computed at publish from the new version's parts (e.g.
-    ``target_links``): ``compute(context)`` yields its rows, written as one part.
+    ``target_links``), in one of two forms: ``compute(context)`` yields its rows,
+    written as one part; or ``write(context)`` writes the ``<name>.parquet/`` folder
+    itself (and those of its ``side_tables``, kept in the version but given no link in
+    OUT) into ``context.version_dir`` and returns the row count of each.
 
     When every part of the per-document tables is carried unchanged and ``version``
     (the code computing the table) is the one recorded in the published manifest,
-    the published table is carried by hard link instead: an unchanged rerun
+    the published folders are carried by hard link instead: an unchanged rerun
     computes nothing.
     """
 
     schema: pa.Schema
-    compute: Callable[[PublishContext], Iterable[pa.Table | pa.RecordBatch]]
+    compute: Callable[[PublishContext], Iterable[pa.Table | pa.RecordBatch]] | None = None
     version: str = ""
+    write: Callable[[PublishContext], dict[str, int]] | None = None
+    side_tables: dict[str, pa.Schema] = field(default_factory=dict)
 
 
 class _VersionWriter:
@@ -230,9 +238,12 @@ class _VersionWriter:
         for name in schemas:
             (root / f"{name}.parquet").mkdir()
 
-    def _dest(self, table: str, part_id: str) -> Path:
+    def check_writable(self, table: str) -> None:
         if table == self._fail_table:
             raise OSError(errno.ENOSPC, f"No space left on device (test hook {FAIL_TABLE_ENV})")
+
+    def _dest(self, table: str, part_id: str) -> Path:
+        self.check_writable(table)
         return self.root / f"{table}.parquet" / f"{part_id}.parquet"
 
     def _done(self, part_id: str, rows: dict[str, int], docs: int = 0, input_bytes: int = 0) -> None:
@@ -420,14 +431,16 @@ class OutputStore:
         parts: Sequence[Part] = (),
         index: pa.Table | None = None,
         derived: dict[str, DerivedTable] | None = None,
+        carried: Iterable[str] = (),
     ) -> dict[str, int]:
         """Write version ``run_id`` and switch to it; return the row count of each table.
 
         ``tables``: name -> (schema, rows streamed into one part of their own, usually
         none); ``parts``: the document parts (``pipeline.storage.parts``), linked or
         written; ``index``: the file index; ``derived``: tables computed from the new
-        version's parts (``DerivedTable``).  On any error the partial version is removed
-        and ``current`` is untouched.
+        version's parts (``DerivedTable``); ``carried``: the doc_ids carried unchanged
+        from the published version (what they may reuse).  On any error the partial
+        version is removed and ``current`` is untouched.
         """
         derived = derived or {}
         names = list(tables) + [n for n in derived if n not in tables]
@@ -442,7 +455,9 @@ class OutputStore:
             for name, (schema, rows) in tables.items():
                 writer.write_loose(name, f"{run_id}-loose", rows)
             new_sources = [src for p in parts for src in p.sources if src.name.startswith(f"{run_id}-{STAGED_KIND}")]
-            context = PublishContext(partial, self.current_version_dir(), new_sources, self.current_manifest())
+            context = PublishContext(
+                partial, self.current_version_dir(), new_sources, self.current_manifest(), frozenset(carried)
+            )
             for name, table in derived.items():
                 self._derive(writer, name, table, context, parts)
             writer.finish()
@@ -451,6 +466,7 @@ class OutputStore:
                 "tables": writer.row_counts,
                 "parts": writer.parts_info,
                 "derived": {name: table.version for name, table in derived.items()},
+                **context.manifest_notes,
             }
             if index is not None:
                 write_index(partial / INDEX_NAME, index)
@@ -469,25 +485,36 @@ class OutputStore:
 
     @staticmethod
     def _derive(writer: _VersionWriter, name: str, table: DerivedTable, context: PublishContext, parts) -> None:
-        """Write derived table ``name``: carried by link when nothing it reads changed, else computed."""
-        writer.schemas[name] = table.schema
-        (writer.root / f"{name}.parquet").mkdir(exist_ok=True)
+        """Write derived table ``name`` (and its side tables): carried by link when nothing
+        it reads changed, else computed."""
+        names = [name, *table.side_tables]
+        writer.schemas.update({name: table.schema, **table.side_tables})
+        for each in names:
+            (writer.root / f"{each}.parquet").mkdir(exist_ok=True)
         previous = context.previous_manifest or {}
-        previous_files = context.previous_table(name)
+        previous_folders = [context.previous_table(each) for each in names]
         unchanged = (
-            previous_files is not None
+            all(folder is not None for folder in previous_folders)
             and (previous.get("derived") or {}).get(name) == table.version
             and all(p.linked for p in parts)
             and {p.part_id for p in parts} == set(previous.get("parts") or {})
         )
-        if not unchanged:
+        if unchanged:
+            for each, folder in zip(names, previous_folders):
+                assert folder is not None  # checked by ``unchanged``
+                for file in part_files(folder):
+                    dest = writer.root / f"{each}.parquet" / file.name
+                    if _link_or_copy(file, dest):
+                        writer.written.append(dest)
+                writer.row_counts[each] = previous["tables"].get(each, 0)
+        elif table.write is not None:
+            writer.check_writable(name)
+            writer.row_counts.update(table.write(context))
+            # Written by the table's own code: fsync them all (the linked ones cost nothing).
+            writer.written += [file for each in names for file in part_files(writer.root / f"{each}.parquet")]
+        else:
+            assert table.compute is not None, f"derived table {name}: neither compute nor write"
             writer.write_loose(name, f"{writer.run_id}-derived", table.compute(context))
-            return
-        for file in part_files(previous_files):
-            dest = writer.root / f"{name}.parquet" / file.name
-            if _link_or_copy(file, dest):
-                writer.written.append(dest)
-        writer.row_counts[name] = previous["tables"].get(name, 0)
 
     def _check_top_links(self, file_names: list[str]) -> None:
         for file_name in file_names:
