@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from polex_cli import SEEDS, assert_tables_equal, make_corpus, manifest, read_tables, run_polex
 
 from pipeline.errors import RemovalRefused, UserError
+from pipeline.storage.publish import OutputStore
 from pipeline.storage.removal_guard import MAX_REMOVED_SHARE, check_removals
 
 
@@ -62,7 +63,16 @@ def published_out(tmp_path):
     return corpus, out
 
 
-def _assert_refused(result, out, before, tables_before) -> None:
+def _published_files(out) -> dict[str, tuple[int, int]]:
+    """Every file of every published version (tables are folders of part files): inode and mtime."""
+    return {
+        str(path.relative_to(out)): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in sorted((out / "versions").rglob("*"))
+        if path.is_file()
+    }
+
+
+def _assert_refused(result, out, before, tables_before, files_before=None) -> None:
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("polex run: error: ") and "--allow-removals" in lines[0], (
@@ -70,18 +80,21 @@ def _assert_refused(result, out, before, tables_before) -> None:
     )
     assert manifest(out)["run_id"] == before["run_id"]
     assert_tables_equal(read_tables(out), tables_before)
+    if files_before is not None:  # no part file written, removed or replaced, no new version
+        assert _published_files(out) == files_before
 
 
 @pytest.mark.slow
 @pytest.mark.usefixtures("prefect_api_url")
 def test_an_empty_corpus_folder_changes_nothing(published_out, tmp_path):
     _, out = published_out
-    before, tables_before = manifest(out), read_tables(out)
+    before, tables_before, files_before = manifest(out), read_tables(out), _published_files(out)
+    assert any(name.endswith(".parquet") and "/documents.parquet/" in name for name in files_before)  # part files
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / ".DS_Store").write_bytes(b"\0")  # ignored files are not documents
     result = run_polex("run", str(empty), "--out", str(out), "--no-progress")
-    _assert_refused(result, out, before, tables_before)
+    _assert_refused(result, out, before, tables_before, files_before)
     assert "holds no documents" in result.stderr and f"all {len(SEEDS)} published documents" in result.stderr
 
 
@@ -92,8 +105,11 @@ def test_removing_most_documents_needs_allow_removals(published_out):
     before, tables_before = manifest(out), read_tables(out)
     for seed in SEEDS[:3]:
         (corpus / seed.name).unlink()
+    files_before = _published_files(out)
+    # The CLI's early check reads the published paths from the version's file index.
+    assert sorted(OutputStore(out).current_paths()) == sorted(seed.name for seed in SEEDS)
     refused = run_polex("run", str(corpus), "--out", str(out), "--no-progress")
-    _assert_refused(refused, out, before, tables_before)
+    _assert_refused(refused, out, before, tables_before, files_before)
     assert f"remove 3 of the {len(SEEDS)} published documents" in refused.stderr
 
     allowed = run_polex("run", str(corpus), "--out", str(out), "--no-progress", "--allow-removals")
@@ -108,12 +124,13 @@ def test_the_flow_itself_refuses_so_scheduled_runs_are_guarded_too(published_out
     from flows.ingest import ingest_corpus
 
     corpus, out = published_out
-    before, tables_before = manifest(out), read_tables(out)
+    before, tables_before, files_before = manifest(out), read_tables(out), _published_files(out)
     shutil.rmtree(corpus)
     corpus.mkdir()
     with pytest.raises(RemovalRefused):
         ingest_corpus(corpus=str(corpus), out=str(out))
     assert manifest(out)["run_id"] == before["run_id"]
     assert_tables_equal(read_tables(out), tables_before)
+    assert _published_files(out) == files_before  # the flow refused under the lock, before any write
     summary = ingest_corpus(corpus=str(corpus), out=str(out), allow_removals=True)
     assert summary["counts"]["ingested"] == 0 and summary["counts"]["removed"] == len(SEEDS)
