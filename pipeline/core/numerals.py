@@ -29,6 +29,7 @@ that are not well-formed numerals, and :func:`iter_numbers` skips them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 # --------------------------------------------------------------- tables
@@ -142,6 +143,9 @@ def multiplier(suffix: str) -> float:
     return factor
 
 
+# Cached by string: quantities repeat within and across documents (years, 10, 100, 50%),
+# the value is immutable, and a refused string (ValueError) is simply not cached.
+@lru_cache(maxsize=8192)
 def parse_number(s: str) -> float:
     """``"1.5万"`` -> 15000.0, ``"二十五"`` -> 25.0, ``"1,000"`` -> 1000.0.
 
@@ -156,6 +160,7 @@ def parse_number(s: str) -> float:
     return _parse_chinese(s)
 
 
+@lru_cache(maxsize=8192)
 def parse_range(s: str) -> tuple[float, float | None]:
     """``"3-5"`` -> (3, 5); ``"3-5万"`` -> (30000, 50000); ``"800"`` -> (800, None).
 
