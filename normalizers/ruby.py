@@ -53,6 +53,9 @@ _PAGE_END = rf"(?:{_FURNITURE_LINE})?[ \t\u3000]*(?:{PAGE_NUMBER})[ \t\u3000]*\n
 _BREAK = re.compile(rf"\n(?:{_PAGE_END})?[ \u3000]?(?=[a-zü]{{1,6}}\)|\([a-zü])")
 _BEFORE_BREAK = re.compile(rf"(?:\([a-zü]{{0,5}}|{_HAN}|[a-zü]\))[ \u3000]?\Z")
 _BEFORE_WINDOW = 8  # characters: "(" + 5 letters + a blank
+# What every chain holds: one C-level search (a literal-prefix scan) tells most documents
+# apart, which _CHAIN cannot do fast (its first character is any Han, most of the text).
+_MAY_ANNOTATE = re.compile(r"\([a-zü]")
 
 # Verified annotations a document needs before misplaced ones (valid syllable,
 # wrong character) are trusted too.
@@ -155,6 +158,8 @@ def annotation_spans(text: str) -> np.ndarray:
     Built with C-level iteration (findall/map/starmap, numpy) rather than a Python
     loop per match: a ruby-annotated page has an annotation every few characters.
     """
+    if _MAY_ANNOTATE.search(text) is None:
+        return np.zeros((0, 2), dtype=np.int64)
     matches = list(_CHAIN.finditer(text))  # one scan; groups and offsets are read from it
     if not matches:
         return np.zeros((0, 2), dtype=np.int64)
