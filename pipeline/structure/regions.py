@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -59,23 +59,36 @@ _SELF_CUES = {  # `我代表市人民政府…报告`: a 政府工作报告 spea
 # A text names its own level's organs without the place (省科技厅, 市工业和信息化局, 县扶贫局), and other
 # levels' organs with it; a national text names ministries and 地方 as a whole.
 _ORGAN = r"(?:委(?!员)|政府|[\u4e00-\u9fff]{1,6}?(?:厅|局))"
+
+
+def _first_char_guarded(first_chars: str, source: str) -> re.Pattern:
+    """``source`` behind a test of its first character (every alternative starts with one of
+    ``first_chars``): the same matches, found about twice as fast, as most positions fail at once
+    instead of trying each alternative and the lookbehinds (the cues are counted in whole bodies)."""
+    return re.compile(f"(?=[{first_chars}])(?:{source})")
+
+
 _LEVEL_CUES = {
-    "province": re.compile(
+    "province": _first_char_guarded(
+        "全省各",
         r"全省|省委、?省政府|省政府各部门|各市人民政府|各设区的市|各市(?:、县)?[\u4e00-\u9fff]{0,6}部门|(?<![各全外跨分])省"
-        + _ORGAN
+        + _ORGAN,
     ),
-    "city": re.compile(
+    "city": _first_char_guarded(
+        "全市各",
         r"全市|全州|全盟|市委、?市政府|市政府各部门|各区县|各区、县|各县（市、区）|各县、市、区|各区、市|各区（市）"
-        r"|(?<![各城辖都超上下地全省县区州乡镇村])市(?![场县区])" + _ORGAN
+        r"|(?<![各城辖都超上下地全省县区州乡镇村])市(?![场县区])" + _ORGAN,
     ),
-    "county": re.compile(
+    "county": _first_char_guarded(
+        "全县旗区各",
         r"全县|全旗|(?:县|旗)委、?(?:县|旗)政府|区委、?区政府|县政府各部门|各乡镇|各镇人民政府|各街道|各乡（镇）|(?<![各全市区州省乡])县(?![级域城])"
-        + _ORGAN
+        + _ORGAN,
     ),
-    "national": re.compile(
+    "national": _first_char_guarded(
+        "我全各国中地党部",
         r"我国|全国|各省、自治区、直辖市|各省（自治区、直辖市）|各省（区、市）|国务院各部委|各地区、?各部门|中央企业"
         r"|地方各级|各级地方|地方(?:人民)?政府|各地区|党中央|国务院有关部门"
-        r"|(?:(?<!委宣传|委组织|委统战)部|国家[\u4e00-\u9fff]{2,6}(?:局|委))(?:负责|牵头|会同|门户|组织|指导)"
+        r"|(?:(?<!委宣传|委组织|委统战)部|国家[\u4e00-\u9fff]{2,6}(?:局|委))(?:负责|牵头|会同|门户|组织|指导)",
     ),
 }
 # `结合山东实际`, `结合济南实际`: the place a text applies policy to is its own.
@@ -376,16 +389,32 @@ def _province_mentions(body: str) -> Counter:
     return Counter(provinces[found] for found in pattern.findall(body))
 
 
-def _most_named(body: str, level: str, full: Counter) -> Division | None:
+class _Mentions:
+    """A body's province and city mentions, each counted once: region_of_body asks for the
+    province and then for the city a city's text names most, the same two scans."""
+
+    def __init__(self, body: str, full: Counter):
+        self.body, self.full = body, full
+
+    @cached_property
+    def provinces(self) -> Counter:
+        return _province_mentions(self.body)
+
+    @cached_property
+    def cities(self) -> Counter:
+        return _city_mentions(self.body, self.full, self.provinces)
+
+
+def _most_named(mentions: _Mentions, level: str) -> Division | None:
     """The province, city or county the body names most (a province also by its short name, 山东 in
     数字山东, and by its cities' mentions); None on a tie."""
     if level == "county":
-        tally = Counter({d: n for d, n in full.items() if d.level == "county"})
+        tally = Counter({d: n for d, n in mentions.full.items() if d.level == "county"})
     elif level == "city":
-        tally = _city_mentions(body, full, _province_mentions(body))
+        tally = mentions.cities
     else:
-        tally = _province_mentions(body)
-        for city, n in _city_mentions(body, full, tally).items():
+        tally = Counter(mentions.provinces)  # a copy: the cities' mentions are added to it
+        for city, n in mentions.cities.items():
             tally[all_divisions()[city.province_code]] += n
     ranked = tally.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
@@ -418,15 +447,15 @@ def region_of_body(text: str) -> Region:
         # none, not even a place, speaks for a central organ.
         national = len(body) >= _SILENT_NATIONAL_CHARS and not _full_names_in(body)
         return NATIONAL if national else NO_REGION
-    full = _full_names_in(body)
+    mentions = _Mentions(body, _full_names_in(body))
     if level == "national":
         return NATIONAL
     if level in ("city", "county"):
         # 上海 / 北京 / 天津 / 重庆 speak of 本市 too, but a 直辖市 is province level.
-        province = _most_named(body, "province", full)
+        province = _most_named(mentions, "province")
         if province is not None and province.code[:2] in MUNICIPALITIES:
             return region_of(province)
-    place = _most_named(body, level, full)
+    place = _most_named(mentions, level)
     if place is None:
         return Region(admin_level=level)
     return region_of(place)
