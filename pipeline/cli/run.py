@@ -148,7 +148,9 @@ def _print_summary(args, summary: dict) -> None:
         + (f"; ignored {ignored} hidden or system file{'s' if ignored != 1 else ''}" if ignored else ""),
         file=sys.stderr,
     )
-    rows = ", ".join(f"{name} {count}" for name, count in summary["tables"].items())
+    # Side tables (target_keys) stay in the version folder with no link in OUT: not for readers.
+    linked = {name: count for name, count in summary["tables"].items() if (args.out / f"{name}.parquet").exists()}
+    rows = ", ".join(f"{name} {count}" for name, count in linked.items())
     print(f"polex run: tables in {args.out.resolve()}/<table>.parquet, rows: {rows}", file=sys.stderr)
 
 
