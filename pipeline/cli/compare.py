@@ -15,21 +15,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from pipeline.errors import UserError
+from pipeline.linking import TARGET_COLUMNS
 from pipeline.linking.compare import compare_documents
 from pipeline.linking.regions import REGION_COLUMNS
-
-TARGET_COLUMNS = [
-    "doc_id",
-    "target_id",
-    "section_id",
-    "norm_start",
-    "indicator",
-    "value",
-    "value_max",
-    "unit",
-    "comparator",
-    "deadline_year",
-]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
