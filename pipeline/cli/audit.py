@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from pipeline.cli.thresholds import parse_thresholds
 from pipeline.errors import OutError, UserError
 from pipeline.qa.audit import KINDS, audit_out, coverage, report_json
 
@@ -31,16 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_floors(items: list[str]) -> dict[str, float]:
-    floors = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or name not in KINDS:
-            raise UserError(f"--min-coverage {item!r}: write KIND=X with KIND one of {', '.join(KINDS)}")
-        try:
-            floors[name] = float(value)
-        except ValueError:
-            raise UserError(f"--min-coverage {item!r}: {value!r} is not a number") from None
-    return floors
+    return parse_thresholds("--min-coverage", items, KINDS, "KIND")
 
 
 def _one_line(text: str) -> str:

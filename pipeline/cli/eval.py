@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from pipeline.cli.thresholds import parse_thresholds
 from pipeline.errors import GoldError, OutError, UserError
 from pipeline.qa.evaluate import evaluate, missed_floors, missed_meta_floors
 from pipeline.qa.indicator import SUBLABEL
@@ -44,33 +45,14 @@ _ALIASES = {"target.indicator": SUBLABEL}  # the same, typed without the middle 
 
 
 def parse_floors(items: list[str]) -> dict[str, float]:
-    floors = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        name = _ALIASES.get(name, name)
-        if not sep or name not in FLOOR_NAMES:
-            raise UserError(f"--min-f1 {item!r}: write LABEL=X with LABEL one of {', '.join(FLOOR_NAMES)}")
-        try:
-            floors[name] = float(value)
-        except ValueError:
-            raise UserError(f"--min-f1 {item!r}: {value!r} is not a number") from None
-    return floors
+    return parse_thresholds("--min-f1", items, FLOOR_NAMES, "LABEL", _ALIASES)
 
 
 META_FLOOR_NAMES = (*SCORED_META_FIELDS, "all")
 
 
 def parse_meta_floors(items: list[str]) -> dict[str, float]:
-    floors = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or name not in META_FLOOR_NAMES:
-            raise UserError(f"--min-meta {item!r}: write FIELD=X with FIELD one of {', '.join(META_FLOOR_NAMES)}")
-        try:
-            floors[name] = float(value)
-        except ValueError:
-            raise UserError(f"--min-meta {item!r}: {value!r} is not a number") from None
-    return floors
+    return parse_thresholds("--min-meta", items, META_FLOOR_NAMES, "FIELD")
 
 
 def _meta_table(meta: dict) -> Table:
