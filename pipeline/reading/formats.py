@@ -24,6 +24,9 @@ from pipeline.reading.office_convert import ConvertLimits, convert_many, convert
 from pipeline.reading.pdf_text import PdfLimits, read_pdf
 
 PDF, DOCX, DOC = "pdf", "docx", "doc"
+ZIP = "zip"  # sniff_unnamed on a file's head: a ZIP archive, Word or not (read it all to tell)
+UNNAMED_HEAD_BYTES = 1024
+SUFFIX_OF_FORMAT = {PDF: ".pdf", DOCX: ".docx"}
 OFFICE_SUFFIXES = (".pdf", ".docx", ".doc", ".wps")
 OFFICE_SIZE_FACTOR = 5
 MEDIA_TYPES = {
@@ -67,6 +70,20 @@ def sniff(data: bytes, suffix: str) -> str | None:
     if suffix in (".doc", ".wps") and _HTML_HEAD.match(data, 0, 4096):
         return None  # Word's "save as web page" named .doc: an HTML page
     return {".pdf": PDF, ".docx": DOCX, ".doc": DOC, ".wps": DOC}.get(suffix)
+
+
+def sniff_unnamed(data: bytes) -> str | None:
+    """The paged format of a file whose name says nothing a reader can use (a crawler's
+    ``download.jsp``, ``getfile?id=3``, no suffix at all), by signature alone: ``pdf`` for
+    ``%PDF-`` in the first KB, ``docx`` for a ZIP holding ``word/`` parts, else None (the
+    file stays unsupported: an .xlsx is a ZIP too, an OLE container may be .xls or .ppt).
+    ``data`` may be the first ``UNNAMED_HEAD_BYTES`` only: a ZIP then answers ``ZIP``,
+    meaning "read it all and ask again"."""
+    if b"%PDF-" in data[:_SNIFF_BYTES]:
+        return PDF
+    if data.startswith(_ZIP_MAGIC):
+        return DOCX if b"word/" in data else ZIP
+    return None
 
 
 def read_office(

@@ -24,11 +24,15 @@ from pipeline.reading.encoding import decode_text
 from pipeline.reading.formats import (
     OFFICE_SIZE_FACTOR,
     OFFICE_SUFFIXES,
+    SUFFIX_OF_FORMAT,
+    UNNAMED_HEAD_BYTES,
+    ZIP,
     Decoded,
     convert_ahead,
     read_office,
     size_limit,
     sniff,
+    sniff_unnamed,
 )
 from pipeline.reading.html_text import visible_text
 
@@ -169,11 +173,10 @@ def read_document(
     rel = PurePosixPath(rel_path)
     if rel.is_absolute() or ".." in rel.parts:
         raise IngestError("read", f"path {rel_path!r} is not inside the corpus folder")
-    if not is_supported(rel.name):
-        raise IngestError("read", f"unsupported file type {rel.suffix.lower() or '(no extension)'}")
     path = Path(corpus_root) / rel
-    data = _read_bounded(path, size_limit(rel.suffix, max_bytes), rel.suffix)
-    decoded = decode(data, rel.suffix, max_bytes, converted)
+    suffix = rel.suffix if is_supported(rel.name) else _suffix_by_content(path, rel.suffix, max_bytes)
+    data = _read_bounded(path, size_limit(suffix, max_bytes), suffix)
+    decoded = decode(data, suffix, max_bytes, converted)
     return RawDocument(
         doc_id=rel.as_posix(),
         source_path=rel.as_posix(),
@@ -183,6 +186,33 @@ def read_document(
         media_type=decoded.media_type,
         page_starts=decoded.page_starts,
     )
+
+
+def _suffix_by_content(path: Path, suffix: str, max_bytes: int) -> str:
+    """The suffix a file under a non-document name (``download.jsp``, ``getfile?id=3``) is read
+    as: ``.pdf`` or ``.docx`` when its bytes say so (``formats.sniff_unnamed``), else the
+    IngestError that calls its type unsupported.  Only a ZIP's head needs the whole file."""
+    unsupported = IngestError("read", f"unsupported file type {suffix.lower() or '(no extension)'}")
+    head = _read_head(path, UNNAMED_HEAD_BYTES)
+    kind = sniff_unnamed(head)
+    if kind == ZIP:
+        kind = sniff_unnamed(_read_bounded(path, size_limit(".docx", max_bytes), ".docx"))
+    if kind not in SUFFIX_OF_FORMAT:
+        raise unsupported
+    return SUFFIX_OF_FORMAT[kind]
+
+
+def _read_head(path: Path, n: int) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(n)
+    except IsADirectoryError:
+        raise IngestError("read", "is a folder, not a file") from None
+    except OSError as exc:
+        if exc.errno not in _PERMANENT_ERRNOS:
+            raise  # transient: let the caller retry
+        reason = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM) else (exc.strerror or str(exc))
+        raise IngestError("read", f"cannot read file: {reason}") from None
 
 
 def _read_bounded(path: Path, max_bytes: int, suffix: str = "") -> bytes:
