@@ -1,6 +1,6 @@
 """Agreement of polex's region, level and genre with corpus-real's MANIFEST.csv.
 
-    python benchmarks/meta_agreement.py [--corpus ../shared/corpus-real] [--manifest FILE] [--show]
+    python benchmarks/meta_agreement.py [--corpus ../shared/corpus-real] [--manifest FILE] [--show] [--consistency]
 
 Reads every file the manifest lists (that exists under --corpus), runs the
 core path's metadata stages (reader → normalisers → ``extract_meta`` →
@@ -9,18 +9,20 @@ core path's metadata stages (reader → normalisers → ``extract_meta`` →
 - ``province``: MANIFEST's short name (`山东`; `全国` = none) against polex's
   province without its suffix (`山东省` → `山东`, `内蒙古自治区` → `内蒙古`);
 - ``level``: 国务院/部委 → national, 省级 → province, 市级 → city, 区县级 → county;
-- ``genre``: both sides reduced to the canonical type word by
-  ``doc_genre.genre_word`` (MANIFEST `政府工作报告` → 工作报告);
-- ``genre_family``: both sides reduced to the single type word they end with
-  (指导意见 → 意见, 管理办法 → 办法, 行动计划 → 计划): the MANIFEST names types
-  from its sources' titles (often English ones), more or less finely than
-  CONVENTIONS, which takes the word the text uses for itself.
+- ``genre``: the MANIFEST's genre as written (`政府工作报告`, `管理规定`) against
+  polex's ``genre``, exactly;
+- ``genre_title``: the same, on the rows whose MANIFEST genre is what polex's rule
+  (``doc_genre.genre_of_title``) reads from the MANIFEST's own Chinese title: where
+  the MANIFEST follows its title, so the text, if it carries that title, can agree;
+- ``genre_family``: the two genres' classes (``doc_genre.genre_family``: 指导意见 and
+  意见 → 意见, 管理办法 and 办法 → 办法, 指引 and 指南 → 指南).
 
-The MANIFEST was written from each source's own metadata, not from the text,
-so a document whose text names no place cannot agree; these are counted as
-disagreements, not left out.  ``--consistency`` also says how consistently the
-MANIFEST's genre follows its own (Chinese) titles: the type word the title
-ends with (an 印发 notice's 通知) or the attached document's type.
+The MANIFEST was written from each source's own metadata (often an English
+title), not from the text, so a document whose text names no place or type
+cannot agree; these are counted as disagreements, not left out.
+``--consistency`` says how the MANIFEST's genre relates to its own Chinese
+titles: how many follow them, and for notices that issue a document whether
+the MANIFEST names the 通知 or the attached type.
 """
 
 from __future__ import annotations
@@ -44,17 +46,17 @@ from pipeline.structure.metadata import extract_meta  # noqa: E402
 # Held-out gold documents (tests/fixtures/realheld) are counted but never listed one by one.
 HELD_OUT = {p.name for p in (REPO / "tests" / "fixtures" / "realheld" / "docs").glob("*")}
 LEVELS = {"国务院": "national", "部委": "national", "省级": "province", "市级": "city", "区县级": "county"}
-FIELDS = ("province", "level", "genre", "genre_family", "genre_consistent")
-# genre_consistent: genre on the rows whose MANIFEST genre is CONVENTIONS' reading of its own title.
+FIELDS = ("province", "level", "genre", "genre_title", "genre_family")
 
 
 def expected(row: dict) -> dict:
+    genre = row["genre"] or None
     return {
         "province": None if row["province"] in ("", "全国") else row["province"],
         "level": LEVELS.get(row["level"]),
-        "genre": genre_word(row["genre"]) or row["genre"] or None,
-        "genre_family": genre_family(genre_word(row["genre"]) or row["genre"] or None),
-        "genre_consistent": (genre_word(row["genre"]) or row["genre"] or None) if self_consistent(row) else None,
+        "genre": genre,
+        "genre_title": genre if follows_title(row) else None,
+        "genre_family": genre_family(genre),
     }
 
 
@@ -67,8 +69,8 @@ def predicted(corpus: Path, relative: str) -> dict:
         "province": short_name(done.province) if done.province else None,
         "level": done.admin_level,
         "genre": done.genre,
-        "genre_family": genre_family(done.genre),
-        "genre_consistent": done.genre,
+        "genre_title": done.genre,
+        "genre_family": done.genre_family,
     }
 
 
@@ -96,37 +98,35 @@ def agreement(manifest: Path, files: dict[str, tuple[Path, str]]) -> tuple[dict,
 
 
 def _title_genres(row: dict) -> tuple[str | None, str | None] | None:
-    """(the type word the MANIFEST's Chinese title ends with, its attached document's type); None untitled."""
+    """(the type word the MANIFEST's Chinese title ends with, polex's genre of that title); None untitled."""
     title = row.get("title", "").split("（英文标题", 1)[0]
-    if not title or "英文标题" in row["title"] or not any("\u4e00" <= ch <= "\u9fff" for ch in title):
+    if not title or "英文标题" in row.get("title", "") or not any("\u4e00" <= ch <= "\u9fff" for ch in title):
         return None
     return genre_word(title), genre_of_title(title)
 
 
-def self_consistent(row: dict) -> bool:
-    """Whether the MANIFEST's genre is what CONVENTIONS reads from the MANIFEST's own title (the type word
-    it ends with; for an 印发 notice the attached document's type)."""
+def follows_title(row: dict) -> bool:
+    """Whether the MANIFEST's genre is what polex's rule reads from the MANIFEST's own Chinese title."""
     genres = _title_genres(row)
-    return genres is not None and (genre_word(row["genre"]) or row["genre"]) == genres[1]
+    return genres is not None and row["genre"] == genres[1]
 
 
 def manifest_consistency(manifest: Path) -> dict:
-    """How the MANIFEST's genre relates to its own Chinese titles: ``consistent`` rows name the title's type
-    word or its attached document's; of the 印发/转发 notices among them, how many name the wrapper (通知)
-    and how many the attached type (CONVENTIONS' choice)."""
-    counts = {"titled": 0, "consistent": 0, "notices": 0, "notice_wrapper": 0, "notice_attached": 0}
+    """How the MANIFEST's genre relates to its own Chinese titles: ``follows_title`` rows name what polex
+    reads from the title; of the notices that issue a document, how many name the notice (通知) and how
+    many the attached type (polex's and CONVENTIONS' choice)."""
+    counts = {"titled": 0, "follows_title": 0, "notices": 0, "notice_wrapper": 0, "notice_attached": 0}
     for row in csv.DictReader(manifest.open(encoding="utf-8")):
         genres = _title_genres(row)
         if genres is None:
             continue
         counts["titled"] += 1
-        genre = genre_word(row["genre"]) or row["genre"]
         wrapper, attached = genres
-        counts["consistent"] += genre in (wrapper, attached)
+        counts["follows_title"] += row["genre"] == attached
         if wrapper and attached and wrapper != attached:
             counts["notices"] += 1
-            counts["notice_wrapper"] += genre == wrapper
-            counts["notice_attached"] += genre == attached
+            counts["notice_wrapper"] += row["genre"] == wrapper
+            counts["notice_attached"] += row["genre"] == attached
     return counts
 
 

@@ -31,7 +31,17 @@ from pipeline.structure.sections import build_sections
 
 Rows = dict[str, list[dict[str, Any]]]
 # documents columns copied from DocumentMeta as they are (the dates are parsed).
-REGION_AND_GENRE = ("issuers", "province", "city", "county", "division_code", "admin_level", "genre", "status")
+REGION_AND_GENRE = (
+    "issuers",
+    "province",
+    "city",
+    "county",
+    "division_code",
+    "admin_level",
+    "genre",
+    "genre_family",
+    "status",
+)
 
 
 # Columns the core adds to an extractor's table: ids computed over a document's rows.

@@ -93,6 +93,15 @@ def test_documents_say_where_they_come_from_and_what_they_are(published):
     copies = docs[docs.index.str.startswith("encodings/")]
     assert set(copies.division_code) == {"370830"} and set(copies.genre) == {"意见"}
     assert set(docs.admin_level) == {"city", "province", "county"}
+    # genre is the title's own type word; genre_family the class to filter by (意见 and 实施意见 alike)
+    originals = docs[~docs.index.str.startswith("encodings/")]
+    assert dict(zip(originals.genre, originals.genre_family)) == {
+        "意见": "意见",
+        "实施意见": "意见",
+        "行动计划": "计划",
+    }
+    opinions = originals[originals.genre_family == "意见"]
+    assert set(opinions.genre) == {"意见", "实施意见"} and len(opinions) == 4
 
 
 def test_norm_text_acceptance(published):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from normalizers import normalize
+from pipeline.qa.scoring import meta_agrees
 from pipeline.reading.reader import read_document
 from pipeline.structure.doc_meta import complete_meta
 from pipeline.structure.metadata import extract_meta
@@ -52,11 +53,12 @@ REALDEV_FLOORS = {
     "expiry_date": 0.95,
 }
 REALHELD_FLOORS = {"guide": 0.95, "new": 0.95}  # aggregate only: 19/20 and 45/45 measured (issue 17: aim >= 0.95)
-# The 31 corpus-real documents the repo has: 30/31, 30/31, 19/31, 24/31 measured.
-MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre": 0.55, "genre_family": 0.7}
-# All of corpus-real (205 documents), where ../shared/corpus-real is beside the repo: 0.976, 0.971 measured.
-# genre 0.634, genre_family 0.756, genre_consistent 77/82 = 0.939 measured (README: why the MANIFEST's genre differs).
-FULL_MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre_family": 0.7, "genre_consistent": 0.92}
+# The 31 corpus-real documents the repo has: province 30/31, level 30/31, genre 18/31 (the MANIFEST's genre as
+# written), genre_family 27/31 measured.
+MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre": 0.55, "genre_family": 0.85}
+# All 205 of corpus-real: genre 132/205 (0.644), genre_title 78/83 (0.940), genre_family 168/205 (0.820) measured
+# (README: why the MANIFEST's genre differs; benchmarks/meta_agreement.py --show lists every disagreement).
+FULL_MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre": 0.62, "genre_title": 0.92, "genre_family": 0.8}
 
 
 def _completed(docs: Path, name: str):
@@ -74,7 +76,7 @@ def _field_accuracy(devset: Path) -> tuple[Counter, Counter]:
         for name, value in gold["meta"].items():
             if name in GUIDE_FIELDS + NEW_FIELDS:
                 total[name] += 1
-                right[name] += getattr(done, name) == value
+                right[name] += meta_agrees(name, value, getattr(done, name))  # as polex eval compares
     return right, total
 
 
@@ -114,14 +116,17 @@ def test_manifest_agreement_on_the_repos_corpus_real_documents():
     [("国务院", "national"), ("部委", "national"), ("省级", "province"), ("市级", "city"), ("区县级", "county")],
 )
 def test_manifest_level_words(level, expected):
-    row = {"province": "全国", "level": level, "genre": "管理办法"}
+    row = {"province": "全国", "level": level, "genre": "管理办法", "title": "广州市地下空间开发利用管理办法"}
     want = _agreement_module().expected(row)
-    assert (want["province"], want["level"], want["genre"], want["genre_family"]) == (
+    assert (want["province"], want["level"], want["genre"], want["genre_title"], want["genre_family"]) == (
         None,
         expected,
         "管理办法",
+        "管理办法",  # the MANIFEST's genre is its title's
         "办法",
     )
+    english = {**row, "title": "Measures for the Administration of …（英文标题，据来源）", "genre": "管理办法"}
+    assert _agreement_module().expected(english)["genre_title"] is None  # no Chinese title to follow
 
 
 def test_manifest_agreement_on_all_of_corpus_real():

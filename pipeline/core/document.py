@@ -74,6 +74,7 @@ class DocumentMeta:
     division_code: str | None = None  # six digits
     admin_level: str | None = None  # national / province / city / county
     genre: str | None = None  # 实施意见, 行动计划, 办法 …
+    genre_family: str | None = None  # its class: 意见, 方案, 计划, 办法, 规定, 通知, 报告 … 其他
     status: str = "final"  # draft / trial / final
     effective_date: str | None = None  # ISO YYYY-MM-DD
     expiry_date: str | None = None

@@ -41,6 +41,7 @@ DOCUMENTS = pa.schema(
         pa.field("division_code", pa.string()),
         pa.field("admin_level", pa.string()),
         pa.field("genre", pa.string()),
+        pa.field("genre_family", pa.string()),  # genre's class (pipeline.structure.doc_genre.FAMILIES)
         pa.field("status", pa.string()),
         pa.field("effective_date", pa.date32()),
         pa.field("expiry_date", pa.date32()),

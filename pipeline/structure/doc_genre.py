@@ -1,14 +1,31 @@
-"""A document's genre (the type word its title ends with) and status (draft, trial, final).
+"""A document's genre (the type word its title uses), its genre family, and its status.
 
-Genre, as ``tests/fixtures/realdev/CONVENTIONS.md`` defines it: the document
-type word the title ends with (意见, 实施意见, 行动计划, 办法, 通知, 规划,
-工作报告 …).  A compound is kept where it is an established type of its own
-(``_COMPOUNDS``: 实施意见, 指导意见, 行动计划, 实施方案, 若干措施, 管理办法, 实施细则 …);
-any other modifier is dropped (发展规划 → 规划, 推进方案 / 分工方案 → 方案,
-政府工作报告 → 工作报告); 若干政策措施 and 措施 are 若干措施, 政策 is 若干政策.  For a notice that issues, forwards or approves
-another document (`关于印发…的通知`, `转发…意见的通知`, `批转…报告的通知`) the
-genre is the attached document's.  A text without a title names its own type
-in its preamble (`制定本实施方案`, `现提出以下意见`, `特制定本政策`).
+What ``genre`` holds, and why (README "Document metadata"): the type word the title itself
+ends with, so that a researcher filtering by it gets what the publisher called the document
+and what public sources (a site's 主题分类 / 公文种类, corpus-real's MANIFEST) label it.
+
+- An established compound the title carries is kept as one type (``_COMPOUNDS``: 实施意见,
+  指导意见, 行动计划, 实施方案, 行动方案, 任务分工方案, 若干措施, 管理办法, 管理规定, 实施细则,
+  政府工作报告 …); any other modifier is dropped (发展规划 → 规划, 推进方案 → 方案); 若干政策措施
+  and 措施 are 若干措施, 政策 is 若干政策 (``tests/fixtures/realdev/CONVENTIONS.md``).
+- A notice that issues a document (`关于印发…的通知`, `转发…意见的通知`, `批转…报告的通知`: the
+  verbs 印发, 转发, 批转, 下发, 颁布, 颁发, 发布 put the document they wrap in force) takes the
+  attached document's type, as CONVENTIONS and the gold sets do: the 实施方案 is what it is.  Not
+  so for what no notice puts in force: a 请示, a 函 or a 名单 it forwards, approves or announces
+  (`批转…请示的通知`, `公布…名单的通知`: 公布 announces, it wraps no document) leave the 通知.
+- A title without a type word may carry it in a bracketed note (`…补贴（政务指引）`).
+- A text without a title names its own type (`制定本实施方案`, `现提出以下意见`); where it
+  calls itself both ways (`本计划` and `本行动计划`), the full name.
+
+``genre_family`` is the coarse class a researcher filters by (``FAMILIES``): the 文种 of the
+党政机关公文处理工作条例 for official documents (意见, 通知, 报告, 决定, 公告, 批复 …) and, for
+the documents notices issue, the class their type names (方案, 计划, 规划, 措施, 办法, 规定,
+指南, 标准); a type of no class is 其他.  Sources that name a type more or less finely agree
+there (指导意见 / 意见, 管理办法 / 办法, 指引 / 指南, 纲要 / 规划).
+
+``conventions_genre`` maps a genre to CONVENTIONS' vocabulary, in which the gold sets are
+written: three compounds polex keeps are coarser there (政府工作报告 → 工作报告, 任务分工方案 →
+方案, 管理规定 → 规定); ``polex eval`` compares genre through it.
 
 Status: ``draft`` when the title or head says 征求意见稿 (or 草案), ``trial``
 for 试行 / 暂行, else ``final``.
@@ -26,12 +43,15 @@ _COMPOUNDS = (
     "行动计划",
     "实施方案",
     "行动方案",
+    "任务分工方案",
     "工作方案",
     "若干措施",
     "若干政策",
     "实施细则",
     "实施办法",
     "管理办法",
+    "管理规定",
+    "政府工作报告",
     "工作报告",
     "工作要点",
     "会议纪要",
@@ -80,12 +100,41 @@ _TYPES = (
 )
 TYPE_WORDS = r"若干(?:政策)?措施|" + "|".join(_COMPOUNDS) + "|" + "|".join(sorted(_TYPES, key=len, reverse=True))
 _TYPES_LONGEST_FIRST = tuple(sorted(_TYPES, key=len, reverse=True))
+# genre_family: each type's class (module docstring); a type not listed is 其他.
+FAMILIES = {
+    "意见": ("意见", "实施意见", "指导意见", "若干意见"),
+    "方案": ("方案", "实施方案", "行动方案", "工作方案", "任务分工方案"),
+    "计划": ("计划", "行动计划", "工作要点", "要点"),
+    "规划": ("规划", "纲要", "战略"),
+    "措施": ("若干措施", "若干政策"),
+    "办法": ("办法", "管理办法", "实施办法", "细则", "实施细则"),
+    "规定": ("规定", "管理规定", "条例", "规则", "规范", "规程", "章程", "制度"),
+    "指南": ("指南", "指引", "须知", "流程"),
+    "标准": ("标准",),
+    "通知": ("通知", "通报"),
+    "报告": ("报告", "工作报告", "政府工作报告"),
+    "决定": ("决定", "决议"),
+    "公告": ("公告", "通告"),
+    "批复": ("批复", "答复", "函", "请示"),
+    "纪要": ("纪要", "会议纪要"),
+}
+OTHER_FAMILY = "其他"
+_FAMILY_OF = {genre: family for family, genres in FAMILIES.items() for genre in genres}
+# CONVENTIONS' (and the gold sets') names of the compounds it does not keep.
+_CONVENTIONS_NAME = {"政府工作报告": "工作报告", "任务分工方案": "方案", "管理规定": "规定"}
 _GENRE_END = re.compile(rf"(?P<genre>{TYPE_WORDS})$")
 # A bracketed note after the type word: （试行）, （征求意见稿）, （2021—2023年）, （V1.0）, （国发〔2023〕5号）.
 _TRAILING_NOTE = re.compile(r"(?:[ \t\u3000]*[（(【\[][^（()）】\]]{0,30}[）)】\]])+[ \t\u3000]*$")
 _TRAILING_YEARS = re.compile(r"[（(]?\d{4}\s*[-—–至~]+\s*\d{2,4}年?[）)]?$|\d{4}年?$")
-# `关于印发X的通知`, `转发…关于X的通知`, `批转…X的通知`: X's type is the genre.
-_WRAPPER = re.compile(r"(?:印发|转发|批转|颁布|发布|公布|下发|修订)(?P<inner>.+?)的(?:通知|通告|公告|决定|令)$")
+# `关于印发X的通知`, `转发…关于X的通知`, `批转…X的紧急通知`: X's type is the genre (公布 announces, wraps nothing).
+_WRAPPER = re.compile(
+    r"(?:印发|转发|批转|颁布|颁发|发布|下发|修订)(?P<inner>.+?)的(?:紧急|补充)?(?:通知|通告|公告|决定|令)$"
+)
+# Types no notice puts in force: what it forwards or announces stays inside the 通知.
+_NOT_ISSUED = frozenset({"请示", "函", "名单"})
+_BRACKET_NOTE = re.compile(r"[（(【\[](?P<note>[^（()）】\]]{1,30})[）)】\]][ \t\u3000]*$")
+# How a text names itself: `本行动计划`, `本实施方案`.
+_SELF_NAME = re.compile(rf"本(?P<name>{TYPE_WORDS})")
 _SELF_NAMING = re.compile(
     r"(?:制定|制订|印发|出台)(?:了)?本(?P<genre>[\u4e00-\u9fff]{1,6}?)(?:[。，,；;：:]|$)"
     r"|现(?:提出|就[^。]{1,40}提出)(?:如下|以下)(?P<genre2>(?:实施|指导)?意见|措施|通知)"
@@ -122,34 +171,53 @@ def genre_word(phrase: str | None) -> str | None:
 
 
 def genre_family(genre: str | None) -> str | None:
-    """The single type word a genre ends with (指导意见 → 意见, 管理办法 → 办法, 行动计划 → 计划, 工作报告 → 报告):
-    to compare with a source that names types more coarsely or more finely than CONVENTIONS."""
+    """The class of a genre (``FAMILIES``: 指导意见 → 意见, 管理办法 → 办法, 指引 → 指南, 政府工作报告 → 报告);
+    其他 for a type of no class (名单, 目录, 汇编), None without a genre."""
     if not genre:
         return None
-    return next((word for word in _TYPES_LONGEST_FIRST if genre.endswith(word)), genre)
+    canonical = genre_word(genre) or genre
+    return _FAMILY_OF.get(canonical, OTHER_FAMILY)
+
+
+def conventions_genre(genre: str | None) -> str | None:
+    """A genre in CONVENTIONS' vocabulary, the gold sets' (政府工作报告 → 工作报告, 任务分工方案 → 方案)."""
+    return _CONVENTIONS_NAME.get(genre, genre) if genre else genre
 
 
 def genre_of_title(title: str | None) -> str | None:
-    """The genre of a title; for an 印发/转发/批转 notice, the attached document's."""
+    """The genre of a title; for a notice that issues a document, the attached document's."""
     if not title:
         return None
     core = _TRAILING_NOTE.sub("", title.strip()).strip()
     wrapped = _WRAPPER.search(core)
     if wrapped:
         inner = genre_word(wrapped.group("inner").strip('《》“”"'))
-        if inner:
+        if inner and inner not in _NOT_ISSUED:
             return inner
-    return genre_word(core)
+    own = genre_word(core)
+    if own is None and (note := _BRACKET_NOTE.search(title.strip())):
+        return genre_word(note.group("note"))  # `…一次性创业补贴（政务指引）`
+    return own
 
 
 def genre_of_preamble(text: str) -> str | None:
-    """The type a title-less text gives itself in its first paragraphs: `制定本实施方案` → 实施方案."""
-    for match in _SELF_NAMING.finditer(text[:3000] + "\n" + text[-3000:]):
+    """The type a title-less text gives itself in its first paragraphs: `制定本实施方案` → 实施方案; the
+    full name where it also says it (`制定本计划` … `本行动计划实施期间` → 行动计划)."""
+    window = text[:3000] + "\n" + text[-3000:]
+    for match in _SELF_NAMING.finditer(window):
         named = next(g for g in match.groups() if g)
         genre = genre_word(named)
         if genre:
-            return genre
+            return _full_self_name(genre, text)
     return None
+
+
+def _full_self_name(genre: str, text: str) -> str:
+    """The longest name ending with ``genre`` the text calls itself by (本行动计划 for 本计划)."""
+    if genre not in _TYPES:
+        return genre  # already a compound
+    fuller = {word for m in _SELF_NAME.finditer(text) if (word := genre_word(m.group("name"))) and word.endswith(genre)}
+    return max(fuller, key=len, default=genre) if fuller else genre
 
 
 def status_of(title: str | None, head: str = "", text: str = "") -> str:
