@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from paths import GOLD
 from polex_cli import run_subcommand
@@ -77,6 +78,24 @@ def test_a_wrong_field_lowers_its_accuracy_and_fails_its_floor(realdev_subset, t
     assert code == 1
     assert "meta city accuracy 0.667 < 0.900" in stderr and "province" not in stderr
     assert _eval(capsys, changed, out, "--min-meta", "province=0.9", "all=0.9")[0] == 0
+
+
+def test_genre_is_compared_in_golds_vocabulary(realdev_subset, tmp_path, capsys):
+    """polex's 政府工作报告 is gold's 工作报告 (CONVENTIONS' name); a finer or other type is still wrong."""
+    _, gold, out = realdev_subset
+    docs = pd.read_parquet(out / "documents.parquet").set_index("source_path")
+    report = docs.loc[next(p for p in docs.index if p.startswith(PICKED[0]))]
+    assert (report.genre, report.genre_family) == ("政府工作报告", "报告")
+    assert json.loads((gold / f"{PICKED[0]}.json").read_text(encoding="utf-8"))["meta"]["genre"] == "工作报告"
+    assert json.loads(_eval(capsys, gold, out, "--json")[1])["meta"]["fields"]["genre"]["right"] == 3
+    for written, right in (("政府工作报告", 3), ("报告", 2)):  # gold in polex's words agrees too; the family does not
+        changed = tmp_path / written
+        shutil.copytree(gold, changed)
+        path = changed / f"{PICKED[0]}.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["meta"]["genre"] = written
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        assert json.loads(_eval(capsys, changed, out, "--json")[1])["meta"]["fields"]["genre"]["right"] == right
 
 
 def test_gold_with_guides_four_fields_only_is_scored_on_those(tmp_path, capsys):

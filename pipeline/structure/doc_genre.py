@@ -208,12 +208,13 @@ def genre_of_preamble(text: str) -> str | None:
         named = next(g for g in match.groups() if g)
         genre = genre_word(named)
         if genre:
-            return _full_self_name(genre, text)
+            return _full_self_name(genre, window)
     return None
 
 
 def _full_self_name(genre: str, text: str) -> str:
-    """The longest name ending with ``genre`` the text calls itself by (本行动计划 for 本计划)."""
+    """The longest name ending with ``genre`` the text calls itself by (本行动计划 for 本计划), in its head
+    and tail, where a text names itself."""
     if genre not in _TYPES:
         return genre  # already a compound
     fuller = {word for m in _SELF_NAME.finditer(text) if (word := genre_word(m.group("name"))) and word.endswith(genre)}
