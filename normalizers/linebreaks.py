@@ -74,14 +74,29 @@ def _heading_only(line: str) -> bool:
     return bool(HEADING_MARKER.match(line)) and not _SENTENCE_STOP.search(line)
 
 
-def _may_join(a: str, b: str) -> bool:
-    if a[-1] in _A_FINAL or _heading_only(a):
+# The only lines whose HEADING_MARKER match a following line can change: every character a
+# numeral, a digit, `（` or `第` (the marker's runs read on to the line's end).
+_MARKER_RUN = re.compile(rf"[{_CN_NUM}\d（(第]*")
+
+
+def _may_join(pieces: list[str], b: str) -> bool:
+    """May the break between paragraph A (its lines ``pieces``) and line ``b`` be deleted?
+
+    A joined paragraph is judged by its last character and ``b`` only: it was no heading alone
+    and not short when its first break was deleted, and growing cannot make it either (its
+    sentence stops and inner punctuation stay, its length grows), except for a first line of
+    numerals only, whose marker match the next line may complete.  Judging the joined string
+    at every break was quadratic in the paragraph's line count."""
+    a_last = pieces[-1][-1]
+    if a_last in _A_FINAL:
         return False
-    if len(a) < MIN_JOIN_CHARS and not _INNER_PUNCT.search(a):
-        return False
+    if len(pieces) == 1 or _MARKER_RUN.fullmatch(pieces[0]):
+        a = pieces[0] if len(pieces) == 1 else "".join(pieces)
+        if _heading_only(a) or (len(a) < MIN_JOIN_CHARS and not _INNER_PUNCT.search(a)):
+            return False
     if HEADING_MARKER.match(b) or _B_BLOCKS_JOIN.match(b):
         return False
-    if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+    if a_last.isascii() and a_last.isalnum() and b[0].isascii() and b[0].isalnum():
         return False
     return True
 
@@ -94,19 +109,19 @@ def break_spans(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]
     spans = [(0, lines[0][0]), (lines[-1][1], len(text))]
     in_body = False
-    logical = text[lines[0][0] : lines[0][1]]  # the (possibly joined) paragraph A belongs to
+    paragraph = [text[lines[0][0] : lines[0][1]]]  # the lines of the (possibly joined) paragraph A belongs to
     for (a_start, a_end), (b_start, b_end) in zip(lines, lines[1:]):
         a_line = text[a_start:a_end]
         in_body = in_body or a_line[-1] in _BODY_START_FINAL
         b_line = text[b_start:b_end]
-        if in_body and _may_join(logical, b_line) and not _column_layout(a_line) and not _column_layout(b_line):
+        if in_body and _may_join(paragraph, b_line) and not _column_layout(a_line) and not _column_layout(b_line):
             spans.append((a_end, b_start))
-            logical += b_line
+            paragraph.append(b_line)
             continue
         newline = text.index("\n", a_end)
         spans.append((a_end, newline))
         spans.append((newline + 1, b_start))
-        logical = b_line
+        paragraph = [b_line]
     return spans
 
 

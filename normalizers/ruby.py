@@ -25,8 +25,8 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from itertools import chain, starmap
-from operator import itemgetter, methodcaller
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -39,8 +39,15 @@ from pipeline.core.offsets import OffsetMap
 # A Han character followed by one or more annotations, the last of which may be
 # cut off by the line end (no closing parenthesis).
 # (stdlib re with explicit Han blocks: three times faster than regex's \p{Han} here)
-_HAN = "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
-_CHAIN = re.compile(rf"({_HAN})(?=\([a-zü])((?:\([a-zü]{{1,6}}\))*)(\([a-zü]{{1,6}}(?=\n|\Z))?")
+_HAN_RANGES = ((0x3007, 0x3007), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+_HAN = "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _HAN_RANGES) + "]"
+# Read from the chain's first "(" (a literal: re skips to candidates at C speed, where a
+# pattern opening with the Han class is tried at every character): the Han character before
+# it, the complete annotations (the first without its "("), the cut-off one.
+_CHAIN = re.compile(
+    rf"\((?<=({_HAN})\()(?=[a-zü])((?:[a-zü]{{1,6}}\)(?:\([a-zü]{{1,6}}\))*)?)"
+    r"((?<=\()[a-zü]{1,6}(?=\n|\Z)|(?<=\))\([a-zü]{1,6}(?=\n|\Z))?"
+)
 _ANNOTATION = re.compile(r"\(([a-zü]{1,6})\)")
 # A line break inside a chain: after "(" and the first letters of an annotation, before the
 # rest of it; or after a Han character or a complete annotation, before the next one.  A page
@@ -118,12 +125,10 @@ def _is_reading_prefix(char: str, letters: str) -> bool:
     return any(r.startswith(letters) for r in readings(char))
 
 
-@lru_cache(maxsize=4096)
 def _judge_chain(char: str, annotations: str, cut: str | None) -> tuple[int, tuple, tuple]:
     """For one character and the annotations after it: (verified count, spans to delete when
     only the character's readings count, spans when any syllable counts), spans relative
-    to the first annotation.  Cached: a ruby document repeats the same pairs thousands of times
-    (a few hundred distinct ones per document; the bound keeps a long run's memory flat)."""
+    to the first annotation."""
     char_readings = readings(char)
     verified = 0
     strict: list[tuple[int, int]] = []
@@ -148,24 +153,53 @@ def _judge_chain(char: str, annotations: str, cut: str | None) -> tuple[int, tup
     return verified, tuple(strict), tuple(loose)
 
 
-_FIRST_ANNOTATION_AT = methodcaller("start", 2)
-_GROUPS = methodcaller("groups")
+# _CHAIN's groups -> _judge_chain's verdict.  A ruby document repeats the same chains thousands
+# of times (a few hundred distinct ones per document): looked up by the findall tuple itself,
+# which costs less than a cached call per chain; cleared when full, so memory stays flat.
+_VERDICTS: dict[tuple[str, str, str], tuple[int, tuple, tuple]] = {}
+_MAX_VERDICTS = 4096
+
+
+def _verdict(groups: tuple[str, str, str]) -> tuple[int, tuple, tuple]:
+    char, tail, cut = groups
+    # _CHAIN reads from the first "(": give it back to the first complete or the cut annotation
+    annotations, cut = ("(" + tail, cut) if tail else ("", "(" + cut if cut else None)
+    if len(_VERDICTS) >= _MAX_VERDICTS:
+        _VERDICTS.clear()
+    _VERDICTS[groups] = found = _judge_chain(char, annotations, cut)
+    return found
+
+
+def _chain_starts(text: str) -> np.ndarray:
+    """Offset of every chain's first "(" (an ASCII "(" between a Han character and a letter),
+    in text order: where _CHAIN's matches start, found without a match object each."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    opens = np.flatnonzero(points[1:-1] == ord("(")) + 1
+    after, before = points[opens + 1], points[opens - 1]
+    letter = ((after >= ord("a")) & (after <= ord("z"))) | (after == ord("ü"))
+    han = np.zeros(opens.shape[0], dtype=bool)
+    for low, high in _HAN_RANGES:
+        han |= (before >= low) & (before <= high)
+    return opens[letter & han].astype(np.int64)
 
 
 def annotation_spans(text: str) -> np.ndarray:
     """(k, 2) array of the spans of every ruby annotation to delete, in text order.
 
-    Built with C-level iteration (findall/map/starmap, numpy) rather than a Python
-    loop per match: a ruby-annotated page has an annotation every few characters.
+    Built with C-level iteration (findall/map, numpy) rather than a Python loop per
+    match: a ruby-annotated page has an annotation every few characters.
     """
     if _MAY_ANNOTATE.search(text) is None:
         return np.zeros((0, 2), dtype=np.int64)
-    matches = list(_CHAIN.finditer(text))  # one scan; groups and offsets are read from it
-    if not matches:
+    found = _CHAIN.findall(text)  # (char, annotations, cut-off annotation) per chain
+    if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    found = list(map(_GROUPS, matches))  # (char, complete annotations, cut-off annotation) per chain
-    bases = np.fromiter(map(_FIRST_ANNOTATION_AT, matches), dtype=np.int64, count=len(found))
-    verdicts = list(starmap(_judge_chain, found))
+    bases = _chain_starts(text)
+    if bases.shape[0] != len(found):  # cannot happen: both find a "(" between Han and a letter
+        raise AssertionError("ruby chains and their starts disagree")
+    verdicts = list(map(_VERDICTS.get, found))
+    if None in verdicts:
+        verdicts = [known or _verdict(groups) for known, groups in zip(verdicts, found)]
     use_table = sum(map(itemgetter(0), verdicts)) >= MIN_VERIFIED_FOR_SYLLABLE_TABLE
     chosen = list(map(itemgetter(2 if use_table else 1), verdicts))
     counts = np.fromiter(map(len, chosen), dtype=np.int64, count=len(chosen))
