@@ -38,7 +38,16 @@ _FONT = r"字[体号]"
 _WEB_ONLY_FIELD = rf"(?:(?:信息|文章|新闻|稿件)?来源|发布(?:日期|时间)|{_COUNTER}|{_FONT}|责任编辑)"
 _ANY_FIELD = rf"(?:{_WEB_ONLY_FIELD}|日期|时间|更新时间|作者|编辑|发布机构|发布单位|索引号)"
 
-_CHROME_LINE = re.compile(rf"^[ \t]*【?(?:{_ANY_FIELD}){_SEP}[^\n。]*$", re.M)
+
+def _line_scan(body: str) -> re.Pattern:
+    """``(?m)^`` + ``body``, for a scan of "\\n" + text (as ``page_furniture`` scans): a literal
+    first character lets the engine skip from line to line, where ``^`` is tried at every position.
+    A match then starts at the "\\n" before its line, i.e. at the line's own index in the text.
+    (Exact only for a ``body`` that never ends on a line break it consumed: none here does.)"""
+    return re.compile(rf"\n(?:{body})", re.M)
+
+
+_CHROME_LINE = _line_scan(rf"[ \t]*【?(?:{_ANY_FIELD}){_SEP}[^\n。]*$")
 _HAS_WEB_ONLY_FIELD = re.compile(rf"{_WEB_ONLY_FIELD}{_SEP}")
 _HAS_DATE = re.compile(r"\d{4}\s*[-/.年－／．]\s*\d{1,2}")  # \d matches full-width digits too
 # Inside a kept chrome line: the fields without any metadata value.
@@ -49,49 +58,54 @@ _NOISE_FIELD = re.compile(
     r"|分享到[:：]?.*$)",
     re.M,
 )
-_BUTTON_LINE = re.compile(
-    r"^[ \t]*(?:(?:【[^】\n]{0,8}】[ \t]*)*(?:【(?:打印|关闭|打印本页|关闭窗口|收藏|返回顶部)】)(?:[ \t]*【[^】\n]{0,8}】)*"
+_BUTTON_LINE = _line_scan(
+    r"[ \t]*(?:(?:【[^】\n]{0,8}】[ \t]*)*(?:【(?:打印|关闭|打印本页|关闭窗口|收藏|返回顶部)】)(?:[ \t]*【[^】\n]{0,8}】)*"
     r"|分享到[:：]?.*|扫一扫在手机(?:上)?打开当前页.*|(?:上|下)一篇[:：].*"
     r"|(?:首页|当前位置[:：]).*[>＞»›].*|当前位置[:：].*"
-    r")[ \t]*$",
-    re.M,
+    r")[ \t]*$"
 )
 _DATABASE_NOISE = re.compile(
     r"【(?:时效性|效力级别|效力等级|法规类别|时效|类别|专题分类|法宝联想|唯一标志|原文链接|失效依据)】[^【\n]*"
 )
-_EDITOR_ARTEFACTS = re.compile(r"\[bookmark:[^\]\n]*\]|\*\*|^[ \t]*#{1,6}[ \t]+", re.M)
-_TAIL_HEADER = re.compile(
-    r"^[ \t]*(?:热点推荐|相关阅读|相关链接|相关文章|相关新闻|相关稿件|推荐阅读|延伸阅读|相关信息|猜你喜欢)[ \t]*[:：]?[ \t]*$",
-    re.M,
+_EDITOR_MARKS = re.compile(r"\[bookmark:[^\]\n]*\]|\*\*")
+_HEADING_HASHES = _line_scan(r"[ \t]*#{1,6}[ \t]+")  # a markdown heading's marks
+_TAIL_HEADER = _line_scan(
+    r"[ \t]*(?:热点推荐|相关阅读|相关链接|相关文章|相关新闻|相关稿件|推荐阅读|延伸阅读|相关信息|猜你喜欢)[ \t]*[:：]?[ \t]*$"
 )
 
 
-def _chrome_spans(text: str) -> list[tuple[int, int]]:
+def _line_spans(pattern: re.Pattern, padded: str) -> list[tuple[int, int]]:
+    """Spans in the text of a ``_line_scan`` pattern's matches in ``padded`` ("\\n" + text)."""
+    return [(m.start(), m.end() - 1) for m in pattern.finditer(padded)]
+
+
+def _chrome_spans(padded: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for m in _CHROME_LINE.finditer(text):
-        line = m.group()
+    for m in _CHROME_LINE.finditer(padded):
+        line, start = m.group()[1:], m.start()  # without the "\\n"; the line's index in the text
         if len(line) > 150 or not _HAS_WEB_ONLY_FIELD.search(line):
             continue
         if _HAS_DATE.search(line):
-            spans.extend((m.start() + n.start(), m.start() + n.end()) for n in _NOISE_FIELD.finditer(line))
+            spans.extend((start + n.start(), start + n.end()) for n in _NOISE_FIELD.finditer(line))
         else:
-            spans.append(m.span())
+            spans.append((start, start + len(line)))
     return spans
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
-    # Each artefact holds a `[`, `*` or `#`; without one the scan (its `^` tries every
-    # position) is skipped: three C-level `in` tests.
-    has_artefact = "[" in text or "*" in text or "#" in text
-    spans = [m.span() for m in _EDITOR_ARTEFACTS.finditer(text)] if has_artefact else []
-    spans += _chrome_spans(text)
-    spans += [m.span() for m in _BUTTON_LINE.finditer(text)]
+    padded = "\n" + text
+    # Each artefact holds a `[`, `*` or `#`: three C-level `in` tests skip the scans.
+    spans = [m.span() for m in _EDITOR_MARKS.finditer(text)] if "[" in text or "*" in text else []
+    spans += _line_spans(_HEADING_HASHES, padded) if "#" in text else []
+    spans += _chrome_spans(padded)
+    spans += _line_spans(_BUTTON_LINE, padded)
     page_spans = page_number_spans(text)
     spans += page_spans
     spans += running_header_spans(text, page_spans)
     spans += [m.span() for m in _DATABASE_NOISE.finditer(text)]
-    for m in _TAIL_HEADER.finditer(text):
+    for m in _TAIL_HEADER.finditer(padded):
         # a related-links block closes a web page; earlier, the same word may be a real heading
+        # (m.start(): the line's index in the text)
         if m.start() >= len(text) // 2:
             spans.append((m.start(), len(text)))
             break

@@ -24,6 +24,7 @@ Each reader takes the document's non-empty lines (``(offset, content)``, as
 from __future__ import annotations
 
 import datetime as dt
+import re as stdlib_re
 
 import regex as re
 
@@ -81,6 +82,14 @@ _LABEL = re.compile(
     + "|".join(f"{_SP}*".join(label) for label in sorted(_INFO_LABELS, key=len, reverse=True))
     + r")"
     rf"{_SP}*[】\]]?{_SP}*[:：]{_SP}*"
+)
+# _LABEL without its lookbehind, for stdlib re: a pattern that opens with the labels' literals is
+# searched at C speed from candidate to candidate (regex tries the lookbehind at every position),
+# and the lookbehind is checked at each match found (has_info_label).
+_LABEL_SCAN = stdlib_re.compile(
+    "(?:"
+    + "|".join(f"{_SP}*".join(label) for label in sorted(_INFO_LABELS, key=len, reverse=True))
+    + rf"){_SP}*[】\]]?{_SP}*[:：]"
 )
 _INFO_LINES = 400  # the table sits in the page head (or, on some sites, right after the text)
 
@@ -146,7 +155,10 @@ def _value_date(value: str) -> str | None:
 def has_info_label(text: str) -> bool:
     """Whether ``text`` holds an information-table label at all (one search; most texts have none).
     Searched in the raw text, it tells for the norm text too: normalising adds no label."""
-    return _LABEL.search(text) is not None
+    found = _LABEL_SCAN.search(text)
+    while found is not None and found.start() > 0 and "\u4e00" <= text[found.start() - 1] <= "\u9fff":
+        found = _LABEL_SCAN.search(text, found.start() + 1)  # inside a longer word: look on
+    return found is not None
 
 
 def info_table(lines: list[tuple[int, str]]) -> dict[str, str]:
