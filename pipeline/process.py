@@ -10,8 +10,11 @@ adds ``target_links``, which publish computes across documents.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter, lt
 from time import perf_counter
 from typing import Any, Sequence
 
@@ -75,13 +78,13 @@ def _stage(name: str, fn, *args, timings: dict[str, float] | None = None):
             timings[name] = timings.get(name, 0.0) + perf_counter() - started
 
 
-def _raw_spans(offsets: OffsetMap, norm_starts: np.ndarray, norm_ends: np.ndarray) -> tuple[list, list] | None:
+def _raw_spans(offsets: OffsetMap, norm_starts: Sequence[int], norm_ends: Sequence[int]) -> tuple[list, list] | None:
     """Raw spans of many norm spans in one numpy gather; None unless all are non-empty and in bounds."""
-    if norm_starts.size and (
-        norm_starts.min() < 0 or norm_ends.max() > offsets.target_len or np.any(norm_ends <= norm_starts)
+    if len(norm_starts) and (
+        min(norm_starts) < 0 or max(norm_ends) > offsets.target_len or not all(map(lt, norm_starts, norm_ends))
     ):
         return None  # the per-span path handles (or reports) these exactly as to_source does
-    raw_starts, raw_ends = offsets.sources_of(norm_starts, norm_ends)
+    raw_starts, raw_ends = offsets.sources_of(np.asarray(norm_starts), np.asarray(norm_ends))
     return raw_starts.tolist(), raw_ends.tolist()
 
 
@@ -94,24 +97,26 @@ def _pages(page_starts: list[int] | None, raw_starts: Sequence[int]) -> list[int
     ).tolist()
 
 
+_NORM_START, _NORM_END = itemgetter("norm_start"), itemgetter("norm_end")
+
+
 def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_starts, doc: RawDocument) -> None:
+    # Plain lists and bisect, one numpy gather: an extractor returns tens of rows, where each
+    # numpy call's fixed cost is more than the work it does.
     if not rows:
         return
-    count = len(rows)
-    norm_starts = np.fromiter((row["norm_start"] for row in rows), dtype=np.int64, count=count)
-    norm_ends = np.fromiter((row["norm_end"] for row in rows), dtype=np.int64, count=count)
+    norm_starts, norm_ends = list(map(_NORM_START, rows)), list(map(_NORM_END, rows))
     spans: Sequence[Sequence[int]] | None = _raw_spans(ctx.norm.offsets, norm_starts, norm_ends)
     if spans is None:
         to_raw = ctx.norm.to_raw
-        spans = tuple(zip(*(to_raw(row["norm_start"], row["norm_end"]) for row in rows)))
-    # Sections are in text order and each runs to the next heading, so the
-    # last heading at or before a span is the innermost section holding it
-    # (-1: before the first heading).
-    section_at = (np.searchsorted(np.asarray(section_starts, dtype=np.int64), norm_starts, side="right") - 1).tolist()
+        spans = tuple(zip(*(to_raw(start, end) for start, end in zip(norm_starts, norm_ends))))
     section_ids = [s.section_id for s in ctx.sections]
     doc_id, raw_text = doc.doc_id, doc.raw_text
     pages = _pages(doc.page_starts, spans[0])
-    for row, raw_start, raw_end, at, page in zip(rows, spans[0], spans[1], section_at, pages):
+    for row, norm_start, raw_start, raw_end, page in zip(rows, norm_starts, spans[0], spans[1], pages):
+        # Sections are in text order and each runs to the next heading, so the last heading
+        # at or before a span is the innermost section holding it (none: before the first).
+        at = bisect_right(section_starts, norm_start) - 1
         row["doc_id"] = doc_id
         row["raw_start"] = raw_start
         row["raw_end"] = raw_end
@@ -121,9 +126,7 @@ def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_st
 
 
 def _section_rows(doc: RawDocument, norm: NormalizedText, sections: list[Section]) -> list[dict[str, Any]]:
-    norm_starts = np.fromiter((s.norm_start for s in sections), dtype=np.int64, count=len(sections))
-    norm_ends = np.fromiter((s.norm_end for s in sections), dtype=np.int64, count=len(sections))
-    spans = _raw_spans(norm.offsets, norm_starts, norm_ends)
+    spans = _raw_spans(norm.offsets, [s.norm_start for s in sections], [s.norm_end for s in sections])
     raw_spans = list(zip(*spans)) if spans else [norm.to_raw(s.norm_start, s.norm_end) for s in sections]
     pages = _pages(doc.page_starts, [start for start, _ in raw_spans])
     return [
@@ -225,17 +228,17 @@ def _assign_tasks(out: Rows, tasks: list[dict[str, Any]]) -> None:
     (null outside any task), like ``section_id``; drop the extractors' private
     ``_`` keys (what one extractor hands the next, never published)."""
     tasks = sorted(tasks, key=lambda t: (t["norm_start"], -t["norm_end"]))
-    starts = np.asarray([t["norm_start"] for t in tasks], dtype=np.int64)
-    ends = np.asarray([t["norm_end"] for t in tasks], dtype=np.int64)
+    # Plain lists and bisect: a document has tens of tasks (see _with_provenance)
+    starts = [t["norm_start"] for t in tasks]
+    ends = [t["norm_end"] for t in tasks]
     ids = [t["task_id"] for t in tasks]
-    reach = np.maximum.accumulate(ends) if len(ends) else ends  # furthest end of any task so far
+    reach = list(accumulate(ends, max))  # furthest end of any task so far
     for table, rows in out.items():
         if table in ("sections", "tasks") or not rows:
             continue
         private = [k for k in rows[0] if k.startswith("_")]  # a table's rows share their keys
-        row_starts = np.fromiter((r["norm_start"] for r in rows), dtype=np.int64, count=len(rows))
-        at = (np.searchsorted(starts, row_starts, side="right") - 1).tolist()
-        for row, i in zip(rows, at):
+        for row in rows:
+            i = bisect_right(starts, row["norm_start"]) - 1
             end = row["norm_end"]
             # the task starting last at or before the span holds it, as a rule (tasks nest or are
             # disjoint); otherwise an outer one may, while some task before reaches that far

@@ -35,31 +35,51 @@ class Edit:
 
 
 class OffsetMap:
-    __slots__ = ("src_start", "src_end", "source_len", "is_identity")
+    __slots__ = ("_src_start", "_src_end", "source_len", "is_identity")
 
     def __init__(self, src_start: np.ndarray, src_end: np.ndarray, source_len: int, is_identity: bool = False):
-        self.src_start = np.asarray(src_start, dtype=np.int64)
-        self.src_end = np.asarray(src_end, dtype=np.int64)
+        self._src_start = np.asarray(src_start, dtype=np.int64)
+        self._src_end = np.asarray(src_end, dtype=np.int64)
         self.source_len = int(source_len)
-        # Set only by identity(): lets compose() skip the gather for the
+        # Set only by identity() and keeping(): lets compose() skip the gather for the
         # one-for-one steps (t2s, width, and every step that found nothing).
         self.is_identity = is_identity
 
     # ------------------------------------------------------------------ build
     @classmethod
     def identity(cls, length: int) -> "OffsetMap":
-        idx = np.arange(length, dtype=np.int64)
-        return cls(idx, idx + 1, length, is_identity=True)
+        # The arrays are built on first use only: most identity maps (a step per document
+        # that changed no length) are composed away unread.
+        offsets = cls.__new__(cls)
+        offsets._src_start = offsets._src_end = None
+        offsets.source_len, offsets.is_identity = int(length), True
+        return offsets
 
     @classmethod
     def keeping(cls, keep: np.ndarray) -> "OffsetMap":
         """Map of a deletion: ``keep`` is a bool mask over the source, True where a character survives."""
+        if keep.all():
+            return cls.identity(keep.shape[0])
         kept = np.flatnonzero(keep)
-        return cls(kept, kept + 1, keep.shape[0], is_identity=kept.shape[0] == keep.shape[0])
+        return cls(kept, kept + 1, keep.shape[0])
+
+    @property
+    def src_start(self) -> np.ndarray:
+        """Per target character: the first source character it came from."""
+        if self._src_start is None:
+            self._src_start = np.arange(self.source_len, dtype=np.int64)
+        return self._src_start
+
+    @property
+    def src_end(self) -> np.ndarray:
+        """Per target character: the end (exclusive) of the source span it came from."""
+        if self._src_end is None:
+            self._src_end = np.arange(1, self.source_len + 1, dtype=np.int64)
+        return self._src_end
 
     @property
     def target_len(self) -> int:
-        return int(self.src_start.shape[0])
+        return self.source_len if self._src_start is None else int(self._src_start.shape[0])
 
     def compose(self, later: "OffsetMap") -> "OffsetMap":
         """``self`` maps mid->source, ``later`` maps target->mid; return target->source."""
