@@ -26,7 +26,7 @@ import os
 import re
 from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
+from operator import add, itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -41,12 +41,13 @@ from pipeline.core.offsets import OffsetMap
 # (stdlib re with explicit Han blocks: three times faster than regex's \p{Han} here)
 _HAN_RANGES = ((0x3007, 0x3007), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _HAN = "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _HAN_RANGES) + "]"
-# Read from the chain's first "(" (a literal: re skips to candidates at C speed, where a
-# pattern opening with the Han class is tried at every character): the Han character before
-# it, the complete annotations (the first without its "("), the cut-off one.
+# Read from the chain's first "(", after its Han character (a literal first: re skips to
+# candidates at C speed, where a pattern opening with the Han class is tried at every
+# character): the complete annotations, then the cut-off one.  No groups: findall gives each
+# chain as one string, without a match object or a tuple per chain.
 _CHAIN = re.compile(
-    rf"\((?<=({_HAN})\()(?=[a-zü])((?:[a-zü]{{1,6}}\)(?:\([a-zü]{{1,6}}\))*)?)"
-    r"((?<=\()[a-zü]{1,6}(?=\n|\Z)|(?<=\))\([a-zü]{1,6}(?=\n|\Z))?"
+    rf"\((?<={_HAN}\()(?=[a-zü])(?:[a-zü]{{1,6}}\)(?:\([a-zü]{{1,6}}\))*)?"
+    r"(?:(?<=\()[a-zü]{1,6}(?=\n|\Z)|(?<=\))\([a-zü]{1,6}(?=\n|\Z))?"
 )
 _ANNOTATION = re.compile(r"\(([a-zü]{1,6})\)")
 # A line break inside a chain: after "(" and the first letters of an annotation, before the
@@ -153,20 +154,25 @@ def _judge_chain(char: str, annotations: str, cut: str | None) -> tuple[int, tup
     return verified, tuple(strict), tuple(loose)
 
 
-# _CHAIN's groups -> _judge_chain's verdict.  A ruby document repeats the same chains thousands
-# of times (a few hundred distinct ones per document): looked up by the findall tuple itself,
-# which costs less than a cached call per chain; cleared when full, so memory stays flat.
-_VERDICTS: dict[tuple[str, str, str], tuple[int, tuple, tuple]] = {}
+# Chain (its character + _CHAIN's match) -> _judge_chain's verdict.  A ruby document repeats
+# the same chains thousands of times (a few hundred distinct ones per document): looked up by
+# one string, which costs less than a cached call per chain; cleared when full (flat memory).
+_VERDICTS: dict[str, tuple[int, tuple[int, ...], tuple[int, ...]]] = {}
 _MAX_VERDICTS = 4096
 
 
-def _verdict(groups: tuple[str, str, str]) -> tuple[int, tuple, tuple]:
-    char, tail, cut = groups
-    # _CHAIN reads from the first "(": give it back to the first complete or the cut annotation
-    annotations, cut = ("(" + tail, cut) if tail else ("", "(" + cut if cut else None)
+def _verdict(chain_text: str) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
+    # "濱(bin)(bi": the character, its complete annotations, a cut-off last one (letters after
+    # a "(" the line end cut); a lone "(" is what _CHAIN matches when no annotation follows
+    char, body = chain_text[0], chain_text[1:]
+    complete = body.rfind(")") + 1
+    cut = body[complete:]
+    verified, strict, loose = _judge_chain(char, body[:complete], cut if len(cut) > 1 else None)
+    # kept flat (start, end, start, end, ...): one level less to unpack per chain
+    found = verified, tuple(chain.from_iterable(strict)), tuple(chain.from_iterable(loose))
     if len(_VERDICTS) >= _MAX_VERDICTS:
         _VERDICTS.clear()
-    _VERDICTS[groups] = found = _judge_chain(char, annotations, cut)
+    _VERDICTS[chain_text] = found
     return found
 
 
@@ -191,19 +197,22 @@ def annotation_spans(text: str) -> np.ndarray:
     """
     if _MAY_ANNOTATE.search(text) is None:
         return np.zeros((0, 2), dtype=np.int64)
-    found = _CHAIN.findall(text)  # (char, annotations, cut-off annotation) per chain
-    if not found:
+    annotations = _CHAIN.findall(text)  # each chain's annotations, from its first "("
+    if not annotations:
         return np.zeros((0, 2), dtype=np.int64)
     bases = _chain_starts(text)
-    if bases.shape[0] != len(found):  # cannot happen: both find a "(" between Han and a letter
+    if bases.shape[0] != len(annotations):  # cannot happen: both find a "(" between Han and a letter
         raise AssertionError("ruby chains and their starts disagree")
-    verdicts = list(map(_VERDICTS.get, found))
+    before = (bases - 1).tolist()
+    chars = itemgetter(*before)(text) if len(before) > 1 else (text[before[0]],)
+    chains = list(map(add, chars, annotations))
+    verdicts = list(map(_VERDICTS.get, chains))
     if None in verdicts:
-        verdicts = [known or _verdict(groups) for known, groups in zip(verdicts, found)]
+        verdicts = [known or _verdict(chain_text) for known, chain_text in zip(verdicts, chains)]
     use_table = sum(map(itemgetter(0), verdicts)) >= MIN_VERIFIED_FOR_SYLLABLE_TABLE
     chosen = list(map(itemgetter(2 if use_table else 1), verdicts))
-    counts = np.fromiter(map(len, chosen), dtype=np.int64, count=len(chosen))
-    relative = np.fromiter(chain.from_iterable(chain.from_iterable(chosen)), dtype=np.int64).reshape(-1, 2)
+    counts = np.fromiter(map(len, chosen), dtype=np.int64, count=len(chosen)) // 2
+    relative = np.fromiter(chain.from_iterable(chosen), dtype=np.int64).reshape(-1, 2)
     return relative + np.repeat(bases, counts)[:, None]
 
 

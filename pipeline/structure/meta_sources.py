@@ -168,7 +168,7 @@ def info_table(lines: list[tuple[int, str]]) -> dict[str, str]:
     if not _LABEL.search("\n".join(content for _, content in head)):
         return found  # one search over the head instead of one per line: most texts have no table
     for i, (_, content) in enumerate(head):
-        labels = list(_LABEL.finditer(content))
+        labels = list(_LABEL.finditer(content)) if has_info_label(content) else None  # (the fast test first)
         if not labels or labels[0].start() > 4:
             continue
         for k, label in enumerate(labels):

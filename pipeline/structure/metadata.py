@@ -192,7 +192,7 @@ def _signature(lines, date_index: int | None) -> str | None:
 def _own_date(lines) -> tuple[str | None, int | None, str | None]:
     """(ISO date, line index, organ written on the same line) of the document's own date line."""
     for idx, (_, content) in enumerate(lines):
-        match = _DATE_LINE.match(content)
+        match = _DATE_LINE.match(content) if "日" in content else None  # every date ends in 日
         if not match:
             continue
         organ = match.group("org").strip(" \t\u3000")
