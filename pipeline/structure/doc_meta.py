@@ -166,18 +166,28 @@ def _first_issuer(issuer: str | None) -> str | None:
 
 def document_meta(norm: NormalizedText) -> DocumentMeta:
     """Every metadata column of a document: ``extract_meta``'s GB/T 9704 head and tail, completed."""
-    head = extract_meta(norm)
-    done = complete_meta(norm.text, norm.raw_text, head.title, head.doc_number, head.issuer, head.issue_date)
+    lines = lines_of(norm.text)
+    # metadata._lines strips the same characters but the no-break space, which a normalised
+    # text holds only when a caller skipped ``width``: then they are split apart
+    head = extract_meta(norm, lines if "\xa0" not in norm.text else None)
+    done = complete_meta(norm.text, norm.raw_text, head.title, head.doc_number, head.issuer, head.issue_date, lines)
     done.addressee, done.cc = head.addressee, head.cc
     return done
 
 
 def complete_meta(
-    text: str, raw_text: str, title: str | None, doc_number: str | None, issuer: str | None, issue_date: str | None
+    text: str,
+    raw_text: str,
+    title: str | None,
+    doc_number: str | None,
+    issuer: str | None,
+    issue_date: str | None,
+    lines: list[tuple[int, str]] | None = None,
 ) -> DocumentMeta:
     """``text`` is norm_text; ``raw_text`` holds the web chrome the normalisers drop (information tables
-    live there).  The other arguments are what ``metadata.extract_meta`` found."""
-    lines = lines_of(text)
+    live there).  The other arguments are what ``metadata.extract_meta`` found; ``lines`` is
+    ``lines_of(text)`` when the caller has it already."""
+    lines = lines_of(text) if lines is None else lines
     raw_head = raw_text[:_RAW_INFO_CHARS]
     info = {}
     if meta_sources.has_info_label(raw_head):  # most texts have no table: one search instead of two

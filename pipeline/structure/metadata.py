@@ -204,9 +204,10 @@ def _own_date(lines) -> tuple[str | None, int | None, str | None]:
     return None, None, None
 
 
-def extract_meta(norm: NormalizedText) -> DocumentMeta:
+def extract_meta(norm: NormalizedText, lines: list[tuple[int, str]] | None = None) -> DocumentMeta:
+    """``lines``: ``_lines(norm.text)`` when the caller has them already."""
     text = norm.text
-    lines = _lines(text)
+    lines = _lines(text) if lines is None else lines
     head = _head(lines)
     meta = DocumentMeta()
     meta.doc_number = _doc_number(head)
