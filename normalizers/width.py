@@ -53,7 +53,7 @@ _ASCII_MARKS = ",:;!?()"
 _FULL_OF = np.arange(0x80, dtype=np.uint32)  # ASCII mark -> its full-width form
 for _ascii, _full in zip(_ASCII_MARKS, "，：；！？（）"):
     _FULL_OF[ord(_ascii)] = ord(_full)
-_IS_MARK = np.zeros(0x80, dtype=bool)
+_IS_MARK = np.zeros(0x10000, dtype=bool)  # over the BMP: indexed by any point, capped at U+FFFF (no mark)
 _IS_MARK[[ord(c) for c in _ASCII_MARKS]] = True
 
 # Characters spacing deletes the spaces before (its _CN_PUNCT, tab, line ends): see _space_goes.
@@ -68,6 +68,8 @@ _ASCII_WORD_END = frozenset(chr(c) for c in range(0x21, 0x7F)) - set(_ASCII_MARK
 
 
 def _half_width(points: np.ndarray) -> np.ndarray:
+    if not points.size or points.max() < 0x10000:  # the usual text: one gather, no masks
+        return WIDTH_TABLE[points]
     bmp = points < 0x10000
     points[bmp] = WIDTH_TABLE[points[bmp]]
     return points
@@ -102,10 +104,11 @@ def _single_marks(points: np.ndarray, paired: np.ndarray) -> None:
     Judging whole runs makes the result a fixed point (converting one mark would flip
     its neighbour on a second run)."""
     n = points.shape[0]
-    ascii_pts = np.where(points < 0x80, points, 0)
-    at = np.flatnonzero(_IS_MARK[ascii_pts] & (points < 0x80) & ~paired)
+    at = np.flatnonzero(_IS_MARK[np.minimum(points, 0xFFFF)])  # three passes over the points, not seven
+    at = at[~paired[at]]
     if at.size == 0:
         return
+    ascii_pts = points[at]
     run_starts = np.ones(at.size, dtype=bool)
     run_starts[1:] = at[1:] != at[:-1] + 1
     run_ends = np.ones(at.size, dtype=bool)
@@ -114,9 +117,11 @@ def _single_marks(points: np.ndarray, paired: np.ndarray) -> None:
     before = np.where(first > 0, points[np.maximum(first - 1, 0)], 0)
     after = np.where(last + 1 < n, points[np.minimum(last + 1, n - 1)], 0)
     keep_run = (before >= 0x21) & (before <= 0x7E) & (after >= 0x20) & (after <= 0x7E) & (last + 1 < n)
-    keep_run &= ~((after == 0x20) & _space_goes(points, last + 1))
-    convert = at[~keep_run[np.cumsum(run_starts) - 1]]
-    points[convert] = _FULL_OF[ascii_pts[convert]]
+    by_space = keep_run & (after == 0x20)  # (few: the spaces are looked past only for these)
+    if by_space.any():
+        keep_run[by_space] = ~_space_goes(points, last[by_space] + 1)
+    converted = ~keep_run[np.cumsum(run_starts) - 1]
+    points[at[converted]] = _FULL_OF[ascii_pts[converted]]
 
 
 def _space_goes(points: np.ndarray, starts: np.ndarray) -> np.ndarray:
