@@ -80,6 +80,8 @@ def traditional_share(text: str, converted: str) -> tuple[int, int]:
 
 def to_simplified(text: str) -> tuple[str, OffsetMap]:
     converted = _one_for_one(text)
+    if converted == text:  # most simplified texts: nothing changed, no share to count
+        return replaced_one_for_one(text, text)
     changed, han = traditional_share(text, converted)
     if changed < MIN_CHANGED or changed < TRADITIONAL_SHARE * han:
         return replaced_one_for_one(text, text)

@@ -179,11 +179,11 @@ def _document_row(doc: RawDocument, ctx: ExtractContext, ingested_at: dt.datetim
 
 def structure(doc: RawDocument, timings: dict[str, float] | None = None) -> ExtractContext:
     """Normalise and structure one document: what every extractor reads."""
-    if not doc.raw_text.strip():
+    if not doc.raw_text or doc.raw_text.isspace():  # (``not text.strip()`` without copying the text)
         raise IngestError("decode", "document has no text (empty file or nothing visible in the page)")
     steps = step_order(paged=doc.page_starts is not None)
     norm = _stage("normalize", normalize, doc.raw_text, steps, timings, timings=timings)
-    if not norm.text.strip():
+    if not norm.text or norm.text.isspace():
         raise IngestError("normalize", "document is only boilerplate: nothing left after normalisation")
     meta = _stage("metadata", document_meta, norm, timings=timings)
     sections = _stage("sections", build_sections, norm, doc.page_starts is None, timings=timings)

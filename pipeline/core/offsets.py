@@ -16,6 +16,7 @@ characters stay inside, those at the edges stay outside (GUIDE's snapping).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -144,9 +145,10 @@ def delete_spans(text: str, spans: Iterable[tuple[int, int]] | np.ndarray) -> tu
     in one numpy pass (a ruby-annotated page has thousands of deletions).
     """
     n = len(text)
-    if not isinstance(spans, np.ndarray):
-        spans = list(spans)
-    pairs = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    if isinstance(spans, np.ndarray):
+        pairs = spans.astype(np.int64, copy=False).reshape(-1, 2)
+    else:  # a list of (start, end) pairs: flattened, faster than numpy's nested-sequence reading
+        pairs = np.fromiter(chain.from_iterable(spans), dtype=np.int64).reshape(-1, 2)
     if pairs.size == 0:
         return text, OffsetMap.identity(n)
     if pairs.min() < 0 or pairs.max() > n or np.any(pairs[:, 1] < pairs[:, 0]):
