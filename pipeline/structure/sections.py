@@ -49,6 +49,7 @@ from pipeline.core.numerals import NUMERAL_CLASS, cn_to_int
 _NUM = f"[{NUMERAL_CLASS}]"
 _SP = r"[ \t\u3000]"
 _SP_CHARS = " \t\u3000"
+_TITLE_BLANKS = _SP_CHARS + "\u00a0"  # skipped between a marker and its title
 # Markers a line may start with; Word bookmarks and markdown bold that the
 # normalisers delete are tolerated so the parser also works on raw text.
 _LINE_START = rf"(?m)^{_SP}*(?:(?:\[bookmark:[^\]\n]*\]|\*\*){_SP}*)*"
@@ -171,8 +172,9 @@ def _kind_and_number(match) -> tuple[int | str, int] | None:
     return (kind, number) if number is not None and number >= 1 else None
 
 
-def _candidate(match, inline: bool, strict: bool) -> _Candidate | None:
-    found = _kind_and_number(match)
+def _candidate(match, inline: bool, strict: bool, found: tuple | None = None) -> _Candidate | None:
+    """``found``: ``_kind_and_number(match)`` when the caller has it already."""
+    found = found or _kind_and_number(match)
     if found is None:
         return None
     kind, number = found
@@ -183,7 +185,7 @@ def _candidate(match, inline: bool, strict: bool) -> _Candidate | None:
     else:
         has_sep = kind != 3 or match.group("l3sep") is not None
     title_start = marker_end
-    while title_start < len(text) and text[title_start] in _SP_CHARS + "\u00a0":
+    while title_start < len(text) and text[title_start] in _TITLE_BLANKS:
         title_start += 1
     stop = _STOPS.search(text, title_start)
     end = _rstrip(text, title_start, stop.start() if stop else len(text))
@@ -241,7 +243,7 @@ def _inline_candidates(text: str, matches, flat: bool, seen: set[int]) -> list[_
         if kind_number is None:
             continue
         strict = _inline_context(text, m, kind_number[0], flat)
-        if strict is not None and (c := _candidate(m, True, strict)):
+        if strict is not None and (c := _candidate(m, True, strict, kind_number)):
             found.append(c)
             seen.add(c.start)
     return found
