@@ -79,19 +79,20 @@ def _heading_only(line: str) -> bool:
 _MARKER_RUN = re.compile(rf"[{_CN_NUM}\d（(第]*")
 
 
-def _may_join(pieces: list[str], b: str) -> bool:
-    """May the break between paragraph A (its lines ``pieces``) and line ``b`` be deleted?
+def _may_join(first: str, joined: list[str] | None, b: str) -> bool:
+    """May the break between paragraph A (its ``first`` line and the lines ``joined`` to it)
+    and line ``b`` be deleted?
 
     A joined paragraph is judged by its last character and ``b`` only: it was no heading alone
     and not short when its first break was deleted, and growing cannot make it either (its
     sentence stops and inner punctuation stay, its length grows), except for a first line of
     numerals only, whose marker match the next line may complete.  Judging the joined string
     at every break was quadratic in the paragraph's line count."""
-    a_last = pieces[-1][-1]
+    a_last = (joined[-1] if joined else first)[-1]
     if a_last in _A_FINAL:
         return False
-    if len(pieces) == 1 or _MARKER_RUN.fullmatch(pieces[0]):
-        a = pieces[0] if len(pieces) == 1 else "".join(pieces)
+    if not joined or _MARKER_RUN.fullmatch(first):
+        a = first + "".join(joined) if joined else first
         if _heading_only(a) or (len(a) < MIN_JOIN_CHARS and not _INNER_PUNCT.search(a)):
             return False
     if HEADING_MARKER.match(b) or _B_BLOCKS_JOIN.match(b):
@@ -109,19 +110,24 @@ def break_spans(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]
     spans = [(0, lines[0][0]), (lines[-1][1], len(text))]
     in_body = False
-    paragraph = [text[lines[0][0] : lines[0][1]]]  # the lines of the (possibly joined) paragraph A belongs to
+    # the (possibly joined) paragraph A belongs to: its first line, the lines joined to it
+    first = text[lines[0][0] : lines[0][1]]
+    joined: list[str] | None = None
     for (a_start, a_end), (b_start, b_end) in zip(lines, lines[1:]):
         a_line = text[a_start:a_end]
         in_body = in_body or a_line[-1] in _BODY_START_FINAL
         b_line = text[b_start:b_end]
-        if in_body and _may_join(paragraph, b_line) and not _column_layout(a_line) and not _column_layout(b_line):
+        if in_body and _may_join(first, joined, b_line) and not _column_layout(a_line) and not _column_layout(b_line):
             spans.append((a_end, b_start))
-            paragraph.append(b_line)
+            if joined is None:
+                joined = [b_line]
+            else:
+                joined.append(b_line)
             continue
         newline = text.index("\n", a_end)
         spans.append((a_end, newline))
         spans.append((newline + 1, b_start))
-        paragraph = [b_line]
+        first, joined = b_line, None
     return spans
 
 
