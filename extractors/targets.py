@@ -432,7 +432,7 @@ def _clean_indicator(s: str) -> str | None:
             pass
         if done is not None:
             s = s[done.end() :]  # 推动已落户央企子公司有效运营、|落地项目: the earlier item is another task
-    s = P.INDICATOR_TRAILING.sub("", P.INDICATOR_STRIP.sub("", s).strip())
+    s = P.strip_trailing_words(P.INDICATOR_STRIP.sub("", s).strip())
     # (each strip is tried only where its first character occurs: this runs for every target)
     if s[:1] in P.MARKER_FIRST:
         s = P.INDICATOR_MARKER.sub("", s) or s
@@ -519,7 +519,7 @@ def _rule_clause(text: str, c: _Candidate) -> bool:
 def _comparator_before(text: str, seg_start: int, start: int) -> re.Match | None:
     """The comparator verb right before the number (达到|800家), or before a rate (达到每周|1000架次)
     or a base (不超过服务资源总量的|30%) between them."""
-    found = P.CMP_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - P.PER_RATE_WIDTH - 2), start)
+    found = P.comparator_before(text, max(seg_start, start - P.MAX_VERB_LEN - P.PER_RATE_WIDTH - 2), start)
     if found is None and text.rfind("的", start - 2, start) >= 0:
         found = P.CMP_OF_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - P.OF_WIDTH), start)
     return found
@@ -539,7 +539,7 @@ def _names_or_qualifies(
     start, end = m.start(), m.end()
 
     def compared() -> bool:
-        return P.CMP_BEFORE.search(text, max(sent_start, start - P.MAX_VERB_LEN), start) is not None
+        return P.comparator_before(text, max(sent_start, start - P.MAX_VERB_LEN), start) is not None
 
     if quoted and not m.group("cls") and P.inside_quotes(text, sent_start, start) and not compared():
         return True  # “24小时不打烊”, “1个专班+8个工作组”: part of a name
