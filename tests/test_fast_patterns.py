@@ -1,0 +1,137 @@
+"""Patterns re-spelled for speed find exactly what their plain spelling finds.
+
+The core path must stay fast (README, Performance), and the extractors' patterns are
+spelled for the stdlib engine: a pattern that starts with a literal or a character
+class lets a search skip ahead to a candidate, one that starts with a look-behind is
+tried at every position; a long alternation of words is tried word by word.  Each
+re-spelling here is compared with the plain one it replaced, on the bundled and devset
+documents (whole texts, and windows the extractors search: sentences, the few
+characters before a number) and on random mixes of the characters the patterns read.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import target_patterns as P
+from extractors import targets
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "tests/fixtures/devset/docs").glob("*.txt"))
+TEXTS = [p.read_text(encoding="utf-8", errors="replace") for p in DOCUMENTS]
+
+# The spellings before the speed-up (git history: main 766cccf).
+PLAIN = {
+    "CN_YEAR": r"(?<![〇零一二三四五六七八九十])([一二三四五六七八九][〇零一二三四五六七八九]{3})年(?!底?前|以前|之前|起|内|以来)",
+    "BARE_YEAR": r"(?<![到至比较与\d\-—～~])((?:19|20)\d{2})年"
+    r"(?!底?前|以前|之前|起|内|以来|后|基础上|的基础上|水平|[-—～~）)])",
+    "OPENING_YEAR": r"(?=(?:19|20)\d\d年)(?<![^。；！？，;,!?\n])((?:19|20)\d{2})年"
+    r"(?![ \u3000]*(?:是|为|以来|以前|以后|前|后|起|度|底|末|初|内|的|全年|上半年|下半年|第|和|与|及|、|至|到|"
+    r"[-－—–~～〜]|（|\(|\d|[一二三四五六七八九十]月))",
+    "DEFINITION": r"是指|系指|指的是|本办法所称|本细则所称|本规定所称|本措施所称|所称的|[=＝][ \u3000]*[（(]|[×x][ \u3000]*100[%％]",
+}
+CHARS = list(
+    "2019202520三〇二一九七四年月底前内以来起是为的和至到-—~，。；！？,;!?\n 　（(=＝×x指是系所称本办法100%％"
+    "达到超过不低于控制在为占每周百亩万亿元个家项均都分别实现要将力争争取确保新增培育建设推进和与及、KkK"
+)
+
+
+def _spans(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list:
+    endpos = len(text) if endpos is None else endpos
+    return [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    ends = [m.start() for m in re.finditer("[。！？!?\n\t]", text)]
+    starts = [0, *(e + 1 for e in ends)]
+    return list(zip(starts, [*ends, len(text)]))
+
+
+def _same_scans(text: str) -> None:
+    for name, plain in PLAIN.items():
+        fast, slow = getattr(P, name), re.compile(plain)
+        assert _spans(fast, text) == _spans(slow, text), name
+        for a, b in _sentences(text):
+            assert _spans(fast, text, a, b) == _spans(slow, text, a, b), (name, text[a:b])
+
+
+def _same_comparators(text: str) -> None:
+    for end in range(len(text) + 1):
+        for width in (P.MAX_VERB_LEN, P.MAX_VERB_LEN + P.PER_RATE_WIDTH + 2):
+            lo = max(0, end - width)
+            slow = P.CMP_BEFORE.search(text, lo, end)
+            fast = P.comparator_before(text, lo, end)
+            assert (fast and (fast.span(), fast.lastgroup)) == (slow and (slow.span(), slow.lastgroup)), text[lo:end]
+
+
+def _same_trailing_words(text: str) -> None:
+    for a, b in _sentences(text):
+        for cut in range(a, b + 1, 3):
+            s = text[a:cut].strip()
+            assert P.strip_trailing_words(s) == P.INDICATOR_TRAILING.sub("", s), s
+
+
+def _unguarded_alternations() -> tuple[re.Pattern, re.Pattern]:
+    """The targets scan and the action-verb chain without the first-character guards."""
+    units = P._first_char_guard(P.MEASURE_UNITS, any_case=True)
+    verbs = P._first_char_guard(P.ACTION_VERBS)
+    assert units in targets.RULES.pattern.pattern and verbs in P._LEADING_CHAIN.pattern
+    return (
+        re.compile(targets.RULES.pattern.pattern.replace(units, "")),
+        re.compile(P._LEADING_CHAIN.pattern.replace(verbs, "")),
+    )
+
+
+def _same_alternations(text: str) -> None:
+    scan, chain = _unguarded_alternations()
+    assert _spans(targets.RULES.pattern, text) == _spans(scan, text)
+    for pos in range(len(text)):
+        fast, slow = P._LEADING_CHAIN.match(text, pos), chain.match(text, pos)
+        assert (fast and fast.span()) == (slow and slow.span())
+
+
+def test_documents_are_read():
+    assert len(TEXTS) >= 5
+    assert sum(len(_spans(P.BARE_YEAR, t)) for t in TEXTS) > 10  # the documents do exercise the patterns
+    assert sum(P.comparator_before(t, max(0, m.start() - 6), m.start()) is not None for t in TEXTS for m in
+               re.finditer(r"\d+", t)) > 10  # fmt: skip
+
+
+def test_year_and_definition_scans_on_documents():
+    for text in TEXTS:
+        _same_scans(text)
+
+
+def test_comparator_search_on_documents():
+    for text in TEXTS:
+        _same_comparators(text[:20000])
+
+
+def test_trailing_words_on_documents():
+    for text in TEXTS:
+        _same_trailing_words(text)
+
+
+def test_guarded_alternations_on_documents():
+    for text in TEXTS:
+        _same_alternations(text)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.text(alphabet=st.sampled_from(CHARS), max_size=40))
+def test_every_re_spelling_on_character_mixes(text):
+    _same_scans(text)
+    _same_comparators(text)
+    _same_trailing_words(text)
+    _same_alternations(text)
+
+
+def test_unit_guard_keeps_the_kelvin_sign():
+    """(?i:) units match K as the Kelvin sign too; the guard before them must let it through."""
+    units = P._first_char_guard(["kW", "个"], any_case=True)
+    assert re.match(units, "\u212aW") and re.match(units, "KW") and re.match(units, "个")
+    assert not re.match(units, "吨")
