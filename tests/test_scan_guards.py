@@ -179,6 +179,47 @@ def test_guard_keeps_every_match_on_fragment_mixes(module, pieces):
     assert _matches(module.RULES.pattern, text) == _matches(_unguarded(module), text)
 
 
+def _rule_matches(module, text: str) -> list:
+    """What the rule set's own scan finds (by positions where it is on)."""
+    return [(f.match.span(), f.match.groups(), f.rule.name) for f in module.RULES.finditer(text)]
+
+
+def _pattern_matches(module, text: str) -> list:
+    rules = module.RULES.by_name
+    return [(m.span(), m.groups(), rules[m.lastgroup].name) for m in module.RULES.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("module", SCANS)
+def test_scan_by_positions_finds_what_the_pattern_finds(module):
+    """RuleSet.finditer tries only the positions the guards pass (scan_guard.GuardedScan): on the
+    documents and the example texts it finds exactly what the guarded pattern's finditer finds."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in DOCUMENTS] + _example_texts(module)
+    found = 0
+    for text in texts:
+        expected = _pattern_matches(module, text)
+        found += len(expected)
+        assert _rule_matches(module, text) == expected, text[:80]
+    assert found > 0
+
+
+@pytest.mark.parametrize("module", SCANS)
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(pieces=st.lists(st.sampled_from(FRAGMENTS + ["\U00020000", "\ud800", "\uff11"]), max_size=40))
+def test_scan_by_positions_on_fragment_mixes(module, pieces):
+    text = "".join(pieces)  # astral characters, a lone surrogate and a full-width digit too
+    assert _rule_matches(module, text) == _pattern_matches(module, text)
+
+
+def test_deadlines_and_amounts_scan_by_positions():
+    """The two rule sets whose guards are selective use the positions lookup; a text whose only
+    required character comes after the clause stop gives no candidate at all."""
+    assert deadlines.RULES.by_positions and amounts.RULES.by_positions
+    assert not targets.RULES.by_positions and not responsible_units.RULES.by_positions
+    scan = amounts.RULES._scan
+    assert scan is not None and scan.finditer("投资100，万元") == []
+    assert [m.group() for m in scan.finditer("投资100万元")] == ["100万元"]
+
+
 # ---------------------------------------------------------------- char positions
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(text=st.text(alphabet=st.sampled_from(list("，,；;：:。！？!?\n\t\r 年a1\uffff\U00020000\U0001f600"))))
