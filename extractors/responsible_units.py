@@ -687,10 +687,16 @@ def _table_notes(text: str, layout: str, to_text: Callable[[int, int], tuple[int
             yield Note(start, end, "table", parsed.units, row=row)
 
 
+def _may_state(text: str, firsts: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds 牵头 and one of ``firsts``, as every role rule's statement does."""
+    return "牵头" in text and any(word in text for word in firsts)
+
+
 def _apply_role_rules(text: str, notes: list[Note]) -> None:
     """The document's own rule for roles, applied to every note without a named lead."""
-    first_group = FIRST_GROUP_IS_LEAD.search(text)
-    first_unit = first_group is None and FIRST_IS_LEAD.search(text)
+    # (each rule names 牵头 and a first place: the word tests skip the whole-text searches in most documents)
+    first_group = FIRST_GROUP_IS_LEAD.search(text) if _may_state(text, ("第一个", "首个")) else None
+    first_unit = first_group is None and _may_state(text, ("第一", "首位", "最前")) and FIRST_IS_LEAD.search(text)
     if not (first_group or first_unit):
         return
     rest = REST_ROLE.search(text)

@@ -149,6 +149,21 @@ _SPACED_CELL = re.compile(r"[^\s\u3000\xa0]+")
 _LINE = re.compile(r"[^\n]*")
 
 
+def _spaced_headers(raw: str) -> Iterator[re.Match]:
+    """``_SPACED_HEADER.finditer(raw)``, tried only at the start of each line holding 指标: a
+    match is one whole line, and a ``(?m)^`` pattern would be entered at every position."""
+    at = raw.find("指标")
+    while at >= 0:
+        line_start = raw.rfind("\n", 0, at) + 1
+        line_end = raw.find("\n", at)
+        head = _SPACED_HEADER.match(raw, line_start)
+        if head is not None:
+            yield head
+        if line_end < 0:
+            return
+        at = raw.find("指标", line_end)
+
+
 def spaced_table_targets(norm: Any, doc_year: int | None = None) -> Iterator[tuple[dict[str, Any], int, int]]:
     """Indicator tables of PDF text, cells separated by spaces (module docstring).
 
@@ -163,7 +178,7 @@ def spaced_table_targets(norm: Any, doc_year: int | None = None) -> Iterator[tup
     def cells_of(start: int, end: int) -> list[tuple[int, int]]:
         return [norm.to_norm(*m.span()) for m in _SPACED_CELL.finditer(raw, start, end)]
 
-    for head in _SPACED_HEADER.finditer(raw):
+    for head in _spaced_headers(raw):
         raw_cells = _SPACED_CELL.findall(raw, head.start(), head.end())
         header = _header(text, cells_of(head.start(), head.end()), doc_year) if len(raw_cells) >= 3 else None
         if header is None:

@@ -135,3 +135,28 @@ def test_unit_guard_keeps_the_kelvin_sign():
     units = P._first_char_guard(["kW", "个"], any_case=True)
     assert re.match(units, "\u212aW") and re.match(units, "KW") and re.match(units, "个")
     assert not re.match(units, "吨")
+
+
+HEADER_PIECES = ["指标", "指标名称", "2025", "2020年", "19", "单位", " ", "\u3000", "\t", "|", "\n", "目标值", "（%）", "52"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(pieces=st.lists(st.sampled_from(HEADER_PIECES), max_size=30))
+def test_spaced_table_headers_only_on_lines_with_the_word(pieces):
+    from extractors import target_tables
+
+    raw = "".join(pieces)
+    expected = [m.span() for m in target_tables._SPACED_HEADER.finditer(raw)]
+    assert [m.span() for m in target_tables._spaced_headers(raw)] == expected
+
+
+def test_role_rule_word_tests_cover_every_statement():
+    """Each statement the role rules read names 牵头 and a first place (the word tests before the searches)."""
+    from extractors import responsible_units as R
+
+    for statement in ("列第一位者为牵头单位", "排在第一位的为牵头单位", "牵头单位列第一位", "牵头单位排在最前",
+                      "第一个逗号前为牵头单位", "首个分号前的单位为牵头", "首位为牵头"):  # fmt: skip
+        hit = R.FIRST_IS_LEAD.search(statement) or R.FIRST_GROUP_IS_LEAD.search(statement)
+        assert hit is not None, statement
+        group = R.FIRST_GROUP_IS_LEAD.search(statement) is not None
+        assert R._may_state(statement, ("第一个", "首个") if group else ("第一", "首位", "最前"))
