@@ -38,7 +38,9 @@ PLAN_TITLE = re.compile(
     r"(?:(?:19|20)\d{2}年|今年|明年|新的一年|今后[一二三四五]年|未来[一二三四五]年|[“\"]?十[一二三四五六七八九]五[”\"]?时期)"
     r"[^，,]{0,14}(?:工作|任务|目标|安排|重点|建议|思路)"
 )
-GOALS_SENTENCE = re.compile(r"(?:主要)?预期目标(?:是|为|：|:)|主要目标(?:是|为)")
+# (spelled with three literal openings, in the order the engine tries them at a position, so that a
+# search over a long part skips ahead to a 主 or 预 instead of entering the pattern everywhere)
+GOALS_SENTENCE = re.compile(r"主要预期目标(?:是|为|：|:)|预期目标(?:是|为|：|:)|主要目标(?:是|为)")
 _RANK = {"part": 0, "top": 1, "sub": 2, None: 3}
 # a line short enough to be a heading (marker + title of at most 36 characters, blanks around)
 _SHORT_LINE_MAX = 48
@@ -55,8 +57,9 @@ def _rank(marker: str | None) -> int:
     return _RANK["top"]
 
 
-def _part_headings(text: str, line_ends: list[int] | None = None) -> list[tuple[int, int, str | None, str]]:
-    """(start, end, marker, title) of every heading-shaped line, in order (short lines only: fast).
+def _part_headings(text: str, line_ends: list[int] | None = None) -> list[tuple[int, int, str | None, str, bool]]:
+    """(start, end, marker, title, whether the title opens a review) of every heading-shaped line,
+    in order (short lines only: fast; REVIEW_TITLE judged once for both kinds of part).
     ``line_ends``: the positions of the text's line breaks, where the caller has them."""
     headings = []
     if line_ends is None:
@@ -68,7 +71,8 @@ def _part_headings(text: str, line_ends: list[int] | None = None) -> list[tuple[
     for start, end in lines:
         m = _HEADING_LINE.match(text, start, end)
         if m is not None:
-            headings.append((m.start(), m.end(), m.group("marker"), m.group("title")))
+            title = m.group("title")
+            headings.append((m.start(), m.end(), m.group("marker"), title, REVIEW_TITLE.match(title) is not None))
     return headings
 
 
@@ -94,9 +98,9 @@ def review_parts(text: str) -> list[tuple[int, int]]:
 
 def _plan_parts(text: str, headings) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
-    for start, _, _, title in headings:
+    for start, _, _, title, review in headings:
         open_part = bool(parts) and parts[-1][1] == len(text)
-        if REVIEW_TITLE.match(title):
+        if review:
             if open_part:
                 parts[-1] = (parts[-1][0], start)
         elif not open_part and PLAN_TITLE.search(title):
@@ -108,14 +112,14 @@ def _review_parts(text: str, headings) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     i = 0
     while i < len(headings):
-        start, end, marker, title = headings[i]
+        start, end, marker, _, review = headings[i]
         i += 1
-        if not REVIEW_TITLE.match(title):
+        if not review:
             continue
         rank = _rank(marker)
         part_end = len(text)
         while i < len(headings):
-            h_start, _, h_marker, h_title = headings[i]
+            h_start, _, h_marker, h_title, _ = headings[i]
             if PLAN_TITLE.search(h_title) or (h_marker and rank < _RANK[None] and _rank(h_marker) <= rank):
                 part_end = h_start
                 break

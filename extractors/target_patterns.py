@@ -331,7 +331,7 @@ BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|�
 GOAL_MONEY = re.compile(
     r"带动|撬动|拉动|吸引|产值|营业收入|营收|收入|增加值|销售额|交易额|进出口|出口额|税收|社会资本|社会投资|投资额|总投资"
 )
-START_VALUE_BEFORE = re.compile(r"[从由]$")
+START_VALUE_BEFORE = "从由"  # right before a quantity: it is where a goal starts from, if START_VALUE_AFTER follows
 START_VALUE_AFTER = re.compile(
     r"(?:向|到|提高到|提升到|增长到|增加到|扩大到|提高至|提升至|增长至|增加至|扩大至|下降到|下降至|降至|降到|减少到|减少至|调整为|调整到|调整至)"
 )

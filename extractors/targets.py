@@ -689,7 +689,7 @@ class _Scan:
         c.value, c.value_max, c.unit, c.chinese = quantity
         if c.unit == "G" and c.value < 10:
             return False  # 4G, 5G, 6G: generations of mobile networks, not bandwidth
-        if P.START_VALUE_BEFORE.search(text, max(0, start - 1), start) and P.START_VALUE_AFTER.match(text, end):
+        if start > 0 and text[start - 1] in P.START_VALUE_BEFORE and P.START_VALUE_AFTER.match(text, end):
             return False  # 从百亿级向200亿级: the first is where the goal starts from
         c.clause_start, c.clause_end = self.doc.clause(start)
         if P.ALLOCATION.search(text, end, c.clause_end):
