@@ -171,7 +171,8 @@ TRAILING_ASIDE = regex.compile(
 )
 LEADING_JUNK = regex.compile(rf"(?:{_JUNK}|由|请)+")
 # Where one item may hold two names: 省科技厅和省财政厅, A等B, names parted by blanks.
-CONNECTOR = re.compile(r"等|以及|及|和|与|[ \u3000]+")
+# (the blank run spelled as two literal openings, so that a search skips ahead to a candidate)
+CONNECTOR = re.compile(r"等|以及|及|和|与| [ \u3000]*|\u3000[ \u3000]*")
 # 等 + a collective sums up the list before it and is no unit of its own:
 # 省财政厅等有关部门, 司法部等国务院相关部门, A、B等省直有关部门, 银保监会等相关单位.
 GENERIC_AFTER_DENG = regex.compile(

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors import target_patterns as P
-from extractors import target_parts, targets
+from extractors import responsible_units, target_parts, targets
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "tests/fixtures/devset/docs").glob("*.txt"))
@@ -34,10 +34,11 @@ PLAIN = {
     r"[-－—–~～〜]|（|\(|\d|[一二三四五六七八九十]月))",
     "DEFINITION": r"是指|系指|指的是|本办法所称|本细则所称|本规定所称|本措施所称|所称的|[=＝][ \u3000]*[（(]|[×x][ \u3000]*100[%％]",
     "GOALS_SENTENCE": r"(?:主要)?预期目标(?:是|为|：|:)|主要目标(?:是|为)",
+    "CONNECTOR": r"等|以及|及|和|与|[ \u3000]+",
 }
 CHARS = list(
     "2019202520三〇二一九七四年月底前内以来起是为的和至到主要预期目标：:-—~，。；！？,;!?\n 　（(=＝×x指是系所称本办法100%％"
-    "达到超过不低于控制在为占每周百亩万亿元个家项均都分别实现要将力争争取确保新增培育建设推进和与及、KkK"
+    "达到超过不低于以及与和等 　控制在为占每周百亩万亿元个家项均都分别实现要将力争争取确保新增培育建设推进和与及、KkK"
 )
 
 
@@ -54,7 +55,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _same_scans(text: str) -> None:
     for name, plain in PLAIN.items():
-        fast, slow = getattr(P if hasattr(P, name) else target_parts, name), re.compile(plain)
+        fast, slow = getattr(next(m for m in (P, target_parts, responsible_units) if hasattr(m, name)), name), re.compile(plain)
         assert _spans(fast, text) == _spans(slow, text), name
         for a, b in _sentences(text):
             assert _spans(fast, text, a, b) == _spans(slow, text, a, b), (name, text[a:b])
