@@ -30,14 +30,15 @@ def _first_char_guard(words, any_case: bool = False) -> str:
     put before a long alternation of them that a scan tries often and that usually fails: the
     engine tries the alternatives one by one (100 units: about 0.5 µs each time, again after
     each backtrack of the number before them); the class test fails at once.  Same matches."""
-    exact, folded = set(), set()
+    exact: set[str] = set()
+    folded: set[str] = set()
     for w in words:
         # as _unit_alternation spells them: Latin words of two letters or more in any case
         (folded if any_case and w.isascii() and len(w) > 1 and any(c.isalpha() for c in w) else exact).add(w[0])
-    guard = "[" + "".join(re.escape(c) for c in sorted(exact)) + "]"
+    classes = [f"[{''.join(re.escape(c) for c in sorted(exact))}]"] if exact else []
     if folded:  # (?i:) as the words themselves: K also matches the Kelvin sign
-        guard += "|(?i:[" + "".join(re.escape(c) for c in sorted(folded)) + "])"
-    return f"(?={guard})"
+        classes.append(f"(?i:[{''.join(re.escape(c) for c in sorted(folded))}])")
+    return f"(?={'|'.join(classes)})"
 
 
 def _unit_alternation(words) -> str:
@@ -50,7 +51,12 @@ def _unit_alternation(words) -> str:
         body = re.escape(w) if len(w) == 1 else f"(?i:{re.escape(w)})"
         return body + "(?![A-Za-z])"
 
-    return _first_char_guard(words, any_case=True) + "(?:" + "|".join(one(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    return (
+        _first_char_guard(words, any_case=True)
+        + "(?:"
+        + "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+        + ")"
+    )
 
 
 MEASURE_UNITS = _word_list("measure_units.txt")  # units of measure of a target (家, 个, %, 亿元); not organisations

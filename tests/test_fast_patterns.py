@@ -17,8 +17,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import target_patterns as P
 from extractors import responsible_units, target_parts, targets
+from extractors import target_patterns as P
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "tests/fixtures/devset/docs").glob("*.txt"))
@@ -55,7 +55,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _same_scans(text: str) -> None:
     for name, plain in PLAIN.items():
-        fast, slow = getattr(next(m for m in (P, target_parts, responsible_units) if hasattr(m, name)), name), re.compile(plain)
+        fast, slow = (
+            getattr(next(m for m in (P, target_parts, responsible_units) if hasattr(m, name)), name),
+            re.compile(plain),
+        )
         assert _spans(fast, text) == _spans(slow, text), name
         for a, b in _sentences(text):
             assert _spans(fast, text, a, b) == _spans(slow, text, a, b), (name, text[a:b])
@@ -139,7 +142,22 @@ def test_unit_guard_keeps_the_kelvin_sign():
     assert not re.match(units, "吨")
 
 
-HEADER_PIECES = ["指标", "指标名称", "2025", "2020年", "19", "单位", " ", "\u3000", "\t", "|", "\n", "目标值", "（%）", "52"]
+HEADER_PIECES = [
+    "指标",
+    "指标名称",
+    "2025",
+    "2020年",
+    "19",
+    "单位",
+    " ",
+    "\u3000",
+    "\t",
+    "|",
+    "\n",
+    "目标值",
+    "（%）",
+    "52",
+]
 
 
 @settings(max_examples=400, deadline=None, derandomize=True)
