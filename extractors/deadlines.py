@@ -82,8 +82,8 @@ _BEFORE = r"(?:之前|以前|前(?![一二三四五六七八九十两\d]|列|沿
 
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _BRACKETED = re.compile(r"（[^）\n]{0,40}）|\([^)\n]{0,40}\)|〔[^〕\n]{0,20}〕")
-_PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-_RECUR_MONTHS = {"年": 12, "季": 3, "季度": 3, "半年": 6, "半年度": 6, "月": 1, "月度": 1, "个月": 1}
+_PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+_RECUR_MONTHS = {"年": 12, "季": 3, "季度": 3, "半年": 6, "半年度": 6, "月": 1, "月度": 1, "个月": 1, "学期": 6, "个学期": 6}
 _DAY_UNITS = ("日", "天", "工作日", "个工作日")
 # 压缩至3个工作日以内, 控制在3个月以内: a value to reach, not a time bound
 _VALUE_BEFORE = re.compile(r"(?:至|到|控制在|压缩在|缩短在|不超过|不多于|低于|少于)[ \u3000]*$")
@@ -280,7 +280,7 @@ def _issue(m: re.Match, env: _Env) -> Row | None:
 
 ISSUE = Rule(
     "issue",
-    rf"自(?:(?:本[\u4e00-\u9fff]{{1,8}}?)?(?:印发|发布|公布|颁布|发文|施行|实施)之日|即日)起"
+    rf"(?:自(?:(?:本[\u4e00-\u9fff]{{1,8}}?)?(?:印发|发布|公布|颁布|发文|施行|实施)之日|即日)|(?<![\u4e00-\u9fff])即日)起"
     rf"(?:{_S}(?P<idn>{NUMBER_RE}){_S}(?:日|天)后)?",
     _issue,
     examples=(
@@ -293,6 +293,13 @@ ISSUE = Rule(
             "本通知自即日起施行。",
             {"text": "自即日起", "kind": "from", "year": 2024, "date": "2024-03-01"},
             meta={"issue_date": "2024-03-01"},
+        ),
+        example(
+            "受理时间：即日起至2025年6月30日。",
+            {"text": "即日起", "kind": "from", "year": 2025, "date": "2025-03-01"},
+            meta={"issue_date": "2025-03-01"},
+            partial=True,  # and 至2025年6月30日 (by, rule dated)
+            note="notices open a window `即日起至…` without 自",
         ),
         example(
             "自本实施方案发布之日起，新设探矿权实行有偿取得。",
@@ -322,7 +329,7 @@ def _event(m: re.Match, env: _Env) -> Row | None:
 EVENT = Rule(
     "event",
     r"(?<![来各独亲擅私出源])自(?![主行然身己发愿治动筹费查营律〇○零一二三四五六七八九十两])(?P<ev>[\u4e00-\u9fff“”]{2,12}?)"
-    r"(?:之日|当[年月日]|次[年月日]|之月)?起(?![步草点源来])",
+    r"(?:(?:之日|当[年月日]|次[年月日]|之月)?起(?![步草点源来])|(?:之日|当[年月日]|次[年月日]|之月)开始)",
     _event,
     examples=(
         example(
@@ -332,6 +339,11 @@ EVENT = Rule(
         ),
         example("自认定当年起给予三年补贴。", {"text": "自认定当年起", "kind": "from", "year": None}, partial=True),
         example("自领取资助起两年内。", {"text": "自领取资助起", "kind": "from", "year": None}, partial=True),
+        example(
+            "认证周期自最近一次认证通过时间的次月开始计算。",
+            {"text": "自最近一次认证通过时间的次月开始", "kind": "from", "year": None},
+            note="开始 after an anchor day or month says 起 too",
+        ),
         example("鼓励企业自主创新，自行组织实施。", note="自主, 自行: words, not a start"),
         example("本协议书自签署之日起生效。", note="a schedule inside an agreement"),
     ),
@@ -344,23 +356,41 @@ _CATEGORY_AFTER = re.compile(r"[ \u3000]*(?:期间|之间)?[^，。；\n]{0,4}?(
 def _window(m: re.Match, env: _Env) -> Row | None:
     if _CATEGORY_AFTER.match(m.string, m.end()):
         return None  # 2022年9月1日至2023年8月31日期间出生的幼儿: a category, not a bound
-    year = _year(m.group("ey") or m.group("sy"))
-    return _mk(m.start(), m.end(), "by", year, _iso(year, m.group("em"), m.group("ed")))
+    written = m.group("ey") or m.group("sy")
+    if written:
+        year = _year(written)
+        return _mk(m.start(), m.end(), "by", year, _iso(year, m.group("em"), m.group("ed")))
+    stop = _SENTENCE_END.search(m.string, m.end(), m.end() + 120)
+    if _REPORT_WORDS.search(m.string, m.end(), stop.start() if stop else m.end() + 120):
+        return None  # 1月1日至6月30日，全市已…: the period of a report
+    row = _mk(m.start(), m.end(), "by", env.doc_year, _iso(env.doc_year, m.group("em"), m.group("ed")))
+    if row is not None:
+        row["_resolve"] = (m.group("em"), m.group("ed"))  # the year the document makes clear (_resolve_years)
+    return row
 
 
+_CLOCK = rf"(?:{_S}(?:[上下]午{_S}\d{{1,2}}{_S}[时点]|\d{{1,2}}{_S}[:：]{_S}\d{{2}}))?"
 # A date window for a task (`申请时间：2025年8月11日至8月22日`, `请于2026年5月24日至5月26日带齐资料`):
-# one span, a bound at its last day.
+# one span, a bound at its last day.  Without a written year (`6月27日10：00—7月1日15:00`, the
+# window of a guide for the year its title names) it takes the year the document makes clear.
 WINDOW = Rule(
     "window",
-    rf"(?P<sy>{_YEAR}){_S}年{_S}(?:{_MONTH}){_S}月{_S}(?:{_DAY}){_S}[日号](?:{_S}[上下]午{_S}\d{{1,2}}{_S}[时点])?"
-    rf"{_S}(?:至|到|—|－|-|～|~){_S}(?:(?P<ey>{_YEAR}){_S}年{_S})?(?P<em>{_MONTH}){_S}月{_S}(?P<ed>{_DAY}){_S}[日号]",
+    rf"(?:(?P<sy>{_YEAR}){_S}年{_S})?(?:{_MONTH}){_S}月{_S}(?:{_DAY}){_S}[日号]{_CLOCK}"
+    rf"{_S}(?:至|到|—|－|-|～|~){_S}(?:(?P<ey>{_YEAR}){_S}年{_S})?(?P<em>{_MONTH}){_S}月{_S}(?P<ed>{_DAY}){_S}[日号]{_CLOCK}",
     _window,
     examples=(
         example(
             "申请时间：2025年8月11日至8月22日。",
             {"text": "2025年8月11日至8月22日", "kind": "by", "year": 2025, "date": "2025-08-22"},
         ),
+        example(
+            "6月27日10：00—7月1日15:00，申请人登录系统填报志愿。",
+            {"text": "6月27日10：00—7月1日15:00", "kind": "by", "year": 2026, "date": "2026-07-01"},
+            meta={"issue_date": "2026-05-20"},
+            note="no written year: the document's",
+        ),
         example("新生应为2022年9月1日至2023年8月31日期间出生的适龄幼儿。", note="a category, not a bound"),
+        example("1月1日至6月30日，全市已新增企业500家。", meta={"issue_date": "2026-07-10"}, note="a report"),
     ),
 )
 
@@ -561,7 +591,46 @@ def _dated(m: re.Match, env: _Env) -> Row | None:
         return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring)
     if pre is None and suf is None and not g("dm") and _completes_task(m.string, start, end, year, env.goal_year):
         return _mk(start, end, "by", year, None)
+    if pre is None and suf is None and _completion_time(m.string, start, end):
+        if env.doc_year and year < env.doc_year:
+            return None
+        return _mk(start, end, "by", year, date)  # 完成时限：2024年6月; a task table's 完成时限 cell `2025年`
     return None  # a bare date: issue-date line, past event, baseline year
+
+
+# Task lists state when each task is due under a completion-time label (`完成时限：2024年6月`) or in a task
+# table's completion-time column (`序号 | 重点任务 | 牵头单位 | 完成时限` … `2025年`, cells split by tabs):
+# the bare date there is a `by`. `长期坚持`/`持续推进` in that column name no time and are no deadline (GUIDE).
+_TIME_LABEL = "完成时限|完成时间|完成期限|时间节点|时限要求|办结时限|时限"
+_TIME_LABEL_BEFORE = re.compile(rf"(?:{_TIME_LABEL})[ \u3000]*[：:为][ \u3000]*$")
+_TIME_HEADER = re.compile(rf"^(?:{_TIME_LABEL})$")
+
+
+def _completion_time(text: str, start: int, end: int) -> bool:
+    if _TIME_LABEL_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    cells = text[line_start:line_end].split("\t")
+    if len(cells) < 3 or text[line_start:start].count("\t") != text[line_start:end].count("\t"):
+        return False
+    column = text[line_start:start].count("\t")
+    if cells[column].strip(" \u3000") != text[start:end].strip(" \u3000"):
+        return False  # the date is part of a longer cell
+    return _header_names_time(text, line_start, column)
+
+
+def _header_names_time(text: str, before: int, column: int) -> bool:
+    """Does the nearest header row above (within 40 rows) name this column a completion time?"""
+    pos, rows = before - 1, 0
+    while pos > 0 and rows < 40:
+        line_start = text.rfind("\n", 0, pos) + 1
+        cells = text[line_start:pos].split("\t")
+        if len(cells) > column and any(_TIME_HEADER.match(c.strip(" \u3000")) for c in cells):
+            return _TIME_HEADER.match(cells[column].strip(" \u3000")) is not None
+        pos, rows = line_start - 1, rows + 1
+    return False
 
 
 _STATE_WORDS = re.compile(r"已|共有|现有|拥有|同比|比上年|较上年")
@@ -652,6 +721,22 @@ DATED = Rule(
         example("一九八〇年末，全国共有地方煤矿二万零一百处。", note="a state, the document's year unknown"),
         example("2020年以来，累计完成投资。", meta={"issue_date": "2023-06-30"}, note="a look back"),
         example(
+            "序号\t重点任务\t牵头单位\t完成时限\n1\t建设平台\t省科技厅\t2025年\n2\t完善机制\t省财政厅\t长期坚持",
+            {"text": "2025年", "kind": "by", "year": 2025},
+            meta={"issue_date": "2023-06-30"},
+            note="a task table's completion-time column; 长期坚持 names no time",
+        ),
+        example(
+            "指标\t2022年\t2025年\n森林覆盖率\t40%\t45%",
+            meta={"issue_date": "2023-06-30"},
+            note="an indicator table's year columns are no completion time",
+        ),
+        example(
+            "完成时限：2024年6月",
+            {"text": "2024年6月", "kind": "by", "year": 2024},
+            meta={"issue_date": "2023-06-30"},
+        ),
+        example(
             "2026年广州市天河区幼儿园招生工作方案根据有关文件，确保招生工作顺利开展。",
             meta={"issue_date": "2026-04-01"},
             note="the year of a title glued to the text",
@@ -660,9 +745,13 @@ DATED = Rule(
 )
 
 
+# 市辖区每年因道路交通事故死亡的人数/市辖区机动车保有量: an indicator defined as a ratio (A/B), a rate
+_FORMULA_AFTER = re.compile(r"[^，。；：！？\n]{0,30}?的[^，。；：！？\n]{0,8}?/")
+
+
 def _rate_period(text: str, start: int, end: int) -> bool:
     """Is this 每年/每月 the period of a cap, a rate or a condition rather than a time bound?"""
-    if _RATE_BEFORE.search(text, max(0, start - 10), start):
+    if _RATE_BEFORE.search(text, max(0, start - 10), start) or _FORMULA_AFTER.match(text, end):
         return True
     return bool(_CAP_AFTER.match(text, end) or _RATE_AFTER.match(text, end) or _CONDITION_CLAUSE.match(text, end))
 
@@ -681,15 +770,26 @@ def _recur(m: re.Match, env: _Env) -> Row | None:
 
 RECUR = Rule(
     "recur",
-    rf"每{_S}(?:(?P<rn>[两二三四五六七八九十\d]{{1,2}})?{_S}(?P<ru>年|季度?|半年|个月|月)"
+    rf"每{_S}(?:(?P<rn>[两二三四五六七八九十\d]{{1,2}})?{_S}(?P<ru>年|季度?|半年|个月|月|个?学期)"
     rf"|(?P<rc>个(?:自然|合同|会计|财政|考核)?年度?))",
     _recur,
     examples=(
         example("每年组织合作发展活动。", {"text": "每年", "kind": "recurring", "months": 12}),
         example("每三年复核一次。", {"text": "每三年", "kind": "recurring", "months": 36}),
+        example(
+            "于每年7月、31月向工业和信息化部报告。",
+            {"text": "每年", "kind": "recurring", "months": 12},
+            note="a garbled month in the list: 每年 only (realdev 0080's reading)",
+        ),
         example("每年6月底前报送年度进展。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
         example("主体应每7个月提交阶段性报告。", {"text": "每7个月", "kind": "recurring", "months": 7}),
         example("每个合同年结束后报送。", {"text": "每个合同年", "kind": "recurring", "months": 12}),
+        example(
+            "学位补贴经费每学期开学后发放到学校。",
+            {"text": "每学期", "kind": "recurring", "months": 6},
+            note="the school term: the cycle of education rules",
+        ),
+        example("按照小学每生每学期2500元的标准补贴。", note="a per-pupil rate"),
         example("每年安排不低于50亿元专项资金。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
         example("每年安排最高100万元经费。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
         example("每个单位每年最高补贴100万元。", note="the period of a cap"),
@@ -698,12 +798,19 @@ RECUR = Rule(
         example("租金补贴每年不超过5万元。", note="a cap"),
         example("每年获支持企业数量最多不超过10个。", note="a cap"),
         example("用电指标每年两度，每年偿还本金的20%。", note="rates"),
+        example("市辖区每年因道路交通事故死亡的人数/市辖区机动车保有量。", note="an indicator's formula"),
         example("年纳税额达到200万元以上、每年保持稳定增长的，给予补贴。", note="a condition clause"),
     ),
 )
 
 
+# 按月领取养老保险待遇的参保人: the period names a category of people (like N年内的), no time bound
+_CATEGORY_NOUN_AFTER = re.compile(r"[^，。；：！？\n]{0,30}?的(?:人员|参保人|对象|职工|退休人员|人|家庭|学生)")
+
+
 def _per(m: re.Match, env: _Env) -> Row | None:
+    if _CATEGORY_NOUN_AFTER.match(m.string, m.end()):
+        return None
     return _mk(*m.span(), "recurring", None, None, _RECUR_MONTHS[m.group("pu")])
 
 
@@ -715,6 +822,7 @@ PER = Rule(
         example("各市按季度报送工作进展。", {"text": "按季度", "kind": "recurring", "months": 3}),
         example("按月调度重点项目。", {"text": "按月", "kind": "recurring", "months": 1}),
         example("按月份统计。", note="按月份 is not a cycle"),
+        example("按月领取基本养老保险待遇的参保人应进行资格认证。", note="a category of people"),
     ),
 )
 
@@ -729,20 +837,28 @@ def _cycle(m: re.Match, env: _Env) -> Row | None:
 CYCLE = Rule(
     "cycle",
     rf"(?<![\d〇○零一二三四五六七八九十两])(?P<cn>[一两二三四五\d]){_S}(?P<cu>年|个月|季度)"
-    r"一(?:次(?!性)|轮|度|届|评估?|考核?|审|检|换|调整|复核|认定|修订)",
+    r"(?:一(?:次(?!性)|轮|度|届|评估?|考核?|审|检|换|调整|复核|认定|修订)"
+    r"|(?:至少|最少|不少于)[\u4e00-\u9fff]{0,4}?[一1]次(?!性))",
     _cycle,
     examples=(
         example("科技型企业评价实行一年一评。", {"text": "一年一评", "kind": "recurring", "months": 12}),
         example("创新平台实行三年一轮考核。", {"text": "三年一轮", "kind": "recurring", "months": 36}),
+        example(
+            "待遇领取人员应一年至少进行一次资格认证。",
+            {"text": "一年至少进行一次", "kind": "recurring", "months": 12},
+            note="a duty's minimum frequency is its cycle",
+        ),
         example("2023年一次性奖励不再执行。", meta={"issue_date": "2023-05-01"}, note="一次性 is not a cycle"),
     ),
 )
 
 
 _TOPIC_BEFORE = re.compile(r"(?:关于|就|对)[ \u3000]*$")
+# 实现“十一五”时期能源消耗降低…的目标: the period names the goal to reach (an attribute of its noun), no bound
+_GOAL_NAME_BEFORE = re.compile(r"(?:实现|完成|落实|达到|确保)[ \u3000]*$")
 
 
-_PLAN_NAME = re.compile(r"十[三四五六]五")
+_PLAN_NAME = re.compile(r"十[一二三四五六]五")
 _PERIOD_PREDICATE = re.compile(r"[ \u3000]*(?:是|为|以来|的)")
 
 
@@ -761,13 +877,15 @@ def _five_year_plan(m: re.Match, env: _Env) -> Row | None:
     if m.group(0).endswith(("期间", "时期")):
         if _TOPIC_BEFORE.search(m.string, max(0, start - 3), start) or _PERIOD_PREDICATE.match(m.string, end):
             return None  # 关于“十三五”期间实施…的意见, “十四五”时期是…: a topic, not a bound
+        if _GOAL_NAME_BEFORE.search(m.string, max(0, start - 3), start):
+            return None
         return _mk(start, end, "within", year, None, 60)  # the plan's five years (realdev 0032)
     return _mk(start, end, "by", year, None)
 
 
 FIVE_YEAR_PLAN = Rule(
     "fyp",
-    r"(?:(?:到|至)“?|“)?(?P<plan>十[三四五六]五)”?(?:(?:时期|期)?末|期间|时期)",
+    r"(?:(?:到|至)“?|“)?(?P<plan>十[一二三四五六]五)”?(?:(?:时期|期)?末|期间|时期)",
     _five_year_plan,
     examples=(
         example(
@@ -792,6 +910,17 @@ FIVE_YEAR_PLAN = Rule(
             note="the topic of a title",
         ),
         example("现就“十四五”期间推进工作提出以下意见。", meta={"issue_date": "2021-06-01"}, note="the topic"),
+        example(
+            "一、“十一五”期间，在大电网覆盖范围内逐步关停以下燃煤机组。",
+            {"text": "“十一五”期间", "kind": "within", "year": 2010, "months": 60},
+            meta={"issue_date": "2007-01-20"},
+            note="every five-year plan since 十一五 (2006-2010) names its period the same way",
+        ),
+        example(
+            "对于实现“十一五”时期能源消耗降低的目标至关重要。",
+            meta={"issue_date": "2007-01-20"},
+            note="the period names the goal (实现…时期…的目标): an attribute, no bound",
+        ),
         example("“十四五”时期是全面建设现代化的关键时期。", meta={"issue_date": "2021-06-01"}, note="about the period"),
         example(
             "“十三五”时期，我省主要指标完成良好。“十四五”时期，全省新建管网1万公里。",
@@ -807,26 +936,49 @@ FIVE_YEAR_PLAN = Rule(
 _COMPLETION_AFTER = re.compile(
     r"[^，。；：！？\n]{0,10}?(?:完成|建成|出台|印发|上线|投用|投运|投产|开工|竣工|启动|报送|提交|落地|开通|验收|挂牌)"
 )
-_EVERY_YEAR_BEFORE = re.compile(rf"每{_S}年{_S}(?:的{_S})?$")
+# 每年6月、12月向…报告: the months of a yearly report (a list after 每年 is due dates, each with year null)
+_EVERY_YEAR_BEFORE = re.compile(rf"每{_S}年{_S}(?:的{_S})?(?:(?:{_MONTH}){_S}月(?:底|末)?{_S}[、和及]{_S})*$")
+_DUE_AFTER = re.compile(r"[^，。；：！？\n]{0,30}?(?:报告|报送|上报|提交|公布|发布|完成|召开|组织|开展)")
+# the rest of such a list: every item must be a month (`每年7月、31月`: a garbled list is no due date)
+_MONTH_LIST_AFTER = re.compile(rf"(?:{_S}[、和及]{_S}(\d+|[一二三四五六七八九十]+){_S}月)*")
 _WRITTEN_YEAR_BEFORE = re.compile(rf"\d{{2,4}}{_S}年{_S}$")
+_EVENT_YEAR_BEFORE = re.compile(rf"(?:次|当|同|上|下)一?年度?{_S}$")
 _PAST_MARKS = re.compile(r"已|了|去年|上年|前年")
+# A step of a schedule (GB/T 9704 notices and 办事指南 list their procedure one step a line, each opening
+# with its day): `7月2日，区教育局…公布录取情况`, `7月1日15:00，系统将自动关闭`.
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \u3000\t\xa0]*$")
+_STEP_AFTER = re.compile(rf"{_S}(?:\d{{1,2}}{_S}[:：]{_S}\d{{2}}{_S})?[，,]")
+
+
+def _month_bound(m: re.Match, text: str, start: int, end: int, yearly: bool) -> bool:
+    """Is this month-only date a bound (GUIDE: a completion verb; CONVENTIONS: after 每年, a due date)?"""
+    if m.group("msuf") or (m.group("mpre") and m.group("mend")):
+        return True
+    if m.group("mpre") is not None:
+        return False
+    if yearly:
+        if m.group("mend") in ("底", "末"):
+            return True  # 每年1月底向…报送
+        listed = _MONTH_LIST_AFTER.match(text, end)
+        months = re.findall(r"(\d+|[一二三四五六七八九十]+)(?=[ \u3000]*月)", listed.group(0))
+        return all(1 <= (try_parse(n) or 0) <= 12 for n in months) and _DUE_AFTER.match(text, end) is not None
+    if m.group("md") and _LINE_OPENING.search(text, max(0, start - 8), start) and _STEP_AFTER.match(text, end):
+        return True  # 7月2日，区教育局…公布: a schedule step
+    clause = _COMPLETION_AFTER.match(text, end)
+    return clause is not None and not _PAST_MARKS.search(text, max(0, start - 6), clause.end())
 
 
 def _month(m: re.Match, env: _Env) -> Row | None:
     text, start, end = m.string, m.start(), m.end()
-    yearly = _EVERY_YEAR_BEFORE.search(text, max(0, start - 4), start) is not None
-    bound = m.group("msuf") or (m.group("mpre") and m.group("mend"))
-    if not bound and yearly and m.group("mend") in ("底", "末"):
-        bound = True  # 每年1月底向…报送
-    if not bound and m.group("mpre") is None:
-        clause = _COMPLETION_AFTER.match(text, end)
-        bound = clause is not None and not _PAST_MARKS.search(text, max(0, start - 6), clause.end())
-    if not bound:
+    yearly = _EVERY_YEAR_BEFORE.search(text, max(0, start - 16), start) is not None
+    if not _month_bound(m, text, start, end, yearly):
         return None  # 6月 alone is not a bound
     if m.group("mpre") is None:
         start = m.start("mm")
     if yearly or _WRITTEN_YEAR_BEFORE.search(text, max(0, start - 6), start):
         return _mk(start, end, "by", None, None)  # recurring, or its written year unreadable (5355年6月)
+    if _EVENT_YEAR_BEFORE.search(text, max(0, start - 4), start):
+        return _mk(start, end, "by", None, None)  # 次年3月底前: the year after an event, not a calendar year
     row = _mk(start, end, "by", env.doc_year, _iso(env.doc_year, m.group("mm"), m.group("md")))
     if row is not None:
         row["_resolve"] = (m.group("mm"), m.group("md"))  # _resolve_years may find the year nearer by
@@ -869,8 +1021,35 @@ MONTH = Rule(
             meta={"issue_date": "2024-03-01"},
             partial=True,
         ),
+        example(
+            "省、市级政府相关主管部门于每年6月、12月向工业和信息化部报告辖区内道路测试情况。",
+            {"text": "6月", "kind": "by", "year": None},
+            {"text": "12月", "kind": "by", "year": None},
+            meta={"issue_date": "2018-04-03"},
+            partial=True,
+            note="the months of a yearly report: due dates, year null (CONVENTIONS: 每年12月底之前)",
+        ),
+        example(
+            "（三）公布结果\n7月2日，区教育局通过系统公布录取情况。\n7月4日，录取学生到学校注册。",
+            {"text": "7月2日", "kind": "by", "year": 2026, "date": "2026-07-02"},
+            {"text": "7月4日", "kind": "by", "year": 2026, "date": "2026-07-04"},
+            meta={"issue_date": "2026-05-20"},
+            note="steps of a schedule, one a line opening with its day",
+        ),
+        example(
+            "7月1日15:00，积分入学系统将自动关闭。",
+            {"text": "7月1日", "kind": "by", "year": 2026, "date": "2026-07-01"},
+            meta={"issue_date": "2026-05-20"},
+        ),
+        example("会议指出，7月2日，全市召开动员大会。", meta={"issue_date": "2026-05-20"}, note="not a line's opening"),
         example("6月召开推进会。", meta={"issue_date": "2024-03-01"}, note="6月 alone is not a bound"),
         example("去年6月已建成投用。", meta={"issue_date": "2024-03-01"}, note="the past"),
+        example(
+            "资金于次年3月底前完成清算。",
+            {"text": "3月底前", "kind": "by", "year": None},
+            meta={"issue_date": "2024-03-01"},
+            note="次年/当年 count from an event: year null (like 自认定当年起)",
+        ),
     ),
 )
 
@@ -883,6 +1062,8 @@ def _relative(m: re.Match, env: _Env) -> Row | None:
         year = env.doc_year + 1 if env.doc_year else None
     else:
         year = env.doc_year
+    if not word and _EVERY_YEAR_BEFORE.search(m.string, max(0, m.start() - 4), m.start()):
+        return _mk(*m.span(), "by", None, None)  # 每年年底前报送: a recurring due date, year null (CONVENTIONS)
     row = _mk(*m.span(), "by", year, _iso(year, m.group("rm"), m.group("rd")))
     if row is not None and not word:
         row["_resolve"] = (None, None)  # 年底前/年内: the year the document makes clear (_resolve_years)
@@ -908,16 +1089,51 @@ RELATIVE = Rule(
             meta={"issue_date": "2024-04-01"},
         ),
         example("力争年底前完成。", {"text": "年底前", "kind": "by", "year": 2024}, meta={"issue_date": "2024-04-01"}),
+        example(
+            "各市每年年底前报送工作总结。",
+            {"text": "年底前", "kind": "by", "year": None},
+            meta={"issue_date": "2024-04-01"},
+            partial=True,
+            note="after 每年 a recurring due date (CONVENTIONS: 每年12月底之前)",
+        ),
+    ),
+)
+
+def _holiday(m: re.Match, env: _Env) -> Row | None:
+    clause = _COMPLETION_AFTER.match(m.string, m.end())
+    if clause is None or _PAST_MARKS.search(m.string, max(0, m.start() - 6), clause.end()):
+        return None  # 汛前、汛期内涝风险研判: a season named, no bound
+    row = _mk(*m.span(), "by", env.doc_year, None)
+    if row is not None:
+        row["_resolve"] = (None, None)  # the year the document makes clear, as for 年底前 (_resolve_years)
+    return row
+
+
+# Work plans bound tasks by the festivals and the flood season of the year (`“十一”前建成运营`,
+# `国庆节前完成`, `汛前完成水毁修复`): a `by` of the year the document makes clear, like 年底前,
+# when a completion verb follows.
+HOLIDAY = Rule(
+    "holiday",
+    r"(?:“(?:十一|五一)”|国庆节?|春节|元旦|入汛|汛)(?:前|之前)(?![期后])",
+    _holiday,
+    examples=(
+        example(
+            "中华巴洛克三期首开区“十一”前建成运营。",
+            {"text": "“十一”前", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-02-01"},
+        ),
+        example("汛前完成43项水毁修复工程。", {"text": "汛前", "kind": "by", "year": 2023}, meta={"issue_date": "2023-03-01"}),
+        example("全面提高汛前、汛期内涝风险研判预警能力。", meta={"issue_date": "2023-03-01"}, note="no completion"),
     ),
 )
 
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
-_FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半]"
-# Every match holds one of 年月日季末天间时起 and no clause stop; the second lookahead
+_FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即]"
+# Every match holds one of 年月日季末天间时起期前 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
 # faster scan; tests/test_scan_guards.py checks the matches stay the same).
-_REQUIRED = "年月日季末天间时起"
+_REQUIRED = "年月日季末天间时起期前"
 RULES = RuleSet(
     [
         UNTIL,
@@ -938,6 +1154,7 @@ RULES = RuleSet(
         FIVE_YEAR_PLAN,
         MONTH,
         RELATIVE,
+        HOLIDAY,
     ],
     _FIRST_CHARS,
     _REQUIRED,

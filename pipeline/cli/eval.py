@@ -13,7 +13,7 @@ from rich.table import Table
 
 from pipeline.cli.thresholds import parse_thresholds
 from pipeline.errors import GoldError, OutError, UserError
-from pipeline.qa.evaluate import evaluate, missed_floors, missed_meta_floors
+from pipeline.qa.evaluate import evaluate, missed_floors, missed_meta_floors, parse_labels
 from pipeline.qa.indicator import SUBLABEL
 from pipeline.qa.labels import LABELS, SCORED_META_FIELDS
 
@@ -38,6 +38,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "e.g. --min-meta title=0.95 province=0.95",
     )
     parser.add_argument("--per-doc", action="store_true", help="also show the per-document breakdown (human view)")
+    parser.add_argument(
+        "--labels",
+        metavar="LABEL[,LABEL]",
+        help="score only these labels (a gold set that annotates only some, e.g. --labels deadline); "
+        "meta is then not scored",
+    )
 
 
 FLOOR_NAMES = (*LABELS, SUBLABEL, "micro")
@@ -88,12 +94,20 @@ def _scores_table(report: dict) -> Table:
 def _per_doc_table(report: dict) -> Table:
     docs = Table(title="per document (F1)")
     docs.add_column("document")
-    for label in LABELS:
+    labels = list(report["labels"])  # LABELS, or the --labels subset
+    for label in labels:
         docs.add_column(label, justify="right")
     docs.add_column("micro", justify="right")
     for name, d in report["documents"].items():
-        docs.add_row(name, *(f"{d['labels'][l]['f1']:.2f}" for l in LABELS), f"{d['micro_f1']:.2f}")
+        docs.add_row(name, *(f"{d['labels'][l]['f1']:.2f}" for l in labels), f"{d['micro_f1']:.2f}")
     return docs
+
+
+def _print_meta(console: Console, meta: dict) -> None:
+    wrong = ", ".join(f"{k} {v}" for k, v in sorted(meta["wrong_by_field"].items())) or "none"
+    console.print(f"meta accuracy: {meta['accuracy']:.3f} ({meta['right']}/{meta['total']} fields; wrong: {wrong})")
+    if meta["fields"]:
+        console.print(_meta_table(meta))
 
 
 def print_human(report: dict, per_doc: bool) -> None:
@@ -107,11 +121,10 @@ def print_human(report: dict, per_doc: bool) -> None:
             f"[yellow]{report['needs_attrs']} gold spans still need attributes (`polex gold validate`); "
             "they are scored with null attributes[/]"
         )
-    meta = report["meta"]
-    wrong = ", ".join(f"{k} {v}" for k, v in sorted(meta["wrong_by_field"].items())) or "none"
-    console.print(f"meta accuracy: {meta['accuracy']:.3f} ({meta['right']}/{meta['total']} fields; wrong: {wrong})")
-    if meta["fields"]:
-        console.print(_meta_table(meta))
+    if "scored_labels" in report:
+        console.print(f"[dim]scored labels: {', '.join(report['scored_labels'])} (--labels); meta not scored[/]")
+    else:
+        _print_meta(console, report["meta"])
     if report["attr_errors"]:
         console.print("attribute errors among matched spans (* = key attribute, decides correctness):")
         for name, count in report["attr_errors"].items():
@@ -125,7 +138,11 @@ def main(args: argparse.Namespace) -> int:
     floors = parse_floors(args.min_f1)
     meta_floors = parse_meta_floors(args.min_meta)
     try:
-        report, _ = evaluate(args.gold, args.out)
+        labels = parse_labels(args.labels) if args.labels else None
+    except ValueError as exc:
+        raise UserError(f"--labels {exc}") from None
+    try:
+        report, _ = evaluate(args.gold, args.out, labels)
     except (GoldError, OutError) as exc:
         raise UserError(str(exc)) from exc
     if args.json:
