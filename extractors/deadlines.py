@@ -7,18 +7,23 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
 - ``by``: 到/至/截至 + date, date + 前/之前/底前/前后, ``到“十四五”末``,
   ``年底前``/``今年年底前``/``明年内``, ``明年6月底前`` (the document's year + 1),
   month-only bounds with a completion verb (``5月底完成``, ``6月份启动``, ``12月建成``),
-  quarters (``一季度末前``), ``完成2024年…任务``
-- ``from``: 从/自 + date + 起/开始, date + 起, ``自印发之日起``/``自本办法实施之日起``
+  quarters (``一季度末前``), ``完成2024年…任务``, festivals and the flood season with a
+  completion verb (``“十一”前建成``, ``汛前完成``), a schedule's steps opening their line
+  (``7月2日，区教育局…公布``), date windows with or without a written year
+  (``6月27日10：00—7月1日15:00``: its last day), a completion-time label or a task table's
+  completion-time column (``完成时限：2024年6月``; ``长期坚持``/``持续推进`` there name no time)
+- ``from``: 从/自 + date + 起/开始, date + 起, ``自印发之日起``/``自本办法实施之日起``/``即日起``
   (the issue date; ``自发布之日起30日后施行`` adds the days), and ``自…起`` anchored on
-  an event (``自受理之日起``, ``自认定当年起``: year null)
+  an event (``自受理之日起``, ``自认定当年起``, ``自…次月开始``: year null)
 - ``within``: ``3年内``, ``半年内``, ``24小时内``, ``利用三年的时间``, ``用3-5年时间``,
   ``今后五年``, ``有效期3年``/``试行期一年``/``暂定3年`` (of the policy itself),
-  ``连续3年`` before 每年, ``“十四五”期间``/``时期`` (60 months, year its end);
+  ``连续3年`` before 每年, ``“十一五”``…``“十六五”期间``/``时期`` (60 months, year its end);
   durations in days or hours have ``months`` null
-- ``recurring``: ``每年``, ``每三年``, ``每季度``, ``每半年``, ``每7个月``, ``每个合同年``,
-  ``按季度``, ``按月``, and cycles ``一年一评估``/``三年一轮`` (年均 is a rate, and
+- ``recurring``: ``每年``, ``每三年``, ``每季度``, ``每半年``, ``每7个月``, ``每个合同年``, ``每学期``,
+  ``按季度``, ``按月``, and cycles ``一年一评估``/``三年一轮``/``一年至少进行一次`` (年均 is a rate, and
   ``逐年`` a trend, not a time bound: left to targets); a due date after 每年
-  (``每年12月底之前``) is a ``by`` of its own with year null
+  (``每年12月底之前``, ``每年年底前``, ``每年6月、12月向…报告``) is a ``by`` of its own with year null,
+  and so is a month after ``次年``/``当年`` (counted from an event)
 - ``until``: ``有效期至2025年12月23日``, ``至2025年12月31日止``
 
 The year of a month-only bound, ``年底前`` or ``年内`` (CONVENTIONS): a dated bound
@@ -38,7 +43,8 @@ Bare ``今年``/``明年`` are no deadline spans (CONVENTIONS).
 Not deadlines: bare dates (issue-date lines, ``比2020年降低``), ``2020年以来``,
 look-backs (``近3年内``, ``几十年内``), ``N年内`` of a category or a condition
 (``离校5年内的``, ``企业3年内成功上市的，``), 每年/每月 as the period of a cap or a
-rate (``每年最高补贴``, ``补贴上限为每年``, ``每人每月3000元``, ``每年两度``), state
+rate (``每年最高补贴``, ``补贴上限为每年``, ``每人每月3000元``, ``每年两度``), in an indicator's
+formula (``每年因事故死亡的人数/…``) or naming a category (``按月领取待遇的参保人``), state
 reports (``截至2022年底，全市已有…``), values to reach (``压缩至3个工作日以内``:
 targets'), years in 《cited titles》 or a bracketed plan period ``（2023-2025年）``,
 a plan period that is a title's topic (``关于“十三五”期间实施…``) or older than the
@@ -83,7 +89,18 @@ _BEFORE = r"(?:之前|以前|前(?![一二三四五六七八九十两\d]|列|沿
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _BRACKETED = re.compile(r"（[^）\n]{0,40}）|\([^)\n]{0,40}\)|〔[^〕\n]{0,20}〕")
 _PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-_RECUR_MONTHS = {"年": 12, "季": 3, "季度": 3, "半年": 6, "半年度": 6, "月": 1, "月度": 1, "个月": 1, "学期": 6, "个学期": 6}
+_RECUR_MONTHS = {
+    "年": 12,
+    "季": 3,
+    "季度": 3,
+    "半年": 6,
+    "半年度": 6,
+    "月": 1,
+    "月度": 1,
+    "个月": 1,
+    "学期": 6,
+    "个学期": 6,
+}
 _DAY_UNITS = ("日", "天", "工作日", "个工作日")
 # 压缩至3个工作日以内, 控制在3个月以内: a value to reach, not a time bound
 _VALUE_BEFORE = re.compile(r"(?:至|到|控制在|压缩在|缩短在|不超过|不多于|低于|少于)[ \u3000]*$")
@@ -363,6 +380,8 @@ def _window(m: re.Match, env: _Env) -> Row | None:
     stop = _SENTENCE_END.search(m.string, m.end(), m.end() + 120)
     if _REPORT_WORDS.search(m.string, m.end(), stop.start() if stop else m.end() + 120):
         return None  # 1月1日至6月30日，全市已…: the period of a report
+    if _EVERY_YEAR_BEFORE.search(m.string, max(0, m.start() - 4), m.start()):
+        return _mk(m.start(), m.end(), "by", None, None)  # 于每年4月1日至6月20日组织: recurring, year null
     row = _mk(m.start(), m.end(), "by", env.doc_year, _iso(env.doc_year, m.group("em"), m.group("ed")))
     if row is not None:
         row["_resolve"] = (m.group("em"), m.group("ed"))  # the year the document makes clear (_resolve_years)
@@ -391,6 +410,13 @@ WINDOW = Rule(
         ),
         example("新生应为2022年9月1日至2023年8月31日期间出生的适龄幼儿。", note="a category, not a bound"),
         example("1月1日至6月30日，全市已新增企业500家。", meta={"issue_date": "2026-07-10"}, note="a report"),
+        example(
+            "于每年4月1日至6月20日组织开展资格审核。",
+            {"text": "4月1日至6月20日", "kind": "by", "year": None},
+            meta={"issue_date": "2026-07-10"},
+            partial=True,
+            note="after 每年 a recurring window: year null",
+        ),
     ),
 )
 
@@ -1099,6 +1125,7 @@ RELATIVE = Rule(
     ),
 )
 
+
 def _holiday(m: re.Match, env: _Env) -> Row | None:
     clause = _COMPLETION_AFTER.match(m.string, m.end())
     if clause is None or _PAST_MARKS.search(m.string, max(0, m.start() - 6), clause.end()):
@@ -1122,14 +1149,20 @@ HOLIDAY = Rule(
             {"text": "“十一”前", "kind": "by", "year": 2024},
             meta={"issue_date": "2024-02-01"},
         ),
-        example("汛前完成43项水毁修复工程。", {"text": "汛前", "kind": "by", "year": 2023}, meta={"issue_date": "2023-03-01"}),
+        example(
+            "汛前完成43项水毁修复工程。",
+            {"text": "汛前", "kind": "by", "year": 2023},
+            meta={"issue_date": "2023-03-01"},
+        ),
         example("全面提高汛前、汛期内涝风险研判预警能力。", meta={"issue_date": "2023-03-01"}, note="no completion"),
     ),
 )
 
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
-_FIRST_CHARS = r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即]"
+_FIRST_CHARS = (
+    r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即]"
+)
 # Every match holds one of 年月日季末天间时起期前 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
 # faster scan; tests/test_scan_guards.py checks the matches stay the same).
