@@ -270,7 +270,7 @@ def _valid(m: re.Match, env: _Env) -> Row | None:
 
 VALID = Rule(
     "valid",
-    rf"(?:有效期限?|试行期|暂定)(?:为|是)?{_S}(?P<vn>{NUMBER_RE}){_S}(?P<vu>年|个月)",
+    rf"(?:有效期限?|试行期?|暂定)(?:为|是)?{_S}(?P<vn>{NUMBER_RE}){_S}(?P<vu>年|个月)",
     _valid,
     examples=(
         example("本措施有效期3年。", {"text": "有效期3年", "kind": "within", "months": 36}),
@@ -279,6 +279,7 @@ VALID = Rule(
             "本规定自印发之日起执行，试行期一年。", {"text": "试行期一年", "kind": "within", "months": 12}, partial=True
         ),
         example("本办法暂定3年。", {"text": "暂定3年", "kind": "within", "months": 36}),
+        example("本办法试行2年。", {"text": "试行2年", "kind": "within", "months": 24}),
         example("用电指标有效期限为二十年。", note="the validity of a thing the rule governs"),
     ),
 )
@@ -370,13 +371,21 @@ EVENT = Rule(
 _CATEGORY_AFTER = re.compile(r"[ \u3000]*(?:期间|之间)?[^，。；\n]{0,4}?(?:出生|注册|成立|登记)?的")
 
 
+# The term of the policy itself written as a period (`本政策执行期为2023年1月1日至2025年12月31日`,
+# `实施期限为2023年至2025年`): GUIDE's `until` (有效期至…), at the period's end.
+_TERM_BEFORE = re.compile(
+    r"(?:有效|执行|实施|施行|试行|政策)期限?[ \u3000]*(?:为|是|[：:])?[ \u3000]*(?:从|自)?[ \u3000]*$"
+)
+
+
 def _window(m: re.Match, env: _Env) -> Row | None:
     if _CATEGORY_AFTER.match(m.string, m.end()):
         return None  # 2022年9月1日至2023年8月31日期间出生的幼儿: a category, not a bound
     written = m.group("ey") or m.group("sy")
     if written:
         year = _year(written)
-        return _mk(m.start(), m.end(), "by", year, _iso(year, m.group("em"), m.group("ed")))
+        kind = "until" if _TERM_BEFORE.search(m.string, max(0, m.start() - 10), m.start()) else "by"
+        return _mk(m.start(), m.end(), kind, year, _iso(year, m.group("em"), m.group("ed")))
     stop = _SENTENCE_END.search(m.string, m.end(), m.end() + 120)
     if _REPORT_WORDS.search(m.string, m.end(), stop.start() if stop else m.end() + 120):
         return None  # 1月1日至6月30日，全市已…: the period of a report
@@ -409,6 +418,12 @@ WINDOW = Rule(
             note="no written year: the document's",
         ),
         example("新生应为2022年9月1日至2023年8月31日期间出生的适龄幼儿。", note="a category, not a bound"),
+        example(
+            "本政策执行期为2023年1月1日至2025年12月31日。",
+            {"text": "2023年1月1日至2025年12月31日", "kind": "until", "year": 2025, "date": "2025-12-31"},
+            meta={"issue_date": "2022-12-01"},
+            note="the policy's own term: until its end (GUIDE: 有效期至)",
+        ),
         example("1月1日至6月30日，全市已新增企业500家。", meta={"issue_date": "2026-07-10"}, note="a report"),
         example(
             "于每年4月1日至6月20日组织开展资格审核。",
@@ -425,7 +440,8 @@ def _plan_period(m: re.Match, env: _Env) -> Row | None:
     year = _year(m.group("sy1"))
     if env.doc_year and year < env.doc_year:
         return None  # 2019—2021年，全市累计…: a past period
-    return _mk(*m.span(), "by", year, None)
+    kind = "until" if _TERM_BEFORE.search(m.string, max(0, m.start() - 10), m.start()) else "by"
+    return _mk(*m.span(), kind, year, None)
 
 
 PLAN_PERIOD = Rule(
@@ -439,6 +455,12 @@ PLAN_PERIOD = Rule(
             meta={"issue_date": "2024-01-10"},
         ),
         example("2021—2022年，全市累计投入技改资金30亿元。", meta={"issue_date": "2024-01-10"}, note="a past period"),
+        example(
+            "本细则实施期限为2023年至2025年。",
+            {"text": "2023年至2025年", "kind": "until", "year": 2025},
+            meta={"issue_date": "2022-12-01"},
+            note="the policy's own term",
+        ),
         example("行动计划（2023-2025年）", meta={"issue_date": "2023-06-30"}, note="a bracketed plan period"),
     ),
 )
@@ -687,7 +709,7 @@ def _dated_from(m: re.Match, year: int, date: dt.date | None, end: int) -> Row |
 DATED = Rule(
     "dated",
     rf"(?:(?P<pre>截止(?:时间|日期)[为是：:]?|截至|截止到|截止|力争到|到|至|从|自){_S})?{_date('d')}{_S}"
-    rf"(?P<suf>前后|{_BEFORE}|起(?![步草点源来])|开始|止|以来)?",
+    rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来)?",
     _dated,
     examples=(
         example(
@@ -746,6 +768,9 @@ DATED = Rule(
         example("据统计，截止2020年底，已累计改造易涝区域100处。", note="a state, the document's year unknown"),
         example("一九八〇年末，全国共有地方煤矿二万零一百处。", note="a state, the document's year unknown"),
         example("2020年以来，累计完成投资。", meta={"issue_date": "2023-06-30"}, note="a look back"),
+        example(
+            "2024年年内完成。", {"text": "2024年年内", "kind": "by", "year": 2024}, meta={"issue_date": "2023-06-30"}
+        ),
         example(
             "序号\t重点任务\t牵头单位\t完成时限\n1\t建设平台\t省科技厅\t2025年\n2\t完善机制\t省财政厅\t长期坚持",
             {"text": "2025年", "kind": "by", "year": 2025},
