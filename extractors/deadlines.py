@@ -222,6 +222,10 @@ _RATE_AFTER = re.compile(
     rf"{_S}(?:{NUMBER_RE}){_S}(?:[十百千]?[万亿]?元|度|千瓦时|%|％)|[^，。；：\n]{{0,10}}?的{_S}(?:{NUMBER_RE}){_S}[%％]"
 )
 _CONDITION_CLAUSE = re.compile(r"[^，。；：！？\n]{0,24}?的(?=[，,；;])")
+# An eligibility list (`年纳税额达到200万元以上、每年保持稳定增长的企业`): after a threshold, 每年 + a steady
+# state is one more condition on the applicant, not a recurring act.
+_THRESHOLD_BEFORE = re.compile(r"(?:以上|以下|不低于[^，。；\n]{0,10}|不少于[^，。；\n]{0,10})[、，,或且和]$")
+_STEADY_AFTER = re.compile(r"[^，。；：！？\n]{0,4}?(?:保持|持续|实现)[^，。；：！？\n]{0,6}?增长")
 
 
 # ----------------------------------------------------------------- the rules
@@ -517,7 +521,7 @@ def _consecutive(m: re.Match, env: _Env) -> Row | None:
 # 连续3年营收增长 (a condition) has no 每 after it.
 CONSECUTIVE = Rule(
     "consec",
-    rf"连续{_S}(?P<xn>{NUMBER_RE}){_S}(?P<xu>年|个月)(?={_S}每)",
+    rf"连续{_S}(?P<xn>{NUMBER_RE}){_S}(?P<xu>年|个月)(?=[^，。；：\n]{{0,8}}?每)",
     _consecutive,
     examples=(
         example(
@@ -526,6 +530,12 @@ CONSECUTIVE = Rule(
             partial=True,  # and 每年 (recurring, rule recur)
         ),
         example("连续3年营业收入增长的企业。", note="a condition, no recurring act"),
+        example(
+            "连续三年由市财政每年出资1亿元用于园区建设。",
+            {"text": "连续三年", "kind": "within", "months": 36},
+            partial=True,  # and 每年 (recurring, rule recur)
+            note="the payer between the span and 每年",
+        ),
     ),
 )
 
@@ -804,6 +814,8 @@ def _rate_period(text: str, start: int, end: int) -> bool:
     """Is this 每年/每月 the period of a cap, a rate or a condition rather than a time bound?"""
     if _RATE_BEFORE.search(text, max(0, start - 10), start) or _FORMULA_AFTER.match(text, end):
         return True
+    if _THRESHOLD_BEFORE.search(text, max(0, start - 14), start) and _STEADY_AFTER.match(text, end):
+        return True
     return bool(_CAP_AFTER.match(text, end) or _RATE_AFTER.match(text, end) or _CONDITION_CLAUSE.match(text, end))
 
 
@@ -851,6 +863,12 @@ RECUR = Rule(
         example("用电指标每年两度，每年偿还本金的20%。", note="rates"),
         example("市辖区每年因道路交通事故死亡的人数/市辖区机动车保有量。", note="an indicator's formula"),
         example("年纳税额达到200万元以上、每年保持稳定增长的，给予补贴。", note="a condition clause"),
+        example("年纳税额达到200万元以上、每年保持稳定增长；", note="a condition in an eligibility list"),
+        example(
+            "全市地区生产总值每年保持7%以上增长。",
+            {"text": "每年", "kind": "recurring", "months": 12},
+            note="a goal's cycle, no threshold before it",
+        ),
     ),
 )
 
