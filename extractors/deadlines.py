@@ -470,12 +470,18 @@ PLAN_PERIOD = Rule(
 )
 
 
+# 毕业5年内, 退役2年内: counted from a person's own event, the span describes who qualifies (CONVENTIONS)
+_LIFE_EVENT_BEFORE = re.compile(r"(?:毕业|离校|退役|退休|出生|入职|领取毕业证|取得学位)后?[ \u3000]*$")
+
+
 def _within(m: re.Match, env: _Env) -> Row | None:
     start, end = m.span()
     if m.group("wpre") or _VALUE_BEFORE.search(m.string, max(0, start - 6), start):
         return None
     if m.string.startswith("的", end) or _CONDITION_CLAUSE.match(m.string, end):
         return None  # 离校5年内的毕业生, 新迁入企业3年内成功上市的，…: a category or a condition
+    if _LIFE_EVENT_BEFORE.search(m.string, max(0, start - 6), start):
+        return None  # 在校及毕业5年内）, 领取毕业证5年内: the time since a person's event names a category
     n = 0.5 if m.group("wn") == "半" else _small_max(m.group("wn"))
     if n is None or n <= 0:
         return None
@@ -505,6 +511,7 @@ WITHIN = Rule(
         example("这种情况几十年内不可能发生变化。", note="a vague span in prose"),
         example("时间压缩至1个工作日以内。", note="a value to reach (targets')"),
         example("面向离校5年内的高校毕业生。", note="a category (CONVENTIONS)"),
+        example("普通高校、技工院校学生（在校及毕业5年内）可申请。", note="a category in brackets"),
         example("新迁入我市企业3年内成功上市的，另给予奖励。", note="a condition of a rule"),
     ),
 )
