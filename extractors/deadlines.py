@@ -391,8 +391,9 @@ def _window(m: re.Match, env: _Env) -> Row | None:
         kind = "until" if _TERM_BEFORE.search(m.string, max(0, m.start() - 10), m.start()) else "by"
         return _mk(m.start(), m.end(), kind, year, _iso(year, m.group("em"), m.group("ed")))
     stop = _SENTENCE_END.search(m.string, m.end(), m.end() + 120)
-    if _REPORT_WORDS.search(m.string, m.end(), stop.start() if stop else m.end() + 120):
-        return None  # 1月1日至6月30日，全市已…: the period of a report
+    sentence = m.string[m.end() : stop.start() if stop else m.end() + 120]
+    if _REPORT_WORDS.search(sentence) or _HELD.search(sentence):
+        return None  # 1月1日至6月30日，全市已…; 8月6日至8月7日，…推进大会在…召开: a report, a past meeting
     if _EVERY_YEAR_BEFORE.search(m.string, max(0, m.start() - 4), m.start()):
         return _mk(m.start(), m.end(), "by", None, None)  # 于每年4月1日至6月20日组织: recurring, year null
     row = _mk(m.start(), m.end(), "by", env.doc_year, _iso(env.doc_year, m.group("em"), m.group("ed")))
@@ -401,6 +402,8 @@ def _window(m: re.Match, env: _Env) -> Row | None:
     return row
 
 
+# a meeting reported (`…大会在贵阳召开`), unless its date is announced (`定于6月1日至2日在…召开`)
+_HELD = re.compile(r"^(?:(?!定于|将于|拟于|计划于|将在).)*?(?:召开|举行|举办)")
 _CLOCK = rf"(?:{_S}(?:[上下]午{_S}\d{{1,2}}{_S}[时点]|\d{{1,2}}{_S}[:：]{_S}\d{{2}}))?"
 # A date window for a task (`申请时间：2025年8月11日至8月22日`, `请于2026年5月24日至5月26日带齐资料`):
 # one span, a bound at its last day.  Without a written year (`6月27日10：00—7月1日15:00`, the
@@ -429,6 +432,9 @@ WINDOW = Rule(
             note="the policy's own term: until its end (GUIDE: 有效期至)",
         ),
         example("1月1日至6月30日，全市已新增企业500家。", meta={"issue_date": "2026-07-10"}, note="a report"),
+        example(
+            "8月6日至8月7日，全省脱贫攻坚推进大会在贵阳召开。", meta={"issue_date": "2026-07-10"}, note="a meeting held"
+        ),
         example(
             "于每年4月1日至6月20日组织开展资格审核。",
             {"text": "4月1日至6月20日", "kind": "by", "year": None},
