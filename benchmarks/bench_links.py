@@ -306,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verify", action="store_true", help="check the nightly result against a full build")
     ap.add_argument("--workers", type=int, default=1, help="processes keying and linking blocks (POLEX_LINK_WORKERS)")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--keep", type=Path, help="build in this (new) folder and keep it: the block files to profile")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -314,7 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.source == "real" and not args.real_docs.is_dir():
         args.real_docs = Path("/work/shared/corpus-real/docs")
-    work = Path(tempfile.mkdtemp(prefix="bench_links_"))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench_links_"))
+    work.mkdir(parents=True, exist_ok=args.keep is None)
     try:
         report = {"source": args.source, **generate(args, work)}
         report["full"] = _run_stage("full", work, args.workers)
@@ -324,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
             report["verify"] = _run_stage("verify", work, args.workers)
             report["nightly_equals_full"] = _same_tables(work / "v_nightly", work / "v_verify")
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(report, indent=1))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))

@@ -336,9 +336,20 @@ def _plan_run(
     scan, ignored = scan_task(str(corpus_root), str(store.out), options.rehash)
     plan = make_plan(scan, index, cache_version(), reusable, options.max_bytes)
     # Before any work: an emptied or wrong corpus folder must not empty the published tables.
-    published = index.num_rows if index is not None else 0
+    published, plan.removed = _published_and_removed(store, index, scan, plan)
     check_removals(published, plan.removed, scan.num_rows, options.allow_removals)
     return (previous if reusable else None), scan, ignored, plan
+
+
+def _published_and_removed(store: OutputStore, index: pa.Table | None, scan: pa.Table, plan: Plan) -> tuple[int, int]:
+    """The published documents and how many of them this run removes: from the file index,
+    or, for a version written before it (manifest format 1, upgrading), from the document
+    list of its manifest, which otherwise would count as none published."""
+    if index is not None:
+        return index.num_rows, plan.removed
+    published = pa.array(store.current_paths(), pa.string())
+    present = pc.is_in(published, value_set=scan.column("path").combine_chunks())
+    return len(published), len(published) - int(pc.sum(present).as_py() or 0)
 
 
 def _counts(

@@ -3,8 +3,11 @@ empty the published tables (exit 2, one line), unless ``--allow-removals``."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -134,3 +137,57 @@ def test_the_flow_itself_refuses_so_scheduled_runs_are_guarded_too(published_out
     assert _published_files(out) == files_before  # the flow refused under the lock, before any write
     summary = ingest_corpus(corpus=str(corpus), out=str(out), allow_removals=True)
     assert summary["counts"]["ingested"] == 0 and summary["counts"]["removed"] == len(SEEDS)
+
+
+# --------------------------------------------- upgrading from manifest format 1
+def _as_format_one(out: Path) -> None:
+    """Turn the published version into what polex wrote before the file index (manifest
+    format 1, before a5ac3b8): each document table one Parquet file, no ``index.parquet``,
+    and the manifest's ``documents``: path -> sha256, cache_version, status."""
+    version = OutputStore(out).current_version_dir()
+    index = pq.read_table(version / "index.parquet").to_pylist()
+    for folder in version.glob("*.parquet"):
+        if folder.is_dir() and folder.name not in ("target_links.parquet", "target_keys.parquet"):
+            table = pq.read_table(folder)
+            shutil.rmtree(folder)
+            pq.write_table(table, folder)
+    (version / "index.parquet").unlink()
+    old = json.loads((version / "manifest.json").read_text(encoding="utf-8"))
+    old = {key: old[key] for key in ("run_id", "corpus", "started_at", "finished_at", "counts", "versions", "tables")}
+    old["format"] = 1
+    old["documents"] = {
+        row["path"]: {"sha256": row["sha256"], "cache_version": row["cache_version"], "status": row["status"]}
+        for row in index
+    }
+    (version / "manifest.json").write_text(json.dumps(old, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("prefect_api_url")
+def test_a_format_one_out_is_guarded_on_the_first_run_after_upgrading(published_out, tmp_path):
+    """A version without a file index still lists its documents in its manifest: the flow
+    counts them as published, so a wrong folder is refused instead of replacing them."""
+    from flows.ingest import ingest_corpus
+
+    corpus, out = published_out
+    _as_format_one(out)
+    assert OutputStore(out).current_index() is None and manifest(out)["format"] == 1
+    before, tables_before, files_before = manifest(out), read_tables(out), _published_files(out)
+    rows_before = read_tables(out, drop_volatile=True, canonical_order=True)
+    wrong = tmp_path / "wrong"
+    wrong.mkdir()
+    shutil.copy(SEEDS[0], wrong / "elsewhere.txt")  # one document, none of the published ones
+    with pytest.raises(RemovalRefused, match=f"remove {len(SEEDS)} of the {len(SEEDS)} published"):
+        ingest_corpus(corpus=str(wrong), out=str(out))
+    assert manifest(out)["run_id"] == before["run_id"]
+    assert_tables_equal(read_tables(out), tables_before)
+    assert _published_files(out) == files_before
+    refused = run_polex("run", str(wrong), "--out", str(out), "--no-progress")  # the CLI's early check too
+    _assert_refused(refused, out, before, tables_before, files_before)
+
+    upgraded = run_polex("run", str(corpus), "--out", str(out), "--no-progress")  # the right folder: upgraded
+    assert upgraded.returncode == 0, upgraded.stderr
+    after = manifest(out)
+    assert after["format"] != 1 and after["counts"]["ingested"] == len(SEEDS) and after["counts"]["removed"] == 0
+    assert OutputStore(out).current_index().num_rows == len(SEEDS)
+    assert_tables_equal(read_tables(out, drop_volatile=True, canonical_order=True), rows_before)
