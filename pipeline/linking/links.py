@@ -179,12 +179,19 @@ def link_block(keys: pa.Table, per_level: int | None = PER_LEVEL) -> pa.Table:
     block = _Block.of(keys)
     verdicts = _verdicts(block)
     pairs = _all_pairs(block, verdicts) if per_level is None else _picks(block, verdicts, per_level)
-    return _sorted(_link_table(block, _one_to_one(block, pairs)))
+    return _link_table(block, _in_table_order(block, _one_to_one(block, pairs)))
 
 
-def _sorted(table: pa.Table) -> pa.Table:
-    order = [(name, "ascending") for name in ("doc_id_a", "doc_id_b", "target_id_a", "target_id_b")]
-    return table.sort_by(order)
+def _in_table_order(block: _Block, chosen: pd.DataFrame) -> pd.DataFrame:
+    """The chosen pairs in the table's order: doc_id_a, doc_id_b, target_id_a, target_id_b.
+    Sorted on the rows' integer ranks, which order as those strings do (doc codes and
+    id ranks are ranks of the block's sorted values), before any string is copied."""
+    if chosen.empty:
+        return chosen
+    a, b = chosen["a"].to_numpy(dtype=np.int64), chosen["b"].to_numpy(dtype=np.int64)
+    doc, id_rank, rows = block.arrays["doc"], block.arrays["id_rank"], len(block.arrays["doc"])
+    order = np.lexsort((id_rank[a] * rows + id_rank[b], doc[a] * rows + doc[b]))
+    return chosen.iloc[order].reset_index(drop=True)
 
 
 def _sorted_keys(keys: pa.Table) -> pa.Table:
@@ -203,6 +210,7 @@ class _Block:
     @classmethod
     def of(cls, keys: pa.Table) -> "_Block":
         table = keys.sort_by([("doc_id", "ascending"), ("norm_start", "ascending"), ("target_id", "ascending")])
+        table = table.combine_chunks()  # one chunk: taking the links' rows from it is a plain gather
         frame = table.select(["doc_id", "core", "levels", "relative", "increment", "dimension", "unit"]).to_pandas()
         group_columns = ["core", "levels", "relative", "increment", "dimension"]
         group = frame.groupby(group_columns, sort=True).ngroup().to_numpy(dtype=np.int64)
@@ -220,6 +228,7 @@ class _Block:
             "position": table.column("norm_start").fill_null(0).to_numpy().astype(np.int64),
             "id_rank": id_rank,
             "core": frame["core"].to_numpy(dtype=object),
+            "core_length": pc.utf8_length(table.column("core")).to_numpy().astype(np.int64),
         }
         return cls(
             table,
@@ -386,34 +395,32 @@ def _one_to_one(block: _Block, pairs: pd.DataFrame) -> pd.DataFrame:
     a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
     years, codes = block.arrays["year"], block.arrays["doc"]
     positions, id_rank = block.arrays["position"], block.arrays["id_rank"]
-    pairs = pairs.assign(
-        doc_a=codes[a],
-        doc_b=codes[b],
-        gap=np.nan_to_num(np.abs(years[a] - years[b]), nan=NO_YEAR_GAP),
-        pos_a=positions[a],
-        pos_b=positions[b],
-        tid_a=id_rank[a],
-        tid_b=id_rank[b],
-    )
-    pairs = pairs.sort_values(
-        ["similarity", "gap", "pos_a", "pos_b", "tid_a", "tid_b"],
-        ascending=[False, True, True, True, True, True],
-        kind="stable",
-    )
-    chosen = []
-    docs = len(codes) + 1
-    while not pairs.empty:
-        best_a = pairs.drop_duplicates(["a", "doc_b"])  # each target's best partner in each other document
-        best_b = pairs.drop_duplicates(["b", "doc_a"])
-        mutual = best_a.merge(best_b[["a", "b"]], on=["a", "b"])
-        chosen.append(mutual)
-        taken_a = mutual["a"].to_numpy() * docs + mutual["doc_b"].to_numpy()
-        taken_b = mutual["b"].to_numpy() * docs + mutual["doc_a"].to_numpy()
-        free = ~np.isin(pairs["a"].to_numpy() * docs + pairs["doc_b"].to_numpy(), taken_a) & ~np.isin(
-            pairs["b"].to_numpy() * docs + pairs["doc_a"].to_numpy(), taken_b
+    order = np.lexsort(  # the greedy's order, last key first
+        (
+            id_rank[b],
+            id_rank[a],
+            positions[b],
+            positions[a],
+            np.nan_to_num(np.abs(years[a] - years[b]), nan=NO_YEAR_GAP),
+            -pairs["similarity"].to_numpy(),
         )
-        pairs = pairs[free]
-    return pd.concat(chosen, ignore_index=True)[["a", "b", "similarity"]]
+    )
+    a, b, docs = a[order], b[order], len(codes) + 1
+    # A target's place in each other document: (a, doc_b) and (b, doc_a) as dense ids.
+    slot_a = pd.factorize(a * docs + codes[b])[0]
+    slot_b = pd.factorize(b * docs + codes[a])[0]
+    taken_a, taken_b = np.zeros(slot_a.max() + 1, dtype=bool), np.zeros(slot_b.max() + 1, dtype=bool)
+    alive, chosen = np.arange(len(a)), []
+    while alive.size:
+        # Mutual best: the first remaining pair of both its target's slots.
+        first_a = ~pd.Series(slot_a[alive]).duplicated().to_numpy()
+        first_b = ~pd.Series(slot_b[alive]).duplicated().to_numpy()
+        mutual = alive[first_a & first_b]
+        chosen.append(mutual)
+        taken_a[slot_a[mutual]], taken_b[slot_b[mutual]] = True, True
+        alive = alive[~taken_a[slot_a[alive]] & ~taken_b[slot_b[alive]]]
+    rows = order[np.concatenate(chosen)]
+    return pairs.iloc[rows][["a", "b", "similarity"]].reset_index(drop=True)
 
 
 def _link_table(block: _Block, chosen: pd.DataFrame) -> pa.Table:
@@ -421,15 +428,15 @@ def _link_table(block: _Block, chosen: pd.DataFrame) -> pa.Table:
     if chosen.empty:
         return TARGET_LINKS.empty_table()
     columns: dict[str, pa.Array] = {}
+    sides = block.table.select(_SIDE_COLUMNS)
     for side in ("a", "b"):
-        rows = block.table.take(pa.array(chosen[side].to_numpy(dtype=np.int64), type=pa.int64()))
+        rows = sides.take(pa.array(chosen[side].to_numpy(dtype=np.int64), type=pa.int64()))
         for name in _SIDE_COLUMNS:
             columns[f"{name}_{side}"] = rows.column(name)
-    core = block.arrays["core"]
-    core_a, core_b = core[chosen["a"].to_numpy(dtype=np.int64)], core[chosen["b"].to_numpy(dtype=np.int64)]
-    columns["indicator_key"] = pa.array(
-        [a if len(a) <= len(b) else b for a, b in zip(core_a, core_b)], type=pa.string()
-    )
+    a, b = chosen["a"].to_numpy(dtype=np.int64), chosen["b"].to_numpy(dtype=np.int64)
+    length = block.arrays["core_length"]
+    shorter = np.where(length[a] <= length[b], a, b)  # the shared core: the shorter of the two
+    columns["indicator_key"] = block.table.column("core").take(pa.array(shorter, type=pa.int64()))
     columns["similarity"] = pa.array(chosen["similarity"].to_numpy(dtype=np.float64), type=pa.float64())
     return pa.table(columns).cast(TARGET_LINKS)
 

@@ -30,6 +30,7 @@ import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -90,6 +91,11 @@ class LinkInputs:
     carried_targets: Path | None = None
     carried_documents: Path | None = None
     stats: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def kept_values(self) -> pa.Array:
+        """``kept`` as the value set every filter of kept rows uses (sorted once, not per block)."""
+        return pa.array(sorted(self.kept), type=pa.string())
 
     def previous_file(self, table: str, block: int) -> Path | None:
         if self.previous_dir is None:
@@ -159,7 +165,7 @@ def _link_one_block(job: tuple[LinkInputs, bool, int, Path, Path]) -> dict[str, 
 
 
 # ------------------------------------------------------------------ keys
-def _spill_source(job: tuple[int, Path, set[str] | None, DocumentRegions, Path]) -> set[int]:
+def _spill_source(job: tuple[int, Path, pa.Array | None, DocumentRegions, Path]) -> set[int]:
     """Key one source of targets (a file or a folder of parts; only ``keep``'s documents
     unless None), a chunk of whole documents at a time, into a spill file per block
     (``<source>-block-NN.parquet``); the blocks written."""
@@ -182,14 +188,14 @@ def _spill_source(job: tuple[int, Path, set[str] | None, DocumentRegions, Path])
     return set(writers)
 
 
-def _target_sources(inputs: LinkInputs, reuse: bool) -> list[tuple[Path, set[str] | None]]:
+def _target_sources(inputs: LinkInputs, reuse: bool) -> list[tuple[Path, pa.Array | None]]:
     """The targets to key: this run's staged files, and without reuse the kept documents'
     published ones (each part file of a folder a source of its own)."""
-    sources: list[tuple[Path, set[str] | None]] = []
+    sources: list[tuple[Path, pa.Array | None]] = []
     carried = inputs.carried_targets
     if not reuse and carried is not None:
         files = sorted(p for p in carried.iterdir() if p.suffix == ".parquet") if carried.is_dir() else [carried]
-        sources += [(file, inputs.kept) for file in files]
+        sources += [(file, inputs.kept_values) for file in files]
     return sources + [(path, None) for path in inputs.new_targets]
 
 
@@ -197,7 +203,7 @@ def _regions(inputs: LinkInputs, reuse: bool) -> DocumentRegions:
     """The regions of the documents being keyed (nothing known when the table has no region columns)."""
     parts = []
     if not reuse and inputs.carried_documents is not None:
-        parts += list(_read_rows(inputs.carried_documents, None, inputs.kept, DOCUMENT_COLUMNS))
+        parts += list(_read_rows(inputs.carried_documents, None, inputs.kept_values, DOCUMENT_COLUMNS))
     for path in inputs.new_documents:
         parts += list(_read_rows(path, None, None, DOCUMENT_COLUMNS))
     parts = [p for p in parts if p.num_rows]
@@ -205,12 +211,11 @@ def _regions(inputs: LinkInputs, reuse: bool) -> DocumentRegions:
 
 
 def _read_rows(
-    path: Path, schema: pa.Schema | None, keep: set[str] | None, columns: list[str] | None = None
+    path: Path, schema: pa.Schema | None, value_set: pa.Array | None, columns: list[str] | None = None
 ) -> Iterator[pa.Table]:
     """The rows of a Parquet file or folder of part files (only ``columns`` where it has
-    them), only those whose doc_id is in ``keep`` unless it is None, cast to ``schema``."""
+    them), only those whose doc_id is in ``value_set`` unless it is None, cast to ``schema``."""
     wanted = columns or (schema.names if schema is not None else None)
-    value_set = pa.array(sorted(keep), type=pa.string()) if keep is not None else None
     files = sorted(p for p in path.iterdir() if p.suffix == ".parquet") if path.is_dir() else [path]
     for file in files:
         parquet = pq.ParquetFile(file)
@@ -244,7 +249,7 @@ def _whole_documents(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
 
 def _blocks_losing_documents(inputs: LinkInputs) -> set[int]:
     """Blocks of the published keys holding a document that is not kept (changed or removed)."""
-    kept = pa.array(sorted(inputs.kept), type=pa.string())
+    kept = inputs.kept_values
     found = set()
     for block in range(BLOCKS):
         path = inputs.previous_file(KEYS_TABLE, block)
@@ -260,7 +265,7 @@ def _recompute(inputs: LinkInputs, reuse: bool, block: int, spilled: list[Path])
     parts = []
     previous = inputs.previous_file(KEYS_TABLE, block) if reuse else None
     if previous is not None:
-        parts += list(_read_rows(previous, KEY_SCHEMA, inputs.kept))
+        parts += list(_read_rows(previous, KEY_SCHEMA, inputs.kept_values))
     parts += [pq.read_table(path).cast(KEY_SCHEMA) for path in spilled]
     keys = pa.concat_tables(parts) if parts else KEY_SCHEMA.empty_table()
     keys = keys.sort_by([(name, "ascending") for name in ("doc_id", "norm_start", "target_id")])
