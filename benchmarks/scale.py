@@ -144,7 +144,7 @@ class TreeSampler(threading.Thread):
 
 def run_polex(corpus: Path, out: Path, env: dict, *extra: str) -> dict:
     cmd = [str(Path(sys.executable).parent / "polex"), "run", str(corpus), "--out", str(out), "--no-progress", *extra]
-    started = time.perf_counter()
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     sampler = TreeSampler(proc.pid)
     sampler.start()
@@ -152,6 +152,7 @@ def run_polex(corpus: Path, out: Path, env: dict, *extra: str) -> dict:
     sampler.stop()
     manifest = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").exists() else {}
     return {
+        "load_average_1m": [round(load_before, 1), round(os.getloadavg()[0], 1)],  # before, after: the machine's
         "wall_s": round(time.perf_counter() - started, 2),
         "cpu_s": round(sum(sampler.cpu_by_pid.values()), 1),  # sampled: misses each process's last 0.1 s
         "exit": proc.returncode,
@@ -264,14 +265,14 @@ def bench_manifest(entries: int, workdir: Path) -> dict:
     )
     path = workdir / "index.parquet"
     write_index(path, index)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     loaded = read_index(path)
-    read_s = time.perf_counter() - started
+    read_s, read_cpu = time.perf_counter() - started, time.process_time() - cpu
     files = scan_from_files([ScannedFile(p, s, 20_000) for p, s in zip(paths, shas)])
     rss_before = psutil.Process().memory_info().rss
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     plan = make_plan(files, loaded, "170be0cacacf", reusable=True)
-    plan_s = time.perf_counter() - started
+    plan_s, plan_cpu = time.perf_counter() - started, time.process_time() - cpu
     plan_rss = psutil.Process().memory_info().rss - rss_before
     legacy = {
         "documents": {
@@ -280,18 +281,21 @@ def bench_manifest(entries: int, workdir: Path) -> dict:
     }
     json_path = workdir / "manifest.json"
     json_path.write_text(json.dumps(legacy, ensure_ascii=False, indent=1), encoding="utf-8")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     json.loads(json_path.read_text(encoding="utf-8"))
-    json_s = time.perf_counter() - started
+    json_s, json_cpu = time.perf_counter() - started, time.process_time() - cpu
     assert len(plan.kept_ingested) == entries and not pc.any(pc.invert(plan.reuse)).as_py()
     return {
         "entries": entries,
         "index_mb": round(path.stat().st_size / 2**20, 1),
         "index_read_s": round(read_s, 3),
+        "index_read_cpu_s": round(read_cpu, 3),
         "plan_s": round(plan_s, 2),
+        "plan_cpu_s": round(plan_cpu, 2),
         "plan_rss_mb": round(plan_rss / 2**20),
         "json_manifest_mb (format 1, no stat fields)": round(json_path.stat().st_size / 2**20, 1),
         "json_parse_s": round(json_s, 2),
+        "json_parse_cpu_s": round(json_cpu, 2),
     }
 
 
@@ -348,7 +352,7 @@ def print_report(report: dict) -> None:
         print(
             f"   {name:<16} {run['wall_s']:7.1f} s wall{speed}, {run['cpu_s']:7.1f} s CPU, peak RSS tree {run['peak_tree_rss_mb']} MB, "
             f"largest process {run['peak_process_rss_mb']} MB; processed {counts.get('processed')}, hashed {counts.get('hashed')}, "
-            f"removed {counts.get('removed')}, parts {run['parts']}, exit {run['exit']}"
+            f"removed {counts.get('removed')}, parts {run['parts']}, exit {run['exit']}, load {run['load_average_1m']}"
         )
     if "tables_equal_clean_run" in report:
         print(f"   tables equal a clean full run's: {report['tables_equal_clean_run']}")

@@ -7,7 +7,9 @@ import json
 import random
 from pathlib import Path
 from typing import Collection
+from unittest import mock
 
+import numpy as np
 import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,6 +25,7 @@ from pipeline.linking import (
     target_keys,
     update_links,
 )
+from pipeline.linking import links as links_module
 from pipeline.linking.indicators import indicator_key
 from pipeline.linking.links import link_block
 from pipeline.linking.similarity import key_similarity
@@ -245,6 +248,30 @@ def test_incremental_update_equals_full_recompute(old, edits, removed, regions):
     links, keys = _update(old, new, set(edits), documents)
     assert links.equals(link_all(_targets(new), documents))
     assert keys.equals(update_links(None, None, target_keys(_targets(new), documents), set())[1])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    docs=_corpus,
+    regions=st.none() | st.lists(st.sampled_from(_REGIONS), min_size=6, max_size=6),
+    slice_rows=st.integers(1, 6),
+)
+def test_choices_made_in_slices_of_groups_give_the_same_links(docs, regions, slice_rows):
+    """A block's choices are computed for slices of whole groups (memory): any slice size
+    gives the links of one pass over the block, similarity included."""
+    documents = None if regions is None else _documents([(f"doc{i}.txt", *region) for i, region in enumerate(regions)])
+    keys = target_keys(_targets(docs), documents)
+    whole = link_keys(keys)
+    with mock.patch.object(links_module, "PICK_SLICE_ROWS", slice_rows):
+        assert link_keys(keys).equals(whole)
+        if keys.num_rows > slice_rows:  # the slices: every row once, a group in one slice only
+            block = links_module._Block.of(keys)
+            slices = links_module._group_slices(block, slice_rows)
+            assert sorted(np.concatenate(slices).tolist()) == list(range(keys.num_rows))
+            groups = [set(block.arrays["group"][rows].tolist()) for rows in slices]
+            assert sum(map(len, groups)) == len(set().union(*groups))
+            if slice_rows == 1:
+                assert len(slices) == len(set(block.arrays["group"].tolist()))
 
 
 def test_blocks_never_split_a_link():

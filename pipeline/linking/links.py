@@ -62,6 +62,7 @@ from pipeline.linking.keys import BLOCKS, KEY_SCHEMA, TARGET_COLUMNS, block_of, 
 from pipeline.linking.regions import UNKNOWN_LEVEL
 from pipeline.linking.similarity import core_similarity, key_similarity, reduced_forms
 
+PICK_SLICE_ROWS = 50_000  # targets whose choices are computed together (memory, README: Linking)
 PER_LEVEL = 3  # counterparts a target keeps per level of document (national, province, city, county, unknown)
 LEVEL_COUNT = UNKNOWN_LEVEL + 1
 NO_YEAR = -1
@@ -244,16 +245,18 @@ class _Block:
 
 def _prefixes(table: pa.Table, level: np.ndarray) -> np.ndarray:
     """Ids of each row's region cut to its first m parts (m = 0..3); -1 where the
-    row's region has fewer known parts (or none is known: level unknown)."""
+    row's region has fewer known parts (or none is known: level unknown).  Only which
+    rows share an id matters (a missing part counts as an empty name)."""
     prefix = np.full((table.num_rows, 4), -1, dtype=np.int64)
     prefix[:, 0] = 0
-    joined = np.full(table.num_rows, "", dtype=object)
+    joined = np.zeros(table.num_rows, dtype=np.int64)  # an id of the first m parts, all rows
     known = level != UNKNOWN_LEVEL
     for m, column in enumerate(("province", "city", "county"), start=1):
-        parts = table.column(column).to_numpy(zero_copy_only=False)
-        joined = joined + "\x1f" + np.where(pd.isna(parts), "", parts).astype(object)
+        names = pc.dictionary_encode(pc.fill_null(table.column(column).combine_chunks(), ""))
+        part = names.indices.to_numpy().astype(np.int64)
+        joined = pd.factorize(joined * (len(names.dictionary) + 1) + part)[0].astype(np.int64)
         has = known & (level >= m)
-        prefix[has, m] = pd.factorize(joined[has])[0]
+        prefix[has, m] = joined[has]
     return prefix
 
 
@@ -341,15 +344,15 @@ def _pool_entries(block: _Block, per_level: int) -> pd.DataFrame:
     return entries[doc_rank.to_numpy() <= per_level].drop(columns="first")
 
 
-def _askers(block: _Block) -> pd.DataFrame:
-    """One row per target and level it asks: a, cls (target, level, pool prefix and year
-    shared by all who get the same answer), g, L, m, pk, year."""
+def _askers(block: _Block, rows: np.ndarray) -> pd.DataFrame:
+    """One row per target of ``rows`` and level it asks (every level the block has): a,
+    cls (target, level, pool prefix and year shared by all who get the same answer), g,
+    L, m, pk, year."""
     level, prefix = block.arrays["level"], block.prefix
-    rows = np.arange(len(level))
     parts = []
     for asked in np.unique(level):
-        unknown = (level == UNKNOWN_LEVEL) | (asked == UNKNOWN_LEVEL)
-        m = np.where(unknown, 0, np.minimum(level, asked))
+        unknown = (level[rows] == UNKNOWN_LEVEL) | (asked == UNKNOWN_LEVEL)
+        m = np.where(unknown, 0, np.minimum(level[rows], asked))
         parts.append(pd.DataFrame({"a": rows, "L": asked, "m": m, "pk": prefix[rows, m]}))
     askers = pd.concat(parts, ignore_index=True)
     askers["g"] = block.arrays["group"][askers["a"].to_numpy()]
@@ -375,15 +378,45 @@ def _answers(askers: pd.DataFrame, verdicts: pd.DataFrame, entries: pd.DataFrame
 
 def _picks(block: _Block, verdicts: pd.DataFrame, per_level: int) -> pd.DataFrame:
     """Each target's best ``per_level`` documents at each level (module doc), with every
-    candidate pair between the target and those documents, as pairs."""
-    askers = _askers(block)
-    chosen = askers[["a", "cls"]].merge(_answers(askers, verdicts, _pool_entries(block, per_level), per_level))
+    candidate pair between the target and those documents, as pairs.
+
+    A target's choice depends only on its class, and a class on one group, so the
+    choices are computed for slices of whole groups (about ``PICK_SLICE_ROWS`` targets):
+    memory follows the slice, not the block.  The slices' picks are put back in the
+    order one pass over the block gives (level asked, then target), which decides the
+    similarity a pair chosen by both sides keeps."""
+    entries = _pool_entries(block, per_level)
+    slices = _group_slices(block, PICK_SLICE_ROWS)
+    picked = [_slice_picks(block, verdicts, entries, per_level, rows) for rows in slices]
+    a, b, similarity, asked = (np.concatenate([p[i] for p in picked]) for i in range(4))
+    order = np.lexsort((a, asked))  # stable: within a target and level, the slice's order
+    return _as_pairs(block, a[order], b[order], similarity[order])
+
+
+def _group_slices(block: _Block, size: int) -> list[np.ndarray]:
+    """The block's rows in slices of whole groups: the groups starting in each window of
+    ``size`` rows (in group order) make one slice; each slice's rows ascending."""
+    group = block.arrays["group"]
+    if len(group) <= size:
+        return [np.arange(len(group))]
+    counts = np.bincount(group)
+    slice_of_row = ((np.cumsum(counts) - counts) // size)[group]
+    order = np.argsort(slice_of_row, kind="stable")
+    return np.split(order, np.flatnonzero(np.diff(slice_of_row[order])) + 1)
+
+
+def _slice_picks(
+    block: _Block, verdicts: pd.DataFrame, entries: pd.DataFrame, per_level: int, rows: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """(a, b, similarity, level asked) of the pairs the targets of ``rows`` choose."""
+    askers = _askers(block, rows)
+    chosen = askers[["a", "cls", "L"]].merge(_answers(askers, verdicts, entries, per_level), on="cls")
     own = block.arrays["doc"][chosen["a"].to_numpy()] == chosen["doc_b"].to_numpy()
     own_rank = chosen[own].groupby(["a", "cls"])["doc_rank"].min().rename("own_rank").reset_index()
     chosen = chosen[~own].merge(own_rank, on=["a", "cls"], how="left")
     shift = (chosen["doc_rank"] > chosen["own_rank"].fillna(per_level + 1)).astype(np.int64)
     chosen = chosen[(chosen["doc_rank"] - shift) < per_level]
-    return _as_pairs(block, chosen["a"].to_numpy(), chosen["b"].to_numpy(), chosen["similarity"].to_numpy())
+    return tuple(chosen[name].to_numpy() for name in ("a", "b", "similarity", "L"))
 
 
 # ---------------------------------------------------------------- matching
