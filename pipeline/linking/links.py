@@ -62,7 +62,7 @@ from pipeline.linking.keys import BLOCKS, KEY_SCHEMA, TARGET_COLUMNS, block_of, 
 from pipeline.linking.regions import UNKNOWN_LEVEL
 from pipeline.linking.similarity import core_similarity, key_similarity, reduced_forms
 
-PICK_SLICE_ROWS = 50_000  # targets whose choices are computed together (memory, README: Linking)
+PICK_SLICE_ROWS = 20_000  # targets whose choices are computed together (memory, README: Linking)
 PER_LEVEL = 3  # counterparts a target keeps per level of document (national, province, city, county, unknown)
 LEVEL_COUNT = UNKNOWN_LEVEL + 1
 NO_YEAR = -1
@@ -210,8 +210,7 @@ class _Block:
 
     @classmethod
     def of(cls, keys: pa.Table) -> "_Block":
-        table = keys.sort_by([("doc_id", "ascending"), ("norm_start", "ascending"), ("target_id", "ascending")])
-        table = table.combine_chunks()  # one chunk: taking the links' rows from it is a plain gather
+        table = _in_key_order(keys)
         frame = table.select(["doc_id", "core", "levels", "relative", "increment", "dimension", "unit"]).to_pandas()
         group_columns = ["core", "levels", "relative", "increment", "dimension"]
         group = frame.groupby(group_columns, sort=True).ngroup().to_numpy(dtype=np.int64)
@@ -241,6 +240,16 @@ class _Block:
             ],
             [u if isinstance(u, str) else None for u in firsts["unit"]],
         )
+
+
+def _in_key_order(keys: pa.Table) -> pa.Table:
+    """``keys`` sorted by doc_id, norm_start, target_id, in one chunk (taking the links'
+    rows from it is then a plain gather); the same table when it already is (publish
+    sorts a block's keys to write them: no second copy of the block)."""
+    order = pc.sort_indices(keys, sort_keys=[(name, "ascending") for name in ("doc_id", "norm_start", "target_id")])
+    if not np.array_equal(order.to_numpy(), np.arange(keys.num_rows)):
+        keys = keys.take(order)
+    return keys if keys.column("doc_id").num_chunks <= 1 else keys.combine_chunks()
 
 
 def _prefixes(table: pa.Table, level: np.ndarray) -> np.ndarray:

@@ -268,8 +268,9 @@ def _recompute(inputs: LinkInputs, reuse: bool, block: int, spilled: list[Path])
         parts += list(_read_rows(previous, KEY_SCHEMA, inputs.kept_values))
     parts += [pq.read_table(path).cast(KEY_SCHEMA) for path in spilled]
     keys = pa.concat_tables(parts) if parts else KEY_SCHEMA.empty_table()
-    keys = keys.sort_by([(name, "ascending") for name in ("doc_id", "norm_start", "target_id")])
-    return keys, link_block(keys)
+    del parts  # one copy of the block's keys at a time (memory follows the largest block)
+    keys = keys.sort_by([(name, "ascending") for name in ("doc_id", "norm_start", "target_id")]).combine_chunks()
+    return keys, link_block(keys)  # sorted and in one chunk: linking uses this table as it is
 
 
 _WITH_PANDAS_METADATA = {
