@@ -300,7 +300,7 @@ def bench_manifest(entries: int, workdir: Path) -> dict:
 
 
 # ------------------------------------------------------------------ the paths
-def bench_paths(workdir: Path, n_docs: int, prefect_server: bool, verify: bool) -> dict:
+def bench_paths(workdir: Path, n_docs: int, prefect_server: bool, verify: bool, json_path: Path | None = None) -> dict:
     home = workdir / "prefect-home"
     home.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
@@ -316,12 +316,16 @@ def bench_paths(workdir: Path, n_docs: int, prefect_server: bool, verify: bool) 
         report["unchanged"] = run_polex(corpus, out, env)
         report["changed_1pct"] = {"files_changed": change_files(corpus, 0.01)}
         time.sleep(2.5)
+        _save(report, json_path)
         report["changed_1pct"].update(run_polex(corpus, out, env))
+        _save(report, json_path)
         report["removed_20pct"] = {"files_removed": remove_files(corpus, 0.20)}
         report["removed_20pct"].update(
             run_polex(corpus, out, env, "--allow-removals") if _has_allow_removals() else run_polex(corpus, out, env)
         )
+        _save(report, json_path)
         report["rehash"] = run_polex(corpus, out, env, "--rehash")
+        _save(report, json_path)
         if verify:
             report["clean_full_run_of_final_corpus"] = run_polex(corpus, workdir / "fresh", env)
             report["tables_equal_clean_run"] = tables_equal(out, workdir / "fresh")
@@ -329,6 +333,12 @@ def bench_paths(workdir: Path, n_docs: int, prefect_server: bool, verify: bool) 
         if server:
             server.stop()
     return report
+
+
+def _save(report: dict, json_path: Path | None) -> None:
+    """The figures so far (a long run interrupted keeps the paths it measured)."""
+    if json_path is not None:
+        json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
 
 
 def _has_allow_removals() -> bool:
@@ -378,7 +388,7 @@ def main(argv=None) -> int:
     report: dict = {}
     try:
         if args.docs:
-            report.update(bench_paths(workdir, args.docs, args.prefect_server, args.verify))
+            report.update(bench_paths(workdir, args.docs, args.prefect_server, args.verify, args.json))
         if args.manifest:
             report["manifest"] = bench_manifest(args.manifest, workdir)
     finally:
