@@ -47,6 +47,10 @@ _B_BLOCKS_JOIN = re.compile(
 )
 _A_FINAL = frozenset("。！？；：…）〕】」』!?;:)")  # ASCII forms too: width runs after this step
 _BODY_START_FINAL = frozenset("。：:")
+# Punctuation no line may start with (the line-start prohibition of Chinese typesetting,
+# 避头点: GB/T 15834's pause and closing marks): a line opening with one continues the
+# line before it, whatever that line looks like (short, without punctuation of its own).
+_NO_LINE_START = frozenset("，。、；：？！）」』】〕》”’,;:?!)")
 _SENTENCE_STOP = re.compile(r"[。；！？;!?]")
 _INNER_PUNCT = re.compile(r"[，、；。,;]")
 # a line's content with leading and trailing blanks (incl. the ideographic-space indent) trimmed;
@@ -91,6 +95,8 @@ def _may_join(first: str, joined: list[str] | None, b: str) -> bool:
     a_last = (joined[-1] if joined else first)[-1]
     if a_last in _A_FINAL:
         return False
+    if b[0] in _NO_LINE_START:
+        return True
     if not joined or _MARKER_RUN.fullmatch(first):
         a = first + "".join(joined) if joined else first
         if _heading_only(a) or (len(a) < MIN_JOIN_CHARS and not _INNER_PUNCT.search(a)):

@@ -54,7 +54,11 @@ def _reference_break_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _reference_may_join(a: str, b: str) -> bool:
-    if a[-1] in linebreaks._A_FINAL or linebreaks._heading_only(a):
+    if a[-1] in linebreaks._A_FINAL:
+        return False
+    if b[0] in linebreaks._NO_LINE_START:  # 避头点: a line opening with one continues A
+        return True
+    if linebreaks._heading_only(a):
         return False
     if len(a) < linebreaks.MIN_JOIN_CHARS and not linebreaks._INNER_PUNCT.search(a):
         return False

@@ -528,3 +528,23 @@ def test_every_gold_span_maps_cleanly(gold_path):
     for span in gold["spans"]:
         a, b = norm.to_norm(span["start"], span["end"])
         assert norm.to_raw(a, b) == (span["start"], span["end"]), span
+
+
+@pytest.mark.parametrize(
+    "text, joined",
+    [
+        # a short line without punctuation of its own would stay (a title), but the next line
+        # opens with a pause mark no line may start with (避头点): it is a wrapped line
+        (
+            "通知如下。\n加快建设现代化产业体系\n，推动高质量发展。\n",
+            "通知如下。\n加快建设现代化产业体系，推动高质量发展。",
+        ),
+        ("通知如下。\n各市、县人民政府\n、省直各部门：\n", "通知如下。\n各市、县人民政府、省直各部门："),
+        # a sentence that ended stays ended, whatever the next line opens with
+        ("通知如下。\n推动高质量发展。\n）\n", "通知如下。\n推动高质量发展。\n）"),
+    ],
+)
+def test_a_line_opening_with_a_pause_mark_continues_the_line_before(text, joined):
+    out, offsets = linebreaks.fix_linebreaks(text)
+    assert out == joined  # the text's trailing line break is a document-edge blank, deleted
+    assert offsets.source_len == len(text)
