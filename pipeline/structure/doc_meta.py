@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex as re
 
 from pipeline.core.document import DocumentMeta, NormalizedText
-from pipeline.structure import doc_genre, meta_sources, regions
+from pipeline.structure import doc_genre, meta_sources, metadata, regions
 from pipeline.structure.metadata import extract_meta
 
 _BRACKETS = str.maketrans(
@@ -48,15 +48,8 @@ _WORK_REPORT = re.compile(
 
 
 def lines_of(text: str) -> list[tuple[int, str]]:
-    """(start offset, stripped content) of every non-empty line."""
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        content = line.strip(" \t\u3000\xa0\r*")
-        if content:
-            out.append((pos, content))
-        pos += len(line) + 1
-    return out
+    """``metadata.lines_of`` that also trims the no-break space (raw page heads hold it)."""
+    return metadata.lines_of(text, metadata.LINE_STRIP + "\xa0")
 
 
 def _normal_doc_number(value: str | None) -> str | None:
@@ -167,7 +160,7 @@ def _first_issuer(issuer: str | None) -> str | None:
 def document_meta(norm: NormalizedText) -> DocumentMeta:
     """Every metadata column of a document: ``extract_meta``'s GB/T 9704 head and tail, completed."""
     lines = lines_of(norm.text)
-    # metadata._lines strips the same characters but the no-break space, which a normalised
+    # metadata.lines_of strips the same characters but the no-break space, which a normalised
     # text holds only when a caller skipped ``width``: then they are split apart
     head = extract_meta(norm, lines if "\xa0" not in norm.text else None)
     done = complete_meta(norm.text, norm.raw_text, head.title, head.doc_number, head.issuer, head.issue_date, lines)

@@ -1,7 +1,7 @@
 """Where real documents put their metadata, beyond the GB/T 9704 head read by ``metadata.py``.
 
 Each reader takes the document's non-empty lines (``(offset, content)``, as
-``metadata._lines`` gives them) or its text and returns what it found, or None:
+``metadata.lines_of`` gives them) or its text and returns what it found, or None:
 
 - ``info_table``: a government site's information table (索引号, 发文机关,
   文号, 成文日期, 发布日期, 主题分类, 标题), label and value on one line

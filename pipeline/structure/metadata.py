@@ -93,12 +93,15 @@ def _date_of(match) -> str | None:
     return _iso(year, month, day)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    """(start offset, stripped content) of every non-empty line."""
+LINE_STRIP = " \t\u3000\r*"  # blanks, the ideographic-space indent, a scraped page's bullet stars
+
+
+def lines_of(text: str, strip: str = LINE_STRIP) -> list[tuple[int, str]]:
+    """(start offset, content with ``strip``'s characters trimmed) of every non-empty line."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        content = line.strip(" \t\u3000\r*")
+        content = line.strip(strip)
         if content:
             out.append((pos, content))
         pos += len(line) + 1
@@ -205,9 +208,9 @@ def _own_date(lines) -> tuple[str | None, int | None, str | None]:
 
 
 def extract_meta(norm: NormalizedText, lines: list[tuple[int, str]] | None = None) -> DocumentMeta:
-    """``lines``: ``_lines(norm.text)`` when the caller has them already."""
+    """``lines``: ``lines_of(norm.text)`` when the caller has them already."""
     text = norm.text
-    lines = _lines(text) if lines is None else lines
+    lines = lines_of(text) if lines is None else lines
     head = _head(lines)
     meta = DocumentMeta()
     meta.doc_number = _doc_number(head)
