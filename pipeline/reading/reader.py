@@ -14,7 +14,8 @@ import errno
 import hashlib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -174,8 +175,9 @@ def read_document(
     if rel.is_absolute() or ".." in rel.parts:
         raise IngestError("read", f"path {rel_path!r} is not inside the corpus folder")
     path = Path(corpus_root) / rel
-    suffix = rel.suffix if is_supported(rel.name) else _suffix_by_content(path, rel.suffix, max_bytes)
-    data = _read_bounded(path, size_limit(suffix, max_bytes), suffix)
+    suffix, data = (rel.suffix, None) if is_supported(rel.name) else _suffix_by_content(path, rel.suffix, max_bytes)
+    if data is None:
+        data = _read_bounded(path, size_limit(suffix, max_bytes), suffix)
     decoded = decode(data, suffix, max_bytes, converted)
     return RawDocument(
         doc_id=rel.as_posix(),
@@ -188,49 +190,48 @@ def read_document(
     )
 
 
-def _suffix_by_content(path: Path, suffix: str, max_bytes: int) -> str:
-    """The suffix a file under a non-document name (``download.jsp``, ``getfile?id=3``) is read
-    as: ``.pdf`` or ``.docx`` when its bytes say so (``formats.sniff_unnamed``), else the
-    IngestError that calls its type unsupported.  Only a ZIP's head needs the whole file."""
+def _suffix_by_content(path: Path, suffix: str, max_bytes: int) -> tuple[str, bytes | None]:
+    """(the suffix a file under a non-document name — ``download.jsp``, ``getfile?id=3`` — is
+    read as, its bytes when they were read whole to decide): ``.pdf`` or ``.docx`` when its
+    bytes say so (``formats.sniff_unnamed``), else the IngestError that calls its type
+    unsupported.  Only a ZIP's head needs the whole file, which is then not read again."""
     unsupported = IngestError("read", f"unsupported file type {suffix.lower() or '(no extension)'}")
-    head = _read_head(path, UNNAMED_HEAD_BYTES)
-    kind = sniff_unnamed(head)
+    data = None
+    kind = sniff_unnamed(_read_head(path, UNNAMED_HEAD_BYTES))
     if kind == ZIP:
-        kind = sniff_unnamed(_read_bounded(path, size_limit(".docx", max_bytes), ".docx"))
+        data = _read_bounded(path, size_limit(".docx", max_bytes), ".docx")
+        kind = sniff_unnamed(data)
     if kind not in SUFFIX_OF_FORMAT:
         raise unsupported
-    return SUFFIX_OF_FORMAT[kind]
+    return SUFFIX_OF_FORMAT[kind], data
+
+
+@contextmanager
+def _read_errors() -> Iterator[None]:
+    """A file that cannot be read for good (a folder, no permission, …) as IngestError("read");
+    transient errors (EIO, ESTALE, …) raised as they are, for the caller to retry."""
+    try:
+        yield
+    except IsADirectoryError:
+        raise IngestError("read", "is a folder, not a file") from None
+    except OSError as exc:
+        if exc.errno not in _PERMANENT_ERRNOS:
+            raise
+        reason = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM) else (exc.strerror or str(exc))
+        raise IngestError("read", f"cannot read file: {reason}") from None
 
 
 def _read_head(path: Path, n: int) -> bytes:
-    try:
-        with open(path, "rb") as f:
-            return f.read(n)
-    except IsADirectoryError:
-        raise IngestError("read", "is a folder, not a file") from None
-    except OSError as exc:
-        if exc.errno not in _PERMANENT_ERRNOS:
-            raise  # transient: let the caller retry
-        reason = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM) else (exc.strerror or str(exc))
-        raise IngestError("read", f"cannot read file: {reason}") from None
+    with _read_errors(), open(path, "rb") as f:
+        return f.read(n)
 
 
 def _read_bounded(path: Path, max_bytes: int, suffix: str = "") -> bytes:
-    try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > max_bytes:
-                raise IngestError("read", _too_big(size, max_bytes, suffix))
-            data = f.read(max_bytes + 1)  # bounded even if the file grows while we read it
-    except IngestError:
-        raise
-    except IsADirectoryError:
-        raise IngestError("read", "is a folder, not a file") from None
-    except OSError as exc:
-        if exc.errno not in _PERMANENT_ERRNOS:
-            raise  # transient (EIO, ESTALE, ...): let the caller retry
-        reason = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM) else (exc.strerror or str(exc))
-        raise IngestError("read", f"cannot read file: {reason}") from None
+    with _read_errors(), open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > max_bytes:
+            raise IngestError("read", _too_big(size, max_bytes, suffix))
+        data = f.read(max_bytes + 1)  # bounded even if the file grows while we read it
     if len(data) > max_bytes:
         raise IngestError("read", _too_big(len(data), max_bytes, suffix))
     return data
