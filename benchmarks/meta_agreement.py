@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO))
 from normalizers import normalize  # noqa: E402
 from pipeline.reading.reader import read_document  # noqa: E402
 from pipeline.structure.divisions import short_name  # noqa: E402
-from pipeline.structure.doc_genre import genre_family, genre_of_title, genre_word  # noqa: E402
+from pipeline.structure.doc_genre import genre_family, genre_label, genre_of_title, genre_word  # noqa: E402
 from pipeline.structure.doc_meta import complete_meta  # noqa: E402
 from pipeline.structure.metadata import extract_meta  # noqa: E402
 
@@ -108,7 +108,7 @@ def _title_genres(row: dict) -> tuple[str | None, str | None] | None:
 def follows_title(row: dict) -> bool:
     """Whether the MANIFEST's genre is what polex's rule reads from the MANIFEST's own Chinese title."""
     genres = _title_genres(row)
-    return genres is not None and row["genre"] == genres[1]
+    return genres is not None and row["genre"] == genre_label(genres[1])
 
 
 def manifest_consistency(manifest: Path) -> dict:
@@ -122,6 +122,7 @@ def manifest_consistency(manifest: Path) -> dict:
             continue
         counts["titled"] += 1
         wrapper, attached = genres
+        wrapper, attached = genre_label(wrapper), genre_label(attached)
         counts["follows_title"] += row["genre"] == attached
         if wrapper and attached and wrapper != attached:
             counts["notices"] += 1

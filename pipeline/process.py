@@ -42,6 +42,7 @@ REGION_AND_GENRE = (
     "division_code",
     "admin_level",
     "genre",
+    "genre_word",
     "genre_family",
     "status",
 )

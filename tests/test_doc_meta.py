@@ -8,6 +8,7 @@ from pipeline.structure import meta_sources as ms
 from pipeline.structure.doc_genre import (
     conventions_genre,
     genre_family,
+    genre_label,
     genre_of_preamble,
     genre_of_title,
     genre_word,
@@ -21,7 +22,8 @@ from pipeline.structure.doc_meta import complete_meta, lines_of
     [
         ("国务院办公厅转发国家发展改革委关于“十三五”期间实施新一轮农村电网改造升级工程意见的通知", "意见"),
         ("国务院批转国家计委关于发行一九八七年电力建设债券报告的通知", "报告"),
-        ("智能网联汽车道路测试与示范应用管理规范（试行）", "规范"),
+        ("智能网联汽车道路测试与示范应用管理规范（试行）", "管理规范"),
+        ("新一代人工智能伦理规范", "规范"),
         ("加快数字化高质量发展打造数字先锋城市推进方案", "方案"),
         ("关于加快“科创济南”建设全面提升科技创新能力的若干政策措施", "若干措施"),
         ("广州市人力资源和社会保障局 广州市公安局关于印发广州市引进人才入户管理办法实施细则的通知", "实施细则"),
@@ -37,7 +39,8 @@ from pipeline.structure.doc_meta import complete_meta, lines_of
         ("广州市地下空间开发利用管理办法", "管理办法"),
         ("济南市国家新一代人工智能创新发展试验区建设若干政策", "若干政策"),
         ("山东省服务业数字化转型行动方案（2021—2023）", "行动方案"),
-        ("国务院关于同意深化煤炭资源有偿使用制度改革试点实施方案的批复", "批复"),
+        ("国务院关于同意深化煤炭资源有偿使用制度改革试点实施方案的批复", "实施方案"),  # approves a plan
+        ("国务院关于同意建立全国油气田及输油气管道安全保护工作部际联席会议制度的批复", "批复"),  # an arrangement
         ("重庆市物业管理条例", "条例"),
         ("一段不是标题的话", None),
     ],
@@ -50,7 +53,10 @@ def test_genre_words_canonical_form():
     assert genre_word("管理办法") == "管理办法" and genre_word("政府工作报告") == "政府工作报告"
     assert genre_word("若干政策") == "若干政策" and genre_word("任务分工方案") == "任务分工方案"
     assert (
-        genre_word("分工方案") == "方案" and genre_word("发展规划") == "规划" and genre_word("工作报告") == "工作报告"
+        genre_word("分工方案") == "分工方案"
+        and genre_word("推进方案") == "方案"
+        and genre_word("发展规划") == "规划"
+        and genre_word("工作报告") == "工作报告"
     )
     assert genre_word("政策") == "若干政策" and genre_word("支持措施") == "若干措施"
 
@@ -59,7 +65,7 @@ def test_genre_of_preamble():
     assert genre_of_preamble("为……，特制定本实施方案。") == "实施方案"
     assert genre_of_preamble("经国务院同意，现提出以下意见：") == "意见"
     assert genre_of_preamble("为……，制订本行动计划。") == "行动计划"
-    assert genre_of_preamble("现制定如下分工方案。一、把实施") == "方案"
+    assert genre_of_preamble("现制定如下分工方案。一、把实施") == "分工方案"
     assert genre_of_preamble("《关于报送…的函》收悉。经研究，主要意见回复如下：") == "意见"  # a 复函
     assert genre_of_preamble("本措施自2024年1月1日起实施。") == "若干措施"
     assert genre_of_preamble("一、总体要求") is None
@@ -69,11 +75,52 @@ def test_genre_of_preamble():
 
 
 @pytest.mark.parametrize(
+    "text, genre",
+    [
+        ("第一条 根据……，为推动……，制定本办法\n第二条 本办法适用于", "办法"),  # the name ends a line
+        ("为加强……管理，提出以下意见。", "意见"),  # no 现
+        ("为……，就有关事项通知如下：\n一、", "通知"),
+        ("各有关单位：\n……请抓紧报送。\n特此通知。", "通知"),  # a notice's closing formula
+        ("……结合山东大数据工作实际，制定如下措施 一、创新推进", "若干措施"),
+        ("为进一步贯彻落实……，结合实际，制定济南市人工智能岛核心展示区建设运营补贴资金实施细则。\n一、", "实施细则"),
+        (
+            "为加快……发展，工业和信息化部日前印发了《车联网（智能网联汽车）产业发展行动计划》（以下简称《行动计划》）。",
+            "行动计划",
+        ),
+        (
+            "……市人民政府印发了《XX市加快数字化发展“十四五”规划（2021—2025年）》（以下简称《规划》），现解读如下。",
+            "规划",
+        ),
+        ("为贯彻落实《国务院关于……的意见》（以下简称《意见》），制定本方案。", "方案"),  # its own name first
+        ("一、总体要求\n各市要结合实际，制定具体实施方案。", None),  # a task set for others: not its own name
+    ],
+)
+def test_genre_of_preamble_by_the_formulas_documents_use(text, genre):
+    assert genre_of_preamble(text) == genre
+
+
+@pytest.mark.parametrize(
+    "word, label",
+    [
+        ("若干意见", "意见"), ("方案", "实施方案"), ("分工方案", "任务分工方案"), ("计划", "行动计划"),
+        ("办法", "管理办法"), ("细则", "实施细则"), ("规定", "管理规定"), ("管理规范", "管理规定"), ("规范", "指南"),
+        ("指引", "指南"), ("纲要", "规划"), ("工作报告", "报告"), ("流程", "工作流程"), ("摘编", "政策汇编"),
+        # the set has these words itself
+        ("实施意见", "实施意见"), ("指导意见", "指导意见"), ("管理办法", "管理办法"), ("政府工作报告", "政府工作报告"),
+        ("若干措施", "若干措施"), ("通知", "通知"), ("条例", "条例"), (None, None),
+    ],
+)  # fmt: skip
+def test_genre_label_is_the_closed_set_public_catalogues_use(word, label):
+    assert genre_label(word) == label
+
+
+@pytest.mark.parametrize(
     "genre, family",
     [
         ("指导意见", "意见"), ("实施意见", "意见"), ("任务分工方案", "方案"), ("行动计划", "计划"),
         ("工作要点", "计划"), ("纲要", "规划"), ("若干政策", "措施"), ("若干措施", "措施"),
         ("实施细则", "办法"), ("管理办法", "办法"), ("条例", "规定"), ("管理规定", "规定"), ("规范", "规定"),
+        ("管理规范", "规定"), ("分工方案", "方案"),
         ("指引", "指南"), ("政府工作报告", "报告"), ("通告", "公告"), ("答复", "批复"), ("会议纪要", "纪要"),
         ("名单", "其他"), ("汇编", "其他"), (None, None),
     ],
@@ -88,13 +135,13 @@ def test_every_type_word_has_a_family_or_is_named_other():
     classed = {genre for genres in FAMILIES.values() for genre in genres}
     assert len(classed) == sum(map(len, FAMILIES.values()))  # no type in two families
     unclassed = {word for word in (*_COMPOUNDS, *_TYPES) if genre_word(word) not in classed}
-    assert unclassed == {"清单", "目录", "名单", "汇编"}  # lists and compilations: no type of document
+    assert unclassed == {"清单", "目录", "名单", "汇编", "摘编"}  # lists and compilations: no type of document
     assert {genre_family(word) for word in unclassed} == {OTHER_FAMILY}
 
 
 def test_gold_vocabulary_names_three_compounds_more_coarsely():
-    assert [conventions_genre(g) for g in ("政府工作报告", "任务分工方案", "管理规定", "管理办法", None)] == [
-        "工作报告", "方案", "规定", "管理办法", None,
+    assert [conventions_genre(g) for g in ("政府工作报告", "任务分工方案", "分工方案", "管理规定", "管理规范", "管理办法", None)] == [
+        "工作报告", "方案", "方案", "规定", "规范", "管理办法", None,
     ]  # fmt: skip
 
 
@@ -227,7 +274,7 @@ def test_run_on_text_without_line_breaks():
     assert done.title == "国务院办公厅转发发展改革委关于加快推进煤矿企业兼并重组若干意见的通知"
     assert done.doc_number == "国办发〔2010〕46号"
     assert done.issuer == "国务院办公厅" and done.issue_date == "2010-10-16"
-    assert (done.admin_level, done.genre) == ("national", "若干意见")
+    assert (done.admin_level, done.genre_word, done.genre) == ("national", "若干意见", "意见")
 
 
 def test_strip_title_chrome():

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from normalizers import normalize
+from pipeline.qa.labels import COLUMN_OF_META
 from pipeline.qa.scoring import meta_agrees
 from pipeline.reading.reader import read_document
 from pipeline.structure.doc_meta import complete_meta
@@ -53,12 +54,13 @@ REALDEV_FLOORS = {
     "expiry_date": 0.95,
 }
 REALHELD_FLOORS = {"guide": 0.95, "new": 0.95}  # aggregate only: 19/20 and 45/45 measured (issue 17: aim >= 0.95)
-# The 31 corpus-real documents the repo has: province 30/31, level 30/31, genre 18/31 (the MANIFEST's genre as
-# written), genre_family 27/31 measured.
-MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre": 0.55, "genre_family": 0.85}
-# All 205 of corpus-real: genre 132/205 (0.644), genre_title 78/83 (0.940), genre_family 168/205 (0.820) measured
-# (README: why the MANIFEST's genre differs; benchmarks/meta_agreement.py --show lists every disagreement).
-FULL_MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre": 0.62, "genre_title": 0.92, "genre_family": 0.8}
+# The 31 corpus-real documents the repo has: province 30/31, level 30/31, genre 21/31 (the MANIFEST's genre as
+# written; 18/31 before `genre` took the closed label set), genre_family 27/31 measured.
+MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre": 0.65, "genre_family": 0.85}
+# All 205 of corpus-real: genre 166/205 (0.810; 132/205 when genre was the title's own word), genre_title 94/101
+# (0.931), genre_family 177/205 (0.863) measured (README: why the rest of the MANIFEST's genre cannot be read
+# from the text; benchmarks/meta_agreement.py --show lists every disagreement).
+FULL_MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre": 0.79, "genre_title": 0.92, "genre_family": 0.85}
 
 
 def _completed(docs: Path, name: str):
@@ -76,7 +78,7 @@ def _field_accuracy(devset: Path) -> tuple[Counter, Counter]:
         for name, value in gold["meta"].items():
             if name in GUIDE_FIELDS + NEW_FIELDS:
                 total[name] += 1
-                right[name] += meta_agrees(name, value, getattr(done, name))  # as polex eval compares
+                right[name] += meta_agrees(name, value, getattr(done, COLUMN_OF_META.get(name, name)))  # as polex eval
     return right, total
 
 

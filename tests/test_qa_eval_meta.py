@@ -121,3 +121,21 @@ def test_gold_validation_checks_the_extra_fields(realdev_subset, tmp_path):
     assert any("meta.issuers must be a list of strings" in e for e in errors)
     assert any("meta.effective_date must be YYYY-MM-DD" in e for e in errors)
     assert validate_dir(gold, docs) == []
+
+
+def test_gold_genre_is_the_titles_word_and_documents_keep_both(tmp_path, capsys):
+    """documents.genre is the closed label set (若干意见 → 意见), documents.genre_word the title's own word;
+    gold, written to CONVENTIONS, names the title's word, and `polex eval` compares it with genre_word."""
+    docs, gold = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir()
+    gold.mkdir()
+    text = "国务院关于促进光伏产业健康发展的若干意见\n国发〔2013〕24号\n各省、自治区、直辖市人民政府：\n一、充分认识促进光伏产业健康发展的重要性\n"
+    (docs / "opinions.txt").write_text(text, encoding="utf-8")
+    out = run_core(docs, tmp_path / "out")
+    row = pd.read_parquet(out / "documents.parquet").iloc[0]
+    assert (row.genre, row.genre_word, row.genre_family) == ("意见", "若干意见", "意见")
+    meta = {"title": row.title, "doc_number": row.doc_number, "issuer": row.issuer, "issue_date": None}
+    for written, right in (("若干意见", 1), ("意见", 0)):  # gold's word is the title's, not the label
+        record = {"doc": "opinions.txt", "sha256": row.sha256, "meta": {**meta, "genre": written}, "spans": []}
+        (gold / "opinions.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        assert json.loads(_eval(capsys, gold, out, "--json")[1])["meta"]["fields"]["genre"]["right"] == right

@@ -73,7 +73,8 @@ class DocumentMeta:
     county: str | None = None
     division_code: str | None = None  # six digits
     admin_level: str | None = None  # national / province / city / county
-    genre: str | None = None  # 实施意见, 行动计划, 办法 …
+    genre: str | None = None  # in the closed label set: 实施意见, 行动计划, 管理办法, 指南 …
+    genre_word: str | None = None  # the type word the title itself uses: 若干意见, 办法, 指引 …
     genre_family: str | None = None  # its class: 意见, 方案, 计划, 办法, 规定, 通知, 报告 … 其他
     status: str = "final"  # draft / trial / final
     effective_date: str | None = None  # ISO YYYY-MM-DD

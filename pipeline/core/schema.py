@@ -40,7 +40,8 @@ DOCUMENTS = pa.schema(
         pa.field("county", pa.string()),
         pa.field("division_code", pa.string()),
         pa.field("admin_level", pa.string()),
-        pa.field("genre", pa.string()),
+        pa.field("genre", pa.string()),  # the closed label set (pipeline.structure.doc_genre.GENRE_LABEL_OF_WORD)
+        pa.field("genre_word", pa.string()),  # the title's own type word
         pa.field("genre_family", pa.string()),  # genre's class (pipeline.structure.doc_genre.FAMILIES)
         pa.field("status", pa.string()),
         pa.field("effective_date", pa.date32()),

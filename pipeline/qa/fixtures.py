@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from pipeline.core.schema import DOCUMENTS, SECTIONS, SPAN_FIELDS
 from pipeline.linking import link_all
 from pipeline.process import all_schemas, process_document, published_schemas
-from pipeline.qa.labels import ATTRS, EXTRA_META_FIELDS, TABLE_OF_LABEL
+from pipeline.qa.labels import ATTRS, COLUMN_OF_META, EXTRA_META_FIELDS, TABLE_OF_LABEL
 from pipeline.qa.model import AnnotatedDoc
 from pipeline.reading.reader import discover, read_document
 
@@ -53,6 +53,9 @@ def _attr_value(name: str, value: Any) -> Any:
 def _extra_meta(meta: dict[str, Any]) -> dict[str, Any]:
     """The researcher's fields a gold file has, as the documents table holds them (dates as dates)."""
     extra = {name: meta[name] for name in EXTRA_META_FIELDS if name in meta}
+    for name, column in COLUMN_OF_META.items():  # gold's genre is the title's type word: documents' genre_word
+        if name in extra:
+            extra[column] = extra[name]
     for name in ("effective_date", "expiry_date"):
         if extra.get(name):
             extra[name] = dt.date.fromisoformat(extra[name])

@@ -47,6 +47,17 @@ EXTRA_META_FIELDS = (
     "expiry_date",
 )  # fmt: skip
 SCORED_META_FIELDS = META_FIELDS + EXTRA_META_FIELDS
+# The documents column a gold meta field is compared with where it is not the field's own name: gold writes
+# `genre` as the title's own type word (CONVENTIONS), which the documents table holds as `genre_word`
+# (its `genre` is that word's label in the closed set, doc_genre.GENRE_LABEL_OF_WORD).
+COLUMN_OF_META = {"genre": "genre_word"}
+
+
+def meta_column(name: str, row: dict) -> str:
+    """The documents column holding gold's meta field ``name`` in ``row`` (an OUT from before
+    ``genre_word`` existed has only ``genre``)."""
+    column = COLUMN_OF_META.get(name, name)
+    return column if column in row else name
 
 
 def gold_meta_of(meta: dict) -> dict:

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.errors import OutError
-from pipeline.qa.labels import ATTRS, SCORED_META_FIELDS, TABLE_OF_LABEL
+from pipeline.qa.labels import ATTRS, SCORED_META_FIELDS, TABLE_OF_LABEL, meta_column
 from pipeline.qa.model import AnnotatedDoc, Span, clean_value, meta_value
 
 
@@ -61,7 +61,7 @@ def load_out(out_dir: Path) -> dict[str, AnnotatedDoc]:
         raise OutError(f"{out_dir}: no documents.parquet; run `polex run CORPUS --out {out_dir}` first")
     docs: dict[str, AnnotatedDoc] = {}
     for row in _records(documents):
-        meta = {name: meta_value(row.get(name)) for name in SCORED_META_FIELDS if name in row}
+        meta = {name: meta_value(row.get(meta_column(name, row))) for name in SCORED_META_FIELDS if name in row}
         docs[row["doc_id"]] = AnnotatedDoc(
             doc=row["source_path"], sha256=row.get("sha256"), meta=meta, spans=[], raw_text=row.get("raw_text")
         )

@@ -1,8 +1,10 @@
-"""A document's genre (the type word its title uses), its genre family, and its status.
+"""A document's genre (its type in a closed label set), the type word its title uses, its family and status.
 
-What ``genre`` holds, and why (README "Document metadata"): the type word the title itself
-ends with, so that a researcher filtering by it gets what the publisher called the document
-and what public sources (a site's 主题分类 / 公文种类, corpus-real's MANIFEST) label it.
+What the columns hold, and why (README "Document metadata"): ``genre_word`` is the type word the
+title itself ends with, what the publisher called the document; ``genre`` is that word in the
+closed label set public catalogues of policy documents use (a site's 公文种类, corpus-real's
+MANIFEST: ``GENRE_LABEL_OF_WORD``, 若干意见 → 意见, 办法 → 管理办法, 指引 → 指南), so that a
+researcher filters by one vocabulary whatever the titles say.
 
 - An established compound the title carries is kept as one type (``_COMPOUNDS``: 实施意见,
   指导意见, 行动计划, 实施方案, 行动方案, 任务分工方案, 若干措施, 管理办法, 管理规定, 实施细则,
@@ -14,8 +16,10 @@ and what public sources (a site's 主题分类 / 公文种类, corpus-real's MAN
   so for what no notice puts in force: a 请示, a 函 or a 名单 it forwards, approves or announces
   (`批转…请示的通知`, `公布…名单的通知`: 公布 announces, it wraps no document) leave the 通知.
 - A title without a type word may carry it in a bracketed note (`…补贴（政务指引）`).
-- A text without a title names its own type (`制定本实施方案`, `现提出以下意见`); where it
-  calls itself both ways (`本计划` and `本行动计划`), the full name.
+- A text without a title names its own type (`制定本实施方案`, `现提出以下意见`, `有关事项通知如下`,
+  `特此通知`); where it calls itself both ways (`本计划` and `本行动计划`), the full name; a news
+  release or 解读 page takes the type of the document it presents.
+- A 批复 approving a plan (`同意…实施方案的批复`) takes the plan's type, as an 印发 notice does.
 
 ``genre_family`` is the coarse class a researcher filters by (``FAMILIES``): the 文种 of the
 党政机关公文处理工作条例 for official documents (意见, 通知, 报告, 决定, 公告, 批复 …) and, for
@@ -24,8 +28,9 @@ the documents notices issue, the class their type names (方案, 计划, 规划,
 there (指导意见 / 意见, 管理办法 / 办法, 指引 / 指南, 纲要 / 规划).
 
 ``conventions_genre`` maps a genre to CONVENTIONS' vocabulary, in which the gold sets are
-written: three compounds polex keeps are coarser there (政府工作报告 → 工作报告, 任务分工方案 →
-方案, 管理规定 → 规定); ``polex eval`` compares genre through it.
+written: compounds polex keeps are coarser there (政府工作报告 → 工作报告, 任务分工方案 and
+分工方案 → 方案, 管理规定 → 规定, 管理规范 → 规范); ``polex eval`` compares gold's genre with
+``genre_word`` through it.
 
 Status: ``draft`` when the title or head says 征求意见稿 (or 草案), ``trial``
 for 试行 / 暂行, else ``final``.
@@ -44,6 +49,7 @@ _COMPOUNDS = (
     "实施方案",
     "行动方案",
     "任务分工方案",
+    "分工方案",
     "工作方案",
     "若干措施",
     "若干政策",
@@ -51,6 +57,7 @@ _COMPOUNDS = (
     "实施办法",
     "管理办法",
     "管理规定",
+    "管理规范",
     "政府工作报告",
     "工作报告",
     "工作要点",
@@ -96,6 +103,7 @@ _TYPES = (
     "战略",
     "流程",
     "汇编",
+    "摘编",
     "须知",
 )
 TYPE_WORDS = r"若干(?:政策)?措施|" + "|".join(_COMPOUNDS) + "|" + "|".join(sorted(_TYPES, key=len, reverse=True))
@@ -103,12 +111,12 @@ _TYPES_LONGEST_FIRST = tuple(sorted(_TYPES, key=len, reverse=True))
 # genre_family: each type's class (module docstring); a type not listed is 其他.
 FAMILIES = {
     "意见": ("意见", "实施意见", "指导意见", "若干意见"),
-    "方案": ("方案", "实施方案", "行动方案", "工作方案", "任务分工方案"),
+    "方案": ("方案", "实施方案", "行动方案", "工作方案", "任务分工方案", "分工方案"),
     "计划": ("计划", "行动计划", "工作要点", "要点"),
     "规划": ("规划", "纲要", "战略"),
     "措施": ("若干措施", "若干政策"),
     "办法": ("办法", "管理办法", "实施办法", "细则", "实施细则"),
-    "规定": ("规定", "管理规定", "条例", "规则", "规范", "规程", "章程", "制度"),
+    "规定": ("规定", "管理规定", "管理规范", "条例", "规则", "规范", "规程", "章程", "制度"),
     "指南": ("指南", "指引", "须知", "流程"),
     "标准": ("标准",),
     "通知": ("通知", "通报"),
@@ -121,7 +129,40 @@ FAMILIES = {
 OTHER_FAMILY = "其他"
 _FAMILY_OF = {genre: family for family, genres in FAMILIES.items() for genre in genres}
 # CONVENTIONS' (and the gold sets') names of the compounds it does not keep.
-_CONVENTIONS_NAME = {"政府工作报告": "工作报告", "任务分工方案": "方案", "管理规定": "规定"}
+_CONVENTIONS_NAME = {
+    "政府工作报告": "工作报告",
+    "任务分工方案": "方案",
+    "分工方案": "方案",
+    "管理规定": "规定",
+    "管理规范": "规范",
+}
+# ``genre``'s closed label set, the one public catalogues of policy documents use (corpus-real's MANIFEST:
+# 意见, 指导意见, 实施意见, 实施方案, 行动计划, 管理办法, 管理规定, 实施细则, 指南, 规划, 政策汇编, 工作流程 …).
+# A title's own type word (``genre_word``) that the set names by another or a fuller word maps onto it: the
+# set has no bare 方案/计划/办法/细则/规定, it calls an 若干意见 an 意见, a 指引 a 指南 and a 纲要 a 规划; a
+# 管理规范 rules (管理规定), any other 规范 guides (伦理规范, 审核规范: 指南).  A word the set lacks stays.
+GENRE_LABEL_OF_WORD = {
+    "若干意见": "意见",
+    "方案": "实施方案",
+    "分工方案": "任务分工方案",
+    "计划": "行动计划",
+    "办法": "管理办法",
+    "细则": "实施细则",
+    "规定": "管理规定",
+    "管理规范": "管理规定",
+    "规则": "管理规定",
+    "规程": "管理规定",
+    "制度": "管理规定",
+    "规范": "指南",
+    "指引": "指南",
+    "须知": "指南",
+    "纲要": "规划",
+    "战略": "规划",
+    "工作报告": "报告",
+    "流程": "工作流程",
+    "汇编": "政策汇编",
+    "摘编": "政策汇编",
+}
 _GENRE_END = re.compile(rf"(?P<genre>{TYPE_WORDS})$")
 # A bracketed note after the type word: （试行）, （征求意见稿）, （2021—2023年）, （V1.0）, （国发〔2023〕5号）.
 _TRAILING_NOTE = re.compile(r"(?:[ \t\u3000]*[（(【\[][^（()）】\]]{0,30}[）)】\]])+[ \t\u3000]*$")
@@ -130,20 +171,41 @@ _TRAILING_YEARS = re.compile(r"[（(]?\d{4}\s*[-—–至~]+\s*\d{2,4}年?[）)]
 _WRAPPER = re.compile(
     r"(?:印发|转发|批转|颁布|颁发|发布|下发|修订)(?P<inner>.+?)的(?:紧急|补充)?(?:通知|通告|公告|决定|令)$"
 )
+# A 批复 that approves a plan puts it in force as an 印发 notice does (`关于同意…试点实施方案的批复`: 原则同意
+# 《…方案》，请认真组织实施); one that approves an arrangement (`同意建立…联席会议制度`) stays a 批复.
+_APPROVAL = re.compile(r"同意(?P<inner>.+?)的批复$")
+_APPROVED_FAMILIES = frozenset({"方案", "计划", "规划", "措施"})
 # Types no notice puts in force: what it forwards or announces stays inside the 通知.
 _NOT_ISSUED = frozenset({"请示", "函", "名单"})
 _BRACKET_NOTE = re.compile(r"[（(【\[](?P<note>[^（()）】\]]{1,30})[）)】\]][ \t\u3000]*$")
 # How a text names itself: `本行动计划`, `本实施方案`.
 _SELF_NAME = re.compile(rf"本(?P<name>{TYPE_WORDS})")
 _SELF_NAMING = re.compile(
-    r"(?:制定|制订|印发|出台)(?:了)?本(?P<genre>[\u4e00-\u9fff]{1,6}?)(?:[。，,；;：:]|$)"
-    r"|现(?:提出|就[^。]{1,40}提出)(?:如下|以下)(?P<genre2>(?:实施|指导)?意见|措施|通知)"
-    r"|现(?:将|就)[^。]{0,60}(?P<genre3>通知)如下"
-    r"|(?:制定|提出)(?:如下|以下)(?P<genre4>[\u4e00-\u9fff]{1,6}?)[。：:]"
+    # a line may end right after the name (`制定本办法⏎`): whitespace ends it too
+    r"(?:制定|制订|印发|出台)(?:了)?本(?P<genre>[\u4e00-\u9fff]{1,6}?)(?=[。，,；;：:\s]|$)"
+    r"|(?:现|特)?(?:提出|就[^。]{1,40}提出)(?:如下|以下)(?P<genre2>(?:实施|指导)?意见|措施|通知)"
+    # a notice's own formulas (GB/T 9704 通知): `现将有关事项通知如下`, `有关事项通知如下`, closing `特此通知`
+    r"|(?:现(?:将|就)[^。]{0,60}|(?:有关|相关)(?:工作)?事项)(?P<genre3>通知)如下"
+    r"|特此(?P<genre7>通知|通告|公告)"
+    r"|(?:制定|提出)(?:如下|以下)(?P<genre4>[\u4e00-\u9fff]{1,6}?)(?=[。：:\s])"
     r"|本(?P<genre5>措施|政策|办法|细则|实施细则|方案|实施方案|规定|意见)自[^。]{0,20}(?:施行|实施|执行)"
     # a reply (复函) gives its opinion: `经研究，主要意见回复如下`
     r"|(?:主要)?(?P<genre6>意见)(?:回复|答复|函复)如下"
 )
+# A news release or a 政策解读 page is catalogued under the document it presents: `工业和信息化部日前印发了
+# 《…行动计划》`, `《…规划》（以下简称《规划》），现解读如下`.
+_PRESENTED = re.compile(
+    r"(?:日前|近日|近期)(?:正式)?(?:印发|发布|出台)了?《(?P<name>[^《》]{2,80})》"
+    r"|《(?P<name2>[^《》]{2,80})》(?:（以下简称[^）]{1,15}）)?[，,]?现(?:就[^。]{0,20})?解读如下"
+)
+_PRESENTED_HEAD_CHARS = 400
+# A preamble that names what it makes without 本 (`结合实际，制定…补贴资金实施细则。`): read only when the text
+# names itself no other way, and only in the preamble, where the sentence is the document's own.
+# A task set for others (`各市要结合实际，制定具体实施方案。`) is not the text's own: 具体/配套/相关 … excluded.
+_STATES_WHAT_IT_MAKES = re.compile(
+    rf"(?<=[，,])(?:特|现)?制定(?:了)?(?!具体|配套|相关|细化|专项|本地)《?[^。《》\n]{{0,60}}?(?P<genre>{TYPE_WORDS})》?(?=。|\n|$)"
+)
+_PREAMBLE_CHARS = 600
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 _TRIAL = re.compile(r"试行|暂行")
 _TRIAL_PERIOD = re.compile(r"本(?:办法|规定|细则|方案|意见|措施|政策|规范|指南|制度)[^。]{0,30}试行期")
@@ -179,6 +241,12 @@ def genre_family(genre: str | None) -> str | None:
     return _FAMILY_OF.get(canonical, OTHER_FAMILY)
 
 
+def genre_label(word: str | None) -> str | None:
+    """``genre``: a title's type word in the closed label set (``GENRE_LABEL_OF_WORD``: 若干意见 → 意见,
+    方案 → 实施方案, 办法 → 管理办法, 指引 → 指南); a word the set has, or lacks altogether, as it is."""
+    return GENRE_LABEL_OF_WORD.get(word, word) if word else None
+
+
 def conventions_genre(genre: str | None) -> str | None:
     """A genre in CONVENTIONS' vocabulary, the gold sets' (政府工作报告 → 工作报告, 任务分工方案 → 方案)."""
     return _CONVENTIONS_NAME.get(genre, genre) if genre else genre
@@ -194,6 +262,9 @@ def genre_of_title(title: str | None) -> str | None:
         inner = genre_word(wrapped.group("inner").strip('《》“”"'))
         if inner and inner not in _NOT_ISSUED:
             return inner
+    approved = _APPROVAL.search(core)
+    if approved and genre_family(inner := genre_word(approved.group("inner").strip('《》“”"'))) in _APPROVED_FAMILIES:
+        return inner
     own = genre_word(core)
     if own is None and (note := _BRACKET_NOTE.search(title.strip())):
         return genre_word(note.group("note"))  # `…一次性创业补贴（政务指引）`
@@ -209,7 +280,14 @@ def genre_of_preamble(text: str) -> str | None:
         genre = genre_word(named)
         if genre:
             return _full_self_name(genre, window)
-    return None
+    stated = _STATES_WHAT_IT_MAKES.search(text[:_PREAMBLE_CHARS])
+    return genre_word(stated.group("genre")) if stated else _genre_presented(text)
+
+
+def _genre_presented(text: str) -> str | None:
+    """The type of the document a news release or an interpretation page presents (``_PRESENTED``)."""
+    found = _PRESENTED.search(text[:_PRESENTED_HEAD_CHARS])
+    return genre_of_title(found.group("name") or found.group("name2")) if found else None
 
 
 def _full_self_name(genre: str, text: str) -> str:

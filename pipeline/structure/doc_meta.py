@@ -195,10 +195,11 @@ def complete_meta(
     if report and out.issuer is None and (out.city or out.province):
         out.issuer = f"{out.county or out.city or out.province}人民政府"
         out.issuers = [out.issuer]
-    out.genre = (
+    out.genre_word = (
         doc_genre.genre_of_title(out.title) or ("政府工作报告" if report else None) or doc_genre.genre_of_preamble(text)
     )
-    out.genre_family = doc_genre.genre_family(out.genre)
+    out.genre = doc_genre.genre_label(out.genre_word)
+    out.genre_family = doc_genre.genre_family(out.genre_word)
     out.status = doc_genre.status_of(out.title, text[:_HEAD_CHARS], text)
     out.effective_date = info.get("effective_date") or meta_sources.effective_date(text, out.issue_date)
     out.expiry_date = info.get("expiry_date") or meta_sources.expiry_date(text)
