@@ -52,14 +52,26 @@ def _width(line: str) -> int:
 
 def column_width(widths: list[int]) -> int | None:
     """The column width: the widest width (±1 unit) that at least a quarter of the long
-    lines share (wrapped lines run to it; first lines are indented, last lines shorter),
+    lines share (wrapped lines run to it; first lines are indented, last lines shorter) —
+    counting a paragraph's indented first lines for it —,
     or None when fewer than ``MIN_FULL_SHARE`` of the long lines are that wide (the text
     is not wrapped)."""
     long = [w for w in widths if w >= MIN_LONG]
     if len(long) < 4:
         return None
     counts = Counter(long)
-    common = [w for w in counts if counts[w - 1] + counts[w] + counts[w + 1] >= 0.25 * len(long)]
+
+    def support(w: int) -> int:
+        return counts[w - 1] + counts[w] + counts[w + 1]
+
+    # A text of short paragraphs has as many indented first lines (GB/T 9704: two characters, INDENT
+    # units short) as full ones: they count for their column too, when the column has lines of its own.
+    common = [
+        w
+        for w in counts
+        if support(w) >= 0.25 * len(long)
+        or (support(w) >= 0.125 * len(long) and support(w) + support(w - INDENT) >= 0.25 * len(long))
+    ]
     if not common:
         return None
     best = max(common)

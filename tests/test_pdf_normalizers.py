@@ -7,13 +7,13 @@ from __future__ import annotations
 import unicodedata
 
 import numpy as np
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from normalizers import normalize, step_order
 from normalizers.chinese_script import simplified_char
 from normalizers.ideographs import TABLE, unified_char, unify_ideographs
-from normalizers.pdf_wraps import join_wraps, wrap_spans
+from normalizers.pdf_wraps import column_width, join_wraps, wrap_spans
 from normalizers.width import WIDTH_TABLE
 
 SETTINGS = settings(
@@ -100,8 +100,21 @@ paragraphs = st.lists(clauses, min_size=2, max_size=6).map(lambda cs: "，".join
 INTRO = "各市人民政府，省政府各部门："
 
 
+# Short paragraphs: as many indented first lines (36 units) as full ones (40), neither a quarter of
+# the long lines alone; the first lines count for the column (Hypothesis found it).
+SHORT_PARAGRAPHS = [
+    "万万万万，万万万万。",
+    "万万万万，万万万万万。",
+    "万万万万万万万万万万万万，万万万万万万万万万万万个。",
+    "万万万万，万万万万，万万万万。",
+    "万万万万万万万万万万万万万万万万万万万万万，万万万万，万万万万万，万万万万万万万万万万万业。",
+    "万万万万，万万万万，万万万万万万万万万万万万万万，万万万万万万万万万万万万万万万万万万万万，万万万万万万万万万万万万万万万万万万万。",
+]
+
+
 @SETTINGS
 @given(st.lists(paragraphs, min_size=4, max_size=10), st.integers(20, 30), st.integers(5, 12))
+@example(SHORT_PARAGRAPHS, 20, 5)
 def test_wrapped_paragraphs_come_back_whole(paras, width, every):
     raw = INTRO + "\n" + _wrapped(paras, width, every)
     assume(raw.count("\f") >= 2)  # a running header is known by its repeats
@@ -160,3 +173,11 @@ def test_composed_paged_normalisation_keeps_provenance(raw):
         s, e = norm.to_raw(0, n)
         assert norm.to_norm(s, e) == (0, n)
     assert normalize(norm.text, PAGED).text == norm.text
+
+
+def test_column_width_counts_indented_first_lines_for_their_column():
+    # 3 full lines (40 units), 3 indented first lines (36), last lines shorter: 6 of 13 long lines
+    widths = [40, 40, 40, 36, 36, 36, 30, 28, 26, 24, 22, 20, 18]
+    assert column_width(widths) == 40
+    # a column's own lines must be there: two overlong lines do not make the indented ones theirs
+    assert column_width([36] * 8 + [40] * 1 + [30, 28, 26]) == 36
