@@ -27,7 +27,8 @@ PDF, DOCX, DOC = "pdf", "docx", "doc"
 ZIP = "zip"  # sniff_unnamed on a file's head: a ZIP archive, Word or not (read it all to tell)
 UNNAMED_HEAD_BYTES = 1024
 SUFFIX_OF_FORMAT = {PDF: ".pdf", DOCX: ".docx"}
-OFFICE_SUFFIXES = (".pdf", ".docx", ".doc", ".wps")
+_FORMAT_OF_SUFFIX = {".pdf": PDF, ".docx": DOCX, ".doc": DOC, ".wps": DOC}  # WPS files are read as .doc
+OFFICE_SUFFIXES = tuple(_FORMAT_OF_SUFFIX)
 OFFICE_SIZE_FACTOR = 5
 MEDIA_TYPES = {
     PDF: "application/pdf",
@@ -55,21 +56,32 @@ def size_limit(suffix: str, max_bytes: int) -> int:
     return max_bytes * OFFICE_SIZE_FACTOR if suffix.lower() in OFFICE_SUFFIXES else max_bytes
 
 
+def _signature(data: bytes) -> str | None:
+    """What the bytes say they are: ``pdf`` (``%PDF-`` in the first KB), ``docx`` (a ZIP whose
+    headers name ``word/`` parts, stored uncompressed), ``zip`` (any other ZIP, or one whose head
+    alone was given), ``doc`` (an OLE container: Word 97-2003, WPS, or .xls/.ppt), else None."""
+    if b"%PDF-" in data[:_SNIFF_BYTES]:
+        return PDF
+    if data.startswith(_ZIP_MAGIC):
+        return DOCX if b"word/" in data else ZIP
+    return DOC if data.startswith(_OLE_MAGIC) else None
+
+
 def sniff(data: bytes, suffix: str) -> str | None:
     """The paged format of these bytes, or None for text/HTML.  Content first: a PDF
     signature or a Word ZIP/OLE container wins over the name; the name decides only for
     bytes with no signature (the readers then say what is wrong with them)."""
     suffix = suffix.lower()
-    if b"%PDF-" in data[:_SNIFF_BYTES]:
+    found = _signature(data)
+    if found == PDF:
         return PDF
-    if data.startswith(_ZIP_MAGIC):
-        # A .docx's part names are stored uncompressed in the ZIP headers.
-        return DOCX if suffix == ".docx" or b"word/" in data else None
-    if data.startswith(_OLE_MAGIC):
+    if found in (DOCX, ZIP):
+        return DOCX if found == DOCX or suffix == ".docx" else None
+    if found == DOC:
         return DOCX if suffix == ".docx" else DOC  # read_docx explains a renamed .doc or an encrypted .docx
     if suffix in (".doc", ".wps") and _HTML_HEAD.match(data, 0, 4096):
         return None  # Word's "save as web page" named .doc: an HTML page
-    return {".pdf": PDF, ".docx": DOCX, ".doc": DOC, ".wps": DOC}.get(suffix)
+    return _FORMAT_OF_SUFFIX.get(suffix)
 
 
 def sniff_unnamed(data: bytes) -> str | None:
@@ -79,11 +91,8 @@ def sniff_unnamed(data: bytes) -> str | None:
     file stays unsupported: an .xlsx is a ZIP too, an OLE container may be .xls or .ppt).
     ``data`` may be the first ``UNNAMED_HEAD_BYTES`` only: a ZIP then answers ``ZIP``,
     meaning "read it all and ask again"."""
-    if b"%PDF-" in data[:_SNIFF_BYTES]:
-        return PDF
-    if data.startswith(_ZIP_MAGIC):
-        return DOCX if b"word/" in data else ZIP
-    return None
+    found = _signature(data)
+    return found if found in (PDF, DOCX, ZIP) else None
 
 
 def read_office(
