@@ -148,8 +148,14 @@ def run_polex(corpus: Path, out: Path, env: dict, *extra: str) -> dict:
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     sampler = TreeSampler(proc.pid)
     sampler.start()
-    output, _ = proc.communicate()
-    sampler.stop()
+    try:
+        output, _ = proc.communicate()
+    except BaseException:  # Ctrl-C or SIGTERM (main's handler): a run left behind would go on writing OUT
+        proc.terminate()
+        proc.wait(timeout=120)
+        raise
+    finally:
+        sampler.stop()
     manifest = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").exists() else {}
     return {
         "load_average_1m": [round(load_before, 1), round(os.getloadavg()[0], 1)],  # before, after: the machine's
@@ -384,6 +390,9 @@ def main(argv=None) -> int:
     ap.add_argument("--workdir", type=Path, help="where to build the corpus and OUT (default: a temporary folder)")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = ap.parse_args(argv)
+    # SIGTERM (a job runner's timeout, `kill`) unwinds like Ctrl-C, so the `finally`s stop the Prefect
+    # server, which runs in its own session and would outlive the benchmark
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="polex-scale-"))
     report: dict = {}
     try:
