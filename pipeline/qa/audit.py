@@ -138,8 +138,18 @@ RULES: tuple[CueRule, ...] = (
     CueRule(
         "deadline",
         "年内",
-        r"(?P<cue>年内)",
-        examples=(("3年内完成改造", True), ("年内建成投用", True), ("近年来", False)),
+        # not a cue where GUIDE says it is no deadline by its form: a look back (近3年内未出现违规) or a
+        # category of people counted from their own event (毕业5年内的…, 领取毕业证5年内)
+        rf"(?<!(?:近|最近|过去|毕业|毕业证|离校|退役)[\d{NUMERAL_CLASS}]{{1,3}})(?<!几十)(?P<cue>年内)",
+        examples=(
+            ("3年内完成改造", True),
+            ("年内建成投用", True),
+            ("近年来", False),
+            ("本单位近3年内未出现违规行为", False),
+            ("毕业5年内的高校毕业生", False),
+            ("（领取毕业证5年内）", False),
+            ("力争5年内全面完成", True),
+        ),
     ),
     CueRule(
         "heading",
