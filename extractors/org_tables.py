@@ -126,6 +126,8 @@ def _align(cells: list[Cell | None], header: list[Cell | None], by_position: boo
 
 def _header(text: str, start: int, end: int, header_role: RoleOf):
     """(cells, roles by column, gap-separated) when the line is a header naming a responsibility column."""
+    if text.find("\t", start, end) < 0 and text.find("|", start, end) < 0 and not _GAP.search(text, start, end):
+        return None  # no separator: one cell at most (most hint lines are sentences that name a unit)
     cells, gaps = _cells(text, start, end)
     if len(cells) < 2:
         return None

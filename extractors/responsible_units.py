@@ -35,7 +35,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 import pyarrow as pa
 import regex
@@ -377,6 +377,39 @@ def _shares_class(text: str, group: list[Unit], s: int, e: int) -> bool:
     )
 
 
+class _ItemReading(NamedTuple):
+    """What an item's own characters say, offsets relative to its start (see ``_read_item``)."""
+
+    start: int  # the name's span, without a leading 由, a closing verb, an aside, a trailing 等
+    end: int
+    verb_role: str | None  # the role of a closing verb (B、C配合)
+    names: tuple[tuple[int, int, bool], ...] | None  # (start, end, strong) of its unit(s), or None
+    place: bool  # no unit, but a bare place name that may wait for a shared head (济南、青岛市政府)
+    shared_head: bool  # its last unit ends in a place class and organ that earlier places share
+    unknown: bool  # no unit and no neutral item (a time limit, 下同): counts against the note
+
+
+# Bounded like classify: unit names and whole items recur across notes and documents
+# (on corpus-real three items in four are repeats), running text does not.
+@lru_cache(maxsize=8192)
+def _read_item(item: str) -> _ItemReading:
+    """One item of a note read once, from its characters alone: every pattern here is
+    matched inside the item's span, so its reading is the same wherever it stands
+    (tests/test_responsible_units_speed.py checks it against reading it in place)."""
+    s, e, verb_role = _trim_item(item, 0, len(item))
+    units = _split_names(item, s, e)
+    names = tuple((u.start, u.end, u.strong) for u in units) if units else None
+    return _ItemReading(
+        s,
+        e,
+        verb_role,
+        names,
+        place=names is None and PLACE_NAME.fullmatch(item, s, e) is not None,
+        shared_head=bool(names) and SHARED_HEAD.search(item, names[-1][0], names[-1][1]) is not None,
+        unknown=names is None and e > s and not NEUTRAL_ITEM.search(item, s, e),
+    )
+
+
 class _Group:
     """The items of one group (joined by 、) while a note is read: they wait
     for a closing verb or the group's end to get their role."""
@@ -386,22 +419,24 @@ class _Group:
         self.units: list[Unit] = []
         self.places: list[Unit] = []  # bare place names that wait for a shared head
 
-    def add(self, text: str, s: int, e: int) -> None:
+    def add(self, text: str, base: int, item: _ItemReading) -> None:
+        """Add the item read as ``item`` that starts at ``base`` in ``text``."""
+        s, e = base + item.start, base + item.end
         if self.units and _shares_class(text, self.units, s, e):
             self.units[-1].end = e
             return
-        names = _split_names(text, s, e)
-        if names is None and PLACE_NAME.fullmatch(text, s, e):
+        names = [Unit(base + a, base + b, None, strong) for a, b, strong in item.names] if item.names else None
+        if names is None and item.place:
             self.places.append(Unit(s, e, None, False, self.number))
             return
         if self.places:
-            if names and SHARED_HEAD.search(text, names[-1].start, names[-1].end):
+            if names and item.shared_head:
                 names = self.places + names  # 济南、青岛、烟台市政府: three city governments
                 self.places = []
             else:
                 self.drop_places()
         if names is None:
-            if self.role is None and e > s and not NEUTRAL_ITEM.search(text, s, e):
+            if self.role is None and item.unknown:
                 self.parsed.unknown += 1
             return
         if self.number:
@@ -434,19 +469,48 @@ def _parse_items(text: str, start: int, end: int, label_role_: str | None = None
     """Read the units of the note ``text[start:end]``.
 
     ``label_role_`` is the role a label outside the text gives (a table
-    column's header, a labelled heading).
+    column's header, a labelled heading).  A note's reading depends on its
+    characters alone, so it is read once per string (``_read_note``) and placed
+    at ``start``: notes recur (``责任单位：各县市区人民政府`` under every task; on
+    corpus-real two notes in five are repeats).  (The one look outside, at the
+    character before a label closed by ``】``, decides nothing for a label at the
+    note's start: with the ``【`` it would start before the note, which
+    ``_segments`` skips, and without it it is no label.)
     """
+    units, labelled, has_verb, unknown = _read_note(text[start:end], label_role_)
+    return _Parsed(
+        [Unit(start + s, start + e, role, strong, group) for s, e, role, strong, group in units],
+        labelled,
+        has_verb,
+        unknown,
+    )
+
+
+_NoteReading = tuple[tuple[tuple[int, int, str | None, bool, int], ...], bool, bool, int]
+
+
+# Bounded: a few thousand notes (tens of characters each) cover a province's recurring ones.
+@lru_cache(maxsize=4096)
+def _read_note(note: str, label_role_: str | None) -> _NoteReading:
+    """``_parse_note(note, 0, len(note), label_role_)`` as immutable values (the caller places them)."""
+    parsed = _parse_note(note, 0, len(note), label_role_)
+    units = tuple((u.start, u.end, u.role, u.strong, u.group) for u in parsed.units)
+    return units, parsed.labelled, parsed.has_verb, parsed.unknown
+
+
+def _parse_note(text: str, start: int, end: int, label_role_: str | None = None) -> _Parsed:
+    """The plain reading of the note ``text[start:end]`` (see ``_parse_items``)."""
     parsed = _Parsed([])
     group = _Group(parsed, label_role_, 0)
     for seg_start, seg_end, role in _segments(text, start, end, label_role_):
         parsed.labelled = parsed.labelled or role is not None
         group.role = role
         for m in ITEM.finditer(text, seg_start, seg_end):
-            s, e, verb_role = _trim_item(text, *m.span())
-            group.add(text, s, e)
-            if verb_role:
+            item = _read_item(m.group())
+            group.add(text, m.start(), item)
+            if item.verb_role:
                 parsed.has_verb = True
-                group.give(verb_role)
+                group.give(item.verb_role)
             if m.end() >= seg_end or text[m.end()] in GROUP_SEPARATORS:
                 group.close(role)
         group.drop_places()
@@ -647,6 +711,34 @@ _REQUIRED = re.escape("）)〕】］]：:，。；！？\n")
 # (the required set holds the clause stops, so the guard passes almost everywhere: the plain scan is faster)
 RULES = RuleSet([SQUARE_LABEL, BRACKET_NOTE, LABEL_NOTE], _FIRST_CHARS, _REQUIRED, by_positions=False)
 
+# Where a match may start: an opening bracket, or the first character of a label word
+# followed by the word's rest.  Both scans start with a character class or a literal, so
+# the engine skips ahead to a candidate; the rules' own scan opens with look-aheads and
+# is entered at every position (13-18 ns a character).  Each word consumes one character
+# only, so that no word hides another starting inside it (主责任: 主责 and 责任).
+_BRACKET_AT = re.compile(r"[（(〔【［\[]")
+_LABEL_WORD_AT = re.compile(
+    "|".join(re.escape(w[0]) + f"(?={re.escape(w[1:])})" for w in sorted(set(_HEADS + _BARE_LABELS)))
+)
+
+
+def scan(text: str) -> list[Found]:
+    """``RULES.finditer(text)``, trying the rules only where a match may start
+    (tests/test_responsible_units_speed.py: the same matches)."""
+    starts = [m.start() for m in _BRACKET_AT.finditer(text)] + [m.start() for m in _LABEL_WORD_AT.finditer(text)]
+    starts.sort()
+    match, by_name = RULES.pattern.match, RULES.by_name
+    found: list[Found] = []
+    after = 0
+    for pos in starts:
+        if pos < after:
+            continue  # inside the last match, as finditer goes on after it
+        m = match(text, pos)
+        if m is not None:  # (never empty: every rule consumes its bracket or label word)
+            found.append(Found(by_name[m.lastgroup], m))
+            after = m.end()
+    return found
+
 
 # A labelled heading's body is a note only while it is short: the units, a verb.
 MAX_HEADING_NOTE = 200
@@ -739,7 +831,7 @@ def find_notes(
     under a labelled heading.
     """
     env = _Env(text)
-    notes = [note for f in RULES.finditer(text) for note in RuleSet.produce(f, env)]
+    notes = [note for f in scan(text) for note in RuleSet.produce(f, env)]
     return _settled(text, notes + _structure_notes(text, text if layout is None else layout, to_text, headings))
 
 
@@ -775,7 +867,7 @@ def _headings(ctx: ExtractContext) -> list[tuple[int, int, str, int]]:
 
 
 def find(ctx: ExtractContext) -> list[Found]:
-    return list(RULES.finditer(ctx.text))
+    return scan(ctx.text)
 
 
 def write(ctx: ExtractContext, found: list[Found]) -> list[dict[str, Any]]:
