@@ -27,6 +27,7 @@ from bench import build_corpus  # noqa: E402  (benchmarks/bench.py, beside this 
 from pipeline.core.document import RawDocument  # noqa: E402
 from pipeline.process import all_schemas, process_document  # noqa: E402
 from pipeline.reading.reader import decode, discover  # noqa: E402
+from pipeline.storage.publish import PARQUET_COMPRESSION, rows_per_batch  # noqa: E402
 
 WARM_UP = 5  # one of each bundled document
 
@@ -38,7 +39,7 @@ def main(n_docs: int) -> None:
         build_corpus(corpus, WARM_UP + n_docs)
         schemas = all_schemas()
         writers = {
-            name: pq.ParquetWriter(work / f"{name}.parquet", schema)
+            name: pq.ParquetWriter(work / f"{name}.parquet", schema, compression=PARQUET_COMPRESSION)
             for name, schema in schemas.items()
             if name != "quarantine"
         }
@@ -50,7 +51,9 @@ def main(n_docs: int) -> None:
                 batch[name].extend(rows)
         for name, rows in batch.items():
             if rows:
-                writers[name].write_table(pa.Table.from_pylist(rows, schema=schemas[name]))
+                writers[name].write_table(
+                    pa.Table.from_pylist(rows, schema=schemas[name]), row_group_size=rows_per_batch(schemas[name])
+                )
         for writer in writers.values():
             writer.close()
     finally:
