@@ -480,9 +480,17 @@ PLAN_PERIOD = Rule(
 _LIFE_EVENT_BEFORE = re.compile(r"(?:毕业|离校|退役|退休|出生|入职|领取毕业证|取得学位)后?[ \u3000]*$")
 
 
+# `有效期届满前一个月内`, `到期前30日内`: 前 after the end of a term is the window before that event
+# (a `within` like `自受理之日起15日内`), not the look back of `前3年内`.
+_TERM_END_BEFORE = re.compile(r"(?:届满|期满|到期|截止|结束)[ \u3000]*$")
+
+
 def _within(m: re.Match, env: _Env) -> Row | None:
     start, end = m.span()
-    if m.group("wpre") or _VALUE_BEFORE.search(m.string, max(0, start - 6), start):
+    pre = m.group("wpre")
+    if pre == "前" and _TERM_END_BEFORE.search(m.string, max(0, start - 4), start):
+        start, pre = m.start("wn"), None
+    if pre or _VALUE_BEFORE.search(m.string, max(0, start - 6), start):
         return None
     if m.string.startswith("的", end) or _CONDITION_CLAUSE.match(m.string, end):
         return None  # 离校5年内的毕业生, 新迁入企业3年内成功上市的，…: a category or a condition
@@ -514,6 +522,12 @@ WITHIN = Rule(
         example("应在24小时内上报。", {"text": "24小时内", "kind": "within", "months": None}),
         example("半年内完成整改。", {"text": "半年内", "kind": "within", "months": 6}),
         example("近3年内未发生重大安全事故。", note="a look back"),
+        example(
+            "有效期届满前一个月内，老年人可以办理续期手续。",
+            {"text": "一个月内", "kind": "within", "months": 1},
+            note="the window before a term's end, not a look back",
+        ),
+        example("企业前3年内未受处罚。", note="前 N年内 without a term's end: a look back"),
         example("这种情况几十年内不可能发生变化。", note="a vague span in prose"),
         example("时间压缩至1个工作日以内。", note="a value to reach (targets')"),
         example("面向离校5年内的高校毕业生。", note="a category (CONVENTIONS)"),
@@ -662,6 +676,10 @@ def _dated(m: re.Match, env: _Env) -> Row | None:
         return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring)
     if pre is None and suf is None and not g("dm") and _completes_task(m.string, start, end, year, env.goal_year):
         return _mk(start, end, "by", year, None)
+    if pre is None and suf is None and g("dd") and _appointed_day(m.string, start, end):
+        if env.doc_year and year < env.doc_year:
+            return None
+        return _mk(start, end, "by", year, date)  # 于2026年6月5日发放录取通知书: a task's appointed day
     if pre is None and suf is None and _completion_time(m.string, start, end):
         if env.doc_year and year < env.doc_year:
             return None
@@ -760,6 +778,17 @@ DATED = Rule(
             "申报截止时间为2024年8月22日。",
             {"text": "2024年8月22日", "kind": "by", "year": 2024, "date": "2024-08-22"},
             meta={"issue_date": "2024-07-01"},
+        ),
+        example(
+            "审核通过后，于2026年6月5日发放录取通知书。",
+            {"text": "2026年6月5日", "kind": "by", "year": 2026, "date": "2026-06-05"},
+            meta={"issue_date": "2026-04-20"},
+            note="a task's appointed day (于 + date + an act)",
+        ),
+        example(
+            "该项目于2021年3月1日完成验收。",
+            meta={"issue_date": "2024-07-01"},
+            note="an act on a day before the document's year: the past",
         ),
         example(
             "至2025年12月31日止。",
@@ -1032,6 +1061,22 @@ _LINE_OPENING = re.compile(r"(?:^|\n)[ \u3000\t\xa0]*$")
 _STEP_AFTER = re.compile(rf"{_S}(?:\d{{1,2}}{_S}[:：]{_S}\d{{2}}{_S})?[，,]")
 
 
+# A task's appointed day (GB/T 9704 notices set the day of each step with `于`: `于5月18日向社会公告`,
+# `于2026年6月5日发放录取通知书`): a day after `于` with an act of the task in its clause is a `by`.
+# Meetings (召开/举行) are left out: `于8月6日召开` is as often a report as an appointment (_HELD).
+_APPOINTED_BEFORE = re.compile(r"于[ \u3000]*$")
+_APPOINTED_ACT = re.compile(
+    r"[^，。；：！？\n]{0,20}?(?:发放|发出|发布|公布|公告|公示|报送|提交|上报|报名|完成|启动|办理|录取|注册|通知|送达)"
+)
+
+
+def _appointed_day(text: str, start: int, end: int) -> bool:
+    if not _APPOINTED_BEFORE.search(text, max(0, start - 2), start):
+        return False
+    act = _APPOINTED_ACT.match(text, end)
+    return act is not None and not _PAST_MARKS.search(text, max(0, start - 6), act.end())
+
+
 def _month_bound(m: re.Match, text: str, start: int, end: int, yearly: bool) -> bool:
     """Is this month-only date a bound (GUIDE: a completion verb; CONVENTIONS: after 每年, a due date)?"""
     if m.group("msuf") or (m.group("mpre") and m.group("mend")):
@@ -1046,6 +1091,8 @@ def _month_bound(m: re.Match, text: str, start: int, end: int, yearly: bool) -> 
         return all(1 <= (try_parse(n) or 0) <= 12 for n in months) and _DUE_AFTER.match(text, end) is not None
     if m.group("md") and _LINE_OPENING.search(text, max(0, start - 8), start) and _STEP_AFTER.match(text, end):
         return True  # 7月2日，区教育局…公布: a schedule step
+    if m.group("md") and _appointed_day(text, start, end):
+        return True  # 于5月18日向社会公告: a task's appointed day
     clause = _COMPLETION_AFTER.match(text, end)
     return clause is not None and not _PAST_MARKS.search(text, max(0, start - 6), clause.end())
 
@@ -1124,6 +1171,14 @@ MONTH = Rule(
             meta={"issue_date": "2026-05-20"},
         ),
         example("会议指出，7月2日，全市召开动员大会。", meta={"issue_date": "2026-05-20"}, note="not a line's opening"),
+        example(
+            "电脑派位招生计划将于5月18日向社会公告。",
+            {"text": "5月18日", "kind": "by", "year": 2026, "date": "2026-05-18"},
+            meta={"issue_date": "2026-04-20"},
+            note="a task's appointed day: 于 + day + an act",
+        ),
+        example("已于5月18日向社会公告。", meta={"issue_date": "2026-04-20"}, note="the past"),
+        example("定于6月1日召开推进会。", meta={"issue_date": "2026-04-20"}, note="a meeting: left to _HELD's rule"),
         example("6月召开推进会。", meta={"issue_date": "2024-03-01"}, note="6月 alone is not a bound"),
         example("去年6月已建成投用。", meta={"issue_date": "2024-03-01"}, note="the past"),
         example(
