@@ -146,7 +146,8 @@ def _title(info: dict, title: str | None, lines, text: str) -> str | None:
         issued = _ISSUED_IN_SENTENCE.match(content)
         if issued and doc_genre.genre_of_title(issued.group("title")):
             return issued.group("title")
-    return None
+    promulgated = meta_sources.promulgated_title(lines)  # a 令 names the rules it publishes
+    return promulgated if promulgated and doc_genre.genre_of_title(promulgated) else None
 
 
 def _first_issuer(issuer: str | None) -> str | None:
@@ -201,7 +202,8 @@ def complete_meta(
     out.genre = doc_genre.genre_label(out.genre_word)
     out.genre_family = doc_genre.genre_family(out.genre_word)
     out.status = doc_genre.status_of(out.title, text[:_HEAD_CHARS], text)
-    out.effective_date = info.get("effective_date") or meta_sources.effective_date(text, out.issue_date)
+    printed_on = None if out.issue_date else meta_sources.printed_line(lines)[1]
+    out.effective_date = info.get("effective_date") or meta_sources.effective_date(text, out.issue_date or printed_on)
     out.expiry_date = info.get("expiry_date") or meta_sources.expiry_date(text)
     return out
 
@@ -225,7 +227,9 @@ def _complete_guide_fields(out: DocumentMeta, info: dict, lines, text: str, foun
     if issuer and title and out.title and title != out.title and title.endswith(out.title):
         issuer = issuer.removeprefix(title[: len(title) - len(out.title)])  # the page number went with the title
     out.issuer = _first_issuer(_better_issuer(issuer, signature)) or info.get("issuer") or signed_by
-    if out.issuer is None and out.doc_number and "令第" in out.doc_number:
+    if out.doc_number and "令第" in out.doc_number and (out.issuer is None or "关于" not in (out.title or "关于")):
+        # GB/T 9704 命令（令）格式: the 版头 is the issuing organ's name + 令 and the 令 is signed by a person,
+        # so the organ of `X令第N号` is the issuer, over a web page's 来源 or the 印发 line's office.
         out.issuer = out.doc_number.split("令第", 1)[0]
     if out.issuer is None and adopted_by:
         out.issuer = _organ_of_adoption(adopted_by)

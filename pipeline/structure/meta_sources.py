@@ -131,6 +131,11 @@ _ORDER_PUBLISHED = re.compile(
     rf"{_SP}*(?:公布|发布|颁布)"
 )
 
+# A 令's promulgation sentence: `《X》已经2021年1月8日市政府第15届130次常务会议通过，现予公布`.
+_PROMULGATION = re.compile(
+    rf"^{_SP}*《(?P<title>[^《》]{{4,80}})》{_SP}*(?:已经|已由|经)[^。]{{0,80}}?(?:通过|批准|审议通过)[，,]{_SP}*现予(?:公布|发布|颁布)"
+)
+
 _TITLE_SITE_SUFFIX = re.compile(rf"{_SP}*[-_|｜—]{_SP}*[^-_|｜—]{{2,30}}(?:网|网站|门户|政府|平台)$")
 
 
@@ -215,12 +220,28 @@ def run_on_signature(text: str) -> tuple[str | None, str | None]:
     return (match.group("organ"), iso_date(match)) if match else (None, None)
 
 
-def printed_by(lines: list[tuple[int, str]]) -> str | None:
-    """The organ of the 版记's `…印发` line (the issuer's office), searched from the end."""
+def printed_line(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """(organ, ISO date) of the 版记's `…印发` line (the issuer's office, the day it was printed), searched
+    from the end."""
     for _, content in reversed(lines[-15:]):
         match = _PRINTED_BY.match(_SPACES.sub("", content)) if content.endswith("印发") else None
         if match:
-            return match.group("organ")
+            return match.group("organ"), iso_date(match)
+    return None, None
+
+
+def printed_by(lines: list[tuple[int, str]]) -> str | None:
+    """The organ of the 版记's `…印发` line, searched from the end."""
+    return printed_line(lines)[0]
+
+
+def promulgated_title(lines: list[tuple[int, str]], within: int = 60) -> str | None:
+    """The regulation a 令 publishes: GB/T 9704's 命令（令）格式 has no title line of its own, its text
+    names the rules it puts in force (`《广州市老年人优待办法》已经…常务会议通过，现予公布，自…起施行。`)."""
+    for _, content in lines[:within]:
+        match = _PROMULGATION.match(content)
+        if match:
+            return match.group("title")
     return None
 
 
@@ -243,7 +264,8 @@ def adoption(text: str) -> tuple[str | None, str | None]:
 
 
 def effective_date(text: str, issue_date: str | None) -> str | None:
-    """The date the text says it takes effect; `自印发之日起` is the issue date (None when unknown)."""
+    """The date the text says it takes effect; `自印发之日起` is ``issue_date`` (None when unknown: the caller
+    passes the 版记's 印发 date when the text has no 成文日期, that being the day `印发之日` names)."""
     for match in _EFFECTIVE.finditer(text):
         if match.group("issue"):
             if issue_date:
