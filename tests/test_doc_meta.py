@@ -220,6 +220,39 @@ def test_order_numbers():
     assert ms.order_number(lines_of("根据国家市场监督管理总局令第20号，制定本办法。")) is None
 
 
+# A 令 on a saved page (realblind 0170's shape, the chrome cut): more menu lines than a head holds, the
+# page's 来源 an office, the 令 signed by a person, the regulation named only in the promulgation sentence.
+ORDER_PAGE = "\n".join(
+    [f"菜单{i}" for i in range(26)]
+    + [
+        "来源：广州市人民政府办公厅",
+        "广州市人民政府令",
+        "第179号",
+        "《广州市老年人优待办法》已经2021年1月8日市政府第15届130次常务会议通过，现予公布，自2021年5月1日起施行。",
+        "市长：温国辉",
+        "2021年1月29日",
+        "第一条 为保障老年人合法权益，制定本办法。",
+    ]
+)
+
+
+def test_an_order_takes_its_title_from_the_promulgation_and_its_issuer_from_the_order():
+    assert ms.promulgated_title(lines_of(ORDER_PAGE)) == "广州市老年人优待办法"
+    assert ms.promulgated_title(lines_of("《某办法》已印发给你们，请遵照执行。")) is None  # no 现予公布
+    done = complete_meta(ORDER_PAGE, ORDER_PAGE, None, None, "广州市人民政府办公厅", None)
+    assert done.title == "广州市老年人优待办法" and done.doc_number == "广州市人民政府令第179号"
+    assert done.issuer == "广州市人民政府" and done.issuers == ["广州市人民政府"]
+    assert done.effective_date == "2021-05-01" and done.genre_word == "办法"
+
+
+def test_take_effect_on_printing_without_a_signature_date_is_the_printing_lines_date():
+    text = "一、支持企业发展。\n本政策自印发之日起施行。\n抄送：市委各部门。\n济南市人民政府办公厅 2019年1月3日印发"
+    assert ms.printed_line(lines_of(text)) == ("济南市人民政府办公厅", "2019-01-03")
+    assert complete_meta(text, text, None, None, None, None).effective_date == "2019-01-03"
+    signed = complete_meta(text, text, None, None, "济南市人民政府", "2018-12-29")  # a signature read by extract_meta
+    assert signed.effective_date == "2018-12-29"  # the 成文日期 first
+
+
 def test_regulation_adoption_line():
     text = "重庆市物业管理条例\n（2015年11月26日重庆市第四届人民代表大会常务委员会第二十一次会议通过）\n第一条 为了规范物业管理…"
     assert ms.adoption(text) == ("重庆市第四届人民代表大会常务委员会第二十一次", "2015-11-26")
