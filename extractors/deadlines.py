@@ -477,6 +477,10 @@ PLAN_PERIOD = Rule(
 
 
 # 毕业5年内, 退役2年内: counted from a person's own event, the span describes who qualifies (CONVENTIONS)
+# The base a subsidy's rate is computed on (CONVENTIONS: rates of a subsidy rule are no deadline):
+# `按照…N年内…的30%给予` measures a quantity over N years, it bounds no task.
+_RATE_BASE_BEFORE = re.compile(r"按(?:照)?[^，。；：！？\n]{0,20}$")
+_RATE_BASE_AFTER = re.compile(r"[^，。；：！？\n]{0,20}?的[ \u3000]*\d+(?:\.\d+)?[ \u3000]*[%％]")
 _LIFE_EVENT_BEFORE = re.compile(r"(?:毕业|离校|退役|退休|出生|入职|领取毕业证|取得学位)后?[ \u3000]*$")
 
 
@@ -496,6 +500,8 @@ def _within(m: re.Match, env: _Env) -> Row | None:
         return None  # 离校5年内的毕业生, 新迁入企业3年内成功上市的，…: a category or a condition
     if _LIFE_EVENT_BEFORE.search(m.string, max(0, start - 6), start):
         return None  # 在校及毕业5年内）, 领取毕业证5年内: the time since a person's event names a category
+    if _RATE_BASE_BEFORE.search(m.string, max(0, start - 20), start) and _RATE_BASE_AFTER.match(m.string, end):
+        return None  # 按照该产品销售后1年内销售合同累计到账额的30%给予资助: the base of a subsidy's rate
     n = 0.5 if m.group("wn") == "半" else _small_max(m.group("wn"))
     if n is None or n <= 0:
         return None
@@ -533,6 +539,10 @@ WITHIN = Rule(
         example("面向离校5年内的高校毕业生。", note="a category (CONVENTIONS)"),
         example("普通高校、技工院校学生（在校及毕业5年内）可申请。", note="a category in brackets"),
         example("新迁入我市企业3年内成功上市的，另给予奖励。", note="a condition of a rule"),
+        example(
+            "按照该产品销售后1年内销售合同累计到账额的30%给予资助。", note="the base of a subsidy's rate (CONVENTIONS)"
+        ),
+        example("按照要求，3年内完成全部改造任务。", {"text": "3年内", "kind": "within", "months": 36}),
     ),
 )
 
