@@ -343,6 +343,22 @@ def test_numbered_item_glued_after_responsibility_note():
     ]
 
 
+def test_numbered_item_glued_after_a_stop_continues_its_list():
+    # PDF and Word text that lost a line break: `…融通。2.加强标准研制。` continues the line-start 1.;
+    # a `2.` after a stop with no 1. under its parent, or out of sequence, stays running text
+    raw = (
+        "（四）产业生态优化工程\n1.培育优质企业。内容。促进“七链”全面融通。2.加强标准研制。内容。\n"
+        "3.完善产业公共服务。内容。\n（五）其他\n材料如下。2.身份证明。内容。4.其他。\n"
+    )
+    assert [(t, n) for t, _, n in spans(raw)] == [
+        ("（四）产业生态优化工程", 4),
+        ("1.培育优质企业", 1),
+        ("2.加强标准研制", 2),
+        ("3.完善产业公共服务", 3),
+        ("（五）其他", 5),
+    ]
+
+
 def test_numbered_appendix_with_title_restarts_numbering():
     raw = (
         "一、总体要求\n内容。\n二、重点任务\n内容。\n三、保障措施\n内容。\n"

@@ -23,8 +23,9 @@ Decisions, documented:
   ``一、``, ``（五）…`` under ``二、``): a marker is accepted when it continues either its
   parent's sequence or the document's sequence of its kind.
 - A marker inside a line starts a heading after a closing bracket or ``。`` (a heading
-  glued to the previous paragraph, ``…（责任单位：市科技局）（二）提升…``); an article
-  also after ``；``.  In a document without line breaks (``_is_flat``) it may follow any
+  glued to the previous paragraph, ``…（责任单位：市科技局）（二）提升…``, a PDF or Word text
+  that lost a line break, ``…全面融通。2.加强标准研制``: a ``1.`` only when it continues the
+  ``1.`` items of its parent); an article also after ``；``.  In a document without line breaks (``_is_flat``) it may follow any
   character, but then only the exact next number of its sequence is accepted.
 - ``专栏`` boxes: the box's title line is not a heading; numbered items inside it are
   (CONVENTIONS), numbered on their own; the main sequence resuming closes the box and
@@ -93,7 +94,7 @@ _RAW_BREAK = re.compile(r"[\n\r]")
 # document with line breaks and in one without (flat).  "other" = any character.
 _CLOSE, _STOP, _COLON = "）)〕", "。", "：:"
 _INLINE_CONTEXTS = {
-    False: {1: _CLOSE + _STOP, 2: _CLOSE + _STOP, 3: "）)", "条": "。；"},
+    False: {1: _CLOSE + _STOP, 2: _CLOSE + _STOP, 3: "）)" + _STOP, "条": "。；"},
     True: {1: None, 2: None, 3: _CLOSE + _STOP + "；" + _COLON, "条": None, "章": None, "节": None},
 }
 # A cross-reference, not a heading: `第（二）项`, `（二）、（三）`, `第五条第（二）项`.
