@@ -81,7 +81,10 @@ def _built_gold() -> dict[str, dict]:
         for part in sorted(BUILD.glob("realblind_*.py")):
             for build in importlib.import_module(part.stem).BUILDERS:
                 a = build()
-                built[a.name] = {"meta": a.meta, "spans": sorted(a.spans, key=lambda s: (s["start"], s["end"], s["label"]))}
+                built[a.name] = {
+                    "meta": a.meta,
+                    "spans": sorted(a.spans, key=lambda s: (s["start"], s["end"], s["label"])),
+                }
         return built
     finally:
         sys.path.remove(str(BUILD))
