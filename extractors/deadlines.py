@@ -476,11 +476,11 @@ PLAN_PERIOD = Rule(
 )
 
 
-# 毕业5年内, 退役2年内: counted from a person's own event, the span describes who qualifies (CONVENTIONS)
 # The base a subsidy's rate is computed on (CONVENTIONS: rates of a subsidy rule are no deadline):
 # `按照…N年内…的30%给予` measures a quantity over N years, it bounds no task.
 _RATE_BASE_BEFORE = re.compile(r"按(?:照)?[^，。；：！？\n]{0,20}$")
 _RATE_BASE_AFTER = re.compile(r"[^，。；：！？\n]{0,20}?的[ \u3000]*\d+(?:\.\d+)?[ \u3000]*[%％]")
+# 毕业5年内, 退役2年内: counted from a person's own event, the span describes who qualifies (CONVENTIONS)
 _LIFE_EVENT_BEFORE = re.compile(r"(?:毕业|离校|退役|退休|出生|入职|领取毕业证|取得学位)后?[ \u3000]*$")
 
 

@@ -227,7 +227,9 @@ def _complete_guide_fields(out: DocumentMeta, info: dict, lines, text: str, foun
     if issuer and title and out.title and title != out.title and title.endswith(out.title):
         issuer = issuer.removeprefix(title[: len(title) - len(out.title)])  # the page number went with the title
     out.issuer = _first_issuer(_better_issuer(issuer, signature)) or info.get("issuer") or signed_by
-    if out.doc_number and "令第" in out.doc_number and (out.issuer is None or "关于" not in (out.title or "关于")):
+    is_order = bool(out.doc_number and "令第" in out.doc_number)
+    titled_as_order = out.title is not None and "关于" not in out.title  # the regulation's name, not a notice's
+    if is_order and (out.issuer is None or titled_as_order):
         # GB/T 9704 命令（令）格式: the 版头 is the issuing organ's name + 令 and the 令 is signed by a person,
         # so the organ of `X令第N号` is the issuer, over a web page's 来源 or the 印发 line's office.
         out.issuer = out.doc_number.split("令第", 1)[0]

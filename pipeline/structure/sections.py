@@ -23,10 +23,11 @@ Decisions, documented:
   ``一、``, ``（五）…`` under ``二、``): a marker is accepted when it continues either its
   parent's sequence or the document's sequence of its kind.
 - A marker inside a line starts a heading after a closing bracket or ``。`` (a heading
-  glued to the previous paragraph, ``…（责任单位：市科技局）（二）提升…``, a PDF or Word text
-  that lost a line break, ``…全面融通。2.加强标准研制``: a ``1.`` only when it continues the
-  ``1.`` items of its parent); an article also after ``；``.  In a document without line breaks (``_is_flat``) it may follow any
-  character, but then only the exact next number of its sequence is accepted.
+  glued to the previous paragraph, ``…（责任单位：市科技局）（二）提升…``, or a PDF or Word
+  text that lost a line break, ``…全面融通。2.加强标准研制``: a ``1.`` only when it continues
+  the ``1.`` items of its parent); an article also after ``；``.  In a document without line
+  breaks (``_is_flat``) it may follow any character, but then only the exact next number of
+  its sequence is accepted.
 - ``专栏`` boxes: the box's title line is not a heading; numbered items inside it are
   (CONVENTIONS), numbered on their own; the main sequence resuming closes the box and
   its numbering continues where it stopped.
