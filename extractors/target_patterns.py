@@ -78,7 +78,8 @@ _MULT = r"万亿|千万|百万|十万|万|亿"
 # The alternatives of a quantity, one rule record each in targets.py (RULES); QUANTITY joins
 # them for the look-ahead scans of a noun phrase.  Each pattern carries the shared guards: not
 # inside a number or a Latin word (P2P, PM2.5), not after 第/前; each ends with its own qualifier.
-_NOT_INSIDE = r"(?<![\d.,第前A-Za-z])"
+NOT_INSIDE_CLASS = r"[\d.,第前A-Za-z]"  # (also read by targets._SCAN: where no quantity starts)
+_NOT_INSIDE = rf"(?<!{NOT_INSIDE_CLASS})"
 QUAL_GROUPS = ("scale_qual", "count_qual", "elided_qual", "pct_qual", "bare_qual", "index_qual")
 
 

@@ -24,6 +24,7 @@ and a value cell without a subject takes the item cell before it as its indicato
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import Any
 
@@ -34,6 +35,7 @@ from extractors.base import Extractor
 from extractors.char_positions import code_points
 from extractors.rules import Found, Rule, RuleSet, example
 from extractors.target_parts import GOALS_SENTENCE, document_parts
+from extractors.target_scan import StartPositions, StartScan
 from extractors.target_tables import spaced_table_targets, table_targets
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_DIGITS, parse_number, parse_range
@@ -63,10 +65,11 @@ class _DocIndex:
         deadlines = sorted(ctx.results.get("deadlines", []) + _opening_years(ctx), key=lambda r: r["norm_start"])
         self.by_deadlines = [r for r in deadlines if r.get("kind") == "by" and r.get("year") is not None]
         self.by_starts = [r["norm_start"] for r in self.by_deadlines]
-        # spans of every deadline: a year inside one is a deadline, not a bare (past) year
-        self.deadline_spans = [(r["norm_start"], r["norm_end"]) for r in deadlines]
         self.deadline_starts = [r["norm_start"] for r in deadlines]
         self.deadline_ends = [r["norm_end"] for r in deadlines]
+        # a year inside a deadline span is a deadline, not a bare (past) year: the furthest end of
+        # the spans starting at or before each (spans nest and overlap), for one bisect a year
+        self.deadline_reach = list(itertools.accumulate(self.deadline_ends, max))
         # 3年内 / 每年 / 从2024年起 bound a task: a quantity after one in its sentence is a goal
         self.bound_starts = [r["norm_start"] for r in deadlines if r.get("kind") in _BOUNDING_KINDS]
         self.doc_year = ctx.doc_year
@@ -201,6 +204,11 @@ class _DocIndex:
         i = bisect.bisect_right(self.plan_starts, pos) - 1
         return i >= 0 and pos < self.plan_parts[i][1]
 
+    def in_deadline_span(self, pos: int) -> bool:
+        """Whether some deadline span holds ``pos`` (a <= pos < b for one of them)."""
+        i = bisect.bisect_right(self.deadline_starts, pos)
+        return i > 0 and self.deadline_reach[i - 1] > pos
+
     def in_deadline(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a deadline span (6个月内, 3天内 are deadlines, not targets)."""
         i = bisect.bisect_right(self.deadline_starts, pos) - 1
@@ -212,6 +220,8 @@ class _DocIndex:
         return i >= 0 and self.bound_starts[i] >= sent_start
 
     def _has_past_year(self, start: int, end: int) -> bool:
+        if self.text.find("年", start, end) < 0:
+            return False  # every year pattern below ends with 年 (the common case: one find)
         if self.doc_year is not None:
             for r in P.YEAR_RANGE.finditer(self.text, start, end):
                 if int(r.group("end")) < self.doc_year:
@@ -219,12 +229,12 @@ class _DocIndex:
         return self._has_bare_past_year(start, end)
 
     def _has_bare_past_year(self, start: int, end: int) -> bool:
-        if self.doc_year is not None and "年" in self.text[start:end]:
+        if self.doc_year is not None:  # (the caller found a 年 in the sentence)
             for m in P.CN_YEAR.finditer(self.text, start, end):
                 if P.cn_year(m.group(1)) < self.doc_year:
                     return True  # 一九七九年提高到…: a year of the past, in Chinese numerals
         for m in P.BARE_YEAR.finditer(self.text, start, end):
-            if any(a <= m.start() < b for a, b in self.deadline_spans):
+            if self.in_deadline_span(m.start()):
                 continue
             year = int(m.group(1))
             if self.doc_year is not None:
@@ -1060,13 +1070,17 @@ _FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿前]"
 _REQUIRED = r"\d一二两三四五六七八九十百千万亿"
 # (the guards pass at nearly every numeral: the plain scan is faster than a positions lookup first)
 RULES = RuleSet([SCALE, COUNT, ELIDED, PERCENT, BARE, INDEX, RANK], _FIRST_CHARS, _REQUIRED, by_positions=False)
+# ... but a quantity never starts right after a digit, a Latin letter, 第 or 前 (P.NOT_INSIDE_CLASS),
+# which leaves about half of the numerals to try (the rank, 前…, has no such guard)
+_SCAN = StartScan(RULES.pattern, StartPositions(_FIRST_CHARS, P.NOT_INSIDE_CLASS, "前"))
 
 
 def find(ctx: ExtractContext) -> list[Found]:
     """Every quantity and rank in the text (judged in context by ``write``)."""
     if not P.HAS_NUMERAL.search(ctx.text):
         return []
-    return list(RULES.finditer(ctx.text))
+    by_name = RULES.by_name
+    return [Found(by_name[m.lastgroup], m) for m in _SCAN.finditer(ctx.text)]  # every match is one rule's group
 
 
 def write(ctx: ExtractContext, found: list[Found]) -> list[dict[str, Any]]:
