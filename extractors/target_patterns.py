@@ -110,8 +110,23 @@ NUMERAL_FIRST = r"[\d一二两三四五六七八九十百千万亿]"
 QUANTITY = re.compile(rf"(?={NUMERAL_FIRST})(?:{'|'.join(QUANTITY_PATTERNS)})")
 
 
+# The qualifier group of each rule of targets.RULES, which wraps every alternative in a group
+# named after its rule (so that ``lastgroup`` of its matches is the rule's name).
+RULE_QUAL_GROUP = {
+    "scale_class": "scale_qual",
+    "counted": "count_qual",
+    "elided_money": "elided_qual",
+    "percent_cn": "pct_qual",
+    "bare_number": "bare_qual",
+    "bound_index": "index_qual",
+}
+
+
 def qualifier(m: re.Match) -> str | None:
     """The qualifier after a quantity (以上, 左右 …), whichever alternative matched."""
+    group = RULE_QUAL_GROUP.get(m.lastgroup)  # type: ignore[arg-type]
+    if group is not None:  # a match of targets.RULES: its rule's group, not all six in turn
+        return m.group(group) or None
     for group in QUAL_GROUPS:
         found = m.group(group)
         if found:
@@ -462,8 +477,16 @@ def condition_lists(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SIZE_UNIT: dict[str, bool] = {}  # unit -> is_size_unit: the units are few, the calls many
+
+
 def is_size_unit(unit: str | None) -> bool:
-    return unit is not None and _MULT_PREFIX.sub("", unit) in SIZE_UNITS
+    if unit is None:
+        return False
+    known = _SIZE_UNIT.get(unit)
+    if known is None:
+        known = _SIZE_UNIT[unit] = _MULT_PREFIX.sub("", unit) in SIZE_UNITS
+    return known
 
 
 # the rest of the clause allocates the quantity: 新增用地指标65%用于…

@@ -90,6 +90,8 @@ class _DocIndex:
         self._bracketed: dict[int, bool] = {}
         self._facts: dict[int, tuple[int, int, int | None, int | None, int, bool] | None] = {}
         self._quoted: dict[int, bool] = {}
+        self._opening_year_of: dict[int, Any] = {}  # section index -> _section_opening_year
+        self._goal_section: dict[int, bool] = {}  # section index -> in_goal_section
 
     # ------------------------------------------------------------ boundaries
     @staticmethod
@@ -252,7 +254,17 @@ class _DocIndex:
         i = bisect.bisect_left(self.by_starts, pos) - 1
         if i >= 0 and self.by_starts[i] >= line_start:
             return int(self.by_deadlines[i]["year"])
-        for section in self._section_chain(pos):
+        # the rest depends on the innermost section only: once per section
+        section_index = bisect.bisect_right(self.section_starts, pos) - 1
+        year = self._opening_year_of.get(section_index, self)
+        if year is self:
+            year = self._opening_year_of[section_index] = self._section_opening_year(section_index)
+        return year
+
+    def _section_opening_year(self, section_index: int) -> int | None:
+        """Year of the 到YYYY年-style deadline opening the paragraph of the section at
+        ``section_index`` or of one enclosing it (the nearest), else None."""
+        for section in self._section_chain(section_index):
             opening = section.norm_end
             j = bisect.bisect_left(self.by_starts, opening)
             if j < len(self.by_starts) and self.by_starts[j] - opening <= P.OPENING_WINDOW:
@@ -261,8 +273,8 @@ class _DocIndex:
                     return int(self.by_deadlines[j]["year"])
         return None
 
-    def _section_chain(self, pos: int) -> list[Section]:
-        i = bisect.bisect_right(self.section_starts, pos) - 1
+    def _section_chain(self, i: int) -> list[Section]:
+        """The section at index ``i`` of ``sections`` (-1: none) and those enclosing it, innermost first."""
         chain: list[Section] = []
         section = self.sections[i] if i >= 0 else None
         while section is not None and len(chain) < 8:
@@ -271,7 +283,13 @@ class _DocIndex:
         return chain
 
     def in_goal_section(self, pos: int) -> bool:
-        return any(P.GOAL_HEADING.search(s.heading or "") for s in self._section_chain(pos))
+        i = bisect.bisect_right(self.section_starts, pos) - 1
+        verdict = self._goal_section.get(i)
+        if verdict is None:  # once per section: it depends on the section alone
+            verdict = self._goal_section[i] = any(
+                P.GOAL_HEADING.search(s.heading or "") for s in self._section_chain(i)
+            )
+        return verdict
 
 
 def _opening_years(ctx: ExtractContext) -> list[dict[str, Any]]:

@@ -1,0 +1,181 @@
+"""The targets' speed-ups find exactly what their plain forms find.
+
+1. ``targets._SCAN`` (extractors/target_scan.py) tries the rule alternation only at the
+   positions a match can start at; it must find what ``RULES.pattern.finditer`` finds, on the
+   bundled and devset documents, the rules' examples and random mixes of the fragments the
+   patterns read (astral characters, lone surrogates and full-width digits among them).
+2. ``_DocIndex.in_deadline_span`` (one bisect) answers what a pass over every deadline span did.
+3. ``qualifier`` reads the qualifier group of the rule that matched, not all six in turn;
+   ``is_size_unit`` remembers its answers; ``deadline_year`` and ``in_goal_section`` remember
+   theirs per section: each answers what its plain form answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import deadlines, targets
+from extractors import target_patterns as P
+from pipeline.core.document import RawDocument
+from pipeline.process import structure
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = (
+    sorted((ROOT / "corpus").glob("*.txt"))
+    + sorted((ROOT / "tests/fixtures/devset/docs").glob("*.txt"))
+    + sorted((ROOT / "tests/fixtures/devset2/docs").glob("*.txt"))
+    + sorted((ROOT / "tests/fixtures/realdev/docs").glob("*.txt"))
+)
+FRAGMENTS = [
+    *"0123456789",
+    "2025",
+    "1,000",
+    "3.5",
+    *"一二两三四五六七八九十百千万亿〇零",
+    "第",
+    "前",
+    "前三",
+    "前10",
+    "PUE",
+    "5G",
+    "P2P",
+    "a",
+    "Z",
+    ".",
+    ",",
+    "，",
+    "。",
+    "\n",
+    "\t",
+    " ",
+    "家",
+    "个",
+    "%",
+    "亿元",
+    "万元",
+    "百亿级",
+    "百分之",
+    "左右",
+    "以上",
+    "达到",
+    "不高于",
+    "稳居全国",
+    "年",
+    "元",
+    "\uff11",  # a full-width digit: \d
+    "\u0663",  # an Arabic-Indic digit: \d
+    "\U00020000",
+    "\ud800",
+]
+
+
+def _plain(text: str) -> list:
+    return [(m.span(), m.groups(), m.lastgroup) for m in targets.RULES.pattern.finditer(text)]
+
+
+def _scanned(text: str) -> list:
+    return [(m.span(), m.groups(), m.lastgroup) for m in targets._SCAN.finditer(text)]
+
+
+def test_scan_finds_what_the_pattern_finds_on_documents():
+    assert len(DOCUMENTS) > 10
+    found = 0
+    for path in DOCUMENTS:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        expected = _plain(text)
+        found += len(expected)
+        assert _scanned(text) == expected, path.name
+    assert found > 1000  # the comparison is not an empty one
+
+
+def test_scan_finds_what_the_pattern_finds_on_examples():
+    for rule in targets.RULES.rules:
+        for ex in rule.examples:
+            assert _scanned(ex.text) == _plain(ex.text), ex.text
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_scan_finds_what_the_pattern_finds_on_fragment_mixes(pieces):
+    text = "".join(pieces)
+    assert _scanned(text) == _plain(text)
+
+
+def _context():
+    doc = RawDocument(
+        "t", "t.txt", "-", "规模以上企业达到800家，培育3个世界级集群。\n" * 4, "utf-8", "text/plain", None
+    )
+    return structure(doc)
+
+
+CONTEXT = _context()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=12),
+    pos=st.integers(0, 90),
+)
+def test_in_deadline_span_is_a_pass_over_every_span(spans, pos):
+    rows = [{"norm_start": a, "norm_end": a + n, "kind": "within"} for a, n in spans]
+    index = targets._DocIndex(replace(CONTEXT, results={"deadlines": rows}))
+    plain = any(r["norm_start"] <= pos < r["norm_end"] for r in rows)
+    assert index.in_deadline_span(pos) == plain
+
+
+def _plain_qualifier(m) -> str | None:
+    for group in P.QUAL_GROUPS:
+        if m.group(group):
+            return m.group(group)
+    return None
+
+
+def test_each_rule_names_its_qualifier_group():
+    quantity_rules = [r for r in targets.RULES.rules if r.name != "rank"]
+    assert sorted(P.RULE_QUAL_GROUP) == sorted(r.name for r in quantity_rules)
+    for rule in quantity_rules:
+        assert f"(?P<{P.RULE_QUAL_GROUP[rule.name]}>" in rule.pattern, rule.name
+
+
+def test_qualifier_by_rule_is_the_first_qualifier_group_set():
+    seen = set()
+    for path in DOCUMENTS:
+        for m in targets.RULES.pattern.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            if m.lastgroup != "rank":
+                assert P.qualifier(m) == _plain_qualifier(m), m.group(0)
+                seen.add(P.qualifier(m))
+    assert {"以上", "左右", None} <= seen  # qualified and bare quantities both compared
+
+
+def test_size_unit_cache_answers_what_the_plain_test_does():
+    units = [*P.MEASURE_UNITS, *(mult + u for mult in ("万", "亿", "千万") for u in P.MEASURE_UNITS), "万亩", "亿元"]
+    for unit in units * 2:  # the second round reads the cache
+        assert P.is_size_unit(unit) == (P._MULT_PREFIX.sub("", unit) in P.SIZE_UNITS), unit
+    assert P.is_size_unit("万亩") and not P.is_size_unit("家") and not P.is_size_unit(None)
+
+
+def _structured(path: Path):
+    text = path.read_text(encoding="utf-8", errors="replace")
+    ctx = structure(RawDocument(path.name, path.name, "-", text, "utf-8", "text/plain", None))
+    return replace(ctx, results={"deadlines": deadlines.EXTRACTOR.extract(ctx)})
+
+
+def test_section_caches_answer_what_a_fresh_index_does():
+    """deadline_year and in_goal_section remember their answer per section: the same answer as
+    an index that computes it at that position alone."""
+    compared = with_year = 0
+    for path in DOCUMENTS[:12]:
+        ctx = _structured(path)
+        shared = targets._DocIndex(ctx)
+        for f in targets.find(ctx):
+            pos = f.match.start()
+            fresh = targets._DocIndex(ctx)
+            assert shared.deadline_year(pos) == fresh.deadline_year(pos), (path.name, pos)
+            assert shared.in_goal_section(pos) == targets._DocIndex(ctx).in_goal_section(pos), (path.name, pos)
+            compared += 1
+            with_year += shared.deadline_year(pos) is not None
+    assert compared > 300 and with_year > 50
