@@ -104,6 +104,17 @@ INDEX_PATTERN = _qualified(  # 指数达到110, PUE不高于1.25
     rf"(?P<index>{ARABIC_RE})(?=[，,；;。、）)\n]|{_SP}(?:以上|以下|以内|左右))",
     "index_qual",
 )
+# What may follow the numeral a quantity opens with (targets._SCAN skips the other positions; each
+# set is read off the patterns above, tests/test_target_scan.py checks the scan finds every match):
+# a unit's first character (the guard before the unit alternation), then, after Arabic digits, the
+# number going on (1,000 3.5), a range (3-5, 6%-7%), a multiplier, 余/多, a blank, a qualifier
+# (BARE, INDEX: 以上 左右) or the punctuation INDEX looks ahead to; after a one-character Chinese
+# numeral a blank, 万/亿, 余/多 or 分 (百分之); after 万/亿 opening a scale class, 亿 or 级.
+UNIT_FIRST_GUARD = _first_char_guard(MEASURE_UNITS, any_case=True)
+AFTER_DIGITS_CLASS = r"[,. \u3000%\-－—–~～〜至到万亿千百十余多左以，;；。、）)\n]"
+AFTER_CN_NUMERAL_CLASS = r"[ \u3000万亿余多分]"
+CN_NUMERAL_CLASS = r"[零〇一二两三四五六七八九十百千]"  # the characters of a Chinese numeral (_CN_NUM)
+AFTER_SCALE_MULT_CLASS = r"[亿级]"
 QUANTITY_PATTERNS = (SCALE_PATTERN, COUNT_PATTERN, ELIDED_PATTERN, PERCENT_PATTERN, BARE_PATTERN, INDEX_PATTERN)
 # every quantity starts with a numeral: the look-ahead lets a scan skip other positions fast (8x)
 NUMERAL_FIRST = r"[\d一二两三四五六七八九十百千万亿]"

@@ -1088,9 +1088,25 @@ _FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿前]"
 _REQUIRED = r"\d一二两三四五六七八九十百千万亿"
 # (the guards pass at nearly every numeral: the plain scan is faster than a positions lookup first)
 RULES = RuleSet([SCALE, COUNT, ELIDED, PERCENT, BARE, INDEX, RANK], _FIRST_CHARS, _REQUIRED, by_positions=False)
-# ... but a quantity never starts right after a digit, a Latin letter, 第 or 前 (P.NOT_INSIDE_CLASS),
-# which leaves about half of the numerals to try (the rank, 前…, has no such guard)
-_SCAN = StartScan(RULES.pattern, StartPositions(_FIRST_CHARS, P.NOT_INSIDE_CLASS, "前"))
+# ... but a quantity never starts right after a digit, a Latin letter, 第 or 前 (P.NOT_INSIDE_CLASS;
+# the rank, 前…, has no such guard), and its numeral is followed by a unit, a multiplier, a range …
+# (a year 2025年, 一批, 一流 are not): about a third of the numerals are left to try
+_SCAN = StartScan(
+    RULES.pattern,
+    StartPositions(
+        _FIRST_CHARS,
+        P.NOT_INSIDE_CLASS,
+        "前",
+        lone_class="[一二两三四五六七八九十百千]",
+        numeral_class=P.CN_NUMERAL_CLASS,
+        scale_class="[万亿]",
+        follows={
+            "digits": f"(?:{P.UNIT_FIRST_GUARD}|{P.AFTER_DIGITS_CLASS})",
+            "numeral": f"(?:{P.UNIT_FIRST_GUARD}|{P.AFTER_CN_NUMERAL_CLASS})",
+            "scale": P.AFTER_SCALE_MULT_CLASS,
+        },
+    ),
+)
 
 
 def find(ctx: ExtractContext) -> list[Found]:

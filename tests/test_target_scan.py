@@ -1,7 +1,7 @@
 """The targets' speed-ups find exactly what their plain forms find.
 
 1. ``targets._SCAN`` (extractors/target_scan.py) tries the rule alternation only at the
-   positions a match can start at; it must find what ``RULES.pattern.finditer`` finds, on the
+   positions a match can start at (by the character before and what follows the numeral); it must find what ``RULES.pattern.finditer`` finds, on the
    bundled and devset documents, the rules' examples and random mixes of the fragments the
    patterns read (astral characters, lone surrogates and full-width digits among them).
 2. ``_DocIndex.in_deadline_span`` (one bisect) answers what a pass over every deadline span did.
@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from extractors import deadlines, targets
 from extractors import target_patterns as P
+from extractors.char_positions import code_points
 from pipeline.core.document import RawDocument
 from pipeline.process import structure
 
@@ -66,6 +67,30 @@ FRAGMENTS = [
     "稳居全国",
     "年",
     "元",
+    "千瓦",
+    "瓦",
+    "级",
+    "亿级",
+    "万亿级",
+    "批",
+    "流",
+    "代",
+    "余",
+    "多",
+    "分",
+    "点",
+    "个百分点",
+    "Mbps",
+    "G",
+    "k",
+    "\u212a",  # the Kelvin sign: K in any letter case
+    "-",
+    "～",
+    "至",
+    "到",
+    "以内",
+    "、",
+    "）",
     "\uff11",  # a full-width digit: \d
     "\u0663",  # an Arabic-Indic digit: \d
     "\U00020000",
@@ -89,6 +114,9 @@ def test_scan_finds_what_the_pattern_finds_on_documents():
         expected = _plain(text)
         found += len(expected)
         assert _scanned(text) == expected, path.name
+        candidates = set(targets._SCAN.starts.positions(code_points(text)))
+        match = targets.RULES.pattern.match
+        assert all(pos in candidates for pos in range(len(text)) if match(text, pos)), path.name
     assert found > 1000  # the comparison is not an empty one
 
 
@@ -98,11 +126,23 @@ def test_scan_finds_what_the_pattern_finds_on_examples():
             assert _scanned(ex.text) == _plain(ex.text), ex.text
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=40))
 def test_scan_finds_what_the_pattern_finds_on_fragment_mixes(pieces):
     text = "".join(pieces)
     assert _scanned(text) == _plain(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=30))
+def test_every_position_a_rule_matches_at_is_a_candidate(pieces):
+    """Stronger than the same scan: every position where the alternation matches (not only the
+    starts finditer reaches after skipping earlier matches) is among the candidates."""
+    text = "".join(pieces)
+    candidates = set(targets._SCAN.starts.positions(code_points(text)))
+    for pos in range(len(text)):
+        if targets.RULES.pattern.match(text, pos) is not None:
+            assert pos in candidates, (text, pos)
 
 
 def _context():
