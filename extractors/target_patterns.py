@@ -391,6 +391,22 @@ OPENING_YEAR = re.compile(
     r"((?:19|20)(?<![^。；！？，;,!?\n]..)\d{2})年"  # the digits first, the clause start behind them: a fast scan
     r"(?![ \u3000]*(?:是|为|以来|以前|以后|前|后|起|度|底|末|初|内|的|全年|上半年|下半年|第|和|与|及|、|至|到|[-－—–~～〜]|（|\(|\d|[一二三四五六七八九十]月))",
 )
+
+
+def opening_years(text: str) -> list[re.Match]:
+    """``OPENING_YEAR.finditer(text)``: every match is four digits and 年, so the pattern is matched
+    four characters before each 年 (``str.find``: a 年 is rarer than the 1s and 2s the pattern's own
+    scan enters at).  Two matches cannot overlap (each ends at its 年, four digits after its start)."""
+    found = []
+    at = text.find("年", 4)
+    while at >= 0:
+        m = OPENING_YEAR.match(text, at - 4)
+        if m is not None:
+            found.append(m)
+        at = text.find("年", at + 1)
+    return found
+
+
 OPENING_WINDOW = 8  # a deadline this close to a section's heading end opens its first paragraph
 # 均/都 right before the verb: A、B均达到90% is one target per item
 LIST_SHARED = re.compile(
@@ -471,11 +487,36 @@ LIST_NAME_HEAD = re.compile(r"(?:目录|名录|名单|清单)$")
 CLASS_AFTER = re.compile(r"[ \u3000]*(?:的|[和及与、][^，,；;。\n]{0,12}[\u4e00-\u9fff])")
 
 
+_CONDITION_VERBS = ("符合", "具备", "满足", "具有")
+_CONDITION_ANCHORS = ("以下", "下列", "如下")
+
+
+def _condition_intros(text: str) -> list[re.Match]:
+    """``CONDITION_INTRO.finditer(text)``: every match opens with a verb right before 以下/下列/如下,
+    so the pattern is matched only two characters before each of those (found by ``str.find``,
+    much faster than the pattern's own scan of the whole text), each after the end of the last
+    match, as finditer."""
+    starts = set()
+    for anchor in _CONDITION_ANCHORS:
+        at = text.find(anchor, 2)
+        while at >= 0:
+            if text[at - 2 : at] in _CONDITION_VERBS:
+                starts.add(at - 2)
+            at = text.find(anchor, at + 1)
+    found: list[re.Match] = []
+    after = 0
+    for start in sorted(starts):
+        if start >= after and (m := CONDITION_INTRO.match(text, start)) is not None:
+            found.append(m)
+            after = m.end()
+    return found
+
+
 def condition_lists(text: str) -> list[tuple[int, int]]:
     """(start, end) of the item lists that follow a condition intro (符合以下条件之一的家庭：):
     the intro's own line, then every following line that opens with an item marker."""
     spans = []
-    for intro in CONDITION_INTRO.finditer(text):
+    for intro in _condition_intros(text):
         end = text.find("\n", intro.end())
         end = len(text) if end < 0 else end
         while end < len(text):
@@ -646,6 +687,13 @@ def skip_separators(text: str, pos: int, limit: int) -> int:
 
 def last_enumeration_end(text: str, start: int, end: int) -> int | None:
     """End of the last 等/一批 before the number (…智能家电等3个…, 等一批规模达到…)."""
+    if not (
+        text.find("等", start, end) >= 0
+        or text.find("一批", start, end) >= 0
+        or text.find("更多", start, end) >= 0
+        or text.find("若干", start, end) >= 0
+    ):
+        return None  # every match holds one of the four (most windows: no scan at all)
     last = None
     for last in _ENUMERATION_END.finditer(text, start, end):
         pass

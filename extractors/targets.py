@@ -302,7 +302,7 @@ def _opening_years(ctx: ExtractContext) -> list[dict[str, Any]]:
         return []
     taken = {r["norm_start"] for r in ctx.results.get("deadlines", [])}
     rows = []
-    for m in P.OPENING_YEAR.finditer(ctx.text):
+    for m in P.opening_years(ctx.text):
         year = int(m.group(1))
         if year >= doc_year and m.start(1) not in taken:
             rows.append({"norm_start": m.start(1), "norm_end": m.end(), "kind": "by", "year": year})

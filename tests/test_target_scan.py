@@ -8,6 +8,9 @@
 3. ``qualifier`` reads the qualifier group of the rule that matched, not all six in turn;
    ``is_size_unit`` remembers its answers; ``deadline_year`` and ``in_goal_section`` remember
    theirs per section: each answers what its plain form answers.
+4. Whole-text scans found by ``str.find`` (opening years at each 年, condition intros at each
+   以下/下列/如下) and the word prechecks before REVIEW_TITLE and _ENUMERATION_END find what the
+   patterns find.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import deadlines, targets
+from extractors import deadlines, target_parts, targets
 from extractors import target_patterns as P
 from extractors.char_positions import code_points
 from pipeline.core.document import RawDocument
@@ -219,3 +222,99 @@ def test_section_caches_answer_what_a_fresh_index_does():
             compared += 1
             with_year += shared.deadline_year(pos) is not None
     assert compared > 300 and with_year > 50
+
+
+# ------------------------------------------------------------------ whole-text scans found by str.find
+WHOLE_TEXT_FRAGMENTS = [
+    *"0123456789",
+    "19",
+    "20",
+    "2024",
+    "年",
+    "，",
+    "。",
+    "\n",
+    "是",
+    "以来",
+    "符合",
+    "具备",
+    "满足",
+    "具有",
+    "以下",
+    "下列",
+    "如下",
+    "条件",
+    "情形",
+    "要求",
+    "之一的",
+    "：",
+    ":",
+    "家庭",
+    "\u0663",
+]
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_whole_text_scans_on_documents():
+    years = intros = 0
+    for path in DOCUMENTS:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        expected = _spans(P.OPENING_YEAR.finditer(text))
+        assert _spans(P.opening_years(text)) == expected, path.name
+        years += len(expected)
+        expected = _spans(P.CONDITION_INTRO.finditer(text))
+        assert _spans(P._condition_intros(text)) == expected, path.name
+        intros += len(expected)
+    assert years > 3 and intros > 0  # (realdev holds four condition lists)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(WHOLE_TEXT_FRAGMENTS), max_size=40))
+def test_whole_text_scans_on_fragment_mixes(pieces):
+    text = "".join(pieces)
+    assert _spans(P.opening_years(text)) == _spans(P.OPENING_YEAR.finditer(text))
+    assert _spans(P._condition_intros(text)) == _spans(P.CONDITION_INTRO.finditer(text))
+
+
+TITLE_FRAGMENTS = [*"一二、（）", "2023年", "过去五年", "工作", "发展", "回顾", "现状", "基础", "情况", "基本", "现实"]
+TITLE_FRAGMENTS += [
+    "成效",
+    "成就",
+    "主要",
+    "取得的",
+    "和",
+    "与",
+    "面临的",
+    "形势",
+    "问题",
+    "经验",
+    "，",
+    "“十三五”时期",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(TITLE_FRAGMENTS), max_size=8))
+def test_review_title_precheck_is_the_pattern(pieces):
+    title = "".join(pieces)
+    assert target_parts.is_review_title(title) == (target_parts.REVIEW_TITLE.match(title) is not None)
+
+
+def _plain_enumeration_end(text: str, start: int, end: int) -> int | None:
+    last = None
+    for last in P._ENUMERATION_END.finditer(text, start, end):
+        pass
+    return last.end() if last else None
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from([*"等一批更多若干企业个", "等一批", "等更多"]), max_size=16), cut=st.integers(0, 8)
+)
+def test_enumeration_end_precheck_is_the_scan(pieces, cut):
+    text = "".join(pieces)
+    for start in range(min(cut, len(text)) + 1):
+        assert P.last_enumeration_end(text, start, len(text)) == _plain_enumeration_end(text, start, len(text))
