@@ -87,17 +87,28 @@ def _qualified(body: str, group: str) -> str:
     return rf"{_NOT_INSIDE}(?:{body})(?:{_SP}(?P<{group}>及以上|以上|及以下|以下|以内|之内|左右))?"
 
 
-SCALE_PATTERN = _qualified(rf"(?P<scale_num>{ARABIC_RE}|{_CN_NUM})?(?P<scale_mult>万亿|亿)级", "scale_qual")  # 百亿级
+# Look-aheads that let a rule fail at once where it cannot match, instead of after trying every
+# length of the number before it: the run of characters its number is made of (possessive: a
+# multiplier or a qualifier is none of them, so the run ends where the number does), then what
+# must follow the number.  Same matches (tests/test_target_scan.py compares them without).
+_NUMERAL_RUN = r"[\d,.零〇一二两三四五六七八九十百千]*+"  # ARABIC_RE or _CN_NUM
+_RANGE_RUN = r"[\d,.%\-－—–~～〜至到 \u3000]*+"  # _ARABIC_RANGE and the blank after it
+SCALE_GUARD = rf"(?={_NUMERAL_RUN}(?:万亿|亿)级)"
+ELIDED_GUARD = rf"(?={_NUMERAL_RUN}(?:万亿|亿))"
+BARE_GUARD = rf"(?={_RANGE_RUN}(?:左右|以上))"
+SCALE_PATTERN = _qualified(  # 百亿级
+    rf"{SCALE_GUARD}(?P<scale_num>{ARABIC_RE}|{_CN_NUM})?(?P<scale_mult>万亿|亿)级", "scale_qual"
+)
 COUNT_PATTERN = _qualified(  # 800家, 500万千瓦, 两个百亿级
     rf"(?P<num>{_ARABIC_RANGE}|{_CN_NUM}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}"
     rf"(?P<unit>{_unit_alternation(MEASURE_UNITS)})(?P<cls>(?<=个)[“\"]?{_SCALE})?",
     "count_qual",
 )
 ELIDED_PATTERN = _qualified(  # 产业规模过千亿: money, 元 elided
-    rf"(?P<enum>{ARABIC_RE}|{_CN_NUM})(?P<emult>万亿|亿)(?![\u4e00-\u9fff\dA-Za-z%])", "elided_qual"
+    rf"{ELIDED_GUARD}(?P<enum>{ARABIC_RE}|{_CN_NUM})(?P<emult>万亿|亿)(?![\u4e00-\u9fff\dA-Za-z%])", "elided_qual"
 )
 PERCENT_PATTERN = _qualified(rf"百分之(?P<pct>{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?|{ARABIC_RE})", "pct_qual")
-BARE_PATTERN = _qualified(rf"(?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))", "bare_qual")  # 项目800左右
+BARE_PATTERN = _qualified(rf"{BARE_GUARD}(?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))", "bare_qual")  # 项目800左右
 INDEX_PATTERN = _qualified(  # 指数达到110, PUE不高于1.25
     r"(?:(?<=达到)|(?<=突破)|(?<=超过)|(?<=不低于)|(?<=达)|(?<=不高于)|(?<=不超过)|(?<=不大于)"
     r"|(?<=低于)|(?<=控制在)|(?<=降至)|(?<=降到)|(?<=降低到)|(?<=下降到))"  # right after the verb

@@ -11,10 +11,13 @@
 4. Whole-text scans found by ``str.find`` (opening years at each 年, condition intros at each
    以下/下列/如下) and the word prechecks before REVIEW_TITLE and _ENUMERATION_END find what the
    patterns find.
+5. The look-aheads that let SCALE, ELIDED and BARE fail at once keep every match of the rules
+   (at every position, not only finditer's).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -318,3 +321,38 @@ def test_enumeration_end_precheck_is_the_scan(pieces, cut):
     text = "".join(pieces)
     for start in range(min(cut, len(text)) + 1):
         assert P.last_enumeration_end(text, start, len(text)) == _plain_enumeration_end(text, start, len(text))
+
+
+# ------------------------------------------------------------------ rule guards
+def _unguarded_rules() -> re.Pattern:
+    body = targets.RULES.body
+    for guard in (P.SCALE_GUARD, P.ELIDED_GUARD, P.BARE_GUARD):
+        assert guard in body
+        body = body.replace(guard, "")
+    return re.compile(body)
+
+
+UNGUARDED = _unguarded_rules()
+GUARDED = re.compile(targets.RULES.body)
+
+
+def _all_matches(pattern: re.Pattern, text: str) -> list:
+    """The match at every position (not only finditer's): a guard must keep each one."""
+    found = []
+    for pos in range(len(text)):
+        m = pattern.match(text, pos)
+        found.append(m and (m.span(), m.groups(), m.lastgroup))
+    return found
+
+
+def test_rule_guards_keep_every_match_on_documents():
+    for path in DOCUMENTS[:20]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert _all_matches(GUARDED, text) == _all_matches(UNGUARDED, text), path.name
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=30))
+def test_rule_guards_keep_every_match_on_fragment_mixes(pieces):
+    text = "".join(pieces)
+    assert _all_matches(GUARDED, text) == _all_matches(UNGUARDED, text)
