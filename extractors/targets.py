@@ -70,6 +70,7 @@ class _DocIndex:
         # a year inside a deadline span is a deadline, not a bare (past) year: the furthest end of
         # the spans starting at or before each (spans nest and overlap), for one bisect a year
         self.deadline_reach = list(itertools.accumulate(self.deadline_ends, max))
+        self.year_marks = P.char_positions(text, "年")  # where a year can end (a past year rules a sentence out)
         # 3年内 / 每年 / 从2024年起 bound a task: a quantity after one in its sentence is a goal
         self.bound_starts = [r["norm_start"] for r in deadlines if r.get("kind") in _BOUNDING_KINDS]
         self.doc_year = ctx.doc_year
@@ -222,21 +223,30 @@ class _DocIndex:
         return i >= 0 and self.bound_starts[i] >= sent_start
 
     def _has_past_year(self, start: int, end: int) -> bool:
-        if self.text.find("年", start, end) < 0:
-            return False  # every year pattern below ends with 年 (the common case: one find)
-        if self.doc_year is not None:
-            for r in P.YEAR_RANGE.finditer(self.text, start, end):
-                if int(r.group("end")) < self.doc_year:
+        """A range of past years, or a past year (in Chinese numerals, or bare: not in a deadline)."""
+        # Every year pattern is of fixed length and ends with 年: each is matched where it would
+        # end at one of the sentence's 年 (none overlaps another, so these are finditer's matches)
+        i = bisect.bisect_left(self.year_marks, start)
+        j = bisect.bisect_left(self.year_marks, end, i)
+        if i == j:
+            return False
+        marks = self.year_marks[i:j]
+        text, doc_year = self.text, self.doc_year
+        if doc_year is not None:
+            for at in marks:
+                r = P.YEAR_RANGE.match(text, at - 9, end) if at - 9 >= start else None
+                if r is not None and int(r.group("end")) < doc_year:
                     return True  # 继2001—2003年分别开工…: a range of past years
-        return self._has_bare_past_year(start, end)
-
-    def _has_bare_past_year(self, start: int, end: int) -> bool:
-        if self.doc_year is not None:  # (the caller found a 年 in the sentence)
-            for m in P.CN_YEAR.finditer(self.text, start, end):
-                if P.cn_year(m.group(1)) < self.doc_year:
+            for at in marks:
+                m = P.CN_YEAR.match(text, at - 4, end) if at - 4 >= start else None
+                if m is not None and P.cn_year(m.group(1)) < doc_year:
                     return True  # 一九七九年提高到…: a year of the past, in Chinese numerals
-        for m in P.BARE_YEAR.finditer(self.text, start, end):
-            if self.in_deadline_span(m.start()):
+        return self._has_bare_past_year(marks, start, end)
+
+    def _has_bare_past_year(self, marks: list[int], start: int, end: int) -> bool:
+        for at in marks:
+            m = P.BARE_YEAR.match(self.text, at - 4, end) if at - 4 >= start else None
+            if m is None or self.in_deadline_span(m.start()):
                 continue
             year = int(m.group(1))
             if self.doc_year is not None:
@@ -464,7 +474,8 @@ def _clean_indicator(s: str) -> str | None:
     # (each strip is tried only where its first character occurs: this runs for every target)
     if s[:1] in P.MARKER_FIRST:
         s = P.INDICATOR_MARKER.sub("", s) or s
-    s = P.INDICATOR_SCOPE.sub("", s) or s
+    if s[:1] in "全我":  # every scope word starts with one of the two
+        s = P.INDICATOR_SCOPE.sub("", s) or s
     if "以" in s:
         s = P.INDICATOR_FRAME.sub("", s) or s
     if "由" in s or "从" in s:
@@ -868,7 +879,11 @@ class _Scan:
             or floor_first
             or (verb is None and (P.NP_AFTER.match(text, end) is not None or P.NOUN_AFTER.match(text, end) is not None))
         )
-        list_mark = P.LIST_SHARED.search(text, ind_start, c.start)
+        list_mark = (  # (the pattern opens with a look-behind: entered at every position, so find 均/都 first)
+            P.LIST_SHARED.search(text, ind_start, c.start)
+            if text.find("均", ind_start, c.start) >= 0 or text.find("都", ind_start, c.start) >= 0
+            else None
+        )
         items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
         if len(items) > 1:
             return [(a, end, _with_direction(_clean_indicator(text[a:b]), verb)) for a, b in items]

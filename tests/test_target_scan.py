@@ -13,6 +13,8 @@
    patterns find.
 5. The look-aheads that let SCALE, ELIDED and BARE fail at once keep every match of the rules
    (at every position, not only finditer's).
+6. A sentence's past years, matched where they would end at each of its 年, rule it out exactly
+   when the three scans of the sentence did.
 """
 
 from __future__ import annotations
@@ -356,3 +358,84 @@ def test_rule_guards_keep_every_match_on_documents():
 def test_rule_guards_keep_every_match_on_fragment_mixes(pieces):
     text = "".join(pieces)
     assert _all_matches(GUARDED, text) == _all_matches(UNGUARDED, text)
+
+
+# ------------------------------------------------------------------ past years at each 年
+def _plain_has_past_year(index, start: int, end: int) -> bool:
+    """_DocIndex._has_past_year as it was written: three scans of the sentence (main 37eb625)."""
+    text, doc_year = index.text, index.doc_year
+    if doc_year is not None:
+        for r in P.YEAR_RANGE.finditer(text, start, end):
+            if int(r.group("end")) < doc_year:
+                return True
+        if "年" in text[start:end]:
+            for m in P.CN_YEAR.finditer(text, start, end):
+                if P.cn_year(m.group(1)) < doc_year:
+                    return True
+    for m in P.BARE_YEAR.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in zip(index.deadline_starts, index.deadline_ends)):
+            continue
+        year = int(m.group(1))
+        if doc_year is not None:
+            if year <= doc_year:
+                return True
+        elif index.first_by_year is None or year < index.first_by_year:
+            return True
+    return False
+
+
+YEAR_FRAGMENTS = [
+    "2019",
+    "2023",
+    "2025",
+    "2030",
+    "19",
+    "20",
+    *"0123456789",
+    "年",
+    "底",
+    "前",
+    "以来",
+    "起",
+    "内",
+    "-",
+    "—",
+]
+YEAR_FRAGMENTS += [
+    "至",
+    "到",
+    "比",
+    "较",
+    "一九七九",
+    "二〇二五",
+    "〇",
+    "十",
+    "，",
+    "。",
+    "达到",
+    "基础上",
+    "）",
+    "\u0663",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(YEAR_FRAGMENTS), max_size=30),
+    doc_year=st.one_of(st.none(), st.integers(2018, 2031)),
+    spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=4),
+    bounds=st.tuples(st.integers(0, 12), st.integers(0, 12)),
+)
+def test_past_year_at_each_nian_is_the_three_scans(pieces, doc_year, spans, bounds):
+    text = "".join(pieces)
+    doc = RawDocument("t", "t.txt", "-", text or "。", "utf-8", "text/plain", None)
+    ctx = replace(
+        CONTEXT,
+        norm=replace(CONTEXT.norm, text=doc.raw_text),
+        results={"deadlines": [{"norm_start": a, "norm_end": a + n, "kind": "within"} for a, n in spans]},
+        meta=replace(CONTEXT.meta, issue_date=f"{doc_year}-06-01" if doc_year else None),
+    )
+    index = targets._DocIndex(ctx)
+    assert index.doc_year == doc_year
+    start, end = bounds[0], len(index.text) - bounds[1]
+    assert index._has_past_year(start, end) == _plain_has_past_year(index, start, end)
