@@ -24,6 +24,7 @@ and a value cell without a subject takes the item cell before it as its indicato
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from typing import Any
@@ -324,9 +325,13 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
     try:
         number = m.group("num")  # the common case first: a numeral and its unit
         if number is not None:
-            number = P.SPACES.sub("", number).replace("%", "")  # 6%-7%: a range of percentages
-            chinese = not P.HAS_DIGIT.search(number)
-            low, high = (parse_number(number), None) if chinese else parse_range(number)
+            if " " in number or "\u3000" in number:
+                number = P.SPACES.sub("", number)
+            if "%" in number:
+                number = number.replace("%", "")  # 6%-7%: a range of percentages
+            # an Arabic numeral starts with a digit, a Chinese one holds none (isdecimal is re's \d)
+            chinese = not number[0].isdecimal()
+            low, high = (_chinese_number(number), None) if chinese else parse_range(number)
             return low, high, (m.group("mult") or "") + m.group("unit"), chinese
         scale = m.group("scale_mult")
         if scale:
@@ -345,6 +350,10 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
         return low, high, None, False
     except ValueError:
         return None
+
+
+# parse_number of a Chinese numeral, remembered (三, 十, 两 recur; a ValueError is not cached and raised again)
+_chinese_number = functools.lru_cache(maxsize=4096)(parse_number)
 
 
 def _chinese_decimal(number: str) -> float:

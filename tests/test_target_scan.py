@@ -15,6 +15,8 @@
    (at every position, not only finditer's).
 6. A sentence's past years, matched where they would end at each of its 年, rule it out exactly
    when the three scans of the sentence did.
+7. A count's numeral parses as before (spaces and % removed only where present, Chinese
+   numerals told by their first character, their values remembered).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from extractors import deadlines, target_parts, targets
 from extractors import target_patterns as P
 from extractors.char_positions import code_points
 from pipeline.core.document import RawDocument
+from pipeline.core.numerals import parse_number, parse_range
 from pipeline.process import structure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -439,3 +442,37 @@ def test_past_year_at_each_nian_is_the_three_scans(pieces, doc_year, spans, boun
     assert index.doc_year == doc_year
     start, end = bounds[0], len(index.text) - bounds[1]
     assert index._has_past_year(start, end) == _plain_has_past_year(index, start, end)
+
+
+def _plain_count_quantity(m):
+    """_quantity's numeral-and-unit branch as it was written (main 37eb625)."""
+    number = P.SPACES.sub("", m.group("num")).replace("%", "")
+    chinese = not P.HAS_DIGIT.search(number)
+    low, high = (parse_number(number), None) if chinese else parse_range(number)
+    return low, high, (m.group("mult") or "") + m.group("unit"), chinese
+
+
+def _either(fn, m):
+    try:
+        return fn(m)
+    except ValueError:
+        return None  # (_quantity's own answer to a numeral that does not parse)
+
+
+@settings(max_examples=800, deadline=None)
+@given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=30))
+def test_count_quantity_is_the_plain_parse_on_fragment_mixes(pieces):
+    for m in targets.RULES.pattern.finditer("".join(pieces)):
+        if m.group("num") is not None:
+            assert targets._quantity(m) == _either(_plain_count_quantity, m), m.group(0)
+
+
+def test_count_quantity_is_the_plain_parse_on_documents():
+    counted = chinese = 0
+    for path in DOCUMENTS:
+        for m in targets.RULES.pattern.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            if m.group("num") is not None:
+                assert targets._quantity(m) == _either(_plain_count_quantity, m), m.group(0)
+                counted += 1
+                chinese += not m.group("num")[0].isdigit()
+    assert counted > 1000 and chinese > 50
