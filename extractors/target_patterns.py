@@ -146,7 +146,7 @@ RULE_QUAL_GROUP = {
 
 def qualifier(m: re.Match) -> str | None:
     """The qualifier after a quantity (以上, 左右 …), whichever alternative matched."""
-    group = RULE_QUAL_GROUP.get(m.lastgroup)  # type: ignore[arg-type]
+    group = RULE_QUAL_GROUP.get(m.lastgroup or "")
     if group is not None:  # a match of targets.RULES: its rule's group, not all six in turn
         return m.group(group) or None
     for group in QUAL_GROUPS:
