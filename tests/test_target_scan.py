@@ -1,9 +1,10 @@
 """The targets' speed-ups find exactly what their plain forms find.
 
 1. ``targets._SCAN`` (extractors/target_scan.py) tries the rule alternation only at the
-   positions a match can start at (by the character before and what follows the numeral); it must find what ``RULES.pattern.finditer`` finds, on the
-   bundled and devset documents, the rules' examples and random mixes of the fragments the
-   patterns read (astral characters, lone surrogates and full-width digits among them).
+   positions a match can start at (by the character before and what follows the numeral); it
+   must find what ``RULES.pattern.finditer`` finds, on the bundled, devset and realdev
+   documents, the rules' examples and random mixes of the fragments the patterns read (astral
+   characters, lone surrogates and full-width digits among them).
 2. ``_DocIndex.in_deadline_span`` (one bisect) answers what a pass over every deadline span did.
 3. ``qualifier`` reads the qualifier group of the rule that matched, not all six in turn;
    ``is_size_unit`` remembers its answers; ``deadline_year`` and ``in_goal_section`` remember
