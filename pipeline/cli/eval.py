@@ -13,7 +13,7 @@ from rich.table import Table
 
 from pipeline.cli.thresholds import parse_thresholds
 from pipeline.errors import GoldError, OutError, UserError
-from pipeline.qa.evaluate import evaluate, missed_floors, missed_meta_floors, parse_labels
+from pipeline.qa.evaluate import META, evaluate, missed_floors, missed_meta_floors, parse_labels
 from pipeline.qa.indicator import SUBLABEL
 from pipeline.qa.labels import LABELS, SCORED_META_FIELDS
 
@@ -42,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--labels",
         metavar="LABEL[,LABEL]",
         help="score only these labels (a gold set that annotates only some, e.g. --labels deadline); "
-        "meta is then not scored",
+        "meta is then not scored unless named: --labels meta scores the metadata alone (a meta-only gold set)",
     )
 
 
@@ -112,8 +112,9 @@ def _print_meta(console: Console, meta: dict) -> None:
 
 def print_human(report: dict, per_doc: bool) -> None:
     console = Console()
-    console.print(_scores_table(report))
-    console.print(f"[dim]{SUBLABEL}: targets also naming gold's indicator (character F1 >= 0.6); not in micro[/]")
+    if report["labels"]:  # none under --labels meta
+        console.print(_scores_table(report))
+        console.print(f"[dim]{SUBLABEL}: targets also naming gold's indicator (character F1 >= 0.6); not in micro[/]")
     for note in report["notes"]:
         console.print(f"[yellow]{escape(note)}[/]")
     if report["needs_attrs"]:
@@ -121,9 +122,11 @@ def print_human(report: dict, per_doc: bool) -> None:
             f"[yellow]{report['needs_attrs']} gold spans still need attributes (`polex gold validate`); "
             "they are scored with null attributes[/]"
         )
-    if "scored_labels" in report:
-        console.print(f"[dim]scored labels: {', '.join(report['scored_labels'])} (--labels); meta not scored[/]")
-    else:
+    scored = report.get("scored_labels")
+    if scored is not None:
+        unscored = "" if META in scored else "; meta not scored"
+        console.print(f"[dim]scored labels: {', '.join(scored)} (--labels){unscored}[/]")
+    if scored is None or META in scored:
         _print_meta(console, report["meta"])
     if report["attr_errors"]:
         console.print("attribute errors among matched spans (* = key attribute, decides correctness):")

@@ -11,6 +11,8 @@ from pipeline.qa.labels import LABELS
 from pipeline.qa.scoring import DocResult, match_document, score
 from pipeline.qa.tables import load_out
 
+META = "meta"  # in --labels: score the document metadata too (alone: a meta-only gold set)
+
 
 def evaluate(gold_dir: Path, out_dir: Path, labels: tuple[str, ...] | None = None):
     """Load both sides and score every gold document; returns (report, results).
@@ -19,11 +21,13 @@ def evaluate(gold_dir: Path, out_dir: Path, labels: tuple[str, ...] | None = Non
     names changed, moved and missing documents in ``notes`` and scores a
     changed one after placing its gold spans in the new text.  ``labels``
     restricts scoring to those labels (a gold set annotating only some, e.g.
-    tests/fixtures/realdeadline): the others and meta are left out of the report."""
+    tests/fixtures/realdeadline): the others and meta are left out of the report, unless ``labels`` names
+    ``meta`` (``META``: a meta-only set such as tests/fixtures/realmeta is ``("meta",)``)."""
     joined = join_gold(load_gold_dir(gold_dir), load_out(out_dir))
     results = [match_document(j.gold, j.out) for j in joined]
     if labels is not None:
-        results = [restrict_labels(r, labels) for r in results]
+        span_labels = tuple(label for label in labels if label != META)
+        results = [restrict_labels(r, span_labels, keep_meta=META in labels) for r in results]
     report = score(results)
     if labels is not None:
         report = _report_only(report, labels)
@@ -68,8 +72,8 @@ def missed_floors(report: dict, floors: dict[str, float]) -> list[str]:
     return misses
 
 
-def restrict_labels(result: DocResult, labels: tuple[str, ...]) -> DocResult:
-    """``result`` with only the pairs, misses and spurious spans of ``labels``, and no meta scored."""
+def restrict_labels(result: DocResult, labels: tuple[str, ...], keep_meta: bool = False) -> DocResult:
+    """``result`` with only the pairs, misses and spurious spans of ``labels``; meta scored only if ``keep_meta``."""
     keep = set(labels)
     return DocResult(
         result.doc,
@@ -77,6 +81,8 @@ def restrict_labels(result: DocResult, labels: tuple[str, ...]) -> DocResult:
         pairs=[p for p in result.pairs if p.gold.label in keep],
         missed=[s for s in result.missed if s.label in keep],
         spurious=[s for s in result.spurious if s.label in keep],
+        meta_wrong=result.meta_wrong if keep_meta else (),
+        meta_scored=result.meta_scored if keep_meta else (),
     )
 
 
@@ -92,9 +98,10 @@ def _report_only(report: dict, labels: tuple[str, ...]) -> dict:
 
 
 def parse_labels(text: str) -> tuple[str, ...]:
-    """``deadline`` or ``deadline,amount`` -> the labels, in GUIDE order; ValueError names a bad one."""
+    """``deadline``, ``deadline,amount`` or ``meta`` -> the labels, in GUIDE order (``meta`` last); ValueError
+    names a bad one."""
     names = [n.strip() for n in text.split(",") if n.strip()]
-    bad = [n for n in names if n not in LABELS]
+    bad = [n for n in names if n not in (*LABELS, META)]
     if bad or not names:
-        raise ValueError(f"{text!r}: write one or more of {', '.join(LABELS)}, comma-separated")
-    return tuple(label for label in LABELS if label in names)
+        raise ValueError(f"{text!r}: write one or more of {', '.join((*LABELS, META))}, comma-separated")
+    return tuple(label for label in (*LABELS, META) if label in names)
