@@ -332,3 +332,110 @@ def test_a_joint_signature_alone_names_the_issuer():
     done = complete_meta(text, text, None, None, None, "2019-04-11")
     assert done.issuers == ["某某省工业和信息化厅", "某某省教育厅"]
     assert done.issuer == "某某省工业和信息化厅"
+
+
+def test_run_on_head_with_its_bracketed_date_and_the_title_organ_as_issuer():
+    """A 决定 whose line breaks were lost: title, 文号 and the 题注 date `（一九九五年三月八日）` in one run;
+    its signature (`河北省人民政府` at the end) has no date, so the title's organ is the issuer."""
+    text = (
+        "河北省人民政府关于进一步加强水资源保护工作的决定冀政〔1995〕12号（一九九五年三月八日）　　水是生命之源。"
+        "各级人民政府要切实加强领导。　　　　　　　　河北省人民政府"
+    )
+    done = complete_meta(text, text, None, None, None, None)
+    assert done.title == "河北省人民政府关于进一步加强水资源保护工作的决定"
+    assert (done.doc_number, done.issue_date) == ("冀政〔1995〕12号", "1995-03-08")
+    assert done.issuer == "河北省人民政府" and done.issuers == ["河北省人民政府"]
+    assert (done.province, done.admin_level, done.genre) == ("河北省", "province", "决定")
+    arabic = text.replace("（一九九五年三月八日）", "（2003年5月6日）")
+    assert complete_meta(arabic, arabic, None, None, None, None).issue_date == "2003-05-06"
+    undated = text.replace("（一九九五年三月八日）", "")
+    assert complete_meta(undated, undated, None, None, None, None).issue_date is None
+
+
+@pytest.mark.parametrize(
+    "title, organ",
+    [
+        ("国务院关于组建某集团公司有关问题的批复", "国务院"),
+        ("国务院办公厅转发发展改革委关于加快推进煤矿企业兼并重组若干意见的通知", "国务院办公厅"),
+        ("国务院批转地质部关于切实保障野外地质工作条件的报告", "国务院"),  # the issuer, not the reporting organ
+        ("中共某市委 某市人民政府关于加快发展的意见", "中共某市委 某市人民政府"),
+        ("关于加强铁路沿线安全环境治理工作的意见", None),
+        ("加快建设关于人才的若干措施", None),  # the words before 关于 are no organ
+        (None, None),
+    ],
+)
+def test_title_organ(title, organ):
+    assert ms.title_organ(title) == organ
+
+
+def test_run_on_signature_after_an_attachment_line_and_letter_spaced():
+    """Lost line breaks glue the 附件 line to the signature: `…印发。附件：…名单国 务 院一九九八年七月二十一日`."""
+    glued = "原则同意。请按批复精神修改后印发。附件：某集团公司主要成员企业名单国 务 院一九九八年七月二十一日附件：某集团公司"
+    assert ms.run_on_signature(glued) == ("国务院", "1998-07-21")
+    numbered = "请认真贯彻执行。附件：1.项目申报表某省发展和改革委员会2020年3月1日附件1"
+    assert ms.run_on_signature(numbered) == ("某省发展和改革委员会", "2020-03-01")
+    plain = "请认真贯彻执行。国务院办公厅二○一○年十月十六日关于加快推进的若干意见"
+    assert ms.run_on_signature(plain) == ("国务院办公厅", "2010-10-16")
+    assert ms.run_on_signature("请认真贯彻执行。附件：某集团公司主要成员企业名单") == (None, None)
+    done = complete_meta(
+        "国务院关于组建某集团公司有关问题的批复国函〔1998〕58号国家经贸委：你委请示收悉。" + glued,
+        "",
+        None,
+        None,
+        None,
+        None,
+    )
+    assert (done.issuer, done.issue_date, done.doc_number) == ("国务院", "1998-07-21", "国函〔1998〕58号")
+
+
+@pytest.mark.parametrize(
+    "title, kept",
+    [
+        ("II浙江省城市内涝治理“十四五”规划", "浙江省城市内涝治理“十四五”规划"),  # a PDF's roman page number
+        ("Ⅲ某市数字经济发展规划", "某市数字经济发展规划"),
+        ("22 中共上海市委关于提高我市自然灾害防治能力的意见", "中共上海市委关于提高我市自然灾害防治能力的意见"),
+        ("Ⅱ型糖尿病防治指南", "Ⅱ型糖尿病防治指南"),  # the numeral names a type
+        ("II类医疗器械管理办法", "II类医疗器械管理办法"),
+    ],
+)
+def test_leading_page_number_before_a_title(title, kept):
+    assert complete_meta("", "", title, None, None, None).title == kept
+
+
+def test_site_article_title_above_its_date_or_source_line():
+    """A scraped article: menus, the title, then its date/source line; the normaliser may join them into one line."""
+    raw = (
+        "首页\n走进某区\n政务公开\n某市困难残疾人生活补贴实施办法\n2022-11-16 来源: 某市民政局\n【字号: 大中小】\n"
+        "为进一步完善补贴制度，结合我市实际，制定本实施办法。\n一、补贴对象\n"
+    )
+    norm = "首页\n走进某区\n政务公开\n某市困难残疾人生活补贴实施办法2022-11-16来源：某市民政局为进一步完善补贴制度。\n"
+    done = complete_meta(norm, raw, None, None, None, None)
+    assert done.title == "某市困难残疾人生活补贴实施办法"
+    assert done.issuer is None and done.issue_date is None  # the page's source and date are not the document's
+    assert ms.page_title(lines_of("某市社保费补缴相关政策指引\n发表时间： 2026-02-12 17:12 信息来源： 某局\n")) == (
+        "某市社保费补缴相关政策指引"
+    )
+    sentence = "现将有关工作通知如下，请认真落实。\n2022-11-16 来源: 某市民政局\n"
+    assert ms.page_title(lines_of(sentence)) is None
+    assert ms.page_title(lines_of("政务公开\n2022-11-16 来源: 某市民政局\n")) is None  # no type word: a menu
+
+
+def test_garbled_but_valid_expiry_is_kept_as_written():
+    """CONVENTIONS: a garbled year that makes a valid date stays as written; an impossible date gives none."""
+    text = "第四十条 本实施细则自3133年 6月81日起施行，有效期至3136年6月9日。"
+    assert ms.expiry_date(text) == "3136-06-09"
+    assert ms.effective_date(text, None) is None
+    assert ms.expiry_date("有效期至3136年2月30日。") is None
+
+
+def test_adoption_line_of_a_cited_law_below_the_first_heading_is_not_the_documents():
+    cited = (
+        "某市社会保险费补缴政策指引\n一、办理条件\n用人单位可以申请补缴。\n二、法律责任\n"
+        "1.全国人大常委会关于《中华人民共和国刑法》第二百六十六条的解释（2014年4月24日第十二届全国人民代表大会"
+        "常务委员会第八次会议通过）以欺诈手段骗取社会保险金的，属于诈骗。\n"
+    )
+    assert ms.adoption(cited) == (None, None)
+    done = complete_meta(cited, cited, "某市社会保险费补缴政策指引", None, None, None)
+    assert done.issuer is None and done.issue_date is None
+    order = "某市物业管理办法\n《某市物业管理办法》已经2021年1月8日市政府第15届130次常务会议通过，现予公布。\n第一条 为规范…"
+    assert ms.adoption(order) == ("市政府第15届130次", "2021-01-08")

@@ -116,11 +116,13 @@ def test_signature_gives_issuer_when_title_has_no_organ():
     assert meta.doc_number is None
 
 
-def test_web_page_date_is_only_a_fallback():
+def test_web_page_date_and_source_are_not_the_documents():
+    """A page's 发布日期/发表时间 says when the site posted it and its 信息来源 where it got it: neither is the
+    成文日期 or the issuer (CONVENTIONS); the document's own signature is."""
     page_head = "发布日期:2023-06-30 14:18 信息来源:济南市工业和信息化局\n浏览次数: 字体:【 默认 超大\n"
     body = "\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导，推动高质量发展。\n"
     draft = meta_of("济南市加快建设工业强市三年行动计划(征求意见稿)\n\n" + page_head + body)
-    assert draft.issue_date == "2023-06-30"
+    assert draft.issue_date is None and draft.issuer is None
     assert draft.title.startswith("济南市加快建设工业强市三年行动计划")
     assert draft.title.endswith("征求意见稿）") or draft.title.endswith("征求意见稿)")
     assert draft.doc_number is None
@@ -129,6 +131,28 @@ def test_web_page_date_is_only_a_fallback():
     )
     assert signed.issue_date == "2023-06-20"
     assert signed.issuer == "济南市人民政府"
+    database = meta_of("某某管理办法\n成文日期：2021-03-12\n" + body)
+    assert database.issue_date == "2021-03-12"  # a legal database's 成文日期 is the document's
+
+
+@pytest.mark.parametrize(
+    "head, title",
+    [
+        # GB/T 9704 titles wrap over lines: the text opens with the first line, without 关于 or an organ.
+        ("智能制造企业及产品准入\n管理指南（试行）\n（征求意见稿）\n", "智能制造企业及产品准入管理指南（试行）"),
+        # A plan's period or edition on the line under the title belongs to it (a PDF's spaces dropped).
+        ("智慧养老产业发展行动计划\n（2021-2025 年）\n", "智慧养老产业发展行动计划（2021-2025年）"),
+        ("某省数字经济发展规划\n（2021—2023）\n", "某省数字经济发展规划（2021—2023）"),
+        ("国家标准体系建设指南\n（2021 版）\n", "国家标准体系建设指南（2021版）"),
+        # Not a wrapped title: a short word above it (a menu, a heading), a status note under it.
+        ("首页\n某市人才公寓管理办法\n", "某市人才公寓管理办法"),
+        ("某市人才公寓管理办法\n（征求意见稿）\n", "某市人才公寓管理办法"),
+        ("某市人才公寓管理办法\n（2023年）\n", "某市人才公寓管理办法"),  # a year alone is no period
+    ],
+)
+def test_title_wrapped_or_with_its_period_under_it(head, title):
+    body = "第一条 为规范管理，制定本办法。\n第二条 本办法适用于本市。\n"
+    assert meta_of(head + body).title == title
 
 
 def test_absent_fields_stay_null():

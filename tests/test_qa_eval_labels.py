@@ -78,3 +78,27 @@ def test_parse_labels():
     for bad in ("", "deadline,foo", ","):
         with pytest.raises(ValueError):
             parse_labels(bad)
+
+
+@needs_gold
+def test_labels_meta_scores_the_metadata_alone(tmp_path, capsys):
+    """A meta-only gold set (tests/fixtures/realmeta): `--labels meta` scores meta and no span label."""
+    docs = gold_docs()
+    for d in docs:
+        d.spans = []  # OUT without a span: every label would be all missed
+    write_out(tmp_path, docs)
+    code, report = _eval(capsys, tmp_path, "--labels", "meta", "--min-meta", "all=1")
+    assert code == 0
+    assert report["labels"] == {} and report["scored_labels"] == ["meta"] and report["sublabels"] == {}
+    assert report["meta"]["total"] > 0 and report["meta"]["accuracy"] == 1.0
+    code, report = _eval(capsys, tmp_path, "--labels", "deadline,meta")
+    assert list(report["labels"]) == ["deadline"] and report["meta"]["total"] > 0
+    assert report["labels"]["deadline"]["r"] == 0.0  # OUT holds no deadline
+    code = run_subcommand(cli_eval, ["--gold", str(GOLD), "--out", str(tmp_path), "--labels", "meta"])
+    human = capsys.readouterr().out
+    assert code == 0 and "meta accuracy: 1.000" in human and "micro" not in human and "meta not scored" not in human
+
+
+def test_parse_labels_meta():
+    assert parse_labels("meta") == ("meta",)
+    assert parse_labels("meta, deadline") == ("deadline", "meta")

@@ -34,9 +34,14 @@ _RUN_ON_HEAD = re.compile(
     + doc_genre.TYPE_WORDS
     + r"))[ \t\u3000]*[（(]?(?P<num>[\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔\[［(（【]"
     r"[ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]*[〕\]］)）】][ \t\u3000]*第?[ \t\u3000]*\d{1,5}[ \t\u3000]*号)"
+    # the date a 决定 or 纪要 carries in brackets under its title (GB/T 9704 题注): `（一九九〇年十二月五日）`
+    r"(?:[ \t\u3000]*[）)])?(?:[ \t\u3000]*[（(][ \t\u3000]*" + meta_sources.DATE + r"[ \t\u3000]*[）)])?"
 )
 # A page number the PDF text put before the title: `22 中共上海市委…` (not `2020年…`, `5G…`).
-_LEADING_PAGE_NUMBER = re.compile(r"^\d{1,3}[ \t\u3000]*(?=[\u4e00-\u9fff])(?![年月日个项条号家])")
+# Front matter is numbered in roman numerals: `II浙江省城市内涝治理“十四五”规划` (not `Ⅱ型…`, `II类…`).
+_LEADING_PAGE_NUMBER = re.compile(
+    r"^(?:\d{1,3}|[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])[ \t\u3000]*(?=[\u4e00-\u9fff])(?![年月日个项条号家型类级期])"
+)
 _TITLE_LINE_CHARS = 80
 _SENTENCE_PUNCTUATION = re.compile(r"[。；：:，,！？]")
 # A title may quote what it answers or issues, commas and all: `民政部对“关于应对老龄社会，深化…的建议”的答复`.
@@ -88,12 +93,18 @@ def _better_issuer(issuer: str | None, signature: list[str]) -> str | None:
     return issuer
 
 
-def _run_on_head(text: str) -> tuple[str | None, str | None]:
-    """(title, 文号) of a text that starts `title文号` on one line."""
+def _run_on_head(text: str) -> tuple[str | None, str | None, str | None]:
+    """(title, 文号, ISO date of a bracketed 题注 date right after the 文号) of a text that starts
+    `title文号` on one line."""
     match = _RUN_ON_HEAD.match(text.lstrip())
     if match and doc_genre.genre_of_title(match.group("title")):
-        return match.group("title").strip(), _normal_doc_number(match.group("num"))
-    return None, None
+        dated = match.group("y") or match.group("cy")
+        return (
+            match.group("title").strip(),
+            _normal_doc_number(match.group("num")),
+            meta_sources.iso_date(match) if dated else None,
+        )
+    return None, None, None
 
 
 def _first_line_title(lines: list[tuple[int, str]]) -> str | None:
@@ -133,13 +144,13 @@ def _notice_title(lines, title: str) -> str | None:
     return None
 
 
-def _title(info: dict, title: str | None, lines, text: str) -> str | None:
+def _title(info: dict, title: str | None, lines, run_on_title: str | None, raw_head: str) -> str | None:
     if info.get("title"):
         return meta_sources.strip_title_chrome(info["title"])
     if title:
         title = _LEADING_PAGE_NUMBER.sub("", meta_sources.strip_title_chrome(title))
         return _notice_title(lines, title) or title
-    found = _run_on_head(text)[0] or _first_line_title(lines)
+    found = run_on_title or _first_line_title(lines) or meta_sources.page_title(lines_of(raw_head))
     if found:
         return found
     for _, content in lines[:3]:  # `《X（V1.0）》已经…审议通过，现印发给你们`: the notice names what it issues
@@ -187,7 +198,7 @@ def complete_meta(
     if meta_sources.has_info_label(raw_head):  # most texts have no table: one search instead of two
         info = meta_sources.info_table(lines) or meta_sources.info_table(lines_of(raw_head))
     out = DocumentMeta()
-    _complete_guide_fields(out, info, lines, text, (title, doc_number, issuer, issue_date))
+    _complete_guide_fields(out, info, lines, text, raw_head, (title, doc_number, issuer, issue_date))
     region = regions.resolve_region(out.issuers, out.title, out.doc_number, text)
     out.province, out.city, out.county = region.province, region.city, region.county
     out.division_code, out.admin_level = region.division_code, region.admin_level
@@ -208,25 +219,32 @@ def complete_meta(
     return out
 
 
-def _complete_guide_fields(out: DocumentMeta, info: dict, lines, text: str, found: tuple) -> None:
-    """title, doc_number, issue_date, issuer and issuers: ``found`` (extract_meta's four) completed."""
+def _complete_guide_fields(out: DocumentMeta, info: dict, lines, text: str, raw_head: str, found: tuple) -> None:
+    """title, doc_number, issuer, issue_date and issuers: ``found`` (extract_meta's four) completed;
+    ``raw_head``: the raw text's head (a page's title line and information table, chrome the normalisers drop)."""
     title, doc_number, issuer, issue_date = found
-    out.title = _title(info, title, lines, text)
+    run_on = _run_on_head(text)
+    out.title = _title(info, title, lines, run_on[0], raw_head)
     order, published_on = meta_sources.published_order(lines)
     out.doc_number = (
         _normal_doc_number(info.get("doc_number"))
         or doc_number
-        or _run_on_head(text)[1]
+        or run_on[1]
         or meta_sources.order_number(lines)
         or order
     )
     adopted_by, adopted_on = meta_sources.adoption(text)
     signed_by, signed_on = (None, None) if len(lines) > 3 else meta_sources.run_on_signature(text)
-    out.issue_date = issue_date or info.get("written_date") or signed_on or published_on or adopted_on
+    out.issue_date = issue_date or info.get("written_date") or signed_on or run_on[2] or published_on or adopted_on
     signature = meta_sources.signature_organs(lines, meta_sources.signature_date_index(lines))
     if issuer and title and out.title and title != out.title and title.endswith(out.title):
         issuer = issuer.removeprefix(title[: len(title) - len(out.title)])  # the page number went with the title
-    out.issuer = _first_issuer(_better_issuer(issuer, signature)) or info.get("issuer") or signed_by
+    out.issuer = (
+        _first_issuer(_better_issuer(issuer, signature))
+        or info.get("issuer")
+        or signed_by
+        or _first_issuer(meta_sources.title_organ(out.title))
+    )
     is_order = bool(out.doc_number and "令第" in out.doc_number)
     titled_as_order = out.title is not None and "关于" not in out.title  # the regulation's name, not a notice's
     if is_order and (out.issuer is None or titled_as_order):

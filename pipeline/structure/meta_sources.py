@@ -29,6 +29,7 @@ import re as stdlib_re
 import regex as re
 
 from pipeline.core.numerals import cn_to_int
+from pipeline.structure.doc_genre import TYPE_WORDS, genre_word
 
 _SP = r"[ \t\u3000\xa0]"
 _CN = "〇零○Ｏ一二三四五六七八九十"
@@ -110,7 +111,7 @@ _EFFECTIVE = re.compile(
     rf"(?:自|从|于){_SP}*(?:{_ANY_YEAR_DATE}|(?P<issue>印发|发布|公布|颁布|下发|发文)之日){_SP}*(?:起)?{_SP}*"
     r"(?:施行|实施|实行|执行|生效|试行)"
 )
-_EXPIRY = re.compile(rf"有效期(?:限)?(?:为|自[^。；]{{0,30}})?至{_SP}*{DATE}")
+_EXPIRY = re.compile(rf"有效期(?:限)?(?:为|自[^。；]{{0,30}})?至{_SP}*{_ANY_YEAR_DATE}")
 
 _ORGAN_END = re.compile(
     r"(?:人民政府|政府|办公厅|办公室|委员会|党委|市委|县委|区委|省委|州委|局|厅|委|部|院|署|办|会|中心|总队|支队|公司|集团|银行|"
@@ -120,9 +121,24 @@ _PUNCTUATION = re.compile(r"[，,。；;：:！？!?、“”《》]")
 _SIGNATURE_LINE_CHARS = 30
 _FRAGMENT_CHARS = 3  # `员会`, `理局`: too short to be an organ of its own
 
-_ORGAN_WORD = r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|院|署|公署)"
-# A signature whose line breaks were lost: `…请认真贯彻执行。国务院办公厅二○○一年十一月三日关于…`.
-_RUN_ON_SIGNATURE = re.compile(rf"[。！；]{_SP}*(?P<organ>[\u4e00-\u9fff]{{2,30}}?{_ORGAN_WORD}){_SP}*{DATE}")
+_ORGAN_WORDS = ("人民政府办公厅", "人民政府办公室", "人民政府", "办公厅", "办公室", "委员会", "政府", "局", "厅", "委", "部",
+                "院", "署", "公署")  # fmt: skip
+_ORGAN_WORD = "(?:" + "|".join(_ORGAN_WORDS) + ")"
+# The same, letter-spaced as a signature may be printed (`国 务 院`).
+_SPACED_ORGAN_WORD = "(?:" + "|".join(f"{_SP}?".join(word) for word in _ORGAN_WORDS) + ")"
+# An attachment line the lost line breaks glued before the signature: `附件：…主要成员企业名单` (its name ends
+# in a type word or a list's noun).
+_ATTACHMENT_LINE = (
+    rf"附件{_SP}*[:：]{_SP}*(?:\d{{1,2}}[.．、])?[^。：:]{{2,80}}?(?:名单|目录|清单|表|图|书|{TYPE_WORDS})"
+)
+# A character of an organ's name: no 的 and no type word, which end the attachment's name before it (`…实施方案国务院`).
+_ORGAN_CHAR = rf"(?:(?!的|{TYPE_WORDS})[\u4e00-\u9fff])"
+# A signature whose line breaks were lost: `…请认真贯彻执行。国务院办公厅二○○一年十一月三日关于…`,
+# `…后印发。附件：…名单国 务 院一九九八年七月二十一日`.
+_RUN_ON_SIGNATURE = re.compile(
+    rf"[。！；]{_SP}*(?:{_ATTACHMENT_LINE}{_SP}*)?"
+    rf"(?P<organ>(?:{_ORGAN_CHAR}{_SP}?){{1,29}}?{_SPACED_ORGAN_WORD}){_SP}*{DATE}"
+)
 # The 版记's printing line: `山东省人民政府办公厅2019年3月15日印发` (its date is not the 成文日期).
 _PRINTED_BY = re.compile(rf"^(?P<organ>[\u4e00-\u9fff]{{2,40}}?{_ORGAN_WORD}){_SP}*{DATE}{_SP}*印发$")
 # A 令 number with its date at the head of a regulation: `（2011年12月15日广州市人民政府令第61号公布，…`.
@@ -217,7 +233,7 @@ def order_number(lines: list[tuple[int, str]], within: int = 40) -> str | None:
 def run_on_signature(text: str) -> tuple[str | None, str | None]:
     """(organ, ISO date) of the first `。ORGAN DATE` in a text whose line breaks were lost."""
     match = _RUN_ON_SIGNATURE.search(text)
-    return (match.group("organ"), iso_date(match)) if match else (None, None)
+    return (_SPACES.sub("", match.group("organ")), iso_date(match)) if match else (None, None)
 
 
 def printed_line(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
@@ -254,9 +270,19 @@ def published_order(lines: list[tuple[int, str]], within: int = 12) -> tuple[str
     return None, None
 
 
+# The body's first numbered heading (`一、`, `第一章`, `1.`): a regulation's adoption line sits above it; below
+# it a `（…会议通过）` belongs to a law the text cites (`1.全国人大常委会关于《刑法》…的解释（2014年…通过）`).
+_BODY_HEADING = re.compile(
+    rf"(?m)^{_SP}*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十\d]+[章条]|\d{{1,2}}[.．、](?!\d))"
+)
+
+
 def adoption(text: str) -> tuple[str | None, str | None]:
-    """(organ, ISO date) of a regulation's 通过/批准 line, e.g. (`重庆市第四届人民代表大会常务委员会第二十一次`, 2015-11-26)."""
+    """(organ, ISO date) of a regulation's 通过/批准 line, e.g. (`重庆市第四届人民代表大会常务委员会第二十一次`, 2015-11-26),
+    in the text above its first numbered heading."""
     head = text[:3000]
+    body = _BODY_HEADING.search(head)
+    head = head[: body.start()] if body else head
     match = _ADOPTION.search(head) if "会议" in head else None  # every adoption line names its 会议
     if not match:
         return None, None
@@ -350,3 +376,35 @@ def strip_title_chrome(title: str) -> str:
     if keep == 0:
         return title  # only organs before the title: a 联合发文's issuers, kept as written
     return "".join(parts[2 * keep :])
+
+
+# GB/T 9704's title is 发文机关 + 关于 + 事由 + 文种; a notice that forwards or approves names its issuer before
+# the verb (`国务院办公厅转发发展改革委关于…`, `国务院批转地质部关于…`).
+_TITLE_ORGAN_PART = re.compile(r"^(?P<organs>.+?)(?:批转|转发|印发|关于)")
+
+
+def title_organ(title: str | None) -> str | None:
+    """The organ(s) a title opens with, when every word before 关于 (or 批转/转发/印发) is an organ."""
+    match = _TITLE_ORGAN_PART.match(title) if title else None
+    if not match:
+        return None
+    organs = split_issuers(match.group("organs"))
+    return " ".join(organs) if organs and all(_ORGAN_END.search(o) for o in organs) else None
+
+
+# The line under a site article's title: its date, source or hits (`2022-11-16 来源: 广州市民政局`,
+# `发布时间：2024-05-06`, `发表时间： 2026-02-12 17:12 信息来源：…`).
+_ARTICLE_META_LINE = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}|(?:发布|发表|更新)?(?:时间|日期){_SP}*[:：]|(?:信息)?来源{_SP}*[:：])"
+)
+_PAGE_TITLE_CHARS = 80
+_SENTENCE_MARK = re.compile(r"[。；：:，,！？]")
+
+
+def page_title(raw_lines: list[tuple[int, str]]) -> str | None:
+    """A site article's title: a short line ending in a type word, right above its date or source line."""
+    for i, (_, content) in enumerate(raw_lines[:_INFO_LINES]):
+        if i + 1 < len(raw_lines) and _ARTICLE_META_LINE.match(raw_lines[i + 1][1]):
+            if len(content) <= _PAGE_TITLE_CHARS and not _SENTENCE_MARK.search(content) and genre_word(content):
+                return content
+    return None

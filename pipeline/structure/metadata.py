@@ -11,12 +11,12 @@ Decisions, documented:
   the title lines right above it (issuer line, wrapped title) without a
   separator; spaces inside a line are kept as written (joint issuers).
 - issuer: the organ(s) leading the title (text before 关于), else the
-  signature block, else the 版头 (`XX文件`), else a web page's 信息来源 when
-  it names an organ.
+  signature block, else the 版头 (`XX文件`); never a web page's 信息来源/来源
+  line, which names where the site got the page (CONVENTIONS: the signature's
+  or 版头's organ).
 - issue_date: the document's own date line (under the title, or the signature
-  date; Arabic or Chinese numerals), else a legal database's 成文日期, else —
-  only when the document carries no date of its own — the web page's
-  发布日期 (looked up in the raw text, since the normalisers drop web chrome).
+  date; Arabic or Chinese numerals), else a legal database's 成文日期; never
+  the web page's 发布日期/发表时间 (CONVENTIONS: not the web 发布时间).
 - addressee: the 主送 line (ends with `：`), stored without the colon.
 - cc: the 抄送 list (continuation lines joined), without the final `。`.
 """
@@ -50,13 +50,6 @@ _DATE_LINE = re.compile(
 _WRITTEN_DATE = re.compile(
     rf"成文日期{_SP}*[】\]]?{_SP}*[:：]?{_SP}*(?P<y>\d{{4}})[-/.年](?P<m>\d{{1,2}})[-/.月](?P<d>\d{{1,2}})"
 )
-_WEB_DATE = re.compile(
-    rf"(?:发布日期|發布日期|发布时间|發布時間|日期|时间){_SP}*[:：]{_SP}*(?P<y>(?:19|20)\d{{2}})[-/.年](?P<m>\d{{1,2}})[-/.月](?P<d>\d{{1,2}})"
-)
-_WEB_SOURCE = re.compile(
-    rf"(?:信息来源|信息來源|来源|來源|发布机构|發布機構){_SP}*[:：]{_SP}*(?P<src>[\u4e00-\u9fff]{{2,30}})"
-)
-
 _DOC_TYPES = (
     "意见|通知|通报|办法|方案|计划|规划|决定|规定|细则|措施|条例|纲要|指引|指南|公告|通告|批复|报告|函|要点|"
     "清单|标准|制度|规则|政策|决议|目录|名单|规程|章程|意见稿|举措|行动"
@@ -74,7 +67,7 @@ _NOISE_LINE = re.compile(r"^(?:[（(]此件.*[）)]|特急|加急|急件|平急|
 _CC = re.compile(rf"(?m)^{_SP}*抄送{_SP}*[:：]{_SP}*(?P<cc>.*(?:\n(?![^\n]*印发{_SP}*$|{_SP}*(?:主送|抄送|$))[^\n]*)*)")
 _SENTENCE_END = "。；！？;!?，,"
 _HEAD_LINES = 25  # a head is at most this many non-empty lines
-_HEAD_CHARS = 2000  # where web-page and database fields (发布日期, 信息来源) live
+_HEAD_CHARS = 2000  # where a legal database's 成文日期 lives
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -151,6 +144,14 @@ def _is_title_part(content: str) -> bool:
     )
 
 
+# The plan period or edition a title carries on the line under it: `（2021-2025 年）`, `（2021—2023）`, `（2021版）`.
+_PERIOD_LINE = re.compile(
+    rf"^[（(]{_SP}*(?:(?:19|20)\d{{2}}{_SP}*年?{_SP}*[-—–－~至]{_SP}*(?:19|20)\d{{2}}{_SP}*年?"
+    rf"|(?:19|20)\d{{2}}{_SP}*年?{_SP}*版){_SP}*[）)]$"
+)
+_WRAPPED_FIRST_LINE_CHARS = 10  # a title wraps when its first line runs to the width: never a short word
+
+
 def _title(head) -> tuple[str | None, int | None]:
     """The title and the index of its first line in ``head``."""
     head = [(pos, _TRAILING_DOC_NUMBER.sub("", content) or content) for pos, content in head]
@@ -164,10 +165,23 @@ def _title(head) -> tuple[str | None, int | None]:
             above = head[k][1]
             if not _is_title_part(above) or _TITLE_END.search(above):
                 break
-            if _ORGAN_END.search(above.split()[-1]) or "关于" in above:
+            if _ORGAN_END.search(above.split()[-1]) or "关于" in above or _wraps_into(head, k, i):
                 first = k
-        return "".join(c for _, c in head[first : i + 1]), first
+        title = "".join(c for _, c in head[first : i + 1])
+        if i + 1 < len(head) and _PERIOD_LINE.match(head[i + 1][1]):
+            title += _SPACES_IN_PERIOD.sub("", head[i + 1][1])
+        return title, first
     return None, None
+
+
+_SPACES_IN_PERIOD = re.compile(_SP)
+
+
+def _wraps_into(head, k: int, i: int) -> bool:
+    """Whether head line ``k`` is the first line of a title wrapped onto line ``i`` without `关于` or an
+    organ (`智能网联汽车生产企业及产品准入` / `管理指南（试行）`): the text opens with it, it runs long, and
+    it is the line right above."""
+    return k == 0 and i == 1 and len(head[0][1]) >= _WRAPPED_FIRST_LINE_CHARS
 
 
 def _leading_organ(title: str | None) -> str | None:
@@ -221,19 +235,13 @@ def extract_meta(norm: NormalizedText, lines: list[tuple[int, str]] | None = Non
 
     meta.issue_date, date_index, organ_on_date_line = _own_date(lines)
     if meta.issue_date is None:
-        for pattern in (_WRITTEN_DATE, _WEB_DATE):
-            match = pattern.search(text[:_HEAD_CHARS]) or pattern.search(norm.raw_text[:_HEAD_CHARS])
-            if match:
-                meta.issue_date = _date_of(match)
-                break
+        # A legal database's 成文日期; never a page's 发布日期/发表时间, which says when the site posted it.
+        match = _WRITTEN_DATE.search(text[:_HEAD_CHARS]) or _WRITTEN_DATE.search(norm.raw_text[:_HEAD_CHARS])
+        if match:
+            meta.issue_date = _date_of(match)
 
-    meta.issuer = (
-        _leading_organ(meta.title)
-        or organ_on_date_line
-        or _signature(lines, date_index)
-        or _masthead(head)
-        or _web_source(norm)
-    )
+    # Not a page's 信息来源/来源 line: it says where the site got the item, not who issued it.
+    meta.issuer = _leading_organ(meta.title) or organ_on_date_line or _signature(lines, date_index) or _masthead(head)
 
     cc = _CC.search(text)
     if cc:
@@ -247,11 +255,4 @@ def _masthead(head) -> str | None:
         match = _MASTHEAD.match(content)
         if match:
             return match.group("org").strip()
-    return None
-
-
-def _web_source(norm: NormalizedText) -> str | None:
-    match = _WEB_SOURCE.search(norm.raw_text[:_HEAD_CHARS])
-    if match and _STRICT_ORGAN_END.search(match.group("src")):
-        return match.group("src")
     return None
