@@ -281,9 +281,10 @@ def adoption(text: str) -> tuple[str | None, str | None]:
     """(organ, ISO date) of a regulation's 通过/批准 line, e.g. (`重庆市第四届人民代表大会常务委员会第二十一次`, 2015-11-26),
     in the text above its first numbered heading."""
     head = text[:3000]
+    if "会议" not in head:  # every adoption line names its 会议
+        return None, None
     body = _BODY_HEADING.search(head)
-    head = head[: body.start()] if body else head
-    match = _ADOPTION.search(head) if "会议" in head else None  # every adoption line names its 会议
+    match = _ADOPTION.search(head, 0, body.start() if body else len(head))
     if not match:
         return None, None
     return match.group("organ"), iso_date(match)
