@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from polex_cli import run_polex
 
 from pipeline.qa.evaluate import evaluate
 from pipeline.qa.fixtures import run_core
@@ -32,10 +33,23 @@ META_ACCURACY_FLOOR = 0.99  # 259/260
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    out = run_core(REALMETA / "docs", tmp_path_factory.mktemp("realmeta_out"))
+def out(tmp_path_factory):
+    return run_core(REALMETA / "docs", tmp_path_factory.mktemp("realmeta_out"))
+
+
+@pytest.fixture(scope="module")
+def report(out):
     scores, _ = evaluate(REALMETA / "gold", out, ("meta",))
     return scores
+
+
+def test_realmeta_through_the_installed_cli(out):
+    """As a QA reviewer scores the set: `polex eval --labels meta` with a floor on every field."""
+    floors = [f"{name}={floor}" for name, floor in sorted(META_FIELD_FLOORS.items())]
+    args = ("eval", "--gold", str(REALMETA / "gold"), "--out", str(out), "--labels", "meta")
+    done = run_polex(*args, "--min-meta", f"all={META_ACCURACY_FLOOR}", *floors)
+    assert done.returncode == 0, done.stderr
+    assert "meta accuracy" in done.stdout and "scored labels: meta" in done.stdout
 
 
 def test_realmeta_gold_is_valid_and_meta_only():
