@@ -439,3 +439,15 @@ def test_adoption_line_of_a_cited_law_below_the_first_heading_is_not_the_documen
     assert done.issuer is None and done.issue_date is None
     order = "某市物业管理办法\n《某市物业管理办法》已经2021年1月8日市政府第15届130次常务会议通过，现予公布。\n第一条 为规范…"
     assert ms.adoption(order) == ("市政府第15届130次", "2021-01-08")
+
+
+def test_party_central_committee_is_an_issuer_of_a_joint_document():
+    """中共中央 and 国务院 issue jointly (联合发文): both are issuers, 中共中央 the first."""
+    for title in (
+        "中共中央 国务院关于加快建设全国统一大市场的意见",
+        "中共中央、国务院关于加快建设全国统一大市场的意见",
+    ):
+        text = f"{title}\n一、总体要求\n各地区各部门要认真贯彻落实。\n"
+        done = complete_meta(text, text, title, None, title.split("关于")[0], None)
+        assert done.issuer == "中共中央" and done.issuers == ["中共中央", "国务院"]
+        assert done.admin_level == "national" and done.province is None
