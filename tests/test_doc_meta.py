@@ -359,6 +359,7 @@ def test_run_on_head_with_its_bracketed_date_and_the_title_organ_as_issuer():
         ("国务院办公厅转发发展改革委关于加快推进煤矿企业兼并重组若干意见的通知", "国务院办公厅"),
         ("国务院批转地质部关于切实保障野外地质工作条件的报告", "国务院"),  # the issuer, not the reporting organ
         ("中共某市委 某市人民政府关于加快发展的意见", "中共某市委 某市人民政府"),
+        ("中共某市委、某市人民政府关于加快发展的意见", "中共某市委、某市人民政府"),  # as written
         ("关于加强铁路沿线安全环境治理工作的意见", None),
         ("加快建设关于人才的若干措施", None),  # the words before 关于 are no organ
         (None, None),

@@ -205,3 +205,17 @@ def test_impossible_date_is_not_an_issue_date():
     meta = meta_of("某市人民政府关于推动工业发展的意见\n\n一、总体要求\n内容。\n\n某市人民政府\n2023年2月30日\n")
     assert meta.issue_date is None
     assert meta.issuer == "某市人民政府"
+
+
+@pytest.mark.parametrize(
+    "title, issuer",
+    [
+        ("国务院办公厅转发发展改革委关于加快推进煤矿企业兼并重组若干意见的通知", "国务院办公厅"),
+        ("国务院批转地质部关于切实保障野外地质工作条件的报告", "国务院"),
+        ("山东省人民政府办公厅关于印发某某方案的通知", "山东省人民政府办公厅"),
+    ],
+)
+def test_a_forwarding_notice_is_issued_by_the_organ_before_its_verb(title, issuer):
+    """No signature: the title's organ issues it, the organ before 转发/批转, not the one whose text it forwards."""
+    text = f"{title}\n国办发〔2010〕46号\n各省、自治区、直辖市人民政府：\n现转发给你们，请认真贯彻执行。\n"
+    assert meta_of(text).issuer == issuer

@@ -389,8 +389,9 @@ def title_organ(title: str | None) -> str | None:
     match = _TITLE_ORGAN_PART.match(title) if title else None
     if not match:
         return None
-    organs = split_issuers(match.group("organs"))
-    return " ".join(organs) if organs and all(_ORGAN_END.search(o) for o in organs) else None
+    written = match.group("organs").strip(" \t\u3000")
+    organs = split_issuers(written)
+    return written if organs and all(_ORGAN_END.search(o) for o in organs) else None
 
 
 # The line under a site article's title: its date, source or hits (`2022-11-16 来源: 广州市民政局`,

@@ -10,7 +10,8 @@ Decisions, documented:
   optionally followed by a bracketed note such as （征求意见稿）), joined with
   the title lines right above it (issuer line, wrapped title) without a
   separator; spaces inside a line are kept as written (joint issuers).
-- issuer: the organ(s) leading the title (text before 关于), else the
+- issuer: the organ(s) leading the title (text before 关于, or before 批转/转发/印发:
+  `国务院办公厅转发发展改革委关于…` is issued by 国务院办公厅), else the
   signature block, else the 版头 (`XX文件`); never a web page's 信息来源/来源
   line, which names where the site got the page (CONVENTIONS: the signature's
   or 版头's organ).
@@ -29,6 +30,7 @@ import regex as re
 
 from pipeline.core.document import DocumentMeta, NormalizedText
 from pipeline.core.numerals import cn_to_int
+from pipeline.structure.meta_sources import title_organ
 
 _SP = r"[ \t\u3000]"
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
@@ -184,13 +186,6 @@ def _wraps_into(head, k: int, i: int) -> bool:
     return k == 0 and i == 1 and len(head[0][1]) >= _WRAPPED_FIRST_LINE_CHARS
 
 
-def _leading_organ(title: str | None) -> str | None:
-    if not title or "关于" not in title:
-        return None
-    organ = title.split("关于", 1)[0].strip(" \t\u3000")
-    return organ if organ and _ORGAN_END.search(organ) else None
-
-
 def _signature(lines, date_index: int | None) -> str | None:
     """The organ line(s) right above the signature date."""
     if date_index is None:
@@ -241,7 +236,7 @@ def extract_meta(norm: NormalizedText, lines: list[tuple[int, str]] | None = Non
             meta.issue_date = _date_of(match)
 
     # Not a page's 信息来源/来源 line: it says where the site got the item, not who issued it.
-    meta.issuer = _leading_organ(meta.title) or organ_on_date_line or _signature(lines, date_index) or _masthead(head)
+    meta.issuer = title_organ(meta.title) or organ_on_date_line or _signature(lines, date_index) or _masthead(head)
 
     cc = _CC.search(text)
     if cc:
