@@ -108,7 +108,7 @@ def _title_genres(row: dict) -> tuple[str | None, str | None] | None:
 def follows_title(row: dict) -> bool:
     """Whether the MANIFEST's genre is what polex's rule reads from the MANIFEST's own Chinese title."""
     genres = _title_genres(row)
-    return genres is not None and row["genre"] == genre_label(genres[1])
+    return genres is not None and row["genre"] == genre_label(genres[1], row["title"])
 
 
 def manifest_consistency(manifest: Path) -> dict:
@@ -122,7 +122,7 @@ def manifest_consistency(manifest: Path) -> dict:
             continue
         counts["titled"] += 1
         wrapper, attached = genres
-        wrapper, attached = genre_label(wrapper), genre_label(attached)
+        wrapper, attached = genre_label(wrapper), genre_label(attached, row["title"])
         counts["follows_title"] += row["genre"] == attached
         if wrapper and attached and wrapper != attached:
             counts["notices"] += 1

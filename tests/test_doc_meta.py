@@ -114,6 +114,13 @@ def test_genre_label_is_the_closed_set_public_catalogues_use(word, label):
     assert genre_label(word) == label
 
 
+def test_a_notice_issuing_a_type_the_set_lacks_is_catalogued_as_the_notice():
+    title = "国务院办公厅关于印发国家突发环境事件应急预案的通知"
+    assert genre_of_title(title) == "预案" and genre_label("预案", title) == "通知"
+    assert genre_label("条例", "重庆市物业管理条例") == "条例"  # no notice: the word as it is
+    assert genre_label("办法", "关于印发XX市管理办法的通知") == "管理办法"  # the set has it
+
+
 @pytest.mark.parametrize(
     "genre, family",
     [
@@ -452,3 +459,9 @@ def test_party_central_committee_is_an_issuer_of_a_joint_document():
         done = complete_meta(text, text, title, None, title.split("关于")[0], None)
         assert done.issuer == "中共中央" and done.issuers == ["中共中央", "国务院"]
         assert done.admin_level == "national" and done.province is None
+
+
+def test_every_mapped_label_is_in_the_closed_set():
+    from pipeline.structure.doc_genre import GENRE_LABEL_OF_WORD, GENRE_LABELS
+
+    assert set(GENRE_LABEL_OF_WORD.values()) <= GENRE_LABELS and len(GENRE_LABELS) == 28

@@ -72,6 +72,7 @@ _TYPES = (
     "方案",
     "计划",
     "规划",
+    "预案",
     "决定",
     "规定",
     "细则",
@@ -111,7 +112,7 @@ _TYPES_LONGEST_FIRST = tuple(sorted(_TYPES, key=len, reverse=True))
 # genre_family: each type's class (module docstring); a type not listed is 其他.
 FAMILIES = {
     "意见": ("意见", "实施意见", "指导意见", "若干意见"),
-    "方案": ("方案", "实施方案", "行动方案", "工作方案", "任务分工方案", "分工方案"),
+    "方案": ("方案", "实施方案", "行动方案", "工作方案", "任务分工方案", "分工方案", "预案"),
     "计划": ("计划", "行动计划", "工作要点", "要点"),
     "规划": ("规划", "纲要", "战略"),
     "措施": ("若干措施", "若干政策"),
@@ -141,6 +142,10 @@ _CONVENTIONS_NAME = {
 # A title's own type word (``genre_word``) that the set names by another or a fuller word maps onto it: the
 # set has no bare 方案/计划/办法/细则/规定, it calls an 若干意见 an 意见, a 指引 a 指南 and a 纲要 a 规划; a
 # 管理规范 rules (管理规定), any other 规范 guides (伦理规范, 审核规范: 指南).  A word the set lacks stays.
+GENRE_LABELS = frozenset(
+    "意见 指导意见 实施意见 决定 通知 任务分工方案 实施方案 行动方案 工作方案 报告 规划 若干政策 若干措施 会议纪要 批复 "
+    "指南 行动计划 管理规定 答复 管理办法 实施细则 实施办法 通告 公告 政府工作报告 政策汇编 标准 工作流程".split()
+)
 GENRE_LABEL_OF_WORD = {
     "若干意见": "意见",
     "方案": "实施方案",
@@ -241,10 +246,17 @@ def genre_family(genre: str | None) -> str | None:
     return _FAMILY_OF.get(canonical, OTHER_FAMILY)
 
 
-def genre_label(word: str | None) -> str | None:
+def genre_label(word: str | None, title: str | None = None) -> str | None:
     """``genre``: a title's type word in the closed label set (``GENRE_LABEL_OF_WORD``: 若干意见 → 意见,
-    方案 → 实施方案, 办法 → 管理办法, 指引 → 指南); a word the set has, or lacks altogether, as it is."""
-    return GENRE_LABEL_OF_WORD.get(word, word) if word else None
+    方案 → 实施方案, 办法 → 管理办法, 指引 → 指南); a word the set has, or lacks altogether, as it is —
+    except that a notice issuing a type the set lacks (`关于印发…应急预案的通知`) is catalogued as the
+    notice, the set's word its ``title`` ends with."""
+    label = GENRE_LABEL_OF_WORD.get(word, word) if word else None
+    if label and label not in GENRE_LABELS and title:
+        own = genre_word(_TRAILING_NOTE.sub("", title.strip()).strip())
+        if own in GENRE_LABELS:
+            return own
+    return label
 
 
 def conventions_genre(genre: str | None) -> str | None:

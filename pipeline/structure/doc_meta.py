@@ -210,7 +210,7 @@ def complete_meta(
     out.genre_word = (
         doc_genre.genre_of_title(out.title) or ("政府工作报告" if report else None) or doc_genre.genre_of_preamble(text)
     )
-    out.genre = doc_genre.genre_label(out.genre_word)
+    out.genre = doc_genre.genre_label(out.genre_word, out.title)
     out.genre_family = doc_genre.genre_family(out.genre_word)
     out.status = doc_genre.status_of(out.title, text[:_HEAD_CHARS], text)
     printed_on = None if out.issue_date else meta_sources.printed_line(lines)[1]
