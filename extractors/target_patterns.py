@@ -394,6 +394,26 @@ _ITEM_LINE = re.compile(
 COUNT_LATER = re.compile(rf"(?:(?!亿级|亿元|万元).)*?(?:\d+|[一二两三四五六七八九十]+){_SP}[个家]")
 CONDITION_HEAD = re.compile(r"对|凡是|凡|针对|鼓励|支持|引导")
 RECURRING = re.compile(r"每年|年均|年平均|每一年")
+# The rate, threshold or cap of a reimbursement or subsidy rule (GUIDE: a rule for a subsidy is no target;
+# CONVENTIONS: rates/caps/thresholds of a subsidy rule; issue 11 item 4). A sentence naming one of these
+# words sets what the rule pays: `门诊不设起付线，报销比例提高5个百分点，村乡两级报销比例达到65%`, and the
+# coverage it grants beside them, `将19项残疾人医疗康复项目纳入基本医保保障范围`, are no targets. Only where no
+# goal's time frame governs (targets._goal): `到2025年，住院费用报销比例提高到70%` and a 主要目标 section's
+# `政策范围内住院费用报销比例稳定在75%左右` set goals by GUIDE (deadline_year / goal part) and stay targets.
+REIMBURSEMENT_RULE = re.compile(
+    r"报销|起付线|起付标准|封顶线|补偿比例|救助比例|支付比例|补助标准|补贴标准|救助标准|资助标准"
+)
+# What an applicant may do in a procedure, not a goal (GUIDE: a goal a later check could verify):
+# `家长登录…平台选择1所教育部门办幼儿园进行报名`, `限报1个专业`, `每人可申报1个项目`. The count follows a
+# verb of choosing and an act of applying closes its clause. Counter-example, an issuer's goal that stays a
+# target: `选择10个县开展试点` (the act is no application).
+CHOICE_BEFORE = re.compile(r"(?:选择|选报|限报|限选|可报|可选|可申报|只能报|只能选)$")
+APPLYING_AFTER = re.compile(r"[^，。；;\n]{0,24}?(?:报名|申报|填报|申请|志愿)")
+# The period of a procedure a rule sets, written without a verb: `公示期5个工作日`, `异议期限10天`
+# (as `公示时间为5个工作日`, targets._compared). A goal shortens a period with a verb and stays a target
+# (`审批时限压缩至3个工作日以内`).
+PERIOD_BEFORE = re.compile(r"(?:期|期限|时限|时间)$")
+
 GOAL_HEADING = re.compile(r"目标|指标")
 # A bare year opening a clause of a plan (2024年，全市…达到…) bounds its goals like 到2024年
 # when it is not before the document's year (checked in targets.py); not when the year is the
@@ -610,7 +630,12 @@ def share_of(text: str, start: int, limit: int) -> tuple[int, str] | None:
 
 
 # a bracket or a quoted name inside a noun phrase belongs to it: 智能工厂（数字化车间）, 20个“5G+…”场景
-NP_INNER = re.compile(r"（[^（）\n，。；]*）|\([^()\n，。；]*\)|“[^“”\n，。；]*”|《[^《》\n]*》")
+# A quoted name is closed by ”, or by an ASCII " where the source pairs “ with it (`50家左右“数字经济总部"`,
+# `10家左右省“一企一技术"研发中心`: GB/T 9704 quotes, typed half-width at the close); `"…"` in ASCII too.
+# Still no quote across a sentence mark: `“5351"…` opening a name spans no `，`.
+NP_INNER = re.compile(
+    r"（[^（）\n，。；]*）|\([^()\n，。；]*\)|“[^“”\"\n，。；]*[”\"]|\"[^“”\"\n，。；]*[”\"]|《[^《》\n]*》"
+)
 # The measure a 分别 list shares, written on its last item only: A、B、C产业【产值】分别达到…
 SHARED_MEASURE = re.compile(
     r"(?:产业)?(?:产值|营业收入|营收|主营业务收入|收入|规模|增加值|产量|产能|销售额|交易额|投资额|比重|占比|比例|"
@@ -754,8 +779,16 @@ QUOTE_CHARS = re.compile(r"[“\"]")
 
 
 def inside_quotes(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` sits inside a quoted name (“24小时不打烊”, “1个专班+8个工作组”) opened after ``start``."""
-    return text.count("“", start, pos) > text.count("”", start, pos) or text.count('"', start, pos) % 2 == 1
+    """Whether ``pos`` sits inside a quoted name (“24小时不打烊”, “1个专班+8个工作组”) opened after ``start``.
+
+    An ASCII " may close a “ (`每年新培育10家左右省“一企一技术"研发中心、10家左右…`: the source types the
+    closing quote half-width, see NP_INNER), so after a “ left open it counts as its close first.
+    """
+    unclosed = text.count("“", start, pos) - text.count("”", start, pos)
+    ascii_quotes = text.count('"', start, pos)
+    if unclosed > 0:
+        return ascii_quotes < unclosed or (ascii_quotes - unclosed) % 2 == 1
+    return ascii_quotes % 2 == 1
 
 
 def inside_brackets(text: str, start: int, pos: int) -> bool:

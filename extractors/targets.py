@@ -92,6 +92,7 @@ class _DocIndex:
         self._bracketed: dict[int, bool] = {}
         self._facts: dict[int, tuple[int, int, int | None, int | None, int, bool] | None] = {}
         self._quoted: dict[int, bool] = {}
+        self._reimbursing: dict[int, int] = {}  # sentence start -> first rule word (or its end)
         self._opening_year_of: dict[int, Any] = {}  # section index -> _section_opening_year
         self._goal_section: dict[int, bool] = {}  # section index -> in_goal_section
 
@@ -160,6 +161,17 @@ class _DocIndex:
         if has is None:
             has = self._quoted[start] = P.QUOTE_CHARS.search(self.text, start, end) is not None
         return has
+
+    def reimbursement_before(self, start: int, end: int, pos: int) -> bool:
+        """Whether the sentence ``start``–``end`` names a reimbursement or subsidy rule's rate
+        (P.REIMBURSEMENT_RULE) before ``pos``: the rule then frames what follows it (`…起付线，报销比例提高
+        5个百分点，将19项…纳入…`), while a goal before the rule's words stays one (`三是实现…参合率达100%，
+        并落实“四重医疗保障”，…报销比例达到政策要求`). The first such word is looked up once per sentence."""
+        first = self._reimbursing.get(start)
+        if first is None:
+            found = P.REIMBURSEMENT_RULE.search(self.text, start, end)
+            first = self._reimbursing[start] = found.start() if found else end
+        return first < pos
 
     def condition_end(self, start: int, end: int) -> int | None:
         """End of the condition (对…的企业，) that opens a rule sentence, else None."""
@@ -790,8 +802,14 @@ class _Scan:
             return False  # 三条产业链, 一次: small Chinese numerals are rarely goals
         if P.CONDITION_HEAD.match(text, c.seg_start) and P.NP_AFTER.match(text, end):
             return False  # 对年产值1亿元以上的企业…: a condition, not a goal
-        if verb == "为" and unit in P.DURATION_UNITS:
-            return False  # 公示时间为5个工作日: the length of a procedure a rule sets
+        if unit in P.DURATION_UNITS and (
+            verb == "为" or (verb is None and P.PERIOD_BEFORE.search(text, start - 2, start))
+        ):
+            return False  # 公示时间为5个工作日, 公示期5个工作日: the length of a procedure a rule sets
+        if P.CHOICE_BEFORE.search(text, max(c.clause_start, start - 3), start) and P.APPLYING_AFTER.match(
+            text, end, c.clause_end
+        ):
+            return False  # 选择1所…幼儿园进行报名: what an applicant may choose, no goal
         if verb is None and unit == "%" and text.startswith("的", start - 1):
             return False  # 每年偿还本金的20%: a share a rule sets, not a goal
         # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it
@@ -819,6 +837,13 @@ class _Scan:
             or doc.in_plan(start)
         ):
             return False
+        if (
+            c.deadline_year is None
+            and c.recurring is None
+            and doc.reimbursement_before(c.sent_start, c.sent_end, start)
+            and not (doc.in_goal_section(start) or doc.in_plan(start))
+        ):
+            return False  # 报销比例提高5个百分点: a subsidy rule's rate, no goal's time frame governs it
         c.comparator = _comparator(c.m, verb)
         if c.comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(c.seg_start, start - 8), start):
             c.comparator = ">="
