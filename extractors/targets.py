@@ -221,14 +221,10 @@ class _DocIndex:
         return i >= 0 and pos < self.plan_parts[i][1]
 
     def in_deadline_span(self, pos: int) -> bool:
-        """Whether some deadline span holds ``pos`` (a <= pos < b for one of them)."""
+        """Whether some deadline span holds ``pos`` (a <= pos < b for one of them): 6个月内, 3天内 are
+        deadlines, not targets.  (The running furthest end, so a long span opened before shorter ones counts.)"""
         i = bisect.bisect_right(self.deadline_starts, pos)
         return i > 0 and self.deadline_reach[i - 1] > pos
-
-    def in_deadline(self, pos: int) -> bool:
-        """Whether ``pos`` lies inside a deadline span (6个月内, 3天内 are deadlines, not targets)."""
-        i = bisect.bisect_right(self.deadline_starts, pos) - 1
-        return i >= 0 and pos < max(self.deadline_ends[max(0, i - 2) : i + 1])
 
     def bound_before(self, sent_start: int, pos: int) -> bool:
         """Whether a within/recurring/from deadline precedes ``pos`` in its sentence (三年内培养…5000名)."""
@@ -795,7 +791,7 @@ class _Scan:
         c.core_end = verb_match.start() if verb_match else start
         unit = c.unit
         if verb is None and (
-            self.doc.in_deadline(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))
+            self.doc.in_deadline_span(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))
         ):
             return False  # 6个月内完成, 3天内反馈: a deadline (but 控制在3个月以内 is a goal)
         if c.chinese and not (m.group("cls") or verb):
