@@ -18,6 +18,7 @@ import re
 import numpy as np
 
 from extractors.char_positions import code_points
+from extractors.scan_guard import matches_at
 
 _BMP = 0x10000
 _UNICODE = 0x110000
@@ -120,16 +121,4 @@ class StartScan:
         self.starts = starts
 
     def finditer(self, text: str) -> list[re.Match]:
-        match = self.pattern.match
-        found: list[re.Match] = []
-        after = 0
-        for pos in self.starts.positions(code_points(text)):
-            if pos < after:
-                continue  # inside the last match
-            m = match(text, pos)
-            if m is not None:
-                if m.end() == pos:  # an empty match: finditer's rules for those, from its own scan
-                    return list(self.pattern.finditer(text))
-                found.append(m)
-                after = m.end()
-        return found
+        return matches_at(self.pattern, text, self.starts.positions(code_points(text)))
