@@ -253,7 +253,7 @@ def genre_label(word: str | None, title: str | None = None) -> str | None:
     notice, the set's word its ``title`` ends with."""
     label = GENRE_LABEL_OF_WORD.get(word, word) if word else None
     if label and label not in GENRE_LABELS and title:
-        own = genre_word(_TRAILING_NOTE.sub("", title.strip()).strip())
+        own = genre_word(title)  # genre_word strips the trailing notes itself
         if own in GENRE_LABELS:
             return own
     return label
