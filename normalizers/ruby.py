@@ -229,6 +229,8 @@ def _chain_breaks(text: str) -> list[tuple[int, int]]:
 
 def _spans_through_breaks(text: str) -> np.ndarray:
     """``annotation_spans`` with the line breaks inside chains left out, in ``text``'s offsets."""
+    if "(" not in text:  # every chain opens with one: no annotation, whatever the breaks (one C scan)
+        return np.zeros((0, 2), dtype=np.int64)
     breaks = _chain_breaks(text)
     if not breaks:
         return annotation_spans(text)

@@ -111,18 +111,17 @@ def _with_provenance(rows: list[dict[str, Any]], ctx: ExtractContext, section_st
     if spans is None:
         to_raw = ctx.norm.to_raw
         spans = tuple(zip(*(to_raw(start, end) for start, end in zip(norm_starts, norm_ends))))
-    section_ids = [s.section_id for s in ctx.sections]
+    # Sections are in text order and each runs to the next heading, so the last heading at or
+    # before a span is the innermost section holding it (none: before the first, index 0 here).
+    section_ids = [None, *(s.section_id for s in ctx.sections)]
     doc_id, raw_text = doc.doc_id, doc.raw_text
     pages = _pages(doc.page_starts, spans[0])
     for row, norm_start, raw_start, raw_end, page in zip(rows, norm_starts, spans[0], spans[1], pages):
-        # Sections are in text order and each runs to the next heading, so the last heading
-        # at or before a span is the innermost section holding it (none: before the first).
-        at = bisect_right(section_starts, norm_start) - 1
         row["doc_id"] = doc_id
         row["raw_start"] = raw_start
         row["raw_end"] = raw_end
         row["text"] = raw_text[raw_start:raw_end]
-        row["section_id"] = section_ids[at] if at >= 0 else None
+        row["section_id"] = section_ids[bisect_right(section_starts, norm_start)]
         row["page"] = page
 
 

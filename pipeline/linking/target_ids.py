@@ -21,17 +21,26 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from operator import itemgetter
 from typing import Any, Iterable
 
 import regex
 
 ID_HEX_CHARS = 16  # 64 bits: any collision among 100 million targets has probability ~3e-4
 _SPACES = regex.compile(r"\s+")
+_TEXT_ORDER = itemgetter("norm_start", "norm_end")
 
 
 def _normal_text(text: str | None) -> str:
     """NFKC without spaces; anything but a string (None, a NaN from pandas) is empty."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text)) if isinstance(text, str) else ""
+    if not isinstance(text, str):
+        return ""
+    folded = unicodedata.normalize("NFKC", text)
+    # every character ``\s`` matches but " " is unprintable (Zs, Zl, Zp, Cc), so a printable
+    # text without " " has nothing to remove: the common case skips the substitution
+    if " " not in folded and folded.isprintable():
+        return folded
+    return _SPACES.sub("", folded)
 
 
 def _normal_value(value: Any) -> str:
@@ -56,10 +65,11 @@ def assign_target_ids(rows: Iterable[dict[str, Any]]) -> None:
     Occurrences are counted in text order (``norm_start``, then ``norm_end``),
     whatever order the rows come in.
     """
-    ordered = sorted(rows, key=lambda row: (row["norm_start"], row["norm_end"]))
     seen: dict[tuple[str, str], int] = {}
-    for row in ordered:
+    for row in sorted(rows, key=_TEXT_ORDER):
+        doc_id = row["doc_id"]
         key = target_key(row.get("indicator"), row.get("value"), row.get("unit"))
-        occurrence = seen.get((row["doc_id"], key), 0)
-        seen[(row["doc_id"], key)] = occurrence + 1
-        row["target_id"] = make_target_id(row["doc_id"], key, occurrence)
+        counted = (doc_id, key)
+        occurrence = seen.get(counted, 0)
+        seen[counted] = occurrence + 1
+        row["target_id"] = make_target_id(doc_id, key, occurrence)

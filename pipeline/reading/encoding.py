@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import numpy as np
 from charset_normalizer import from_bytes
 
 from pipeline.errors import IngestError
@@ -50,6 +51,18 @@ _ASCII_WHITESPACE = b" \t\r\n\x0b\x0c"
 _NUL_WINDOW = 8000  # git's rule: a NUL byte in the first 8000 bytes means binary
 _MAX_CONTROL_SHARE = 0.01
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x19\x1c-\x1f\x7f]")
+_CONTROL_WINDOW = 65536  # characters whose control share is judged
+# code point (0x80 standing for every code point above 0x7f) -> whether _CONTROL_CHARS matches it
+_IS_CONTROL = np.array([_CONTROL_CHARS.match(chr(c)) is not None for c in range(0x80)] + [False])
+
+
+def control_count(text: str) -> int:
+    """``len(_CONTROL_CHARS.findall(text, 0, 65536))`` by a table lookup over the code points
+    (the regex engine's class test per character costs three times as much)."""
+    window = text[:_CONTROL_WINDOW]
+    points = np.frombuffer(window.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return int(np.count_nonzero(_IS_CONTROL.take(np.minimum(points, 0x80).astype(np.intp))))
+
 
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([a-z0-9_\-.:]{1,40})", re.IGNORECASE)
 _DECLARATION_WINDOW = 16384
@@ -111,7 +124,7 @@ def decode_text(data: bytes, *, html: bool = False) -> tuple[str, str]:
     text, encoding = _decode(data, html)
     if not text.strip():
         raise IngestError("decode", "empty file")
-    if len(_CONTROL_CHARS.findall(text, 0, 65536)) > _MAX_CONTROL_SHARE * min(len(text), 65536):
+    if control_count(text) > _MAX_CONTROL_SHARE * min(len(text), _CONTROL_WINDOW):
         raise IngestError(
             "decode", f"binary file (control characters after decoding as {encoding}?) not a text document"
         )

@@ -1,0 +1,98 @@
+"""The faster whole-text tests of the core path give exactly what their plain forms give.
+
+Branch ``spd`` replaced a few scans that run once per document (a regex class searched over
+the whole text) by substring tests or a numpy table lookup, and a substitution by a test that
+skips it.  Each is checked here, by property (hypothesis), against the plain form it replaces,
+on texts drawn from the characters the plain form reacts to and the ones around them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from normalizers import ideographs, newlines, ruby
+from pipeline.core.offsets import OffsetMap
+from pipeline.linking import target_ids
+from pipeline.reading import encoding
+
+pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
+
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _texts(pieces: str | list[str], max_size: int = 40):
+    return st.lists(st.sampled_from(list(pieces)), max_size=max_size).map("".join)
+
+
+_BREAKS = "\r\f\v\u2028\u2029\x85\n\t 中a"
+_LOOKALIKES = "".join(chr(c) for c in sorted(ideographs.TABLE)[::97]) + "⺀⼀⿕⿖山中豈𪘀丽\ud800a\n"
+_CONTROLS = "".join(map(chr, range(0x21))) + "\x7f\x80\x85中a\ud800𠀀"
+_SPACES = " \u3000\xa0\t\n\x1c\x1f\u2028\u200b\ufeff中Aａ１%"
+
+
+@SETTINGS
+@given(_texts(_BREAKS))
+def test_the_break_test_agrees_with_the_break_pattern(text):
+    assert newlines.has_break_but_lf(text) == (newlines._ANY_BREAK_BUT_LF.search(text) is not None)
+
+
+@SETTINGS
+@given(_texts(_LOOKALIKES) | st.text(max_size=30))
+def test_the_lookalike_lookup_agrees_with_the_lookalike_pattern(text):
+    assert ideographs.has_lookalike(text) == (ideographs._ANY.search(text) is not None)
+
+
+@SETTINGS
+@given(_texts(_CONTROLS, max_size=80) | st.text(max_size=30))
+def test_the_control_count_agrees_with_the_control_pattern(text):
+    assert encoding.control_count(text) == len(encoding._CONTROL_CHARS.findall(text, 0, 65536))
+
+
+def test_the_control_count_reads_the_first_65536_characters_only():
+    text = "中" * 65535 + "\x01\x02" + "\x03" * 10
+    assert encoding.control_count(text) == len(encoding._CONTROL_CHARS.findall(text, 0, 65536)) == 1
+
+
+@SETTINGS
+@given(_texts(_SPACES) | st.text(max_size=30))
+def test_the_space_free_shortcut_normalises_as_the_substitution_does(text):
+    import unicodedata
+
+    assert target_ids._normal_text(text) == target_ids._SPACES.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _reference_spans_through_breaks(text: str) -> np.ndarray:
+    """ruby._spans_through_breaks before the shortcut: breaks left out, then the chains."""
+    breaks = ruby._chain_breaks(text)
+    if not breaks:
+        return ruby.annotation_spans(text)
+    drop = np.concatenate([np.arange(a, b) for a, b in breaks])
+    kept = np.delete(np.arange(len(text)), drop)
+    view = "".join(text[a:b] for a, b in zip([0, *(b for _, b in breaks)], [a for a, _ in breaks] + [len(text)]))
+    spans = ruby.annotation_spans(view)
+    if not len(spans):
+        return spans
+    return np.stack([kept[spans[:, 0]], kept[spans[:, 1] - 1] + 1], axis=1)
+
+
+@SETTINGS
+@given(_texts(["濱", "(bin)", "(", ")", "\n", "bin", "州", "（", "a", " ", "\n— 3 —\n"]))
+def test_ruby_spans_equal_the_path_without_the_paren_shortcut(text):
+    assert ruby._spans_through_breaks(text).tolist() == _reference_spans_through_breaks(text).tolist()
+
+
+@SETTINGS
+@given(st.lists(st.booleans(), min_size=1, max_size=30), st.data())
+def test_composed_maps_gather_as_fancy_indexing_does(keep_first, data):
+    first = OffsetMap.keeping(np.array(keep_first))
+    n = first.target_len
+    keep_later = data.draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    later = OffsetMap.keeping(np.array(keep_later, dtype=bool))
+    composed = first.compose(later)
+    if first.is_identity or later.is_identity or later.target_len == 0:
+        return
+    assert composed.src_start.tolist() == first.src_start[later.src_start].tolist()
+    assert composed.src_end.tolist() == first.src_end[later.src_end - 1].tolist()
