@@ -50,8 +50,41 @@ _BODY_PUNCT = re.compile(r"[，。；：、]")
 _ARTICLE_MARKER = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[章节条款编]")
 
 
+# Every alternative of _ALWAYS starts on one of these characters (a space or a zero-width one).
+_ALWAYS_FIRST = " \u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def _char_positions(text: str, chars: str) -> list[int]:
+    """Ascending positions of ``chars`` in ``text``: substring tests and finds (C scans)."""
+    found: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
+
+
+def always_spans(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _ALWAYS.finditer(text)]``, with the pattern matched only where a match
+    can start (_ALWAYS_FIRST), after the end of the last match, as ``finditer`` goes on: the scan
+    otherwise enters the alternation at every character (about a tenth of the normalisers' work)."""
+    match = _ALWAYS.match
+    spans: list[tuple[int, int]] = []
+    after = 0
+    for pos in _char_positions(text, _ALWAYS_FIRST):
+        if pos < after:
+            continue  # inside the last match
+        m = match(text, pos)
+        if m is not None:  # (never empty: every alternative consumes a character)
+            spans.append(m.span())
+            after = m.end()
+    return spans
+
+
 def space_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _ALWAYS.finditer(text)]
+    spans = always_spans(text)
     line_is_body: dict[int, bool] = {}
     for m in _HAN_GAP.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalizers import ideographs, newlines, ruby
+from extractors import responsible_units
+from extractors.char_positions import code_points
+from normalizers import ideographs, newlines, ruby, spacing
 from pipeline.core.offsets import OffsetMap
 from pipeline.linking import target_ids
 from pipeline.reading import encoding
+from pipeline.structure import sections
 
 pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
 
@@ -96,3 +100,71 @@ def test_composed_maps_gather_as_fancy_indexing_does(keep_first, data):
         return
     assert composed.src_start.tolist() == first.src_start[later.src_start].tolist()
     assert composed.src_end.tolist() == first.src_end[later.src_end - 1].tolist()
+
+
+_SPACING_PIECES = [
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u200b",
+    "\ufeff",
+    "\u00ad",
+    "中",
+    "文",
+    "2",
+    "%",
+    "，",
+    "（",
+    "1.",
+    "a",
+    "3、",
+]
+
+
+@SETTINGS
+@given(_texts(_SPACING_PIECES, max_size=50))
+def test_always_spans_equal_the_scan_over_every_position(text):
+    assert spacing.always_spans(text) == [m.span() for m in spacing._ALWAYS.finditer(text)]
+
+
+_MARKER_PIECES = [
+    "）",
+    "。",
+    "；",
+    "：",
+    " ",
+    "\u3000",
+    "第",
+    "三",
+    "十",
+    "条",
+    "章",
+    "一",
+    "、",
+    "（",
+    "二",
+    ")",
+    "1",
+    "2",
+    ".",
+    "．",
+    "2025年",
+    "中",
+    "\n",
+]
+
+
+@SETTINGS
+@given(_texts(_MARKER_PIECES, max_size=50))
+def test_the_glued_marker_scan_finds_what_the_regex_module_finds(text):
+    with_regex = regex.compile(sections._GLUED_MARKER.pattern)
+    found = [(m.span(), m.groupdict()) for m in sections._GLUED_MARKER.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in with_regex.finditer(text)]
+
+
+@SETTINGS
+@given(_texts(["（", "(", "〔", "【", "［", "[", "]", "中", "𠀀", "\n"], max_size=50))
+def test_bracket_positions_equal_the_bracket_scan(text):
+    expected = [m.start() for m in responsible_units._BRACKET_AT.finditer(text)]
+    assert responsible_units._BRACKETS.positions(code_points(text)) == expected
