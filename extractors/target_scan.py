@@ -83,7 +83,7 @@ class StartPositions:
         """Ascending candidate positions in ``points`` (from :func:`code_points`)."""
         if self._table is None:
             self._table = self._build()
-        codes = self._table[points]
+        codes = self._table.take(points)
         ok = (codes & self._FIRST) != 0
         # p > 0 stays when the character before may precede a match, or p's rule has no look-behind
         ok[1:] &= ((codes[:-1] & self._NOT_AFTER) == 0) | ((codes[1:] & self._FREE) != 0)
