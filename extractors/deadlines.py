@@ -113,6 +113,8 @@ _SENTENCE_END = re.compile(r"[。；！？;!?\n]")
 _GOAL_WORDS = re.compile(
     r"达到|力争|突破|增长|新增|完成|建成|实现|提高到|提升到|提高至|提升至|超过|不低于|不少于|争取|确保|形成|累计"
     r"|全面(?:推广|推行|实施|落实|建立|铺开)"
+    # a plan's figure for the year: `2005年开工规模按6500万千瓦安排`, `2025年能耗总量控制在…`
+    r"|按[^，。；！？\n]{0,16}?安排|控制在"
 )
 # 完成2024年目标任务, 保证完成一九八七年投产…的任务: the year of the task to complete
 _COMPLETE_BEFORE = re.compile(r"(?:完成|实现)[ \u3000]*$")
@@ -220,6 +222,11 @@ _CAP_AFTER = re.compile(
 )
 _RATE_AFTER = re.compile(
     rf"{_S}(?:{NUMBER_RE}){_S}(?:[十百千]?[万亿]?元|度|千瓦时|%|％)|[^，。；：\n]{{0,10}}?的{_S}(?:{NUMBER_RE}){_S}[%％]"
+)
+# 发电设备每年5000万—6000万千瓦的制造能力: a quantity per year that qualifies a noun (a capacity, an output),
+# the period of a rate, not a cycle of a task
+_RATE_OF_NOUN_AFTER = re.compile(
+    rf"{_S}(?:{NUMBER_RE})[万亿]?(?:{RANGE_SEP_RE}(?:{NUMBER_RE})[万亿]?)?{_S}[^\d，。；：！？、\n的]{{1,4}}的"
 )
 _CONDITION_CLAUSE = re.compile(r"[^，。；：！？\n]{0,24}?的(?=[，,；;])")
 # An eligibility list (`年纳税额达到200万元以上、每年保持稳定增长的企业`): after a threshold, 每年 + a steady
@@ -868,7 +875,12 @@ def _rate_period(text: str, start: int, end: int) -> bool:
         return True
     if _THRESHOLD_BEFORE.search(text, max(0, start - 14), start) and _STEADY_AFTER.match(text, end):
         return True
-    return bool(_CAP_AFTER.match(text, end) or _RATE_AFTER.match(text, end) or _CONDITION_CLAUSE.match(text, end))
+    return bool(
+        _CAP_AFTER.match(text, end)
+        or _RATE_AFTER.match(text, end)
+        or _RATE_OF_NOUN_AFTER.match(text, end)
+        or _CONDITION_CLAUSE.match(text, end)
+    )
 
 
 def _recur(m: re.Match, env: _Env) -> Row | None:
@@ -916,6 +928,13 @@ RECUR = Rule(
         example("市辖区每年因道路交通事故死亡的人数/市辖区机动车保有量。", note="an indicator's formula"),
         example("年纳税额达到200万元以上、每年保持稳定增长的，给予补贴。", note="a condition clause"),
         example("年纳税额达到200万元以上、每年保持稳定增长；", note="a condition in an eligibility list"),
+        example("结合目前我国发电设备每年5000万—6000万千瓦的制造能力，", note="a capacity per year: a rate"),
+        example("建成每年10万吨的处理能力。", note="an output per year qualifying a noun"),
+        example(
+            "近期每年新开工电站规模应控制在6000万千瓦左右。",
+            {"text": "每年", "kind": "recurring", "months": 12},
+            note="the yearly cycle of a plan's cap: the quantity follows the verb, not 每年",
+        ),
         example(
             "全市地区生产总值每年保持7%以上增长。",
             {"text": "每年", "kind": "recurring", "months": 12},
@@ -1279,10 +1298,55 @@ HOLIDAY = Rule(
     ),
 )
 
+# Notices on seasonal work bound their tasks by the season's arrival (`在迎峰度夏来临前，…开展一次安全生产大检查`,
+# `做好台风来临前的电煤抢运工作`, `汛期到来之前完成隐患排查`, `冬季来临前完成供暖设施检修`): `X来临前`/`X到来前`
+# names the coming season of the document's year, a `by` like 汛前 (the year the document makes clear). The season
+# is named by the genre's words for the year's weather and load peaks; a past mark (已/了/去年) drops it.
+_SEASON = r"(?:主?汛期?|雨季|台风|寒潮|冰冻|低温雨雪|冬季|夏季|春季|秋季|冬春季?|高温|迎峰度[夏冬]|用电高峰|采暖季|供暖季)"
+
+_SEASON_PAST = re.compile(r"已|去年|上年|前年")  # not 了 (为了, 了解)
+
+
+def _season(m: re.Match, env: _Env) -> Row | None:
+    stop = _SENTENCE_END.search(m.string, m.end())
+    if _SEASON_PAST.search(m.string, max(0, m.start() - 6), stop.start() if stop else m.end() + 40):
+        return None  # 去年汛期到来前已完成…: a report
+    row = _mk(*m.span(), "by", env.doc_year, None)
+    if row is not None:
+        row["_resolve"] = (None, None)  # the year the document makes clear, as for 年底前 (_resolve_years)
+    return row
+
+
+SEASON = Rule(
+    "season",
+    rf"(?:在{_S})?{_SEASON}(?:来临|到来)(?:之)?前(?![期后])",
+    _season,
+    examples=(
+        example(
+            "在迎峰度夏来临前，安全监管局要开展一次安全生产大检查。",
+            {"text": "在迎峰度夏来临前", "kind": "by", "year": 2004},
+            meta={"issue_date": "2004-06-07"},
+        ),
+        example(
+            "尤其要做好沿海地区台风来临前的电煤抢运工作。",
+            {"text": "台风来临前", "kind": "by", "year": 2004},
+            meta={"issue_date": "2004-06-07"},
+        ),
+        example(
+            "汛期到来之前完成隐患排查整治。",
+            {"text": "汛期到来之前", "kind": "by", "year": 2023},
+            meta={"issue_date": "2023-03-01"},
+        ),
+        example("去年汛期到来前已完成排查。", meta={"issue_date": "2023-03-01"}, note="a report of the past"),
+        example("高温来临时做好防暑降温。", meta={"issue_date": "2023-03-01"}, note="来临时: during, no bound"),
+    ),
+)
+
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
 _FIRST_CHARS = (
-    r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即]"
+    r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即"
+    r"在主雨台寒冰低冬夏秋高迎用采供]"
 )
 # Every match holds one of 年月日季末天间时起期前 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
@@ -1309,6 +1373,7 @@ RULES = RuleSet(
         MONTH,
         RELATIVE,
         HOLIDAY,
+        SEASON,
     ],
     _FIRST_CHARS,
     _REQUIRED,
