@@ -1301,8 +1301,10 @@ HOLIDAY = Rule(
 # Notices on seasonal work bound their tasks by the season's arrival (`在迎峰度夏来临前，…开展一次安全生产大检查`,
 # `做好台风来临前的电煤抢运工作`, `汛期到来之前完成隐患排查`, `冬季来临前完成供暖设施检修`): `X来临前`/`X到来前`
 # names the coming season of the document's year, a `by` like 汛前 (the year the document makes clear). The season
-# is named by the genre's words for the year's weather and load peaks; a past mark (已/了/去年) drops it.
-_SEASON = r"(?:主?汛期?|雨季|台风|寒潮|冰冻|低温雨雪|冬季|夏季|春季|秋季|冬春季?|高温|迎峰度[夏冬]|用电高峰|采暖季|供暖季)"
+# is named by the genre's words for the year's weather and load peaks; a past mark (已/去年) drops it.
+_SEASON = (
+    r"(?:主?汛期?|雨季|台风|寒潮|冰冻|低温雨雪|冬季|夏季|春季|秋季|冬春季?|高温|迎峰度[夏冬]|用电高峰|采暖季|供暖季)"
+)
 
 _SEASON_PAST = re.compile(r"已|去年|上年|前年")  # not 了 (为了, 了解)
 

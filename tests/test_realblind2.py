@@ -14,7 +14,6 @@ notes; the floors below are the measurement after the rules of task BL2, less a 
 as the extractors improve, never lowered to let a change through.
 """
 
-
 from __future__ import annotations
 
 import importlib
