@@ -8,7 +8,8 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   ``年底前``/``今年年底前``/``明年内``, ``明年6月底前`` (the document's year + 1),
   month-only bounds with a completion verb (``5月底完成``, ``6月份启动``, ``12月建成``),
   quarters (``一季度末前``), ``完成2024年…任务``, festivals and the flood season with a
-  completion verb (``“十一”前建成``, ``汛前完成``), a schedule's steps opening their line
+  completion verb (``“十一”前建成``, ``汛前完成``), a season's arrival (``在迎峰度夏来临前``,
+  ``台风来临前的电煤抢运``), a schedule's steps opening their line
   (``7月2日，区教育局…公布``), date windows with or without a written year
   (``6月27日10：00—7月1日15:00``: its last day), a completion-time label or a task table's
   completion-time column (``完成时限：2024年6月``; ``长期坚持``/``持续推进`` there name no time)
@@ -43,7 +44,7 @@ Bare ``今年``/``明年`` are no deadline spans (CONVENTIONS).
 Not deadlines: bare dates (issue-date lines, ``比2020年降低``), ``2020年以来``,
 look-backs (``近3年内``, ``几十年内``), ``N年内`` of a category or a condition
 (``离校5年内的``, ``企业3年内成功上市的，``), 每年/每月 as the period of a cap or a
-rate (``每年最高补贴``, ``补贴上限为每年``, ``每人每月3000元``, ``每年两度``), in an indicator's
+rate (``每年最高补贴``, ``补贴上限为每年``, ``每人每月3000元``, ``每年两度``, ``每年5000万千瓦的制造能力``), in an indicator's
 formula (``每年因事故死亡的人数/…``) or naming a category (``按月领取待遇的参保人``), state
 reports (``截至2022年底，全市已有…``), values to reach (``压缩至3个工作日以内``:
 targets'), years in 《cited titles》 or a bracketed plan period ``（2023-2025年）``,
