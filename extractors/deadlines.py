@@ -9,7 +9,7 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   month-only bounds with a completion verb (``5月底完成``, ``6月份启动``, ``12月建成``),
   quarters (``一季度末前``), ``完成2024年…任务``, festivals and the flood season with a
   completion verb (``“十一”前建成``, ``汛前完成``), a season's arrival (``在迎峰度夏来临前``,
-  ``台风来临前的电煤抢运``), a schedule's steps opening their line
+  ``台风来临前的电煤抢运``) or its eve with a completion verb (``入冬前完成``), a schedule's steps opening their line
   (``7月2日，区教育局…公布``), date windows with or without a written year
   (``6月27日10：00—7月1日15:00``: its last day), a completion-time label or a task table's
   completion-time column (``完成时限：2024年6月``; ``长期坚持``/``持续推进`` there name no time)
@@ -1352,6 +1352,58 @@ SEASON = Rule(
     ),
 )
 
+# Work plans also bound tasks by a season's eve with a completion verb (`入冬前完成供暖设施检修`, `主汛期前完成除险
+# 加固`, `春耕前完成整修`, `在开学前完成维修`), as `汛前完成` (HOLIDAY): a `by` of the year the document makes clear.
+# The rule matches at 前 (already a first character of the scan) after the last two characters of a season word
+# (a fixed-width lookbehind keeps the scan in C at every other 前) and looks the whole season up before it.
+_EVE_LAST = (
+    "入冬|入夏|入春|春耕|秋收|夏收|三夏|三秋|开学|学期|汛期|雨季|冬季|夏季|春季|秋季|台风|寒潮|暖季|度夏|度冬|高峰|旺季"
+)
+_EVE_BEFORE = re.compile(
+    rf"(?:在{_S})?(?:{_SEASON}|入[冬夏春]|春耕|秋收|夏收|三夏|三秋|开学|新学期|旅游旺季){_S}(?:之)?$"
+)
+
+
+def _season_eve(m: re.Match, env: _Env) -> Row | None:
+    season = _EVE_BEFORE.search(m.string, max(0, m.start() - 10), m.start())
+    if season is None or _COMPLETION_AFTER.match(m.string, m.end()) is None:
+        return None  # 目前, 当前, 汛期前后: no season's eve, or no completion
+    stop = _SENTENCE_END.search(m.string, m.end())
+    if _SEASON_PAST.search(m.string, max(0, season.start() - 6), stop.start() if stop else m.end() + 40):
+        return None
+    row = _mk(season.start(), m.end(), "by", env.doc_year, None)
+    if row is not None:
+        row["_resolve"] = (None, None)
+    return row
+
+
+SEASON_EVE = Rule(
+    "season_eve",
+    rf"(?:(?<={_EVE_LAST})|(?<={_EVE_LAST.replace('|', '之|')}之))前(?![期后])",
+    _season_eve,
+    examples=(
+        example(
+            "入冬前完成供暖设施检修。",
+            {"text": "入冬前", "kind": "by", "year": 2023},
+            meta={"issue_date": "2023-03-01"},
+        ),
+        example(
+            "主汛期前完成病险水库除险加固。",
+            {"text": "主汛期前", "kind": "by", "year": 2023},
+            meta={"issue_date": "2023-03-01"},
+        ),
+        example(
+            "各校在开学之前完成校舍维修。",
+            {"text": "在开学之前", "kind": "by", "year": 2023},
+            meta={"issue_date": "2023-03-01"},
+        ),
+        example("冬季前后气温变化大，要加强巡查。", meta={"issue_date": "2023-03-01"}, note="前后: no bound"),
+        example("入冬前要加强巡查。", meta={"issue_date": "2023-03-01"}, note="no completion verb"),
+        example("去年入冬前已完成检修。", meta={"issue_date": "2023-03-01"}, note="a report"),
+        example("目前完成改造的小区。", meta={"issue_date": "2023-03-01"}, note="目前: no season"),
+    ),
+)
+
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
 _FIRST_CHARS = (
@@ -1384,6 +1436,7 @@ RULES = RuleSet(
         RELATIVE,
         HOLIDAY,
         SEASON,
+        SEASON_EVE,
     ],
     _FIRST_CHARS,
     _REQUIRED,
