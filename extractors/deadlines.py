@@ -76,15 +76,18 @@ _DAY = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二
 _SMALL = rf"{NUMBER_RE}(?:{RANGE_SEP_RE}{NUMBER_RE})?"  # 3 / 三 / 3-5
 
 
-def _date(p: str) -> str:
+def _date(p: str, year: str = _YEAR) -> str:
     """A written date with groups ``<p>y``, ``<p>m``, ``<p>d``, ``<p>end`` (底/末)."""
     return (
-        rf"(?P<{p}y>{_YEAR}){_S}年"
+        rf"(?P<{p}y>{year}){_S}年"
         rf"(?:{_S}(?P<{p}m>{_MONTH}){_S}月(?:{_S}(?P<{p}d>{_DAY}){_S}[日号])?)?"
         rf"(?P<{p}end>年?底|末)?"
     )
 
 
+# Any four digits before 年: a year whose digits the source garbled (`到4549年`, `0403年底前`) is kept as written
+# (CONVENTIONS: garbled digits are never decoded), in the frames that say it is a year (_dated_garbled).
+_WRITTEN_YEAR = rf"{_YEAR}|(?<!\d)\d{{4}}(?!\d)"
 _BEFORE = r"(?:之前|以前|前(?![一二三四五六七八九十两\d]|列|沿|期|置|景))"
 
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
@@ -106,14 +109,15 @@ _DAY_UNITS = ("日", "天", "工作日", "个工作日")
 # 压缩至3个工作日以内, 控制在3个月以内: a value to reach, not a time bound
 _VALUE_BEFORE = re.compile(r"(?:至|到|控制在|压缩在|缩短在|不超过|不多于|低于|少于)[ \u3000]*$")
 # the bare-year rule (module docstring): what follows the year, the opening, the sentence
-_OPENING_BEFORE = re.compile(r"(?:^|[。；！？，;,!?\n])[ \u3000]*$")
+# a clause's start, also right after an item's marker (`4.2022年启动…试点`: the item's title opens with its year)
+_OPENING_BEFORE = re.compile(r"(?:^|[。；！？，;,!?\n])[ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?$")
 _SELF_PREDICATE = re.compile(
     r"[ \u3000]*(?:是|为|以来|以前|以后|前|后|起|度|的|全年|上半年|下半年|第|和|与|及|、|至|到|[-－—–~～〜]|（|\(|\d|[一二三四五六七八九十]月)"
 )
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]")
 _GOAL_WORDS = re.compile(
     r"达到|力争|突破|增长|新增|完成|建成|实现|提高到|提升到|提高至|提升至|超过|不低于|不少于|争取|确保|形成|累计"
-    r"|全面(?:推广|推行|实施|落实|建立|铺开)"
+    r"|全面(?:推广|推行|实施|落实|建立|铺开|推开)|启动|组织开展"
     # a plan's figure for the year: `2005年开工规模按6500万千瓦安排`, `2025年能耗总量控制在…`
     r"|按[^，。；！？\n]{0,16}?安排|控制在"
 )
@@ -164,13 +168,13 @@ _ABOUT_THE_YEAR = re.compile(
 _INTENT_AFTER = re.compile(r"[ \u3000]*(?:要|将|力争|争取|确保|计划|拟|力求|努力)")
 
 
-def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env) -> bool:
-    """A bare year that opens a clause of a goal sentence for a year not yet past."""
+def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, garbled: bool = False) -> bool:
+    """A bare year that opens a clause of a goal sentence for a year not yet past (a garbled year is never past)."""
     doc_year = env.doc_year or env.goal_year
     in_goals = env.doc_year is None and _in_spans(env.goal_parts, start)  # undated, in its goals part
-    if year is None or (doc_year and year < doc_year) or not (doc_year or in_goals):
+    if year is None or (doc_year and year < doc_year and not garbled) or not (doc_year or in_goals):
         return False
-    if not _OPENING_BEFORE.search(text, max(0, start - 4), start) or _SELF_PREDICATE.match(text, end):
+    if not _OPENING_BEFORE.search(text, max(0, start - 8), start) or _SELF_PREDICATE.match(text, end):
         return False
     if _ABOUT_THE_YEAR.match(text, end):
         return False  # 2024年全市经济社会发展主要预期目标是：… introduces the year's goals
@@ -184,11 +188,21 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env) ->
 # Bounds of a plausible policy deadline; beyond them a "year" or duration is
 # a misread number (and would overflow the int64 columns).
 _YEAR_RANGE = (1900, 2200)
+_WRITTEN_RANGE = (1, 9999)  # a garbled year kept as written (_dated_garbled): any year a date can hold
 _MAX_MONTHS = 100 * 12
 
 
-def _mk(start: int, end: int, kind: str, year: int | None, date: dt.date | None, months: int | None = None):
-    if year is not None and not _YEAR_RANGE[0] <= year <= _YEAR_RANGE[1]:
+def _mk(
+    start: int,
+    end: int,
+    kind: str,
+    year: int | None,
+    date: dt.date | None,
+    months: int | None = None,
+    written: bool = False,
+):
+    low, high = _WRITTEN_RANGE if written else _YEAR_RANGE
+    if year is not None and not low <= year <= high:
         return None
     if months is not None and not 0 < months <= _MAX_MONTHS:
         return None
@@ -241,15 +255,29 @@ _STEADY_AFTER = re.compile(r"[^，。；：！？\n]{0,4}?(?:保持|持续|实�
 
 
 def _until(m: re.Match, env: _Env) -> Row | None:
+    if m.group("ubad"):  # 有效期至5355年65月06日: an impossible date gives year and date null (CONVENTIONS)
+        return _mk(*m.span(), "until", None, None)
     year = _year(m.group("uy"))
-    return _mk(*m.span(), "until", year, _iso(year, m.group("um"), m.group("ud")))
+    written = not _YEAR_RANGE[0] <= year < _YEAR_RANGE[1]  # a garbled year, kept as written
+    return _mk(*m.span(), "until", year, _iso(year, m.group("um"), m.group("ud")), written=written)
 
 
 UNTIL = Rule(
     "until",
-    rf"(?:有效期限?|执行期限?|实施期限?)(?:为|是)?{_S}(?:至|到|截至){_S}{_date('u')}(?:止)?",
+    rf"(?:有效期限?|执行期限?|实施期限?)(?:为|是)?{_S}(?:至|到|截至){_S}{_date('u', _WRITTEN_YEAR)}"
+    rf"(?P<ubad>(?<=年){_S}\d+{_S}月(?:{_S}\d+{_S}[日号])?)?(?:止)?",
     _until,
     examples=(
+        example(
+            "有效期至3136年6月9日。",
+            {"text": "有效期至3136年6月9日", "kind": "until", "year": 3136, "date": "3136-06-09"},
+            note="garbled digits, a valid calendar date: kept as written (CONVENTIONS)",
+        ),
+        example(
+            "有效期至5355年65月06日。",
+            {"text": "有效期至5355年65月06日", "kind": "until", "year": None},
+            note="an impossible date: year and date null (CONVENTIONS)",
+        ),
         example(
             "有效期至2025年12月23日。",
             {"text": "有效期至2025年12月23日", "kind": "until", "year": 2025, "date": "2025-12-23"},
@@ -676,6 +704,14 @@ def _dated(m: re.Match, env: _Env) -> Row | None:
     end = m.end("suf") if suf else len(m.group(0).rstrip(" \u3000")) + m.start()
     if suf == "以来":
         return None  # 2020年以来: a look back
+    if not _YEAR_RANGE[0] <= year < _YEAR_RANGE[1]:
+        return _dated_garbled(m, env, year, date, start, end)
+    return _dated_year(m, env, year, date, start, end)
+
+
+def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: int, end: int) -> Row | None:
+    g = m.group
+    pre, suf = g("pre"), g("suf")
     if pre in ("从", "自") or suf in ("起", "开始"):
         return _dated_from(m, year, date, end)
     if suf == "止" and pre in ("至", "到"):
@@ -757,20 +793,66 @@ def _completes_task(text: str, start: int, end: int, year: int, goal_year: int |
     return bool(_COMPLETE_BEFORE.search(text, max(0, start - 3), start) and _TASK_AFTER.match(text, end))
 
 
-def _dated_from(m: re.Match, year: int, date: dt.date | None, end: int) -> Row | None:
+def _dated_from(m: re.Match, year: int, date: dt.date | None, end: int, written: bool = False) -> Row | None:
     pre = m.group("pre")
     if pre in ("从", "自") and m.group("suf") is None and not m.group("dd"):
         return None  # 从2021年 alone is usually a comparison baseline
     start = m.start("pre") if pre in ("从", "自") else m.start("dy")
-    return _mk(start, end, "from", year, date)
+    return _mk(start, end, "from", year, date, written=written)
+
+
+def _dated_garbled(m: re.Match, env: _Env, year: int, date: dt.date | None, start: int, end: int) -> Row | None:
+    """A year outside 1900–2199 is one whose digits the source garbled (`到4549年`, `0403年底前`, `0402年起`):
+    kept as written and never past (CONVENTIONS), but only in a frame that makes it a year: 到/至/截至 before it,
+    底/末, 起/开始 or 年内 after it, or a bare year opening a goal's clause. `5000年前` (ago) and bare numbers are none."""
+    pre, suf = m.group("pre"), m.group("suf")
+    if pre in ("从", "自") or suf in ("起", "开始"):
+        return _dated_from(m, year, date, end, written=True)
+    if pre in ("截至", "截止到", "力争到", "到", "至") or m.group("dend") or suf == "年内":
+        return _mk(start + (2 if pre == "力争到" else 0), end, "by", year, date, written=True)
+    if pre is None and suf is None and not m.group("dm") and _opens_goal(m.string, start, end, year, env, True):
+        return _mk(start, end, "by", year, None, written=True)
+    return None
 
 
 DATED = Rule(
     "dated",
-    rf"(?:(?P<pre>截止(?:时间|日期)[为是：:]?|截至|截止到|截止|力争到|到|至|从|自){_S})?{_date('d')}{_S}"
+    rf"(?:(?P<pre>截止(?:时间|日期)[为是：:]?|截至|截止到|截止|力争到|到|至|从|自){_S})?{_date('d', _WRITTEN_YEAR)}{_S}"
     rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来)?",
     _dated,
     examples=(
+        # garbled digits (the source scrambled them) are kept as written in the frames of a year (CONVENTIONS)
+        example("力争到4549年，全省产值达到355亿元左右。", {"text": "到4549年", "kind": "by", "year": 4549}),
+        example(
+            "0403年底前建设完成10个示范基地。",
+            {"text": "0403年底前", "kind": "by", "year": 403},
+            meta={"issue_date": "2021-03-01"},
+            note="a garbled year is never past",
+        ),
+        example(
+            "0402年起，实施服务业提质工程。",
+            {"text": "0402年起", "kind": "from", "year": 402},
+            meta={"issue_date": "2021-03-01"},
+        ),
+        example(
+            "自5355年6月6日起施行。",
+            {"text": "自5355年6月6日起", "kind": "from", "year": 5355, "date": "5355-06-06"},
+            note="a valid calendar date kept as written (CONVENTIONS)",
+        ),
+        example(
+            "发展目标。0402年，全省服务业数字化转型全面推开。",
+            {"text": "0402年", "kind": "by", "year": 402},
+            meta={"issue_date": "2021-03-01"},
+            note="a bare garbled year opening a goal's clause",
+        ),
+        example(
+            "4.2022年启动智慧健康养老应用试点活动。",
+            {"text": "2022年", "kind": "by", "year": 2022},
+            meta={"issue_date": "2021-03-01"},
+            note="an item's title opening with its year: a task scheduled for that year",
+        ),
+        example("距今5000年前，先民在此定居。", note="前 after a bare number: ago, no bound"),
+        example("对5355年6月6日前认定的园区，按原政策执行。", meta={"issue_date": "2022-01-01"}, note="a category"),
         example(
             "到2025年，规模以上企业达到800家。",
             {"text": "到2025年", "kind": "by", "year": 2025},

@@ -104,6 +104,19 @@ def test_numbers_in_running_text_are_not_headings(line):
     assert [t for t, _, _ in spans(raw)] == ["一、重点任务", "（一）强化创新", "1.完善创新网络"]
 
 
+def test_item_whose_title_opens_with_a_year_is_a_heading_also_when_the_year_is_garbled():
+    """GB/T 9704 items may open with their year (`3.2020年底前完成…`); a garbled year (`4.0402年…`, the source's
+    scrambled digits) is still four digits before 年, never a decimal's fraction (`2.5亿元`)."""
+    raw = "（二）重点任务\n1.2020年底前完成试点。\n2.建设平台。\n3．0400年底前建立平台。\n4.0402年启动试点活动。\n"
+    assert spans(raw) == [
+        ("（二）重点任务", 2, 2),
+        ("1.2020年底前完成试点", 3, 1),
+        ("2.建设平台", 3, 2),
+        ("3．0400年底前建立平台", 3, 3),
+        ("4.0402年启动试点活动", 3, 4),
+    ]
+
+
 def test_enumeration_inside_paragraph_is_not_a_heading():
     raw = "（一）优化结构。主要包括：（1）发展先进制造；（2）培育新兴产业。同时一、二产业融合。\n"
     assert spans(raw) == [("（一）优化结构", 2, 1)]

@@ -62,8 +62,9 @@ _ARTICLE = (
     rf"第{_SP}*(?P<art>{_NUM}+|\d(?:{_SP}?\d){{0,2}}){_SP}*(?P<art_kind>[章节条])"
     r"(?=[ \t\u3000\u00a0\u4e00-\u9fff《“\"（(【，,]|$)"
 )
-# After `1.`: not a decimal (`1.5个`), but a year may follow (`3.2020年底前完成…`).
-_NOT_DECIMAL = r"(?:(?!\d)|(?=(?:19|20)\d\d年))"
+# After `1.`: not a decimal (`1.5个`), but a year may follow (`3.2020年底前完成…`), also one whose digits the
+# source garbled (`4.0402年启动…`: four digits before 年 are a year, never a decimal's fraction).
+_NOT_DECIMAL = r"(?:(?!\d)|(?=\d{4}年))"
 _MARKERS = (
     _ARTICLE
     + rf"|(?P<l1>{_NUM}+){_SP}*(?:、|[.．﹒](?!\d))"
