@@ -672,6 +672,12 @@ QUARTER = Rule(
             partial=True,
         ),
         example("一季度召开推进会。", meta={"issue_date": "2024-01-05"}, note="not a bound"),
+        example(
+            "确保一季度续建项目全部复工。",
+            {"text": "一季度", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-01-05"},
+            note="复工/完工 complete a task as 竣工 does",
+        ),
     ),
 )
 
@@ -1157,7 +1163,7 @@ FIVE_YEAR_PLAN = Rule(
 # A month-only date is a bound with a completion verb in its clause (5月底完成, 6月份启动);
 # after 每年 it is a recurring due date (每年1月底向…报送): a bound with year null.
 _COMPLETION_AFTER = re.compile(
-    r"[^，。；：！？\n]{0,10}?(?:完成|建成|出台|印发|上线|投用|投运|投产|开工|竣工|启动|报送|提交|落地|开通|验收|挂牌)"
+    r"[^，。；：！？\n]{0,10}?(?:完成|建成|出台|印发|上线|投用|投运|投产|开工|竣工|完工|复工|启动|报送|提交|落地|开通|验收|挂牌)"
 )
 # 每年6月、12月向…报告: the months of a yearly report (a list after 每年 is due dates, each with year null)
 _EVERY_YEAR_BEFORE = re.compile(rf"每{_S}年{_S}(?:的{_S})?(?:(?:{_MONTH}){_S}月(?:底|末)?{_S}[、和及]{_S})*$")
