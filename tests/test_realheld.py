@@ -26,7 +26,7 @@ F1_FLOORS = {
     "heading": 0.97,  # 1.000 after the issue-11 heading rules (0.898 before)
     "target": 0.95,  # 0.839 at the baseline; 0.974 on 2026-12-01 (targets branch)
     "amount": 0.97,  # 1.000 after the issue-11 amount rules (0.977 before)
-    "deadline": 0.82,  # 0.852 after the issue-11 deadline rules (0.769 before)
+    "deadline": 0.90,  # 0.929 after BL2's garbled-year rules (0.852 after the issue-11 rules, 0.769 before)
     "responsible_unit": 0.95,  # 0.977
     "micro": 0.90,  # 0.936 after headings, amounts and deadlines (0.894 before)
 }
