@@ -710,9 +710,22 @@ def _dated(m: re.Match, env: _Env) -> Row | None:
     end = m.end("suf") if suf else len(m.group(0).rstrip(" \u3000")) + m.start()
     if suf == "以来":
         return None  # 2020年以来: a look back
+    if g("dbad"):
+        return _impossible_date(m, start, end)
     if not _YEAR_RANGE[0] <= year < _YEAR_RANGE[1]:
         return _dated_garbled(m, env, year, date, start, end)
     return _dated_year(m, env, year, date, start, end)
+
+
+def _impossible_date(m: re.Match, start: int, end: int) -> Row | None:
+    """`自3133年 6月81日起施行`: garbled digits make no calendar date; the bound keeps its kind, year and date null
+    (CONVENTIONS), in the frames that make it a bound (自/从…起, 到/至…, …前)."""
+    pre, suf = m.group("pre"), m.group("suf")
+    if pre in ("从", "自") and suf in ("起", "开始"):
+        return _mk(start, end, "from", None, None)
+    if pre in ("截至", "截止到", "力争到", "到", "至") or (suf and suf not in ("起", "开始", "止", "前后")):
+        return _mk(start, end, "by", None, None)
+    return None
 
 
 def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: int, end: int) -> Row | None:
@@ -823,7 +836,8 @@ def _dated_garbled(m: re.Match, env: _Env, year: int, date: dt.date | None, star
 
 DATED = Rule(
     "dated",
-    rf"(?:(?P<pre>截止(?:时间|日期)[为是：:]?|截至|截止到|截止|力争到|到|至|从|自){_S})?{_date('d', _WRITTEN_YEAR)}{_S}"
+    rf"(?:(?P<pre>截止(?:时间|日期)[为是：:]?|截至|截止到|截止|力争到|到|至|从|自){_S})?{_date('d', _WRITTEN_YEAR)}"
+    rf"(?P<dbad>(?<=[年月]){_S}\d+{_S}[月日号])?{_S}"  # an impossible month or day (6月81日): _impossible_date
     rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来)?",
     _dated,
     examples=(
@@ -858,6 +872,12 @@ DATED = Rule(
             note="an item's title opening with its year: a task scheduled for that year",
         ),
         example("距今5000年前，先民在此定居。", note="前 after a bare number: ago, no bound"),
+        example(
+            "本实施细则自3133年 6月81日起施行。",
+            {"text": "自3133年 6月81日起", "kind": "from", "year": None, "date": None},
+            note="an impossible day: year and date null (CONVENTIONS)",
+        ),
+        example("2024年13月召开。", note="an impossible month and no frame of a bound"),
         example("对5355年6月6日前认定的园区，按原政策执行。", meta={"issue_date": "2022-01-01"}, note="a category"),
         example(
             "到2025年，规模以上企业达到800家。",
