@@ -1597,6 +1597,7 @@ def _earliest_bound(found: list[Found]) -> int | None:
             g("pre") in ("到", "力争到") or g("suf") in _BOUND_SUFFIXES or (g("dend") and g("suf"))
         ):
             years.append(_year(f.match.group("dy")))
+    years = [y for y in years if _YEAR_RANGE[0] <= y < _YEAR_RANGE[1]]  # a garbled year (0402) says nothing of when
     return min(years) if years else None
 
 
