@@ -873,6 +873,12 @@ DATED = Rule(
         ),
         example("距今5000年前，先民在此定居。", note="前 after a bare number: ago, no bound"),
         example(
+            "一、推进工作的主要进展和成效\n截至2021年1月底，各省民政部门均开展了排查工作。\n二、下一步工作\n2021年底前完成。\n",
+            {"text": "2021年底前", "kind": "by", "year": 2021},
+            meta={"doc_number": "民函〔2021〕742号"},
+            note="a reply's account of results is a review part; the 发文字号 gives the document's year",
+        ),
+        example(
             "本实施细则自3133年 6月81日起施行。",
             {"text": "自3133年 6月81日起", "kind": "from", "year": None, "date": None},
             note="an impossible day: year and date null (CONVENTIONS)",
@@ -1576,12 +1582,19 @@ _HEADING_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
 _SENTENCE_STOPS = re.compile(r"[。；！？;!?\n]")
 
 
+# GB/T 9704 发文字号 `民函〔2021〕742号`: the year in its bracket is the year the document was issued
+_NUMBER_YEAR = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]")
+
+
 def _document_year(ctx: ExtractContext) -> int | None:
-    """The year the document makes clear: its date or title (ctx.doc_year), else its 印发 line."""
+    """The year the document makes clear: its date or title (ctx.doc_year), else its 印发 line, else its 发文字号."""
     if ctx.doc_year:
         return ctx.doc_year
     printed = _PRINTED.search(ctx.text)
-    return int(printed.group(1)) if printed else None
+    if printed:
+        return int(printed.group(1))
+    numbered = _NUMBER_YEAR.search(ctx.meta.doc_number or "")
+    return int(numbered.group(1)) if numbered else None
 
 
 _BOUND_SUFFIXES = ("前", "之前", "以前")
@@ -1642,7 +1655,9 @@ def _in_spans(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
 
 
 # A work report's review part (`一、2023年工作回顾`, `过去五年工作回顾`): every date in it is past.
-_REVIEW_HEADING = re.compile(r"回顾")
+# a review part: `一、2023年工作回顾`, and a reply's or a plan's account of results (`一、…工作的主要进展和成效`,
+# `“十三五”以来取得的成效`)
+_REVIEW_HEADING = re.compile(r"回顾|(?:主要|取得的)(?:进展|成效|成绩)(?:[和与及](?:进展|成效|成绩|经验))?$")
 
 
 def _review_spans(sections: list[Section]) -> list[tuple[int, int]]:
