@@ -148,6 +148,17 @@ NEW_FRAGMENTS = [
     "月",
     "底",
     " ",
+    "来临",
+    "到来",
+    "之前",
+    "入冬",
+    "汛期",
+    "迎峰度夏",
+    "0402",
+    "4549",
+    "65月",
+    "81日",
+    "起",
 ]
 
 
@@ -163,3 +174,25 @@ def test_guard_keeps_every_match_of_the_new_branches(pieces):
     assert [(m.span(), m.groups()) for m in mod.RULES.pattern.finditer(text)] == [
         (m.span(), m.groups()) for m in unguarded.finditer(text)
     ]
+
+
+GARBLED_YEARS = st.integers(1, 9999).filter(lambda y: not 1900 <= y < 2200)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(year=GARBLED_YEARS, issue=st.sampled_from([None, "2021-03-01"]))
+def test_a_garbled_year_is_kept_as_written_in_a_bound_frame_and_never_past(year, issue):
+    """CONVENTIONS: garbled digits are never decoded; the frame (到…年, …年底前, …年起) makes them a year."""
+    written = f"{year:04d}"
+    assert [(r["kind"], r["year"]) for r in _rows(f"到{written}年，全市新增企业100家。", issue)] == [("by", year)]
+    assert [(r["kind"], r["year"]) for r in _rows(f"{written}年底前建成10个基地。", issue)] == [("by", year)]
+    assert [(r["kind"], r["year"]) for r in _rows(f"{written}年起，实施提质工程。", issue)] == [("from", year)]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(year=GARBLED_YEARS)
+def test_a_garbled_year_outside_a_bound_frame_is_no_deadline(year):
+    written = f"{year:04d}"
+    assert _rows(f"距今{written}年前，先民在此定居。", "2021-03-01") == []
+    assert _rows(f"对{written}年6月6日前认定的园区，按原政策执行。", "2021-03-01") == []
+    assert _rows(f"共有{written}年历史。", "2021-03-01") == []
