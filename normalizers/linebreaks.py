@@ -13,6 +13,11 @@ PDF and Word exports break paragraphs at page ends (``双\\n\\n循环``,
   titles, signatures, dates, table cells);
 - B does not start with a heading marker, an opening bracket, a dash item
   (``——``), or a closing-block word (附件/抄送/印发 …), and is not a date line;
+- neither A nor B is a site article's date or source line (``2022-11-16 来源: 广州市民政局``,
+  ``发布日期：…``): a page's title stands above it and the text below, never on one line
+  with it;
+- B is not a signature's organ line (GB/T 9704 发文机关署名: a short line without
+  punctuation right above a date line): the line before it (``附件：…名单``) ends there;
 - the break would not glue two ASCII words together;
 - neither A nor B is a table row: a line holding a tab or an inner run of two or more
   blanks (``序号\t指标\t单位``, ``1　　规模以上企业　　800``) is laid out in columns, and
@@ -45,6 +50,12 @@ HEADING_MARKER = re.compile(
 _B_BLOCKS_JOIN = re.compile(
     r"[（(【〔\[]|——|--|－－|专栏|附件|附表|附录|抄送|抄报|主送|印发|联系人|联系电话|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"
 )
+# A site article's line under its title: its date, time or source (`2022-11-16 来源: 广州市民政局`, `发布日期：…`).
+_ARTICLE_META = re.compile(
+    r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d\u4e00-\u9fff])|(?:发布|发表|更新)(?:时间|日期)\s*[:：]|(?:信息|文章)?来源\s*[:：])"
+)
+_DATE_ONLY = re.compile(r"[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?")
+_SIGNATURE_LINE_CHARS = 30
 _A_FINAL = frozenset("。！？；：…）〕】」』!?;:)")  # ASCII forms too: width runs after this step
 _BODY_START_FINAL = frozenset("。：:")
 # Punctuation no line may start with (the line-start prohibition of Chinese typesetting,
@@ -83,6 +94,17 @@ def _heading_only(line: str) -> bool:
 _MARKER_RUN = re.compile(rf"[{_CN_NUM}\d（(第]*")
 
 
+def _is_signature(b: str, c: str | None) -> bool:
+    """Is line ``b`` a signature's organ line: short, no punctuation, and ``c``, the line after it, a date?"""
+    return (
+        c is not None
+        and len(b) <= _SIGNATURE_LINE_CHARS
+        and _DATE_ONLY.fullmatch(c) is not None
+        and not _INNER_PUNCT.search(b)
+        and not _SENTENCE_STOP.search(b)
+    )
+
+
 def _may_join(first: str, joined: list[str] | None, b: str) -> bool:
     """May the break between paragraph A (its ``first`` line and the lines ``joined`` to it)
     and line ``b`` be deleted?
@@ -101,7 +123,9 @@ def _may_join(first: str, joined: list[str] | None, b: str) -> bool:
         a = first + "".join(joined) if joined else first
         if _heading_only(a) or (len(a) < MIN_JOIN_CHARS and not _INNER_PUNCT.search(a)):
             return False
-    if HEADING_MARKER.match(b) or _B_BLOCKS_JOIN.match(b):
+    if HEADING_MARKER.match(b) or _B_BLOCKS_JOIN.match(b) or _ARTICLE_META.match(b):
+        return False
+    if not joined and _ARTICLE_META.match(first):
         return False
     if a_last.isascii() and a_last.isalnum() and b[0].isascii() and b[0].isalnum():
         return False
@@ -119,11 +143,17 @@ def break_spans(text: str) -> list[tuple[int, int]]:
     # the (possibly joined) paragraph A belongs to: its first line, the lines joined to it
     first = text[lines[0][0] : lines[0][1]]
     joined: list[str] | None = None
-    for (a_start, a_end), (b_start, b_end) in zip(lines, lines[1:]):
+    for k, ((a_start, a_end), (b_start, b_end)) in enumerate(zip(lines, lines[1:])):
         a_line = text[a_start:a_end]
         in_body = in_body or a_line[-1] in _BODY_START_FINAL
         b_line = text[b_start:b_end]
-        if in_body and _may_join(first, joined, b_line) and not _column_layout(a_line) and not _column_layout(b_line):
+        if (
+            in_body
+            and _may_join(first, joined, b_line)
+            and not _column_layout(a_line)
+            and not _column_layout(b_line)
+            and not _is_signature(b_line, text[slice(*lines[k + 2])] if k + 2 < len(lines) else None)
+        ):
             spans.append((a_end, b_start))
             if joined is None:
                 joined = [b_line]

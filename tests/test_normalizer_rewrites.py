@@ -35,14 +35,16 @@ def _reference_break_spans(text: str) -> list[tuple[int, int]]:
     spans = [(0, lines[0][0]), (lines[-1][1], len(text))]
     in_body = False
     logical = text[lines[0][0] : lines[0][1]]
-    for (a_start, a_end), (b_start, b_end) in zip(lines, lines[1:]):
+    for k, ((a_start, a_end), (b_start, b_end)) in enumerate(zip(lines, lines[1:])):
         a_line, b_line = text[a_start:a_end], text[b_start:b_end]
+        c_line = text[lines[k + 2][0] : lines[k + 2][1]] if k + 2 < len(lines) else None
         in_body = in_body or a_line[-1] in linebreaks._BODY_START_FINAL
         if (
             in_body
-            and _reference_may_join(logical, b_line)
+            and _reference_may_join(logical, b_line, a_line == logical)
             and not linebreaks._column_layout(a_line)
             and not linebreaks._column_layout(b_line)
+            and not linebreaks._is_signature(b_line, c_line)
         ):
             spans.append((a_end, b_start))
             logical += b_line
@@ -53,7 +55,7 @@ def _reference_break_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _reference_may_join(a: str, b: str) -> bool:
+def _reference_may_join(a: str, b: str, unjoined: bool) -> bool:
     if a[-1] in linebreaks._A_FINAL:
         return False
     if b[0] in linebreaks._NO_LINE_START:  # 避头点: a line opening with one continues A
@@ -62,7 +64,9 @@ def _reference_may_join(a: str, b: str) -> bool:
         return False
     if len(a) < linebreaks.MIN_JOIN_CHARS and not linebreaks._INNER_PUNCT.search(a):
         return False
-    if linebreaks.HEADING_MARKER.match(b) or linebreaks._B_BLOCKS_JOIN.match(b):
+    if linebreaks.HEADING_MARKER.match(b) or linebreaks._B_BLOCKS_JOIN.match(b) or linebreaks._ARTICLE_META.match(b):
+        return False
+    if unjoined and linebreaks._ARTICLE_META.match(a):
         return False
     return not (a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum())
 
@@ -71,6 +75,7 @@ LINE_PIECES = (
     list("一二三十第（()1２.、。，；：:ab")
     + ["\n", "\n", "\n\n", " ", "\u3000", "\t", "推进产业集群发展", "现代化产业体系", "附件", "2024年1月2日", "——"]
     + ["一二三四五六七八九十" * 3, "（一）指导思想", "1.", "通知如下。"]
+    + ["2022-11-16 来源：", "发布日期：", "山东省人民政府", "附件：名单"]
 )
 
 

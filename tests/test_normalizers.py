@@ -405,6 +405,38 @@ def test_breaks_that_must_stay(a, b):
     assert run(linebreaks.fix_linebreaks, raw) == "为深入贯彻党的二十大精神，制定如下意见。\n" + a + "\n" + b
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # a site article's title, its date and source line, then the text (0169 of corpus-real)
+        ("广州市困难残疾人生活补贴和重度残疾人护理补贴实施办法", "2022-11-16 来源: 广州市民政局"),
+        (
+            "2022-11-16 来源: 广州市民政局分享到微信朋友圈和微博",
+            "为进一步完善和规范我市困难残疾人生活补贴制度，制定本办法。",
+        ),
+        (
+            "广州市高校毕业生创业补贴政策解读和申领办理流程汇总",
+            "发布日期：2025-04-08 11:24:11 文章来源：市人力资源社会保障局官网",
+        ),
+    ],
+)
+def test_an_article_date_or_source_line_stays_a_line_of_its_own(a, b):
+    raw = "搜索热词：\n" + a + "\n" + b
+    assert run(linebreaks.fix_linebreaks, raw) == raw
+
+
+def test_the_line_above_a_signature_ends_there():
+    # GB/T 9704: 附件说明, then 发文机关署名 and 成文日期, each a line (devset f_shanghai_fangan, corpus-real 0118)
+    raw = "请认真贯彻执行。\n附件：上海市低空经济产业高质量发展重点任务分工表\n上海市人民政府办公厅\n2024年7月2日"
+    assert run(linebreaks.fix_linebreaks, raw) == raw
+    # a sentence broken before a short line that no date follows is still joined
+    raw = "请认真贯彻执行。\n申报材料加盖公章后，请于规定时间内报送至市工业和\n信息化局\n附件：申报表"
+    assert (
+        run(linebreaks.fix_linebreaks, raw)
+        == "请认真贯彻执行。\n申报材料加盖公章后，请于规定时间内报送至市工业和信息化局\n附件：申报表"
+    )
+
+
 def test_header_block_is_never_joined():
     raw = "\n\n山东省人民政府办公厅\n\n关于加快发展先进制造业集群的实施意见\n\n鲁政办字〔2023〕185号\n\n各市人民政府：\n正文。\n\n\n"
     out = run(linebreaks.fix_linebreaks, raw)

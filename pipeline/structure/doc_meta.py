@@ -150,7 +150,14 @@ def _title(info: dict, title: str | None, lines, run_on_title: str | None, raw_h
     if title:
         title = _LEADING_PAGE_NUMBER.sub("", meta_sources.strip_title_chrome(title))
         return _notice_title(lines, title) or title
-    found = run_on_title or _first_line_title(lines) or meta_sources.page_title(lines_of(raw_head))
+    # A site article's title above its date line: in the text (linebreaks keeps them apart), else in the raw
+    # page, for a page whose date line the normalisers dropped with the chrome.
+    found = (
+        run_on_title
+        or _first_line_title(lines)
+        or meta_sources.page_title(lines)
+        or meta_sources.page_title(lines_of(raw_head))
+    )
     if found:
         return found
     for _, content in lines[:3]:  # `《X（V1.0）》已经…审议通过，现印发给你们`: the notice names what it issues
