@@ -219,3 +219,24 @@ def test_a_forwarding_notice_is_issued_by_the_organ_before_its_verb(title, issue
     """No signature: the title's organ issues it, the organ before 转发/批转, not the one whose text it forwards."""
     text = f"{title}\n国办发〔2010〕46号\n各省、自治区、直辖市人民政府：\n现转发给你们，请认真贯彻执行。\n"
     assert meta_of(text).issuer == issuer
+
+
+@pytest.mark.parametrize(
+    "line, addressee",
+    [
+        (
+            "各省、自治区、直辖市教育厅（教委），新疆生产建设兵团教育局：",
+            "各省、自治区、直辖市教育厅（教委），新疆生产建设兵团教育局",
+        ),
+        ("有关汽车生产企业、行业组织和技术服务机构：", "有关汽车生产企业、行业组织和技术服务机构"),
+        ("各位代表：", "各位代表"),
+        ("北京工业大学：", "北京工业大学"),
+        # GB/T 9704's 主送机关 names organs, units or people: a page's chrome label or a preamble is none
+        ("搜索热词：", None),
+        ("根据《天河区人才公寓建设和使用管理办法》的有关规定，现面向辖区企业受理申请。公告如下：", None),
+        ("为贯彻落实党的十八大精神，经省政府同意，现就开展试点工作提出以下意见：", None),
+    ],
+)
+def test_the_addressee_names_organs_units_or_people(line, addressee):
+    raw = f"{line}\n为深入推进改革，现将有关事项通知如下。\n一、总体要求\n内容。\n"
+    assert meta_of(raw).addressee == addressee

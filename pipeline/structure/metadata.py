@@ -18,7 +18,9 @@ Decisions, documented:
 - issue_date: the document's own date line (under the title, or the signature
   date; Arabic or Chinese numerals), else a legal database's 成文日期; never
   the web page's 发布日期/发表时间 (CONVENTIONS: not the web 发布时间).
-- addressee: the 主送 line (ends with `：`), stored without the colon.
+- addressee: the 主送 line (ends with `：`), stored without the colon; GB/T 9704's 主送机关 names
+  organs, units or people (`各市人民政府，省政府各部门`, `各位代表`), so a line ending with a colon that
+  names none is no addressee: a preamble (`…，现就有关事项通告如下：`), a page's chrome (`搜索热词：`).
 - cc: the 抄送 list (continuation lines joined), without the final `。`.
 """
 
@@ -68,6 +70,13 @@ _HEADING_START = re.compile(
 _NOISE_LINE = re.compile(r"^(?:[（(]此件.*[）)]|特急|加急|急件|平急|特提|机密.*|秘密.*|绝密.*|签发人.*|[-—─━]+)$")
 _CC = re.compile(rf"(?m)^{_SP}*抄送{_SP}*[:：]{_SP}*(?P<cc>.*(?:\n(?![^\n]*印发{_SP}*$|{_SP}*(?:主送|抄送|$))[^\n]*)*)")
 _SENTENCE_END = "。；！？;!?，,"
+# The last name of a 主送 list ends in an organ, a unit or people (`…各直属机构`, `有关汽车生产企业`, `各位代表`),
+# maybe with a bracketed note (`教育厅（教委）`); or the list opens with 各 (`各幼儿园`, `各位主任、委员`).
+_ADDRESSEE_END = re.compile(
+    r"(?:政府|部门|机构|单位|局|厅|委|办|院|校|学|所|会|队|企业|公司|集团|总部|代表|委员|同志|人员|组织|兵团|中心"
+    r"|街道|处|室|站|园|区|市|县|镇|乡)(?:[（(][^（）()]*[）)])*$"
+)
+_ADDRESSEE_SEPARATOR = re.compile(r"[，、,]")
 _HEAD_LINES = 25  # a head is at most this many non-empty lines
 _HEAD_CHARS = 2000  # where a legal database's 成文日期 lives
 
@@ -226,7 +235,7 @@ def extract_meta(norm: NormalizedText, lines: list[tuple[int, str]] | None = Non
     meta.title, title_index = _title(head)
 
     if head and head[-1][1].endswith(("：", ":")) and (title_index is None or len(head) - 1 > title_index):
-        meta.addressee = head[-1][1].rstrip("：:").strip() or None
+        meta.addressee = _addressee(head[-1][1].rstrip("：:").strip())
 
     meta.issue_date, date_index, organ_on_date_line = _own_date(lines)
     if meta.issue_date is None:
@@ -243,6 +252,14 @@ def extract_meta(norm: NormalizedText, lines: list[tuple[int, str]] | None = Non
         joined = "".join(part.strip(" \t\u3000\r") for part in cc.group("cc").split("\n"))
         meta.cc = joined.rstrip("。.") or None
     return meta
+
+
+def _addressee(content: str) -> str | None:
+    """``content`` when it names addressees (``_ADDRESSEE_END``), else None."""
+    if not content or any(ch in content for ch in "。！？"):
+        return None
+    last = _ADDRESSEE_SEPARATOR.split(content)[-1]
+    return content if content.startswith("各") or _ADDRESSEE_END.search(last) else None
 
 
 def _masthead(head) -> str | None:
