@@ -93,6 +93,10 @@ def test_genre_of_preamble():
         ),
         ("为贯彻落实《国务院关于……的意见》（以下简称《意见》），制定本方案。", "方案"),  # its own name first
         ("一、总体要求\n各市要结合实际，制定具体实施方案。", None),  # a task set for others: not its own name
+        ("……在此之前应停止数据境外传输行为。同时按照本通知第三条要求，尽快申办测绘资质。", "通知"),  # cites itself
+        ("第二条 本规范所称道路测试，是指……", "规范"),
+        ("各地要依据本规定制定具体办法。", None),  # 本 + a type, but no part of itself cited
+        ("……根据国务院《物流业发展中长期规划》，现提出智慧物流配送体系建设实施方案，请认真组织实施：", "实施方案"),
     ],
 )
 def test_genre_of_preamble_by_the_formulas_documents_use(text, genre):
@@ -126,7 +130,7 @@ def test_a_notice_issuing_a_type_the_set_lacks_is_catalogued_as_the_notice():
     [
         ("指导意见", "意见"), ("实施意见", "意见"), ("任务分工方案", "方案"), ("行动计划", "计划"),
         ("工作要点", "计划"), ("纲要", "规划"), ("若干政策", "措施"), ("若干措施", "措施"),
-        ("实施细则", "办法"), ("管理办法", "办法"), ("条例", "规定"), ("管理规定", "规定"), ("规范", "规定"),
+        ("实施细则", "办法"), ("管理办法", "办法"), ("条例", "规定"), ("管理规定", "规定"), ("规范", "指南"),
         ("管理规范", "规定"), ("分工方案", "方案"),
         ("指引", "指南"), ("政府工作报告", "报告"), ("通告", "公告"), ("答复", "批复"), ("会议纪要", "纪要"),
         ("名单", "其他"), ("汇编", "其他"), (None, None),
@@ -134,6 +138,15 @@ def test_a_notice_issuing_a_type_the_set_lacks_is_catalogued_as_the_notice():
 )  # fmt: skip
 def test_genre_family_is_the_class_a_researcher_filters_by(genre, family):
     assert genre_family(genre) == family
+
+
+def test_a_word_and_its_label_are_of_one_family():
+    # genre_family filters what genre names: a 规范 catalogued as 指南 is of the 指南 family
+    from pipeline.structure.doc_genre import GENRE_LABEL_OF_WORD
+
+    assert {word: genre_family(word) for word in GENRE_LABEL_OF_WORD} == {
+        word: genre_family(label) for word, label in GENRE_LABEL_OF_WORD.items()
+    }
 
 
 def test_every_type_word_has_a_family_or_is_named_other():
