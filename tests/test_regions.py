@@ -82,6 +82,13 @@ def test_body_self_reference_decides_over_comparisons():
     assert (region.province, region.city, region.admin_level) == ("福建省", "厦门市", "city")
 
 
+def test_a_ranking_within_the_level_above_is_no_scope():
+    # a county's excerpt compares its incomes with the province's: no province-level text (realdev 0200)
+    assert region_of_body("二是人均可支配收入达到全省平均水平。三是增速全省第一，位居全国前列。").admin_level is None
+    assert region_of_body("全县上下……增速高于全省平均水平，排名全市第二。").admin_level == "county"
+    assert region_of_body("全省各级各部门要……全省上下").admin_level == "province"
+
+
 def test_body_of_a_municipality_is_province_level():
     assert region_of_body("本市坚持……上海上海上海，全市").admin_level == "province"
 
