@@ -478,3 +478,53 @@ def test_every_mapped_label_is_in_the_closed_set():
     from pipeline.structure.doc_genre import GENRE_LABEL_OF_WORD, GENRE_LABELS
 
     assert set(GENRE_LABEL_OF_WORD.values()) <= GENRE_LABELS and len(GENRE_LABELS) == 28
+
+
+def _page_meta(raw: str):
+    from normalizers import normalize
+    from pipeline.structure.doc_meta import document_meta
+
+    return document_meta(normalize(raw))
+
+
+def test_a_site_article_keeps_its_title_apart_from_its_date_line_and_text():
+    # corpus-real 0169's shape: a search label in the chrome, the title, its date and source line, the text
+    raw = (
+        "登录 |\n智能搜索\n搜索热词：\n社保\n医保\n首页\n广州市困难残疾人生活补贴和重度残疾人护理补贴实施办法\n"
+        "2022-11-16 来源: 广州市民政局\n分享\n　　为进一步完善和规范我市困难残疾人生活补贴制度，结合我市实际，"
+        "制定本实施办法。\n　　一、补贴对象\n　　（一）具有本市户籍的残疾人。\n"
+    )
+    done = _page_meta(raw)
+    assert done.title == "广州市困难残疾人生活补贴和重度残疾人护理补贴实施办法"
+    assert (done.city, done.admin_level, done.genre) == ("广州市", "city", "实施办法")
+    assert done.addressee is None  # `搜索热词：` is the site's, no 主送
+
+
+def test_a_headline_that_is_no_title_still_names_the_place():
+    # corpus-real 0165's shape: a city's subsidy page on a district site, `本省脱贫人口` among the conditions
+    raw = (
+        "越秀区政府\n门户网站手机版\n所在的位置 >\n广州市高校毕业生创业补贴，请查收\n"
+        "发布日期：2025-04-08 11:24:11 文章来源：市人力资源社会保障局官网\n1、一次性创业资助\n补贴条件：\n"
+        "③登记失业人员、就业困难人员、本省脱贫人口；\n补贴标准：10000元。\n"
+    )
+    done = _page_meta(raw)
+    assert done.title is None and done.genre is None  # a headline without a type word titles no document
+    assert (done.province, done.city, done.admin_level) == ("广东省", "广州市", "city")
+
+
+def test_a_forwarding_notice_is_signed_by_the_city_not_by_the_province_it_forwards():
+    # corpus-real 0118's shape: the city's notice, its 附件 line, its signature; then the province's notice
+    raw = (
+        "各区、市工业和信息化主管部门：\n近日，省工业和信息化厅下发了《关于加快培育人工智能领军企业的通知》。"
+        "现将有关通知转发给你们，请认真组织申报。\n附件：关于加快培育人工智能领军企业的通知\n"
+        "青岛市工业和信息化局\n2019年4月17日\n附件\n关于加快培育人工智能领军企业的通知\n各市工业和信息化局：\n"
+        "为落实省委省政府部署，有关事项通知如下：\n一、重点支持方向\n（一）行业领军企业。\n山东省工业和信息化厅\n"
+        "山东省教育厅\n2019年4月11日\n"
+    )
+    done = _page_meta(raw)
+    assert (done.issuer, done.issue_date, done.issuers) == (
+        "青岛市工业和信息化局",
+        "2019-04-17",
+        ["青岛市工业和信息化局"],
+    )
+    assert (done.city, done.admin_level) == ("青岛市", "city")

@@ -206,7 +206,9 @@ def complete_meta(
         info = meta_sources.info_table(lines) or meta_sources.info_table(lines_of(raw_head))
     out = DocumentMeta()
     _complete_guide_fields(out, info, lines, text, raw_head, (title, doc_number, issuer, issue_date))
-    region = regions.resolve_region(out.issuers, out.title, out.doc_number, text)
+    # Without a title, a site article's headline says whose policy the page presents.
+    headline = out.title or meta_sources.page_headline(lines)
+    region = regions.resolve_region(out.issuers, headline, out.doc_number, text)
     out.province, out.city, out.county = region.province, region.city, region.county
     out.division_code, out.admin_level = region.division_code, region.admin_level
 

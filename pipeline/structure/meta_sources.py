@@ -410,3 +410,18 @@ def page_title(raw_lines: list[tuple[int, str]]) -> str | None:
             if len(content) <= _PAGE_TITLE_CHARS and not _SENTENCE_MARK.search(content) and genre_word(content):
                 return content
     return None
+
+
+_CHROME_MARK = re.compile(r"[>›|/]")  # a breadcrumb (`首页 > 政务公开`), a menu bar, a URL
+
+
+def page_headline(lines: list[tuple[int, str]]) -> str | None:
+    """A site article's headline, document title or not (`广州市高校毕业生创业补贴，请查收`): the short line
+    right above its date or source line.  Not the document's title (no type word), but it names what the
+    page presents, and the place a headline opens with is that of the policy it presents."""
+    for i, (_, content) in enumerate(lines[:_INFO_LINES]):
+        if i + 1 < len(lines) and _ARTICLE_META_LINE.match(lines[i + 1][1]):
+            if len(content) <= _PAGE_TITLE_CHARS and not _CHROME_MARK.search(content) and "。" not in content:
+                return content
+            return None
+    return None
