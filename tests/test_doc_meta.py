@@ -528,3 +528,18 @@ def test_a_forwarding_notice_is_signed_by_the_city_not_by_the_province_it_forwar
         ["青岛市工业和信息化局"],
     )
     assert (done.city, done.admin_level) == ("青岛市", "city")
+
+
+@pytest.mark.parametrize(
+    "title, word, genre, family",
+    [
+        ("国务院办公厅关于印发国家突发环境事件应急预案的通知", "预案", "通知", "通知"),  # catalogued as the notice
+        ("北京市药品监督管理局关于印发2024年工作要点的通知", "工作要点", "通知", "通知"),
+        ("新一代人工智能伦理规范", "规范", "指南", "指南"),
+        ("智能网联汽车道路测试与示范应用管理规范（试行）", "管理规范", "管理规定", "规定"),
+        ("山东省推动智能传感器产业发展行动计划（2021-2023年）", "行动计划", "行动计划", "计划"),
+    ],
+)
+def test_genre_family_is_the_class_of_genre_so_the_two_columns_nest(title, word, genre, family):
+    done = complete_meta("一、总体要求\n内容。", "", title, None, None, None)
+    assert (done.genre_word, done.genre, done.genre_family) == (word, genre, family)

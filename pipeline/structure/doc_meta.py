@@ -220,7 +220,7 @@ def complete_meta(
         doc_genre.genre_of_title(out.title) or ("政府工作报告" if report else None) or doc_genre.genre_of_preamble(text)
     )
     out.genre = doc_genre.genre_label(out.genre_word, out.title)
-    out.genre_family = doc_genre.genre_family(out.genre_word)
+    out.genre_family = doc_genre.genre_family(out.genre)  # the class of genre: the two columns nest
     out.status = doc_genre.status_of(out.title, text[:_HEAD_CHARS], text)
     printed_on = None if out.issue_date else meta_sources.printed_line(lines)[1]
     out.effective_date = info.get("effective_date") or meta_sources.effective_date(text, out.issue_date or printed_on)
