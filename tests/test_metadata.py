@@ -231,6 +231,8 @@ def test_a_forwarding_notice_is_issued_by_the_organ_before_its_verb(title, issue
         ("有关汽车生产企业、行业组织和技术服务机构：", "有关汽车生产企业、行业组织和技术服务机构"),
         ("各位代表：", "各位代表"),
         ("北京工业大学：", "北京工业大学"),
+        ("机关全体同志们：", "机关全体同志们"),
+        ("全体党员：", "全体党员"),
         # GB/T 9704's 主送机关 names organs, units or people: a page's chrome label or a preamble is none
         ("搜索热词：", None),
         ("根据《天河区人才公寓建设和使用管理办法》的有关规定，现面向辖区企业受理申请。公告如下：", None),

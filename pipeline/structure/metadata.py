@@ -73,7 +73,7 @@ _SENTENCE_END = "。；！？;!?，,"
 # The last name of a 主送 list ends in an organ, a unit or people (`…各直属机构`, `有关汽车生产企业`, `各位代表`),
 # maybe with a bracketed note (`教育厅（教委）`); or the list opens with 各 (`各幼儿园`, `各位主任、委员`).
 _ADDRESSEE_END = re.compile(
-    r"(?:政府|部门|机构|单位|局|厅|委|办|院|校|学|所|会|队|企业|公司|集团|总部|代表|委员|同志|人员|组织|兵团|中心"
+    r"(?:政府|部门|机构|单位|局|厅|委|办|院|校|学|所|会|队|企业|公司|集团|总部|代表|员|同志|们|朋友|组织|兵团|中心"
     r"|街道|处|室|站|园|区|市|县|镇|乡)(?:[（(][^（）()]*[）)])*$"
 )
 _ADDRESSEE_SEPARATOR = re.compile(r"[，、,]")
