@@ -95,6 +95,8 @@ def test_genre_of_preamble():
         ("一、总体要求\n各市要结合实际，制定具体实施方案。", None),  # a task set for others: not its own name
         ("……在此之前应停止数据境外传输行为。同时按照本通知第三条要求，尽快申办测绘资质。", "通知"),  # cites itself
         ("第二条 本规范所称道路测试，是指……", "规范"),
+        ("……请认真贯彻执行。本通知自印发之日起施行。", "通知"),  # any type's effective-date clause
+        ("第二十九条 本规范自2018年5月1日起施行。", "规范"),
         ("各地要依据本规定制定具体办法。", None),  # 本 + a type, but no part of itself cited
         ("……根据国务院《物流业发展中长期规划》，现提出智慧物流配送体系建设实施方案，请认真组织实施：", "实施方案"),
     ],
