@@ -97,6 +97,8 @@ def test_genre_of_preamble():
         ("第二条 本规范所称道路测试，是指……", "规范"),
         ("……请认真贯彻执行。本通知自印发之日起施行。", "通知"),  # any type's effective-date clause
         ("第二十九条 本规范自2018年5月1日起施行。", "规范"),
+        # the opening self-name, not the closing `本政策` (realblind 0117)
+        ("……结合我市实际，制定若干政策措施如下。\n一、……\n本政策自印发之日起施行。", "若干措施"),
         ("各地要依据本规定制定具体办法。", None),  # 本 + a type, but no part of itself cited
         ("……根据国务院《物流业发展中长期规划》，现提出智慧物流配送体系建设实施方案，请认真组织实施：", "实施方案"),
     ],
