@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import numpy as np
-
 from normalizers.edits import replaced_one_for_one
 from pipeline.core.offsets import OffsetMap
 
@@ -164,20 +162,6 @@ def _char_class(code_points: list[int]) -> str:
 
 TABLE = _table()
 _ANY = re.compile(_char_class(list(TABLE)))
-# The blocks every mapped code point lies in (radicals, compatibility ideographs and their
-# supplement): a text with no character in them has nothing to map.
-_BLOCKS = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
-if not all(any(low <= cp <= high for low, high in _BLOCKS) for cp in TABLE):
-    raise AssertionError("a mapped code point lies outside _BLOCKS")
-
-
-def has_lookalike(text: str) -> bool:
-    """``_ANY.search(text) is not None``.  Three range tests over the code points (vector compares,
-    no table to bring into the cache) rule out nearly every text; only one holding a character
-    of the blocks is searched (_ANY's forty ranges tested per character cost several times more)."""
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    in_blocks = any(bool(((points >= low) & (points <= high)).any()) for low, high in _BLOCKS)
-    return in_blocks and _ANY.search(text) is not None
 
 
 def unified_char(char: str) -> str:
@@ -187,6 +171,6 @@ def unified_char(char: str) -> str:
 
 def unify_ideographs(text: str) -> tuple[str, OffsetMap]:
     """Map Kangxi radicals, supplement radicals and compatibility ideographs to unified ideographs."""
-    if not has_lookalike(text):
+    if not _ANY.search(text):
         return replaced_one_for_one(text, text)
     return replaced_one_for_one(text, text.translate(TABLE))

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from extractors import responsible_units
 from extractors.char_positions import code_points
-from normalizers import ideographs, newlines, ruby, spacing
+from normalizers import newlines, ruby, spacing
 from pipeline.core.offsets import OffsetMap
 from pipeline.linking import target_ids
 from pipeline.reading import encoding
@@ -32,7 +32,6 @@ def _texts(pieces: str | list[str], max_size: int = 40):
 
 
 _BREAKS = "\r\f\v\u2028\u2029\x85\n\t 中a"
-_LOOKALIKES = "".join(chr(c) for c in sorted(ideographs.TABLE)[::97]) + "⺀⼀⿕⿖山中豈𪘀丽\ud800a\n"
 _CONTROLS = "".join(map(chr, range(0x21))) + "\x7f\x80\x85中a\ud800𠀀"
 _SPACES = " \u3000\xa0\t\n\x1c\x1f\u2028\u200b\ufeff中Aａ１%"
 
@@ -41,12 +40,6 @@ _SPACES = " \u3000\xa0\t\n\x1c\x1f\u2028\u200b\ufeff中Aａ１%"
 @given(_texts(_BREAKS))
 def test_the_break_test_agrees_with_the_break_pattern(text):
     assert newlines.has_break_but_lf(text) == (newlines._ANY_BREAK_BUT_LF.search(text) is not None)
-
-
-@SETTINGS
-@given(_texts(_LOOKALIKES) | st.text(max_size=30))
-def test_the_lookalike_lookup_agrees_with_the_lookalike_pattern(text):
-    assert ideographs.has_lookalike(text) == (ideographs._ANY.search(text) is not None)
 
 
 @SETTINGS
