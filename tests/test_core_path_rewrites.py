@@ -14,8 +14,6 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors import responsible_units
-from extractors.char_positions import code_points
 from normalizers import newlines, ruby, spacing
 from pipeline.core.offsets import OffsetMap
 from pipeline.linking import target_ids
@@ -154,10 +152,3 @@ def test_the_glued_marker_scan_finds_what_the_regex_module_finds(text):
     with_regex = regex.compile(sections._GLUED_MARKER.pattern)
     found = [(m.span(), m.groupdict()) for m in sections._GLUED_MARKER.finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in with_regex.finditer(text)]
-
-
-@SETTINGS
-@given(_texts(["（", "(", "〔", "【", "［", "[", "]", "中", "𠀀", "\n"], max_size=50))
-def test_bracket_positions_equal_the_bracket_scan(text):
-    expected = [m.start() for m in responsible_units._BRACKET_AT.finditer(text)]
-    assert responsible_units._BRACKETS.positions(code_points(text)) == expected
