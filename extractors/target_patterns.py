@@ -274,7 +274,9 @@ CMP_AFTER_FENBIE = re.compile(
 ACTION_VERB = re.compile(_alternation(ACTION_VERBS))
 # a floor or ceiling written between the action and its count (形成不少于|100个…案例): number-first
 FLOOR_VERBS = frozenset({"不少于", "不低于", "超过", "多于", "不超过", "达到", "约"})
-ACTION_VERB_END = re.compile(rf"(?:{_alternation(ACTION_VERBS)}|开展|形成|推出|制定|选取|选派){_SP}$")
+# an action ending right before a floor verb: the object follows the number (促进|不少于200项新技术新产品首用首试);
+# 促进 only here, not among the action verbs: 促进|年产200万吨…装置扩能 names a project's size
+ACTION_VERB_END = re.compile(rf"(?:{_alternation(ACTION_VERBS)}|开展|形成|推出|制定|选取|选派|促进){_SP}$")
 # 5米|远场识别率超过92%: a quantity that qualifies the indicator of a later comparison in its clause
 # (checked at the clause's next digit only: a verb of two characters or more right before it)
 LATER_WIDTH = 20
@@ -449,6 +451,10 @@ def opening_years(text: str) -> list[re.Match]:
 
 
 OPENING_WINDOW = 8  # a deadline this close to a section's heading end opens its first paragraph
+# a dash item of a goal list (——创新能力。打造…, --场景创新生态加快起势。…): the items take the year of the
+# lead paragraph that introduces them (CONVENTIONS: `到2025年，…` + `——` items)
+DASH_ITEM = re.compile(r"[ \u3000\t]*(?:——|--|－－|—|－)")
+DASH_LIST_MAX_LINES = 40  # lines walked back over a list's items to its lead paragraph
 # 均/都 right before the verb: A、B均达到90% is one target per item
 LIST_SHARED = re.compile(
     rf"(?<![人户年村亩平日月次台家])[均都](?=(?:{_alternation(VERB_COMPARATOR)}))"
@@ -521,6 +527,20 @@ _MULT_PREFIX = re.compile(rf"^(?:{_MULT})")
 
 # the head of a noun phrase that a size names (年产30万吨|PGA项目): the size describes it
 SIZED_HEAD = re.compile(r"(?:项目|装置|生产线|工程|电站|基地|园区|片区|先行区|示范区)$")
+# 兼语 (pivot) verbs, causative and selecting: their object is also the subject of what follows
+# (吸引|95家企业|入驻孵化基地, 优选|244家服务业企业|纳入…工程): the
+# predicate says which of the counted are meant, so it joins the indicator (realblind: 推动超过2万家规模以上工业
+# 企业实施数字化转型 -> 实施数字化转型的规模以上工业企业)
+PIVOT_VERB_END = re.compile(rf"(?:推动|吸引|带动|引导|促进|鼓励|支持|组织|帮助|动员|引领|指导|遴选|优选|推荐|选派){_SP}$")
+PIVOT_PREDICATE_MAX = 24
+# an adverb the noun phrase kept before the predicate belongs to the predicate (247个项目|全面|开工)
+PIVOT_ADVERB_END = re.compile(r"(?:全面|全部|基本|顺利|如期|按期|同步|陆续|相继|率先|加快)$")  # a predicate longer than this is a task of its own, not a qualifier of the count
+# the clause before a subject-less comparison (服务业对经济增长的贡献显著增强，|达到60%以上): its subject and the
+# change it reports; the later clause continues that subject (a topic chain, 话题链)
+PREVIOUS_SUBJECT = re.compile(
+    r"(?P<subject>[^，,；;。\n\t]{2,30}?)(?:显著|明显|进一步|大幅|持续|稳步|不断|逐步|全面)?"
+    r"(?:增强|提高|提升|增加|扩大|加快|改善|优化|上升|壮大)$"
+)
 # N条清单 / 十条措施: a count that names a policy, not a goal
 POLICY_HEAD = re.compile(r"^(?:[^，。；]{0,6})(?:清单|措施|举措|政策|意见|规定|细则|办法|条例|禁令)$")
 # 34种重要矿产目录: a count in the name of a list

@@ -95,6 +95,7 @@ class _DocIndex:
         self._reimbursing: dict[int, int] = {}  # sentence start -> first rule word (or its end)
         self._opening_year_of: dict[int, Any] = {}  # section index -> _section_opening_year
         self._goal_section: dict[int, bool] = {}  # section index -> in_goal_section
+        self._lead_year_of: dict[int, Any] = {}  # line start of a dash item -> _list_lead_year
 
     # ------------------------------------------------------------ boundaries
     @staticmethod
@@ -273,11 +274,35 @@ class _DocIndex:
         i = bisect.bisect_left(self.by_starts, pos) - 1
         if i >= 0 and self.by_starts[i] >= line_start:
             return int(self.by_deadlines[i]["year"])
+        if P.DASH_ITEM.match(self.text, line_start):
+            year = self._list_lead_year(line_start)
+            if year is not None:
+                return year  # ——创新能力。打造2—3个…: the year of the paragraph that leads the list
         # the rest depends on the innermost section only: once per section
         section_index = bisect.bisect_right(self.section_starts, pos) - 1
         year = self._opening_year_of.get(section_index, self)
         if year is self:
             year = self._opening_year_of[section_index] = self._section_opening_year(section_index)
+        return year
+
+    def _list_lead_year(self, line_start: int) -> int | None:
+        """Year of the last 到YYYY年-style deadline of the paragraph that leads the dash list holding the line
+        at ``line_start`` (到2026年，…更加完善。⏎——创新能力。…⏎——集群发展。…), else None; once per line."""
+        year = self._lead_year_of.get(line_start, self)
+        if year is not self:
+            return year
+        year, start = None, line_start
+        for _ in range(P.DASH_LIST_MAX_LINES):
+            if start == 0:
+                break
+            start, end = self.line(start - 1)
+            if not self.text[start:end].strip() or P.DASH_ITEM.match(self.text, start):
+                continue  # an earlier item of the list, or a blank line between items
+            i = bisect.bisect_left(self.by_starts, end) - 1
+            if i >= 0 and self.by_starts[i] >= start:
+                year = int(self.by_deadlines[i]["year"])
+            break
+        self._lead_year_of[line_start] = year
         return year
 
     def _section_opening_year(self, section_index: int) -> int | None:
@@ -437,6 +462,36 @@ def _noun_phrase_end(text: str, start: int, limit: int) -> int:
         if sep >= 0:
             return sep
     return end
+
+
+def _with_pivot_predicate(text: str, np_end: int, clause_end: int, head: str) -> str:
+    """After a pivot verb (吸引|95家企业|入驻国家…孵化基地), the predicate the counted noun is the subject of
+    says which of them are counted: 入驻国家…孵化基地的企业 (a researcher's column header)."""
+    stop = P.NP_HARD_STOP.search(text, np_end, clause_end)
+    predicate = P.SPACES.sub("", text[np_end : stop.start() if stop else clause_end])
+    if (
+        not predicate
+        or len(predicate) > P.PIVOT_PREDICATE_MAX
+        or P.NP_PREDICATE.match(predicate) is None
+        or any(ch.isdigit() for ch in predicate)
+    ):
+        return head
+    adverb = P.PIVOT_ADVERB_END.search(head)
+    if adverb is not None and adverb.start() > 0:
+        head, predicate = head[: adverb.start()], adverb.group(0) + predicate  # 247个项目全面|开工
+    return predicate + _DE + head
+
+
+def _previous_clause_subject(text: str, sent_start: int, clause_start: int) -> str | None:
+    """The subject of the clause before a subject-less comparison in its sentence, where that clause reports
+    a change of it (服务业对经济增长的贡献显著增强，|达到60%以上 -> 服务业对经济增长的贡献)."""
+    if clause_start - 1 <= sent_start:
+        return None
+    before = text[sent_start : clause_start - 1]
+    found = P.PREVIOUS_SUBJECT.search(before)
+    if found is None or found.start() != max(before.rfind("，"), before.rfind(","), -1) + 1:
+        return None  # only a whole clause: subject + change predicate, nothing before it in the clause
+    return _clean_indicator(found.group("subject"))
 
 
 def _with_direction(indicator: str | None, verb: str | None) -> str | None:
@@ -926,6 +981,10 @@ class _Scan:
             if item is not None:  # 森林覆盖率 | 达到45%: the row's item cell names what the value measures
                 return [(phrase_start, end, item + predicate if predicate != verb else _with_direction(item, verb))]
             inherited = self.last_indicator if c.continues_list else None
+            if inherited is None:
+                subject = _previous_clause_subject(text, c.sent_start, c.clause_start)
+                if subject is not None:  # 服务业对经济增长的贡献显著增强，|达到60%以上
+                    return [(phrase_start, end, subject + predicate if predicate != verb else _with_direction(subject, verb))]
             return [(phrase_start, end, (inherited or "") + predicate)]
         return [(ind_start, end, _with_direction(_clean_indicator(text[ind_start:core_end]), verb))]
 
@@ -945,6 +1004,8 @@ class _Scan:
                 self.covered_until = max(self.covered_until, np_end)
                 return [(start, share[0], share[1])]
         head = P.head_noun(noun)
+        if head and c.has_action and P.PIVOT_VERB_END.search(text, c.seg_start, core_end):
+            head = _with_pivot_predicate(text, np_end, c.clause_end, head)  # 吸引95家企业|入驻…基地
         scale = c.m.group("cls")
         if head and scale:
             head = P.INDICATOR_STRIP.sub("", scale) + head  # 3个300亿级|产业集群: the class is part of what is counted
