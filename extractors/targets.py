@@ -1129,6 +1129,43 @@ COUNT = Rule(
         ),
         example("做强三条产业链。", note="a small Chinese numeral without a verb is no goal"),
         example(
+            "到2027年，每年促进不少于200项新技术新产品首用首试。",
+            {"text": "200项新技术新产品首用首试", "value": 200, "comparator": ">=", "indicator": "新技术新产品首用首试"},
+            note="促进 + a floor verb: the object follows the number",
+        ),
+        example(
+            "到2025年，力争吸引95家左右企业入驻国家健康医疗大数据产业孵化基地。",
+            {"text": "95家左右企业", "value": 95, "comparator": "~", "indicator": "入驻国家健康医疗大数据产业孵化基地的企业"},
+            note="a pivot (兼语) verb: the predicate of the counted noun says which are counted",
+        ),
+        example(
+            "优选244家服务业企业纳入山东服务业数字化创新发展与特色品牌工程。",
+            {"text": "244家服务业企业", "value": 244, "indicator": "纳入山东服务业数字化创新发展与特色品牌工程的服务业企业"},
+        ),
+        example(
+            "到2025年，推动247个项目全面开工。",
+            {"text": "247个项目全面", "value": 247, "indicator": "全面开工的项目"},
+            note="an adverb before the predicate goes with it",
+        ),
+        example(
+            "到2025年，培育10家企业，实施项目100个。",
+            {"text": "10家企业", "value": 10, "indicator": "企业"},
+            {"text": "项目100个", "value": 100},
+            note="培育 is no pivot verb: nothing is added to 企业",
+        ),
+        example(
+            "到2025年，服务业对经济增长的贡献显著增强，达到60%以上。",
+            {"text": "达到60%以上", "value": 60, "unit": "%", "indicator": "服务业对经济增长的贡献"},
+            note="a subject-less comparison continues the subject of the clause before it (话题链)",
+        ),
+        example(
+            "一、主要目标\n到2026年，全市产业总体水平处于全国前列。\n——创新能力。打造5个以上公共服务平台。\n"
+            "——技术体系。算力总规模达到12EFLOPS。\n",
+            {"text": "5个以上公共服务平台", "value": 5, "deadline_year": 2026},
+            {"text": "算力总规模达到12EFLOPS", "value": 12, "unit": "EFLOPS", "deadline_year": 2026},
+            note="dash items take the year of the paragraph that leads the list (CONVENTIONS)",
+        ),
+        example(
             "序号\t重点任务\t目标\t牵头单位\t完成时限\n2\t培育企业\t高新技术企业达到500家\t市工信局\t2024年\n",
             {"text": "高新技术企业达到500家", "value": 500, "indicator": "高新技术企业"},
             note="a task table's cell is a sentence: the completion-time cell (2024年) is no past year",
