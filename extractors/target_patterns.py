@@ -361,7 +361,8 @@ def cn_year(digits: str) -> int:
 FORECAST = re.compile(r"预计|预测|预期将")
 WHEN_CLAUSE = re.compile(r"[ \u3000]*(?:当|如|若|凡)[^，,；;。\n]{1,30}?时")
 # 1000元起付线, 50万吨/年的煤矿: a parameter or class right after the quantity
-PARAMETER_AFTER = re.compile(r"(?:/[年月日时])?[ \u3000]?(?:的|起付线|封顶线|标准|限额|上限|下限|门槛)")
+# (money may be written 五百万元人民币: 每车不低于五百万元人民币的…保险凭证 is a requirement's threshold)
+PARAMETER_AFTER = re.compile(r"(?:/[年月日时]|人民币)?[ \u3000]?(?:的|起付线|封顶线|标准|限额|上限|下限|门槛)")
 # 面积超过300平方米（含）: an inclusive bound is written for a rule's threshold, never for a goal
 INCLUSIVE_AFTER = re.compile(r"[ \u3000]?[（(]含[^）)\n]{0,10}[）)]")
 # A year not introduced as a deadline (到/至), a baseline (比/较/与) or a range.
@@ -527,14 +528,26 @@ _MULT_PREFIX = re.compile(rf"^(?:{_MULT})")
 
 # the head of a noun phrase that a size names (年产30万吨|PGA项目): the size describes it
 SIZED_HEAD = re.compile(r"(?:项目|装置|生产线|工程|电站|基地|园区|片区|先行区|示范区)$")
+# 第十二条第3、81项: the later numbers of an enumeration of ordinals are ordinals too (a citation, no goal)
+ORDINAL_LIST_BEFORE = re.compile(
+    r"第[\d０-９一二三四五六七八九十百]+(?:[、，,和及至][\d０-９一二三四五六七八九十百]+)*[、，,和及至]$"
+)
+ORDINAL_LIST_WIDTH = 16
+# 为 as the preposition of a beneficiary (为不少于1万名老年人提供…, 再为1600户以上牧户…): the count is
+# number-first; not the copula of 成为/作为/认定为/调整为/改为/分为/列为/评为/设为/核定为/是为 (比例调整为30%)
+FOR_BEFORE = re.compile(r"(?<![成作定整改视分列评设核变是])为[ \u3000]*$")
 # 兼语 (pivot) verbs, causative and selecting: their object is also the subject of what follows
 # (吸引|95家企业|入驻孵化基地, 优选|244家服务业企业|纳入…工程): the
 # predicate says which of the counted are meant, so it joins the indicator (realblind: 推动超过2万家规模以上工业
 # 企业实施数字化转型 -> 实施数字化转型的规模以上工业企业)
-PIVOT_VERB_END = re.compile(rf"(?:推动|吸引|带动|引导|促进|鼓励|支持|组织|帮助|动员|引领|指导|遴选|优选|推荐|选派){_SP}$")
+PIVOT_VERB_END = re.compile(
+    rf"(?:推动|吸引|带动|引导|促进|鼓励|支持|组织|帮助|动员|引领|指导|遴选|优选|推荐|选派){_SP}$"
+)
 PIVOT_PREDICATE_MAX = 24
 # an adverb the noun phrase kept before the predicate belongs to the predicate (247个项目|全面|开工)
-PIVOT_ADVERB_END = re.compile(r"(?:全面|全部|基本|顺利|如期|按期|同步|陆续|相继|率先|加快)$")  # a predicate longer than this is a task of its own, not a qualifier of the count
+PIVOT_ADVERB_END = re.compile(
+    r"(?:全面|全部|基本|顺利|如期|按期|同步|陆续|相继|率先|加快)$"
+)  # a predicate longer than this is a task of its own, not a qualifier of the count
 # the clause before a subject-less comparison (服务业对经济增长的贡献显著增强，|达到60%以上): its subject and the
 # change it reports; the later clause continues that subject (a topic chain, 话题链)
 PREVIOUS_SUBJECT = re.compile(

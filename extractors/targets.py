@@ -810,6 +810,10 @@ class _Scan:
             return False  # an adjustment (由30%调整为10%), a fee cut, a forecast (预计…)
         if text[start - 1 : start] in ("由", "从") and P.ADJUSTMENT.match(text, start - 1, end + 4):
             return False  # 由30%调整为10%: the start value of an adjustment
+        if text.rfind("第", max(0, start - P.ORDINAL_LIST_WIDTH), start) >= 0 and P.ORDINAL_LIST_BEFORE.search(
+            text, max(0, start - P.ORDINAL_LIST_WIDTH), start
+        ):
+            return False  # 第十二条第3、81项规定: an ordinal of a citation
         if P.INCLUSIVE_AFTER.match(text, end):
             return False  # 面积超过300平方米（含）: a rule's inclusive threshold
         if (c.is_money or P.is_size_unit(c.unit)) and not m.group("scale_mult") and P.PARAMETER_AFTER.match(text, end):
@@ -953,11 +957,7 @@ class _Scan:
             and cut is None
             and P.CLAUSE_END_AFTER.match(text, end) is not None
         )
-        floor_first = (
-            verb in P.FLOOR_VERBS
-            and P.NOUN_AFTER.match(text, end) is not None
-            and P.ACTION_VERB_END.search(text, c.seg_start, core_end) is not None
-        )
+        floor_first = self._object_after_count(c)
         number_first = not elided_subject and (
             cut == core_end
             or ind_start >= core_end
@@ -984,9 +984,35 @@ class _Scan:
             if inherited is None:
                 subject = _previous_clause_subject(text, c.sent_start, c.clause_start)
                 if subject is not None:  # 服务业对经济增长的贡献显著增强，|达到60%以上
-                    return [(phrase_start, end, subject + predicate if predicate != verb else _with_direction(subject, verb))]
+                    return [
+                        (
+                            phrase_start,
+                            end,
+                            subject + predicate if predicate != verb else _with_direction(subject, verb),
+                        )
+                    ]
             return [(phrase_start, end, (inherited or "") + predicate)]
         return [(ind_start, end, _with_direction(_clean_indicator(text[ind_start:core_end]), verb))]
+
+    def _object_after_count(self, c: _Candidate) -> bool:
+        """A verb before the comparator whose object follows the count (形成不少于|100个…案例, 为不少于|1万名老年人
+        提供…), or 为 the preposition right before it (再为|1600户以上牧户…): the target is number-first."""
+        text, verb, end, core_end = self.text, c.verb, c.end, c.core_end
+        if P.NOUN_AFTER.match(text, end) is None:
+            return False
+        if verb in P.FLOOR_VERBS:
+            return P.ACTION_VERB_END.search(text, c.seg_start, core_end) is not None or self._for_beneficiary(
+                c, core_end
+            )
+        return verb == "为" and self._for_beneficiary(c, c.verb_match.end())
+
+    def _for_beneficiary(self, c: _Candidate, for_end: int) -> bool:
+        """为 right before ``for_end`` is the preposition of a beneficiary (为不少于1万名老年人|提供…, 再为|1600户
+        以上牧户…), with no later count in the clause (共为6740家市场主体…签发电子证照9472余张: one report)."""
+        return (
+            P.FOR_BEFORE.search(self.text, c.seg_start, for_end) is not None
+            and P.HAS_DIGIT.search(self.text, c.end, c.clause_end) is None
+        )
 
     def _number_first_spans(self, c: _Candidate, cut: int | None) -> list[tuple[int, int, str | None]]:
         """培育3个【世界级集群】: from the number to the end of its noun phrase."""
@@ -1130,17 +1156,31 @@ COUNT = Rule(
         example("做强三条产业链。", note="a small Chinese numeral without a verb is no goal"),
         example(
             "到2027年，每年促进不少于200项新技术新产品首用首试。",
-            {"text": "200项新技术新产品首用首试", "value": 200, "comparator": ">=", "indicator": "新技术新产品首用首试"},
+            {
+                "text": "200项新技术新产品首用首试",
+                "value": 200,
+                "comparator": ">=",
+                "indicator": "新技术新产品首用首试",
+            },
             note="促进 + a floor verb: the object follows the number",
         ),
         example(
             "到2025年，力争吸引95家左右企业入驻国家健康医疗大数据产业孵化基地。",
-            {"text": "95家左右企业", "value": 95, "comparator": "~", "indicator": "入驻国家健康医疗大数据产业孵化基地的企业"},
+            {
+                "text": "95家左右企业",
+                "value": 95,
+                "comparator": "~",
+                "indicator": "入驻国家健康医疗大数据产业孵化基地的企业",
+            },
             note="a pivot (兼语) verb: the predicate of the counted noun says which are counted",
         ),
         example(
             "优选244家服务业企业纳入山东服务业数字化创新发展与特色品牌工程。",
-            {"text": "244家服务业企业", "value": 244, "indicator": "纳入山东服务业数字化创新发展与特色品牌工程的服务业企业"},
+            {
+                "text": "244家服务业企业",
+                "value": 244,
+                "indicator": "纳入山东服务业数字化创新发展与特色品牌工程的服务业企业",
+            },
         ),
         example(
             "到2025年，推动247个项目全面开工。",
@@ -1152,6 +1192,16 @@ COUNT = Rule(
             {"text": "10家企业", "value": 10, "indicator": "企业"},
             {"text": "项目100个", "value": 100},
             note="培育 is no pivot verb: nothing is added to 企业",
+        ),
+        example(
+            "到2025年，为不少于1万名城市五类老年人提供居家养老服务。",
+            {"text": "1万名城市五类老年人", "value": 1, "unit": "万名", "indicator": "城市五类老年人"},
+            note="为 the preposition of a beneficiary, not the copula (比例调整为30%): number-first",
+        ),
+        example("到2025年，按本细则第十二条第3、81项规定提供相关材料。", note="第3、81项: ordinals of a citation"),
+        example(
+            "申请时提供每车不低于五百万元人民币的交通事故责任保险凭证。",
+            note="a requirement's threshold (money written 万元人民币), an amount only",
         ),
         example(
             "到2025年，服务业对经济增长的贡献显著增强，达到60%以上。",
