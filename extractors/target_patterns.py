@@ -343,6 +343,9 @@ PRESENT = re.compile(
     r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
     r"|已[^，,；;。、\n]{0,12}?(?:达到|达(?!标)|超过|突破|拥有)"  # 全国已关停的地方国营煤矿达三百多处
 )
+# 经发展改革委汇总统计…，违规开工项目总计达1.25亿千瓦: a finding of a count or survey reports the present
+# (经 the preposition: not 经过/经济/经营/经验/经费/经典/经纬, as in 做好全国经济普查)
+STATS_REPORT = re.compile(r"经(?![过济营验费典纬])[^，,；;。\n]{0,20}?(?:统计|汇总|核查|普查|调查|排查|摸底|清查)")
 # a year written in Chinese numerals (一九七九年): a past year like 1979年 when before the document's
 # (The guard on the character before is written after the first digit, as a look-behind over
 # both: a pattern that starts with a character class lets the engine skip ahead to a candidate,
@@ -536,6 +539,11 @@ ORDINAL_LIST_WIDTH = 16
 # 为 as the preposition of a beneficiary (为不少于1万名老年人提供…, 再为1600户以上牧户…): the count is
 # number-first; not the copula of 成为/作为/认定为/调整为/改为/分为/列为/评为/设为/核定为/是为 (比例调整为30%)
 FOR_BEFORE = re.compile(r"(?<![成作定整改视分列评设核变是])为[ \u3000]*$")
+# the last item of A、B、C和D is joined by 和/及/与 (the enumeration comma's convention): one item more
+LAST_ITEM_JOIN = re.compile(r"[和及与]")
+# 实现五项基本功能：统一门户管理，…；统一用户管理，…: a count whose noun opens the list it counts (after the
+# colon, items separated by ；) restates that list's length
+LIST_AFTER_COLON = re.compile(r"[^。\n]{1,600}")
 # 兼语 (pivot) verbs, causative and selecting: their object is also the subject of what follows
 # (吸引|95家企业|入驻孵化基地, 优选|244家服务业企业|纳入…工程): the
 # predicate says which of the counted are meant, so it joins the indicator (realblind: 推动超过2万家规模以上工业

@@ -121,7 +121,13 @@ class _DocIndex:
         if verdict is None:
             text = self.text
             verdict = bool(
-                (P.PRESENT.search(text, start, end) and not GOALS_SENTENCE.search(text, start, end))
+                (
+                    (
+                        P.PRESENT.search(text, start, end)
+                        or ("经" in text[start:end] and P.STATS_REPORT.search(text, start, end))
+                    )
+                    and not GOALS_SENTENCE.search(text, start, end)
+                )
                 or P.DEFINITION.search(text, start, end)
                 or ("或" in text[start:end] and P.ALTERNATIVE.search(text, start, end))
                 or self._has_past_year(start, end)
@@ -679,7 +685,22 @@ def _restates_list(text: str, ind_start: int, start: int, end: int, value: float
         return False
     if text[start - 1 : start] == "等" or P.NOUN_AFTER.match(text, end) is None:
         return False
-    return len(P.split_items(text, ind_start, start)) == int(value)
+    items = P.split_items(text, ind_start, start)
+    if len(items) == int(value):
+        return True
+    # 电子证照、药品追溯、…和化妆品监管5个方面: the last item joined by 和/及/与 counts too
+    last_start, last_end = items[-1] if items else (ind_start, start)
+    joins = list(P.LAST_ITEM_JOIN.finditer(text, last_start, last_end))
+    return len(items) > 1 and len(joins) == 1 and len(items) + 1 == int(value)
+
+
+def _introduces_list(text: str, clause_end: int, value: float) -> bool:
+    """实现五项基本功能：统一门户管理，…；统一用户管理，…: the count's clause ends at a colon and the
+    ；-separated items after it are as many as it counts (README: counts restating a list)."""
+    if value < 2 or value > 12 or value != int(value) or text[clause_end : clause_end + 1] not in ("：", ":"):
+        return False
+    items = P.LIST_AFTER_COLON.match(text, clause_end + 1)
+    return items is not None and items.group(0).count("；") + items.group(0).count(";") + 1 == int(value)
 
 
 def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
@@ -875,6 +896,8 @@ class _Scan:
         text, doc, start, verb = self.text, self.doc, c.start, c.verb
         c.ind_start, c.has_action = _indicator_start(text, c.seg_start, c.core_end, compared=verb is not None)
         if verb is None and _restates_list(text, c.ind_start, start, c.end, c.value):
+            return False
+        if _introduces_list(text, c.clause_end, c.value):
             return False
         c.recurring = "annual" if P.RECURRING.search(text, c.clause_start, start) else None
         c.continues_list = self.last_target_sentence == c.sent_start
@@ -1199,6 +1222,19 @@ COUNT = Rule(
             note="为 the preposition of a beneficiary, not the copula (比例调整为30%): number-first",
         ),
         example("到2025年，按本细则第十二条第3、81项规定提供相关材料。", note="第3、81项: ordinals of a citation"),
+        example(
+            "到2025年，重点开展电子证照、药品追溯、药品品种档案、医疗器械编码数据库和化妆品监管5个方面20个信息化标准的编制。",
+            {"text": "20个信息化标准的编制", "value": 20},
+            note="5个方面 restates the list before it, its last item joined by 和; the 20 standards are the goal",
+        ),
+        example(
+            "到2025年，平台实现三项基本功能：统一门户管理，实现单点登录；统一用户管理；统一权限管理。",
+            note="a count whose noun opens the ；-list after its colon restates that list",
+        ),
+        example(
+            "经发展改革委汇总统计各地清理上报情况，违规开工项目总计达1.25亿千瓦。",
+            note="经…统计: a finding reports the present, no goal",
+        ),
         example(
             "申请时提供每车不低于五百万元人民币的交通事故责任保险凭证。",
             note="a requirement's threshold (money written 万元人民币), an amount only",
