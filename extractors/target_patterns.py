@@ -551,11 +551,11 @@ LIST_AFTER_COLON = re.compile(r"[^。\n]{1,600}")
 PIVOT_VERB_END = re.compile(
     rf"(?:推动|吸引|带动|引导|促进|鼓励|支持|组织|帮助|动员|引领|指导|遴选|优选|推荐|选派){_SP}$"
 )
-PIVOT_PREDICATE_MAX = 24
-# an adverb the noun phrase kept before the predicate belongs to the predicate (247个项目|全面|开工)
-PIVOT_ADVERB_END = re.compile(
-    r"(?:全面|全部|基本|顺利|如期|按期|同步|陆续|相继|率先|加快)$"
-)  # a predicate longer than this is a task of its own, not a qualifier of the count
+PIVOT_PREDICATE_MAX = 24  # a predicate longer than this is a task of its own, not a qualifier of the count
+# an adverb between the counted noun and its predicate belongs to the predicate (247个项目|全面|开工)
+NP_ADVERB = r"(?:全面|全部|基本|顺利|如期|按期|同步|陆续|相继|率先|加快)"
+NP_ADVERB_END = re.compile(rf"{NP_ADVERB}$")
+NP_ADVERB_START = re.compile(NP_ADVERB)
 # the clause before a subject-less comparison (服务业对经济增长的贡献显著增强，|达到60%以上): its subject and the
 # change it reports; the later clause continues that subject (a topic chain, 话题链)
 PREVIOUS_SUBJECT = re.compile(
@@ -640,6 +640,9 @@ NP_PREDICATE = re.compile(
     r"提供|开展|实施|完成|实现|进行|参与|参加|接受|加入|接入|上线|签约|入驻|落户|投产|建成|通过|获得|纳入|"
     r"开工|竣工|投运|通车|开园|运行"
 )
+# an object opening with a quantifier after the predicate (2—3家标杆企业率先建成|若干具有…的智能单元): the 的 inside
+# it belongs to the object, the predicate ends the counted noun (not 2家实现…的企业, a relative clause)
+OBJECT_QUANTIFIER = re.compile(r"[ \u3000]*(?:若干|一批|一系列|一些|多个|多种|多项)")
 # predicates that also modify a noun (数字化转型优秀案例, 上云企业, 应用示范项目): they end the noun
 # phrase only where nothing follows them (推动5万家规模以上工业企业|数字化转型)
 NP_PREDICATE_NOMINAL = re.compile(

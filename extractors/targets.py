@@ -449,7 +449,9 @@ def _noun_phrase_end(text: str, start: int, limit: int) -> int:
     """
     end = _np_stop(text, start, limit)
     predicate = P.NP_PREDICATE.search(text, start + 1, end)
-    if predicate is not None and _DE not in text[predicate.end() : end]:
+    if predicate is not None and (
+        _DE not in text[predicate.end() : end] or P.OBJECT_QUANTIFIER.match(text, predicate.end(), end)
+    ):
         end = predicate.start()  # 5万家规模以上工业企业|数字化转型 (but 2家实现…的企业 stays whole)
     else:
         for nominal in P.NP_PREDICATE_NOMINAL.finditer(text, start + 1, end):
@@ -475,16 +477,14 @@ def _with_pivot_predicate(text: str, np_end: int, clause_end: int, head: str) ->
     says which of them are counted: 入驻国家…孵化基地的企业 (a researcher's column header)."""
     stop = P.NP_HARD_STOP.search(text, np_end, clause_end)
     predicate = P.SPACES.sub("", text[np_end : stop.start() if stop else clause_end])
+    adverb = P.NP_ADVERB_START.match(predicate)  # 247个项目|全面开工
     if (
         not predicate
         or len(predicate) > P.PIVOT_PREDICATE_MAX
-        or P.NP_PREDICATE.match(predicate) is None
+        or P.NP_PREDICATE.match(predicate, adverb.end() if adverb else 0) is None
         or any(ch.isdigit() for ch in predicate)
     ):
         return head
-    adverb = P.PIVOT_ADVERB_END.search(head)
-    if adverb is not None and adverb.start() > 0:
-        head, predicate = head[: adverb.start()], adverb.group(0) + predicate  # 247个项目全面|开工
     return predicate + _DE + head
 
 
@@ -1041,8 +1041,11 @@ class _Scan:
         """培育3个【世界级集群】: from the number to the end of its noun phrase."""
         text, start, end, core_end = self.text, c.start, c.end, c.core_end
         np_end = _noun_phrase_end(text, end, c.clause_end)
-        noun = text[end:np_end]
-        np_end = end + len(noun.rstrip())
+        noun = text[end:np_end].rstrip()
+        adverb = P.NP_ADVERB_END.search(noun) if np_end < c.clause_end else None
+        if adverb is not None and adverb.start() > 0:
+            noun = noun[: adverb.start()]  # 2家标杆企业|率先建成…, 247个项目|全面开工: the adverb opens the predicate
+        np_end = end + len(noun)
         if c.verb is None and P.is_size_unit(c.unit) and (not c.has_action or P.SIZED_HEAD.search(noun.rstrip())):
             return []  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if (c.unit == "条" and P.POLICY_HEAD.match(noun.rstrip())) or P.LIST_NAME_HEAD.search(noun.rstrip()):
@@ -1207,8 +1210,13 @@ COUNT = Rule(
         ),
         example(
             "到2025年，推动247个项目全面开工。",
-            {"text": "247个项目全面", "value": 247, "indicator": "全面开工的项目"},
+            {"text": "247个项目", "value": 247, "indicator": "全面开工的项目"},
             note="an adverb before the predicate goes with it",
+        ),
+        example(
+            "到2025年，2—3家标杆企业率先建成若干具有国际先进水平的智能单元和智能化车间。",
+            {"text": "2—3家标杆企业", "value": 2, "value_max": 3, "indicator": "标杆企业"},
+            note="若干 opens the predicate's object: the 的 inside it is the object's, 标杆企业 is counted",
         ),
         example(
             "到2025年，培育10家企业，实施项目100个。",
