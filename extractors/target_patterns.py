@@ -343,6 +343,11 @@ PRESENT = re.compile(
     r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
     r"|已[^，,；;。、\n]{0,12}?(?:达到|达(?!标)|超过|突破|拥有)"  # 全国已关停的地方国营煤矿达三百多处
 )
+# a premise clause opening a sentence (立足现有产业基础，…, 结合目前…的制造能力，综合考虑…，): the present it names is
+# the basis of the goal that follows, not the sentence's statement
+PREMISE_OPEN = re.compile(r"[ \u3000]*(?:立足|结合|根据|依据|鉴于|考虑到|综合考虑|针对|基于|依托|面对|着眼)")
+# 2005年开工规模按|6500万千瓦|安排: the figure a plan arranges for the subject before 按 (not a number-first noun)
+ARRANGED_AFTER = re.compile(r"[ \u3000]*(?:安排|执行|控制|部署|落实|下达|分解)")
 # 经发展改革委汇总统计…，违规开工项目总计达1.25亿千瓦: a finding of a count or survey reports the present
 # (经 the preposition: not 经过/经济/经营/经验/经费/经典/经纬, as in 做好全国经济普查)
 STATS_REPORT = re.compile(r"经(?![过济营验费典纬])[^，,；;。\n]{0,20}?(?:统计|汇总|核查|普查|调查|排查|摸底|清查)")

@@ -123,7 +123,7 @@ class _DocIndex:
             verdict = bool(
                 (
                     (
-                        P.PRESENT.search(text, start, end)
+                        self._states_present(start, end)
                         or ("经" in text[start:end] and P.STATS_REPORT.search(text, start, end))
                     )
                     and not GOALS_SENTENCE.search(text, start, end)
@@ -134,6 +134,31 @@ class _DocIndex:
             )
             self._sentence_verdicts[start] = verdict
         return verdict
+
+    def _states_present(self, start: int, end: int) -> bool:
+        """Whether the sentence states the present (已有, 目前…) outside a premise that opens it (立足现有产业基础，
+        到2025年…达到800家: the premise is the goal's basis)."""
+        found = P.PRESENT.search(self.text, start, end)
+        if found is None:
+            return False
+        premise = self.premise_end(start, end)
+        return premise is None or found.start() >= premise or P.PRESENT.search(self.text, premise, end) is not None
+
+    def premise_end(self, start: int, end: int) -> int | None:
+        """End of the premise clauses (立足…，结合…，综合考虑…，) opening the sentence ``start``–``end`` where they
+        name the present and a clause follows them; else None."""
+        text, pos, premise = self.text, start, None
+        while pos < end:
+            opened = P.PREMISE_OPEN.match(text, pos, end)
+            if opened is None:
+                break
+            _, clause_end = self.clause(opened.end())
+            if clause_end >= end - 1:
+                break  # the premise is the whole sentence: nothing it is the basis of
+            premise = pos = clause_end + 1
+        if premise is None or P.PRESENT.search(text, start, premise) is None:
+            return None
+        return premise
 
     def sentence_facts(self, pos: int) -> tuple[int, int, int | None, int | None, int, bool] | None:
         """What the sentence at ``pos`` says for every quantity in it, computed once: None when it
@@ -808,6 +833,9 @@ class _Scan:
         c.sent_start, c.sent_end, c.condition_end, rule_start, rule_end, brackets = facts
         if c.condition_end is not None and start < c.condition_end:
             return False  # 对年用电量500万千瓦时以上的企业，…: the condition of a rule
+        premise = doc.premise_end(c.sent_start, c.sent_end)
+        if premise is not None and start < premise:
+            return False  # 结合目前每年5000万千瓦的制造能力，…: the present a premise names
         if rule_start is not None and rule_start <= start < rule_end:
             return False  # inside a subsidy rule (its grant, caps and conditions)
         return not (brackets and P.inside_brackets(self.text, c.sent_start, start))
@@ -995,6 +1023,8 @@ class _Scan:
         items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
         if len(items) > 1:
             return [(a, end, _with_direction(_clean_indicator(text[a:b]), verb)) for a, b in items]
+        if verb is None and text[c.start - 1 : c.start] == "按" and P.ARRANGED_AFTER.match(text, end):
+            return [(ind_start, end, _clean_indicator(text[ind_start : c.start - 1]))]  # 开工规模按6500万千瓦安排
         if number_first:
             return self._number_first_spans(c, cut)
         if elided_subject:
@@ -1238,6 +1268,22 @@ COUNT = Rule(
         example(
             "到2025年，平台实现三项基本功能：统一门户管理，实现单点登录；统一用户管理；统一权限管理。",
             note="a count whose noun opens the ；-list after its colon restates that list",
+        ),
+        example(
+            "立足现有产业基础，到2025年，全市规模以上工业企业达到800家。",
+            {"text": "全市规模以上工业企业达到800家", "value": 800, "indicator": "规模以上工业企业"},
+            note="a premise opening the sentence (立足/结合/根据…) names the present as the goal's basis",
+        ),
+        example(
+            "结合目前每年5000万千瓦的制造能力，综合考虑配套条件，每年新开工电站规模应控制在6000万千瓦左右。",
+            {"value": 6000, "unit": "万千瓦", "comparator": "~"},
+            note="the present inside the premise is no target; the goal after it is",
+        ),
+        example("目前全市已有企业800家。", note="a statement of the present outside any premise"),
+        example(
+            "到2005年，开工规模按6500万千瓦安排。",
+            {"text": "规模按6500万千瓦", "value": 6500, "unit": "万千瓦", "deadline_year": 2005},
+            note="按N安排: the figure a plan arranges for the subject before 按",
         ),
         example(
             "经发展改革委汇总统计各地清理上报情况，违规开工项目总计达1.25亿千瓦。",
