@@ -558,7 +558,7 @@ PIVOT_VERB_END = re.compile(
 )
 PIVOT_PREDICATE_MAX = 24  # a predicate longer than this is a task of its own, not a qualifier of the count
 # an adverb between the counted noun and its predicate belongs to the predicate (247个项目|全面|开工)
-NP_ADVERB = r"(?:全面|全部|基本|顺利|如期|按期|同步|陆续|相继|率先|加快)"
+NP_ADVERB = r"(?:全面|全部|基本|顺利|如期|按期|同步|陆续|相继|率先|加快|提前|尽早|春季早|早)"
 NP_ADVERB_END = re.compile(rf"{NP_ADVERB}$")
 NP_ADVERB_START = re.compile(NP_ADVERB)
 # the clause before a subject-less comparison (服务业对经济增长的贡献显著增强，|达到60%以上): its subject and the

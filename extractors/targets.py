@@ -1086,7 +1086,10 @@ class _Scan:
                 self.covered_until = max(self.covered_until, np_end)
                 return [(start, share[0], share[1])]
         head = P.head_noun(noun)
-        if head and c.has_action and P.PIVOT_VERB_END.search(text, c.seg_start, core_end):
+        if head and (
+            (c.has_action and P.PIVOT_VERB_END.search(text, c.seg_start, core_end))
+            or P.skip_fillers(text, c.seg_start, start) >= start  # the count is the clause's subject
+        ):
             head = _with_pivot_predicate(text, np_end, c.clause_end, head)  # 吸引95家企业|入驻…基地
         scale = c.m.group("cls")
         if head and scale:
@@ -1242,6 +1245,11 @@ COUNT = Rule(
             "到2025年，推动247个项目全面开工。",
             {"text": "247个项目", "value": 247, "indicator": "全面开工的项目"},
             note="an adverb before the predicate goes with it",
+        ),
+        example(
+            "到2025年，11个重点物流项目建成投运。",
+            {"text": "11个重点物流项目", "value": 11, "indicator": "建成投运的重点物流项目"},
+            note="a count in subject position: its predicate says which are counted, as after a pivot verb",
         ),
         example(
             "到2025年，2—3家标杆企业率先建成若干具有国际先进水平的智能单元和智能化车间。",
