@@ -179,6 +179,8 @@ VERB_COMPARATOR = {
     **dict.fromkeys(["达到", "达", "突破", "不低于", "不少于", "不小于"], ">="),
     **dict.fromkeys(["超过", "超", "过", "高于", "大于", "多于"], ">"),
     **dict.fromkeys(["破"], ">="),
+    # 县域经济总量迈上300亿元台阶: reaching a level (台阶/大关) is a floor
+    **dict.fromkeys(["迈上", "跨上", "站上", "迈过", "跨过"], ">="),
     **dict.fromkeys(["不超过", "不高于", "不多于", "不大于", "控制在", "控制到"], "<="),
     **dict.fromkeys(["低于", "少于", "小于"], "<"),  # CONVENTIONS: strictly below
     **dict.fromkeys(["约", "大约", "近"], "~"),
@@ -348,6 +350,15 @@ PRESENT = re.compile(
 PREMISE_OPEN = re.compile(r"[ \u3000]*(?:立足|结合|根据|依据|鉴于|考虑到|综合考虑|针对|基于|依托|面对|着眼)")
 # 2005年开工规模按|6500万千瓦|安排: the figure a plan arranges for the subject before 按 (not a number-first noun)
 ARRANGED_AFTER = re.compile(r"[ \u3000]*(?:安排|执行|控制|部署|落实|下达|分解)")
+# an action verb followed only by a rate's noun is part of a compound (标准化建设|达标率, 建成|区绿地率): no action
+RATE_NOUN_END = re.compile(r"(?:率|比重|占比|比例|指数)$")
+RATE_NOUN_MAX = 8
+# a baseline opening an indicator (较2020年翻|一番): the comparison continues the previous target's measure
+BASELINE_START = re.compile(r"(?:较|比|与)[^，,；;。]{0,8}?年")
+# 其中新增|20家: a part of the previous target's set, named by the verb and that target's measure
+OF_WHICH = re.compile(r"[ \u3000]*其中[ \u3000]*")
+# the leading verb 实现 frames what follows (实现|营业收入超百亿元): it stays out of the indicator (GUIDE)
+INDICATOR_LEAD_VERB = re.compile(r"^(?:实现|达成)(?=[\u4e00-\u9fff]{2})")
 # 经发展改革委汇总统计…，违规开工项目总计达1.25亿千瓦: a finding of a count or survey reports the present
 # (经 the preposition: not 经过/经济/经营/经验/经费/经典/经纬, as in 做好全国经济普查)
 STATS_REPORT = re.compile(r"经(?![过济营验费典纬])[^，,；;。\n]{0,20}?(?:统计|汇总|核查|普查|调查|排查|摸底|清查)")
@@ -706,8 +717,8 @@ _LEADING_CHAIN = re.compile(
 _SEPARATORS = re.compile(r"(?:（[^（）\n]*）|\([^()\n]*\)|[、和及与 \u3000])+")
 _ENUMERATION_END = re.compile(r"等(?:更多|一批|若干)?|一批|更多|若干")
 INDICATOR_STRIP = re.compile(r"[“”\"‘’《》 \u3000]")
-INDICATOR_TRAILING = re.compile(r"(?:年均|每年|(?<![人户村亩平日月次台家])均|都|分别|实现|要|将|力争|争取|确保)+$")
-_TRAILING_LAST = frozenset("均年都别现要将争取保")  # the last characters of INDICATOR_TRAILING's words
+INDICATOR_TRAILING = re.compile(r"(?:年均|每年|(?<![人户村亩平日月次台家])均|都|分别|实现|要|将|力争|争取|确保|加快)+$")
+_TRAILING_LAST = frozenset("均年都别现要将争取保快")  # the last characters of INDICATOR_TRAILING's words
 
 
 def strip_trailing_words(s: str) -> str:

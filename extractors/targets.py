@@ -583,6 +583,8 @@ def _clean_indicator(s: str) -> str | None:
         s = P.INDICATOR_FRAME.sub("", s) or s
     if "由" in s or "从" in s:
         s = P.INDICATOR_FROM.sub("", s) or s
+    if s[:1] in "实达":
+        s = P.INDICATOR_LEAD_VERB.sub("", s)  # 实现|营业收入: a leading verb stays out (GUIDE)
     return s or None
 
 
@@ -610,6 +612,8 @@ def _indicator_start(text: str, seg_start: int, core_end: int, compared: bool = 
     indicator: then a verb inside it is part of a noun (工程建设项目审批时间控制在…).
     """
     lead_end = P.leading_verbs_end(text, seg_start, core_end)
+    if lead_end is not None and _rate_compound(text, lead_end, core_end):
+        lead_end = None  # 建成|区绿地率达到38%: 建成区 is a noun
     if lead_end is not None:
         scope = P.skip_lead_adverbs(text, lead_end, core_end)  # 推动全省|5万家…: number-first
         if scope == core_end:
@@ -621,12 +625,26 @@ def _indicator_start(text: str, seg_start: int, core_end: int, compared: bool = 
     for found in P.ACTION_VERB.finditer(text, seg_start, core_end):
         # 新增和更新的车辆: coordinated verbs modify a noun; 园区（产业集聚区）: no verb in brackets
         if not (
-            P.VERB_COORDINATION.match(text, found.end(), core_end) or P.inside_brackets(text, seg_start, found.start())
+            P.VERB_COORDINATION.match(text, found.end(), core_end)
+            or P.inside_brackets(text, seg_start, found.start())
+            or _rate_compound(text, found.end(), core_end)
         ):
             action = found
     if action is None:
         return P.skip_fillers(text, seg_start, core_end), False
     return _keep_indicator_verb(text, action.end(), P.skip_fillers(text, action.end(), core_end)), True
+
+
+def _rate_compound(text: str, verb_end: int, core_end: int) -> bool:
+    """An action verb followed only by a rate's noun is part of a compound, not the goal's verb
+    (乡镇卫生院标准化建设|达标率100%, 建成|区绿地率达到38%: no rate is built); a pivot verb is never one
+    (推动|配送效率提高20%)."""
+    rest = text[verb_end:core_end].strip()
+    return (
+        0 < len(rest) <= P.RATE_NOUN_MAX
+        and P.RATE_NOUN_END.search(rest) is not None
+        and P.PIVOT_VERB_END.search(text, max(0, verb_end - 2), verb_end) is None
+    )
 
 
 def _keep_indicator_verb(text: str, verb_end: int, indicator_start: int) -> int:
@@ -1045,7 +1063,10 @@ class _Scan:
                         )
                     ]
             return [(phrase_start, end, (inherited or "") + predicate)]
-        return [(ind_start, end, _with_direction(_clean_indicator(text[ind_start:core_end]), verb))]
+        indicator = _clean_indicator(text[ind_start:core_end])
+        if indicator and c.continues_list and self.last_indicator and P.BASELINE_START.match(indicator):
+            indicator = self.last_indicator + indicator  # 数量突破1000家，|较2020年翻一番: the same measure
+        return [(ind_start, end, _with_direction(indicator, verb))]
 
     def _object_after_count(self, c: _Candidate) -> bool:
         """A verb before the comparator whose object follows the count (形成不少于|100个…案例, 为不少于|1万名老年人
@@ -1103,6 +1124,11 @@ class _Scan:
             subject = _clean_indicator(text[subject_start : verb_end.start() if verb_end else core_end])
             if subject:
                 return [(subject_start, end, subject)]
+        of_which = P.OF_WHICH.match(text, c.clause_start) if head is None and c.continues_list else None
+        if of_which is not None and self.last_indicator:
+            kept = P.SPACES.sub("", text[of_which.end() : start])
+            if kept in P.KEPT_VERBS and not self.last_indicator.startswith(kept):
+                head = kept + self.last_indicator  # 企业达到100家以上，其中新增|20家: 新增规上工业企业
         if head is None:
             head = P.row_item(text, c.clause_start)  # 新增规上工业企业 | 100家: the item cell before the value
             kept = P.SPACES.sub("", text[c.clause_start : start])
@@ -1245,6 +1271,34 @@ COUNT = Rule(
             "到2025年，推动247个项目全面开工。",
             {"text": "247个项目", "value": 247, "indicator": "全面开工的项目"},
             note="an adverb before the predicate goes with it",
+        ),
+        example(
+            "到2025年，全县规上工业企业达到100家以上，其中新增20家。",
+            {"text": "全县规上工业企业达到100家以上", "value": 100, "indicator": "规上工业企业"},
+            {"text": "20家", "value": 20, "indicator": "新增规上工业企业"},
+            note="其中新增N: a part of the previous target's set",
+        ),
+        example(
+            "力争到2025年，全市高新技术企业数量突破1000家，较2020年翻一番。",
+            {"text": "全市高新技术企业数量突破1000家", "value": 1000},
+            {"text": "较2020年翻一番", "value": 1, "unit": "番", "indicator": "高新技术企业数量较2020年翻"},
+            note="a baseline without subject continues the previous target's measure",
+        ),
+        example(
+            "到2025年，县域经济总量迈上300亿元台阶。",
+            {"text": "县域经济总量迈上300亿元", "value": 300, "comparator": ">=", "indicator": "县域经济总量"},
+            note="迈上N台阶: reaching a level is a floor; 台阶 is no noun counted",
+        ),
+        example(
+            "到2025年，建成区绿地率达到38%，乡镇卫生院标准化建设达标率100%。",
+            {"text": "建成区绿地率达到38%", "value": 38, "indicator": "建成区绿地率"},
+            {"text": "乡镇卫生院标准化建设达标率100%", "value": 100, "indicator": "乡镇卫生院标准化建设达标率"},
+            note="an action verb followed only by a rate's noun is part of a compound (建成区, 建设达标率)",
+        ),
+        example(
+            "到2025年，力争实现营业收入超百亿元。",
+            {"value": 100, "unit": "亿元", "comparator": ">", "indicator": "营业收入"},
+            note="the leading verb 实现 stays out of the indicator",
         ),
         example(
             "到2025年，11个重点物流项目建成投运。",
