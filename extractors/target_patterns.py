@@ -269,6 +269,9 @@ def comparator_before(text: str, lo: int, end: int) -> re.Match | None:
 # searched only where 的 stands right before the number (the bound's base between): its own, wider window
 CMP_OF_BEFORE = re.compile(rf"(?P<of_verb>{_alternation(_OF_VERBS)})[^\d，,；;。：:、\n]{{1,12}}的{_SP}$")
 OF_WIDTH = 3 + 12 + 2
+# 面积达到50万亩，占耕地面积的|60%以上: a share of a base, tried where no bound verb stands before the base; the
+# share alone is no sign of a goal (煤炭…占一次能源消费的70%左右 states the present)
+SHARE_OF_BEFORE = re.compile(rf"(?P<share_verb>占)[^\d，,；;。：:、\n]{{1,12}}的{_SP}$")
 # the verb a 分别 list shares: the one right before its first number (分别占比达|30%: 达, not 占)
 CMP_AFTER_FENBIE = re.compile(
     rf"分别[^\d，,；;。\n]{{0,6}}?(?P<verb>{_alternation(VERB_COMPARATOR)}){_SP}(?=[\d一二两三四五六七八九十百])"
@@ -353,8 +356,9 @@ ARRANGED_AFTER = re.compile(r"[ \u3000]*(?:安排|执行|控制|部署|落实|�
 # an action verb followed only by a rate's noun is part of a compound (标准化建设|达标率, 建成|区绿地率): no action
 RATE_NOUN_END = re.compile(r"(?:率|比重|占比|比例|指数)$")
 RATE_NOUN_MAX = 8
-# a baseline opening an indicator (较2020年翻|一番): the comparison continues the previous target's measure
-BASELINE_START = re.compile(r"(?:较|比|与)[^，,；;。]{0,8}?年")
+# a baseline or a share opening an indicator (较2020年翻|一番, 占GDP比重|达到10%): the comparison continues the
+# previous target's measure (…增加值达到500亿元，占GDP比重达到10%)
+BASELINE_START = re.compile(r"(?:较|比|与)[^，,；;。]{0,8}?年|占")
 # 其中新增|20家: a part of the previous target's set, named by the verb and that target's measure
 OF_WHICH = re.compile(r"[ \u3000]*其中[ \u3000]*")
 # the leading verb 实现 frames what follows (实现|营业收入超百亿元): it stays out of the indicator (GUIDE)

@@ -525,6 +525,14 @@ def _previous_clause_subject(text: str, sent_start: int, clause_start: int) -> s
     return _clean_indicator(found.group("subject"))
 
 
+def _without_direction(indicator: str) -> str:
+    """工业投资增长 -> 工业投资: the measure a later share or baseline of it continues (…，占固定资产投资比重…)."""
+    for verb in P.DIRECTION_VERBS:
+        if indicator.endswith(verb) and len(indicator) > len(verb):
+            return indicator[: -len(verb)]
+    return indicator
+
+
 def _with_direction(indicator: str | None, verb: str | None) -> str | None:
     """地区生产总值 + 增长: a change verb is part of what is measured (CONVENTIONS)."""
     if indicator is None or verb not in P.DIRECTION_VERBS or indicator.endswith(verb):
@@ -681,7 +689,8 @@ def _comparator_before(text: str, seg_start: int, start: int) -> re.Match | None
     or a base (不超过服务资源总量的|30%) between them."""
     found = P.comparator_before(text, max(seg_start, start - P.MAX_VERB_LEN - P.PER_RATE_WIDTH - 2), start)
     if found is None and text.rfind("的", start - 2, start) >= 0:
-        found = P.CMP_OF_BEFORE.search(text, max(seg_start, start - P.MAX_VERB_LEN - P.OF_WIDTH), start)
+        lo = max(seg_start, start - P.MAX_VERB_LEN - P.OF_WIDTH)
+        found = P.CMP_OF_BEFORE.search(text, lo, start) or P.SHARE_OF_BEFORE.search(text, lo, start)
     return found
 
 
@@ -951,7 +960,7 @@ class _Scan:
             c.recurring = self.last_recurring
         c.deadline_year = doc.deadline_year(start)
         if not (
-            verb
+            (verb and c.verb_match.lastgroup != "share_verb")
             or c.has_action
             or c.recurring
             or c.deadline_year is not None
@@ -1046,27 +1055,35 @@ class _Scan:
         if number_first:
             return self._number_first_spans(c, cut)
         if elided_subject:
-            phrase_start = P.skip_separators(text, c.seg_start, core_end)
-            predicate = P.SPACES.sub("", text[phrase_start : c.verb_match.end()])
-            item = P.row_item(text, c.clause_start)
-            if item is not None:  # 森林覆盖率 | 达到45%: the row's item cell names what the value measures
-                return [(phrase_start, end, item + predicate if predicate != verb else _with_direction(item, verb))]
-            inherited = self.last_indicator if c.continues_list else None
-            if inherited is None:
-                subject = _previous_clause_subject(text, c.sent_start, c.clause_start)
-                if subject is not None:  # 服务业对经济增长的贡献显著增强，|达到60%以上
-                    return [
-                        (
-                            phrase_start,
-                            end,
-                            subject + predicate if predicate != verb else _with_direction(subject, verb),
-                        )
-                    ]
-            return [(phrase_start, end, (inherited or "") + predicate)]
+            return self._elided_subject_spans(c)
         indicator = _clean_indicator(text[ind_start:core_end])
         if indicator and c.continues_list and self.last_indicator and P.BASELINE_START.match(indicator):
-            indicator = self.last_indicator + indicator  # 数量突破1000家，|较2020年翻一番: the same measure
+            indicator = _without_direction(self.last_indicator) + indicator  # 数量突破1000家，|较2020年翻一番
         return [(ind_start, end, _with_direction(indicator, verb))]
+
+    def _elided_subject_spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:
+        """规模突破8000亿元，年均增长20%以上: a comparison without subject takes the row's item, the previous
+        target's measure, or the subject of the clause before it."""
+        text, verb, end, core_end = self.text, c.verb, c.end, c.core_end
+        phrase_start = P.skip_separators(text, c.seg_start, core_end)
+        predicate = P.SPACES.sub("", text[phrase_start : c.verb_match.end()])
+        item = P.row_item(text, c.clause_start)
+        if item is not None:  # 森林覆盖率 | 达到45%: the row's item cell names what the value measures
+            return [(phrase_start, end, item + predicate if predicate != verb else _with_direction(item, verb))]
+        inherited = self.last_indicator if c.continues_list else None
+        if inherited is None:
+            subject = _previous_clause_subject(text, c.sent_start, c.clause_start)
+            if subject is not None:  # 服务业对经济增长的贡献显著增强，|达到60%以上
+                return [
+                    (
+                        phrase_start,
+                        end,
+                        subject + predicate if predicate != verb else _with_direction(subject, verb),
+                    )
+                ]
+        if inherited and P.BASELINE_START.match(predicate):
+            inherited = _without_direction(inherited)  # 工业投资增长8%，|占固定资产投资的…
+        return [(phrase_start, end, (inherited or "") + predicate)]
 
     def _object_after_count(self, c: _Candidate) -> bool:
         """A verb before the comparator whose object follows the count (形成不少于|100个…案例, 为不少于|1万名老年人
@@ -1284,6 +1301,14 @@ COUNT = Rule(
             {"text": "较2020年翻一番", "value": 1, "unit": "番", "indicator": "高新技术企业数量较2020年翻"},
             note="a baseline without subject continues the previous target's measure",
         ),
+        example(
+            "到2025年，高标准农田面积达到50万亩，占耕地面积的60%以上；核心产业增加值达到500亿元，占GDP比重达到10%。",
+            {"text": "占耕地面积的60%以上", "value": 60, "comparator": ">=", "indicator": "高标准农田面积占耕地面积的"},
+            {"text": "占GDP比重达到10%", "value": 10, "indicator": "核心产业增加值占GDP比重"},
+            partial=True,
+            note="a share without subject continues the previous target's measure",
+        ),
+        example("煤炭是我国的基础能源，占一次能源生产和消费的70%左右。", note="a share alone is no sign of a goal"),
         example(
             "到2025年，县域经济总量迈上300亿元台阶。",
             {"text": "县域经济总量迈上300亿元", "value": 300, "comparator": ">=", "indicator": "县域经济总量"},
