@@ -33,9 +33,10 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年?")
 _TARGET_HEADER = re.compile(r"目标|预期")
 # brackets at the end of an indicator or header name the unit: 研发投入强度（%）
 _BRACKET_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
+# a value in square brackets is a 规划 table's cumulative total over the plan period (城镇新增就业 | [5]): the value
 _VALUE = re.compile(
-    rf"""^(?P<pre>≥|≧|>=|＞=|>|＞|≤|≦|<=|<|＜|不低于|不少于|超过|达到|约|控制在)?\s*
-    (?P<num>(?:{ARABIC_RE})(?:\s*{RANGE_SEP_RE}\s*(?:{ARABIC_RE}))?)\s*
+    rf"""^(?P<pre>≥|≧|>=|＞=|>|＞|≤|≦|<=|<|＜|不低于|不少于|超过|达到|约|控制在)?\s*[\[［【]?\s*
+    (?P<num>(?:{ARABIC_RE})(?:\s*{RANGE_SEP_RE}\s*(?:{ARABIC_RE}))?)\s*[\]］】]?\s*
     (?P<unit>%|％|‰|[^\d\s以左约<>≤≥]{{0,6}}?)\s*
     (?P<qual>以上|以下|以内|左右)?\s*$""",
     re.X,
