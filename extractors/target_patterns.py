@@ -482,6 +482,7 @@ DASH_LIST_MAX_LINES = 40  # lines walked back over a list's items to its lead pa
 # 均/都 right before the verb: A、B均达到90% is one target per item
 LIST_SHARED = re.compile(
     rf"(?<![人户年村亩平日月次台家])[均都](?=(?:{_alternation(VERB_COMPARATOR)}))"
+    r"|(?<![人户年村亩平日月次台家])各(?=$|[\d一二两三四五六七八九十])"  # 国家级、省级龙头企业各|2家 (the search ends at the number)
 )  # not 人均, 户均
 # 每成功推荐1个…: one item of a per-unit rule, not a goal
 # (每个县 / 每家企业 / 每年 distribute a goal: 每个县打造1个…)
@@ -721,8 +722,10 @@ _LEADING_CHAIN = re.compile(
 _SEPARATORS = re.compile(r"(?:（[^（）\n]*）|\([^()\n]*\)|[、和及与 \u3000])+")
 _ENUMERATION_END = re.compile(r"等(?:更多|一批|若干)?|一批|更多|若干")
 INDICATOR_STRIP = re.compile(r"[“”\"‘’《》 \u3000]")
-INDICATOR_TRAILING = re.compile(r"(?:年均|每年|(?<![人户村亩平日月次台家])均|都|分别|实现|要|将|力争|争取|确保|加快)+$")
-_TRAILING_LAST = frozenset("均年都别现要将争取保快")  # the last characters of INDICATOR_TRAILING's words
+INDICATOR_TRAILING = re.compile(
+    r"(?:年均|每年|(?<![人户村亩平日月次台家])均|都|分别|实现|要|将|力争|争取|确保|加快|全部)+$"
+)
+_TRAILING_LAST = frozenset("均年都别现要将争取保快部")  # the last characters of INDICATOR_TRAILING's words
 
 
 def strip_trailing_words(s: str) -> str:
@@ -746,6 +749,9 @@ DISTRIBUTIVE = re.compile(
 # a level alone (市、县级不低于70%) inherits the measure of the target before it
 LEVEL_ONLY = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级?$")
 LEVEL_PREFIX = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级")
+# a list item that is a level alone (国家级、省级龙头企业各2家): it counts the last item's noun at its own level
+LEVEL_ITEM = re.compile(r"^(?:国家|省|市|县|区|乡镇|村)级?$")
+LEVEL_ITEM_PREFIX = re.compile(r"^(?P<level>国家|省|市|县|区|乡镇|村)(?:[两三四]?级)?")
 # the product a list of specifications is set for: 信噪比达到70dB、…的|声学传感器|实现量产
 OWNER_AFTER = re.compile(
     r"(?:[（(][^）)\n]{0,12}[）)])?(?:[、][^，,；;。\n]{0,30}?)?的(?P<owner>[^，,；;。、的\n]{2,14}?)(?=实现|在|[，,；;。\n]|$)"

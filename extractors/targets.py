@@ -664,6 +664,20 @@ def _keep_indicator_verb(text: str, verb_end: int, indicator_start: int) -> int:
     return indicator_start
 
 
+def _item_names(text: str, items: list[tuple[int, int]]) -> list[str | None]:
+    """Indicators of the items of a 均/各 list; a level alone takes the last item's noun at its level
+    (国家级、省级龙头企业各2家 -> 国家级龙头企业, 省级龙头企业)."""
+    names = [_clean_indicator(text[a:b]) for a, b in items]
+    last = P.LEVEL_ITEM_PREFIX.match(names[-1] or "")
+    if last is None or not all(n and P.LEVEL_ITEM.match(n) for n in names[:-1]):
+        return names
+    noun = (names[-1] or "")[last.end() :]  # 县两级|政务服务事项网上可办率: each level names its own
+    levels = [P.LEVEL_ITEM_PREFIX.match(n or "") for n in names]
+    if not noun:
+        return names
+    return [level.group("level") + "级" + noun if level else name for level, name in zip(levels, names)]
+
+
 def _with_shared_measure(items: list[tuple[int, int]], text: str) -> list[str | None]:
     """Indicators of 分别-list items; a measure written on the last item only is shared
     (新能源汽车、动力电池、光伏产业产值 -> 新能源汽车产值, 动力电池产值, 光伏产业产值)."""
@@ -1044,12 +1058,14 @@ class _Scan:
         )
         list_mark = (  # (the pattern opens with a look-behind: entered at every position, so find 均/都 first)
             P.LIST_SHARED.search(text, ind_start, c.start)
-            if text.find("均", ind_start, c.start) >= 0 or text.find("都", ind_start, c.start) >= 0
+            if text.find("均", ind_start, c.start) >= 0
+            or text.find("都", ind_start, c.start) >= 0
+            or text.find("各", ind_start, c.start) >= 0
             else None
         )
         items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
         if len(items) > 1:
-            return [(a, end, _with_direction(_clean_indicator(text[a:b]), verb)) for a, b in items]
+            return [(a, end, _with_direction(name, verb)) for (a, _), name in zip(items, _item_names(text, items))]
         if verb is None and text[c.start - 1 : c.start] == "按" and P.ARRANGED_AFTER.match(text, end):
             return [(ind_start, end, _clean_indicator(text[ind_start : c.start - 1]))]  # 开工规模按6500万千瓦安排
         if number_first:
@@ -1309,6 +1325,14 @@ COUNT = Rule(
             note="a share without subject continues the previous target's measure",
         ),
         example("煤炭是我国的基础能源，占一次能源生产和消费的70%左右。", note="a share alone is no sign of a goal"),
+        example(
+            "到2025年，创建国家级、省级龙头企业各2家，市、县两级政务服务事项网上可办率均达到90%。",
+            {"text": "国家级、省级龙头企业各2家", "value": 2, "indicator": "国家级龙头企业"},
+            {"text": "省级龙头企业各2家", "value": 2, "indicator": "省级龙头企业"},
+            {"text": "市、县两级政务服务事项网上可办率均达到90%", "indicator": "市级政务服务事项网上可办率"},
+            {"text": "县两级政务服务事项网上可办率均达到90%", "indicator": "县级政务服务事项网上可办率"},
+            note="各N: one target per item (as 均); a level alone takes the noun of the last item",
+        ),
         example(
             "到2025年，县域经济总量迈上300亿元台阶。",
             {"text": "县域经济总量迈上300亿元", "value": 300, "comparator": ">=", "indicator": "县域经济总量"},
