@@ -359,6 +359,8 @@ RATE_NOUN_MAX = 8
 # a baseline or a share opening an indicator (较2020年翻|一番, 占GDP比重|达到10%): the comparison continues the
 # previous target's measure (…增加值达到500亿元，占GDP比重达到10%)
 BASELINE_START = re.compile(r"(?:较|比|与)[^，,；;。]{0,8}?年|占")
+# a deadline left between a subject and its bound (机架数|2025年底前|超过45万个): it is no part of the indicator
+TRAILING_DEADLINE = re.compile(r"(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?:前|之前)?$")
 # 其中新增|20家: a part of the previous target's set, named by the verb and that target's measure
 OF_WHICH = re.compile(r"[ \u3000]*其中[ \u3000]*")
 # the leading verb 实现 frames what follows (实现|营业收入超百亿元): it stays out of the indicator (GUIDE)

@@ -1099,6 +1099,10 @@ class _Scan:
                 ]
         if inherited and P.BASELINE_START.match(predicate):
             inherited = _without_direction(inherited)  # 工业投资增长8%，|占固定资产投资的…
+        if verb not in P.DIRECTION_VERBS and len(predicate) > len(verb or "") and predicate.endswith(verb or "-"):
+            predicate = predicate[: -len(verb or "")]  # 开展培训|不少于3000人次: the act counted, not the bound
+            stripped = P.TRAILING_DEADLINE.sub("", predicate)
+            predicate = stripped if stripped or inherited else predicate
         return [(phrase_start, end, (inherited or "") + predicate)]
 
     def _object_after_count(self, c: _Candidate) -> bool:
@@ -1332,6 +1336,11 @@ COUNT = Rule(
             {"text": "市、县两级政务服务事项网上可办率均达到90%", "indicator": "市级政务服务事项网上可办率"},
             {"text": "县两级政务服务事项网上可办率均达到90%", "indicator": "县级政务服务事项网上可办率"},
             note="各N: one target per item (as 均); a level alone takes the noun of the last item",
+        ),
+        example(
+            "到2025年，开展培训不少于3000人次。",
+            {"text": "开展培训不少于3000人次", "value": 3000, "unit": "人次", "indicator": "开展培训"},
+            note="only verbs before the bound: the act is counted, the bound is no part of the indicator",
         ),
         example(
             "到2025年，县域经济总量迈上300亿元台阶。",
