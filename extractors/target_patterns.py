@@ -490,6 +490,11 @@ LIST_SHARED = re.compile(
 # (每个县 / 每家企业 / 每年 distribute a goal: 每个县打造1个…)
 PER_EACH_BEFORE = re.compile(r"每(?![个家县市区乡镇村所条项类种年月日季周天人户名位])[^，,；;。：:\d\n]{1,6}$")
 CLASS_QUALIFIERS = frozenset({"以上", "及以上", "以下", "及以下"})
+# 基本实现20人以上的自然村4G网络覆盖: a population bound before a settlement or organisation names a class of it
+POPULATION_UNITS = frozenset({"人", "户", "万人"})
+CLASS_OF_PLACE = re.compile(
+    r"[ \u3000]*的[^，,；;。\n的]{0,6}?(?:村|镇|乡|社区|小区|企业|学校|园区|单位|机构|医院|城市|县|区)"
+)
 # 元 may be elided only where the clause measures money (产业规模过千亿, 产值突破100亿)
 MONEY_CONTEXT = re.compile(r"规模|产值|收入|营收|增加值|销售额|交易额|投资|税收|总额|营业额|融资|贷款|基金")
 # sentences that define a term or state alternatives set conditions, not goals:
@@ -652,15 +657,15 @@ ALLOCATION = re.compile(r"用于|用来|投向")
 # a leading verb that is part of its indicator: 新增上市企业 counts new listings (gold keeps it)
 KEPT_VERBS = ("新增", "储备")
 VERB_COORDINATION = re.compile(r"[和与及、或]")
-# Adverbs that may precede a clause's leading verb (加快培育, 每年滚动推进).
+# Adverbs that may precede a clause's leading verb (加快培育, 每年滚动推进), and 并 between two (建成并开通).
 _LEAD_ADVERBS_BODY = (
-    r"(?:加快|大力|积极|着力|重点|全力|持续|进一步|加速|深入|继续|稳步|有序|全面|统筹|滚动|新|再|共|计|"
+    r"(?:加快|大力|积极|着力|重点|全力|持续|进一步|加速|深入|继续|稳步|有序|全面|统筹|滚动|新|再|共|计|并|"
     r"全省|全市|全县|全区|全国|我省|我市|我县|我区)"
 )
 _LEAD_ADVERBS = re.compile(rf"(?:[ \u3000]|{_LEAD_ADVERBS_BODY})+")
 # A predicate after a number-first noun phrase ends it: 推动5万家规模以上工业企业【数字化转型】.
 NP_PREDICATE = re.compile(
-    r"提供|开展|实施|完成|实现|进行|参与|参加|接受|加入|接入|上线|签约|入驻|落户|投产|建成|通过|获得|纳入|"
+    r"提供|开展|实施|完成|实现|进行|参与|参加|接受|加入|接入|上线|签约|入驻|落户|落地|投产|建成|通过|获得|纳入|"
     r"开工|竣工|投运|通车|开园|运行"
 )
 # an object opening with a quantifier after the predicate (2—3家标杆企业率先建成|若干具有…的智能单元): the 的 inside

@@ -460,7 +460,7 @@ def _np_stop(text: str, start: int, limit: int) -> int:
             # right after the count a quoted name is the noun (新建10个“一刻钟便民生活圈”), a bracket
             # a note (10家（含…）); after a noun a bracket belongs to it (智能工厂（…）), a quote
             # is what is done (20家企业“上云上平台”)
-            at_count = stop.start() == start or not text[start : stop.start()].strip()
+            at_count = stop.start() == start or text[start : stop.start()].strip() in ("", _DE)  # …以上的“数字标签”
             keep = text[stop.start()] in "（(" if not at_count else text[stop.start()] in '“"《'
             return after if keep else stop.start()
         pos = after
@@ -733,6 +733,12 @@ def _names_or_qualifies(
         and not compared()
     ):
         return True  # 1亿元以上规上工业企业, 产能120万吨以上和…煤矿: a class of the noun, not a goal
+    if (
+        m.group("unit") in P.POPULATION_UNITS
+        and P.qualifier(m) in P.CLASS_QUALIFIERS
+        and P.CLASS_OF_PLACE.match(text, end) is not None
+    ):
+        return True  # 20人以上的自然村: a class of villages by population, whatever verb stands before
     if value == 1 and (
         chinese
         and not m.group("cls")
@@ -1337,6 +1343,14 @@ COUNT = Rule(
             {"text": "县两级政务服务事项网上可办率均达到90%", "indicator": "县级政务服务事项网上可办率"},
             note="各N: one target per item (as 均); a level alone takes the noun of the last item",
         ),
+        example(
+            "到2025年，力争建成并开通5G基站10万个，推动74项“跨省通办”事项全面落地，形成1000个以上的“数字标签”。",
+            {"text": "5G基站10万个", "value": 10, "unit": "万个", "indicator": "5G基站"},
+            {"text": "74项“跨省通办”事项", "value": 74, "indicator": "全面落地的跨省通办事项"},
+            {"text": "1000个以上的“数字标签”", "value": 1000, "indicator": "数字标签"},
+            note="并 joins two leading verbs; 落地 is a predicate; a quoted name after 的 is the noun",
+        ),
+        example("到2025年，基本实现20人以上的自然村4G网络覆盖。", note="a population bound names a class of villages"),
         example(
             "到2025年，开展培训不少于3000人次。",
             {"text": "开展培训不少于3000人次", "value": 3000, "unit": "人次", "indicator": "开展培训"},
