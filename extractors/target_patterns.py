@@ -361,6 +361,11 @@ RATE_NOUN_MAX = 8
 BASELINE_START = re.compile(r"(?:较|比|与)[^，,；;。]{0,8}?年|占")
 # a deadline left between a subject and its bound (机架数|2025年底前|超过45万个): it is no part of the indicator
 TRAILING_DEADLINE = re.compile(r"(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?:前|之前)?$")
+# …等6个方面试点示范培育行动: aspects frame how the work is organised, a later check verifies none (GUIDE)
+ASPECT_AFTER = re.compile(r"[ \u3000]*方面")
+# 公示不低于7天, 7天后批复确认, 间隔7天: a procedure's period in a 流程 (not a reform's 压缩/缩短 to N days)
+PROCEDURE_WORDS = re.compile(r"公示|公告|公布|批复|间隔")
+PROCEDURE_GOAL_VERBS = frozenset({"压缩到", "压缩至", "缩短到", "缩短至", "减少到", "减至", "降至", "控制在"})
 # 其中新增|20家: a part of the previous target's set, named by the verb and that target's measure
 OF_WHICH = re.compile(r"[ \u3000]*其中[ \u3000]*")
 # the leading verb 实现 frames what follows (实现|营业收入超百亿元): it stays out of the indicator (GUIDE)
@@ -744,8 +749,8 @@ def strip_trailing_words(s: str) -> str:
 # a list item's marker before its indicator (2.错退率不大于2%, （一）家庭保障人口…)
 MARKER_FIRST = frozenset("（(一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 INDICATOR_MARKER = re.compile(
-    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．](?!\d)|[①-⑳])"
-)
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)"
+)  # (三是实现…参合率: 一是/二是 enumerate the tasks of a paragraph)
 # framing that says which part of a whole is meant, not what is measured: 以大数据为代表的|数字经济规模
 INDICATOR_FRAME = re.compile(r"^[^，,；;。]{0,4}以[^，,；;。的]{1,24}为(?:代表|重点|主体|核心|引领|龙头|主)的")
 # 每个县市区至少引进1个外资项目: the distribution is part of what is measured
@@ -759,6 +764,7 @@ LEVEL_PREFIX = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级")
 # a list item that is a level alone (国家级、省级龙头企业各2家): it counts the last item's noun at its own level
 LEVEL_ITEM = re.compile(r"^(?:国家|省|市|县|区|乡镇|村)级?$")
 LEVEL_ITEM_PREFIX = re.compile(r"^(?P<level>国家|省|市|县|区|乡镇|村)(?:[两三四]?级)?")
+LEVEL_NOUN_MAX = 12  # the shared noun of a level list is short (科技人才, 龙头企业)
 # the product a list of specifications is set for: 信噪比达到70dB、…的|声学传感器|实现量产
 OWNER_AFTER = re.compile(
     r"(?:[（(][^）)\n]{0,12}[）)])?(?:[、][^，,；;。\n]{0,30}?)?的(?P<owner>[^，,；;。、的\n]{2,14}?)(?=实现|在|[，,；;。\n]|$)"

@@ -910,6 +910,8 @@ class _Scan:
             text, max(0, start - P.ORDINAL_LIST_WIDTH), start
         ):
             return False  # 第十二条第3、81项规定: an ordinal of a citation
+        if c.unit == "个" and P.ASPECT_AFTER.match(text, end):
+            return False  # 6个方面试点示范培育行动: aspects frame the work
         if P.INCLUSIVE_AFTER.match(text, end):
             return False  # 面积超过300平方米（含）: a rule's inclusive threshold
         if (c.is_money or P.is_size_unit(c.unit)) and not m.group("scale_mult") and P.PARAMETER_AFTER.match(text, end):
@@ -954,9 +956,11 @@ class _Scan:
         if P.CONDITION_HEAD.match(text, c.seg_start) and P.NP_AFTER.match(text, end):
             return False  # 对年产值1亿元以上的企业…: a condition, not a goal
         if unit in P.DURATION_UNITS and (
-            verb == "为" or (verb is None and P.PERIOD_BEFORE.search(text, start - 2, start))
+            verb == "为"
+            or (verb is None and P.PERIOD_BEFORE.search(text, start - 2, start))
+            or (verb not in P.PROCEDURE_GOAL_VERBS and P.PROCEDURE_WORDS.search(text, c.clause_start, c.clause_end))
         ):
-            return False  # 公示时间为5个工作日, 公示期5个工作日: the length of a procedure a rule sets
+            return False  # 公示时间为5个工作日, 公示期5个工作日, 公示不低于7天: the length of a procedure a rule sets
         if P.CHOICE_BEFORE.search(text, max(c.clause_start, start - 3), start) and P.APPLYING_AFTER.match(
             text, end, c.clause_end
         ):
@@ -1123,6 +1127,20 @@ class _Scan:
             )
         return verb == "为" and self._for_beneficiary(c, c.verb_match.end())
 
+    def _level_of_next_item(self, np_end: int, clause_end: int, level: str) -> str:
+        """新引育90名国家级、150名省级科技人才: a level alone takes the noun of the next item at its own level."""
+        text = self.text
+        if text[np_end : np_end + 1] != "、":
+            return level
+        following = P.QUANTITY.match(text, np_end + 1, clause_end)
+        if following is None:
+            return level
+        noun = text[following.end() : _noun_phrase_end(text, following.end(), clause_end)].strip()
+        prefix = P.LEVEL_ITEM_PREFIX.match(noun)
+        if prefix is None or not 0 < len(noun) - prefix.end() <= P.LEVEL_NOUN_MAX or "是" in noun:
+            return level  # 4个国家级、5个省级开发区是…主战场: a statement, no short noun to share
+        return level + noun[prefix.end() :]
+
     def _for_beneficiary(self, c: _Candidate, for_end: int) -> bool:
         """为 right before ``for_end`` is the preposition of a beneficiary (为不少于1万名老年人|提供…, 再为|1600户
         以上牧户…), with no later count in the clause (共为6740家市场主体…签发电子证照9472余张: one report)."""
@@ -1150,6 +1168,8 @@ class _Scan:
                 self.covered_until = max(self.covered_until, np_end)
                 return [(start, share[0], share[1])]
         head = P.head_noun(noun)
+        if head and P.LEVEL_ITEM.match(head):
+            head = self._level_of_next_item(np_end, c.clause_end, head)  # 90名国家级、150名省级科技人才
         if head and (
             (c.has_action and P.PIVOT_VERB_END.search(text, c.seg_start, core_end))
             or P.skip_fillers(text, c.seg_start, start) >= start  # the count is the clause's subject
@@ -1351,6 +1371,21 @@ COUNT = Rule(
             note="并 joins two leading verbs; 落地 is a predicate; a quoted name after 的 is the noun",
         ),
         example("到2025年，基本实现20人以上的自然村4G网络覆盖。", note="a population bound names a class of villages"),
+        example(
+            "到2027年，新引育90名国家级、150名省级科技人才。",
+            {"text": "90名国家级", "value": 90, "indicator": "国家级科技人才"},
+            {"text": "150名省级科技人才", "value": 150, "indicator": "省级科技人才"},
+            note="a level alone takes the next item's noun at its own level",
+        ),
+        example("到2025年，分类开展离散型制造、流程型制造等6个方面试点示范行动。", note="N个方面 frames the work"),
+        example("评估工作应严格按照公示不低于7天进行，7天后批复确认。", note="a procedure's period, no goal"),
+        example(
+            "三是实现建档立卡贫困人口参合率达100%。",
+            {"value": 100, "indicator": "建档立卡贫困人口参合率"},
+            meta={"title": "2024年工作要点"},
+            partial=True,
+            note="一是/二是/三是 enumerate a paragraph's tasks: no part of the indicator",
+        ),
         example(
             "到2025年，开展培训不少于3000人次。",
             {"text": "开展培训不少于3000人次", "value": 3000, "unit": "人次", "indicator": "开展培训"},
