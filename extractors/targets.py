@@ -1167,19 +1167,7 @@ class _Scan:
             if share is not None:  # 50%以上的园区|创建生态工业园区: 创建生态工业园区的园区占比
                 self.covered_until = max(self.covered_until, np_end)
                 return [(start, share[0], share[1])]
-        head = P.head_noun(noun)
-        if head and P.LEVEL_ITEM.match(head):
-            head = self._level_of_next_item(np_end, c.clause_end, head)  # 90名国家级、150名省级科技人才
-        if head and (
-            (c.has_action and P.PIVOT_VERB_END.search(text, c.seg_start, core_end))
-            or P.skip_fillers(text, c.seg_start, start) >= start  # the count is the clause's subject
-        ):
-            head = _with_pivot_predicate(text, np_end, c.clause_end, head)  # 吸引95家企业|入驻…基地
-        scale = c.m.group("cls")
-        if head and scale:
-            head = P.INDICATOR_STRIP.sub("", scale) + head  # 3个300亿级|产业集群: the class is part of what is counted
-        if cut == core_end and head and P.list_names_generic(text, cut, head):
-            head = (_clean_indicator(text[c.ind_start : cut]) or "") + head  # …潮河总氮治理等15项|工程
+        head = self._counted_head(c, P.head_noun(noun), np_end, cut)
         if head is None and c.seg_start < core_end:
             # 农村产权交易额完成|18亿元以上: nothing follows, the indicator is before the verb
             verb_end = P.ACTION_VERB_END.search(text, c.seg_start, core_end)
@@ -1187,18 +1175,44 @@ class _Scan:
             subject = _clean_indicator(text[subject_start : verb_end.start() if verb_end else core_end])
             if subject:
                 return [(subject_start, end, subject)]
-        of_which = P.OF_WHICH.match(text, c.clause_start) if head is None and c.continues_list else None
+        if head is None:
+            head = self._head_from_context(c)
+        self.covered_until = max(self.covered_until, np_end)
+        return [(start, np_end, head)]
+
+    def _counted_head(self, c: _Candidate, head: str | None, np_end: int, cut: int | None) -> str | None:
+        """What a number-first count counts, from its noun: a level alone shares the next item's noun, a pivot
+        verb or the subject position adds the predicate, a scale class and a generic list's names join it."""
+        text, start, core_end = self.text, c.start, c.core_end
+        if not head:
+            return head
+        if P.LEVEL_ITEM.match(head):
+            head = self._level_of_next_item(np_end, c.clause_end, head)  # 90名国家级、150名省级科技人才
+        if (c.has_action and P.PIVOT_VERB_END.search(text, c.seg_start, core_end)) or P.skip_fillers(
+            text, c.seg_start, start
+        ) >= start:  # the count is the clause's subject
+            head = _with_pivot_predicate(text, np_end, c.clause_end, head)  # 吸引95家企业|入驻…基地
+        scale = c.m.group("cls")
+        if scale:
+            head = P.INDICATOR_STRIP.sub("", scale) + head  # 3个300亿级|产业集群: the class is part of what is counted
+        if cut == core_end and P.list_names_generic(text, cut, head):
+            head = (_clean_indicator(text[c.ind_start : cut]) or "") + head  # …潮河总氮治理等15项|工程
+        return head
+
+    def _head_from_context(self, c: _Candidate) -> str | None:
+        """A count with no noun after it: a part of the previous target's set (其中新增|20家), else the item cell
+        of its table row (新增规上工业企业 | 100家)."""
+        text, start = self.text, c.start
+        of_which = P.OF_WHICH.match(text, c.clause_start) if c.continues_list else None
         if of_which is not None and self.last_indicator:
             kept = P.SPACES.sub("", text[of_which.end() : start])
             if kept in P.KEPT_VERBS and not self.last_indicator.startswith(kept):
-                head = kept + self.last_indicator  # 企业达到100家以上，其中新增|20家: 新增规上工业企业
-        if head is None:
-            head = P.row_item(text, c.clause_start)  # 新增规上工业企业 | 100家: the item cell before the value
-            kept = P.SPACES.sub("", text[c.clause_start : start])
-            if head is not None and kept in P.KEPT_VERBS and not head.startswith(kept):
-                head = kept + head  # 规上工业企业 | 新增100家: 新增规上工业企业
-        self.covered_until = max(self.covered_until, np_end)
-        return [(start, np_end, head)]
+                return kept + self.last_indicator  # 企业达到100家以上，其中新增|20家: 新增规上工业企业
+        head = P.row_item(text, c.clause_start)  # 新增规上工业企业 | 100家: the item cell before the value
+        kept = P.SPACES.sub("", text[c.clause_start : start])
+        if head is not None and kept in P.KEPT_VERBS and not head.startswith(kept):
+            head = kept + head  # 规上工业企业 | 新增100家: 新增规上工业企业
+        return head
 
     def _write(self, c: _Candidate, spans: list[tuple[int, int, str | None]]) -> list[dict[str, Any]]:
         base = {
