@@ -366,6 +366,9 @@ ASPECT_AFTER = re.compile(r"[ \u3000]*方面")
 # 公示不低于7天, 7天后批复确认, 间隔7天: a procedure's period in a 流程 (not a reform's 压缩/缩短 to N days)
 PROCEDURE_WORDS = re.compile(r"公示|公告|公布|批复|间隔")
 PROCEDURE_GOAL_VERBS = frozenset({"压缩到", "压缩至", "缩短到", "缩短至", "减少到", "减至", "降至", "控制在"})
+# a stock reached, not a flow per year: 每年新增10家，|总数达到100家 does not repeat 每年
+STOCK_WORDS = re.compile(r"总数|总量|总计|累计|合计|总规模|保有量|存量")
+QUOTA_VERBS = frozenset({"不少于", "不低于"})  # the floor verbs of a yearly quota
 # 其中新增|20家: a part of the previous target's set, named by the verb and that target's measure
 OF_WHICH = re.compile(r"[ \u3000]*其中[ \u3000]*")
 # the leading verb 实现 frames what follows (实现|营业收入超百亿元): it stays out of the indicator (GUIDE)

@@ -830,6 +830,7 @@ class _Scan:
         self.anchor = -1  # end of the last target: the next item of a list starts after it
         self.last_target_sentence = -1
         self.last_recurring: str | None = None
+        self.last_verb: str | None = None
         self.last_indicator: str | None = None
         self.fenbie_lists: dict[int, _ListItems] = {}
         self.table_lines: list[tuple[int, int]] = []
@@ -980,7 +981,7 @@ class _Scan:
             return False
         c.recurring = "annual" if P.RECURRING.search(text, c.clause_start, start) else None
         c.continues_list = self.last_target_sentence == c.sent_start
-        if c.recurring is None and not (verb or c.has_action) and c.continues_list:
+        if c.recurring is None and c.continues_list and (not (verb or c.has_action) or self._parallel_quota(c)):
             c.recurring = self.last_recurring
         c.deadline_year = doc.deadline_year(start)
         if not (
@@ -1141,6 +1142,18 @@ class _Scan:
             return level  # 4个国家级、5个省级开发区是…主战场: a statement, no short noun to share
         return level + noun[prefix.end() :]
 
+    def _parallel_quota(self, c: _Candidate) -> bool:
+        """每年举办…不少于2场、提供…不少于50次，|促进不少于10项…: a clause of its own act with the same floor verb
+        as the previous target of a 每年 sentence repeats 每年; a stock does not (每年新增10家，|总数达到100家), nor
+        a clause after a rate (年均增速保持在20%左右，打造100个…)."""
+        text, start = self.text, c.start
+        return (
+            c.verb in P.QUOTA_VERBS
+            and self.last_verb == c.verb
+            and text.rfind("每年", c.sent_start, start) >= 0
+            and not P.STOCK_WORDS.search(text, c.clause_start, start)
+        )
+
     def _for_beneficiary(self, c: _Candidate, for_end: int) -> bool:
         """为 right before ``for_end`` is the preposition of a beneficiary (为不少于1万名老年人|提供…, 再为|1600户
         以上牧户…), with no later count in the clause (共为6740家市场主体…签发电子证照9472余张: one report)."""
@@ -1233,6 +1246,7 @@ class _Scan:
         self.anchor = max(b for _, b, _ in spans)
         self.last_target_sentence = c.sent_start
         self.last_recurring = c.recurring
+        self.last_verb = c.verb
         self.last_indicator = spans[-1][2]
         return rows
 
@@ -1399,6 +1413,19 @@ COUNT = Rule(
             meta={"title": "2024年工作要点"},
             partial=True,
             note="一是/二是/三是 enumerate a paragraph's tasks: no part of the indicator",
+        ),
+        example(
+            "到2027年，每年举办场景对接活动不少于2场、提供场景服务不少于50次，促进不少于10项新技术新产品首用首试。",
+            {"text": "场景对接活动不少于2场", "recurring": "annual"},
+            {"text": "提供场景服务不少于50次", "recurring": "annual"},
+            {"text": "10项新技术新产品首用首试", "recurring": "annual"},
+            note="a clause of its own act with the same floor verb repeats 每年 (a yearly quota)",
+        ),
+        example(
+            "到2025年，每年新增高新技术企业不少于10家，总数不少于100家。",
+            {"text": "新增高新技术企业不少于10家", "recurring": "annual"},
+            {"text": "总数不少于100家", "recurring": None},
+            note="a stock reached does not repeat 每年",
         ),
         example(
             "到2025年，开展培训不少于3000人次。",
