@@ -1201,9 +1201,9 @@ class _Scan:
             return head
         if P.LEVEL_ITEM.match(head):
             head = self._level_of_next_item(np_end, c.clause_end, head)  # 90名国家级、150名省级科技人才
-        if (c.has_action and P.PIVOT_VERB_END.search(text, c.seg_start, core_end)) or P.skip_fillers(
-            text, c.seg_start, start
-        ) >= start:  # the count is the clause's subject
+        if (
+            P.PIVOT_VERB_END.search(text, c.seg_start, core_end) or P.skip_fillers(text, c.seg_start, start) >= start
+        ):  # the count is the clause's subject
             head = _with_pivot_predicate(text, np_end, c.clause_end, head)  # 吸引95家企业|入驻…基地
         scale = c.m.group("cls")
         if scale:
