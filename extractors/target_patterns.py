@@ -369,6 +369,14 @@ PROCEDURE_GOAL_VERBS = frozenset({"压缩到", "压缩至", "缩短到", "缩短
 # a stock reached, not a flow per year: 每年新增10家，|总数达到100家 does not repeat 每年
 STOCK_WORDS = re.compile(r"总数|总量|总计|累计|合计|总规模|保有量|存量")
 QUOTA_VERBS = frozenset({"不少于", "不低于"})  # the floor verbs of a yearly quota
+# a specification list (…诊断系统对…的检出率超过95%，|假阴性率低于1%): a bare measure after the first item
+# continues the product the first one names
+BARE_MEASURE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:率|精度|误差|角度|时延|功耗)$")
+MEASURE_END = re.compile(r"(?:率|精度|误差|角度|时延|功耗)$")
+ITEM_BREAK = re.compile(r"[；;。\n]")
+PRODUCT_OWNER = re.compile(
+    r"^(?P<owner>[^，,；;。\n]{2,30}?(?:系统|设备|传感器|产品|装置|无人机|机器人|芯片|终端|模型))(?=对|的|[\u4e00-\u9fff])"
+)
 # 其中新增|20家: a part of the previous target's set, named by the verb and that target's measure
 OF_WHICH = re.compile(r"[ \u3000]*其中[ \u3000]*")
 # the leading verb 实现 frames what follows (实现|营业收入超百亿元): it stays out of the indicator (GUIDE)

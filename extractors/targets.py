@@ -1084,8 +1084,8 @@ class _Scan:
         if elided_subject:
             return self._elided_subject_spans(c)
         indicator = _clean_indicator(text[ind_start:core_end])
-        if indicator and c.continues_list and self.last_indicator and P.BASELINE_START.match(indicator):
-            indicator = _without_direction(self.last_indicator) + indicator  # 数量突破1000家，|较2020年翻一番
+        if indicator and c.continues_list and self.last_indicator:
+            indicator = self._continued_measure(c, indicator)
         return [(ind_start, end, _with_direction(indicator, verb))]
 
     def _elided_subject_spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:
@@ -1115,6 +1115,24 @@ class _Scan:
             stripped = P.TRAILING_DEADLINE.sub("", predicate)
             predicate = stripped if stripped or inherited else predicate
         return [(phrase_start, end, (inherited or "") + predicate)]
+
+    def _continued_measure(self, c: _Candidate, indicator: str) -> str:
+        """A measure without its subject continues the previous target's: a baseline or a share (数量突破1000家，|
+        较2020年翻一番, …，|占GDP比重…), a bare specification after a product's first one (…诊断系统对…的检出率
+        超过95%，|假阴性率低于1%), unless a 的-owner follows it in its sentence (…、噪音水平…的压力传感器)."""
+        last = self.last_indicator or ""
+        if P.BASELINE_START.match(indicator):
+            return _without_direction(last) + indicator
+        if (
+            P.BARE_MEASURE.match(indicator)
+            and P.MEASURE_END.search(last)  # the first item is a specification of the product too
+            and self.text.find(_DE, c.end, c.sent_end) < 0
+            and not P.ITEM_BREAK.search(self.text, self.anchor, c.start)  # …；森林覆盖率: another list
+        ):
+            owner = P.PRODUCT_OWNER.match(last)
+            if owner is not None and not indicator.startswith(owner.group("owner")):
+                return owner.group("owner") + indicator
+        return indicator
 
     def _object_after_count(self, c: _Candidate) -> bool:
         """A verb before the comparator whose object follows the count (形成不少于|100个…案例, 为不少于|1万名老年人
@@ -1431,6 +1449,13 @@ COUNT = Rule(
             "到2025年，开展培训不少于3000人次。",
             {"text": "开展培训不少于3000人次", "value": 3000, "unit": "人次", "indicator": "开展培训"},
             note="only verbs before the bound: the act is counted, the bound is no part of the indicator",
+        ),
+        example(
+            "到2025年，智能巡检机器人的识别准确率达到98%，误报率低于1%；森林覆盖率达到45%，湿地保护率达到50%。",
+            {"text": "误报率低于1%", "indicator": "智能巡检机器人误报率"},
+            {"text": "湿地保护率达到50%", "indicator": "湿地保护率"},
+            partial=True,
+            note="a bare specification after a product's first one continues the product; other rates keep theirs",
         ),
         example(
             "到2025年，县域经济总量迈上300亿元台阶。",
