@@ -79,10 +79,10 @@ _PER_LEFT = re.compile(rf"每{_S}(?:个|名|位)?(?P<unit>{_PER_UNIT})")
 _RIGHT_CMP = re.compile(
     rf"{_S}(?:（含）|\(含\)|含)?{_S}(?:(?P<ge>及以上|以上)|(?P<le>及以下|以下|以内|封顶|为上限)|(?P<approx>左右))"
 )
-# words that qualify an amount a few characters away (最高奖励500万元)
+# words that qualify an amount a few characters away (最高奖励500万元); 迈上300亿元台阶 reaches a level (>=)
 _LEFT_BROAD = re.compile(r"(?P<le>最高|最多|不超过|不高于|不大于|上限|封顶)|(?P<ge>不低于|不少于|至少)")
 _LEFT_ADJ = re.compile(
-    rf"(?:(?P<le>最高不超过|不超过|不高于|最高|最多)|(?P<ge>不低于|不少于|至少|首次突破|突破|破|达到|高达|达)"
+    rf"(?:(?P<le>最高不超过|不超过|不高于|最高|最多)|(?P<ge>不低于|不少于|至少|首次突破|突破|破|达到|高达|达|迈上|跨上|站上|迈过|跨过)"
     rf"|(?P<gt>超过|高于|(?<![通经])过|逾|超)|(?P<approx>大约|约|近|接近))[“\"]?{_S}$"
 )
 _CLAUSE_BREAK = re.compile(r"[，。；：！？\n,;:（）()]")
@@ -297,6 +297,11 @@ MONEY = Rule(
             {"text": "20万元", "value_cny": 2e5},
         ),
         example("给予3-5万元补助。", {"text": "3-5万元", "value_cny": 3e4, "value_max_cny": 5e4}),
+        example(
+            "到2025年，县域经济总量迈上300亿元台阶。",
+            {"text": "300亿元", "value_cny": 3e10, "comparator": ">="},
+            note="迈上N台阶: a level reached, a floor (as the target)",
+        ),
         example("按100元/亩的标准给予补贴。", {"text": "100元/亩", "value_cny": 100.0, "per": "亩"}),
         example("每人每月补贴300元。", {"text": "300元", "value_cny": 300.0, "per": "人/月"}),
         example("全年兑现奖补资金100余万元。", {"text": "100余万元", "value_cny": 1e6, "comparator": ">"}),
