@@ -1239,6 +1239,9 @@ class _Scan:
             kept = P.SPACES.sub("", text[of_which.end() : start])
             if kept in P.KEPT_VERBS and not self.last_indicator.startswith(kept):
                 return kept + self.last_indicator  # 企业达到100家以上，其中新增|20家: 新增规上工业企业
+        if c.continues_list and self.last_indicator and P.leading_verbs_end(text, c.seg_start, start) == start:
+            verbs = P.SPACES.sub("", text[P.skip_fillers(text, c.seg_start, start) : start])
+            return verbs + self.last_indicator  # 新建高标准农田14.5万亩、|提升改造|13万亩: the same noun, another act
         head = P.row_item(text, c.clause_start)  # 新增规上工业企业 | 100家: the item cell before the value
         kept = P.SPACES.sub("", text[c.clause_start : start])
         if head is not None and kept in P.KEPT_VERBS and not head.startswith(kept):
@@ -1444,6 +1447,12 @@ COUNT = Rule(
             {"text": "新增高新技术企业不少于10家", "recurring": "annual"},
             {"text": "总数不少于100家", "recurring": None},
             note="a stock reached does not repeat 每年",
+        ),
+        example(
+            "到2025年，新建高标准农田14.5万亩、改造13万亩。",
+            {"text": "13万亩", "value": 13, "indicator": "改造高标准农田"},
+            partial=True,
+            note="a verb alone after 、 acts on the previous target's noun",
         ),
         example(
             "到2025年，开展培训不少于3000人次。",
