@@ -467,3 +467,19 @@ def test_diff_html_under_a_file_fails_before_printing_the_diff(paths, good_gold,
     )
     assert_one_line_error(result, "diff", paths["file"])
     assert result.stdout == ""  # the (long) terminal diff is not printed for nothing
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["gold", "config", "--format", "labelstudio"], ["gold", "config", "--format", "doccano"]],
+    ids=["labelstudio", "doccano"],
+)
+def test_output_piped_into_a_reader_that_quits_ends_quietly(command):
+    """`polex … | head` as a user types it: the reader closes the pipe before polex writes;
+    polex stops without a 'Broken pipe' error line and exits as a shell reports SIGPIPE (141)."""
+    from polex_cli import POLEX, polex_env
+
+    proc = subprocess.Popen([str(POLEX), *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=polex_env())
+    proc.stdout.close()  # `head` has read what it wanted and gone
+    _, stderr = proc.communicate(timeout=120)
+    assert stderr.decode() == "" and proc.returncode == 141, (proc.returncode, stderr.decode())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import signal
 import sys
 import traceback
@@ -26,6 +27,9 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "gold": (gold, "validate gold files; import/export Label Studio and doccano"),
     "compare": (compare, "show two documents' linked targets side by side"),
 }
+
+# `polex … | head`: the reader quit before polex wrote everything; a shell reports this status.
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 
 __all__ = ["COMMANDS", "EXIT_INTERNAL_ERROR", "EXIT_USER_ERROR", "build_parser", "describe_os_error", "main"]
 
@@ -79,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     previous_sigterm = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         return int(args._module.main(args) or 0)
+    except BrokenPipeError:
+        # The reader of our stdout is gone (`| head`): nothing to tell it. Point stdout at
+        # /dev/null so that the interpreter's final flush does not raise a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except (UserError, OSError) as exc:
         # Errors the user caused: one line with the path and the fix; --verbose adds the traceback.
         if args.verbose:

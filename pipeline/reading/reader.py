@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from pipeline.core.document import RawDocument
 from pipeline.errors import IngestError
 from pipeline.reading.encoding import decode_text
+from pipeline.reading.error_pages import error_page_cue
 from pipeline.reading.formats import (
     OFFICE_SIZE_FACTOR,
     OFFICE_SUFFIXES,
@@ -139,6 +140,14 @@ def decode_bytes(data: bytes, suffix: str) -> tuple[str, str, str]:
     visible = visible_text(text)
     if not visible.strip():
         raise IngestError("decode", "HTML page has no visible text")
+    cue = error_page_cue(visible)
+    if cue is not None:
+        first_line = visible.strip().split("\n", 1)[0][:40]
+        raise IngestError(
+            "decode",
+            f"HTML page is an error, login or redirect page, not a document ({cue!r} in {first_line!r}):"
+            " the crawler saved it instead of the page; fetch it again",
+        )
     return visible, encoding, "text/html"
 
 
