@@ -16,10 +16,12 @@ import os
 import sys
 from pathlib import Path
 
+from rich.console import Console
 from rich.progress import Progress
 
 from pipeline.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_QUARANTINED, OutputLocked, Stopped, UserError
-from pipeline.reading.reader import list_corpus
+from pipeline.reading.formats import OFFICE_SIZE_FACTOR
+from pipeline.reading.reader import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, list_corpus
 from pipeline.storage.publish import OutputStore
 from pipeline.storage.removal_guard import check_removals
 
@@ -28,7 +30,10 @@ DASK_ADDRESS_ENV = "POLEX_DASK_ADDRESS"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "corpus", type=Path, help="folder of documents (.txt, .htm, .html, .shtml, .xhtml), read recursively"
+        "corpus",
+        type=Path,
+        help=f"folder of documents ({', '.join(SUPPORTED_SUFFIXES)}), read recursively; any other file is a"
+        " quarantine row",
     )
     parser.add_argument("--out", type=Path, required=True, help="output folder for the Parquet tables")
     parser.add_argument(
@@ -41,7 +46,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--batch-docs", type=int, default=None, help="at most this many documents per batch task")
     parser.add_argument("--batch-mb", type=float, default=None, help="at most ~this many MB of input per batch task")
-    parser.add_argument("--max-bytes", type=int, default=None, help="quarantine files larger than this (bytes)")
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        help=f"quarantine text and HTML files larger than this (bytes, default"
+        f" {DEFAULT_MAX_BYTES // 2**20} MB); PDF and Word files may be"
+        f" {OFFICE_SIZE_FACTOR} times larger",
+    )
     parser.add_argument(
         "--allow-removals",
         action="store_true",
@@ -119,7 +131,8 @@ def prefect_environment(verbose: bool) -> None:
 
 def _run(args, run_ingest) -> dict:
     """The flow's summary; OutputLocked, UserError or the run's failure otherwise."""
-    with Progress(transient=True, disable=args.no_progress, console=None) as progress:
+    # The bar is for the terminal, on stderr: stdout holds only the QUARANTINED lines a script reads.
+    with Progress(transient=True, disable=args.no_progress, console=Console(stderr=True)) as progress:
         task_id = progress.add_task("starting Prefect", total=None)
         return run_ingest(
             str(args.corpus),
