@@ -143,7 +143,7 @@ def summary_lines(result: ImportResult) -> list[str]:
             totals[outcome] += 1
             if outcome == NEEDS_ATTRS:
                 lines.append(
-                    f"{rec.doc}: {span.label} {span.start}:{span.end} {span.text!r} added by hand, the "
+                    f"{rec.doc}: {span.label} {span.start}:{span.end} {span.text!r} drawn or relabelled by hand, the "
                     "extractor reads no attributes there: kept with needs_attrs (see `polex gold validate`)"
                 )
     if totals:

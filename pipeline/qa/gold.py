@@ -146,7 +146,7 @@ def text_errors(where: str, doc: AnnotatedDoc, raw_text: str, sha256: str | None
 def review_errors(where: str, doc: AnnotatedDoc) -> list[str]:
     """Spans a reviewer added whose attributes no one has written yet (``needs_attrs``)."""
     return [
-        f"{where}: spans[{i}] ({s.label} {s.start}:{s.end} {s.text!r}): needs attributes (added by hand, the extractor "
+        f"{where}: spans[{i}] ({s.label} {s.start}:{s.end} {s.text!r}): needs attributes (drawn or relabelled by hand, the extractor "
         f'reads none there): write {", ".join(REQUIRED_ATTRS[s.label])} in attrs, then delete "needs_attrs"'
         for i, s in enumerate(doc.spans)
         if s.needs_attrs
