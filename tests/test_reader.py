@@ -284,3 +284,12 @@ def test_gb18030_truncated_mid_character_is_refused():
 def test_web_page_saved_as_txt_with_bom_is_read_as_html():
     raw, encoding, media_type = decode_bytes(codecs.BOM_UTF8 + "<html><body><p>正文</p></body></html>".encode(), ".txt")
     assert (raw, encoding, media_type) == ("正文", "utf-8-sig", "text/html")
+
+
+def test_a_broken_symbolic_link_says_where_it_points(tmp_path):
+    """A crawl folder's link to a file that was moved: the quarantine row says which link and where to."""
+    (tmp_path / "moved.txt").symlink_to(tmp_path / "gone" / "original.txt")
+    with pytest.raises(IngestError) as info:
+        read_document(tmp_path, "moved.txt")
+    assert info.value.stage == "read"
+    assert str(info.value).endswith(f"broken symbolic link to {tmp_path / 'gone' / 'original.txt'} (no such file)")

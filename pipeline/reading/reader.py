@@ -216,7 +216,7 @@ def _suffix_by_content(path: Path, suffix: str, max_bytes: int) -> tuple[str, by
 
 
 @contextmanager
-def _read_errors() -> Iterator[None]:
+def _read_errors(path: Path) -> Iterator[None]:
     """A file that cannot be read for good (a folder, no permission, …) as IngestError("read");
     transient errors (EIO, ESTALE, …) raised as they are, for the caller to retry."""
     try:
@@ -227,16 +227,18 @@ def _read_errors() -> Iterator[None]:
         if exc.errno not in _PERMANENT_ERRNOS:
             raise
         reason = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM) else (exc.strerror or str(exc))
+        if exc.errno == errno.ENOENT and path.is_symlink():  # a crawl's link to a file moved away
+            reason = f"broken symbolic link to {os.readlink(path)} (no such file)"
         raise IngestError("read", f"cannot read file: {reason}") from None
 
 
 def _read_head(path: Path, n: int) -> bytes:
-    with _read_errors(), open(path, "rb") as f:
+    with _read_errors(path), open(path, "rb") as f:
         return f.read(n)
 
 
 def _read_bounded(path: Path, max_bytes: int, suffix: str = "") -> bytes:
-    with _read_errors(), open(path, "rb") as f:
+    with _read_errors(path), open(path, "rb") as f:
         size = os.fstat(f.fileno()).st_size
         if size > max_bytes:
             raise IngestError("read", _too_big(size, max_bytes, suffix))
