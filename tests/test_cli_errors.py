@@ -483,3 +483,19 @@ def test_output_piped_into_a_reader_that_quits_ends_quietly(command):
     proc.stdout.close()  # `head` has read what it wanted and gone
     _, stderr = proc.communicate(timeout=120)
     assert stderr.decode() == "" and proc.returncode == 141, (proc.returncode, stderr.decode())
+
+
+@pytest.mark.parametrize("command", ["run", "serve"])
+def test_out_inside_the_corpus_is_refused_before_it_reads_its_own_tables(tmp_path, command):
+    """`polex run . --out out` in a folder of documents: the next run would read the published
+    Parquet files as documents (139 quarantine rows after two runs of two documents). Refused,
+    one line, exit 2, nothing written."""
+    corpus = tmp_path / "crawl"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("到2025年，全市规模以上工业企业达到800家。\n", encoding="utf-8")
+    args = ["run", str(corpus)] if command == "run" else ["serve", "--corpus", str(corpus)]
+    result = run_polex(*args, "--out", str(corpus / "sub" / ".." / "out"))
+    assert result.returncode == 2, result.stdout + result.stderr
+    line = f"polex {command}: error: OUT {corpus / 'out'} is inside the corpus folder {corpus}"
+    assert result.stderr.startswith(line) and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (corpus / "out").exists()

@@ -79,6 +79,17 @@ def _check_sizes(args) -> None:
             raise UserError(f"{option} must be a positive number, got {value}")
 
 
+def check_out_outside_corpus(corpus: Path, out: Path) -> None:
+    """OUT inside CORPUS (`polex run . --out out`): the next run would read OUT's own Parquet
+    files and manifest as documents, each a quarantine row, more with every run. Refused."""
+    corpus_dir, out_dir = corpus.resolve(), out.resolve()
+    if out_dir == corpus_dir or corpus_dir in out_dir.parents:
+        raise UserError(
+            f"OUT {out_dir} is inside the corpus folder {corpus_dir}: every run would read the tables it "
+            "published as documents; choose an OUT outside the corpus folder"
+        )
+
+
 def _check_user_input(args) -> None:
     """Fail fast, before paying Prefect's start-up, on mistakes the user can fix."""
     _check_sizes(args)
@@ -86,6 +97,7 @@ def _check_user_input(args) -> None:
         raise UserError(
             f"corpus folder {args.corpus} does not exist or is not a folder; pass the folder holding the documents"
         )
+    check_out_outside_corpus(args.corpus, args.out)
     store = OutputStore(args.out)
     store.prepare()
     _check_removals_early(args, store)

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from pipeline.cli.run import DASK_ADDRESS_ENV, prefect_environment
+from pipeline.cli.run import DASK_ADDRESS_ENV, check_out_outside_corpus, prefect_environment
 from pipeline.errors import Stopped, UserError
 from pipeline.storage.publish import OutputStore
 
@@ -78,6 +78,7 @@ def _check_arguments(args) -> None:
         raise UserError(
             f"corpus folder {args.corpus} does not exist or is not a folder; pass --corpus with the documents folder"
         )
+    check_out_outside_corpus(args.corpus, args.out)
     OutputStore(args.out).prepare()
 
 
