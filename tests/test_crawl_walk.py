@@ -12,6 +12,7 @@ an unsupported type, an error page saved as HTML), then the next night's re-runs
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -80,6 +81,7 @@ def test_a_crawl_folder_night_after_night(tmp_path):
     assert {"office/reportlab.pdf", "office/word.docx"} <= office
     assert {"gbk/003.txt", "html/page.html", *(s.name for s in SEEDS)} <= documents
 
+    first_version = manifest(out)["run_id"]
     _run(corpus, out, expect=1)  # the next night, nothing new
     assert manifest(out)["counts"]["processed"] == 0
     assert_tables_equal(read_tables(out), first)
@@ -99,3 +101,11 @@ def test_a_crawl_folder_night_after_night(tmp_path):
     changed = third["targets"][third["targets"].doc_id == SEEDS[0].name]
     added = changed[changed.text == "新增就业岗位10万个"]
     assert added.deadline_year.tolist() == [2030]
+
+    # The reviewer's view of the night's change: the first night's version, kept in OUT, as the base.
+    diffed = run_polex("diff", "--base", str(out / "versions" / first_version), "--out", str(out), "--json")
+    assert diffed.returncode == 0, diffed.stderr
+    differences = json.loads(diffed.stdout)["differences"]
+    assert {d["doc"] for d in differences} == {SEEDS[0].name, "bad/empty.txt"}
+    assert {"spurious"} == {d["kind"] for d in differences if d["doc"] == "bad/empty.txt"}
+    assert any(d["kind"] == "spurious" and d["new"]["text"] == "新增就业岗位10万个" for d in differences)
