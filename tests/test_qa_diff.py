@@ -293,3 +293,17 @@ def test_chromium_has_a_cjk_font():
     """The screenshot needs a font with Chinese glyphs: .ci/run installs fonts-noto-cjk with Chromium."""
     families = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
     assert "Noto Sans CJK SC" in families, "install Debian's fonts-noto-cjk (.ci/run does)"
+
+
+def test_html_report_puts_the_documents_with_differences_first_with_a_contents_line():
+    """A whole-corpus --base report after a night that changed one document of many: the
+    reviewer sees it first and finds it by the contents line, not under every unchanged one."""
+    same = [diff_document(f"{n:03d}.txt", gold_doc(), gold_doc(), all_attrs=False) for n in range(3)]
+    changed = diff_document("changed.txt", gold_doc(), predicted_doc(), all_attrs=False)
+    page = render_report([*same[:2], changed, same[2]], "base")
+    sections = re.findall(r'<section class="doc" id="(doc-\d+)"><h2>([^<]+)</h2>', page)
+    assert [name for _, name in sections] == ["changed.txt", "000.txt", "001.txt", "002.txt"]
+    contents = re.search(r'<nav class="contents">(.*?)</nav>', page, flags=re.S).group(1)
+    anchor = dict((name, ident) for ident, name in sections)["changed.txt"]
+    assert f'<a href="#{anchor}">changed.txt</a>' in contents
+    assert "3 documents without differences" in contents and "000.txt" not in contents

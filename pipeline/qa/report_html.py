@@ -283,12 +283,30 @@ _JS = """
 """
 
 
+def _contents(ordered: list[DocDiff]) -> str:
+    """One line linking every document with differences (with its count), then how many have none."""
+    links = [
+        f'<a href="#doc-{n}">{html.escape(d.doc)}</a> ({len(d.differences)})'
+        for n, d in enumerate(ordered, 1)
+        if d.differences
+    ]
+    without = sum(1 for d in ordered if not d.differences)
+    parts = [f"with differences: {' · '.join(links)}" if links else "no document has differences"]
+    if without:
+        parts.append(f"{without} document{'s' if without != 1 else ''} without differences, after them")
+    return f'<nav class="contents"><p>{"; ".join(parts)}</p></nav>'
+
+
 def render_report(doc_diffs: list[DocDiff], mode: str) -> str:
     """One HTML page for all documents; ``mode`` is ``gold`` or ``base``."""
     names = ("gold", "predicted") if mode == "gold" else ("base", "new")
     total = Counter(x.kind for d in doc_diffs for x in d.differences)
     summary = ", ".join(f"{total[k]} {k}" for k in KINDS)
-    sections = "".join(_doc_section(n, d, names) for n, d in enumerate(doc_diffs, 1))
+    # Documents with differences first (a night that changed 3 of 5,000 documents shows those 3
+    # at the top), each in the contents line; the rest after them, counted there.
+    ordered = [d for d in doc_diffs if d.differences] + [d for d in doc_diffs if not d.differences]
+    sections = "".join(_doc_section(n, d, names) for n, d in enumerate(ordered, 1))
+    contents = _contents(ordered)
     # The paints before the script runs (and for --dump-dom without JS).
     fallback = ";".join(f"{name}:{value}" for name, value in _paints().items())
     # Chips keep their label's plain colour (the kind shows in their outline), over displaCy's inline paint.
@@ -298,5 +316,5 @@ def render_report(doc_diffs: list[DocDiff], mode: str) -> str:
         '<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'
         f"<title>polex diff: {names[0]} vs {names[1]}</title><style>:root{{{fallback}}}{_CSS}{chips}</style></head><body>"
         f"<h1>polex diff — {names[0]} vs {names[1]}</h1><p>documents: {len(doc_diffs)}; {summary}</p>"
-        f"{_legend()}{sections}<script>{script}</script></body></html>"
+        f"{contents}{_legend()}{sections}<script>{script}</script></body></html>"
     )
