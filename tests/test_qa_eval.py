@@ -129,3 +129,17 @@ def test_core_pipeline_output_is_readable(tmp_path, capsys):
     code = run_subcommand(cli_eval, ["--gold", str(gold), "--out", str(tmp_path / "out"), "--json"])
     report = json.loads(capsys.readouterr().out)
     assert code == 0 and report["labels"]["deadline"]["gold"] == 1 and report["missing_documents"] == []
+
+
+@needs_gold
+def test_per_doc_table_written_to_a_file_keeps_every_document_name(tmp_path):
+    """`polex eval --per-doc > scores.txt`: the table is not cut to a terminal's 80 columns,
+    so each row names its document in full (it read `002_d4a341c0…`)."""
+    from polex_cli import run_polex
+
+    write_out(tmp_path, gold_docs())
+    result = run_polex("eval", "--gold", str(GOLD), "--out", str(tmp_path), "--per-doc", COLUMNS="")
+    assert result.returncode == 0, result.stderr
+    for doc in gold_docs():
+        assert doc.doc in result.stdout, doc.doc
+    assert "responsible_unit" in result.stdout and "…" not in result.stdout

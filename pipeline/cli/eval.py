@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -110,8 +111,19 @@ def _print_meta(console: Console, meta: dict) -> None:
         console.print(_meta_table(meta))
 
 
+# Width of the tables written to a file or a pipe (`polex eval --per-doc > scores.txt`, a CI log):
+# rich would cut them to 80 columns and each document's name to `002_d4a341c0…`.
+UNBOUNDED_WIDTH = 240
+
+
+def _console() -> Console:
+    if sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit():
+        return Console()  # a terminal (or a width the user set): its width
+    return Console(width=UNBOUNDED_WIDTH)
+
+
 def print_human(report: dict, per_doc: bool) -> None:
-    console = Console()
+    console = _console()
     if report["labels"]:  # none under --labels meta
         console.print(_scores_table(report))
         console.print(f"[dim]{SUBLABEL}: targets also naming gold's indicator (character F1 >= 0.6); not in micro[/]")
