@@ -207,7 +207,11 @@ def test_readme_page_example_runs(run):
     """The README's pandas blocks (the session, then the page of a PDF's target), verbatim."""
     *_, out = run
     blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
-    session, pages = blocks[0].replace('out = "outputs"', f"out = {str(out)!r}"), blocks[1]
+    # the PDF block reads the OUT its shell line makes (/tmp/formats-out): this run's OUT instead
+    session, pages = (
+        blocks[0].replace('out = "outputs"', f"out = {str(out)!r}"),
+        blocks[1].replace("/tmp/formats-out", str(out)),
+    )
     assert "media_type" in pages and ".page" in pages
     result = subprocess.run([sys.executable, "-c", session + pages], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
