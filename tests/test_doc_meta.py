@@ -402,6 +402,11 @@ def test_run_on_signature_after_an_attachment_line_and_letter_spaced():
     plain = "请认真贯彻执行。国务院办公厅二○一○年十月十六日关于加快推进的若干意见"
     assert ms.run_on_signature(plain) == ("国务院办公厅", "2010-10-16")
     assert ms.run_on_signature("请认真贯彻执行。附件：某集团公司主要成员企业名单") == (None, None)
+    # Printed letter-spaced with two spaces (a no-break space and a space), after the indent of a flat text.
+    spaced = "重大情况向国务院报告。\xa0\u3000\u3000\u3000\xa0 \xa0国\xa0 务\xa0 院\xa0 二○一一年十月十七日"
+    assert ms.run_on_signature(spaced) == ("国务院", "2011-10-17")
+    # Three spaces are no letter spacing: two words, not one organ.
+    assert ms.run_on_signature("执行。某   市政府2011年1月1日") == (None, None)
     done = complete_meta(
         "国务院关于组建某集团公司有关问题的批复国函〔1998〕58号国家经贸委：你委请示收悉。" + glued,
         "",

@@ -124,8 +124,8 @@ _FRAGMENT_CHARS = 3  # `员会`, `理局`: too short to be an organ of its own
 _ORGAN_WORDS = ("人民政府办公厅", "人民政府办公室", "人民政府", "办公厅", "办公室", "委员会", "政府", "局", "厅", "委", "部",
                 "院", "署", "公署")  # fmt: skip
 _ORGAN_WORD = "(?:" + "|".join(_ORGAN_WORDS) + ")"
-# The same, letter-spaced as a signature may be printed (`国 务 院`).
-_SPACED_ORGAN_WORD = "(?:" + "|".join(f"{_SP}?".join(word) for word in _ORGAN_WORDS) + ")"
+# The same, letter-spaced as a signature may be printed (`国 务 院`, `国\xa0 务\xa0 院`: one or two spaces).
+_SPACED_ORGAN_WORD = "(?:" + "|".join(f"{_SP}{{0,2}}".join(word) for word in _ORGAN_WORDS) + ")"
 # An attachment line the lost line breaks glued before the signature: `附件：…主要成员企业名单` (its name ends
 # in a type word or a list's noun).
 _ATTACHMENT_LINE = (
@@ -137,7 +137,7 @@ _ORGAN_CHAR = rf"(?:(?!的|{TYPE_WORDS})[\u4e00-\u9fff])"
 # `…后印发。附件：…名单国 务 院一九九八年七月二十一日`.
 _RUN_ON_SIGNATURE = re.compile(
     rf"[。！；]{_SP}*(?:{_ATTACHMENT_LINE}{_SP}*)?"
-    rf"(?P<organ>(?:{_ORGAN_CHAR}{_SP}?){{1,29}}?{_SPACED_ORGAN_WORD}){_SP}*{DATE}"
+    rf"(?P<organ>(?:{_ORGAN_CHAR}{_SP}{{0,2}}){{1,29}}?{_SPACED_ORGAN_WORD}){_SP}*{DATE}"
 )
 # The 版记's printing line: `山东省人民政府办公厅2019年3月15日印发` (its date is not the 成文日期).
 _PRINTED_BY = re.compile(rf"^(?P<organ>[\u4e00-\u9fff]{{2,40}}?{_ORGAN_WORD}){_SP}*{DATE}{_SP}*印发$")
