@@ -572,6 +572,22 @@ def test_flat_text_tentative_first_heading_and_enumerations():
     assert [(t[:4], n) for t, _, n in spans(raw2)][:2] == [("一、加快", 1), ("（一）改", 1)]
 
 
+def test_flat_text_heading_ends_at_the_next_paragraphs_indent():
+    """Lost line breaks keep each paragraph's two-character indent (`　　`): a heading ends there."""
+    body = "各地区要严格执行环境保护法律法规，加强监管。" * 60
+    raw = (
+        "现就有关要求通知如下：\u3000\u3000一、严格依法保护环境，推动监管执法全覆盖\u3000\u3000有效解决监管缺位问题。"
+        + body
+        + "\u3000\u3000（一）加快完善环境法律法规标准。"
+        + body
+    )
+    got = spans(raw)
+    assert [t for t, _, _ in got] == ["一、严格依法保护环境，推动监管执法全覆盖", "（一）加快完善环境法律法规标准"]
+    # With its line breaks kept, two spaces inside a heading line do not end it (a letter-spaced or aligned title).
+    kept = "通知如下：\n一、严格依法保护环境  推动监管执法全覆盖\n" + body
+    assert spans(kept)[0][0] == "一、严格依法保护环境  推动监管执法全覆盖"
+
+
 def test_flat_attachment_list_is_not_headings_and_the_attachment_restarts_numbering():
     body = "本预案自印发之日起实施。" * 90
     raw = (

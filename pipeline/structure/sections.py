@@ -92,6 +92,9 @@ _INLINE_MARKER = re.compile(_INLINE_BODY)
 # (stdlib re: it skips from one of the punctuation marks to the next at half regex's cost)
 _GLUED_MARKER = stdlib_re.compile(rf"[）)〕。；：:]{_SP}*" + _INLINE_BODY)
 _STOPS = re.compile(r"[\n\r。；;]")
+# A text that lost its line breaks keeps each paragraph's two-character indent (GB/T 9704: `　　`, two spaces
+# once normalised): a heading of such a text ends where the next paragraph's indent starts.
+_FLAT_STOPS = re.compile(r"[\n\r。；;]|[ \u3000]{2}")
 _RAW_BREAK = re.compile(r"[\n\r]")
 
 # What may come right before a marker inside a line, per marker kind, in a
@@ -177,8 +180,8 @@ def _kind_and_number(match) -> tuple[int | str, int] | None:
     return (kind, number) if number is not None and number >= 1 else None
 
 
-def _candidate(match, inline: bool, strict: bool, found: tuple | None = None) -> _Candidate | None:
-    """``found``: ``_kind_and_number(match)`` when the caller has it already."""
+def _candidate(match, inline: bool, strict: bool, found: tuple | None = None, flat: bool = False) -> _Candidate | None:
+    """``found``: ``_kind_and_number(match)`` when the caller has it already; ``flat``: the text lost its breaks."""
     found = found or _kind_and_number(match)
     if found is None:
         return None
@@ -192,7 +195,7 @@ def _candidate(match, inline: bool, strict: bool, found: tuple | None = None) ->
     title_start = marker_end
     while title_start < len(text) and text[title_start] in _TITLE_BLANKS:
         title_start += 1
-    stop = _STOPS.search(text, title_start)
+    stop = (_FLAT_STOPS if flat else _STOPS).search(text, title_start)
     end = _rstrip(text, title_start, stop.start() if stop else len(text))
     if end == title_start:
         end = marker_end  # a marker alone on its line: the span is the marker
@@ -248,7 +251,7 @@ def _inline_candidates(text: str, matches, flat: bool, seen: set[int]) -> list[_
         if kind_number is None:
             continue
         strict = _inline_context(text, m, kind_number[0], flat)
-        if strict is not None and (c := _candidate(m, True, strict, kind_number)):
+        if strict is not None and (c := _candidate(m, True, strict, kind_number, flat)):
             found.append(c)
             seen.add(c.start)
     return found
@@ -259,7 +262,7 @@ def _may_hold_marker(title: str) -> bool:
 
 
 def _candidates(text: str, flat: bool) -> list[_Candidate]:
-    found = [c for m in _LINE_MARKER.finditer(text) if (c := _candidate(m, False, False))]
+    found = [c for m in _LINE_MARKER.finditer(text) if (c := _candidate(m, False, False, flat=flat))]
     seen = {c.start for c in found}
     inline = _inline_candidates(text, _GLUED_MARKER.finditer(text), flat, seen)
     if flat:  # a marker may follow any character
