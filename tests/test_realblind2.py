@@ -16,13 +16,17 @@ as the extractors improve, never lowered to let a change through.
 
 from __future__ import annotations
 
-import importlib
-import json
-import sys
 from pathlib import Path
 
 import pytest
-from devset_checks import check_f1_floor, check_gold_offsets_match_reader_text
+from devset_checks import (
+    META_FIELDS,
+    check_f1_floor,
+    check_gold_is_what_the_builders_write,
+    check_gold_offsets_match_reader_text,
+    check_indicator_floor,
+    check_meta_field_floor,
+)
 
 from pipeline.qa.evaluate import evaluate
 from pipeline.qa.fixtures import run_core
@@ -76,28 +80,9 @@ def test_every_label_but_amounts_and_units_is_represented_in_gold():
     assert labels == set(LABELS) - set(UNSEEN_LABELS)
 
 
-def _built_gold() -> dict[str, dict]:
-    saved = list(sys.path)  # the builders put their folder and tests/fixtures (the annotator) on the path
-    sys.path.insert(0, str(BUILD))
-    try:
-        built = {}
-        for part in sorted(BUILD.glob("realblind2_*.py")):
-            for build in importlib.import_module(part.stem).BUILDERS:
-                a = build()
-                spans = sorted(a.spans, key=lambda s: (s["start"], s["end"], s["label"]))
-                built[a.name] = {"meta": a.meta, "spans": spans}
-        return built
-    finally:
-        sys.path[:] = saved
-
-
 def test_gold_is_what_the_builders_write():
     """CONVENTIONS: the JSON is never edited by hand; running the builders gives it back."""
-    built = _built_gold()
-    assert sorted(built) == sorted(json.loads(p.read_text(encoding="utf-8"))["doc"] for p in GOLD.glob("*.json"))
-    for path in GOLD.glob("*.json"):
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        assert built[stored["doc"]] == {"meta": stored["meta"], "spans": stored["spans"]}, stored["doc"]
+    check_gold_is_what_the_builders_write(GOLD, BUILD, "realblind2_*.py")
 
 
 def test_realblind2_documents_are_all_found_in_out(report):
@@ -117,20 +102,13 @@ def test_realblind2_names_no_amount_and_no_unit_in_national_prose(report, label)
 
 
 def test_realblind2_target_indicator_floor(report):
-    f1 = report["sublabels"]["target·indicator"]["f1"]
-    assert f1 >= TARGET_INDICATOR_FLOOR, f"realblind2 target·indicator F1 {f1:.3f} < {TARGET_INDICATOR_FLOOR}"
+    check_indicator_floor(report, TARGET_INDICATOR_FLOOR, "realblind2")
 
 
 def test_realblind2_meta_accuracy_floor(report):
     assert report["meta"]["accuracy"] >= META_ACCURACY_FLOOR
 
 
-@pytest.mark.parametrize(
-    "field",
-    ["title", "doc_number", "issuer", "issue_date", "issuers", "province", "city", "county", "admin_level", "genre",
-     "status", "effective_date", "expiry_date"],
-)  # fmt: skip
+@pytest.mark.parametrize("field", META_FIELDS)
 def test_realblind2_meta_field_floor(report, field):
-    scored = report["meta"]["fields"][field]
-    assert scored["total"] == 8, "every realblind2 gold file writes every meta field"
-    assert scored["accuracy"] >= META_FIELD_FLOOR, f"{field}: {scored['right']}/{scored['total']}"
+    check_meta_field_floor(report, field, 8, META_FIELD_FLOOR, "realblind2")

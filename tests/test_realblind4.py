@@ -16,13 +16,17 @@ documents) less a margin: a ratchet, raised as the extractors improve, never low
 
 from __future__ import annotations
 
-import importlib
-import json
-import sys
 from pathlib import Path
 
 import pytest
-from devset_checks import check_f1_floor, check_gold_offsets_match_reader_text
+from devset_checks import (
+    META_FIELDS,
+    check_f1_floor,
+    check_gold_is_what_the_builders_write,
+    check_gold_offsets_match_reader_text,
+    check_indicator_floor,
+    check_meta_field_floor,
+)
 
 from pipeline.qa.evaluate import evaluate
 from pipeline.qa.fixtures import run_core
@@ -46,10 +50,6 @@ TARGET_INDICATOR_FLOOR = 0.88  # 0.909 (5/6)
 META_ACCURACY_FLOOR = 0.97  # 1.000, 52/52
 META_FIELD_FLOOR = 1.0  # 4 documents, every field right: one miss (0.75) would be a regression
 UNSEEN_LABELS = ("amount", "responsible_unit")  # gold has none of them: polex must predict none
-META_FIELDS = (
-    "title", "doc_number", "issuer", "issue_date", "issuers", "province", "city", "county", "admin_level", "genre",
-    "status", "effective_date", "expiry_date",
-)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -80,27 +80,9 @@ def test_every_label_but_amounts_and_units_is_represented_in_gold():
     assert labels == set(LABELS) - set(UNSEEN_LABELS)
 
 
-def _built_gold() -> dict[str, dict]:
-    saved = list(sys.path)  # the builder puts tests/fixtures (the annotator) on the path
-    sys.path.insert(0, str(BUILD))
-    try:
-        built = {}
-        for build in importlib.import_module("realblind4").BUILDERS:
-            a = build()
-            spans = sorted(a.spans, key=lambda s: (s["start"], s["end"], s["label"]))
-            built[a.name] = {"meta": a.meta, "spans": spans}
-        return built
-    finally:
-        sys.path[:] = saved
-
-
 def test_gold_is_what_the_builder_writes():
     """CONVENTIONS: the JSON is never edited by hand; running the builder gives it back."""
-    built = _built_gold()
-    assert sorted(built) == sorted(json.loads(p.read_text(encoding="utf-8"))["doc"] for p in GOLD.glob("*.json"))
-    for path in GOLD.glob("*.json"):
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        assert built[stored["doc"]] == {"meta": stored["meta"], "spans": stored["spans"]}, stored["doc"]
+    check_gold_is_what_the_builders_write(GOLD, BUILD, "realblind4.py")
 
 
 def test_realblind4_documents_are_all_found_in_out(report):
@@ -120,8 +102,7 @@ def test_realblind4_names_no_amount_and_no_unit_in_national_prose(report, label)
 
 
 def test_realblind4_target_indicator_floor(report):
-    f1 = report["sublabels"]["target·indicator"]["f1"]
-    assert f1 >= TARGET_INDICATOR_FLOOR, f"realblind4 target·indicator F1 {f1:.3f} < {TARGET_INDICATOR_FLOOR}"
+    check_indicator_floor(report, TARGET_INDICATOR_FLOOR, "realblind4")
 
 
 def test_realblind4_meta_accuracy_floor(report):
@@ -130,6 +111,4 @@ def test_realblind4_meta_accuracy_floor(report):
 
 @pytest.mark.parametrize("field", META_FIELDS)
 def test_realblind4_meta_field_floor(report, field):
-    scored = report["meta"]["fields"][field]
-    assert scored["total"] == 4, "every realblind4 gold file writes every meta field"
-    assert scored["accuracy"] >= META_FIELD_FLOOR, f"{field}: {scored['right']}/{scored['total']}"
+    check_meta_field_floor(report, field, 4, META_FIELD_FLOOR, "realblind4")
