@@ -93,6 +93,7 @@ class _DocIndex:
         self._facts: dict[int, tuple[int, int, int | None, int | None, int, bool] | None] = {}
         self._quoted: dict[int, bool] = {}
         self._reimbursing: dict[int, int] = {}  # sentence start -> first rule word (or its end)
+        self._premise_ends: dict[int, Any] = {}  # sentence start -> premise_end
         self._opening_year_of: dict[int, Any] = {}  # section index -> _section_opening_year
         self._goal_section: dict[int, bool] = {}  # section index -> in_goal_section
         self._lead_year_of: dict[int, Any] = {}  # line start of a dash item -> _list_lead_year
@@ -146,7 +147,13 @@ class _DocIndex:
 
     def premise_end(self, start: int, end: int) -> int | None:
         """End of the premise clauses (立足…，结合…，综合考虑…，) opening the sentence ``start``–``end`` where they
-        name the present and a clause follows them; else None."""
+        name the present and a clause follows them; else None.  Once per sentence (every quantity asks)."""
+        premise = self._premise_ends.get(start, self)
+        if premise is self:
+            premise = self._premise_ends[start] = self._premise_end(start, end)
+        return premise
+
+    def _premise_end(self, start: int, end: int) -> int | None:
         text, pos, premise = self.text, start, None
         while pos < end:
             opened = P.PREMISE_OPEN.match(text, pos, end)
