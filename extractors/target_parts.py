@@ -47,6 +47,8 @@ def is_review_title(title: str) -> bool:
 PLAN_TITLE = re.compile(
     r"(?:(?:19|20)\d{2}年|今年|明年|新的一年|今后[一二三四五]年|未来[一二三四五]年|[“\"]?十[一二三四五六七八九]五[”\"]?时期)"
     r"[^，,]{0,14}(?:工作|任务|目标|安排|重点|建议|思路)"
+    # a one-year plan's own title (数字山东2021行动方案, 2023年度…实施方案): the whole text sets that year's work
+    r"|(?<![\d—\-－~～至])(?:19|20)\d{2}(?:年度?)?(?![\d—\-－~～至年])[^，,（(\d]{0,8}(?:行动方案|行动计划|工作要点|工作计划)"
 )
 # (spelled with three literal openings, in the order the engine tries them at a position, so that a
 # search over a long part skips ahead to a 主 or 预 instead of entering the pattern everywhere)

@@ -80,7 +80,7 @@ _MULT = r"万亿|千万|百万|十万|万|亿"
 # inside a number or a Latin word (P2P, PM2.5), not after 第/前; each ends with its own qualifier.
 NOT_INSIDE_CLASS = r"[\d.,第前A-Za-z]"  # (also read by targets._SCAN: where no quantity starts)
 _NOT_INSIDE = rf"(?<!{NOT_INSIDE_CLASS})"
-QUAL_GROUPS = ("scale_qual", "count_qual", "elided_qual", "pct_qual", "bare_qual", "index_qual")
+QUAL_GROUPS = ("scale_qual", "count_qual", "elided_qual", "pct_qual", "bare_qual", "index_qual", "wan_qual")
 
 
 def _qualified(body: str, group: str) -> str:
@@ -115,6 +115,14 @@ INDEX_PATTERN = _qualified(  # 指数达到110, PUE不高于1.25
     rf"(?P<index>{ARABIC_RE})(?=[，,；;。、）)\n]|{_SP}(?:以上|以下|以内|左右))",
     "index_qual",
 )
+# 万 alone as the number, right after a goal's verb (信息领域科技型企业群体达到万家以上, 每年完成万项技改): one 万
+# of the unit; only after a comparator verb or 完成/新增, where no idiom (千家万户) or programme name (实施万家社会
+# 组织“双创”促就业计划, 实施万项技改) stands
+WAN_PATTERN = _qualified(
+    r"(?:(?<=达到)|(?<=突破)|(?<=超过)|(?<=完成)|(?<=新增)|(?<=达)|(?<=超)|(?<=过))"
+    r"(?P<wan>万)(?P<wunit>家|项|个|户|名|人|台|套|件|所)",
+    "wan_qual",
+)
 # What may follow the numeral a quantity opens with (targets._SCAN skips the other positions; each
 # set is read off the patterns above, tests/test_target_scan.py checks the scan finds every match):
 # a unit's first character (the guard before the unit alternation), then, after Arabic digits, the
@@ -125,8 +133,16 @@ UNIT_FIRST_GUARD = _first_char_guard(MEASURE_UNITS, any_case=True)
 AFTER_DIGITS_CLASS = r"[,. \u3000%\-－—–~～〜至到万亿千百十余多左以，;；。、）)\n]"
 AFTER_CN_NUMERAL_CLASS = r"[ \u3000万亿余多分]"
 CN_NUMERAL_CLASS = r"[零〇一二两三四五六七八九十百千]"  # the characters of a Chinese numeral (_CN_NUM)
-AFTER_SCALE_MULT_CLASS = r"[亿级]"
-QUANTITY_PATTERNS = (SCALE_PATTERN, COUNT_PATTERN, ELIDED_PATTERN, PERCENT_PATTERN, BARE_PATTERN, INDEX_PATTERN)
+AFTER_SCALE_MULT_CLASS = r"[亿级家项个户名人台套件所]"  # (亿级, or a unit after 万 alone: WAN_PATTERN)
+QUANTITY_PATTERNS = (
+    SCALE_PATTERN,
+    COUNT_PATTERN,
+    ELIDED_PATTERN,
+    PERCENT_PATTERN,
+    BARE_PATTERN,
+    INDEX_PATTERN,
+    WAN_PATTERN,
+)
 # every quantity starts with a numeral: the look-ahead lets a scan skip other positions fast (8x)
 NUMERAL_FIRST = r"[\d一二两三四五六七八九十百千万亿]"
 QUANTITY = re.compile(rf"(?={NUMERAL_FIRST})(?:{'|'.join(QUANTITY_PATTERNS)})")
@@ -141,6 +157,7 @@ RULE_QUAL_GROUP = {
     "percent_cn": "pct_qual",
     "bare_number": "bare_qual",
     "bound_index": "index_qual",
+    "wan_alone": "wan_qual",
 }
 
 
@@ -175,6 +192,36 @@ QUALIFIER_COMPARATOR = {
     "之内": "<=",
     "左右": "~",
 }
+# whom or what a clause addresses, closing it (面向|自然人和法人组织，分别形成…): the items of a 分别 that follows
+ADDRESSED_ITEMS = re.compile(
+    r"(?:面向|针对|对|为)(?P<items>[^，,；;。、和与及]{1,12}(?:[、和与及][^，,；;。、和与及]{1,12}){1,5})(?=[，,])"
+)
+# A text that lost its line breaks keeps each paragraph's two-character indent (GB/T 9704 `　　`, two spaces once
+# normalised; as sections._FLAT_STOPS): past this many characters of one line, a paragraph starts at the last one
+FLAT_LINE_MIN = 400
+PARAGRAPH_INDENTS = ("  ", "\u3000\u3000")
+# a 、 before one of these verbs joins the next act of a chain (完成万项技改、|推动万企转型、完成4000亿元投资), not
+# the next noun of a list
+NEXT_ACT = re.compile(r"、(?=推动|推进|完成|实现|打造|培育|引进|开展|实施)")
+# how far back a list closed by 等 before a count is read (…神东、陕北、晋中等|13个…)
+LISTED_MEMBERS_WIDTH = 80
+_LIST_JOINS = re.compile(r"[和及与]")
+
+
+def list_length(text: str, start: int, end: int) -> int:
+    """How many members the 、-list ending at ``end`` names: its 、 outside brackets plus one, and one more for a
+    last member joined by 和/及/与 (生命周期、系统层级和智能特征: 3)."""
+    items = split_items(text, start, end)
+    count = len(items)
+    if items and _LIST_JOINS.search(text, items[-1][0], items[-1][1]):
+        count += 1
+    return count
+
+
+# what each person or household gets: a rule's standard when it is capped outside a goal's time frame
+PER_HEAD = re.compile(r"人均|户均|每人|每户")
+# a noun right after a count (突破50项|建材…技术), not a qualifier, a particle or punctuation
+CJK_NOUN_START = re.compile(r"(?![的和及与或等以左约、])[\u4e00-\u9fff]")
 VERB_COMPARATOR = {
     **dict.fromkeys(["达到", "达", "突破", "不低于", "不少于", "不小于"], ">="),
     **dict.fromkeys(["超过", "超", "过", "高于", "大于", "多于"], ">"),
@@ -702,6 +749,8 @@ _SHARE_SET = re.compile(
     r"的?(?P<set>[\u4e00-\u9fff（）()、]{1,16}?)(?:(?P<de>的)(?P<attr>[^，,；;。！？\n的]{1,20}?))?(?:基本|全部|全面|普遍|要|将|都|均|能|可)*"
 )
 _SHARE_PREDICATE_MAX = 30
+# the next share of a list of shares written first (90%的市和|70%的县…): the sets share the predicate after the last
+_NEXT_SHARE = re.compile(r"[和及与、](?=\d+(?:\.\d+)?%(?:以上|以下|左右)?的)")
 
 
 def share_of(text: str, start: int, limit: int) -> tuple[int, str] | None:
@@ -710,6 +759,9 @@ def share_of(text: str, start: int, limit: int) -> tuple[int, str] | None:
     if verb is None or limit - verb.start() > _SHARE_PREDICATE_MAX:
         return None
     m = _SHARE_SET.fullmatch(text, start, verb.start())
+    if m is None:
+        joined = _NEXT_SHARE.search(text, start, verb.start())  # 90%的市|和70%的县（市、区）达到…: a shared predicate
+        m = _SHARE_SET.fullmatch(text, start, joined.start()) if joined is not None else None
     if m is None or _SHARE_VERB.match(text, m.start("set")):
         return None  # 100%纳入教联体建设: no set is named after the number (its subject is before it)
     predicate = SPACES.sub("", text[verb.start() : limit]).rstrip("）)")
@@ -731,6 +783,7 @@ SHARED_MEASURE = re.compile(
 )
 _FILLERS_BODY = (
     r"(?:[ \u3000]|力争|争取|确保|努力|其中|同时|每年|年均|全年|到\d{4}年底?|\d{4}年底?前|(?:19|20)\d{2}年(?![\d度])|"
+    r"(?:将|把)(?![来军乐近要会])|"  # 将矿工入井时间缩短到…: the object marker opens the clause, not the indicator
     r"(?:\d+|[一二两三四五六七八九十]+)年内|"
     r"(?<![^\n。；：:])(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d))|"  # a list item's marker
     r"[，、。；：])"
@@ -881,8 +934,15 @@ def inside_quotes(text: str, start: int, pos: int) -> bool:
     unclosed = text.count("“", start, pos) - text.count("”", start, pos)
     ascii_quotes = text.count('"', start, pos)
     if unclosed > 0:
-        return ascii_quotes < unclosed or (ascii_quotes - unclosed) % 2 == 1
+        inside = ascii_quotes < unclosed or (ascii_quotes - unclosed) % 2 == 1
+        return inside and _QUOTE_CLOSE.search(text, pos).group() in ("”", '"')
     return ascii_quotes % 2 == 1
+
+
+# what comes first after a position: a closing quote, or the end of the sentence.  A quoted name closes in its
+# sentence; a “ the sentence never closes is a garbled character of the source (PDF text: `《A》“《B》等在内的20项
+# 以上急需标准`, where a 、 became “), and the figures after it are not inside a name.
+_QUOTE_CLOSE = re.compile(r'[”"。；;！？!?]|\Z')
 
 
 def inside_brackets(text: str, start: int, pos: int) -> bool:
@@ -896,10 +956,27 @@ def inside_brackets(text: str, start: int, pos: int) -> bool:
 MODIFIER_MAX = 16
 
 
+# a field the counted things are in, opening the noun phrase (100个|在研发设计、…等领域单项应用取得突出成效的
+# 典型项目): where, not what; the indicator starts after it
+_LOCATIVE_LEAD = re.compile(r"^在[^，,；;。的]{1,40}?(?:领域|方面|行业|环节)(?=[\u4e00-\u9fff“])")
+# the members a `…等` list names before the class it counts (10个左右|新型智能终端、超高清视频等数字产业集群,
+# “银龄数字课堂”等数字技术应用教学活动): the class is the indicator (GUIDE: as short as stays unambiguous).  The
+# list is 、-joined or quoted; 等 of a word (高等, 中等, 同等, 等级) is not its end.
+_LISTED_CLASS_MIN = 4  # a class shorter than this (标准, 项目) says too little alone: the members stay
+_LISTED_MEMBERS = re.compile(
+    r"^(?=[^等]*?[、”\"》])[^，,；;。]*[^高中初平同均对相上优特一二三四五六七八九十]等(?![级次同于])"
+)
+
+
 def head_noun(noun_phrase: str) -> str | None:
     """What a number-first noun phrase counts: the noun with the 的-modifier that says which
     (具有行业或区域影响力的公共服务平台, 收入过200亿元的软件产业集群: CONVENTIONS, a researcher's
     column header), but not a list of praise or a long clause (建设水平突出、发展成效明显的|数字产业园区)."""
+    noun_phrase = noun_phrase.strip()
+    noun_phrase = _LOCATIVE_LEAD.sub("", noun_phrase, count=1) or noun_phrase
+    listed = _LISTED_MEMBERS.match(noun_phrase)
+    if listed and len(noun_phrase) - listed.end() >= _LISTED_CLASS_MIN:
+        noun_phrase = noun_phrase[listed.end() :]
     noun = INDICATOR_STRIP.sub("", noun_phrase).strip()
     if noun.startswith(_DE):
         noun = noun[1:]

@@ -309,6 +309,8 @@ class _DocIndex:
         """Year of the 到YYYY年-style deadline before ``pos`` in its paragraph, else
         of one opening the paragraph of an enclosing section."""
         line_start, _ = self.line(pos)
+        if pos - line_start > P.FLAT_LINE_MIN:  # a text that lost its line breaks: its paragraph starts at the indent
+            line_start = max(line_start, *(self.text.rfind(indent, line_start, pos) for indent in P.PARAGRAPH_INDENTS))
         i = bisect.bisect_left(self.by_starts, pos) - 1
         if i >= 0 and self.by_starts[i] >= line_start:
             return int(self.by_deadlines[i]["year"])
@@ -417,6 +419,8 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
             return _chinese_decimal(m.group("pct")), None, "%", False
         if m.group("index"):
             return parse_number(m.group("index")), None, None, False
+        if m.group("wan"):
+            return 1.0, None, "万" + m.group("wunit"), False  # no numeral written: no idiom of 一
         low, high = parse_range(P.SPACES.sub("", m.group("bare")))
         return low, high, None, False
     except ValueError:
@@ -492,6 +496,9 @@ def _noun_phrase_end(text: str, start: int, limit: int) -> int:
     joined = P.NEXT_ITEM.search(text, start, end)
     if joined is not None:
         end = joined.start()  # 600家科技小巨人企业|和200家科技领军企业, …集群|和多条精品产业链
+    next_act = P.NEXT_ACT.search(text, start, end)
+    if next_act is not None:
+        end = next_act.start()  # 完成万项技改|、推动万企转型: a 、 before a verb opens the next act, not a noun
     for following in P.QUANTITY.finditer(text, start, end):
         if text[following.start() - 1] == "、":  # 打造百亿级X、百亿级Y: the next item
             return following.start() - 1
@@ -782,6 +789,36 @@ def _introduces_list(text: str, clause_end: int, value: float) -> bool:
     return items is not None and items.group(0).count("；") + items.group(0).count(";") + 1 == int(value)
 
 
+def _counts_listed_members(text: str, clause_start: int, start: int, value: float) -> bool:
+    """A count right after a `、`-list closed by 等 that names more than the list does (加快神东、陕北、晋中等13个
+    大型煤炭基地建设): a task naming the set of objects it covers by some members and their number (CONVENTIONS:
+    a count after 等 is a target).  A count equal to the list's length only closes it (包括A、B、C等3个部分: 等
+    ends a complete enumeration, CONVENTIONS' restated list); a smaller one is no count of it (a table's row
+    number: …包古图（铜金）等|2天山…)."""
+    if not (start > clause_start and text[start - 1] == "等"):
+        return False
+    first = max(clause_start, start - P.LISTED_MEMBERS_WIDTH)
+    if "、" not in text[first:start]:
+        return False
+    return value > P.list_length(text, first, start - 1)
+
+
+def _breaks_through_objects(text: str, c: _Candidate) -> bool:
+    """`突破` + a count + the noun it counts (突破50项建材领域智能制造关键共性技术): 突破 is the act of mastering
+    those objects, so the count is exact; `突破1万亿元`, `突破300家` end the clause and pass a floor (`>=`)."""
+    return (
+        P.qualifier(c.m) is None
+        and c.verb_match is not None
+        and c.verb_match.end() == c.start
+        and c.unit is not None
+        and c.unit != "%"
+        and not c.is_money
+        and not P.is_size_unit(c.unit)
+        and c.end < c.clause_end
+        and P.CJK_NOUN_START.match(text, c.end) is not None
+    )
+
+
 def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
     """Money set aside (设立2亿元专项资金), unless its own clause makes it an outcome (带动社会资本投入…)."""
     if P.BUDGET.search(text, clause_start, clause_end):
@@ -1000,6 +1037,7 @@ class _Scan:
             or doc.bound_before(c.sent_start, start)
             or doc.in_goal_section(start)
             or doc.in_plan(start)
+            or _counts_listed_members(text, c.clause_start, start, c.value)
         ):
             return False
         if (
@@ -1012,16 +1050,47 @@ class _Scan:
         c.comparator = _comparator(c.m, verb)
         if c.comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(c.seg_start, start - 8), start):
             c.comparator = ">="
+        elif verb == "突破" and _breaks_through_objects(text, c):
+            c.comparator = "="  # 突破50项…关键共性技术: the count of what is mastered, not a floor passed
+        if c.comparator in ("<=", "<") and self._rule_standard(c):
+            return False
         return True
+
+    def _rule_standard(self, c: _Candidate) -> bool:
+        """A cap on what each person or household gets, with no goal's time frame (城镇安置的人均不超过20平方米):
+        the standard of a rule (CONVENTIONS: caps of a rule are no targets); a goal's cap has its year or part
+        (到2025年，人均日生活用水量控制在…)."""
+        doc, start = self.doc, c.start
+        return (
+            c.deadline_year is None
+            and c.recurring is None
+            and P.PER_HEAD.search(self.text, c.clause_start, start) is not None
+            and not (doc.in_goal_section(start) or doc.in_plan(start))
+        )
 
     # ------------------------------------------------------------ spans and indicators
     def _spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:
         fenbie = self.text.rfind("分别", c.clause_start, c.start)
         if fenbie >= 0:
-            spans = self._fenbie_spans(c, fenbie)
+            spans = self._fenbie_spans(c, fenbie) or self._fenbie_objects_before(c, fenbie)
             if spans:
                 return spans
         return self._plain_spans(c)
+
+    def _fenbie_objects_before(self, c: _Candidate, fenbie: int) -> list[tuple[int, int, str | None]]:
+        """A clause opened by 分别 whose items are what the clause before it addresses (面向自然人和法人组织，|
+        分别形成1000个以上的“数字标签”): one target per item, each from its item to the shared quantity (GUIDE)."""
+        text = self.text
+        if c.clause_start - 2 < c.sent_start or P.skip_fillers(text, c.clause_start, fenbie) < fenbie:
+            return []
+        prev_start, _ = self.doc.clause(c.clause_start - 2)
+        addressed = P.ADDRESSED_ITEMS.search(text, prev_start, c.clause_start)
+        items = P.split_items(text, addressed.start("items"), addressed.end("items")) if addressed else []
+        plain = self._plain_spans(c) if len(items) > 1 else []
+        if len(plain) != 1 or not plain[0][2]:
+            return []
+        head = plain[0][2]
+        return [(a, c.end, P.SPACES.sub("", text[a:b]) + head) for a, b in items]
 
     def _fenbie_spans(self, c: _Candidate, fenbie: int) -> list[tuple[int, int, str | None]]:
         """Items of a 分别 list, handed out to its quantities in order."""
@@ -1227,8 +1296,10 @@ class _Scan:
         if P.LEVEL_ITEM.match(head):
             head = self._level_of_next_item(np_end, c.clause_end, head)  # 90名国家级、150名省级科技人才
         if (
-            P.PIVOT_VERB_END.search(text, c.seg_start, core_end) or P.skip_fillers(text, c.seg_start, start) >= start
-        ):  # the count is the clause's subject
+            P.PIVOT_VERB_END.search(text, c.seg_start, core_end)
+            or P.skip_fillers(text, c.seg_start, start) >= start
+            or (text[start - 1] == "在" and P.skip_fillers(text, c.seg_start, start - 1) >= start - 1)
+        ):  # the count is the clause's subject, or where its predicate happens (在|10个以上领域|实现实时汇聚)
             head = _with_pivot_predicate(text, np_end, c.clause_end, head)  # 吸引95家企业|入驻…基地
         scale = c.m.group("cls")
         if scale:
@@ -1605,6 +1676,24 @@ INDEX = Rule(
     _judged,
     examples=(example("到2025年，新建数据中心PUE不高于1.25。", {"value": 1.25, "unit": None, "comparator": "<="}),),
 )
+WAN = Rule(
+    "wan_alone",
+    P.WAN_PATTERN,
+    _judged,
+    examples=(
+        example(
+            "到2025年，信息领域科技型企业群体达到万家以上。",
+            {"text": "信息领域科技型企业群体达到万家以上", "value": 1, "unit": "万家", "comparator": ">="},
+        ),
+        example(
+            "力争到2022年底，每年完成万项技改。",
+            {"text": "万项技改", "value": 1, "unit": "万项", "comparator": "=", "recurring": "annual"},
+        ),
+        example(
+            "到2025年，让数字服务走进千家万户。", note="万 alone only right after a goal's verb: 千家万户 is an idiom"
+        ),
+    ),
+)
 RANK = Rule(
     "rank",
     P.RANK_PATTERN,
@@ -1621,7 +1710,7 @@ RANK = Rule(
 _FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿前]"
 _REQUIRED = r"\d一二两三四五六七八九十百千万亿"
 # (the guards pass at nearly every numeral: the plain scan is faster than a positions lookup first)
-RULES = RuleSet([SCALE, COUNT, ELIDED, PERCENT, BARE, INDEX, RANK], _FIRST_CHARS, _REQUIRED, by_positions=False)
+RULES = RuleSet([SCALE, COUNT, ELIDED, PERCENT, BARE, INDEX, WAN, RANK], _FIRST_CHARS, _REQUIRED, by_positions=False)
 # ... but a quantity never starts right after a digit, a Latin letter, 第 or 前 (P.NOT_INSIDE_CLASS;
 # the rank, 前…, has no such guard), and its numeral is followed by a unit, a multiplier, a range …
 # (a year 2025年, 一批, 一流 are not): about a third of the numerals are left to try
