@@ -105,7 +105,10 @@ COUNT_PATTERN = _qualified(  # 800家, 500万千瓦, 两个百亿级
     "count_qual",
 )
 ELIDED_PATTERN = _qualified(  # 产业规模过千亿: money, 元 elided
-    rf"{ELIDED_GUARD}(?P<enum>{ARABIC_RE}|{_CN_NUM})(?P<emult>万亿|亿)(?![\u4e00-\u9fff\dA-Za-z%])", "elided_qual"
+    # (also before 的 after 超/过: 形成若干个规模超百亿的…产业集群, a money class the goal builds, as 千亿级的…)
+    rf"{ELIDED_GUARD}(?P<enum>{ARABIC_RE}|{_CN_NUM})(?P<emult>万亿|亿)"
+    r"(?:(?![\u4e00-\u9fff\dA-Za-z%])|(?<=[超过][一二两三四五六七八九十百千\d]亿)(?=的))",
+    "elided_qual",
 )
 PERCENT_PATTERN = _qualified(rf"百分之(?P<pct>{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?|{ARABIC_RE})", "pct_qual")
 BARE_PATTERN = _qualified(rf"{BARE_GUARD}(?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))", "bare_qual")  # 项目800左右
@@ -200,6 +203,9 @@ ADDRESSED_ITEMS = re.compile(
 # normalised; as sections._FLAT_STOPS): past this many characters of one line, a paragraph starts at the last one
 FLAT_LINE_MIN = 400
 PARAGRAPH_INDENTS = ("  ", "\u3000\u3000")
+# a goal that builds members of a money class written as a scale word, 元 elided (形成若干个规模超百亿的…产业集群):
+# the lead's decision, as 打造千亿级的…基地 (a scale class with a build verb and no count is a target)
+BUILDS_CLASS = re.compile(r"形成|打造|培育|建成|壮大")
 # a 、 before one of these verbs joins the next act of a chain (完成万项技改、|推动万企转型、完成4000亿元投资), not
 # the next noun of a list
 NEXT_ACT = re.compile(r"、(?=推动|推进|完成|实现|打造|培育|引进|开展|实施)")

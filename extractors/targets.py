@@ -959,7 +959,12 @@ class _Scan:
             return False  # 6个方面试点示范培育行动: aspects frame the work
         if P.INCLUSIVE_AFTER.match(text, end):
             return False  # 面积超过300平方米（含）: a rule's inclusive threshold
-        if (c.is_money or P.is_size_unit(c.unit)) and not m.group("scale_mult") and P.PARAMETER_AFTER.match(text, end):
+        if (
+            (c.is_money or P.is_size_unit(c.unit))
+            and not m.group("scale_mult")
+            and P.PARAMETER_AFTER.match(text, end)
+            and not (m.group("enum") and P.BUILDS_CLASS.search(text, c.clause_start, start))
+        ):
             return False  # 投资不低于200万元的项目, 低于90万吨/年的矿井, 1000元起付线: a threshold or parameter
         if text.startswith(("当", "如", "若"), c.clause_start) and P.WHEN_CLAUSE.match(
             text, c.clause_start, c.clause_end
@@ -1155,6 +1160,11 @@ class _Scan:
             return [(a, end, _with_direction(name, verb)) for (a, _), name in zip(items, _item_names(text, items))]
         if verb is None and text[c.start - 1 : c.start] == "按" and P.ARRANGED_AFTER.match(text, end):
             return [(ind_start, end, _clean_indicator(text[ind_start : c.start - 1]))]  # 开工规模按6500万千瓦安排
+        if c.m.group("enum") and text.startswith(_DE, end):  # 形成…规模超|百亿的创新型…产业集群: the class built
+            np_end = _noun_phrase_end(text, end + 1, c.clause_end)
+            head = P.head_noun(text[end + 1 : np_end])
+            if head:
+                return [(c.start, np_end, head)]
         if number_first:
             return self._number_first_spans(c, cut)
         if elided_subject:
@@ -1651,6 +1661,19 @@ ELIDED = Rule(
     examples=(
         example("力争到2025年，全省集成电路产业规模过千亿。", {"value": 1000, "unit": "亿元", "comparator": ">"}),
         example("到2025年，用户数量达到1亿。", note="元 is elided only where the clause measures money"),
+        example(
+            "按照产业链发展的要求，形成若干个规模超百亿的创新型传感器及智能化仪器仪表产业集群。",
+            {
+                "text": "百亿的创新型传感器及智能化仪器仪表产业集群",
+                "value": 100,
+                "unit": "亿元",
+                "comparator": ">",
+                "indicator": "创新型传感器及智能化仪器仪表产业集群",
+            },
+            note="a money class written as a scale word that a goal builds (形成): a target, the class built its "
+            "indicator (the lead's decision, as 打造千亿级的…基地); realdev6t 0044",
+        ),
+        example("对年产值超百亿的企业给予奖励。", note="the class a rule selects, no build verb: no target"),
     ),
 )
 PERCENT = Rule(

@@ -38,12 +38,12 @@ BUILD = DEVSET / "build"
 # After the TG6 rules (2026-12-02), less a margin (the figure in brackets; blind figures in the docstring).
 F1_FLOORS = {
     "heading": 0.98,  # 1.000 (148 headings)
-    "target": 0.95,  # 0.983 (30 gold, 29 pred): `形成若干个规模超百亿的…产业集群` missed
+    "target": 0.95,  # 1.000 (30 gold, 30 pred)
     "amount": 0.90,  # 0.941 (9 gold, 8 pred): `规模超百亿` (元 elided before 的) missed
     "deadline": 0.74,  # 0.778 (8 gold, 10 pred): a plan period in prose, a German plan's years, `4月26日（周五）前`
-    "micro": 0.96,  # 0.985
+    "micro": 0.96,  # 0.987
 }
-TARGET_INDICATOR_FLOOR = 0.95  # 0.983
+TARGET_INDICATOR_FLOOR = 0.95  # 1.000
 META_ACCURACY_FLOOR = 0.98  # 1.000, 78/78
 META_FIELD_FLOOR = 0.83  # 6 documents: one miss is 0.833
 UNSEEN_LABELS = ("responsible_unit",)  # no note in any of the six: polex must predict none
