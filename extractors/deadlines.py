@@ -178,11 +178,22 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
         return False
     if _ABOUT_THE_YEAR.match(text, end):
         return False  # 2024年全市经济社会发展主要预期目标是：… introduces the year's goals
-    if env.doc_year is None and not in_goals and not _INTENT_AFTER.match(text, end):
-        return False
     stop = _SENTENCE_END.search(text, end, end + 400)
     sentence = text[end : stop.start() if stop else end + 400]
-    return bool(in_goals or _GOAL_WORDS.search(sentence)) and not _REPORT_WORDS.search(sentence)
+    if _REPORT_WORDS.search(sentence):
+        return False
+    if env.doc_year is None and not in_goals and not _INTENT_AFTER.match(text, end):
+        # an undated plan's paragraph opening with a year whose own sentence then sets a bound of that year
+        # (`2023年，聚焦…建设，…到2023年底前全部统筹地区上线…`): the year is the plan's, not a report's
+        return bool(_OPENING_LINE.search(text, max(0, start - 8), start) and _same_year_bound(sentence, year))
+    return bool(in_goals or _GOAL_WORDS.search(sentence))
+
+
+_OPENING_LINE = re.compile(r"(?:^|\n)[ \u3000]*$")
+
+
+def _same_year_bound(sentence: str, year: int) -> bool:
+    return re.search(rf"(?:到|至){_S}{year}{_S}年", sentence) is not None
 
 
 # Bounds of a plausible policy deadline; beyond them a "year" or duration is
@@ -691,11 +702,18 @@ def _effort(m: re.Match, env: _Env) -> Row | None:
 
 EFFORT = Rule(
     "effort",
-    rf"(?:利用|用|花|通过|经过){_S}(?:大约|约)?{_S}(?P<en>{_SMALL}){_S}(?P<eu>年|个月){_S}(?:左右{_S})?的?{_S}(?:时间|努力)",
+    rf"(?:利用|再用|用|花|通过|经过){_S}(?:大约|约)?{_S}(?P<en>{_SMALL}){_S}(?P<eu>年|个月){_S}(?:左右{_S})?的?{_S}"
+    r"(?:时间|努力)",
     _effort,
     examples=(
         example("利用三年的时间，建设智能工厂。", {"text": "利用三年的时间", "kind": "within", "months": 36}),
         example("力争用3-5年时间培育。", {"text": "用3-5年时间", "kind": "within", "months": 60}),
+        example(
+            "用３～５年时间，建设大型煤炭基地；再用５年左右时间，形成新格局。",
+            {"text": "用３～５年时间", "kind": "within", "months": 60},
+            {"text": "再用５年左右时间", "kind": "within", "months": 60},
+            note="a second phase (再用…时间) is a bound of its own; 再 belongs to it",
+        ),
     ),
 )
 
@@ -841,6 +859,17 @@ DATED = Rule(
     rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来)?",
     _dated,
     examples=(
+        example(
+            "现就相关工作通知如下。\n2023年，聚焦知识库建设，推进系统落地应用，到2023年底前全部统筹地区上线子系统。",
+            {"text": "2023年", "kind": "by", "year": 2023},
+            {"text": "到2023年底前", "kind": "by", "year": 2023},
+            note="undated: a year opening a paragraph whose sentence bounds the same year is the plan's year",
+        ),
+        example(
+            "现就相关工作通知如下。\n2023年，聚焦知识库建设，推进系统落地应用。到2023年底，体系基本建立。",
+            {"text": "到2023年底", "kind": "by", "year": 2023},
+            note="undated, the bound of the same year in another sentence: the bare year may be a report's",
+        ),
         # garbled digits (the source scrambled them) are kept as written in the frames of a year (CONVENTIONS)
         example("力争到4549年，全省产值达到355亿元左右。", {"text": "到4549年", "kind": "by", "year": 4549}),
         example(
@@ -1110,7 +1139,12 @@ CYCLE = Rule(
 
 _TOPIC_BEFORE = re.compile(r"(?:关于|就|对)[ \u3000]*$")
 # 实现“十一五”时期能源消耗降低…的目标: the period names the goal to reach (an attribute of its noun), no bound
-_GOAL_NAME_BEFORE = re.compile(r"(?:实现|完成|落实|达到|确保)[ \u3000]*$")
+# 把“十一五”期间深化电力体制改革的各项任务落到实处: after 把/将 the period qualifies the object (the tasks of the
+# period), as after 实现: an attribute of a noun, no bound (CONVENTIONS, plan periods in prose)
+_GOAL_NAME_BEFORE = re.compile(r"(?:实现|完成|落实|达到|确保|把|将)[ \u3000]*$")
+# A plan's own phase schedule (`“十一五”期间前两年，集中精力…`, `后三年，进一步完善…`): the first N years end in
+# year start+N-1, the last N years at the period's end; a bound (`by`), not the five years.
+_PHASE_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 _PLAN_NAME = re.compile(r"十[一二三四五六]五")
@@ -1129,6 +1163,9 @@ def _five_year_plan(m: re.Match, env: _Env) -> Row | None:
     if (env.doc_year and year < env.doc_year) or (env.plan_year and year < env.plan_year):
         return None  # “十三五”期间，全省累计…: a past period
     start, end = m.span()
+    if m.group("phase"):
+        n = _PHASE_COUNT[m.group("pn")]
+        return _mk(start, end, "by", year - 5 + n if m.group("phase") in ("前", "头") else year, None)
     if m.group(0).endswith(("期间", "时期")):
         if _TOPIC_BEFORE.search(m.string, max(0, start - 3), start) or _PERIOD_PREDICATE.match(m.string, end):
             return None  # 关于“十三五”期间实施…的意见, “十四五”时期是…: a topic, not a bound
@@ -1140,7 +1177,8 @@ def _five_year_plan(m: re.Match, env: _Env) -> Row | None:
 
 FIVE_YEAR_PLAN = Rule(
     "fyp",
-    r"(?:(?:到|至)“?|“)?(?P<plan>十[一二三四五六]五)”?(?:(?:时期|期)?末|期间|时期)",
+    r"(?:(?:到|至)“?|“)?(?P<plan>十[一二三四五六]五)”?(?:(?:时期|期)?末|(?:期间|时期)"
+    r"(?:(?P<phase>前|头|后|最后)(?P<pn>[一两二三四1-4])年(?!内))?)",
     _five_year_plan,
     examples=(
         example(
@@ -1170,6 +1208,25 @@ FIVE_YEAR_PLAN = Rule(
             {"text": "“十一五”期间", "kind": "within", "year": 2010, "months": 60},
             meta={"issue_date": "2007-01-20"},
             note="every five-year plan since 十一五 (2006-2010) names its period the same way",
+        ),
+        example(
+            "“十一五”期间前两年，集中精力处理遗留问题；“十一五”期间后三年，进一步完善市场体系。",
+            {"text": "“十一五”期间前两年", "kind": "by", "year": 2007},
+            {"text": "“十一五”期间后三年", "kind": "by", "year": 2010},
+            meta={"issue_date": "2007-04-06"},
+            note="a plan's phase schedule: the first two years of 2006-2010 end in 2007, the last three in 2010",
+        ),
+        example(
+            "“十一五”期间，要抓住电力供需矛盾缓解的有利时机。",
+            {"text": "“十一五”期间", "kind": "within", "year": 2010, "months": 60},
+            meta={"issue_date": "2007-04-06"},
+            note="a plan period in prose opening a clause: the frame of its tasks (CONVENTIONS), also in a document "
+            "whose title names the period",
+        ),
+        example(
+            "共同把“十一五”期间深化电力体制改革的各项任务落到实处。",
+            meta={"issue_date": "2007-04-06"},
+            note="after 把 the period qualifies the tasks (the tasks of the period): an attribute, no bound",
         ),
         example(
             "对于实现“十一五”时期能源消耗降低的目标至关重要。",
@@ -1521,7 +1578,7 @@ SEASON_EVE = Rule(
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
 _FIRST_CHARS = (
-    r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即"
+    r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即再"
     r"来]"
 )
 # Every match holds one of 年月日季末天间时起期前 and no clause stop; the second lookahead

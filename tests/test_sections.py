@@ -680,3 +680,19 @@ def test_row_numbers_of_a_table_one_cell_per_line_are_not_headings():
         "（1）\n北排一通道工程\n新建\n96800\n60000\n（2）\n北排二通道工程\n新建\n（二）河道治理工程\n"
     )
     assert [t for t, _, _ in spans(raw)] == ["一、重大项目", "（一）城市排洪工程", "（二）河道治理工程"]
+
+
+def test_a_level_2_marker_that_lost_its_opening_bracket_is_the_next_item_only():
+    """GUIDE: a garbled marker still starts a heading. `三)` for `(三)` (a scanned notice), at a line start or glued
+    after a `。`, is a level-2 heading when it is the exact next item under its parent; never a first item, never a
+    skip, never after a digit or an opening bracket."""
+    raw = (
+        "二、加强建设\n(一)把握重点。要厘清关系。(二)赋予权限。要同步更新。三)科学设置阈值。要综合考虑。\n"
+        "三、工作要求\n(一)加强领导。要统筹。\n三)夯实数据基础。要规范。\n四、附则\n五)不是标题。一)也不是。\n"
+    )
+    got = spans(raw)
+    assert ("三)科学设置阈值", 2, 3) in got  # glued after `。`, the next item after (二)
+    assert ("三)夯实数据基础", 2, 3) not in got  # under 三、 only (一) came before: a skip, not the next item
+    assert not any(text.startswith(("五)", "一)")) for text, _, _ in got)  # a first item or a skip
+    raw_next = "三、工作要求\n(一)加强领导。要统筹。\n(二)健全机制。\n三)夯实数据基础。要规范。\n"
+    assert ("三)夯实数据基础", 2, 3) in spans(raw_next)

@@ -65,10 +65,14 @@ _ARTICLE = (
 # After `1.`: not a decimal (`1.5个`), but a year may follow (`3.2020年底前完成…`), also one whose digits the
 # source garbled (`4.0402年启动…`: four digits before 年 are a year, never a decimal's fraction).
 _NOT_DECIMAL = r"(?:(?!\d)|(?=\d{4}年))"
+# `三)科学设置…`: a `(三)` whose opening bracket the source lost (GUIDE: a garbled marker still starts a heading);
+# accepted only as the exact next （N） under its parent (_plausible), never as a first item.
+_HALF_OPEN = r"(?<![（(\d])(?P<l2h>[一二三四五六七八九十]{1,3})[）)]"
 _MARKERS = (
     _ARTICLE
     + rf"|(?P<l1>{_NUM}+){_SP}*(?:、|[.．﹒](?!\d))"
     + rf"|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)]"
+    + rf"|{_HALF_OPEN}"
     + rf"|[（(]{_SP}*(?P<l4>\d{{1,3}}){_SP}*[）)]"
     + r"|(?P<l5>[①-⑳])"
 )
@@ -81,7 +85,7 @@ _LINE_MARKER = re.compile(
 # The same markers inside a line (the context decides, see _INLINE_CONTEXTS);
 # `1.` only with its separator, never after a digit or a decimal point.
 _INLINE_BODY = (
-    rf"(?P<marker>{_ARTICLE}|(?P<l1>{_NUM}+)、|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)]"
+    rf"(?P<marker>{_ARTICLE}|(?P<l1>{_NUM}+)、|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)]|{_HALF_OPEN}"
     rf"|(?<![\d.．])(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、]){_NOT_DECIMAL})"
 )
 _INLINE_MARKER = re.compile(_INLINE_BODY)
@@ -158,7 +162,7 @@ def _is_flat(text: str) -> bool:
 
 
 # In this order: the inline pattern has no l4 group, and one of l1/l2/l3 always matched before it.
-_KIND_GROUPS = (("l1", 1), ("l2", 2), ("l3", 3), ("l4", 4))
+_KIND_GROUPS = (("l1", 1), ("l2", 2), ("l2h", 2), ("l3", 3), ("l4", 4))
 
 
 def _kind_and_number(match) -> tuple[int | str, int] | None:
@@ -191,7 +195,7 @@ def _candidate(match, inline: bool, strict: bool, found: tuple | None = None, fl
     if kind in _DIVISIONS:
         has_sep = marker_end < len(text) and text[marker_end] in " \t\u3000\u00a0\n\r"
     else:
-        has_sep = kind != 3 or match.group("l3sep") is not None
+        has_sep = (kind != 3 or match.group("l3sep") is not None) and match.group("l2h") is None
     title_start = marker_end
     while title_start < len(text) and text[title_start] in _TITLE_BLANKS:
         title_start += 1
@@ -295,6 +299,8 @@ def _table_row_number(text: str, cand: _Candidate) -> bool:
 def _plausible(cand: _Candidate, local: int, global_: int, flat: bool) -> bool:
     """Does the candidate's number fit the numbering sequence so far?"""
     n = cand.number
+    if cand.kind == 2 and not cand.has_sep:
+        return n == local + 1 and n >= 2  # `三)` missing its `(`: only the exact next item under its parent
     if cand.strict:
         # a marker after a word character of a flat text: only the exact next number
         return n == local + 1 or (local == 0 and n == global_ + 1)
