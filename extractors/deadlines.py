@@ -89,6 +89,8 @@ def _date(p: str, year: str = _YEAR) -> str:
 # (CONVENTIONS: garbled digits are never decoded), in the frames that say it is a year (_dated_garbled).
 _WRITTEN_YEAR = rf"{_YEAR}|(?<!\d)\d{{4}}(?!\d)"
 _BEFORE = r"(?:之前|以前|前(?![一二三四五六七八九十两\d]|列|沿|期|置|景))"
+# `于4月26日（周五）前报…`: notices write the weekday in brackets between a due date and its 前
+_WEEKDAY = rf"(?:[（(](?:周|星期)[一二三四五六日天][）)]{_S}(?={_BEFORE}))?"
 
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _BRACKETED = re.compile(r"（[^）\n]{0,40}）|\([^)\n]{0,40}\)|〔[^〕\n]{0,20}〕")
@@ -349,7 +351,7 @@ def _issue(m: re.Match, env: _Env) -> Row | None:
 
 ISSUE = Rule(
     "issue",
-    rf"(?:自(?:(?:本[\u4e00-\u9fff]{{1,8}}?)?(?:印发|发布|公布|颁布|发文|施行|实施)之日|即日)|(?<![\u4e00-\u9fff])即日)起"
+    rf"(?:自(?:(?:本[\u4e00-\u9fff]{{1,8}}?)?(?:印发|发布|发出|下发|公布|颁布|发文|施行|实施)之日|即日)|(?<![\u4e00-\u9fff])即日)起"
     rf"(?:{_S}(?P<idn>{NUMBER_RE}){_S}(?:日|天)后)?",
     _issue,
     examples=(
@@ -357,6 +359,12 @@ ISSUE = Rule(
             "本措施自印发之日起施行。",
             {"text": "自印发之日起", "kind": "from", "year": 2023, "date": "2023-05-01"},
             meta={"issue_date": "2023-05-01"},
+        ),
+        example(
+            "本通知自发出之日起施行。",
+            {"text": "自发出之日起", "kind": "from", "year": 2023, "date": "2023-05-01"},
+            meta={"issue_date": "2023-05-01"},
+            note="发出/下发 of a notice are its issuance, as 印发",
         ),
         example(
             "本通知自即日起施行。",
@@ -855,7 +863,7 @@ def _dated_garbled(m: re.Match, env: _Env, year: int, date: dt.date | None, star
 DATED = Rule(
     "dated",
     rf"(?:(?P<pre>截止(?:时间|日期)[为是：:]?|截至|截止到|截止|力争到|到|至|从|自){_S})?{_date('d', _WRITTEN_YEAR)}"
-    rf"(?P<dbad>(?<=[年月]){_S}\d+{_S}[月日号])?{_S}"  # an impossible month or day (6月81日): _impossible_date
+    rf"(?P<dbad>(?<=[年月]){_S}\d+{_S}[月日号])?{_S}{_WEEKDAY}"  # an impossible month or day: _impossible_date
     rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来)?",
     _dated,
     examples=(
@@ -1318,7 +1326,7 @@ def _month(m: re.Match, env: _Env) -> Row | None:
 MONTH = Rule(
     "month",
     rf"(?:(?P<mpre>到|截至|至){_S})?(?P<mm>{_MONTH}){_S}月(?:{_S}(?P<md>{_DAY}){_S}[日号])?"
-    rf"(?P<mend>底|末|份|中旬|上旬|下旬)?(?P<msuf>{_BEFORE})?",
+    rf"(?P<mend>底|末|份|中旬|上旬|下旬)?{_WEEKDAY}(?P<msuf>{_BEFORE})?",
     _month,
     examples=(
         example(
@@ -1326,6 +1334,13 @@ MONTH = Rule(
             {"text": "6月底前", "kind": "by", "year": 2024},
             meta={"issue_date": "2024-03-01"},
         ),
+        example(
+            "汇总申报材料后于4月26日（周五）前报市工业和信息化局。",
+            {"text": "4月26日（周五）前", "kind": "by", "year": 2024, "date": "2024-04-26"},
+            meta={"issue_date": "2024-03-01"},
+            note="the weekday a notice writes between the due date and its 前 belongs to the bound",
+        ),
+        example("会议定于4月26日（周五）召开。", meta={"issue_date": "2024-03-01"}, note="a weekday alone: no bound"),
         example(
             "9月30日前完成。",
             {"text": "9月30日前", "kind": "by", "year": 2024, "date": "2024-09-30"},
