@@ -4,7 +4,8 @@ The rules below (rule records, :mod:`extractors.rules`) scan the text in one
 guarded alternation; each rule's function turns a match into a row or drops
 it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
 
-- ``by``: 到/至/截至 + date, date + 前/之前/底前/前后, ``到“十四五”末``,
+- ``by``: 到/至/截至 + date, date + 前/之前/底前/前后 (a bracketed weekday between: ``4月26日（周五）前``),
+  ``到“十四五”末``, a plan's phase schedule (``“十一五”期间前两年`` 2007, ``后三年`` 2010),
   ``年底前``/``今年年底前``/``明年内``, ``明年6月底前`` (the document's year + 1),
   month-only bounds with a completion verb (``5月底完成``, ``6月份启动``, ``12月建成``),
   quarters (``一季度末前``), ``完成2024年…任务``, festivals and the flood season with a
@@ -18,7 +19,8 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   an event (``自受理之日起``, ``自认定当年起``, ``自…次月开始``: year null)
 - ``within``: ``3年内``, ``半年内``, ``24小时内``, ``利用三年的时间``, ``用3-5年时间``,
   ``今后五年``, ``有效期3年``/``试行期一年``/``暂定3年`` (of the policy itself),
-  ``连续3年`` before 每年, ``“十一五”``…``“十六五”期间``/``时期`` (60 months, year its end);
+  ``连续3年`` before 每年, ``“十一五”``…``“十六五”期间``/``时期`` (60 months, year its end; in prose framing
+  a clause, also where the title names the period: CONVENTIONS "plan periods in prose"), ``再用５年左右时间``;
   durations in days or hours have ``months`` null
 - ``recurring``: ``每年``, ``每三年``, ``每季度``, ``每半年``, ``每7个月``, ``每个合同年``, ``每学期``,
   ``按季度``, ``按月``, and cycles ``一年一评估``/``三年一轮``/``一年至少进行一次`` (年均 is a rate, and
@@ -48,7 +50,8 @@ rate (``每年最高补贴``, ``补贴上限为每年``, ``每人每月3000元``
 formula (``每年因事故死亡的人数/…``) or naming a category (``按月领取待遇的参保人``), state
 reports (``截至2022年底，全市已有…``), values to reach (``压缩至3个工作日以内``:
 targets'), years in 《cited titles》 or a bracketed plan period ``（2023-2025年）``,
-a plan period that is a title's topic (``关于“十三五”期间实施…``) or older than the
+a plan period that is a title's topic (``关于“十三五”期间实施…``), names a goal or tasks
+(``实现“十一五”时期…的目标``, ``把“十一五”期间…的各项任务落到实处``) or is older than the
 latest plan the text names, schedules in an agreement (``本协议书自签署之日起生效``),
 anything in a work report's review part (``一、2023年工作回顾``), and ``by`` dates
 before the document's own year.  A bare year range ``2023—2025年`` outside brackets
