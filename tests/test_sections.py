@@ -696,3 +696,17 @@ def test_a_level_2_marker_that_lost_its_opening_bracket_is_the_next_item_only():
     assert not any(text.startswith(("五)", "一)")) for text, _, _ in got)  # a first item or a skip
     raw_next = "三、工作要求\n(一)加强领导。要统筹。\n(二)健全机制。\n三)夯实数据基础。要规范。\n"
     assert ("三)夯实数据基础", 2, 3) in spans(raw_next)
+
+
+def test_a_part_heading_glued_after_a_comma_is_the_exact_next_part_alone_on_its_line_end():
+    """A lost line break may glue the next part's `三、` after a `，` (a scanned notice): a heading when it is the exact
+    next 一、 number and its title is the short rest of the line; `其中，一、二、三产…` and a skip are not."""
+    raw = (
+        "二、加强建设\n（一）把握重点。要厘清关系，提升智能化水平，三、优化审核和监控流程\n（一）划分流程。内容。\n"
+        "其中，一、二、三产增加值分别增长4.5%。\n要做好工作，五、完善机制\n"
+    )
+    got = spans(raw)
+    assert ("三、优化审核和监控流程", 1, 3) in got
+    assert not any(text.startswith(("一、二", "五、")) for text, _, _ in got)
+    running = "二、加强建设\n（一）把握重点。要厘清关系，三、优化审核和监控流程，并持续推进相关工作。\n"
+    assert not any(text.startswith("三、") for text, _, _ in spans(running))  # not the rest of the line

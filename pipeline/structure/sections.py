@@ -28,6 +28,9 @@ Decisions, documented:
   the ``1.`` items of its parent); an article also after ``；``.  In a document without line
   breaks (``_is_flat``) it may follow any character, but then only the exact next number of
   its sequence is accepted.
+- Garbled markers (GUIDE: they still start headings), accepted only as the exact next number under their
+  parent: a ``（三）`` that lost its opening bracket (``三)科学设置…``, at a line start or after ``。``), and a part's
+  ``三、`` glued after a ``，`` when its title is the short rest of the line (``…智能化水平，三、优化…流程⏎``).
 - ``专栏`` boxes: the box's title line is not a heading; numbered items inside it are
   (CONVENTIONS), numbered on their own; the main sequence resuming closes the box and
   its numbering continues where it stopped.
@@ -41,7 +44,7 @@ Decisions, documented:
 from __future__ import annotations
 
 import re as stdlib_re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import regex as re
@@ -95,6 +98,10 @@ _INLINE_MARKER = re.compile(_INLINE_BODY)
 # cross-reference, never headings, so nothing is lost.
 # (stdlib re: it skips from one of the punctuation marks to the next at half regex's cost)
 _GLUED_MARKER = stdlib_re.compile(rf"[）)〕。；：:]{_SP}*" + _INLINE_BODY)
+# A part heading glued after a comma where a line break was lost (`…智能化水平，三、优化智能审核和监控流程⏎`): a `一、`
+# marker, the exact next part (_plausible), its title the rest of the line and short (_comma_candidates).
+_COMMA_MARKER = stdlib_re.compile(rf"，(?={_SP}*[{NUMERAL_CLASS}]{{1,3}}、){_SP}*" + _INLINE_BODY)
+_COMMA_TITLE_MAX = 40
 _STOPS = re.compile(r"[\n\r。；;]")
 # A text that lost its line breaks keeps each paragraph's two-character indent (GB/T 9704: `　　`, two spaces
 # once normalised): a heading of such a text ends where the next paragraph's indent starts.
@@ -261,6 +268,24 @@ def _inline_candidates(text: str, matches, flat: bool, seen: set[int]) -> list[_
     return found
 
 
+def _comma_candidates(text: str, seen: set[int]) -> list[_Candidate]:
+    found = []
+    for m in _COMMA_MARKER.finditer(text):
+        kind_number = _kind_and_number(m)
+        if kind_number is None or kind_number[0] != 1 or _reference_after(text, m.end("marker"), 1):
+            continue  # `其中，一、二、三产增加值`: an enumeration
+        c = _candidate(m, True, False, kind_number)
+        if (
+            c
+            and c.start not in seen
+            and text[c.end : c.end + 1] in ("\n", "\r", "")
+            and c.end - c.title_start <= _COMMA_TITLE_MAX
+        ):
+            found.append(replace(c, has_sep=False))  # has_sep False: only the exact next number (_plausible)
+            seen.add(c.start)
+    return found
+
+
 def _may_hold_marker(title: str) -> bool:
     return "、" in title or "）" in title or ")" in title or "条" in title or "." in title
 
@@ -272,6 +297,7 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
     if flat:  # a marker may follow any character
         inline += _inline_candidates(text, _INLINE_MARKER.finditer(text), flat, seen)
     else:  # after a word character only inside the title line of a shallower heading
+        inline += _comma_candidates(text, seen)
         for c in list(found):  # (_Parser._in_previous_title): `一、总体要求（一）…`, `第七章 法律责任 第四十二条`
             if c.kind in _TITLE_HOLDERS and _may_hold_marker(text[c.title_start : c.end]):
                 inline += _inline_candidates(text, _INLINE_MARKER.finditer(text, c.title_start, c.end), flat, seen)
@@ -299,8 +325,9 @@ def _table_row_number(text: str, cand: _Candidate) -> bool:
 def _plausible(cand: _Candidate, local: int, global_: int, flat: bool) -> bool:
     """Does the candidate's number fit the numbering sequence so far?"""
     n = cand.number
-    if cand.kind == 2 and not cand.has_sep:
-        return n == local + 1 and n >= 2  # `三)` missing its `(`: only the exact next item under its parent
+    if cand.kind in (1, 2) and not cand.has_sep:
+        # `三)` missing its `(`, `，三、` glued after a comma: only the exact next item under its parent
+        return n == local + 1 and n >= 2
     if cand.strict:
         # a marker after a word character of a flat text: only the exact next number
         return n == local + 1 or (local == 0 and n == global_ + 1)
