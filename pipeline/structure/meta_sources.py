@@ -399,6 +399,9 @@ def title_organ(title: str | None) -> str | None:
 _ARTICLE_META_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}|(?:发布|发表|更新)?(?:时间|日期){_SP}*[:：]|(?:信息)?来源{_SP}*[:：])"
 )
+# Every match of _ARTICLE_META_LINE starts with one of these (19|20…, 发布/发表/更新/时间/日期, 信息/来源): a line
+# that starts otherwise is tested without a regex call (page_title and page_headline test every line's next one).
+_ARTICLE_META_FIRST = frozenset("12发更时日信来")
 _PAGE_TITLE_CHARS = 80
 _SENTENCE_MARK = re.compile(r"[。；：:，,！？]")
 
@@ -406,7 +409,8 @@ _SENTENCE_MARK = re.compile(r"[。；：:，,！？]")
 def page_title(raw_lines: list[tuple[int, str]]) -> str | None:
     """A site article's title: a short line ending in a type word, right above its date or source line."""
     for i, (_, content) in enumerate(raw_lines[:_INFO_LINES]):
-        if i + 1 < len(raw_lines) and _ARTICLE_META_LINE.match(raw_lines[i + 1][1]):
+        below = raw_lines[i + 1][1] if i + 1 < len(raw_lines) else ""
+        if below[:1] in _ARTICLE_META_FIRST and _ARTICLE_META_LINE.match(below):
             if len(content) <= _PAGE_TITLE_CHARS and not _SENTENCE_MARK.search(content) and genre_word(content):
                 return content
     return None
@@ -420,7 +424,8 @@ def page_headline(lines: list[tuple[int, str]]) -> str | None:
     right above its date or source line.  Not the document's title (no type word), but it names what the
     page presents, and the place a headline opens with is that of the policy it presents."""
     for i, (_, content) in enumerate(lines[:_INFO_LINES]):
-        if i + 1 < len(lines) and _ARTICLE_META_LINE.match(lines[i + 1][1]):
+        below = lines[i + 1][1] if i + 1 < len(lines) else ""
+        if below[:1] in _ARTICLE_META_FIRST and _ARTICLE_META_LINE.match(below):
             if len(content) <= _PAGE_TITLE_CHARS and not _CHROME_MARK.search(content) and "。" not in content:
                 return content
             return None

@@ -313,23 +313,33 @@ def _names_a_place(division: Division) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _final_pairs() -> frozenset[str]:
-    """The last two characters of every division's name (南市, 东省, 河区)."""
-    return frozenset(name[-2:] for name in by_name())
+def _name_lengths() -> dict[str, tuple[int, ...]]:
+    """The last two characters of every division's name (南市, 东省, 河区) → the lengths of the names that
+    end so, longest first, up to ``_MAX_NAME``: the only lengths a look-up behind them can find."""
+    lengths: dict[str, set[int]] = {}
+    for name in by_name():
+        if 2 <= len(name) <= _MAX_NAME:
+            lengths.setdefault(name[-2:], set()).add(len(name))
+    return {pair: tuple(sorted(found, reverse=True)) for pair, found in lengths.items()}
 
 
 def _full_names_in(body: str) -> Counter:
     """Divisions named in full (山东省, 济南市, 长顺县) and unambiguous, by count: one pass over the
-    level words (省/市/区/县/州/盟/旗) with a dictionary look-up of the characters before each."""
+    level words (省/市/区/县/州/盟/旗) with a dictionary look-up of the characters before each, at the
+    lengths of the names that end with its last two characters."""
     names = by_name()
-    final_pairs = _final_pairs()
+    name_lengths = _name_lengths()
     found: Counter = Counter()
     last_end = 0
     for match in _NAME_END.finditer(body):
         end = match.end()
-        if body[end - 2 : end] not in final_pairs:
+        lengths = name_lengths.get(body[end - 2 : end])
+        if lengths is None:
             continue  # 市场, 地区, 社区: no division's name ends so
-        for length in range(min(_MAX_NAME, end - last_end), 1, -1):
+        longest = min(_MAX_NAME, end - last_end)
+        for length in lengths:
+            if length > longest:
+                continue
             candidates = names.get(body[end - length : end])
             if candidates and len(candidates) == 1 and _names_a_place(candidates[0]):
                 found[candidates[0]] += 1
