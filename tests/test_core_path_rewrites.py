@@ -18,7 +18,7 @@ from normalizers import newlines, ruby, spacing
 from pipeline.core.offsets import OffsetMap, delete_spans
 from pipeline.linking import target_ids
 from pipeline.reading import encoding
-from pipeline.structure import sections
+from pipeline.structure import regions, sections
 
 pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
 
@@ -190,3 +190,53 @@ def test_the_glued_marker_scan_finds_what_the_regex_module_finds(text):
     with_regex = regex.compile(sections._GLUED_MARKER.pattern)
     found = [(m.span(), m.groupdict()) for m in sections._GLUED_MARKER.finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in with_regex.finditer(text)]
+
+
+def _reference_full_names_in(body: str):
+    """regions._full_names_in before branch sp2: every length from 16 down to 2 looked up behind a hit."""
+    from collections import Counter
+
+    names = regions.by_name()
+    final_pairs = frozenset(name[-2:] for name in names)
+    found: Counter = Counter()
+    last_end = 0
+    for match in regions._NAME_END.finditer(body):
+        end = match.end()
+        if body[end - 2 : end] not in final_pairs:
+            continue
+        for length in range(min(regions._MAX_NAME, end - last_end), 1, -1):
+            candidates = names.get(body[end - length : end])
+            if candidates and len(candidates) == 1 and regions._names_a_place(candidates[0]):
+                found[candidates[0]] += 1
+                last_end = end
+                break
+    return found
+
+
+_PLACE_PIECES = [
+    "山东省",
+    "济南市",
+    "长顺县",
+    "天河区",
+    "铁西区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "州",
+    "旗",
+    "盟",
+    "东",
+    "南",
+    "河",
+    "和县",
+    "、",
+    "市场",
+    "甘孜藏族自治州",
+]
+
+
+@SETTINGS
+@given(_texts(_PLACE_PIECES, max_size=30))
+def test_full_names_are_found_at_the_lengths_names_have(body):
+    assert regions._full_names_in(body) == _reference_full_names_in(body)
