@@ -5,14 +5,12 @@ returns an :class:`OffsetMap` that says, for each target character, which
 half-open span of the source it came from.  Maps compose, so after all
 steps every character of ``norm_text`` knows its exact raw characters.
 
-Representation: two monotone numpy arrays ``src_start``/``src_end`` of length
-``len(target)``, int32 while the source has fewer than 2**31 - 1 characters (every
-text polex reads: half the memory of int64 maps, 56 MB a map less for a 7 M-character
-text), int64 beyond.  Deleted source characters belong to no target character, so a
-target span maps to the tight raw span from the first source character of its first
-char to the last source character of its last char: deleted ruby annotations or line
-breaks *between* kept characters stay inside, those at the edges stay outside (GUIDE's
-snapping).
+Representation: two monotone int64 numpy arrays ``src_start``/``src_end`` of
+length ``len(target)``.  Deleted source characters belong to no target
+character, so a target span maps to the tight raw span from the first
+source character of its first char to the last source character of its
+last char: deleted ruby annotations or line breaks *between* kept
+characters stay inside, those at the edges stay outside (GUIDE's snapping).
 """
 
 from __future__ import annotations
@@ -37,21 +35,13 @@ class Edit:
     replacement: str
 
 
-_INT32_LIMIT = 2**31 - 1  # a source this long or longer keeps int64 offsets (an end may be its length)
-
-
-def _offset_dtype(source_len: int) -> type:
-    return np.int32 if source_len < _INT32_LIMIT else np.int64
-
-
 class OffsetMap:
     __slots__ = ("_src_start", "_src_end", "source_len", "is_identity")
 
     def __init__(self, src_start: np.ndarray, src_end: np.ndarray, source_len: int, is_identity: bool = False):
+        self._src_start = np.asarray(src_start, dtype=np.int64)
+        self._src_end = np.asarray(src_end, dtype=np.int64)
         self.source_len = int(source_len)
-        dtype = _offset_dtype(self.source_len)
-        self._src_start = np.asarray(src_start, dtype=dtype)
-        self._src_end = np.asarray(src_end, dtype=dtype)
         # Set only by identity() and keeping(): lets compose() skip the gather for the
         # one-for-one steps (t2s, width, and every step that found nothing).
         self.is_identity = is_identity
@@ -71,21 +61,21 @@ class OffsetMap:
         """Map of a deletion: ``keep`` is a bool mask over the source, True where a character survives."""
         if keep.all():
             return cls.identity(keep.shape[0])
-        kept = np.flatnonzero(keep).astype(_offset_dtype(keep.shape[0]), copy=False)
+        kept = np.flatnonzero(keep)
         return cls(kept, kept + 1, keep.shape[0])
 
     @property
     def src_start(self) -> np.ndarray:
         """Per target character: the first source character it came from."""
         if self._src_start is None:
-            self._src_start = np.arange(self.source_len, dtype=_offset_dtype(self.source_len))
+            self._src_start = np.arange(self.source_len, dtype=np.int64)
         return self._src_start
 
     @property
     def src_end(self) -> np.ndarray:
         """Per target character: the end (exclusive) of the source span it came from."""
         if self._src_end is None:
-            self._src_end = np.arange(1, self.source_len + 1, dtype=_offset_dtype(self.source_len))
+            self._src_end = np.arange(1, self.source_len + 1, dtype=np.int64)
         return self._src_end
 
     @property
