@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from itertools import chain
 from operator import add, itemgetter
 from pathlib import Path
 
@@ -157,23 +156,29 @@ def _judge_chain(char: str, annotations: str, cut: str | None) -> tuple[int, tup
 # Chain (its character + _CHAIN's match) -> _judge_chain's verdict.  A ruby document repeats
 # the same chains thousands of times (a few hundred distinct ones per document): looked up by
 # one string, which costs less than a cached call per chain; cleared when full (flat memory).
-_VERDICTS: dict[str, tuple[int, tuple[int, ...], tuple[int, ...]]] = {}
+_VERDICTS: dict[str, tuple[int, bytes, bytes]] = {}
 _MAX_VERDICTS = 4096
+_SPAN_BYTES = 16  # a (start, end) pair of int64
 
 
-def _verdict(chain_text: str) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
+def _verdict(chain_text: str) -> tuple[int, bytes, bytes]:
     # "濱(bin)(bi": the character, its complete annotations, a cut-off last one (letters after
     # a "(" the line end cut); a lone "(" is what _CHAIN matches when no annotation follows
     char, body = chain_text[0], chain_text[1:]
     complete = body.rfind(")") + 1
     cut = body[complete:]
     verified, strict, loose = _judge_chain(char, body[:complete], cut if len(cut) > 1 else None)
-    # kept flat (start, end, start, end, ...): one level less to unpack per chain
-    found = verified, tuple(chain.from_iterable(strict)), tuple(chain.from_iterable(loose))
+    # kept flat (start, end, start, end, ...) as int64 bytes: a document's spans are one join and one
+    # frombuffer, where numpy's fromiter packed every integer of every chain one by one
+    found = verified, _span_bytes(strict), _span_bytes(loose)
     if len(_VERDICTS) >= _MAX_VERDICTS:
         _VERDICTS.clear()
     _VERDICTS[chain_text] = found
     return found
+
+
+def _span_bytes(spans: tuple[tuple[int, int], ...]) -> bytes:
+    return np.array(spans, dtype=np.int64).reshape(-1).tobytes()
 
 
 def _chain_starts(text: str) -> np.ndarray:
@@ -211,8 +216,8 @@ def annotation_spans(text: str) -> np.ndarray:
         verdicts = [known or _verdict(chain_text) for known, chain_text in zip(verdicts, chains)]
     use_table = sum(map(itemgetter(0), verdicts)) >= MIN_VERIFIED_FOR_SYLLABLE_TABLE
     chosen = list(map(itemgetter(2 if use_table else 1), verdicts))
-    counts = np.fromiter(map(len, chosen), dtype=np.int64, count=len(chosen)) // 2
-    relative = np.fromiter(chain.from_iterable(chosen), dtype=np.int64).reshape(-1, 2)
+    counts = np.array(list(map(len, chosen)), dtype=np.int64) // _SPAN_BYTES
+    relative = np.frombuffer(b"".join(chosen), dtype=np.int64).reshape(-1, 2)
     return relative + np.repeat(bases, counts)[:, None]
 
 
