@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from normalizers import newlines, ruby, spacing
-from pipeline.core.offsets import OffsetMap, delete_spans
+from pipeline.core.offsets import OffsetMap
 from pipeline.linking import target_ids
 from pipeline.reading import encoding
 from pipeline.structure import regions, sections
@@ -91,44 +91,6 @@ def test_composed_maps_gather_as_fancy_indexing_does(keep_first, data):
         return
     assert composed.src_start.tolist() == first.src_start[later.src_start].tolist()
     assert composed.src_end.tolist() == first.src_end[later.src_end - 1].tolist()
-
-
-def _reference_delete_spans(text: str, pairs: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
-    """delete_spans before branch sp2: a coverage depth per character (bincount, cumsum), then the kept
-    code points decoded."""
-    n = len(text)
-    spans = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-    if spans.size == 0:
-        return text, OffsetMap.identity(n)
-    depth = np.cumsum(np.bincount(spans[:, 0], minlength=n + 1) - np.bincount(spans[:, 1], minlength=n + 1))
-    keep = depth[:n] == 0
-    offsets = OffsetMap.keeping(keep)
-    if offsets.is_identity:
-        return text, offsets
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return points[keep].tobytes().decode("utf-32-le", "surrogatepass"), offsets
-
-
-@st.composite
-def _text_and_spans(draw):
-    text = draw(st.text(alphabet="中a 𠀀\n\ud800", max_size=30))
-    bound = st.integers(0, len(text))
-    pairs = draw(st.lists(st.tuples(bound, bound).map(sorted).map(tuple), max_size=8))
-    return text, pairs
-
-
-@SETTINGS
-@given(_text_and_spans(), st.booleans())
-def test_deleted_runs_give_what_the_coverage_depth_gives(text_and_spans, as_array):
-    text, pairs = text_and_spans
-    spans = np.array(pairs, dtype=np.int64).reshape(-1, 2) if as_array else pairs
-    new_text, offsets = delete_spans(text, spans)
-    expected_text, expected = _reference_delete_spans(text, pairs)
-    assert new_text == expected_text
-    assert offsets.is_identity == expected.is_identity
-    assert (offsets.target_len, offsets.source_len) == (expected.target_len, expected.source_len)
-    assert offsets.src_start.tolist() == expected.src_start.tolist()
-    assert offsets.src_end.tolist() == expected.src_end.tolist()
 
 
 _SPACING_PIECES = [

@@ -131,11 +131,19 @@ class OffsetMap:
         return self.src_start[starts], self.src_end[ends - 1]
 
 
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _from_codepoints(points: np.ndarray) -> str:
+    return points.tobytes().decode("utf-32-le", "surrogatepass")
+
+
 def delete_spans(text: str, spans: Iterable[tuple[int, int]] | np.ndarray) -> tuple[str, OffsetMap]:
     """Delete the given spans (any order, may touch or overlap): the new text and its map.
 
     The map is the one :func:`apply_edits` builds for the same deletions, built
-    in a few numpy passes (a ruby-annotated page has thousands of deletions).
+    in one numpy pass (a ruby-annotated page has thousands of deletions).
     """
     n = len(text)
     if isinstance(spans, np.ndarray):
@@ -146,38 +154,13 @@ def delete_spans(text: str, spans: Iterable[tuple[int, int]] | np.ndarray) -> tu
         return text, OffsetMap.identity(n)
     if pairs.min() < 0 or pairs.max() > n or np.any(pairs[:, 1] < pairs[:, 0]):
         raise ValueError("deletion span out of bounds or reversed")
-    runs = _deleted_runs(pairs)
-    if runs is None:
-        return text, OffsetMap.identity(n)
-    run_starts, run_ends = runs
-    # The keep mask from the runs in one pass, kept and deleted runs alternating (a kept one may be
-    # empty): a bool array, where a coverage depth per character (bincount, cumsum) held three int64
-    # arrays of the text's length at once (168 MB for a 7 M-character text).
-    lengths = np.empty(2 * run_starts.shape[0] + 1, dtype=np.int64)
-    lengths[0::2] = np.append(run_starts, n) - np.concatenate(([0], run_ends))
-    lengths[1::2] = run_ends - run_starts
-    flags = np.zeros(lengths.shape[0], dtype=bool)
-    flags[0::2] = True
-    keep = np.repeat(flags, lengths)
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return points[keep].tobytes().decode("utf-32-le", "surrogatepass"), OffsetMap.keeping(keep)
-
-
-def _deleted_runs(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    """The union of the (k, 2) spans ``pairs`` as disjoint runs (starts, ends), ascending and not
-    touching; None when the spans delete nothing (all empty)."""
-    pairs = pairs[pairs[:, 1] > pairs[:, 0]]
-    if not pairs.shape[0]:
-        return None
-    pairs = pairs[np.argsort(pairs[:, 0], kind="stable")]
-    starts = pairs[:, 0]
-    reach = np.maximum.accumulate(pairs[:, 1])  # furthest end of the spans so far
-    opens = np.empty(starts.shape[0], dtype=bool)  # a span past every earlier one's end opens a run
-    opens[0] = True
-    np.greater(starts[1:], reach[:-1], out=opens[1:])
-    first = np.flatnonzero(opens)
-    last = np.append(first[1:] - 1, starts.shape[0] - 1)  # each run's last span
-    return starts[first], reach[last]
+    # depth[i] = how many spans cover character i; keep the uncovered ones
+    depth = np.cumsum(np.bincount(pairs[:, 0], minlength=n + 1) - np.bincount(pairs[:, 1], minlength=n + 1))
+    keep = depth[:n] == 0
+    offsets = OffsetMap.keeping(keep)
+    if offsets.is_identity:
+        return text, offsets
+    return _from_codepoints(_codepoints(text)[keep]), offsets
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
