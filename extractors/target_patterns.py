@@ -212,6 +212,10 @@ NEXT_ACT = re.compile(r"、(?=推动|推进|完成|实现|打造|培育|引进|�
 # how far back a list closed by 等 before a count is read (…神东、陕北、晋中等|13个…)
 LISTED_MEMBERS_WIDTH = 80
 _LIST_JOINS = re.compile(r"[和及与]")
+# targets._listed_in_full_elsewhere: how many characters of the counted noun identify the set (等8个|煤炭主产),
+# and where the clause of the other mention starts (its last separator before the list)
+LISTED_ELSEWHERE_NOUN = 4
+CLAUSE_START_BEFORE = re.compile(r"[，,；;：:。！？!?\n](?=[^，,；;：:。！？!?\n]*$)")
 
 
 def list_length(text: str, start: int, end: int) -> int:

@@ -527,6 +527,14 @@ def _with_pivot_predicate(text: str, np_end: int, clause_end: int, head: str) ->
     return predicate + _DE + head
 
 
+def _opens_clause(text: str, seg_start: int, start: int) -> bool:
+    """Whether only fillers and a scope word that says where (CONVENTIONS: 全国, 全省 stay out of the indicator)
+    stand before the count in its clause: the count is the subject (全国|12个地区试点法院|完成…建设)."""
+    pos = P.skip_fillers(text, seg_start, start)
+    scope = P.INDICATOR_SCOPE.match(text[pos:start])
+    return (P.skip_fillers(text, pos + scope.end(), start) if scope else pos) >= start
+
+
 def _previous_clause_subject(text: str, sent_start: int, clause_start: int) -> str | None:
     """The subject of the clause before a subject-less comparison in its sentence, where that clause reports
     a change of it (服务业对经济增长的贡献显著增强，|达到60%以上 -> 服务业对经济增长的贡献)."""
@@ -803,6 +811,25 @@ def _counts_listed_members(text: str, clause_start: int, start: int, value: floa
     return value > P.list_length(text, first, start - 1)
 
 
+def _listed_in_full_elsewhere(text: str, start: int, end: int, value: float) -> bool:
+    """选择山西省等8个煤炭主产省（区）进行…试点 where the document names all eight elsewhere (选择山西、内蒙古、…、陕西
+    等8个煤炭主产省（区）): the count is the length of a list the document gives for the same set (CONVENTIONS'
+    restated list), a scope already fixed, not a goal. The other mention is the same 等 + count + noun."""
+    noun = P.NOUN_AFTER.match(text, end)
+    if noun is None or value < 2 or value != int(value):
+        return False
+    key = text[start - 1 : end + P.LISTED_ELSEWHERE_NOUN]  # 等8个煤炭主产
+    pos = text.find(key)
+    while pos >= 0:
+        if pos != start - 1:
+            clause = P.CLAUSE_START_BEFORE.search(text, max(0, pos - P.LISTED_MEMBERS_WIDTH), pos)
+            first = clause.end() if clause else max(0, pos - P.LISTED_MEMBERS_WIDTH)
+            if "、" in text[first:pos] and P.list_length(text, first, pos) == int(value):
+                return True
+        pos = text.find(key, pos + 1)
+    return False
+
+
 def _breaks_through_objects(text: str, c: _Candidate) -> bool:
     """`突破` + a count + the noun it counts (突破50项建材领域智能制造关键共性技术): 突破 is the act of mastering
     those objects, so the count is exact; `突破1万亿元`, `突破300家` end the clause and pass a floor (`>=`)."""
@@ -1027,6 +1054,8 @@ class _Scan:
         if verb is None and _restates_list(text, c.ind_start, start, c.end, c.value):
             return False
         if _introduces_list(text, c.clause_end, c.value):
+            return False
+        if text[start - 1 : start] == "等" and _listed_in_full_elsewhere(text, start, c.end, c.value):
             return False
         c.recurring = "annual" if P.RECURRING.search(text, c.clause_start, start) else None
         c.continues_list = self.last_target_sentence == c.sent_start
@@ -1307,8 +1336,8 @@ class _Scan:
             head = self._level_of_next_item(np_end, c.clause_end, head)  # 90名国家级、150名省级科技人才
         if (
             P.PIVOT_VERB_END.search(text, c.seg_start, core_end)
-            or P.skip_fillers(text, c.seg_start, start) >= start
-            or (text[start - 1] == "在" and P.skip_fillers(text, c.seg_start, start - 1) >= start - 1)
+            or _opens_clause(text, c.seg_start, start)
+            or (text[start - 1] == "在" and _opens_clause(text, c.seg_start, start - 1))
         ):  # the count is the clause's subject, or where its predicate happens (在|10个以上领域|实现实时汇聚)
             head = _with_pivot_predicate(text, np_end, c.clause_end, head)  # 吸引95家企业|入驻…基地
         scale = c.m.group("cls")
