@@ -859,6 +859,10 @@ INDICATOR_FROM = re.compile(
 RULE_CLAUSE_WORDS = re.compile(r"由|从|预计|预测|预期将")
 # 由2.44万元下降至1.708万元: a cut of a price or fee (a measure taken, CONVENTIONS), not a goal
 FEE_CUT = re.compile(r"(?:由|从)[^，,；;。]{0,12}?元[^，,；;。]{0,4}?(?:下降|降低|减少|下调|降)")
+# targets._named_places_before: a 、-list of two or more place names sharing a region word at its end
+NAMED_PLACES = re.compile(
+    r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+(?:经济圈|都市圈|城市群|经济区|经济带|片区|地区|市|县|区)"
+)
 INDICATOR_SCOPE = re.compile(r"^(?:全省|全市|全县|全区|全国|我省|我市|我县|我区)")
 _ITEM_SPLIT_COMMA = re.compile(r"、")
 _ITEM_SPLIT_WORD = re.compile(r"[和与]")

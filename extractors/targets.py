@@ -535,6 +535,15 @@ def _opens_clause(text: str, seg_start: int, start: int) -> bool:
     return (P.skip_fillers(text, pos + scope.end(), start) if scope else pos) >= start
 
 
+def _named_places_before(text: str, seg_start: int, start: int) -> str | None:
+    """A list of named places between the clause's verb and a number-first count (实现|省会、鲁南、胶东经济圈|100项…):
+    they say whose count it is, and a researcher's column keeps them apart from another region's; a scope word
+    that only says where (全省, 全市) is no such list and stays out (CONVENTIONS)."""
+    verb_end = P.leading_verbs_end(text, seg_start, start) or seg_start
+    where = P.INDICATOR_LEAD_VERB.sub("", P.SPACES.sub("", text[verb_end:start]))  # 实现 frames, stays out
+    return where if P.NAMED_PLACES.fullmatch(where) else None
+
+
 def _previous_clause_subject(text: str, sent_start: int, clause_start: int) -> str | None:
     """The subject of the clause before a subject-less comparison in its sentence, where that clause reports
     a change of it (服务业对经济增长的贡献显著增强，|达到60%以上 -> 服务业对经济增长的贡献)."""
@@ -1340,6 +1349,9 @@ class _Scan:
             or (text[start - 1] == "在" and _opens_clause(text, c.seg_start, start - 1))
         ):  # the count is the clause's subject, or where its predicate happens (在|10个以上领域|实现实时汇聚)
             head = _with_pivot_predicate(text, np_end, c.clause_end, head)  # 吸引95家企业|入驻…基地
+        places = _named_places_before(text, c.seg_start, start)
+        if places:
+            head = places + head  # 实现|省会、鲁南、胶东经济圈|100项左右智慧应用打通: which places' count it is
         scale = c.m.group("cls")
         if scale:
             head = P.INDICATOR_STRIP.sub("", scale) + head  # 3个300亿级|产业集群: the class is part of what is counted
