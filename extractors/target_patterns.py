@@ -809,9 +809,12 @@ _SEPARATORS = re.compile(r"(?:（[^（）\n]*）|\([^()\n]*\)|[、和及与 \u30
 _ENUMERATION_END = re.compile(r"等(?:更多|一批|若干)?|一批|更多|若干")
 INDICATOR_STRIP = re.compile(r"[“”\"‘’《》 \u3000]")
 INDICATOR_TRAILING = re.compile(
-    r"(?:年均|每年|(?<![人户村亩平日月次台家])均|都|分别|实现|要|将|力争|争取|确保|加快|全部)+$"
+    r"(?:年均|每年|(?<![人户村亩平日月次台家])均|都|分别|实现|要|将|力争|争取|确保|加快|全部|"
+    # a change verb with its 至/到 is the comparator phrase, not the measure (处方用药量|放宽至3个月, as
+    # CONVENTIONS' 矿工入井时间|缩短到八小时以内): the verbs VERB_COMPARATOR does not list
+    r"(?:放宽|延长|放开)[至到])+$"
 )
-_TRAILING_LAST = frozenset("均年都别现要将争取保快部")  # the last characters of INDICATOR_TRAILING's words
+_TRAILING_LAST = frozenset("均年都别现要将争取保快部至到")  # the last characters of INDICATOR_TRAILING's words
 
 
 def strip_trailing_words(s: str) -> str:
