@@ -765,6 +765,15 @@ _NEXT_SHARE = re.compile(r"[和及与、](?=\d+(?:\.\d+)?%(?:以上|以下|左�
 
 def share_of(text: str, start: int, limit: int) -> tuple[int, str] | None:
     """(end of the set, indicator) for a percentage followed by a set and what its members do, else None."""
+    parts = _share_parts(text, start, limit)
+    if parts is None:
+        return None
+    m, predicate = parts
+    return m.end("set"), f"{m.group('attr') or ''}{predicate}的{m.group('set')}占比"
+
+
+def _share_parts(text: str, start: int, limit: int) -> tuple[re.Match, str] | None:
+    """share_of's set match and the predicate its members share."""
     verb = _SHARE_VERB.search(text, start + 1, min(limit, start + 40))
     if verb is None or limit - verb.start() > _SHARE_PREDICATE_MAX:
         return None
@@ -774,9 +783,32 @@ def share_of(text: str, start: int, limit: int) -> tuple[int, str] | None:
         m = _SHARE_SET.fullmatch(text, start, joined.start()) if joined is not None else None
     if m is None or _SHARE_VERB.match(text, m.start("set")):
         return None  # 100%纳入教联体建设: no set is named after the number (its subject is before it)
-    predicate = SPACES.sub("", text[verb.start() : limit]).rstrip("）)")
-    attr = m.group("attr") or ""
-    return m.end("set"), f"{attr}{predicate}的{m.group('set')}占比"
+    return m, SPACES.sub("", text[verb.start() : limit]).rstrip("）)")
+
+
+_SHARE_FIGURE = re.compile(r"\d+(?:\.\d+)?%(?:以上|以下|左右)?")
+
+
+def parallel_share_of(text: str, start: int, clause_end: int, sent_end: int) -> tuple[int, str] | None:
+    """(end of the set, indicator) for shares written first whose clause ends before any predicate, where the
+    next clause of the sentence is parallel to it and closes with the predicate they share (承后省略, the
+    ellipsis of parallel clauses: 省级部门每年要对30%以上的市和5%以上的县，市级部门每年要对30%以上的县|开展环境
+    稽查: each set is a share of those the 稽查 covers)."""
+    if text[clause_end : clause_end + 1] not in ("，", ","):
+        return None
+    own = _SHARE_SET.fullmatch(text, start, clause_end)
+    if own is None:
+        joined = _NEXT_SHARE.search(text, start, clause_end)
+        own = _SHARE_SET.fullmatch(text, start, joined.start()) if joined is not None else None
+    if own is None or _SHARE_VERB.search(text, start, clause_end):
+        return None
+    figures = list(_SHARE_FIGURE.finditer(text, clause_end + 1, sent_end))
+    if not figures:
+        return None
+    other = _share_parts(text, figures[-1].end(), sent_end)
+    if other is None or other[0].group("attr") or "，" in other[1] or "," in other[1]:
+        return None  # the last clause's predicate only, one the sets can share (no attribute of its own set)
+    return own.end("set"), f"{other[1]}的{own.group('set')}占比"
 
 
 # a bracket or a quoted name inside a noun phrase belongs to it: 智能工厂（数字化车间）, 20个“5G+…”场景

@@ -1318,7 +1318,7 @@ class _Scan:
         if (c.unit == "条" and P.POLICY_HEAD.match(noun.rstrip())) or P.LIST_NAME_HEAD.search(noun.rstrip()):
             return []  # 减负18条清单, 民营经济十条措施, 34种重要矿产目录: a count that names a policy or list
         if c.unit == "%" and c.verb is None:
-            share = P.share_of(text, end, c.clause_end)
+            share = P.share_of(text, end, c.clause_end) or P.parallel_share_of(text, end, c.clause_end, c.sent_end)
             if share is not None:  # 50%以上的园区|创建生态工业园区: 创建生态工业园区的园区占比
                 self.covered_until = max(self.covered_until, np_end)
                 return [(start, share[0], share[1])]

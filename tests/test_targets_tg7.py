@@ -52,3 +52,14 @@ def test_a_change_verb_with_its_particle_leaves_the_indicator():
     assert P.strip_trailing_words("处方用药量放宽至") == "处方用药量"
     assert P.strip_trailing_words("贷款期限延长到") == "贷款期限"
     assert P.strip_trailing_words("市场准入放开") == "市场准入放开"  # no particle: the verb is no comparator phrase
+
+
+def test_shares_take_the_parallel_clauses_predicate_only_where_theirs_is_missing():
+    text = "省级部门每年要对30%以上的市和5%以上的县，市级部门每年要对30%以上的县开展环境稽查。"
+    start = text.index("30%以上") + len("30%以上")  # where the quantity ends, its qualifier included
+    clause_end = text.index("，")
+    assert P.parallel_share_of(text, start, clause_end, len(text) - 1) == (start + 2, "开展环境稽查的市占比")
+    own = "省级部门每年要对30%以上的市开展评估，市级部门每年要对30%以上的县开展环境稽查。"  # its own predicate
+    assert P.parallel_share_of(own, start, own.index("，"), len(own) - 1) is None
+    alone = "省级部门每年要对30%以上的市，市级部门负责稽查。"  # no parallel share after it
+    assert P.parallel_share_of(alone, start, alone.index("，"), len(alone) - 1) is None
