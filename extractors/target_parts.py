@@ -32,11 +32,13 @@ REVIEW_TITLE = re.compile(
     r"^(?:[^，,：:]{0,16}(?:工作|发展)?回顾"  # 2023年工作回顾, 过去五年工作回顾, "十三五"时期发展回顾
     r"|(?:发展)?(?:现状|基础)(?:[和与及](?:面临的?)?(?:形势|评价|问题|挑战))?"  # 发展现状, 现状与评价
     r"|(?:现实|工作|发展)基础|基本情况"
-    rf"|{_PERIOD}(?:主要|取得的|发展|工作)?(?:成效|成就)(?:[和与及](?:经验|问题|不足))?)$"
+    rf"|{_PERIOD}(?:主要|取得的|发展|工作)?(?:成效|成就)(?:[和与及](?:经验|问题|不足))?"
+    # a reply's or a report's account of results (一、推进解决…工作的主要进展; as deadlines' review headings)
+    r"|[^，,：:]{0,30}?(?:主要|取得的)(?:进展|成效|成绩)(?:[和与及](?:进展|成效|成绩|经验))?)$"
 )
 # every alternative of REVIEW_TITLE holds one of these words: a title without any is no review
 # (one search instead of the pattern's backtracking over its first 16 characters)
-REVIEW_WORDS = re.compile(r"回顾|现状|基础|情况|成效|成就")
+REVIEW_WORDS = re.compile(r"回顾|现状|基础|情况|成效|成就|进展|成绩")
 
 
 def is_review_title(title: str) -> bool:
