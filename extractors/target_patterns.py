@@ -787,6 +787,20 @@ def _share_parts(text: str, start: int, limit: int) -> tuple[re.Match, str] | No
     return m, SPACES.sub("", text[verb.start() : limit]).rstrip("）)")
 
 
+# 选取30-50个…统筹地区|作为|“…示范”, 遴选10家企业|作为|示范企业: the role the counted are chosen for
+AS_ROLE = re.compile(r"作为")
+_ROLE_MAX = 20
+
+
+def role_after(text: str, start: int, limit: int) -> str | None:
+    """The role after 作为, up to the clause's end: short, with no digit (else None: no role phrase)."""
+    stop = NP_HARD_STOP.search(text, start, limit)
+    role = INDICATOR_STRIP.sub("", text[start : stop.start() if stop else limit])
+    if not role or len(role) > _ROLE_MAX or any(ch.isdigit() for ch in role):
+        return None
+    return role
+
+
 _SHARE_FIGURE = re.compile(r"\d+(?:\.\d+)?%(?:以上|以下|左右)?")
 
 

@@ -1312,6 +1312,12 @@ class _Scan:
         adverb = P.NP_ADVERB_END.search(noun) if np_end < c.clause_end else None
         if adverb is not None and adverb.start() > 0:
             noun = noun[: adverb.start()]  # 2家标杆企业|率先建成…, 247个项目|全面开工: the adverb opens the predicate
+        role = P.AS_ROLE.search(noun)  # 选取|30-50个…统筹地区|作为“…示范”: the count ends before 作为
+        if role is not None and role.start() > 0:
+            role_text = P.role_after(text, end + role.end(), c.clause_end)
+            noun = noun[: role.start()] if role_text else noun
+        else:
+            role_text = None
         np_end = end + len(noun)
         if c.verb is None and P.is_size_unit(c.unit) and (not c.has_action or P.SIZED_HEAD.search(noun.rstrip())):
             return []  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
@@ -1323,6 +1329,8 @@ class _Scan:
                 self.covered_until = max(self.covered_until, np_end)
                 return [(start, share[0], share[1])]
         head = self._counted_head(c, P.head_noun(noun), np_end, cut)
+        if head and role_text:
+            head = f"作为{role_text}的{head}"  # what the chosen become says which are counted (a column header)
         if head is None and c.seg_start < core_end:
             # 农村产权交易额完成|18亿元以上: nothing follows, the indicator is before the verb
             verb_end = P.ACTION_VERB_END.search(text, c.seg_start, core_end)

@@ -63,3 +63,11 @@ def test_shares_take_the_parallel_clauses_predicate_only_where_theirs_is_missing
     assert P.parallel_share_of(own, start, own.index("，"), len(own) - 1) is None
     alone = "省级部门每年要对30%以上的市，市级部门负责稽查。"  # no parallel share after it
     assert P.parallel_share_of(alone, start, alone.index("，"), len(alone) - 1) is None
+
+
+def test_the_role_after_zuowei_is_short_and_holds_no_figure():
+    text = "选取30个统筹地区作为“智能审核和监控技术示范”，提炼经验。"
+    start = text.index("作为") + 2
+    assert P.role_after(text, start, text.index("，")) == "智能审核和监控技术示范"
+    text = "选取30个统筹地区作为2025年全国推广应用的重点支持对象和先行先试单位名单。"
+    assert P.role_after(text, text.index("作为") + 2, len(text) - 1) is None  # a figure, and a task of its own
