@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from polex_cli import make_corpus, start_polex
-from process_tree import kill_tree, signal_group, start_in_own_group, wait_exit, wait_for
+from process_tree import descendants, kill_tree, signal_group, start_in_own_group, wait_exit, wait_for
 
 # Prefect, the CLI in subprocesses or a property-based fuzz suite: left out of `make test-fast`.
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
@@ -70,3 +70,44 @@ def test_serve_rejects_bad_cron_and_missing_corpus(tmp_path):
     missing = start_polex("serve", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
     _, err = missing.communicate(timeout=60)
     assert missing.returncode == 2 and str(tmp_path / "nope") in err
+
+
+def _worker_schedule(tmp_path, *schedule: str) -> list[str]:
+    """Start ``polex serve`` with ``schedule`` as a user would; the schedule flags of its serving worker."""
+    corpus = make_corpus(tmp_path / "corpus")
+    stderr_path = tmp_path / "stderr.txt"
+    proc = start_in_own_group(
+        "serve", "--corpus", str(corpus), "--out", str(tmp_path / "out"), *schedule, stderr_to=stderr_path
+    )
+    try:
+        wait_for(lambda: "Ctrl-C stops" in stderr_path.read_text(), 120, proc, "serving line")
+        (worker,) = [p for p in descendants(proc) if "serve" in p.cmdline() and p.ppid() == proc.pid]
+        command = worker.cmdline()
+        signal_group(proc, signal.SIGINT)
+        wait_exit(proc, 30)
+    finally:
+        kill_tree(proc, [])
+    return [flag for flag in command if flag in ("--cron", "--interval")]
+
+
+def test_serve_passes_its_worker_only_the_schedule_asked_for(tmp_path):
+    """`polex serve --interval N` serves every N s; its worker got `--cron '0 2 * * *'` beside it."""
+    assert _worker_schedule(tmp_path / "interval", "--interval", "3600") == ["--interval"]
+    assert _worker_schedule(tmp_path / "default") == ["--cron"]
+
+
+def test_serve_refuses_a_cron_and_an_interval_together(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    stderr_path = tmp_path / "stderr.txt"
+    both = start_in_own_group(
+        "serve", "--corpus", str(corpus), "--out", str(tmp_path / "o"), "--cron", "15 3 * * 1", "--interval", "60",
+        stderr_to=stderr_path,
+    )  # fmt: skip
+    try:
+        status, _ = wait_exit(both, 60)
+    finally:
+        kill_tree(both, [])  # before the fix it served (every 60 s, the cron dropped)
+    err = stderr_path.read_text()
+    assert status == 2, err
+    assert "--interval: not allowed with argument --cron" in err
+    assert not (tmp_path / "o").exists()

@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from pipeline.cli.console import report_console
 from pipeline.cli.thresholds import parse_thresholds
 from pipeline.errors import OutError, UserError
 from pipeline.qa.audit import KINDS, audit_out, coverage, report_json
@@ -40,7 +40,7 @@ def _one_line(text: str) -> str:
 
 
 def print_human(audits, kinds, limit: int, summary: bool) -> None:
-    console = Console(highlight=False)
+    console = report_console(highlight=False)
     if not summary:
         for a in audits:
             if not a.uncovered:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from pipeline.cli.console import report_console
 from pipeline.errors import UserError
 from pipeline.linking import TARGET_COLUMNS
 from pipeline.linking.compare import compare_documents
@@ -92,7 +92,7 @@ def main(args: argparse.Namespace) -> int:
 
 
 def print_table(rows: list[dict], a: tuple[str, str | None, int], b: tuple[str, str | None, int]) -> None:
-    console = Console(highlight=False)
+    console = report_console(highlight=False)
     for label, (doc_id, title, count) in (("A", a), ("B", b)):
         console.print(f"[bold]{label}[/] {escape(doc_id)}  {escape(title or '(no title)')}  [dim]{count} targets[/]")
     if not rows:

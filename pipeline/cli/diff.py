@@ -11,9 +11,9 @@ import argparse
 import json
 from pathlib import Path
 
-from rich.console import Console
 from rich.markup import escape
 
+from pipeline.cli.console import report_console
 from pipeline.errors import GoldError, OutError, UserError
 from pipeline.qa.diff import collect
 from pipeline.qa.differences import describe_attrs, differences_json, filter_differences
@@ -49,7 +49,7 @@ def _one_line(text: str) -> str:
 
 
 def print_terminal(doc_diffs, mode: str, limit: int) -> None:
-    console = Console(highlight=False)
+    console = report_console(highlight=False)
     left_name, right_name = ("gold", "predicted") if mode == "gold" else ("base", "new")
     total = 0
     for d in doc_diffs:

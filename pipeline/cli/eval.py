@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from pipeline.cli.console import report_console
 from pipeline.cli.thresholds import parse_thresholds
 from pipeline.errors import GoldError, OutError, UserError
 from pipeline.qa.evaluate import META, evaluate, missed_floors, missed_meta_floors, parse_labels
@@ -111,19 +111,8 @@ def _print_meta(console: Console, meta: dict) -> None:
         console.print(_meta_table(meta))
 
 
-# Width of the tables written to a file or a pipe (`polex eval --per-doc > scores.txt`, a CI log):
-# rich would cut them to 80 columns and each document's name to `002_d4a341c0…`.
-UNBOUNDED_WIDTH = 240
-
-
-def _console() -> Console:
-    if sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit():
-        return Console()  # a terminal (or a width the user set): its width
-    return Console(width=UNBOUNDED_WIDTH)
-
-
 def print_human(report: dict, per_doc: bool) -> None:
-    console = _console()
+    console = report_console()
     if report["labels"]:  # none under --labels meta
         console.print(_scores_table(report))
         console.print(f"[dim]{SUBLABEL}: targets also naming gold's indicator (character F1 >= 0.6); not in micro[/]")

@@ -46,8 +46,9 @@ SUPERVISOR_ENV = "POLEX_SERVE_SUPERVISOR"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, required=True, help="folder of documents to ingest on each run")
     parser.add_argument("--out", type=Path, required=True, help="output folder for the Parquet tables")
-    parser.add_argument("--cron", default=DEFAULT_CRON, help=f"cron schedule (default: nightly, {DEFAULT_CRON!r})")
-    parser.add_argument(
+    schedule = parser.add_mutually_exclusive_group()  # one schedule: `--cron X --interval N` is refused
+    schedule.add_argument("--cron", default=None, help=f"cron schedule (default: nightly, {DEFAULT_CRON!r})")
+    schedule.add_argument(
         "--interval",
         type=float,
         default=None,
@@ -100,9 +101,7 @@ def _serve(args) -> None:
     from flows import serve
     from flows.dask_cluster import check_scheduler
 
-    schedule = serve.ServeSchedule(
-        timezone=args.timezone, cron=None if args.interval is not None else args.cron, interval_s=args.interval
-    )
+    schedule = serve.ServeSchedule(timezone=args.timezone, cron=_cron(args), interval_s=args.interval)
     try:
         schedule.check()
     except ValueError as exc:
@@ -112,13 +111,21 @@ def _serve(args) -> None:
     serve.serve(args.corpus, args.out, schedule, args.name, args.dask_address, on_ready=_announce(schedule))
 
 
+def _cron(args) -> str | None:
+    """The cron schedule asked for: none under ``--interval``, the nightly default when neither is given."""
+    if args.interval is not None:
+        return None
+    return args.cron if args.cron is not None else DEFAULT_CRON
+
+
 def _worker_command(args) -> list[str]:
-    """This same ``polex serve`` command line, for the worker."""
+    """This same ``polex serve`` command line, for the worker: the one schedule the user asked for."""
     command = [sys.executable, "-c", "import sys; from pipeline.cli import main; sys.exit(main())"]
     command += ["--verbose"] if args.verbose else []
-    command += ["serve", "--corpus", str(args.corpus), "--out", str(args.out), "--cron", args.cron]
+    command += ["serve", "--corpus", str(args.corpus), "--out", str(args.out)]
+    cron = _cron(args)
+    command += ["--cron", cron] if cron is not None else ["--interval", repr(args.interval)]
     command += ["--timezone", args.timezone, "--name", args.name]
-    command += ["--interval", repr(args.interval)] if args.interval is not None else []
     command += ["--dask-address", args.dask_address] if args.dask_address else []
     return command
 
