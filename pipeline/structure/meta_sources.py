@@ -246,11 +246,6 @@ def printed_line(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def printed_by(lines: list[tuple[int, str]]) -> str | None:
-    """The organ of the 版记's `…印发` line, searched from the end."""
-    return printed_line(lines)[0]
-
-
 def promulgated_title(lines: list[tuple[int, str]], within: int = 60) -> str | None:
     """The regulation a 令 publishes: GB/T 9704's 命令（令）格式 has no title line of its own, its text
     names the rules it puts in force (`《广州市老年人优待办法》已经…常务会议通过，现予公布，自…起施行。`)."""
