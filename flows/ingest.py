@@ -410,10 +410,51 @@ def _ingest_locked(corpus_root: Path, store: OutputStore, options: RunOptions) -
         "versions": _versions(),
     }
     _hold_before_publish()
+    if previous is not None and _nothing_changed(store, previous, plan):
+        return _report_unchanged(logger, store, previous, scan, plan, counts, options)
     _progress("publishing")
     row_counts = _publish(store, run_id, previous, scan, plan, results, unreadable_rows, manifest, options)
     store.collect_garbage()
     return _report(logger, store, run_id, counts, row_counts)
+
+
+def _nothing_changed(store: OutputStore, previous: dict, plan: Plan) -> bool:
+    """True when the version this run would publish holds exactly the published tables: no
+    file added, changed or removed, the same files unreadable for the same reasons, and the
+    derived tables computed by the same code.  (Files touched with the same bytes change only
+    the index's stat, refreshed in place: ``_report_unchanged``.)"""
+    if plan.to_process or plan.removed or plan.added or plan.changed:
+        return False
+    if (previous.get("derived") or {}) != {name: table.version for name, table in DERIVED_TABLES.items()}:
+        return False
+    return _unreadable_rows_of(store) == {(f.path, f.error) for f in plan.unreadable}
+
+
+def _unreadable_rows_of(store: OutputStore) -> set[tuple[str, str]]:
+    """(path, error) of the published quarantine rows of files that could not be read (no index row)."""
+    path = store.current_table_path("quarantine")
+    if path is None:
+        return set()
+    rows = pq.read_table(path, columns=["source_path", "stage", "error"], filters=[("stage", "=", "read")])
+    indexed = set(store.current_paths())
+    return {(r["source_path"], r["error"]) for r in rows.to_pylist() if r["source_path"] not in indexed}
+
+
+def _report_unchanged(logger, store, previous, scan, plan, counts, options) -> dict:
+    """Publish nothing: the published version stays; only its file index's stats are refreshed
+    (a file touched with the same bytes is not hashed again next run)."""
+    index = build_index(scan, plan.reuse, plan.previous_rows, {}, {}, cache_version(), options.max_bytes)
+    refreshed = store.refresh_index(index)
+    logger.info(
+        "nothing changed: version %s stays published (%s)%s",
+        previous["run_id"],
+        ", ".join(f"{k}={v}" for k, v in counts.items()),
+        "; file index stats refreshed" if refreshed else "",
+    )
+    quarantine_path = store.current_table_path("quarantine")
+    quarantined = pq.read_table(quarantine_path, columns=["source_path", "stage", "error"]).to_pylist()
+    return {"run_id": previous["run_id"], "published": False, "counts": counts, "tables": previous["tables"],
+            "quarantined": quarantined}  # fmt: skip
 
 
 def _publish(store, run_id, previous, scan, plan, results, unreadable_rows, manifest, options) -> dict[str, int]:
@@ -455,4 +496,4 @@ def _report(logger, store: OutputStore, run_id: str, counts: dict, row_counts: d
         logger.warning("%d documents quarantined (see the quarantine table)", len(quarantined))
     for row in quarantined:
         logger.info("QUARANTINED %s [%s] %s", row["source_path"], row["stage"], row["error"])
-    return {"run_id": run_id, "counts": counts, "tables": row_counts, "quarantined": quarantined}
+    return {"run_id": run_id, "published": True, "counts": counts, "tables": row_counts, "quarantined": quarantined}

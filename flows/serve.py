@@ -93,8 +93,9 @@ def _report_run(flow, flow_run, state) -> None:
     if state.is_completed():
         summary = state.result(raise_on_failure=False)
         counts = summary.get("counts", {}) if isinstance(summary, dict) else {}
+        published = "published" if not counts or summary.get("published", True) else "nothing changed, kept"
         line = (
-            f"published version {summary.get('run_id')}: {counts.get('ingested')} documents, "
+            f"{published} version {summary.get('run_id')}: {counts.get('ingested')} documents, "
             f"{counts.get('quarantined')} quarantined"
             if counts
             else "completed"

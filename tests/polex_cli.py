@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,25 @@ def make_corpus(root: Path, copies: int = 0) -> Path:
 
 def manifest(out: Path) -> dict:
     return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+SUMMARY = re.compile(
+    r"^polex run: (?P<what>published|nothing changed, nothing published: kept) .* \(version (?P<run_id>\S+)\): "
+    r"(?P<ingested>\d+) documents, (?P<quarantined>\d+) quarantined; processed (?P<processed>\d+) "
+    r"\(added (?P<added>\d+), changed (?P<changed>\d+)\), unchanged (?P<unchanged>\d+), removed (?P<removed>\d+); "
+    r"hashed (?P<hashed>\d+) of (?P<files>\d+) files",
+    re.M,
+)
+
+
+def run_summary(stderr: str) -> dict:
+    """The summary line of `polex run` as a user reads it: {"published": bool, "run_id", "counts"}.
+    An unchanged corpus publishes nothing, so the manifest still holds the last published run's counts."""
+    found = SUMMARY.search(stderr)
+    assert found, stderr[-3000:]
+    fields = found.groupdict()
+    counts = {k: int(v) for k, v in fields.items() if k not in ("what", "run_id")}
+    return {"published": fields["what"] == "published", "run_id": fields["run_id"], "counts": counts}
 
 
 def read_tables(out: Path, drop_volatile: bool = False, canonical_order: bool = False) -> dict[str, pd.DataFrame]:

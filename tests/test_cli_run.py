@@ -17,6 +17,7 @@ from polex_cli import (
     read_tables,
     rows_of,
     run_polex,
+    run_summary,
     start_polex,
 )
 
@@ -49,10 +50,12 @@ def test_incremental_runs_update_exactly_the_changed_documents(tmp_path):
     for name, schema in all_schemas().items():
         assert pq.ParquetDataset(out / f"{name}.parquet").schema.names == schema.names
 
-    # Unchanged corpus: nothing is extracted, identical tables (ingested_at carried over).
+    # Unchanged corpus: nothing is extracted, nothing published (the version stays), identical tables.
+    first_id = manifest(out)["run_id"]
     second_run = _run_ok(corpus, out)
-    counts = manifest(out)["counts"]
-    assert (counts["processed"], counts["unchanged"]) == (0, len(SEEDS))
+    second = run_summary(second_run.stderr)
+    assert (second["counts"]["processed"], second["counts"]["unchanged"]) == (0, len(SEEDS))
+    assert not second["published"] and second["run_id"] == first_id == manifest(out)["run_id"]
     assert_tables_equal(read_tables(out), first)
     assert "QUARANTINED" not in second_run.stdout
 
@@ -78,7 +81,7 @@ def test_incremental_runs_update_exactly_the_changed_documents(tmp_path):
     # The quarantined file is remembered: not reprocessed, still reported, still non-zero.
     fourth_run = _run_ok(corpus, out, expect=1)
     assert "QUARANTINED scan.txt [decode]" in fourth_run.stdout
-    assert manifest(out)["counts"]["processed"] == 0
+    assert run_summary(fourth_run.stderr)["counts"]["processed"] == 0
     assert_tables_equal(read_tables(out), third)
 
 
@@ -170,16 +173,16 @@ def test_concurrent_runs_never_interleave_and_readers_see_previous_version(tmp_p
         waiter_release.write_text("go")
         waiter_out, waiter_err = waiter.communicate(timeout=180)
         assert waiter.returncode == 0, waiter_err
+        waited = run_summary(waiter_err)
     finally:
         for proc in (holder, locals().get("waiter")):
             if proc is not None and proc.poll() is None:
                 proc.kill()
                 proc.wait()
-    second = manifest(out)
-    assert second["run_id"] != first["run_id"]
     assert first["counts"]["changed"] == 1
-    assert second["counts"]["processed"] == 0  # it saw the first run's published result
-    assert second["started_at"] >= first["finished_at"]
+    # It saw the first run's published result: nothing left to process, nothing to publish.
+    assert waited["counts"]["processed"] == 0
+    assert not waited["published"] and waited["run_id"] == first["run_id"] == manifest(out)["run_id"]
 
 
 def test_write_error_during_publish_keeps_previous_version(tmp_path):

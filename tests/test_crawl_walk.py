@@ -18,7 +18,7 @@ import sys
 
 import pytest
 from paths import ROOT
-from polex_cli import SEEDS, assert_tables_equal, make_corpus, manifest, read_tables, rows_of, run_polex
+from polex_cli import SEEDS, assert_tables_equal, make_corpus, manifest, read_tables, rows_of, run_polex, run_summary
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_api_url")]
 
@@ -82,8 +82,12 @@ def test_a_crawl_folder_night_after_night(tmp_path):
     assert {"gbk/003.txt", "html/page.html", *(s.name for s in SEEDS)} <= documents
 
     first_version = manifest(out)["run_id"]
-    _run(corpus, out, expect=1)  # the next night, nothing new
-    assert manifest(out)["counts"]["processed"] == 0
+    versions = sorted(p.name for p in (out / "versions").iterdir())
+    second_night = run_summary(_run(corpus, out, expect=1).stderr)  # the next night, nothing new
+    assert second_night["counts"]["processed"] == 0
+    assert not second_night["published"] and second_night["run_id"] == first_version  # no copy of the same tables
+    assert manifest(out)["run_id"] == first_version
+    assert sorted(p.name for p in (out / "versions").iterdir()) == versions
     assert_tables_equal(read_tables(out), first)
 
     with open(corpus / SEEDS[0].name, "a", encoding="utf-8") as fh:

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 import pyarrow.dataset as ds
 import pytest
-from polex_cli import SEEDS, assert_tables_equal, make_corpus, manifest, read_tables, run_polex
+from polex_cli import SEEDS, assert_tables_equal, make_corpus, manifest, read_tables, run_polex, run_summary
 
 from pipeline.process import all_schemas, published_schemas
 from pipeline.storage.plan import RACY_WINDOW_NS
@@ -27,9 +27,17 @@ SMALL_BATCHES = ("--batch-docs", "2")  # 15 documents -> 8 parts: enough parts t
 
 
 def _run(corpus: Path, out: Path, *extra: str, expect: int = 0, **env):
+    """The run's summary: the published manifest, or, when nothing changed (nothing is
+    published), the run's own counts from its summary line."""
     result = run_polex("run", str(corpus), "--out", str(out), "--no-progress", *SMALL_BATCHES, *extra, **env)
     assert result.returncode == expect, result.stdout + result.stderr[-3000:]
-    return manifest(out)
+    summary = run_summary(result.stderr)
+    published = manifest(out)
+    if summary["published"]:
+        assert published["run_id"] == summary["run_id"] and published["counts"]["hashed"] == summary["counts"]["hashed"]
+        return {**published, "published": True}
+    assert published["run_id"] == summary["run_id"]  # the version kept
+    return {**published, "counts": summary["counts"], "published": False}
 
 
 def _settle() -> None:
@@ -68,19 +76,24 @@ def test_every_nightly_path_carries_parts_by_link_and_ends_equal_to_a_clean_run(
     before = _part_inodes(out)
     assert all(not name.endswith("-empty.parquet") for name in before if name.startswith("documents/"))
 
-    # Unchanged: nothing hashed, nothing processed, every part file the same inode (a hard
-    # link), target_links (derived across documents) carried too.
+    # Unchanged: nothing hashed, nothing processed, no new version published (the same
+    # tables under another name): the first version stays, every part file the same inode.
+    versions = sorted(p.name for p in (out / "versions").iterdir())
     unchanged = _run(corpus, out)
     assert (unchanged["counts"]["hashed"], unchanged["counts"]["processed"]) == (0, 0)
+    assert not unchanged["published"] and unchanged["run_id"] == first["run_id"]
+    assert sorted(p.name for p in (out / "versions").iterdir()) == versions
     assert _part_inodes(out) == before
     assert any(name.startswith("target_links/") for name in before)
 
-    # Touched, same bytes: hashed again (its stat changed), not reprocessed.
+    # Touched, same bytes: hashed again (its stat changed), not reprocessed, nothing published;
+    # its new stat is recorded, so the next run does not hash it again.
     os.utime(corpus / SEEDS[0].name)
     _settle()
     touched = _run(corpus, out)
     assert (touched["counts"]["hashed"], touched["counts"]["processed"]) == (1, 0)
-    assert _part_inodes(out) == before
+    assert not touched["published"] and _part_inodes(out) == before
+    assert _run(corpus, out)["counts"]["hashed"] == 0
 
     # One document changed: only its part is rewritten; the others stay linked.
     with open(corpus / "sub1" / SEEDS[2].name, "a", encoding="utf-8") as fh:
@@ -102,9 +115,10 @@ def test_every_nightly_path_carries_parts_by_link_and_ends_equal_to_a_clean_run(
     assert removed["counts"]["removed"] == 3 and removed["counts"]["processed"] == 0
     assert len(read_tables(out)["documents"]) == 12
 
-    # --rehash hashes every file, and finds nothing changed.
+    # --rehash hashes every file, and finds nothing changed: nothing published.
     rehashed = _run(corpus, out, "--rehash")
     assert (rehashed["counts"]["hashed"], rehashed["counts"]["processed"]) == (12, 0)
+    assert not rehashed["published"] and rehashed["run_id"] == removed["run_id"]
     _same_as_fresh(corpus, out, tmp_path / "fresh")
 
 
@@ -147,6 +161,11 @@ def test_sigkill_mid_publish_leaves_the_last_version_whole(tmp_path, path):
     killed = run_polex(
         "run", str(corpus), "--out", str(out), "--no-progress", *SMALL_BATCHES, POLEX_TEST_CRASH_IN_PUBLISH="3"
     )
+    if path == "unchanged":  # nothing to publish, so no publish to kill: the run ends, the version stays
+        assert killed.returncode == 0 and not run_summary(killed.stderr)["published"], killed.stderr[-2000:]
+        assert not [p for p in (out / "versions").iterdir() if p.name.startswith(".")]
+        assert_tables_equal(read_tables(out), before)
+        return
     assert killed.returncode == -9, killed.stderr[-2000:]
     assert [p for p in (out / "versions").iterdir() if p.name.endswith(".partial")]  # it died mid-publish
     if before is None:

@@ -38,8 +38,11 @@ STOP_WITHIN_S = 20.0
 DEPLOYMENT = "ingest_corpus/polex-nightly"
 
 
-def _serve_until_published(tmp_path: Path, env: dict[str, str], signum: int, out_name: str = "out") -> tuple[str, dict]:
-    """Start serve, wait for a scheduled run to publish, stop it with ``signum``; (stderr, manifest)."""
+def _serve_until_published(
+    tmp_path: Path, env: dict[str, str], signum: int, out_name: str = "out", then_unchanged: bool = False
+) -> tuple[str, dict]:
+    """Start serve, wait for a scheduled run to publish (and with ``then_unchanged`` for the next run, over
+    the same corpus, to publish nothing), stop it with ``signum``; (stderr, manifest)."""
     corpus = tmp_path / "corpus"
     if not corpus.exists():
         make_corpus(corpus)
@@ -57,6 +60,11 @@ def _serve_until_published(tmp_path: Path, env: dict[str, str], signum: int, out
         docs = pd.read_parquet(out / "documents.parquet")
         assert sorted(docs.doc_id) == sorted(seed.name for seed in SEEDS)
         wait_for(lambda: "published version" in stderr_path.read_text(), 30, proc, "run line on stderr")
+        if then_unchanged:  # the next night over an unchanged crawl: no new version, and it says so
+            kept = f"nothing changed, kept version {published['run_id']}: 5 documents, 0 quarantined"
+            wait_for(lambda: kept in stderr_path.read_text(), 60, proc, "unchanged run line on stderr")
+            assert manifest(out)["run_id"] == published["run_id"]
+            assert [p.name for p in (out / "versions").iterdir()] == [published["run_id"]]
         tree = descendants(proc)
         assert tree, "serve keeps child processes (the local server or the flow runs)"
         signal_group(proc, signum)
@@ -83,7 +91,7 @@ def _assert_quiet(stderr: str) -> None:
 def test_scheduled_run_fires_on_the_embedded_local_server(tmp_path):
     home = tmp_path / "prefect-home"  # this test's own: SQLite under PREFECT_HOME, nobody else's server
     env = env_without_server(PREFECT_HOME=str(home))
-    stderr, published = _serve_until_published(tmp_path, env, signal.SIGINT)
+    stderr, published = _serve_until_published(tmp_path, env, signal.SIGINT, then_unchanged=True)
     first = stderr.splitlines()[0]
     assert first.startswith(f"polex serve: serving {DEPLOYMENT} on a local Prefect server (http://127.0.0.1:")
     assert ": every 10 s, next run " in first

@@ -165,8 +165,10 @@ def _print_summary(args, summary: dict) -> None:
         print(f"QUARANTINED {row['source_path']} [{row['stage']}] {row['error']}")
     counts = summary["counts"]
     ignored = counts.get("ignored", 0)
+    # An unchanged corpus publishes no new version (the same tables under another name).
+    what = "published" if summary.get("published", True) else "nothing changed, nothing published: kept"
     print(
-        f"polex run: published {args.out} (version {summary['run_id']}): {counts['ingested']} documents, "
+        f"polex run: {what} {args.out} (version {summary['run_id']}): {counts['ingested']} documents, "
         f"{counts['quarantined']} quarantined; processed {counts['processed']} "
         f"(added {counts['added']}, changed {counts['changed']}), unchanged {counts['unchanged']}, removed {counts['removed']}; "
         f"hashed {counts.get('hashed', counts['files'])} of {counts['files']} files"

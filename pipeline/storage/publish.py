@@ -416,6 +416,28 @@ class OutputStore:
                 return False
         return True
 
+    def refresh_index(self, index: pa.Table) -> bool:
+        """Replace the published version's file index by ``index`` when they differ: a run that
+        publishes nothing (nothing changed) still records the stats it took, so a file touched
+        with the same bytes is hashed once, not every night.  The index is no table a reader
+        sees; it is swapped in one ``os.replace``.  Call only while holding the lock."""
+        version_dir = self.current_version_dir()
+        old = self.current_index()
+        if version_dir is None or old is None:
+            return False
+        new = index.select(old.column_names).cast(old.schema)
+        if new.equals(old):
+            return False
+        tmp = version_dir / f".{INDEX_NAME}.{secrets.token_hex(4)}.tmp"
+        try:
+            write_index(tmp, new)
+            _fsync_file(tmp)
+            os.replace(tmp, version_dir / INDEX_NAME)
+        finally:
+            tmp.unlink(missing_ok=True)
+        _fsync_dir(version_dir)
+        return True
+
     # ------------------------------------------------------------ staging
     def staging_dir(self, run_id: str) -> Path:
         path = self.staging_root / run_id
