@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 from polex_cli import SEEDS, make_corpus, run_polex
 
@@ -75,3 +76,19 @@ def test_a_width_the_user_sets_still_wraps(tmp_path):
     narrow = run_polex("diff", "--base", str(base), "--out", str(new), COLUMNS="60")
     assert narrow.returncode == 0, narrow.stderr
     assert max(len(line) for line in narrow.stdout.splitlines()) <= 60
+
+
+def test_a_reader_that_quits_ends_the_report_commands_with_141(tmp_path):
+    """`polex audit OUT | head -1`: rich's own broken-pipe handling exited 1 (a failure to a script's `set -e`
+    or `pipefail`); polex's contract is 141 with no error line, as for every other command."""
+    import subprocess
+
+    from polex_cli import POLEX, polex_env
+
+    devset = Path(__file__).resolve().parent / "fixtures" / "devset"
+    out, gold = run_core(devset / "docs", tmp_path / "out"), devset / "gold"
+    for command in (["audit", str(out)], ["diff", "--base", str(out), "--out", str(out)], ["eval", "--gold", str(gold), "--out", str(out)]):  # fmt: skip
+        proc = subprocess.Popen([str(POLEX), *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=polex_env())
+        proc.stdout.close()  # `head` has read what it wanted and gone
+        _, stderr = proc.communicate(timeout=120)
+        assert (proc.returncode, stderr.decode()) == (141, ""), command
