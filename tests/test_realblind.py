@@ -22,6 +22,10 @@ every error of the first measurement); the builders in ``build/`` regenerate the
 - ``realblind6`` (task BL6; held out for every other task): three national plans, a 山东 AI 行动计划 with a
   ``（牵头单位：…，责任单位：…）`` note after every task, a 山东 实施方案 for smart-manufacturing pilots, two 济南
   解读 documents and an HTML page of poverty-exit standards. Floors: the blind measurement (main bfda75f).
+- ``realblind7`` (task BL7; held out for TG8, DL7 and MT7): six national texts: a 国务院 若干意见 and a 国务院
+  批复 with its attached 意见, both one-line, a 1988 国务院 notice issuing a reform 方案 in half-width punctuation,
+  two ministry notices on connected vehicles (one with a guide attached) and a news item on a ministry plan.
+  Floors: the blind measurement (main 5fb3b60).
 
 The real core path runs on every document, the tables go through Parquet and ``polex eval``'s scorer compares
 them with gold. A set whose gold has no span of a label (national prose names organs, no unit notes) measures
@@ -187,6 +191,28 @@ SETS = (
         builders="realblind6_*.py",
         # `到2020年/2025年/2030年` goals, none with a figure
         no_target_docs=("0103_Action_Plan_for_AI_Innovation_in_Higher.txt",),
+    ),
+    # Blind F1 (main 5fb3b60), less a margin (notes/realblind7.md). HELD OUT for TG8, DL7 and MT7.
+    BlindSet(
+        "realblind7",
+        documents=6,
+        f1_floors={
+            "heading": 0.94,  # 0.967 (139 gold, 130 pred): 0036's eight inline `(1)`…`(4)` duties, 0051's `(八)`
+            "target": 0.64,  # 0.667 (5 gold, 10 pred): 5 spurious, thresholds of rules (`新上…项目应满足…不低于20%`)
+            "deadline": 0.77,  # 0.800 (14 gold, 11 pred): `2020年后`, `一九八八年`, `本意见开始实施之日起` missed
+            "micro": 0.91,  # 0.939
+        },
+        target_indicator_floor=0.64,  # 0.667
+        meta_accuracy_floor=0.94,  # 0.962, 75/78 (0051's run-together signature; 0098's genre)
+        meta_field_floor=0.83,  # 6 documents: one miss is 0.833 (issuer, issuers, genre)
+        builders="realblind7_*.py",
+        empty_labels=NO_AMOUNT_NO_UNIT,  # no `元` at all; `国务院授权能源部负责组织实施`: prose
+        # no goal with a figure (thresholds of rules, `30个工作日内`)
+        no_target_docs=(
+            "0036_国务院关于印发电力工业管理体制改革方案的通知.txt",
+            "0051_Notice_on_Further_Strengthening_Access_Recall_an.txt",
+            "0054_Notice_on_Conducting_Pilot_Projects_for_Access.txt",
+        ),
     ),
 )
 BY_NAME = {blind.name: blind for blind in SETS}
