@@ -39,7 +39,7 @@ from pipeline.structure.doc_meta import complete_meta, lines_of
         ("广州市地下空间开发利用管理办法", "管理办法"),
         ("济南市国家新一代人工智能创新发展试验区建设若干政策", "若干政策"),
         ("山东省服务业数字化转型行动方案（2021—2023）", "行动方案"),
-        ("国务院关于同意深化煤炭资源有偿使用制度改革试点实施方案的批复", "实施方案"),  # approves a plan
+        ("国务院关于同意深化煤炭资源有偿使用制度改革试点实施方案的批复", "批复"),  # its own word; genre_label: the plan
         ("国务院关于同意建立全国油气田及输油气管道安全保护工作部际联席会议制度的批复", "批复"),  # an arrangement
         ("重庆市物业管理条例", "条例"),
         ("一段不是标题的话", None),
@@ -47,6 +47,18 @@ from pipeline.structure.doc_meta import complete_meta, lines_of
 )
 def test_genre_of_title(title, genre):
     assert genre_of_title(title) == genre
+
+
+def test_a_reply_approving_a_plan_is_catalogued_as_the_plan_but_keeps_its_own_word():
+    """CONVENTIONS gives the attached type to 印发/转发/批转 notices only: a 批复 issues nothing, its word is 批复;
+    the catalogue (corpus-real's MANIFEST, 0025) files the 批复 of a plan under the plan."""
+    approving = "国务院关于同意深化煤炭资源有偿使用制度改革试点实施方案的批复"
+    assert genre_label(genre_of_title(approving), approving) == "实施方案"
+    assert genre_label("批复", "关于同意XX市国土空间总体规划（2021—2035年）的批复") == "规划"
+    arrangement = "国务院关于同意建立全国油气田及输油气管道安全保护工作部际联席会议制度的批复"
+    assert genre_label(genre_of_title(arrangement), arrangement) == "批复"
+    done = complete_meta(f"{approving}\n国函〔2006〕102号\n财政部：\n你部请示收悉。", "", None, None, None, None)
+    assert (done.genre_word, done.genre, done.genre_family) == ("批复", "实施方案", "方案")
 
 
 def test_genre_words_canonical_form():
@@ -291,6 +303,41 @@ def test_effective_and_expiry_dates():
     assert ms.effective_date("本细则自印发之日起实施。", None) is None
     assert ms.expiry_date("自2023年2月22日施行，有效期至2026年2月21日。") == "2026-02-21"
     assert ms.expiry_date("本办法自2023年9月8日起施行，有效期3年。") is None  # a duration is not a date
+
+
+@pytest.mark.parametrize(
+    "sentence, effective",
+    [
+        ("第二十五条 本办法自2023年9月8日起施行。", "2023-09-08"),
+        ("解释。第十七条本规定自一九八七年一月一日起实行。", "1987-01-01"),  # lost line break, Chinese numerals
+        ("第二十八条  本细则为《某某通知》的配套文件，自2023年2月22日施行，有效期至2026年2月21日。", "2023-02-22"),
+        ("《某市优待办法》已经2021年1月8日市政府常务会议通过，现予公布，自2021年5月1日起施行。", "2021-05-01"),
+        ("负责解释。\n自2024年1月1日起施行。", "2024-01-01"),  # the clause alone is the document's
+        ("7.3预案实施时间  本预案自2020年3月1日起实施。", "2020-03-01"),  # a flat text's heading before it
+        # a date the text sets for something else: a rule a 请示 asks a ministry to draw up
+        ("建议煤炭部提出折旧办法，报经财政部批准后，从一九八五年一月一日起实行。", None),
+        ("各地制定的细则，经省政府同意后，自2025年1月1日起执行。", None),
+    ],
+)
+def test_effective_date_only_from_a_sentence_about_the_document(sentence, effective):
+    assert ms.effective_date(sentence, None) == effective
+
+
+@pytest.mark.parametrize(
+    "title, issuers",
+    [
+        # a 批转 notice's issuer is the organ that 批转s, not the authors of the 请示 it forwards
+        ("国务院批转国家经委、国家计委、财政部关于调整煤炭工业若干政策问题的请示的通知", ["国务院"]),
+        ("国务院办公厅转发国家发展改革委、财政部关于某某工作意见的通知", ["国务院办公厅"]),
+        # a 联合发文 names all its issuers before 关于 (or before 印发)
+        ("广州市人力资源和社会保障局 广州市公安局关于印发广州市引进人才入户管理办法实施细则的通知",
+         ["广州市人力资源和社会保障局", "广州市公安局"]),
+        ("工业和信息化部、公安部、交通运输部印发《智能网联汽车道路测试管理规范》的通知",
+         ["工业和信息化部", "公安部", "交通运输部"]),
+    ],
+)  # fmt: skip
+def test_issuers_of_forwarding_and_joint_titles(title, issuers):
+    assert complete_meta(f"{title}\n各有关单位：\n正文。", "", title, None, None, None).issuers == issuers
 
 
 def test_signature_broken_over_lines_and_joint_signatures():

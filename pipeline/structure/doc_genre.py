@@ -19,7 +19,9 @@ researcher filters by one vocabulary whatever the titles say.
 - A text without a title names its own type (`制定本实施方案`, `现提出以下意见`, `有关事项通知如下`,
   `特此通知`); where it calls itself both ways (`本计划` and `本行动计划`), the full name; a news
   release or 解读 page takes the type of the document it presents.
-- A 批复 approving a plan (`同意…实施方案的批复`) takes the plan's type, as an 印发 notice does.
+- A 批复 approving a plan (`同意…实施方案的批复`) is catalogued under the plan (``genre``: corpus-real's
+  MANIFEST files 0025 as 实施方案), but its own type word stays 批复 (``genre_word``): CONVENTIONS gives the
+  attached type to 印发/转发/批转 notices only, and a 批复 answers, it issues nothing (GB/T 9704 文种).
 
 ``genre_family`` is the coarse class a researcher filters by (``FAMILIES``): the 文种 of the
 党政机关公文处理工作条例 for official documents (意见, 通知, 报告, 决定, 公告, 批复 …) and, for
@@ -176,8 +178,9 @@ _TRAILING_YEARS = re.compile(r"[（(]?\d{4}\s*[-—–至~]+\s*\d{2,4}年?[）)]
 _WRAPPER = re.compile(
     r"(?:印发|转发|批转|颁布|颁发|发布|下发|修订)(?P<inner>.+?)的(?:紧急|补充)?(?:通知|通告|公告|决定|令)$"
 )
-# A 批复 that approves a plan puts it in force as an 印发 notice does (`关于同意…试点实施方案的批复`: 原则同意
-# 《…方案》，请认真组织实施); one that approves an arrangement (`同意建立…联席会议制度`) stays a 批复.
+# A 批复 that approves a plan is catalogued under it (`关于同意…试点实施方案的批复`: 原则同意《…方案》，请认真
+# 组织实施: ``genre`` 实施方案), its own word staying 批复 (``genre_word``); one that approves an arrangement
+# (`同意建立…联席会议制度`) is a 批复 in both.
 _APPROVAL = re.compile(r"同意(?P<inner>.+?)的批复$")
 _APPROVED_FAMILIES = frozenset({"方案", "计划", "规划", "措施"})
 # Types no notice puts in force: what it forwards or announces stays inside the 通知.
@@ -256,7 +259,9 @@ def genre_label(word: str | None, title: str | None = None) -> str | None:
     """``genre``: a title's type word in the closed label set (``GENRE_LABEL_OF_WORD``: 若干意见 → 意见,
     方案 → 实施方案, 办法 → 管理办法, 指引 → 指南); a word the set has, or lacks altogether, as it is —
     except that a notice issuing a type the set lacks (`关于印发…应急预案的通知`) is catalogued as the
-    notice, the set's word its ``title`` ends with."""
+    notice, the set's word its ``title`` ends with, and a 批复 approving a plan as the plan (``approved_plan``)."""
+    if word == "批复" and (approved := approved_plan(title)):
+        return GENRE_LABEL_OF_WORD.get(approved, approved)
     label = GENRE_LABEL_OF_WORD.get(word, word) if word else None
     if label and label not in GENRE_LABELS and title:
         own = genre_word(title)  # genre_word strips the trailing notes itself
@@ -280,13 +285,18 @@ def genre_of_title(title: str | None) -> str | None:
         inner = genre_word(wrapped.group("inner").strip('《》“”"'))
         if inner and inner not in _NOT_ISSUED:
             return inner
-    approved = _APPROVAL.search(core)
-    if approved and genre_family(inner := genre_word(approved.group("inner").strip('《》“”"'))) in _APPROVED_FAMILIES:
-        return inner
     own = genre_word(core)
     if own is None and (note := _BRACKET_NOTE.search(title.strip())):
         return genre_word(note.group("note"))  # `…一次性创业补贴（政务指引）`
     return own
+
+
+def approved_plan(title: str | None) -> str | None:
+    """The type of the plan a 批复 approves (`国务院关于同意…试点实施方案的批复` → 实施方案), None for another
+    批复 (`同意建立…联席会议制度`) or another title."""
+    approved = _APPROVAL.search(_TRAILING_NOTE.sub("", title.strip()).strip()) if title else None
+    inner = genre_word(approved.group("inner").strip('《》“”"')) if approved else None
+    return inner if genre_family(inner) in _APPROVED_FAMILIES else None
 
 
 def genre_of_preamble(text: str) -> str | None:

@@ -74,9 +74,11 @@ def _organ_of_adoption(organ: str) -> str:
 
 
 def _issuers(title: str | None, issuer: str | None, signature: list[str]) -> list[str]:
-    """Every issuer of a 联合发文: the organs before 关于 in the title, else the signature's, else [issuer]."""
-    if title and "关于" in title:
-        named = meta_sources.split_issuers(title.split("关于", 1)[0])
+    """Every issuer of a 联合发文: the organs before 关于 (or 批转/转发/印发) in the title, else the signature's,
+    else [issuer]."""
+    organ_part = meta_sources.title_organ_part(title)
+    if organ_part:
+        named = meta_sources.split_issuers(organ_part)
         if len(named) > 1:
             return named
     if len(signature) > 1:

@@ -111,6 +111,18 @@ _EFFECTIVE = re.compile(
     rf"(?:自|从|于){_SP}*(?:{_ANY_YEAR_DATE}|(?P<issue>印发|发布|公布|颁布|下发|发文)之日){_SP}*(?:起)?{_SP}*"
     r"(?:施行|实施|实行|执行|生效|试行)"
 )
+# Whose date a 施行 clause gives is said by its sentence's subject (GB/T 9704 附则, a 令's promulgation): the
+# document's own when the sentence opens with it (`本办法自…起施行`, `第十条 本细则为…的配套文件，自…施行`), is a
+# promulgation (`…，现予公布，自…起施行`, `现将…印发给你们，自…起执行`) or is the clause alone
+# (`自印发之日起施行。`); not a date the text sets for something else (`…提出…折旧办法，报经财政部批准后，
+# 从一九八五年一月一日起实行`: the rule the ministry is to draw up, in a 请示 a notice forwards).
+# A run of blanks is a line break a flat text lost (`7.3预案实施时间  本预案自印发之日起实施`).
+_SENTENCE_BOUNDARY = re.compile(rf"[。；！？;!?\n]|{_SP}{{2,}}|第[一二三四五六七八九十百零〇\d]+条")
+_SENTENCE_CHARS = 200  # a sentence opening further back than this is no 附则 article
+_OWN_SUBJECT = re.compile(
+    rf"^{_SP}*(?:[（(][一二三四五六七八九十\d]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、|\d{{1,2}}[.．、])?{_SP}*本"
+    r"|现予(?:公布|发布|颁布|印发)|印发给你们"
+)
 _EXPIRY = re.compile(rf"有效期(?:限)?(?:为|自[^。；]{{0,30}})?至{_SP}*{_ANY_YEAR_DATE}")
 
 _ORGAN_END = re.compile(
@@ -289,6 +301,8 @@ def effective_date(text: str, issue_date: str | None) -> str | None:
     """The date the text says it takes effect; `自印发之日起` is ``issue_date`` (None when unknown: the caller
     passes the 版记's 印发 date when the text has no 成文日期, that being the day `印发之日` names)."""
     for match in _EFFECTIVE.finditer(text):
+        if not _about_the_document(text, match.start()):
+            continue
         if match.group("issue"):
             if issue_date:
                 return issue_date
@@ -297,6 +311,18 @@ def effective_date(text: str, issue_date: str | None) -> str | None:
         if iso:
             return iso
     return None
+
+
+def _about_the_document(text: str, start: int) -> bool:
+    """Whether the 施行 clause at ``start`` is the document's own (``_OWN_SUBJECT``)."""
+    window_start = max(0, start - _SENTENCE_CHARS)
+    opening = window_start if window_start == 0 else None
+    for boundary in _SENTENCE_BOUNDARY.finditer(text, window_start, start):
+        opening = boundary.end()
+    if opening is None:
+        return False  # no sentence opens within reach: a clause deep inside running prose
+    sentence = text[opening:start]
+    return not sentence.strip(" \t\u3000") or bool(_OWN_SUBJECT.search(sentence))
 
 
 def expiry_date(text: str) -> str | None:
@@ -379,12 +405,19 @@ def strip_title_chrome(title: str) -> str:
 _TITLE_ORGAN_PART = re.compile(r"^(?P<organs>.+?)(?:批转|转发|印发|关于)")
 
 
+def title_organ_part(title: str | None) -> str | None:
+    """What a title writes before its first 关于/批转/转发/印发: the issuing organ(s) of a GB/T 9704 title
+    (`国务院批转国家经委、国家计委、财政部关于…` → `国务院`: the authors of the 请示 a notice forwards are
+    not its issuers; `A、B关于…` → `A、B`)."""
+    match = _TITLE_ORGAN_PART.match(title) if title else None
+    return match.group("organs").strip(" \t\u3000") if match else None
+
+
 def title_organ(title: str | None) -> str | None:
     """The organ(s) a title opens with, when every word before 关于 (or 批转/转发/印发) is an organ."""
-    match = _TITLE_ORGAN_PART.match(title) if title else None
-    if not match:
+    written = title_organ_part(title)
+    if not written:
         return None
-    written = match.group("organs").strip(" \t\u3000")
     organs = split_issuers(written)
     return written if organs and all(_ORGAN_END.search(o) for o in organs) else None
 
