@@ -313,6 +313,7 @@ def test_effective_and_expiry_dates():
         ("第二十八条  本细则为《某某通知》的配套文件，自2023年2月22日施行，有效期至2026年2月21日。", "2023-02-22"),
         ("《某市优待办法》已经2021年1月8日市政府常务会议通过，现予公布，自2021年5月1日起施行。", "2021-05-01"),
         ("负责解释。\n自2024年1月1日起施行。", "2024-01-01"),  # the clause alone is the document's
+        ("请认真贯彻执行。《某市人才公寓管理办法》自2024年3月1日起施行。", "2024-03-01"),  # an 印发 notice's document
         ("7.3预案实施时间  本预案自2020年3月1日起实施。", "2020-03-01"),  # a flat text's heading before it
         # a date the text sets for something else: a rule a 请示 asks a ministry to draw up
         ("建议煤炭部提出折旧办法，报经财政部批准后，从一九八五年一月一日起实行。", None),

@@ -113,8 +113,8 @@ _EFFECTIVE = re.compile(
 )
 # Whose date a 施行 clause gives is said by its sentence's subject (GB/T 9704 附则, a 令's promulgation): the
 # document's own when the sentence opens with it (`本办法自…起施行`, `第十条 本细则为…的配套文件，自…施行`), is a
-# promulgation (`…，现予公布，自…起施行`, `现将…印发给你们，自…起执行`) or is the clause alone
-# (`自印发之日起施行。`); not a date the text sets for something else (`…提出…折旧办法，报经财政部批准后，
+# promulgation (`…，现予公布，自…起施行`, `现将…印发给你们，自…起执行`), has the issued document's name for its
+# subject (an 印发 notice's `《某某办法》自…起施行`) or is the clause alone (`自印发之日起施行。`); not a date the text sets for something else (`…提出…折旧办法，报经财政部批准后，
 # 从一九八五年一月一日起实行`: the rule the ministry is to draw up, in a 请示 a notice forwards).
 # A run of blanks is a line break a flat text lost (`7.3预案实施时间  本预案自印发之日起实施`).
 _SENTENCE_BOUNDARY = re.compile(rf"[。；！？;!?\n]|{_SP}{{2,}}|第[一二三四五六七八九十百零〇\d]+条")
@@ -122,6 +122,7 @@ _SENTENCE_CHARS = 200  # a sentence opening further back than this is no 附则 
 _OWN_SUBJECT = re.compile(
     rf"^{_SP}*(?:[（(][一二三四五六七八九十\d]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、|\d{{1,2}}[.．、])?{_SP}*本"
     r"|现予(?:公布|发布|颁布|印发)|印发给你们"
+    rf"|^{_SP}*《[^《》]{{2,80}}》{_SP}*$"
 )
 _EXPIRY = re.compile(rf"有效期(?:限)?(?:为|自[^。；]{{0,30}})?至{_SP}*{_ANY_YEAR_DATE}")
 
