@@ -530,6 +530,11 @@ PLAN_PERIOD = Rule(
             note="the policy's own term",
         ),
         example("行动计划（2023-2025年）", meta={"issue_date": "2023-06-30"}, note="a bracketed plan period"),
+        example(
+            "德国地学研究中心计划在2021-2027年间通过人工智能方法推进地震预测。",
+            meta={"issue_date": "2022-06-30"},
+            note="a foreign body's plan (a clause whose subject is another state): no bound of the issuer",
+        ),
     ),
 )
 
@@ -540,6 +545,8 @@ _RATE_BASE_BEFORE = re.compile(r"按(?:照)?[^，。；：！？\n]{0,20}$")
 _RATE_BASE_AFTER = re.compile(r"[^，。；：！？\n]{0,20}?的[ \u3000]*\d+(?:\.\d+)?[ \u3000]*[%％]")
 # 毕业5年内, 退役2年内: counted from a person's own event, the span describes who qualifies (CONVENTIONS)
 _LIFE_EVENT_BEFORE = re.compile(r"(?:毕业|离校|退役|退休|出生|入职|领取毕业证|取得学位)后?[ \u3000]*$")
+# 3个月内认证即将到期待遇领取人员: the span says whose term is about to end (a category), not when to act
+_TERM_ENDING_AFTER = re.compile(r"[^，。；：！？\n]{0,8}?即将(?:到期|届满|期满|过期)")
 
 
 # `有效期届满前一个月内`, `到期前30日内`: 前 after the end of a term is the window before that event
@@ -558,6 +565,8 @@ def _within(m: re.Match, env: _Env) -> Row | None:
         return None  # 离校5年内的毕业生, 新迁入企业3年内成功上市的，…: a category or a condition
     if _LIFE_EVENT_BEFORE.search(m.string, max(0, start - 6), start):
         return None  # 在校及毕业5年内）, 领取毕业证5年内: the time since a person's event names a category
+    if _TERM_ENDING_AFTER.match(m.string, end):
+        return None  # 提醒3个月内认证即将到期的人员: whose term ends within the span, a category
     if _RATE_BASE_BEFORE.search(m.string, max(0, start - 20), start) and _RATE_BASE_AFTER.match(m.string, end):
         return None  # 按照该产品销售后1年内销售合同累计到账额的30%给予资助: the base of a subsidy's rate
     n = 0.5 if m.group("wn") == "半" else _small_max(m.group("wn"))
@@ -601,6 +610,7 @@ WITHIN = Rule(
             "按照该产品销售后1年内销售合同累计到账额的30%给予资助。", note="the base of a subsidy's rate (CONVENTIONS)"
         ),
         example("按照要求，3年内完成全部改造任务。", {"text": "3年内", "kind": "within", "months": 36}),
+        example("短信提醒3个月内认证即将到期待遇领取人员办理认证。", note="whose term ends soon: a category"),
     ),
 )
 
@@ -635,7 +645,13 @@ CONSECUTIVE = Rule(
 )
 
 
+# 未来5-15年，是…关键时期: a predicate about the span (as `“十四五”时期是…`), no bound of a task
+_SPAN_PREDICATE_AFTER = re.compile(r"[ \u3000]*[，,]?[ \u3000]*是")
+
+
 def _ahead(m: re.Match, env: _Env) -> Row | None:
+    if _SPAN_PREDICATE_AFTER.match(m.string, m.end()):
+        return None
     n = _small_max(m.group("an"))
     if not n or n > 30:
         return None
@@ -650,6 +666,32 @@ AHEAD = Rule(
     examples=(
         example("今后五年，全市生产总值年均增长6%。", {"text": "今后五年", "kind": "within", "months": 60}),
         example("未来三年，新建基站1万个。", {"text": "未来三年", "kind": "within", "months": 36}),
+        example("未来5-15年，是我国传感器产业快速发展的关键时期。", note="a predicate about the span, no bound"),
+    ),
+)
+
+
+# 10年共部署约100个整装勘查区, 三年累计新增…: the years a total is spread over, the plan's own span of the
+# task (`within`, as 用3年时间); not a look back (近3年共…, 过去5年累计…) nor a report (3年共完成了…, 已…)
+_TOTAL_PAST_AFTER = re.compile(r"[^，。；！？\n]{0,20}?(?:已|了)")
+
+
+def _total(m: re.Match, env: _Env) -> Row | None:
+    n = _small_max(m.group("tn"))
+    if not n or n > 30 or _TOTAL_PAST_AFTER.match(m.string, m.end()):
+        return None
+    return _mk(*m.span(), "within", None, None, _months(n, "年"))
+
+
+TOTAL = Rule(
+    "total",
+    rf"(?<![\d近去前此这后来])(?P<tn>{_SMALL}){_S}年(?={_S}(?:共|累计|合计)(?:计)?{_S}[\u4e00-\u9fff])",
+    _total,
+    examples=(
+        example("滚动调整整装勘查区名录，10年共部署约100个整装勘查区。", {"text": "10年", "kind": "within", "months": 120}),
+        example("三年累计新增就业岗位1万个。", {"text": "三年", "kind": "within", "months": 36}),
+        example("近3年共获得专利10项。", note="a look back"),
+        example("5年共完成了投资80亿元。", note="a report of the past"),
     ),
 )
 
@@ -1152,7 +1194,9 @@ _TOPIC_BEFORE = re.compile(r"(?:关于|就|对)[ \u3000]*$")
 # 实现“十一五”时期能源消耗降低…的目标: the period names the goal to reach (an attribute of its noun), no bound
 # 把“十一五”期间深化电力体制改革的各项任务落到实处: after 把/将 the period qualifies the object (the tasks of the
 # period), as after 实现: an attribute of a noun, no bound (CONVENTIONS, plan periods in prose)
-_GOAL_NAME_BEFORE = re.compile(r"(?:实现|完成|落实|达到|确保|把|将)[ \u3000]*$")
+# 要求各地明确提出“十四五”期间，…工作的具体举措: after 提出/制定/编制 the period names what is to be drawn up
+# (the measures of the period), the object of the verb, not the time frame of a task
+_GOAL_NAME_BEFORE = re.compile(r"(?:实现|完成|落实|达到|确保|把|将|提出|制定|编制)[ \u3000]*$")
 # A plan's own phase schedule (`“十一五”期间前两年，集中精力…`, `后三年，进一步完善…`): the first N years end in
 # year start+N-1, the last N years at the period's end; a bound (`by`), not the five years.
 _PHASE_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -1245,6 +1289,11 @@ FIVE_YEAR_PLAN = Rule(
             note="the period names the goal (实现…时期…的目标): an attribute, no bound",
         ),
         example("“十四五”时期是全面建设现代化的关键时期。", meta={"issue_date": "2021-06-01"}, note="about the period"),
+        example(
+            "要求各地明确提出“十四五”期间，城市排水防涝工作的具体举措和意见建议。",
+            meta={"issue_date": "2021-06-01"},
+            note="after 提出 the period names the measures to draw up (the object), no bound",
+        ),
         example(
             "“十三五”时期，我省主要指标完成良好。“十四五”时期，全省新建管网1万公里。",
             {"text": "“十四五”时期", "kind": "within", "year": 2025, "months": 60},
@@ -1614,6 +1663,7 @@ RULES = RuleSet(
         WITHIN,
         CONSECUTIVE,
         AHEAD,
+        TOTAL,
         QUARTER,
         EFFORT,
         DATED,
@@ -1775,6 +1825,20 @@ def _resolve_years(rows: list[Row], ctx: ExtractContext, doc_year: int | None, e
     return kept
 
 
+# A clause whose subject is a foreign state or body (`德国地学研究中心计划在2021-2027年间…`, `如美国到2030年…`):
+# its dates bound another government's plan, not a goal or task of the issuer (GUIDE: a bound on the issuer's
+# goals and tasks). The subject opens the clause, so `与德国合作，到2025年…` keeps its bound.
+_FOREIGN_SUBJECT = re.compile(
+    r"(?:^|[。；！？\n，,：:])[ \u3000]*(?:如|例如|比如|其中)?[，,]?[ \u3000]*(?:美国|英国|法国|德国|日本|韩国|俄罗斯|欧盟"
+    r"|欧洲|加拿大|澳大利亚|意大利|荷兰|瑞典|瑞士|芬兰|丹麦|挪威|以色列|印度|新加坡|西班牙|比利时|奥地利|巴西|新西兰"
+    r"|国外|境外|发达国家|欧美|联合国)[^，。；！？\n]{0,24}$"
+)
+
+
+def _foreign_clause(text: str, start: int) -> bool:
+    return bool(_FOREIGN_SUBJECT.search(text, max(0, start - 32), start))
+
+
 def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
     """One row per match its rule keeps, then the years of month-only bounds."""
     doc_year = _document_year(ctx)
@@ -1787,6 +1851,8 @@ def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
     for f in found:
         if reviews and any(a <= f.match.start() < b for a, b in reviews):
             continue  # the past (CONVENTIONS: dates of past events are no deadlines)
+        if _foreign_clause(ctx.text, f.match.start()):
+            continue
         rows.extend(RuleSet.produce(f, env))
     return _resolve_years(rows, ctx, doc_year, earliest)
 
