@@ -672,7 +672,8 @@ AHEAD = Rule(
 
 
 # 10年共部署约100个整装勘查区, 三年累计新增…: the years a total is spread over, the plan's own span of the
-# task (`within`, as 用3年时间); not a look back (近3年共…, 过去5年累计…) nor a report (3年共完成了…, 已…)
+# task (`within`, as 用3年时间); not a look back (近3年共…, 过去5年累计…), a report (3年共完成了…, 已…) or the
+# instalments of a subsidy (分三年共给予60万元: its payment schedule, CONVENTIONS)
 _TOTAL_PAST_AFTER = re.compile(r"[^，。；！？\n]{0,20}?(?:已|了)")
 
 
@@ -685,13 +686,14 @@ def _total(m: re.Match, env: _Env) -> Row | None:
 
 TOTAL = Rule(
     "total",
-    rf"(?<![\d近去前此这后来])(?P<tn>{_SMALL}){_S}年(?={_S}(?:共|累计|合计)(?:计)?{_S}[\u4e00-\u9fff])",
+    rf"(?<![\d近去前此这后来分])(?P<tn>{_SMALL}){_S}年(?={_S}(?:共|累计|合计)(?:计)?{_S}[\u4e00-\u9fff])",
     _total,
     examples=(
         example("滚动调整整装勘查区名录，10年共部署约100个整装勘查区。", {"text": "10年", "kind": "within", "months": 120}),
         example("三年累计新增就业岗位1万个。", {"text": "三年", "kind": "within", "months": 36}),
         example("近3年共获得专利10项。", note="a look back"),
         example("5年共完成了投资80亿元。", note="a report of the past"),
+        example("对新增规模以上工业企业，分三年共给予60万元奖励。", note="a subsidy paid in instalments (CONVENTIONS)"),
     ),
 )
 
