@@ -689,7 +689,9 @@ TOTAL = Rule(
     rf"(?<![\d近去前此这后来分])(?P<tn>{_SMALL}){_S}年(?={_S}(?:共|累计|合计)(?:计)?{_S}[\u4e00-\u9fff])",
     _total,
     examples=(
-        example("滚动调整整装勘查区名录，10年共部署约100个整装勘查区。", {"text": "10年", "kind": "within", "months": 120}),
+        example(
+            "滚动调整整装勘查区名录，10年共部署约100个整装勘查区。", {"text": "10年", "kind": "within", "months": 120}
+        ),
         example("三年累计新增就业岗位1万个。", {"text": "三年", "kind": "within", "months": 36}),
         example("近3年共获得专利10项。", note="a look back"),
         example("5年共完成了投资80亿元。", note="a report of the past"),

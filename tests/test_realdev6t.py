@@ -40,7 +40,7 @@ F1_FLOORS = {
     "heading": 0.98,  # 1.000 (148 headings)
     "target": 0.95,  # 1.000 (30 gold, 30 pred)
     "amount": 0.90,  # 0.941 (9 gold, 8 pred): `规模超百亿` (元 elided before 的) missed
-    "deadline": 0.74,  # 0.778 (8 gold, 10 pred): a plan period in prose, a German plan's years, `4月26日（周五）前`
+    "deadline": 0.97,  # blind 0.778; 1.000 after DL6 (`4月26日（周五）前`) and DL7 (0044 own term `until`, `未来5-15年，是…`, a German plan)
     "micro": 0.96,  # 0.987
 }
 TARGET_INDICATOR_FLOOR = 0.95  # 1.000
