@@ -356,6 +356,24 @@ def test_signature_broken_over_lines_and_joint_signatures():
     assert done.issuer == "XX市市场监管局"
 
 
+def test_joint_signature_of_many_ministries_keeps_every_organ_and_the_first_as_issuer():
+    """GB/T 9704 联合行文: a 3-character ministry (`财政部`) is an organ, not a fragment; 13 lines all sign."""
+    four = lines_of("正文完。\n国家发展改革委\n国家数据局\n财政部\n自然资源部\n2024年5月14日")
+    assert ms.signature_organs(four, 5) == ["国家发展改革委", "国家数据局", "财政部", "自然资源部"]
+    assert ms.signature_organs(lines_of("正文完。\n山东省人民政府\n办公厅\n2023年5月1日"), 3) == [
+        "山东省人民政府办公厅"
+    ]
+    organs = [f"中华人民共和国第{n}部" for n in "一二三四五六七八九十"] + [
+        "国家税务总局",
+        "国家铁路局",
+        "中国民用航空局",
+    ]
+    text = "标题\n正文完。\n" + "\n".join(organs) + "\n2020年7月3日"
+    assert ms.signature_organs(lines_of(text), len(organs) + 2) == organs
+    done = complete_meta(text, "", None, None, " ".join(organs[-4:]), "2020-07-03")
+    assert (done.issuer, done.issuers) == (organs[0], organs)
+
+
 def test_joint_issuers_from_the_title():
     done = complete_meta(
         "",

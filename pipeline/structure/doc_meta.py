@@ -87,7 +87,10 @@ def _issuers(title: str | None, issuer: str | None, signature: list[str]) -> lis
 
 
 def _better_issuer(issuer: str | None, signature: list[str]) -> str | None:
-    """Prefer the signature rejoined (`XX市市场监管局`) over a fragment of it (`场监管局`)."""
+    """Prefer the signature rejoined (`XX市市场监管局`) over a fragment of it (`场监管局`), and a joint signature's
+    first organ over a later one (GUIDE: the first of a 联合发文's; the date line's organ reader sees only its last lines)."""
+    if len(signature) > 1 and _first_issuer(issuer) in signature[1:]:
+        return signature[0]
     if signature and issuer:
         for organ in signature:
             if organ != issuer and organ.endswith(issuer):

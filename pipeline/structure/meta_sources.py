@@ -132,7 +132,11 @@ _ORGAN_END = re.compile(
 )
 _PUNCTUATION = re.compile(r"[，,。；;：:！？!?、“”《》]")
 _SIGNATURE_LINE_CHARS = 30
-_FRAGMENT_CHARS = 3  # `员会`, `理局`: too short to be an organ of its own
+_FRAGMENT_CHARS = 2  # `员会`, `理局`: too short to be an organ of its own (`财政部`, `教育部`, `审计署` are organs)
+# The organ words a name broken over lines may leave alone on the next line (`XX省人民政府` / `办公厅`)
+_ORGAN_TAILS = ("办公厅", "办公室", "委员会", "常委会", "管委会")
+# GB/T 9704 联合行文: every organ signs, one per line, and a ministries' joint document may have a dozen or more
+_SIGNATURE_MAX_LINES = 20
 
 _ORGAN_WORDS = ("人民政府办公厅", "人民政府办公室", "人民政府", "办公厅", "办公室", "委员会", "政府", "局", "厅", "委", "部",
                 "院", "署", "公署")  # fmt: skip
@@ -358,12 +362,12 @@ def signature_organs(lines: list[tuple[int, str]], date_index: int | None) -> li
         return []
     block: list[str] = []
     j = date_index - 1
-    while j >= 0 and len(block) < 8 and _is_organ_line(lines[j][1]):
+    while j >= 0 and len(block) < _SIGNATURE_MAX_LINES and _is_organ_line(lines[j][1]):
         block.insert(0, _SPACES.sub("", lines[j][1]))
         j -= 1
     organs: list[str] = []
     for part in block:
-        if organs and (not _ORGAN_END.search(organs[-1]) or len(part) <= _FRAGMENT_CHARS):
+        if organs and (not _ORGAN_END.search(organs[-1]) or len(part) <= _FRAGMENT_CHARS or part in _ORGAN_TAILS):
             organs[-1] += part  # a name broken over two lines: `XX市市` / `场监管局`
         else:
             organs.append(part)
