@@ -260,6 +260,8 @@ _RATE_OF_NOUN_AFTER = re.compile(
     rf"{_S}(?:{NUMBER_RE})[万亿]?(?:{RANGE_SEP_RE}(?:{NUMBER_RE})[万亿]?)?{_S}[^\d，。；：！？、\n的]{{1,4}}的"
 )
 _CONDITION_CLAUSE = re.compile(r"[^，。；：！？\n]{0,24}?的(?=[，,；;])")
+# 每年的排矸量有五千到七千万吨: the period of a quantity the text states (a state report), no recurring act
+_QUANTITY_STATE_AFTER = re.compile(r"的[^，。；：！？\n\d]{0,6}?量(?:约|大约)?(?:有|为|在)")
 # An eligibility list (`年纳税额达到200万元以上、每年保持稳定增长的企业`): after a threshold, 每年 + a steady
 # state is one more condition on the applicant, not a recurring act.
 _THRESHOLD_BEFORE = re.compile(r"(?:以上|以下|不低于[^，。；\n]{0,10}|不少于[^，。；\n]{0,10})[、，,或且和]$")
@@ -1081,6 +1083,7 @@ def _rate_period(text: str, start: int, end: int) -> bool:
         or _RATE_AFTER.match(text, end)
         or _RATE_OF_NOUN_AFTER.match(text, end)
         or _CONDITION_CLAUSE.match(text, end)
+        or _QUANTITY_STATE_AFTER.match(text, end)
     )
 
 
@@ -1104,6 +1107,8 @@ RECUR = Rule(
     examples=(
         example("每年组织合作发展活动。", {"text": "每年", "kind": "recurring", "months": 12}),
         example("每三年复核一次。", {"text": "每三年", "kind": "recurring", "months": 36}),
+        example("全国煤矿积存的煤矸石约有十亿吨，每年的排矸量有五千万吨。", note="the period of a stated quantity"),
+        example("每年的新增就业人数达到10万人。", {"text": "每年", "kind": "recurring", "months": 12}),
         example(
             "于每年7月、31月向工业和信息化部报告。",
             {"text": "每年", "kind": "recurring", "months": 12},
