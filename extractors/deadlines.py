@@ -649,10 +649,14 @@ CONSECUTIVE = Rule(
 
 # 未来5-15年，是…关键时期: a predicate about the span (as `“十四五”时期是…`), no bound of a task
 _SPAN_PREDICATE_AFTER = re.compile(r"[ \u3000]*[，,]?[ \u3000]*是")
+# 照此推算，未来10年…将有4/5…: a forecast the text reasons to, not a span the issuer gives a task
+_FORECAST_BEFORE = re.compile(r"(?:推算|预测|预计|估计|测算)[^。；！？\n]{0,6}$")
 
 
 def _ahead(m: re.Match, env: _Env) -> Row | None:
     if _SPAN_PREDICATE_AFTER.match(m.string, m.end()):
+        return None
+    if _FORECAST_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
         return None
     n = _small_max(m.group("an"))
     if not n or n > 30:
@@ -669,6 +673,7 @@ AHEAD = Rule(
         example("今后五年，全市生产总值年均增长6%。", {"text": "今后五年", "kind": "within", "months": 60}),
         example("未来三年，新建基站1万个。", {"text": "未来三年", "kind": "within", "months": 36}),
         example("未来5-15年，是我国传感器产业快速发展的关键时期。", note="a predicate about the span, no bound"),
+        example("照此推算，未来10年人们的全部工作中将有4/5与信息相关。", note="a forecast, no bound"),
     ),
 )
 
