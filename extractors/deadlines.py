@@ -835,6 +835,8 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
         if env.doc_year and year < env.doc_year:
             return None
         return _mk(start, end, "by", year, date)  # 于2026年6月5日发放录取通知书: a task's appointed day
+    if pre is None and suf is None and g("dm") and not g("dd") and _schedule_step(m, env, year, start, end):
+        return _mk(start, end, "by", year, None)  # 2006年10月，…启动试点工作: a schedule's step
     if pre is None and suf is None and _completion_time(m.string, start, end):
         if env.doc_year and year < env.doc_year:
             return None
@@ -878,6 +880,24 @@ def _header_names_time(text: str, before: int, column: int) -> bool:
 
 
 _STATE_WORDS = re.compile(r"已|共有|现有|拥有|同比|比上年|较上年")
+# A schedule (时间进度, 工作步骤) dates its steps by year and month at the opening of a sentence: `2006年10月，由…
+# 联合进行试点动员，并启动试点工作。` is a `by` of that year (date null: no day). Only a month not before the
+# document's own issue month (a dated document; an earlier month is a past event it narrates), with an act of the
+# task in the sentence and no sign of a report (已, 了).
+_STEP_ACTS = re.compile(r"启动|完成|开展|进行|部署|组织|召开|评估|验收|总结|印发|出台|建成|实施|推广")
+_STEP_PAST = re.compile(r"已|了")
+
+
+def _schedule_step(m: re.Match, env: _Env, year: int, start: int, end: int) -> bool:
+    text = m.string
+    if env.issue is None or not _OPENING_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    month = int(parse_number(m.group("dm")))
+    if not text.startswith(("，", ","), end) or (year, month) < (env.issue.year, env.issue.month):
+        return False
+    stop = _SENTENCE_END.search(text, end, end + 80)
+    sentence = text[end : stop.start() if stop else end + 80]
+    return bool(_STEP_ACTS.search(sentence)) and not _STEP_PAST.search(sentence)
 
 
 def _reports_state(text: str, end: int) -> bool:
@@ -923,6 +943,18 @@ DATED = Rule(
     rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来)?",
     _dated,
     examples=(
+        example(
+            "（二）时间进度。2006年10月，由财政部联合进行试点动员，并启动试点工作。",
+            {"text": "2006年10月", "kind": "by", "year": 2006, "date": None},
+            meta={"issue_date": "2006-09-30"},
+            note="a schedule's step: year and month opening a sentence with an act of the task",
+        ),
+        example(
+            "2006年3月，国务院召开会议部署试点工作。",
+            meta={"issue_date": "2006-09-30"},
+            note="a month before the issue date: a past event the document narrates",
+        ),
+        example("2024年10月，我市启动了试点工作。", meta={"issue_date": "2024-09-01"}, note="了: a report"),
         example(
             "现就相关工作通知如下。\n2023年，聚焦知识库建设，推进系统落地应用，到2023年底前全部统筹地区上线子系统。",
             {"text": "2023年", "kind": "by", "year": 2023},
