@@ -678,7 +678,7 @@ AHEAD = Rule(
 )
 
 
-# 10年共部署约100个整装勘查区, 三年累计新增…: the years a total is spread over, the plan's own span of the
+# 10年共部署约100个整装勘查区, 三年累计新增…, 三年计划培育150家…: the years a total is spread over, the plan's own span of the
 # task (`within`, as 用3年时间); not a look back (近3年共…, 过去5年累计…), a report (3年共完成了…, 已…) or the
 # instalments of a subsidy (分三年共给予60万元: its payment schedule, CONVENTIONS)
 _TOTAL_PAST_AFTER = re.compile(r"[^，。；！？\n]{0,20}?(?:已|了)")
@@ -693,13 +693,19 @@ def _total(m: re.Match, env: _Env) -> Row | None:
 
 TOTAL = Rule(
     "total",
-    rf"(?<![\d近去前此这后来分])(?P<tn>{_SMALL}){_S}年(?={_S}(?:共|累计|合计)(?:计)?{_S}[\u4e00-\u9fff])",
+    rf"(?<![\d近去前此这后来分])(?P<tn>{_SMALL}){_S}年(?={_S}(?:(?:共|累计|合计)(?:计)?{_S}[\u4e00-\u9fff]"
+    r"|计划(?:培育|建设|新增|完成|打造|引进|改造|推广|实施)))",
     _total,
     examples=(
         example(
             "滚动调整整装勘查区名录，10年共部署约100个整装勘查区。", {"text": "10年", "kind": "within", "months": 120}
         ),
         example("三年累计新增就业岗位1万个。", {"text": "三年", "kind": "within", "months": 36}),
+        example(
+            "三年计划培育150家以上智能制造试点示范企业。",
+            {"text": "三年", "kind": "within", "months": 36},
+            partial=True,
+        ),
         example("近3年共获得专利10项。", note="a look back"),
         example("5年共完成了投资80亿元。", note="a report of the past"),
         example("对新增规模以上工业企业，分三年共给予60万元奖励。", note="a subsidy paid in instalments (CONVENTIONS)"),
@@ -1404,6 +1410,10 @@ def _month_bound(m: re.Match, text: str, start: int, end: int, yearly: bool) -> 
     return clause is not None and not _PAST_MARKS.search(text, max(0, start - 6), clause.end())
 
 
+# 每年10月底前，各省…上报；11月底前，确定…: the later steps of a yearly schedule's sentence recur too (year null)
+_YEARLY_SCHEDULE_BEFORE = re.compile(rf"每{_S}年{_S}(?:的{_S})?(?:{_MONTH}){_S}月[^。！？\n]*$")
+
+
 def _month(m: re.Match, env: _Env) -> Row | None:
     text, start, end = m.string, m.start(), m.end()
     yearly = _EVERY_YEAR_BEFORE.search(text, max(0, start - 16), start) is not None
@@ -1411,7 +1421,8 @@ def _month(m: re.Match, env: _Env) -> Row | None:
         return None  # 6月 alone is not a bound
     if m.group("mpre") is None:
         start = m.start("mm")
-    if yearly or _WRITTEN_YEAR_BEFORE.search(text, max(0, start - 6), start):
+    steps_of_a_year = _YEARLY_SCHEDULE_BEFORE.search(text, max(0, start - 80), start) is not None
+    if yearly or steps_of_a_year or _WRITTEN_YEAR_BEFORE.search(text, max(0, start - 6), start):
         return _mk(start, end, "by", None, None)  # recurring, or its written year unreadable (5355年6月)
     if _EVENT_YEAR_BEFORE.search(text, max(0, start - 4), start):
         return _mk(start, end, "by", None, None)  # 次年3月底前: the year after an event, not a calendar year
@@ -1427,6 +1438,14 @@ MONTH = Rule(
     rf"(?P<mend>底|末|份|中旬|上旬|下旬)?{_WEEKDAY}(?P<msuf>{_BEFORE})?",
     _month,
     examples=(
+        example(
+            "每年10月底前，各省份上报试点名单；11月底前，确定试点示范项目。",
+            {"text": "10月底前", "kind": "by", "year": None},
+            {"text": "11月底前", "kind": "by", "year": None},
+            meta={"issue_date": "2016-03-01"},
+            partial=True,
+            note="the later steps of a yearly schedule recur too: year null",
+        ),
         example(
             "各地于6月底前报送名单。",
             {"text": "6月底前", "kind": "by", "year": 2024},
