@@ -120,10 +120,11 @@ INDEX_PATTERN = _qualified(  # 指数达到110, PUE不高于1.25
 )
 # 万 alone as the number, right after a goal's verb (信息领域科技型企业群体达到万家以上, 每年完成万项技改): one 万
 # of the unit; only after a comparator verb or 完成/新增, where no idiom (千家万户) or programme name (实施万家社会
-# 组织“双创”促就业计划, 实施万项技改) stands
+# 组织“双创”促就业计划, 实施万项技改) stands; `万亿元` alone closing a clause is one 万亿元 (`带动相关产业规模超万亿元`,
+# CONVENTIONS `超` `>`), not `万亿元级`/`万亿元产业`
 WAN_PATTERN = _qualified(
     r"(?:(?<=达到)|(?<=突破)|(?<=超过)|(?<=完成)|(?<=新增)|(?<=达)|(?<=超)|(?<=过))"
-    r"(?P<wan>万)(?P<wunit>家|项|个|户|名|人|台|套|件|所)",
+    r"(?P<wan>万)(?P<wunit>家|项|个|户|名|人|台|套|件|所|亿元(?![\u4e00-\u9fff\dA-Za-z]))",
     "wan_qual",
 )
 # What may follow the numeral a quantity opens with (targets._SCAN skips the other positions; each
@@ -496,6 +497,11 @@ _ITEM_LINE = re.compile(
 COUNT_LATER = re.compile(rf"(?:(?!亿级|亿元|万元).)*?(?:\d+|[一二两三四五六七八九十]+){_SP}[个家]")
 CONDITION_HEAD = re.compile(r"对|凡是|凡|针对|鼓励|支持|引导")
 RECURRING = re.compile(r"每年|年均|年平均|每一年")
+# A sentence's opening clause that is only a yearly time frame (`期间每年10月底前，`, `今后每年，`).
+RECURRING_FRAME = re.compile(
+    r"[\s\u3000]*[^\d，,；;。\s]{0,3}(?:每年|每一年)(?:\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]{1,2}月)?"
+    r"(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)?[，,]"
+)
 # The rate, threshold or cap of a reimbursement or subsidy rule (GUIDE: a rule for a subsidy is no target;
 # CONVENTIONS: rates/caps/thresholds of a subsidy rule; issue 11 item 4). A sentence naming one of these
 # words sets what the rule pays: `门诊不设起付线，报销比例提高5个百分点，村乡两级报销比例达到65%`, and the
@@ -550,6 +556,10 @@ def opening_years(text: str) -> list[re.Match]:
     return found
 
 
+# A year phrase that is a clause of its own (`到2027年，`, `力争到2025年,`): it may lead a paragraph's goals.
+LEAD_YEAR_CLAUSE = re.compile(r"(?:底|末)?[，,]")
+# What may come before it at the start of a paragraph's first sentence: an indent, `力争`/`预计`, `到`.
+LEAD_YEAR_OPENING = re.compile(r"[\s\u3000]*[^\d，,；;：:。\s]{0,4}")
 OPENING_WINDOW = 8  # a deadline this close to a section's heading end opens its first paragraph
 # a dash item of a goal list (——创新能力。打造…, --场景创新生态加快起势。…): the items take the year of the
 # lead paragraph that introduces them (CONVENTIONS: `到2025年，…` + `——` items)
@@ -560,6 +570,12 @@ LIST_SHARED = re.compile(
     rf"(?<![人户年村亩平日月次台家])[均都](?=(?:{_alternation(VERB_COMPARATOR)}))"
     r"|(?<![人户年村亩平日月次台家])各(?=$|[\d一二两三四五六七八九十])"  # 国家级、省级龙头企业各|2家 (the search ends at the number)
 )  # not 人均, 户均
+# `各` + a choosing or building verb right before a count: the items before it each get the count
+# (`在离散和流程制造领域各选择10个以上…`); the items are one 和/、 list, a leading 在 outside them
+EACH_VERB_BEFORE = re.compile(
+    r"(?:在|对|从)?(?P<items>[^\d，,；;。：:\s在]{2,24}?(?:[和、与及][^\d，,；;。：:\s]{1,20}?)+)各"
+    r"(?:选择|选取|遴选|培育|建设|打造|认定|创建|建成|确定|支持|评选|布局|实施)$"
+)
 # 每成功推荐1个…: one item of a per-unit rule, not a goal
 # (每个县 / 每家企业 / 每年 distribute a goal: 每个县打造1个…)
 PER_EACH_BEFORE = re.compile(r"每(?![个家县市区乡镇村所条项类种年月日季周天人户名位])[^，,；;。：:\d\n]{1,6}$")
@@ -580,14 +596,25 @@ DEFINITION = re.compile(
     r"|=[ \u3000]*[（(]|＝[ \u3000]*[（(]|×[ \u3000]*100[%％]|x[ \u3000]*100[%％]"
 )
 ALTERNATIVE = re.compile(
-    r"(?:以上|以下|以内|[\d%元])[^，,；;。\n]{0,4}或[^，,；;。\n]{0,24}?\d"
-    r"|[\d元%][^，,；;。\n]{0,24}或[^，,；;。\n]{0,10}?(?:不少于|不低于|不超过|达到|超过|低于|高于|大于|小于)[ \u3000]?"
+    r"(?:以上|以下|以内|[\d%元](?![.．、]))[^，,；;。\n]{0,4}或[^，,；;。\n]{0,24}?\d"
+    r"|[\d元%](?![.．、])[^，,；;。\n]{0,24}或[^，,；;。\n]{0,10}?(?:不少于|不低于|不超过|达到|超过|低于|高于|大于|小于)[ \u3000]?"
     r"[\d一二两三四五六七八九十百千]"
     r"|或以上|或以下"
 )
 # a rule's modal before the number (原则上不超过30个月, 可以延长10个工作日, 应当…不少于240小时), or a
 # sanction's verb (…的可暂停其道路测试18个月, 吊销…): a penalty a rule sets, not a goal
 RULE_MODAL = re.compile(r"原则上|可以|可予|应当|必须|不得|不宜|应以|应在|应按|应具备|须具备|须满足|暂停|吊销")
+# Numbers describing a plan, not goals of it (targets._Scan._describes_plan): a count of indicators, with what
+# it counts (`4类共25项指标`, `10项体现济南特色的指标`); a margin over another target; a set the document disposed of;
+# `24小时` of how something works (无人值守, 不间断, 在线)
+INDICATOR_COUNT_AFTER = re.compile(r"(?:共\d+项)?[^，,；;。\d]{0,12}?指标(?:体系)?(?=$|[，,；;。）)])")
+TARGET_MARGIN_BEFORE = re.compile(r"比[^，,；;。\d]{0,10}(?:目标|目标值|计划|规划)[^，,；;。\d]{0,2}(?:高出|高|超出|多出|提高)$")
+DISPOSAL_BEFORE = re.compile(r"[把将对]")
+DISPOSED_AFTER = re.compile(r"[^，,；;。]{0,16}?(?:进行了|作了|作出了|做了)")
+ROUND_THE_CLOCK = re.compile(r"(?:7[×xX*])?24小时[ \u3000]*(?:无人值守|不间断|不停机|全天候|在线|值守|值班|营业|不打烊)")
+# a numbered line of a standard's criteria (`1.错评率或漏评率不大于1%`, `（2）…`): its marker, before the rate
+CRITERION_MARKER = re.compile(r"[ \u3000\t]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳])[ \u3000]*")
+STANDARD_MODALS = frozenset({"必须", "应当"})  # what a standard demands of what it checks
 # a deadline clause after a grant opens the goals again: 对…给予奖补，到2025年，建成5G基站25万个
 DEADLINE_CLAUSE = re.compile(r"[，,；;][ \u3000]*(?:力争|争取|确保)?(?:到|至)(?:19|20)\d{2}年")
 # 稳居全球前三: a rank set as a goal (CONVENTIONS), value 3, comparator <=

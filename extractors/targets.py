@@ -313,7 +313,9 @@ class _DocIndex:
             line_start = max(line_start, *(self.text.rfind(indent, line_start, pos) for indent in P.PARAGRAPH_INDENTS))
         i = bisect.bisect_left(self.by_starts, pos) - 1
         if i >= 0 and self.by_starts[i] >= line_start:
-            return int(self.by_deadlines[i]["year"])
+            year = self._governing_year(i, pos)
+            if year is not None:
+                return year
         if P.DASH_ITEM.match(self.text, line_start):
             year = self._list_lead_year(line_start)
             if year is not None:
@@ -324,6 +326,32 @@ class _DocIndex:
         if year is self:
             year = self._opening_year_of[section_index] = self._section_opening_year(section_index)
         return year
+
+    def _governing_year(self, i: int, pos: int) -> int | None:
+        """Year of the ``i``-th by-bound (the last before ``pos`` in its paragraph) when it governs ``pos``
+        (CONVENTIONS: the target's own sentence, or the lead sentence of its paragraph): in the sentence of
+        ``pos``, or a year phrase that is a clause of its own in a sentence that states no figure after it, so
+        introduces the goals that follow (`力争到2027年，…全面拓展。在…取得10项以上…`). A neighbouring goal
+        sentence's year does not carry (`定量指标提出：到2025年，…达到20%。同时提出建设300个…`), nor a schedule's
+        (`2016年启动50个…，2017年…，2018年…。三年计划培育…`) or a statement's (`实施年度为2016年-2018年。`)."""
+        start = self.by_starts[i]
+        sent_start, _ = self.sentence(pos)
+        if start >= sent_start:
+            return int(self.by_deadlines[i]["year"])
+        return int(self.by_deadlines[i]["year"]) if self._leads(i) else None
+
+    def _leads(self, i: int) -> bool:
+        """Whether the ``i``-th by-bound leads the sentences after it in its paragraph: a clause of its own
+        (`到2027年，`) opening the paragraph's first sentence (`　　到2025年，全省…达到30万辆以上。全省累计建成…`) or
+        in a sentence that states no figure after it (`…。到2027年，…数字化转型取得明显成效。一是…`)."""
+        start, phrase_end = self.by_starts[i], self.by_deadlines[i]["norm_end"]
+        if not P.LEAD_YEAR_CLAUSE.match(self.text, phrase_end):
+            return False
+        sent_start, sent_end = self.sentence(start)
+        line_start, _ = self.line(start)
+        if sent_start == line_start and P.LEAD_YEAR_OPENING.fullmatch(self.text, sent_start, start):
+            return True
+        return not P.HAS_DIGIT.search(self.text, phrase_end, sent_end)
 
     def _list_lead_year(self, line_start: int) -> int | None:
         """Year of the last 到YYYY年-style deadline of the paragraph that leads the dash list holding the line
@@ -353,7 +381,7 @@ class _DocIndex:
             j = bisect.bisect_left(self.by_starts, opening)
             if j < len(self.by_starts) and self.by_starts[j] - opening <= P.OPENING_WINDOW:
                 between = self.text[opening : self.by_starts[j]]
-                if "\n" not in between.strip("\n") and not P.HAS_DIGIT.search(between):
+                if "\n" not in between.strip("\n") and not P.HAS_DIGIT.search(between) and self._leads(j):
                     return int(self.by_deadlines[j]["year"])
         return None
 
@@ -1019,6 +1047,13 @@ class _Scan:
         # 5米|远场识别率超过92%: it qualifies the indicator of the later comparison
         return not (P.NOUN_AFTER.match(text, end) and P.later_comparison(text, end, c.clause_end))
 
+    def _criterion_rate(self, c: _Candidate) -> bool:
+        """A rate opening a numbered line of a standard (`3.帮扶认可度或满意度必须达90%以上。`): the threshold a check
+        verifies (GUIDE: a number a later check could verify), so its `必须` is the standard's, not a rule's."""
+        line_start, _ = self.doc.line(c.start)
+        marker = P.CRITERION_MARKER.match(self.text, line_start)
+        return bool(marker and c.clause_start <= marker.end() <= c.start and "%" in c.m.group())
+
     def _compared(self, c: _Candidate) -> bool:
         """The comparator verb before the number, and the rejections it decides."""
         text, m, start, end = self.text, c.m, c.start, c.end
@@ -1027,7 +1062,8 @@ class _Scan:
         c.verb = verb = verb_match.group(verb_match.lastgroup) if verb_match else None
         if m.group("enum") and not (verb and P.MONEY_CONTEXT.search(text, c.clause_start, start)):
             return False  # 过千亿 is money only after a verb in a clause that measures money
-        if P.RULE_MODAL.search(text, c.clause_start, start):
+        modal = P.RULE_MODAL.search(text, c.clause_start, start)
+        if modal and not (modal.group() in P.STANDARD_MODALS and self._criterion_rate(c)):
             return False  # 原则上不超过30个月, 可以延长10个工作日: a rule's bound, not a goal
         if c.condition_end is not None and (verb is None or c.is_money):
             return False  # 对…的企业，电价下降0.05元/千瓦时: what the rule grants, not a bound it sets
@@ -1056,9 +1092,25 @@ class _Scan:
         # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it
         return not (unit in P.MODIFIER_UNITS and verb is None)
 
+    def _describes_plan(self, c: _Candidate) -> bool:
+        """Numbers that describe a plan rather than set a goal of it: counts of its indicators (`提出了4类共25项
+        指标`, `增设了10项…的指标`: its make-up), a margin of its targets over another's (`比省定目标高出10个百分点`:
+        a comparison, the targets themselves are the goals), what it did with a set (`把…的66个重大载体平台和项目进行
+        了细化安排`), the round-the-clock of how something works (`实现24小时无人值守加工`)."""
+        text, start, end = self.text, c.start, c.end
+        if c.verb is None and P.INDICATOR_COUNT_AFTER.match(text, end, c.clause_end):
+            return True
+        if P.TARGET_MARGIN_BEFORE.search(text, c.clause_start, start):
+            return True
+        if P.DISPOSED_AFTER.match(text, end, c.clause_end) and P.DISPOSAL_BEFORE.search(text, c.clause_start, start):
+            return True
+        return P.ROUND_THE_CLOCK.match(text, start) is not None
+
     def _goal(self, c: _Candidate) -> bool:
         """Whether a goal context governs the quantity (a verb, an action, a deadline, a goal part)."""
         text, doc, start, verb = self.text, self.doc, c.start, c.verb
+        if self._describes_plan(c):
+            return False
         c.ind_start, c.has_action = _indicator_start(text, c.seg_start, c.core_end, compared=verb is not None)
         if verb is None and _restates_list(text, c.ind_start, start, c.end, c.value):
             return False
@@ -1066,7 +1118,7 @@ class _Scan:
             return False
         if text[start - 1 : start] == "等" and _listed_in_full_elsewhere(text, start, c.end, c.value):
             return False
-        c.recurring = "annual" if P.RECURRING.search(text, c.clause_start, start) else None
+        c.recurring = "annual" if self._recurring_before(c) else None
         c.continues_list = self.last_target_sentence == c.sent_start
         if c.recurring is None and c.continues_list and (not (verb or c.has_action) or self._parallel_quota(c)):
             c.recurring = self.last_recurring
@@ -1098,6 +1150,21 @@ class _Scan:
         if c.comparator in ("<=", "<") and self._rule_standard(c):
             return False
         return True
+
+    def _recurring_before(self, c: _Candidate) -> bool:
+        """`每年` in the quantity's clause, or a clause opening its sentence that is a yearly time frame only,
+        framing every clause after it (`期间每年10月底前，下发…，11月底前，确定50个以上…项目。`), and a `其中` sentence of such a set; `每年` with an
+        act of its own frames that act (`每年滚动遴选发布…清单，推出…20个以上`: not annual, realblind3)."""
+        text = self.text
+        if P.RECURRING.search(text, c.clause_start, c.start):
+            return True
+        if P.OF_WHICH.match(text, c.sent_start) and c.sent_start > 0:
+            # 确定50个以上…项目。其中：…各选择10个以上…: the parts of the previous sentence's yearly set
+            previous_start, _ = self.doc.sentence(c.sent_start - 1)
+            return previous_start == self.last_target_sentence and self.last_recurring is not None
+        if c.clause_start <= c.sent_start:
+            return False
+        return P.RECURRING_FRAME.match(text, c.sent_start, c.start) is not None
 
     def _rule_standard(self, c: _Candidate) -> bool:
         """A cap on what each person or household gets, with no goal's time frame (城镇安置的人均不超过20平方米):
@@ -1161,6 +1228,29 @@ class _Scan:
             c.comparator = _comparator(c.m, items.verb)
         return [(item[0], c.end, _with_direction(name, c.verb or items.verb))]
 
+    def _each_item_spans(
+        self, c: _Candidate, spans: list[tuple[int, int, str | None]]
+    ) -> list[tuple[int, int, str | None]]:
+        """`各` + a verb before a count distributes it over the items before `各` (GUIDE: one target per item):
+        `在离散和流程制造领域各选择10个以上智能工厂` is two targets, `离散制造领域智能工厂` and `流程制造领域智能工厂`
+        (a short first item shares the last item's tail: 离散|制造领域)."""
+        text = self.text
+        found = P.EACH_VERB_BEFORE.search(text, c.clause_start, c.start) if len(spans) == 1 else None
+        if found is None:
+            return spans
+        items = P.split_items(text, found.start("items"), found.end("items"))
+        if len(items) < 2:
+            return spans
+        noun = spans[0][2] or ""
+        last_start, last_end = items[-1]
+        first_len = items[0][1] - items[0][0]
+        tail = text[last_start + first_len : last_end] if last_end - last_start > first_len + 1 else ""
+        rows = []
+        for a, b in items:
+            name = text[a:b] + (tail if b - a <= first_len and (a, b) != items[-1] else "")
+            rows.append((a, c.end, _clean_indicator(name + noun)))
+        return rows
+
     def _plain_spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:
         """Indicator-first (规模以上企业达到800家), number-first (培育3个世界级集群), 均 lists, elided subjects."""
         text, verb, end, core_end = self.text, c.verb, c.end, c.core_end
@@ -1204,7 +1294,7 @@ class _Scan:
             if head:
                 return [(c.start, np_end, head)]
         if number_first:
-            return self._number_first_spans(c, cut)
+            return self._each_item_spans(c, self._number_first_spans(c, cut))
         if elided_subject:
             return self._elided_subject_spans(c)
         indicator = _clean_indicator(text[ind_start:core_end])
