@@ -870,6 +870,7 @@ _FILLERS_BODY = (
     r"(?:将|把)(?![来军乐近要会])|"  # 将矿工入井时间缩短到…: the object marker opens the clause, not the indicator
     r"(?:\d+|[一二两三四五六七八九十]+)年内|"
     r"(?<![^\n。；：:])(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d))|"  # a list item's marker
+    r"(?<![^\n。；：:，,\u3000 ])[一二三四五六七八九十]是(?:要)?(?=[\u4e00-\u9fff])|"  # 一是…二是…: an item's ordinal
     r"[，、。；：])"
 )
 _FILLERS = re.compile(_FILLERS_BODY + "+")
