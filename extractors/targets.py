@@ -313,7 +313,7 @@ class _DocIndex:
             line_start = max(line_start, *(self.text.rfind(indent, line_start, pos) for indent in P.PARAGRAPH_INDENTS))
         i = bisect.bisect_left(self.by_starts, pos) - 1
         if i >= 0 and self.by_starts[i] >= line_start:
-            year = self._governing_year(i, pos)
+            year = self._governing_year(i, line_start, pos)
             if year is not None:
                 return year
         if P.DASH_ITEM.match(self.text, line_start):
@@ -327,18 +327,20 @@ class _DocIndex:
             year = self._opening_year_of[section_index] = self._section_opening_year(section_index)
         return year
 
-    def _governing_year(self, i: int, pos: int) -> int | None:
-        """Year of the ``i``-th by-bound (the last before ``pos`` in its paragraph) when it governs ``pos``
-        (CONVENTIONS: the target's own sentence, or the lead sentence of its paragraph): in the sentence of
-        ``pos``, or a year phrase that is a clause of its own in a sentence that states no figure after it, so
-        introduces the goals that follow (`力争到2027年，…全面拓展。在…取得10项以上…`). A neighbouring goal
-        sentence's year does not carry (`定量指标提出：到2025年，…达到20%。同时提出建设300个…`), nor a schedule's
-        (`2016年启动50个…，2017年…，2018年…。三年计划培育…`) or a statement's (`实施年度为2016年-2018年。`)."""
+    def _governing_year(self, i: int, line_start: int, pos: int) -> int | None:
+        """Year of the ``i``-th by-bound (the last before ``pos`` in the paragraph from ``line_start``) when it
+        governs ``pos`` (CONVENTIONS: the target's own sentence, or the lead sentence of its paragraph): in the
+        sentence of ``pos``; the paragraph's only year phrase before ``pos`` (`…，到2025年年底，…突破2.2万亿元。…新培育
+        高新技术企业超过1000家`); among several, one that leads (``_leads``: `力争到2027年，…全面拓展。在…取得10项以上`).
+        Where a paragraph states several years, a neighbouring goal sentence's does not carry (`定性目标提出：到2025年，
+        …。定量指标提出：到2025年，…达到20%。同时提出建设300个…`), nor a schedule's (`2016年启动…，2017年…，2018年…。
+        三年计划培育…`)."""
         start = self.by_starts[i]
         sent_start, _ = self.sentence(pos)
-        if start >= sent_start:
+        only_one = i == 0 or self.by_starts[i - 1] < line_start
+        if start >= sent_start or only_one or self._leads(i):
             return int(self.by_deadlines[i]["year"])
-        return int(self.by_deadlines[i]["year"]) if self._leads(i) else None
+        return None
 
     def _leads(self, i: int) -> bool:
         """Whether the ``i``-th by-bound leads the sentences after it in its paragraph: a clause of its own
