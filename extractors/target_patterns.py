@@ -608,10 +608,14 @@ RULE_MODAL = re.compile(r"原则上|可以|可予|应当|必须|不得|不宜|�
 # it counts (`4类共25项指标`, `10项体现济南特色的指标`); a margin over another target; a set the document disposed of;
 # `24小时` of how something works (无人值守, 不间断, 在线)
 INDICATOR_COUNT_AFTER = re.compile(r"(?:共\d+项)?[^，,；;。\d]{0,12}?指标(?:体系)?(?=$|[，,；;。）)])")
-TARGET_MARGIN_BEFORE = re.compile(r"比[^，,；;。\d]{0,10}(?:目标|目标值|计划|规划)[^，,；;。\d]{0,2}(?:高出|高|超出|多出|提高)$")
+TARGET_MARGIN_BEFORE = re.compile(
+    r"比[^，,；;。\d]{0,10}(?:目标|目标值|计划|规划)[^，,；;。\d]{0,2}(?:高出|高|超出|多出|提高)$"
+)
 DISPOSAL_BEFORE = re.compile(r"[把将对]")
 DISPOSED_AFTER = re.compile(r"[^，,；;。]{0,16}?(?:进行了|作了|作出了|做了)")
-ROUND_THE_CLOCK = re.compile(r"(?:7[×xX*])?24小时[ \u3000]*(?:无人值守|不间断|不停机|全天候|在线|值守|值班|营业|不打烊)")
+ROUND_THE_CLOCK = re.compile(
+    r"(?:7[×xX*])?24小时[ \u3000]*(?:无人值守|不间断|不停机|全天候|在线|值守|值班|营业|不打烊)"
+)
 # a numbered line of a standard's criteria (`1.错评率或漏评率不大于1%`, `（2）…`): its marker, before the rate
 CRITERION_MARKER = re.compile(r"[ \u3000\t]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳])[ \u3000]*")
 STANDARD_MODALS = frozenset({"必须", "应当"})  # what a standard demands of what it checks

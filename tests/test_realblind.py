@@ -187,20 +187,20 @@ SETS = (
         meta_field_floor=0.75,  # 4 documents: one miss is 0.75
         builders="realblind5_*.py",
     ),
-    # Blind F1 (main bfda75f), less a margin (tests/test_realblind6.py of task BL6, folded in; notes/realblind6.md).
-    # HELD OUT for every task but BL6: nobody else opens its documents, gold or notes.
+    # Blind F1 (main bfda75f): target 0.904, target·indicator 0.887, micro 0.973 (the reported figures); released to
+    # TG8 after the measurement and fitted since: the floors are TG8's figures less a margin (notes/realblind6.md).
     BlindSet(
         "realblind6",
         documents=8,
         f1_floors={
             "heading": 0.98,  # 1.000 (167 headings)
-            "target": 0.88,  # 0.904 (56 gold, 59 pred): 4 missed, 7 spurious
+            "target": 0.97,  # after TG8 1.000 (56/56; blind 0.904: 4 missed, 7 spurious)
             "amount": 0.97,  # 1.000 (13)
             "deadline": 0.92,  # blind 0.857 (0.893 after one gold fix); 0.947 after DL7 (三年计划培育, 每年…11月底前)
             "responsible_unit": 0.98,  # 1.000 (81 units of `（牵头单位：…，责任单位：…）` notes)
-            "micro": 0.95,  # 0.973
+            "micro": 0.97,  # after TG8 0.991 (blind 0.973)
         },
-        target_indicator_floor=0.86,  # 0.887
+        target_indicator_floor=0.95,  # after TG8 0.982 (blind 0.887)
         meta_accuracy_floor=0.97,  # 0.981, 102/104 (genre of the two 解读 documents)
         meta_field_floor=0.74,  # 8 documents: genre is 6/8 = 0.750
         builders="realblind6_*.py",
