@@ -26,7 +26,9 @@ Decisions beyond the GUIDE:
   a unit column); bare 万元 / 百元 as an intensity base (``万元工业增加值能耗``) is not money;
 - ``元`` elided after a comparator in a money context is money (``产业规模过千亿`` 1e11
   ``>``, ``村集体收入破百万``; ``人口破百万`` is not); sums in 分 (``2分钱`` 0.02,
-  ``每度电六分`` 0.06 per 度);
+  ``每度电六分`` 0.06 per 度); sums wholly in Chinese numerals with 角/分 (``二元七角五分`` 2.75,
+  ``十八元七角四分`` 18.74), a lone digit + 元/角 only after a rate's base or a money verb (``吨煤六元``,
+  ``拨款五角``; ``二元结构``, ``五角星`` are none);
 - ``不低于50万元（含50万元）``: the bracket restates the bound, no second amount;
 - foreign currencies (美元, 港元, 欧元) are not extracted: ``value_cny`` would
   need an exchange rate, and a ``currency`` column would make every consumer
@@ -391,14 +393,56 @@ FEN = Rule(
 )
 
 
+_CN_DIGIT = "一二两三四五六七八九"
+# What makes a lone Chinese digit before 元/角 a sum (二元结构, 一元化, 五角星 are none): a rate's base
+# just before it (`吨煤六元`, `每吨煤二元`, `每度五角`) or a money verb (`用户负担二元`, `拨款五角`).
+_CN_SUM_BEFORE = re.compile(r"(?:每[^，。；、\s]{0,3}|吨煤|负担|拨款|收取|收费|加价|提价|补贴|补助|价格|票价)$")
+
+
+def _cn_yuan_jiao(m: re.Match, text: str) -> Row | None:
+    yuan = m.group("cyn") or m.group("cy")  # a numeral of several characters only with its 角 (MONEY's otherwise)
+    jiao = m.group("cjn") or m.group("cj") or m.group("cj2")
+    fen = m.group("cfn") or m.group("cf") or m.group("cf2")
+    has_fraction = bool(fen) or (bool(yuan) and bool(jiao))
+    if not has_fraction and not _CN_SUM_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return None
+    value = sum((try_parse(d) or 0) * w for d, w in ((yuan, 1.0), (jiao, 0.1), (fen, 0.01)) if d)
+    start, end = m.start(), m.end()
+    return _row(start, end, round(value, 2), _comparator(text, start, end, None))
+
+
+# Sums written wholly in Chinese numerals with 元/角/分 (texts of the 1980s: `二元七角五分`, `吨煤一元五角`), a lone
+# digit before 元 only with a rate's base or a money verb before it (MONEY leaves every lone digit + 元 alone).
+CN_YUAN_JIAO = Rule(
+    "cn_yuan_jiao",
+    rf"(?P<cyn>[{_CN_DIGIT}十百千零〇]{{2,8}})元(?P<cjn>[{_CN_DIGIT}])角(?:(?P<cfn>[{_CN_DIGIT}])分)?"
+    rf"|(?P<cy>[{_CN_DIGIT}十])元(?:(?P<cj>[{_CN_DIGIT}])角)?(?:(?P<cf>[{_CN_DIGIT}])分)?(?![酸化论次维素])"
+    rf"|(?P<cj2>[{_CN_DIGIT}])角(?:(?P<cf2>[{_CN_DIGIT}])分)?(?![形星度落色钱])",
+    _cn_yuan_jiao,
+    examples=(
+        example("维简费由二元七角五分提高到四元。", {"text": "二元七角五分", "value_cny": 2.75}),
+        example("是按吨煤六元的标准解决的。", {"text": "六元", "value_cny": 6.0}),
+        example(
+            "国家经委更改资金拨款五角和用户负担二元。",
+            {"text": "五角", "value_cny": 0.5},
+            {"text": "二元", "value_cny": 2.0},
+        ),
+        example("解决矿井的开拓延深工程支出（吨煤一元五角）。", {"text": "一元五角", "value_cny": 1.5}),
+        example("吨煤售价平均为十八元七角四分。", {"text": "十八元七角四分", "value_cny": 18.74}),
+        example("打破城乡二元结构，推进一元化管理。", note="二元, 一元: not money"),
+        example("悬挂五角星，测量三角形。", note="五角, 三角: not money"),
+    ),
+)
+
+
 # Every alternative starts with a numeral character (or 万亿/亿元, 每 of a per-kWh rate);
 # testing that first lets the scan skip all other positions ~10x faster.
 _FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿每]"
-# Every match holds 元 or 级 (or 亿/万 of an elided 元, 钱/度/瓦 of a sum in 分) and no clause
+# Every match holds 元 or 级 (or 亿/万 of an elided 元, 钱/度/瓦 of a sum in 分, 角) and no clause
 # stop; the second lookahead drops a candidate whose clause holds none before trying the
 # branches (2.5x faster scan; tests/test_scan_guards.py checks the matches stay the same).
-_REQUIRED = "元级亿万钱度瓦"
-RULES = RuleSet([SCALE, MONEY, BARE, FEN, ELIDED], _FIRST_CHARS, _REQUIRED)
+_REQUIRED = "元级亿万钱度瓦角"
+RULES = RuleSet([SCALE, CN_YUAN_JIAO, MONEY, BARE, FEN, ELIDED], _FIRST_CHARS, _REQUIRED)
 
 
 _RESTATED_GAP = re.compile(rf"{_S}[（(]{_S}含{_S}")

@@ -106,3 +106,11 @@ def test_guard_keeps_every_match_of_the_new_branches(pieces):
 def test_classifier_alone_is_no_denominator():
     rows = _rows("每个园区引进投资30亿元以上的项目，每个项目补助50万元。")
     assert [r["per"] for r in rows] == [None, "项"]
+
+
+def test_a_chinese_numeral_sum_takes_its_jiao_and_fen_and_leaves_whole_yuan_to_money():
+    """`十八元七角四分` is one sum (18.74); `十八元` alone stays MONEY's, `二元结构` is none (cn_yuan_jiao)."""
+    text = "售价平均为十八元七角四分，总额达十八元，打破城乡二元结构，每吨煤二元。"
+    rows = _rows(text)
+    found = [(text[r["norm_start"] : r["norm_end"]], r["value_cny"]) for r in rows]
+    assert found == [("十八元七角四分", 18.74), ("十八元", 18.0), ("二元", 2.0)]

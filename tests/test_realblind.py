@@ -268,6 +268,7 @@ SETS = (
         f1_floors={
             "heading": 0.98,  # 1.000 (113 headings; blind 1.000)
             "target": 0.45,  # 0.500 (3 gold, 1 pred: 0019's two `将由19%上升到45%` projections missed; blind 0.400)
+            "amount": 0.85,  # 0.875 (7/8) after the lead's cn_yuan_jiao rule (`二元七角五分`, `吨煤六元`; blind 0.000)
             "deadline": 0.97,  # 1.000 after DL7 (12 gold; blind 0.957)
             "micro": 0.93,  # 0.958 (blind 0.954)
         },
