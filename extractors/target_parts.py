@@ -1,4 +1,4 @@
-"""Parts of a document that review the past: no goal is set there.
+"""Parts of a document that review the past (or list an application's conditions): no goal is set there.
 
 A 政府工作报告 opens with a review of the year before (``一、2023年工作回顾``,
 ``2023年工作回顾``, ``一、过去五年工作回顾``) and then sets the coming year's
@@ -34,11 +34,15 @@ REVIEW_TITLE = re.compile(
     r"|(?:现实|工作|发展)基础|基本情况"
     rf"|{_PERIOD}(?:主要|取得的|发展|工作)?(?:成效|成就)(?:[和与及](?:经验|问题|不足))?"
     # a reply's or a report's account of results (一、推进解决…工作的主要进展; as deadlines' review headings)
-    r"|[^，,：:]{0,30}?(?:主要|取得的)(?:进展|成效|成绩)(?:[和与及](?:进展|成效|成绩|经验))?)$"
+    r"|[^，,：:]{0,30}?(?:主要|取得的)(?:进展|成效|成绩)(?:[和与及](?:进展|成效|成绩|经验))?"
+    # an application's conditions (三、申请条件, （二）申报条件, 认定标准和条件): thresholds an applicant must meet,
+    # no goal of the issuer either (issue 11: eligibility thresholds are no targets)
+    r"|[^，,：:]{0,12}?(?:申请|申报|认定|评选|评审|遴选|入选|准入|资格)(?:标准|范围|对象)?[和与及]?条件"
+    r"(?:[和与及](?:程序|要求|标准))?)$"
 )
 # every alternative of REVIEW_TITLE holds one of these words: a title without any is no review
 # (one search instead of the pattern's backtracking over its first 16 characters)
-REVIEW_WORDS = re.compile(r"回顾|现状|基础|情况|成效|成就|进展|成绩")
+REVIEW_WORDS = re.compile(r"回顾|现状|基础|情况|成效|成就|进展|成绩|条件")
 
 
 def is_review_title(title: str) -> bool:
