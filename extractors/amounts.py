@@ -204,9 +204,12 @@ SCALE = Rule(
 )
 
 
+_CN_DIGIT = "一二两三四五六七八九"
+
+
 def _not_money(m: re.Match, text: str, num: str) -> bool:
     """Numeral + 元 that is not a sum: 二元酸, 每百元营业收入, 数千万元, 十多元."""
-    if len(num) == 1 and not m.group("mult") and num in "一二两三四五六七八九":
+    if len(num) == 1 and not m.group("mult") and num in _CN_DIGIT:
         return True  # 二元酸, 一元化: a lone Chinese digit before 元 is not money
     before = text[m.start() - 1 : m.start()]
     if m.group("mult"):
@@ -393,7 +396,6 @@ FEN = Rule(
 )
 
 
-_CN_DIGIT = "一二两三四五六七八九"
 # What makes a lone Chinese digit before 元/角 a sum (二元结构, 一元化, 五角星 are none): a rate's base
 # just before it (`吨煤六元`, `每吨煤二元`, `每度五角`) or a money verb (`用户负担二元`, `拨款五角`).
 _CN_SUM_BEFORE = re.compile(r"(?:每[^，。；、\s]{0,3}|吨煤|负担|拨款|收取|收费|加价|提价|补贴|补助|价格|票价)$")

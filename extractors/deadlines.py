@@ -1621,10 +1621,16 @@ def _season(m: re.Match, env: _Env) -> Row | None:
     season = _SEASON_BEFORE.search(m.string, max(0, m.start() - 10), m.start())
     if season is None:
         return None  # 新时代的到来前…, 客户到来前: not a season
+    return _season_row(m, env, season.start())
+
+
+def _season_row(m: re.Match, env: _Env, start: int) -> Row | None:
+    """A season's eve from ``start`` to the match's end: a `by` of the year the document makes clear, unless
+    its sentence reports the past (`去年汛期到来前已完成…`)."""
     stop = _SENTENCE_END.search(m.string, m.end())
-    if _SEASON_PAST.search(m.string, max(0, season.start() - 6), stop.start() if stop else m.end() + 40):
-        return None  # 去年汛期到来前已完成…: a report
-    row = _mk(season.start(), m.end(), "by", env.doc_year, None)
+    if _SEASON_PAST.search(m.string, max(0, start - 6), stop.start() if stop else m.end() + 40):
+        return None
+    row = _mk(start, m.end(), "by", env.doc_year, None)
     if row is not None:
         row["_resolve"] = (None, None)  # the year the document makes clear, as for 年底前 (_resolve_years)
     return row
@@ -1671,13 +1677,7 @@ def _season_eve(m: re.Match, env: _Env) -> Row | None:
     season = _EVE_BEFORE.search(m.string, max(0, m.start() - 10), m.start())
     if season is None or _COMPLETION_AFTER.match(m.string, m.end()) is None:
         return None  # 目前, 当前, 汛期前后: no season's eve, or no completion
-    stop = _SENTENCE_END.search(m.string, m.end())
-    if _SEASON_PAST.search(m.string, max(0, season.start() - 6), stop.start() if stop else m.end() + 40):
-        return None
-    row = _mk(season.start(), m.end(), "by", env.doc_year, None)
-    if row is not None:
-        row["_resolve"] = (None, None)
-    return row
+    return _season_row(m, env, season.start())
 
 
 SEASON_EVE = Rule(
