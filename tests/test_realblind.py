@@ -26,6 +26,11 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   批复 with its attached 意见, both one-line, a 1988 国务院 notice issuing a reform 方案 in half-width punctuation,
   two ministry notices on connected vehicles (one with a guide attached) and a news item on a ministry plan.
   Floors: the blind measurement (main 5fb3b60).
+- ``realblind8`` (task BL8; HELD OUT for every other task): five national texts without title, 文号 or signature
+  (商务部's digital-commerce 行动计划 and 文化和旅游部's 意见, both with garbled goal years, 工信部's SME 方案 and the
+  intelligent-ship 行动计划 whose figures are no goals, 商务部办公厅's smart-logistics 实施方案) and a Guizhou 摘编 HTML
+  page (a chronology with two investment tables). Floors: the blind measurement (main 5b4a116); its blind false
+  positives (a unit, 0199's targets) are ``open_false_positives``: checked as strict expected failures.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -85,6 +90,9 @@ class BlindSet:
     empty_labels: tuple[str, ...] = ()  # labels gold has no span of: polex must predict none
     no_target_docs: tuple[str, ...] = ()  # documents gold has no target in: polex must predict none there
     precision_floors: dict[str, float] = field(default_factory=dict)  # per label, where precision is the point
+    # empty labels and no-target documents where the blind measurement found false positives: their checks are
+    # strict expected failures (the error is on record; a fix makes them pass, and then the row must go)
+    open_false_positives: tuple[str, ...] = ()
 
     @property
     def docs(self) -> Path:
@@ -229,6 +237,31 @@ SETS = (
             "0054_Notice_on_Conducting_Pilot_Projects_for_Access.txt",
         ),
     ),
+    # Blind F1 (main 5b4a116), less a margin (notes/realblind8.md). HELD OUT for every other task.
+    BlindSet(
+        "realblind8",
+        documents=6,
+        f1_floors={
+            "heading": 0.97,  # 0.991 (106 gold, 106 pred): 0099's `（五）…建设 充分利用…` run on to its `。`
+            "target": 0.69,  # 0.720 (11 gold, 14 pred): 0199's past counts and budget total, 0047's `保持全球第一`
+            "amount": 0.97,  # 1.000 (2 gold, 2 pred): 0199's `10.581亿元`
+            "deadline": 0.97,  # 1.000 (5 gold, 5 pred): garbled years as written, `1-2年内`, `经过三年努力`
+            "micro": 0.94,  # 0.960
+        },
+        target_indicator_floor=0.53,  # 0.560: 0074's `…的领军企业` → `领军企业`, `…的产业集群` → `产业集群`
+        meta_accuracy_floor=0.97,  # 0.987, 77/78 (0199's title after its part number `第二`)
+        meta_field_floor=0.83,  # 6 documents: one miss is 0.833 (title)
+        builders="realblind8_*.py",
+        empty_labels=NO_UNIT,  # `各地商务主管部门要…`: prose only
+        # no figure is a goal: 0090 (`举办2020…发布会`), 0099 (`经过三年努力`, `三大主流船型`), 0199 (a chronology)
+        no_target_docs=(
+            "0090_Special_Action_Plan_for_SMEs_Digital_Empowerment.txt",
+            "0099_Action_Plan_for_Intelligent_Ship_Development_201.txt",
+            "0199_我省对打赢深度贫困地区脱贫攻坚战的要求贵州省相关.html",
+        ),
+        # blind: 0199 `·2016年10月（成立工作指挥部）` read as a unit; 0199's `列出…14个…`, `总投资规模10.581亿元`, `191项`
+        open_false_positives=("responsible_unit", "0199_我省对打赢深度贫困地区脱贫攻坚战的要求贵州省相关.html"),
+    ),
     # The development rounds (figures after their rules, less a margin; the blind figure in the set's notes).
     BlindSet(
         "realdev6t",
@@ -301,9 +334,22 @@ SETS = (
 BY_NAME = {blind.name: blind for blind in SETS}
 
 
-def each_set(rows_of=lambda blind: [()]):
-    """Parametrise over every set (and, with ``rows_of``, over each set's rows): ids `realblind3-target`."""
-    return [pytest.param(blind, *row, id="-".join([blind.name, *row])) for blind in SETS for row in rows_of(blind)]
+def each_set(rows_of=lambda blind: [()], open_rows: bool = False):
+    """Parametrise over every set (and, with ``rows_of``, over each set's rows): ids `realblind3-target`. With
+    ``open_rows`` a row named in the set's ``open_false_positives`` is a strict expected failure."""
+
+    def marks(blind: BlindSet, row: tuple) -> tuple:
+        if open_rows and row and row[0] in blind.open_false_positives:
+            return (
+                pytest.mark.xfail(strict=True, reason=f"{blind.name}: blind false positives, notes/{blind.name}.md"),
+            )
+        return ()
+
+    return [
+        pytest.param(blind, *row, id="-".join([blind.name, *row]), marks=marks(blind, row))
+        for blind in SETS
+        for row in rows_of(blind)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -380,7 +426,9 @@ def test_f1_floor(reports, blind, label):
     check_f1_floor(reports(blind), label, blind.f1_floors, blind.name)
 
 
-@pytest.mark.parametrize("blind,label", each_set(lambda blind: [(label,) for label in blind.empty_labels]))
+@pytest.mark.parametrize(
+    "blind,label", each_set(lambda blind: [(label,) for label in blind.empty_labels], open_rows=True)
+)
 def test_labels_without_gold_have_no_false_positives(reports, blind, label):
     """Organs named in national prose (`发展改革委、水利部等部门要督促…`) are no units, and so on."""
     scored = reports(blind)["labels"][label]
@@ -407,7 +455,7 @@ def test_meta_field_floor(reports, blind, field):
     check_meta_field_floor(reports(blind), field, blind.documents, blind.meta_field_floor, blind.name)
 
 
-@pytest.mark.parametrize("blind,doc", each_set(lambda blind: [(doc,) for doc in blind.no_target_docs]))
+@pytest.mark.parametrize("blind,doc", each_set(lambda blind: [(doc,) for doc in blind.no_target_docs], open_rows=True))
 def test_a_plan_whose_goals_have_no_figure_yields_no_target(runs, blind, doc):
     """Gold has no target in the document (its `到2020年…` goals are qualitative): none may be predicted."""
     out = runs(blind)[0]
