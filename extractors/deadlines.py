@@ -97,7 +97,20 @@ _WEEKDAY = rf"(?:[（(](?:周|星期)[一二三四五六日天][）)]{_S}(?={_BE
 
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _BRACKETED = re.compile(r"（[^）\n]{0,40}）|\([^)\n]{0,40}\)|〔[^〕\n]{0,20}〕")
-_PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+# 六五 (1981-1985) … 十五 (2001-2005) are written in quotes (`“十五”期间`): bare 十五 is fifteen (`党的十五大`)
+_PLAN_END = {
+    "六五": 1985,
+    "七五": 1990,
+    "八五": 1995,
+    "九五": 2000,
+    "十五": 2005,
+    "十一五": 2010,
+    "十二五": 2015,
+    "十三五": 2020,
+    "十四五": 2025,
+    "十五五": 2030,
+    "十六五": 2035,
+}
 _RECUR_MONTHS = {
     "年": 12,
     "季": 3,
@@ -187,6 +200,8 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
     sentence = text[end : stop.start() if stop else end + 400]
     if _REPORT_WORDS.search(sentence):
         return False
+    if env.doc_year and _STEP_FIRST_AFTER.match(text, end):
+        return True  # 一九八八年先在华东电网试点，…一九八九年起逐步实施: the first step of a dated plan's schedule
     if env.doc_year is None and not in_goals and not _INTENT_AFTER.match(text, end):
         # an undated plan's paragraph opening with a year whose own sentence then sets a bound of that year
         # (`2023年，聚焦…建设，…到2023年底前全部统筹地区上线…`): the year is the plan's, not a report's
@@ -195,6 +210,9 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
 
 
 _OPENING_LINE = re.compile(r"(?:^|\n)[ \u3000]*$")
+# A plan's schedule opens its first step with the year and an adverb of order (`一九八八年先在华东电网试点`,
+# `2024年率先在…开展`, `2025年首先完成…`): the year of that step, a `by` as a goal's year is.
+_STEP_FIRST_AFTER = re.compile(r"[ \u3000]*(?:先|首先|率先|先行)(?:在|于|从|对|行|开展|启动|试点|完成|实施|推进)")
 
 
 def _same_year_bound(sentence: str, year: int) -> bool:
@@ -356,7 +374,8 @@ def _issue(m: re.Match, env: _Env) -> Row | None:
 
 ISSUE = Rule(
     "issue",
-    rf"(?:自(?:(?:本[\u4e00-\u9fff]{{1,8}}?)?(?:印发|发布|发出|下发|公布|颁布|发文|施行|实施)之日|即日)|(?<![\u4e00-\u9fff])即日)起"
+    rf"(?:自(?:(?:本[\u4e00-\u9fff]{{1,8}}?)?(?:开始)?(?:印发|发布|发出|下发|公布|颁布|发文|施行|实施)之日|即日)"
+    rf"|(?<![\u4e00-\u9fff])即日|(?<![\u4e00-\u9fff])本(?:(?!自)[\u4e00-\u9fff]){{1,8}}?(?:开始)?(?:印发|发布|施行|实施)之日)起"
     rf"(?:{_S}(?P<idn>{NUMBER_RE}){_S}(?:日|天)后)?",
     _issue,
     examples=(
@@ -387,6 +406,12 @@ ISSUE = Rule(
             "自本实施方案发布之日起，新设探矿权实行有偿取得。",
             {"text": "自本实施方案发布之日起", "kind": "from", "year": 2006, "date": "2006-09-30"},
             meta={"issue_date": "2006-09-30"},
+        ),
+        example(
+            "本意见开始实施之日起，山西省境内不再设置由社会投资的普查程度以下的探矿权。",
+            {"text": "本意见开始实施之日起", "kind": "from", "year": 2006},
+            meta={"issue_date": "2006-06-15"},
+            note="the document's own start without 自 (and with 开始): the issue date, as 自本办法实施之日起 (realblind7 0027)",
         ),
         example(
             "自发布之日起30日后施行。",
@@ -506,12 +531,24 @@ WINDOW = Rule(
 )
 
 
+# A written year range opening a clause (`2013—2015年，年均新增…`) is the time frame of the clause's measure: the years
+# it applies over, read as a plan period in prose is (CONVENTIONS: `“十N五”期间，…` is `within` 60, and a written range
+# plays the same part): `within` its years, year its end. After a lead word (`展望2035到2050年，`, `实施年度为…`) or
+# inside a clause it stays a `by` at its end.
+_FRAME_AFTER = re.compile(r"[ \u3000]*[，,]")
+
+
 def _plan_period(m: re.Match, env: _Env) -> Row | None:
     year = _year(m.group("sy1"))
     if env.doc_year and year < env.doc_year:
         return None  # 2019—2021年，全市累计…: a past period
-    kind = "until" if _TERM_BEFORE.search(m.string, max(0, m.start() - 10), m.start()) else "by"
-    return _mk(*m.span(), kind, year, None)
+    if _TERM_BEFORE.search(m.string, max(0, m.start() - 10), m.start()):
+        return _mk(*m.span(), "until", year, None)
+    first = _year(m.group("sy0"))
+    frames = _OPENING_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) and _FRAME_AFTER.match(m.string, m.end())
+    if frames and first < year:
+        return _mk(*m.span(), "within", year, None, (year - first + 1) * 12)
+    return _mk(*m.span(), "by", year, None)
 
 
 PLAN_PERIOD = Rule(
@@ -521,8 +558,20 @@ PLAN_PERIOD = Rule(
     examples=(
         example(
             "2024—2026年，新建5G基站1000个。",
-            {"text": "2024—2026年", "kind": "by", "year": 2026},
+            {"text": "2024—2026年", "kind": "within", "year": 2026, "months": 36},
             meta={"issue_date": "2024-01-10"},
+            note="a range opening a clause frames its measure: within its years (CONVENTIONS, plan periods in prose)",
+        ),
+        example(
+            "2013—2015年，年均新增光伏发电装机容量1000万千瓦左右。",
+            {"text": "2013—2015年", "kind": "within", "year": 2015, "months": 36},
+            meta={"issue_date": "2013-07-04"},
+        ),
+        example(
+            "展望2035到2050年，智能汽车体系全面建成。",
+            {"text": "2035到2050年", "kind": "by", "year": 2050},
+            meta={"issue_date": "2020-02-10"},
+            note="a lead word before the range: a vision's window, by its end",
         ),
         example("2021—2022年，全市累计投入技改资金30亿元。", meta={"issue_date": "2024-01-10"}, note="a past period"),
         example(
@@ -625,10 +674,12 @@ def _consecutive(m: re.Match, env: _Env) -> Row | None:
 
 
 # 连续3年每年分别给予…: the span of a recurring act (CONVENTIONS: within 36 plus recurring 12);
-# 连续3年营收增长 (a condition) has no 每 after it.
+# 连续3年营收增长 (a condition) has no 每 after it. 连续实施三年后，…再做调整: the issuer's act of running a programme and
+# its length (实施/开展/执行/推进 between 连续 and the span) bound the programme as 利用三年时间 does: `within`.
 CONSECUTIVE = Rule(
     "consec",
-    rf"连续{_S}(?P<xn>{NUMBER_RE}){_S}(?P<xu>年|个月)(?=[^，。；：\n]{{0,8}}?每)",
+    rf"连续{_S}(?P<xact>(?:实施|开展|执行|推进){_S})?(?P<xn>{NUMBER_RE}){_S}(?P<xu>年|个月)"
+    rf"(?(xact)|(?=[^，。；：\n]{{0,8}}?每))",
     _consecutive,
     examples=(
         example(
@@ -637,6 +688,11 @@ CONSECUTIVE = Rule(
             partial=True,  # and 每年 (recurring, rule recur)
         ),
         example("连续3年营业收入增长的企业。", note="a condition, no recurring act"),
+        example(
+            "分类开展6个方面试点示范培育行动。连续实施三年后，根据试点示范情况，再做相应调整。",
+            {"text": "连续实施三年", "kind": "within", "months": 36},
+            note="the length of the issuer's programme (realblind6 0115)",
+        ),
         example(
             "连续三年由市财政每年出资1亿元用于园区建设。",
             {"text": "连续三年", "kind": "within", "months": 36},
@@ -798,11 +854,26 @@ def _dated(m: re.Match, env: _Env) -> Row | None:
     end = m.end("suf") if suf else len(m.group(0).rstrip(" \u3000")) + m.start()
     if suf == "以来":
         return None  # 2020年以来: a look back
+    if suf == "后":
+        return _stage_after(m, env, year, start, end)
     if g("dbad"):
         return _impossible_date(m, start, end)
     if not _YEAR_RANGE[0] <= year < _YEAR_RANGE[1]:
         return _dated_garbled(m, env, year, date, start, end)
     return _dated_year(m, env, year, date, start, end)
+
+
+def _stage_after(m: re.Match, env: _Env, year: int, start: int, end: int) -> Row | None:
+    """`第二阶段，2020年后，…全面建成`: a plan's stage after its horizon opens a clause with `YYYY年后，`; it bounds the
+    stage's goals from that year on (`from`, like `从2021年起`). Not past, not a report, a calendar year only; a date
+    (`2004年6月后投产的`) or a year inside a clause (`2004年后投产的电厂`) is a category, no bound."""
+    if m.group("dm") or not _YEAR_RANGE[0] <= year < _YEAR_RANGE[1] or (env.doc_year and year < env.doc_year):
+        return None
+    if m.group("pre") or not _OPENING_BEFORE.search(m.string, max(0, start - 8), start):
+        return None
+    if _reports_state(m.string, end):
+        return None
+    return _mk(start, end, "from", year, None)
 
 
 def _impossible_date(m: re.Match, start: int, end: int) -> Row | None:
@@ -832,6 +903,8 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
             return None  # a past state (截至2022年底，全市已有…)
         if (pre in ("截至", "截止到", "截止") or (pre is None and not suf)) and _reports_state(m.string, end):
             return None  # 截止2020年底，已累计改造…; 一九八〇年末，全国共有…: a state, not a bound
+        if pre is None and not suf and _narrated_past(m.string, end, year, env):
+            return None  # 2008年底IBM首次提出“智慧地球”新理念: an event an undated text narrates
         return _mk(start, end, "by", year, date)
     if pre is None and suf is None and not g("dm") and _opens_goal(m.string, start, end, year, env):
         return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring)
@@ -906,6 +979,15 @@ def _schedule_step(m: re.Match, env: _Env, year: int, start: int, end: int) -> b
     return bool(_STEP_ACTS.search(sentence)) and not _STEP_PAST.search(sentence)
 
 
+def _narrated_past(text: str, end: int, year: int, env: _Env) -> bool:
+    """`2008年底IBM首次提出…` in an undated text: a bare `YYYY年底` before the text's earliest bound (its stand-in
+    for the document's year: a plan's bounds lie in its future) that neither frames a clause (`2023年底，…`) nor
+    takes a completion verb (`2023年底完成…`) dates an event of the past, as a dated text's earlier years do."""
+    if env.doc_year is not None or env.goal_year is None or year >= env.goal_year:
+        return False
+    return not _FRAME_AFTER.match(text, end) and not _COMPLETION_AFTER.match(text, end)
+
+
 def _reports_state(text: str, end: int) -> bool:
     """Does the sentence after a date report a state (已, 共有, 同比…) rather than set a goal?"""
     stop = _SENTENCE_END.search(text, end, end + 120)
@@ -946,7 +1028,7 @@ DATED = Rule(
     "dated",
     rf"(?:(?P<pre>截止(?:时间|日期)[为是：:]?|截至|截止到|截止|力争到|到|至|从|自){_S})?{_date('d', _WRITTEN_YEAR)}"
     rf"(?P<dbad>(?<=[年月]){_S}\d+{_S}[月日号])?{_S}{_WEEKDAY}"  # an impossible month or day: _impossible_date
-    rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来)?",
+    rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来|后(?={_S}[，,]))?",
     _dated,
     examples=(
         example(
@@ -1075,6 +1157,14 @@ DATED = Rule(
             meta={"issue_date": "1987-03-11"},
         ),
         example(
+            "（二）改革电网管理体制的工作,一九八八年先在华东电网试点,其他电网要抓紧制订方案,一九八九年起逐步实施。",
+            {"text": "一九八八年", "kind": "by", "year": 1988},
+            {"text": "一九八九年起", "kind": "from", "year": 1989},
+            meta={"issue_date": "1988-10-21"},
+            note="a dated plan's schedule: a year opening its first step (先, 首先, 率先) is that step's year",
+        ),
+        example("2024年先后出台了3项政策。", meta={"issue_date": "2024-01-01"}, note="先后: no step (了: a report)"),
+        example(
             "2021年全面推广无纸化单证备案。",
             {"text": "2021年", "kind": "by", "year": 2021},
             meta={"issue_date": "2020-11-10"},
@@ -1082,7 +1172,25 @@ DATED = Rule(
         example("截至2022年底，全市已有高新技术企业500家。", meta={"issue_date": "2023-06-30"}, note="a past state"),
         example("据统计，截止2020年底，已累计改造易涝区域100处。", note="a state, the document's year unknown"),
         example("一九八〇年末，全国共有地方煤矿二万零一百处。", note="a state, the document's year unknown"),
+        example(
+            "2008年底IBM首次提出“智慧地球”新理念。到2020年，智慧林业框架基本建成。",
+            {"text": "到2020年", "kind": "by", "year": 2020},
+            note="undated: a bare year-end before the earliest bound, narrating an event, is the past (realdev8d 0043)",
+        ),
+        example(
+            "2019年底完成平台建设。到2020年，智慧林业框架基本建成。",
+            {"text": "2019年底", "kind": "by", "year": 2019},
+            {"text": "到2020年", "kind": "by", "year": 2020},
+            note="with a completion verb the year-end is the plan's own milestone",
+        ),
         example("2020年以来，累计完成投资。", meta={"issue_date": "2023-06-30"}, note="a look back"),
+        example(
+            "车联网用户渗透率达到30%以上。第二阶段，2020年后，技术创新、标准体系全面建成。",
+            {"text": "2020年后", "kind": "from", "year": 2020},
+            meta={"issue_date": "2018-12-25"},
+            note="a plan's stage after its horizon: from that year (realblind6 0101, realblind7 0098)",
+        ),
+        example("2015年后，全市已建成基站1万个。", meta={"issue_date": "2013-01-01"}, note="a report"),
         example(
             "2024年年内完成。", {"text": "2024年年内", "kind": "by", "year": 2024}, meta={"issue_date": "2023-06-30"}
         ),
@@ -1254,7 +1362,7 @@ _GOAL_NAME_BEFORE = re.compile(r"(?:实现|完成|落实|达到|确保|把|将|�
 _PHASE_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-_PLAN_NAME = re.compile(r"十[一二三四五六]五")
+_PLAN_NAME = re.compile(r"十[一二三四五六]五|(?<=“)[六七八九十]五(?=”)")
 _PERIOD_PREDICATE = re.compile(r"[ \u3000]*(?:是|为|以来|的)")
 
 
@@ -1284,7 +1392,7 @@ def _five_year_plan(m: re.Match, env: _Env) -> Row | None:
 
 FIVE_YEAR_PLAN = Rule(
     "fyp",
-    r"(?:(?:到|至)“?|“)?(?P<plan>十[一二三四五六]五)”?(?:(?:时期|期)?末|(?:期间|时期)"
+    r"(?:(?:到|至)“?|“)?(?P<plan>十[一二三四五六]五|(?<=“)[六七八九十]五(?=”))”?(?:(?:时期|期)?末|(?:期间|时期)"
     r"(?:(?P<phase>前|头|后|最后)(?P<pn>[一两二三四1-4])年(?!内))?)",
     _five_year_plan,
     examples=(
@@ -1316,6 +1424,15 @@ FIVE_YEAR_PLAN = Rule(
             meta={"issue_date": "2007-01-20"},
             note="every five-year plan since 十一五 (2006-2010) names its period the same way",
         ),
+        example(
+            "（六）“十五”期间电力体制改革的主要任务是：实施厂网分开；…用一年时间组建国家电网公司，到“十五”末，各地区主要的发电企业均应参加统一竞价。",
+            {"text": "“十五”期间", "kind": "within", "year": 2005, "months": 60},
+            {"text": "到“十五”末", "kind": "by", "year": 2005},
+            meta={"issue_date": "2002-02-10"},
+            partial=True,  # and 用一年时间 (within, rule effort)
+            note="the plans before 十一五 (六五 1981-1985 … 十五 2001-2005) are named the same way, in quotes (realdev8d 0031)",
+        ),
+        example("按照党的十五大和十五届五中全会精神。", meta={"issue_date": "2002-02-10"}, note="a congress, no plan"),
         example(
             "“十一五”期间前两年，集中精力处理遗留问题；“十一五”期间后三年，进一步完善市场体系。",
             {"text": "“十一五”期间前两年", "kind": "by", "year": 2007},
@@ -1707,6 +1824,55 @@ SEASON_EVE = Rule(
     ),
 )
 
+# A task bounded by an inspection of the issuer (`确保检查验收前入住安全住房`, `在考核验收前完成整改`): the event's eve, a
+# `by` with year null (CONVENTIONS: a bound anchored on an event has no year, as `自受理之日起`). Only where the
+# text makes it a bound: a duty word or `在`/`于` before the event, or a completion verb after it; `项目竣工验收前，应当
+# 提交…` states a rule's order of steps, and `已`/`了` a report. Like SEASON_EVE the rule matches at 前 after the last
+# two characters of the event word and looks the whole event up before it.
+_INSPECTION_LAST = "验收|检查|考核|评估|督查|核查|考评"
+_INSPECTION_BEFORE = re.compile(
+    rf"(?P<duty>确保|务必|必须|须|要|在|于)?{_S}(?P<event>检查验收|考核验收|评估验收|竣工验收|验收|检查|考核|评估|督查|核查|考评)"
+    rf"{_S}(?:之)?$"
+)
+_INSPECTION_DUTY_START = ("在", "于")  # part of the bound's span, as `在开学之前`; a duty word stays outside
+
+
+def _inspection_eve(m: re.Match, env: _Env) -> Row | None:
+    event = _INSPECTION_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    if event is None:
+        return None
+    duty = event.group("duty")
+    completion = _COMPLETION_AFTER.match(m.string, m.end())
+    if duty is None and completion is None:
+        return None  # 项目竣工验收前，应当提交…: a rule's order of steps
+    stop = _SENTENCE_END.search(m.string, m.end())
+    if _SEASON_PAST.search(m.string, max(0, event.start() - 6), stop.start() if stop else m.end() + 40):
+        return None
+    start = event.start() if duty in _INSPECTION_DUTY_START else event.start("event")
+    return _mk(start, m.end(), "by", None, None)
+
+
+INSPECTION_EVE = Rule(
+    "inspection_eve",
+    rf"(?:(?<={_INSPECTION_LAST})|(?<={_INSPECTION_LAST.replace('|', '之|')}之))前(?![期后置提])",
+    _inspection_eve,
+    examples=(
+        example(
+            "对漏雨的房屋都要有整治措施，确保检查验收前入住安全住房。",
+            {"text": "检查验收前", "kind": "by", "year": None},
+            meta={"issue_date": "2017-05-01"},
+            note="an inspection's eve bounds the task: year null (realblind6 0202)",
+        ),
+        example(
+            "各县在考核验收前完成整改。",
+            {"text": "在考核验收前", "kind": "by", "year": None},
+            meta={"issue_date": "2017-05-01"},
+        ),
+        example("项目竣工验收前，建设单位应当组织自查。", note="a rule's order of steps, no bound"),
+        example("去年检查验收前已完成整改。", note="a report"),
+    ),
+)
+
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
 _FIRST_CHARS = (
@@ -1741,6 +1907,7 @@ RULES = RuleSet(
         HOLIDAY,
         SEASON,
         SEASON_EVE,
+        INSPECTION_EVE,
     ],
     _FIRST_CHARS,
     _REQUIRED,
