@@ -545,7 +545,9 @@ def _plan_period(m: re.Match, env: _Env) -> Row | None:
     if _TERM_BEFORE.search(m.string, max(0, m.start() - 10), m.start()):
         return _mk(*m.span(), "until", year, None)
     first = _year(m.group("sy0"))
-    frames = _OPENING_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) and _FRAME_AFTER.match(m.string, m.end())
+    frames = _OPENING_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) and _FRAME_AFTER.match(
+        m.string, m.end()
+    )
     if frames and first < year:
         return _mk(*m.span(), "within", year, None, (year - first + 1) * 12)
     return _mk(*m.span(), "by", year, None)
@@ -901,10 +903,8 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
             start += 2  # 力争 is a qualifier, not part of the bound
         if env.doc_year and year < env.doc_year:
             return None  # a past state (截至2022年底，全市已有…)
-        if (pre in ("截至", "截止到", "截止") or (pre is None and not suf)) and _reports_state(m.string, end):
-            return None  # 截止2020年底，已累计改造…; 一九八〇年末，全国共有…: a state, not a bound
-        if pre is None and not suf and _narrated_past(m.string, end, year, env):
-            return None  # 2008年底IBM首次提出“智慧地球”新理念: an event an undated text narrates
+        if _states_the_past(m.string, pre, suf, end, year, env):
+            return None
         return _mk(start, end, "by", year, date)
     if pre is None and suf is None and not g("dm") and _opens_goal(m.string, start, end, year, env):
         return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring)
@@ -977,6 +977,12 @@ def _schedule_step(m: re.Match, env: _Env, year: int, start: int, end: int) -> b
     stop = _SENTENCE_END.search(text, end, end + 80)
     sentence = text[end : stop.start() if stop else end + 80]
     return bool(_STEP_ACTS.search(sentence)) and not _STEP_PAST.search(sentence)
+
+
+def _states_the_past(text: str, pre: str | None, suf: str | None, end: int, year: int, env: _Env) -> bool:
+    if (pre in ("截至", "截止到", "截止") or (pre is None and not suf)) and _reports_state(text, end):
+        return True  # 截止2020年底，已累计改造…; 一九八〇年末，全国共有…: a state, not a bound
+    return pre is None and not suf and _narrated_past(text, end, year, env)  # 2008年底IBM首次提出…: an event
 
 
 def _narrated_past(text: str, end: int, year: int, env: _Env) -> bool:
