@@ -531,26 +531,12 @@ WINDOW = Rule(
 )
 
 
-# A written year range opening a clause (`2013—2015年，年均新增…`) is the time frame of the clause's measure: the years
-# it applies over, read as a plan period in prose is (CONVENTIONS: `“十N五”期间，…` is `within` 60, and a written range
-# plays the same part): `within` its years, year its end. After a lead word (`展望2035到2050年，`, `实施年度为…`) or
-# inside a clause it stays a `by` at its end.
-_FRAME_AFTER = re.compile(r"[ \u3000]*[，,]")
-
-
 def _plan_period(m: re.Match, env: _Env) -> Row | None:
     year = _year(m.group("sy1"))
     if env.doc_year and year < env.doc_year:
         return None  # 2019—2021年，全市累计…: a past period
-    if _TERM_BEFORE.search(m.string, max(0, m.start() - 10), m.start()):
-        return _mk(*m.span(), "until", year, None)
-    first = _year(m.group("sy0"))
-    frames = _OPENING_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) and _FRAME_AFTER.match(
-        m.string, m.end()
-    )
-    if frames and first < year:
-        return _mk(*m.span(), "within", year, None, (year - first + 1) * 12)
-    return _mk(*m.span(), "by", year, None)
+    kind = "until" if _TERM_BEFORE.search(m.string, max(0, m.start() - 10), m.start()) else "by"
+    return _mk(*m.span(), kind, year, None)
 
 
 PLAN_PERIOD = Rule(
@@ -560,20 +546,15 @@ PLAN_PERIOD = Rule(
     examples=(
         example(
             "2024—2026年，新建5G基站1000个。",
-            {"text": "2024—2026年", "kind": "within", "year": 2026, "months": 36},
+            {"text": "2024—2026年", "kind": "by", "year": 2026},
             meta={"issue_date": "2024-01-10"},
-            note="a range opening a clause frames its measure: within its years (CONVENTIONS, plan periods in prose)",
         ),
         example(
             "2013—2015年，年均新增光伏发电装机容量1000万千瓦左右。",
-            {"text": "2013—2015年", "kind": "within", "year": 2015, "months": 36},
+            {"text": "2013—2015年", "kind": "by", "year": 2015},
             meta={"issue_date": "2013-07-04"},
-        ),
-        example(
-            "展望2035到2050年，智能汽车体系全面建成。",
-            {"text": "2035到2050年", "kind": "by", "year": 2050},
-            meta={"issue_date": "2020-02-10"},
-            note="a lead word before the range: a vision's window, by its end",
+            note="a written range framing a clause stays a `by` at its end (CONVENTIONS, DL8: targets take their "
+            "deadline_year from `by` bounds; realblind7 0033)",
         ),
         example("2021—2022年，全市累计投入技改资金30亿元。", meta={"issue_date": "2024-01-10"}, note="a past period"),
         example(
@@ -977,6 +958,9 @@ def _schedule_step(m: re.Match, env: _Env, year: int, start: int, end: int) -> b
     stop = _SENTENCE_END.search(text, end, end + 80)
     sentence = text[end : stop.start() if stop else end + 80]
     return bool(_STEP_ACTS.search(sentence)) and not _STEP_PAST.search(sentence)
+
+
+_FRAME_AFTER = re.compile(r"[ \u3000]*[，,]")  # `2023年底，…`: the date frames the clause after it
 
 
 def _states_the_past(text: str, pre: str | None, suf: str | None, end: int, year: int, env: _Env) -> bool:
