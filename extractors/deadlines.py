@@ -200,6 +200,10 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
     sentence = text[end : stop.start() if stop else end + 400]
     if _REPORT_WORDS.search(sentence):
         return False
+    if env.doc_year is None and stop and _TASK_NOTE_AFTER.match(text, stop.end()) and _GOAL_WORDS.search(sentence):
+        return True  # `…，2021年全面推广无纸化单证备案。（税务总局…按职责分工负责）`: a task the note assigns
+    if env.doc_year and _DECIDED_BEFORE.search(text, max(0, start - 6), start):
+        return True  # 国务院会议讨论决定，一九八七年发行…债券五十五亿元: what a decision sets for the year
     if env.doc_year and _STEP_FIRST_AFTER.match(text, end):
         return True  # 一九八八年先在华东电网试点，…一九八九年起逐步实施: the first step of a dated plan's schedule
     if env.doc_year is None and not in_goals and not _INTENT_AFTER.match(text, end):
@@ -210,6 +214,11 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
 
 
 _OPENING_LINE = re.compile(r"(?:^|\n)[ \u3000]*$")
+# A responsibility note closing the sentence (`（海关总署牵头，…按职责分工负责）`, GB/T task lists): the sentence is a
+# task the document assigns, so an undated text's year in it is the task's year, not a report's.
+_TASK_NOTE_AFTER = re.compile(r"[ \u3000]*[（(][^（）()\n]{2,80}?(?:牵头|负责|配合)[^（）()\n]{0,20}[）)]")
+# The content of a decision (`会议讨论决定，一九八七年发行…`): what the decision sets for the year it names, a plan.
+_DECIDED_BEFORE = re.compile(r"决定[ \u3000]*[，,：:][ \u3000]*$")
 # A plan's schedule opens its first step with the year and an adverb of order (`一九八八年先在华东电网试点`,
 # `2024年率先在…开展`, `2025年首先完成…`): the year of that step, a `by` as a goal's year is.
 _STEP_FIRST_AFTER = re.compile(r"[ \u3000]*(?:先|首先|率先|先行)(?:在|于|从|对|行|开展|启动|试点|完成|实施|推进)")
@@ -583,6 +592,14 @@ _LIFE_EVENT_BEFORE = re.compile(r"(?:毕业|离校|退役|退休|出生|入职|�
 _TERM_ENDING_AFTER = re.compile(r"[^，。；：！？\n]{0,8}?即将(?:到期|届满|期满|过期)")
 
 
+# 在一年内（少数项目两年内）可以完工投产的项目: a modal of capability (可以/能够) after the span, closed by 的, describes
+# which projects qualify (a criterion of selection), not a time the issuer gives a task (CONVENTIONS: `N年内` describing
+# a category). The modal must follow the span (a bracketed aside between): `3年内形成月产能10万…` is a goal.
+_CAPABLE_AFTER = re.compile(
+    r"(?:[（(][^（）()\n]{0,12}[）)]|[）)])?[ \u3000]*(?:可以|能够|可|能)[^，。；：！？\n]{0,10}?的"
+)
+
+
 # `有效期届满前一个月内`, `到期前30日内`: 前 after the end of a term is the window before that event
 # (a `within` like `自受理之日起15日内`), not the look back of `前3年内`.
 _TERM_END_BEFORE = re.compile(r"(?:届满|期满|到期|截止|结束)[ \u3000]*$")
@@ -601,6 +618,8 @@ def _within(m: re.Match, env: _Env) -> Row | None:
         return None  # 在校及毕业5年内）, 领取毕业证5年内: the time since a person's event names a category
     if _TERM_ENDING_AFTER.match(m.string, end):
         return None  # 提醒3个月内认证即将到期的人员: whose term ends within the span, a category
+    if _CAPABLE_AFTER.match(m.string, end):
+        return None  # 用在…在一年内（少数项目两年内）可以完工投产的项目: what a project can do names its class
     if _RATE_BASE_BEFORE.search(m.string, max(0, start - 20), start) and _RATE_BASE_AFTER.match(m.string, end):
         return None  # 按照该产品销售后1年内销售合同累计到账额的30%给予资助: the base of a subsidy's rate
     n = 0.5 if m.group("wn") == "半" else _small_max(m.group("wn"))
@@ -645,6 +664,11 @@ WITHIN = Rule(
         ),
         example("按照要求，3年内完成全部改造任务。", {"text": "3年内", "kind": "within", "months": 36}),
         example("短信提醒3个月内认证即将到期待遇领取人员办理认证。", note="whose term ends soon: a category"),
+        example(
+            "国家补助资金只能用在技术上成熟，在一年内（少数项目两年内）可以完工投产的项目。",
+            note="what a project can do within the span names the class that qualifies (corpus-real 0020)",
+        ),
+        example("3年内形成月产能10万片的生产能力。", {"text": "3年内", "kind": "within", "months": 36}),
     ),
 )
 
@@ -1076,6 +1100,11 @@ DATED = Rule(
         ),
         example("距今5000年前，先民在此定居。", note="前 after a bare number: ago, no bound"),
         example(
+            "一、现状与评价\n2013年底，浙江省委省政府做出了“五水共治”的决策部署。\n二、总体要求\n到2025年，基本建成体系。\n",
+            {"text": "到2025年", "kind": "by", "year": 2025},
+            note="a plan's starting point (现状与评价) narrates the past (corpus-real 0160)",
+        ),
+        example(
             "一、推进工作的主要进展和成效\n截至2021年1月底，各省民政部门均开展了排查工作。\n二、下一步工作\n2021年底前完成。\n",
             {"text": "2021年底前", "kind": "by", "year": 2021},
             meta={"doc_number": "民函〔2021〕742号"},
@@ -1153,7 +1182,25 @@ DATED = Rule(
             meta={"issue_date": "1988-10-21"},
             note="a dated plan's schedule: a year opening its first step (先, 首先, 率先) is that step's year",
         ),
+        example(
+            "国务院：一月七日，国务院会议讨论决定，一九八七年发行国家重点建设债券五十五亿元。",
+            {"text": "一九八七年", "kind": "by", "year": 1987},
+            meta={"issue_date": "1987-03-11"},
+            note="a decision's content sets the year's plan (realdev 0035)",
+        ),
         example("2024年先后出台了3项政策。", meta={"issue_date": "2024-01-01"}, note="先后: no step (了: a report)"),
+        example(
+            "1.2021年底前清理规范涉企收费。\n2.加快出口退税进度，将平均办理时间压减至8个工作日以内，2021年全面推广无纸化"
+            "单证备案。（税务总局、海关总署等按职责分工负责）",
+            {"text": "2021年底前", "kind": "by", "year": 2021},
+            {"text": "2021年", "kind": "by", "year": 2021},
+            note="undated: a year in a task a responsibility note closes is the task's year (realdev 0006)",
+        ),
+        example(
+            "1.2020年底前完成清理。\n2.2020年，全市累计建成基站1万个，形成网络。（据市统计局）",
+            {"text": "2020年底前", "kind": "by", "year": 2020},
+            note="undated, a bracket naming no role: the year may be a report's",
+        ),
         example(
             "2021年全面推广无纸化单证备案。",
             {"text": "2021年", "kind": "by", "year": 2021},
@@ -1213,6 +1260,14 @@ DATED = Rule(
 _FORMULA_AFTER = re.compile(r"[^，。；：！？\n]{0,30}?的[^，。；：！？\n]{0,8}?/")
 
 
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """`扎实推进“每月一题”`: the period opens a short quoted name of a programme (as quoted names are no targets)."""
+    return (
+        text[start - 1 : start] in ("“", '"')
+        and re.match(r"[^“”\"，。；\n]{0,6}[”\"]", text[end : end + 8]) is not None
+    )
+
+
 def _rate_period(text: str, start: int, end: int) -> bool:
     """Is this 每年/每月 the period of a cap, a rate or a condition rather than a time bound?"""
     if _RATE_BEFORE.search(text, max(0, start - 10), start) or _FORMULA_AFTER.match(text, end):
@@ -1230,7 +1285,7 @@ def _rate_period(text: str, start: int, end: int) -> bool:
 
 def _recur(m: re.Match, env: _Env) -> Row | None:
     start, end = m.span()
-    if _rate_period(m.string, start, end):
+    if _rate_period(m.string, start, end) or _quoted_name(m.string, start, end):
         return None
     if m.group("rc"):  # 每个合同年, 每个年度
         return _mk(start, end, "recurring", None, None, 12)
@@ -1248,6 +1303,7 @@ RECUR = Rule(
     examples=(
         example("每年组织合作发展活动。", {"text": "每年", "kind": "recurring", "months": 12}),
         example("每三年复核一次。", {"text": "每三年", "kind": "recurring", "months": 36}),
+        example("继续抓好接诉即办改革，扎实推进“每月一题”，深化主动治理。", note="a programme's quoted name"),
         example("全国煤矿积存的煤矸石约有十亿吨，每年的排矸量有五千万吨。", note="the period of a stated quantity"),
         example("每年的新增就业人数达到10万人。", {"text": "每年", "kind": "recurring", "months": 12}),
         example(
@@ -2003,8 +2059,12 @@ def _in_spans(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
 
 # A work report's review part (`一、2023年工作回顾`, `过去五年工作回顾`): every date in it is past.
 # a review part: `一、2023年工作回顾`, and a reply's or a plan's account of results (`一、…工作的主要进展和成效`,
-# `“十三五”以来取得的成效`)
-_REVIEW_HEADING = re.compile(r"回顾|(?:主要|取得的)(?:进展|成效|成绩)(?:[和与及](?:进展|成效|成绩|经验))?$")
+# `“十三五”以来取得的成效`), and a plan's starting point titled as such alone (`一、现状与评价`, `（一）发展基础`: what
+# has been done, as targets read it, extractors/target_parts.py; `发展现状和总体要求` also sets goals, `夯实…基础` is a task)
+_REVIEW_HEADING = re.compile(
+    r"回顾|(?:主要|取得的)(?:进展|成效|成绩)(?:[和与及](?:进展|成效|成绩|经验))?$"
+    r"|^(?:发展)?现状(?:[和与及](?:面临的?)?(?:形势|评价|问题|挑战))?$|^(?:现实|工作|发展)基础$"
+)
 
 
 def _review_spans(sections: list[Section]) -> list[tuple[int, int]]:
