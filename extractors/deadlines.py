@@ -13,13 +13,17 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   ``台风来临前的电煤抢运``) or its eve with a completion verb (``入冬前完成``), a schedule's steps opening their line
   (``7月2日，区教育局…公布``), date windows with or without a written year
   (``6月27日10：00—7月1日15:00``: its last day), a completion-time label or a task table's
-  completion-time column (``完成时限：2024年6月``; ``长期坚持``/``持续推进`` there name no time)
-- ``from``: 从/自 + date + 起/开始, date + 起, ``自印发之日起``/``自本办法实施之日起``/``即日起``
-  (the issue date; ``自发布之日起30日后施行`` adds the days), and ``自…起`` anchored on
-  an event (``自受理之日起``, ``自认定当年起``, ``自…次月开始``: year null)
+  completion-time column (``完成时限：2024年6月``; ``长期坚持``/``持续推进`` there name no time), an inspection's
+  eve bounding a task (``确保检查验收前入住…``: year null), a dated schedule's first step (``一九八八年先在…试点``)
+  and a decision's content (``会议讨论决定，一九八七年发行…``)
+- ``from``: 从/自 + date + 起/开始, date + 起, ``自印发之日起``/``自本办法实施之日起``/``即日起``/``本意见开始实施之日起``
+  (the issue date; ``自发布之日起30日后施行`` adds the days), ``自…起`` anchored on
+  an event (``自受理之日起``, ``自认定当年起``, ``自…次月开始``: year null), and a plan's stage after its horizon
+  opening a clause (``第二阶段，2020年后，…``)
 - ``within``: ``3年内``, ``半年内``, ``24小时内``, ``利用三年的时间``, ``用3-5年时间``,
   ``今后五年``, ``有效期3年``/``试行期一年``/``暂定3年`` (of the policy itself),
-  ``连续3年`` before 每年, ``“十一五”``…``“十六五”期间``/``时期`` (60 months, year its end; in prose framing
+  ``连续3年`` before 每年 and ``连续实施三年`` (a programme's length), ``“六五”``…``“十六五”期间``/``时期`` (60 months,
+  year its end; the plans before 十一五 only in quotes, ``党的十五大`` is none; in prose framing
   a clause, also where the title names the period: CONVENTIONS "plan periods in prose"), ``再用５年左右时间``;
   durations in days or hours have ``months`` null
 - ``recurring``: ``每年``, ``每三年``, ``每季度``, ``每半年``, ``每7个月``, ``每个合同年``, ``每学期``,
@@ -53,7 +57,9 @@ targets'), years in 《cited titles》 or a bracketed plan period ``（2023-2025
 a plan period that is a title's topic (``关于“十三五”期间实施…``), names a goal or tasks
 (``实现“十一五”时期…的目标``, ``把“十一五”期间…的各项任务落到实处``) or is older than the
 latest plan the text names, schedules in an agreement (``本协议书自签署之日起生效``),
-anything in a work report's review part (``一、2023年工作回顾``), and ``by`` dates
+anything in a work report's review part (``一、2023年工作回顾``) or a plan's starting point (``一、现状与评价``),
+an undated text's narrated ``2008年底IBM首次提出…``, ``N年内`` + a modal of capability (``一年内可以完工投产的项目``),
+a quoted programme name (``“每月一题”``), and ``by`` dates
 before the document's own year.  A bare year range ``2023—2025年`` outside brackets
 is ``by`` its end year unless that year is past.
 """

@@ -38,7 +38,7 @@ F1_FLOORS = {
     "heading": 0.98,  # 1.000 (1070/1070; 0.660 before levels under articles, flat text, 专栏 items, 2026-12-01)
     "target": 0.96,  # 0.694 at the baseline; 0.978 on 2026-12-01 (targets branch)
     "amount": 0.98,  # 1.000 (205/205; 0.988 before 亿元 classes, elided 元, 分, （含X）, 2026-12-01)
-    "deadline": 0.97,  # 0.993 (0.850 before month-only years, caps and rates, event anchors, 2026-12-01)
+    "deadline": 0.98,  # 1.000 after DL8 (0.995 before: 0006 `2021年全面推广…。（…负责）`, 0035 `决定，一九八七年…`; 0.850 before month-only years, 2026-12-01)
     "responsible_unit": 0.98,  # 0.921; 1.000 on 2026-12-01 with the issue-11 unit rules (notes by shape)
     "micro": 0.88,  # 0.930 after headings, amounts and deadlines (0.803 at the baseline)
 }
