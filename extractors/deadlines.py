@@ -867,7 +867,7 @@ def _dated(m: re.Match, env: _Env) -> Row | None:
     end = m.end("suf") if suf else len(m.group(0).rstrip(" \u3000")) + m.start()
     if suf == "以来":
         return None  # 2020年以来: a look back
-    if suf == "后":
+    if suf in ("后", "以后"):
         return _stage_after(m, env, year, start, end)
     if g("dbad"):
         return _impossible_date(m, start, end)
@@ -1048,7 +1048,7 @@ DATED = Rule(
     "dated",
     rf"(?:(?P<pre>截止(?:时间|日期)[为是：:]?|截至|截止到|截止|力争到|到|至|从|自){_S})?{_date('d', _WRITTEN_YEAR)}"
     rf"(?P<dbad>(?<=[年月]){_S}\d+{_S}[月日号])?{_S}{_WEEKDAY}"  # an impossible month or day: _impossible_date
-    rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来|后(?={_S}[，,]))?",
+    rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来|(?:以)?后(?={_S}[，,]))?",
     _dated,
     examples=(
         example(
@@ -1234,6 +1234,12 @@ DATED = Rule(
             note="a plan's stage after its horizon: from that year (realblind6 0101, realblind7 0098)",
         ),
         example("2015年后，全市已建成基站1万个。", meta={"issue_date": "2013-01-01"}, note="a report"),
+        example(
+            "到2025年，基本建成体系。2025年以后，进一步巩固提升。",
+            {"text": "到2025年", "kind": "by", "year": 2025},
+            {"text": "2025年以后", "kind": "from", "year": 2025},
+            meta={"issue_date": "2021-03-01"},
+        ),
         example(
             "2024年年内完成。", {"text": "2024年年内", "kind": "by", "year": 2024}, meta={"issue_date": "2023-06-30"}
         ),
