@@ -361,7 +361,7 @@ def _valid(m: re.Match, env: _Env) -> Row | None:
 
 VALID = Rule(
     "valid",
-    rf"(?:有效期限?|试行期?|暂定)(?:为|是)?{_S}(?P<vn>{NUMBER_RE}){_S}(?P<vu>年|个月)",
+    rf"(?:有效期限?(?:暂定)?|试行期?(?:暂定)?|暂定(?:执行|实施|试行)?)(?:为|是)?{_S}(?P<vn>{NUMBER_RE}){_S}(?P<vu>年|个月)",
     _valid,
     examples=(
         example("本措施有效期3年。", {"text": "有效期3年", "kind": "within", "months": 36}),
@@ -370,6 +370,12 @@ VALID = Rule(
             "本规定自印发之日起执行，试行期一年。", {"text": "试行期一年", "kind": "within", "months": 12}, partial=True
         ),
         example("本办法暂定3年。", {"text": "暂定3年", "kind": "within", "months": 36}),
+        example(
+            "本办法暂定执行3年。",
+            {"text": "暂定执行3年", "kind": "within", "months": 36},
+            note="the verb of the term between 暂定 and its length (CONVENTIONS: 暂定N年)",
+        ),
+        example("本措施有效期暂定为2年。", {"text": "有效期暂定为2年", "kind": "within", "months": 24}),
         example("本办法试行2年。", {"text": "试行2年", "kind": "within", "months": 24}),
         example("用电指标有效期限为二十年。", note="the validity of a thing the rule governs"),
     ),
