@@ -1456,7 +1456,7 @@ def _five_year_plan(m: re.Match, env: _Env) -> Row | None:
 
 FIVE_YEAR_PLAN = Rule(
     "fyp",
-    r"(?:(?:到|至)“?|“)?(?P<plan>十[一二三四五六]五|(?<=“)[六七八九十]五(?=”))”?(?:(?:时期|期)?末|(?:期间|时期)"
+    r"(?:(?:到|至)“?|“)?(?P<plan>十[一二三四五六]五|(?<=“)[六七八九十]五(?=”))”?(?:计划|规划)?(?:(?:时期|期)?末|(?:期间|时期)"
     r"(?:(?P<phase>前|头|后|最后)(?P<pn>[一两二三四1-4])年(?!内))?)",
     _five_year_plan,
     examples=(
@@ -1497,6 +1497,12 @@ FIVE_YEAR_PLAN = Rule(
             note="the plans before 十一五 (六五 1981-1985 … 十五 2001-2005) are named the same way, in quotes (realdev8d 0031)",
         ),
         example("按照党的十五大和十五届五中全会精神。", meta={"issue_date": "2002-02-10"}, note="a congress, no plan"),
+        example(
+            "“十五”计划期间，全国新增发电装机1亿千瓦。",
+            {"text": "“十五”计划期间", "kind": "within", "year": 2005, "months": 60},
+            meta={"issue_date": "2001-03-01"},
+            note="the plan's word between its name and 期间 (`“十五”计划期间`, `“十四五”规划期间`)",
+        ),
         example(
             "“十一五”期间前两年，集中精力处理遗留问题；“十一五”期间后三年，进一步完善市场体系。",
             {"text": "“十一五”期间前两年", "kind": "by", "year": 2007},
