@@ -1278,12 +1278,12 @@ DATED = Rule(
 _FORMULA_AFTER = re.compile(r"[^，。；：！？\n]{0,30}?的[^，。；：！？\n]{0,8}?/")
 
 
+_QUOTE_CLOSE_AFTER = re.compile(r"[^“”\"，。；\n]{0,6}[”\"]")
+
+
 def _quoted_name(text: str, start: int, end: int) -> bool:
     """`扎实推进“每月一题”`: the period opens a short quoted name of a programme (as quoted names are no targets)."""
-    return (
-        text[start - 1 : start] in ("“", '"')
-        and re.match(r"[^“”\"，。；\n]{0,6}[”\"]", text[end : end + 8]) is not None
-    )
+    return text[start - 1 : start] in ("“", '"') and _QUOTE_CLOSE_AFTER.match(text, end, end + 8) is not None
 
 
 def _rate_period(text: str, start: int, end: int) -> bool:
