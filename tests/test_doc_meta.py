@@ -301,6 +301,10 @@ def test_effective_and_expiry_dates():
     assert ms.effective_date("本办法自2023年9月8日起施行，有效期3年。", None) == "2023-09-08"
     assert ms.effective_date("本细则自印发之日起实施。", "2022-07-07") == "2022-07-07"
     assert ms.effective_date("本细则自印发之日起实施。", None) is None
+    # the day the document is sent out or signed is its issue date too (`自发出之日起`, `自签发之日起`)
+    sent = "九、本通知自发出之日起施行。其他有关规定与本通知不符时，按本通知执行。"
+    assert ms.effective_date(sent, "1991-01-15") == "1991-01-15"
+    assert ms.effective_date("本决定自签发之日起施行。", "2020-05-06") == "2020-05-06"
     assert ms.expiry_date("自2023年2月22日施行，有效期至2026年2月21日。") == "2026-02-21"
     assert ms.expiry_date("本办法自2023年9月8日起施行，有效期3年。") is None  # a duration is not a date
 
@@ -315,6 +319,15 @@ def test_effective_and_expiry_dates():
         ("负责解释。\n自2024年1月1日起施行。", "2024-01-01"),  # the clause alone is the document's
         ("请认真贯彻执行。《某市人才公寓管理办法》自2024年3月1日起施行。", "2024-03-01"),  # an 印发 notice's document
         ("7.3预案实施时间  本预案自2020年3月1日起实施。", "2020-03-01"),  # a flat text's heading before it
+        # a 解读 page's opening names the document it presents and when it takes effect, then speaks of it by its
+        # short name (the page is catalogued as that document, CONVENTIONS)
+        (
+            "为落实试验区建设，市政府印发《某市试验区建设若干政策》（以下简称《若干政策》），自2020年6月17日起施行。\n"
+            "一、《若干政策》出台背景\n……\n二、《若干政策》主要内容\n……\n三、《若干政策》主要特点\n《若干政策》明确……",
+            "2020-06-17",
+        ),
+        # the same opening in a text that does not go on to speak of that document: its date is the other's
+        ("为贯彻省政府印发《某省办法》（以下简称《办法》），自2020年6月17日起施行。\n一、工作目标\n……", None),
         # a date the text sets for something else: a rule a 请示 asks a ministry to draw up
         ("建议煤炭部提出折旧办法，报经财政部批准后，从一九八五年一月一日起实行。", None),
         ("各地制定的细则，经省政府同意后，自2025年1月1日起执行。", None),
@@ -372,6 +385,41 @@ def test_joint_signature_of_many_ministries_keeps_every_organ_and_the_first_as_i
     assert ms.signature_organs(lines_of(text), len(organs) + 2) == organs
     done = complete_meta(text, "", None, None, " ".join(organs[-4:]), "2020-07-03")
     assert (done.issuer, done.issuers) == (organs[0], organs)
+
+
+@pytest.mark.parametrize(
+    "line, organs",
+    [
+        # GB/T 9704 联合行文 printed with the organs run together: two central organs, two local ones
+        ("工业和信息化部市场监管总局", ["工业和信息化部", "市场监管总局"]),
+        ("国家能源局国家矿山安全监察局", ["国家能源局", "国家矿山安全监察局"]),
+        ("中共中央办公厅国务院办公厅", ["中共中央办公厅", "国务院办公厅"]),
+        ("中共济宁市委济宁市人民政府", ["中共济宁市委", "济宁市人民政府"]),
+        # one organ: its own office or department, a ministry's bureau, a central organ's local branch, a name
+        # whose inner word ends like an organ (`…社会` + `保障部`), a commission's full name (`…委` + `员会`)
+        ("国务院办公厅", ["国务院办公厅"]),
+        ("中共济南市委宣传部", ["中共济南市委宣传部"]),
+        ("公安部交通管理局", ["公安部交通管理局"]),
+        ("国家税务总局山东省税务局", ["国家税务总局山东省税务局"]),
+        ("中华人民共和国人力资源和社会保障部", ["中华人民共和国人力资源和社会保障部"]),
+        ("国家发展和改革委员会", ["国家发展和改革委员会"]),
+        ("国务院国有资产监督管理委员会", ["国务院国有资产监督管理委员会"]),
+    ],
+)
+def test_a_signature_line_of_organs_run_together_is_split_between_organs(line, organs):
+    assert ms.split_run_on_organs(line) == organs
+
+
+def test_a_joint_signature_run_together_and_dated_blank_names_both_issuers():
+    """realblind7 0051's form: `工业和信息化部市场监管总局` over `2024年月日` (the day not filled in): both organs
+    sign, the first is the issuer, and the text has no 成文日期."""
+    text = "各有关企业：\n现将有关事项通知如下。\n附件：1.某某指南\n工业和信息化部市场监管总局\n2024年月日\n附件 1\n某某指南"
+    done = complete_meta(text, text, None, None, None, None)
+    assert (done.issuer, done.issuers, done.issue_date) == ("工业和信息化部", ["工业和信息化部", "市场监管总局"], None)
+    blank_day = lines_of("正文完。\n某某省财政厅\n2024年3月 日")
+    assert ms.signature_organs(blank_day, ms.signature_date_index(blank_day)) == ["某某省财政厅"]
+    unsigned_form = lines_of("申请单位意见：\n申请单位（盖章）\n某某中心\n年   月   日")  # a form's blank, no year
+    assert ms.signature_date_index(unsigned_form) is None
 
 
 def test_joint_issuers_from_the_title():

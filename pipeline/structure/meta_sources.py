@@ -29,6 +29,7 @@ import re as stdlib_re
 import regex as re
 
 from pipeline.core.numerals import cn_to_int
+from pipeline.structure.divisions import by_name
 from pipeline.structure.doc_genre import TYPE_WORDS, genre_word
 
 _SP = r"[ \t\u3000\xa0]"
@@ -108,7 +109,7 @@ _ADOPTION = re.compile(
 # Any four-digit year: a garbled date that is a valid calendar date is kept as written (CONVENTIONS).
 _ANY_YEAR_DATE = DATE.replace(r"(?:19|20)\d{2}", r"\d{4}")
 _EFFECTIVE = re.compile(
-    rf"(?:自|从|于){_SP}*(?:{_ANY_YEAR_DATE}|(?P<issue>印发|发布|公布|颁布|下发|发文)之日){_SP}*(?:起)?{_SP}*"
+    rf"(?:自|从|于){_SP}*(?:{_ANY_YEAR_DATE}|(?P<issue>印发|发布|公布|颁布|下发|发文|发出|签发)之日){_SP}*(?:起)?{_SP}*"
     r"(?:施行|实施|实行|执行|生效|试行)"
 )
 # Whose date a 施行 clause gives is said by its sentence's subject (GB/T 9704 附则, a 令's promulgation): the
@@ -124,6 +125,14 @@ _OWN_SUBJECT = re.compile(
     r"|现予(?:公布|发布|颁布|印发)|印发给你们"
     rf"|^{_SP}*《[^《》]{{2,80}}》{_SP}*$"
 )
+# A 政策解读 page or news release opens by naming the document it presents and when that takes effect
+# (`市政府印发《…若干政策》（以下简称《若干政策》），自2020年6月17日起施行。`), then speaks of it by the short name:
+# the page is catalogued as that document (its genre, CONVENTIONS), so the date is read as the page's.
+_PRESENTING_OPENING = re.compile(
+    rf"(?:印发|发布|出台|颁布)了?{_SP}*《[^《》]{{2,80}}》{_SP}*[（(]以下简称《?(?P<short>[^《》）)]{{2,15}})》?[）)][，,]{_SP}*$"
+)
+_PRESENTING_OPENING_CHARS = 300  # the page's first sentence
+_SHORT_NAME_USES = 3  # the page goes on to speak of the document: a 解读's `《若干政策》出台背景`, `《若干政策》明确…`
 _EXPIRY = re.compile(rf"有效期(?:限)?(?:为|自[^。；]{{0,30}})?至{_SP}*{_ANY_YEAR_DATE}")
 
 _ORGAN_END = re.compile(
@@ -137,6 +146,7 @@ _FRAGMENT_CHARS = 2  # `员会`, `理局`: too short to be an organ of its own (
 _ORGAN_TAILS = ("办公厅", "办公室", "委员会", "常委会", "管委会")
 # GB/T 9704 联合行文: every organ signs, one per line, and a ministries' joint document may have a dozen or more
 _SIGNATURE_MAX_LINES = 20
+_DIVISION_NAME_CHARS = 8  # `新疆维吾尔自治区`
 
 _ORGAN_WORDS = ("人民政府办公厅", "人民政府办公室", "人民政府", "办公厅", "办公室", "委员会", "政府", "局", "厅", "委", "部",
                 "院", "署", "公署")  # fmt: skip
@@ -327,7 +337,16 @@ def _about_the_document(text: str, start: int) -> bool:
     if opening is None:
         return False  # no sentence opens within reach: a clause deep inside running prose
     sentence = text[opening:start]
-    return not sentence.strip(" \t\u3000") or bool(_OWN_SUBJECT.search(sentence))
+    if not sentence.strip(" \t\u3000") or _OWN_SUBJECT.search(sentence):
+        return True
+    return opening < _PRESENTING_OPENING_CHARS and _presents_the_document(text, sentence)
+
+
+def _presents_the_document(text: str, sentence: str) -> bool:
+    """Whether ``sentence`` (the text's opening, up to a 施行 clause) names the document the page presents
+    (``_PRESENTING_OPENING``) and the page speaks of it by its short name further on."""
+    named = _PRESENTING_OPENING.search(sentence)
+    return bool(named) and text.count(named.group("short")) > _SHORT_NAME_USES
 
 
 def expiry_date(text: str) -> str | None:
@@ -341,6 +360,11 @@ def _is_organ_line(content: str) -> bool:
 
 
 _DATE_ONLY_LINE = re.compile(rf"^[（(]?{_SP}*{DATE}{_SP}*[）)]?$")
+# A signature dated before the day was filled in (`2024年月日`, `2024年 月 日`, `2024年3月 日`): the organs sign
+# above it, the text has no 成文日期.
+_BLANK_DATE_LINE = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}|[{_CN}]{{4}}){_SP}*年{_SP}*(?:\d{{1,2}}|[{_CN}]{{1,2}})?{_SP}*月{_SP}*日$"
+)
 
 
 def signature_date_index(lines: list[tuple[int, str]]) -> int | None:
@@ -348,7 +372,7 @@ def signature_date_index(lines: list[tuple[int, str]]) -> int | None:
     for i in range(1, len(lines)):
         if (
             lines[i][1][-1:] in "日)）"
-            and _DATE_ONLY_LINE.match(lines[i][1])
+            and (_DATE_ONLY_LINE.match(lines[i][1]) or _BLANK_DATE_LINE.match(lines[i][1]))
             and _is_organ_line(lines[i - 1][1])
             and signature_organs(lines, i)
         ):
@@ -366,7 +390,7 @@ def signature_organs(lines: list[tuple[int, str]], date_index: int | None) -> li
         block.insert(0, _SPACES.sub("", lines[j][1]))
         j -= 1
     organs: list[str] = []
-    for part in block:
+    for part in (organ for line in block for organ in split_run_on_organs(line)):
         if organs and (not _ORGAN_END.search(organs[-1]) or len(part) <= _FRAGMENT_CHARS or part in _ORGAN_TAILS):
             organs[-1] += part  # a name broken over two lines: `XX市市` / `场监管局`
         else:
@@ -375,6 +399,56 @@ def signature_organs(lines: list[tuple[int, str]], date_index: int | None) -> li
     while organs and not _ORGAN_END.search(organs[0]):
         organs.pop(0)
     return [organ for organ in organs if _ORGAN_END.search(organ)]
+
+
+# A 联合发文 signature printed with its organs run together on one line (`工业和信息化部市场监管总局`) is split
+# where it falls between two organs of the same kind that each stand on their own: two central organs, each
+# opening with a central head (国家, 国务院, 中共中央, 中央, 全国, 最高人民, 中国, 中华人民共和国) or named by its 简称
+# (…总局, …总署, …部, …委: `市场监管总局`, `财政部`), or two local ones, each opening with a division's name
+# (`中共济宁市委济宁市人民政府`). Never before an organ's own office or department (`国务院办公厅`,
+# `中共济南市委宣传部`), a ministry's bureau (`公安部交通管理局`: a 局, no 总局), a central organ's local branch
+# (`国家税务总局山东省税务局`) or inside a name (`…人力资源和社会保障部`: `…社会` ends in 会 but is no organ).
+_CENTRAL_HEAD = re.compile(r"^(?:中共中央|中央|国务院|全国|最高人民|国家|中国|中华人民共和国)")
+_CENTRAL_SHORT_NAME = re.compile(r"(?:总局|总署|部|委)$")
+_OWN_DEPARTMENTS = (*_ORGAN_TAILS, "宣传部", "组织部", "统战部")
+_ASSOCIATION_END = (
+    "委员会",
+    "常委会",
+    "管委会",
+    "协会",
+    "联合会",
+    "学会",
+    "商会",
+    "理事会",
+)  # a bare …会 (社会) is none
+_RUN_ON_ORGAN_CHARS = 3  # the shortest organ (`财政部`, `国务院`)
+
+
+def split_run_on_organs(line: str) -> list[str]:
+    """The organs a signature line writes without a space between them; ``[line]`` when it is one organ."""
+    for cut in range(_RUN_ON_ORGAN_CHARS, len(line) - _RUN_ON_ORGAN_CHARS + 1):
+        first, rest = line[:cut], line[cut:]
+        if _organ_kind(first) is not None and _organ_kind(first) == _organ_kind(rest):
+            return [first, *split_run_on_organs(rest)]
+    return [line]
+
+
+def _organ_kind(organ: str) -> str | None:
+    """`central` or `local` for a name that stands on its own as an organ (``split_run_on_organs``), else None."""
+    if organ in _OWN_DEPARTMENTS or not _ORGAN_END.search(organ):
+        return None
+    if organ.endswith("会") and not organ.endswith(_ASSOCIATION_END):
+        return None
+    if _opens_with_a_division(organ.removeprefix("中共")):
+        return "local"
+    if _CENTRAL_HEAD.match(organ) or _CENTRAL_SHORT_NAME.search(organ):
+        return "central"
+    return None
+
+
+def _opens_with_a_division(organ: str) -> bool:
+    names = by_name()
+    return any(organ[:length] in names for length in range(3, min(len(organ), _DIVISION_NAME_CHARS) + 1))
 
 
 def is_organ_name(content: str) -> bool:
