@@ -348,6 +348,12 @@ def test_effective_date_only_from_a_sentence_about_the_document(sentence, effect
          ["广州市人力资源和社会保障局", "广州市公安局"]),
         ("工业和信息化部、公安部、交通运输部印发《智能网联汽车道路测试管理规范》的通知",
          ["工业和信息化部", "公安部", "交通运输部"]),
+        # a reply to a deputy's 建议 names its organ before 对
+        ("民政部对“关于应对老龄社会，深化运用人工智能技术的建议”的答复", ["民政部"]),
+        ("教育部对十三届全国人大三次会议第1234号建议的答复", ["教育部"]),
+        # 对 after 关于 is the matter's (`关于对…的通知`), and outside a reply's title it ends no organ
+        ("国务院关于对某某工作进行检查的通知", ["国务院"]),
+        ("某某省对口支援办公室关于某某工作的通知", ["某某省对口支援办公室"]),
     ],
 )  # fmt: skip
 def test_issuers_of_forwarding_and_joint_titles(title, issuers):

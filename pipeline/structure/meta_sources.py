@@ -480,8 +480,9 @@ def strip_title_chrome(title: str) -> str:
 
 
 # GB/T 9704's title is 发文机关 + 关于 + 事由 + 文种; a notice that forwards or approves names its issuer before
-# the verb (`国务院办公厅转发发展改革委关于…`, `国务院批转地质部关于…`).
-_TITLE_ORGAN_PART = re.compile(r"^(?P<organs>.+?)(?:批转|转发|印发|关于)")
+# the verb (`国务院办公厅转发发展改革委关于…`, `国务院批转地质部关于…`); a reply to a deputy's 建议 or 提案 names it
+# before 对 (`民政部对“关于…的建议”的答复`, `…对十三届全国人大三次会议第1234号建议的答复`).
+_TITLE_ORGAN_PART = re.compile(r"^(?P<organs>.+?)(?:批转|转发|印发|关于|对(?=.+的(?:答复|复函)$))")
 
 
 def title_organ_part(title: str | None) -> str | None:
