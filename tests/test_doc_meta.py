@@ -422,6 +422,13 @@ def test_a_joint_signature_run_together_and_dated_blank_names_both_issuers():
     text = "各有关企业：\n现将有关事项通知如下。\n附件：1.某某指南\n工业和信息化部市场监管总局\n2024年月日\n附件 1\n某某指南"
     done = complete_meta(text, text, None, None, None, None)
     assert (done.issuer, done.issuers, done.issue_date) == ("工业和信息化部", ["工业和信息化部", "市场监管总局"], None)
+    flat = "关于某某工作的通知各省发展改革委：现将有关事项通知如下：一、加强领导。各地要加强领导。国家发展改革委国家能源局2020年3月1日"
+    done = complete_meta(flat, flat, None, None, None, None)  # a text whose line breaks were lost: the same organs
+    assert (done.issuer, done.issuers, done.issue_date) == (
+        "国家发展改革委",
+        ["国家发展改革委", "国家能源局"],
+        "2020-03-01",
+    )
     blank_day = lines_of("正文完。\n某某省财政厅\n2024年3月 日")
     assert ms.signature_organs(blank_day, ms.signature_date_index(blank_day)) == ["某某省财政厅"]
     unsigned_form = lines_of("申请单位意见：\n申请单位（盖章）\n某某中心\n年   月   日")  # a form's blank, no year

@@ -250,13 +250,15 @@ def _complete_guide_fields(out: DocumentMeta, info: dict, lines, text: str, raw_
     adopted_by, adopted_on = meta_sources.adoption(text)
     signed_by, signed_on = (None, None) if len(lines) > 3 else meta_sources.run_on_signature(text)
     out.issue_date = issue_date or info.get("written_date") or signed_on or run_on[2] or published_on or adopted_on
-    signature = meta_sources.signature_organs(lines, meta_sources.signature_date_index(lines))
+    # a flat text's signature may run its joint organs together too (`…。国家发展改革委国家能源局2020年3月1日`)
+    run_on_organs = meta_sources.split_run_on_organs(signed_by) if signed_by else []
+    signature = meta_sources.signature_organs(lines, meta_sources.signature_date_index(lines)) or run_on_organs
     if issuer and title and out.title and title != out.title and title.endswith(out.title):
         issuer = issuer.removeprefix(title[: len(title) - len(out.title)])  # the page number went with the title
     out.issuer = (
         _first_issuer(_better_issuer(issuer, signature))
         or info.get("issuer")
-        or signed_by
+        or (run_on_organs[0] if run_on_organs else None)
         or _first_issuer(meta_sources.title_organ(out.title))
     )
     is_order = bool(out.doc_number and "令第" in out.doc_number)
