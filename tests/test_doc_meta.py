@@ -103,6 +103,14 @@ def test_genre_of_preamble():
             "……市人民政府印发了《XX市加快数字化发展“十四五”规划（2021—2025年）》（以下简称《规划》），现解读如下。",
             "规划",
         ),
+        # a 解读 that opens naming the policy by a short name it then speaks of (no 现解读如下, no self-name)
+        (
+            "为落实试验区建设，市政府印发《某市试验区建设若干政策》（以下简称《若干政策》），自2020年6月17日起实施。\n"
+            "一、《若干政策》出台背景\n……\n二、《若干政策》主要内容\n……\n三、《若干政策》主要特点\n《若干政策》明确……",
+            "若干政策",
+        ),
+        # the same naming in a text that speaks of that document only in passing: no type of its own
+        ("为贯彻省政府印发《某省办法》（以下简称《办法》），按照《办法》要求开展检查。\n一、检查范围\n……", None),
         ("为贯彻落实《国务院关于……的意见》（以下简称《意见》），制定本方案。", "方案"),  # its own name first
         ("一、总体要求\n各市要结合实际，制定具体实施方案。", None),  # a task set for others: not its own name
         ("……在此之前应停止数据境外传输行为。同时按照本通知第三条要求，尽快申办测绘资质。", "通知"),  # cites itself

@@ -213,6 +213,12 @@ _PRESENTED = re.compile(
     r"|《(?P<name2>[^《》]{2,80})》(?:（以下简称[^）]{1,15}）)?[，,]?现(?:就[^。]{0,20})?解读如下"
 )
 _PRESENTED_HEAD_CHARS = 400
+# ... or opens by naming it with a short name it then speaks of (`市政府印发《…若干政策》（以下简称《若干政策》）`, then
+# `一、《若干政策》出台背景`, `《若干政策》明确…`), as meta_sources reads the effective date such an opening gives.
+_PRESENTED_BY_SHORT_NAME = re.compile(
+    r"(?:印发|发布|出台|颁布)了?《(?P<name>[^《》]{2,80})》[（(]以下简称《?(?P<short>[^《》）)]{2,15})》?[）)]"
+)
+_SHORT_NAME_USES = 3
 # A preamble that names what it makes without 本 (`结合实际，制定…补贴资金实施细则。`): read only when the text
 # names itself no other way, and only in the preamble, where the sentence is the document's own.
 # A task set for others (`各市要结合实际，制定具体实施方案。`) is not the text's own: 具体/配套/相关 … excluded.
@@ -314,8 +320,14 @@ def genre_of_preamble(text: str) -> str | None:
 
 def _genre_presented(text: str) -> str | None:
     """The type of the document a news release or an interpretation page presents (``_PRESENTED``)."""
-    found = _PRESENTED.search(text[:_PRESENTED_HEAD_CHARS])
-    return genre_of_title(found.group("name") or found.group("name2")) if found else None
+    head = text[:_PRESENTED_HEAD_CHARS]
+    found = _PRESENTED.search(head)
+    if found:
+        return genre_of_title(found.group("name") or found.group("name2"))
+    named = _PRESENTED_BY_SHORT_NAME.search(head)
+    if named and text.count(f"《{named.group('short')}》") > _SHORT_NAME_USES:
+        return genre_of_title(named.group("name"))
+    return None
 
 
 def _full_self_name(genre: str, text: str) -> str:
