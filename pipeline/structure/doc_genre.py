@@ -214,11 +214,12 @@ _PRESENTED = re.compile(
 )
 _PRESENTED_HEAD_CHARS = 400
 # ... or opens by naming it with a short name it then speaks of (`市政府印发《…若干政策》（以下简称《若干政策》）`, then
-# `一、《若干政策》出台背景`, `《若干政策》明确…`), as meta_sources reads the effective date such an opening gives.
+# `一、《若干政策》出台背景`, `《若干政策》明确…`; meta_sources reads the effective date such an opening gives).
 _PRESENTED_BY_SHORT_NAME = re.compile(
-    r"(?:印发|发布|出台|颁布)了?《(?P<name>[^《》]{2,80})》[（(]以下简称《?(?P<short>[^《》）)]{2,15})》?[）)]"
+    r"(?:印发|发布|出台|颁布)了?[ \t\u3000]*《(?P<name>[^《》]{2,80})》[ \t\u3000]*"
+    r"[（(]以下简称《?(?P<short>[^《》）)]{2,15})》?[）)]"
 )
-_SHORT_NAME_USES = 3
+_SHORT_NAME_USES = 3  # more than a text implementing a document says its short name in passing
 # A preamble that names what it makes without 本 (`结合实际，制定…补贴资金实施细则。`): read only when the text
 # names itself no other way, and only in the preamble, where the sentence is the document's own.
 # A task set for others (`各市要结合实际，制定具体实施方案。`) is not the text's own: 具体/配套/相关 … excluded.
@@ -324,10 +325,15 @@ def _genre_presented(text: str) -> str | None:
     found = _PRESENTED.search(head)
     if found:
         return genre_of_title(found.group("name") or found.group("name2"))
-    named = _PRESENTED_BY_SHORT_NAME.search(head)
-    if named and text.count(f"《{named.group('short')}》") > _SHORT_NAME_USES:
-        return genre_of_title(named.group("name"))
-    return None
+    named = presented_by_short_name(head, text)
+    return genre_of_title(named.group("name")) if named else None
+
+
+def presented_by_short_name(opening: str, text: str) -> re.Match[str] | None:
+    """The match in ``opening`` of a document named with a short name (``_PRESENTED_BY_SHORT_NAME``) that
+    ``text`` goes on to speak of, as a 解读 page does; None otherwise."""
+    named = _PRESENTED_BY_SHORT_NAME.search(opening)
+    return named if named and text.count(f"《{named.group('short')}》") > _SHORT_NAME_USES else None
 
 
 def _full_self_name(genre: str, text: str) -> str:

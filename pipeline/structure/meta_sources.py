@@ -30,7 +30,7 @@ import regex as re
 
 from pipeline.core.numerals import cn_to_int
 from pipeline.structure.divisions import by_name
-from pipeline.structure.doc_genre import TYPE_WORDS, genre_word
+from pipeline.structure.doc_genre import TYPE_WORDS, genre_word, presented_by_short_name
 
 _SP = r"[ \t\u3000\xa0]"
 _CN = "〇零○Ｏ一二三四五六七八九十"
@@ -126,13 +126,10 @@ _OWN_SUBJECT = re.compile(
     rf"|^{_SP}*《[^《》]{{2,80}}》{_SP}*$"
 )
 # A 政策解读 page or news release opens by naming the document it presents and when that takes effect
-# (`市政府印发《…若干政策》（以下简称《若干政策》），自2020年6月17日起施行。`), then speaks of it by the short name:
-# the page is catalogued as that document (its genre, CONVENTIONS), so the date is read as the page's.
-_PRESENTING_OPENING = re.compile(
-    rf"(?:印发|发布|出台|颁布)了?{_SP}*《[^《》]{{2,80}}》{_SP}*[（(]以下简称《?(?P<short>[^《》）)]{{2,15}})》?[）)][，,]{_SP}*$"
-)
+# (`市政府印发《…若干政策》（以下简称《若干政策》），自2020年6月17日起施行。`), then speaks of it by the short name
+# (``doc_genre.presented_by_short_name``): the page is catalogued as that document (its genre, CONVENTIONS), so
+# the date is read as the page's.
 _PRESENTING_OPENING_CHARS = 300  # the page's first sentence
-_SHORT_NAME_USES = 3  # the page goes on to speak of the document: a 解读's `《若干政策》出台背景`, `《若干政策》明确…`
 _EXPIRY = re.compile(rf"有效期(?:限)?(?:为|自[^。；]{{0,30}})?至{_SP}*{_ANY_YEAR_DATE}")
 
 _ORGAN_END = re.compile(
@@ -343,10 +340,10 @@ def _about_the_document(text: str, start: int) -> bool:
 
 
 def _presents_the_document(text: str, sentence: str) -> bool:
-    """Whether ``sentence`` (the text's opening, up to a 施行 clause) names the document the page presents
-    (``_PRESENTING_OPENING``) and the page speaks of it by its short name further on."""
-    named = _PRESENTING_OPENING.search(sentence)
-    return bool(named) and text.count(named.group("short")) > _SHORT_NAME_USES
+    """Whether ``sentence`` (the text's opening, up to a 施行 clause) ends naming the document the page presents
+    and speaks of by its short name further on."""
+    named = presented_by_short_name(sentence, text)
+    return named is not None and not sentence[named.end() :].strip("，, \t\u3000")  # the 施行 clause follows
 
 
 def expiry_date(text: str) -> str | None:
@@ -411,16 +408,8 @@ def signature_organs(lines: list[tuple[int, str]], date_index: int | None) -> li
 _CENTRAL_HEAD = re.compile(r"^(?:中共中央|中央|国务院|全国|最高人民|国家|中国|中华人民共和国)")
 _CENTRAL_SHORT_NAME = re.compile(r"(?:总局|总署|部|委)$")
 _OWN_DEPARTMENTS = (*_ORGAN_TAILS, "宣传部", "组织部", "统战部")
-_ASSOCIATION_END = (
-    "委员会",
-    "常委会",
-    "管委会",
-    "协会",
-    "联合会",
-    "学会",
-    "商会",
-    "理事会",
-)  # a bare …会 (社会) is none
+# An organ ending in 会 is an association or commission of these; a bare …会 (`…社会`) is none.
+_ASSOCIATION_END = ("委员会", "常委会", "管委会", "协会", "联合会", "学会", "商会", "理事会")
 _RUN_ON_ORGAN_CHARS = 3  # the shortest organ (`财政部`, `国务院`)
 
 
