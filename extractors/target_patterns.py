@@ -179,6 +179,9 @@ def qualifier(m: re.Match) -> str | None:
 
 # units that describe who or what is counted (3岁以下婴幼儿) rather than a goal, unless a verb sets them
 MODIFIER_UNITS = frozenset({"岁"})
+# a measure word that is the first character of the word after it (`30 30支持模块化…`, a standards table's row
+# numbers before a title; `第2-4部分`): no count of that unit
+UNIT_OPENS_WORD = {"支": "持撑付出援柱", "部": "分门署"}
 # a duration followed by 内 bounds a task (3天内反馈), unless a verb makes it a goal (控制在3天以内)
 DURATION_UNITS = frozenset({"天", "个月", "小时", "分钟", "秒", "工作日", "个工作日"})
 WITHIN_AFTER = re.compile(r"[ \u3000]?(?:之内|以内|内)")
@@ -664,9 +667,9 @@ _MULT_PREFIX = re.compile(rf"^(?:{_MULT})")
 
 # the head of a noun phrase that a size names (年产30万吨|PGA项目): the size describes it
 SIZED_HEAD = re.compile(r"(?:项目|装置|生产线|工程|电站|基地|园区|片区|先行区|示范区)$")
-# 第十二条第3、81项: the later numbers of an enumeration of ordinals are ordinals too (a citation, no goal)
+# 第十二条第3、81项, 第2-4部分: the later numbers of an enumeration or range of ordinals are ordinals too (a citation, no goal)
 ORDINAL_LIST_BEFORE = re.compile(
-    r"第[\d０-９一二三四五六七八九十百]+(?:[、，,和及至][\d０-９一二三四五六七八九十百]+)*[、，,和及至]$"
+    r"第[\d０-９一二三四五六七八九十百]+(?:[、，,和及至\-－—~～][\d０-９一二三四五六七八九十百]+)*[、，,和及至\-－—~～]$"
 )
 ORDINAL_LIST_WIDTH = 16
 # 为 as the preposition of a beneficiary (为不少于1万名老年人提供…, 再为1600户以上牧户…): the count is

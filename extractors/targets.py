@@ -35,6 +35,7 @@ from extractors import target_patterns as P
 from extractors.base import Extractor
 from extractors.char_positions import code_points
 from extractors.rules import Found, Rule, RuleSet, example
+from extractors.target_clauses import GOAL, clause_kind
 from extractors.target_parts import GOALS_SENTENCE, document_parts
 from extractors.target_scan import StartPositions, StartScan
 from extractors.target_tables import spaced_table_targets, table_targets
@@ -264,6 +265,11 @@ class _DocIndex:
         deadlines, not targets.  (The running furthest end, so a long span opened before shorter ones counts.)"""
         i = bisect.bisect_right(self.deadline_starts, pos)
         return i > 0 and self.deadline_reach[i - 1] > pos
+
+    def deadline_in(self, start: int, end: int) -> bool:
+        """Whether a deadline span starts in ``start``–``end`` (a sentence bounded in time sets a task, not a norm)."""
+        i = bisect.bisect_left(self.deadline_starts, start)
+        return i < len(self.deadline_starts) and self.deadline_starts[i] < end
 
     def bound_before(self, sent_start: int, pos: int) -> bool:
         """Whether a within/recurring/from deadline precedes ``pos`` in its sentence (三年内培养…5000名)."""
@@ -850,6 +856,17 @@ def _counts_listed_members(text: str, clause_start: int, start: int, value: floa
     return value > P.list_length(text, first, start - 1)
 
 
+def _closes_list(text: str, clause_start: int, start: int, value: float) -> bool:
+    """主要包括指标体系、能力成熟度、评价方法、实施指南等4个部分: outside a goal's time frame or part, a count after
+    等 equal to the length of the 、-list before it closes a complete enumeration (CONVENTIONS: a count restating a
+    list is no target).  Framed as a goal (到2025年，打造动力装备、高端铝业、智能家电等3个…产业集群) the count is what
+    is to be built; a larger count (加快神东、陕北等13个大型煤炭基地建设) counts members the list only samples."""
+    if value < 2 or value > 12 or value != int(value):
+        return False
+    first = max(clause_start, start - P.LISTED_MEMBERS_WIDTH)
+    return "、" in text[first:start] and P.list_length(text, first, start - 1) == int(value)
+
+
 def _listed_in_full_elsewhere(text: str, start: int, end: int, value: float) -> bool:
     """选择山西省等8个煤炭主产省（区）进行…试点 where the document names all eight elsewhere (选择山西、内蒙古、…、陕西
     等8个煤炭主产省（区）): the count is the length of a list the document gives for the same set (CONVENTIONS'
@@ -883,6 +900,14 @@ def _breaks_through_objects(text: str, c: _Candidate) -> bool:
         and c.end < c.clause_end
         and P.CJK_NOUN_START.match(text, c.end) is not None
     )
+
+
+def _unit_misread(text: str, c: _Candidate) -> bool:
+    """A unit that is no unit of a count: 4G, 5G, 6G (generations of mobile networks, not bandwidth); a measure
+    word whose character opens the word after it (30支持…, 4部分: 支持, 部分 count nothing)."""
+    if c.unit == "G" and c.value < 10:
+        return True
+    return c.unit in P.UNIT_OPENS_WORD and text[c.end : c.end + 1] in P.UNIT_OPENS_WORD[c.unit]
 
 
 def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
@@ -1005,8 +1030,8 @@ class _Scan:
         if quantity is None:
             return False
         c.value, c.value_max, c.unit, c.chinese = quantity
-        if c.unit == "G" and c.value < 10:
-            return False  # 4G, 5G, 6G: generations of mobile networks, not bandwidth
+        if _unit_misread(text, c):
+            return False
         if start > 0 and text[start - 1] in P.START_VALUE_BEFORE and P.START_VALUE_AFTER.match(text, end):
             return False  # 从百亿级向200亿级: the first is where the goal starts from
         c.clause_start, c.clause_end = self.doc.clause(start)
@@ -1125,6 +1150,16 @@ class _Scan:
         if c.recurring is None and c.continues_list and (not (verb or c.has_action) or self._parallel_quota(c)):
             c.recurring = self.last_recurring
         c.deadline_year = doc.deadline_year(start)
+        goal_framed = (
+            c.deadline_year is not None
+            or doc.in_goal_section(start)
+            or doc.in_plan(start)
+            or doc.deadline_in(c.sent_start, c.sent_end)
+        )
+        if clause_kind(text, c.sent_start, c.clause_start, start, goal_framed) != GOAL:
+            return False  # a norm imposed on a class (新上…项目应满足…不低于20%), a result (已发布30…)
+        if not goal_framed and text[start - 1 : start] == "等" and _closes_list(text, c.clause_start, start, c.value):
+            return False  # 主要包括A、B、C、D等4个部分: the make-up of what is described
         if not (
             (verb and c.verb_match.lastgroup != "share_verb")
             or c.has_action

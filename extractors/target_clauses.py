@@ -1,0 +1,84 @@
+"""The kind of clause a figure stands in: a goal the document sets, a rule it imposes, a result it reports.
+
+Chinese official documents write all three with the same words (`不低于`, `达到`, `万吨`), so no word decides
+whether a figure is a target; the clause's type does, and official documents build each type their own way:
+
+- a **goal** clause is framed as one: a goals part (`二、主要目标`, `（三）发展目标`), a time frame it is to be met by
+  (`到2025年，…达到800家`), a resolve (`力争`, `确保`, `争取`), a statement of aim (`目标是`, `主要预期目标为`).
+  Its figures are targets (GUIDE).
+- a **rule** clause imposes a norm on a class of things or people, whenever one of them comes along: its subject is
+  a class (`新上光伏制造项目`, `新建矿井`, `整合后矿井`, `…的企业`), its predicate a deontic modal (`应满足`, `须达到`,
+  `不得低于`) or a bound on that class (`规模不低于30万吨/年`); also the conditions of a grant (`对…的企业，给予…`),
+  an application's conditions (`申报条件`), a rule's trigger (`当…超过5%时`), a rule's parameter changed (`由30%调整
+  为10%`). Its figures are thresholds and specifications: no targets (CONVENTIONS Targets: "specifications inside
+  rules are not"), money in them stays an amount.
+- a **result** clause reports what is: `已`+verb (`已发布`, `已建成`), `累计`, `同比`, `目前`, a past year, a review
+  part. Its figures are no targets either.
+
+A clause framed as a goal stays a goal even where its words look like a rule's (`到2025年，新建建筑…不低于…`): the frame
+is what the document says it sets.  Where each kind is decided in targets.py: a review part, a past year, a
+statement of the present, a definition (results and rules of whole sentences: ``_DocIndex.sentence_is_excluded``,
+target_parts); a subsidy grant and its conditions (``_DocIndex.subsidy_start``, ``condition_end``); a rule's own
+words right at the figure (``_Scan._formed``: `的项目` after a threshold, `当…时`, `由…调整为`; ``_Scan._compared``:
+`原则上`, `可以`); and here, ``clause_kind``, for what the words at the figure do not show: a norm imposed on a class
+earlier in the sentence, which governs every specification after it (`新上…项目应满足A不低于20%、B不低于18%，C不高于
+100千瓦时/千克`), and a result verb right before the figure.  Examples: extractors/examples/targets.jsonl (notes
+`clause kind`).
+"""
+
+from __future__ import annotations
+
+import re
+
+GOAL, RULE, RESULT = "goal", "rule", "result"
+
+# a deontic modal that imposes a specification on its subject (`应满足`, `须达到`, `不得低于`): what follows it to the
+# end of its sentence is the norm's content (a list of specifications joined by `、`/`，`)
+NORM_MODAL = re.compile(
+    r"(?:应|须|必须|应当)(?:满足|符合|具备)"  # a standard to meet: normative whatever the subject
+    # a bound imposed on a class named by its noun (`…项目应不低于`, `…企业须达到`): `应达到` alone may close a goal
+    r"|(?:项目|企业|产品|矿井|煤矿|装置|设备|机组|生产线|电站|车辆|建筑|申请人|申报单位|申报主体)(?:原则上)?"
+    r"(?:应|须|必须|应当)(?:达到|不低于|不少于|不高于|不超过|不大于|不小于)"
+    r"|不(?:应|得)(?:低于|少于|高于|超过|大于|小于)"
+)
+# an obligation on a class of private actors or things (`企业应建立…，并…留存…日志不少于6个月`, `项目须…`): the
+# subject a norm binds, opening a clause of the sentence; `各企业`/`有关企业`/`重点企业` a plan addresses by name are
+# assignees of tasks, not a class a norm binds (their figures are goals)
+CLASS_OBLIGATION = re.compile(
+    r"(?:(?<=[，,；;：:\n。！？!?])|(?<![\s\S]))[ \u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．])?[ \u3000]*"
+    r"(?:(?:新上|新建|申报|申请|入选|参评)[^，,；;。\d]{0,10}?)?"
+    r"(?<![各有关重点骨干龙头])(?:企业|项目|产品|车辆|生产者|经营者|运营者|申请人|申报主体|申报单位)"
+    r"(?:原则上)?(?:应当|应|须|必须)(?![用急对收付届])"
+)
+# a clause whose subject is a class of new or changed things (a norm for whatever comes along: `新上光伏制造项目`,
+# `新建矿井`, `整合后矿井`) bound by a norm's comparator right after the subject's noun (`规模不低于30万吨/年`);
+# `新增` is a goal's count (`新增上市企业10家`), never a class
+CLASS_NORM = re.compile(
+    r"[ \u3000]*(?:新上|新建|新开工|新核准|新投产|改扩建|扩建|技改后|改造后|整合后|重组后|兼并重组后|申报|申请)"
+    r"[^，,；;。\n\d]{1,20}?(?:原则上)?(?:不低于|不少于|不高于|不超过|不大于|不小于)[ \u3000]*$"
+)
+# the resolve or aim that frames a goal in the sentence before the figure
+GOAL_FRAME = re.compile(r"力争|争取|确保|目标(?:是|为)|预期目标")
+# `已发布30…`, `已建成12个`: the figure right after what was done reports it (a table's status cell `已发布` then
+# the next row's number is the same shape)
+RESULT_VERB_BEFORE = re.compile(r"已(?:经)?[\u4e00-\u9fff]{1,3}[ \u3000]*$")
+_RESULT_WIDTH = 6
+
+
+def clause_kind(text: str, sent_start: int, clause_start: int, start: int, goal_framed: bool) -> str:
+    """GOAL, RULE or RESULT for the figure at ``start`` in the clause from ``clause_start`` of the sentence from
+    ``sent_start`` (module docstring).  ``goal_framed``: a goal's time frame or part governs the figure (its
+    deadline year, a goals part, a plan part, a deadline in its sentence: a norm applies whenever one of its class
+    comes along, a task is bounded in time: `新建数据中心PUE不高于1.25，9月底前完成…检查`); it makes a norm-shaped
+    clause a goal, never a result one."""
+    if RESULT_VERB_BEFORE.search(text, max(clause_start, start - _RESULT_WIDTH), start):
+        return RESULT
+    if goal_framed or GOAL_FRAME.search(text, sent_start, start):
+        return GOAL
+    if (
+        NORM_MODAL.search(text, sent_start, start)
+        or CLASS_NORM.match(text, clause_start, start)
+        or CLASS_OBLIGATION.search(text, sent_start, start)
+    ):
+        return RULE
+    return GOAL
