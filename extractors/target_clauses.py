@@ -7,8 +7,9 @@ whether a figure is a target; the clause's type does, and official documents bui
   (`到2025年，…达到800家`), a resolve (`力争`, `确保`, `争取`), a statement of aim (`目标是`, `主要预期目标为`).
   Its figures are targets (GUIDE).
 - a **rule** clause imposes a norm on a class of things or people, whenever one of them comes along: its subject is
-  a class (`新上光伏制造项目`, `新建矿井`, `整合后矿井`, `…的企业`), its predicate a deontic modal (`应满足`, `须达到`,
-  `不得低于`) or a bound on that class (`规模不低于30万吨/年`); also the conditions of a grant (`对…的企业，给予…`),
+  a class (`新上光伏制造项目`, `新建矿井`, `整合后矿井`, `申报企业`, `企业`), its predicate a deontic modal (`应满足`,
+  `须达到`, `不得低于`) or a bound on a property of each member (`规模不低于30万吨/年`, `年营业收入不低于2000万元`), or
+  it states a standard (`验收标准为合格率不低于95%`); also the conditions of a grant (`对…的企业，给予…`),
   an application's conditions (`申报条件`), a rule's trigger (`当…超过5%时`), a rule's parameter changed (`由30%调整
   为10%`). Its figures are thresholds and specifications: no targets (CONVENTIONS Targets: "specifications inside
   rules are not"), money in them stays an amount.
@@ -22,7 +23,8 @@ target_parts); a subsidy grant and its conditions (``_DocIndex.subsidy_start``, 
 words right at the figure (``_Scan._formed``: `的项目` after a threshold, `当…时`, `由…调整为`; ``_Scan._compared``:
 `原则上`, `可以`); and here, ``clause_kind``, for what the words at the figure do not show: a norm imposed on a class
 earlier in the sentence, which governs every specification after it (`新上…项目应满足A不低于20%、B不低于18%，C不高于
-100千瓦时/千克`), and a result verb right before the figure.  Examples: extractors/examples/targets.jsonl (notes
+100千瓦时/千克`), and a result verb right before the figure.  A goal counts a class, a norm bounds each member:
+`新建城市绿道不少于500公里` is a goal, `新建矿井规模不低于60万吨/年` a norm.  Examples: extractors/examples/targets.jsonl (notes
 `clause kind`).
 """
 
@@ -50,13 +52,28 @@ CLASS_OBLIGATION = re.compile(
     r"(?<![各有关重点骨干龙头])(?:企业|项目|产品|车辆|生产者|经营者|运营者|申请人|申报主体|申报单位)"
     r"(?:原则上)?(?:应当|应|须|必须)(?![用急对收付届])"
 )
-# a clause whose subject is a class of new or changed things (a norm for whatever comes along: `新上光伏制造项目`,
-# `新建矿井`, `整合后矿井`) bound by a norm's comparator right after the subject's noun (`规模不低于30万吨/年`);
-# `新增` is a goal's count (`新增上市企业10家`), never a class
-CLASS_NORM = re.compile(
-    r"[ \u3000]*(?:新上|新建|新开工|新核准|新投产|改扩建|扩建|技改后|改造后|整合后|重组后|兼并重组后|申报|申请)"
-    r"[^，,；;。\n\d]{1,20}?(?:原则上)?(?:不低于|不少于|不高于|不超过|不大于|不小于)[ \u3000]*$"
+# A class of new or changed things (a norm for whatever comes along: `新上光伏制造项目`, `新建矿井`, `整合后矿井`) or of
+# applicants (`申报企业`, `入选企业`) opening a clause, bound by a norm's comparator: the norm runs to the end of its
+# sentence (`申报企业年营业收入不低于2000万元，研发人员占比不低于10%`). A norm binds each member of the class, so it
+# bounds a property of one (`矿井规模`, `转换效率`, `综合电耗`, `占比`); a goal counts the class (`新建城市绿道不少于
+# 500公里`, `新增上市企业10家`: `新增` is never a class), so a new class needs the property word before its bound
+# (or a modal); an applicant class only no count of itself (`申报企业数量不少于100家`).
+_OPENS = r"(?:(?<=[，,；;：:\n。！？!?])|(?<![\s\S]))[ \u3000]*"
+_BOUND = r"(?:原则上)?(?:不低于|不少于|不高于|不超过|不大于|不小于)"
+_MODAL_BOUND = r"(?:原则上)?(?:应当|应|须|必须)(?:达到|满足|符合|具备|不低于|不少于|不高于|不超过|不大于|不小于)"
+_PROPERTY = (
+    r"(?:规模|效率|率|能耗|电耗|水耗|煤耗|耗|占比|比例|比重|强度|产能|容量|能力|系数|指数|含量|浓度|排放量)"
+    r"(?:[（(][^）)\n]{1,10}[）)])?"
 )
+CLASS_NORM = re.compile(
+    _OPENS + r"(?:"
+    r"(?:新上|新建|新开工|新核准|新投产|改扩建|扩建|技改后|改造后|整合后|重组后|兼并重组后)"
+    rf"(?:[^，,；;。\n\d]{{1,20}}?{_MODAL_BOUND}|[^，,；;。\n\d]{{0,18}}?{_PROPERTY}{_BOUND})"
+    rf"|(?:申报|申请|入选|参评)[^，,；;。\n\d]{{1,20}}?(?<!数量)(?<!总数)(?<!个数)(?:{_MODAL_BOUND}|{_BOUND})"
+    r")"
+)
+# a norm stated as such (`验收标准为合格率不低于95%`, `建设标准为每百户不少于30平方米`): the standard a rule sets
+NORM_STATEMENT = re.compile(r"(?<!目)(?:标准|门槛)(?:为|是)")
 # the resolve or aim that frames a goal in the sentence before the figure
 GOAL_FRAME = re.compile(r"力争|争取|确保|目标(?:是|为)|预期目标")
 # `已发布30…`, `已建成12个`: the figure right after what was done reports it (a table's status cell `已发布` then
@@ -77,7 +94,8 @@ def clause_kind(text: str, sent_start: int, clause_start: int, start: int, goal_
         return GOAL
     if (
         NORM_MODAL.search(text, sent_start, start)
-        or CLASS_NORM.match(text, clause_start, start)
+        or CLASS_NORM.search(text, sent_start, start)
+        or NORM_STATEMENT.search(text, sent_start, start)
         or CLASS_OBLIGATION.search(text, sent_start, start)
     ):
         return RULE
