@@ -1,0 +1,54 @@
+"""The clause-kind decision (extractors/target_clauses.py): goal, rule or result for a figure in its sentence.
+
+The end-to-end cases are in extractors/examples/targets.jsonl (notes `clause kind`); these pin the decision itself,
+one shape of official documents per case, with the figure's position found in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.target_clauses import GOAL, RESULT, RULE, clause_kind
+
+
+def _kind(sentence: str, figure: str, goal_framed: bool = False) -> str:
+    start = sentence.index(figure)
+    clause_start = max(sentence.rfind(sep, 0, start) for sep in "，、；") + 1
+    return clause_kind(sentence, 0, clause_start, start, goal_framed)
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, kind",
+    [
+        # a norm on a class: the modal governs every specification after it in the sentence
+        ("新上光伏制造项目应满足单晶硅光伏电池转换效率不低于20%、多晶硅光伏电池转换效率不低于18%。", "18%", RULE),
+        # a bound on a property of each member of a class of changed or new things
+        ("规范资源整合，整合后矿井规模不低于30万吨/年，回采率不低于国家规定。", "30万吨", RULE),
+        ("新建矿井规模原则上不低于60万吨/年。", "60万吨", RULE),
+        # an applicant class: its thresholds run to the sentence's end
+        ("申报企业年营业收入不低于2000万元，研发人员占比不低于10%。", "10%", RULE),
+        # an obligation on private actors
+        ("（四）企业应建立监测预警机制，并按照规定留存相关的网络日志不少于6个月。", "6个月", RULE),
+        # a standard stated as such
+        ("验收标准为合格率不低于95%。", "95%", RULE),
+        # a goal counts the class; a norm bounds each member
+        ("新建城市绿道不少于500公里。", "500公里", GOAL),
+        ("申报企业数量不少于100家。", "100家", GOAL),
+        # assignees a plan names are no class a norm binds
+        ("重点企业应完成智能化改造100家以上。", "100家", GOAL),
+        ("企业应用工业互联网平台达到100家。", "100家", GOAL),
+        # a resolve frames the clause as a goal whatever its words
+        ("力争新上光伏制造项目转换效率不低于25%。", "25%", GOAL),
+        # a result: the figure right after what was done
+        ("全省已发布12项智能制造地方标准。", "12项", RESULT),
+    ],
+)
+def test_clause_kind(sentence: str, figure: str, kind: str) -> None:
+    assert _kind(sentence, figure) == kind
+
+
+def test_a_goal_frame_beats_a_norm_but_not_a_result() -> None:
+    """A time frame, a goals part or a deadline in the sentence (``goal_framed``) makes a norm-shaped clause a
+    goal (the plan sets it by then); a figure reported as done stays a result under any frame."""
+    assert _kind("新上光伏制造项目应满足电池转换效率不低于25%。", "25%", goal_framed=True) == GOAL
+    assert _kind("新上光伏制造项目应满足电池转换效率不低于25%。", "25%") == RULE
+    assert _kind("全省已发布12项地方标准。", "12项", goal_framed=True) == RESULT
