@@ -74,6 +74,14 @@ CLASS_NORM = re.compile(
 )
 # a norm stated as such (`验收标准为合格率不低于95%`, `建设标准为每百户不少于30平方米`): the standard a rule sets
 NORM_STATEMENT = re.compile(r"(?<!目)(?:标准|门槛)(?:为|是)")
+# a figure closing a `的`-phrase that ends its clause (`…年均培训…少于200人次的，…视为主动放弃`): the condition a rule
+# attaches its consequence to, whatever frame the sentence has; so is a bound a consequence waits for (`…达到80分方可…`)
+CONDITION_AFTER = re.compile(r"[ \u3000]*的[ \u3000]*(?:[，,；;]|或)|[^，,；;。\n]{0,12}?(?:方可|方能)")
+# a heading naming an application's rules or an access standard (`（二）申报限额`, `三、申请条件`, `推荐名额`,
+# `（三）提高煤矿准入标准`): the part's figures are what an applicant must meet or may file, or the standard itself
+RULE_HEADING = re.compile(
+    r"(?:申请|申报|认定|评选|评审|遴选|入选|推荐|资格)(?:标准|范围|对象)?[和与及]?(?:条件|限额|名额)|准入(?:标准|条件)"
+)
 # the resolve or aim that frames a goal in the sentence before the figure
 GOAL_FRAME = re.compile(r"力争|争取|确保|目标(?:是|为)|预期目标")
 # `已发布30…`, `已建成12个`: the figure right after what was done reports it (a table's status cell `已发布` then
@@ -82,21 +90,54 @@ RESULT_VERB_BEFORE = re.compile(r"已(?:经)?[\u4e00-\u9fff]{1,3}[ \u3000]*$")
 _RESULT_WIDTH = 6
 
 
-def clause_kind(text: str, sent_start: int, clause_start: int, start: int, goal_framed: bool) -> str:
-    """GOAL, RULE or RESULT for the figure at ``start`` in the clause from ``clause_start`` of the sentence from
-    ``sent_start`` (module docstring).  ``goal_framed``: a goal's time frame or part governs the figure (its
-    deadline year, a goals part, a plan part, a deadline in its sentence: a norm applies whenever one of its class
-    comes along, a task is bounded in time: `新建数据中心PUE不高于1.25，9月底前完成…检查`); it makes a norm-shaped
-    clause a goal, never a result one."""
-    if RESULT_VERB_BEFORE.search(text, max(clause_start, start - _RESULT_WIDTH), start):
-        return RESULT
-    if goal_framed or GOAL_FRAME.search(text, sent_start, start):
-        return GOAL
-    if (
-        NORM_MODAL.search(text, sent_start, start)
-        or CLASS_NORM.search(text, sent_start, start)
-        or NORM_STATEMENT.search(text, sent_start, start)
-        or CLASS_OBLIGATION.search(text, sent_start, start)
-    ):
-        return RULE
-    return GOAL
+_NORMS = (NORM_MODAL, CLASS_NORM, NORM_STATEMENT, CLASS_OBLIGATION)
+
+
+class ClauseKinds:
+    """``kind`` of every figure of one text, the sentence-wide norm searches done once per sentence (a long flat
+    text holds hundreds of figures per sentence)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._leftmost: dict[int, list[tuple[re.Pattern, int, int]]] = {}  # sentence start -> norms found in it
+
+    def _norm_before(self, sent_start: int, sent_end: int, start: int) -> bool:
+        """Whether a norm (``_NORMS``) lies in the sentence before ``start``: its leftmost match per pattern, found
+        once; one ending after ``start`` but opening before it is searched again up to ``start``."""
+        found = self._leftmost.get(sent_start)
+        if found is None:
+            found = self._leftmost[sent_start] = [
+                (pattern, m.start(), m.end())
+                for pattern in _NORMS
+                if (m := pattern.search(self.text, sent_start, sent_end))
+            ]
+        return any(
+            end <= start or (first < start and pattern.search(self.text, sent_start, start))
+            for pattern, first, end in found
+        )
+
+    def kind(
+        self, sentence: tuple[int, int], clause_start: int, figure: tuple[int, int], goal_framed: bool, rule_part: bool
+    ) -> str:
+        """GOAL, RULE or RESULT for the figure ``figure`` (start, end) in the clause from ``clause_start`` of the
+        ``sentence`` (start, end): see :func:`clause_kind`."""
+        text, (start, end) = self.text, figure
+        if RESULT_VERB_BEFORE.search(text, max(clause_start, start - _RESULT_WIDTH), start):
+            return RESULT
+        if rule_part or CONDITION_AFTER.match(text, end):
+            return RULE
+        if goal_framed or GOAL_FRAME.search(text, sentence[0], start):
+            return GOAL
+        return RULE if self._norm_before(sentence[0], sentence[1], start) else GOAL
+
+
+def clause_kind(
+    text: str, sent_start: int, clause_start: int, start: int, end: int, goal_framed: bool, rule_part: bool = False
+) -> str:
+    """GOAL, RULE or RESULT for the figure ``start``–``end`` in the clause from ``clause_start`` of the sentence
+    from ``sent_start`` to the end of ``text`` (module docstring).  ``goal_framed``: a goal's time frame or part
+    governs the figure (its deadline year, a goals part, a plan part, a deadline in its sentence: a norm applies
+    whenever one of its class comes along, a task is bounded in time: `新建数据中心PUE不高于1.25，9月底前完成…检查`);
+    it makes a norm-shaped clause a goal, never a result one.  ``rule_part``: a heading over the figure names an
+    application's rules or an access standard (RULE_HEADING): a rule whatever the frame."""
+    return ClauseKinds(text).kind((sent_start, len(text)), clause_start, (start, end), goal_framed, rule_part)

@@ -38,11 +38,13 @@ REVIEW_TITLE = re.compile(
     # an application's conditions (三、申请条件, （二）申报条件, 认定标准和条件): thresholds an applicant must meet,
     # no goal of the issuer either (issue 11: eligibility thresholds are no targets)
     r"|[^，,：:]{0,12}?(?:申请|申报|认定|评选|评审|遴选|入选|准入|资格)(?:标准|范围|对象)?[和与及]?条件"
-    r"(?:[和与及](?:程序|要求|标准))?)$"
+    r"(?:[和与及](?:程序|要求|标准))?"
+    # an application's quotas (（二）申报限额, 推荐名额): how many each applicant may file, a rule of the procedure
+    r"|[^，,：:]{0,12}?(?:申请|申报|推荐)(?:限额|名额|数量))$"
 )
 # every alternative of REVIEW_TITLE holds one of these words: a title without any is no review
 # (one search instead of the pattern's backtracking over its first 16 characters)
-REVIEW_WORDS = re.compile(r"回顾|现状|基础|情况|成效|成就|进展|成绩|条件")
+REVIEW_WORDS = re.compile(r"回顾|现状|基础|情况|成效|成就|进展|成绩|条件|限额|名额|数量")
 
 
 def is_review_title(title: str) -> bool:

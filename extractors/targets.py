@@ -35,7 +35,7 @@ from extractors import target_patterns as P
 from extractors.base import Extractor
 from extractors.char_positions import code_points
 from extractors.rules import Found, Rule, RuleSet, example
-from extractors.target_clauses import GOAL, clause_kind
+from extractors.target_clauses import GOAL, RULE_HEADING, ClauseKinds
 from extractors.target_parts import GOALS_SENTENCE, document_parts
 from extractors.target_scan import StartPositions, StartScan
 from extractors.target_tables import spaced_table_targets, table_targets
@@ -97,6 +97,8 @@ class _DocIndex:
         self._premise_ends: dict[int, Any] = {}  # sentence start -> premise_end
         self._opening_year_of: dict[int, Any] = {}  # section index -> _section_opening_year
         self._goal_section: dict[int, bool] = {}  # section index -> in_goal_section
+        self._rule_section: dict[int, bool] = {}  # section index -> in_rule_section
+        self.clause_kinds = ClauseKinds(text)  # goal, rule or result of each figure (target_clauses)
         self._lead_year_of: dict[int, Any] = {}  # line start of a dash item -> _list_lead_year
 
     # ------------------------------------------------------------ boundaries
@@ -401,6 +403,15 @@ class _DocIndex:
             chain.append(section)
             section = self.section_by_id.get(section.parent_id) if section.parent_id is not None else None
         return chain
+
+    def in_rule_section(self, pos: int) -> bool:
+        """Whether a heading over ``pos`` names the rules of an application or an access standard (``（二）申报限额``,
+        ``三、申请条件``, ``（三）提高煤矿准入标准``): its figures are thresholds, quotas, standards (target_clauses)."""
+        i = bisect.bisect_right(self.section_starts, pos) - 1
+        verdict = self._rule_section.get(i)
+        if verdict is None:  # once per section, as in_goal_section
+            verdict = self._rule_section[i] = any(RULE_HEADING.search(s.heading or "") for s in self._section_chain(i))
+        return verdict
 
     def in_goal_section(self, pos: int) -> bool:
         i = bisect.bisect_right(self.section_starts, pos) - 1
@@ -1156,7 +1167,8 @@ class _Scan:
             or doc.in_plan(start)
             or doc.deadline_in(c.sent_start, c.sent_end)
         )
-        if clause_kind(text, c.sent_start, c.clause_start, start, goal_framed) != GOAL:
+        sentence, figure = (c.sent_start, c.sent_end), (start, c.end)
+        if doc.clause_kinds.kind(sentence, c.clause_start, figure, goal_framed, doc.in_rule_section(start)) != GOAL:
             return False  # a norm imposed on a class (新上…项目应满足…不低于20%), a result (已发布30…)
         if not goal_framed and text[start - 1 : start] == "等" and _closes_list(text, c.clause_start, start, c.value):
             return False  # 主要包括A、B、C、D等4个部分: the make-up of what is described

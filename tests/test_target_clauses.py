@@ -13,7 +13,7 @@ from extractors.target_clauses import GOAL, RESULT, RULE, clause_kind
 def _kind(sentence: str, figure: str, goal_framed: bool = False) -> str:
     start = sentence.index(figure)
     clause_start = max(sentence.rfind(sep, 0, start) for sep in "，、；") + 1
-    return clause_kind(sentence, 0, clause_start, start, goal_framed)
+    return clause_kind(sentence, 0, clause_start, start, start + len(figure), goal_framed)
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,10 @@ def _kind(sentence: str, figure: str, goal_framed: bool = False) -> str:
         ("企业应用工业互联网平台达到100家。", "100家", GOAL),
         # a resolve frames the clause as a goal whatever its words
         ("力争新上光伏制造项目转换效率不低于25%。", "25%", GOAL),
+        # a condition: a `的`-phrase closing its clause, a bound a consequence waits for
+        ("机构在有效期内年均培训该职业数字技术人才少于200人次的，视为主动放弃。", "200人次", RULE),
+        ("综合评分达到80分以上方可通过验收。", "80分以上", RULE),
+        ("50%以上的园区创建生态工业园区。", "50%以上", GOAL),
         # a result: the figure right after what was done
         ("全省已发布12项智能制造地方标准。", "12项", RESULT),
     ],
