@@ -179,6 +179,9 @@ def qualifier(m: re.Match) -> str | None:
 
 # units that describe who or what is counted (3岁以下婴幼儿) rather than a goal, unless a verb sets them
 MODIFIER_UNITS = frozenset({"岁"})
+# 三至四个各拥有|4000万千瓦…的企业: after a count, 各 + a verb of holding sizes each member of the set (GUIDE: sizes
+# naming what is counted are no targets); 各达到/各建成 distribute a goal instead (one target per item)
+EACH_HOLDS_BEFORE = re.compile(r"各(?:拥有|具有|具备|有)[ \u3000]*$")
 # a measure word that is the first character of the word after it (`30 30支持模块化…`, a standards table's row
 # numbers before a title; `第2-4部分`): no count of that unit
 UNIT_OPENS_WORD = {"支": "持撑付出援柱", "部": "分门署"}

@@ -817,6 +817,8 @@ def _names_or_qualifies(
         and P.CLASS_OF_PLACE.match(text, end) is not None
     ):
         return True  # 20人以上的自然村: a class of villages by population, whatever verb stands before
+    if P.EACH_HOLDS_BEFORE.search(text, max(clause_start, start - 4), start):
+        return True  # 形成三至四个各拥有4000万千瓦左右装机容量的…企业: the size each counted member holds, a class
     if value == 1 and (
         chinese
         and not m.group("cls")
