@@ -21,9 +21,11 @@ is what the document says it sets.  Where each kind is decided in targets.py: a 
 statement of the present, a definition (results and rules of whole sentences: ``_DocIndex.sentence_is_excluded``,
 target_parts); a subsidy grant and its conditions (``_DocIndex.subsidy_start``, ``condition_end``); a rule's own
 words right at the figure (``_Scan._formed``: `的项目` after a threshold, `当…时`, `由…调整为`; ``_Scan._compared``:
-`原则上`, `可以`); and here, ``clause_kind``, for what the words at the figure do not show: a norm imposed on a class
-earlier in the sentence, which governs every specification after it (`新上…项目应满足A不低于20%、B不低于18%，C不高于
-100千瓦时/千克`), and a result verb right before the figure.  A goal counts a class, a norm bounds each member:
+`原则上`, `可以`); and here, ``ClauseKinds.kind`` (``_Scan._goal`` asks it once the figure's time frame is known), for
+what the words at the figure do not show: a norm imposed on a class earlier in the sentence, which governs every
+specification after it (`新上…项目应满足A不低于20%、B不低于18%，C不高于100千瓦时/千克`), a part headed with an
+application's rules or an access standard (`（二）申报限额`, `（三）提高煤矿准入标准`), a rule's condition closing a
+`的`-phrase (`…少于200人次的，视为…`), and a result verb right before the figure.  A goal counts a class, a norm bounds each member:
 `新建城市绿道不少于500公里` is a goal, `新建矿井规模不低于60万吨/年` a norm.  Examples: extractors/examples/targets.jsonl (notes
 `clause kind`).
 """
