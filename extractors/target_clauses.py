@@ -103,9 +103,10 @@ class ClauseKinds:
         self.text = text
         self._leftmost: dict[int, list[tuple[re.Pattern, int, int]]] = {}  # sentence start -> norms found in it
 
-    def _norm_before(self, sent_start: int, sent_end: int, start: int) -> bool:
-        """Whether a norm (``_NORMS``) lies in the sentence before ``start``: its leftmost match per pattern, found
-        once; one ending after ``start`` but opening before it is searched again up to ``start``."""
+    def _norm_end(self, sent_start: int, sent_end: int, start: int) -> int | None:
+        """Where the first norm (``_NORMS``) of the sentence that ends before ``start`` ends, else None: each
+        pattern's leftmost match, found once per sentence; one ending after ``start`` but opening before it is
+        searched again up to ``start``."""
         found = self._leftmost.get(sent_start)
         if found is None:
             found = self._leftmost[sent_start] = [
@@ -113,16 +114,27 @@ class ClauseKinds:
                 for pattern in _NORMS
                 if (m := pattern.search(self.text, sent_start, sent_end))
             ]
-        return any(
-            end <= start or (first < start and pattern.search(self.text, sent_start, start))
-            for pattern, first, end in found
-        )
+        ends = []
+        for pattern, first, end in found:
+            if end <= start:
+                ends.append(end)
+            elif first < start and (m := pattern.search(self.text, sent_start, start)):
+                ends.append(m.end())
+        return min(ends, default=None)
 
     def kind(
-        self, sentence: tuple[int, int], clause_start: int, figure: tuple[int, int], goal_framed: bool, rule_part: bool
+        self,
+        sentence: tuple[int, int],
+        clause_start: int,
+        figure: tuple[int, int],
+        goal_framed: bool,
+        rule_part: bool,
+        acts: bool = False,
     ) -> str:
         """GOAL, RULE or RESULT for the figure ``figure`` (start, end) in the clause from ``clause_start`` of the
-        ``sentence`` (start, end): see :func:`clause_kind`."""
+        ``sentence`` (start, end): see :func:`clause_kind`.  ``acts``: an action verb opens the figure's clause
+        (建成, 培育…): a norm of an earlier clause does not reach it (`项目应符合规划，建成标准厂房10万平方米`: a task of
+        its own), while a specification clause (a subject and its bound) continues the norm's list."""
         text, (start, end) = self.text, figure
         if RESULT_VERB_BEFORE.search(text, max(clause_start, start - _RESULT_WIDTH), start):
             return RESULT
@@ -130,16 +142,27 @@ class ClauseKinds:
             return RULE
         if goal_framed or GOAL_FRAME.search(text, sentence[0], start):
             return GOAL
-        return RULE if self._norm_before(sentence[0], sentence[1], start) else GOAL
+        norm_end = self._norm_end(sentence[0], sentence[1], start)
+        if norm_end is None or (acts and norm_end <= clause_start):
+            return GOAL
+        return RULE
 
 
 def clause_kind(
-    text: str, sent_start: int, clause_start: int, start: int, end: int, goal_framed: bool, rule_part: bool = False
+    text: str,
+    sent_start: int,
+    clause_start: int,
+    start: int,
+    end: int,
+    goal_framed: bool,
+    rule_part: bool = False,
+    acts: bool = False,
 ) -> str:
     """GOAL, RULE or RESULT for the figure ``start``–``end`` in the clause from ``clause_start`` of the sentence
     from ``sent_start`` to the end of ``text`` (module docstring).  ``goal_framed``: a goal's time frame or part
     governs the figure (its deadline year, a goals part, a plan part, a deadline in its sentence: a norm applies
     whenever one of its class comes along, a task is bounded in time: `新建数据中心PUE不高于1.25，9月底前完成…检查`);
     it makes a norm-shaped clause a goal, never a result one.  ``rule_part``: a heading over the figure names an
-    application's rules or an access standard (RULE_HEADING): a rule whatever the frame."""
-    return ClauseKinds(text).kind((sent_start, len(text)), clause_start, (start, end), goal_framed, rule_part)
+    application's rules or an access standard (RULE_HEADING): a rule whatever the frame.  ``acts``: an action verb
+    opens the figure's clause (ClauseKinds.kind)."""
+    return ClauseKinds(text).kind((sent_start, len(text)), clause_start, (start, end), goal_framed, rule_part, acts)

@@ -1170,7 +1170,10 @@ class _Scan:
             or doc.deadline_in(c.sent_start, c.sent_end)
         )
         sentence, figure = (c.sent_start, c.sent_end), (start, c.end)
-        if doc.clause_kinds.kind(sentence, c.clause_start, figure, goal_framed, doc.in_rule_section(start)) != GOAL:
+        kind = doc.clause_kinds.kind(
+            sentence, c.clause_start, figure, goal_framed, doc.in_rule_section(start), acts=c.has_action
+        )
+        if kind != GOAL:
             return False  # a norm imposed on a class (新上…项目应满足…不低于20%), a result (已发布30…)
         if not goal_framed and text[start - 1 : start] == "等" and _closes_list(text, c.clause_start, start, c.value):
             return False  # 主要包括A、B、C、D等4个部分: the make-up of what is described

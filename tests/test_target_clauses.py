@@ -56,3 +56,16 @@ def test_a_goal_frame_beats_a_norm_but_not_a_result() -> None:
     assert _kind("新上光伏制造项目应满足电池转换效率不低于25%。", "25%", goal_framed=True) == GOAL
     assert _kind("新上光伏制造项目应满足电池转换效率不低于25%。", "25%") == RULE
     assert _kind("全省已发布12项地方标准。", "12项", goal_framed=True) == RESULT
+
+
+def test_a_norm_reaches_specification_clauses_not_tasks() -> None:
+    """A norm of an earlier clause governs the specification clauses after it (a subject and its bound), not a clause
+    an action verb opens (``acts``): that is a task of its own."""
+    sentence = "建设项目应符合国土空间规划，建成标准厂房10万平方米。"
+    start = sentence.index("10万")
+    clause_start = sentence.index("建成")
+    assert clause_kind(sentence, 0, clause_start, start, start + 5, False, acts=True) == GOAL
+    assert clause_kind(sentence, 0, clause_start, start, start + 5, False, acts=False) == RULE
+    spec = "新上光伏制造项目应满足电池转换效率不低于20%，多晶硅生产综合电耗不高于100千瓦时/千克。"
+    start = spec.index("100")
+    assert clause_kind(spec, 0, spec.index("多晶硅"), start, start + 6, False, acts=False) == RULE
