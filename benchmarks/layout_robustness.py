@@ -1,0 +1,133 @@
+"""Layout robustness: per-label F1 of every gold set of .txt documents under the layouts real crawls produce.
+
+    python benchmarks/layout_robustness.py [--sets realdev,realblind2] [--layouts one_line,hard_wrap] [--json F]
+
+Each gold set (every row of ``SETS`` in tests/test_realblind.py, realdev, realdeadline; never realheld, nor
+realblind8, the next blind set) is perturbed by each layout of ``pipeline.qa.layouts`` (its gold carried
+along through the perturbation's origin map), run through the real core path (no Prefect) and scored with
+``polex eval``'s scorer; headings whose line the layout changed are compared on their start only
+(``pipeline.qa.layouts``' docstring says why).  Prints, per label, F1 unperturbed (``none``) and under each
+layout, over all sets pooled, then per set.  For development: the README's "Layout robustness" table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from pipeline.qa.evaluate import restrict_labels  # noqa: E402
+from pipeline.qa.fixtures import run_core  # noqa: E402
+from pipeline.qa.gold import load_gold_dir, read_document_text  # noqa: E402
+from pipeline.qa.labels import LABELS  # noqa: E402
+from pipeline.qa.layouts import PERTURBATIONS, identity, perturb_gold, start_only  # noqa: E402
+from pipeline.qa.scoring import DocResult, match_document, score  # noqa: E402
+from pipeline.qa.tables import find_document, index_by_name, load_out  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+NEVER = frozenset({"realheld", "realblind8"})  # held out; realblind8 reserved for the next blind round
+EXTRA_SETS = {"realdev": None, "realdeadline": ("deadline",)}  # set -> the labels its gold annotates
+
+
+def gold_sets() -> dict[str, tuple[str, ...] | None]:
+    """Every set to measure -> the labels scored (None: all)."""
+    from test_realblind import SETS  # the blind and development rows (tests/ is on sys.path)
+
+    sets: dict[str, tuple[str, ...] | None] = {s.name: None for s in SETS if s.name not in NEVER}
+    sets.update(EXTRA_SETS)
+    return sets
+
+
+def run_layout(set_dir: Path, layout: str, work: Path, labels: tuple[str, ...] | None) -> list[DocResult]:
+    """Every gold document of ``set_dir`` under ``layout``, run through the core and scored."""
+    perturb = identity if layout == "none" else PERTURBATIONS[layout]
+    docs = work / "docs"
+    docs.mkdir(parents=True)
+    carried = []
+    for gold in load_gold_dir(set_dir / "gold"):
+        if not gold.doc.endswith(".txt"):
+            continue  # HTML, PDF, Word: their reader makes the layout, not the crawl
+        raw, _ = read_document_text(set_dir / "docs" / gold.doc)
+        perturbed = perturb(raw)
+        (docs / gold.doc).write_text(perturbed.text, encoding="utf-8")
+        carried.append(perturb_gold(gold, raw, perturbed))
+    by_name = index_by_name(load_out(run_core(docs, work / "out")))
+    results = []
+    for gold, ambiguous in carried:
+        predicted = find_document(by_name, gold.doc)
+        result = match_document(start_only(gold, predicted, ambiguous), predicted)
+        results.append(restrict_labels(result, labels) if labels else result)
+    return results
+
+
+def measure(sets: dict[str, tuple[str, ...] | None], layouts: list[str]) -> dict[str, dict[str, dict]]:
+    """set -> layout -> polex eval's report (labels, micro); ``all`` pools every set."""
+    reports: dict[str, dict[str, dict]] = {"all": {}}
+    pooled: dict[str, list[DocResult]] = {layout: [] for layout in layouts}
+    with tempfile.TemporaryDirectory(prefix="polex-layouts-") as tmp:
+        for name, labels in sets.items():
+            reports[name] = {}
+            for layout in layouts:
+                results = run_layout(FIXTURES / name, layout, Path(tmp) / name / layout, labels)
+                reports[name][layout] = _scores(score(results), labels)
+                pooled[layout] += results
+                print(f"{name:13} {layout:18} micro {reports[name][layout]['micro']:.3f}", file=sys.stderr)
+    for layout in layouts:
+        reports["all"][layout] = _scores(score(pooled[layout]), None)
+    return reports
+
+
+def _scores(report: dict, labels: tuple[str, ...] | None) -> dict:
+    kept = labels or LABELS
+    return {
+        "labels": {label: round(report["labels"][label]["f1"], 3) for label in kept},
+        "gold": {label: report["labels"][label]["gold"] for label in kept},
+        "micro": round(report["micro_f1"], 3),
+    }
+
+
+def table(reports: dict[str, dict[str, dict]], layouts: list[str]) -> str:
+    """Markdown: one row per set and label (and micro), one column per layout."""
+    lines = ["| set | label | " + " | ".join(layouts) + " |", "|---|---|" + "---:|" * len(layouts)]
+    for name, by_layout in reports.items():
+        labels = list(by_layout[layouts[0]]["labels"]) + ["micro"]
+        for label in labels:
+            cells = [_cell(by_layout[layout], by_layout[layouts[0]], label) for layout in layouts]
+            lines.append(f"| {name} | {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _cell(scores: dict, base: dict, label: str) -> str:
+    value = scores["micro"] if label == "micro" else scores["labels"][label]
+    reference = base["micro"] if label == "micro" else base["labels"][label]
+    delta = value - reference
+    return f"{value:.3f}" if abs(delta) < 0.0005 else f"{value:.3f} ({delta:+.3f})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", help="comma-separated set names (default: every set)")
+    parser.add_argument("--layouts", help="comma-separated layouts (default: all); `none` is always first")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    sets = gold_sets()
+    if args.sets:
+        wanted = args.sets.split(",")
+        if NEVER & set(wanted):
+            parser.error(f"never measured here: {', '.join(sorted(NEVER & set(wanted)))}")
+        sets = {name: sets.get(name) for name in wanted}
+    layouts = ["none"] + (args.layouts.split(",") if args.layouts else list(PERTURBATIONS))
+    reports = measure(sets, layouts)
+    print(table(reports, layouts))
+    if args.json:
+        args.json.write_text(json.dumps(reports, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,210 @@
+"""Layout perturbations: the same words of a gold document under the layouts real crawls produce.
+
+polex is scored on documents whose layout we have not seen: the same text arrives as one line (every line
+break lost), hard-wrapped every ~35 characters as PDF text is, with PDF page furniture between its pages
+(``— 3 —`` and a running header), in half-width punctuation (``(一)``, ``,``, ``;``), with full-width digits
+(``２０２５年``), with PDF character spacing (``第 1 0 条``, ``到 2 0 2 5 年``) or with a table's cells one per
+line (a scraped page).  Each perturbation here is a pure function of a document's raw text that returns
+the new text with its ``origin``: for every new character, the index of the raw character it came from
+(``-1`` for an inserted one: a line break, a space, a page's furniture).  Gold spans are carried through
+``origin`` (:meth:`Perturbed.remap`): a span starts at the first and ends after the last of its surviving
+characters, and its ``text`` is re-sliced from the new text, so it may hold inserted characters between
+its own (a wrapped line's break, a page's furniture), as polex's raw spans do.
+
+Scoring decision (``ambiguous``): GUIDE ends a heading at its line end.  Where a perturbation inserts or
+deletes a line break inside a heading or at its end (one-line text, hard wraps), gold's end is no longer a
+reading of the new text: a one-line text has no line end, a wrapped one has several.  Such headings are
+compared on their start (and their level and number) only: :func:`start_only` gives them the end of the
+prediction that starts where they do.  Every other span, and every heading whose line is intact, keeps
+gold's exact end.  Targets, amounts and deadlines match by overlap and need no such rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+import numpy as np
+
+from pipeline.qa.model import AnnotatedDoc, Span
+
+WRAP_WIDTH = 35  # characters per line of a PDF text's column (A4, 16 pt 仿宋: 28; smaller fonts: 35-40)
+PAGE_CHARS = 1200  # characters per page (GB/T 9704: 22 lines of 28 characters; a dense page more)
+_LINE_BREAKS = "\r\n"
+
+
+@dataclass(frozen=True)
+class Perturbed:
+    """A perturbed text and, per character, the index of the source character it came from (-1: inserted)."""
+
+    text: str
+    origin: np.ndarray
+
+    def remap(self, start: int, end: int) -> tuple[int, int] | None:
+        """The new span of the source span ``start:end``: its first to its last surviving character (None: all
+        of it was deleted)."""
+        kept = np.flatnonzero(self.origin >= 0)
+        sources = self.origin[kept]
+        first = int(np.searchsorted(sources, start, side="left"))
+        last = int(np.searchsorted(sources, end, side="left")) - 1
+        if last < first:
+            return None
+        return int(kept[first]), int(kept[last]) + 1
+
+
+def identity(text: str) -> Perturbed:
+    return Perturbed(text, np.arange(len(text), dtype=np.int64))
+
+
+def _build(text: str, edits: list[tuple[int, int, str]]) -> Perturbed:
+    """Apply edits ``(start, end, replacement)``, sorted and non-overlapping: ``start == end`` inserts
+    (origin -1), a replacement of the same length substitutes character by character, an empty one deletes."""
+    pieces: list[str] = []
+    origins: list[np.ndarray] = []
+    pos = 0
+    for start, end, replacement in edits:
+        pieces.append(text[pos:start])
+        origins.append(np.arange(pos, start, dtype=np.int64))
+        if start == end:
+            origins.append(np.full(len(replacement), -1, dtype=np.int64))
+        elif len(replacement) == end - start:
+            origins.append(np.arange(start, end, dtype=np.int64))
+        elif replacement:
+            raise ValueError(f"edit {start}:{end} -> {replacement!r}: replace char by char, insert or delete")
+        pieces.append(replacement)
+        pos = end
+    pieces.append(text[pos:])
+    origins.append(np.arange(pos, len(text), dtype=np.int64))
+    return Perturbed("".join(pieces), np.concatenate(origins) if origins else np.zeros(0, dtype=np.int64))
+
+
+def then(first: Perturbed, second: Callable[[str], Perturbed]) -> Perturbed:
+    """``second`` applied to ``first``'s text, its origin carried back to ``first``'s source."""
+    later = second(first.text)
+    origin = np.where(later.origin >= 0, first.origin[np.maximum(later.origin, 0)], -1)
+    return Perturbed(later.text, origin)
+
+
+def one_line(text: str) -> Perturbed:
+    """Every line break lost (a page whose paragraphs were saved without breaks)."""
+    return _build(text, [(m.start(), m.end(), "") for m in re.finditer(r"[\r\n]+", text)])
+
+
+def hard_wrap(text: str, width: int = WRAP_WIDTH) -> Perturbed:
+    """A line break after every ``width`` characters of a line (PDF text: mid-sentence, mid-number)."""
+    edits = []
+    for line in re.finditer(r"[^\r\n]+", text):
+        for cut in range(line.start() + width, line.end(), width):
+            edits.append((cut, cut, "\n"))
+    return _build(text, edits)
+
+
+def _furniture(page: int, header: str) -> str:
+    return f"\n\n— {page} —\n\n{header}\n\n"
+
+
+def _running_header(text: str) -> str:
+    """The running header a PDF's pages repeat: the first line's first 18 characters (a title, an organ)."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first[:18] or "人民政府公报"
+
+
+def page_furniture(text: str, page_chars: int = PAGE_CHARS, at_line_ends: bool = True) -> Perturbed:
+    """A page number and the running header between pages (``— 3 —`` / title), every ``page_chars``
+    characters: at the next line end (``at_line_ends``) or wherever the page ends (a PDF's text mid-sentence)."""
+    header = _running_header(text)
+    edits = []
+    page, pos = 1, page_chars
+    while pos < len(text):
+        cut = text.find("\n", pos) if at_line_ends else pos
+        if cut < 0:
+            break
+        if not at_line_ends and text[cut - 1 : cut + 1].strip() != text[cut - 1 : cut + 1]:
+            cut += 1  # not beside a break: a page ends inside a line
+        edits.append((cut, cut, _furniture(page, header)))
+        page, pos = page + 1, cut + page_chars
+    return _build(text, edits)
+
+
+def pdf_text(text: str) -> Perturbed:
+    """PDF text: hard wraps, and page furniture wherever a page ends (between two halves of a sentence)."""
+    return then(hard_wrap(text), lambda wrapped: page_furniture(wrapped, at_line_ends=False))
+
+
+_TO_HALF = str.maketrans("（）：；，！？", "():;,!?")
+_DIGITS_FULL = str.maketrans("0123456789%", "０１２３４５６７８９％")
+
+
+def _substitute(text: str, table: dict[int, str]) -> Perturbed:
+    """A one-for-one character substitution: the text changes, every character keeps its origin."""
+    return Perturbed(text.translate(table), np.arange(len(text), dtype=np.int64))
+
+
+def half_width(text: str) -> Perturbed:
+    """Half-width brackets and punctuation (``(一)``, ``,``, ``;``, ``:``): texts typed on ASCII keyboards."""
+    return _substitute(text, _TO_HALF)
+
+
+def full_width_digits(text: str) -> Perturbed:
+    """Full-width digits and percent (``２０２５年``, ``３０％``)."""
+    return _substitute(text, _DIGITS_FULL)
+
+
+_SPACED = re.compile(r"(?<=\d)(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=\d)")
+
+
+def char_spacing(text: str) -> Perturbed:
+    """PDF character spacing around and inside numbers (``第 1 0 条``, ``到 2 0 2 5 年``)."""
+    return _build(text, [(m.start(), m.start(), " ") for m in _SPACED.finditer(text)])
+
+
+def cells_per_line(text: str) -> Perturbed:
+    """A table's cells one per line (a scraped page): every tab becomes a line break."""
+    return _substitute(text, str.maketrans("\t", "\n"))
+
+
+PERTURBATIONS: dict[str, Callable[[str], Perturbed]] = {
+    "one_line": one_line,
+    "hard_wrap": hard_wrap,
+    "furniture": page_furniture,
+    "pdf_text": pdf_text,
+    "half_width": half_width,
+    "full_width_digits": full_width_digits,
+    "char_spacing": char_spacing,
+    "cells_per_line": cells_per_line,
+}
+
+
+def _line_changed(old: str, new: Perturbed, start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether the perturbation added or removed a line break inside ``start:end`` or right after it."""
+    new_start, new_end = span
+    before = sum(c in _LINE_BREAKS for c in old[start : end + 1])
+    return before != sum(c in _LINE_BREAKS for c in new.text[new_start : new_end + 1])
+
+
+def perturb_gold(gold: AnnotatedDoc, raw_text: str, perturbed: Perturbed) -> tuple[AnnotatedDoc, set[tuple]]:
+    """Gold carried to the perturbed text (meta kept), and the keys of the headings compared on their start
+    only (``ambiguous``: their line changed)."""
+    spans, ambiguous = [], set()
+    for span in gold.spans:
+        new = perturbed.remap(span.start, span.end)
+        if new is None:
+            continue
+        moved = replace(span, start=new[0], end=new[1], text=perturbed.text[new[0] : new[1]])
+        spans.append(moved)
+        if span.label == "heading" and _line_changed(raw_text, perturbed, span.start, span.end, new):
+            ambiguous.add(moved.key())
+    return replace(gold, spans=spans, raw_text=perturbed.text, sha256=None), ambiguous
+
+
+def start_only(gold: AnnotatedDoc, predicted: AnnotatedDoc | None, ambiguous: set[tuple]) -> AnnotatedDoc:
+    """Gold with each ambiguous heading ending where the predicted heading that starts at its start ends."""
+    if predicted is None or not ambiguous:
+        return gold
+    ends = {s.start: s for s in predicted.spans if s.label == "heading"}
+    spans = []
+    for span in gold.spans:
+        pred = ends.get(span.start) if span.key() in ambiguous else None
+        spans.append(replace(span, end=pred.end, text=pred.text) if pred is not None else span)
+    return replace(gold, spans=spans)

@@ -1,0 +1,94 @@
+"""The layout perturbations of pipeline.qa.layouts: the text each makes, and gold carried through its origin."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.qa.layouts import (
+    PERTURBATIONS,
+    char_spacing,
+    full_width_digits,
+    half_width,
+    hard_wrap,
+    one_line,
+    page_furniture,
+    pdf_text,
+    perturb_gold,
+    start_only,
+)
+from pipeline.qa.model import AnnotatedDoc, Span
+
+ALPHABET = "一二三、（）()，。；：\n\r\t 0123456789年第条到企业达家%发展规划"
+texts = st.text(alphabet=ALPHABET, min_size=1, max_size=400)
+
+
+def _survivors(text: str, start: int, end: int, deleted: str) -> str:
+    return "".join(c for c in text[start:end] if c not in deleted)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.data(), st.sampled_from(sorted(PERTURBATIONS)))
+def test_any_span_maps_to_the_same_characters(text, data, layout):
+    """A remapped span holds exactly its source characters that survived, in order, plus inserted ones."""
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    perturbed = PERTURBATIONS[layout](text)
+    assert len(perturbed.origin) == len(perturbed.text)
+    span = perturbed.remap(start, end)
+    survivors = [i for i in range(start, end) if i in set(perturbed.origin.tolist())]
+    if not survivors:
+        assert span is None
+        return
+    new_start, new_end = span
+    origins = perturbed.origin[new_start:new_end]
+    assert [int(o) for o in origins if o >= 0] == survivors
+    kept = perturbed.origin >= 0
+    assert np.all(np.diff(perturbed.origin[kept]) > 0)  # order kept
+    if layout in ("one_line", "hard_wrap", "furniture", "pdf_text", "char_spacing"):  # nothing substituted
+        assert all(perturbed.text[i] == text[o] for i, o in enumerate(perturbed.origin) if o >= 0)
+
+
+def test_one_line_deletes_every_break():
+    assert one_line("一、总体要求\r\n（一）目标。\n到2025年").text == "一、总体要求（一）目标。到2025年"
+
+
+def test_hard_wrap_breaks_every_width_characters_mid_number():
+    assert hard_wrap("到2025年建成100家", width=5).text == "到2025\n年建成10\n0家"
+
+
+def test_page_furniture_puts_a_page_number_and_the_running_header_between_pages():
+    text = "关于印发方案的通知\n" + "第一段。\n" * 10
+    assert page_furniture(text, page_chars=20).text.count("— 1 —\n\n关于印发方案的通知\n") == 1
+
+
+def test_pdf_text_cuts_a_sentence_with_furniture():
+    out = pdf_text("标题\n" + "字" * 3000).text
+    assert "字\n\n— 1 —\n\n标题\n\n字" in out
+
+
+def test_width_and_spacing_layouts():
+    assert half_width("（一）目标：甲，乙；丙").text == "(一)目标:甲,乙;丙"
+    assert full_width_digits("到2025年30%").text == "到２０２５年３０％"
+    assert char_spacing("第10条到2025年").text == "第 1 0 条到 2 0 2 5 年"
+
+
+def _heading_gold(text: str, start: int, end: int) -> AnnotatedDoc:
+    span = Span("heading", start, end, text[start:end], {"level": 1, "number": 1})
+    return AnnotatedDoc("d.txt", None, {"title": "t"}, [span])
+
+
+def test_a_heading_whose_line_end_is_lost_is_compared_on_its_start_only():
+    text = "序言。\n一、总体要求\n正文。"
+    gold, ambiguous = perturb_gold(_heading_gold(text, 4, 10), text, one_line(text))
+    assert gold.spans[0].text == "一、总体要求" and gold.meta == {"title": "t"}
+    assert ambiguous == {gold.spans[0].key()}
+    predicted = AnnotatedDoc("d.txt", None, {}, [Span("heading", 3, 12, "一、总体要求正文。", {})])
+    assert start_only(gold, predicted, ambiguous).spans[0].end == 12
+
+
+def test_a_heading_whose_line_is_intact_keeps_its_exact_end():
+    text = "序言。\n一、总体要求\n正文。"
+    gold, ambiguous = perturb_gold(_heading_gold(text, 4, 10), text, half_width(text))
+    assert ambiguous == set()
