@@ -9,6 +9,12 @@ A single space inside a line is deleted when
   signature and table-cell lines keep theirs: ``中共济宁市委 济宁市人民政府 关于…的意见``
   separates joint issuers, not the halves of a word.  So does an article marker at the
   line start (``第一条 为了规范……``): there the space separates the marker from its text.
+- it separates two single digits of a run framed by a Han character or punctuation (or a decimal point) on
+  its left and a Han character, ``%``, a unit's letters or a decimal point on its right (``第 1 0 条``,
+  ``到 2 0 2 5 年``, ``。2 0 2 3 年底``, ``增长 3 0 %``, ``达到 9 9.8%``, ``不低于 2 0Mbps``), or of
+  a four-digit year anywhere (``2 0 2 2 年 3 月`` opening a date line), or of an item's number opening its
+  line (``1 0．保留…``): a PDF's character spacing (its text layer places every glyph on its own, and the
+  extractor writes a space between them), never two numbers (``1 1 信息技术``: a table's two cells).
 Spaces between ASCII words or between ASCII letters and Chinese (``5G 智能化``,
 ``LNG 燃料``) and between two numbers stay.  Spaces at line ends and zero-width
 characters (ZWSP, ZWJ, BOM inside the text, soft hyphen) always go.
@@ -33,6 +39,15 @@ _CN_PUNCT = r"，。、；：！？（）“”‘’《》〔〕【】…·"
 # One space, not part of a longer run: only single spaces are judged by their
 # neighbours; longer runs are either at a line edge, beside a tab, or a column gap.
 _ONE = r"(?<![ ])[ ](?![ ])"  # bracketed: the pattern is compiled with re.X
+# A PDF's character spacing: single digits one space apart (``2 0 2 5``), framed on the left by a Han
+# character and a space, punctuation or a decimal point, and on the right by a Han character, ``%``, a
+# bracket, a dash, a unit's letters or a decimal point, with a space on at least one side of the run
+# (``通用1 1 信息技术`` is a joined table row's two cells, not a spaced number).
+_DIGIT_RUN = r"\d(?:[ ]\d)*"
+_LEFT_MARK = rf"[{_CN_PUNCT};,:(\-—－~～]"
+_SPACED_LEFT = rf"(?:\p{{Han}}[ ]|{_LEFT_MARK}[ ]?|\d\.[ ]?)"
+_SPACED_LEFT_CHAR = rf"(?:\p{{Han}}|{_LEFT_MARK}|\d\.)"
+_SPACED_RIGHT = r"[\p{Han}%）)—－~～\-]"
 _ALWAYS = re.compile(
     rf"""
       [\u200b-\u200d\u2060\ufeff\u00ad]+
@@ -42,6 +57,10 @@ _ALWAYS = re.compile(
     | (?<=\p{{Han}}){_ONE}(?=\d)
     | (?<=[\d%]){_ONE}(?=[\p{{Han}}%])
     | (?<=^\d{{1,3}}[.、]){_ONE}(?=\p{{Han}})
+    | (?<={_SPACED_LEFT}{_DIGIT_RUN})[ ](?={_DIGIT_RUN}(?:[ ]?{_SPACED_RIGHT}|[A-Za-z]|\.\d))
+      (?:(?<={_SPACED_LEFT_CHAR}[ ]{_DIGIT_RUN}[ ])|(?={_DIGIT_RUN}[ ]{_SPACED_RIGHT}))
+    | (?<=^[ \t]*\d)[ ](?=\d[.．、](?!\d))
+    | (?<=(?<![\d ])\d(?:[ ]\d){{0,2}})[ ](?=\d(?:[ ]\d){{0,2}}(?<=(?<![\d ])\d(?:[ ]\d){{3}})[ ]?年)
     """,
     re.M | re.X,
 )

@@ -496,6 +496,19 @@ def test_line_ending_with_comma_is_joined_even_when_short():
         ("Open Source Software", "Open Source Software"),
         ("集\u200b群\ufeff发展  ", "集群发展"),
         ("第一条 为了规范专项资金管理，制定本办法。", "第一条 为了规范专项资金管理，制定本办法。"),
+        # a PDF's character spacing: single digits one space apart, framed by text (LY1)
+        ("依照第 1 0 条规定，到 2 0 2 5 年增长 3 0 %", "依照第10条规定，到2025年增长30%"),
+        ("发展。2 0 2 3 年底前，于每年 6 月、1 2 月报送", "发展。2023年底前，于每年6月、12月报送"),
+        (
+            "达到 9 9.8%，精度 0.0 0 5 度，不低于 2 0Mbps，补贴 5 0—2 0 0 万元",
+            "达到99.8%，精度0.005度，不低于20Mbps，补贴50—200万元",
+        ),
+        ("2 0 2 2 年 3 月 3 0 日", "2022年3月30日"),
+        ("  1 0．保留传统金融服务方式", "10．保留传统金融服务方式"),
+        # two numbers stay two: a table row's cells, a number pair without frame
+        ("1 1 信息技术 词汇", "1 1信息技术 词汇"),
+        ("AA 通用1 1 信息技术", "AA 通用1 1信息技术"),
+        ("2023 2024年", "2023 2024年"),
     ],
 )
 def test_spacing(raw, expected):

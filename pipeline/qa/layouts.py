@@ -27,7 +27,7 @@ from typing import Callable
 
 import numpy as np
 
-from pipeline.qa.model import AnnotatedDoc, Span
+from pipeline.qa.model import AnnotatedDoc
 
 WRAP_WIDTH = 35  # characters per line of a PDF text's column (A4, 16 pt 仿宋: 28; smaller fonts: 35-40)
 PAGE_CHARS = 1200  # characters per page (GB/T 9704: 22 lines of 28 characters; a dense page more)
@@ -136,7 +136,7 @@ _TO_HALF = str.maketrans("（）：；，！？", "():;,!?")
 _DIGITS_FULL = str.maketrans("0123456789%", "０１２３４５６７８９％")
 
 
-def _substitute(text: str, table: dict[int, str]) -> Perturbed:
+def _substitute(text: str, table: dict[int, int]) -> Perturbed:
     """A one-for-one character substitution: the text changes, every character keeps its origin."""
     return Perturbed(text.translate(table), np.arange(len(text), dtype=np.int64))
 
