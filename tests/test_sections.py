@@ -710,3 +710,49 @@ def test_a_part_heading_glued_after_a_comma_is_the_exact_next_part_alone_on_its_
     assert not any(text.startswith(("一、二", "五、")) for text, _, _ in got)
     running = "二、加强建设\n（一）把握重点。要厘清关系，三、优化审核和监控流程，并持续推进相关工作。\n"
     assert not any(text.startswith("三、") for text, _, _ in spans(running))  # not the rest of the line
+
+
+def test_flat_text_items_run_on_and_item_lists_after_a_colon():
+    """One-line text (LY1's layout table): a `1.` item runs on from the previous parent's items (`（二）…3.…`);
+    `（1）` items follow a colon, a `。` or a `；` and a second list under the same parent restarts at 1."""
+    body = "推进车载高精度传感器研发，提升系统集成能力。" * 30
+    raw = (
+        "现提出以下意见。一、主要任务（一）构建技术创新体系1.突破关键基础技术。" + body + "2.完善测试评价技术。"
+        "（二）构建产业生态体系3.增强产业核心竞争力。"
+        + body
+        + "4.培育新型市场主体。"
+        + body
+        + "（三）联合电力公司是独立核算的企业，其职责是：（1）直接管理骨干电厂。（2）负责电网安全稳定运行；"
+        "省电力公司的职责是：（1）负责本省电力建设。（2）服从统一调度。" + body
+    )
+    got = [(t[:8], level, n) for t, level, n in spans(raw)]
+    assert got[4:7] == [("（二）构建产业生", 2, 2), ("3.增强产业核心", 3, 3), ("4.培育新型市场", 3, 4)]
+    assert [(level, n) for _, level, n in got[7:]] == [(2, 3), (4, 1), (4, 2), (4, 1), (4, 2)]
+    # an enumeration glued to a word, and a reference, stay prose
+    prose = "现提出以下意见。一、主要任务（一）目标包括（1）甲和（2）乙，依照第（1）项执行。" + body
+    assert [level for _, level, _ in spans(prose)] == [1, 2]
+
+
+def test_flat_text_box_label_after_a_sentence_numbers_its_items_on_their_own():
+    body = "研究数据驱动与知识引导相结合的人工智能新方法。" * 30
+    raw = (
+        "现印发给你们。一、重点任务（一）构建科技创新体系1.建立基础理论体系。"
+        + body
+        + "专栏1\u3000基础理论1.大数据智能理论。"
+        + body
+        + "2.跨媒体感知计算理论。"
+        + body
+        + "\u3000\u30002.建立关键共性技术体系。"
+        + body
+    )
+    got = [(t[:6], level, n) for t, level, n in spans(raw)]
+    assert got[2:] == [("1.建立基础", 3, 1), ("1.大数据智", 3, 1), ("2.跨媒体感", 3, 2), ("2.建立关键", 3, 2)]
+
+
+def test_a_level_2_item_glued_to_the_last_word_of_the_paragraph_before():
+    """A lost line break glues `（八）` to the last word before it (`…的可控性（八）明确…`): a heading when it is
+    the exact next item under its parent; `第（八）项` and an unexpected number stay prose."""
+    raw = "一、总体要求\n（七）加强安全管理\n企业应当保持驾驶员对系统的可控性（八）明确系统边界和安全响应。企业明确能力。\n"
+    assert spans(raw)[-1] == ("（八）明确系统边界和安全响应", 2, 8)
+    for prose in ("企业应当保持驾驶员对系统的可控性（五）明确边界。\n", "依照本办法第（八）项执行。\n"):
+        assert spans("一、总体要求\n（七）加强安全管理\n" + prose)[-1][1:] == (2, 7)

@@ -89,7 +89,7 @@ _LINE_MARKER = re.compile(
 # `1.` only with its separator, never after a digit or a decimal point.
 _INLINE_BODY = (
     rf"(?P<marker>{_ARTICLE}|(?P<l1>{_NUM}+)、|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)]|{_HALF_OPEN}"
-    rf"|(?<![\d.．])(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、]){_NOT_DECIMAL})"
+    rf"|(?<![\d.．])(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、]){_NOT_DECIMAL}|[（(]{_SP}*(?P<l4>\d{{1,3}}){_SP}*[）)])"
 )
 _INLINE_MARKER = re.compile(_INLINE_BODY)
 # The same after a closing bracket or a stop (a heading glued to the previous paragraph).
@@ -113,7 +113,17 @@ _RAW_BREAK = re.compile(r"[\n\r]")
 _CLOSE, _STOP, _COLON = "）)〕", "。", "：:"
 _INLINE_CONTEXTS = {
     False: {1: _CLOSE + _STOP, 2: _CLOSE + _STOP, 3: "）)" + _STOP, "条": "。；"},
-    True: {1: None, 2: None, 3: _CLOSE + _STOP + "；" + _COLON, "条": None, "章": None, "节": None},
+    # flat: a `（1）` item after a sentence, a clause or a colon (`其职责是：（1）…。（2）…；（3）…`), never
+    # glued to a word (`包括（1）`: an inline enumeration)
+    True: {
+        1: None,
+        2: None,
+        3: _CLOSE + _STOP + "；" + _COLON,
+        4: _CLOSE + _STOP + "；;" + _COLON,
+        "条": None,
+        "章": None,
+        "节": None,
+    },
 }
 # A cross-reference, not a heading: `第（二）项`, `（二）、（三）`, `第五条第（二）项`.
 _REFERENCE_BEFORE = frozenset("第、和或至及与")
@@ -122,6 +132,9 @@ _ENUMERATED_AFTER = frozenset("、产级类期年等和及至")
 _ARTICLE_REFERENCE_AFTER = re.compile(r"第|规定|[中的、，和或至及与]")
 
 _BOX_LINE = re.compile(rf"(?m)^{_SP}*专栏{_SP}*(?:\d+|{_NUM}+)?")
+# Without line breaks the box's label follows the paragraph before it (`…更多原创发现。专栏1　基础理论1.大数据…`):
+# after a sentence's end, a bracket or a blank, and numbered (`开设专栏` in prose is no box).
+_FLAT_BOX = re.compile(rf"(?<=[。；）)]|{_SP})专栏{_SP}*(?:\d{{1,2}}|{_NUM}{{1,3}})")
 # `附件` / `附件2` / `附件2：重点任务清单` alone on a line starts an appendix;
 # `附件：1.xxx` (no number before the colon) is the attachment list instead.
 _APPENDIX_LINE = re.compile(rf"(?m)^{_SP}*附件{_SP}*(?:(?:\d+|{_NUM}+){_SP}*(?:[:：][^\n]{{0,40}})?)?{_SP}*$")
@@ -168,7 +181,7 @@ def _is_flat(text: str) -> bool:
     return len(text) >= _FLAT_MIN_CHARS and text.count("\n") * _FLAT_LINE_CHARS < len(text)
 
 
-# In this order: the inline pattern has no l4 group, and one of l1/l2/l3 always matched before it.
+# In this order (the inline pattern has an l4 too: `（1）` items of a flat text, _INLINE_CONTEXTS).
 _KIND_GROUPS = (("l1", 1), ("l2", 2), ("l2h", 2), ("l3", 3), ("l4", 4))
 
 
@@ -250,7 +263,7 @@ def _reference_after(text: str, after: int, kind) -> bool:
         return _ARTICLE_REFERENCE_AFTER.match(text, after) is not None
     if kind == 1:  # `一、二、三产业`, `一、二级`, not `四、一般突发环境事件`
         return text[after : after + 1] in NUMERAL_CLASS and text[after + 1 : after + 2] in _ENUMERATED_AFTER
-    return kind == 2 and _REFERENCE_AFTER.match(text, after) is not None
+    return kind in (2, 4) and _REFERENCE_AFTER.match(text, after) is not None
 
 
 def _inline_candidates(text: str, matches, flat: bool, seen: set[int]) -> list[_Candidate]:
@@ -286,6 +299,16 @@ def _comma_candidates(text: str, seen: set[int]) -> list[_Candidate]:
     return found
 
 
+# A `（八）` glued to the last word of the paragraph before it, where a line break was lost (`…对系统的可控性（八）明确
+# 系统边界`): with both brackets it is no garbled number, and only the exact next item under its parent (strict)
+# makes it a heading; `第（八）项` and `（八）项` are references (_inline_context).
+_WORD_GLUED_ITEM = re.compile(rf"(?<=[\u4e00-\u9fff])[（(]{_NUM}{{1,3}}[）)]")
+
+
+def _glued_item(cand: _Candidate) -> bool:
+    return cand.kind == 2 and cand.has_sep and cand.number >= 2
+
+
 def _may_hold_marker(title: str) -> bool:
     return "、" in title or "）" in title or ")" in title or "条" in title or "." in title
 
@@ -296,8 +319,10 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
     inline = _inline_candidates(text, _GLUED_MARKER.finditer(text), flat, seen)
     if flat:  # a marker may follow any character
         inline += _inline_candidates(text, _INLINE_MARKER.finditer(text), flat, seen)
-    else:  # after a word character only inside the title line of a shallower heading
+    else:  # after a word character only inside the title line of a shallower heading, or a `（八）` (feed)
         inline += _comma_candidates(text, seen)
+        word_glued = (_INLINE_MARKER.match(text, m.start()) for m in _WORD_GLUED_ITEM.finditer(text))
+        inline += _inline_candidates(text, (m for m in word_glued if m), flat, seen)
         for c in list(found):  # (_Parser._in_previous_title): `一、总体要求（一）…`, `第七章 法律责任 第四十二条`
             if c.kind in _TITLE_HOLDERS and _may_hold_marker(text[c.title_start : c.end]):
                 inline += _inline_candidates(text, _INLINE_MARKER.finditer(text, c.title_start, c.end), flat, seen)
@@ -335,9 +360,12 @@ def _plausible(cand: _Candidate, local: int, global_: int, flat: bool) -> bool:
         if cand.kind in _DIVISIONS:
             return n == global_ + 1 or n == local + 1
         if cand.kind == 3 and local < 1:
-            return flat and n == 1
+            # flat: a first item, or one running on from the previous parent's items (`（二）…。4.增强…`)
+            return flat and (n == 1 or (global_ > 0 and n == global_ + 1))
         if flat and cand.kind == 1 and n == 1:
             return True  # `。一、` in a flat text: a new part starts (an attached plan)
+        if flat and cand.kind == 4 and n == 1:
+            return True  # `其职责是：（1）…`: a new list of items, also a second one under the same parent
         # the first item under a new parent may run on from the previous parent's items; one
         # number may be skipped (a garbled or missing marker, `-、` for `一、`)
         return n in (local + 1, local + 2) or (local == 0 and global_ > 0 and n == global_ + 1)
@@ -434,7 +462,7 @@ class _Parser:
             return
         if not cand.inline and _table_row_number(self.text, cand):
             return
-        if cand.strict and not self.flat and not self._in_previous_title(cand):
+        if cand.strict and not self.flat and not _glued_item(cand) and not self._in_previous_title(cand):
             return
         if self.flat and cand.kind == 1 and cand.number == 1 and self._tentative is not None:
             self._drop_tentative()
@@ -581,7 +609,7 @@ def build_sections(norm: NormalizedText, raw_line_ends: bool = True) -> list[Sec
     if not candidates:
         return []
     # Events that change the parser's state, in text order.
-    box_starts = [m.start() for m in _BOX_LINE.finditer(text)]
+    box_starts = [m.start() for m in (_FLAT_BOX if parser.flat else _BOX_LINE).finditer(text)]
     appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)]
     attachment_lists = attachment_list_spans(text)
     if parser.flat:
