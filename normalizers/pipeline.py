@@ -10,19 +10,24 @@ Order matters:
 5. ``boilerplate``on simplified text, so one pattern covers 點擊/点击 (its patterns accept
                   both :/： and full-width digits); it also deletes PDF page numbers and running
                   headers (``page_furniture``), leaving only blank lines where they stood;
-6. ``pdf_wraps``  paged formats only (PDF): after boilerplate (the furniture between a
-                  wrapped line's halves is gone), before linebreaks: joins lines that run to
-                  the column's width.  Not for text files, even ones extracted from a PDF:
-                  there a line end ends a heading (shared/gold/GUIDE.md), and joining them cost
-                  realdev's heading F1 0.660 -> 0.590 (README, "PDF and Word input");
+6. ``pdf_wraps``  after boilerplate (the furniture between a wrapped line's halves is gone), before
+                  linebreaks: joins lines that run to the column's width, in any text whose lines
+                  show a column (a PDF; a .txt extracted from one, hard-wrapped every ~35
+                  characters).  A text whose lines are paragraphs has no common width and is left
+                  alone.  Headings are unharmed: ``sections`` still ends a title at a raw line end a
+                  normaliser joined (GUIDE), except in a PDF polex reads, whose wraps are layout.
+                  Run on .txt it changed one row set of corpus-real (0130's subsidy caps, `补贴上限为
+                  每年` / `200 万元`, now `<=` caps) and lifted LY1's hard_wrap layout micro F1 0.971
+                  -> 0.985 (README "Layout robustness");
 7. ``linebreaks`` after boilerplate, so deleted chrome leaves only blank lines to collapse and
                   a word cut by a page break (``智能制`` / page furniture / ``造``) is rejoined;
 8. ``width``      after the steps that delete more than spaces: whether an ASCII mark stays
                   ASCII depends on its neighbours, which must be final (idempotence);
 9. ``spacing``    last: joined paragraphs are judged as the lines they became (idempotence).
 
-``step_order(paged)`` is the order for one document; ``ideographs`` runs for every
-format (it changed no row of the bundled, devset and corpus-real texts).
+``step_order(paged)`` is the order for one document (every step runs for every format now:
+``PAGED_ONLY`` is empty); ``ideographs`` runs for every format (it changed no row of the bundled,
+devset and corpus-real texts).
 
 A new step: a module with one function ``text -> (new_text, OffsetMap)``,
 imported here and put in ``STEPS`` at its place.  Cached results need no
@@ -63,8 +68,9 @@ STEPS: dict[str, Step] = {
     "spacing": spacing.remove_spaces,
 }
 ORDER = list(STEPS)
-# Steps that read the layout only a paged format's text keeps (a PDF's line geometry).
-PAGED_ONLY = frozenset({"pdf_wraps"})
+# Steps that read the layout only a paged format's text keeps: none since pdf_wraps measures the lines it
+# joins (a .txt hard-wrapped from a PDF shows its column as a PDF does).
+PAGED_ONLY: frozenset[str] = frozenset()
 
 
 def step_order(paged: bool) -> list[str]:

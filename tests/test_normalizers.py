@@ -53,9 +53,25 @@ def test_steps_run_in_the_documented_order():
         "spacing",
     ]
     assert list(normalizers.STEPS) == ORDER
-    # pdf_wraps reads a PDF's line geometry: a text file's line end ends a heading (GUIDE)
+    # pdf_wraps measures the lines: a text file hard-wrapped from a PDF is unwrapped as a PDF is (LY1)
     assert normalizers.step_order(paged=True) == ORDER
-    assert normalizers.step_order(paged=False) == [name for name in ORDER if name != "pdf_wraps"]
+    assert normalizers.step_order(paged=False) == ORDER
+
+
+def test_a_hard_wrapped_text_file_is_unwrapped_and_its_headings_keep_their_line_end():
+    """A .txt extracted from a PDF breaks every line at the column's width (mid-sentence, mid-number);
+    its wraps are joined, and a heading still ends at its raw line end (GUIDE)."""
+    from pipeline.structure.sections import build_sections
+
+    # a heading line with no `。` yet, cut at the column's width (linebreaks never joins after a heading alone)
+    paragraph = "对上一年度营业收入五十亿元以上的企业，补贴上限为每年两百万元，按季度拨付到位。" * 4
+    wrapped = "\n".join(paragraph[i : i + 28] for i in range(0, len(paragraph), 28))
+    item = "（三）本细则自2022年12月24日起正式施行，有效期至2025年\n12月23日。"
+    raw = "为支持企业发展，制定本细则。\n一、支持标准\n" + wrapped + "\n" + item + "\n二、申报程序\n" + wrapped + "\n"
+    norm = normalizers.normalize(raw)
+    assert "有效期至2025年12月23日" in norm.text
+    titles = [norm.text[s.norm_start : s.norm_end] for s in build_sections(norm)]
+    assert titles == ["一、支持标准", "（三）本细则自2022年12月24日起正式施行，有效期至2025年", "二、申报程序"]
 
 
 # ---------------------------------------------------------------- map helpers
