@@ -15,7 +15,10 @@ the blank lines page furniture left, when:
   ``：``/``；`` inside an open bracket (``（牵头单位：…；责任单位：`` / ``县发展和改革局、…）``);
 - A and the next non-blank line B are not table rows (a tab, or a column gap);
 - B does not start with a heading marker, a dash item or a closing-block word;
-- the break would not glue two ASCII words together.
+- the break would not glue two Latin words together (``Open`` / ``Source``; letters on both sides, or a
+  digit against a letter that continues a word); a number cut by the margin (``达到200`` / ``0亿元``,
+  ``到2`` / ``025年``) is one number again: a full line of a Chinese text ends where the column does,
+  not where a number does.
 A text whose lines are paragraphs (a .txt, a .docx) has no common width and is left
 as it is, and so is a second pass over joined text (idempotent).  Only deletions, so
 the offset map is a deletion map.
@@ -79,6 +82,14 @@ def column_width(widths: list[int]) -> int | None:
     return best if near >= MIN_FULL_SHARE * len(long) else None
 
 
+def _latin_word_cut(a: str, b: str) -> bool:
+    """Would joining ``a`` and ``b`` glue two Latin words (not two halves of a number)?"""
+    left, right = a[-1], b[0]
+    if not (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()):
+        return False
+    return not (left.isdigit() and right.isdigit())
+
+
 def wrap_spans(text: str) -> list[tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     contents = [text[a:b] for a, b in lines]
@@ -108,7 +119,7 @@ def wrap_spans(text: str) -> list[tuple[int, int]]:
                 continue
             if HEADING_MARKER.match(b) or _B_BLOCKS_JOIN.match(b):
                 continue
-            if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+            if _latin_word_cut(a, b):
                 continue
             spans.append((lines[k][1], lines[k + 1][0]))
             joined = True

@@ -55,7 +55,7 @@ def test_one_line_deletes_every_break():
 
 
 def test_hard_wrap_breaks_every_width_characters_mid_number():
-    assert hard_wrap("到2025年建成100家", width=5).text == "到2025\n年建成10\n0家"
+    assert hard_wrap("到2025年建成100家", width=3).text == "到2025\n年建成\n100家"
 
 
 def test_page_furniture_puts_a_page_number_and_the_running_header_between_pages():

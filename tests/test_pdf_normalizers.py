@@ -143,6 +143,16 @@ def test_paragraph_text_is_left_alone():
     assert wrap_spans(text) == []  # every line ends a paragraph: no column width to find
 
 
+def test_a_number_cut_by_the_margin_is_joined_and_latin_words_are_not():
+    """A full line of a Chinese column ends where the column does: ``达到200`` / ``0亿元`` is one number
+    (LY1's hard_wrap layout); two Latin words (``Open`` / ``Source``) keep their break."""
+    full = "推动数字经济高质量发展，全市数字经济核心产业规模达到200"
+    lines = [full, "0亿元，培育一批龙头企业，加快建设数字先锋城市，打造Open", "Source软件生态，形成完整产业链条。"] * 3
+    out, _ = join_wraps("\n".join(lines))
+    assert "规模达到2000亿元" in out
+    assert "Open\nSource" in out
+
+
 # ----------------------------------------------------------------------------- composed
 def _images(char: str) -> set[str]:
     out = {

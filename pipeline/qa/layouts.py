@@ -22,6 +22,7 @@ gold's exact end.  Targets, amounts and deadlines match by overlap and need no s
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -91,12 +92,28 @@ def one_line(text: str) -> Perturbed:
     return _build(text, [(m.start(), m.end(), "") for m in re.finditer(r"[\r\n]+", text)])
 
 
+def _one_line_text(text: str) -> bool:
+    """A text whose line breaks were already lost (lines averaging over 800 characters, as sections judge it)."""
+    return len(text) >= 1000 and text.count("\n") * 800 < len(text)
+
+
 def hard_wrap(text: str, width: int = WRAP_WIDTH) -> Perturbed:
-    """A line break after every ``width`` characters of a line (PDF text: mid-sentence, mid-number)."""
+    """A line break wherever a line reaches the column's width, ``width`` Chinese characters (PDF text:
+    mid-sentence, mid-number; a digit or a Latin letter takes half a character's width, as in a PDF).
+
+    A text that already lost its line breaks is left as it is: a PDF's lines wrap its paragraphs, and a text
+    without paragraphs wrapped every 35 characters is a layout no PDF produces."""
+    if _one_line_text(text):
+        return identity(text)
     edits = []
     for line in re.finditer(r"[^\r\n]+", text):
-        for cut in range(line.start() + width, line.end(), width):
-            edits.append((cut, cut, "\n"))
+        used = 0
+        for pos in range(line.start(), line.end()):
+            char_width = 2 if unicodedata.east_asian_width(text[pos]) in "WF" else 1
+            if used + char_width > 2 * width:  # the column is full: this character starts the next line
+                edits.append((pos, pos, "\n"))
+                used = 0
+            used += char_width
     return _build(text, edits)
 
 
