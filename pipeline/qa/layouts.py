@@ -121,10 +121,17 @@ def _furniture(page: int, header: str) -> str:
     return f"\n\n— {page} —\n\n{header}\n\n"
 
 
+_TITLE_WORD = re.compile(r"通知|意见|方案|办法|规划|计划|决定|细则|规定|报告|指南|措施|纲要|政策|批复|公告")
+
+
 def _running_header(text: str) -> str:
-    """The running header a PDF's pages repeat: the first line's first 18 characters (a title, an organ)."""
+    """The running header a PDF's pages repeat: the first line's first 18 characters when it is a title (a
+    document type's word, no sentence punctuation), else a gazette's name (a running header is never a
+    sentence nor a heading)."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return first[:18] or "人民政府公报"
+    if _TITLE_WORD.search(first) and not re.search(r"[，。；：,;:]", first):
+        return first[:18]
+    return "人民政府公报"
 
 
 def page_furniture(text: str, page_chars: int = PAGE_CHARS, at_line_ends: bool = True) -> Perturbed:
@@ -145,7 +152,10 @@ def page_furniture(text: str, page_chars: int = PAGE_CHARS, at_line_ends: bool =
 
 
 def pdf_text(text: str) -> Perturbed:
-    """PDF text: hard wraps, and page furniture wherever a page ends (between two halves of a sentence)."""
+    """PDF text: hard wraps, and page furniture wherever a page ends (between two halves of a sentence).
+    A text that already lost its line breaks is left as it is (a scraped page, never a PDF's text)."""
+    if _one_line_text(text):
+        return identity(text)
     return then(hard_wrap(text), lambda wrapped: page_furniture(wrapped, at_line_ends=False))
 
 
