@@ -22,13 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pipeline.qa.evaluate import restrict_labels  # noqa: E402
-from pipeline.qa.fixtures import run_core  # noqa: E402
-from pipeline.qa.gold import load_gold_dir, read_document_text  # noqa: E402
 from pipeline.qa.labels import LABELS  # noqa: E402
-from pipeline.qa.layouts import PERTURBATIONS, identity, perturb_gold, start_only  # noqa: E402
-from pipeline.qa.scoring import DocResult, match_document, score  # noqa: E402
-from pipeline.qa.tables import find_document, index_by_name, load_out  # noqa: E402
+from pipeline.qa.layout_scores import run_layout  # noqa: E402
+from pipeline.qa.layouts import PERTURBATIONS  # noqa: E402
+from pipeline.qa.scoring import DocResult, score  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 NEVER = frozenset({"realheld", "realblind8"})  # held out; realblind8 reserved for the next blind round
@@ -42,28 +39,6 @@ def gold_sets() -> dict[str, tuple[str, ...] | None]:
     sets: dict[str, tuple[str, ...] | None] = {s.name: None for s in SETS if s.name not in NEVER}
     sets.update(EXTRA_SETS)
     return sets
-
-
-def run_layout(set_dir: Path, layout: str, work: Path, labels: tuple[str, ...] | None) -> list[DocResult]:
-    """Every gold document of ``set_dir`` under ``layout``, run through the core and scored."""
-    perturb = identity if layout == "none" else PERTURBATIONS[layout]
-    docs = work / "docs"
-    docs.mkdir(parents=True)
-    carried = []
-    for gold in load_gold_dir(set_dir / "gold"):
-        if not gold.doc.endswith(".txt"):
-            continue  # HTML, PDF, Word: their reader makes the layout, not the crawl
-        raw, _ = read_document_text(set_dir / "docs" / gold.doc)
-        perturbed = perturb(raw)
-        (docs / gold.doc).write_text(perturbed.text, encoding="utf-8")
-        carried.append(perturb_gold(gold, raw, perturbed))
-    by_name = index_by_name(load_out(run_core(docs, work / "out")))
-    results = []
-    for gold, ambiguous in carried:
-        predicted = find_document(by_name, gold.doc)
-        result = match_document(start_only(gold, predicted, ambiguous), predicted)
-        results.append(restrict_labels(result, labels) if labels else result)
-    return results
 
 
 def measure(sets: dict[str, tuple[str, ...] | None], layouts: list[str]) -> dict[str, dict[str, dict]]:
