@@ -90,12 +90,19 @@ def _latin_word_cut(a: str, b: str) -> bool:
     return not (left.isdigit() and right.isdigit())
 
 
-def wrap_spans(text: str) -> list[tuple[int, int]]:
+# A text file (no page geometry) shows a PDF's column only with more evidence: a column at least this wide
+# (20 Chinese characters; GB/T 9704's is 28) and at least this many lines running to it. A short notice
+# whose few lines happen to share a width (a title, an addressee) is no wrapped text.
+TEXT_MIN_COLUMN = 40
+TEXT_MIN_FULL_LINES = 8
+
+
+def wrap_spans(text: str, text_file: bool = False) -> list[tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     contents = [text[a:b] for a, b in lines]
     widths = [_width(line) for line in contents]
     full = column_width([w for w, line in zip(widths, contents) if not _column_layout(line)])
-    if full is None:
+    if full is None or (text_file and not _shows_a_column(widths, full)):
         return []
     spans: list[tuple[int, int]] = []
 
@@ -127,6 +134,20 @@ def wrap_spans(text: str) -> list[tuple[int, int]]:
             if not joined:
                 depth = 0
     return spans
+
+
+def _shows_a_column(widths: list[int], full: int) -> bool:
+    at_column = sum(1 for w in widths if full - SLACK <= w <= full + _OVER)
+    return full >= TEXT_MIN_COLUMN and at_column >= TEXT_MIN_FULL_LINES
+
+
+def join_text_wraps(text: str) -> tuple[str, OffsetMap]:
+    """``join_wraps`` for a text file (a .txt extracted from a PDF, hard-wrapped): the same joins, where the
+    lines show a PDF's column beyond doubt (``TEXT_MIN_COLUMN``, ``TEXT_MIN_FULL_LINES``)."""
+    spans = wrap_spans(text, text_file=True)
+    if not spans:
+        return replaced_one_for_one(text, text)
+    return deleted(text, spans)
 
 
 def join_wraps(text: str) -> tuple[str, OffsetMap]:

@@ -11,22 +11,22 @@ Order matters:
                   both :/： and full-width digits); it also deletes PDF page numbers and running
                   headers (``page_furniture``), leaving only blank lines where they stood;
 6. ``pdf_wraps``  after boilerplate (the furniture between a wrapped line's halves is gone), before
-                  linebreaks: joins lines that run to the column's width, in any text whose lines
-                  show a column (a PDF; a .txt extracted from one, hard-wrapped every ~35
-                  characters).  A text whose lines are paragraphs has no common width and is left
-                  alone.  Headings are unharmed: ``sections`` still ends a title at a raw line end a
-                  normaliser joined (GUIDE), except in a PDF polex reads, whose wraps are layout.
-                  Run on .txt it changed one row set of corpus-real (0130's subsidy caps, `补贴上限为
-                  每年` / `200 万元`, now `<=` caps) and lifted LY1's hard_wrap layout micro F1 0.971
-                  -> 0.985 (README "Layout robustness");
+   ``text_wraps`` linebreaks: joins lines that run to the column's width.  ``pdf_wraps`` for paged formats
+                  (PDF); ``text_wraps``, the same joins, for every other format where the lines show a
+                  PDF's column beyond doubt (a .txt extracted from a PDF, hard-wrapped every ~28-35
+                  characters: ``pdf_wraps.TEXT_MIN_COLUMN``/``TEXT_MIN_FULL_LINES``).  A text whose lines
+                  are paragraphs has no common width and is left alone.  Headings are unharmed: ``sections``
+                  ends a .txt's title at a raw line end a normaliser joined (GUIDE).  On corpus-real it
+                  changes one row set (0130's subsidy caps, ``补贴上限为每年`` / ``200 万元``, now ``<=``
+                  caps) and lifts LY1's hard_wrap layout micro F1 0.994 -> 0.998 (README "Layout robustness");
 7. ``linebreaks`` after boilerplate, so deleted chrome leaves only blank lines to collapse and
                   a word cut by a page break (``智能制`` / page furniture / ``造``) is rejoined;
 8. ``width``      after the steps that delete more than spaces: whether an ASCII mark stays
                   ASCII depends on its neighbours, which must be final (idempotence);
 9. ``spacing``    last: joined paragraphs are judged as the lines they became (idempotence).
 
-``step_order(paged)`` is the order for one document (every step runs for every format now:
-``PAGED_ONLY`` is empty); ``ideographs`` runs for every format (it changed no row of the bundled,
+``step_order(paged)`` is the order for one document (``pdf_wraps`` for paged formats, ``text_wraps``
+for the others); ``ideographs`` runs for every format (it changed no row of the bundled,
 devset and corpus-real texts).
 
 A new step: a module with one function ``text -> (new_text, OffsetMap)``,
@@ -63,19 +63,22 @@ STEPS: dict[str, Step] = {
     "t2s": chinese_script.to_simplified,
     "boilerplate": boilerplate.remove_boilerplate,
     "pdf_wraps": pdf_wraps.join_wraps,
+    "text_wraps": pdf_wraps.join_text_wraps,
     "linebreaks": linebreaks.fix_linebreaks,
     "width": width.unify_width,
     "spacing": spacing.remove_spaces,
 }
 ORDER = list(STEPS)
-# Steps that read the layout only a paged format's text keeps: none since pdf_wraps measures the lines it
-# joins (a .txt hard-wrapped from a PDF shows its column as a PDF does).
-PAGED_ONLY: frozenset[str] = frozenset()
+# Steps that read the layout only a paged format's text keeps (a PDF's line geometry), and their form for
+# a text without pages (a .txt hard-wrapped from a PDF shows its column only by its lines' widths).
+PAGED_ONLY = frozenset({"pdf_wraps"})
+UNPAGED_ONLY = frozenset({"text_wraps"})
 
 
 def step_order(paged: bool) -> list[str]:
     """The steps, in order, for a document with pages (a PDF) or without (text, HTML, Word)."""
-    return [name for name in ORDER if paged or name not in PAGED_ONLY]
+    skip = UNPAGED_ONLY if paged else PAGED_ONLY
+    return [name for name in ORDER if name not in skip]
 
 
 def normalize(raw_text: str, steps: list[str] | None = None, timings: dict[str, float] | None = None) -> NormalizedText:

@@ -48,14 +48,15 @@ def test_steps_run_in_the_documented_order():
         "t2s",
         "boilerplate",
         "pdf_wraps",
+        "text_wraps",
         "linebreaks",
         "width",
         "spacing",
     ]
     assert list(normalizers.STEPS) == ORDER
-    # pdf_wraps measures the lines: a text file hard-wrapped from a PDF is unwrapped as a PDF is (LY1)
-    assert normalizers.step_order(paged=True) == ORDER
-    assert normalizers.step_order(paged=False) == ORDER
+    # pdf_wraps reads a PDF's line geometry; text_wraps the same joins where a text file's lines show a column
+    assert normalizers.step_order(paged=True) == [name for name in ORDER if name != "text_wraps"]
+    assert normalizers.step_order(paged=False) == [name for name in ORDER if name != "pdf_wraps"]
 
 
 def test_a_hard_wrapped_text_file_is_unwrapped_and_its_headings_keep_their_line_end():
