@@ -40,7 +40,7 @@ HEADING_MARKER = re.compile(
     rf"""
     [{_CN_NUM}]+[、.．]                     # 一、
     | [（(][{_CN_NUM}]+[）)]                # （一）
-    | \d{{1,3}}(?:[、．﹒]|\.(?!\d))        # 1. 1、 1．  (not 1.5); \d also matches full-width
+    | \d(?:[ ]?\d){{0,2}}(?:[、．﹒]|\.(?!\d))  # 1. 1、 1． 1 0．(PDF spacing; not 1.5); \d: full-width too
     | [（(]\d{{1,3}}[）)]                   # （1）
     | [\u2460-\u2473\u2776-\u277F]           # ① … ⑳, ❶ …
     | 第[{_CN_NUM}\d]+[章节条部篇]          # 第一章 第3条

@@ -41,12 +41,11 @@ _CN_PUNCT = r"，。、；：！？（）“”‘’《》〔〕【】…·"
 _ONE = r"(?<![ ])[ ](?![ ])"  # bracketed: the pattern is compiled with re.X
 # A PDF's character spacing: single digits one space apart (``2 0 2 5``), framed on the left by a Han
 # character and a space, punctuation or a decimal point, and on the right by a Han character, ``%``, a
-# bracket, a dash, a unit's letters or a decimal point, with a space on at least one side of the run
-# (``通用1 1 信息技术`` is a joined table row's two cells, not a spaced number).
+# bracket, a dash, a unit's letters or a decimal point (``通用1 1 信息技术``, a Han character right before
+# the run, is a joined table row's two cells, not a spaced number).
 _DIGIT_RUN = r"\d(?:[ ]\d)*"
 _LEFT_MARK = rf"[{_CN_PUNCT};,:(\-—－~～]"
 _SPACED_LEFT = rf"(?:\p{{Han}}[ ]|{_LEFT_MARK}[ ]?|\d\.[ ]?)"
-_SPACED_LEFT_CHAR = rf"(?:\p{{Han}}|{_LEFT_MARK}|\d\.)"
 _SPACED_RIGHT = r"[\p{Han}%）)—－~～\-]"
 _ALWAYS = re.compile(
     rf"""
@@ -58,7 +57,6 @@ _ALWAYS = re.compile(
     | (?<=[\d%]){_ONE}(?=[\p{{Han}}%])
     | (?<=^\d{{1,3}}[.、]){_ONE}(?=\p{{Han}})
     | (?<={_SPACED_LEFT}{_DIGIT_RUN})[ ](?={_DIGIT_RUN}(?:[ ]?{_SPACED_RIGHT}|[A-Za-z]|\.\d))
-      (?:(?<={_SPACED_LEFT_CHAR}[ ]{_DIGIT_RUN}[ ])|(?={_DIGIT_RUN}[ ]{_SPACED_RIGHT}))
     | (?<=^[ \t]*\d)[ ](?=\d[.．、](?!\d))
     | (?<=(?<![\d ])\d(?:[ ]\d){{0,2}})[ ](?=\d(?:[ ]\d){{0,2}}(?<=(?<![\d ])\d(?:[ ]\d){{3}})[ ]?年)
     """,

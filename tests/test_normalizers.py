@@ -521,6 +521,7 @@ def test_line_ending_with_comma_is_joined_even_when_short():
             "达到99.8%，精度0.005度，不低于20Mbps，补贴50—200万元",
         ),
         ("2 0 2 2 年 3 月 3 0 日", "2022年3月30日"),
+        ("全面建设新型智慧城市。9 0%的市和 7 0%的县", "全面建设新型智慧城市。90%的市和70%的县"),
         ("  1 0．保留传统金融服务方式", "10．保留传统金融服务方式"),
         # two numbers stay two: a table row's cells, a number pair without frame
         ("1 1 信息技术 词汇", "1 1信息技术 词汇"),
@@ -610,3 +611,13 @@ def test_a_line_opening_with_a_pause_mark_continues_the_line_before(text, joined
     out, offsets = linebreaks.fix_linebreaks(text)
     assert out == joined  # the text's trailing line break is a document-edge blank, deleted
     assert offsets.source_len == len(text)
+
+
+def test_an_item_whose_number_a_pdf_spaced_out_still_starts_its_line():
+    """``1 0.推动…`` (PDF character spacing) is a heading marker to linebreaks: its line is not joined to the
+    title line above it, and spacing then makes it ``10.``."""
+    raw = (
+        "现提出以下意见。\n9.强化安全。加强数据安全防护，建立数据分类分级保护制度，提升数据安全保护能力和水平\n"
+        "1 0.推动制造装备改造。加快制造装备更新改造。\n"
+    )
+    assert "水平\n10.推动制造装备改造" in normalizers.normalize(raw).text
