@@ -31,6 +31,11 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   intelligent-ship 行动计划 whose figures are no goals, 商务部办公厅's smart-logistics 实施方案) and a Guizhou 摘编 HTML
   page (a chronology with two investment tables). Floors: the blind measurement (main 5b4a116); its blind false
   positives (a unit, 0199's targets) are ``open_false_positives``: checked as strict expected failures.
+- ``realblind9`` (task BL9; HELD OUT for every other task): twelve national texts of realmeta2 (meta gold reused):
+  a 1981 国务院 批转 notice in Chinese numerals and a 2004 批复, both one-line, two one-line 国务院办公厅 意见, and
+  eight ministries' texts (three in chapters and articles, one with an application form) whose figures are almost
+  never goals: it measures false positives in prose with few figures. Floors: the blind measurement (main
+  bae4caa); 0021's blind false-positive targets (a tax rate and a per-ton rate) are ``open_false_positives``.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -276,6 +281,40 @@ SETS = (
         ),
         # blind: 0199 `·2016年10月（成立工作指挥部）` read as a unit; 0199's `列出…14个…`, `总投资规模10.581亿元`, `191项`
         open_false_positives=("responsible_unit", "0199_我省对打赢深度贫困地区脱贫攻坚战的要求贵州省相关.html"),
+    ),
+    # Blind F1 (main bae4caa), less a margin (notes/realblind9.md). HELD OUT for every other task.
+    BlindSet(
+        "realblind9",
+        documents=12,
+        f1_floors={
+            "heading": 0.98,  # 1.000 (265 gold, 265 pred)
+            "target": 0.54,  # 0.571 (2 gold, 5 pred): 0021's `工商税率降到百分之五`, `维简费每吨煤提高到四元`, `也可高于四元`
+            "amount": 0.77,  # 0.800 (20 gold, 15 pred): 0021's `五至六元`-style ranges, the two `四元` read as targets
+            "deadline": 0.93,  # 0.957 (11 gold, 12 pred): 0023's `规划5年内开始建井开采的区域` (a class of areas)
+            "micro": 0.96,  # 0.982
+        },
+        target_indicator_floor=0.54,  # 0.571 (the 2 gold targets right; the 3 false positives)
+        meta_accuracy_floor=0.98,  # 1.000, 156/156 (realmeta2's meta gold)
+        meta_field_floor=0.91,  # 12 documents: one miss is 0.917
+        builders="realblind9_*.py",
+        empty_labels=NO_UNIT,  # every `负责`/`牵头`/`配合` is prose or an article describing duties
+        # no figure is a goal but 0068's two counts: the rest sets qualitative goals (`到2020年…`) or none
+        no_target_docs=(
+            "0009_国务院办公厅关于推行环境污染第三方治理的意见国办.txt",
+            "0021_国务院批转国家能源委员会关于地方国营煤矿若干经济.txt",
+            "0023_国务院办公厅关于进一步加快煤层气煤矿瓦斯抽采利用.txt",
+            "0030_国务院关于同意建立全国油气田及输油气管道安全保护.txt",
+            "0067_Notice_from_the_General_Office_of_the.txt",
+            "0070_Notice_from_the_Ministry_of_Civil_Affairs.txt",
+            "0077_新一代人工智能伦理规范.txt",
+            "0084_Provisional_Measures_for_Managing_Model_Intellig.txt",
+            "0089_Guiding_Opinions_on_the_Development_of_Industria.txt",
+            "0107_Opinions_of_the_Supreme_People_s_Court.txt",
+            "0112_Opinions_from_the_General_Office_of_the.txt",
+        ),
+        # blind: 0021's proposals set a tax rate (`工商税率降到百分之五`) and a per-ton rate (`维简费每吨煤提高到四元`,
+        # `也可高于四元`): rules, read as targets
+        open_false_positives=("0021_国务院批转国家能源委员会关于地方国营煤矿若干经济.txt",),
     ),
     # The development rounds (figures after their rules, less a margin; the blind figure in the set's notes).
     BlindSet(
