@@ -18,6 +18,7 @@ converted character by character instead, which is always one for one.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import opencc
@@ -27,6 +28,8 @@ from pipeline.core.offsets import OffsetMap
 
 TRADITIONAL_SHARE = 0.02  # simplified documents measure ~0.1%, traditional ones 15-40%
 MIN_CHANGED = 3  # a handful of variant characters never makes a document traditional
+# Every character t2s can change (tools/make_t2s_chars.py, from the dictionaries OpenCC reads)
+CHANGING_CHARS = Path(__file__).with_name("data") / "t2s_changing_chars.txt"
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +46,17 @@ def simplified_char(char: str) -> str:
 
 def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+@lru_cache(maxsize=1)
+def _changing_table() -> np.ndarray:
+    """A bool per code point, True where t2s can change the character; one False past the last
+    such point, where ``take(mode="clip")`` sends every later one."""
+    lines = CHANGING_CHARS.read_text(encoding="utf-8").splitlines()
+    points = _code_points("".join(line for line in lines if not line.startswith("#")))
+    table = np.zeros(int(points.max()) + 2, dtype=bool)
+    table[points] = True
+    return table
 
 
 def _han_mask(points: np.ndarray) -> np.ndarray:
@@ -78,7 +92,20 @@ def traditional_share(text: str, converted: str) -> tuple[int, int]:
     return int(np.count_nonzero((before != after) & han)), int(np.count_nonzero(han))
 
 
+def _too_few_to_change(text: str) -> bool:
+    """Whether the text cannot reach the traditional share whatever t2s makes of it: it holds fewer
+    characters t2s could change than the share needs.  Every entry of t2s's dictionaries is one for
+    one (tools/make_t2s_chars.py checks), so these bound the characters it changes.  Every
+    simplified text of the corpora is such a text: OpenCC's conversion, most of the step's time,
+    is skipped for them."""
+    points = _code_points(text)
+    bound = int(np.count_nonzero(_changing_table().take(points, mode="clip")))
+    return bound < MIN_CHANGED or bound < TRADITIONAL_SHARE * int(np.count_nonzero(_han_mask(points)))
+
+
 def to_simplified(text: str) -> tuple[str, OffsetMap]:
+    if _too_few_to_change(text):  # the same as converting and counting below, without OpenCC
+        return replaced_one_for_one(text, text)
     converted = _one_for_one(text)
     if converted == text:  # most simplified texts: nothing changed, no share to count
         return replaced_one_for_one(text, text)
