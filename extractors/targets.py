@@ -1289,7 +1289,9 @@ class _Scan:
         `在离散和流程制造领域各选择10个以上智能工厂` is two targets, `离散制造领域智能工厂` and `流程制造领域智能工厂`
         (a short first item shares the last item's tail: 离散|制造领域)."""
         text = self.text
-        found = P.EACH_VERB_BEFORE.search(text, c.clause_start, c.start) if len(spans) == 1 else None
+        # (every match holds its 各: the search, ~12 µs a clause, only where the clause before has one)
+        each = len(spans) == 1 and text.find("各", c.clause_start, c.start) >= 0
+        found = P.EACH_VERB_BEFORE.search(text, c.clause_start, c.start) if each else None
         if found is None:
             return spans
         items = P.split_items(text, found.start("items"), found.end("items"))

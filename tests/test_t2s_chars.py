@@ -24,7 +24,24 @@ from normalizers.edits import replaced_one_for_one
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # simplified and traditional spellings, variants t2s touches (乾/著/藉), phrases (乾燥, 憑藉), compatibility ideographs
-PIECES = ["发展", "發展", "产业", "產業", "乾隆", "乾燥", "著名", "憑藉", "慰藉", "的", "，", "2025年", "\n", "abc", "豈", "金"]
+PIECES = [
+    "发展",
+    "發展",
+    "产业",
+    "產業",
+    "乾隆",
+    "乾燥",
+    "著名",
+    "憑藉",
+    "慰藉",
+    "的",
+    "，",
+    "2025年",
+    "\n",
+    "abc",
+    "豈",
+    "金",
+]
 
 
 def _reference(text: str) -> tuple[str, object]:
@@ -73,6 +90,8 @@ def test_every_han_character_opencc_changes_alone_is_listed():
     assert changed and all(_bound(ch) == 1 for ch in changed)
 
 
-@pytest.mark.parametrize("text", ["濱州市人民政府辦公室關於加快發展先進製造業集群的實施意見", "滨州市人民政府办公室关于加快发展"])
+@pytest.mark.parametrize(
+    "text", ["濱州市人民政府辦公室關於加快發展先進製造業集群的實施意見", "滨州市人民政府办公室关于加快发展"]
+)
 def test_traditional_text_is_converted_and_simplified_text_kept(text):
     assert cs.to_simplified(text)[0] == _reference(text)[0]
