@@ -13,6 +13,11 @@ The offset map stays exact: OpenCC's phrase tables are length-preserving in
 practice, so the converted text is a one-for-one rewrite.  Where a converted
 line changes length (a phrase with a different length), that line is
 converted character by character instead, which is always one for one.
+
+A text holding fewer characters OpenCC could change (``data/t2s_changing_chars.txt``, generated
+from its dictionaries by ``tools/make_t2s_chars.py``) than the share needs is kept as it is
+without converting: the same result, since t2s changes no other character (every simplified text
+of the corpora; OpenCC's conversion was most of the step).
 """
 
 from __future__ import annotations
