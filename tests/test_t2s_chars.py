@@ -65,6 +65,10 @@ def _bound(text: str) -> int:
 
 
 def test_the_character_list_is_the_installed_opencc_s():
+    import opencc
+
+    if not (Path(opencc.__file__).resolve().parent / "clib" / "bin" / "opencc_dict").exists():
+        pytest.skip("this OpenCC wheel ships no opencc_dict tool to dump its dictionaries")
     tool = ROOT / "tools" / "make_t2s_chars.py"
     result = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
