@@ -14,7 +14,9 @@ whether a figure is a target; the clause's type does, and official documents bui
   为10%`). Its figures are thresholds and specifications: no targets (CONVENTIONS Targets: "specifications inside
   rules are not"), money in them stays an amount.
 - a **result** clause reports what is: `已`+verb (`已发布`, `已建成`), `累计`, `同比`, `目前`, a past year, a review
-  part. Its figures are no targets either.
+  part, the narration of a chronology's past entry (a line that is the entry's date and, in brackets, its event:
+  `·2017年8月（全省…推进大会）`, then what happened: `…大会在贵阳召开，…全省列出深度贫困县14个`; a 大事记 or a
+  摘编's record of the measures taken). Its figures are no targets either.
 
 A clause framed as a goal stays a goal even where its words look like a rule's (`到2025年，新建建筑…不低于…`): the frame
 is what the document says it sets.  Where each kind is decided in targets.py: a review part, a past year, a
@@ -94,6 +96,32 @@ _RESULT_WIDTH = 6
 
 _NORMS = (NORM_MODAL, CLASS_NORM, NORM_STATEMENT, CLASS_OBLIGATION)
 
+# A chronology's entry (大事记, a 摘编's record of measures taken): a line that is a date (a year, its month and day,
+# a span of months) and the event in brackets, `·2016年10月（成立工作指挥部）`, `2017年1月-10月（春季攻势…）`; the
+# lines after it narrate that event up to the next entry. A phase of a work plan's schedule names its stage
+# (`2024年3月—4月（动员部署阶段）`): its lines are tasks, no entry.
+CHRONICLE_ENTRY = re.compile(
+    r"^[ \u3000\t]*[·•●◆▪]?[ \u3000]*(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?"
+    r"(?:[-—–~～至到](?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?)?[ \u3000]*"
+    r"[（(](?P<event>[^（()）\n]{2,40})(?<!阶段)[）)][ \u3000]*$",
+    re.MULTILINE,
+)
+
+
+def chronicle_parts(text: str, is_past, part_starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each past chronology entry (CHRONICLE_ENTRY) and its narration: from the entry's line to the
+    next entry or the next of ``part_starts`` (headings of a new part), else the end of the text.  ``is_past(year)``:
+    whether the entry's year is past for the document (a year after it is a schedule's)."""
+    if "年" not in text or not ("）" in text or ")" in text):
+        return []
+    entries = [m for m in CHRONICLE_ENTRY.finditer(text) if is_past(int(m.group("year")))]
+    parts = []
+    for i, m in enumerate(entries):
+        end = entries[i + 1].start() if i + 1 < len(entries) else len(text)
+        end = min([end, *(s for s in part_starts if m.end() < s < end)])
+        parts.append((m.start(), end))
+    return parts
+
 
 class ClauseKinds:
     """``kind`` of every figure of one text, the sentence-wide norm searches done once per sentence (a long flat
@@ -130,11 +158,14 @@ class ClauseKinds:
         goal_framed: bool,
         rule_part: bool,
         acts: bool = False,
+        reported: bool = False,
     ) -> str:
         """GOAL, RULE or RESULT for the figure ``figure`` (start, end) in the clause from ``clause_start`` of the
         ``sentence`` (start, end): see :func:`clause_kind`.  ``acts``: an action verb opens the figure's clause
         (建成, 培育…): a norm of an earlier clause does not reach it (`项目应符合规划，建成标准厂房10万平方米`: a task of
-        its own), while a specification clause (a subject and its bound) continues the norm's list."""
+        its own), while a specification clause (a subject and its bound) continues the norm's list.  ``reported``:
+        the figure narrates a past chronology entry (chronicle_parts): a result, unless a goal's frame governs it
+        (`会议要求，到2020年…`: what the event set)."""
         text, (start, end) = self.text, figure
         if RESULT_VERB_BEFORE.search(text, max(clause_start, start - _RESULT_WIDTH), start):
             return RESULT
@@ -142,6 +173,8 @@ class ClauseKinds:
             return RULE
         if goal_framed or GOAL_FRAME.search(text, sentence[0], start):
             return GOAL
+        if reported:
+            return RESULT
         norm_end = self._norm_end(sentence[0], sentence[1], start)
         if norm_end is None or (acts and norm_end <= clause_start):
             return GOAL
@@ -157,6 +190,7 @@ def clause_kind(
     goal_framed: bool,
     rule_part: bool = False,
     acts: bool = False,
+    reported: bool = False,
 ) -> str:
     """GOAL, RULE or RESULT for the figure ``start``–``end`` in the clause from ``clause_start`` of the sentence
     from ``sent_start`` to the end of ``text`` (module docstring).  ``goal_framed``: a goal's time frame or part
@@ -164,5 +198,6 @@ def clause_kind(
     whenever one of its class comes along, a task is bounded in time: `新建数据中心PUE不高于1.25，9月底前完成…检查`);
     it makes a norm-shaped clause a goal, never a result one.  ``rule_part``: a heading over the figure names an
     application's rules or an access standard (RULE_HEADING): a rule whatever the frame.  ``acts``: an action verb
-    opens the figure's clause (ClauseKinds.kind)."""
-    return ClauseKinds(text).kind((sent_start, len(text)), clause_start, (start, end), goal_framed, rule_part, acts)
+    opens the figure's clause, ``reported``: it narrates a past chronology entry (ClauseKinds.kind)."""
+    sentence = (sent_start, len(text))
+    return ClauseKinds(text).kind(sentence, clause_start, (start, end), goal_framed, rule_part, acts, reported)

@@ -479,6 +479,10 @@ BARE_YEAR = re.compile(
 # a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
 RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
 BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资")
+# a total investment stated of a set of projects, the figure right after it (`共实施项目191项，总投资规模10.581亿元`,
+# `项目总投资约12亿元`): what the projects cost, a budget (README: `计划投资…`), no outcome a check verifies; an
+# investment to be made or leveraged has its verb (`完成投资4000亿元`, `带动总投资超过…`) and stays a goal
+INVESTMENT_TOTAL = re.compile(r"(?<![完成带动拉动撬动吸引])总投资(?:规模|额)?[ \u3000]*(?:约|共|共计|合计|为)?[ \u3000]*$")
 # Money whose clause says it is an outcome (leveraged investment, output, revenue) is a
 # goal even when an earlier clause of the sentence sets up a fund: 基金安排100亿元，带动社会资本投入超过1000亿元.
 GOAL_MONEY = re.compile(
@@ -627,10 +631,14 @@ CRITERION_MARKER = re.compile(r"[ \u3000\t]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[�
 STANDARD_MODALS = frozenset({"必须", "应当"})  # what a standard demands of what it checks
 # a deadline clause after a grant opens the goals again: 对…给予奖补，到2025年，建成5G基站25万个
 DEADLINE_CLAUSE = re.compile(r"[，,；;][ \u3000]*(?:力争|争取|确保)?(?:到|至)(?:19|20)\d{2}年")
-# 稳居全球前三: a rank set as a goal (CONVENTIONS), value 3, comparator <=
-# (the rule matches from 前, a rarer character than the verbs, so the scan stays fast; the verb and
-# scope before it are checked by RANK_BEFORE)
-RANK_PATTERN = r"前(?P<rank_n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名|强)?"
+# 稳居全球前三: a rank set as a goal (CONVENTIONS), value 3, comparator <=; 保持全球第一, 位居全国第三: one rank held
+# (an ordinal, not a 前N range: comparator =; realblind8 0047). Official plans set a leading position both ways.
+# (the rule matches from 前/第, rarer characters than the verbs, so the scan stays fast; the verb and
+# scope before it are checked by RANK_BEFORE; an ordinal closes its word: 第一批, 第二条, 第三方 are none)
+RANK_PATTERN = (
+    r"前(?P<rank_n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名|强)?"
+    r"|第(?P<rank_nth>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?(?=[，,；;。、\n]|$)"
+)
 RANK_BEFORE = re.compile(
     r"(?P<rank_verb>稳居|位居|居于|保持|进入|跻身|迈入|位列|居)"
     r"(?P<rank_scope>全国|全球|全省|全市|世界|国内|国际|同类城市|中西部)?$"

@@ -35,7 +35,7 @@ from extractors import target_patterns as P
 from extractors.base import Extractor
 from extractors.char_positions import code_points
 from extractors.rules import Found, Rule, RuleSet, example
-from extractors.target_clauses import GOAL, RULE_HEADING, ClauseKinds
+from extractors.target_clauses import GOAL, RULE_HEADING, ClauseKinds, chronicle_parts
 from extractors.target_parts import GOALS_SENTENCE, document_parts
 from extractors.target_scan import StartPositions, StartScan
 from extractors.target_tables import spaced_table_targets, table_targets
@@ -86,7 +86,6 @@ class _DocIndex:
         # eligibility conditions listed after 符合以下条件…：
         self.condition_lists = P.condition_lists(text) if "条件" in text or "情形" in text else []
         self.condition_starts = [a for a, _ in self.condition_lists]
-        self.plan_starts = [a for a, _ in self.plan_parts]
         self._sentence_verdicts: dict[int, bool] = {}
         self._subsidy_starts: dict[int, int | None] = {}
         self._subsidy_ends: dict[int, int | None] = {}
@@ -99,6 +98,13 @@ class _DocIndex:
         self._goal_section: dict[int, bool] = {}  # section index -> in_goal_section
         self._rule_section: dict[int, bool] = {}  # section index -> in_rule_section
         self.clause_kinds = ClauseKinds(text)  # goal, rule or result of each figure (target_clauses)
+        # the narration under a chronology's past entries (·2017年8月（…推进大会）): results (target_clauses)
+        part_starts = [s.norm_start for s in ctx.sections if s.level <= 2]
+        self.chronicle_parts = chronicle_parts(text, self._entry_is_past, part_starts)
+        self.chronicle_starts = [a for a, _ in self.chronicle_parts]
+        if self.chronicle_parts:  # an entry's line is no heading of a year's work (`2016年10月（成立工作指挥部）`)
+            self.plan_parts = [part for part in self.plan_parts if part[0] not in self.chronicle_starts]
+        self.plan_starts = [a for a, _ in self.plan_parts]
         self._lead_year_of: dict[int, Any] = {}  # line start of a dash item -> _list_lead_year
 
     # ------------------------------------------------------------ boundaries
@@ -254,6 +260,21 @@ class _DocIndex:
         i = bisect.bisect_right(self.review_starts, pos) - 1
         return i >= 0 and pos < self.review_parts[i][1]
 
+    def in_chronicle(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.chronicle_starts, pos) - 1
+        return i >= 0 and pos < self.chronicle_parts[i][1]
+
+    def _year_is_past(self, year: int) -> bool:
+        """A year of the past for this document, by the test a bare year of a sentence takes (_has_bare_past_year)."""
+        if self.doc_year is not None:
+            return year <= self.doc_year
+        return self.first_by_year is None or year < self.first_by_year
+
+    def _entry_is_past(self, year: int) -> bool:
+        """A chronology entry's year of the past: before the document's year (an entry of its own year may be a
+        step of its schedule), else as a bare year (_year_is_past)."""
+        return year < self.doc_year if self.doc_year is not None else self._year_is_past(year)
+
     def in_conditions(self, pos: int) -> bool:
         i = bisect.bisect_right(self.condition_starts, pos) - 1
         return i >= 0 and pos < self.condition_lists[i][1]
@@ -305,10 +326,7 @@ class _DocIndex:
             if m is None or self.in_deadline_span(m.start()):
                 continue
             year = int(m.group(1))
-            if self.doc_year is not None:
-                if year <= self.doc_year:
-                    return True
-            elif self.first_by_year is None or year < self.first_by_year:
+            if self._year_is_past(year):
                 return True
         return False
 
@@ -924,8 +942,9 @@ def _unit_misread(text: str, c: _Candidate) -> bool:
 
 
 def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
-    """Money set aside (设立2亿元专项资金), unless its own clause makes it an outcome (带动社会资本投入…)."""
-    if P.BUDGET.search(text, clause_start, clause_end):
+    """Money set aside (设立2亿元专项资金) or a projects' total investment (总投资规模10.581亿元), unless its own clause
+    makes it an outcome (带动社会资本投入…)."""
+    if P.BUDGET.search(text, clause_start, clause_end) or P.INVESTMENT_TOTAL.search(text, clause_start, start):
         return True
     return bool(P.BUDGET.search(text, sent_start, clause_start)) and not P.GOAL_MONEY.search(text, clause_start, start)
 
@@ -1171,7 +1190,13 @@ class _Scan:
         )
         sentence, figure = (c.sent_start, c.sent_end), (start, c.end)
         kind = doc.clause_kinds.kind(
-            sentence, c.clause_start, figure, goal_framed, doc.in_rule_section(start), acts=c.has_action
+            sentence,
+            c.clause_start,
+            figure,
+            goal_framed,
+            doc.in_rule_section(start),
+            acts=c.has_action,
+            reported=bool(doc.chronicle_parts) and doc.in_chronicle(start),
         )
         if kind != GOAL:
             return False  # a norm imposed on a class (新上…项目应满足…不低于20%), a result (已发布30…)
@@ -1572,8 +1597,9 @@ class _Scan:
         subject = _clean_indicator(text[subject_start : verb.start()])
         if not subject:
             return None
+        nth = m.group("rank_nth")
         try:
-            rank = parse_number(m.group("rank_n"))
+            rank = parse_number(nth or m.group("rank_n"))
         except ValueError:
             return None
         indicator = subject + (verb.group("rank_scope") or "") + "排名"
@@ -1584,7 +1610,7 @@ class _Scan:
             "value": rank,
             "value_max": None,
             "unit": None,
-            "comparator": "<=",
+            "comparator": "=" if nth else "<=",  # 第一 is one rank, 前三 any of the first three
             "deadline_year": deadline_year,
             "recurring": None,
         }
@@ -1922,10 +1948,16 @@ RANK = Rule(
             {"indicator": "服务器产销量全球排名", "value": 3, "unit": None, "comparator": "<="},
         ),
         example("2020年，全市经济总量居全国前十。", note="a rank of the past"),
+        example(
+            "到2026年，网络零售规模保持全球第一，跨境电商增速快于货物贸易增速。",
+            {"text": "网络零售规模保持全球第一", "indicator": "网络零售规模全球排名", "value": 1, "comparator": "="},
+            note="an ordinal rank held (realblind8 0047): one rank, comparator =",
+        ),
+        example("到2025年，认定第一批示范企业，落实第二条规定。", note="an ordinal naming a batch or an article"),
     ),
 )
-# every match starts with a numeral or 前 (a rank) and holds a numeral before its clause ends
-_FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿前]"
+# every match starts with a numeral or 前/第 (a rank) and holds a numeral before its clause ends
+_FIRST_CHARS = r"[\d一二两三四五六七八九十百千万亿前第]"
 _REQUIRED = r"\d一二两三四五六七八九十百千万亿"
 # (the guards pass at nearly every numeral: the plain scan is faster than a positions lookup first)
 RULES = RuleSet([SCALE, COUNT, ELIDED, PERCENT, BARE, INDEX, WAN, RANK], _FIRST_CHARS, _REQUIRED, by_positions=False)
@@ -1937,7 +1969,7 @@ _SCAN = StartScan(
     StartPositions(
         _FIRST_CHARS,
         P.NOT_INSIDE_CLASS,
-        "前",
+        "[前第]",
         lone_class="[一二两三四五六七八九十百千]",
         numeral_class=P.CN_NUMERAL_CLASS,
         scale_class="[万亿]",
