@@ -579,11 +579,22 @@ class _Env:
     text: str
 
 
+# A bracket right after a date glosses the date: the event of a chronology's entry (`·2016年10月（成立工作指挥部）`),
+# a weekday (`4月26日（周五）`). A unit note closes a task's words (GUIDE), so such a bracket names units only with
+# a role word or a label of its own (`2024年底前（市发展改革委牵头）`).
+DATE_BEFORE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月日][底初末]?$|(?:19|20)\d{2}年[底初末]?$")
+ROLE_IN_NOTE = re.compile("|".join(_ROLE_WORDS) + r"|[：:]")
+
+
 def _bracket_note(m: re.Match, env: _Env) -> Note | None:
     """A bracket that is a note: labelled, closed by role verbs, or a list of units closing an item."""
     text = env.text
     if not MAY_BE_NOTE.search(text, m.start("inner"), m.end("inner")):
         return None
+    if DATE_BEFORE.search(text, max(0, m.start() - 6), m.start()) and not ROLE_IN_NOTE.search(
+        text, m.start("inner"), m.end("inner")
+    ):
+        return None  # ·2016年10月（成立工作指挥部）: the event of a dated entry, no note
     units = _note_units(text, m.start("inner"), m.end("inner"), (m.start(), m.end()))
     return Note(m.start(), m.end(), "bracket", units) if units else None
 
@@ -676,6 +687,15 @@ BRACKET_NOTE = Rule(
         example("印发《山东省制造业行动计划（2021-2023年）》（鲁政发〔2021〕5号）。\n", note="years, document numbers"),
         example("支持龙头企业（链主企业）牵头组建创新联合体（由龙头企业牵头）。\n", note="prose brackets"),
         example("有关情况及时报我部（教师工作司）。\n", note="a bracket glossing the organ a report goes to"),
+        example(
+            "·2016年10月（成立工作指挥部）\n指挥长（省委常委）、常务副指挥长（省机关事务管理局局长）\n",
+            note="a bracket after a date names the entry's event (realblind8 0199), no unit note",
+        ),
+        example(
+            "完成清查。2024年底前（市发展改革委牵头）\n",
+            {"text": "市发展改革委", "role": "lead"},
+            note="a bracket after a date with a role word stays a note",
+        ),
     ),
 )
 LABEL_NOTE = Rule(

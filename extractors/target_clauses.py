@@ -96,12 +96,13 @@ _RESULT_WIDTH = 6
 
 _NORMS = (NORM_MODAL, CLASS_NORM, NORM_STATEMENT, CLASS_OBLIGATION)
 
-# A chronology's entry (大事记, a 摘编's record of measures taken): a line that is a date (a year, its month and day,
-# a span of months) and the event in brackets, `·2016年10月（成立工作指挥部）`, `2017年1月-10月（春季攻势…）`; the
-# lines after it narrate that event up to the next entry. A phase of a work plan's schedule names its stage
-# (`2024年3月—4月（动员部署阶段）`): its lines are tasks, no entry.
+# A chronology's entry (大事记, a 摘编's record of measures taken): a line that is a date (a year and its month, its
+# day, a span of months) and the event in brackets, `·2016年10月（成立工作指挥部）`, `2017年1月-10月（春季攻势…）`; the
+# lines after it narrate that event up to the next entry. A chronology is a run of them (two at least: one dated
+# line is a caption); a bare year in brackets is a table's column head (`2020年（已整治）`). A phase of a work plan's
+# schedule names its stage (`2024年3月—4月（动员部署阶段）`): its lines are tasks, no entry.
 CHRONICLE_ENTRY = re.compile(
-    r"^[ \u3000\t]*[·•●◆▪]?[ \u3000]*(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?"
+    r"^[ \u3000\t]*[·•●◆▪]?[ \u3000]*(?P<year>(?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?"
     r"(?:[-—–~～至到](?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?)?[ \u3000]*"
     r"[（(](?P<event>[^（()）\n]{2,40})(?<!阶段)[）)][ \u3000]*$",
     re.MULTILINE,
@@ -115,6 +116,8 @@ def chronicle_parts(text: str, is_past, part_starts: list[int]) -> list[tuple[in
     if "年" not in text or not ("）" in text or ")" in text):
         return []
     entries = [m for m in CHRONICLE_ENTRY.finditer(text) if is_past(int(m.group("year")))]
+    if len(entries) < 2:
+        return []
     parts = []
     for i, m in enumerate(entries):
         end = entries[i + 1].start() if i + 1 < len(entries) else len(text)

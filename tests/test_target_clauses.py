@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.target_clauses import GOAL, RESULT, RULE, clause_kind
+from extractors.target_clauses import GOAL, RESULT, RULE, chronicle_parts, clause_kind
 
 
 def _kind(sentence: str, figure: str, goal_framed: bool = False) -> str:
@@ -69,3 +69,54 @@ def test_a_norm_reaches_specification_clauses_not_tasks() -> None:
     spec = "新上光伏制造项目应满足电池转换效率不低于20%，多晶硅生产综合电耗不高于100千瓦时/千克。"
     start = spec.index("100")
     assert clause_kind(spec, 0, spec.index("多晶硅"), start, start + 6, False, acts=False) == RULE
+
+
+def test_a_past_chronology_entry_narrates_results_unless_a_goal_frame_governs() -> None:
+    """A figure under a chronology's past entry (``reported``) reports what was done; what the event set for a time
+    frame (``goal_framed``) or with a resolve stays a goal."""
+    sentence = "根据定性定量划分，全省列出深度贫困县14个、极度贫困乡镇20个。"
+    start = sentence.index("14个")
+    clause_start = sentence.index("全省")
+    assert clause_kind(sentence, 0, clause_start, start, start + 3, False, reported=True) == RESULT
+    assert clause_kind(sentence, 0, clause_start, start, start + 3, False) == GOAL
+    assert clause_kind(sentence, 0, clause_start, start, start + 3, True, reported=True) == GOAL
+    resolve = "会议要求，力争全省减少贫困人口100万人。"
+    start = resolve.index("100万")
+    assert clause_kind(resolve, 0, resolve.index("力争"), start, start + 4, False, reported=True) == GOAL
+
+
+def _past_before(year: int):
+    return lambda entry_year: entry_year < year
+
+
+CHRONICLE = (
+    "第二 我省的要求\n"
+    "·2016年10月（成立工作指挥部）\n"
+    "指挥长（省委常委）\n"
+    "·2017年8月（全省推进大会）\n"
+    "8月6日，大会在贵阳召开。全省列出深度贫困县14个。\n"
+)
+
+
+def test_chronicle_parts_run_from_each_past_entry_to_the_next() -> None:
+    first, second = CHRONICLE.index("·2016"), CHRONICLE.index("·2017")
+    assert chronicle_parts(CHRONICLE, _past_before(2018), []) == [(first, second), (second, len(CHRONICLE))]
+    # a heading of a new part ends the narration
+    heading = CHRONICLE.index("8月6日")
+    assert chronicle_parts(CHRONICLE, _past_before(2018), [heading])[-1] == (second, heading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CHRONICLE.replace("·2017年8月（全省推进大会）\n", ""),  # one dated line is a caption, no chronology
+        "2020年（已整治）\n河道\n2021年（已整治）\n水闸\n",  # a bare year in brackets: a table's column head
+        "2024年3月—4月（动员部署阶段）\n召开动员会议\n2024年5月—10月（组织实施阶段）\n新建100个\n",  # a schedule
+    ],
+)
+def test_no_chronology(text: str) -> None:
+    assert chronicle_parts(text, _past_before(2030), []) == []
+
+
+def test_entries_of_a_later_year_are_a_schedule() -> None:
+    assert chronicle_parts(CHRONICLE, _past_before(2016), []) == []
