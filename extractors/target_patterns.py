@@ -482,7 +482,9 @@ BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|�
 # a total investment stated of a set of projects, the figure right after it (`共实施项目191项，总投资规模10.581亿元`,
 # `项目总投资约12亿元`): what the projects cost, a budget (README: `计划投资…`), no outcome a check verifies; an
 # investment to be made or leveraged has its verb (`完成投资4000亿元`, `带动总投资超过…`) and stays a goal
-INVESTMENT_TOTAL = re.compile(r"(?<![完成带动拉动撬动吸引])总投资(?:规模|额)?[ \u3000]*(?:约|共|共计|合计|为)?[ \u3000]*$")
+INVESTMENT_TOTAL = re.compile(
+    r"(?<!完成)(?<!带动)(?<!拉动)(?<!撬动)(?<!吸引)总投资(?:规模|额)?[ \u3000]*(?:约|共|共计|合计|为)?[ \u3000]*$"
+)
 # Money whose clause says it is an outcome (leveraged investment, output, revenue) is a
 # goal even when an earlier clause of the sentence sets up a fund: 基金安排100亿元，带动社会资本投入超过1000亿元.
 GOAL_MONEY = re.compile(

@@ -1165,6 +1165,20 @@ class _Scan:
             return True
         return P.ROUND_THE_CLOCK.match(text, start) is not None
 
+    def _clause_kind(self, c: _Candidate, goal_framed: bool) -> str:
+        """GOAL, RULE or RESULT for the quantity (target_clauses): a norm's or a result's clause, a rule's part, a
+        past chronology entry's narration (``reported``)."""
+        doc, start = self.doc, c.start
+        return doc.clause_kinds.kind(
+            (c.sent_start, c.sent_end),
+            c.clause_start,
+            (start, c.end),
+            goal_framed,
+            doc.in_rule_section(start),
+            acts=c.has_action,
+            reported=doc.in_chronicle(start),
+        )
+
     def _goal(self, c: _Candidate) -> bool:
         """Whether a goal context governs the quantity (a verb, an action, a deadline, a goal part)."""
         text, doc, start, verb = self.text, self.doc, c.start, c.verb
@@ -1188,17 +1202,7 @@ class _Scan:
             or doc.in_plan(start)
             or doc.deadline_in(c.sent_start, c.sent_end)
         )
-        sentence, figure = (c.sent_start, c.sent_end), (start, c.end)
-        kind = doc.clause_kinds.kind(
-            sentence,
-            c.clause_start,
-            figure,
-            goal_framed,
-            doc.in_rule_section(start),
-            acts=c.has_action,
-            reported=bool(doc.chronicle_parts) and doc.in_chronicle(start),
-        )
-        if kind != GOAL:
+        if self._clause_kind(c, goal_framed) != GOAL:
             return False  # a norm imposed on a class (新上…项目应满足…不低于20%), a result (已发布30…)
         if not goal_framed and text[start - 1 : start] == "等" and _closes_list(text, c.clause_start, start, c.value):
             return False  # 主要包括A、B、C、D等4个部分: the make-up of what is described
