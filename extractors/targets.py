@@ -1587,16 +1587,16 @@ class _Scan:
     def rank(self, m: re.Match) -> dict[str, Any] | None:
         """稳居全球前三: a rank set as a goal (CONVENTIONS), where a goal context governs it."""
         text, doc, start = self.text, self.doc, m.start()
+        clause_start, _ = doc.clause(start)
+        verb = P.RANK_BEFORE.search(text, max(clause_start, start - P.RANK_BEFORE_WIDTH), start)
+        if verb is None:
+            return None  # 年底前10个, 第一批: 前 closes a deadline, 第 an ordinal here; no rank (checked first: cheap)
         sent_start, sent_end = doc.sentence(start)
         if doc.in_review(start) or doc.sentence_is_excluded(sent_start, sent_end):
             return None
         deadline_year = doc.deadline_year(start)
         if deadline_year is None and not (doc.in_plan(start) or doc.in_goal_section(start)):
             return None
-        clause_start, _ = doc.clause(start)
-        verb = P.RANK_BEFORE.search(text, max(clause_start, start - P.RANK_BEFORE_WIDTH), start)
-        if verb is None:
-            return None  # 年底前10个: 前 closes a deadline here, it sets no rank
         subject_start = P.skip_fillers(text, clause_start, verb.start())
         subject = _clean_indicator(text[subject_start : verb.start()])
         if not subject:
