@@ -485,6 +485,23 @@ def test_first_line_title_may_quote_a_sentence():
     assert complete_meta(sentence, sentence, None, None, None, None).title is None
 
 
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a compilation's part: its number, a space, its title (realblind8 0199), whatever the title's last word
+        (
+            "第二 我省对打赢深度贫困地区脱贫攻坚战的要求\n·2016年9月20日（省委确定极贫乡镇）\n",
+            "我省对打赢深度贫困地区脱贫攻坚战的要求",
+        ),
+        ("第三部分　全市重点改革任务\n1.深化改革。\n", "全市重点改革任务"),
+        ("第一章 总则\n第一条 为了规范…，制定本办法。\n", None),  # a chapter, no part number
+        ("第一，加强组织领导。\n", None),  # an enumeration opening a sentence
+    ],
+)
+def test_a_compilation_part_number_before_a_title(text, title):
+    assert complete_meta(text, text, None, None, None, None).title == title
+
+
 def test_a_joint_signature_alone_names_the_issuer():
     """No issuer in the head, a 联合发文's signature at the end: issuer is its first organ, as in issuers."""
     text = "各区工业和信息化主管部门：\n现将有关通知转发给你们。\n某某省工业和信息化厅\n某某省教育厅\n2019年4月11日"

@@ -123,6 +123,21 @@ def _first_line_title(lines: list[tuple[int, str]]) -> str | None:
     return None
 
 
+# A compilation (摘编, 汇编) numbers its parts `第一`…`第N` (`第N部分`, `第N篇`), and a page presenting one part opens
+# with its number, a space and the part's title (`第二 我省对打赢深度贫困地区脱贫攻坚战的要求`, realblind8 0199): the
+# title is the rest of the line, whatever its last word. A chapter or an article (`第一章 总则`, `第一条`) has its
+# measure word and is no part number.
+_PART_TITLE_LINE = re.compile(
+    r"第[一二三四五六七八九十]{1,3}(?:部分|篇)?[ \u3000]+(?P<title>[^ \u3000。；：:，,！？]{4,40})"
+)
+
+
+def _part_title(lines: list[tuple[int, str]]) -> str | None:
+    """The title of a compilation's part on the first line, after its part number (_PART_TITLE_LINE)."""
+    part = _PART_TITLE_LINE.fullmatch(lines[0][1].strip()) if lines else None
+    return part.group("title") if part else None
+
+
 _NOTICE_TITLE_END = re.compile(r"(?:印发|转发|批转|发布)[^。；]{2,120}的(?:通知|决定)$")
 _ISSUED_IN_SENTENCE = re.compile(r"^(?:现将)?《(?P<title>[^《》]{4,120})》[^《》。]{0,60}(?:印发|发布|转发)给你们")
 _HEAD_LINES = 40
@@ -162,6 +177,7 @@ def _title(info: dict, title: str | None, lines, run_on_title: str | None, raw_h
         or _first_line_title(lines)
         or meta_sources.page_title(lines)
         or meta_sources.page_title(lines_of(raw_head))
+        or _part_title(lines)
     )
     if found:
         return found
