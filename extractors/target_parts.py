@@ -15,11 +15,22 @@ ends at the first of:
   任务``), whatever its marker (an unnumbered review heading ends only so);
 - the sentence that states the coming year's goals (``主要预期目标是：``), which never
   belongs to a review even where the plan heading was lost.
+
+Headings are heading-shaped lines; a text whose line breaks were lost (a scraped page in one line,
+``pipeline.structure.sections.is_flat``) has none, so there they are the numbered sections' spans
+(``一、`` ``（一）`` ``第一章``) the section tree found inline.  The tree ends such a title at ``。``/``；``,
+the next heading or a paragraph's indent; where none comes (``一、2023年工作回顾2023年是全面贯彻…``)
+it runs on into the first sentence, longer than any heading line: then the title is its longest
+start that is a review title, or one that opens the plan (``二、2024年主要工作2024年是…``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from pipeline.core.document import Section
+from pipeline.structure.sections import is_flat
 
 _CN = "一二三四五六七八九十"
 # a heading line: an optional marker, then a title without sentence punctuation
@@ -65,6 +76,9 @@ _RANK = {"part": 0, "top": 1, "sub": 2, None: 3}
 # a line short enough to be a heading (marker + title of at most 36 characters, blanks around)
 _SHORT_LINE_MAX = 48
 _SHORT_LINE = re.compile(rf"(?m)^[^\n]{{2,{_SHORT_LINE_MAX}}}$")
+# a section's marker of the ranks above (a heading line's), at the section's start
+_MARKER = re.compile(rf"[ \u3000\t]*(?P<marker>[{_CN}]+[、.．]|[（(][{_CN}]+[）)]|第[{_CN}]+(?:部分|章))[ \u3000]*")
+_TITLE_MAX = 36  # a heading line's longest title: a section title beyond it ran on into its first sentence
 
 
 def _rank(marker: str | None) -> int:
@@ -96,11 +110,40 @@ def _part_headings(text: str, line_ends: list[int] | None = None) -> list[tuple[
     return headings
 
 
+def _section_headings(text: str, sections: Sequence[Section]) -> list[tuple[int, int, str | None, str, bool]]:
+    """_part_headings' tuples for the numbered sections of a text without line breaks (module docstring)."""
+    headings = []
+    for section in sections:
+        m = _MARKER.match(text, section.norm_start, section.norm_end)
+        if m is None:
+            continue  # 1. （1） 第一条: items and articles, no parts
+        title = text[m.end() : section.norm_end].rstrip(" \u3000\t")
+        if len(title) > _TITLE_MAX:
+            title = _run_on_title(title[:_TITLE_MAX])
+        headings.append((section.norm_start, m.end() + len(title), m.group("marker"), title, is_review_title(title)))
+    return headings
+
+
+def _run_on_title(start: str) -> str:
+    """The title a run-on section title begins with: its longest start that is a review title, else
+    the plan heading it opens with (``2024年主要工作``), else none (``""``: a heading opening nothing)."""
+    for size in range(len(start), 1, -1):
+        if is_review_title(start[:size]):
+            return start[:size]
+    plan = PLAN_TITLE.match(start)
+    return plan.group() if plan else ""
+
+
 def document_parts(
-    text: str, line_ends: list[int] | None = None
+    text: str, line_ends: list[int] | None = None, sections: Sequence[Section] = ()
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(review parts, plan parts) of ``text``: see review_parts and plan_parts."""
+    """(review parts, plan parts) of ``text``: see review_parts and plan_parts.  ``sections``: the
+    document's section tree, whose headings stand in for heading lines where the text has none."""
     headings = _part_headings(text, line_ends)
+    if sections and is_flat(text):
+        at_lines = {start for start, *_ in headings}
+        headings += [h for h in _section_headings(text, sections) if h[0] not in at_lines]
+        headings.sort()
     return _review_parts(text, headings), _plan_parts(text, headings)
 
 

@@ -81,7 +81,7 @@ class _DocIndex:
         self.section_starts = [s.norm_start for s in ctx.sections]
         self.section_by_id = {s.section_id: s for s in ctx.sections}
         # a work report's 回顾, a plan's 发展现状: results of the past, never goals
-        self.review_parts, self.plan_parts = document_parts(text, self.line_ends)
+        self.review_parts, self.plan_parts = document_parts(text, self.line_ends, ctx.sections)
         self.review_starts = [a for a, _ in self.review_parts]
         # eligibility conditions listed after 符合以下条件…：
         self.condition_lists = P.condition_lists(text) if "条件" in text or "情形" in text else []

@@ -26,7 +26,7 @@ Decisions, documented:
   glued to the previous paragraph, ``…（责任单位：市科技局）（二）提升…``, or a PDF or Word
   text that lost a line break, ``…全面融通。2.加强标准研制``: a ``1.`` only when it continues
   the ``1.`` items of its parent); an article also after ``；``.  In a document without line
-  breaks (``_is_flat``) it may follow any character, but then only the exact next number of
+  breaks (``is_flat``) it may follow any character, but then only the exact next number of
   its sequence is accepted.
 - Garbled markers (GUIDE: they still start headings), accepted only as the exact next number under their
   parent: a ``（三）`` that lost its opening bracket (``三)科学设置…``, at a line start or after ``。``), and a part's
@@ -176,7 +176,7 @@ class _Candidate:
     has_sep: bool
 
 
-def _is_flat(text: str) -> bool:
+def is_flat(text: str) -> bool:
     """A document whose line breaks were lost (scraped into one or a few long lines)."""
     return len(text) >= _FLAT_MIN_CHARS and text.count("\n") * _FLAT_LINE_CHARS < len(text)
 
@@ -427,7 +427,7 @@ class _Parser:
         self.text = text
         self.norm = norm
         self.open_articles = 0
-        self.flat = _is_flat(text)
+        self.flat = is_flat(text)
         self.sections: list[Section] = []
         self.title_starts: list[int] = []
         self.stack: list[Section] = []
@@ -576,7 +576,7 @@ def _flat_attachments(text: str) -> tuple[list[tuple[int, int]], list[int]]:
 def attachment_list_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the numbered attachment lists after ``附件：`` (GUIDE: not headings)."""
     spans = _spans(_ATTACHMENT_LIST, text)
-    if _is_flat(text):
+    if is_flat(text):
         spans += _flat_attachments(text)[0]
     return spans
 
