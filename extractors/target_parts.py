@@ -26,6 +26,7 @@ start that is a review title, or one that opens the plan (``二、2024年主要�
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -78,6 +79,7 @@ _SHORT_LINE_MAX = 48
 _SHORT_LINE = re.compile(rf"(?m)^[^\n]{{2,{_SHORT_LINE_MAX}}}$")
 # a section's marker of the ranks above (a heading line's), at the section's start
 _MARKER = re.compile(rf"[ \u3000\t]*(?P<marker>[{_CN}]+[、.．]|[（(][{_CN}]+[）)]|第[{_CN}]+(?:部分|章))[ \u3000]*")
+_INDENT = re.compile(r"[ \u3000]{2,}|\n")  # where a flat text's paragraph starts (or a line break it kept)
 _TITLE_MAX = 36  # a heading line's longest title: a section title beyond it ran on into its first sentence
 
 
@@ -124,6 +126,29 @@ def _section_headings(text: str, sections: Sequence[Section]) -> list[tuple[int,
     return headings
 
 
+def _indented_headings(text: str) -> list[tuple[int, int, str | None, str, bool]]:
+    """_part_headings' tuples for the paragraphs of a text without line breaks: what lies between two
+    paragraph indents (``　　``, two blanks once normalised), heading-shaped when short (the document's
+    title, ``数字山东2021行动方案``, an unnumbered ``2023年工作回顾``)."""
+    headings = []
+    start = 0
+    for gap in [*_INDENT.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        if 2 <= end - start <= _SHORT_LINE_MAX:
+            m = _HEADING_LINE.fullmatch(text[start:end])
+            if m is not None:
+                title = m.group("title")
+                headings.append((start, end, m.group("marker"), title, is_review_title(title)))
+        start = gap.end() if gap else end
+    return headings
+
+
+def _holds(starts: list[int], heading: tuple[int, int, str | None, str, bool]) -> bool:
+    """Whether a section heading starts inside ``heading`` (the same heading, found twice)."""
+    i = bisect.bisect_left(starts, heading[0])
+    return i < len(starts) and starts[i] < heading[1]
+
+
 def _run_on_title(start: str) -> str:
     """The title a run-on section title begins with: its longest start that is a review title, else
     the plan heading it opens with (``2024年主要工作``), else none (``""``: a heading opening nothing)."""
@@ -139,11 +164,12 @@ def document_parts(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(review parts, plan parts) of ``text``: see review_parts and plan_parts.  ``sections``: the
     document's section tree, whose headings stand in for heading lines where the text has none."""
-    headings = _part_headings(text, line_ends)
-    if sections and is_flat(text):
-        at_lines = {start for start, *_ in headings}
-        headings += [h for h in _section_headings(text, sections) if h[0] not in at_lines]
-        headings.sort()
+    if is_flat(text):  # the few lines it kept are paragraphs of _indented_headings too
+        numbered = _section_headings(text, sections)
+        starts = [start for start, *_ in numbered]
+        headings = sorted(numbered + [h for h in _indented_headings(text) if not _holds(starts, h)])
+    else:
+        headings = _part_headings(text, line_ends)
     return _review_parts(text, headings), _plan_parts(text, headings)
 
 
