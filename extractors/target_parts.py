@@ -80,7 +80,8 @@ _SHORT_LINE = re.compile(rf"(?m)^[^\n]{{2,{_SHORT_LINE_MAX}}}$")
 # a section's marker of the ranks above (a heading line's), at the section's start
 _MARKER = re.compile(rf"[ \u3000\t]*(?P<marker>[{_CN}]+[、.．]|[（(][{_CN}]+[）)]|第[{_CN}]+(?:部分|章))[ \u3000]*")
 _INDENT = re.compile(r"[ \u3000]{2,}|\n")  # where a flat text's paragraph starts (or a line break it kept)
-_TITLE_MAX = 36  # a heading line's longest title: a section title beyond it ran on into its first sentence
+_TITLE_MAX = 36
+_RUN_ON_REVIEW_MIN = 4  # 发展现状, 现状与评价, 2023年工作回顾; never a bare 基础 or 现状  # a heading line's longest title: a section title beyond it ran on into its first sentence
 
 
 def _rank(marker: str | None) -> int:
@@ -115,15 +116,26 @@ def _part_headings(text: str, line_ends: list[int] | None = None) -> list[tuple[
 def _section_headings(text: str, sections: Sequence[Section]) -> list[tuple[int, int, str | None, str, bool]]:
     """_part_headings' tuples for the numbered sections of a text without line breaks (module docstring)."""
     headings = []
-    for section in sections:
+    starts = [section.norm_start for section in sections]
+    for i, section in enumerate(sections):
         m = _MARKER.match(text, section.norm_start, section.norm_end)
         if m is None:
             continue  # 1. （1） 第一条: items and articles, no parts
         title = text[m.end() : section.norm_end].rstrip(" \u3000\t")
-        if len(title) > _TITLE_MAX:
+        next_start = starts[i + 1] if i + 1 < len(starts) else len(text)
+        if not is_review_title(title) and _may_run_on(text, section.norm_end, next_start, m.group("marker")):
             title = _run_on_title(title[:_TITLE_MAX])
         headings.append((section.norm_start, m.end() + len(title), m.group("marker"), title, is_review_title(title)))
     return headings
+
+
+def _may_run_on(text: str, end: int, next_start: int, marker: str) -> bool:
+    """Whether a part's title (``一、``, ``第一章``) may hold the first sentence after it: it ends neither at
+    the next heading (``一、发展现状和总体要求（一）…``: a whole title), nor at an indent or a line break.
+    A ``（一）`` title is taken whole: a paragraph's heading ends at its ``。`` (``（一）基础设施建设。``)."""
+    if _rank(marker) > _RANK["top"] or not text[end:next_start].strip(" \u3000\t"):
+        return False
+    return _INDENT.match(text, end) is None
 
 
 def _indented_headings(text: str) -> list[tuple[int, int, str | None, str, bool]]:
@@ -151,8 +163,9 @@ def _holds(starts: list[int], heading: tuple[int, int, str | None, str, bool]) -
 
 def _run_on_title(start: str) -> str:
     """The title a run-on section title begins with: its longest start that is a review title, else
-    the plan heading it opens with (``2024年主要工作``), else none (``""``: a heading opening nothing)."""
-    for size in range(len(start), 1, -1):
+    the plan heading it opens with (``2024年主要工作``), else none (``""``: a heading opening nothing).
+    A bare two-character word glued to the text after it starts a longer title (``（一）基础共性标准…``)."""
+    for size in range(len(start), _RUN_ON_REVIEW_MIN - 1, -1):
         if is_review_title(start[:size]):
             return start[:size]
     plan = PLAN_TITLE.match(start)

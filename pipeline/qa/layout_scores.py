@@ -13,14 +13,17 @@ from pipeline.qa.scoring import DocResult, match_document
 from pipeline.qa.tables import find_document, index_by_name, load_out
 
 
-def run_layout(set_dir: Path, layout: str, work: Path, labels: tuple[str, ...] | None) -> list[DocResult]:
-    """Every gold document of ``set_dir`` under ``layout``, run through the core and scored."""
+def run_layout(
+    set_dir: Path, layout: str, work: Path, labels: tuple[str, ...] | None, only: tuple[str, ...] = ()
+) -> list[DocResult]:
+    """Every gold document of ``set_dir`` under ``layout`` (``only``: those whose name starts so), run
+    through the core and scored."""
     perturb = identity if layout == "none" else PERTURBATIONS[layout]
     docs = work / "docs"
     docs.mkdir(parents=True)
     carried = []
     for gold in load_gold_dir(set_dir / "gold"):
-        if not gold.doc.endswith(".txt"):
+        if not gold.doc.endswith(".txt") or (only and not gold.doc.startswith(only)):
             continue  # HTML, PDF, Word: their reader makes the layout, not the crawl
         raw, _ = read_document_text(set_dir / "docs" / gold.doc)
         perturbed = perturb(raw)
