@@ -21,6 +21,7 @@ import contextvars
 import datetime as dt
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, cast
@@ -133,6 +134,11 @@ class _RunnerThread(threading.Thread):
         self.loop: asyncio.AbstractEventLoop | None = None
         self.task: asyncio.Task | None = None
         self.registered = threading.Event()
+        # Set when run() returns.  Not Thread.is_alive(): on Python < 3.13 a signal's exception
+        # (Ctrl-C, SIGTERM's Stopped) raised inside Thread.join() marks the thread stopped
+        # while it still runs (CPython gh-90882), so stop() skipped the runner's shutdown and
+        # the deployment's schedule was never paused.  An Event's wait is safe to interrupt.
+        self.finished = threading.Event()
         self.error: BaseException | None = None
         # Prefect's settings (the API URL of prefect_api) live in context variables,
         # which a new thread does not inherit: without them the runner's clients would
@@ -148,6 +154,7 @@ class _RunnerThread(threading.Thread):
             self.error = exc
         finally:
             self.registered.set()
+            self.finished.set()
 
     async def _main(self) -> None:
         self.loop = asyncio.get_running_loop()
@@ -157,9 +164,21 @@ class _RunnerThread(threading.Thread):
         await self.runner.start()
 
     def stop(self, timeout_s: float) -> None:
-        if self.loop is not None and self.task is not None and self.is_alive():
-            self.loop.call_soon_threadsafe(self.task.cancel)
-        self.join(timeout_s)
+        """Stop the runner and wait for its shutdown.  ``Runner.astop`` cancels the flow runs it
+        started (each recorded Cancelled, which frees the deployment's concurrency slot: a run
+        left Pending or Running would hold it, and every later run would be cancelled as a
+        collision), then ends its loops; ``Runner.__aexit__`` pauses the schedule.  Should that
+        not finish in half the time, the runner's task is cancelled."""
+        if self.loop is None or self.task is None or self.finished.is_set():
+            self.finished.wait(timeout_s)
+            return
+        deadline = time.monotonic() + timeout_s
+        if self.runner.started:
+            asyncio.run_coroutine_threadsafe(self.runner.astop(), self.loop)
+            if self.finished.wait(timeout_s / 2):
+                return
+        self.loop.call_soon_threadsafe(self.task.cancel)
+        self.finished.wait(max(0.0, deadline - time.monotonic()))
 
 
 # on_ready(deployment name, where the API is, next run time)
@@ -211,8 +230,8 @@ def serve(
                     f"a local Prefect server ({local_api})" if local_api else "the Prefect server at PREFECT_API_URL"
                 )
                 on_ready(f"{flow.name}/{name}", where, schedule.next_run(dt.datetime.now(dt.timezone.utc), anchor))
-            while thread.is_alive():
-                thread.join(0.5)
+            while not thread.finished.wait(0.5):
+                pass
             if thread.error is not None:
                 raise thread.error
         finally:

@@ -129,6 +129,60 @@ def test_scheduled_run_fires_on_a_prefect_server_start(tmp_path):
     _assert_quiet(stderr)
     assert stderr.strip().splitlines()[-1].startswith("polex serve: stopped by SIGTERM; ")
     assert [s.schedule.interval.total_seconds() for s in deployment.schedules] == [10.0]
+    assert deployment.paused, "stopping serve pauses the deployment's schedule (README)"
     # The server's own services (the scheduler above all) ran without a single error.
     server_log = log_path.read_text(errors="replace")
     assert not re.search(r"ERROR|Traceback|Exception", server_log), server_log[-5000:]
+
+
+async def _runs_of_deployment(api_url: str) -> tuple[object, list]:
+    from prefect.client.orchestration import PrefectClient
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterDeploymentId
+
+    async with PrefectClient(api_url) as client:
+        deployment = await client.read_deployment_by_name(DEPLOYMENT)
+        runs = await client.read_flow_runs(
+            flow_run_filter=FlowRunFilter(deployment_id=FlowRunFilterDeploymentId(any_=[deployment.id]))
+        )
+        return deployment, runs
+
+
+def test_ctrl_c_during_a_scheduled_run_leaves_no_run_holding_the_deployment(tmp_path):
+    """Ctrl-C while a scheduled run works: the run ends Cancelled (not left Pending or Running,
+    which would hold the deployment's one concurrency slot: runs due meanwhile are cancelled as
+    collisions until its 5-minute lease expires), the slot is free and the schedule paused.
+    Before, the runner's shutdown was skipped (a signal inside Thread.join marks a live thread
+    stopped on Python < 3.13, CPython gh-90882): the schedule stayed active with nobody serving."""
+    home = tmp_path / "server-home"
+    server, api_url = start_prefect_server(home, tmp_path / "prefect-server.log")
+    corpus = make_corpus(tmp_path / "corpus", copies=60)  # 305 documents: a run of several seconds
+    out = tmp_path / "out"
+    stderr_path = tmp_path / "serve-stderr.txt"
+    env = env_without_server(PREFECT_API_URL=api_url, PREFECT_HOME=str(tmp_path / "client-home"))
+    proc = start_in_own_group(
+        "serve", "--corpus", str(corpus), "--out", str(out), "--interval", "10", env=env, stderr_to=stderr_path
+    )
+    tree = []
+    try:
+
+        def running() -> bool:
+            _, runs = asyncio.run(_runs_of_deployment(api_url))
+            return any(run.state.type.value == "RUNNING" for run in runs)
+
+        wait_for(lambda: "Ctrl-C stops" in stderr_path.read_text(), 120, proc, "serving line")
+        wait_for(running, 120, proc, "a scheduled run running")
+        tree = descendants(proc)
+        signal_group(proc, signal.SIGINT)
+        status, _ = wait_exit(proc, STOP_WITHIN_S)
+        assert status == 130, stderr_path.read_text()[-3000:]
+        assert still_alive(tree) == []
+        deployment, runs = asyncio.run(_runs_of_deployment(api_url))
+    finally:
+        kill_tree(proc, tree)
+        stop_group(server)
+    states = {run.name: run.state.type.value for run in runs if run.state.type.value != "SCHEDULED"}
+    assert "CANCELLED" in states.values() or "COMPLETED" in states.values(), states
+    assert not {"RUNNING", "PENDING", "CANCELLING"} & set(states.values()), states
+    assert deployment.paused
+    assert deployment.global_concurrency_limit.active_slots == 0
+    assert not (out / "manifest.json").exists() or manifest(out)["counts"]["ingested"] == 305
