@@ -216,3 +216,17 @@ def test_run_core_links_like_polex_run(seeds_out, tmp_path):
     assert _pairs(pd.read_parquet(out / "target_links.parquet")) == _pairs(
         pd.read_parquet(seeds_out / "target_links.parquet")
     )
+
+
+def test_compare_takes_the_start_of_a_path_in_a_corpus_of_folders(tmp_path):
+    """A crawl kept in one folder per source (corpus-real: `hfs/0001_….txt`, `xvshiting/0148_….txt`):
+    a researcher names a document by its folder and number, `sub0/001`; the file name's start alone
+    (`001`) is ambiguous there, and says so."""
+    corpus, out = make_corpus(tmp_path / "corpus", copies=1), tmp_path / "out"
+    assert run_polex("run", str(corpus), "--out", str(out), "--no-progress").returncode == 0
+    by_path = run_polex("compare", str(out), "sub0/001", "sub0/002", "--json")
+    assert by_path.returncode == 0, by_path.stderr
+    rows = [json.loads(line) for line in by_path.stdout.splitlines()]
+    assert rows and {(r["doc_id_a"], r["doc_id_b"]) for r in rows} == {(f"sub0/{BINZHOU}", f"sub0/{SHANDONG}")}
+    ambiguous = run_polex("compare", str(out), "001", "sub0/002")
+    assert ambiguous.returncode == 2 and "starts 2 documents' names" in ambiguous.stderr

@@ -23,7 +23,9 @@ from pipeline.linking.regions import REGION_COLUMNS
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", type=Path, metavar="OUT", help="OUT folder written by `polex run`")
     parser.add_argument(
-        "doc_a", metavar="DOC_A", help="a document: its doc_id or source_path, or a unique start of its file name"
+        "doc_a",
+        metavar="DOC_A",
+        help="a document: its doc_id or source_path, or a unique start of its file name or path",
     )
     parser.add_argument("doc_b", metavar="DOC_B", help="the other document")
     parser.add_argument("--json", action="store_true", help="print the linked pairs as JSON lines instead of a table")
@@ -40,7 +42,7 @@ def _table(out: Path, name: str) -> Path:
 
 def _resolve(documents: pa.Table, given: str) -> str:
     """The doc_id a user means: a doc_id, a source_path, a unique path ending
-    (``corpus/002_….txt``) or a unique start of a file name (``002``)."""
+    (``corpus/002_….txt``), a unique start of a file name (``002``) or of a path (``hfs/0001``)."""
     doc_ids, paths = documents.column("doc_id").to_pylist(), documents.column("source_path").to_pylist()
     for doc_id, path in zip(doc_ids, paths):
         if given in (doc_id, path):
@@ -53,7 +55,12 @@ def _resolve(documents: pa.Table, given: str) -> str:
     ]
     if len(endings) == 1:
         return endings[0]
-    starts = [doc_id for doc_id, path in zip(doc_ids, paths) if tail and path.rsplit("/", 1)[-1].startswith(tail)]
+    # `002` starts a file name; `xvshiting/0148` (a folder of the corpus and a file's start) starts a path
+    starts = [
+        doc_id
+        for doc_id, path in zip(doc_ids, paths)
+        if tail and (path.rsplit("/", 1)[-1].startswith(tail) or ("/" in tail and path.startswith(tail)))
+    ]
     if len(starts) == 1:
         return starts[0]
     if starts:
