@@ -39,6 +39,7 @@ from prefect.deployments.runner import EntrypointType
 from prefect.runner import Runner
 from prefect.schedules import Cron, Interval
 from prefect.server.schemas import schedules as server_schedules
+from prefect.settings import PREFECT_API_URL
 
 from flows.ingest import dask_task_runner, ingest_corpus
 from flows.local_server import prefect_api
@@ -227,7 +228,9 @@ def serve(
                 raise thread.error
             if on_ready is not None:
                 where = (
-                    f"a local Prefect server ({local_api})" if local_api else "the Prefect server at PREFECT_API_URL"
+                    f"a local Prefect server ({local_api})"
+                    if local_api
+                    else f"the Prefect server at PREFECT_API_URL ({PREFECT_API_URL.value()})"
                 )
                 on_ready(f"{flow.name}/{name}", where, schedule.next_run(dt.datetime.now(dt.timezone.utc), anchor))
             while not thread.finished.wait(0.5):

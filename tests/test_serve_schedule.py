@@ -124,7 +124,7 @@ def test_scheduled_run_fires_on_a_prefect_server_start(tmp_path):
     finally:
         stop_group(server)
     assert stderr.splitlines()[0].startswith(
-        f"polex serve: serving {DEPLOYMENT} on the Prefect server at PREFECT_API_URL"
+        f"polex serve: serving {DEPLOYMENT} on the Prefect server at PREFECT_API_URL ({api_url}): "
     )
     _assert_quiet(stderr)
     assert stderr.strip().splitlines()[-1].startswith("polex serve: stopped by SIGTERM; ")
