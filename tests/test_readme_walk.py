@@ -147,6 +147,8 @@ def test_stdout_holds_only_the_quarantine_lines(tmp_path):
         "QUARANTINED empty.txt [decode] empty file",
     ]
     assert re.search(r"^polex run: published .*: 1 documents, 2 quarantined;", result.stderr, flags=re.M)
+    # stderr is a pipe here, as in a cron log: the bar stays off and leaves no blank line
+    assert [line for line in result.stderr.splitlines() if not line.startswith("polex run: ")] == [], result.stderr
 
 
 def _options(parser: argparse.ArgumentParser) -> set[str]:

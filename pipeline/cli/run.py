@@ -144,7 +144,9 @@ def prefect_environment(verbose: bool) -> None:
 def _run(args, run_ingest) -> dict:
     """The flow's summary; OutputLocked, UserError or the run's failure otherwise."""
     # The bar is for the terminal, on stderr: stdout holds only the QUARANTINED lines a script reads.
-    with Progress(transient=True, disable=args.no_progress, console=Console(stderr=True)) as progress:
+    # Off when stderr is a file or a pipe (cron's log, CI): there it only left a blank first line.
+    console = Console(stderr=True)
+    with Progress(transient=True, disable=args.no_progress or not console.is_terminal, console=console) as progress:
         task_id = progress.add_task("starting Prefect", total=None)
         return run_ingest(
             str(args.corpus),
