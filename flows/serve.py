@@ -17,6 +17,7 @@ run.  polex drives the same parts itself:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import datetime as dt
 import sys
@@ -40,6 +41,7 @@ from prefect.runner import Runner
 from prefect.schedules import Cron, Interval
 from prefect.server.schemas import schedules as server_schedules
 from prefect.settings import PREFECT_API_URL
+from prefect.states import Cancelled
 
 from flows.ingest import dask_task_runner, ingest_corpus
 from flows.local_server import prefect_api
@@ -125,6 +127,25 @@ async def _drop_stale_runs(deployment_id, parameters: dict[str, Any]) -> None:
                 await client.delete_flow_run(run.id)
 
 
+async def _cancel_unfinished_runs(deployment_id) -> None:
+    """Record Cancelled every run of the deployment still Pending, Running or Cancelling once this
+    serve has stopped its runner and its flow-run processes: nobody runs them any more, and such a
+    run holds the deployment's one concurrency slot (every run due is cancelled as a collision
+    until the slot's 5-minute lease expires).  ``Runner.astop`` does this itself when its runs stop
+    in time; a run slower to stop (a loaded machine) is recorded here."""
+    unfinished = [StateType.PENDING, StateType.RUNNING, StateType.CANCELLING]
+    async with get_client() as client:
+        runs = await client.read_flow_runs(
+            flow_run_filter=FlowRunFilter(
+                deployment_id=FlowRunFilterDeploymentId(any_=[deployment_id]),
+                state=FlowRunFilterState(type=FlowRunFilterStateType(any_=unfinished)),
+            )
+        )
+        for run in runs:
+            message = "polex serve stopped during the run; the next run does its work"
+            await client.set_flow_run_state(run.id, Cancelled(message=message), force=True)
+
+
 class _RunnerThread(threading.Thread):
     """The runner's event loop, off the main thread (which keeps the signal handlers)."""
 
@@ -169,17 +190,27 @@ class _RunnerThread(threading.Thread):
         started (each recorded Cancelled, which frees the deployment's concurrency slot: a run
         left Pending or Running would hold it, and every later run would be cancelled as a
         collision), then ends its loops; ``Runner.__aexit__`` pauses the schedule.  Should that
-        not finish in half the time, the runner's task is cancelled."""
+        not finish in three quarters of the time, the runner's task is cancelled."""
         if self.loop is None or self.task is None or self.finished.is_set():
             self.finished.wait(timeout_s)
             return
         deadline = time.monotonic() + timeout_s
         if self.runner.started:
             asyncio.run_coroutine_threadsafe(self.runner.astop(), self.loop)
-            if self.finished.wait(timeout_s / 2):
+            if self.finished.wait(timeout_s * 0.75):
                 return
         self.loop.call_soon_threadsafe(self.task.cancel)
         self.finished.wait(max(0.0, deadline - time.monotonic()))
+
+
+def _stop_serving(thread: _RunnerThread, spare: Any, registered: list[Any]) -> None:
+    """The runner, then a flow run still going (SIGTERM), then what the API still shows unfinished."""
+    thread.stop(RUNNER_STOP_TIMEOUT_S)
+    # While the API (the local server, spared here) is still up to hear it.
+    terminate_children(spare=spare)
+    if registered:
+        with contextlib.suppress(Exception):  # the API gone: nothing left to record
+            asyncio.run(_cancel_unfinished_runs(registered[0]))
 
 
 # on_ready(deployment name, where the API is, next run time)
@@ -203,6 +234,8 @@ def serve(
     # Absolute paths: scheduled runs execute in a subprocess whose cwd may differ.
     parameters = {"corpus": str(corpus.resolve()), "out": str(out.resolve()), "wait": True}
 
+    registered: list[Any] = []  # the deployment's id, once registered
+
     async def register(runner: Runner) -> None:
         deployment_id = await runner.aadd_flow(
             flow,
@@ -217,6 +250,7 @@ def serve(
             entrypoint_type=EntrypointType.MODULE_PATH,
         )
         await _drop_stale_runs(deployment_id, parameters)
+        registered.append(deployment_id)
 
     with prefect_api(scheduling=True) as local_api:
         before_runner = child_pids()  # the local server: stopped last, by prefect_api
@@ -238,7 +272,4 @@ def serve(
             if thread.error is not None:
                 raise thread.error
         finally:
-            thread.stop(RUNNER_STOP_TIMEOUT_S)
-            # A flow run still going: stop it (SIGTERM: Prefect records the crash) while the
-            # API is still up to hear it.
-            terminate_children(spare=before_runner)
+            _stop_serving(thread, before_runner, registered)
