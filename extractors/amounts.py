@@ -71,6 +71,7 @@ _YUAN = r"元(?!化|素|件|器|旦|宵|首|老|宇宙|结构|年|月)"
 _INTENSITY_AFTER = re.compile(rf"{_S}(?:工业)?(?:增加值|GDP|地区生产总值|营业收入|营收|产值|能耗)")
 _HEAD_ITEM = re.compile(rf"(?:{ARABIC_RE}){ARABIC_MULT_RE}?")
 _BIG_SUFFIX = re.compile(r"[十百千]?[万亿]+$|千(?=万)")
+_TRAILING_BIG = re.compile(r"[万亿]+$")
 # 数千万元, 几十万元: no number is written; 上千万元: at least that much
 _VAGUE_BEFORE = "数几"
 _CN_MULT_START = "十百千万亿"
@@ -209,8 +210,8 @@ _CN_DIGIT = "一二两三四五六七八九"
 
 def _not_money(m: re.Match, text: str, num: str) -> bool:
     """Numeral + 元 that is not a sum: 二元酸, 每百元营业收入, 数千万元, 十多元."""
-    if len(num) == 1 and not m.group("mult") and num in _CN_DIGIT:
-        return True  # 二元酸, 一元化: a lone Chinese digit before 元 is not money
+    if len(num) == 1 and not m.group("mult") and num in _CN_DIGIT and not m.group("lo"):
+        return True  # 二元酸, 一元化: a lone Chinese digit before 元 is not money (二至三元 is: a range)
     before = text[m.start() - 1 : m.start()]
     if m.group("mult"):
         num += m.group("mult")
@@ -271,8 +272,10 @@ def _range(m: re.Match, text: str, num: str, value: float, per: str | None) -> R
     lo = try_parse(lo_text)
     if lo is None:
         return None
-    if not _BIG_SUFFIX.search(lo_text) and lo_text[0].isdigit() and num[0].isdigit():
-        big = _BIG_SUFFIX.search(num)
+    if lo_text[0].isdigit() == num[0].isdigit() and not _BIG_SUFFIX.search(lo_text):
+        # the upper bound's multiplier is the lower's too: 3-5千万元, 五至六万元, 五千到七千万元 (a Chinese numeral's
+        # 十/百/千 are its own digits' places, only its trailing 万/亿 is shared)
+        big = (_BIG_SUFFIX if num[0].isdigit() else _TRAILING_BIG).search(num)
         if big and lo * parse_number("1" + big.group(0)) <= value:
             lo *= parse_number("1" + big.group(0))
     if lo > value:

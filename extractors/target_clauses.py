@@ -92,6 +92,9 @@ GOAL_FRAME = re.compile(r"力争|争取|确保|目标(?:是|为)|预期目标")
 # the next row's number is the same shape)
 RESULT_VERB_BEFORE = re.compile(r"已(?:经)?[\u4e00-\u9fff]{1,3}[ \u3000]*$")
 _RESULT_WIDTH = 6
+# `陆续兴建了大庆、金昌等二百多座矿山城镇`, `用它建成了…共六万多平方米`: a verb's perfective 了 earlier in the figure's
+# clause reports what was done (a result), where no goal's frame governs; not 为了/除了 (purpose, exception), 了解
+PERFECTIVE = re.compile(r"(?<![为除])了(?![解结如不])")
 
 
 _NORMS = (NORM_MODAL, CLASS_NORM, NORM_STATEMENT, CLASS_OBLIGATION)
@@ -176,7 +179,7 @@ class ClauseKinds:
             return RULE
         if goal_framed or GOAL_FRAME.search(text, sentence[0], start):
             return GOAL
-        if reported:
+        if reported or PERFECTIVE.search(text, clause_start, start):
             return RESULT
         norm_end = self._norm_end(sentence[0], sentence[1], start)
         if norm_end is None or (acts and norm_end <= clause_start):

@@ -68,6 +68,11 @@ _SP = r"[ \u3000]?"  # normalisation removes spaces in numbers; tolerate one any
 # 千 before 瓦/米/克 is the unit prefix, not the numeral.
 _CN_DIGIT = r"(?:[一二两三四五六七八九十百]|千(?![瓦米克卡]))"
 _CN_NUM = rf"{_CN_DIGIT}(?:[零〇]|{_CN_DIGIT})*"
+# 三至四个, 五到十家, 十至十五个百分点: a range in Chinese numerals, read as its Arabic form (3-4个: value 3, value_max 4);
+# two digits side by side (两三个, 三五家) are one run of _CN_NUM that numerals.parse_range reads as a range.  数十个,
+# 几百家, 数千万: no number is written (as amounts: 数千万元 is none), so a 十/百/千 right after 数/几 opens none.
+_CN_RANGE_SEP = r"(?:[-－—–~～〜]|至|到)"
+_CN_RANGE = rf"(?!(?<=[数几])[十百千]){_CN_NUM}(?:{_SP}{_CN_RANGE_SEP}{_SP}{_CN_NUM})?"
 # 3-5, and 6%-7% (a % before the separator only where the second number has one too)
 _ARABIC_RANGE = (
     rf"(?:{ARABIC_RE})(?:(?:%(?={_SP}{RANGE_SEP_RE}{_SP}(?:{ARABIC_RE})%))?{_SP}{RANGE_SEP_RE}{_SP}(?:{ARABIC_RE}))?"
@@ -100,7 +105,7 @@ SCALE_PATTERN = _qualified(  # 百亿级
     rf"{SCALE_GUARD}(?P<scale_num>{ARABIC_RE}|{_CN_NUM})?(?P<scale_mult>万亿|亿)级", "scale_qual"
 )
 COUNT_PATTERN = _qualified(  # 800家, 500万千瓦, 两个百亿级
-    rf"(?P<num>{_ARABIC_RANGE}|{_CN_NUM}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}"
+    rf"(?P<num>{_ARABIC_RANGE}|{_CN_RANGE}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}"
     rf"(?P<unit>{_unit_alternation(MEASURE_UNITS)})(?P<cls>(?<=个)[“\"]?{_SCALE})?",
     "count_qual",
 )
@@ -110,7 +115,10 @@ ELIDED_PATTERN = _qualified(  # 产业规模过千亿: money, 元 elided
     r"(?:(?![\u4e00-\u9fff\dA-Za-z%])|(?<=[超过][一二两三四五六七八九十百千\d]亿)(?=的))",
     "elided_qual",
 )
-PERCENT_PATTERN = _qualified(rf"百分之(?P<pct>{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?|{ARABIC_RE})", "pct_qual")
+_PCT_NUM = rf"{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?"
+PERCENT_PATTERN = _qualified(  # 百分之六十, 百分之八到十 (a range: 8-10%), 百分之五至百分之八
+    rf"百分之(?P<pct>{_PCT_NUM}|{ARABIC_RE})(?:{_CN_RANGE_SEP}(?:百分之)?(?P<pct_max>{_PCT_NUM}))?", "pct_qual"
+)
 BARE_PATTERN = _qualified(rf"{BARE_GUARD}(?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))", "bare_qual")  # 项目800左右
 INDEX_PATTERN = _qualified(  # 指数达到110, PUE不高于1.25
     r"(?:(?<=达到)|(?<=突破)|(?<=超过)|(?<=不低于)|(?<=达)|(?<=不高于)|(?<=不超过)|(?<=不大于)"
@@ -132,10 +140,10 @@ WAN_PATTERN = _qualified(
 # a unit's first character (the guard before the unit alternation), then, after Arabic digits, the
 # number going on (1,000 3.5), a range (3-5, 6%-7%), a multiplier, 余/多, a blank, a qualifier
 # (BARE, INDEX: 以上 左右) or the punctuation INDEX looks ahead to; after a one-character Chinese
-# numeral a blank, 万/亿, 余/多 or 分 (百分之); after 万/亿 opening a scale class, 亿 or 级.
+# numeral a blank, 万/亿, 余/多, 分 (百分之) or a range's separator (三至四个); after 万/亿 opening a scale class, 亿 or 级.
 UNIT_FIRST_GUARD = _first_char_guard(MEASURE_UNITS, any_case=True)
 AFTER_DIGITS_CLASS = r"[,. \u3000%\-－—–~～〜至到万亿千百十余多左以，;；。、）)\n]"
-AFTER_CN_NUMERAL_CLASS = r"[ \u3000万亿余多分]"
+AFTER_CN_NUMERAL_CLASS = r"[ \u3000万亿余多分\-－—–~～〜至到]"
 CN_NUMERAL_CLASS = r"[零〇一二两三四五六七八九十百千]"  # the characters of a Chinese numeral (_CN_NUM)
 AFTER_SCALE_MULT_CLASS = r"[亿级家项个户名人台套件所]"  # (亿级, or a unit after 万 alone: WAN_PATTERN)
 QUANTITY_PATTERNS = (
@@ -182,6 +190,8 @@ MODIFIER_UNITS = frozenset({"岁"})
 # 三至四个各拥有|4000万千瓦…的企业: after a count, 各 + a verb of holding sizes each member of the set (GUIDE: sizes
 # naming what is counted are no targets); 各达到/各建成 distribute a goal instead (one target per item)
 EACH_HOLDS_BEFORE = re.compile(r"各(?:拥有|具有|具备|有)[ \u3000]*$")
+# ... and so the 各-clause is no modifier of what is counted: `三至四个|各拥有…装机容量的|全国性发电企业` counts 全国性发电企业
+_EACH_HOLDS = re.compile(r"各(?:拥有|具有|具备|有)")
 # a measure word that is the first character of the word after it (`30 30支持模块化…`, a standards table's row
 # numbers before a title; `第2-4部分`): no count of that unit
 UNIT_OPENS_WORD = {"支": "持撑付出援柱", "部": "分门署"}
@@ -411,6 +421,7 @@ CONDITIONAL_RULE = re.compile(r"[ \u3000]*(?:对|凡)[^，。\n]*的[^，。\n]{
 PRESENT = re.compile(
     r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
     r"|已[^，,；;。、\n]{0,12}?(?:达到|达(?!标)|超过|突破|拥有)"  # 全国已关停的地方国营煤矿达三百多处
+    r"|(?<![\u4e00-\u9fff])现在(?=[\u4e00-\u9fff])"  # 现在全国…积存的煤矸石约有十亿吨 (as 目前; not 体现在, 实现在线)
     r"|以来[，,]"  # 平台上线以来，实现…20个监管部门的审管互动: what happened since an event (a report of results)
 )
 # a premise clause opening a sentence (立足现有产业基础，…, 结合目前…的制造能力，综合考虑…，): the present it names is
@@ -592,6 +603,12 @@ EACH_VERB_BEFORE = re.compile(
 # (每个县 / 每家企业 / 每年 distribute a goal: 每个县打造1个…)
 PER_EACH_BEFORE = re.compile(r"每(?![个家县市区乡镇村所条项类种年月日季周天人户名位])[^，,；;。：:\d\n]{1,6}$")
 CLASS_QUALIFIERS = frozenset({"以上", "及以上", "以下", "及以下"})
+# 实施千头以上肉牛养殖项目15个: a bound right before a noun that the clause then counts is the class of that noun (the
+# count is the goal; README: thresholds and classes), the noun one phrase (no 和/及/与/、 joining another)
+CLASS_THEN_COUNTED = re.compile(
+    r"[ \u3000]*(?:(?![和及与或、])[\u4e00-\u9fff]){2,12}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[ \u3000]*"
+    r"[个家项座处所条](?![\u4e00-\u9fff])"
+)
 # 基本实现20人以上的自然村4G网络覆盖: a population bound before a settlement or organisation names a class of it
 POPULATION_UNITS = frozenset({"人", "户", "万人"})
 CLASS_OF_PLACE = re.compile(
@@ -1095,6 +1112,6 @@ def head_noun(noun_phrase: str) -> str | None:
         noun = noun[1:]
     if _DE in noun:
         modifier, head = noun.rsplit(_DE, 1)
-        if head and ("、" in modifier or len(modifier) > MODIFIER_MAX):
+        if head and ("、" in modifier or len(modifier) > MODIFIER_MAX or _EACH_HOLDS.match(modifier)):
             noun = head
     return noun or None

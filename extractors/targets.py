@@ -24,7 +24,6 @@ and a value cell without a subject takes the item cell before it as its indicato
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from typing import Any
@@ -459,7 +458,11 @@ def _opening_years(ctx: ExtractContext) -> list[dict[str, Any]]:
 
 
 def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | None:
-    """(value, value_max, unit, written in Chinese numerals) of a QUANTITY match."""
+    """(value, value_max, unit, a plain Chinese numeral) of a QUANTITY match.
+
+    A plain Chinese numeral (三条, 一次, 五位一体) is the one form idioms and names are written in; a range (三至四个,
+    两三个), an approximation (百余家, 十多个) or a qualifier (十家左右, 三个以上) in Chinese numerals is a quantity,
+    read as its Arabic form (CONVENTIONS: numbers in Chinese numerals)."""
     try:
         number = m.group("num")  # the common case first: a numeral and its unit
         if number is not None:
@@ -467,10 +470,12 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
                 number = P.SPACES.sub("", number)
             if "%" in number:
                 number = number.replace("%", "")  # 6%-7%: a range of percentages
+            low, high = parse_range(number)
             # an Arabic numeral starts with a digit, a Chinese one holds none (isdecimal is re's \d)
-            chinese = not number[0].isdecimal()
-            low, high = (_chinese_number(number), None) if chinese else parse_range(number)
-            return low, high, (m.group("mult") or "") + m.group("unit"), chinese
+            plain_chinese = (
+                not number[0].isdecimal() and high is None and not m.group("approx") and not m.group("count_qual")
+            )
+            return low, high, (m.group("mult") or "") + m.group("unit"), plain_chinese
         scale = m.group("scale_mult")
         if scale:
             number = m.group("scale_num")
@@ -481,7 +486,8 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
         if m.group("enum"):
             return parse_number(m.group("enum")), None, m.group("emult") + "元", False
         if m.group("pct"):
-            return _chinese_decimal(m.group("pct")), None, "%", False
+            high = m.group("pct_max")
+            return _chinese_decimal(m.group("pct")), _chinese_decimal(high) if high else None, "%", False
         if m.group("index"):
             return parse_number(m.group("index")), None, None, False
         if m.group("wan"):
@@ -490,10 +496,6 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
         return low, high, None, False
     except ValueError:
         return None
-
-
-# parse_number of a Chinese numeral, remembered (三, 十, 两 recur; a ValueError is not cached and raised again)
-_chinese_number = functools.lru_cache(maxsize=4096)(parse_number)
 
 
 def _chinese_decimal(number: str) -> float:
@@ -810,7 +812,7 @@ def _names_or_qualifies(
     sent_start: int,
     clause_start: int,
     value: float,
-    chinese: bool,
+    plain_chinese: bool,
     is_money: bool,
     quoted: bool = True,
 ) -> bool:
@@ -835,10 +837,12 @@ def _names_or_qualifies(
         and P.CLASS_OF_PLACE.match(text, end) is not None
     ):
         return True  # 20人以上的自然村: a class of villages by population, whatever verb stands before
+    if P.qualifier(m) in P.CLASS_QUALIFIERS and P.CLASS_THEN_COUNTED.match(text, end) and not compared():
+        return True  # 千头以上肉牛养殖项目15个: the class of the noun the clause counts next
     if P.EACH_HOLDS_BEFORE.search(text, max(clause_start, start - 4), start):
         return True  # 形成三至四个各拥有4000万千瓦左右装机容量的…企业: the size each counted member holds, a class
     if value == 1 and (
-        chinese
+        plain_chinese
         and not m.group("cls")
         and m.group("unit") != "番"
         or P.PER_EACH_BEFORE.search(text, clause_start, start)
@@ -954,7 +958,7 @@ class _Candidate:
 
     __slots__ = (
         "m", "start", "end", "sent_start", "sent_end", "clause_start", "clause_end", "condition_end",
-        "value", "value_max", "unit", "chinese", "is_money", "verb_match", "verb", "seg_start", "core_end",
+        "value", "value_max", "unit", "plain_chinese", "is_money", "verb_match", "verb", "seg_start", "core_end",
         "ind_start", "has_action", "recurring", "deadline_year", "comparator", "continues_list",
     )  # fmt: skip
     m: re.Match
@@ -968,7 +972,7 @@ class _Candidate:
     value: float
     value_max: float | None
     unit: str | None
-    chinese: bool
+    plain_chinese: bool  # 三条, 一次 (not 三至四个, 百余家, 十家左右): the form of idioms and names
     is_money: bool
     verb_match: re.Match | None
     verb: str | None
@@ -1061,7 +1065,7 @@ class _Scan:
         quantity = _quantity(m)
         if quantity is None:
             return False
-        c.value, c.value_max, c.unit, c.chinese = quantity
+        c.value, c.value_max, c.unit, c.plain_chinese = quantity
         if _unit_misread(text, c):
             return False
         if start > 0 and text[start - 1] in P.START_VALUE_BEFORE and P.START_VALUE_AFTER.match(text, end):
@@ -1101,7 +1105,7 @@ class _Scan:
         ):
             return False  # money qualifying a count (营收过5500亿级…集群1个), or a budget
         quoted = self.doc.sentence_has_quotes(c.sent_start, c.sent_end)
-        if _names_or_qualifies(m, text, c.sent_start, c.clause_start, c.value, c.chinese, c.is_money, quoted):
+        if _names_or_qualifies(m, text, c.sent_start, c.clause_start, c.value, c.plain_chinese, c.is_money, quoted):
             return False
         # 5米|远场识别率超过92%: it qualifies the indicator of the later comparison
         return not (P.NOUN_AFTER.match(text, end) and P.later_comparison(text, end, c.clause_end))
@@ -1132,8 +1136,8 @@ class _Scan:
             self.doc.in_deadline_span(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))
         ):
             return False  # 6个月内完成, 3天内反馈: a deadline (but 控制在3个月以内 is a goal)
-        if c.chinese and not (m.group("cls") or verb):
-            return False  # 三条产业链, 一次: small Chinese numerals are rarely goals
+        if c.plain_chinese and not (m.group("cls") or verb):
+            return False  # 三条产业链, 一次: small Chinese numerals are rarely goals (三至四个, 百余家 are read)
         if P.CONDITION_HEAD.match(text, c.seg_start) and P.NP_AFTER.match(text, end):
             return False  # 对年产值1亿元以上的企业…: a condition, not a goal
         if unit in P.DURATION_UNITS and (

@@ -80,6 +80,13 @@ def test_malformed_numerals_raise(text):
         ("1000万至5000万", 1e7, 5e7),
         ("800", 800, None),
         ("9-2万", 9, 2e4),
+        ("三至四", 3, 4),
+        ("十至十五", 10, 15),
+        ("五千到七千万", 5e7, 7e7),
+        ("两三", 2, 3),
+        ("三五", 3, 5),
+        ("七八", 7, 8),
+        ("二〇三五", 2035, None),
     ],
 )
 def test_parse_range(text, lo, hi):
@@ -149,3 +156,10 @@ def _to_chinese(n: int) -> str:
 @given(st.integers(min_value=1, max_value=99_999_999))
 def test_chinese_roundtrip(n):
     assert parse_number(_to_chinese(n)) == n
+
+
+@pytest.mark.parametrize("text", ["一二", "二三", "五三", "九十九十"])
+def test_only_neighbouring_digits_and_three_five_are_ranges(text):
+    """`两三个` two or three, `三五年` three to five; `一二`/`二三` open ordinal series (一二三产业), others are no numerals."""
+    with pytest.raises(ValueError):
+        parse_range(text)

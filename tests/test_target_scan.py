@@ -33,7 +33,7 @@ from extractors import deadlines, target_parts, targets
 from extractors import target_patterns as P
 from extractors.char_positions import code_points
 from pipeline.core.document import RawDocument
-from pipeline.core.numerals import parse_number, parse_range
+from pipeline.core.numerals import parse_range
 from pipeline.process import structure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +100,10 @@ FRAGMENTS = [
     "～",
     "至",
     "到",
+    "三至四个",
+    "两三",
+    "数",
+    "几",
     "以内",
     "、",
     "）",
@@ -451,11 +455,14 @@ def test_past_year_at_each_nian_is_the_three_scans(pieces, doc_year, spans, boun
 
 
 def _plain_count_quantity(m):
-    """_quantity's numeral-and-unit branch as it was written (main 37eb625)."""
+    """_quantity's numeral-and-unit branch as it was written (main 37eb625), with NUM1's flag: a plain Chinese numeral
+    is one without a range, 余/多 or a qualifier (三条; not 三至四个, 两三个, 百余家, 十家左右)."""
     number = P.SPACES.sub("", m.group("num")).replace("%", "")
-    chinese = not P.HAS_DIGIT.search(number)
-    low, high = (parse_number(number), None) if chinese else parse_range(number)
-    return low, high, (m.group("mult") or "") + m.group("unit"), chinese
+    low, high = parse_range(number)
+    plain_chinese = (
+        not P.HAS_DIGIT.search(number) and high is None and not m.group("approx") and not m.group("count_qual")
+    )
+    return low, high, (m.group("mult") or "") + m.group("unit"), plain_chinese
 
 
 def _either(fn, m):

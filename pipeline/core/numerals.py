@@ -18,7 +18,8 @@ your group numbers -- then turn the matched text into a value with
 
 Examples: ``800``, ``1.5``, ``1,000``, ``两``, ``一百``, ``二十五``, ``百`` (as
 in 百亿级), ``1.5万``, ``3000万``, ``5亿``, ``3千万``, ``千亿``; ranges
-``3-5``, ``3—5``, ``3～5``, ``3至5``, ``三到五``, ``3-5万`` (= 3万..5万).
+``3-5``, ``3—5``, ``3～5``, ``3至5``, ``三到五``, ``3-5万`` (= 3万..5万), and (ranges only) two
+neighbouring digits written without a separator, ``两三`` (2..3), ``三五`` (3..5).
 
 The pattern is deliberately permissive (``十四五`` matches, ``一`` in
 ``一体化`` matches): it is meant to be anchored by the unit that follows it in
@@ -92,6 +93,20 @@ _ARABIC_FULL = re.compile(rf"({ARABIC_RE})([十百千万亿]*)")
 _RANGE_SPLIT = re.compile(rf"({NUMBER_RE}){RANGE_SEP_RE}({NUMBER_RE})")
 _TRAILING_BIG = re.compile(r"[万亿]+$")
 _CN_ONLY_DIGITS = re.compile(r"[零〇○一二两三四五六七八九]{2,}")
+# Two digits side by side are a range in the spoken style official texts keep (`两三个` two or three, `三五年` three to
+# five years, `七八家`); only parse_range reads them, parse_number refuses them (三五 is no 35).  一二 and 二三 stay out:
+# they open ordinal series (`一二三产业`, `二三类`).
+CN_PAIR_RANGES = {
+    "一两": (1.0, 2.0),
+    "两三": (2.0, 3.0),
+    "三四": (3.0, 4.0),
+    "四五": (4.0, 5.0),
+    "五六": (5.0, 6.0),
+    "六七": (6.0, 7.0),
+    "七八": (7.0, 8.0),
+    "八九": (8.0, 9.0),
+    "三五": (3.0, 5.0),
+}
 
 
 # --------------------------------------------------------------- parsing
@@ -162,12 +177,15 @@ def parse_number(s: str) -> float:
 
 @lru_cache(maxsize=8192)
 def parse_range(s: str) -> tuple[float, float | None]:
-    """``"3-5"`` -> (3, 5); ``"3-5万"`` -> (30000, 50000); ``"800"`` -> (800, None).
+    """``"3-5"`` -> (3, 5); ``"3-5万"`` -> (30000, 50000); ``"两三"`` -> (2, 3); ``"800"`` -> (800, None).
 
     A 万/亿 written only on the upper bound applies to both bounds (``3-5万``,
     ``三到五亿``) unless that would put the lower bound above the upper.
     """
     s = s.strip()
+    pair = CN_PAIR_RANGES.get(s)
+    if pair is not None:
+        return pair
     m = _RANGE_SPLIT.fullmatch(s)
     if not m:
         return parse_number(s), None
