@@ -76,7 +76,7 @@ import pyarrow as pa
 from extractors.base import Extractor
 from extractors.rules import Found, Row, Rule, RuleSet, example
 from pipeline.core.document import ExtractContext, Section
-from pipeline.core.numerals import NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
+from pipeline.core.numerals import CN_PAIR_RANGES, NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
 
 _S = r"[ \u3000]*"  # normalisation may leave spaces around numbers: "到 2025 年"
 _YEAR = r"(?:19|20)\d{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2}"
@@ -839,7 +839,9 @@ QUARTER = Rule(
 
 
 def _effort(m: re.Match, env: _Env) -> Row | None:
-    n = _small_max(m.group("en"))
+    # 用三五年时间: two digits side by side are a range after 用 (numerals.CN_PAIR_RANGES; 三五 three to five)
+    pair = CN_PAIR_RANGES.get(m.group("en"))
+    n = pair[1] if pair else _small_max(m.group("en"))
     if not n or n > 30:
         return None
     return _mk(*m.span(), "within", None, None, _months(n, m.group("eu")))
@@ -853,6 +855,7 @@ EFFORT = Rule(
     examples=(
         example("利用三年的时间，建设智能工厂。", {"text": "利用三年的时间", "kind": "within", "months": 36}),
         example("力争用3-5年时间培育。", {"text": "用3-5年时间", "kind": "within", "months": 60}),
+        example("力争用三五年时间培育。", {"text": "用三五年时间", "kind": "within", "months": 60}),
         example(
             "用３～５年时间，建设大型煤炭基地；再用５年左右时间，形成新格局。",
             {"text": "用３～５年时间", "kind": "within", "months": 60},
