@@ -9,8 +9,8 @@ Decisions beyond the GUIDE:
 - lists: one row per item; with the unit written once (``5、10、20万元``) the
   earlier items are bare-numeral spans (``5``, ``10``) valued with the last
   item's multiplier;
-- ranges with the unit written once (``3-5万元``) are ONE span with
-  ``value_cny`` = lower and ``value_max_cny`` = upper bound; with the unit on
+- ranges with the unit written once (``3-5万元``, ``五至六万元``, ``二至三元``) are ONE span with
+  ``value_cny`` = lower and ``value_max_cny`` = upper bound (the upper bound's 万/亿 is the lower's too); with the unit on
   both bounds (``1000万元及以上至5000万元``) they are two spans, the first
   ``>=``, the second ``<=``;
 - per-unit rates (``100元/亩``, ``5元/人/夜``): the span includes the
