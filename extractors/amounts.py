@@ -54,6 +54,7 @@ from pipeline.core.document import ExtractContext
 from pipeline.core.numerals import (
     ARABIC_MULT_RE,
     ARABIC_RE,
+    CN_PAIR_RANGES,
     NUMBER_RE,
     RANGE_SEP_RE,
     multiplier,
@@ -72,6 +73,7 @@ _INTENSITY_AFTER = re.compile(rf"{_S}(?:工业)?(?:增加值|GDP|地区生产总
 _HEAD_ITEM = re.compile(rf"(?:{ARABIC_RE}){ARABIC_MULT_RE}?")
 _BIG_SUFFIX = re.compile(r"[十百千]?[万亿]+$|千(?=万)")
 _TRAILING_BIG = re.compile(r"[万亿]+$")
+_PAIR_NUM = re.compile(rf"({'|'.join(CN_PAIR_RANGES)})([十百千]?[万亿]*)")
 # 数千万元, 几十万元: no number is written; 上千万元: at least that much
 _VAGUE_BEFORE = "数几"
 _CN_MULT_START = "十百千万亿"
@@ -223,10 +225,25 @@ def _not_money(m: re.Match, text: str, num: str) -> bool:
     return bool(m.group("more")) and not m.group("mult") and not num[0].isdigit()
 
 
+def _pair_range(m: re.Match) -> Row | None:
+    """两三万元, 三五千元: two digits side by side and the multiplier they share are a range (numerals.CN_PAIR_RANGES),
+    as 2-3万元; none with a lower bound or a list before it."""
+    pair = _PAIR_NUM.fullmatch(m.group("num"))
+    if pair is None or m.group("lo") or m.group("head") or m.group("more"):
+        return None
+    lo, hi = CN_PAIR_RANGES[pair.group(1)]
+    factor = multiplier(pair.group(2) + (m.group("mult") or ""))
+    start, end = m.start("num"), m.end()
+    return _row(start, end, lo * factor, "=", value_max=hi * factor, per=m.group("per"))
+
+
 def _money(m: re.Match, text: str) -> list[Row]:
     num = m.group("num")
     value = try_parse(num)
-    if value is None or _not_money(m, text, num):
+    if value is None:
+        pair = _pair_range(m)
+        return [pair] if pair is not None else []
+    if _not_money(m, text, num):
         return []
     if m.group("mult"):  # "30 亿元": a space between numeral and multiplier
         value *= multiplier(m.group("mult"))
