@@ -42,9 +42,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from pipeline.errors import IngestError
+from pipeline.reading import pdf_fonts
 
 # Bump when what raw_text holds for a PDF changes: cached results key on it.
-VERSION = "1"
+VERSION = "2"  # 2: a last-resort font for CJK fonts the machine lacks (pdf_fonts)
 CELL_GAP_EM = 1.0  # a gap this wide (in font sizes) on one baseline separates cells
 _ASCII_CELL_GAP_EM = 2.0  # ... between two ASCII characters (justified Latin text has wide word gaps)
 _WORD_GAP_EM = 0.25  # a gap between ASCII letters/digits this wide is a space
@@ -417,6 +418,7 @@ def read_pdf(data: bytes, limits: PdfLimits | None = None) -> PdfText:
     """The PDF's ``raw_text`` and page starts; raises ``IngestError("decode", reason)``."""
     limits = limits or PdfLimits()
     started = time.monotonic()
+    pdf_fonts.install()  # glyph boxes that do not depend on the machine's CJK fonts
     _check_envelope(data, limits)
     check_inflation(data, limits)
     doc = _open(data)

@@ -1,0 +1,55 @@
+"""PDF text must not depend on the machine's fonts.
+
+reportlab's PDFs (like many Java and older Word PDFs) name the CJK font ``STSong-Light``
+without embedding it.  Without a CJK system font PDFium measured every Chinese glyph
+with an empty box and skipped a text object of one Chinese character (a paragraph's
+last character wrapped onto its own line): 6 of the 15 reportlab cases lost a
+character.  ``pipeline/reading/pdf_fonts.py`` gives PDFium a last-resort font then.
+The no-font condition is real PDFium with its font folder pointed at an empty folder,
+in a subprocess (``fixtures/formats/pdfium_without_fonts.py``); no font is uninstalled.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "formats"))
+
+import pdfium_without_fonts as nofonts  # noqa: E402
+
+from pipeline.reading.pdf_text import read_pdf  # noqa: E402
+
+SCRIPT = Path(nofonts.__file__)
+
+
+def _read_without_fonts(folder: Path, *flags: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(SCRIPT), str(folder), *flags], capture_output=True, text=True, timeout=600, check=True
+    )
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module")
+def without_fonts(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("no-fonts")
+    before = _read_without_fonts(folder, "--no-fallback")
+    if "色" in before["lone"]:
+        pytest.skip("PDFium still finds a CJK font with an empty font folder: the no-font condition is not set up")
+    return _read_without_fonts(folder)
+
+
+def test_a_lone_character_line_is_read_on_this_machine():
+    assert read_pdf(nofonts._lone_character_pdf()).text.split("\n") == ["坚持产业高端化、绿", "色"]
+
+
+def test_a_lone_character_line_is_read_without_system_fonts(without_fonts):
+    assert without_fonts["lone"].split("\n") == ["坚持产业高端化、绿", "色"]
+
+
+def test_reportlab_pages_are_exact_without_system_fonts(without_fonts):
+    assert without_fonts["failed"] == []
