@@ -3,8 +3,8 @@
 reportlab's PDFs (like many Java and older Word PDFs) name the CJK font ``STSong-Light``
 without embedding it.  Without a CJK system font PDFium measured every Chinese glyph
 with an empty box and skipped a text object of one Chinese character (a paragraph's
-last character wrapped onto its own line): 6 of the 15 reportlab cases lost a
-character.  ``pipeline/reading/pdf_fonts.py`` gives PDFium a last-resort font then.
+last character wrapped onto its own line; every character of a line drawn one
+character at a time): 6 of the 15 reportlab cases lost a character.  ``pipeline/reading/pdf_fonts.py`` gives PDFium a last-resort font then.
 The no-font condition is real PDFium with its font folder pointed at an empty folder,
 in a subprocess (``fixtures/formats/pdfium_without_fonts.py``); no font is uninstalled.
 """
@@ -25,6 +25,7 @@ import pdfium_without_fonts as nofonts  # noqa: E402
 from pipeline.reading.pdf_text import read_pdf  # noqa: E402
 
 SCRIPT = Path(nofonts.__file__)
+LONE_LINES = ["坚持产业高端化、绿", "色", "逐字绘制"]
 
 
 def _read_without_fonts(folder: Path, *flags: str) -> dict:
@@ -43,13 +44,18 @@ def without_fonts(tmp_path_factory) -> dict:
     return _read_without_fonts(folder)
 
 
-def test_a_lone_character_line_is_read_on_this_machine():
-    assert read_pdf(nofonts._lone_character_pdf()).text.split("\n") == ["坚持产业高端化、绿", "色"]
+def test_one_character_text_objects_are_read_on_this_machine():
+    assert read_pdf(nofonts.lone_character_pdf()).text.split("\n") == LONE_LINES
 
 
-def test_a_lone_character_line_is_read_without_system_fonts(without_fonts):
-    assert without_fonts["lone"].split("\n") == ["坚持产业高端化、绿", "色"]
+def test_one_character_text_objects_are_read_without_system_fonts(without_fonts):
+    assert without_fonts["lone"].split("\n") == LONE_LINES
 
 
 def test_reportlab_pages_are_exact_without_system_fonts(without_fonts):
     assert without_fonts["failed"] == []
+
+
+def test_reportlab_raw_text_is_the_same_with_and_without_system_fonts(without_fonts):
+    here = {case: read_pdf(data).text for case, data, _ in nofonts.reportlab_cases()}
+    assert without_fonts["texts"] == here
