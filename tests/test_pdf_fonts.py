@@ -4,9 +4,11 @@ reportlab's PDFs (like many Java and older Word PDFs) name the CJK font ``STSong
 without embedding it.  Without a CJK system font PDFium measured every Chinese glyph
 with an empty box and skipped a text object of one Chinese character (a paragraph's
 last character wrapped onto its own line; every character of a line drawn one
-character at a time): 6 of the 15 reportlab cases lost a character.  ``pipeline/reading/pdf_fonts.py`` gives PDFium a last-resort font then.
-The no-font condition is real PDFium with its font folder pointed at an empty folder,
-in a subprocess (``fixtures/formats/pdfium_without_fonts.py``); no font is uninstalled.
+character at a time): 6 of the 15 reportlab cases lost a character.
+``pipeline/reading/pdf_fonts.py`` gives PDFium a last-resort font then.  The conditions
+are real PDFium, in a subprocess (``fixtures/formats/pdfium_without_fonts.py``), with
+its font folder pointed at an empty folder (a bare Docker image) or at a folder of
+Latin fonts only (DejaVu, where installed); no font is uninstalled.
 """
 
 from __future__ import annotations
@@ -35,9 +37,14 @@ def _read_without_fonts(folder: Path, *flags: str) -> dict:
     return json.loads(out.stdout)
 
 
-@pytest.fixture(scope="module")
-def without_fonts(tmp_path_factory) -> dict:
-    folder = tmp_path_factory.mktemp("no-fonts")
+LATIN_ONLY = Path("/usr/share/fonts/truetype/dejavu")
+
+
+@pytest.fixture(scope="module", params=["no fonts", "Latin fonts only"])
+def without_fonts(request, tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("no-fonts") if request.param == "no fonts" else LATIN_ONLY
+    if not folder.is_dir():
+        pytest.skip(f"no {folder} here")
     before = _read_without_fonts(folder, "--no-fallback")
     if "色" in before["lone"]:
         pytest.skip("PDFium still finds a CJK font with an empty font folder: the no-font condition is not set up")
