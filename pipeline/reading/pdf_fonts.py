@@ -6,16 +6,20 @@ with whatever system font it substitutes; on a machine without a CJK font (a fre
 Docker image) it substitutes its built-in Latin fonts, where no Chinese glyph exists,
 and every Chinese glyph's box is empty.  PDFium's text page skips a text object whose
 box has no width (``CPDF_TextPage::ProcessTextObject``: ``GetRect().Width() <
-kSizeEpsilon``), so a text object of one Chinese character (a paragraph's last
-character wrapped onto its own line, a PDF that draws each character on its own) is
-lost from the text altogether.
+kSizeEpsilon``); with empty glyph boxes an object's box runs from its first
+character's origin to its last one's, so a text object of one Chinese character (a
+paragraph's last character wrapped onto its own line; every character of a PDF that
+draws them one at a time) is lost from the text altogether.
 
 :func:`install` puts a wrapper around PDFium's default system font lookup: a font it
-finds is used as before; when it finds none for a CJK character set, PDFium gets
-:data:`_FALLBACK_TTF`, a tiny TrueType font made here whose one glyph is a full em
-square for every code point (a ``cmap`` format 13 "last resort" table).  Characters'
-advances still come from the PDF's own width tables; the font only gives every glyph
-a box, so no text object is empty and none is skipped.
+finds is used as before (on a machine with a CJK font nothing changes); when it finds
+none for a CJK character set, PDFium gets :data:`_FALLBACK_TTF`, a tiny TrueType font
+made here whose ``cmap`` (format 13, the "last resort" kind) maps every code point to
+a box glyph: an em square for CJK and fullwidth forms, half an em for Latin, digits and
+general punctuation (a full em on a digit would overlap the next character by half an
+em, where the line builder starts a new line), as a CJK font's glyphs are.  Characters'
+advances still come from the PDF's own width tables; the font only gives every glyph a
+box, so no text object is empty and none is skipped.
 """
 
 from __future__ import annotations
@@ -45,6 +49,50 @@ def _box_glyph(width: int) -> bytes:
     return glyph + b"\0" * (-len(glyph) % 4)
 
 
+def _pack(fields: list[tuple[str, str, int]]) -> bytes:
+    return struct.pack(">" + "".join(kind for _, kind, _ in fields), *(value for _, _, value in fields))
+
+
+_HEAD = [  # the OpenType 'head' table: (field, struct format, value)
+    ("version", "I", 0x00010000),
+    ("fontRevision", "I", 0x00010000),
+    ("checksumAdjustment", "I", 0),  # FreeType does not check sums
+    ("magicNumber", "I", 0x5F0F3CF5),
+    ("flags", "H", 0x000B),
+    ("unitsPerEm", "H", _UNITS),
+    ("created", "q", 0),
+    ("modified", "q", 0),
+    ("xMin", "h", 0),
+    ("yMin", "h", _DESCENT),
+    ("xMax", "h", _UNITS),
+    ("yMax", "h", _ASCENT),
+    ("macStyle", "H", 0),
+    ("lowestRecPPEM", "H", 8),
+    ("fontDirectionHint", "h", 2),
+    ("indexToLocFormat", "h", 0),  # short 'loca' offsets
+    ("glyphDataFormat", "h", 0),
+]
+_HHEA = [
+    ("version", "I", 0x00010000),
+    ("ascender", "h", _ASCENT),
+    ("descender", "h", _DESCENT),
+    ("lineGap", "h", 0),
+    ("advanceWidthMax", "H", _UNITS),
+    ("minLeftSideBearing", "h", 0),
+    ("minRightSideBearing", "h", 0),
+    ("xMaxExtent", "h", _UNITS),
+    ("caretSlopeRise", "h", 1),
+    ("caretSlopeRun", "h", 0),
+    ("caretOffset", "h", 0),
+    ("reserved0", "h", 0),
+    ("reserved1", "h", 0),
+    ("reserved2", "h", 0),
+    ("reserved3", "h", 0),
+    ("metricDataFormat", "h", 0),
+    ("numberOfHMetrics", "H", 3),
+]
+
+
 def _tables() -> dict[bytes, bytes]:
     full, half = _box_glyph(_UNITS), _box_glyph(_UNITS // 2)
     # glyph 1: an em square (CJK from U+2E80 on, fullwidth forms); glyph 2: half an em
@@ -56,32 +104,12 @@ def _tables() -> dict[bytes, bytes]:
     return {
         b"cmap": cmap,
         b"glyf": full + half,
-        b"head": struct.pack(
-            ">IIIIHHqqhhhhHHhhh",
-            0x00010000,
-            0x00010000,
-            0,
-            0x5F0F3CF5,
-            0x000B,
-            _UNITS,
-            0,
-            0,
-            0,
-            _DESCENT,
-            _UNITS,
-            _ASCENT,
-            0,
-            8,
-            2,
-            0,
-            0,
-        ),  # fmt: skip
-        b"hhea": struct.pack(
-            ">IhhhHhhhhhhhhhhhH", 0x00010000, _ASCENT, _DESCENT, 0, _UNITS, 0, 0, _UNITS, 1, 0, 0, 0, 0, 0, 0, 0, 3
-        ),
+        b"head": _pack(_HEAD),
+        b"hhea": _pack(_HHEA),
         b"hmtx": struct.pack(">HhHhHh", _UNITS, 0, _UNITS, 0, _UNITS // 2, 0),
         b"loca": struct.pack(">HHHH", 0, 0, len(full) // 2, (len(full) + len(half)) // 2),
-        b"maxp": struct.pack(">IHHHHHHHHHHHHHH", 0x00010000, 3, 4, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0),
+        # version 1.0, 3 glyphs, at most 4 points and 1 contour a glyph, 2 zones, the rest 0
+        b"maxp": struct.pack(">IH13H", 0x00010000, 3, 4, 1, 0, 0, 2, *[0] * 8),
         b"name": struct.pack(">HHH", 0, 0, 6),
         b"post": struct.pack(">IIhhIIIII", 0x00030000, 0, -100, 50, 0, 0, 0, 0, 0),
     }
