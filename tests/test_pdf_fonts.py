@@ -45,7 +45,7 @@ def without_fonts(request, tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("no-fonts") if request.param == "no fonts" else LATIN_ONLY
     if not folder.is_dir():
         pytest.skip(f"no {folder} here")
-    before = _read_without_fonts(folder, "--no-fallback")
+    before = _read_without_fonts(folder, "--no-fallback", "--lone-only")
     if "色" in before["lone"]:
         pytest.skip("PDFium still finds a CJK font with an empty font folder: the no-font condition is not set up")
     return _read_without_fonts(folder)
