@@ -40,6 +40,7 @@ from extractors.target_scan import StartPositions, StartScan
 from extractors.target_tables import spaced_table_targets, table_targets
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_DIGITS, parse_number, parse_range
+from pipeline.structure.sections import is_flat
 
 _BOUNDING_KINDS = ("within", "recurring", "from")
 _DE = "的"
@@ -78,6 +79,7 @@ class _DocIndex:
         self.first_by_year = min((r["year"] for r in self.by_deadlines), default=None)
         self.sections = ctx.sections
         self.section_starts = [s.norm_start for s in ctx.sections]
+        self.flat = is_flat(text)
         self.section_by_id = {s.section_id: s for s in ctx.sections}
         # a work report's 回顾, a plan's 发展现状: results of the past, never goals
         self.review_parts, self.plan_parts = document_parts(text, self.line_ends, ctx.sections)
@@ -89,7 +91,7 @@ class _DocIndex:
         self._subsidy_starts: dict[int, int | None] = {}
         self._subsidy_ends: dict[int, int | None] = {}
         self._bracketed: dict[int, bool] = {}
-        self._facts: dict[int, tuple[int, int, int | None, int | None, int, bool] | None] = {}
+        self._facts: dict[Any, tuple[int, int, int | None, int | None, int, bool] | None] = {}
         self._quoted: dict[int, bool] = {}
         self._reimbursing: dict[int, int] = {}  # sentence start -> first rule word (or its end)
         self._premise_ends: dict[int, Any] = {}  # sentence start -> premise_end
@@ -115,13 +117,25 @@ class _DocIndex:
         return start, end
 
     def clause(self, pos: int) -> tuple[int, int]:
-        return self._around(self.clause_ends, pos, len(self.text))
+        bounds = self._around(self.clause_ends, pos, len(self.text))
+        return self._within_section(bounds, pos) if self.flat else bounds
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        return self._around(self.sentence_ends, pos, len(self.text))
+        bounds = self._around(self.sentence_ends, pos, len(self.text))
+        return self._within_section(bounds, pos) if self.flat else bounds
 
     def line(self, pos: int) -> tuple[int, int]:
-        return self._around(self.line_ends, pos, len(self.text))
+        bounds = self._around(self.line_ends, pos, len(self.text))
+        return self._within_section(bounds, pos) if self.flat else bounds
+
+    def _within_section(self, bounds: tuple[int, int], pos: int) -> tuple[int, int]:
+        """In a text without line breaks (``is_flat``) a heading starts a line and a sentence, as it does where the
+        text has breaks: ``三、建设思路（一）…结构包括…等3个部分`` is no sentence of 建设 (the bounds clamped to the
+        innermost section holding ``pos`` and the next heading after it)."""
+        i = bisect.bisect_right(self.section_starts, pos) - 1
+        start = max(bounds[0], self.section_starts[i]) if i >= 0 else bounds[0]
+        end = min(bounds[1], self.section_starts[i + 1]) if i + 1 < len(self.section_starts) else bounds[1]
+        return start, end
 
     # ------------------------------------------------------------ sentences
     def sentence_is_excluded(self, start: int, end: int) -> bool:
@@ -178,10 +192,12 @@ class _DocIndex:
     def sentence_facts(self, pos: int) -> tuple[int, int, int | None, int | None, int, bool] | None:
         """What the sentence at ``pos`` says for every quantity in it, computed once: None when it
         holds no goal, else (start, end, condition end, subsidy rule start, its end, has brackets)."""
-        i = bisect.bisect_left(self.sentence_ends, pos)
+        i: Any = bisect.bisect_left(self.sentence_ends, pos)
+        if self.flat:  # a sentence is cut at the headings in it (_within_section)
+            i = (i, bisect.bisect_right(self.section_starts, pos))
         if i in self._facts:
             return self._facts[i]
-        start, end = self._around(self.sentence_ends, pos, len(self.text))
+        start, end = self.sentence(pos)
         facts = None
         if not self.sentence_is_excluded(start, end):
             rule_start = self.subsidy_start(start, end)
@@ -333,9 +349,7 @@ class _DocIndex:
     def deadline_year(self, pos: int) -> int | None:
         """Year of the 到YYYY年-style deadline before ``pos`` in its paragraph, else
         of one opening the paragraph of an enclosing section."""
-        line_start, _ = self.line(pos)
-        if pos - line_start > P.FLAT_LINE_MIN:  # a text that lost its line breaks: its paragraph starts at the indent
-            line_start = max(line_start, *(self.text.rfind(indent, line_start, pos) for indent in P.PARAGRAPH_INDENTS))
+        line_start = self._paragraph_start(pos)
         i = bisect.bisect_left(self.by_starts, pos) - 1
         if i >= 0 and self.by_starts[i] >= line_start:
             year = self._governing_year(i, line_start, pos)
@@ -351,6 +365,20 @@ class _DocIndex:
         if year is self:
             year = self._opening_year_of[section_index] = self._section_opening_year(section_index)
         return year
+
+    def _paragraph_start(self, pos: int) -> int:
+        """Start of the paragraph holding ``pos``: its line's, or in a line that holds several paragraphs (a text
+        that lost its line breaks) the last indent's; in a text without line breaks (``is_flat``) never before the
+        innermost section's heading either, as a heading starts a line where the text has breaks (a one-line
+        text's `到2030年，` opening its goals does not reach the figures of its later task sections)."""
+        line_start, _ = self.line(pos)
+        if pos - line_start > P.FLAT_LINE_MIN:
+            line_start = max(line_start, *(self.text.rfind(indent, line_start, pos) for indent in P.PARAGRAPH_INDENTS))
+            if self.flat:
+                section_index = bisect.bisect_right(self.section_starts, pos) - 1
+                if section_index >= 0:
+                    line_start = max(line_start, self.section_starts[section_index])
+        return line_start
 
     def _governing_year(self, i: int, line_start: int, pos: int) -> int | None:
         """Year of the ``i``-th by-bound (the last before ``pos`` in the paragraph from ``line_start``) when it

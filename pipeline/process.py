@@ -29,6 +29,7 @@ from pipeline.core.schema import table_schemas, with_pandas_metadata
 from pipeline.errors import IngestError
 from pipeline.fingerprint import fingerprint
 from pipeline.linking import TARGET_LINKS, assign_target_ids
+from pipeline.structure.contents import contents_spans, inside_contents
 from pipeline.structure.doc_meta import document_meta
 from pipeline.structure.sections import build_sections
 
@@ -210,9 +211,12 @@ def extract_rows(
     rows of the extractors it requires) and the provenance of every span."""
     out: Rows = {"sections": _section_rows(doc, ctx.norm, ctx.sections)}
     section_starts = [s.norm_start for s in ctx.sections]
+    contents = contents_spans(ctx.norm.text)
     for ex in all_extractors():
         view = replace(ctx, results={name: ctx.results[name] for name in ex.requires})
         rows = _stage(f"extract:{ex.name}", ex.extract, view, timings=timings)
+        if contents:  # a 目录 repeats the body's headings: its figures and years are the body's, not spans
+            rows = [row for row in rows if not inside_contents(row["norm_start"], contents)]
         ctx.results[ex.name] = rows
         _with_provenance(rows, ctx, section_starts, doc)
         if ex.table in ROW_IDS:

@@ -37,6 +37,8 @@ Decisions, documented:
 - A bare ``附件`` / ``附件1`` / ``附件1：名称`` line starts an appendix: the numbering sequence and
   the tree restart there (the appendix's own ``一、`` are level-1 roots).  The
   numbered attachment list after ``附件：`` is not headings.
+- The entries of a table of contents (``目 录``, ``一、总体要求……4``) are no headings (CONVENTIONS;
+  ``pipeline.structure.contents``).
 - The document's title, 发文字号, addressee, signature and date lines never
   match a marker and so are never sections.
 """
@@ -51,6 +53,7 @@ import regex as re
 
 from pipeline.core.document import NormalizedText, Section
 from pipeline.core.numerals import NUMERAL_CLASS, cn_to_int
+from pipeline.structure.contents import contents_spans
 
 _NUM = f"[{NUMERAL_CLASS}]"
 _SP = r"[ \t\u3000]"
@@ -589,7 +592,7 @@ _ALONE_MARKER = re.compile(
 def non_heading_spans(text: str) -> list[tuple[int, int]]:
     """Where numbered markers are not headings by the genre's conventions: attachment lists
     and the row numbers of a table laid out one cell per line (for ``polex audit``)."""
-    spans = attachment_list_spans(text)
+    spans = attachment_list_spans(text) + contents_spans(text)
     for m in _ALONE_MARKER.finditer(text):
         previous_start = text.rfind("\n", 0, max(0, m.start() - 1)) + 1
         previous = text[previous_start : max(previous_start, m.start() - 1)].strip()
@@ -611,7 +614,7 @@ def build_sections(norm: NormalizedText, raw_line_ends: bool = True) -> list[Sec
     # Events that change the parser's state, in text order.
     box_starts = [m.start() for m in (_FLAT_BOX if parser.flat else _BOX_LINE).finditer(text)]
     appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)]
-    attachment_lists = attachment_list_spans(text)
+    attachment_lists = attachment_list_spans(text) + contents_spans(text)  # a 目录's entries: no headings
     if parser.flat:
         appendix_starts = sorted(appendix_starts + _flat_attachments(text)[1])
     box_i = appendix_i = 0
