@@ -33,20 +33,23 @@ _UNLABELLED = re.compile(rf"(?m)^(?:{_DOT_LINE_ENTRY}(?:\n|$)(?:{_SP}*\n)*){{3,}
 # In flat text an entry is a title without a sentence's stop, its dot leader and its page number.
 _FLAT_ENTRY = rf"{_TITLE}{{1,80}}?{_SP}*{_DOTS}{_SP}*[0-9](?: ?[0-9]){{0,2}}{_SP}*"
 _FLAT = re.compile(rf"{_LABEL}{_SP}*(?:{_FLAT_ENTRY}){{2,}}")
-_PRECHECK = re.compile(rf"{_LABEL}|{_DOTS}")
+_LABEL_CHECK = re.compile(_LABEL)
+_LEADERS = ("..", "．．", "。。", "…", "··", "・・", "••", "⋯")  # str.find first: the regex below tries every position
+_LEADER_CHECK = re.compile(rf"{_DOTS}{_SP}*{_PAGE}{_SP}*(?:\n|$)")  # an entry line's end: a leader and its page
 
 
 def contents_spans(text: str) -> list[tuple[int, int]]:
     """Where the document's tables of contents run: (start, end) of the label and its entries."""
-    if not _PRECHECK.search(text):
-        return []
-    spans = [(m.start(), _rstrip_newlines(text, m.start(), m.end())) for m in _LINED.finditer(text)]
-    spans += [
-        (m.start(), _rstrip_newlines(text, m.start(), m.end()))
-        for m in _UNLABELLED.finditer(text)
-        if not _overlaps(m.start(), m.end(), spans)
-    ]
-    spans += [m.span() for m in _FLAT.finditer(text) if not _overlaps(m.start(), m.end(), spans)]
+    labelled = _LABEL_CHECK.search(text) is not None
+    spans = [(m.start(), _rstrip_newlines(text, m.start(), m.end())) for m in _LINED.finditer(text)] if labelled else []
+    if any(leader in text for leader in _LEADERS) and _LEADER_CHECK.search(text):
+        spans += [
+            (m.start(), _rstrip_newlines(text, m.start(), m.end()))
+            for m in _UNLABELLED.finditer(text)
+            if not _overlaps(m.start(), m.end(), spans)
+        ]
+    if labelled:
+        spans += [m.span() for m in _FLAT.finditer(text) if not _overlaps(m.start(), m.end(), spans)]
     return sorted(spans)
 
 
