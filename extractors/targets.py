@@ -852,6 +852,8 @@ def _names_or_qualifies(
 
     if quoted and not m.group("cls") and P.inside_quotes(text, sent_start, start) and not compared():
         return True  # “24小时不打烊”, “1个专班+8个工作组”: part of a name
+    if plain_chinese and P.NUMBERED_FORMULA.match(text, start):
+        return True  # 实现四个现代化, 两个一百年奋斗目标: a formula's name, not a count (CONVENTIONS)
     if (
         P.qualifier(m) in P.CLASS_QUALIFIERS
         and (P.CLASS_AFTER.match(text, end) or P.NOUN_AFTER.match(text, end))
