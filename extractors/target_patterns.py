@@ -192,7 +192,8 @@ MODIFIER_UNITS = frozenset({"岁"})
 EACH_HOLDS_BEFORE = re.compile(r"各(?:拥有|具有|具备|有)[ \u3000]*$")
 # a numbered political formula (四个现代化, 两个一百年, 八项规定: data/numbered_formulas.txt): its numeral counts the
 # formula's parts, so a plain Chinese count opening one is a name, whatever verb stands before (为四个现代化…服务)
-NUMBERED_FORMULA = re.compile(_alternation(_word_list("numbered_formulas.txt")))
+NUMBERED_FORMULAS = _word_list("numbered_formulas.txt")
+NUMBERED_FORMULA = re.compile(_alternation(NUMBERED_FORMULAS))
 # ... and so the 各-clause is no modifier of what is counted: `三至四个|各拥有…装机容量的|全国性发电企业` counts 全国性发电企业
 _EACH_HOLDS = re.compile(r"各(?:拥有|具有|具备|有)")
 # a measure word that is the first character of the word after it (`30 30支持模块化…`, a standards table's row
