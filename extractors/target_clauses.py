@@ -46,13 +46,16 @@ NORM_MODAL = re.compile(
     r"|(?:项目|企业|产品|矿井|煤矿|装置|设备|机组|生产线|电站|车辆|建筑|申请人|申报单位|申报主体)(?:原则上)?"
     r"(?:应|须|必须|应当)(?:达到|不低于|不少于|不高于|不超过|不大于|不小于)"
     r"|不(?:应|得)(?:低于|少于|高于|超过|大于|小于)"
+    # a modal before a negated bound (`三氧化硫含量应不大于3.5%，烧失量不大于5.0%`): a standard's parameter (TG12)
+    r"|(?:应当?|须|必须)不(?:低于|少于|高于|超过|大于|小于)"
 )
 # an obligation on a class of private actors or things (`企业应建立…，并…留存…日志不少于6个月`, `项目须…`): the
-# subject a norm binds, opening a clause of the sentence; `各企业`/`有关企业`/`重点企业` a plan addresses by name are
+# subject a norm binds, opening a clause of the sentence or an article (`第二十三条 运营企业应当保证…`: an operator of a
+# licensed service is such a class, TG12); `各企业`/`有关企业`/`重点企业` a plan addresses by name are
 # assignees of tasks, not a class a norm binds (their figures are goals)
 CLASS_OBLIGATION = re.compile(
-    r"(?:(?<=[，,；;：:\n。！？!?])|(?<![\s\S]))[ \u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．])?[ \u3000]*"
-    r"(?:(?:新上|新建|申报|申请|入选|参评)[^，,；;。\d]{0,10}?)?"
+    r"(?:(?<=[，,；;：:\n。！？!?])|(?<![\s\S]))[ \u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]|第[一二三四五六七八九十百零〇\d]{1,5}条)?[ \u3000]*"
+    r"(?:(?:新上|新建|申报|申请|入选|参评)[^，,；;。\d]{0,10}?|(?:运营|经营|生产|建设|施工|承办|受托)(?=企业|单位))?"
     r"(?<![各有关重点骨干龙头])(?:企业|项目|产品|车辆|生产者|经营者|运营者|申请人|申报主体|申报单位)"
     r"(?:原则上)?(?:应当|应|须|必须)(?![用急对收付届])"
 )
@@ -86,6 +89,16 @@ CONDITION_AFTER = re.compile(r"[ \u3000]*的[ \u3000]*(?:[，,；;]|或)|[^，,�
 RULE_HEADING = re.compile(
     r"(?:申请|申报|认定|评选|评审|遴选|入选|推荐|资格)(?:标准|范围|对象)?[和与及]?(?:条件|限额|名额)|准入(?:标准|条件)"
 )
+# the words of a rule right before its figure (TG12, the rule genres' conventions), whatever year the sentence names:
+# a duration a fact must last before a rule applies (`失踪满6个月`, `连续工作满10年`, `年满60周岁`: a condition); a
+# quota of places or of filings a procedure offers (`2026年…招生计划总数为1023个`, `推荐名额为3个`, `每个企业每年最多
+# 申报2个项目`: CONVENTIONS `推荐名额`), what applicants may get, no level a plan is to reach
+RULE_BEFORE = re.compile(
+    r"(?:(?<![圆充饱])满"
+    r"|(?:名额|招生计划|招录计划|招聘计划)(?:总数|总量|人数|数)?(?:为|共)"
+    r"|(?:最多|至多|限)可?(?:申报|申请|推荐|报送|报名|选报))[ \u3000]*$"
+)
+_RULE_BEFORE_WIDTH = 12
 # the resolve or aim that frames a goal in the sentence before the figure
 GOAL_FRAME = re.compile(r"力争|争取|确保|目标(?:是|为)|预期目标")
 # `已发布30…`, `已建成12个`: the figure right after what was done reports it (a table's status cell `已发布` then
@@ -176,6 +189,8 @@ class ClauseKinds:
         if RESULT_VERB_BEFORE.search(text, max(clause_start, start - _RESULT_WIDTH), start):
             return RESULT
         if rule_part or CONDITION_AFTER.match(text, end):
+            return RULE
+        if RULE_BEFORE.search(text, max(clause_start, start - _RULE_BEFORE_WIDTH), start):
             return RULE
         if goal_framed or GOAL_FRAME.search(text, sentence[0], start):
             return GOAL
