@@ -99,6 +99,11 @@ RULE_BEFORE = re.compile(
     r"|(?:最多|至多|限)可?(?:申报|申请|推荐|报送|报名|选报))[ \u3000]*$"
 )
 _RULE_BEFORE_WIDTH = 12
+# a levy's rate a document sets or changes (`资源税的税率为5%`, `单位缴费比例由20%降至16%`, `年税额为1.5元至30元`): the
+# parameter of a tax or contribution rule, as README's fee cuts; the figure's own clause names it before the figure
+# (TG12). Not a fee's rate: a bound a support measure sets for what it covers stays a goal (`担保费率降至1%以下`,
+# examples/targets.jsonl). Checked after a goal's frame (`到2025年，…税率降至…` stays a goal).
+LEVY_RATE = re.compile(r"税率|税额|缴费比例|缴存比例|征收标准")
 # the resolve or aim that frames a goal in the sentence before the figure
 GOAL_FRAME = re.compile(r"力争|争取|确保|目标(?:是|为)|预期目标")
 # `已发布30…`, `已建成12个`: the figure right after what was done reports it (a table's status cell `已发布` then
@@ -194,6 +199,8 @@ class ClauseKinds:
             return RULE
         if goal_framed or GOAL_FRAME.search(text, sentence[0], start):
             return GOAL
+        if LEVY_RATE.search(text, clause_start, start):
+            return RULE
         if reported or PERFECTIVE.search(text, clause_start, start):
             return RESULT
         norm_end = self._norm_end(sentence[0], sentence[1], start)
