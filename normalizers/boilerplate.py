@@ -10,6 +10,8 @@ What goes:
 - PDF page furniture (:mod:`normalizers.page_furniture`): page-number lines (``— 3 —``,
   ``- 3 -``, ``第3页 共10页``, ``3/10``) and the running header/footer lines that repeat
   next to them (``XX省人民政府公报　2023年第7期``);
+- a government site's page information table (索引号/主题分类/发文机关/成文日期/文号/发布日期, three labels or
+  more in the text's head) and its footer (主办单位, 网站标识码, ICP备, 公网安备: :mod:`normalizers.site_chrome`);
 - a related-links tail (热点推荐/相关阅读/相关链接 … line in the second half of the text,
   everything after it).
 
@@ -29,6 +31,7 @@ import re
 
 from normalizers.edits import deleted, replaced_one_for_one
 from normalizers.page_furniture import page_number_spans, running_header_spans
+from normalizers.site_chrome import site_chrome_spans
 from pipeline.core.offsets import OffsetMap
 
 _SEP = r"\s*[:：]"
@@ -103,6 +106,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     spans += page_spans
     spans += running_header_spans(text, page_spans)
     spans += [m.span() for m in _DATABASE_NOISE.finditer(text)]
+    spans += site_chrome_spans(text)
     for m in _TAIL_HEADER.finditer(padded):
         # a related-links block closes a web page; earlier, the same word may be a real heading
         # (m.start(): the line's index in the text)

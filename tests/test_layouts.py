@@ -8,15 +8,18 @@ from hypothesis import strategies as st
 
 from pipeline.qa.layouts import (
     PERTURBATIONS,
+    blank_paragraphs,
     char_spacing,
     full_width_digits,
     half_width,
     hard_wrap,
     one_line,
+    page_chrome,
     page_furniture,
     pdf_text,
     perturb_gold,
     start_only,
+    traditional,
 )
 from pipeline.qa.model import AnnotatedDoc, Span
 
@@ -46,7 +49,8 @@ def test_any_span_maps_to_the_same_characters(text, data, layout):
     assert [int(o) for o in origins if o >= 0] == survivors
     kept = perturbed.origin >= 0
     assert np.all(np.diff(perturbed.origin[kept]) > 0)  # order kept
-    if layout in ("one_line", "hard_wrap", "furniture", "pdf_text", "char_spacing"):  # nothing substituted
+    inserting = ("one_line", "hard_wrap", "furniture", "pdf_text", "char_spacing", "page_chrome", "blank_paragraphs")
+    if layout in inserting:  # nothing substituted
         assert all(perturbed.text[i] == text[o] for i, o in enumerate(perturbed.origin) if o >= 0)
 
 
@@ -96,3 +100,29 @@ def test_a_heading_whose_line_is_intact_keeps_its_exact_end():
     text = "序言。\n一、总体要求\n正文。"
     gold, ambiguous = perturb_gold(_heading_gold(text, 4, 10), text, half_width(text))
     assert ambiguous == set()
+
+
+def test_traditional_converts_each_character_one_for_one():
+    out = traditional("滨州市人民政府办公室关于加快发展先进制造业集群的实施意见")
+    assert out.text == "濱州市人民政府辦公室關於加快發展先進制造業集羣的實施意見"
+    assert out.origin.tolist() == list(range(len(out.text)))
+
+
+@given(st.text(alphabet="发展干部里面后于台制造业着头理念", max_size=60))
+def test_traditional_keeps_the_length_whatever_opencc_makes_of_a_phrase(text):
+    assert len(traditional(text).text) == len(text)
+
+
+def test_page_chrome_wraps_the_text_in_a_government_page_template_of_its_own_values():
+    text = "关于印发方案的通知\n到2025年，建成100家。"
+    out = page_chrome(text)
+    head, body, tail = out.text.partition(text)
+    assert head.startswith("首页 > 政务公开 > 政策文件\n") and "发文机关：\n" in head and "索引号：" in head
+    assert "【打印】【关闭】" in tail and "主办单位：" in tail and "ICP备" in tail and "公网安备" in tail
+    assert (out.origin[: len(head)] == -1).all() and (out.origin[len(head) + len(text) :] == -1).all()
+    assert "2025" not in head + tail and "100" not in head + tail  # nothing of the document copied
+
+
+def test_blank_paragraphs_indents_every_paragraph_and_parts_them_with_a_blank_line():
+    out = blank_paragraphs("一、总体要求\n　　到2025年。\n\n（一）目标\r\n正文")
+    assert out.text == "　　一、总体要求\n\n　　到2025年。\n\n　　（一）目标\r\n\r\n　　正文"

@@ -3,8 +3,10 @@
 polex is scored on documents whose layout we have not seen: the same text arrives as one line (every line
 break lost), hard-wrapped every ~35 characters as PDF text is, with PDF page furniture between its pages
 (``— 3 —`` and a running header), in half-width punctuation (``(一)``, ``,``, ``;``), with full-width digits
-(``２０２５年``), with PDF character spacing (``第 1 0 条``, ``到 2 0 2 5 年``) or with a table's cells one per
-line (a scraped page).  Each perturbation here is a pure function of a document's raw text that returns
+(``２０２５年``), with PDF character spacing (``第 1 0 条``, ``到 2 0 2 5 年``), with a table's cells one per
+line (a scraped page), in traditional characters (a Hong Kong or Taiwan mirror), wrapped in a government
+site's page chrome (breadcrumb, page info table, share bar, footer) or as Word's text export (every paragraph
+indented with ``　　`` and a blank line between paragraphs).  Each perturbation here is a pure function of a document's raw text that returns
 the new text with its ``origin``: for every new character, the index of the raw character it came from
 (``-1`` for an inserted one: a line break, a space, a page's furniture).  Gold spans are carried through
 ``origin`` (:meth:`Perturbed.remap`): a span starts at the first and ends after the last of its surviving
@@ -24,9 +26,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
+import opencc
 
 from pipeline.qa.model import AnnotatedDoc
 
@@ -191,6 +195,80 @@ def cells_per_line(text: str) -> Perturbed:
     return _substitute(text, str.maketrans("\t", "\n"))
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=8192)
+def _traditional_char(char: str) -> str:
+    """The character's traditional form, or the character itself where OpenCC makes it several."""
+    out = _s2t().convert(char)
+    return out if len(out) == 1 else char
+
+
+def traditional(text: str) -> Perturbed:
+    """The text in traditional characters, one for one per character (OpenCC ``s2t``; a character it maps to
+    several is kept): what a Hong Kong or Taiwan mirror serves, or a page re-encoded from Big5 (the Binzhou
+    seed 001, ``濱州市人民政府辦公室關于…``).  Per character, so the origin map stays the identity."""
+    return Perturbed("".join(map(_traditional_char, text)), np.arange(len(text), dtype=np.int64))
+
+
+# A scraped government page around its document (a 政府信息公开 page template).  Every value is the template's
+# own, none taken from the document: gold says nothing of the chrome, so nothing in it may become a row (the
+# footer's 主办单位 is no responsible unit, its dates and years no deadline, its codes no amount).
+_BREADCRUMB = "首页 > 政务公开 > 政策文件\n"
+# The page info table: label and value on one line in some rows, on consecutive lines in others (table cells)
+_INFO_ROWS = (
+    ("索引号", "11371600MB2850571X/2023-00087", True),
+    ("主题分类", "综合政务", False),
+    ("发文机关", "临江市人民政府办公室", False),
+    ("成文日期", "2023年05月12日", True),
+    ("文号", "临政办发〔2023〕7号", False),
+    ("发布日期", "2023-05-16", True),
+)
+_SHARE_BAR = "【打印】【关闭】\n扫一扫在手机打开当前页\n"
+_FOOTER = (
+    "主办单位：临江市人民政府办公室　　承办单位：临江市大数据中心\n"
+    "网站标识码：3716000012　　鲁ICP备05012345号-1　　鲁公网安备 37160202000123号\n"
+    "Copyright © 2023 All Rights Reserved\n"
+)
+
+
+def _info_table() -> str:
+    return "".join(
+        f"{label}：{value}\n" if one_line else f"{label}：\n{value}\n" for label, value, one_line in _INFO_ROWS
+    )
+
+
+def page_chrome(text: str) -> Perturbed:
+    """A scraped government page's chrome around the text: the breadcrumb and the page info table
+    (索引号/主题分类/发文机关/成文日期/文号/发布日期) before it, the share and print bar and the site's footer
+    (主办单位, 网站标识码, ICP备, 公网安备) after it; every inserted character has origin -1."""
+    head = _BREADCRUMB + _info_table()
+    tail = ("" if text.endswith("\n") else "\n") + _SHARE_BAR + _FOOTER
+    return _build(text, [(0, 0, head), (len(text), len(text), tail)])
+
+
+_PARAGRAPH_INDENT = "\u3000\u3000"
+_INDENTED = re.compile(r"[ \t\u3000]")
+
+
+def blank_paragraphs(text: str) -> Perturbed:
+    """Word's text export: every paragraph indented with two ideographic spaces (``　　``) and a blank line
+    between paragraphs (a .txt saved from a .doc, or a page whose paragraphs are ``<p>`` with a text indent).
+    A line already indented keeps its indent; paragraphs already apart get no second blank line."""
+    edits: list[tuple[int, int, str]] = []
+    lines = list(re.finditer(r"[^\r\n]+", text))
+    for line, following in zip(lines, lines[1:] + [None]):
+        if line.group().strip() and not _INDENTED.match(line.group()):
+            edits.append((line.start(), line.start(), _PARAGRAPH_INDENT))
+        gap = text[line.end() : following.start()] if following is not None else ""
+        if gap and gap.count("\n") == 1 and gap.count("\r") <= 1 and following.group().strip():
+            edits.append((line.end(), line.end(), gap))  # the same break once more: a blank line
+    return _build(text, edits)
+
+
 PERTURBATIONS: dict[str, Callable[[str], Perturbed]] = {
     "one_line": one_line,
     "hard_wrap": hard_wrap,
@@ -200,6 +278,9 @@ PERTURBATIONS: dict[str, Callable[[str], Perturbed]] = {
     "full_width_digits": full_width_digits,
     "char_spacing": char_spacing,
     "cells_per_line": cells_per_line,
+    "traditional": traditional,
+    "page_chrome": page_chrome,
+    "blank_paragraphs": blank_paragraphs,
 }
 
 

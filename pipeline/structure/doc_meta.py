@@ -256,16 +256,28 @@ def _complete_guide_fields(out: DocumentMeta, info: dict, lines, text: str, raw_
     run_on = _run_on_head(text)
     out.title = _title(info, title, lines, run_on[0], raw_head)
     order, published_on = meta_sources.published_order(lines)
+    # The document's own 发文字号 before the site's table's copy (its year is the document's year to deadlines)
     out.doc_number = (
-        _normal_doc_number(info.get("doc_number"))
-        or doc_number
+        doc_number
         or run_on[1]
         or meta_sources.order_number(lines)
         or order
+        or _normal_doc_number(info.get("doc_number"))
     )
     adopted_by, adopted_on = meta_sources.adoption(text)
     signed_by, signed_on = (None, None) if len(lines) > 3 else meta_sources.run_on_signature(text)
-    out.issue_date = issue_date or info.get("written_date") or signed_on or run_on[2] or published_on or adopted_on
+    # Every date the document states of itself (its date line, a run-on signature or head, a regulation's 公布 or
+    # adoption line) before the site's information table: the page's 成文日期 is the catalogue's copy of it, and a
+    # page template's date must not become the date past deadlines are judged by (LY3 page_chrome).
+    out.issue_date = (
+        issue_date
+        or signed_on
+        or run_on[2]
+        or published_on
+        or adopted_on
+        or info.get("written_date")
+        or metadata.written_date(raw_head)
+    )
     # a flat text's signature may run its joint organs together too (`…。国家发展改革委国家能源局2020年3月1日`)
     run_on_organs = meta_sources.split_run_on_organs(signed_by) if signed_by else []
     signature = meta_sources.signature_organs(lines, meta_sources.signature_date_index(lines)) or run_on_organs

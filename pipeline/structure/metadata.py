@@ -225,6 +225,12 @@ def _own_date(lines) -> tuple[str | None, int | None, str | None]:
     return None, None, None
 
 
+def written_date(text: str) -> str | None:
+    """The date of a 成文日期 field in the text's head (a legal database's, a page information table's)."""
+    match = _WRITTEN_DATE.search(text[:_HEAD_CHARS])
+    return _date_of(match) if match else None
+
+
 def extract_meta(norm: NormalizedText, lines: list[tuple[int, str]] | None = None) -> DocumentMeta:
     """``lines``: ``lines_of(norm.text)`` when the caller has them already."""
     text = norm.text
@@ -239,10 +245,10 @@ def extract_meta(norm: NormalizedText, lines: list[tuple[int, str]] | None = Non
 
     meta.issue_date, date_index, organ_on_date_line = _own_date(lines)
     if meta.issue_date is None:
-        # A legal database's 成文日期; never a page's 发布日期/发表时间, which says when the site posted it.
-        match = _WRITTEN_DATE.search(text[:_HEAD_CHARS]) or _WRITTEN_DATE.search(norm.raw_text[:_HEAD_CHARS])
-        if match:
-            meta.issue_date = _date_of(match)
+        # A legal database's 成文日期; never a page's 发布日期/发表时间, which says when the site posted it.  A site's
+        # page information table, which the normalisers drop, is read from the raw text by ``written_date``, after
+        # a run-on signature's date (``doc_meta.complete_meta``).
+        meta.issue_date = written_date(text)
 
     # Not a page's 信息来源/来源 line: it says where the site got the item, not who issued it.
     meta.issuer = title_organ(meta.title) or organ_on_date_line or _signature(lines, date_index) or _masthead(head)
