@@ -77,6 +77,7 @@ from extractors.base import Extractor
 from extractors.rules import Found, Row, Rule, RuleSet, example
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_PAIR_RANGES, NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
+from pipeline.core.spans import inside
 
 _S = r"[ \u3000]*"  # normalisation may leave spaces around numbers: "到 2025 年"
 _YEAR = r"(?:19|20)\d{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2}"
@@ -195,7 +196,7 @@ _INTENT_AFTER = re.compile(r"[ \u3000]*(?:要|将|力争|争取|确保|计划|�
 def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, garbled: bool = False) -> bool:
     """A bare year that opens a clause of a goal sentence for a year not yet past (a garbled year is never past)."""
     doc_year = env.doc_year or env.goal_year
-    in_goals = env.doc_year is None and _in_spans(env.goal_parts, start)  # undated, in its goals part
+    in_goals = env.doc_year is None and inside(start, env.goal_parts)  # undated, in its goals part
     if year is None or (doc_year and year < doc_year and not garbled) or not (doc_year or in_goals):
         return False
     if not _OPENING_BEFORE.search(text, max(0, start - 8), start) or _SELF_PREDICATE.match(text, end):
@@ -2078,10 +2079,6 @@ _GOAL_HEADING = re.compile(r"目标|任务")
 
 def _goal_parts(sections: list[Section]) -> tuple[tuple[int, int], ...]:
     return tuple((s.norm_start, s.body_end) for s in sections if _GOAL_HEADING.search(s.heading))
-
-
-def _in_spans(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
 
 
 # A work report's review part (`一、2023年工作回顾`, `过去五年工作回顾`): every date in it is past.

@@ -26,10 +26,11 @@ from normalizers import normalize, step_order
 from pipeline.core.document import ExtractContext, NormalizedText, RawDocument, Section
 from pipeline.core.offsets import OffsetMap
 from pipeline.core.schema import table_schemas, with_pandas_metadata
+from pipeline.core.spans import inside
 from pipeline.errors import IngestError
 from pipeline.fingerprint import fingerprint
 from pipeline.linking import TARGET_LINKS, assign_target_ids
-from pipeline.structure.contents import contents_spans, inside_contents
+from pipeline.structure.contents import contents_spans
 from pipeline.structure.doc_meta import document_meta
 from pipeline.structure.sections import build_sections
 
@@ -187,8 +188,10 @@ def structure(doc: RawDocument, timings: dict[str, float] | None = None) -> Extr
     if not norm.text or norm.text.isspace():
         raise IngestError("normalize", "document is only boilerplate: nothing left after normalisation")
     meta = _stage("metadata", document_meta, norm, timings=timings)
-    sections = _stage("sections", build_sections, norm, doc.page_starts is None, timings=timings)
-    return ExtractContext(doc_id=doc.doc_id, norm=norm, sections=sections, meta=meta)
+    # found once: the section tree and every extractor's rows leave a 目录 out
+    contents = _stage("sections", contents_spans, norm.text, timings=timings)
+    sections = _stage("sections", build_sections, norm, doc.page_starts is None, contents, timings=timings)
+    return ExtractContext(doc_id=doc.doc_id, norm=norm, sections=sections, meta=meta, contents=contents)
 
 
 def process_document(
@@ -211,12 +214,12 @@ def extract_rows(
     rows of the extractors it requires) and the provenance of every span."""
     out: Rows = {"sections": _section_rows(doc, ctx.norm, ctx.sections)}
     section_starts = [s.norm_start for s in ctx.sections]
-    contents = contents_spans(ctx.norm.text)
+    contents = contents_spans(ctx.norm.text) if ctx.contents is None else ctx.contents
     for ex in all_extractors():
         view = replace(ctx, results={name: ctx.results[name] for name in ex.requires})
         rows = _stage(f"extract:{ex.name}", ex.extract, view, timings=timings)
         if contents:  # a 目录 repeats the body's headings: its figures and years are the body's, not spans
-            rows = [row for row in rows if not inside_contents(row["norm_start"], contents)]
+            rows = [row for row in rows if not inside(row["norm_start"], contents)]
         ctx.results[ex.name] = rows
         _with_provenance(rows, ctx, section_starts, doc)
         if ex.table in ROW_IDS:

@@ -89,6 +89,8 @@ class ExtractContext:
     norm: NormalizedText
     sections: list[Section] = field(default_factory=list)
     meta: DocumentMeta = field(default_factory=DocumentMeta)
+    # where the document's tables of contents (目录) run, sorted; None: not computed (extract_rows finds them)
+    contents: list[tuple[int, int]] | None = None
     # rows produced by extractors that ran earlier, by table name
     results: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 

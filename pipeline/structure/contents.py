@@ -61,7 +61,3 @@ def _rstrip_newlines(text: str, start: int, end: int) -> int:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
-
-
-def inside_contents(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)

@@ -53,6 +53,7 @@ import regex as re
 
 from pipeline.core.document import NormalizedText, Section
 from pipeline.core.numerals import NUMERAL_CLASS, cn_to_int
+from pipeline.core.spans import inside
 from pipeline.structure.contents import contents_spans
 
 _NUM = f"[{NUMERAL_CLASS}]"
@@ -390,10 +391,6 @@ def _spans(pattern, text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
 class _Numbering:
     """Last number seen per marker kind: under the current parent, and anywhere."""
 
@@ -601,11 +598,14 @@ def non_heading_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def build_sections(norm: NormalizedText, raw_line_ends: bool = True) -> list[Section]:
+def build_sections(
+    norm: NormalizedText, raw_line_ends: bool = True, contents: list[tuple[int, int]] | None = None
+) -> list[Section]:
     """The document's section tree.  ``raw_line_ends``: a title also ends at a line break
     of the raw text that a normaliser joined (text extracted from a PDF); False for a
     PDF read by polex, whose joined breaks are its layout's wraps (``pdf_wraps``), not
-    the document's line ends."""
+    the document's line ends.  ``contents``: the text's ``contents_spans``, if the caller
+    has them (found here otherwise)."""
     text = norm.text
     parser = _Parser(text, norm if raw_line_ends else None)
     candidates = _candidates(text, parser.flat)
@@ -614,7 +614,9 @@ def build_sections(norm: NormalizedText, raw_line_ends: bool = True) -> list[Sec
     # Events that change the parser's state, in text order.
     box_starts = [m.start() for m in (_FLAT_BOX if parser.flat else _BOX_LINE).finditer(text)]
     appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)]
-    attachment_lists = attachment_list_spans(text) + contents_spans(text)  # a 目录's entries: no headings
+    if contents is None:
+        contents = contents_spans(text)
+    attachment_lists = attachment_list_spans(text) + contents  # a 目录's entries: no headings
     if parser.flat:
         appendix_starts = sorted(appendix_starts + _flat_attachments(text)[1])
     box_i = appendix_i = 0
@@ -625,7 +627,7 @@ def build_sections(norm: NormalizedText, raw_line_ends: bool = True) -> list[Sec
         while box_i < len(box_starts) and box_starts[box_i] < cand.start:
             parser.start_box()
             box_i += 1
-        if attachment_lists and _inside(cand.start, attachment_lists):
+        if attachment_lists and inside(cand.start, attachment_lists):
             continue
         parser.feed(cand)
     return parser.finish()
