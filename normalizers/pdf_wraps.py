@@ -34,7 +34,9 @@ import re
 import unicodedata
 from collections import Counter
 
-from normalizers.edits import deleted, replaced_one_for_one
+import numpy as np
+
+from normalizers.edits import codepoints, deleted, replaced_one_for_one
 from normalizers.linebreaks import _B_BLOCKS_JOIN, HEADING_MARKER, _column_layout
 from pipeline.core.offsets import OffsetMap
 
@@ -58,6 +60,29 @@ def _width(line: str) -> int:
     if astral.search(line):  # rare: characters beyond the BMP, looked up one by one
         wide -= sum(1 for ch in astral.findall(line) if unicodedata.east_asian_width(ch) not in "WF")
     return len(line) + wide
+
+
+def _line_widths(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """``_width`` of each line ``text[a:b]``, counted over the whole text at once: a line's wide characters are
+    a difference of one running count of the text's (a table lookup per code point instead of a regex call and a
+    list of narrow characters per line).  A text with characters beyond the BMP is measured line by line."""
+    if not lines:
+        return []
+    if _narrow_patterns()[1].search(text):
+        return [_width(text[a:b]) for a, b in lines]
+    wide_before = np.zeros(len(text) + 1, dtype=np.int64)
+    np.cumsum(_wide_bmp()[codepoints(text)], out=wide_before[1:])
+    bounds = np.array(lines, dtype=np.int64)
+    starts, ends = bounds[:, 0], bounds[:, 1]
+    return (ends - starts + wide_before[ends] - wide_before[starts]).tolist()
+
+
+@functools.cache
+def _wide_bmp() -> np.ndarray:
+    """For each BMP code point: is it wide (not a character of ``_narrow_patterns``' narrow class)?"""
+    wide = np.zeros(0x10000, dtype=np.bool_)
+    wide[0x2E80:] = [unicodedata.east_asian_width(chr(cp)) in "WF" for cp in range(0x2E80, 0x10000)]
+    return wide
 
 
 @functools.cache
@@ -123,7 +148,7 @@ TEXT_MIN_FULL_LINES = 8
 def wrap_spans(text: str, text_file: bool = False) -> list[tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     contents = [text[a:b] for a, b in lines]
-    widths = [_width(line) for line in contents]
+    widths = _line_widths(text, lines)
     full = column_width([w for w, line in zip(widths, contents) if not _column_layout(line)])
     if full is None or (text_file and not _shows_a_column(widths, full)):
         return []

@@ -1,6 +1,6 @@
 """The faster whole-text tests of the core path give exactly what their plain forms give.
 
-Branches ``spd`` and ``sp2`` replaced a few scans that run once per document (a regex class searched over
+Branches ``spd``, ``sp2`` and ``sp4`` replaced a few scans that run once per document (a regex class searched over
 the whole text) by substring tests or a numpy table lookup, and a substitution by a test that
 skips it.  Each is checked here, by property (hypothesis), against the plain form it replaces,
 on texts drawn from the characters the plain form reacts to and the ones around them.
@@ -14,7 +14,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalizers import newlines, ruby, spacing
+from normalizers import newlines, pdf_wraps, ruby, spacing
 from pipeline.core.offsets import OffsetMap
 from pipeline.linking import target_ids
 from pipeline.reading import encoding
@@ -202,3 +202,13 @@ _PLACE_PIECES = [
 @given(_texts(_PLACE_PIECES, max_size=30))
 def test_full_names_are_found_at_the_lengths_names_have(body):
     assert regions._full_names_in(body) == _reference_full_names_in(body)
+
+
+_WIDTHS = "中ａ１a 1\u3000\n\t\u2e7f\u2e80\u303f\uff61\ufffd\ud800。—"
+
+
+@SETTINGS
+@given(_texts(_WIDTHS, max_size=80) | _texts(_WIDTHS + "𠀀🙂", max_size=80) | st.text(max_size=60))
+def test_the_widths_counted_over_the_text_equal_each_lines_width(text):
+    lines = [(m.start(), m.end()) for m in pdf_wraps._LINE.finditer(text)]
+    assert pdf_wraps._line_widths(text, lines) == [pdf_wraps._width(text[a:b]) for a, b in lines]
