@@ -155,6 +155,22 @@ def _indented_headings(text: str) -> list[tuple[int, int, str | None, str, bool]
     return headings
 
 
+# A work report's unnumbered part heading (``2023年工作回顾``, ``2024年重点工作``, ``2024年工作安排建议``) in a text that
+# lost its line breaks and its indents: glued between the sentence before it and the part's first sentence, which
+# opens with a year or a period (``…提出意见。2023年工作回顾2023年，是…``).  Only the report's own part titles (a
+# year or period + 工作回顾 / 工作安排 / 重点工作 / 主要目标和重点任务), whose words start no sentence of a report.
+_GLUED_PART = re.compile(
+    r"(?:(?<=[。！？：:!?])|^)(?P<title>(?:(?:19|20)\d{2}年|过去[一二三四五]年|今后[一二三四五]年)"
+    r"(?:政府)?(?:工作回顾|工作安排(?:建议)?|重点工作|主要目标和重点任务))"
+    r"(?=(?:19|20)\d{2}年|过去|今年|各位代表)"
+)
+
+
+def _glued_headings(text: str) -> list[tuple[int, int, str | None, str, bool]]:
+    """_part_headings' tuples for a flat text's unnumbered work-report part titles (_GLUED_PART)."""
+    return [(m.start(), m.end(), None, m["title"], is_review_title(m["title"])) for m in _GLUED_PART.finditer(text)]
+
+
 def _holds(starts: list[int], heading: tuple[int, int, str | None, str, bool]) -> bool:
     """Whether a section heading starts inside ``heading`` (the same heading, found twice)."""
     i = bisect.bisect_left(starts, heading[0])
@@ -180,7 +196,8 @@ def document_parts(
     if is_flat(text):  # the few lines it kept are paragraphs of _indented_headings too
         numbered = _section_headings(text, sections)
         starts = [start for start, *_ in numbered]
-        headings = sorted(numbered + [h for h in _indented_headings(text) if not _holds(starts, h)])
+        unnumbered = _indented_headings(text) + _glued_headings(text)
+        headings = sorted(numbered + [h for h in set(unnumbered) if not _holds(starts, h)])
     else:
         headings = _part_headings(text, line_ends)
     return _review_parts(text, headings), _plan_parts(text, headings)
