@@ -854,20 +854,17 @@ def _names_or_qualifies(
         return True  # “24小时不打烊”, “1个专班+8个工作组”: part of a name
     if plain_chinese and P.NUMBERED_FORMULA.match(text, start):
         return True  # 实现四个现代化, 两个一百年奋斗目标: a formula's name, not a count (CONVENTIONS)
+    class_qualified = P.qualifier(m) in P.CLASS_QUALIFIERS  # 以上, 以下 …: asked by three rules, read once
     if (
-        P.qualifier(m) in P.CLASS_QUALIFIERS
+        class_qualified
         and (P.CLASS_AFTER.match(text, end) or P.NOUN_AFTER.match(text, end))
         and (is_money or P.is_size_unit(m.group("unit") and (m.group("mult") or "") + m.group("unit")))
         and not compared()
     ):
         return True  # 1亿元以上规上工业企业, 产能120万吨以上和…煤矿: a class of the noun, not a goal
-    if (
-        m.group("unit") in P.POPULATION_UNITS
-        and P.qualifier(m) in P.CLASS_QUALIFIERS
-        and P.CLASS_OF_PLACE.match(text, end) is not None
-    ):
+    if m.group("unit") in P.POPULATION_UNITS and class_qualified and P.CLASS_OF_PLACE.match(text, end) is not None:
         return True  # 20人以上的自然村: a class of villages by population, whatever verb stands before
-    if P.qualifier(m) in P.CLASS_QUALIFIERS and P.CLASS_THEN_COUNTED.match(text, end) and not compared():
+    if class_qualified and P.CLASS_THEN_COUNTED.match(text, end) and not compared():
         return True  # 千头以上肉牛养殖项目15个: the class of the noun the clause counts next
     if P.EACH_HOLDS_BEFORE.search(text, max(clause_start, start - 4), start):
         return True  # 形成三至四个各拥有4000万千瓦左右装机容量的…企业: the size each counted member holds, a class
