@@ -39,6 +39,15 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   never goals: it measures false positives in prose with few figures. Floors: the blind measurement (main
   bae4caa); 0021's blind false-positive targets (a tax rate and a per-ton rate) are ``open_false_positives``.
 
+- ``realblind10`` (task BL10): four texts no set had: 人社部's 试行 measures for the 数字技术工程师 training bodies
+  (OCR text in articles, garbled markers, lost line breaks), Shandong's interim measures for digital-economy parks
+  (articles), a Guangzhou 通告 of a public-housing allocation with a dated schedule and a Guangzhou page of start-up
+  subsidies in 元 (both HTML). No figure is a goal: targets measure false positives. Floors: the blind measurement
+  (main 8a04b73); 0163's `选定1套房屋` is an ``open_false_positives`` row.
+- ``realwr`` (task BL10): two 2024 政府工作报告 (北京 0176, 天津 0183) the work-report precision sample never touched,
+  targets and deadlines only (``labels``: scored as ``polex eval --labels target,deadline``; meta not scored), each
+  annotated whole (the 回顾 part must yield none). Floors: the blind measurement (main 8a04b73).
+
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
 figures after those rules — a ratchet, not a generalisation figure:
@@ -105,6 +114,12 @@ class BlindSet:
     # empty labels and no-target documents where the blind measurement found false positives: their checks are
     # strict expected failures (the error is on record; a fix makes them pass, and then the row must go)
     open_false_positives: tuple[str, ...] = ()
+    # the labels its gold annotates (scored as `polex eval --labels …`: the others and meta are left out); None: all
+    labels: tuple[str, ...] | None = None
+
+    @property
+    def scores_meta(self) -> bool:
+        return self.labels is None or "meta" in self.labels
 
     @property
     def docs(self) -> Path:
@@ -409,6 +424,51 @@ SETS = (
         no_target_docs=("0003_国务院关于进一步优化企业兼并重组市场环境的意见国.txt",),  # no figure at all
         precision_floors={"target": 1.0},
     ),
+    # Blind F1 (main 8a04b73), less a margin (notes/realblind10.md): no document sets a quantified goal.
+    BlindSet(
+        "realblind10",
+        documents=4,
+        f1_floors={
+            # 0.952 (139 gold, 130 pred): 0046's garbled `一)` items (3), headings run into the next marker
+            # (`…建设:一)…`, `…负责解释第二十三条…`), `第二十-条`; 0163's `1.3人户家庭` items (4: a digit after `1.`)
+            "heading": 0.93,
+            "amount": 0.97,  # 1.000 (9 gold, 9 pred): 0165's subsidy standards
+            # 0.765 (16 gold, 18 pred): rules' periods read as bounds (`近3年内`, `获奖之日起两年内`, `申请补贴后
+            # 12个月内`, an eligibility date `2025年3月27日前…已进入`), schedule steps missed (`2025年3月20日，…`)
+            "deadline": 0.74,
+            "micro": 0.91,  # 0.932
+        },
+        target_indicator_floor=0.0,  # no target in gold
+        meta_accuracy_floor=0.94,  # 0.962, 50/52: 0046's status (`…起试行`), 0165's title (a page's title line)
+        meta_field_floor=0.74,  # 4 documents: one miss is 0.75
+        builders="realblind10_*.py",
+        empty_labels=("target", "responsible_unit"),  # rules' thresholds and conditions only; organs in prose
+        no_target_docs=(
+            "0046_Trial_Measures_for_the_Management_of_Training.txt",
+            "0122_Interim_Measures_for_the_Administration_of_Provi.txt",
+            "0163_关于推出供应广州市2025年第一批户籍家庭公共租.html",
+            "0165_广州市高校毕业生一次性创业补贴政务指引.html",
+        ),
+        # blind false positive: 0163's `选定1套房屋` (an applicant's choice under the procedure's rule)
+        open_false_positives=("target", "0163_关于推出供应广州市2025年第一批户籍家庭公共租.html"),
+    ),
+    # Blind F1 (main 8a04b73), less a margin (notes/realwr.md): targets and deadlines only.
+    BlindSet(
+        "realwr",
+        documents=2,
+        f1_floors={
+            # 0.941 (85 gold, 85 pred): `各新增1000家` and number-first counts after a pivot verb missed, a rule's
+            # cap (`放宽至3个月`), a project's size (`120万吨乙烯`), a class (`7类…`), a named set (`12条重点产业链`)
+            "target": 0.92,
+            "deadline": 0.48,  # 0.500 (2 gold, 2 pred): `汛前` given the report's year (gold: an event's eve, null)
+            "micro": 0.91,  # 0.931
+        },
+        target_indicator_floor=0.87,  # 0.894
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr_*.py",
+        labels=("target", "deadline"),
+    ),
     BlindSet(
         "realdev8t",
         documents=4,
@@ -462,7 +522,7 @@ def runs(tmp_path_factory):
     def run(blind: BlindSet) -> tuple[Path, dict]:
         if blind.name not in done:
             out = run_core(blind.docs, tmp_path_factory.mktemp(f"{blind.name}_out"))
-            done[blind.name] = (out, evaluate(blind.gold, out)[0])
+            done[blind.name] = (out, evaluate(blind.gold, out, blind.labels)[0])
         return done[blind.name]
 
     return run
@@ -496,7 +556,7 @@ def test_gold_offsets_match_reader_text(blind, gold_name):
 @pytest.mark.parametrize("blind", each_set())
 def test_every_label_but_the_empty_ones_is_represented_in_gold(blind):
     labels = {s.label for p in blind.gold.glob("*.json") for s in load_gold_file(p).spans}
-    assert labels == set(LABELS) - set(blind.empty_labels)
+    assert labels == set(blind.labels or LABELS) - set(blind.empty_labels)
 
 
 @pytest.mark.parametrize("blind", each_set())
@@ -547,12 +607,14 @@ def test_target_indicator_floor(reports, blind):
     check_indicator_floor(reports(blind), blind.target_indicator_floor, blind.name)
 
 
-@pytest.mark.parametrize("blind", each_set())
+@pytest.mark.parametrize("blind", each_set(lambda blind: [()] if blind.scores_meta else []))
 def test_meta_accuracy_floor(reports, blind):
     assert reports(blind)["meta"]["accuracy"] >= blind.meta_accuracy_floor
 
 
-@pytest.mark.parametrize("blind,field", each_set(lambda blind: [(field,) for field in META_FIELDS]))
+@pytest.mark.parametrize(
+    "blind,field", each_set(lambda blind: [(field,) for field in META_FIELDS] if blind.scores_meta else [])
+)
 def test_meta_field_floor(reports, blind, field):
     check_meta_field_floor(reports(blind), field, blind.documents, blind.meta_field_floor, blind.name)
 
