@@ -493,19 +493,23 @@ def _window(m: re.Match, env: _Env) -> Row | None:
     if _CATEGORY_AFTER.match(m.string, m.end()):
         return None  # 2022年9月1日至2023年8月31日期间出生的幼儿: a category, not a bound
     written = m.group("ey") or m.group("sy")
+    last_month = m.group("em") or m.group("sm")  # `2025年3月20日-27日`: the end's month is the start's
     if written:
         year = _year(written)
+        last_day = _iso(year, last_month, m.group("ed"))
+        if env.issue and last_day and last_day < env.issue:
+            return None  # 于一九七八年十二月五日至十四日在…召开了…会: a window past when the text was issued
         kind = "until" if _TERM_BEFORE.search(m.string, max(0, m.start() - 10), m.start()) else "by"
-        return _mk(m.start(), m.end(), kind, year, _iso(year, m.group("em"), m.group("ed")))
+        return _mk(m.start(), m.end(), kind, year, last_day)
     stop = _SENTENCE_END.search(m.string, m.end(), m.end() + 120)
     sentence = m.string[m.end() : stop.start() if stop else m.end() + 120]
     if _REPORT_WORDS.search(sentence) or _HELD.search(sentence):
         return None  # 1月1日至6月30日，全市已…; 8月6日至8月7日，…推进大会在…召开: a report, a past meeting
     if _EVERY_YEAR_BEFORE.search(m.string, max(0, m.start() - 4), m.start()):
         return _mk(m.start(), m.end(), "by", None, None)  # 于每年4月1日至6月20日组织: recurring, year null
-    row = _mk(m.start(), m.end(), "by", env.doc_year, _iso(env.doc_year, m.group("em"), m.group("ed")))
+    row = _mk(m.start(), m.end(), "by", env.doc_year, _iso(env.doc_year, last_month, m.group("ed")))
     if row is not None:
-        row["_resolve"] = (m.group("em"), m.group("ed"))  # the year the document makes clear (_resolve_years)
+        row["_resolve"] = (last_month, m.group("ed"))  # the year the document makes clear (_resolve_years)
     return row
 
 
@@ -517,8 +521,9 @@ _CLOCK = rf"(?:{_S}(?:[上下]午{_S}\d{{1,2}}{_S}[时点]|\d{{1,2}}{_S}[:：]{_
 # window of a guide for the year its title names) it takes the year the document makes clear.
 WINDOW = Rule(
     "window",
-    rf"(?:(?P<sy>{_YEAR}){_S}年{_S})?(?:{_MONTH}){_S}月{_S}(?:{_DAY}){_S}[日号]{_CLOCK}"
-    rf"{_S}(?:至|到|—|－|-|～|~){_S}(?:(?P<ey>{_YEAR}){_S}年{_S})?(?P<em>{_MONTH}){_S}月{_S}(?P<ed>{_DAY}){_S}[日号]{_CLOCK}",
+    rf"(?:(?P<sy>{_YEAR}){_S}年{_S})?(?P<sm>{_MONTH}){_S}月{_S}(?:{_DAY}){_S}[日号]{_CLOCK}"
+    rf"{_S}(?:至|到|—|－|-|～|~){_S}(?:(?P<ey>{_YEAR}){_S}年{_S})?(?:(?P<em>{_MONTH}){_S}月{_S})?(?P<ed>{_DAY}){_S}[日号]"
+    rf"{_CLOCK}",
     _window,
     examples=(
         example(
@@ -530,6 +535,16 @@ WINDOW = Rule(
             {"text": "6月27日10：00—7月1日15:00", "kind": "by", "year": 2026, "date": "2026-07-01"},
             meta={"issue_date": "2026-05-20"},
             note="no written year: the document's",
+        ),
+        example(
+            "上网不便的申请家庭可在2025年3月20日-27日到保障房小区服务窗口提交申请。",
+            {"text": "2025年3月20日-27日", "kind": "by", "year": 2025, "date": "2025-03-27"},
+            note="the end's month left out: the start's (realblind10 0163)",
+        ),
+        example(
+            "国家经济委员会于一九七八年十二月五日至十四日在湖南常德召开了经验交流会。",
+            meta={"issue_date": "1979-03-12"},
+            note="a window ended before the text's issue date: a past event (corpus-real 0020)",
         ),
         example("新生应为2022年9月1日至2023年8月31日期间出生的适龄幼儿。", note="a category, not a bound"),
         example(
@@ -935,8 +950,8 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
         if env.doc_year and year < env.doc_year:
             return None
         return _mk(start, end, "by", year, date)  # 于2026年6月5日发放录取通知书: a task's appointed day
-    if pre is None and suf is None and g("dm") and not g("dd") and _schedule_step(m, env, year, start, end):
-        return _mk(start, end, "by", year, None)  # 2006年10月，…启动试点工作: a schedule's step
+    if pre is None and suf is None and g("dm") and _schedule_step(m, env, year, start, end):
+        return _mk(start, end, "by", year, date)  # 2006年10月，…启动试点工作: a schedule's step (its day if written)
     if pre is None and suf is None and _completion_time(m.string, start, end):
         if env.doc_year and year < env.doc_year:
             return None
@@ -981,10 +996,11 @@ def _header_names_time(text: str, before: int, column: int) -> bool:
 
 _STATE_WORDS = re.compile(r"已|共有|现有|拥有|同比|比上年|较上年")
 # A schedule (时间进度, 工作步骤) dates its steps by year and month at the opening of a sentence: `2006年10月，由…
-# 联合进行试点动员，并启动试点工作。` is a `by` of that year (date null: no day). Only a month not before the
-# document's own issue month (a dated document; an earlier month is a past event it narrates), with an act of the
-# task in the sentence and no sign of a report (已, 了).
-_STEP_ACTS = re.compile(r"启动|完成|开展|进行|部署|组织|召开|评估|验收|总结|印发|出台|建成|实施|推广")
+# 联合进行试点动员，并启动试点工作。` is a `by` of that year (date null: no day; a notice's step dated to the day,
+# `2025年3月20日，市住房保障办…公布…房源`, keeps its date). Only a month not before the document's own issue month, a
+# day after its issue day (a dated document; an earlier one is a past event it narrates), with an act of the task in
+# the sentence and no sign of a report (已, 了).
+_STEP_ACTS = re.compile(r"启动|完成|开展|进行|部署|组织|召开|评估|验收|总结|印发|出台|建成|实施|推广|公布|公示")
 _STEP_PAST = re.compile(r"已|了")
 
 
@@ -993,8 +1009,11 @@ def _schedule_step(m: re.Match, env: _Env, year: int, start: int, end: int) -> b
     if env.issue is None or not _OPENING_BEFORE.search(text, max(0, start - 8), start):
         return False
     month = int(parse_number(m.group("dm")))
+    day = int(parse_number(m.group("dd"))) if m.group("dd") else None
     if not text.startswith(("，", ","), end) or (year, month) < (env.issue.year, env.issue.month):
         return False
+    if day is not None and (year, month, day) <= (env.issue.year, env.issue.month, env.issue.day):
+        return False  # on or before the issue day: a past event the notice narrates (or its own date)
     stop = _SENTENCE_END.search(text, end, end + 80)
     sentence = text[end : stop.start() if stop else end + 80]
     return bool(_STEP_ACTS.search(sentence)) and not _STEP_PAST.search(sentence)
@@ -1073,6 +1092,17 @@ DATED = Rule(
             note="a month before the issue date: a past event the document narrates",
         ),
         example("2024年10月，我市启动了试点工作。", meta={"issue_date": "2024-09-01"}, note="了: a report"),
+        example(
+            "（一）公布房源\n2025年3月20日，市住房保障办、广州安居集团分别在市住房城乡建设局网站公布常态分配房源。",
+            {"text": "2025年3月20日", "kind": "by", "year": 2025, "date": "2025-03-20"},
+            meta={"issue_date": "2025-03-19"},
+            note="a notice's schedule step dated to the day after the notice's date (realblind10 0163)",
+        ),
+        example(
+            "2025年3月19日，市住房保障办公布常态分配房源。",
+            meta={"issue_date": "2025-03-19"},
+            note="on the issue day: what the notice itself does or narrates, no bound",
+        ),
         example(
             "现就相关工作通知如下。\n2023年，聚焦知识库建设，推进系统落地应用，到2023年底前全部统筹地区上线子系统。",
             {"text": "2023年", "kind": "by", "year": 2023},

@@ -195,6 +195,10 @@ def test_status():
     assert status_of("市场监督管理投诉举报处理暂行办法") == "trial"
     assert status_of("某某实施方案", "", "第十五条 本规定自印发之日起执行，试行期一年。") == "trial"
     assert status_of("某某实施方案") == "final"
+    # a text without its title says it is on trial in its own commencement clause (realblind10 0046)
+    assert status_of(None, "", "第二十三条本办法自公布之日起试行，") == "trial"
+    assert status_of(None, "", "本规定自2020年1月1日起暂行。") == "trial"
+    assert status_of(None, "", "本办法自2020年1月1日起施行。《某某暂行办法》同时废止。") == "final"
 
 
 JIANGXI_PAGE = """江西省人民政府 工作动态 江西省人民政府办公厅印发关于推进的通知

@@ -230,6 +230,11 @@ _PREAMBLE_CHARS = 600
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 _TRIAL = re.compile(r"试行|暂行")
 _TRIAL_PERIOD = re.compile(r"本(?:办法|规定|细则|方案|意见|措施|政策|规范|指南|制度)[^。]{0,30}试行期")
+# The text's own commencement clause puts it in force on trial (`本办法自公布之日起试行`, `本规定自2020年1月1日起暂行`):
+# where the title is lost (a text saved without it), this is the text saying it is a 试行 one (CONVENTIONS status).
+_SELF_TRIAL = re.compile(
+    r"本(?:办法|规定|细则|方案|意见|措施|政策|规范|指南|制度|规则|准则)[^。；\n]{0,30}?起(?:试行|暂行)"
+)
 
 
 def genre_word(phrase: str | None) -> str | None:
@@ -346,10 +351,13 @@ def _full_self_name(genre: str, text: str) -> str:
 
 
 def status_of(title: str | None, head: str = "", text: str = "") -> str:
-    """``draft`` (征求意见稿), ``trial`` (试行/暂行 in the title, or a 试行期 the text sets itself) or ``final``."""
+    """``draft`` (征求意见稿), ``trial`` (试行/暂行 in the title, a 试行期 the text sets itself, or its own
+    commencement clause `本办法自…起试行`) or ``final``."""
     where = f"{title or ''}\n{head}"
     if _DRAFT.search(where):
         return "draft"
     if _TRIAL.search(title or "") or ("试行期" in text and _TRIAL_PERIOD.search(text)):
+        return "trial"
+    if "起" in text and _SELF_TRIAL.search(text):
         return "trial"
     return "final"
