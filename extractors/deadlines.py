@@ -489,9 +489,16 @@ _TERM_BEFORE = re.compile(
 )
 
 
+# `摇出房屋后3个工作日内（即3月31日-4月2日内）`: a bracket opened by 即 right after a bound glosses it (the same
+# days written as dates): the bound is one, written once.
+_GLOSS_BEFORE = re.compile(r"(?:内|前|底|止)[ \u3000]*[（(][ \u3000]*即[ \u3000]*$")
+
+
 def _window(m: re.Match, env: _Env) -> Row | None:
     if _CATEGORY_AFTER.match(m.string, m.end()):
         return None  # 2022年9月1日至2023年8月31日期间出生的幼儿: a category, not a bound
+    if _GLOSS_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return None  # 3个工作日内（即3月31日-4月2日内）: the gloss of the bound before it
     written = m.group("ey") or m.group("sy")
     last_month = m.group("em") or m.group("sm")  # `2025年3月20日-27日`: the end's month is the start's
     if written:
@@ -697,6 +704,12 @@ WITHIN = Rule(
             note="what a project can do within the span names the class that qualifies (corpus-real 0020)",
         ),
         example("3年内形成月产能10万片的生产能力。", {"text": "3年内", "kind": "within", "months": 36}),
+        example(
+            "申请家庭需在摇出房屋后3个工作日内（即3月31日-4月2日内）选定1套房屋。",
+            {"text": "3个工作日内", "kind": "within", "months": None},
+            meta={"issue_date": "2025-03-19"},
+            note="a bracket opened by 即 glosses the bound before it: one bound, no window (realblind10 0163)",
+        ),
     ),
 )
 
@@ -1022,9 +1035,16 @@ def _schedule_step(m: re.Match, env: _Env, year: int, start: int, end: int) -> b
 _FRAME_AFTER = re.compile(r"[ \u3000]*[，,]")  # `2023年底，…`: the date frames the clause after it
 
 
+# `2025年3月27日前（即…申请截止之日前）已进入轮候册…的家庭`: a date's 前 followed by 已 (after a gloss in brackets)
+# says what already holds by that day, a condition on who qualifies, not a time given for a task.
+_ALREADY_AFTER = re.compile(r"(?:[ \u3000]*[（(][^（）()\n]{0,30}[）)])?[ \u3000]*已(?!经?[于在])")
+
+
 def _states_the_past(text: str, pre: str | None, suf: str | None, end: int, year: int, env: _Env) -> bool:
     if (pre in ("截至", "截止到", "截止") or (pre is None and not suf)) and _reports_state(text, end):
         return True  # 截止2020年底，已累计改造…; 一九八〇年末，全国共有…: a state, not a bound
+    if pre is None and suf and suf.endswith("前") and _ALREADY_AFTER.match(text, end):
+        return True  # 2025年3月27日前（即…）已进入轮候册的家庭: a state by that day (who qualifies)
     return pre is None and not suf and _narrated_past(text, end, year, env)  # 2008年底IBM首次提出…: an event
 
 
@@ -1092,6 +1112,11 @@ DATED = Rule(
             note="a month before the issue date: a past event the document narrates",
         ),
         example("2024年10月，我市启动了试点工作。", meta={"issue_date": "2024-09-01"}, note="了: a report"),
+        example(
+            "本次分配的对象为2025年3月27日前（即本次申请截止之日前）已进入公共租赁住房轮候册的家庭。",
+            meta={"issue_date": "2025-03-19"},
+            note="前 + 已: what already holds by that day, who qualifies (realblind10 0163)",
+        ),
         example(
             "（一）公布房源\n2025年3月20日，市住房保障办、广州安居集团分别在市住房城乡建设局网站公布常态分配房源。",
             {"text": "2025年3月20日", "kind": "by", "year": 2025, "date": "2025-03-20"},
