@@ -42,11 +42,13 @@ every error of the first measurement); the builders in ``build/`` regenerate the
 - ``realblind10`` (task BL10): four texts no set had: 人社部's 试行 measures for the 数字技术工程师 training bodies
   (OCR text in articles, garbled markers, lost line breaks), Shandong's interim measures for digital-economy parks
   (articles), a Guangzhou 通告 of a public-housing allocation with a dated schedule and a Guangzhou page of start-up
-  subsidies in 元 (both HTML). No figure is a goal: targets measure false positives. Floors: the blind measurement
-  (main 8a04b73); 0163's `选定1套房屋` is an ``open_false_positives`` row.
+  subsidies in 元 (both HTML). No figure is a goal: targets measure false positives. Blind (main 8a04b73): deadline
+  0.765, micro 0.932, meta 50/52; floors since BL10's deadline and status rules (deadline 0.944, micro 0.951, meta
+  51/52); 0163's `选定1套房屋` is an ``open_false_positives`` row.
 - ``realwr`` (task BL10): two 2024 政府工作报告 (北京 0176, 天津 0183) the work-report precision sample never touched,
   targets and deadlines only (``labels``: scored as ``polex eval --labels target,deadline``; meta not scored), each
-  annotated whole (the 回顾 part must yield none). Floors: the blind measurement (main 8a04b73).
+  annotated whole (the 回顾 part must yield none). Floors: the blind measurement (main 8a04b73: target 0.941), the
+  deadline against one gold year moved after it (`汛前`: 1.000; blind 0.500).
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
