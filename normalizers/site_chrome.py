@@ -85,7 +85,7 @@ def footer_spans(text: str) -> list[tuple[int, int]]:
         if start < half or not _REGISTRATION.search(text, start, end):
             continue
         if len(text) - end > _FOOTER_TAIL_CHARS:
-            return []  # text follows: a registration mark inside the document, no footer
+            continue  # text follows: a mark inside the document (the page's own footer may still come below)
         first = index
         while first > 0 and _FOOTER_FIELD.match(text, lines[first - 1][0], lines[first - 1][1]):
             first -= 1

@@ -83,3 +83,12 @@ def test_a_documents_own_fields_are_no_table_and_an_organiser_in_the_text_no_foo
     assert footer_spans(notice) == []  # no site registration mark: the notice's own organisers
     notice_then_more = notice + "网站标识码：3716000012\n" + "二、参赛要求\n" + "参赛企业应当依法登记。\n" * 40
     assert footer_spans(notice_then_more) == []  # text follows the mark: no page's footer
+
+
+def test_a_registration_mark_inside_the_text_does_not_hide_the_pages_footer_below():
+    body = "一、建设要求\n" + "网站建设应当符合规范。\n" * 60
+    cited = "备案号格式示例：鲁ICP备05012345号\n"  # the text's own mention, in its second half, text after it
+    page = body + cited + "二、保障措施\n" + "各单位应当加强管理。\n" * 40 + CHROME_TAIL
+    assert page.index(cited) > len(page) // 2 and len(page) - page.index(cited) > 300
+    (found,) = footer_spans(page)
+    assert page[found[0] : found[1]].startswith("主办单位：临江市人民政府办公室")
