@@ -99,6 +99,9 @@ RULE_BEFORE = re.compile(
     r"|(?:最多|至多|限)可?(?:申报|申请|推荐|报送|报名|选报))[ \u3000]*$"
 )
 _RULE_BEFORE_WIDTH = 12
+# the characters a RULE_BEFORE match can end on (its words' last ones, or blanks before the figure): the search runs
+# only after one (most figures follow none)
+_RULE_BEFORE_LAST = frozenset("满为共报请荐送名 \u3000\n")
 # a levy's rate a document sets or changes (`资源税的税率为5%`, `单位缴费比例由20%降至16%`, `年税额为1.5元至30元`): the
 # parameter of a tax or contribution rule, as README's fee cuts; the figure's own clause names it before the figure
 # (TG12). Not a fee's rate: a bound a support measure sets for what it covers stays a goal (`担保费率降至1%以下`,
@@ -195,7 +198,11 @@ class ClauseKinds:
             return RESULT
         if rule_part or CONDITION_AFTER.match(text, end):
             return RULE
-        if RULE_BEFORE.search(text, max(clause_start, start - _RULE_BEFORE_WIDTH), start):
+        if (
+            start > 0
+            and text[start - 1] in _RULE_BEFORE_LAST
+            and RULE_BEFORE.search(text, max(clause_start, start - _RULE_BEFORE_WIDTH), start)
+        ):
             return RULE
         if goal_framed or GOAL_FRAME.search(text, sentence[0], start):
             return GOAL

@@ -70,6 +70,16 @@ PLAN_TITLE = re.compile(
     # a one-year plan's own title (数字山东2021行动方案, 2023年度…实施方案): the whole text sets that year's work
     r"|(?<![\d—\-－~～至])(?:19|20)\d{2}(?:年度?)?(?![\d—\-－~～至年])[^，,（(\d]{0,8}(?:行动方案|行动计划|工作要点|工作计划)"
 )
+# every PLAN_TITLE match holds one of these words (its first alternative's nouns; 行动 or 工作 in the second's):
+# a title without any is no plan heading (one search with a literal opening instead of the pattern at every position)
+PLAN_WORDS = re.compile(r"工作|任务|目标|安排|重点|建议|思路|行动")
+
+
+def is_plan_title(title: str) -> bool:
+    """``PLAN_TITLE.search(title) is not None``, tried only where a plan word occurs."""
+    return PLAN_WORDS.search(title) is not None and PLAN_TITLE.search(title) is not None
+
+
 # (spelled with three literal openings, in the order the engine tries them at a position, so that a
 # search over a long part skips ahead to a 主 or 预 instead of entering the pattern everywhere)
 GOALS_SENTENCE = re.compile(r"主要预期目标(?:是|为|：|:)|预期目标(?:是|为|：|:)|主要目标(?:是|为)")
@@ -222,7 +232,7 @@ def _plan_parts(text: str, headings) -> list[tuple[int, int]]:
         if review:
             if open_part:
                 parts[-1] = (parts[-1][0], start)
-        elif not open_part and PLAN_TITLE.search(title):
+        elif not open_part and is_plan_title(title):
             parts.append((start, len(text)))
     return parts
 
@@ -239,7 +249,7 @@ def _review_parts(text: str, headings) -> list[tuple[int, int]]:
         part_end = len(text)
         while i < len(headings):
             h_start, _, h_marker, h_title, _ = headings[i]
-            if PLAN_TITLE.search(h_title) or (h_marker and rank < _RANK[None] and _rank(h_marker) <= rank):
+            if is_plan_title(h_title) or (h_marker and rank < _RANK[None] and _rank(h_marker) <= rank):
                 part_end = h_start
                 break
             i += 1

@@ -425,7 +425,9 @@ CONDITIONAL_RULE = re.compile(r"[ \u3000]*(?:对|凡)[^，。\n]*的[^，。\n]{
 PRESENT = re.compile(
     r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
     r"|已[^，,；;。、\n]{0,12}?(?:达到|达(?!标)|超过|突破|拥有)"  # 全国已关停的地方国营煤矿达三百多处
-    r"|(?<![\u4e00-\u9fff])现在(?=[\u4e00-\u9fff])"  # 现在全国…积存的煤矸石约有十亿吨 (as 目前; not 体现在, 实现在线)
+    # 现在全国…积存的煤矸石约有十亿吨 (as 目前; not 体现在, 实现在线); the guard on the character before is a
+    # look-behind after 现, so that every alternative opens with a literal and a search skips ahead to one
+    r"|现(?<![\u4e00-\u9fff]现)在(?=[\u4e00-\u9fff])"
     r"|以来[，,]"  # 平台上线以来，实现…20个监管部门的审管互动: what happened since an event (a report of results)
 )
 # a premise clause opening a sentence (立足现有产业基础，…, 结合目前…的制造能力，综合考虑…，): the present it names is

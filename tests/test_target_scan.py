@@ -11,7 +11,7 @@
    theirs per section: each answers what its plain form answers.
 4. Whole-text scans found by ``str.find`` (opening years at each 年, condition intros at each
    以下/下列/如下) and the word prechecks before REVIEW_TITLE and _ENUMERATION_END find what the
-   patterns find.
+   patterns find; so do the prechecks before PLAN_TITLE and RULE_BEFORE (a plan word, RULE_BEFORE's last characters).
 5. The look-aheads that let SCALE, ELIDED and BARE fail at once keep every match of the rules
    (at every position, not only finditer's).
 6. A sentence's past years, matched where they would end at each of its 年, rule it out exactly
@@ -29,7 +29,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import deadlines, target_parts, targets
+from extractors import deadlines, target_clauses, target_parts, targets
 from extractors import target_patterns as P
 from extractors.char_positions import code_points
 from pipeline.core.document import RawDocument
@@ -319,6 +319,45 @@ TITLE_FRAGMENTS += [
 def test_review_title_precheck_is_the_pattern(pieces):
     title = "".join(pieces)
     assert target_parts.is_review_title(title) == (target_parts.REVIEW_TITLE.match(title) is not None)
+
+
+PLAN_FRAGMENTS = [*"一二、（），", "2024年", "2021", "年度", "今年", "明年", "今后五年", "“十四五”时期", "十四五", "的", "主要"]
+PLAN_FRAGMENTS += ["工作", "任务", "目标", "安排", "重点", "建议", "思路", "行动方案", "行动计划", "工作要点", "数字山东", "—"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PLAN_FRAGMENTS), max_size=8))
+def test_plan_title_precheck_is_the_pattern(pieces):
+    title = "".join(pieces)
+    assert target_parts.is_plan_title(title) == (target_parts.PLAN_TITLE.search(title) is not None)
+
+
+RULE_BEFORE_FRAGMENTS = [*"满为共报请荐送名圆充饱限可数 \u3000\n，", "名额", "招生计划", "总数", "最多", "申报", "报送", "年"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(RULE_BEFORE_FRAGMENTS), max_size=8))
+def test_rule_before_ends_on_its_last_characters(pieces):
+    """ClauseKinds.kind searches RULE_BEFORE only after one of _RULE_BEFORE_LAST: every match ends so."""
+    text = "".join(pieces)
+    for end in range(len(text) + 1):
+        if target_clauses.RULE_BEFORE.search(text, 0, end):
+            assert end > 0 and text[end - 1] in target_clauses._RULE_BEFORE_LAST
+
+
+# PRESENT's 现在 with its guard before it, as it was written (no literal opening: a search entered it everywhere)
+_PLAIN_PRESENT = re.compile(P.PRESENT.pattern.replace("现(?<![\\u4e00-\\u9fff]现)在", "(?<![\\u4e00-\\u9fff])现在"))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(pieces=st.lists(st.sampled_from([*"现在体实a，。已达标", "目前", "以来，", "x"]), max_size=8))
+def test_present_guard_after_its_first_character(pieces):
+    assert _PLAIN_PRESENT.pattern != P.PRESENT.pattern
+    text = "".join(pieces)
+    for pos in range(len(text) + 1):
+        for end in range(pos, len(text) + 1):
+            a, b = _PLAIN_PRESENT.search(text, pos, end), P.PRESENT.search(text, pos, end)
+            assert (a and a.span()) == (b and b.span())
 
 
 def _plain_enumeration_end(text: str, start: int, end: int) -> int | None:
