@@ -321,8 +321,8 @@ def test_review_title_precheck_is_the_pattern(pieces):
     assert target_parts.is_review_title(title) == (target_parts.REVIEW_TITLE.match(title) is not None)
 
 
-PLAN_FRAGMENTS = [*"一二、（），", "2024年", "2021", "年度", "今年", "明年", "今后五年", "“十四五”时期", "十四五", "的", "主要"]
-PLAN_FRAGMENTS += ["工作", "任务", "目标", "安排", "重点", "建议", "思路", "行动方案", "行动计划", "工作要点", "数字山东", "—"]
+PLAN_FRAGMENTS = [*"一二、（），—", *"2024年 2021 年度 今年 明年 今后五年 “十四五”时期 十四五 的 主要 数字山东".split()]
+PLAN_FRAGMENTS += "工作 任务 目标 安排 重点 建议 思路 行动方案 行动计划 工作要点".split()
 
 
 @settings(max_examples=1500, deadline=None)
@@ -332,7 +332,7 @@ def test_plan_title_precheck_is_the_pattern(pieces):
     assert target_parts.is_plan_title(title) == (target_parts.PLAN_TITLE.search(title) is not None)
 
 
-RULE_BEFORE_FRAGMENTS = [*"满为共报请荐送名圆充饱限可数 \u3000\n，", "名额", "招生计划", "总数", "最多", "申报", "报送", "年"]
+RULE_BEFORE_FRAGMENTS = [*"满为共报请荐送名圆充饱限可数 \u3000\n，", *"名额 招生计划 总数 最多 申报 报送 年".split()]
 
 
 @settings(max_examples=1500, deadline=None)
