@@ -132,6 +132,24 @@ CHRONICLE_ENTRY = re.compile(
     re.MULTILINE,
 )
 
+# every entry holds its date's 年…月 (a few lines of a text do): only the lines holding one are tried
+_ENTRY_DATE = re.compile(r"年\d{1,2}月")
+
+
+def chronicle_entries(text: str) -> list[re.Match]:
+    """``CHRONICLE_ENTRY.finditer(text)``: an entry is a whole line (``^``…``$``) holding a 年…月, so the pattern is
+    matched at the start of each line where ``_ENTRY_DATE`` occurs (found by one search with a literal opening,
+    where the pattern's own scan enters it at every position)."""
+    found: list[re.Match] = []
+    tried = -1
+    for date in _ENTRY_DATE.finditer(text):
+        line_start = text.rfind("\n", 0, date.start()) + 1
+        if line_start != tried:
+            tried = line_start
+            if (m := CHRONICLE_ENTRY.match(text, line_start)) is not None:
+                found.append(m)
+    return found
+
 
 def chronicle_parts(text: str, is_past, part_starts: list[int]) -> list[tuple[int, int]]:
     """(start, end) of each past chronology entry (CHRONICLE_ENTRY) and its narration: from the entry's line to the
@@ -139,7 +157,7 @@ def chronicle_parts(text: str, is_past, part_starts: list[int]) -> list[tuple[in
     whether the entry's year is past for the document (a year after it is a schedule's)."""
     if "年" not in text or not ("）" in text or ")" in text):
         return []
-    entries = [m for m in CHRONICLE_ENTRY.finditer(text) if is_past(int(m.group("year")))]
+    entries = [m for m in chronicle_entries(text) if is_past(int(m.group("year")))]
     if len(entries) < 2:
         return []
     parts = []

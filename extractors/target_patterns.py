@@ -326,6 +326,9 @@ CMP_BEFORE = re.compile(
 PER_RATE_WIDTH = 4
 # The characters a CMP_BEFORE match can end on without a blank or a line break after it.
 _VERB_LAST_CHARS = frozenset(v[-1] for v in VERB_COMPARATOR)
+# ... and the ones it starts on (both alternatives open with a verb): the search starts at the first of them, since
+# the pattern (its alternatives open with groups) has no literal opening for the engine to skip ahead to
+_VERB_FIRST = re.compile("[" + "".join(sorted({v[0] for v in VERB_COMPARATOR})) + "]")
 
 
 def comparator_before(text: str, lo: int, end: int) -> re.Match | None:
@@ -340,7 +343,8 @@ def comparator_before(text: str, lo: int, end: int) -> re.Match | None:
         return None
     last = text[end - 1]
     if last in _VERB_LAST_CHARS or last in " \u3000\n" or text.find("每", max(lo, end - 4), end - 1) >= 0:
-        return CMP_BEFORE.search(text, lo, end)
+        first = _VERB_FIRST.search(text, lo, end)
+        return CMP_BEFORE.search(text, first.start(), end) if first else None
     return None
 
 

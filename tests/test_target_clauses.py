@@ -6,8 +6,18 @@ one shape of official documents per case, with the figure's position found in th
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extractors.target_clauses import GOAL, RESULT, RULE, chronicle_parts, clause_kind
+from extractors.target_clauses import (
+    CHRONICLE_ENTRY,
+    GOAL,
+    RESULT,
+    RULE,
+    chronicle_entries,
+    chronicle_parts,
+    clause_kind,
+)
 
 
 def _kind(sentence: str, figure: str, goal_framed: bool = False) -> str:
@@ -120,3 +130,26 @@ def test_no_chronology(text: str) -> None:
 
 def test_entries_of_a_later_year_are_a_schedule() -> None:
     assert chronicle_parts(CHRONICLE, _past_before(2016), []) == []
+
+
+# a line: bullet, year, month, day, range, blanks, the event in brackets, text after (each part may be missing)
+ENTRY_LINE_PARTS = (
+    ("", "·", " "),
+    ("", "2016年", "1999年", "年", "2017"),
+    ("", "10月", "8月", "1"),
+    ("", "6日"),
+    ("", "—4月", "至2018年2月"),
+    ("", " ", "\u3000"),
+    ("", "（成立指挥部）", "(大会)", "（动员部署阶段）", "（）"),
+    ("", "召开", " "),
+)
+entry_lines = st.tuples(*(st.sampled_from(part) for part in ENTRY_LINE_PARTS)).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(lines=st.lists(entry_lines, max_size=6))
+def test_chronicle_entries_are_the_patterns_matches(lines) -> None:
+    """chronicle_entries tries CHRONICLE_ENTRY only at the lines holding a 年…月: the matches of its whole-text scan."""
+    text = "\n".join(lines)
+    plain = [m.span() for m in CHRONICLE_ENTRY.finditer(text)]
+    assert [m.span() for m in chronicle_entries(text)] == plain
