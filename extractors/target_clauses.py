@@ -80,7 +80,8 @@ CLASS_NORM = re.compile(
     r")"
 )
 # a norm stated as such (`验收标准为合格率不低于95%`, `建设标准为每百户不少于30平方米`): the standard a rule sets
-NORM_STATEMENT = re.compile(r"(?<!目)(?:标准|门槛)(?:为|是)")
+# (not after 目: the guard written after the first character, so that a search skips ahead to a 标 or 门)
+NORM_STATEMENT = re.compile(r"(?:标(?<!目标)准|门(?<!目门)槛)(?:为|是)")
 # a figure closing a `的`-phrase that ends its clause (`…年均培训…少于200人次的，…视为主动放弃`): the condition a rule
 # attaches its consequence to, whatever frame the sentence has; so is a bound a consequence waits for (`…达到80分方可…`)
 CONDITION_AFTER = re.compile(r"[ \u3000]*的[ \u3000]*(?:[，,；;]|或)|[^，,；;。\n]{0,12}?(?:方可|方能)")
@@ -118,7 +119,14 @@ _RESULT_WIDTH = 6
 PERFECTIVE = re.compile(r"(?<![为除])了(?![解结如不])")
 
 
-_NORMS = (NORM_MODAL, CLASS_NORM, NORM_STATEMENT, CLASS_OBLIGATION)
+# Each norm with the characters one of which its every match holds (its modal 应/须, 不得, a bound's 不): a sentence
+# without any is not searched (a search with a literal opening; the norms open with groups and look-behinds).
+_NORMS = (
+    (NORM_MODAL, re.compile("[应须得]")),
+    (CLASS_NORM, re.compile("[应须不]")),
+    (NORM_STATEMENT, None),
+    (CLASS_OBLIGATION, re.compile("[应须]")),
+)
 
 # A chronology's entry (大事记, a 摘编's record of measures taken): a line that is a date (a year and its month, its
 # day, a span of months) and the event in brackets, `·2016年10月（成立工作指挥部）`, `2017年1月-10月（春季攻势…）`; the
@@ -184,8 +192,9 @@ class ClauseKinds:
         if found is None:
             found = self._leftmost[sent_start] = [
                 (pattern, m.start(), m.end())
-                for pattern in _NORMS
-                if (m := pattern.search(self.text, sent_start, sent_end))
+                for pattern, needed in _NORMS
+                if (needed is None or needed.search(self.text, sent_start, sent_end))
+                and (m := pattern.search(self.text, sent_start, sent_end))
             ]
         ends = []
         for pattern, first, end in found:

@@ -17,7 +17,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import responsible_units, target_parts, targets
+from extractors import responsible_units, target_clauses, target_parts, targets
 from extractors import target_patterns as P
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +38,12 @@ PLAIN = {
     # (main 8a04b73: 现在's guard before it, so no literal opening)
     "PRESENT": r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
     r"|已[^，,；;。、\n]{0,12}?(?:达到|达(?!标)|超过|突破|拥有)|(?<![\u4e00-\u9fff])现在(?=[\u4e00-\u9fff])|以来[，,]",
+    "NORM_STATEMENT": r"(?<!目)(?:标准|门槛)(?:为|是)",
 }
 CHARS = list(
     "2019202520三〇二一九七四年月底前内以来起是为的和至到主要预期目标：:-—~，。；！？,;!?\n 　（(=＝×x指是系所称本办法100%％"
     "达到超过不低于以及与和等 　控制在为占每周百亩万亿元个家项均都分别实现要将力争争取确保新增培育建设推进和与及、KkK"
-    "现在体已有达标上年以来"
+    "现在体已有达标上年以来标准门槛目"
 )
 
 
@@ -60,7 +61,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _same_scans(text: str) -> None:
     for name, plain in PLAIN.items():
         fast, slow = (
-            getattr(next(m for m in (P, target_parts, responsible_units) if hasattr(m, name)), name),
+            getattr(next(m for m in (P, target_parts, target_clauses, responsible_units) if hasattr(m, name)), name),
             re.compile(plain),
         )
         assert _spans(fast, text) == _spans(slow, text), name

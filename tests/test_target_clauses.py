@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.target_clauses import (
+    _NORMS,
     CHRONICLE_ENTRY,
     GOAL,
     RESULT,
@@ -153,3 +154,20 @@ def test_chronicle_entries_are_the_patterns_matches(lines) -> None:
     text = "\n".join(lines)
     plain = [m.span() for m in CHRONICLE_ENTRY.finditer(text)]
     assert [m.span() for m in chronicle_entries(text)] == plain
+
+
+NORM_FRAGMENTS = [
+    *"，。\n（1）、应须得不当必",
+    *"企业 项目 新建 申报企业 原则上 应当 满足 不低于 不得 超过 标准为 目标 门槛 规模 率 条".split(),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(NORM_FRAGMENTS), max_size=10))
+def test_every_norm_holds_the_characters_its_search_needs(pieces) -> None:
+    """ClauseKinds searches a norm only in a sentence holding one of the characters beside it in _NORMS."""
+    text = "".join(pieces)
+    for pattern, needed in _NORMS:
+        for pos in range(len(text) + 1):
+            if needed is not None and (m := pattern.search(text, pos)):
+                assert needed.search(m.group()), (pattern.pattern, m.group())
