@@ -147,12 +147,12 @@ class _DocIndex:
                 (
                     (
                         self._states_present(start, end)
-                        or ("经" in text[start:end] and P.STATS_REPORT.search(text, start, end))
+                        or (text.find("经", start, end) >= 0 and P.STATS_REPORT.search(text, start, end))
                     )
                     and not GOALS_SENTENCE.search(text, start, end)
                 )
                 or P.DEFINITION.search(text, start, end)
-                or ("或" in text[start:end] and P.ALTERNATIVE.search(text, start, end))
+                or (text.find("或", start, end) >= 0 and P.ALTERNATIVE.search(text, start, end))
                 or self._has_past_year(start, end)
             )
             self._sentence_verdicts[start] = verdict
