@@ -18,7 +18,7 @@ PDF and Word exports break paragraphs at page ends (``双\\n\\n循环``,
   with it;
 - B is not a signature's organ line (GB/T 9704 发文机关署名: a short line without
   punctuation right above a date line): the line before it (``附件：…名单``) ends there;
-- the break would not glue two ASCII words together;
+- the break would not glue two ASCII words together (full-width letters and digits count as ASCII);
 - neither A nor B is a table row: a line holding a tab or an inner run of two or more
   blanks (``序号\t指标\t单位``, ``1　　规模以上企业　　800``) is laid out in columns, and
   joining it would merge rows (and their cells) into one run-on paragraph.
@@ -127,9 +127,17 @@ def _may_join(first: str, joined: list[str] | None, b: str) -> bool:
         return False
     if not joined and _ARTICLE_META.match(first):
         return False
-    if a_last.isascii() and a_last.isalnum() and b[0].isascii() and b[0].isalnum():
+    if _ascii_word_char(a_last) and _ascii_word_char(b[0]):
         return False
     return True
+
+
+def _ascii_word_char(char: str) -> bool:
+    """An ASCII letter or digit, also in its full-width form (``２０２１``: ``width`` runs after this step),
+    so a table's numeric cells one per line (``２０２１-２０２２`` / ``１５００``) stay cells in either width."""
+    if "\uff01" <= char <= "\uff5e":
+        char = chr(ord(char) - 0xFEE0)
+    return char.isascii() and char.isalnum()
 
 
 def break_spans(text: str) -> list[tuple[int, int]]:

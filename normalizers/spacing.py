@@ -8,13 +8,17 @@ A single space inside a line is deleted when
 - it separates two Han characters on a body line (one holding ``，。；：、``).  Title,
   signature and table-cell lines keep theirs: ``中共济宁市委 济宁市人民政府 关于…的意见``
   separates joint issuers, not the halves of a word.  So does an article marker at the
-  line start (``第一条 为了规范……``): there the space separates the marker from its text.
+  line start (``第一条 为了规范……``) or opening a sentence (``…。第十九条 第三方…``, a text that
+  lost its line breaks): there the space separates the marker from its text.
 - it separates two single digits of a run framed by a Han character or punctuation (or a decimal point) on
   its left and a Han character, ``%``, a unit's letters or a decimal point on its right (``第 1 0 条``,
-  ``到 2 0 2 5 年``, ``。2 0 2 3 年底``, ``增长 3 0 %``, ``达到 9 9.8%``, ``不低于 2 0Mbps``), or of
+  ``到 2 0 2 5 年``, ``。2 0 2 3 年底``, ``增长 3 0 %``, ``达到 9 9.8%``, ``不低于 2 0Mbps``), also by the
+  letters of a code on its left (``AED3 0 0 0 台``, ``S1 0 1 户外``) and by a clause's end (``达 4 7。``) on its
+  right, or of
   a four-digit year anywhere (``2 0 2 2 年 3 月`` opening a date line), or of an item's number opening its
   line (``1 0．保留…``): a PDF's character spacing (its text layer places every glyph on its own, and the
-  extractor writes a space between them), never two numbers (``1 1 信息技术``: a table's two cells).
+  extractor writes a space between them), never two numbers (``1 1 信息技术``: a table's two cells; ``。3 5.强化``
+  inside a line, a PDF's page number before an item, as ``9.金 1 0.银`` may be the item 10: no item's dot frames it).
 Spaces between ASCII words or between ASCII letters and Chinese (``5G 智能化``,
 ``LNG 燃料``) and between two numbers stay.  Spaces at line ends and zero-width
 characters (ZWSP, ZWJ, BOM inside the text, soft hyphen) always go.
@@ -40,13 +44,13 @@ _CN_PUNCT = r"，。、；：！？（）“”‘’《》〔〕【】…·"
 # neighbours; longer runs are either at a line edge, beside a tab, or a column gap.
 _ONE = r"(?<![ ])[ ](?![ ])"  # bracketed: the pattern is compiled with re.X
 # A PDF's character spacing: single digits one space apart (``2 0 2 5``), framed on the left by a Han
-# character and a space, punctuation or a decimal point, and on the right by a Han character, ``%``, a
-# bracket, a dash, a unit's letters or a decimal point (``通用1 1 信息技术``, a Han character right before
-# the run, is a joined table row's two cells, not a spaced number).
+# character and a space, punctuation, a decimal point or a code's letters (``AED3 0 0 0``), and on the right by
+# a Han character, ``%``, a bracket, a dash, a clause's end, a unit's letters or a decimal point (``通用1 1 信息技术``,
+# a Han character right before the run, is a joined table row's two cells, not a spaced number).
 _DIGIT_RUN = r"\d(?:[ ]\d)*"
 _LEFT_MARK = rf"[{_CN_PUNCT};,:(\-—－~～]"
-_SPACED_LEFT = rf"(?:\p{{Han}}[ ]|{_LEFT_MARK}[ ]?|\d\.[ ]?)"
-_SPACED_RIGHT = r"[\p{Han}%）)—－~～\-]"
+_SPACED_LEFT = rf"(?:\p{{Han}}[ ]|{_LEFT_MARK}[ ]?|\d\.[ ]?|[A-Za-z])"
+_SPACED_RIGHT = r"[\p{Han}%）)—－~～\-。；，]"
 _ALWAYS = re.compile(
     rf"""
       [\u200b-\u200d\u2060\ufeff\u00ad]+
@@ -64,7 +68,9 @@ _ALWAYS = re.compile(
 )
 _HAN_GAP = re.compile(rf"(?<=\p{{Han}}){_ONE}(?=\p{{Han}})")
 _BODY_PUNCT = re.compile(r"[，。；：、]")
-_ARTICLE_MARKER = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[章节条款编]")
+_ARTICLE_MARKER_END = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[章节条款编]$")
+_ARTICLE_MARKER_CHARS = 12  # `第一百二十三条` and more
+_SENTENCE_END = frozenset("。；：！？")
 
 
 # Every alternative of _ALWAYS starts on one of these characters (a space or a zero-width one).
@@ -109,9 +115,24 @@ def space_spans(text: str) -> list[tuple[int, int]]:
             line_end = text.find("\n", m.end())
             line = text[line_start : line_end if line_end >= 0 else len(text)]
             line_is_body[line_start] = bool(_BODY_PUNCT.search(line))
-        if line_is_body[line_start] and not _ARTICLE_MARKER.fullmatch(text, line_start, m.start()):
+        if line_is_body[line_start] and not _opening_article(text, line_start, m.start()):
             spans.append(m.span())
     return spans
+
+
+def _opening_article(text: str, line_start: int, gap: int) -> bool:
+    """Is the text before the space at ``gap`` an article's marker opening its line, its sentence or its
+    indented paragraph (``第一条 为了…``, ``…。第十九条 第三方…``, ``…认定条件　　第五条 申报…``: a text that lost
+    its line breaks)?  Its space separates the
+    marker from its text, and sections read a glued ``第十九条第三方`` as a reference (``第五条第（二）项``)."""
+    marker = _ARTICLE_MARKER_END.search(text, max(line_start, gap - _ARTICLE_MARKER_CHARS), gap)
+    if marker is None:
+        return False
+    before = marker.start()
+    while before > line_start and text[before - 1] == " ":
+        before -= 1
+    indented = marker.start() - before >= 2  # a paragraph's indent (`　　`, two spaces once width ran)
+    return before == line_start or indented or text[before - 1] in _SENTENCE_END
 
 
 def remove_spaces(text: str) -> tuple[str, OffsetMap]:

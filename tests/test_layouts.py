@@ -67,11 +67,14 @@ def test_page_furniture_puts_a_page_number_and_the_running_header_between_pages(
     assert page_furniture(text, page_chars=20).text.count("— 1 —\n\n关于印发方案的通知\n") == 1
 
 
-def test_pdf_text_cuts_a_sentence_with_furniture_and_leaves_a_one_line_text_alone():
+def test_pdf_text_ends_a_page_at_a_wrapped_line_and_leaves_a_one_line_text_alone():
     paragraphs = "\n".join(["字" * 90 + "。"] * 30)
     out = pdf_text("关于印发实施方案的通知\n" + paragraphs).text
-    assert "字\n\n— 1 —\n\n关于印发实施方案的通知\n\n字" in out
+    assert "字\n\n— 1 —\n\n关于印发实施方案的通知\n\n\n字" in out  # after a wrapped line: mid-sentence
     assert "\n\n— 1 —\n\n人民政府公报\n\n" in pdf_text("各区县：\n" + paragraphs).text  # no title: a gazette
+    # a text opening with its first article has no title line: its wrapped first line is no running header
+    first_article = "第一条　为深入贯彻落实《智能制造发展规划》《山东省制造业发展规划》要求制定本办法。\n"
+    assert "\n\n— 1 —\n\n人民政府公报\n\n" in pdf_text(first_article + paragraphs).text
     one_line_text = "字" * 3000
     assert pdf_text(one_line_text).text == hard_wrap(one_line_text).text == one_line_text
 

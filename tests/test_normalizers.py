@@ -415,6 +415,8 @@ def test_page_break_inside_a_sentence_is_joined():
             "加强产业链上下游协同，打造完整产业链条（责任单位：市工业和信息化局）",
             "加快推进重点项目建设，形成一批标志性成果。",
         ),
+        ("吴家角港、南港河等河道清淤工程，2021-2022", "1500"),  # a table's numeric cells, one per line
+        ("吴家角港、南港河等河道清淤工程，２０２１-２０２２", "１５００"),  # the same in full-width digits
     ],
 )
 def test_breaks_that_must_stay(a, b):
@@ -513,6 +515,13 @@ def test_line_ending_with_comma_is_joined_even_when_short():
         ("Open Source Software", "Open Source Software"),
         ("集\u200b群\ufeff发展  ", "集群发展"),
         ("第一条 为了规范专项资金管理，制定本办法。", "第一条 为了规范专项资金管理，制定本办法。"),
+        # an article opening its sentence or its indented paragraph in a text without line breaks (LY5)
+        ("固定方式。第十九条 第三方机构负责受理，", "固定方式。第十九条 第三方机构负责受理，"),
+        (
+            "服务工作。第二章 认定条件  第五条 申报的单位需具备以下条件：",
+            "服务工作。第二章 认定条件  第五条 申报的单位需具备以下条件：",
+        ),
+        ("依照本办法第十九条 规定执行，", "依照本办法第十九条规定执行，"),  # inside a sentence: a reference
         # a PDF's character spacing: single digits one space apart, framed by text (LY1)
         ("依照第 1 0 条规定，到 2 0 2 5 年增长 3 0 %", "依照第10条规定，到2025年增长30%"),
         ("发展。2 0 2 3 年底前，于每年 6 月、1 2 月报送", "发展。2023年底前，于每年6月、12月报送"),
@@ -523,10 +532,14 @@ def test_line_ending_with_comma_is_joined_even_when_short():
         ("2 0 2 2 年 3 月 3 0 日", "2022年3月30日"),
         ("全面建设新型智慧城市。9 0%的市和 7 0%的县", "全面建设新型智慧城市。90%的市和70%的县"),
         ("  1 0．保留传统金融服务方式", "10．保留传统金融服务方式"),
+        # a number after a code's letters, a number closing its clause (LY5)
+        ("公共场所AED3 0 0 0 台；S1 0 1 户外探险", "公共场所AED3000台；S101户外探险"),
+        ("融合指数达 4 7。深入实施", "融合指数达47。深入实施"),
         # two numbers stay two: a table row's cells, a number pair without frame
         ("1 1 信息技术 词汇", "1 1信息技术 词汇"),
         ("AA 通用1 1 信息技术", "AA 通用1 1信息技术"),
         ("2023 2024年", "2023 2024年"),
+        ("积极参与改造。3 5.强化适老化", "积极参与改造。3 5.强化适老化"),  # a page number, then the item 5 (one line)
     ],
 )
 def test_spacing(raw, expected):

@@ -756,3 +756,42 @@ def test_a_level_2_item_glued_to_the_last_word_of_the_paragraph_before():
     assert spans(raw)[-1] == ("（八）明确系统边界和安全响应", 2, 8)
     for prose in ("企业应当保持驾驶员对系统的可控性（五）明确边界。\n", "依照本办法第（八）项执行。\n"):
         assert spans("一、总体要求\n（七）加强安全管理\n" + prose)[-1][1:] == (2, 7)
+
+
+def test_flat_text_items_after_a_pause_mark_articles_after_a_comma_and_restarted_lists():
+    """One-line text (LY5, layout_diff): a `3.` item glued after a `、` that ended its paragraph is the exact
+    next item; `。第十七条，…` is an article whose comma stands for its space; a `（一）` list restarts after a
+    sentence's end in a part without a numbered heading (a work report's 工作安排); `（一）、（二）` stays a reference."""
+    body = "推进数字技术与制造业深度融合，提升产业链协同水平。" * 30
+    raw = (
+        "现提出以下意见。（一）加快关键环节转型1.研发设计数字化。" + body + "2.生产制造数字化。缩短装配流程和周期、"
+        "3.质量管理数字化。"
+        + body
+        + "，4.供应链管理数字化。"
+        + body
+        + "重点抓好以下工作。（一）坚定不移推动经济稳中有进。"
+        + body
+        + "（二）坚定不移扩大开放。"
+        + body
+    )
+    got = [(t[:5], level, n) for t, level, n in spans(raw)]
+    assert got == [
+        ("（一）加快", 2, 1),
+        ("1.研发设", 3, 1),
+        ("2.生产制", 3, 2),
+        ("3.质量管", 3, 3),
+        ("4.供应链", 3, 4),
+        ("（一）坚定", 2, 1),
+        ("（二）坚定", 2, 2),
+    ]
+    articles = (
+        "第一条为了规范培训管理，制定本办法。"
+        + body
+        + "第二条培训机构应当依法开展培训。立行立改。第三条，培训机构不得跨地区开展培训。"
+        + body
+    )
+    assert [n for _, _, n in spans(articles)] == [1, 2, 3]
+    reference = (
+        "第一条为了规范培训管理，制定本办法。" + body + "第二条培训机构应当依法开展培训。依照第二条，执行。" + body
+    )
+    assert [n for _, _, n in spans(reference)] == [1, 2]

@@ -32,6 +32,7 @@ from typing import Callable
 import numpy as np
 import opencc
 
+from normalizers.linebreaks import HEADING_MARKER
 from pipeline.qa.model import AnnotatedDoc
 
 WRAP_WIDTH = 35  # characters per line of a PDF text's column (A4, 16 pt 仿宋: 28; smaller fonts: 35-40)
@@ -133,34 +134,35 @@ def _running_header(text: str) -> str:
     document type's word, no sentence punctuation), else a gazette's name (a running header is never a
     sentence nor a heading)."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if _TITLE_WORD.search(first) and not re.search(r"[，。；：,;:]", first):
+    # a text that opens with its first article or item (`第一条　为深入贯彻落实《…规划》…`: no title line) has none
+    if _TITLE_WORD.search(first) and not re.search(r"[，。；：,;:]", first) and not HEADING_MARKER.match(first):
         return first[:18]
     return "人民政府公报"
 
 
-def page_furniture(text: str, page_chars: int = PAGE_CHARS, at_line_ends: bool = True) -> Perturbed:
+def page_furniture(text: str, page_chars: int = PAGE_CHARS) -> Perturbed:
     """A page number and the running header between pages (``— 3 —`` / title), every ``page_chars``
-    characters: at the next line end (``at_line_ends``) or wherever the page ends (a PDF's text mid-sentence)."""
+    characters, at the next line end: a page ends with its last line."""
     header = _running_header(text)
     edits = []
     page, pos = 1, page_chars
     while pos < len(text):
-        cut = text.find("\n", pos) if at_line_ends else pos
+        cut = text.find("\n", pos)
         if cut < 0:
             break
-        if not at_line_ends and text[cut - 1 : cut + 1].strip() != text[cut - 1 : cut + 1]:
-            cut += 1  # not beside a break: a page ends inside a line
         edits.append((cut, cut, _furniture(page, header)))
         page, pos = page + 1, cut + page_chars
     return _build(text, edits)
 
 
 def pdf_text(text: str) -> Perturbed:
-    """PDF text: hard wraps, and page furniture wherever a page ends (between two halves of a sentence).
+    """PDF text: hard wraps, and page furniture where a page's last line ends, mostly a wrap (between two
+    halves of a sentence), never inside a line: a heading marker opening its line (``（一）``) is never cut
+    from its number, as it was when a page ended at any character (``（`` / page furniture / ``一）…``).
     A text that already lost its line breaks is left as it is (a scraped page, never a PDF's text)."""
     if _one_line_text(text):
         return identity(text)
-    return then(hard_wrap(text), lambda wrapped: page_furniture(wrapped, at_line_ends=False))
+    return then(hard_wrap(text), page_furniture)
 
 
 _TO_HALF = str.maketrans("（）：；，！？", "():;,!?")

@@ -251,7 +251,9 @@ def _inline_context(text: str, match, kind, flat: bool) -> bool | None:
     if prev == "\n":
         return None  # a line start: the line-start scan has it
     after = match.end("marker")
-    if prev in _REFERENCE_BEFORE or _reference_after(text, after, kind):
+    if prev == "、" and flat and kind == 3 and match.group("l3sep") in ".．﹒":
+        return True  # `…流程和周期、3.质量管理…`: a clause's end glued to the item, only the exact next one
+    if prev in _REFERENCE_BEFORE or _reference_after(text, after, kind, flat and prev in _STOP + "；"):
         return None
     punctuation = prev in _CLOSE + _STOP + "；" + _COLON
     allowed = _INLINE_CONTEXTS[flat].get(kind, "")
@@ -262,9 +264,12 @@ def _inline_context(text: str, match, kind, flat: bool) -> bool | None:
     return None if punctuation else True
 
 
-def _reference_after(text: str, after: int, kind) -> bool:
+def _reference_after(text: str, after: int, kind, opens_sentence: bool = False) -> bool:
+    """``opens_sentence``: the marker follows a sentence's end in a text without line breaks, where
+    ``。第十七条，培训机构…`` is an article whose marker a comma separates from its text, not a reference."""
     if kind in _DIVISIONS:
-        return _ARTICLE_REFERENCE_AFTER.match(text, after) is not None
+        found = _ARTICLE_REFERENCE_AFTER.match(text, after)
+        return found is not None and not (opens_sentence and found.group() in "，,")
     if kind == 1:  # `一、二、三产业`, `一、二级`, not `四、一般突发环境事件`
         return text[after : after + 1] in NUMERAL_CLASS and text[after + 1 : after + 2] in _ENUMERATED_AFTER
     return kind in (2, 4) and _REFERENCE_AFTER.match(text, after) is not None
@@ -370,6 +375,10 @@ def _plausible(cand: _Candidate, local: int, global_: int, flat: bool) -> bool:
             return True  # `。一、` in a flat text: a new part starts (an attached plan)
         if flat and cand.kind == 4 and n == 1:
             return True  # `其职责是：（1）…`: a new list of items, also a second one under the same parent
+        if flat and cand.kind == 2 and n == 1:
+            # `…以下九个方面工作。（一）坚定不移…`: a part without a numbered heading (a work report's
+            # `2024年工作安排`) restarts its `（一）` list after a sentence's end
+            return True
         # the first item under a new parent may run on from the previous parent's items; one
         # number may be skipped (a garbled or missing marker, `-、` for `一、`)
         return n in (local + 1, local + 2) or (local == 0 and global_ > 0 and n == global_ + 1)
