@@ -795,3 +795,21 @@ def test_flat_text_items_after_a_pause_mark_articles_after_a_comma_and_restarted
         "第一条为了规范培训管理，制定本办法。" + body + "第二条培训机构应当依法开展培训。依照第二条，执行。" + body
     )
     assert [n for _, _, n in spans(reference)] == [1, 2]
+
+
+def test_flat_text_circled_items_after_a_colon_or_a_clause():
+    """One-line text (LY5): `①` items follow a colon or a `；` as `（1）` items do; a `①` glued to a word is a note's mark."""
+    body = "申请人应当如实提交材料，经审核后按规定发放补贴。" * 30
+    raw = (
+        "现将有关事项通知如下。1、一次性创业资助补贴条件：（1）初创企业的法定代表人符合以下条件之一：①普通高等学校学生；"
+        "②军转干部、退役军人；③登记失业人员。（2）初创企业登记注册满6个月。" + body + "依照有关规定①执行。" + body
+    )
+    got = [(t[:4], level, n) for t, level, n in spans(raw)]
+    assert got == [
+        ("1、一次", 3, 1),
+        ("（1）初", 4, 1),
+        ("①普通高", 5, 1),
+        ("②军转干", 5, 2),
+        ("③登记失", 5, 3),
+        ("（2）初", 4, 2),
+    ]

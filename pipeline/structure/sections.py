@@ -96,6 +96,8 @@ _INLINE_BODY = (
     rf"|(?<![\d.．])(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、]){_NOT_DECIMAL}|[（(]{_SP}*(?P<l4>\d{{1,3}}){_SP}*[）)])"
 )
 _INLINE_MARKER = re.compile(_INLINE_BODY)
+# In a text without line breaks a circled item (`…符合以下条件之一：①…；②…`) is found inside the line too.
+_FLAT_INLINE_MARKER = re.compile(_INLINE_BODY[:-1] + r"|(?P<l5>[①-⑳]))")
 # The same after a closing bracket or a stop (a heading glued to the previous paragraph).
 # The punctuation is matched, not looked behind at: a literal first character lets the
 # scan skip ahead.  Two markers sharing that character (`（二）（四）`) are a
@@ -118,12 +120,13 @@ _CLOSE, _STOP, _COLON = "）)〕", "。", "：:"
 _INLINE_CONTEXTS = {
     False: {1: _CLOSE + _STOP, 2: _CLOSE + _STOP, 3: "）)" + _STOP, "条": "。；"},
     # flat: a `（1）` item after a sentence, a clause or a colon (`其职责是：（1）…。（2）…；（3）…`), never
-    # glued to a word (`包括（1）`: an inline enumeration)
+    # glued to a word (`包括（1）`: an inline enumeration); so is a circled `①` (`符合以下条件之一：①…；②…`)
     True: {
         1: None,
         2: None,
         3: _CLOSE + _STOP + "；" + _COLON,
         4: _CLOSE + _STOP + "；;" + _COLON,
+        5: _CLOSE + _STOP + "；;" + _COLON,
         "条": None,
         "章": None,
         "节": None,
@@ -256,6 +259,8 @@ def _inline_context(text: str, match, kind, flat: bool) -> bool | None:
     if prev in _REFERENCE_BEFORE or _reference_after(text, after, kind, flat and prev in _STOP + "；"):
         return None
     punctuation = prev in _CLOSE + _STOP + "；" + _COLON
+    if kind == 5 and not punctuation:
+        return None  # a circled number glued to a word is a note's mark (`…规定①`), never an item
     allowed = _INLINE_CONTEXTS[flat].get(kind, "")
     if allowed is None:  # flat: after punctuation as a glued heading, else strictly
         return not punctuation
@@ -327,7 +332,7 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
     seen = {c.start for c in found}
     inline = _inline_candidates(text, _GLUED_MARKER.finditer(text), flat, seen)
     if flat:  # a marker may follow any character
-        inline += _inline_candidates(text, _INLINE_MARKER.finditer(text), flat, seen)
+        inline += _inline_candidates(text, _FLAT_INLINE_MARKER.finditer(text), flat, seen)
     else:  # after a word character only inside the title line of a shallower heading, or a `（八）` (feed)
         inline += _comma_candidates(text, seen)
         word_glued = (_INLINE_MARKER.match(text, m.start()) for m in _WORD_GLUED_ITEM.finditer(text))
