@@ -798,11 +798,15 @@ def test_flat_text_items_after_a_pause_mark_articles_after_a_comma_and_restarted
 
 
 def test_flat_text_circled_items_after_a_colon_or_a_clause():
-    """One-line text (LY5): `①` items follow a colon or a `；` as `（1）` items do; a `①` glued to a word is a note's mark."""
+    """One-line text (LY5): `①` items follow a colon or a `；`; a `①` glued to a word is a note's mark, and
+    after a `。` a paragraph's own enumeration (`…完成。①新增…。②…`, one line in the raw text too)."""
     body = "申请人应当如实提交材料，经审核后按规定发放补贴。" * 30
     raw = (
         "现将有关事项通知如下。1、一次性创业资助补贴条件：（1）初创企业的法定代表人符合以下条件之一：①普通高等学校学生；"
-        "②军转干部、退役军人；③登记失业人员。（2）初创企业登记注册满6个月。" + body + "依照有关规定①执行。" + body
+        "②军转干部、退役军人；③登记失业人员。（2）初创企业登记注册满6个月。"
+        + body
+        + "依照有关规定①执行。民生实事完成。①新增床位。②新增托位。"
+        + body
     )
     got = [(t[:4], level, n) for t, level, n in spans(raw)]
     assert got == [
@@ -813,3 +817,29 @@ def test_flat_text_circled_items_after_a_colon_or_a_clause():
         ("③登记失", 5, 3),
         ("（2）初", 4, 2),
     ]
+
+
+def test_an_items_two_digits_spaced_out_by_a_pdf_inside_a_line():
+    """A PDF's character spacing inside a line (LY5): `9.金 1 0.银` is the item 10 when 10 is the next item, and
+    `。3 5.强化` (a page number before the item 5, as one line) the item 5."""
+    body = "加强矿产资源勘查开采管理，规范开采秩序。" * 60
+    items = "".join(f"{n}.矿种{name}" for n, name in enumerate("甲乙丙丁戊己庚辛壬", 1))
+    flat = "现将目录印发给你们。" + body + "实行保护性开采的矿种：" + items + " 1 0.银 1 1.铂。" + body
+    assert [n for _, _, n in spans(flat)][-3:] == [9, 10, 11]
+    page = (
+        "现提出以下意见。"
+        + body
+        + "1.深化应用。"
+        + body
+        + "2.拓展场景。"
+        + body
+        + "积极参与改造。3 3.强化创新能力。"
+        + body
+    )
+    assert [(t[:4], n) for t, _, n in spans(page)][-1] == ("3.强化", 3)
+    glued = (
+        "一、主要任务\n"
+        + "".join(f"{n}.加强工作{n}。\n" for n in range(1, 10))
+        + "落实责任。（责任单位：市科技局）1 0．大力培育平台。\n"
+    )
+    assert spans(glued)[-1][1:] == (3, 10)

@@ -120,13 +120,14 @@ _CLOSE, _STOP, _COLON = "）)〕", "。", "：:"
 _INLINE_CONTEXTS = {
     False: {1: _CLOSE + _STOP, 2: _CLOSE + _STOP, 3: "）)" + _STOP, "条": "。；"},
     # flat: a `（1）` item after a sentence, a clause or a colon (`其职责是：（1）…。（2）…；（3）…`), never
-    # glued to a word (`包括（1）`: an inline enumeration); so is a circled `①` (`符合以下条件之一：①…；②…`)
+    # glued to a word (`包括（1）`: an inline enumeration); a circled `①` after a colon or a clause only
+    # (`符合以下条件之一：①…；②…`; `…完成。①新增…。②…` is a paragraph's own enumeration)
     True: {
         1: None,
         2: None,
         3: _CLOSE + _STOP + "；" + _COLON,
         4: _CLOSE + _STOP + "；;" + _COLON,
-        5: _CLOSE + _STOP + "；;" + _COLON,
+        5: "；;" + _COLON,
         "条": None,
         "章": None,
         "节": None,
@@ -319,6 +320,28 @@ def _comma_candidates(text: str, seen: set[int]) -> list[_Candidate]:
 _WORD_GLUED_ITEM = re.compile(rf"(?<=[\u4e00-\u9fff])[（(]{_NUM}{{1,3}}[）)]")
 
 
+# `9.金 1 0.银`, `…）1 0．大力…`: an item's two digits a PDF spaced out inside a line (normalizers.spacing keeps
+# the space there: `。3 5.强化` may be a page number and the item 5), read as the number they make when it is
+# the next item (_plausible; the item 5 is a candidate of its own).
+_SPACED_ITEM = re.compile(r"(?<![\d.．])(\d) (\d)[.．](?=[\u4e00-\u9fff])")
+
+
+def _spaced_item_candidates(text: str, flat: bool, seen: set[int]) -> list[_Candidate]:
+    found = []
+    for m in _SPACED_ITEM.finditer(text):
+        before = m.start() - 1
+        while before >= 0 and text[before] in _SP_CHARS:
+            before -= 1
+        glued = before >= 0 and text[before] in _CLOSE + _STOP + "；" + _COLON  # a heading glued after a stop
+        if m.start() in seen or before < 0 or text[before] == "\n" or not (flat or glued):
+            continue
+        stop = (_FLAT_STOPS if flat else _STOPS).search(text, m.end())
+        end = _rstrip(text, m.end(), stop.start() if stop else len(text))
+        found.append(_Candidate(m.start(), m.end(), end, 3, int(m[1] + m[2]), True, not glued, True))
+        seen.add(m.start())
+    return found
+
+
 def _glued_item(cand: _Candidate) -> bool:
     return cand.kind == 2 and cand.has_sep and cand.number >= 2
 
@@ -340,7 +363,7 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
         for c in list(found):  # (_Parser._in_previous_title): `一、总体要求（一）…`, `第七章 法律责任 第四十二条`
             if c.kind in _TITLE_HOLDERS and _may_hold_marker(text[c.title_start : c.end]):
                 inline += _inline_candidates(text, _INLINE_MARKER.finditer(text, c.title_start, c.end), flat, seen)
-    found += inline
+    found += inline + _spaced_item_candidates(text, flat, seen)
     found.sort(key=lambda c: c.start)
     return found
 
