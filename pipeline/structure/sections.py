@@ -27,7 +27,9 @@ Decisions, documented:
   text that lost a line break, ``…全面融通。2.加强标准研制``: a ``1.`` only when it continues
   the ``1.`` items of its parent); an article also after ``；``.  In a document without line
   breaks (``is_flat``) it may follow any character, but then only the exact next number of
-  its sequence is accepted.
+  its sequence is accepted.  There a ``1.`` may follow a ``、`` (a paragraph's end), ``。第十七条，`` is an article, a ``（一）``
+  list restarts after a sentence's end, and a ``①`` follows a colon or a ``；`` (LY5).  An item's two
+  digits a PDF spaced out inside a line (``9.金 1 0.银``) are one number when it is the next one.
 - Garbled markers (GUIDE: they still start headings), accepted only as the exact next number under their
   parent: a ``（三）`` that lost its opening bracket (``三)科学设置…``, at a line start or after ``。``), and a part's
   ``三、`` glued after a ``，`` when its title is the short rest of the line (``…智能化水平，三、优化…流程⏎``).
