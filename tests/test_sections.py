@@ -843,3 +843,27 @@ def test_an_items_two_digits_spaced_out_by_a_pdf_inside_a_line():
         + "落实责任。（责任单位：市科技局）1 0．大力培育平台。\n"
     )
     assert spans(glued)[-1][1:] == (3, 10)
+
+
+def test_flat_text_item_after_a_page_number_run_into_it():
+    """One-line text of a PDF (LY5): the page number runs into the next item (`…架构 2⏎1. 生命周期` → `架构21. 生命周期`);
+    the number's last digits are the item when they are the exact next one, the whole number when it is."""
+    body = "智能制造系统架构从生命周期、系统层级和智能特征三个维度进行描述。" * 30
+    raw = (
+        "现印发给你们。一、智能制造系统架构如图1所示。图1智能制造系统架构21. 生命周期"
+        + body
+        + "2. 系统层级"
+        + body
+        + "二、基础共性标准子体系101. 通用标准"
+        + body
+        + "2. 安全标准"
+        + body
+    )
+    assert [(t[:5], n) for t, _, n in spans(raw)] == [
+        ("一、智能制", 1),
+        ("1. 生命", 1),
+        ("2. 系统", 2),
+        ("二、基础共", 2),
+        ("1. 通用", 1),
+        ("2. 安全", 2),
+    ]

@@ -344,6 +344,27 @@ def _spaced_item_candidates(text: str, flat: bool, seen: set[int]) -> list[_Cand
     return found
 
 
+# In a text without line breaks a PDF's page number runs into the item after it (`…架构 2⏎1. 生命周期` →
+# `架构21. 生命周期`, `子体系101. 通用标准`): the number's last one or two digits are also a candidate, strict (only
+# the exact next item; the whole number, an earlier candidate, wins when it is the next one).
+_RUN_ON_ITEM = re.compile(r"(?<![\d.．])\d{2,4}(?=[.．] ?[\u4e00-\u9fff])")
+
+
+def _page_glued_item_candidates(text: str, seen: set[int]) -> list[_Candidate]:
+    found = []
+    for m in _RUN_ON_ITEM.finditer(text):
+        title_start = m.end() + 1
+        while title_start < len(text) and text[title_start] in _TITLE_BLANKS:
+            title_start += 1
+        stop = _FLAT_STOPS.search(text, title_start)
+        end = _rstrip(text, title_start, stop.start() if stop else len(text))
+        for start in (m.end() - 1, m.end() - 2):
+            if start > m.start() and text[start] != "0" and start not in seen:
+                found.append(_Candidate(start, title_start, end, 3, int(text[start : m.end()]), True, True, True))
+                seen.add(start)
+    return found
+
+
 def _glued_item(cand: _Candidate) -> bool:
     return cand.kind == 2 and cand.has_sep and cand.number >= 2
 
@@ -358,6 +379,7 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
     inline = _inline_candidates(text, _GLUED_MARKER.finditer(text), flat, seen)
     if flat:  # a marker may follow any character
         inline += _inline_candidates(text, _FLAT_INLINE_MARKER.finditer(text), flat, seen)
+        inline += _page_glued_item_candidates(text, seen)
     else:  # after a word character only inside the title line of a shallower heading, or a `（八）` (feed)
         inline += _comma_candidates(text, seen)
         word_glued = (_INLINE_MARKER.match(text, m.start()) for m in _WORD_GLUED_ITEM.finditer(text))
