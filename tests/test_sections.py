@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from normalizers import normalize
-from pipeline.structure.sections import build_sections
+from pipeline.structure.sections import build_sections, is_flat
 
 ROOT = Path(__file__).resolve().parents[1]
 from paths import GOLD as GOLD_DIR  # noqa: E402
@@ -728,8 +728,9 @@ def test_flat_text_items_run_on_and_item_lists_after_a_colon():
     got = [(t[:8], level, n) for t, level, n in spans(raw)]
     assert got[4:7] == [("（二）构建产业生", 2, 2), ("3.增强产业核心", 3, 3), ("4.培育新型市场", 3, 4)]
     assert [(level, n) for _, level, n in got[7:]] == [(2, 3), (4, 1), (4, 2), (4, 1), (4, 2)]
-    # an enumeration glued to a word, and a reference, stay prose
-    prose = "现提出以下意见。一、主要任务（一）目标包括（1）甲和（2）乙，依照第（1）项执行。" + body
+    # an enumeration glued to a word, and a reference, stay prose (in a text with line breaks; as one line a
+    # `（1）` glued to a word is the exact next item, `1.产品准入试点（1）测试与安全评估`)
+    prose = "现提出以下意见。一、主要任务（一）目标包括（1）甲和（2）乙，依照第（1）项执行。\n" + body
     assert [level for _, level, _ in spans(prose)] == [1, 2]
 
 
@@ -866,4 +867,25 @@ def test_flat_text_item_after_a_page_number_run_into_it():
         ("二、基础共", 2),
         ("1. 通用", 1),
         ("2. 安全", 2),
+    ]
+
+
+def test_a_short_text_on_one_line_is_flat():
+    """A short standard scraped into one line (600 characters, LY5: 0200, 0202, 0204 as one line) is read as a flat
+    text: its items glued after a word or a `；` are the exact next ones."""
+    raw = (
+        "贫困村退出标准如下：（一）贫困户脱贫标准1.家庭年人均纯收入稳定超过国家扶贫标准；2.实现不愁吃、不愁穿；"
+        "（二）贫困村退出标准1.贫困发生率下降到3%以下；2.村级集体经济累计达3万元以上；3.要有1-2个主导产业。"
+        + "各地要严格按照标准开展退出工作，确保退出质量。"
+        * 20
+    )
+    assert is_flat(raw) and not is_flat("各地要严格按照标准开展退出工作。" * 20)
+    assert [(t[:5], n) for t, _, n in spans(raw)] == [
+        ("（一）贫困", 1),
+        ("1.家庭年", 1),
+        ("2.实现不", 2),
+        ("（二）贫困", 2),
+        ("1.贫困发", 1),
+        ("2.村级集", 2),
+        ("3.要有1", 3),
     ]

@@ -166,7 +166,7 @@ _UNIT_CHARS = frozenset(
 _DISTINCTIVE_SLACK = 4  # skipped numbers tolerated after a line-start 一、/（一）/（1）
 _NUMBERED_SLACK = 3  # same for 1. items, whose numbers also occur in running text
 _FIRST_NUMBER_MAX = 30  # a first marker numbered higher is running text, not an excerpt's heading
-_FLAT_MIN_CHARS = 1000  # a document this long ...
+_FLAT_MIN_CHARS = 500  # a document this long (a short standard of 600 characters scraped into one line) ...
 _FLAT_LINE_CHARS = 800  # ... whose lines average more than this lost its line breaks
 # Marker kinds from outermost to innermost; deeper numbering restarts under a new parent.
 _RANK = {"章": 0, "节": 1, "条": 2, 1: 3, 2: 4, 3: 5, 4: 6, 5: 7}
