@@ -889,3 +889,17 @@ def test_a_short_text_on_one_line_is_flat():
         ("2.村级集", 2),
         ("3.要有1", 3),
     ]
+
+
+def test_flat_text_attachment_after_a_page_number_restarts_numbering():
+    """One-line text of a PDF (LY5): `…篡改。17附件4名词解释一、…`: the last page's number, then the attachment's own
+    label and title, which open a page: an appendix, whose `一、` restart the numbering."""
+    body = "车辆应当满足相关标准要求，确保数据安全。" * 40
+    raw = (
+        "现印发给你们。一、总体要求" + body + "二、主要任务" + body + "不能被篡改。17附件4名词解释一、智能网联汽车："
+        "搭载先进的车载传感器。二、驾驶自动化系统：由硬件和软件组成。" + body
+    )
+    got = [(t[:4], level, n) for t, level, n in spans(raw)]
+    assert got == [("一、总体", 1, 1), ("二、主要", 1, 2), ("一、智能", 1, 1), ("二、驾驶", 1, 2)]
+    prose = "现印发给你们。一、总体要求" + body + "二、主要任务。详见附件4名词解释一、二。" + body
+    assert [n for _, _, n in spans(prose)] == [1, 2]

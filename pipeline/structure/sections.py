@@ -156,6 +156,9 @@ _ATTACHMENT_LIST = re.compile(rf"(?m)^{_SP}*附件{_SP}*[:：][^\n]*(?:\n{_SP}*\
 _FLAT_ATTACHMENT_LIST = re.compile(rf"附件{_SP}*[:：]{_SP}*(?=[1一（(])")
 _FLAT_TITLED_APPENDIX = re.compile(rf"附件{_SP}*[:：](?!{_SP}*[1一（(])")
 _FLAT_APPENDIX = re.compile(rf"附件{_SP}*(?:\d{{1,2}}|{_NUM}{{1,3}})(?![\d:：])")
+# A PDF's last page number, then the attachment's own label and title (`…不能被篡改。17附件4名词解释一、…`): a page
+# of its own starts with the label, so a sentence's end and a page number before it make it an appendix start.
+_FLAT_PAGE_APPENDIX = re.compile(rf"[。；]{_SP}*\d{{1,3}}{_SP}*(?P<label>附件{_SP}*\d{{1,2}})(?=[\u4e00-\u9fff])")
 
 # A number directly followed by one of these is a quantity, not a heading
 # whose separator went missing (`19加强组织领导` vs `20家企业`).
@@ -631,6 +634,7 @@ def _flat_attachments(text: str) -> tuple[list[tuple[int, int]], list[int]]:
             appendices.append(end)
         lists.append((m.start(), end))
     appendices += [m.start() for m in _FLAT_TITLED_APPENDIX.finditer(text)]  # `附件：某某名单一、…`
+    appendices += [m.start("label") for m in _FLAT_PAGE_APPENDIX.finditer(text)]
     return lists, sorted(appendices)
 
 
