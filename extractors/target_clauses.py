@@ -103,6 +103,12 @@ _RULE_BEFORE_WIDTH = 12
 # the characters a RULE_BEFORE match can end on (its words' last ones, or blanks before the figure): the search runs
 # only after one (most figures follow none)
 _RULE_BEFORE_LAST = frozenset("满为共报请荐送名 \u3000\n")
+# an obligation on applicants in a procedure (`申请家庭需在…内选定1套房屋`, `申报单位须…`): what each applicant must
+# do, with the procedure's window, is a rule of the procedure (CONVENTIONS: an applicant's choice, `选择1所幼儿园进行
+# 报名`), whatever dates the sentence names (TG13, realblind10 0163); 需 binds only after an applicant subject
+APPLICANT_OBLIGATION = re.compile(
+    r"(?:申请|申报|报名|轮候|参评|入围)(?:家庭|人|者|对象|单位|企业|主体)(?:原则上)?(?:需|须|应当|应|必须)(?![求用急对收付届])"
+)
 # a levy's rate a document sets or changes (`资源税的税率为5%`, `单位缴费比例由20%降至16%`, `年税额为1.5元至30元`): the
 # parameter of a tax or contribution rule, as README's fee cuts; the figure's own clause names it before the figure
 # (TG12). Not a fee's rate: a bound a support measure sets for what it covers stays a goal (`担保费率降至1%以下`,
@@ -204,6 +210,14 @@ class ClauseKinds:
                 ends.append(m.end())
         return min(ends, default=None)
 
+    def _applicant_bound(self, sent_start: int, start: int) -> bool:
+        """An applicant's obligation earlier in the figure's sentence (APPLICANT_OBLIGATION), searched only where
+        the sentence holds one of its modals (需/须/应)."""
+        text = self.text
+        if not any(text.find(ch, sent_start, start) >= 0 for ch in "需须应"):
+            return False
+        return APPLICANT_OBLIGATION.search(text, sent_start, start) is not None
+
     def kind(
         self,
         sentence: tuple[int, int],
@@ -230,6 +244,8 @@ class ClauseKinds:
             and text[start - 1] in _RULE_BEFORE_LAST
             and RULE_BEFORE.search(text, max(clause_start, start - _RULE_BEFORE_WIDTH), start)
         ):
+            return RULE
+        if self._applicant_bound(sentence[0], start):
             return RULE
         if goal_framed or GOAL_FRAME.search(text, sentence[0], start):
             return GOAL

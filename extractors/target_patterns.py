@@ -80,6 +80,16 @@ _ARABIC_RANGE = (
 _SCALE = rf"(?:{ARABIC_RE}|{_CN_NUM})?(?:万亿|亿)级"
 _MULT = r"万亿|千万|百万|十万|万|亿"
 
+# (TG13) A noun of people: what a count of people counts (人员, 劳动力, 老年人 …); a work report writes such counts with
+# `万` and no measure word before the noun (`促进12万城镇就业困难人员实现就业`, `为14万持证残疾人缴纳…`), read as
+# `万人` (CONVENTIONS: realdev 0185's gold).  The noun phrase between the number and the people noun holds no
+# punctuation, digit, 的 or verb of a clause (a short modifier: 城镇就业困难, 农村, 持证).
+PEOPLE_NOUN = r"(?:人员|人口|劳动力|残疾人|老年人|老人|儿童|学生|青少年|青年|毕业生|农民工|农民|职工|居民|群众|妇女|人才|患者|游客)"
+PEOPLE_AFTER_WAN = rf"(?<=万)(?=[\u4e00-\u9fff]{{0,8}}?{PEOPLE_NOUN})(?![人名位户])"
+PEOPLE_COUNT_UNIT = "万人"
+# the noun phrase of such a count ends at its people noun: what follows is its predicate (实现就业), which a pivot
+# verb or the subject position adds to the indicator up to the next item of its 、-list
+PEOPLE_PHRASE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?{PEOPLE_NOUN}")
 # The alternatives of a quantity, one rule record each in targets.py (RULES); QUANTITY joins
 # them for the look-ahead scans of a noun phrase.  Each pattern carries the shared guards: not
 # inside a number or a Latin word (P2P, PM2.5), not after 第/前; each ends with its own qualifier.
@@ -104,9 +114,9 @@ BARE_GUARD = rf"(?={_RANGE_RUN}(?:左右|以上))"
 SCALE_PATTERN = _qualified(  # 百亿级
     rf"{SCALE_GUARD}(?P<scale_num>{ARABIC_RE}|{_CN_NUM})?(?P<scale_mult>万亿|亿)级", "scale_qual"
 )
-COUNT_PATTERN = _qualified(  # 800家, 500万千瓦, 两个百亿级
+COUNT_PATTERN = _qualified(  # 800家, 500万千瓦, 两个百亿级, 12万城镇就业困难人员 (people: no unit written, 万人)
     rf"(?P<num>{_ARABIC_RANGE}|{_CN_RANGE}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}"
-    rf"(?P<unit>{_unit_alternation(MEASURE_UNITS)})(?P<cls>(?<=个)[“\"]?{_SCALE})?",
+    rf"(?:(?P<unit>{_unit_alternation(MEASURE_UNITS)})(?P<cls>(?<=个)[“\"]?{_SCALE})?|(?P<people>{PEOPLE_AFTER_WAN}))",
     "count_qual",
 )
 ELIDED_PATTERN = _qualified(  # 产业规模过千亿: money, 元 elided
@@ -981,7 +991,7 @@ INDICATOR_FROM = re.compile(
     r"(?<![自理经缘])(?:由|从)(?=[^，,；;。由从]*[\d一二两三四五六七八九十百千万亿])[^，,；;。由从]*$"
 )
 # the words one of which a rule clause holds (a quick test before the three patterns below)
-RULE_CLAUSE_WORDS = re.compile(r"由|从|预计|预测|预期将")
+RULE_CLAUSE_WORDS = re.compile(r"由|从|预计|预测|预期将|放宽")  # (放宽: RULE_RELAXED, TG13)
 # 由2.44万元下降至1.708万元: a cut of a price or fee (a measure taken, CONVENTIONS), not a goal
 FEE_CUT = re.compile(r"(?:由|从)[^，,；;。]{0,12}?元[^，,；;。]{0,4}?(?:下降|降低|减少|下调|降)")
 # targets._named_places_before: a 、-list of two or more place names sharing a region word at its end
@@ -1125,3 +1135,32 @@ def head_noun(noun_phrase: str) -> str | None:
         if head and ("、" in modifier or len(modifier) > MODIFIER_MAX or _EACH_HOLDS.match(modifier)):
             noun = head
     return noun or None
+
+
+# ------------------------------------------------------------------ TG13 (realwr: 政府工作报告 conventions)
+# A count of classes of people (`推进7类特殊困难老年人探访关爱服务`, `N类人员`): the categories a policy defines
+# for whom it serves (a scope), not an output a later check counts (README: thresholds and classes); a count of
+# classes of things stays (`推进120类高频电子证照“免提交”`: what is to be covered).
+PEOPLE_CLASSES_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?{PEOPLE_NOUN}|[^，,；;。]{{0,4}}?(?:群体|人群|对象)")
+# `A、B各新增1000家`: 各 then a kept verb right before the count distributes it over the items (as 各N); the verb
+# stays in each item's indicator (`国家高新技术企业新增`)
+EACH_KEPT_VERB = re.compile(rf"各(?P<verb>{'|'.join(KEPT_VERBS)})$")
+# A rule's limit relaxed or extended (`将处方用药量放宽至3个月`, `…期限延长至…`): the new cap of a rule (CONVENTIONS:
+# caps of a rule are no targets), as 由…调整为
+RULE_RELAXED = re.compile(r"放宽(?:至|到|为)$")
+# An area of land written before the land it measures (`完成50万亩以上高标准农田建设任务`, `建设10万亩以上高标准农田`):
+# the extent of the work, not a class of members by their size (`产能120万吨以上煤矿`, `30万亩以上大型灌区`: a
+# countable noun after the bound); land is a mass noun, measured, not counted
+LAND_AFTER = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{0,6}?(?:农田|耕地|林地|草地|草原|草场|湿地|绿地|土地|造林|森林)")
+AREA_UNITS = frozenset({"亩", "公顷", "平方公里", "平方千米"})
+# A plant's capacity right after the name of its owner or site (`推动中石化南港120万吨乙烯投产`, `国能化工30万吨PGA…`): the
+# size names one plant (README: sizes naming a project, `30万吨PGA项目`), whether or not 项目 follows; a capacity right
+# after the verb (`新增装机容量200万千瓦`, `建设120万吨…`) is not inside a name
+PLANT_CAPACITY_UNITS = frozenset({"吨", "千瓦", "兆瓦", "吉瓦", "千伏安", "标箱", "标准箱"})
+NAME_BEFORE_SIZE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
+# a project's milestone (开工, 完工, 竣工, 投产 …) as a whole indicator after a previous target of its list
+# (`老旧小区综合整治新开工300个、完工200个`): the milestone of the same subject, which it shares
+# (targets._continued_measure); the previous indicator's own milestone, if it kept one, is left out
+MILESTONE = r"(?:新开工|开工|完工|竣工|建成|投产|投运|投用|开通|交付)"
+BARE_MILESTONE = re.compile(MILESTONE)
+TRAILING_MILESTONE = re.compile(rf"{MILESTONE}$")

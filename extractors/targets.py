@@ -503,7 +503,10 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
             plain_chinese = (
                 not number[0].isdecimal() and high is None and not m.group("approx") and not m.group("count_qual")
             )
-            return low, high, (m.group("mult") or "") + m.group("unit"), plain_chinese
+            unit = m.group("unit")
+            if unit is None:  # 12万|城镇就业困难人员: a count of people written without its measure word (TG13)
+                return low, high, P.PEOPLE_COUNT_UNIT, plain_chinese  # (百万群众: a plain numeral, rhetoric)
+            return low, high, (m.group("mult") or "") + unit, plain_chinese
         scale = m.group("scale_mult")
         if scale:
             number = m.group("scale_num")
@@ -815,12 +818,13 @@ def _with_shared_measure(items: list[tuple[int, int]], text: str) -> list[str | 
 
 
 def _rule_clause(text: str, c: _Candidate) -> bool:
-    """The clause before the number adjusts a rule, cuts a fee or forecasts (not a goal)."""
+    """The clause before the number adjusts or relaxes a rule, cuts a fee or forecasts (not a goal)."""
     start = c.start
     return bool(
         P.ADJUSTMENT.search(text, c.clause_start, start)
         or (c.is_money and P.FEE_CUT.search(text, c.clause_start, start))
         or P.FORECAST.search(text, c.clause_start, start)
+        or P.RULE_RELAXED.search(text, max(c.clause_start, start - 4), start)  # 放宽至3个月: a rule's new cap (TG13)
     )
 
 
@@ -859,6 +863,7 @@ def _names_or_qualifies(
         class_qualified
         and (P.CLASS_AFTER.match(text, end) or P.NOUN_AFTER.match(text, end))
         and (is_money or P.is_size_unit(m.group("unit") and (m.group("mult") or "") + m.group("unit")))
+        and not (m.group("unit") in P.AREA_UNITS and P.LAND_AFTER.match(text, end))  # 50万亩以上|高标准农田 (TG13)
         and not compared()
     ):
         return True  # 1亿元以上规上工业企业, 产能120万吨以上和…煤矿: a class of the noun, not a goal
@@ -1392,6 +1397,9 @@ class _Scan:
             or floor_first
             or (verb is None and (P.NP_AFTER.match(text, end) is not None or P.NOUN_AFTER.match(text, end) is not None))
         )
+        each_verb = self._each_kept_verb_spans(c)
+        if each_verb:
+            return each_verb
         list_mark = (  # (the pattern opens with a look-behind: entered at every position, so find 均/都 first)
             P.LIST_SHARED.search(text, ind_start, c.start)
             if text.find("均", ind_start, c.start) >= 0
@@ -1417,6 +1425,21 @@ class _Scan:
         if indicator and c.continues_list and self.last_indicator:
             indicator = self._continued_measure(c, indicator)
         return [(ind_start, end, _with_direction(indicator, verb))]
+
+    def _each_kept_verb_spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:
+        """`国家高新技术企业、国家科技型中小企业各新增1000家`: 各 and a kept verb before the count give each item of the
+        list before 各 the count (one target per item, as 各N), the verb staying in each indicator (TG13)."""
+        text = self.text
+        if text.find("各", c.seg_start, c.start) < 0:
+            return []
+        each = P.EACH_KEPT_VERB.search(text, c.seg_start, c.start)
+        if each is None:
+            return []
+        items = P.split_items(text, P.skip_fillers(text, c.seg_start, each.start()), each.start())
+        if len(items) < 2:
+            return []
+        verb = each.group("verb")
+        return [(a, c.end, (name or "") + verb) for (a, _), name in zip(items, _item_names(text, items))]
 
     def _elided_subject_spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:
         """规模突破8000亿元，年均增长20%以上: a comparison without subject takes the row's item, the previous
@@ -1451,6 +1474,11 @@ class _Scan:
         较2020年翻一番, …，|占GDP比重…), a bare specification after a product's first one (…诊断系统对…的检出率
         超过95%，|假阴性率低于1%), unless a 的-owner follows it in its sentence (…、噪音水平…的压力传感器)."""
         last = self.last_indicator or ""
+        if P.BARE_MILESTONE.fullmatch(indicator) and self.text.find("、", self.anchor, c.start) >= 0:
+            # …综合整治新开工300个、|完工200个: the pair's subject (TG13; not after 其中, a part of the set)
+            act = P.TRAILING_MILESTONE.search(last)
+            subject = last[: act.start()] if act else last
+            return subject + indicator if subject and not subject.endswith(indicator) else indicator
         if P.BASELINE_START.match(indicator):
             return _without_direction(last) + indicator
         if (
@@ -1514,6 +1542,9 @@ class _Scan:
         """培育3个【世界级集群】: from the number to the end of its noun phrase."""
         text, start, end, core_end = self.text, c.start, c.end, c.core_end
         np_end = _noun_phrase_end(text, end, c.clause_end)
+        people = P.PEOPLE_PHRASE.match(text, end, np_end) if c.m.group("people") is not None else None
+        if people is not None:
+            np_end = people.end()  # 12万城镇就业困难人员|实现就业: the people counted, then their predicate
         noun = text[end:np_end].rstrip()
         adverb = P.NP_ADVERB_END.search(noun) if np_end < c.clause_end else None
         if adverb is not None and adverb.start() > 0:
@@ -1527,8 +1558,12 @@ class _Scan:
         np_end = end + len(noun)
         if c.verb is None and P.is_size_unit(c.unit) and (not c.has_action or P.SIZED_HEAD.search(noun.rstrip())):
             return []  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
+        if c.verb is None and self._names_plant(c):
+            return []  # 推动中石化南港|120万吨乙烯投产: a plant named by its owner and capacity (TG13)
         if (c.unit == "条" and P.POLICY_HEAD.match(noun.rstrip())) or P.LIST_NAME_HEAD.search(noun.rstrip()):
             return []  # 减负18条清单, 民营经济十条措施, 34种重要矿产目录: a count that names a policy or list
+        if self._names_set(c):
+            return []
         if c.unit == "%" and c.verb is None:
             share = P.share_of(text, end, c.clause_end) or P.parallel_share_of(text, end, c.clause_end, c.sent_end)
             if share is not None:  # 50%以上的园区|创建生态工业园区: 创建生态工业园区的园区占比
@@ -1549,6 +1584,22 @@ class _Scan:
         self.covered_until = max(self.covered_until, np_end)
         return [(start, np_end, head)]
 
+    def _names_set(self, c: _Candidate) -> bool:
+        """A number-first count of classes of people a policy serves (`推进7类特殊困难老年人探访关爱服务`): the
+        categories it defines, a scope, no output (TG13). (Counts of the objects of upgrade tasks stay targets,
+        `做优5条特色产业示范带`, `壮大8个精深加工集群`: realdev notes/set_e.md.)"""
+        return c.verb is None and c.unit == "类" and P.PEOPLE_CLASSES_AFTER.match(self.text, c.end) is not None
+
+    def _names_plant(self, c: _Candidate) -> bool:
+        """A capacity (万吨, 万千瓦) written right after a name that stands between the clause's verb and it
+        (`推动|中石化南港|120万吨乙烯投产`): the owner, site and size name one plant (P.NAME_BEFORE_SIZE)."""
+        unit = c.unit or ""
+        base = unit[1:] if unit[:1] in ("万", "亿") else unit
+        if base not in P.PLANT_CAPACITY_UNITS or c.ind_start >= c.start:
+            return False
+        name_start = P.skip_fillers(self.text, c.ind_start, c.start)
+        return name_start < c.start and P.NAME_BEFORE_SIZE.search(self.text, name_start, c.start) is not None
+
     def _counted_head(self, c: _Candidate, head: str | None, np_end: int, cut: int | None) -> str | None:
         """What a number-first count counts, from its noun: a level alone shares the next item's noun, a pivot
         verb or the subject position adds the predicate, a scale class and a generic list's names join it."""
@@ -1562,7 +1613,10 @@ class _Scan:
             or _opens_clause(text, c.seg_start, start)
             or (text[start - 1] == "在" and _opens_clause(text, c.seg_start, start - 1))
         ):  # the count is the clause's subject, or where its predicate happens (在|10个以上领域|实现实时汇聚)
-            head = _with_pivot_predicate(text, np_end, c.clause_end, head)  # 吸引95家企业|入驻…基地
+            limit = c.clause_end
+            if c.unit == P.PEOPLE_COUNT_UNIT and text.find("、", np_end, limit) >= 0:
+                limit = text.find("、", np_end, limit)  # …人员实现就业|、4万农村劳动力…: the next item's own
+            head = _with_pivot_predicate(text, np_end, limit, head)  # 吸引95家企业|入驻…基地
         places = _named_places_before(text, c.seg_start, start)
         if places:
             head = places + head  # 实现|省会、鲁南、胶东经济圈|100项左右智慧应用打通: which places' count it is

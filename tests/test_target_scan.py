@@ -486,6 +486,8 @@ def _plain_count_quantity(m):
     plain_chinese = (
         not P.HAS_DIGIT.search(number) and high is None and not m.group("approx") and not m.group("count_qual")
     )
+    if m.group("unit") is None:  # TG13: a count of people written with 万 and no measure word (12万城镇…人员)
+        return low, high, P.PEOPLE_COUNT_UNIT, plain_chinese
     return low, high, (m.group("mult") or "") + m.group("unit"), plain_chinese
 
 
