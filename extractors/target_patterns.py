@@ -82,14 +82,16 @@ _MULT = r"万亿|千万|百万|十万|万|亿"
 
 # (TG13) A noun of people: what a count of people counts (人员, 劳动力, 老年人 …); a work report writes such counts with
 # `万` and no measure word before the noun (`促进12万城镇就业困难人员实现就业`, `为14万持证残疾人缴纳…`), read as
-# `万人` (CONVENTIONS: realdev 0185's gold).  The noun phrase between the number and the people noun holds no
-# punctuation, digit, 的 or verb of a clause (a short modifier: 城镇就业困难, 农村, 持证).
+# `万人` (realdev notes/set_e.md: 0185's gold).  Between the number and the people noun a short modifier only, at most
+# eight characters without punctuation, digit or 的 (城镇就业困难, 农村, 持证); a measure word written after 万 is
+# matched first, as the unit (12万名, 10万户居民).
 PEOPLE_NOUN = r"(?:人员|人口|劳动力|残疾人|老年人|老人|儿童|学生|青少年|青年|毕业生|农民工|农民|职工|居民|群众|妇女|人才|患者|游客)"
-PEOPLE_AFTER_WAN = rf"(?<=万)(?=[\u4e00-\u9fff]{{0,8}}?{PEOPLE_NOUN})(?![人名位户])"
+_PEOPLE_MODIFIER = r"(?:(?!的)[\u4e00-\u9fff]){0,8}?"
+PEOPLE_AFTER_WAN = rf"(?<=万)(?={_PEOPLE_MODIFIER}{PEOPLE_NOUN})"
 PEOPLE_COUNT_UNIT = "万人"
 # the noun phrase of such a count ends at its people noun: what follows is its predicate (实现就业), which a pivot
 # verb or the subject position adds to the indicator up to the next item of its 、-list
-PEOPLE_PHRASE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?{PEOPLE_NOUN}")
+PEOPLE_PHRASE = re.compile(rf"{_PEOPLE_MODIFIER}{PEOPLE_NOUN}")
 # The alternatives of a quantity, one rule record each in targets.py (RULES); QUANTITY joins
 # them for the look-ahead scans of a noun phrase.  Each pattern carries the shared guards: not
 # inside a number or a Latin word (P2P, PM2.5), not after 第/前; each ends with its own qualifier.
