@@ -107,6 +107,11 @@ FRAGMENTS = [
     "以内",
     "、",
     "）",
+    "人员",  # TG13: a count of people with 万 and no measure word (12万城镇…人员), its modifier and 的
+    "城镇",
+    "农村劳动力",
+    "的",
+    "类",
     "\uff11",  # a full-width digit: \d
     "\u0663",  # an Arabic-Indic digit: \d
     "\U00020000",

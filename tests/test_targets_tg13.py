@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import extractors.target_clauses as K
 import extractors.target_patterns as P
+from extractors import targets
 from tests.test_extractor_examples import _run
 
 PLAN = "二、2024年重点工作\n　　"
@@ -93,3 +94,13 @@ def test_an_applicants_obligation_is_a_rule_whatever_window_it_names():
     kinds = K.ClauseKinds(text)
     start = text.index("1套")
     assert kinds.kind((0, len(text)), 0, (start, start + 2), goal_framed=True, rule_part=False) == K.RULE
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["", "城镇", "农村", "持证", "困境留守"]))
+def test_the_scans_start_positions_reach_every_people_count(n, modifier):
+    # (targets._SCAN skips positions by what follows a numeral: SP6's prechecks must leave this alternative reachable)
+    text = f"{PLAN}促进{n}万{modifier}劳动力就业、{n}万{modifier}职工参保。"  # (万人员: the unit 人 is written)
+    scanned = [(m.span(), m.group("people")) for m in targets._SCAN.finditer(text)]
+    plain = [(m.span(), m.group("people")) for m in targets.RULES.pattern.finditer(text)]
+    assert scanned == plain and [p for _, p in scanned if p is not None] == ["", ""]
