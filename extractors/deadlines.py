@@ -501,6 +501,8 @@ def _window(m: re.Match, env: _Env) -> Row | None:
         return None  # 3个工作日内（即3月31日-4月2日内）: the gloss of the bound before it
     written = m.group("ey") or m.group("sy")
     last_month = m.group("em") or m.group("sm")  # `2025年3月20日-27日`: the end's month is the start's
+    if m.group("em") is None and parse_number(m.group("ed")) < parse_number(m.group("sd")):
+        last_month = None  # `3月28日-2日`: an end before its start names no day of the start's month (date null)
     if written:
         year = _year(written)
         last_day = _iso(year, last_month, m.group("ed"))
@@ -528,7 +530,7 @@ _CLOCK = rf"(?:{_S}(?:[上下]午{_S}\d{{1,2}}{_S}[时点]|\d{{1,2}}{_S}[:：]{_
 # window of a guide for the year its title names) it takes the year the document makes clear.
 WINDOW = Rule(
     "window",
-    rf"(?:(?P<sy>{_YEAR}){_S}年{_S})?(?P<sm>{_MONTH}){_S}月{_S}(?:{_DAY}){_S}[日号]{_CLOCK}"
+    rf"(?:(?P<sy>{_YEAR}){_S}年{_S})?(?P<sm>{_MONTH}){_S}月{_S}(?P<sd>{_DAY}){_S}[日号]{_CLOCK}"
     rf"{_S}(?:至|到|—|－|-|～|~){_S}(?:(?P<ey>{_YEAR}){_S}年{_S})?(?:(?P<em>{_MONTH}){_S}月{_S})?(?P<ed>{_DAY}){_S}[日号]"
     rf"{_CLOCK}",
     _window,
@@ -547,6 +549,12 @@ WINDOW = Rule(
             "上网不便的申请家庭可在2025年3月20日-27日到保障房小区服务窗口提交申请。",
             {"text": "2025年3月20日-27日", "kind": "by", "year": 2025, "date": "2025-03-27"},
             note="the end's month left out: the start's (realblind10 0163)",
+        ),
+        example(
+            "请于3月28日-2日到服务窗口办理。",
+            {"text": "3月28日-2日", "kind": "by", "year": 2025, "date": None},
+            meta={"issue_date": "2025-02-19"},
+            note="the end's month left out and its day before the start's: no day of that month, date null",
         ),
         example(
             "国家经济委员会于一九七八年十二月五日至十四日在湖南常德召开了经验交流会。",
@@ -1036,8 +1044,10 @@ _FRAME_AFTER = re.compile(r"[ \u3000]*[，,]")  # `2023年底，…`: the date f
 
 
 # `2025年3月27日前（即…申请截止之日前）已进入轮候册…的家庭`: a date's 前 followed by 已 (after a gloss in brackets)
-# says what already holds by that day, a condition on who qualifies, not a time given for a task.
-_ALREADY_AFTER = re.compile(r"(?:[ \u3000]*[（(][^（）()\n]{0,30}[）)])?[ \u3000]*已(?!经?[于在])")
+# and a `的`-phrase it opens says what already holds by that day, a condition on who qualifies (the class the 的
+# names; its conditions may run over commas: `已进入轮候册、轮候号未被注销，且…之一的家庭`), not a time given for a
+# task (`要于2025年6月30日前已全部完成`: no class, a task's time).
+_ALREADY_AFTER = re.compile(r"(?:[ \u3000]*[（(][^（）()\n]{0,30}[）)])?[ \u3000]*已(?!经?[于在])[^；;。\n]{0,40}?的")
 
 
 def _states_the_past(text: str, pre: str | None, suf: str | None, end: int, year: int, env: _Env) -> bool:
@@ -1113,9 +1123,15 @@ DATED = Rule(
         ),
         example("2024年10月，我市启动了试点工作。", meta={"issue_date": "2024-09-01"}, note="了: a report"),
         example(
-            "本次分配的对象为2025年3月27日前（即本次申请截止之日前）已进入公共租赁住房轮候册的家庭。",
+            "本次分配的对象为2025年3月27日前（即本次申请截止之日前）已进入公共租赁住房轮候册、轮候号未被注销，且符合以下条件之一的家庭：",
             meta={"issue_date": "2025-03-19"},
             note="前 + 已: what already holds by that day, who qualifies (realblind10 0163)",
+        ),
+        example(
+            "各地要于2025年6月30日前已全部完成排查整改。",
+            {"text": "2025年6月30日前", "kind": "by", "year": 2025, "date": "2025-06-30"},
+            meta={"issue_date": "2025-03-19"},
+            note="前 + 已 with no 的-phrase after it: a task's time, no class that qualifies",
         ),
         example(
             "（一）公布房源\n2025年3月20日，市住房保障办、广州安居集团分别在市住房城乡建设局网站公布常态分配房源。",

@@ -199,6 +199,7 @@ def test_status():
     assert status_of(None, "", "第二十三条本办法自公布之日起试行，") == "trial"
     assert status_of(None, "", "本规定自2020年1月1日起暂行。") == "trial"
     assert status_of(None, "", "本办法自2020年1月1日起施行。《某某暂行办法》同时废止。") == "final"
+    assert status_of(None, "", "各地可参照本办法，从2025年起试行相关制度。") == "final"  # no 自…起: not its own
 
 
 JIANGXI_PAGE = """江西省人民政府 工作动态 江西省人民政府办公厅印发关于推进的通知

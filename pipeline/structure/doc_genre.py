@@ -232,8 +232,9 @@ _TRIAL = re.compile(r"试行|暂行")
 _TRIAL_PERIOD = re.compile(r"本(?:办法|规定|细则|方案|意见|措施|政策|规范|指南|制度)[^。]{0,30}试行期")
 # The text's own commencement clause puts it in force on trial (`本办法自公布之日起试行`, `本规定自2020年1月1日起暂行`):
 # where the title is lost (a text saved without it), this is the text saying it is a 试行 one (CONVENTIONS status).
+# The clause dates it 自…起 (`各地可参照本办法，从2025年起试行…制度`: others try something, the text is in force).
 _SELF_TRIAL = re.compile(
-    r"本(?:办法|规定|细则|方案|意见|措施|政策|规范|指南|制度|规则|准则)[^。；\n]{0,30}?起(?:试行|暂行)"
+    r"本(?:办法|规定|细则|方案|意见|措施|政策|规范|指南|制度|规则|准则)[^。；\n]{0,30}?自[^。；\n]{0,30}?起(?:试行|暂行)"
 )
 
 
