@@ -433,15 +433,16 @@ SETS = (
         "realblind10",
         documents=4,
         f1_floors={
-            # 0.952 (139 gold, 130 pred; blind the same): 0046's garbled `一)` items (3), headings run into the next
-            # marker (`…建设:一)…`, `…负责解释第二十三条…`), `第二十-条`; 0163's `1.3人户家庭` items (4)
-            "heading": 0.93,
+            # 1.000 (139 gold, 139 pred) after HD1's sibling rules (fitted; blind 0.952, 130 pred): 0046's garbled
+            # `一)` items (3), headings run into the next marker (`…建设:一)…`, `…负责解释第二十三条…`), `第二十-条`;
+            # 0163's `1.3人户家庭` items (4)
+            "heading": 0.98,
             "amount": 0.97,  # 1.000 (9 gold, 9 pred): 0165's subsidy standards
             # 0.944 (18 gold, 18 pred; blind 0.765 against 16, 0.833 against the moved 18): day-dated schedule steps
             # and `2025年3月20日-27日` read since, an eligibility date (`…前（即…）已进入`) and a gloss (`（即3月31日-4月2日
             # 内）`) dropped; left `获奖之日起两年内` (a condition) and `于2025年3月28日上午10时，…摇出`
             "deadline": 0.92,
-            "micro": 0.93,  # 0.951 (blind 0.932)
+            "micro": 0.97,  # 0.991 after HD1 (0.951 before; blind 0.932)
         },
         target_indicator_floor=0.0,  # no target in gold
         # 0.981, 51/52 (blind 0.962: 0046's status `本办法自公布之日起试行`, read since): 0165's title (a page's line)

@@ -187,6 +187,8 @@ class _Candidate:
     inline: bool  # inside a line, not at its start
     strict: bool  # only the exact next number of its sequence makes it a heading
     has_sep: bool
+    sibling_rule: str = ""  # a garbled or run-in marker its siblings decide (_siblings_agree)
+    next_sibling: int | None = None  # number of the next line-start marker of its kind (_link_siblings)
 
 
 def is_flat(text: str) -> bool:
@@ -390,9 +392,123 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
         for c in list(found):  # (_Parser._in_previous_title): `一、总体要求（一）…`, `第七章 法律责任 第四十二条`
             if c.kind in _TITLE_HOLDERS and _may_hold_marker(text[c.title_start : c.end]):
                 inline += _inline_candidates(text, _INLINE_MARKER.finditer(text, c.title_start, c.end), flat, seen)
+        inline += _sibling_candidates(text, seen)
     found += inline + _spaced_item_candidates(text, flat, seen)
     found.sort(key=lambda c: c.start)
+    if not flat:
+        _link_siblings(found)
     return found
+
+
+# Garbled and run-together markers of a text with line breaks (OCR, scraped pages), decided by their siblings: the
+# marker of the same kind before (the numbering so far) and the next one at a line start.  A stray `一)` or `1.3` in
+# prose has no such siblings and stays no heading.
+# - `first`: a first `（一）` that lost its opening bracket (`一)工程指导…` at a line start), or one run into the line
+#   before after its colon (`第十一条 …建设：一）合理布局…`): a heading when `（二）` starts a following line.
+# - `decimal`: a `1.` item whose title opens with a digit (`1.3人户家庭；` after a line ending in `：`, then `2.2人户中…`):
+#   not a decimal when the line starts run 1., 2., 3.; the first only after a colon line and when `2.` follows.
+# - `article`: a garbled article number (`第二十-条`, OCR's `-` for `一`) at a line start, or an article run into the
+#   line of the article before it after a lost `。` (`第二十二条 …负责解释第二十三条本办法自公布之日起试行`): the exact
+#   next article, and the next article at a line start (if any) is the one after it.
+_COLON_FIRST_ITEM = re.compile(rf"[：:]{_SP}*(?P<marker>[（(]?{_SP}*一{_SP}*[）)])")
+_DECIMAL_ITEM = re.compile(_LINE_START + r"(?P<marker>(?P<number>\d{1,2})[.．])(?=\d{1,2}[\u4e00-\u9fff])")
+_COLON_LINE_END = re.compile(rf"[：:]{_SP}*$")
+_ARTICLE_LOOKAHEAD = r"(?=[ \t\u3000\u00a0\u4e00-\u9fff《“\"（(【，,]|$)"
+_GARBLED_ONE = re.compile("[-－‐]")
+_GARBLED_ARTICLE = re.compile(
+    _LINE_START + rf"(?P<marker>第{_SP}*(?P<number>{_NUM}*[-－‐]{_NUM}*){_SP}*条){_ARTICLE_LOOKAHEAD}"
+)
+_RUN_IN_ARTICLE = re.compile(rf"(?<=[\u4e00-\u9fff])(?P<marker>第(?P<number>{_NUM}+)条){_ARTICLE_LOOKAHEAD}")
+_LINE_ARTICLE = re.compile(_LINE_START + rf"第{_SP}*(?P<number>{_NUM}+){_SP}*条")
+
+
+def _sibling_candidate(text: str, m, kind, number: int | None, rule: str, inline: bool) -> _Candidate | None:
+    if number is None or number < 1:
+        return None
+    marker_end = m.end("marker")
+    title_start = marker_end
+    while title_start < len(text) and text[title_start] in _TITLE_BLANKS:
+        title_start += 1
+    stop = _STOPS.search(text, title_start)
+    end = _rstrip(text, title_start, stop.start() if stop else len(text))
+    has_sep = kind != 2 or text[m.start("marker")] in "（("
+    return _Candidate(m.start("marker"), title_start, max(end, marker_end), kind, number, inline, False, has_sep, rule)
+
+
+def _previous_line(text: str, pos: int) -> str:
+    line_start = text.rfind("\n", 0, pos)
+    return text[text.rfind("\n", 0, max(line_start, 0)) + 1 : max(line_start, 0)]
+
+
+def _decimal_items(text: str) -> list[_Candidate]:
+    found = []
+    for m in _DECIMAL_ITEM.finditer(text):
+        number = int(m.group("number"))
+        if number == 1 and not _COLON_LINE_END.search(_previous_line(text, m.start("marker"))):
+            continue  # a list's first item follows the line that announces it
+        if c := _sibling_candidate(text, m, 3, number, "decimal", False):
+            found.append(c)
+    return found
+
+
+def _garbled_articles(text: str) -> list[_Candidate]:
+    found = []
+    for m in _GARBLED_ARTICLE.finditer(text):
+        number = cn_to_int(_GARBLED_ONE.sub("一", m.group("number")))  # OCR reads `一` as a dash
+        if c := _sibling_candidate(text, m, "条", number, "article", False):
+            found.append(c)
+    return found
+
+
+def _run_in_articles(text: str) -> list[_Candidate]:
+    found = []
+    for m in _RUN_IN_ARTICLE.finditer(text):
+        number = cn_to_int(m.group("number"))
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_article = _LINE_ARTICLE.match(text, line_start)
+        if number is None or line_article is None or cn_to_int(line_article.group("number")) != number - 1:
+            continue  # only inside the line of the article just before it
+        if text[m.start() - 1] in _REFERENCE_BEFORE or _reference_after(text, m.end("marker"), "条"):
+            continue  # `第二十条第（二）项`, `依照第十二条规定`: a cross-reference
+        if c := _sibling_candidate(text, m, "条", number, "article", True):
+            found.append(c)
+    return found
+
+
+def _sibling_candidates(text: str, seen: set[int]) -> list[_Candidate]:
+    """The garbled and run-in markers of a text with line breaks (see above), not found by the other scans."""
+    found = [c for m in _COLON_FIRST_ITEM.finditer(text) if (c := _sibling_candidate(text, m, 2, 1, "first", True))]
+    found += _garbled_articles(text) + _decimal_items(text) + _run_in_articles(text)
+    found = [c for c in found if c.start not in seen]
+    seen.update(c.start for c in found)
+    return found
+
+
+def _link_siblings(candidates: list[_Candidate]) -> None:
+    """Give each candidate a sibling rule decides its next sibling: the next line-start marker of its kind, before a
+    line-start marker of a shallower kind (articles run on across chapters)."""
+    for i, cand in enumerate(candidates):
+        if cand.kind == 2 and not cand.has_sep and cand.number == 1 and not cand.sibling_rule:
+            cand.sibling_rule = "first"  # `一)` at a line start
+        if not cand.sibling_rule:
+            continue
+        for later in candidates[i + 1 :]:
+            if later.inline or not (later.has_sep or later.kind in _DIVISIONS):
+                continue
+            if later.kind == cand.kind:
+                cand.next_sibling = later.number
+                break
+            if cand.kind not in _DIVISIONS and _RANK[later.kind] < _RANK[cand.kind]:
+                break
+
+
+def _siblings_agree(cand: _Candidate, local: int, global_: int) -> bool:
+    n, following = cand.number, cand.next_sibling
+    if cand.sibling_rule == "first":
+        return n == 1 and local == 0 and following == 2
+    if cand.sibling_rule == "decimal":
+        return (local == 0 and following == 2) if n == 1 else (local == n - 1 and following in (n + 1, None))
+    return n == global_ + 1 and following in (n + 1, None)  # article
 
 
 # A table laid out one cell per line (a scraped page): a row number alone on its line right
@@ -414,6 +530,8 @@ def _table_row_number(text: str, cand: _Candidate) -> bool:
 def _plausible(cand: _Candidate, local: int, global_: int, flat: bool) -> bool:
     """Does the candidate's number fit the numbering sequence so far?"""
     n = cand.number
+    if cand.sibling_rule:
+        return _siblings_agree(cand, local, global_)
     if cand.kind in (1, 2) and not cand.has_sep:
         # `三)` missing its `(`, `，三、` glued after a comma: only the exact next item under its parent
         return n == local + 1 and n >= 2
