@@ -33,6 +33,10 @@ Decisions, documented:
 - Garbled markers (GUIDE: they still start headings), accepted only as the exact next number under their
   parent: a ``（三）`` that lost its opening bracket (``三)科学设置…``, at a line start or after ``。``), and a part's
   ``三、`` glued after a ``，`` when its title is the short rest of the line (``…智能化水平，三、优化…流程⏎``).
+- Garbled and run-together markers of a text with line breaks, decided by their siblings (the numbering so far and
+  the next line-start marker of the kind): a first ``一)`` without its bracket or run in after a colon
+  (``…建设：一）合理布局…``) when ``（二）`` starts a later line; ``第二十-条`` and an article run into the line of the
+  one before it (``…负责解释第二十三条本办法…``) as the exact next article; ``1.3人户家庭`` items (see _siblings_agree).
 - ``专栏`` boxes: the box's title line is not a heading; numbered items inside it are
   (CONVENTIONS), numbered on their own; the main sequence resuming closes the box and
   its numbering continues where it stopped.
