@@ -414,15 +414,20 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
 # - `article`: a garbled article number (`第二十-条`, OCR's `-` for `一`) at a line start, or an article run into the
 #   line of the article before it after a lost `。` (`第二十二条 …负责解释第二十三条本办法自公布之日起试行`): the exact
 #   next article, and the next article at a line start (if any) is the one after it.
-_COLON_FIRST_ITEM = re.compile(rf"[：:]{_SP}*(?P<marker>[（(]?{_SP}*一{_SP}*[）)])")
-_DECIMAL_ITEM = re.compile(_LINE_START + r"(?P<marker>(?P<number>\d{1,2})[.．])(?=\d{1,2}[\u4e00-\u9fff])")
+# (stdlib re with a literal or class opening, the line start checked after: a `(?m)^` scan enters every line)
+_COLON_FIRST_ITEM = stdlib_re.compile(rf"[：:]{_SP}*(?P<marker>[（(]?{_SP}*一{_SP}*[）)])")
+_DECIMAL_BODY = rf"{_SP}*(?:(?:\[bookmark:[^\]\n]*\]|\*\*){_SP}*)*(?P<marker>(?P<number>[0-9]{{1,2}})[.．])(?=[0-9]{{1,2}}[\u4e00-\u9fff])"
+_DECIMAL_ITEM = stdlib_re.compile("\n" + _DECIMAL_BODY)  # at a line start: a literal opening
+_DECIMAL_FIRST_LINE = stdlib_re.compile(_DECIMAL_BODY)
 _COLON_LINE_END = re.compile(rf"[：:]{_SP}*$")
 _ARTICLE_LOOKAHEAD = r"(?=[ \t\u3000\u00a0\u4e00-\u9fff《“\"（(【，,]|$)"
 _GARBLED_ONE = re.compile("[-－‐]")
-_GARBLED_ARTICLE = re.compile(
-    _LINE_START + rf"(?P<marker>第{_SP}*(?P<number>{_NUM}*[-－‐]{_NUM}*){_SP}*条){_ARTICLE_LOOKAHEAD}"
+_GARBLED_ARTICLE = stdlib_re.compile(
+    rf"(?P<marker>第{_SP}*(?P<number>[{NUMERAL_CLASS}]*[-－‐][{NUMERAL_CLASS}]*){_SP}*条){_ARTICLE_LOOKAHEAD}"
 )
-_RUN_IN_ARTICLE = re.compile(rf"(?<=[\u4e00-\u9fff])(?P<marker>第(?P<number>{_NUM}+)条){_ARTICLE_LOOKAHEAD}")
+_RUN_IN_ARTICLE = stdlib_re.compile(rf"(?P<marker>第(?P<number>[{NUMERAL_CLASS}]+)条){_ARTICLE_LOOKAHEAD}")
+# what a line may hold before its marker (_LINE_START's blanks, Word bookmarks, markdown bold)
+_LINE_PREFIX = re.compile(rf"{_SP}*(?:(?:\[bookmark:[^\]\n]*\]|\*\*){_SP}*)*")
 _LINE_ARTICLE = re.compile(_LINE_START + rf"第{_SP}*(?P<number>{_NUM}+){_SP}*条")
 
 
@@ -444,9 +449,14 @@ def _previous_line(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, max(line_start, 0)) + 1 : max(line_start, 0)]
 
 
+def _at_line_start(text: str, pos: int) -> bool:
+    return _LINE_PREFIX.fullmatch(text, text.rfind("\n", 0, pos) + 1, pos) is not None
+
+
 def _decimal_items(text: str) -> list[_Candidate]:
     found = []
-    for m in _DECIMAL_ITEM.finditer(text):
+    first_line = _DECIMAL_FIRST_LINE.match(text)
+    for m in ([first_line] if first_line else []) + list(_DECIMAL_ITEM.finditer(text)):
         number = int(m.group("number"))
         if number == 1 and not _COLON_LINE_END.search(_previous_line(text, m.start("marker"))):
             continue  # a list's first item follows the line that announces it
@@ -458,6 +468,8 @@ def _decimal_items(text: str) -> list[_Candidate]:
 def _garbled_articles(text: str) -> list[_Candidate]:
     found = []
     for m in _GARBLED_ARTICLE.finditer(text):
+        if not _at_line_start(text, m.start()):
+            continue
         number = cn_to_int(_GARBLED_ONE.sub("一", m.group("number")))  # OCR reads `一` as a dash
         if c := _sibling_candidate(text, m, "条", number, "article", False):
             found.append(c)
@@ -467,6 +479,8 @@ def _garbled_articles(text: str) -> list[_Candidate]:
 def _run_in_articles(text: str) -> list[_Candidate]:
     found = []
     for m in _RUN_IN_ARTICLE.finditer(text):
+        if not "\u4e00" <= text[m.start() - 1 : m.start()] <= "\u9fff":
+            continue  # run into a word of the line before it (an article after a stop is _GLUED_MARKER's)
         number = cn_to_int(m.group("number"))
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_article = _LINE_ARTICLE.match(text, line_start)
