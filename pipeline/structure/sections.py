@@ -503,7 +503,7 @@ def _sibling_candidates(text: str, seen: set[int]) -> list[_Candidate]:
 
 
 def _link_siblings(candidates: list[_Candidate]) -> None:
-    """Give each candidate a sibling rule decides its next sibling: the next line-start marker of its kind, before a
+    """Record, for each candidate a sibling rule decides, its next sibling: the next line-start marker of its kind, before a
     line-start marker of a shallower kind (articles run on across chapters)."""
     for i, cand in enumerate(candidates):
         if cand.kind == 2 and not cand.has_sep and cand.number == 1 and not cand.sibling_rule:
