@@ -442,7 +442,7 @@ SETS = (
             # and `2025年3月20日-27日` read since, an eligibility date (`…前（即…）已进入`) and a gloss (`（即3月31日-4月2日
             # 内）`) dropped; left `获奖之日起两年内` (a condition) and `于2025年3月28日上午10时，…摇出`
             "deadline": 0.92,
-            "micro": 0.97,  # 0.991 after HD1 (0.951 before; blind 0.932)
+            "micro": 0.97,  # 0.994 after HD1 and TG13 (0.951 before them; blind 0.932)
         },
         target_indicator_floor=0.0,  # no target in gold
         # 0.981, 51/52 (blind 0.962: 0046's status `本办法自公布之日起试行`, read since): 0165's title (a page's line)
