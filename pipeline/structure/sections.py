@@ -68,7 +68,8 @@ _SP_CHARS = " \t\u3000"
 _TITLE_BLANKS = _SP_CHARS + "\u00a0"  # skipped between a marker and its title
 # Markers a line may start with; Word bookmarks and markdown bold that the
 # normalisers delete are tolerated so the parser also works on raw text.
-_LINE_START = rf"(?m)^{_SP}*(?:(?:\[bookmark:[^\]\n]*\]|\*\*){_SP}*)*"
+_LINE_PREFIX_BODY = rf"{_SP}*(?:(?:\[bookmark:[^\]\n]*\]|\*\*){_SP}*)*"
+_LINE_START = rf"(?m)^{_LINE_PREFIX_BODY}"
 # `第十条`, `第 1 0 条`; a 条 is followed by a space, a character of its title or an
 # opening quote/bracket (`第十四条《办法》第五条中…`).
 _ARTICLE = (
@@ -97,13 +98,14 @@ _LINE_MARKER = re.compile(
 )
 # The same markers inside a line (the context decides, see _INLINE_CONTEXTS);
 # `1.` only with its separator, never after a digit or a decimal point.
-_INLINE_BODY = (
+_INLINE_ALTERNATIVES = (  # the marker group left open, so that the flat variant can add one alternative
     rf"(?P<marker>{_ARTICLE}|(?P<l1>{_NUM}+)、|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)]|{_HALF_OPEN}"
-    rf"|(?<![\d.．])(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、]){_NOT_DECIMAL}|[（(]{_SP}*(?P<l4>\d{{1,3}}){_SP}*[）)])"
+    rf"|(?<![\d.．])(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、]){_NOT_DECIMAL}|[（(]{_SP}*(?P<l4>\d{{1,3}}){_SP}*[）)]"
 )
+_INLINE_BODY = _INLINE_ALTERNATIVES + ")"
 _INLINE_MARKER = re.compile(_INLINE_BODY)
 # In a text without line breaks a circled item (`…符合以下条件之一：①…；②…`) is found inside the line too.
-_FLAT_INLINE_MARKER = re.compile(_INLINE_BODY[:-1] + r"|(?P<l5>[①-⑳]))")
+_FLAT_INLINE_MARKER = re.compile(_INLINE_ALTERNATIVES + r"|(?P<l5>[①-⑳]))")
 # The same after a closing bracket or a stop (a heading glued to the previous paragraph).
 # The punctuation is matched, not looked behind at: a literal first character lets the
 # scan skip ahead.  Two markers sharing that character (`（二）（四）`) are a
@@ -235,14 +237,19 @@ def _candidate(match, inline: bool, strict: bool, found: tuple | None = None, fl
         has_sep = marker_end < len(text) and text[marker_end] in " \t\u3000\u00a0\n\r"
     else:
         has_sep = (kind != 3 or match.group("l3sep") is not None) and match.group("l2h") is None
-    title_start = marker_end
-    while title_start < len(text) and text[title_start] in _TITLE_BLANKS:
-        title_start += 1
-    stop = (_FLAT_STOPS if flat else _STOPS).search(text, title_start)
-    end = _rstrip(text, title_start, stop.start() if stop else len(text))
+    title_start, end = _title_bounds(text, marker_end, flat)
     if end == title_start:
         end = marker_end  # a marker alone on its line: the span is the marker
     return _Candidate(match.start("marker"), title_start, end, kind, number, inline, strict, has_sep)
+
+
+def _title_bounds(text: str, title_start: int, flat: bool) -> tuple[int, int]:
+    """A marker's title: from ``title_start`` with the blanks after the marker skipped, to the first stop of the
+    text's kind (a flat text's stops are its sentence ends), trailing blanks and bold left out."""
+    while title_start < len(text) and text[title_start] in _TITLE_BLANKS:
+        title_start += 1
+    stop = (_FLAT_STOPS if flat else _STOPS).search(text, title_start)
+    return title_start, _rstrip(text, title_start, stop.start() if stop else len(text))
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -346,8 +353,7 @@ def _spaced_item_candidates(text: str, flat: bool, seen: set[int]) -> list[_Cand
         glued = before >= 0 and text[before] in _CLOSE + _STOP + "；" + _COLON  # a heading glued after a stop
         if m.start() in seen or before < 0 or text[before] == "\n" or not (flat or glued):
             continue
-        stop = (_FLAT_STOPS if flat else _STOPS).search(text, m.end())
-        end = _rstrip(text, m.end(), stop.start() if stop else len(text))
+        _, end = _title_bounds(text, m.end(), flat)  # the title opens right after the dot (the pattern's look-ahead)
         found.append(_Candidate(m.start(), m.end(), end, 3, int(m[1] + m[2]), True, not glued, True))
         seen.add(m.start())
     return found
@@ -362,11 +368,7 @@ _RUN_ON_ITEM = re.compile(r"(?<![\d.．])\d{2,4}(?=[.．] ?[\u4e00-\u9fff])")
 def _page_glued_item_candidates(text: str, seen: set[int]) -> list[_Candidate]:
     found = []
     for m in _RUN_ON_ITEM.finditer(text):
-        title_start = m.end() + 1
-        while title_start < len(text) and text[title_start] in _TITLE_BLANKS:
-            title_start += 1
-        stop = _FLAT_STOPS.search(text, title_start)
-        end = _rstrip(text, title_start, stop.start() if stop else len(text))
+        title_start, end = _title_bounds(text, m.end() + 1, True)
         for start in (m.end() - 1, m.end() - 2):
             if start > m.start() and text[start] != "0" and start not in seen:
                 found.append(_Candidate(start, title_start, end, 3, int(text[start : m.end()]), True, True, True))
@@ -416,7 +418,7 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
 #   next article, and the next article at a line start (if any) is the one after it.
 # (stdlib re with a literal or class opening, the line start checked after: a `(?m)^` scan enters every line)
 _COLON_FIRST_ITEM = stdlib_re.compile(rf"[：:]{_SP}*(?P<marker>[（(]?{_SP}*一{_SP}*[）)])")
-_DECIMAL_BODY = rf"{_SP}*(?:(?:\[bookmark:[^\]\n]*\]|\*\*){_SP}*)*(?P<marker>(?P<number>[0-9]{{1,2}})[.．])(?=[0-9]{{1,2}}[\u4e00-\u9fff])"
+_DECIMAL_BODY = _LINE_PREFIX_BODY + r"(?P<marker>(?P<number>[0-9]{1,2})[.．])(?=[0-9]{1,2}[\u4e00-\u9fff])"
 _DECIMAL_ITEM = stdlib_re.compile("\n" + _DECIMAL_BODY)  # at a line start: a literal opening
 _DECIMAL_FIRST_LINE = stdlib_re.compile(_DECIMAL_BODY)
 _COLON_LINE_END = re.compile(rf"[：:]{_SP}*$")
@@ -427,7 +429,7 @@ _GARBLED_ARTICLE = stdlib_re.compile(
 )
 _RUN_IN_ARTICLE = stdlib_re.compile(rf"(?P<marker>第(?P<number>[{NUMERAL_CLASS}]+)条){_ARTICLE_LOOKAHEAD}")
 # what a line may hold before its marker (_LINE_START's blanks, Word bookmarks, markdown bold)
-_LINE_PREFIX = re.compile(rf"{_SP}*(?:(?:\[bookmark:[^\]\n]*\]|\*\*){_SP}*)*")
+_LINE_PREFIX = re.compile(_LINE_PREFIX_BODY)
 _LINE_ARTICLE = re.compile(_LINE_START + rf"第{_SP}*(?P<number>{_NUM}+){_SP}*条")
 
 
@@ -435,11 +437,7 @@ def _sibling_candidate(text: str, m, kind, number: int | None, rule: str, inline
     if number is None or number < 1:
         return None
     marker_end = m.end("marker")
-    title_start = marker_end
-    while title_start < len(text) and text[title_start] in _TITLE_BLANKS:
-        title_start += 1
-    stop = _STOPS.search(text, title_start)
-    end = _rstrip(text, title_start, stop.start() if stop else len(text))
+    title_start, end = _title_bounds(text, marker_end, False)
     has_sep = kind != 2 or text[m.start("marker")] in "（("
     return _Candidate(m.start("marker"), title_start, max(end, marker_end), kind, number, inline, False, has_sep, rule)
 
