@@ -21,8 +21,9 @@ FLOORS = {
     "char_spacing": {"heading": 0.97, "target": 0.90, "amount": 0.98, "deadline": 0.91, "responsible_unit": 0.98},
     "pdf_text": {"heading": 0.98, "target": 0.90, "amount": 0.98, "deadline": 0.90, "responsible_unit": 0.98},
     # LY3: a site's page template around the text; before site_chrome and the document's own date first, heading
-    # 0.961, target 0.967, deadline 0.767; after 1.000, 1.000, 0.892 (the rest: the template's year, README)
-    "page_chrome": {"heading": 0.98, "target": 0.98, "amount": 0.98, "deadline": 0.87, "responsible_unit": 0.98},
+    # 0.961, target 0.967, deadline 0.767; after 1.000, 1.000, 0.892 against the template's own 成文日期 (2023: a
+    # text without a date of its own judged by it); 1.000 since the table catalogues the document's own values
+    "page_chrome": {"heading": 0.98, "target": 0.98, "amount": 0.98, "deadline": 0.98, "responsible_unit": 0.98},
 }
 
 

@@ -15,6 +15,7 @@ from pipeline.qa.layouts import (
     hard_wrap,
     one_line,
     page_chrome,
+    page_chrome_of,
     page_furniture,
     pdf_text,
     perturb_gold,
@@ -99,6 +100,16 @@ def test_a_heading_whose_line_end_is_lost_is_compared_on_its_start_only():
     assert start_only(gold, predicted, ambiguous).spans[0].end == 12
 
 
+def test_a_heading_whose_line_ends_in_blanks_is_compared_on_its_start_only_when_its_break_goes():
+    # `（一）指导思想 ⏎`: gold ends before the trailing blank; deleting the break after it changes the line
+    text = "序言。\n（一）指导思想 \u3000\n正文。"
+    gold, ambiguous = perturb_gold(_heading_gold(text, 4, 11), text, one_line(text))
+    assert gold.spans[0].text == "（一）指导思想"
+    assert ambiguous == {gold.spans[0].key()}
+    _, intact = perturb_gold(_heading_gold(text, 4, 11), text, half_width(text))
+    assert intact == set()
+
+
 def test_a_heading_whose_line_is_intact_keeps_its_exact_end():
     text = "序言。\n一、总体要求\n正文。"
     gold, ambiguous = perturb_gold(_heading_gold(text, 4, 10), text, half_width(text))
@@ -124,6 +135,18 @@ def test_page_chrome_wraps_the_text_in_a_government_page_template_of_its_own_val
     assert "【打印】【关闭】" in tail and "主办单位：" in tail and "ICP备" in tail and "公网安备" in tail
     assert (out.origin[: len(head)] == -1).all() and (out.origin[len(head) + len(text) :] == -1).all()
     assert "2025" not in head + tail and "100" not in head + tail  # nothing of the document copied
+
+
+def test_page_chrome_of_a_document_catalogues_its_own_date_number_and_issuer():
+    text = "关于印发方案的通知\n到2025年，建成100家。"
+    meta = {"issuer": "某省人民政府办公厅", "issue_date": "2021-03-09", "doc_number": "某政办发〔2021〕5号"}
+    head = page_chrome_of(meta)(text).text.partition(text)[0]
+    assert "发文机关：\n某省人民政府办公厅\n" in head and "成文日期：2021年03月09日\n" in head
+    assert "文号：\n某政办发〔2021〕5号\n" in head and "临江市" not in head.split("发布日期")[0]
+    # a document without a date or number of its own: no row for them (never the template's 2023)
+    bare = page_chrome_of({"issuer": None, "issue_date": None, "doc_number": None})(text).text.partition(text)[0]
+    assert "成文日期" not in bare and "文号" not in bare and "发文机关" not in bare and "索引号：" in bare
+    assert page_chrome_of(None) is page_chrome
 
 
 def test_blank_paragraphs_indents_every_paragraph_and_parts_them_with_a_blank_line():

@@ -8,7 +8,7 @@ from pathlib import Path
 from pipeline.qa.evaluate import restrict_labels
 from pipeline.qa.fixtures import run_core
 from pipeline.qa.gold import load_gold_dir, read_document_text
-from pipeline.qa.layouts import PERTURBATIONS, identity, perturb_gold, start_only
+from pipeline.qa.layouts import PERTURBATIONS, identity, page_chrome_of, perturb_gold, start_only
 from pipeline.qa.scoring import DocResult, match_document
 from pipeline.qa.tables import find_document, index_by_name, load_out
 
@@ -18,7 +18,7 @@ def run_layout(
 ) -> list[DocResult]:
     """Every gold document of ``set_dir`` under ``layout`` (``only``: those whose name starts so), run
     through the core and scored."""
-    perturb = identity if layout == "none" else PERTURBATIONS[layout]
+    fixed = identity if layout == "none" else PERTURBATIONS[layout]
     docs = work / "docs"
     docs.mkdir(parents=True)
     carried = []
@@ -26,6 +26,8 @@ def run_layout(
         if not gold.doc.endswith(".txt") or (only and not gold.doc.startswith(only)):
             continue  # HTML, PDF, Word: their reader makes the layout, not the crawl
         raw, _ = read_document_text(set_dir / "docs" / gold.doc)
+        # a real page's info table is the document's catalogue entry: its own date, number and issuer
+        perturb = page_chrome_of(gold.meta) if layout == "page_chrome" else fixed
         perturbed = perturb(raw)
         (docs / gold.doc).write_text(perturbed.text, encoding="utf-8")
         carried.append(perturb_gold(gold, raw, perturbed))

@@ -38,6 +38,7 @@ from pipeline.qa.model import AnnotatedDoc
 WRAP_WIDTH = 35  # characters per line of a PDF text's column (A4, 16 pt 仿宋: 28; smaller fonts: 35-40)
 PAGE_CHARS = 1200  # characters per page (GB/T 9704: 22 lines of 28 characters; a dense page more)
 _LINE_BREAKS = "\r\n"
+_TRAILING_BLANKS = " \t\u3000\xa0"
 
 
 @dataclass(frozen=True)
@@ -237,17 +238,46 @@ _FOOTER = (
 )
 
 
-def _info_table() -> str:
-    return "".join(
-        f"{label}：{value}\n" if one_line else f"{label}：\n{value}\n" for label, value, one_line in _INFO_ROWS
-    )
+def _info_table(rows: tuple[tuple[str, str, bool], ...] = _INFO_ROWS) -> str:
+    return "".join(f"{label}：{value}\n" if one_line else f"{label}：\n{value}\n" for label, value, one_line in rows)
 
 
 def page_chrome(text: str) -> Perturbed:
     """A scraped government page's chrome around the text: the breadcrumb and the page info table
     (索引号/主题分类/发文机关/成文日期/文号/发布日期) before it, the share and print bar and the site's footer
-    (主办单位, 网站标识码, ICP备, 公网安备) after it; every inserted character has origin -1."""
-    head = _BREADCRUMB + _info_table()
+    (主办单位, 网站标识码, ICP备, 公网安备) after it; every inserted character has origin -1.  The table's values
+    are the template's own, so they conflict with what the text says of itself (the text's own must win)."""
+    return _chrome_around(text, _INFO_ROWS)
+
+
+# The info table's rows a real page fills from the document's catalogue entry: gold meta field -> label
+_CATALOGUE_ROWS = {"issuer": "发文机关", "issue_date": "成文日期", "doc_number": "文号"}
+
+
+def page_chrome_of(meta: dict | None) -> Callable[[str], Perturbed]:
+    """``page_chrome`` as a real page serves the document: its info table's 发文机关, 成文日期 and 文号 are the
+    document's own (``meta``, its gold metadata), a row left out where the document has none.  The template's
+    values would judge a text without a date of its own by the template's year (its earlier deadlines past)."""
+    if not meta:
+        return page_chrome
+    rows = []
+    for label, value, one_line in _INFO_ROWS:
+        field = next((name for name, row_label in _CATALOGUE_ROWS.items() if row_label == label), None)
+        if field is None:
+            rows.append((label, value, one_line))
+        elif meta.get(field):
+            rows.append((label, _catalogue_value(field, str(meta[field])), one_line))
+    return lambda text: _chrome_around(text, tuple(rows))
+
+
+def _catalogue_value(field: str, value: str) -> str:
+    if field == "issue_date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"{value[:4]}年{value[5:7]}月{value[8:]}日"
+    return value
+
+
+def _chrome_around(text: str, rows: tuple[tuple[str, str, bool], ...]) -> Perturbed:
+    head = _BREADCRUMB + _info_table(rows)
     tail = ("" if text.endswith("\n") else "\n") + _SHARE_BAR + _FOOTER
     return _build(text, [(0, 0, head), (len(text), len(text), tail)])
 
@@ -287,10 +317,18 @@ PERTURBATIONS: dict[str, Callable[[str], Perturbed]] = {
 
 
 def _line_changed(old: str, new: Perturbed, start: int, end: int, span: tuple[int, int]) -> bool:
-    """Whether the perturbation added or removed a line break inside ``start:end`` or right after it."""
+    """Whether the perturbation added or removed a line break inside ``start:end`` or right after it (after the
+    blanks that may trail a heading's line: `（一）指导思想 ⏎` ends its title before the blank, GUIDE)."""
     new_start, new_end = span
-    before = sum(c in _LINE_BREAKS for c in old[start : end + 1])
-    return before != sum(c in _LINE_BREAKS for c in new.text[new_start : new_end + 1])
+    before = sum(c in _LINE_BREAKS for c in old[start : _past_blanks(old, end) + 1])
+    return before != sum(c in _LINE_BREAKS for c in new.text[new_start : _past_blanks(new.text, new_end) + 1])
+
+
+def _past_blanks(text: str, end: int) -> int:
+    """The first position at or after ``end`` that holds no horizontal blank."""
+    while end < len(text) and text[end] in _TRAILING_BLANKS:
+        end += 1
+    return end
 
 
 def perturb_gold(gold: AnnotatedDoc, raw_text: str, perturbed: Perturbed) -> tuple[AnnotatedDoc, set[tuple]]:
