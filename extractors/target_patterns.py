@@ -568,6 +568,18 @@ APPLYING_AFTER = re.compile(r"[^，。；;\n]{0,24}?(?:报名|申报|填报|申�
 PERIOD_BEFORE = re.compile(r"(?:期|期限|时限|时间)$")
 
 GOAL_HEADING = re.compile(r"目标|指标")
+# A heading names its part up to its first clause mark or the 包括 that opens a list of what it covers: in a flat
+# text a heading's title runs on to its `。` (`5. 评价标准主要包括指标体系、…等4个部分`), and a word of that run-on
+# (`指标`) names no goal part (the part is `评价标准`).
+OWN_TITLE_END = re.compile(r"[，。；：,;:]|(?:主要)?包括")
+
+
+def own_title(heading: str) -> str:
+    """The part of a heading that names its part (``OWN_TITLE_END``)."""
+    end = OWN_TITLE_END.search(heading)
+    return heading if end is None else heading[: end.start()]
+
+
 # A bare year opening a clause of a plan (2024年，全市…达到…) bounds its goals like 到2024年
 # when it is not before the document's year (checked in targets.py); not when the year is the
 # subject (2024年是…) or a look-back (2024年以来) -- the same rule as extractors/deadlines.py.

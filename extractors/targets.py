@@ -463,7 +463,7 @@ class _DocIndex:
         verdict = self._goal_section.get(i)
         if verdict is None:  # once per section: it depends on the section alone
             verdict = self._goal_section[i] = any(
-                P.GOAL_HEADING.search(s.heading or "") for s in self._section_chain(i)
+                P.GOAL_HEADING.search(P.own_title(s.heading or "")) for s in self._section_chain(i)
             )
         return verdict
 
