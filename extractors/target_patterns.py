@@ -760,8 +760,10 @@ NP_ADVERB_START = re.compile(NP_ADVERB)
 # change it reports; the later clause continues that subject (a topic chain, 话题链)
 PREVIOUS_SUBJECT = re.compile(
     r"(?P<subject>[^，,；;。\n\t]{2,30}?)(?:显著|明显|进一步|大幅|持续|稳步|不断|逐步|全面)?"
-    r"(?:增强|提高|提升|增加|扩大|加快|改善|优化|上升|壮大)$"
+    r"(?:增强|提高|提升|增加|扩大|加快|改善|优化|上升|壮大|增长|(?:实现)?(?:翻番|翻一番|倍增))$"
 )
+# Words of intent opening a subject-less comparison (`…，力争达到70%`): they frame the goal, they measure nothing
+INTENT_LEAD = re.compile(r"^(?:力争|争取|确保|努力|预计)+")
 # N条清单 / 十条措施: a count that names a policy, not a goal
 POLICY_HEAD = re.compile(r"^(?:[^，。；]{0,6})(?:清单|措施|举措|政策|意见|规定|细则|办法|条例|禁令)$")
 # 34种重要矿产目录: a count in the name of a list

@@ -1446,7 +1446,7 @@ class _Scan:
         target's measure, or the subject of the clause before it."""
         text, verb, end, core_end = self.text, c.verb, c.end, c.core_end
         phrase_start = P.skip_separators(text, c.seg_start, core_end)
-        predicate = P.SPACES.sub("", text[phrase_start : c.verb_match.end()])
+        predicate = P.INTENT_LEAD.sub("", P.SPACES.sub("", text[phrase_start : c.verb_match.end()]))
         item = P.row_item(text, c.clause_start)
         if item is not None:  # 森林覆盖率 | 达到45%: the row's item cell names what the value measures
             return [(phrase_start, end, item + predicate if predicate != verb else _with_direction(item, verb))]
@@ -1463,6 +1463,8 @@ class _Scan:
                 ]
         if inherited and P.BASELINE_START.match(predicate):
             inherited = _without_direction(inherited)  # 工业投资增长8%，|占固定资产投资的…
+        if inherited and predicate == verb and verb not in P.DIRECTION_VERBS:
+            return [(phrase_start, end, _without_direction(inherited))]  # 年均增长10%，|达到1亿人次: the level itself
         if verb not in P.DIRECTION_VERBS and len(predicate) > len(verb or "") and predicate.endswith(verb or "-"):
             predicate = predicate[: -len(verb or "")]  # 开展培训|不少于3000人次: the act counted, not the bound
             stripped = P.TRAILING_DEADLINE.sub("", predicate)
