@@ -6,6 +6,8 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
 
 - ``by``: 到/至/截至 + date, date + 前/之前/底前/前后 (a bracketed weekday between: ``4月26日（周五）前``),
   ``到“十四五”末``, a plan's phase schedule (``“十一五”期间前两年`` 2007, ``后三年`` 2010),
+  a window of months for a task or a phase (``组织实施阶段（2023年8月—2024年6月）``, ``于6月至7月组织自查``) at its last
+  month's year (a year written in it, a phase's bracket or 于/在 before it: ``1-6月，…增长`` is a statistic's),
   ``年底前``/``今年年底前``/``明年内``, ``明年6月底前`` (the document's year + 1),
   month-only bounds with a completion verb (``5月底完成``, ``6月份启动``, ``12月建成``),
   quarters (``一季度末前``), ``完成2024年…任务``, festivals and the flood season with a
@@ -578,6 +580,95 @@ WINDOW = Rule(
             meta={"issue_date": "2026-07-10"},
             partial=True,
             note="after 每年 a recurring window: year null",
+        ),
+    ),
+)
+
+
+# A task's or a phase's window in months (`（二）组织实施阶段（2023年8月—2024年6月）`, `定于6月至8月开展…`): a
+# bound at its last month, as a window of days is (WINDOW). Only where it is a schedule's, not a statistic's period
+# (`1-6月，全市…增长8%`): a year written in it, a bracket right after a phase's name, or 于/在 before it.
+_PHASE_BEFORE = re.compile(r"(?:阶段|步骤|时间|期限)[ \u3000]*[（(][ \u3000]*$")
+_SCHEDULED_BEFORE = re.compile(r"(?:于|在|从|自)[ \u3000]*$")
+
+
+# A chronology's entry: its date, then the event in brackets closing the line (`·2017年1月-10月（春季攻势…）`)
+_ENTRY_EVENT_AFTER = re.compile(r"[ \u3000]*[（(][^（）()\n]*[）)][ \u3000]*$", re.MULTILINE)
+
+
+def _month_window(m: re.Match, env: _Env) -> Row | None:
+    string, start = m.string, m.start()
+    if _CATEGORY_AFTER.match(string, m.end()) or _ENTRY_EVENT_AFTER.match(string, m.end()):
+        return None  # 2022年9月至2023年8月期间出生的: a category; ·2017年1月-10月（春季攻势）: a past entry
+    written = m.group("xy") or m.group("wy")
+    if not (
+        written
+        or _PHASE_BEFORE.search(string, max(0, start - 8), start)
+        or _SCHEDULED_BEFORE.search(string, max(0, start - 3), start)
+    ):
+        return None  # 1-6月，…: a statistic's months, no schedule
+    stop = _SENTENCE_END.search(string, m.end(), m.end() + 120)
+    if _REPORT_WORDS.search(string, m.end(), stop.start() if stop else m.end() + 120):
+        return None  # 2023年1月至6月，全市已…: a report
+    kind = "until" if _TERM_BEFORE.search(string, max(0, start - 10), start) else "by"
+    if written:
+        year = _year(written)
+        if _month_window_past(year, m.group("xm"), env):
+            return None  # 2023年1月至10月，全省…: a window past when the text was issued
+        return _mk(start, m.end(), kind, year, None)
+    row = _mk(start, m.end(), kind, env.doc_year, None)
+    if row is not None:
+        row["_resolve"] = (None, None)  # the year the document makes clear (_resolve_years)
+    return row
+
+
+def _month_window_past(year: int, end_month: str, env: _Env) -> bool:
+    """Whether a window ending in ``end_month`` of ``year`` ended before the document's year or issue month."""
+    if env.doc_year and year < env.doc_year:
+        return True
+    issue = env.issue
+    return issue is not None and year == issue.year and int(parse_number(end_month)) < issue.month
+
+
+_MONTH_PART = r"(?:上旬|中旬|下旬|初|底|末|中)?"
+MONTH_WINDOW = Rule(
+    "month_window",
+    rf"(?:(?P<wy>{_YEAR}){_S}年{_S})?(?P<wm>{_MONTH}){_S}月{_MONTH_PART}{_S}(?:至|到|—|－|-|～|~){_S}"
+    rf"(?:(?P<xy>{_YEAR}){_S}年{_S})?(?P<xm>{_MONTH}){_S}月{_MONTH_PART}(?![\d一二三四五六七八九十]{{0,2}}{_S}[日号])",
+    _month_window,
+    examples=(
+        example(
+            "（二）组织实施阶段（2023年8月—2024年6月）。全面开展整治。",
+            {"text": "2023年8月—2024年6月", "kind": "by", "year": 2024},
+            meta={"issue_date": "2023-07-01"},
+        ),
+        example(
+            "（一）动员部署阶段（6月—7月）。各地制定实施方案。",
+            {"text": "6月—7月", "kind": "by", "year": 2023},
+            meta={"issue_date": "2023-05-20"},
+            note="a phase's months without a year: the year the document makes clear",
+        ),
+        example(
+            "定于2023年6月至8月开展集中整治行动。",
+            {"text": "2023年6月至8月", "kind": "by", "year": 2023},
+            meta={"issue_date": "2023-05-20"},
+        ),
+        example(
+            "2024年3月中旬至4月底，完成问题整改。",
+            {"text": "2024年3月中旬至4月底", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-02-01"},
+        ),
+        example("1-6月，全市规模以上工业增加值增长8.5%。", meta={"issue_date": "2023-07-20"}, note="a statistic"),
+        example("2023年1月至6月，全市已新建5G基站3000个。", meta={"issue_date": "2023-07-20"}, note="a report"),
+        example("2022年9月至2023年8月期间出生的幼儿。", meta={"issue_date": "2023-03-01"}, note="a category"),
+        example("·2017年1月-10月（春季攻势、秋季攻势）\n全镇开展攻坚。", note="a chronology's entry (realblind8 0199)"),
+        example(
+            "2021年3月至5月，省里开展了专项检查。", meta={"issue_date": "2023-03-01"}, note="a window past at issue"
+        ),
+        example(
+            "2023年1月至10月，全省规模以上工业增加值增长6%。",
+            meta={"issue_date": "2023-11-20"},
+            note="ended before the issue month: a statistic of the past",
         ),
     ),
 )
@@ -2035,6 +2126,7 @@ RULES = RuleSet(
         ISSUE,
         EVENT,
         WINDOW,
+        MONTH_WINDOW,
         PLAN_PERIOD,
         WITHIN,
         CONSECUTIVE,
