@@ -79,6 +79,7 @@ from extractors.base import Extractor
 from extractors.rules import Found, Row, Rule, RuleSet, example
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_PAIR_RANGES, NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
+from pipeline.core.plans import PLAN_END
 from pipeline.core.spans import inside
 
 _S = r"[ \u3000]*"  # normalisation may leave spaces around numbers: "到 2025 年"
@@ -106,20 +107,7 @@ _WEEKDAY = rf"(?:[（(](?:周|星期)[一二三四五六日天][）)]{_S}(?={_BE
 
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _BRACKETED = re.compile(r"（[^）\n]{0,40}）|\([^)\n]{0,40}\)|〔[^〕\n]{0,20}〕")
-# 六五 (1981-1985) … 十五 (2001-2005) are written in quotes (`“十五”期间`): bare 十五 is fifteen (`党的十五大`)
-_PLAN_END = {
-    "六五": 1985,
-    "七五": 1990,
-    "八五": 1995,
-    "九五": 2000,
-    "十五": 2005,
-    "十一五": 2010,
-    "十二五": 2015,
-    "十三五": 2020,
-    "十四五": 2025,
-    "十五五": 2030,
-    "十六五": 2035,
-}
+_PLAN_END = PLAN_END  # pipeline.core.plans: the year each five-year plan ends
 _RECUR_MONTHS = {
     "年": 12,
     "季": 3,

@@ -445,7 +445,13 @@ PRESENT = re.compile(
     # look-behind after 现, so that every alternative opens with a literal and a search skips ahead to one
     r"|现(?<![\u4e00-\u9fff]现)在(?=[\u4e00-\u9fff])"
     r"|以来[，,]"  # 平台上线以来，实现…20个监管部门的审管互动: what happened since an event (a report of results)
+    # a look-back framing the sentence (过去五年，…; 五年来，…; 近年来，…; 一年来，…): the years behind the text
+    r"|过去(?:的)?(?:[一二两三四五六七八九十几\d]+)年(?:来|里|中|间)?[，,]"
+    r"|年(?<=[一二两三四五六七八九十几多\d近]年)来[，,]"
 )
+# A past five-year plan's period framing a sentence (`“十三五”时期，全省…年均增长6.5%`): its years are behind a text
+# issued after the plan's end (targets.py compares the plan's end with the document's year)
+PLAN_FRAME = re.compile(r"“(十[一二三四五六]?五|[六七八九]五)”(?:规划)?(?:时期|期间|以来)[，,]")
 # a premise clause opening a sentence (立足现有产业基础，…, 结合目前…的制造能力，综合考虑…，): the present it names is
 # the basis of the goal that follows, not the sentence's statement
 PREMISE_OPEN = re.compile(r"[ \u3000]*(?:立足|结合|根据|依据|鉴于|考虑到|综合考虑|针对|基于|依托|面对|着眼)")

@@ -40,6 +40,7 @@ from extractors.target_scan import StartPositions, StartScan
 from extractors.target_tables import spaced_table_targets, table_targets
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_DIGITS, parse_number, parse_range
+from pipeline.core.plans import PLAN_END
 from pipeline.structure.sections import is_flat
 
 _BOUNDING_KINDS = ("within", "recurring", "from")
@@ -154,6 +155,7 @@ class _DocIndex:
                 or P.DEFINITION.search(text, start, end)
                 or (text.find("或", start, end) >= 0 and P.ALTERNATIVE.search(text, start, end))
                 or self._has_past_year(start, end)
+                or self._frames_past_plan(start, end)
             )
             self._sentence_verdicts[start] = verdict
         return verdict
@@ -313,6 +315,13 @@ class _DocIndex:
         """Whether a within/recurring/from deadline precedes ``pos`` in its sentence (三年内培养…5000名)."""
         i = bisect.bisect_left(self.bound_starts, pos) - 1
         return i >= 0 and self.bound_starts[i] >= sent_start
+
+    def _frames_past_plan(self, start: int, end: int) -> bool:
+        """A sentence framed by a five-year plan's period that ended before the document's year (PLAN_FRAME)."""
+        if self.doc_year is None or self.text.find("五”", start, end) < 0:
+            return False
+        frame = P.PLAN_FRAME.search(self.text, start, end)
+        return frame is not None and PLAN_END[frame.group(1)] < self.doc_year
 
     def _has_past_year(self, start: int, end: int) -> bool:
         """A range of past years, or a past year (in Chinese numerals, or bare: not in a deadline)."""
