@@ -45,6 +45,10 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   subsidies in 元 (both HTML). No figure is a goal: targets measure false positives. Blind (main 8a04b73): deadline
   0.765, micro 0.932, meta 50/52; floors since BL10's deadline and status rules (deadline 0.944, micro 0.951, meta
   51/52); 0163's blind false positive `选定1套房屋` gone since TG13 (an applicant's obligation is a rule).
+- ``realblind11`` (task BL11): six Shandong and Guangzhou texts no span gold had: 山东's sensor 行动计划, 青岛's
+  实施方案 for marine AI models (15 task items with garbled markers, a `（责任单位：…）` note after each) and 若干政策 for
+  its AI park (subsidies in 元, a note after each policy), 济南's 实施意见 on intelligent construction, 山东教育厅's
+  通知 in spaced digits and a Guangzhou guide page (HTML). Floors: the blind measurement (main 48140de).
 - ``realwr`` (task BL10): two 2024 政府工作报告 (北京 0176, 天津 0183) the work-report precision sample never touched,
   targets and deadlines only (``labels``: scored as ``polex eval --labels target,deadline``; meta not scored), each
   annotated whole (the 回顾 part must yield none). Blind (main 8a04b73): target 0.941, target·indicator 0.894; floors
@@ -458,6 +462,29 @@ SETS = (
         ),
         # (0163's blind false positive `选定1套房屋`, an applicant's choice under the procedure's rule: gone since TG13's
         # applicant obligation, extractors/target_clauses.py APPLICANT_OBLIGATION)
+    ),
+    # The blind measurement less a margin (main 48140de; notes/realblind11.md lists every error by convention).
+    BlindSet(
+        "realblind11",
+        documents=6,
+        f1_floors={
+            "heading": 0.91,  # 0.931 (116 gold, 101 pred): 0154's 15 markers `N\ue010` (a garbled `.`) missed
+            "target": 0.86,  # 0.889 (10 gold, 8 pred): 0155's spaced `10 个左右…`, `不少于 10 门…` missed
+            "amount": 0.97,  # 1.000 (32 gold, 32 pred): 0144's subsidy standards, 0128's revenue
+            # 0.786 (15 gold, 13 pred): `经过三年发展`, 0155's spaced `2024 年，` and `项目建设期限 2 年` missed, the
+            # window `9 月 16 日— 23 日` without the text's year, `按月继续缴费` (a payment's manner) spurious
+            "deadline": 0.76,
+            "responsible_unit": 0.95,  # 0.974 (155 gold, 147 pred): 0154's `崂山实验室` missed 8 times
+            "micro": 0.93,  # 0.951
+        },
+        target_indicator_floor=0.86,  # 0.889
+        meta_accuracy_floor=0.98,  # 1.000, 78/78 (not blind: realmeta has these six documents' meta)
+        meta_field_floor=0.83,  # 6 documents: one miss is 0.833
+        builders="realblind11_*.py",
+        no_target_docs=(
+            "0144_Several_Policies_for_the_Development_of_Qingdao.txt",
+            "0168_社保费补缴相关政策指引.html",
+        ),
     ),
     # F1 after TG13's target rules, less a margin (blind figures, main 8a04b73, in brackets; notes/realwr.md): targets
     # and deadlines only; one deadline's gold year moved after the measurement.
