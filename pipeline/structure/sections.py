@@ -90,10 +90,14 @@ _MARKERS = (
     + rf"|[（(]{_SP}*(?P<l4>\d{{1,3}}){_SP}*[）)]"
     + r"|(?P<l5>[①-⑳])"
 )
+# A private-use character right after a line-start number, before the title (`1\ue010突破…`, BL11): a symbol-font
+# glyph of the separator (`．`) that the conversion could not map; it separates as the glyph did (has_sep).
+_GARBLED_SEPARATOR = "\ue000-\uf8ff"
 _LINE_MARKER = re.compile(
     _LINE_START
     + rf"(?P<marker>{_MARKERS}"
-    + rf"|(?P<l3>\d{{1,3}})(?!\d)(?:{_SP}*(?P<l3sep>[.．﹒、]){_NOT_DECIMAL}|(?=[\u4e00-\u9fff]))"
+    + rf"|(?P<l3>\d{{1,3}})(?!\d)(?:{_SP}*(?P<l3sep>[.．﹒、]|[{_GARBLED_SEPARATOR}](?=[\u4e00-\u9fff])){_NOT_DECIMAL}"
+    + r"|(?=[\u4e00-\u9fff]))"
     + ")"
 )
 # The same markers inside a line (the context decides, see _INLINE_CONTEXTS);
