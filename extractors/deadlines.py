@@ -954,21 +954,38 @@ QUARTER = Rule(
 )
 
 
+# `经过三年发展，…取得明显突破` (BL11): a plan's goals opening with the years of work that reach them, the work named
+# by its noun (发展, 建设, 奋斗, 攻坚) after 经过, as `经过三年努力` names the effort; the same phrase narrating the past
+# (`经过5年发展，我市已建成…`, `…以来`) reports a result: a 已/了/以来 before the sentence's end makes it none.
+_EFFORT_WORK_REPORTED = re.compile(r"[^。；\n]*?(?:已|了|以来)")
+
+
 def _effort(m: re.Match, env: _Env) -> Row | None:
     # 用三五年时间: two digits side by side are a range after 用 (numerals.CN_PAIR_RANGES; 三五 three to five)
     pair = CN_PAIR_RANGES.get(m.group("en"))
     n = pair[1] if pair else _small_max(m.group("en"))
     if not n or n > 30:
         return None
+    if m.group("work") and (
+        m.group("lead") != "经过" or n > 10 or _EFFORT_WORK_REPORTED.match(m.string, m.end())
+    ):
+        return None
     return _mk(*m.span(), "within", None, None, _months(n, m.group("eu")))
 
 
 EFFORT = Rule(
     "effort",
-    rf"(?:利用|再用|用|花|通过|经过){_S}(?:大约|约)?{_S}(?P<en>{_SMALL}){_S}(?P<eu>年|个月){_S}(?:左右{_S})?的?{_S}"
-    r"(?:时间|努力)",
+    rf"(?P<lead>利用|再用|用|花|通过|经过){_S}(?:大约|约)?{_S}(?P<en>{_SMALL}){_S}(?P<eu>年|个月){_S}(?:左右{_S})?的?{_S}"
+    r"(?:时间|努力|(?P<work>发展|建设|奋斗|攻坚))",
     _effort,
     examples=(
+        example(
+            "经过三年发展，我省智能传感器产业取得明显突破。",
+            {"text": "经过三年发展", "kind": "within", "months": 36},
+            note="(BL11) the goals' frame: the years of work named by their noun, as 经过三年努力",
+        ),
+        example("经过5年发展，我市已建成完整的产业链。", note="(BL11) a look back (已): a result, no deadline"),
+        example("经过40年建设，形成了完整的工业体系。", note="(BL11) a past span (了; decades): none"),
         example("利用三年的时间，建设智能工厂。", {"text": "利用三年的时间", "kind": "within", "months": 36}),
         example("力争用3-5年时间培育。", {"text": "用3-5年时间", "kind": "within", "months": 60}),
         example("力争用三五年时间培育。", {"text": "用三五年时间", "kind": "within", "months": 60}),
@@ -1523,8 +1540,13 @@ RECUR = Rule(
 _CATEGORY_NOUN_AFTER = re.compile(r"[^，。；：！？\n]{0,30}?的(?:人员|参保人|对象|职工|退休人员|人|家庭|学生)")
 
 
+# 按月继续缴费, 按月缴纳, 按月领取 (BL11): the instalments a person pays or draws under a rule (a rate's period, as
+# CONVENTIONS' `每月不超过2000元`), not a cycle of the issuer's work (`按月调度`, `按季度报送`)
+_PAYMENT_AFTER = re.compile(r"[ \u3000]*(?:继续|足额|逐月)?(?:缴费|缴纳|缴存|领取|申领|偿还|还款|支付)")
+
+
 def _per(m: re.Match, env: _Env) -> Row | None:
-    if _CATEGORY_NOUN_AFTER.match(m.string, m.end()):
+    if _CATEGORY_NOUN_AFTER.match(m.string, m.end()) or _PAYMENT_AFTER.match(m.string, m.end()):
         return None
     return _mk(*m.span(), "recurring", None, None, _RECUR_MONTHS[m.group("pu")])
 
@@ -1538,6 +1560,11 @@ PER = Rule(
         example("按月调度重点项目。", {"text": "按月", "kind": "recurring", "months": 1}),
         example("按月份统计。", note="按月份 is not a cycle"),
         example("按月领取基本养老保险待遇的参保人应进行资格认证。", note="a category of people"),
+        example(
+            "可以向税务部门申请办理延缴业务，即按月继续缴费；",
+            note="(BL11) a person's instalments under a rule: a payment's period, no cycle of the issuer's work",
+        ),
+        example("参保人员可按月领取失业保险金。", note="(BL11) 按月领取: a payment's period"),
     ),
 )
 
@@ -2225,7 +2252,9 @@ def _section_bound_year(
 
 # A part whose heading names goals or tasks (`二、主要目标`, `工作任务`): a bare year opening a
 # sentence there sets the goal of that year (`2016年启动50个以上试点示范项目`).
-_GOAL_HEADING = re.compile(r"目标|任务")
+# `总体要求` (BL11): the part GB/T-style plans and notices open with (指导思想, 基本原则, 目标), where an undated call
+# states its year's goals (`一、总体要求 …，2024 年，…立项打造10个左右…共同体`); `申报要求` and other 要求 are rules
+_GOAL_HEADING = re.compile(r"目标|任务|总体要求")
 
 
 def _goal_parts(sections: list[Section]) -> tuple[tuple[int, int], ...]:
