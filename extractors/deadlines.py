@@ -966,9 +966,7 @@ def _effort(m: re.Match, env: _Env) -> Row | None:
     n = pair[1] if pair else _small_max(m.group("en"))
     if not n or n > 30:
         return None
-    if m.group("work") and (
-        m.group("lead") != "经过" or n > 10 or _EFFORT_WORK_REPORTED.match(m.string, m.end())
-    ):
+    if m.group("work") and (m.group("lead") != "经过" or n > 10 or _EFFORT_WORK_REPORTED.match(m.string, m.end())):
         return None
     return _mk(*m.span(), "within", None, None, _months(n, m.group("eu")))
 
