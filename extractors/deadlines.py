@@ -2289,6 +2289,9 @@ def _resolve_years(rows: list[Row], ctx: ExtractContext, doc_year: int | None, e
     dated = sorted(
         (r["norm_start"], r["year"]) for r in rows if r["kind"] == "by" and r["year"] and "_resolve" not in r
     )
+    # an undated call's only year may be a bare one opening its goals (`一、总体要求 …，2024 年，…`, BL11): the earliest
+    # year a kept `by` row names stands in where no explicit bound (到…, …前) gives one
+    earliest = earliest or min((year for _, year in dated), default=None)
     starts = [s.norm_start for s in ctx.sections]
     kept = []
     for row in rows:

@@ -49,3 +49,12 @@ def test_monthly_instalments_of_a_person_are_no_cycle_but_the_issuers_monthly_wo
     assert deadlines("可以申请办理延缴业务，即按月继续缴费；") == []
     assert deadlines("参保人员可按月领取失业保险金。") == []
     assert ("按月", "recurring", None, 1) in deadlines("按月调度重点项目。")
+
+
+def test_month_only_window_of_an_undated_call_takes_the_year_its_goals_are_set_for():
+    text = CALL.format(part="总体要求") + "二、申报要求\n请于 9 月 16 日— 23 日登录平台填报。\n"
+    assert ("9 月 16 日— 23 日", "by", 2024, None) in deadlines(text)
+
+
+def test_month_only_window_of_an_undated_text_without_any_year_stays_without_one():
+    assert ("9 月 16 日— 23 日", "by", None, None) in deadlines("二、申报要求\n请于 9 月 16 日— 23 日登录平台填报。\n")
