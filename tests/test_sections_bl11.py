@@ -45,3 +45,16 @@ def test_sections_keep_the_tree_under_the_part():
 def test_private_use_character_inside_a_line_or_before_a_digit_starts_nothing():
     got = spans("一、主要任务\n全市已建成5\ue010个中心。\n2025\ue0102个项目。\n")
     assert got == [("一、主要任务", 1, 1)]
+
+
+def test_private_use_separator_in_a_text_that_lost_its_line_breaks():
+    flat = PLAN.replace("\n", "")  # the layout harness's one_line: markers run on after the notes' `）`
+    got = spans(flat * 8)  # long enough to be judged a flat text
+    assert ("1\ue010突破大模型关键核心技术", 3, 1) in got
+    assert ("3\ue010强化算力资源保障", 3, 3) in got
+
+
+def test_character_spaced_item_number_before_a_private_use_separator_is_joined():
+    raw = "　　二、主要任务\n" + "".join(f"　　{n}\ue010强化第{n}项工作。加强研究。\n" for n in range(1, 10))
+    raw += "　　1 0\ue010强化产业人才支撑。实施人才计划。\n"  # a PDF's character spacing inside the number
+    assert ("1 0\ue010强化产业人才支撑", 3, 10) in spans(raw)

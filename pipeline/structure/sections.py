@@ -104,7 +104,8 @@ _LINE_MARKER = re.compile(
 # `1.` only with its separator, never after a digit or a decimal point.
 _INLINE_ALTERNATIVES = (  # the marker group left open, so that the flat variant can add one alternative
     rf"(?P<marker>{_ARTICLE}|(?P<l1>{_NUM}+)、|[（(]{_SP}*(?P<l2>{_NUM}+){_SP}*[）)]|{_HALF_OPEN}"
-    rf"|(?<![\d.．])(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、]){_NOT_DECIMAL}|[（(]{_SP}*(?P<l4>\d{{1,3}}){_SP}*[）)]"
+    rf"|(?<![\d.．])(?P<l3>\d{{1,3}})(?P<l3sep>[.．﹒、]|[{_GARBLED_SEPARATOR}](?=[\u4e00-\u9fff])){_NOT_DECIMAL}"
+    rf"|[（(]{_SP}*(?P<l4>\d{{1,3}}){_SP}*[）)]"
 )
 _INLINE_BODY = _INLINE_ALTERNATIVES + ")"
 _INLINE_MARKER = re.compile(_INLINE_BODY)
