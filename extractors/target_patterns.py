@@ -950,7 +950,9 @@ _FILLERS_BODY = (
     r"(?:\d+|[一二两三四五六七八九十]+)年内|"
     r"(?<![^\n。；：:])(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d))|"  # a list item's marker
     r"(?<![^\n。；：:，,\u3000 ])[一二三四五六七八九十]是(?:要)?(?=[\u4e00-\u9fff])|"  # 一是…二是…: an item's ordinal
-    r"[，、。；：])"
+    r"[，、。；：]|"
+    r"—{1,2}|[·•●▪■◆◇]"  # a list's dash or bullet opening the line (`——数字经济…比重达到10%`): no part of the indicator
+    r")"
 )
 _FILLERS = re.compile(_FILLERS_BODY + "+")
 # fillers, adverbs, then a verb not coordinated with another (新增和更新的…), repeated:
