@@ -805,8 +805,12 @@ def _keep_indicator_verb(text: str, verb_end: int, indicator_start: int) -> int:
 def _item_names(text: str, items: list[tuple[int, int]]) -> list[str | None]:
     """Indicators of the items of a 均/各 list; a level alone takes the last item's noun at its level
     (国家级、省级龙头企业各2家 -> 国家级龙头企业, 省级龙头企业)."""
-    names = [_clean_indicator(text[a:b]) for a, b in items]
-    last = P.LEVEL_ITEM_PREFIX.match(names[-1] or "")
+    return _with_level_noun([_clean_indicator(text[a:b]) for a, b in items])
+
+
+def _with_level_noun(names: list[str | None]) -> list[str | None]:
+    """Levels alone before a last item that names its noun (省级、市级示范园区) take that noun at their level."""
+    last = P.LEVEL_ITEM_PREFIX.match(names[-1] or "") if len(names) > 1 else None
     if last is None or not all(n and P.LEVEL_ITEM.match(n) for n in names[:-1]):
         return names
     noun = (names[-1] or "")[last.end() :]  # 县两级|政务服务事项网上可办率: each level names its own
@@ -819,7 +823,7 @@ def _item_names(text: str, items: list[tuple[int, int]]) -> list[str | None]:
 def _with_shared_measure(items: list[tuple[int, int]], text: str) -> list[str | None]:
     """Indicators of 分别-list items; a measure written on the last item only is shared
     (新能源汽车、动力电池、光伏产业产值 -> 新能源汽车产值, 动力电池产值, 光伏产业产值)."""
-    names = [_clean_indicator(text[a:b]) for a, b in items]
+    names = _with_level_noun([_clean_indicator(text[a:b]) for a, b in items])  # 省级、市级示范园区分别达到…
     measure = P.SHARED_MEASURE.search(names[-1] or "") if names else None
     if measure is None:
         return names
