@@ -997,6 +997,9 @@ LEVEL_PREFIX = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级")
 # a list item that is a level alone (国家级、省级龙头企业各2家): it counts the last item's noun at its own level
 LEVEL_ITEM = re.compile(r"^(?:国家|省|市|县|区|乡镇|村)级?$")
 LEVEL_ITEM_PREFIX = re.compile(r"^(?P<level>国家|省|市|县|区|乡镇|村)(?:[两三四]?级)?")
+# the urban and rural halves of a population or an area, written once for the shared noun after the last
+URBAN_RURAL = re.compile(r"城镇|城市|城区|农村|乡村")
+URBAN_RURAL_PREFIX = re.compile(r"(?:城镇|城市|城区|农村|乡村)(?=[\u4e00-\u9fff]{2})")
 LEVEL_NOUN_MAX = 12  # the shared noun of a level list is short (科技人才, 龙头企业)
 # the product a list of specifications is set for: 信噪比达到70dB、…的|声学传感器|实现量产
 OWNER_AFTER = re.compile(

@@ -809,7 +809,13 @@ def _item_names(text: str, items: list[tuple[int, int]]) -> list[str | None]:
 
 
 def _with_level_noun(names: list[str | None]) -> list[str | None]:
-    """Levels alone before a last item that names its noun (省级、市级示范园区) take that noun at their level."""
+    """Levels alone before a last item that names its noun (省级、市级示范园区) take that noun at their level; so do
+    the urban and rural halves of a population (城镇和农村居民人均可支配收入: 城镇居民人均可支配收入)."""
+    last_name = names[-1] or ""
+    paired = P.URBAN_RURAL_PREFIX.match(last_name) if len(names) > 1 else None
+    halves = [n for n in names[:-1] if n and P.URBAN_RURAL.fullmatch(n)]
+    if paired is not None and len(halves) == len(names) - 1:
+        return [half + last_name[paired.end() :] for half in halves] + [last_name]
     last = P.LEVEL_ITEM_PREFIX.match(names[-1] or "") if len(names) > 1 else None
     if last is None or not all(n and P.LEVEL_ITEM.match(n) for n in names[:-1]):
         return names
@@ -1346,7 +1352,7 @@ class _Scan:
                 shared.group("verb") if shared else None,
                 P.SPACES.sub("", text[fenbie + 2 : shared.start("verb")]) if shared else "",
             )
-        taken = items.taken
+        taken = order = items.taken  # order: which of the list's quantities this is
         item = items.next_item()
         if item is None and items.items and taken > 0:
             # 城乡居民人均可支配收入分别增长5%和7.5%: fewer items than numbers, the last one goes on
@@ -1354,6 +1360,8 @@ class _Scan:
         if item is None:
             return []
         name = _with_shared_measure(items.items, text)[taken]
+        if name and len(items.items) == 1 and order < 2 and name.startswith("城乡"):
+            name = ("城镇", "农村")[order] + name[2:]  # 城乡居民…分别增长5%和7.5%: the urban half first, then the rural
         if name and items.measure and not name.endswith(items.measure):
             name += items.measure  # 一产、二产增加值分别|占比|达30%、20%: 一产增加值占比
         if c.verb is None and items.verb:
