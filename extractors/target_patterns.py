@@ -472,6 +472,10 @@ PROCEDURE_WORDS = re.compile(r"公示|公告|公布|批复|间隔")
 PROCEDURE_GOAL_VERBS = frozenset({"压缩到", "压缩至", "缩短到", "缩短至", "减少到", "减至", "降至", "控制在"})
 # a stock reached, not a flow per year: 每年新增10家，|总数达到100家 does not repeat 每年
 STOCK_WORDS = re.compile(r"总数|总量|总计|累计|合计|总规模|保有量|存量")
+# an indicator that is a stock word alone (…，总数达到3000家) names the stock of the previous target's objects, whose
+# verb of addition (新增, 新建…) it drops
+STOCK_ONLY = re.compile(r"总数|总量|总计|累计|合计|总规模|存量")
+ADDED_LEAD = re.compile(r"^(?:新增|新建|新认定|新培育|新引进|新开工|增加)")
 QUOTA_VERBS = frozenset({"不少于", "不低于"})  # the floor verbs of a yearly quota
 # a specification list (…诊断系统对…的检出率超过95%，|假阴性率低于1%): a bare measure after the first item
 # continues the product the first one names

@@ -1486,6 +1486,10 @@ class _Scan:
             inherited = _without_direction(inherited)  # 工业投资增长8%，|占固定资产投资的…
         if inherited and predicate == verb and verb not in P.DIRECTION_VERBS:
             return [(phrase_start, end, _without_direction(inherited))]  # 年均增长10%，|达到1亿人次: the level itself
+        stock_word = predicate[: -len(verb)] if verb and predicate.endswith(verb) else ""
+        if inherited and P.STOCK_ONLY.fullmatch(stock_word):  # 新增上市企业20家，|累计达到100家: the stock
+            stock = P.ADDED_LEAD.sub("", _without_direction(inherited))
+            return [(phrase_start, end, stock if stock_word == "累计" else stock + stock_word)]
         if verb not in P.DIRECTION_VERBS and len(predicate) > len(verb or "") and predicate.endswith(verb or "-"):
             predicate = predicate[: -len(verb or "")]  # 开展培训|不少于3000人次: the act counted, not the bound
             stripped = P.TRAILING_DEADLINE.sub("", predicate)
@@ -1497,6 +1501,10 @@ class _Scan:
         较2020年翻一番, …，|占GDP比重…), a bare specification after a product's first one (…诊断系统对…的检出率
         超过95%，|假阴性率低于1%), unless a 的-owner follows it in its sentence (…、噪音水平…的压力传感器)."""
         last = self.last_indicator or ""
+        if P.STOCK_ONLY.fullmatch(indicator) and last:
+            # 新增高新技术企业200家，|总数达到3000家: the stock of what the previous target adds (高新技术企业总数)
+            stock = P.ADDED_LEAD.sub("", _without_direction(last))
+            return stock if indicator == "累计" else stock + indicator
         if P.BARE_MILESTONE.fullmatch(indicator) and self.text.find("、", self.anchor, c.start) >= 0:
             # …综合整治新开工300个、|完工200个: the pair's subject (TG13; not after 其中, a part of the set)
             act = P.TRAILING_MILESTONE.search(last)
