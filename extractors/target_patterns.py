@@ -1196,4 +1196,8 @@ NAME_BEFORE_SIZE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
 # (targets._continued_measure); the previous indicator's own milestone, if it kept one, is left out
 MILESTONE = r"(?:新开工|开工|完工|竣工|建成|投产|投运|投用|开通|交付)"
 BARE_MILESTONE = re.compile(MILESTONE)
+# an act on the objects of the previous target of its list, written without them (`新建高标准农田14.5万亩、提升改造13万亩`,
+# `保障性租赁住房3万套、配租1.5万套`, `开工70个、续建130个`): the objects are shared, the act is the item's own
+BARE_ACT = re.compile(r"(?:续建|改建|扩建|提升改造|改造提升|改造|配租|配售|供应|出让|收储)")
+LEADING_ACT = re.compile(r"^(?:新开工|开工|新建|新增|建设|筹集建设|筹集|筹建|整备|新整备|实施)+")
 TRAILING_MILESTONE = re.compile(rf"{MILESTONE}$")

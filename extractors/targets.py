@@ -1505,6 +1505,9 @@ class _Scan:
             # 新增高新技术企业200家，|总数达到3000家: the stock of what the previous target adds (高新技术企业总数)
             stock = P.ADDED_LEAD.sub("", _without_direction(last))
             return stock if indicator == "累计" else stock + indicator
+        shared = self._bare_act_of_list(c)
+        if shared is not None:
+            return shared[2]  # 保障性租赁住房3万套、|配租1.5万套: 配租保障性租赁住房
         if P.BARE_MILESTONE.fullmatch(indicator) and self.text.find("、", self.anchor, c.start) >= 0:
             # …综合整治新开工300个、|完工200个: the pair's subject (TG13; not after 其中, a part of the set)
             act = P.TRAILING_MILESTONE.search(last)
@@ -1603,6 +1606,9 @@ class _Scan:
         head = self._counted_head(c, P.head_noun(noun), np_end, cut)
         if head and role_text:
             head = f"作为{role_text}的{head}"  # what the chosen become says which are counted (a column header)
+        shared = self._bare_act_of_list(c) if head is None else None
+        if shared is not None:
+            return [shared]
         if head is None and c.seg_start < core_end:
             # 农村产权交易额完成|18亿元以上: nothing follows, the indicator is before the verb
             verb_end = P.ACTION_VERB_END.search(text, c.seg_start, core_end)
@@ -1614,6 +1620,22 @@ class _Scan:
             head = self._head_from_context(c)
         self.covered_until = max(self.covered_until, np_end)
         return [(start, np_end, head)]
+
+    def _bare_act_of_list(self, c: _Candidate) -> tuple[int, int, str] | None:
+        """A count after a bare act (P.BARE_ACT) in a `、` list on the previous target's objects (新建高标准农田14.5万亩、
+        |提升改造13万亩, 保障性租赁住房3万套、|配租1.5万套): the act on those objects (提升改造高标准农田)."""
+        last = self.last_indicator
+        act_start = P.skip_separators(self.text, max(c.seg_start, self.anchor), c.start)
+        if not last or self.text.find("、", self.anchor, c.start) < 0:
+            return None
+        act = P.SPACES.sub("", self.text[act_start : c.start])
+        if P.BARE_ACT.fullmatch(act) is None:
+            return None
+        milestone = P.TRAILING_MILESTONE.search(last)
+        subject = P.LEADING_ACT.sub("", last[: milestone.start()] if milestone else last)
+        if not subject or P.BARE_ACT.fullmatch(subject):
+            return None  # 收储13000亩、|出让10300亩: no objects written in the list
+        return (c.start, c.end, act + subject)  # the act, then its objects (as _head_from_context: 改造高标准农田)
 
     def _names_set(self, c: _Candidate) -> bool:
         """A number-first count of classes of people a policy serves (`推进7类特殊困难老年人探访关爱服务`): the
