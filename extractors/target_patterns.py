@@ -1075,13 +1075,16 @@ def last_enumeration_end(text: str, start: int, end: int) -> int | None:
     return last.end() if last else None
 
 
-# a generic noun after …等 (项目, 工程): the list before it says what is counted
-GENERIC_HEAD_MAX = 2
+# a generic noun after …等 (项目, 工程): the list before it says what is counted; a specific one (泵站, 地铁, 水库)
+# says it itself, and the list only samples its members (将军路、竹林湖等5座泵站: 泵站)
+GENERIC_HEADS = frozenset(
+    ("工程", "项目", "任务", "行动", "工作", "活动", "事项", "举措", "措施", "领域", "方面", "类")
+)
 
 
 def list_names_generic(text: str, cut: int, noun: str) -> bool:
-    """滦河生态修复、潮河总氮治理等|工程: a bare 等 before a generic noun of at most two characters."""
-    return text[cut - 1] == "等" and 0 < len(noun) <= GENERIC_HEAD_MAX
+    """滦河生态修复、潮河总氮治理等|工程: a bare 等 before a generic noun (GENERIC_HEADS)."""
+    return text[cut - 1] == "等" and noun in GENERIC_HEADS
 
 
 def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

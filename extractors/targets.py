@@ -1676,8 +1676,10 @@ class _Scan:
         scale = c.m.group("cls")
         if scale:
             head = P.INDICATOR_STRIP.sub("", scale) + head  # 3个300亿级|产业集群: the class is part of what is counted
-        if cut == core_end and P.list_names_generic(text, cut, head):
-            head = (_clean_indicator(text[c.ind_start : cut]) or "") + head  # …潮河总氮治理等15项|工程
+        people = (c.unit or "").endswith(("人", "名")) and text[cut - 1 : cut] == "等" if cut else False
+        if cut == core_end and (P.list_names_generic(text, cut, head) or people):
+            # …潮河总氮治理等15项|工程; 大学生、科研人员等2万人|创业: who the people counted are
+            head = (_clean_indicator(text[c.ind_start : cut]) or "") + head
         return head
 
     def _head_from_context(self, c: _Candidate) -> str | None:
