@@ -55,6 +55,10 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   annotated whole (the 回顾 part must yield none). Blind (main 8a04b73): target 0.941, target·indicator 0.894; floors
   since TG13's target rules (target 0.982, target·indicator 0.971), the deadline against one gold year moved after
   the measurement (`汛前`: 1.000; blind 0.500).
+- ``realblind12`` (task BL12): five national texts without span gold elsewhere: the 2021–2025 智慧健康养老 行动计划
+  (PDF lines, 专栏 boxes, a `——` goals list), the 2014 smart-city 指导意见, a railway-safety 意见 on one line without
+  indents, 教育部's pilot 通知 with its 文号 and the 1990 国务院 决定 on one line. Only 0076 sets figures; meta comes from
+  realmeta's gold (not blind). Floors: the blind measurement (main 48140de).
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -507,6 +511,31 @@ SETS = (
         meta_field_floor=0.0,
         builders="realwr_*.py",
         labels=("target", "deadline"),
+    ),
+    # The blind measurement (main 48140de), less a margin (notes/realblind12.md). Meta is not blind: realmeta has
+    # meta-only gold of all five, which MT's rules were fitted to.
+    BlindSet(
+        "realblind12",
+        documents=5,
+        f1_floors={
+            "heading": 0.98,  # 1.000 (94 gold, 94 pred): 0012's flat headings run to their first 。, 0076's box items
+            # 0.444 (7 gold, 2 pred, both right): 0076's five counts after `在现有试点示范的基础上，` missed
+            "target": 0.42,
+            "deadline": 0.97,  # 1.000 (5 gold, 5 pred)
+            "micro": 0.95,  # 0.976
+        },
+        target_indicator_floor=0.42,  # 0.444
+        meta_accuracy_floor=0.98,  # 1.000, 65/65 (realmeta's gold; not blind)
+        meta_field_floor=1.0,  # 5 documents, every field right: one miss (0.8) would be a regression
+        builders="realblind12_*.py",
+        empty_labels=NO_AMOUNT_NO_UNIT,  # no `元`; duties in prose (`教育部负责试点工作的统筹指导`)
+        # no figure is a goal but 0076's: qualitative goals (`到2020年，建成一批…`), a class (`时速120公里以上线路`)
+        no_target_docs=(
+            "0111_关于促进智慧城市健康发展的指导意见.txt",
+            "0012_关于加强铁路沿线安全环境治理工作的意见.txt",
+            "0078_教育部关于实施第二批人工智能助推教师队伍建设行动.txt",
+            "0004_国务院关于进一步加强环境保护工作的决定国发199.txt",
+        ),
     ),
     BlindSet(
         "realdev8t",
