@@ -453,8 +453,13 @@ PRESENT = re.compile(
 # issued after the plan's end (targets.py compares the plan's end with the document's year)
 PLAN_FRAME = re.compile(r"“(十[一二三四五六]?五|[六七八九]五)”(?:规划)?(?:时期|期间|以来)[，,]")
 # a premise clause opening a sentence (立足现有产业基础，…, 结合目前…的制造能力，综合考虑…，): the present it names is
-# the basis of the goal that follows, not the sentence's statement
-PREMISE_OPEN = re.compile(r"[ \u3000]*(?:立足|结合|根据|依据|鉴于|考虑到|综合考虑|针对|基于|依托|面对|着眼)")
+# the basis of the goal that follows, not the sentence's statement.  (BL12) The genre's commonest premise is the
+# base a goal builds on, `在…（的）基础上，` and `以…为基础/依托，` (在现有试点示范的基础上，再培育100个以上示范企业):
+# 在/以 open it only where the base's word closes the same clause
+PREMISE_OPEN = re.compile(
+    r"[ \u3000]*(?:立足|结合|根据|依据|鉴于|考虑到|综合考虑|针对|基于|依托|面对|着眼"
+    r"|在(?=[^，,；;。：:\n]{1,40}?基础上[ \u3000]*[，,])|以(?=[^，,；;。：:\n]{1,40}?为(?:基础|依托)[ \u3000]*[，,]))"
+)
 # 2005年开工规模按|6500万千瓦|安排: the figure a plan arranges for the subject before 按 (not a number-first noun)
 ARRANGED_AFTER = re.compile(r"[ \u3000]*(?:安排|执行|控制|部署|落实|下达|分解)")
 # an action verb followed only by a rate's noun is part of a compound (标准化建设|达标率, 建成|区绿地率): no action
@@ -747,8 +752,9 @@ ORDINAL_LIST_BEFORE = re.compile(
 )
 ORDINAL_LIST_WIDTH = 16
 # 为 as the preposition of a beneficiary (为不少于1万名老年人提供…, 再为1600户以上牧户…): the count is
-# number-first; not the copula of 成为/作为/认定为/调整为/改为/分为/列为/评为/设为/核定为/是为 (比例调整为30%)
-FOR_BEFORE = re.compile(r"(?<![成作定整改视分列评设核变是])为[ \u3000]*$")
+# number-first; not the copula of 成为/作为/认定为/调整为/改为/分为/列为/评为/设为/核定为/是为 (比例调整为30%).
+# (BL12) 面向, the genre's preposition of the scope a measure serves, the same way (面向不少于10个应用场景，…)
+FOR_BEFORE = re.compile(r"(?:(?<![成作定整改视分列评设核变是])为|面向)[ \u3000]*$")
 # the last item of A、B、C和D is joined by 和/及/与 (the enumeration comma's convention): one item more
 LAST_ITEM_JOIN = re.compile(r"[和及与]")
 # 实现五项基本功能：统一门户管理，…；统一用户管理，…: a count whose noun opens the list it counts (after the

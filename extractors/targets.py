@@ -1528,7 +1528,8 @@ class _Scan:
 
     def _object_after_count(self, c: _Candidate) -> bool:
         """A verb before the comparator whose object follows the count (形成不少于|100个…案例, 为不少于|1万名老年人
-        提供…), or 为 the preposition right before it (再为|1600户以上牧户…): the target is number-first."""
+        提供…), or 为/面向 the preposition right before it (再为|1600户以上牧户…, 面向|1000家以上中小企业提供…;
+        向 is a comparator verb of its own, `从100家向200家`): the target is number-first."""
         text, verb, end, core_end = self.text, c.verb, c.end, c.core_end
         if P.NOUN_AFTER.match(text, end) is None:
             return False
@@ -1536,7 +1537,7 @@ class _Scan:
             return P.ACTION_VERB_END.search(text, c.seg_start, core_end) is not None or self._for_beneficiary(
                 c, core_end
             )
-        return verb == "为" and self._for_beneficiary(c, c.verb_match.end())
+        return verb in ("为", "向") and self._for_beneficiary(c, c.verb_match.end())
 
     def _level_of_next_item(self, np_end: int, clause_end: int, level: str) -> str:
         """新引育90名国家级、150名省级科技人才: a level alone takes the noun of the next item at its own level."""

@@ -1,0 +1,84 @@
+"""The BL12 target rules (issue 11: realblind12's target errors by convention, national plans).
+
+Each rule's examples run in tests/test_extractor_examples.py (extractors/examples/targets.jsonl, sources `… (BL12)` and
+the guards `BL12 guard`); here the patterns' edges, and properties over the class each rule is written for (a premise
+naming the base a goal builds on, whatever the base; a count after 面向, whatever the noun), so that a precheck written
+for other rules cannot skip them unseen.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import extractors.target_patterns as P
+from tests.test_extractor_examples import _run
+
+GOALS = "二、主要目标\n　　到2025年，"
+
+
+def _targets(text: str) -> list[dict]:
+    _, rows = _run({"text": text, "rows": []})
+    return rows["targets"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "在现有试点示范的基础上，",
+        "在现有基础上，",
+        "在巩固现有成果基础上，",
+        "以现有产业园区为基础，",
+        "以现有平台为依托，",
+    ],
+)
+def test_a_base_the_goal_builds_on_opens_a_premise(opening):
+    assert P.PREMISE_OPEN.match(opening)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "在目前已建成的20个园区中，",  # 在…中: a set, no base
+        "在教育、医疗等领域，",  # 在…领域: a field
+        "在现有基础上进一步提升",  # no comma: the base does not close the clause
+        "以现有企业为主体，",  # 为主体: the actor, no base
+        "全市在现有基础上，",  # not at the clause's opening
+    ],
+)
+def test_other_openings_with_zai_or_yi_are_no_premise(opening):
+    assert not P.PREMISE_OPEN.match(opening)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["在现有{base}的基础上，", "在现有{base}基础上，", "以现有{base}为基础，"]),
+    st.sampled_from(["试点示范", "产业园区", "平台", "企业"]),
+    st.integers(min_value=2, max_value=500),
+)
+def test_the_goal_after_a_premise_of_the_present_is_read(template, base, n):
+    rows = _targets(f"二、主要目标\n　　{template.format(base=base)}到2025年，再培育{n}个以上示范企业。")
+    assert [(r["text"], r["value"], r["comparator"]) for r in rows] == [(f"{n}个以上示范企业", n, ">=")]
+
+
+def test_a_statement_of_the_present_after_the_premise_is_still_one():
+    assert _targets("在现有基础上，全市已有企业800家。") == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["中小企业", "应用场景", "社区", "老年人家庭"]),
+    st.sampled_from([("不少于", "{n}{unit}"), ("", "{n}{unit}以上")]),
+    st.integers(min_value=2, max_value=5000),
+)
+def test_a_count_after_mianxiang_is_number_first(noun, comparator, n):
+    verb, count = comparator
+    written = count.format(n=n, unit="个")
+    rows = _targets(f"{GOALS}面向{verb}{written}{noun}提供服务。")
+    assert [(r["text"], r["value"], r["indicator"]) for r in rows] == [(f"{written}{noun}", n, noun)]
+
+
+def test_xiang_alone_stays_the_verb_of_a_start_and_an_end_value():
+    rows = _targets(f"{GOALS}企业数量由100家向200家迈进。")
+    assert [(r["value"], r["indicator"]) for r in rows] == [(200, "企业数量")]
