@@ -306,6 +306,17 @@ VERB_COMPARATOR = {
             "减少到",
             "扩大到",
             "扩大至",
+            # (BL12) the rest of the change verbs with 到/至, as the ones above (上升至 read as 升至 left `上` in the
+            # indicator): CHANGE_TO_VERBS
+            "上升到",
+            "上升至",
+            "增长至",
+            "缩小到",
+            "缩小至",
+            "缩减到",
+            "缩减至",
+            "削减到",
+            "削减至",
             "为",
             "占",
             "增长",
@@ -539,9 +550,10 @@ GOAL_MONEY = re.compile(
     r"带动|撬动|拉动|吸引|产值|营业收入|营收|收入|增加值|销售额|交易额|进出口|出口额|税收|社会资本|社会投资|投资额|总投资"
 )
 START_VALUE_BEFORE = "从由"  # right before a quantity: it is where a goal starts from, if START_VALUE_AFTER follows
-START_VALUE_AFTER = re.compile(
-    r"(?:向|到|提高到|提升到|增长到|增加到|扩大到|提高至|提升至|增长至|增加至|扩大至|下降到|下降至|降至|降到|减少到|减少至|调整为|调整到|调整至)"
-)
+# (BL12) every change verb of the genre with 到/至 closes a start value (由20天缩短到10天, 从50%升至60%, 由19%上升到45%:
+# the goal is the end value), not only the ones first met; 调整为 too (ADJUSTMENT then says it is a rule's parameter)
+CHANGE_VERBS = r"提高|提升|增长|增加|扩大|上升|下降|降低|减少|缩小|缩短|缩减|压缩|压减|削减|调整|[升降增减]"
+START_VALUE_AFTER = re.compile(rf"(?:向|到|(?:{CHANGE_VERBS})[到至]|调整为)")
 # 由30%调整为10%: an adjustment of a rule's parameter, a measure taken, not a goal
 ADJUSTMENT = re.compile(r"(?:由|从)[^，,；;。]{0,14}?(?:调整为|调整到|调整至|上调至|下调至|上调为|下调为)")
 # a range of past years (继2001—2003年分别开工…): the end year before the document's

@@ -728,7 +728,8 @@ def _clean_indicator(s: str) -> str | None:
     if "以" in s:
         s = P.INDICATOR_FRAME.sub("", s) or s
     if "由" in s or "从" in s:
-        s = P.INDICATOR_FROM.sub("", s) or s
+        # (BL12) …的比重将|由19%上升到45%: the modal the start value followed is a trailing word too
+        s = P.strip_trailing_words(P.INDICATOR_FROM.sub("", s).rstrip()) or s
     if s[:1] in "实达":
         s = P.INDICATOR_LEAD_VERB.sub("", s)  # 实现|营业收入: a leading verb stays out (GUIDE)
     return s or None

@@ -82,3 +82,39 @@ def test_a_count_after_mianxiang_is_number_first(noun, comparator, n):
 def test_xiang_alone_stays_the_verb_of_a_start_and_an_end_value():
     rows = _targets(f"{GOALS}企业数量由100家向200家迈进。")
     assert [(r["value"], r["indicator"]) for r in rows] == [(200, "企业数量")]
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "提高到",
+        "提升至",
+        "上升到",
+        "上升至",
+        "缩短到",
+        "缩小至",
+        "压减至",
+        "降低到",
+        "削减到",
+        "升至",
+        "降至",
+        "增至",
+        "减至",
+    ],
+)
+def test_every_change_verb_with_dao_or_zhi_closes_a_start_value(verb):
+    assert P.START_VALUE_AFTER.match(verb)
+    rows = _targets(f"{GOALS}指标值由20个{verb}30个。")
+    assert [(r["value"], r["indicator"]) for r in rows] == [(30, "指标值")]
+
+
+@pytest.mark.parametrize("verb", ["上升到", "上升至", "缩小到", "缩减至", "削减至", "增长至"])
+def test_the_change_verbs_are_comparator_verbs_of_their_own(verb):
+    assert P.VERB_COMPARATOR[verb] == "="
+    rows = _targets(f"{GOALS}森林覆盖率{verb}45%。")
+    assert [(r["value"], r["comparator"], r["indicator"]) for r in rows] == [(45, "=", "森林覆盖率")]
+
+
+def test_a_modal_before_the_start_value_leaves_the_indicator():
+    rows = _targets(f"{GOALS}森林覆盖率将由19%上升到45%。")
+    assert [(r["value"], r["indicator"]) for r in rows] == [(45, "森林覆盖率")]
