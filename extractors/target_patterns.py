@@ -471,6 +471,13 @@ PREMISE_OPEN = re.compile(
     r"[ \u3000]*(?:立足|结合|根据|依据|鉴于|考虑到|综合考虑|针对|基于|依托|面对|着眼"
     r"|在(?=[^，,；;。：:\n]{1,40}?基础上[ \u3000]*[，,])|以(?=[^，,；;。：:\n]{1,40}?为(?:基础|依托)[ \u3000]*[，,]))"
 )
+# (BL12) a responsibility note after a figure in its sentence (`…，全省50%以上的文化馆具备数字服务能力；推进…（省文化和
+# 旅游厅牵头，各有关部门配合）。`, the task lists of GB/T 9704 plans) closes the task that holds the figure: the note makes
+# it an assignment, a goal context for its figures (as deadlines read a year in such a task, CONVENTIONS DL8)
+TASK_NOTE = re.compile(r"[（(][^（）()\n]{2,80}?(?:牵头|负责|配合)[^（）()\n]{0,20}[）)]")
+# ... and where such a note opens: no predicate or indicator runs into it (推动50%以上的规上企业|实施数字化改造|（市工信局
+# 牵头，…）: the clause's comma inside the note is no end of the predicate)
+NOTE_OPEN = re.compile(r"[（(](?=[^（）()\n]{2,80}?(?:牵头|负责|配合))")
 # 2005年开工规模按|6500万千瓦|安排: the figure a plan arranges for the subject before 按 (not a number-first noun)
 ARRANGED_AFTER = re.compile(r"[ \u3000]*(?:安排|执行|控制|部署|落实|下达|分解)")
 # an action verb followed only by a rate's noun is part of a compound (标准化建设|达标率, 建成|区绿地率): no action
@@ -904,7 +911,11 @@ def share_of(text: str, start: int, limit: int) -> tuple[int, str] | None:
 def _share_parts(text: str, start: int, limit: int) -> tuple[re.Match, str] | None:
     """share_of's set match and the predicate its members share."""
     verb = _SHARE_VERB.search(text, start + 1, min(limit, start + 40))
-    if verb is None or limit - verb.start() > _SHARE_PREDICATE_MAX:
+    if verb is None:
+        return None
+    note = NOTE_OPEN.search(text, verb.start(), limit) if text.find("（", verb.start(), limit) >= 0 else None
+    limit = note.start() if note else limit  # (BL12) …实施数字化改造|（市工信局牵头，…）: the note is no predicate
+    if limit - verb.start() > _SHARE_PREDICATE_MAX:
         return None
     m = _SHARE_SET.fullmatch(text, start, verb.start())
     if m is None:

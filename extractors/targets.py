@@ -96,6 +96,7 @@ class _DocIndex:
         self._quoted: dict[int, bool] = {}
         self._reimbursing: dict[int, int] = {}  # sentence start -> first rule word (or its end)
         self._premise_ends: dict[int, Any] = {}  # sentence start -> premise_end
+        self._notes: dict[int, list[int]] = {}  # sentence start -> where its responsibility notes start
         self._opening_year_of: dict[int, Any] = {}  # section index -> _section_opening_year
         self._goal_section: dict[int, bool] = {}  # section index -> in_goal_section
         self._rule_section: dict[int, bool] = {}  # section index -> in_rule_section
@@ -168,6 +169,18 @@ class _DocIndex:
             return False
         premise = self.premise_end(start, end)
         return premise is None or found.start() >= premise or P.PRESENT.search(self.text, premise, end) is not None
+
+    def closed_by_note(self, pos: int, start: int, end: int) -> bool:
+        """Whether a responsibility note (`（…牵头…）`) follows ``pos`` in its sentence ``start``–``end``: it closes
+        the task that holds ``pos``.  The notes are found once per sentence."""
+        notes = self._notes.get(start)
+        if notes is None:
+            text = self.text
+            bracketed = text.find("（", start, end) >= 0 or text.find("(", start, end) >= 0
+            notes = self._notes[start] = (
+                [m.start() for m in P.TASK_NOTE.finditer(text, start, end)] if bracketed else []
+            )
+        return bool(notes) and notes[-1] >= pos
 
     def premise_end(self, start: int, end: int) -> int | None:
         """End of the premise clauses (立足…，结合…，综合考虑…，) opening the sentence ``start``–``end`` where they
@@ -622,7 +635,11 @@ def _with_pivot_predicate(text: str, np_end: int, clause_end: int, head: str) ->
     """After a pivot verb (吸引|95家企业|入驻国家…孵化基地), the predicate the counted noun is the subject of
     says which of them are counted: 入驻国家…孵化基地的企业 (a researcher's column header)."""
     stop = P.NP_HARD_STOP.search(text, np_end, clause_end)
-    predicate = P.SPACES.sub("", text[np_end : stop.start() if stop else clause_end])
+    end = stop.start() if stop else clause_end
+    note = (
+        P.NOTE_OPEN.search(text, np_end, end) if text.find("（", np_end, end) >= 0 or "(" in text[np_end:end] else None
+    )
+    predicate = P.SPACES.sub("", text[np_end : note.start() if note else end])  # (BL12) …改造|（市工信局牵头
     adverb = P.NP_ADVERB_START.match(predicate)  # 247个项目|全面开工
     if (
         not predicate
@@ -1271,6 +1288,7 @@ class _Scan:
             or doc.bound_before(c.sent_start, start)
             or doc.in_goal_section(start)
             or doc.in_plan(start)
+            or doc.closed_by_note(c.end, c.sent_start, c.sent_end)
             or _counts_listed_members(text, c.clause_start, start, c.value)
         ):
             return False

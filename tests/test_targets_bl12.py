@@ -118,3 +118,36 @@ def test_the_change_verbs_are_comparator_verbs_of_their_own(verb):
 def test_a_modal_before_the_start_value_leaves_the_indicator():
     rows = _targets(f"{GOALS}森林覆盖率将由19%上升到45%。")
     assert [(r["value"], r["indicator"]) for r in rows] == [(45, "森林覆盖率")]
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["（省文化和旅游厅牵头，各有关部门配合）", "（市工信局负责）", "(各市政府按职责分工负责)", "（省大数据局牵头）"],
+)
+def test_a_share_in_a_task_a_note_closes_is_a_goal(note):
+    for task in (
+        f"全省50%以上的文化馆具备数字服务能力；推进智慧旅游移动化应用{note}。",
+        f"全省50%以上的文化馆具备数字服务能力{note}；推进智慧旅游。",
+    ):
+        rows = _targets(task)
+        assert [(r["text"], r["value"]) for r in rows] == [("50%以上的文化馆", 50)]
+
+
+def test_a_note_before_the_figure_closes_another_task():
+    assert _targets("推进智慧旅游（市文旅局负责）；全省50%以上的文化馆具备数字服务能力。") == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "。",  # no note
+        "（含县级）。",  # a gloss, no role word
+    ],
+)
+def test_without_a_closing_note_a_bare_share_stays_none(tail):
+    assert _targets(f"全省50%以上的文化馆具备数字服务能力{tail}") == []
+
+
+def test_the_note_is_no_part_of_a_shared_predicate():
+    rows = _targets("推动50%以上的规上企业实施数字化改造（市工信局牵头，各区配合）。")
+    assert [r["indicator"] for r in rows] == ["实施数字化改造的规上企业占比"]
