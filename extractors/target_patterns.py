@@ -483,6 +483,13 @@ ARRANGED_AFTER = re.compile(r"[ \u3000]*(?:安排|执行|控制|部署|落实|�
 # an action verb followed only by a rate's noun is part of a compound (标准化建设|达标率, 建成|区绿地率): no action
 RATE_NOUN_END = re.compile(r"(?:率|比重|占比|比例|指数)$")
 RATE_NOUN_MAX = 8
+# (BL12) an action verb that names an event's content followed only by the event's noun is part of that noun
+# (举办专场|招聘会|70场, 每年组织|培训活动|不少于1000场: the events are counted, nobody is hired or trained); the verbs
+# that organise events (举办, 开展, 组织 …) stay verbs (举办|活动100场)
+EVENT_NOUN = re.compile(r"(?:会|活动|班|大会|会议)")
+ORGANISING_VERBS = frozenset(
+    {"举办", "举行", "召开", "开展", "组织", "组织开展", "承办", "主办", "实施", "启动", "推广"}
+)
 # a baseline or a share opening an indicator (较2020年翻|一番, 占GDP比重|达到10%): the comparison continues the
 # previous target's measure (…增加值达到500亿元，占GDP比重达到10%)
 BASELINE_START = re.compile(r"(?:较|比|与)[^，,；;。]{0,8}?年|占")
@@ -1036,6 +1043,9 @@ LEVEL_ITEM_PREFIX = re.compile(r"^(?P<level>国家|省|市|县|区|乡镇|村)(?
 URBAN_RURAL = re.compile(r"城镇|城市|城区|农村|乡村")
 URBAN_RURAL_PREFIX = re.compile(r"(?:城镇|城市|城区|农村|乡村)(?=[\u4e00-\u9fff]{2})")
 LEVEL_NOUN_MAX = 12  # the shared noun of a level list is short (科技人才, 龙头企业)
+# (BL12) a list of places whose measure is written on the last one only (`海淀区、朝阳区、北京经济技术开发区数字经济增加
+# 值占地区生产总值比重均达到50%以上`): every place has that measure, as a 分别 list's shared measure (CONVENTIONS)
+PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)")
 # the product a list of specifications is set for: 信噪比达到70dB、…的|声学传感器|实现量产
 OWNER_AFTER = re.compile(
     r"(?:[（(][^）)\n]{0,12}[）)])?(?:[、][^，,；;。\n]{0,30}?)?的(?P<owner>[^，,；;。、的\n]{2,14}?)(?=实现|在|[，,；;。\n]|$)"

@@ -778,6 +778,8 @@ def _indicator_start(text: str, seg_start: int, core_end: int, compared: bool = 
     lead_end = P.leading_verbs_end(text, seg_start, core_end)
     if lead_end is not None and _rate_compound(text, lead_end, core_end):
         lead_end = None  # 建成|区绿地率达到38%: 建成区 is a noun
+    if lead_end is not None and _event_compound(text, lead_end, core_end):
+        lead_end = _chain_before_last_verb(text, seg_start, lead_end)  # 每年组织|培训活动不少于1000场
     if lead_end is not None:
         scope = P.skip_lead_adverbs(text, lead_end, core_end)  # 推动全省|5万家…: number-first
         if scope == core_end:
@@ -792,6 +794,7 @@ def _indicator_start(text: str, seg_start: int, core_end: int, compared: bool = 
             P.VERB_COORDINATION.match(text, found.end(), core_end)
             or P.inside_brackets(text, seg_start, found.start())
             or _rate_compound(text, found.end(), core_end)
+            or _event_compound(text, found.end(), core_end)
         ):
             action = found
     if action is None:
@@ -809,6 +812,28 @@ def _rate_compound(text: str, verb_end: int, core_end: int) -> bool:
         and P.RATE_NOUN_END.search(rest) is not None
         and P.PIVOT_VERB_END.search(text, max(0, verb_end - 2), verb_end) is None
     )
+
+
+def _event_compound(text: str, verb_end: int, core_end: int) -> bool:
+    """An action verb naming an event's content followed only by the event's noun is part of it (BL12: 专场招聘|会,
+    培训|活动); an organising verb is none (举办|活动)."""
+    rest = text[verb_end:core_end].strip()
+    if not rest or P.EVENT_NOUN.fullmatch(rest) is None:
+        return False
+    verb = None
+    for verb in P.ACTION_VERB.finditer(text, max(0, verb_end - 6), verb_end):
+        pass
+    return verb is not None and verb.end() == verb_end and verb.group(0) not in P.ORGANISING_VERBS
+
+
+def _chain_before_last_verb(text: str, seg_start: int, chain_end: int) -> int | None:
+    """The end of a leading chain without its last verb (组织|培训活动), or None when that verb opens it."""
+    last = None
+    for last in P.ACTION_VERB.finditer(text, seg_start, chain_end):
+        pass
+    if last is None or last.end() != chain_end or P.ACTION_VERB.search(text, seg_start, last.start()) is None:
+        return None
+    return last.start()
 
 
 def _keep_indicator_verb(text: str, verb_end: int, indicator_start: int) -> int:
@@ -836,12 +861,24 @@ def _with_level_noun(names: list[str | None]) -> list[str | None]:
         return [half + last_name[paired.end() :] for half in halves] + [last_name]
     last = P.LEVEL_ITEM_PREFIX.match(names[-1] or "") if len(names) > 1 else None
     if last is None or not all(n and P.LEVEL_ITEM.match(n) for n in names[:-1]):
-        return names
+        return _places_with_shared_measure(names)
     noun = (names[-1] or "")[last.end() :]  # 县两级|政务服务事项网上可办率: each level names its own
     levels = [P.LEVEL_ITEM_PREFIX.match(n or "") for n in names]
     if not noun:
         return names
     return [level.group("level") + "级" + noun if level else name for level, name in zip(levels, names)]
+
+
+def _places_with_shared_measure(names: list[str | None]) -> list[str | None]:
+    """海淀区、朝阳区、北京经济技术开发区数字经济增加值占…比重均达到…: places whose measure is written on the last one only
+    each have it (BL12); the last place ends at its first place word (开发区), the measure is what follows."""
+    place = P.PLACE_ITEM.match(names[-1] or "")
+    if place is None or not all(n and P.PLACE_ITEM.fullmatch(n) for n in names[:-1]):
+        return names
+    measure = (names[-1] or "")[place.end() :]
+    if P.SHARED_MEASURE.search(measure) is None:
+        return names
+    return [n if n == names[-1] else f"{n}{measure}" for n in names]
 
 
 def _with_shared_measure(items: list[tuple[int, int]], text: str) -> list[str | None]:

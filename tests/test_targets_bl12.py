@@ -151,3 +151,29 @@ def test_without_a_closing_note_a_bare_share_stays_none(tail):
 def test_the_note_is_no_part_of_a_shared_predicate():
     rows = _targets("推动50%以上的规上企业实施数字化改造（市工信局牵头，各区配合）。")
     assert [r["indicator"] for r in rows] == ["实施数字化改造的规上企业占比"]
+
+
+@pytest.mark.parametrize(
+    "places", [("海淀区", "朝阳区"), ("济南市", "青岛市", "淄博市"), ("山东省", "江苏省"), ("锡林郭勒盟", "兴安盟")]
+)
+def test_places_share_the_measure_written_on_the_last_one(places):
+    text = "、".join(places) + "规上工业增加值占比均达到30%以上。"
+    rows = _targets(f"{GOALS}{text}")
+    assert [r["indicator"] for r in rows] == [f"{place}规上工业增加值占比" for place in places]
+
+
+def test_a_list_of_other_items_keeps_its_names():
+    rows = _targets(f"{GOALS}研发投入、专利数量均增长10%以上。")
+    assert [r["indicator"] for r in rows] == ["研发投入增长", "专利数量增长"]
+
+
+@pytest.mark.parametrize("event", ["招聘会", "推介会", "培训班", "培训活动", "交流活动"])
+def test_an_event_named_by_its_content_verb_is_one_noun(event):
+    rows = _targets(f"二、2024年重点工作\n　　加大扶持力度、举办专场{event}70场。")
+    assert [(r["text"], r["indicator"]) for r in rows] == [(f"专场{event}70场", f"专场{event}")]
+
+
+@pytest.mark.parametrize("verb", ["举办", "开展", "组织"])
+def test_an_organising_verb_before_an_event_noun_stays_the_verb(verb):
+    rows = _targets(f"二、2024年重点工作\n　　{verb}活动100场。")
+    assert [r["indicator"] for r in rows] == ["活动"]
