@@ -571,6 +571,22 @@ def _comparator(m: re.Match, verb: str | None) -> str:
     return "="
 
 
+def _list_qualifier(text: str, c: _Candidate) -> str | None:
+    """(BL12) The comparator of a qualifier written once after the last value of a 分别 list (`粮食、蔬菜分别稳定播种
+    550万亩和75万亩以上`, `分别增长8.5%和11%左右`): it qualifies every value, as a unit written once does; None when the
+    value has its own qualifier or the list's last value none."""
+    if P.qualifier(c.m):
+        return None
+    pos, last = c.end, None
+    while pos < c.clause_end and text[pos] in P.VALUE_LIST_JOINS:
+        following = P.QUANTITY.match(text, pos + 1, c.clause_end)
+        if following is None:
+            break
+        pos, last = following.end(), following
+    qualifier = P.qualifier(last) if last is not None else None
+    return P.QUALIFIER_COMPARATOR.get(qualifier) if qualifier else None
+
+
 def _np_stop(text: str, start: int, limit: int) -> int:
     """Where a noun phrase stops: punctuation, or a bracket / quote that is not inside it.
 
@@ -1337,6 +1353,8 @@ class _Scan:
         ):
             return False  # 报销比例提高5个百分点: a subsidy rule's rate, no goal's time frame governs it
         c.comparator = _comparator(c.m, verb)
+        if text.rfind("分别", c.clause_start, start) >= 0:
+            c.comparator = _list_qualifier(text, c) or c.comparator  # 分别…550万亩和75万亩以上: both >=
         if c.comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(c.seg_start, start - 8), start):
             c.comparator = ">="
         elif verb == "突破" and _breaks_through_objects(text, c):

@@ -502,12 +502,13 @@ SETS = (
         "realwr",
         documents=2,
         f1_floors={
-            # 0.982 (85 gold, 86 pred; blind 0.941): left `12条重点产业链` (gold none; realdev set_e's convention
-            # counts the objects of upgrade tasks, `做优5条特色产业示范带`) and a 分别 list's shared `以上` (comparator)
-            "target": 0.96,
+            # 0.994 (85 gold, 86 pred; blind 0.941; 0.982 before BL12's shared qualifier of a 分别 list, `550万亩和
+            # 75万亩以上`: both >=): left `12条重点产业链` (gold none; realdev set_e's convention counts the objects of
+            # upgrade tasks, `做优5条特色产业示范带`)
+            "target": 0.97,
             # 1.000 (2 gold, 2 pred) against the gold moved after the blind 0.500: `汛前` is the report's year (HOLIDAY)
             "deadline": 0.97,
-            "micro": 0.96,  # 0.983 (blind 0.931)
+            "micro": 0.97,  # 0.994 after BL12 (0.983 before; blind 0.931)
         },
         target_indicator_floor=0.95,  # 0.971 (blind 0.894)
         meta_accuracy_floor=0.0,  # meta not scored (labels)

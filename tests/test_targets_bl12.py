@@ -177,3 +177,15 @@ def test_an_event_named_by_its_content_verb_is_one_noun(event):
 def test_an_organising_verb_before_an_event_noun_stays_the_verb(verb):
     rows = _targets(f"二、2024年重点工作\n　　{verb}活动100场。")
     assert [r["indicator"] for r in rows] == ["活动"]
+
+
+@pytest.mark.parametrize(("qualifier", "comparator"), [("以上", ">="), ("左右", "~"), ("以内", "<="), ("以下", "<=")])
+@pytest.mark.parametrize("join", ["、", "和"])
+def test_a_qualifier_after_the_last_value_of_a_fenbie_list_qualifies_every_value(qualifier, comparator, join):
+    rows = _targets(f"二、2024年重点工作\n　　甲类、乙类项目分别新增30个{join}20个{qualifier}。")
+    assert [(r["value"], r["comparator"]) for r in rows] == [(30, comparator), (20, comparator)]
+
+
+def test_without_fenbie_a_later_qualifier_stays_its_own_values():
+    rows = _targets("二、2024年重点工作\n　　新增甲类项目30个，乙类项目20个以上。")
+    assert [(r["value"], r["comparator"]) for r in rows] == [(30, "="), (20, ">=")]
