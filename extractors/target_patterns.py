@@ -514,6 +514,9 @@ QUOTA_VERBS = frozenset({"不少于", "不低于"})  # the floor verbs of a year
 BARE_MEASURE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:率|精度|误差|角度|时延|功耗)$")
 MEASURE_END = re.compile(r"(?:率|精度|误差|角度|时延|功耗)$")
 ITEM_BREAK = re.compile(r"[；;。\n]")
+# (BL12) a specification right before its value and qualifier, then 的 and the product it is set for
+# (`绝对精度100Pa以内、噪音水平0.6Pa以内的|压力传感器|实现量产`): the measure is the indicator, not a number-first count
+SPEC_MEASURE_END = re.compile(r"(?:率|精度|误差|角度|时延|功耗|水平|灵敏度|功率|带宽|寿命)$")
 PRODUCT_OWNER = re.compile(
     r"^(?P<owner>[^，,；;。\n]{2,30}?(?:系统|设备|传感器|产品|装置|无人机|机器人|芯片|终端|模型))(?=对|的|[\u4e00-\u9fff])"
 )

@@ -711,6 +711,28 @@ def _with_direction(indicator: str | None, verb: str | None) -> str | None:
     return indicator + verb
 
 
+def _specification_before_owner(text: str, c: _Candidate, ind_start: int) -> bool:
+    """A specification written before its value and qualifier, closed by 的 and its product (`噪音水平0.6Pa以内的|压力
+    传感器`, BL12): indicator-first, its product added by _refine_indicator."""
+    return (
+        P.qualifier(c.m) is not None
+        and P.NP_AFTER.match(text, c.end) is not None
+        and ind_start < c.core_end
+        and P.SPEC_MEASURE_END.search(text, ind_start, c.core_end) is not None
+    )
+
+
+def _qualified_specification(c: _Candidate, span_start: int, indicator: str | None) -> bool:
+    """A specification's measure before its value and qualifier, without a verb (绝对精度|100Pa以内): compared as with
+    one, so that the product after 的 joins it (BL12)."""
+    return (
+        span_start < c.start
+        and P.qualifier(c.m) is not None
+        and indicator is not None
+        and P.SPEC_MEASURE_END.search(indicator) is not None
+    )
+
+
 def _refine_indicator(
     text: str,
     indicator: str | None,
@@ -1490,7 +1512,11 @@ class _Scan:
             cut == core_end
             or ind_start >= core_end
             or floor_first
-            or (verb is None and (P.NP_AFTER.match(text, end) is not None or P.NOUN_AFTER.match(text, end) is not None))
+            or (
+                verb is None
+                and (P.NP_AFTER.match(text, end) is not None or P.NOUN_AFTER.match(text, end) is not None)
+                and not _specification_before_owner(text, c, ind_start)
+            )
         )
         each_verb = self._each_kept_verb_spans(c)
         if each_verb:
@@ -1788,7 +1814,14 @@ class _Scan:
         rows = []
         for a, b, indicator in spans:
             indicator = _refine_indicator(
-                self.text, indicator, c.clause_start, c.start, c.end, c.clause_end, c.verb is not None, previous
+                self.text,
+                indicator,
+                c.clause_start,
+                c.start,
+                c.end,
+                c.clause_end,
+                c.verb is not None or _qualified_specification(c, a, indicator),  # (BL12) 精度100Pa以内…的传感器
+                previous,
             )
             rows.append({"norm_start": a, "norm_end": b, "indicator": indicator, **base})
         self.anchor = max(b for _, b, _ in spans)

@@ -189,3 +189,17 @@ def test_a_qualifier_after_the_last_value_of_a_fenbie_list_qualifies_every_value
 def test_without_fenbie_a_later_qualifier_stays_its_own_values():
     rows = _targets("二、2024年重点工作\n　　新增甲类项目30个，乙类项目20个以上。")
     assert [(r["value"], r["comparator"]) for r in rows] == [(30, "="), (20, ">=")]
+
+
+@pytest.mark.parametrize(("spec", "unit"), [("噪音水平", "Pa"), ("测量误差", "%"), ("检出率", "%")])
+def test_a_qualified_specification_before_its_product_takes_the_product(spec, unit):
+    rows = _targets(f"{GOALS}绝对精度100Pa以内、{spec}2{unit}以内的压力传感器实现量产。")
+    assert [(r["text"], r["indicator"]) for r in rows] == [
+        ("绝对精度100Pa以内", "压力传感器绝对精度"),
+        (f"{spec}2{unit}以内", f"压力传感器{spec}"),
+    ]
+
+
+def test_a_qualified_count_before_de_stays_number_first():
+    rows = _targets(f"{GOALS}培育100个以上的示范企业。")
+    assert [(r["text"], r["indicator"]) for r in rows] == [("100个以上的示范企业", "示范企业")]
