@@ -72,10 +72,18 @@ _CN_NUM = rf"{_CN_DIGIT}(?:[零〇]|{_CN_DIGIT})*"
 # two digits side by side (两三个, 三五家) are one run of _CN_NUM that numerals.parse_range reads as a range.  数十个,
 # 几百家, 数千万: no number is written (as amounts: 数千万元 is none), so a 十/百/千 right after 数/几 opens none.
 _CN_RANGE_SEP = r"(?:[-－—–~～〜]|至|到)"
-_CN_RANGE = rf"(?!(?<=[数几])[十百千]){_CN_NUM}(?:{_SP}{_CN_RANGE_SEP}{_SP}{_CN_NUM})?"
+# (BL12) a range whose multiplier is written on both numbers (五百五十万至六百万千瓦, 550万至600万千瓦) is the range of
+# the multiplier's unit, as 550-600万千瓦: the first 万/亿 only where the second number has one too (targets._quantity
+# drops it, and refuses two different ones)
+_RANGE_MULT = r"(?:万|亿)"
+_CN_RANGE = (
+    rf"(?!(?<=[数几])[十百千]){_CN_NUM}"
+    rf"(?:(?:{_RANGE_MULT}(?={_SP}{_CN_RANGE_SEP}{_SP}{_CN_NUM}{_RANGE_MULT}))?{_SP}{_CN_RANGE_SEP}{_SP}{_CN_NUM})?"
+)
 # 3-5, and 6%-7% (a % before the separator only where the second number has one too)
 _ARABIC_RANGE = (
-    rf"(?:{ARABIC_RE})(?:(?:%(?={_SP}{RANGE_SEP_RE}{_SP}(?:{ARABIC_RE})%))?{_SP}{RANGE_SEP_RE}{_SP}(?:{ARABIC_RE}))?"
+    rf"(?:{ARABIC_RE})(?:(?:%(?={_SP}{RANGE_SEP_RE}{_SP}(?:{ARABIC_RE})%)"
+    rf"|{_RANGE_MULT}(?={_SP}{RANGE_SEP_RE}{_SP}(?:{ARABIC_RE}){_RANGE_MULT}))?{_SP}{RANGE_SEP_RE}{_SP}(?:{ARABIC_RE}))?"
 )
 _SCALE = rf"(?:{ARABIC_RE}|{_CN_NUM})?(?:万亿|亿)级"
 _MULT = r"万亿|千万|百万|十万|万|亿"
@@ -465,6 +473,9 @@ PRESENT = re.compile(
 # A past five-year plan's period framing a sentence (`“十三五”时期，全省…年均增长6.5%`): its years are behind a text
 # issued after the plan's end (targets.py compares the plan's end with the document's year)
 PLAN_FRAME = re.compile(r"“(十[一二三四五六]?五|[六七八九]五)”(?:规划)?(?:时期|期间|以来)[，,]")
+# (BL12) a verb of remedy whose object the present names (缓解|目前严重缺电局面, 改变|当前…的状况, 扭转|目前…的局面): the
+# present word after it is the object's attribute, no statement of the present
+REMEDY_VERB_END = re.compile(r"(?:缓解|解决|改变|扭转|改善|弥补|消除)$")
 # a premise clause opening a sentence (立足现有产业基础，…, 结合目前…的制造能力，综合考虑…，): the present it names is
 # the basis of the goal that follows, not the sentence's statement.  (BL12) The genre's commonest premise is the
 # base a goal builds on, `在…（的）基础上，` and `以…为基础/依托，` (在现有试点示范的基础上，再培育100个以上示范企业):
@@ -547,6 +558,10 @@ WHEN_CLAUSE = re.compile(r"[ \u3000]*(?:当|如|若|凡)[^，,；;。\n]{1,30}?�
 # 1000元起付线, 50万吨/年的煤矿: a parameter or class right after the quantity
 # (money may be written 五百万元人民币: 每车不低于五百万元人民币的…保险凭证 is a requirement's threshold)
 PARAMETER_AFTER = re.compile(r"(?:/[年月日时]|人民币)?[ \u3000]?(?:的|起付线|封顶线|标准|限额|上限|下限|门槛)")
+# (BL12) the task or goal a figure is the size of (`完成…发电装机550万千瓦的任务`, `完成造林100万亩任务`): the figure is the
+# goal's, its measure before it (indicator-first), not a class or a parameter of the noun after it
+ITEM_COUNT_UNITS = frozenset("项个条件批类")  # counts of items: 280项任务 counts the tasks
+TASK_NOUN_AFTER = re.compile(r"[ \u3000]?的?(?:目标任务|任务|目标)(?=[，,；;。\n]|$)")
 # 面积超过300平方米（含）: an inclusive bound is written for a rule's threshold, never for a goal
 INCLUSIVE_AFTER = re.compile(r"[ \u3000]?[（(]含[^）)\n]{0,10}[）)]")
 # A year not introduced as a deadline (到/至), a baseline (比/较/与) or a range.

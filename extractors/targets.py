@@ -164,11 +164,19 @@ class _DocIndex:
     def _states_present(self, start: int, end: int) -> bool:
         """Whether the sentence states the present (已有, 目前…) outside a premise that opens it (立足现有产业基础，
         到2025年…达到800家: the premise is the goal's basis)."""
-        found = P.PRESENT.search(self.text, start, end)
+        found = self._present_statement(start, end)
         if found is None:
             return False
         premise = self.premise_end(start, end)
-        return premise is None or found.start() >= premise or P.PRESENT.search(self.text, premise, end) is not None
+        return premise is None or found >= premise or self._present_statement(premise, end) is not None
+
+    def _present_statement(self, start: int, end: int) -> int | None:
+        """Where the first word of the present in ``start``–``end`` states it; not `目前`/`当前`/`现有` as the object's
+        attribute right after a verb of remedy (缓解|目前严重缺电局面, 改变|当前…的状况: the goal acts on the present, BL12)."""
+        for found in P.PRESENT.finditer(self.text, start, end):
+            if not P.REMEDY_VERB_END.search(self.text, max(start, found.start() - 2), found.start()):
+                return found.start()
+        return None
 
     def closed_by_note(self, pos: int, start: int, end: int) -> bool:
         """Whether a responsibility note (`（…牵头…）`) follows ``pos`` in its sentence ``start``–``end``: it closes
@@ -520,6 +528,8 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
                 number = P.SPACES.sub("", number)
             if "%" in number:
                 number = number.replace("%", "")  # 6%-7%: a range of percentages
+            if "万" in number or "亿" in number:
+                number = _without_range_multiplier(number, m.group("mult"))  # 550万至600万千瓦
             low, high = parse_range(number)
             # an Arabic numeral starts with a digit, a Chinese one holds none (isdecimal is re's \d)
             plain_chinese = (
@@ -549,6 +559,14 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
         return low, high, None, False
     except ValueError:
         return None
+
+
+def _without_range_multiplier(number: str, multiplier: str | None) -> str:
+    """550万至600 (万千瓦): the first number's multiplier is the unit's (BL12); another one is no range of one unit."""
+    inner = "亿" if "亿" in number else "万"
+    if inner != multiplier:
+        raise ValueError(number)
+    return number.replace(inner, "", 1)
 
 
 def _chinese_decimal(number: str) -> float:
@@ -709,6 +727,12 @@ def _with_direction(indicator: str | None, verb: str | None) -> str | None:
     if indicator is None or verb not in P.DIRECTION_VERBS or indicator.endswith(verb):
         return indicator
     return indicator + verb
+
+
+def _task_size(text: str, c: _Candidate) -> bool:
+    """The figure is the size of the task or goal named right after it (`完成造林100万亩任务`, `…550万千瓦的任务`, BL12);
+    not a count of tasks (`明确的280项任务`: what is counted)."""
+    return (c.unit or "")[-1:] not in P.ITEM_COUNT_UNITS and P.TASK_NOUN_AFTER.match(text, c.end) is not None
 
 
 def _specification_before_owner(text: str, c: _Candidate, ind_start: int) -> bool:
@@ -1235,6 +1259,7 @@ class _Scan:
             and not m.group("scale_mult")
             and P.PARAMETER_AFTER.match(text, end)
             and not (m.group("enum") and P.BUILDS_CLASS.search(text, c.clause_start, start))
+            and not _task_size(text, c)  # (BL12) …550万千瓦的任务: the task's own size
         ):
             return False  # 投资不低于200万元的项目, 低于90万吨/年的矿井, 1000元起付线: a threshold or parameter
         if text.startswith(("当", "如", "若"), c.clause_start) and P.WHEN_CLAUSE.match(
@@ -1516,6 +1541,7 @@ class _Scan:
                 verb is None
                 and (P.NP_AFTER.match(text, end) is not None or P.NOUN_AFTER.match(text, end) is not None)
                 and not _specification_before_owner(text, c, ind_start)
+                and not _task_size(text, c)  # (BL12) 造林|100万亩|任务
             )
         )
         each_verb = self._each_kept_verb_spans(c)

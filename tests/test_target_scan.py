@@ -487,6 +487,12 @@ def _plain_count_quantity(m):
     """_quantity's numeral-and-unit branch as it was written (main 37eb625), with NUM1's flag: a plain Chinese numeral
     is one without a range, 余/多 or a qualifier (三条; not 三至四个, 两三个, 百余家, 十家左右)."""
     number = P.SPACES.sub("", m.group("num")).replace("%", "")
+    for inner in ("亿", "万"):  # BL12: 550万至600 (万千瓦), the multiplier written on both numbers is the unit's
+        if inner in number:
+            if inner != m.group("mult"):
+                raise ValueError(number)
+            number = number.replace(inner, "", 1)
+            break
     low, high = parse_range(number)
     plain_chinese = (
         not P.HAS_DIGIT.search(number) and high is None and not m.group("approx") and not m.group("count_qual")

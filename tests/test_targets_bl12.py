@@ -203,3 +203,33 @@ def test_a_qualified_specification_before_its_product_takes_the_product(spec, un
 def test_a_qualified_count_before_de_stays_number_first():
     rows = _targets(f"{GOALS}培育100个以上的示范企业。")
     assert [(r["text"], r["indicator"]) for r in rows] == [("100个以上的示范企业", "示范企业")]
+
+
+@pytest.mark.parametrize(
+    ("written", "low", "high", "unit"),
+    [
+        ("550万至600万千瓦", 550, 600, "万千瓦"),
+        ("五百五十万至六百万千瓦", 550, 600, "万千瓦"),
+        ("3亿-5亿吨", 3, 5, "亿吨"),
+        ("550-600万千瓦", 550, 600, "万千瓦"),
+    ],
+)
+def test_a_range_with_its_multiplier_on_both_numbers_is_one_range(written, low, high, unit):
+    rows = _targets(f"{GOALS}新增装机{written}。")
+    assert [(r["value"], r["value_max"], r["unit"]) for r in rows] == [(low, high, unit)]
+
+
+def test_two_different_multipliers_are_no_range_of_one_unit():
+    assert _targets(f"{GOALS}新增装机5000万至1亿千瓦。") == []  # (a range of two units: none read)
+
+
+@pytest.mark.parametrize("task", ["任务", "的任务", "目标", "的目标任务"])
+def test_the_figure_of_a_task_named_after_it_is_the_goal(task):
+    rows = _targets(f"二、主要目标\n　　完成造林100万亩{task}。")
+    assert [(r["text"], r["indicator"]) for r in rows] == [("造林100万亩", "造林")]
+
+
+@pytest.mark.parametrize("verb", ["缓解", "改变", "扭转"])
+def test_the_present_as_the_object_of_a_remedy_is_no_statement(verb):
+    rows = _targets(f"二、主要目标\n　　完成造林100万亩任务，{verb}目前水土流失严重的局面。")
+    assert [r["value"] for r in rows] == [100]
