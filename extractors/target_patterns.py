@@ -396,7 +396,8 @@ ACTION_VERB = re.compile(_alternation(ACTION_VERBS))
 FLOOR_VERBS = frozenset({"不少于", "不低于", "超过", "多于", "不超过", "达到", "约"})
 # an action ending right before a floor verb: the object follows the number (促进|不少于200项新技术新产品首用首试);
 # 促进 only here, not among the action verbs: 促进|年产200万吨…装置扩能 names a project's size
-ACTION_VERB_END = re.compile(rf"(?:{_alternation(ACTION_VERBS)}|开展|形成|推出|制定|选取|选派|促进){_SP}$")
+# (BL12) 安排 too: 每年安排|不少于3000亩新增建设用地指标 (a budget in 元 stays an amount: 安排不低于50亿元专项资金)
+ACTION_VERB_END = re.compile(rf"(?:{_alternation(ACTION_VERBS)}|开展|形成|推出|制定|选取|选派|促进|安排){_SP}$")
 # 5米|远场识别率超过92%: a quantity that qualifies the indicator of a later comparison in its clause
 # (checked at the clause's next digit only: a verb of two characters or more right before it)
 LATER_WIDTH = 20

@@ -233,3 +233,15 @@ def test_the_figure_of_a_task_named_after_it_is_the_goal(task):
 def test_the_present_as_the_object_of_a_remedy_is_no_statement(verb):
     rows = _targets(f"二、主要目标\n　　完成造林100万亩任务，{verb}目前水土流失严重的局面。")
     assert [r["value"] for r in rows] == [100]
+
+
+@pytest.mark.parametrize(
+    ("count", "noun"), [("3000亩", "新增建设用地指标"), ("100个", "重点项目"), ("20场", "对接活动")]
+)
+def test_anpai_before_a_floor_and_a_count_is_number_first(count, noun):
+    rows = _targets(f"{GOALS}每年安排不少于{count}{noun}。")
+    assert [(r["text"], r["indicator"]) for r in rows] == [(f"{count}{noun}", noun)]
+
+
+def test_a_budget_after_anpai_stays_an_amount():
+    assert _targets(f"{GOALS}每年安排不低于50亿元专项资金。") == []
