@@ -811,8 +811,12 @@ LIST_AFTER_COLON = re.compile(r"[^。\n]{1,600}")
 # (吸引|95家企业|入驻孵化基地, 优选|244家服务业企业|纳入…工程): the
 # predicate says which of the counted are meant, so it joins the indicator (realblind: 推动超过2万家规模以上工业
 # 企业实施数字化转型 -> 实施数字化转型的规模以上工业企业)
-PIVOT_VERB_END = re.compile(
-    rf"(?:推动|吸引|带动|引导|促进|鼓励|支持|组织|帮助|动员|引领|指导|遴选|优选|推荐|选派){_SP}$"
+_PIVOT_VERBS = r"推动|吸引|带动|引导|促进|鼓励|支持|组织|帮助|动员|引领|指导|遴选|优选|推荐|选派"
+PIVOT_VERB_END = re.compile(rf"(?:{_PIVOT_VERBS}){_SP}$")
+# (BL12) ... also with a scope word between the verb and the count (推动|全省|5万家规上企业实施数字化改造, 选派|市县|400名医师
+# 开展…): the scope says where the counted are, the verb still makes them the subject of what follows
+PIVOT_SCOPE_END = re.compile(
+    rf"(?:{_PIVOT_VERBS}){_SP}(?:全省|全市|全县|全区|全国|我省|我市|各地|各市|省市县|市县|县乡|县区|省市){_SP}$"
 )
 PIVOT_PREDICATE_MAX = 24  # a predicate longer than this is a task of its own, not a qualifier of the count
 # an adverb between the counted noun and its predicate belongs to the predicate (247个项目|全面|开工)

@@ -1790,6 +1790,7 @@ class _Scan:
             head = self._level_of_next_item(np_end, c.clause_end, head)  # 90名国家级、150名省级科技人才
         if (
             P.PIVOT_VERB_END.search(text, c.seg_start, core_end)
+            or P.PIVOT_SCOPE_END.search(text, c.seg_start, core_end)
             or _opens_clause(text, c.seg_start, start)
             or (text[start - 1] == "在" and _opens_clause(text, c.seg_start, start - 1))
         ):  # the count is the clause's subject, or where its predicate happens (在|10个以上领域|实现实时汇聚)

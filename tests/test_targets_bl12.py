@@ -245,3 +245,10 @@ def test_anpai_before_a_floor_and_a_count_is_number_first(count, noun):
 
 def test_a_budget_after_anpai_stays_an_amount():
     assert _targets(f"{GOALS}每年安排不低于50亿元专项资金。") == []
+
+
+@pytest.mark.parametrize("scope", ["", "全省", "全市", "市县", "各地"])
+@pytest.mark.parametrize("verb", ["推动", "带动", "选派"])
+def test_a_scope_between_a_pivot_verb_and_its_count_keeps_the_predicate(verb, scope):
+    rows = _targets(f"二、2024年重点工作\n　　{verb}{scope}500家企业实施数字化改造。")
+    assert [r["indicator"] for r in rows] == ["实施数字化改造的企业"]
