@@ -914,8 +914,16 @@ NP_PREDICATE = re.compile(
 OBJECT_QUANTIFIER = re.compile(r"[ \u3000]*(?:若干|一批|一系列|一些|多个|多种|多项)")
 # predicates that also modify a noun (数字化转型优秀案例, 上云企业, 应用示范项目): they end the noun
 # phrase only where nothing follows them (推动5万家规模以上工业企业|数字化转型)
-NP_PREDICATE_NOMINAL = re.compile(
-    r"数字化转型|智能化改造|网络化改造|数字化改造|绿色化改造|转型升级|改造升级|上云|用云|上平台|应用|使用"
+_NOMINAL_PREDICATES = (
+    r"数字化转型|智能化改造|网络化改造|数字化改造|绿色化改造|转型升级|改造升级|上云|用云|上平台|用平台|应用|使用"
+)
+NP_PREDICATE_NOMINAL = re.compile(_NOMINAL_PREDICATES)
+# (BL12) a chain of them closing the phrase (10万家中小企业|上云用云, …企业|上平台用平台): the whole chain is the predicate
+NP_PREDICATE_NOMINAL_CHAIN = re.compile(rf"(?:{_NOMINAL_PREDICATES})+$")
+# ... and the ones that are a pivot's predicate whole (带动…中小企业|上云用云, 推动…企业|数字化转型); not 应用/使用 alone,
+# which close a noun (…电子证照全国标准化|应用)
+PIVOT_NOMINAL_PREDICATE = re.compile(
+    r"(?:数字化转型|智能化改造|网络化改造|数字化改造|绿色化改造|转型升级|改造升级|上云|用云|上平台|用平台)+"
 )
 # A share of a set written number-first (CONVENTIONS; seed 002, realdev notes set_c):
 # 50%以上的园区|创建生态工业园区, 90%以上地区|的宽带接入速率…满足…需求.  The span ends with the set;

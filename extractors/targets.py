@@ -643,6 +643,10 @@ def _noun_phrase_end(text: str, start: int, limit: int) -> int:
         _DE not in text[predicate.end() : end] or P.OBJECT_QUANTIFIER.match(text, predicate.end(), end)
     ):
         end = predicate.start()  # 5万家规模以上工业企业|数字化转型 (but 2家实现…的企业 stays whole)
+    elif text.find("上", start + 1, end) >= 0 or text.find("用", start + 1, end) >= 0:
+        chain = P.NP_PREDICATE_NOMINAL_CHAIN.search(text, start + 1, end)
+        if chain is not None:
+            end = chain.start()  # …企业|数字化转型, …企业|上云用云 (a chain), but 数字化转型优秀案例 stays whole
     else:
         for nominal in P.NP_PREDICATE_NOMINAL.finditer(text, start + 1, end):
             if nominal.end() == end:
@@ -678,7 +682,10 @@ def _with_pivot_predicate(text: str, np_end: int, clause_end: int, head: str) ->
     if (
         not predicate
         or len(predicate) > P.PIVOT_PREDICATE_MAX
-        or P.NP_PREDICATE.match(predicate, adverb.end() if adverb else 0) is None
+        or (
+            P.NP_PREDICATE.match(predicate, adverb.end() if adverb else 0) is None
+            and P.PIVOT_NOMINAL_PREDICATE.fullmatch(predicate) is None  # (BL12) 带动…企业|上云用云
+        )
         or any(ch.isdigit() for ch in predicate)
     ):
         return head

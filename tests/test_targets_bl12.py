@@ -252,3 +252,9 @@ def test_a_budget_after_anpai_stays_an_amount():
 def test_a_scope_between_a_pivot_verb_and_its_count_keeps_the_predicate(verb, scope):
     rows = _targets(f"二、2024年重点工作\n　　{verb}{scope}500家企业实施数字化改造。")
     assert [r["indicator"] for r in rows] == ["实施数字化改造的企业"]
+
+
+@pytest.mark.parametrize("predicate", ["上云用云", "上平台用平台", "上云", "数字化转型", "智能化改造"])
+def test_a_digital_predicate_after_a_pivot_count_joins_its_indicator(predicate):
+    rows = _targets(f"{GOALS}带动500家中小企业{predicate}。")
+    assert [(r["text"], r["indicator"]) for r in rows] == [("500家中小企业", f"{predicate}的中小企业")]
