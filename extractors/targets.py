@@ -736,6 +736,16 @@ def _with_direction(indicator: str | None, verb: str | None) -> str | None:
     return indicator + verb
 
 
+def _predicate_after_count(text: str, c: _Candidate, ind_start: int) -> str | None:
+    """A noun written before its count and a digital plans' predicate right after it, closing the clause (`带动产业链
+    上下游企业5000家以上上平台用平台`, BL12): indicator-first, the predicate says which are counted."""
+    if ind_start >= c.core_end:
+        return None
+    stop = P.NP_HARD_STOP.search(text, c.end, c.clause_end)
+    chain = P.PIVOT_NOMINAL_PREDICATE.fullmatch(text, c.end, stop.start() if stop else c.clause_end)
+    return chain.group(0) if chain else None
+
+
 def _task_size(text: str, c: _Candidate) -> bool:
     """The figure is the size of the task or goal named right after it (`完成造林100万亩任务`, `…550万千瓦的任务`, BL12);
     not a count of tasks (`明确的280项任务`: what is counted)."""
@@ -1549,6 +1559,7 @@ class _Scan:
                 and (P.NP_AFTER.match(text, end) is not None or P.NOUN_AFTER.match(text, end) is not None)
                 and not _specification_before_owner(text, c, ind_start)
                 and not _task_size(text, c)  # (BL12) 造林|100万亩|任务
+                and _predicate_after_count(text, c, ind_start) is None  # (BL12) 带动…企业5000家以上|上平台用平台
             )
         )
         each_verb = self._each_kept_verb_spans(c)
@@ -1578,6 +1589,9 @@ class _Scan:
         indicator = _clean_indicator(text[ind_start:core_end])
         if indicator and c.continues_list and self.last_indicator:
             indicator = self._continued_measure(c, indicator)
+        predicate = _predicate_after_count(text, c, ind_start) if verb is None else None
+        if indicator and predicate:
+            indicator = predicate + _DE + indicator  # 带动|产业链上下游企业5000家以上|上平台用平台
         return [(ind_start, end, _with_direction(indicator, verb))]
 
     def _each_kept_verb_spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:

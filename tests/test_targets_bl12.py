@@ -258,3 +258,9 @@ def test_a_scope_between_a_pivot_verb_and_its_count_keeps_the_predicate(verb, sc
 def test_a_digital_predicate_after_a_pivot_count_joins_its_indicator(predicate):
     rows = _targets(f"{GOALS}带动500家中小企业{predicate}。")
     assert [(r["text"], r["indicator"]) for r in rows] == [("500家中小企业", f"{predicate}的中小企业")]
+
+
+@pytest.mark.parametrize("predicate", ["上云用云", "上平台用平台", "数字化转型"])
+def test_a_noun_first_count_with_a_digital_predicate_after_it(predicate):
+    rows = _targets(f"{GOALS}带动企业5000家以上{predicate}。")
+    assert [(r["text"], r["indicator"]) for r in rows] == [("企业5000家以上", f"{predicate}的企业")]
