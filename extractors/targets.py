@@ -1586,13 +1586,18 @@ class _Scan:
             return self._each_item_spans(c, self._number_first_spans(c, cut))
         if elided_subject:
             return self._elided_subject_spans(c)
-        indicator = _clean_indicator(text[ind_start:core_end])
+        return self._indicator_first_spans(c, ind_start)
+
+    def _indicator_first_spans(self, c: _Candidate, ind_start: int) -> list[tuple[int, int, str | None]]:
+        """规模以上企业达到800家: from the indicator to the quantity."""
+        text, verb = self.text, c.verb
+        indicator = _clean_indicator(text[ind_start : c.core_end])
         if indicator and c.continues_list and self.last_indicator:
             indicator = self._continued_measure(c, indicator)
         predicate = _predicate_after_count(text, c, ind_start) if verb is None else None
         if indicator and predicate:
-            indicator = predicate + _DE + indicator  # 带动|产业链上下游企业5000家以上|上平台用平台
-        return [(ind_start, end, _with_direction(indicator, verb))]
+            indicator = predicate + _DE + indicator  # 带动|产业链上下游企业5000家以上|上平台用平台 (BL12)
+        return [(ind_start, c.end, _with_direction(indicator, verb))]
 
     def _each_kept_verb_spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:
         """`国家高新技术企业、国家科技型中小企业各新增1000家`: 各 and a kept verb before the count give each item of the
