@@ -816,7 +816,8 @@ PIVOT_VERB_END = re.compile(rf"(?:{_PIVOT_VERBS}){_SP}$")
 # (BL12) ... also with a scope word between the verb and the count (推动|全省|5万家规上企业实施数字化改造, 选派|市县|400名医师
 # 开展…): the scope says where the counted are, the verb still makes them the subject of what follows
 PIVOT_SCOPE_END = re.compile(
-    rf"(?:{_PIVOT_VERBS}){_SP}(?:全省|全市|全县|全区|全国|我省|我市|各地|各市|省市县|市县|县乡|县区|省市){_SP}$"
+    rf"(?:{_PIVOT_VERBS}){_SP}(?:全省|全市|全县|全区|全国|我省|我市|各地|各市|省市县|市县|县乡|县区|省市"
+    rf"|首批|第[一二三四五六七八九十]+批){_SP}$"  # 指导|首批|158家网站和手机APP按期完成改造: a batch, as a scope
 )
 PIVOT_PREDICATE_MAX = 24  # a predicate longer than this is a task of its own, not a qualifier of the count
 # an adverb between the counted noun and its predicate belongs to the predicate (247个项目|全面|开工)

@@ -247,7 +247,7 @@ def test_a_budget_after_anpai_stays_an_amount():
     assert _targets(f"{GOALS}每年安排不低于50亿元专项资金。") == []
 
 
-@pytest.mark.parametrize("scope", ["", "全省", "全市", "市县", "各地"])
+@pytest.mark.parametrize("scope", ["", "全省", "全市", "市县", "各地", "首批", "第二批"])
 @pytest.mark.parametrize("verb", ["推动", "带动", "选派"])
 def test_a_scope_between_a_pivot_verb_and_its_count_keeps_the_predicate(verb, scope):
     rows = _targets(f"二、2024年重点工作\n　　{verb}{scope}500家企业实施数字化改造。")
