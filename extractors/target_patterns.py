@@ -910,6 +910,10 @@ NP_PREDICATE = re.compile(
     r"提供|开展|实施|完成|实现|进行|参与|参加|接受|加入|接入|上线|签约|入驻|落户|落地|投产|建成|通过|获得|纳入|"
     r"开工|竣工|投运|通车|开园|运行"
 )
+NEXT_ITEM_VERB_MAX = 4  # the verb of the next item after a noun-less count's 、 (启动3000户、|完成|2000户…)
+# (BL12) 已/未 right after a count, before a predicate (66个|已签约|项目开工建设): the predicate qualifies the noun (the
+# projects already signed), the count's own predicate comes later
+DONE_ATTRIBUTE = re.compile(r"[ \u3000]*(?:已经|已|尚未|未)")
 # an object opening with a quantifier after the predicate (2—3家标杆企业率先建成|若干具有…的智能单元): the 的 inside
 # it belongs to the object, the predicate ends the counted noun (not 2家实现…的企业, a relative clause)
 OBJECT_QUANTIFIER = re.compile(r"[ \u3000]*(?:若干|一批|一系列|一些|多个|多种|多项)")

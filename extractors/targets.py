@@ -639,6 +639,8 @@ def _noun_phrase_end(text: str, start: int, limit: int) -> int:
     """
     end = _np_stop(text, start, limit)
     predicate = P.NP_PREDICATE.search(text, start + 1, end)
+    if predicate is not None and P.DONE_ATTRIBUTE.fullmatch(text, start, predicate.start()):
+        predicate = P.NP_PREDICATE.search(text, predicate.end(), end)  # (BL12) 66个|已签约项目|开工建设: an attribute
     if predicate is not None and (
         _DE not in text[predicate.end() : end] or P.OBJECT_QUANTIFIER.match(text, predicate.end(), end)
     ):
@@ -1756,6 +1758,10 @@ class _Scan:
             if share is not None:  # 50%以上的园区|创建生态工业园区: 创建生态工业园区的园区占比
                 self.covered_until = max(self.covered_until, np_end)
                 return [(start, share[0], share[1])]
+        if not noun.strip("、 \u3000"):
+            shared = self._next_item_noun(c)  # (BL12) 启动3000户|、完成2000户特殊困难老年人家庭适老化改造
+            if shared is not None:
+                return [(start, end, shared)]
         head = self._counted_head(c, P.head_noun(noun), np_end, cut)
         if head and role_text:
             head = f"作为{role_text}的{head}"  # what the chosen become says which are counted (a column header)
@@ -1789,6 +1795,24 @@ class _Scan:
         if not subject or P.BARE_ACT.fullmatch(subject):
             return None  # 收储13000亩、|出让10300亩: no objects written in the list
         return (c.start, c.end, act + subject)  # the act, then its objects (as _head_from_context: 改造高标准农田)
+
+    def _next_item_noun(self, c: _Candidate) -> str | None:
+        """A count with no noun before a 、 whose next item is a short verb, a count and a noun (`启动3000户、完成2000户
+        特殊困难老年人家庭适老化改造`): the noun is written once, on the last item (承后省略, as a level alone takes the
+        next item's noun); the indicator is this item's verb and that noun (BL12)."""
+        text, end = self.text, c.end
+        if text[end : end + 1] != "、":
+            return None
+        following = P.QUANTITY.search(text, end + 1, c.clause_end)
+        if (
+            following is None
+            or following.start() - end - 1 > P.NEXT_ITEM_VERB_MAX
+            or P.ACTION_VERB.fullmatch(text, end + 1, following.start()) is None
+        ):
+            return None
+        noun = P.head_noun(text[following.end() : _noun_phrase_end(text, following.end(), c.clause_end)])
+        verbs = P.SPACES.sub("", text[P.skip_fillers(text, c.seg_start, c.start) : c.start])
+        return (verbs + noun) if noun and P.ACTION_VERB.fullmatch(verbs) else None
 
     def _names_set(self, c: _Candidate) -> bool:
         """A number-first count of classes of people a policy serves (`推进7类特殊困难老年人探访关爱服务`): the

@@ -264,3 +264,15 @@ def test_a_digital_predicate_after_a_pivot_count_joins_its_indicator(predicate):
 def test_a_noun_first_count_with_a_digital_predicate_after_it(predicate):
     rows = _targets(f"{GOALS}带动企业5000家以上{predicate}。")
     assert [(r["text"], r["indicator"]) for r in rows] == [("企业5000家以上", f"{predicate}的企业")]
+
+
+@pytest.mark.parametrize("done", ["已签约", "已开工", "已备案", "未开工"])
+def test_a_done_attribute_after_a_count_stays_in_the_noun(done):
+    rows = _targets(f"二、2024年重点工作\n　　新增66个{done}项目。")
+    assert [(r["text"], r["indicator"]) for r in rows] == [(f"66个{done}项目", f"{done}项目")]
+
+
+@pytest.mark.parametrize(("first", "second"), [("启动", "完成"), ("新开工", "建成"), ("改造", "新建")])
+def test_a_nounless_count_before_a_comma_takes_the_next_items_noun(first, second):
+    rows = _targets(f"二、2024年重点工作\n　　{first}300户、{second}200户老旧小区适老化改造。")
+    assert [(r["text"], r["indicator"]) for r in rows][0] == ("300户", f"{first}老旧小区适老化改造")
