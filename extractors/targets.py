@@ -1745,13 +1745,7 @@ class _Scan:
         else:
             role_text = None
         np_end = end + len(noun)
-        if c.verb is None and P.is_size_unit(c.unit) and (not c.has_action or P.SIZED_HEAD.search(noun.rstrip())):
-            return []  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
-        if c.verb is None and self._names_plant(c):
-            return []  # 推动中石化南港|120万吨乙烯投产: a plant named by its owner and capacity (TG13)
-        if (c.unit == "条" and P.POLICY_HEAD.match(noun.rstrip())) or P.LIST_NAME_HEAD.search(noun.rstrip()):
-            return []  # 减负18条清单, 民营经济十条措施, 34种重要矿产目录: a count that names a policy or list
-        if self._names_set(c):
+        if self._names_no_count(c, noun.rstrip()):
             return []
         if c.unit == "%" and c.verb is None:
             share = P.share_of(text, end, c.clause_end) or P.parallel_share_of(text, end, c.clause_end, c.sent_end)
@@ -1795,6 +1789,16 @@ class _Scan:
         if not subject or P.BARE_ACT.fullmatch(subject):
             return None  # 收储13000亩、|出让10300亩: no objects written in the list
         return (c.start, c.end, act + subject)  # the act, then its objects (as _head_from_context: 改造高标准农田)
+
+    def _names_no_count(self, c: _Candidate, noun: str) -> bool:
+        """A number-first quantity that names or sizes its noun rather than counts a goal's output."""
+        if c.verb is None and P.is_size_unit(c.unit) and (not c.has_action or P.SIZED_HEAD.search(noun)):
+            return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
+        if c.verb is None and self._names_plant(c):
+            return True  # 推动中石化南港|120万吨乙烯投产: a plant named by its owner and capacity (TG13)
+        if (c.unit == "条" and P.POLICY_HEAD.match(noun)) or P.LIST_NAME_HEAD.search(noun):
+            return True  # 减负18条清单, 民营经济十条措施, 34种重要矿产目录: a count that names a policy or list
+        return self._names_set(c)
 
     def _next_item_noun(self, c: _Candidate) -> str | None:
         """A count with no noun before a 、 whose next item is a short verb, a count and a noun (`启动3000户、完成2000户
