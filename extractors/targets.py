@@ -1753,9 +1753,9 @@ class _Scan:
                 self.covered_until = max(self.covered_until, np_end)
                 return [(start, share[0], share[1])]
         if not noun.strip("、 \u3000"):
-            shared = self._next_item_noun(c)  # (BL12) 启动3000户|、完成2000户特殊困难老年人家庭适老化改造
-            if shared is not None:
-                return [(start, end, shared)]
+            next_noun = self._next_item_noun(c)  # (BL12) 启动3000户|、完成2000户特殊困难老年人家庭适老化改造
+            if next_noun is not None:
+                return [(start, end, next_noun)]
         head = self._counted_head(c, P.head_noun(noun), np_end, cut)
         if head and role_text:
             head = f"作为{role_text}的{head}"  # what the chosen become says which are counted (a column header)
