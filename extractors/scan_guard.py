@@ -10,9 +10,9 @@ checks that guarded and unguarded scans find the same matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from extractors.char_positions import GuardPositions, code_points
+from pipeline.core.scans import matches_at
 
 CLAUSE_STOPS = "，。；：！？\n"
 
@@ -40,21 +40,3 @@ class GuardedScan:
 
     def finditer(self, text: str) -> list[re.Match]:
         return matches_at(self.pattern, text, self._positions.positions(code_points(text)))
-
-
-def matches_at(pattern: re.Pattern, text: str, positions: Iterable[int]) -> list[re.Match]:
-    """``pattern.finditer(text)``'s matches where every match starts at one of ``positions``
-    (ascending): the pattern is matched at each in turn, after the end of the last match."""
-    match = pattern.match
-    found: list[re.Match] = []
-    after = 0
-    for pos in positions:
-        if pos < after:
-            continue  # inside the last match
-        m = match(text, pos)
-        if m is not None:
-            if m.end() == pos:  # an empty match: finditer's rules for those, from its own scan
-                return list(pattern.finditer(text))
-            found.append(m)
-            after = m.end()
-    return found

@@ -18,7 +18,7 @@ import re
 import numpy as np
 
 from extractors.char_positions import code_points
-from extractors.scan_guard import matches_at
+from pipeline.core.scans import matches_at
 
 _BMP = 0x10000
 _UNICODE = 0x110000

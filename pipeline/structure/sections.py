@@ -59,6 +59,7 @@ import regex as re
 
 from pipeline.core.document import NormalizedText, Section
 from pipeline.core.numerals import NUMERAL_CLASS, cn_to_int
+from pipeline.core.scans import first_class_finditer
 from pipeline.core.spans import inside
 from pipeline.structure.contents import contents_spans
 
@@ -111,6 +112,12 @@ _INLINE_BODY = _INLINE_ALTERNATIVES + ")"
 _INLINE_MARKER = re.compile(_INLINE_BODY)
 # In a text without line breaks a circled item (`…符合以下条件之一：①…；②…`) is found inside the line too.
 _FLAT_INLINE_MARKER = re.compile(_INLINE_ALTERNATIVES + r"|(?P<l5>[①-⑳]))")
+# Every character a match of it may start with (第, a numeral, a bracket, a digit, a circled number): its alternatives
+# open with look-behinds and groups, so the engine entered it at every character of a flat text (~200 ns each); the
+# class scan (stdlib re, a class first: it skips ahead) finds the starts and the pattern is matched there
+# (pipeline.core.scans; tests/test_sections_scans.py).  Astral characters all pass: regex's \d knows digits of newer
+# Unicode versions than stdlib's.
+_FLAT_INLINE_FIRST = stdlib_re.compile(rf"[第（(①-⑳{NUMERAL_CLASS}\d\U00010000-\U0010ffff]")
 # The same after a closing bracket or a stop (a heading glued to the previous paragraph).
 # The punctuation is matched, not looked behind at: a literal first character lets the
 # scan skip ahead.  Two markers sharing that character (`（二）（四）`) are a
@@ -394,7 +401,8 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
     seen = {c.start for c in found}
     inline = _inline_candidates(text, _GLUED_MARKER.finditer(text), flat, seen)
     if flat:  # a marker may follow any character
-        inline += _inline_candidates(text, _FLAT_INLINE_MARKER.finditer(text), flat, seen)
+        flat_markers = first_class_finditer(_FLAT_INLINE_MARKER, _FLAT_INLINE_FIRST, text)
+        inline += _inline_candidates(text, flat_markers, flat, seen)
         inline += _page_glued_item_candidates(text, seen)
     else:  # after a word character only inside the title line of a shallower heading, or a `（八）` (feed)
         inline += _comma_candidates(text, seen)

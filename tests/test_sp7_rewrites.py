@@ -1,0 +1,68 @@
+"""Branch sp7's faster scans of the core path give exactly what their plain forms give.
+
+Each rewrite (a class scan that finds where a pattern can start, a whole-text pass instead of
+one per line) is checked by property (hypothesis) against the plain form it replaced, on texts
+drawn from the characters the plain form reacts to and the ones around them, and on the
+bundled documents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.core.numerals import NUMERAL_CLASS
+from pipeline.core.scans import first_class_finditer
+from pipeline.structure import sections
+
+pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
+
+SETTINGS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+
+
+def _texts(pieces: str | list[str], max_size: int = 50):
+    return st.lists(st.sampled_from(list(pieces)), max_size=max_size).map("".join)
+
+
+def _found(matches) -> list:
+    return [(m.span(), m.span("marker"), m.groupdict()) for m in matches]
+
+
+_INLINE_PIECES = [
+    *"）)〕。；;：: \u3000\t\n第章节条、（(.．﹒1234０١𑛐①⑳中年项款和的",
+    *NUMERAL_CLASS,
+    "2025年",
+    "第 1 0 条",
+    "三)",
+    "（二）",
+    "12.",
+]
+
+
+def test_every_character_a_flat_marker_may_start_with_is_in_its_first_class():
+    """Whatever the flat marker pattern matches at a position opens with a character of the class, over
+    every code point (regex's \\d knows digits stdlib's does not: the astral ones pass the class)."""
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    openings = set(regex.findall(r"\d", every)) | set("第（(①⑳") | set(NUMERAL_CLASS)
+    assert all(sections._FLAT_INLINE_FIRST.fullmatch(char) for char in openings)
+    assert not sections._FLAT_INLINE_FIRST.fullmatch("中")
+
+
+@SETTINGS
+@given(_texts(_INLINE_PIECES))
+def test_the_flat_marker_scan_finds_what_finditer_finds(text):
+    scanned = first_class_finditer(sections._FLAT_INLINE_MARKER, sections._FLAT_INLINE_FIRST, text)
+    assert _found(scanned) == _found(sections._FLAT_INLINE_MARKER.finditer(text))
+
+
+def test_the_flat_marker_scan_finds_what_finditer_finds_on_the_bundled_documents():
+    for text in BUNDLED:
+        flat = text.replace("\n", "")
+        scanned = first_class_finditer(sections._FLAT_INLINE_MARKER, sections._FLAT_INLINE_FIRST, flat)
+        assert scanned and _found(scanned) == _found(sections._FLAT_INLINE_MARKER.finditer(flat))
