@@ -71,7 +71,9 @@ _LINE_CONTENT = re.compile(rf"[^{_BLANK}\n](?:[^\n]*[^{_BLANK}\n])?")
 # Inside a trimmed line: a cell separator, or a column gap.  A gap is two or more blanks
 # (those ``width`` turns into spaces) between two characters that are not punctuation:
 # exactly the runs ``spacing`` keeps, so a second pass sees the same table (idempotence).
-_BLANK_RUN = re.compile("[ \u3000\u00a0\u2002-\u200a\u202f]{2,}")
+# (spelled with a class first, not `[…]{2,}`: a pattern that opens with a repeat is entered at every position
+# of the line, one that opens with a class skips ahead to a blank; tests/test_sp7_rewrites.py)
+_BLANK_RUN = re.compile("[ \u3000\u00a0\u2002-\u200a\u202f][ \u3000\u00a0\u2002-\u200a\u202f]+")
 _GAP_PUNCT = frozenset("，。、；：！？（）“”‘’《》〔〕【】…·,:;!?()")
 
 
@@ -79,6 +81,8 @@ def _column_layout(line: str) -> bool:
     """Is the trimmed line a table row (a tab, or a column gap between two cells)?"""
     if "\t" in line:
         return True
+    if _BLANK_RUN.search(line) is None:
+        return False  # most lines: one search, no iterator
     for m in _BLANK_RUN.finditer(line):  # rare: the neighbours are checked here, not in the scan
         if line[m.start() - 1] not in _GAP_PUNCT and line[m.end()] not in _GAP_PUNCT:
             return True

@@ -8,6 +8,7 @@ bundled documents.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from normalizers import linebreaks
 from pipeline.core.numerals import NUMERAL_CLASS
 from pipeline.core.scans import first_class_finditer
 from pipeline.structure import sections
@@ -66,3 +68,22 @@ def test_the_flat_marker_scan_finds_what_finditer_finds_on_the_bundled_documents
         flat = text.replace("\n", "")
         scanned = first_class_finditer(sections._FLAT_INLINE_MARKER, sections._FLAT_INLINE_FIRST, flat)
         assert scanned and _found(scanned) == _found(sections._FLAT_INLINE_MARKER.finditer(flat))
+
+
+def _plain_column_layout(line: str) -> bool:
+    """linebreaks._column_layout before branch sp7 (the run spelled `[…]{2,}`, no search first)."""
+    if "\t" in line:
+        return True
+    for m in re.finditer("[ \u3000\u00a0\u2002-\u200a\u202f]{2,}", line):
+        if line[m.start() - 1] not in linebreaks._GAP_PUNCT and line[m.end()] not in linebreaks._GAP_PUNCT:
+            return True
+    return False
+
+
+_LINE_PIECES = [*" \u3000\u00a0\u2002\u200a\u200b\u202f\t，。（）:a中1", "  ", "\u3000\u3000"]
+
+
+@SETTINGS
+@given(_texts(_LINE_PIECES, max_size=30).map(lambda s: f"中{s}文"))
+def test_the_column_layout_test_agrees_with_its_plain_form(line):
+    assert linebreaks._column_layout(line) == _plain_column_layout(line)
