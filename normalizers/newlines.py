@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from normalizers.edits import deleted, replaced_one_for_one
 from pipeline.core.offsets import OffsetMap
 
@@ -25,9 +27,25 @@ def has_break_but_lf(text: str) -> bool:
     return any(char in text for char in _BREAKS_BUT_LF)
 
 
+def _cr_before_lf_spans(text: str) -> np.ndarray:
+    """``_CR_BEFORE_LF``'s match spans as a (k, 2) array, from the code points (a CRLF text has one per line)."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    starts = np.flatnonzero((points[:-1] == 0x0D) & (points[1:] == 0x0A))
+    return np.stack([starts, starts + 1], axis=1)
+
+
+def _other_breaks_to_lf(text: str) -> str:
+    """``text.translate(_OTHER_BREAKS)``: one ``str.replace`` per break that occurs (C scans, where translate
+    looks every character up in the table's dict)."""
+    for char in _BREAKS_BUT_LF:
+        if char in text:
+            text = text.replace(char, "\n")
+    return text
+
+
 def unify_newlines(text: str) -> tuple[str, OffsetMap]:
     if not has_break_but_lf(text):
         return replaced_one_for_one(text, text)
-    without_cr, cr_map = deleted(text, (m.span() for m in _CR_BEFORE_LF.finditer(text)))
-    unified, unify_map = replaced_one_for_one(without_cr, without_cr.translate(_OTHER_BREAKS))
+    without_cr, cr_map = deleted(text, _cr_before_lf_spans(text))
+    unified, unify_map = replaced_one_for_one(without_cr, _other_breaks_to_lf(without_cr))
     return unified, cr_map.compose(unify_map)

@@ -16,7 +16,8 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalizers import linebreaks
+from normalizers import linebreaks, newlines
+from normalizers.edits import deleted
 from pipeline.core.numerals import NUMERAL_CLASS
 from pipeline.core.scans import first_class_finditer
 from pipeline.structure import sections
@@ -87,3 +88,20 @@ _LINE_PIECES = [*" \u3000\u00a0\u2002\u200a\u200b\u202f\t，。（）:a中1", " 
 @given(_texts(_LINE_PIECES, max_size=30).map(lambda s: f"中{s}文"))
 def test_the_column_layout_test_agrees_with_its_plain_form(line):
     assert linebreaks._column_layout(line) == _plain_column_layout(line)
+
+
+def _plain_unify_newlines(text: str) -> tuple[str, list, list]:
+    """newlines.unify_newlines before branch sp7: the CRs found by a regex, the other breaks by translate."""
+    without_cr, cr_map = deleted(text, (m.span() for m in newlines._CR_BEFORE_LF.finditer(text)))
+    unified = without_cr.translate(newlines._OTHER_BREAKS)
+    return unified, cr_map.src_start.tolist(), cr_map.src_end.tolist()
+
+
+@SETTINGS
+@given(_texts("\r\n\f\v\u2028\u2029\x85中a", max_size=40))
+def test_unified_newlines_equal_the_plain_form(text):
+    unified, offsets = newlines.unify_newlines(text)
+    if not newlines.has_break_but_lf(text):
+        assert unified == text and offsets.is_identity
+        return
+    assert (unified, offsets.src_start.tolist(), offsets.src_end.tolist()) == _plain_unify_newlines(text)
