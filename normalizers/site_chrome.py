@@ -19,6 +19,9 @@ own labels, never by the values:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
+from operator import add
 
 _SP = "[ \\t\\u3000]"
 _LABELS = (
@@ -43,17 +46,19 @@ _FOOTER_FIELD = re.compile(
 )
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for line in text.split("\n"):
-        spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
+def _lines(text: str, max_lines: int = -1) -> list[tuple[int, int]]:
+    """(start, end) of every line (of the first ``max_lines`` only, when given: the head's)."""
+    parts = text.split("\n", max_lines)
+    if 0 <= max_lines < len(parts):
+        parts.pop()  # the rest of the text after the first max_lines lines
+    lengths = list(map(len, parts))
+    starts = list(accumulate((length + 1 for length in lengths[:-1]), initial=0))
+    return list(zip(starts, map(add, starts, lengths)))
 
 
 def info_table_spans(text: str) -> list[tuple[int, int]]:
     """The lines of a page information table in the text's head (its labels, see the module docstring)."""
-    lines = _lines(text)[:HEAD_LINES]
+    lines = _lines(text, HEAD_LINES)
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     labels = 0
@@ -81,8 +86,9 @@ def footer_spans(text: str) -> list[tuple[int, int]]:
     """The site's footer: from its first field line before a registration mark in the second half, to the end."""
     lines = _lines(text)
     half = len(text) // 2
-    for index, (start, end) in enumerate(lines):
-        if start < half or not _REGISTRATION.search(text, start, end):
+    for index in range(bisect_left(lines, (half,)), len(lines)):  # the lines starting in the second half
+        start, end = lines[index]
+        if not _REGISTRATION.search(text, start, end):
             continue
         if len(text) - end > _FOOTER_TAIL_CHARS:
             continue  # text follows: a mark inside the document (the page's own footer may still come below)

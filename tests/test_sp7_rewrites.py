@@ -16,7 +16,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalizers import linebreaks, newlines
+from normalizers import linebreaks, newlines, site_chrome
 from normalizers.edits import deleted
 from pipeline.core.numerals import NUMERAL_CLASS
 from pipeline.core.scans import first_class_finditer
@@ -105,3 +105,19 @@ def test_unified_newlines_equal_the_plain_form(text):
         assert unified == text and offsets.is_identity
         return
     assert (unified, offsets.src_start.tolist(), offsets.src_end.tolist()) == _plain_unify_newlines(text)
+
+
+def _plain_lines(text: str) -> list[tuple[int, int]]:
+    """site_chrome._lines before branch sp7 (one step per line)."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+@SETTINGS
+@given(_texts("\n\n中a ", max_size=60), st.integers(min_value=0, max_value=12))
+def test_line_spans_equal_the_plain_form(text, max_lines):
+    assert site_chrome._lines(text) == _plain_lines(text)
+    assert site_chrome._lines(text, max_lines) == _plain_lines(text)[:max_lines]
