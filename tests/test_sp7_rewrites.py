@@ -121,3 +121,18 @@ def _plain_lines(text: str) -> list[tuple[int, int]]:
 def test_line_spans_equal_the_plain_form(text, max_lines):
     assert site_chrome._lines(text) == _plain_lines(text)
     assert site_chrome._lines(text, max_lines) == _plain_lines(text)[:max_lines]
+
+
+# sections._GLUED_MARKER before branch sp7: no look-ahead of the marker's first characters
+_PLAIN_GLUED = re.compile(rf"[）)〕。；：:]{sections._SP}*" + sections._INLINE_BODY)
+
+
+@SETTINGS
+@given(_texts(_INLINE_PIECES))
+def test_the_glued_marker_scan_finds_what_its_plain_spelling_finds(text):
+    assert _found(sections._GLUED_MARKER.finditer(text)) == _found(_PLAIN_GLUED.finditer(text))
+
+
+def test_the_glued_marker_scan_finds_what_its_plain_spelling_finds_on_the_bundled_documents():
+    found = [_found(sections._GLUED_MARKER.finditer(text)) for text in BUNDLED]
+    assert any(found) and found == [_found(_PLAIN_GLUED.finditer(text)) for text in BUNDLED]
