@@ -20,7 +20,7 @@ from normalizers import linebreaks, newlines, site_chrome
 from normalizers.edits import deleted
 from pipeline.core.numerals import NUMERAL_CLASS
 from pipeline.core.scans import first_class_finditer
-from pipeline.structure import sections
+from pipeline.structure import regions, sections
 
 pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
 
@@ -136,3 +136,27 @@ def test_the_glued_marker_scan_finds_what_its_plain_spelling_finds(text):
 def test_the_glued_marker_scan_finds_what_its_plain_spelling_finds_on_the_bundled_documents():
     found = [_found(sections._GLUED_MARKER.finditer(text)) for text in BUNDLED]
     assert any(found) and found == [_found(_PLAIN_GLUED.finditer(text)) for text in BUNDLED]
+
+
+_CUE_PIECES = [
+    *"全省市县区旗各国中地党部我委政府厅局、，。",
+    "全省",
+    "省委、省政府",
+    "各市人民政府",
+    "全国",
+    "地方政府",
+    "省科技厅",
+]
+
+
+@SETTINGS
+@given(_texts(_CUE_PIECES, max_size=40))
+def test_level_cues_counted_at_their_first_characters_equal_findall(body):
+    for cues in regions._LEVEL_CUES.values():
+        assert cues.count(body) == len(cues.pattern.findall(body))
+
+
+def test_level_cues_counted_at_their_first_characters_equal_findall_on_the_bundled_documents():
+    counts = [[cues.count(text) for cues in regions._LEVEL_CUES.values()] for text in BUNDLED]
+    assert any(map(any, counts))
+    assert counts == [[len(cues.pattern.findall(text)) for cues in regions._LEVEL_CUES.values()] for text in BUNDLED]

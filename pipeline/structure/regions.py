@@ -27,6 +27,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from pipeline.core.scans import first_class_finditer
 from pipeline.structure.divisions import MUNICIPALITIES, Division, all_divisions, by_name, by_short_name
 
 _ABBREVIATIONS_FILE = Path(__file__).with_name("data") / "region_abbreviations.tsv"
@@ -61,11 +62,25 @@ _SELF_CUES = {  # `我代表市人民政府…报告`: a 政府工作报告 spea
 _ORGAN = r"(?:委(?!员)|政府|[\u4e00-\u9fff]{1,6}?(?:厅|局))"
 
 
-def _first_char_guarded(first_chars: str, source: str) -> re.Pattern:
+@dataclass(frozen=True)
+class _Cues:
+    """A level's cues: ``pattern``, every alternative of which starts with a character of ``first``, counted
+    where ``first`` finds one (pipeline.core.scans): a pattern that opens with a look-ahead is entered at every
+    position of the body (the stdlib findall was a quarter of the metadata stage's instructions)."""
+
+    pattern: re.Pattern
+    first: re.Pattern
+
+    def count(self, body: str) -> int:
+        """``len(self.pattern.findall(body))``."""
+        return len(first_class_finditer(self.pattern, self.first, body))
+
+
+def _first_char_guarded(first_chars: str, source: str) -> _Cues:
     """``source`` behind a test of its first character (every alternative starts with one of
     ``first_chars``): the same matches, found about twice as fast, as most positions fail at once
     instead of trying each alternative and the lookbehinds (the cues are counted in whole bodies)."""
-    return re.compile(f"(?=[{first_chars}])(?:{source})")
+    return _Cues(re.compile(f"(?=[{first_chars}])(?:{source})"), re.compile(f"[{first_chars}]"))
 
 
 # `高于全省平均水平`, `位居全省前列`, `增速全省第一`: a text ranks its place within the level above, whose
@@ -293,7 +308,7 @@ def _level_from_body(body: str) -> str | None:
     selves = {level: len(pattern.findall(body)) for level, pattern in _SELF_CUES.items()}
     if any(selves.values()):
         return max(selves.items(), key=lambda item: item[1])[0]
-    counts = {level: len(pattern.findall(body)) for level, pattern in _LEVEL_CUES.items()}
+    counts = {level: cues.count(body) for level, cues in _LEVEL_CUES.items()}
     local = {level: n for level, n in counts.items() if level != "national" and n}
     if local:
         level, n = max(local.items(), key=lambda item: item[1])
