@@ -160,3 +160,33 @@ def test_level_cues_counted_at_their_first_characters_equal_findall_on_the_bundl
     counts = [[cues.count(text) for cues in regions._LEVEL_CUES.values()] for text in BUNDLED]
     assert any(map(any, counts))
     assert counts == [[len(cues.pattern.findall(text)) for cues in regions._LEVEL_CUES.values()] for text in BUNDLED]
+
+
+_LINE_PIECES_MARKERS = [
+    *_INLINE_PIECES,
+    "\n",
+    "\n",
+    "\n",
+    "**",
+    "[bookmark:x]",
+    "第十条\n",
+    "第三章",
+    "一、",
+    "1.",
+    "3.2020年",
+]
+
+
+def _markers(matches) -> list:
+    return [(m.span("marker"), m.groupdict()) for m in matches]
+
+
+@SETTINGS
+@given(_texts(_LINE_PIECES_MARKERS, max_size=40))
+def test_line_markers_read_after_each_break_equal_the_line_start_scan(text):
+    assert _markers(sections._line_markers(text)) == _markers(sections._LINE_MARKER.finditer(text))
+
+
+def test_line_markers_read_after_each_break_equal_the_line_start_scan_on_the_bundled_documents():
+    found = [_markers(sections._line_markers(text)) for text in BUNDLED]
+    assert all(found) and found == [_markers(sections._LINE_MARKER.finditer(text)) for text in BUNDLED]

@@ -94,13 +94,28 @@ _MARKERS = (
 # A private-use character right after a line-start number, before the title (`1\ue010突破…`, BL11): a symbol-font
 # glyph of the separator (`．`) that the conversion could not map; it separates as the glyph did (has_sep).
 _GARBLED_SEPARATOR = "\ue000-\uf8ff"
-_LINE_MARKER = re.compile(
-    _LINE_START
+_LINE_MARKER_BODY = (
+    _LINE_PREFIX_BODY
     + rf"(?P<marker>{_MARKERS}"
     + rf"|(?P<l3>\d{{1,3}})(?!\d)(?:{_SP}*(?P<l3sep>[.．﹒、]|[{_GARBLED_SEPARATOR}](?=[\u4e00-\u9fff])){_NOT_DECIMAL}"
     + r"|(?=[\u4e00-\u9fff]))"
     + ")"
 )
+_LINE_MARKER = re.compile("(?m)^" + _LINE_MARKER_BODY)
+# The same after a line break (a literal first: the engine skips from one break to the next, where `^` was tested at
+# every character), and on the text's first line; (?m) kept for the `$` of an article's look-ahead (_line_markers).
+_BREAK_LINE_MARKER = re.compile("(?m)\n" + _LINE_MARKER_BODY)
+_FIRST_LINE_MARKER = re.compile("(?m)" + _LINE_MARKER_BODY)
+
+
+def _line_markers(text: str) -> list:
+    """``_LINE_MARKER.finditer(text)``'s matches, read after each line break (a match holds none, so the next
+    one starts after a break at or after its end) and on the first line."""
+    first = _FIRST_LINE_MARKER.match(text)
+    rest = list(_BREAK_LINE_MARKER.finditer(text, first.end() if first else 0))
+    return [first, *rest] if first else rest
+
+
 # The same markers inside a line (the context decides, see _INLINE_CONTEXTS);
 # `1.` only with its separator, never after a digit or a decimal point.
 _INLINE_ALTERNATIVES = (  # the marker group left open, so that the flat variant can add one alternative
@@ -399,7 +414,7 @@ def _may_hold_marker(title: str) -> bool:
 
 
 def _candidates(text: str, flat: bool) -> list[_Candidate]:
-    found = [c for m in _LINE_MARKER.finditer(text) if (c := _candidate(m, False, False, flat=flat))]
+    found = [c for m in _line_markers(text) if (c := _candidate(m, False, False, flat=flat))]
     seen = {c.start for c in found}
     inline = _inline_candidates(text, _GLUED_MARKER.finditer(text), flat, seen)
     if flat:  # a marker may follow any character
