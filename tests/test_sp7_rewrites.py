@@ -190,3 +190,37 @@ def test_line_markers_read_after_each_break_equal_the_line_start_scan(text):
 def test_line_markers_read_after_each_break_equal_the_line_start_scan_on_the_bundled_documents():
     found = [_markers(sections._line_markers(text)) for text in BUNDLED]
     assert all(found) and found == [_markers(sections._LINE_MARKER.finditer(text)) for text in BUNDLED]
+
+
+_BOX_PIECES = [
+    "\n",
+    " ",
+    "\u3000",
+    "专栏",
+    "专",
+    "栏",
+    "附件",
+    "附",
+    "件",
+    "：",
+    ":",
+    "1",
+    "一",
+    "。",
+    "）",
+    "1.",
+    "名单",
+]
+
+
+@SETTINGS
+@given(_texts(_BOX_PIECES, max_size=30))
+def test_box_and_appendix_scans_find_nothing_without_their_word(text):
+    """build_sections and attachment_list_spans skip these scans where the word is absent."""
+    scans = {
+        "专栏": (sections._BOX_LINE, sections._FLAT_BOX),
+        "附件": (sections._APPENDIX_LINE, sections._ATTACHMENT_LIST),
+    }
+    for word, patterns in scans.items():
+        if word not in text:
+            assert not any(p.search(text) for p in patterns)

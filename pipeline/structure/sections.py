@@ -804,7 +804,7 @@ def _flat_attachments(text: str) -> tuple[list[tuple[int, int]], list[int]]:
 
 def attachment_list_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the numbered attachment lists after ``附件：`` (GUIDE: not headings)."""
-    spans = _spans(_ATTACHMENT_LIST, text)
+    spans = _spans(_ATTACHMENT_LIST, text) if "附件" in text else []  # (every list opens with its label)
     if is_flat(text):
         spans += _flat_attachments(text)[0]
     return spans
@@ -841,8 +841,9 @@ def build_sections(
     if not candidates:
         return []
     # Events that change the parser's state, in text order.
-    box_starts = [m.start() for m in (_FLAT_BOX if parser.flat else _BOX_LINE).finditer(text)]
-    appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)]
+    # (each match holds its word: a text without it is not scanned, line start by line start)
+    box_starts = [m.start() for m in (_FLAT_BOX if parser.flat else _BOX_LINE).finditer(text)] if "专栏" in text else []
+    appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)] if "附件" in text else []
     if contents is None:
         contents = contents_spans(text)
     attachment_lists = attachment_list_spans(text) + contents  # a 目录's entries: no headings
