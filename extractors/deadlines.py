@@ -107,7 +107,6 @@ _WEEKDAY = rf"(?:[（(](?:周|星期)[一二三四五六日天][）)]{_S}(?={_BE
 
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _BRACKETED = re.compile(r"（[^）\n]{0,40}）|\([^)\n]{0,40}\)|〔[^〕\n]{0,20}〕")
-_PLAN_END = PLAN_END  # pipeline.core.plans: the year each five-year plan ends
 _RECUR_MONTHS = {
     "年": 12,
     "季": 3,
@@ -1612,12 +1611,12 @@ _PERIOD_PREDICATE = re.compile(r"[ \u3000]*(?:是|为|以来|的)")
 def _latest_plan(text: str) -> int | None:
     """The end year of the latest five-year plan the text names: a document of the 十四五
     era that looks back on 十三五 names both, and 十三五 is then the past."""
-    years = [_PLAN_END[p] for p in set(_PLAN_NAME.findall(text))]
+    years = [PLAN_END[p] for p in set(_PLAN_NAME.findall(text))]
     return max(years) if years else None
 
 
 def _five_year_plan(m: re.Match, env: _Env) -> Row | None:
-    year = _PLAN_END[m.group("plan")]
+    year = PLAN_END[m.group("plan")]
     if (env.doc_year and year < env.doc_year) or (env.plan_year and year < env.plan_year):
         return None  # “十三五”期间，全省累计…: a past period
     start, end = m.span()

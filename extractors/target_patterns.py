@@ -515,10 +515,11 @@ ASPECT_AFTER = re.compile(r"[ \u3000]*方面")
 PROCEDURE_WORDS = re.compile(r"公示|公告|公布|批复|间隔")
 PROCEDURE_GOAL_VERBS = frozenset({"压缩到", "压缩至", "缩短到", "缩短至", "减少到", "减至", "降至", "控制在"})
 # a stock reached, not a flow per year: 每年新增10家，|总数达到100家 does not repeat 每年
-STOCK_WORDS = re.compile(r"总数|总量|总计|累计|合计|总规模|保有量|存量")
+_STOCK = r"总数|总量|总计|累计|合计|总规模|存量"
+STOCK_WORDS = re.compile(rf"{_STOCK}|保有量")
 # an indicator that is a stock word alone (…，总数达到3000家) names the stock of the previous target's objects, whose
 # verb of addition (新增, 新建…) it drops
-STOCK_ONLY = re.compile(r"总数|总量|总计|累计|合计|总规模|存量")
+STOCK_ONLY = re.compile(_STOCK)
 ADDED_LEAD = re.compile(r"^(?:新增|新建|新认定|新培育|新引进|新开工|增加)")
 QUOTA_VERBS = frozenset({"不少于", "不低于"})  # the floor verbs of a yearly quota
 # a specification list (…诊断系统对…的检出率超过95%，|假阴性率低于1%): a bare measure after the first item
@@ -1078,8 +1079,9 @@ LEVEL_PREFIX = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级")
 LEVEL_ITEM = re.compile(r"^(?:国家|省|市|县|区|乡镇|村)级?$")
 LEVEL_ITEM_PREFIX = re.compile(r"^(?P<level>国家|省|市|县|区|乡镇|村)(?:[两三四]?级)?")
 # the urban and rural halves of a population or an area, written once for the shared noun after the last
-URBAN_RURAL = re.compile(r"城镇|城市|城区|农村|乡村")
-URBAN_RURAL_PREFIX = re.compile(r"(?:城镇|城市|城区|农村|乡村)(?=[\u4e00-\u9fff]{2})")
+_URBAN_RURAL = r"城镇|城市|城区|农村|乡村"
+URBAN_RURAL = re.compile(_URBAN_RURAL)
+URBAN_RURAL_PREFIX = re.compile(rf"(?:{_URBAN_RURAL})(?=[\u4e00-\u9fff]{{2}})")
 LEVEL_NOUN_MAX = 12  # the shared noun of a level list is short (科技人才, 龙头企业)
 # (BL12) a list of places whose measure is written on the last one only (`海淀区、朝阳区、北京经济技术开发区数字经济增加
 # 值占地区生产总值比重均达到50%以上`): every place has that measure, as a 分别 list's shared measure (CONVENTIONS)
@@ -1137,6 +1139,14 @@ def skip_separators(text: str, pos: int, limit: int) -> int:
     return m.end() if m else pos
 
 
+def last_match(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The last of ``pattern``'s (non-overlapping) matches in ``text[start:end]``, or None."""
+    last = None
+    for last in pattern.finditer(text, start, len(text) if end is None else end):
+        pass
+    return last
+
+
 def last_enumeration_end(text: str, start: int, end: int) -> int | None:
     """End of the last 等/一批 before the number (…智能家电等3个…, 等一批规模达到…)."""
     if not (
@@ -1146,9 +1156,7 @@ def last_enumeration_end(text: str, start: int, end: int) -> int | None:
         or text.find("若干", start, end) >= 0
     ):
         return None  # every match holds one of the four (most windows: no scan at all)
-    last = None
-    for last in _ENUMERATION_END.finditer(text, start, end):
-        pass
+    last = last_match(_ENUMERATION_END, text, start, end)
     return last.end() if last else None
 
 

@@ -723,6 +723,13 @@ def _previous_clause_subject(text: str, sent_start: int, clause_start: int) -> s
     return _clean_indicator(found.group("subject"))
 
 
+def _stock_of(added: str, stock_word: str) -> str:
+    """The stock of what an addition's indicator adds (新增高新技术企业 + 总数 -> 高新技术企业总数; + 累计, an adverb of
+    the level itself -> 上市企业): the verb of addition and a direction verb dropped."""
+    stock = P.ADDED_LEAD.sub("", _without_direction(added))
+    return stock if stock_word == "累计" else stock + stock_word
+
+
 def _without_direction(indicator: str) -> str:
     """工业投资增长 -> 工业投资: the measure a later share or baseline of it continues (…，占固定资产投资比重…)."""
     for verb in P.DIRECTION_VERBS:
@@ -812,9 +819,7 @@ def _refine_indicator(
 
 def _clean_indicator(s: str) -> str | None:
     if "、" in s:
-        done = None
-        for done in P.DONE_ITEM.finditer(s):
-            pass
+        done = P.last_match(P.DONE_ITEM, s)
         if done is not None:
             s = s[done.end() :]  # 推动已落户央企子公司有效运营、|落地项目: the earlier item is another task
     s = P.strip_trailing_words(P.INDICATOR_STRIP.sub("", s).strip())
@@ -901,17 +906,13 @@ def _event_compound(text: str, verb_end: int, core_end: int) -> bool:
     rest = text[verb_end:core_end].strip()
     if not rest or P.EVENT_NOUN.fullmatch(rest) is None:
         return False
-    verb = None
-    for verb in P.ACTION_VERB.finditer(text, max(0, verb_end - 6), verb_end):
-        pass
+    verb = P.last_match(P.ACTION_VERB, text, max(0, verb_end - 6), verb_end)
     return verb is not None and verb.end() == verb_end and verb.group(0) not in P.ORGANISING_VERBS
 
 
 def _chain_before_last_verb(text: str, seg_start: int, chain_end: int) -> int | None:
     """The end of a leading chain without its last verb (组织|培训活动), or None when that verb opens it."""
-    last = None
-    for last in P.ACTION_VERB.finditer(text, seg_start, chain_end):
-        pass
+    last = P.last_match(P.ACTION_VERB, text, seg_start, chain_end)
     if last is None or last.end() != chain_end or P.ACTION_VERB.search(text, seg_start, last.start()) is None:
         return None
     return last.start()
@@ -940,10 +941,10 @@ def _with_level_noun(names: list[str | None]) -> list[str | None]:
     halves = [n for n in names[:-1] if n and P.URBAN_RURAL.fullmatch(n)]
     if paired is not None and len(halves) == len(names) - 1:
         return [half + last_name[paired.end() :] for half in halves] + [last_name]
-    last = P.LEVEL_ITEM_PREFIX.match(names[-1] or "") if len(names) > 1 else None
+    last = P.LEVEL_ITEM_PREFIX.match(last_name) if len(names) > 1 else None
     if last is None or not all(n and P.LEVEL_ITEM.match(n) for n in names[:-1]):
         return _places_with_shared_measure(names)
-    noun = (names[-1] or "")[last.end() :]  # 县两级|政务服务事项网上可办率: each level names its own
+    noun = last_name[last.end() :]  # 县两级|政务服务事项网上可办率: each level names its own
     levels = [P.LEVEL_ITEM_PREFIX.match(n or "") for n in names]
     if not noun:
         return names
@@ -1641,9 +1642,8 @@ class _Scan:
         if inherited and predicate == verb and verb not in P.DIRECTION_VERBS:
             return [(phrase_start, end, _without_direction(inherited))]  # 年均增长10%，|达到1亿人次: the level itself
         stock_word = predicate[: -len(verb)] if verb and predicate.endswith(verb) else ""
-        if inherited and P.STOCK_ONLY.fullmatch(stock_word):  # 新增上市企业20家，|累计达到100家: the stock
-            stock = P.ADDED_LEAD.sub("", _without_direction(inherited))
-            return [(phrase_start, end, stock if stock_word == "累计" else stock + stock_word)]
+        if inherited and P.STOCK_ONLY.fullmatch(stock_word):  # 新增上市企业20家，|累计达到100家: 上市企业
+            return [(phrase_start, end, _stock_of(inherited, stock_word))]
         if verb not in P.DIRECTION_VERBS and len(predicate) > len(verb or "") and predicate.endswith(verb or "-"):
             predicate = predicate[: -len(verb or "")]  # 开展培训|不少于3000人次: the act counted, not the bound
             stripped = P.TRAILING_DEADLINE.sub("", predicate)
@@ -1656,9 +1656,7 @@ class _Scan:
         超过95%，|假阴性率低于1%), unless a 的-owner follows it in its sentence (…、噪音水平…的压力传感器)."""
         last = self.last_indicator or ""
         if P.STOCK_ONLY.fullmatch(indicator) and last:
-            # 新增高新技术企业200家，|总数达到3000家: the stock of what the previous target adds (高新技术企业总数)
-            stock = P.ADDED_LEAD.sub("", _without_direction(last))
-            return stock if indicator == "累计" else stock + indicator
+            return _stock_of(last, indicator)  # 新增高新技术企业200家，|总数达到3000家: 高新技术企业总数
         shared = self._bare_act_of_list(c)
         if shared is not None:
             return shared[2]  # 保障性租赁住房3万套、|配租1.5万套: 配租保障性租赁住房
@@ -1778,9 +1776,9 @@ class _Scan:
         """A count after a bare act (P.BARE_ACT) in a `、` list on the previous target's objects (新建高标准农田14.5万亩、
         |提升改造13万亩, 保障性租赁住房3万套、|配租1.5万套): the act on those objects (提升改造高标准农田)."""
         last = self.last_indicator
-        act_start = P.skip_separators(self.text, max(c.seg_start, self.anchor), c.start)
         if not last or self.text.find("、", self.anchor, c.start) < 0:
             return None
+        act_start = P.skip_separators(self.text, max(c.seg_start, self.anchor), c.start)
         act = P.SPACES.sub("", self.text[act_start : c.start])
         if P.BARE_ACT.fullmatch(act) is None:
             return None
@@ -1858,8 +1856,9 @@ class _Scan:
         scale = c.m.group("cls")
         if scale:
             head = P.INDICATOR_STRIP.sub("", scale) + head  # 3个300亿级|产业集群: the class is part of what is counted
-        people = (c.unit or "").endswith(("人", "名")) and text[cut - 1 : cut] == "等" if cut else False
-        if cut == core_end and (P.list_names_generic(text, cut, head) or people):
+        if cut == core_end and (
+            P.list_names_generic(text, cut, head) or (text[cut - 1] == "等" and (c.unit or "").endswith(("人", "名")))
+        ):
             # …潮河总氮治理等15项|工程; 大学生、科研人员等2万人|创业: who the people counted are
             head = (_clean_indicator(text[c.ind_start : cut]) or "") + head
         return head
