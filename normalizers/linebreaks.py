@@ -21,7 +21,11 @@ PDF and Word exports break paragraphs at page ends (``双\\n\\n循环``,
 - the break would not glue two ASCII words together (full-width letters and digits count as ASCII);
 - neither A nor B is a table row: a line holding a tab or an inner run of two or more
   blanks (``序号\t指标\t单位``, ``1　　规模以上企业　　800``) is laid out in columns, and
-  joining it would merge rows (and their cells) into one run-on paragraph.
+  joining it would merge rows (and their cells) into one run-on paragraph;
+- B is not a table cell of a table exported one cell per line: B and the line after it are
+  both short (``各城区`` / ``2021-2025`` after a 建设内容 cell ``…改造565公里``): a paragraph
+  broken at a page end goes on with a long line or ends in a stop (``体系。``), a table's
+  row goes on with the next short cell (unless A ends in ``，``/``、``, which always go on).
 A joined paragraph is judged as one line for the next break.  Leading and
 trailing blank lines of the document are deleted.
 """
@@ -62,6 +66,8 @@ _BODY_START_FINAL = frozenset("。：:")
 # 避头点: GB/T 15834's pause and closing marks): a line opening with one continues the
 # line before it, whatever that line looks like (short, without punctuation of its own).
 _NO_LINE_START = frozenset("，。、；：？！）」』】〕》”’,;:?!)")
+# a line ending in a pause mark goes on, whatever follows (a list broken after its `、`: `…搬迁、` / `教育…`)
+_A_CONTINUES = frozenset("，、,")
 _SENTENCE_STOP = re.compile(r"[。；！？;!?]")
 _INNER_PUNCT = re.compile(r"[，、；。,;]")
 # a line's content with leading and trailing blanks (incl. the ideographic-space indent) trimmed;
@@ -96,6 +102,24 @@ def _heading_only(line: str) -> bool:
 # The only lines whose HEADING_MARKER match a following line can change: every character a
 # numeral, a digit, `（` or `第` (the marker's runs read on to the line's end).
 _MARKER_RUN = re.compile(rf"[{_CN_NUM}\d（(第]*")
+
+
+def _is_short(line: str) -> bool:
+    """A line too short to be a paragraph's part: titles, signatures, dates, table cells."""
+    return len(line) < MIN_JOIN_CHARS and not _INNER_PUNCT.search(line) and not _SENTENCE_STOP.search(line)
+
+
+def _is_cell(b: str, c: str | None) -> bool:
+    """Is line ``b`` one cell of a table exported one cell per line: short, and ``c`` (the line after it)
+    short too, and no heading or closing block (附件：…, which ends the text a short tail belongs to)?"""
+    return (
+        c is not None
+        and _is_short(b)
+        and _is_short(c)
+        and b[0] not in _NO_LINE_START
+        and not HEADING_MARKER.match(c)
+        and not _B_BLOCKS_JOIN.match(c)
+    )
 
 
 def _is_signature(b: str, c: str | None) -> bool:
@@ -159,12 +183,14 @@ def break_spans(text: str) -> list[tuple[int, int]]:
         a_line = text[a_start:a_end]
         in_body = in_body or a_line[-1] in _BODY_START_FINAL
         b_line = text[b_start:b_end]
+        c_line = text[slice(*lines[k + 2])] if k + 2 < len(lines) else None
         if (
             in_body
             and _may_join(first, joined, b_line)
             and not _column_layout(a_line)
             and not _column_layout(b_line)
-            and not _is_signature(b_line, text[slice(*lines[k + 2])] if k + 2 < len(lines) else None)
+            and not _is_signature(b_line, c_line)
+            and not (a_line[-1] not in _A_CONTINUES and _is_cell(b_line, c_line))
         ):
             spans.append((a_end, b_start))
             if joined is None:

@@ -45,6 +45,7 @@ def _reference_break_spans(text: str) -> list[tuple[int, int]]:
             and not linebreaks._column_layout(a_line)
             and not linebreaks._column_layout(b_line)
             and not linebreaks._is_signature(b_line, c_line)
+            and not (a_line[-1] not in linebreaks._A_CONTINUES and linebreaks._is_cell(b_line, c_line))
         ):
             spans.append((a_end, b_start))
             logical += b_line
@@ -68,7 +69,8 @@ def _reference_may_join(a: str, b: str, unjoined: bool) -> bool:
         return False
     if unjoined and linebreaks._ARTICLE_META.match(a):
         return False
-    return not (a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum())
+    # (full-width letters and digits count as ASCII: `２０２１` / `１５００` stay cells in either width)
+    return not (linebreaks._ascii_word_char(a[-1]) and linebreaks._ascii_word_char(b[0]))
 
 
 LINE_PIECES = (

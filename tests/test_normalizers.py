@@ -481,6 +481,40 @@ def test_table_rows_are_never_joined(row_a, row_b):
     assert norm.count("\n") == 2 and normalizers.normalize(norm).text == norm
 
 
+def test_a_table_exported_one_cell_per_line_keeps_its_cells():
+    # a 重点项目表 row whose cells became lines (Word → text): the 建设内容 cell is long and has a comma, the cells
+    # after it (place, period, investment) are short lines one after another
+    body = "为加快补齐短板，制定本规划。\n"
+    cells = [
+        "1",
+        "雨水管网新建改造工程",
+        "新建",
+        "随道路建设，开展雨水管网建设和改造120公里",
+        "各城区",
+        "2021至二〇二五",
+        "27500",
+    ]
+    raw = body + "\n\n".join(cells)
+    assert run(linebreaks.fix_linebreaks, raw) == body + "\n".join(cells)
+
+
+@pytest.mark.parametrize(
+    "a, b, c",
+    [
+        ("申报材料加盖公章后，请于规定时间内报送至市工业和", "信息化局。", "附件：申报表"),  # a tail with its stop
+        (
+            "加快推进基础设施建设、产业扶贫、易地扶贫搬迁、",
+            "教育医疗住房保障",
+            "二、重点任务",
+        ),  # a list broken after 、
+        ("申报材料加盖公章后，请于规定时间内报送至市工业和", "信息化局，由其审核后统一报送省厅备案管理。", "完毕"),
+    ],
+)
+def test_a_paragraph_broken_before_a_short_line_is_still_joined(a, b, c):
+    raw = "为深入推进转型，制定如下措施。\n" + a + "\n\n" + b + "\n\n" + c
+    assert run(linebreaks.fix_linebreaks, raw) == "为深入推进转型，制定如下措施。\n" + a + b + "\n" + c
+
+
 def test_blank_runs_beside_punctuation_are_no_column_gap():
     # `spacing` deletes blanks beside punctuation, so they cannot mark a table (idempotence)
     raw = "为深入推进转型，制定如下措施。\n推进企业数字化改造，　　推动规上企业全面开展改造和\n数字化转型。"
