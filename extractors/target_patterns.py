@@ -883,6 +883,8 @@ def condition_lists(text: str) -> list[tuple[int, int]]:
 
 
 _SIZE_UNIT: dict[str, bool] = {}  # unit -> is_size_unit: the units are few, the calls many
+# a size per time (30万吨/年, 80立方米每秒) is a size of a plant or a flow: a size too (低于30万吨/年的煤矿: a class)
+_PER_TIME = re.compile(r"(?:/|每)(?:秒|s|小时|h|日|天|年)$")
 
 
 def is_size_unit(unit: str | None) -> bool:
@@ -890,8 +892,13 @@ def is_size_unit(unit: str | None) -> bool:
         return False
     known = _SIZE_UNIT.get(unit)
     if known is None:
-        known = _SIZE_UNIT[unit] = _MULT_PREFIX.sub("", unit) in SIZE_UNITS
+        known = _SIZE_UNIT[unit] = base_unit(unit) in SIZE_UNITS
     return known
+
+
+def base_unit(unit: str) -> str:
+    """The unit without its multiplier and per-time part: 万吨/年 -> 吨, 万m³/小时 -> 立方米."""
+    return _PER_TIME.sub("", _MULT_PREFIX.sub("", unit)).replace("m³", "立方米")
 
 
 # the rest of the clause allocates the quantity: 新增用地指标65%用于…

@@ -215,8 +215,10 @@ def test_qualifier_by_rule_is_the_first_qualifier_group_set():
 def test_size_unit_cache_answers_what_the_plain_test_does():
     units = [*P.MEASURE_UNITS, *(mult + u for mult in ("万", "亿", "千万") for u in P.MEASURE_UNITS), "万亩", "亿元"]
     for unit in units * 2:  # the second round reads the cache
-        assert P.is_size_unit(unit) == (P._MULT_PREFIX.sub("", unit) in P.SIZE_UNITS), unit
+        assert P.is_size_unit(unit) == (P.base_unit(unit) in P.SIZE_UNITS), unit
     assert P.is_size_unit("万亩") and not P.is_size_unit("家") and not P.is_size_unit(None)
+    # a size per time is a size (a plant's capacity, a flow): 30万吨/年的煤矿 is a class of mines
+    assert P.is_size_unit("万吨/年") and P.is_size_unit("立方米每秒") and P.is_size_unit("万m³/小时")
 
 
 def _structured(path: Path):
