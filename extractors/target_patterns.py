@@ -463,6 +463,9 @@ CONDITIONAL_RULE = re.compile(r"[ \u3000]*(?:对|凡)[^，。\n]*的[^，。\n]{
 PRESENT = re.compile(
     r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
     r"|已[^，,；;。、\n]{0,12}?(?:达到|达(?!标)|超过|突破|拥有)"  # 全国已关停的地方国营煤矿达三百多处
+    # 每年排出的矸石还有百分之八十没有利用起来, 仍有120个村未通客车: what is still so (a problem stated), not a goal;
+    # only before the figure (…，还有一批企业进入全国百强: 还有 adds a goal)
+    r"|[还仍尚]有(?=百分之|\d|[零〇两三四五六七八九十百千]|一(?![批些]))"
     # a completed act (2004年已批准新开工发电项目6000万千瓦以上, 已完成改造120个): a result reported, not set; not 已 right
     # after a count (66个已签约项目开工建设: the projects' attribute, DONE_ATTRIBUTE) nor an attribute (已完成的项目)
     r"|已(?<![\d个家项座处条户名]已)(?:批准|完成|实现|开工|投产|投运|竣工|关停|淘汰|下达|签约|开通|获批|新增)"
