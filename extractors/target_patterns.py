@@ -126,7 +126,9 @@ SCALE_PATTERN = _qualified(  # 百亿级
 )
 COUNT_PATTERN = _qualified(  # 800家, 500万千瓦, 两个百亿级, 12万城镇就业困难人员 (people: no unit written, 万人)
     rf"(?P<num>{_ARABIC_RANGE}|{_CN_RANGE}){_SP}(?P<mult>{_MULT})?(?P<approx>余|多)?{_SP}"
-    rf"(?:(?P<unit>{_unit_alternation(MEASURE_UNITS)})(?P<cls>(?<=个)[“\"]?{_SCALE})?|(?P<people>{PEOPLE_AFTER_WAN}))",
+    # (a unit 人 opening the noun 人口 is no unit: 7万人口集聚 is 万 people, the noun 人口)
+    rf"(?:(?P<unit>{_unit_alternation(MEASURE_UNITS)})(?!(?<=人)口)(?P<cls>(?<=个)[“\"]?{_SCALE})?"
+    rf"|(?P<people>{PEOPLE_AFTER_WAN}))",
     "count_qual",
 )
 ELIDED_PATTERN = _qualified(  # 产业规模过千亿: money, 元 elided
@@ -1043,6 +1045,7 @@ _FILLERS_BODY = (
     r"(?:[ \u3000]|力争|争取|确保|努力|其中|同时|每年|年均|全年|到\d{4}年底?|\d{4}年底?前|(?:19|20)\d{2}年(?![\d度])|"
     r"(?:将|把)(?![来军乐近要会])|"  # 将矿工入井时间缩短到…: the object marker opens the clause, not the indicator
     r"(?:\d+|[一二两三四五六七八九十]+)年内|"
+    r"年内|今年|明年|"  # a year named by the text's own (年内实现…, 今年地区生产总值增长…): a deadline span of its own
     r"(?<![^\n。；：:])(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d))|"  # a list item's marker
     r"(?<![^\n。；：:，,\u3000 ])[一二三四五六七八九十]是(?:要)?(?=[\u4e00-\u9fff])|"  # 一是…二是…: an item's ordinal
     r"[，、。；：]|"
