@@ -1103,6 +1103,19 @@ LEVEL_NOUN_MAX = 12  # the shared noun of a level list is short (科技人才, �
 # (BL12) a list of places whose measure is written on the last one only (`海淀区、朝阳区、北京经济技术开发区数字经济增加
 # 值占地区生产总值比重均达到50%以上`): every place has that measure, as a 分别 list's shared measure (CONVENTIONS)
 PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)")
+# (lead) a 分别 list of thresholds of one class (集体经济年收入30万元、50万元、100万元以上的村分别达到…, 营业收入超10亿元、
+# 50亿元的企业分别达到…): the first item writes the measure before its value, the last the class after it; the items
+# between are values alone. Each item is the class at its own threshold.
+THRESHOLD_VALUE = (
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万亿|亿|千万|百万|万|千)?(?:元|人|户|家|吨|亩|个)?"
+)
+THRESHOLD_FIRST = re.compile(rf"(?P<head>[\u4e00-\u9fff]{{2,}}?(?:超过|超|达到|达|在)?)(?P<value>{THRESHOLD_VALUE})")
+THRESHOLD_MIDDLE = re.compile(THRESHOLD_VALUE)
+THRESHOLD_LAST = re.compile(rf"(?P<value>{THRESHOLD_VALUE})(?P<tail>(?:及以上|以上|以下)?的[\u4e00-\u9fff]{{1,12}})")
+# ... and what follows a threshold up to the list's 分别: the next values, the class (…、50亿元的企业|分别): no goal of its own
+THRESHOLD_TO_FENBIE = re.compile(
+    rf"(?:[、和及与]{THRESHOLD_VALUE})+(?:及以上|以上|以下)?的[\u4e00-\u9fff]{{1,12}}?[ \u3000]*分别"
+)
 # the product a list of specifications is set for: 信噪比达到70dB、…的|声学传感器|实现量产
 OWNER_AFTER = re.compile(
     r"(?:[（(][^）)\n]{0,12}[）)])?(?:[、][^，,；;。\n]{0,30}?)?的(?P<owner>[^，,；;。、的\n]{2,14}?)(?=实现|在|[，,；;。\n]|$)"

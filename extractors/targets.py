@@ -967,10 +967,35 @@ def _with_shared_measure(items: list[tuple[int, int]], text: str) -> list[str | 
     """Indicators of 分别-list items; a measure written on the last item only is shared
     (新能源汽车、动力电池、光伏产业产值 -> 新能源汽车产值, 动力电池产值, 光伏产业产值)."""
     names = _with_level_noun([_clean_indicator(text[a:b]) for a, b in items])  # 省级、市级示范园区分别达到…
+    classes = _threshold_classes(names)
+    if classes is not None:
+        return classes
     measure = P.SHARED_MEASURE.search(names[-1] or "") if names else None
     if measure is None:
         return names
     return [n if n is None or P.SHARED_MEASURE.search(n) else n + measure.group(0) for n in names]
+
+
+def _threshold_after(text: str, end: int, clause_end: int) -> bool:
+    """What follows the quantity makes it a threshold: a rule's inclusive mark (面积超过300平方米（含）), or the rest of
+    a 分别 list of classes (营业收入超10亿元|、50亿元的企业分别达到…)."""
+    if P.INCLUSIVE_AFTER.match(text, end):
+        return True
+    return text.startswith("、", end) and P.THRESHOLD_TO_FENBIE.match(text, end, clause_end) is not None
+
+
+def _threshold_classes(names: list[str | None]) -> list[str | None] | None:
+    """集体经济年收入30万元、50万元、100万元以上的村: the measure written on the first item, the class on the last,
+    values alone between: each item is the class at its threshold (集体经济年收入50万元以上的村); else None."""
+    if len(names) < 2 or not all(names):
+        return None
+    first = P.THRESHOLD_FIRST.fullmatch(names[0] or "")
+    last = P.THRESHOLD_LAST.fullmatch(names[-1] or "")
+    if first is None or last is None or not all(P.THRESHOLD_MIDDLE.fullmatch(n or "") for n in names[1:-1]):
+        return None
+    head, tail = first.group("head"), last.group("tail")
+    values = [first.group("value"), *names[1:-1], last.group("value")]
+    return [f"{head}{value}{tail}" for value in values]
 
 
 def _rule_clause(text: str, c: _Candidate) -> bool:
@@ -1272,8 +1297,8 @@ class _Scan:
             return False  # 第十二条第3、81项规定: an ordinal of a citation
         if c.unit == "个" and P.ASPECT_AFTER.match(text, end):
             return False  # 6个方面试点示范培育行动: aspects frame the work
-        if P.INCLUSIVE_AFTER.match(text, end):
-            return False  # 面积超过300平方米（含）: a rule's inclusive threshold
+        if _threshold_after(text, end, c.clause_end):
+            return False  # 面积超过300平方米（含）, 营业收入超10亿元|、50亿元的企业分别达到…: a threshold
         if (
             (c.is_money or P.is_size_unit(c.unit))
             and not m.group("scale_mult")
