@@ -60,6 +60,12 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   indents, 教育部's pilot 通知 with its 文号 and the 1990 国务院 决定 on one line. Only 0076 sets figures; meta comes from
   realmeta's gold (not blind). Blind (main 48140de): target 0.444, micro 0.976; floors since BL12's target
   rules (a premise `在…的基础上，`, a count after `面向`): target 1.000, micro 1.000.
+- ``realblind15`` (task BL16): six national texts without span gold elsewhere: 工信部's draft 准入管理指南（试行） for
+  connected vehicles (PDF text in articles with four attachments), the 2005 国务院 决定 on environmental protection
+  (one line, `　　` indents, （一）…（三十二）), 科技部's and 商务部's notices without title or signature, 商务部's 名单
+  notice and 国务院办公厅's 2010 转发 of a 若干意见 on coal (one line without indents). Four figures are goals; meta
+  comes from realmeta's and realmeta2's gold (not blind). Blind (main a94fad9): target 0.889, deadline 0.900,
+  micro 0.993.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -540,6 +546,32 @@ SETS = (
             "0012_关于加强铁路沿线安全环境治理工作的意见.txt",
             "0078_教育部关于实施第二批人工智能助推教师队伍建设行动.txt",
             "0004_国务院关于进一步加强环境保护工作的决定国发199.txt",
+        ),
+    ),
+    # The blind measurement (main a94fad9; notes/realblind15.md), less a margin. Meta is not blind: realmeta and
+    # realmeta2 have meta-only gold of all six, which MT's rules were fitted to.
+    BlindSet(
+        "realblind15",
+        documents=6,
+        f1_floors={
+            "heading": 0.98,  # 1.000 (191 gold, 191 pred): 0082's PDF articles and attachments, 0024's flat headings
+            # 0.889 (4 gold, 5 pred): 0002's forecast `未来15年…经济总量将再翻两番` read as a target
+            "target": 0.86,
+            # 0.900 (10 gold, 10 pred): `从“十一五”开始` missed, the forecast's `未来15年` read as `within`
+            "deadline": 0.87,
+            "micro": 0.97,  # 0.993
+        },
+        target_indicator_floor=0.86,  # 0.889
+        meta_accuracy_floor=0.98,  # 1.000, 78/78 (realmeta's and realmeta2's fields; not blind)
+        meta_field_floor=1.0,  # 6 documents, every field right: one miss (0.833) would be a regression
+        builders="realblind15_*.py",
+        empty_labels=NO_AMOUNT_NO_UNIT,  # no `元`; organs in prose (`环保总局会同有关部门拟定`)
+        # rules, classes and lists' lengths only (`留存…网络日志不少于 6 个月`, `首批支持建设十个示范应用场景`)
+        no_target_docs=(
+            "0082_管理指南试行.txt",
+            "0064_Notice_on_Supporting_the_Establishment_of_New.txt",
+            "0066_Notice_from_61_Departments_Including_the_Ministr.txt",
+            "0060_商务部关于公布首批全国示范智慧商圈全国示范智慧商.txt",
         ),
     ),
     BlindSet(
