@@ -77,6 +77,7 @@ import pyarrow as pa
 
 from extractors.base import Extractor
 from extractors.rules import Found, Row, Rule, RuleSet, example
+from extractors.target_parts import SITUATION_TITLE
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_PAIR_RANGES, NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
 from pipeline.core.plans import PLAN_END
@@ -2261,10 +2262,13 @@ def _goal_parts(sections: list[Section]) -> tuple[tuple[int, int], ...]:
 # A work report's review part (`一、2023年工作回顾`, `过去五年工作回顾`): every date in it is past.
 # a review part: `一、2023年工作回顾`, and a reply's or a plan's account of results (`一、…工作的主要进展和成效`,
 # `“十三五”以来取得的成效`), and a plan's starting point titled as such alone (`一、现状与评价`, `（一）发展基础`: what
-# has been done, as targets read it, extractors/target_parts.py; `发展现状和总体要求` also sets goals, `夯实…基础` is a task)
+# has been done, as targets read it, extractors/target_parts.py; `发展现状和总体要求` also sets goals, `夯实…基础` is a task);
+# a part stating the situation (`（二）面临形势`, `环境形势依然十分严峻`): its spans are the present's or a forecast's
+# (`未来15年我国人口将继续增加`), no bound of a task (BL16, as targets read it)
 _REVIEW_HEADING = re.compile(
     r"回顾|(?:主要|取得的)(?:进展|成效|成绩)(?:[和与及](?:进展|成效|成绩|经验))?$"
     r"|^(?:发展)?现状(?:[和与及](?:面临的?)?(?:形势|评价|问题|挑战))?$|^(?:现实|工作|发展)基础$"
+    rf"|^(?:{SITUATION_TITLE})$"
 )
 
 
