@@ -1721,6 +1721,46 @@ FIVE_YEAR_PLAN = Rule(
 )
 
 
+def _plan_start(m: re.Match, env: _Env) -> Row | None:
+    first = PLAN_END[m.group("splan")] - 4
+    if env.doc_year and first < env.doc_year:
+        return None  # 从“十一五”开始，我国已累计… in a 2012 text: a period begun before it, narrated
+    return _mk(*m.span(), "from", first, None)
+
+
+# 从“十一五”开始，要将…纳入规划, 自“十四五”起: a task's start named by a plan period, `from` its first year (as 从2006年起;
+# BL16, realblind15 0002)
+PLAN_START = Rule(
+    "fyp_start",
+    r"(?:从|自)[ \u3000]*“?(?P<splan>十[一二三四五六]五|(?<=“)[六七八九十]五(?=”))”?(?:计划|规划)?(?:时期|期间)?"
+    r"(?:开始|起)",
+    _plan_start,
+    examples=(
+        example(
+            "从“十一五”开始，要将国家重点环保工程纳入国民经济和社会发展规划。",
+            {"text": "从“十一五”开始", "kind": "from", "year": 2006},
+            meta={"issue_date": "2005-12-03"},
+        ),
+        example(
+            "自“十四五”起，逐步推行生活垃圾分类收费制度。",
+            {"text": "自“十四五”起", "kind": "from", "year": 2021},
+            meta={"issue_date": "2020-11-01"},
+        ),
+        example(
+            "从“十二五”时期开始，全面实行排污许可制度。",
+            {"text": "从“十二五”时期开始", "kind": "from", "year": 2011},
+            meta={"issue_date": "2010-06-01"},
+            note="the period's word between its name and 开始: one span, not a `within` of the period",
+        ),
+        example(
+            "从“十一五”开始，我国已累计关停小火电机组7000万千瓦。",
+            meta={"issue_date": "2012-03-01"},
+            note="a period begun before the document: narrated, no bound",
+        ),
+        example("“十一五”开始实施的项目要加快建设。", meta={"issue_date": "2005-12-03"}, note="no 从/自: a class"),
+    ),
+)
+
 # A month-only date is a bound with a completion verb in its clause (5月底完成, 6月份启动);
 # after 每年 it is a recurring due date (每年1月底向…报送): a bound with year null.
 _COMPLETION_AFTER = re.compile(
@@ -2128,15 +2168,16 @@ _FIRST_CHARS = (
     r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即再"
     r"来]"
 )
-# Every match holds one of 年月日季末天间时起期前 and no clause stop; the second lookahead
+# Every match holds one of 年月日季末天间时起期前始 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
 # faster scan; tests/test_scan_guards.py checks the matches stay the same).
-_REQUIRED = "年月日季末天间时起期前"
+_REQUIRED = "年月日季末天间时起期前始"
 RULES = RuleSet(
     [
         UNTIL,
         VALID,
         ISSUE,
+        PLAN_START,  # before EVENT's 自…起 (an event's start, year null)
         EVENT,
         WINDOW,
         MONTH_WINDOW,
