@@ -36,6 +36,7 @@ def texts(text: str, table: str) -> list[str]:
         "面临的形势与挑战",
         "环境形势依然十分严峻",
         "形势更加复杂",
+        "安全生产形势依然严峻复杂",
     ],
 )
 def test_a_situation_title_opens_a_part_without_goals(title):
