@@ -379,16 +379,24 @@ def _elided(m: re.Match, text: str) -> Row | None:
     return _row(start, end, value, _comparator(text, start, end, None))
 
 
-# 元 elided in a money context (CONVENTIONS): 产业规模过千亿, 资金破百亿, 村集体收入破百万.
+# 元 elided in a money context (CONVENTIONS): 产业规模过千亿, 资金破百亿, 村集体收入破百万; also as an attribute
+# before its noun (`规模超百亿的产业集群`, `年营收过亿的企业`: a class's money threshold, BL16).
 _MONEY_SUBJECT = re.compile(r"规模|产值|收入|营收|资金|投资|销售额|增加值|税收|交易额|融资")
 ELIDED = Rule(
     "elided",
-    r"(?<=[过破超逾])(?P<enum>[一二两三四五六七八九十百千]?[百千万]?[万亿])(?=[，。；、）)\s]|$)",
+    r"(?<=[过破超逾])(?P<enum>[一二两三四五六七八九十百千]?[百千万]?[万亿])(?=[，。；、）)的\s]|$)",
     _elided,
     examples=(
         example("全省集成电路产业规模过千亿。", {"text": "千亿", "value_cny": 1e11, "comparator": ">"}),
         example("村集体经营性收入破百万。", {"text": "百万", "value_cny": 1e6, "comparator": ">="}),
         example("常住人口破百万。", note="not money"),
+        example(
+            "形成若干个规模超百亿的创新型产业集群。",
+            {"text": "百亿", "value_cny": 1e10, "comparator": ">"},
+            note="the threshold as an attribute before its noun (realdev6t 0044)",
+        ),
+        example("培育年营收过亿的科技型企业。", {"text": "亿", "value_cny": 1e8, "comparator": ">"}),
+        example("建设人口超百万的中心城市。", note="not money"),
     ),
 )
 

@@ -77,6 +77,7 @@ import pyarrow as pa
 
 from extractors.base import Extractor
 from extractors.rules import Found, Row, Rule, RuleSet, example
+from extractors.target_parts import SITUATION_TITLE
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_PAIR_RANGES, NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
 from pipeline.core.plans import PLAN_END
@@ -1720,6 +1721,46 @@ FIVE_YEAR_PLAN = Rule(
 )
 
 
+def _plan_start(m: re.Match, env: _Env) -> Row | None:
+    first = PLAN_END[m.group("splan")] - 4
+    if env.doc_year and first < env.doc_year:
+        return None  # 从“十一五”开始，我国已累计… in a 2012 text: a period begun before it, narrated
+    return _mk(*m.span(), "from", first, None)
+
+
+# 从“十一五”开始，要将…纳入规划, 自“十四五”起: a task's start named by a plan period, `from` its first year (as 从2006年起;
+# BL16, realblind15 0002)
+PLAN_START = Rule(
+    "fyp_start",
+    r"(?:从|自)[ \u3000]*“?(?P<splan>十[一二三四五六]五|(?<=“)[六七八九十]五(?=”))”?(?:计划|规划)?(?:时期|期间)?"
+    r"(?:开始|起)",
+    _plan_start,
+    examples=(
+        example(
+            "从“十一五”开始，要将国家重点环保工程纳入国民经济和社会发展规划。",
+            {"text": "从“十一五”开始", "kind": "from", "year": 2006},
+            meta={"issue_date": "2005-12-03"},
+        ),
+        example(
+            "自“十四五”起，逐步推行生活垃圾分类收费制度。",
+            {"text": "自“十四五”起", "kind": "from", "year": 2021},
+            meta={"issue_date": "2020-11-01"},
+        ),
+        example(
+            "从“十二五”时期开始，全面实行排污许可制度。",
+            {"text": "从“十二五”时期开始", "kind": "from", "year": 2011},
+            meta={"issue_date": "2010-06-01"},
+            note="the period's word between its name and 开始: one span, not a `within` of the period",
+        ),
+        example(
+            "从“十一五”开始，我国已累计关停小火电机组7000万千瓦。",
+            meta={"issue_date": "2012-03-01"},
+            note="a period begun before the document: narrated, no bound",
+        ),
+        example("“十一五”开始实施的项目要加快建设。", meta={"issue_date": "2005-12-03"}, note="no 从/自: a class"),
+    ),
+)
+
 # A month-only date is a bound with a completion verb in its clause (5月底完成, 6月份启动);
 # after 每年 it is a recurring due date (每年1月底向…报送): a bound with year null.
 _COMPLETION_AFTER = re.compile(
@@ -2127,15 +2168,16 @@ _FIRST_CHARS = (
     r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即再"
     r"来]"
 )
-# Every match holds one of 年月日季末天间时起期前 and no clause stop; the second lookahead
+# Every match holds one of 年月日季末天间时起期前始 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
 # faster scan; tests/test_scan_guards.py checks the matches stay the same).
-_REQUIRED = "年月日季末天间时起期前"
+_REQUIRED = "年月日季末天间时起期前始"
 RULES = RuleSet(
     [
         UNTIL,
         VALID,
         ISSUE,
+        PLAN_START,  # before EVENT's 自…起 (an event's start, year null)
         EVENT,
         WINDOW,
         MONTH_WINDOW,
@@ -2261,10 +2303,13 @@ def _goal_parts(sections: list[Section]) -> tuple[tuple[int, int], ...]:
 # A work report's review part (`一、2023年工作回顾`, `过去五年工作回顾`): every date in it is past.
 # a review part: `一、2023年工作回顾`, and a reply's or a plan's account of results (`一、…工作的主要进展和成效`,
 # `“十三五”以来取得的成效`), and a plan's starting point titled as such alone (`一、现状与评价`, `（一）发展基础`: what
-# has been done, as targets read it, extractors/target_parts.py; `发展现状和总体要求` also sets goals, `夯实…基础` is a task)
+# has been done, as targets read it, extractors/target_parts.py; `发展现状和总体要求` also sets goals, `夯实…基础` is a task);
+# a part stating the situation (`（二）面临形势`, `环境形势依然十分严峻`): its spans are the present's or a forecast's
+# (`未来15年我国人口将继续增加`), no bound of a task (BL16, as targets read it)
 _REVIEW_HEADING = re.compile(
     r"回顾|(?:主要|取得的)(?:进展|成效|成绩)(?:[和与及](?:进展|成效|成绩|经验))?$"
     r"|^(?:发展)?现状(?:[和与及](?:面临的?)?(?:形势|评价|问题|挑战))?$|^(?:现实|工作|发展)基础$"
+    rf"|^(?:{SITUATION_TITLE})$"
 )
 
 

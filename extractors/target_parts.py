@@ -5,7 +5,9 @@ A 政府工作报告 opens with a review of the year before (``一、2023年工�
 预期目标 and tasks (``二、2024年工作安排``, ``2024年重点工作``); a 规划 or 行动计划
 often opens with its starting point (``一、发展现状``, ``（一）发展基础``).  Every
 number in such a part is a result already reached, however it is phrased
-(``新增就业5.2万人``, ``建成5G基站1.4万个``).
+(``新增就业5.2万人``, ``建成5G基站1.4万个``).  A part that states the situation the measures
+answer (``（二）面临形势``, ``（一）发展形势``, ``（二）环境形势依然十分严峻``: SITUATION_TITLE) sets no goal
+either: its figures are the present or what the text expects of it (``未来15年…经济总量将再翻两番``).
 
 A review part starts at a heading line whose title says so (REVIEW_TITLE) and
 ends at the first of:
@@ -39,6 +41,13 @@ _HEADING_LINE = re.compile(
     rf"(?m)^[ \u3000\t]*(?P<marker>[{_CN}]+[、.．]|[（(][{_CN}]+[）)]|第[{_CN}]+(?:部分|章))?[ \u3000]*"
     r"(?P<title>[^\n。；;！？!?]{2,36}?)[ \u3000\t]*$"
 )
+# A part stating the situation (GB/T-style plans and decisions open with it: `（二）面临形势`, `一、发展形势`,
+# `国内外形势`, `面临的形势与挑战`, a predicate on it `环境形势依然十分严峻`), its title ending there; not a part that
+# also sets goals (`二、发展形势与总体要求`) nor a task on the situation in a longer title (`适应新形势，…`)
+SITUATION_TITLE = (
+    r"[^，,：:]{0,10}?形势(?:[和与及](?:挑战|机遇|问题)"
+    r"|(?:依然|仍然|仍|更加|日趋|日益|十分|非常|相当|极为|越来越)*(?:严峻|复杂|紧迫|严重)+)?"
+)
 _PERIOD = r"(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间)?|过去[一二三四五]年|近年来|(?:19|20)\d{2}年)?"
 REVIEW_TITLE = re.compile(
     r"^(?:[^，,：:]{0,16}(?:工作|发展)?回顾"  # 2023年工作回顾, 过去五年工作回顾, "十三五"时期发展回顾
@@ -52,11 +61,13 @@ REVIEW_TITLE = re.compile(
     r"|[^，,：:]{0,12}?(?:申请|申报|认定|评选|评审|遴选|入选|准入|资格)(?:标准|范围|对象)?[和与及]?条件"
     r"(?:[和与及](?:程序|要求|标准))?"
     # an application's quotas (（二）申报限额, 推荐名额): how many each applicant may file, a rule of the procedure
-    r"|[^，,：:]{0,12}?(?:申请|申报|推荐)(?:限额|名额|数量))$"
+    r"|[^，,：:]{0,12}?(?:申请|申报|推荐)(?:限额|名额|数量)"
+    # the situation the measures answer: the present and what the text expects of it, no goal (BL16)
+    rf"|{SITUATION_TITLE})$"
 )
 # every alternative of REVIEW_TITLE holds one of these words: a title without any is no review
 # (one search instead of the pattern's backtracking over its first 16 characters)
-REVIEW_WORDS = re.compile(r"回顾|现状|基础|情况|成效|成就|进展|成绩|条件|限额|名额|数量")
+REVIEW_WORDS = re.compile(r"回顾|现状|基础|情况|成效|成就|进展|成绩|条件|限额|名额|数量|形势")
 
 
 def is_review_title(title: str) -> bool:

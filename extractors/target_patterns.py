@@ -634,6 +634,9 @@ REIMBURSEMENT_RULE = re.compile(
 # target: `选择10个县开展试点` (the act is no application).
 CHOICE_BEFORE = re.compile(r"(?:选择|选报|限报|限选|可报|可选|可申报|只能报|只能选)$")
 APPLYING_AFTER = re.compile(r"[^，。；;\n]{0,24}?(?:报名|申报|填报|申请|志愿)")
+# An option a rule offers (`企业可选择以下2种方式之一申报`, `消费者可选择3种支付方式`): a permission, no goal of the
+# issuer's (the issuer's own choice of a pilot's scope, `选取3—5个重点领域开展试点`, stays a target; BL16)
+PERMITTED_CHOICE_BEFORE = re.compile(r"(?:可|可以|均可|也可|自主|自行|自愿|只能)(?:选择|选取)(?:以下|下列|其中)?$")
 # The period of a procedure a rule sets, written without a verb: `公示期5个工作日`, `异议期限10天`
 # (as `公示时间为5个工作日`, targets._compared). A goal shortens a period with a verb and stays a target
 # (`审批时限压缩至3个工作日以内`).
@@ -821,7 +824,7 @@ LIST_AFTER_COLON = re.compile(r"[^。\n]{1,600}")
 # (吸引|95家企业|入驻孵化基地, 优选|244家服务业企业|纳入…工程): the
 # predicate says which of the counted are meant, so it joins the indicator (realblind: 推动超过2万家规模以上工业
 # 企业实施数字化转型 -> 实施数字化转型的规模以上工业企业)
-_PIVOT_VERBS = r"推动|吸引|带动|引导|促进|鼓励|支持|组织|帮助|动员|引领|指导|遴选|优选|推荐|选派"
+_PIVOT_VERBS = r"推动|吸引|带动|引导|促进|鼓励|支持|组织|帮助|动员|引领|指导|遴选|优选|选取|选择|推荐|选派"
 PIVOT_VERB_END = re.compile(rf"(?:{_PIVOT_VERBS}){_SP}$")
 # (BL12) ... also with a scope word between the verb and the count (推动|全省|5万家规上企业实施数字化改造, 选派|市县|400名医师
 # 开展…): the scope says where the counted are, the verb still makes them the subject of what follows

@@ -1364,6 +1364,8 @@ class _Scan:
             text, end, c.clause_end
         ):
             return False  # 选择1所…幼儿园进行报名: what an applicant may choose, no goal
+        if P.PERMITTED_CHOICE_BEFORE.search(text, max(c.clause_start, start - 8), start):
+            return False  # 可选择3种支付方式: an option a rule offers, no goal
         if verb is None and unit == "%" and text.startswith("的", start - 1):
             return False  # 每年偿还本金的20%: a share a rule sets, not a goal
         # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it
@@ -1464,6 +1466,8 @@ class _Scan:
             return True
         if P.OF_WHICH.match(text, c.sent_start) and c.sent_start > 0:
             # 确定50个以上…项目。其中：…各选择10个以上…: the parts of the previous sentence's yearly set
+            if self.last_target_sentence == c.sent_start:
+                return self.last_recurring is not None  # a later part of the 其中 sentence, as its first (…，选择10个…)
             previous_start, _ = self.doc.sentence(c.sent_start - 1)
             return previous_start == self.last_target_sentence and self.last_recurring is not None
         if c.clause_start <= c.sent_start:
