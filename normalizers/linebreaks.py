@@ -109,17 +109,34 @@ def _is_short(line: str) -> bool:
     return len(line) < MIN_JOIN_CHARS and not _INNER_PUNCT.search(line) and not _SENTENCE_STOP.search(line)
 
 
+# a table cell may list units or places with the enumeration comma (市财政局、市发展改革委), no other punctuation
+_CELL_PUNCT = re.compile(r"[，,；;。！？!?]")
+
+
+def _is_short_cell(line: str) -> bool:
+    return len(line) < MIN_JOIN_CHARS and not _CELL_PUNCT.search(line) and line[-1] not in _A_CONTINUES
+
+
 def _is_cell(b: str, c: str | None) -> bool:
     """Is line ``b`` one cell of a table exported one cell per line: short, and ``c`` (the line after it)
     short too, and no heading or closing block (附件：…, which ends the text a short tail belongs to)?"""
     return (
         c is not None
-        and _is_short(b)
-        and _is_short(c)
+        and _is_short_cell(b)
+        and _is_short_cell(c)
         and b[0] not in _NO_LINE_START
         and not HEADING_MARKER.match(c)
         and not _B_BLOCKS_JOIN.match(c)
     )
+
+
+def _cells_apart(a: str, a_alone: bool, b: str, c: str | None) -> bool:
+    """Are lines ``a`` and ``b`` two cells of a table exported one cell per line: ``b`` a cell (short, before another
+    short line), or both short lines standing alone (the row's last cell after a unit list: ``市财政局、市发展改革委``
+    / ``2024年底前``)? Never when ``a`` ends in ``，``/``、`` (a line so ended goes on)."""
+    if a[-1] in _A_CONTINUES or b[0] in _NO_LINE_START:
+        return False
+    return _is_cell(b, c) or (a_alone and _is_short_cell(a) and _is_short_cell(b))
 
 
 def _is_signature(b: str, c: str | None) -> bool:
@@ -190,7 +207,7 @@ def break_spans(text: str) -> list[tuple[int, int]]:
             and not _column_layout(a_line)
             and not _column_layout(b_line)
             and not _is_signature(b_line, c_line)
-            and not (a_line[-1] not in _A_CONTINUES and _is_cell(b_line, c_line))
+            and not _cells_apart(a_line, joined is None, b_line, c_line)
         ):
             spans.append((a_end, b_start))
             if joined is None:

@@ -45,7 +45,7 @@ def _reference_break_spans(text: str) -> list[tuple[int, int]]:
             and not linebreaks._column_layout(a_line)
             and not linebreaks._column_layout(b_line)
             and not linebreaks._is_signature(b_line, c_line)
-            and not (a_line[-1] not in linebreaks._A_CONTINUES and linebreaks._is_cell(b_line, c_line))
+            and not linebreaks._cells_apart(a_line, a_line == logical, b_line, c_line)
         ):
             spans.append((a_end, b_start))
             logical += b_line

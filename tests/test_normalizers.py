@@ -498,6 +498,14 @@ def test_a_table_exported_one_cell_per_line_keeps_its_cells():
     assert run(linebreaks.fix_linebreaks, raw) == body + "\n".join(cells)
 
 
+def test_a_task_table_exported_one_cell_per_line_keeps_its_unit_cells():
+    # 重点任务分工表 (序号 / 重点任务 / 牵头单位 / 配合单位 / 完成时限): a 配合单位 cell lists units with 、
+    body = "为加快数字经济发展，制定本方案。\n"
+    cells = ["1", "建设工业互联网平台，培育平台服务商10家", "市工信局", "市财政局、市发展改革委", "2024年底前"]
+    raw = body + "\n\n".join(cells)
+    assert run(linebreaks.fix_linebreaks, raw) == body + "\n".join(cells)
+
+
 @pytest.mark.parametrize(
     "a, b, c",
     [
