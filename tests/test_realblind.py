@@ -60,6 +60,13 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   indents, 教育部's pilot 通知 with its 文号 and the 1990 国务院 决定 on one line. Only 0076 sets figures; meta comes from
   realmeta's gold (not blind). Blind (main 48140de): target 0.444, micro 0.976; floors since BL12's target
   rules (a premise `在…的基础上，`, a count after `面向`): target 1.000, micro 1.000.
+- ``realblind14`` (task BL15): 山东's 十四五 education 规划 (0126, 26k characters): 一、…十一、 over （一）… items whose
+  titles end at their first `。`, a `（…负责）` note closing each of 56 items under the rule `列第一位者为牵头部门，下同`, the
+  figures in the task items (no indicator table survives), no sum of money. Meta from realmeta's gold (not blind). Blind
+  (main a94fad9): target 0.840, deadline 0.900, target·indicator 0.800, micro 0.983; heading and units 1.000.
+- ``realwr2`` (task BL15): 三亚's 2024 政府工作报告 (0172), targets and deadlines only as ``realwr``, annotated whole (the
+  回顾 must yield none; no time bound in part 二, so deadline measures false positives). Blind (main a94fad9): target
+  0.917 (P 1.000: the `力争…同比增长…` goals missed), target·indicator 0.875.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -541,6 +548,40 @@ SETS = (
             "0078_教育部关于实施第二批人工智能助推教师队伍建设行动.txt",
             "0004_国务院关于进一步加强环境保护工作的决定国发199.txt",
         ),
+    ),
+    # Blind figures less a margin (main a94fad9; notes/realblind14.md). Meta is not blind: realmeta has 0126's meta gold.
+    BlindSet(
+        "realblind14",
+        documents=1,
+        f1_floors={
+            "heading": 0.98,  # 1.000 (70 gold, 70 pred)
+            # 0.840 (28 gold, 22 pred, 21 correct): shares first after `力争`, `至少…一所`, `组建200个`, `1/3` missed;
+            # `超过1000人规模的学校必须…` spurious
+            "target": 0.82,
+            "deadline": 0.88,  # 0.900 (11 gold, 9 pred): `每学年`, `自2022年秋季学期…开始` missed
+            "responsible_unit": 0.98,  # 1.000 (184 units of 56 `（…负责）` notes, the first of each `lead`)
+            "micro": 0.96,  # 0.983
+        },
+        target_indicator_floor=0.78,  # 0.800
+        meta_accuracy_floor=0.98,  # 1.000, 13/13 (realmeta's gold; not blind)
+        meta_field_floor=1.0,  # 1 document: one miss would be 0.0
+        builders="realblind14_*.py",
+        empty_labels=("amount",),  # no sum of money (`多元`, `双元制` only)
+    ),
+    # Blind figures less a margin (main a94fad9; notes/realwr2.md): targets and deadlines only, as realwr.
+    BlindSet(
+        "realwr2",
+        documents=1,
+        f1_floors={
+            "target": 0.90,  # 0.917 (26 gold, 22 pred, all correct): `力争…同比增长…` goals missed (4)
+            "micro": 0.90,  # 0.917
+        },
+        target_indicator_floor=0.85,  # 0.875
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr2_*.py",
+        empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in part 二
+        labels=("target", "deadline"),
     ),
     BlindSet(
         "realdev8t",
