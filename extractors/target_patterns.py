@@ -471,6 +471,12 @@ PRESENT = re.compile(
     r"|过去(?:的)?(?:[一二两三四五六七八九十几\d]+)年(?:来|里|中|间)?[，,]"
     r"|年(?<=[一二两三四五六七八九十几多\d近]年)来[，,]"
 )
+# (BL15) a year-on-year comparison (`同比增长`, `比上年增长`, `较上年下降`) after a resolve earlier in its sentence
+# (`力争全年货物进出口总额同比增长15%左右`, `确保…比上年增长6%左右`, `力争…达到500亿元，同比增长10%以上`) is the baseline
+# the goal is set against, as in the 预期目标 sentence (`地区生产总值同比增长8%左右`): no statement of the present. A
+# resolve reported done (`确保了`) frames none.
+YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年")
+RESOLVE = re.compile(r"(?:力争|争取|确保)(?!了)")
 # A past five-year plan's period framing a sentence (`“十三五”时期，全省…年均增长6.5%`): its years are behind a text
 # issued after the plan's end (targets.py compares the plan's end with the document's year)
 PLAN_FRAME = re.compile(r"“(十[一二三四五六]?五|[六七八九]五)”(?:规划)?(?:时期|期间|以来)[，,]")
@@ -506,7 +512,8 @@ ORGANISING_VERBS = frozenset(
 )
 # a baseline or a share opening an indicator (较2020年翻|一番, 占GDP比重|达到10%): the comparison continues the
 # previous target's measure (…增加值达到500亿元，占GDP比重达到10%)
-BASELINE_START = re.compile(r"(?:较|比|与)[^，,；;。]{0,8}?年|占")
+# (BL15) `同比` opens one too (`…达到500亿元，同比增长10%以上`: the sales' growth over last year)
+BASELINE_START = re.compile(r"(?:较|比|与)[^，,；;。]{0,8}?年|占|同比")
 # a deadline left between a subject and its bound (机架数|2025年底前|超过45万个): it is no part of the indicator
 TRAILING_DEADLINE = re.compile(r"(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?:前|之前)?$")
 # …等6个方面试点示范培育行动: aspects frame how the work is organised, a later check verifies none (GUIDE)

@@ -174,9 +174,18 @@ class _DocIndex:
         """Where the first word of the present in ``start``–``end`` states it; not `目前`/`当前`/`现有` as the object's
         attribute right after a verb of remedy (缓解|目前严重缺电局面, 改变|当前…的状况: the goal acts on the present, BL12)."""
         for found in P.PRESENT.finditer(self.text, start, end):
-            if not P.REMEDY_VERB_END.search(self.text, max(start, found.start() - 2), found.start()):
+            if P.REMEDY_VERB_END.search(self.text, max(start, found.start() - 2), found.start()):
+                continue
+            if not self._resolved_baseline(start, found):
                 return found.start()
         return None
+
+    def _resolved_baseline(self, start: int, found: re.Match) -> bool:
+        """(BL15) Whether the word of the present is a year-on-year comparison after a resolve opened earlier in its
+        sentence (`力争全年货物进出口总额同比增长15%左右`): the goal's baseline, as in the 预期目标 sentence."""
+        return P.YEAR_ON_YEAR.fullmatch(found.group()) is not None and bool(
+            P.RESOLVE.search(self.text, start, found.start())
+        )
 
     def closed_by_note(self, pos: int, start: int, end: int) -> bool:
         """Whether a responsibility note (`（…牵头…）`) follows ``pos`` in its sentence ``start``–``end``: it closes

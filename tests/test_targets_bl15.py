@@ -1,0 +1,53 @@
+"""The BL15 target rules (issue 11: realwr2's and realblind14's target errors by convention).
+
+Each rule's examples run in tests/test_extractor_examples.py (extractors/examples/targets.jsonl, sources `BL15` and the
+guards `BL15 guard`); here the patterns' edges and properties over the class each rule is written for.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import extractors.target_patterns as P
+from tests.test_extractor_examples import _run
+
+WORK_PART = "二、2025年工作安排\n　　"
+
+
+def _targets(text: str) -> list[dict]:
+    _, rows = _run({"text": text, "rows": []})
+    return rows["targets"]
+
+
+@pytest.mark.parametrize("word", ["力争", "争取", "确保"])
+def test_a_resolve_frames_a_goal(word):
+    assert P.RESOLVE.fullmatch(word)
+
+
+def test_a_resolve_reported_done_frames_none():
+    assert P.RESOLVE.match("确保了") is None
+
+
+@pytest.mark.parametrize("word", ["同比", "比上年", "较上年"])
+def test_year_on_year_comparisons_are_baselines(word):
+    assert P.YEAR_ON_YEAR.fullmatch(word)
+    assert P.BASELINE_START.match(word + "增长")
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["力争", "争取", "确保"]),
+    st.sampled_from(["同比", "比上年", "较上年"]),
+    st.sampled_from(["增长", "下降"]),
+    st.integers(min_value=1, max_value=30),
+)
+def test_a_year_on_year_goal_after_a_resolve_is_read(resolve, baseline, verb, n):
+    rows = _targets(f"{WORK_PART}{resolve}全年货物进出口总额{baseline}{verb}{n}%左右。")
+    assert [(r["value"], r["unit"], r["comparator"]) for r in rows] == [(n, "%", "~")]
+
+
+@pytest.mark.parametrize("baseline", ["同比", "比上年", "较上年"])
+def test_the_same_comparison_without_a_resolve_states_the_present(baseline):
+    assert _targets(f"{WORK_PART}全年货物进出口总额{baseline}增长15%左右。") == []
