@@ -28,7 +28,7 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   year its end; the plans before 十一五 only in quotes, ``党的十五大`` is none; in prose framing
   a clause, also where the title names the period: CONVENTIONS "plan periods in prose"), ``再用５年左右时间``;
   durations in days or hours have ``months`` null
-- ``recurring``: ``每年``, ``每三年``, ``每季度``, ``每半年``, ``每7个月``, ``每个合同年``, ``每学期``,
+- ``recurring``: ``每年``, ``每三年``, ``每季度``, ``每半年``, ``每7个月``, ``每个合同年``, ``每学期``, ``每学年``,
   ``按季度``, ``按月``, and cycles ``一年一评估``/``三年一轮``/``一年至少进行一次`` (年均 is a rate, and
   ``逐年`` a trend, not a time bound: left to targets); a due date after 每年
   (``每年12月底之前``, ``每年年底前``, ``每年6月、12月向…报告``) is a ``by`` of its own with year null,
@@ -118,6 +118,8 @@ _RECUR_MONTHS = {
     "个月": 1,
     "学期": 6,
     "个学期": 6,
+    "学年": 12,  # (BL15) the school year: the cycle of education plans' recurring tasks
+    "个学年": 12,
 }
 _DAY_UNITS = ("日", "天", "工作日", "个工作日")
 # 压缩至3个工作日以内, 控制在3个月以内: a value to reach, not a time bound
@@ -1483,7 +1485,7 @@ def _recur(m: re.Match, env: _Env) -> Row | None:
 
 RECUR = Rule(
     "recur",
-    rf"每{_S}(?:(?P<rn>[两二三四五六七八九十\d]{{1,2}})?{_S}(?P<ru>年|季度?|半年|个月|月|个?学期)"
+    rf"每{_S}(?:(?P<rn>[两二三四五六七八九十\d]{{1,2}})?{_S}(?P<ru>年|季度?|半年|个月|月|个?学期|个?学年)"
     rf"|(?P<rc>个(?:自然|合同|会计|财政|考核)?年度?))",
     _recur,
     examples=(
@@ -1506,6 +1508,12 @@ RECUR = Rule(
             note="the school term: the cycle of education rules",
         ),
         example("按照小学每生每学期2500元的标准补贴。", note="a per-pupil rate"),
+        example(
+            "各校每学年组织一次教学开放周。",
+            {"text": "每学年", "kind": "recurring", "months": 12},
+            note="(BL15) the school year bounds a recurring task as 每年 does",
+        ),
+        example("按照每生每学年1000元的标准给予资助。", note="(BL15) a per-pupil rate per school year"),
         example("每年安排不低于50亿元专项资金。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
         example("每年安排最高100万元经费。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
         example("每个单位每年最高补贴100万元。", note="the period of a cap"),
