@@ -1419,6 +1419,7 @@ class _Scan:
             or doc.in_plan(start)
             or doc.closed_by_note(c.end, c.sent_start, c.sent_end)
             or _counts_listed_members(text, c.clause_start, start, c.value)
+            or P.RESOLVE.search(text, c.clause_start, start)
         ):
             return False
         if (

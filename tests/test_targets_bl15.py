@@ -51,3 +51,21 @@ def test_a_year_on_year_goal_after_a_resolve_is_read(resolve, baseline, verb, n)
 @pytest.mark.parametrize("baseline", ["同比", "比上年", "较上年"])
 def test_the_same_comparison_without_a_resolve_states_the_present(baseline):
     assert _targets(f"{WORK_PART}全年货物进出口总额{baseline}增长15%左右。") == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["力争", "力争使", "争取", "确保"]),
+    st.integers(min_value=5, max_value=95),
+    st.sampled_from(["县（市、区）", "乡镇", "园区"]),
+)
+def test_a_share_written_first_after_a_resolve_is_a_goal(resolve, n, place):
+    rows = _targets(f"三、主要任务\n　　{resolve}{n}%的{place}通过省级验收。")
+    assert [(r["text"], r["value"], r["indicator"]) for r in rows] == [
+        (f"{n}%的{place}", n, f"通过省级验收的{place}占比")
+    ]
+
+
+@pytest.mark.parametrize("opening", ["", "全省", "经评估，"])
+def test_the_same_share_without_a_resolve_is_none_in_a_task_part(opening):
+    assert _targets(f"三、主要任务\n　　{opening}30%的县通过省级验收。") == []
