@@ -567,6 +567,14 @@ WHEN_CLAUSE = re.compile(r"[ \u3000]*(?:当|如|若|凡)[^，,；;。\n]{1,30}?�
 # 1000元起付线, 50万吨/年的煤矿: a parameter or class right after the quantity
 # (money may be written 五百万元人民币: 每车不低于五百万元人民币的…保险凭证 is a requirement's threshold)
 PARAMETER_AFTER = re.compile(r"(?:/[年月日时]|人民币)?[ \u3000]?(?:的|起付线|封顶线|标准|限额|上限|下限|门槛)")
+# (BL15) a bounded size before `规模的` + a noun names a class of that size (`超过1000人规模的学校必须配备专职教师`, `500人
+# 以上规模的企业`, `年产值不低于1亿元规模的…`): the threshold of who is meant, no count (README: thresholds and classes);
+# an unbounded size is the size of what is built (`组建一支1000人规模的救援队伍`)
+CLASS_SIZE_AFTER = re.compile(r"[ \u3000]?规模(?:以上|以下)?的")
+CLASS_BOUND_VERBS = frozenset(
+    {"超过", "超", "不低于", "不少于", "高于", "低于", "少于", "不超过", "不足", "大于", "小于"}
+)
+BOUND_QUALIFIER_END = re.compile(r"(?:以上|以下)$")
 # (BL12) the task or goal a figure is the size of (`完成…发电装机550万千瓦的任务`, `完成造林100万亩任务`): the figure is the
 # goal's, its measure before it (indicator-first), not a class or a parameter of the noun after it
 ITEM_COUNT_UNITS = frozenset("项个条件批类")  # counts of items: 280项任务 counts the tasks

@@ -1350,6 +1350,10 @@ class _Scan:
             return False  # 选择1所…幼儿园进行报名: what an applicant may choose, no goal
         if verb is None and unit == "%" and text.startswith("的", start - 1):
             return False  # 每年偿还本金的20%: a share a rule sets, not a goal
+        if P.CLASS_SIZE_AFTER.match(text, end) and (
+            verb in P.CLASS_BOUND_VERBS or P.BOUND_QUALIFIER_END.search(text, start, end)
+        ):
+            return False  # 超过1000人规模的学校, 500人以上规模的企业: a bounded size naming a class (BL15)
         # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it
         return not (unit in P.MODIFIER_UNITS and verb is None)
 

@@ -69,3 +69,13 @@ def test_a_share_written_first_after_a_resolve_is_a_goal(resolve, n, place):
 @pytest.mark.parametrize("opening", ["", "全省", "经评估，"])
 def test_the_same_share_without_a_resolve_is_none_in_a_task_part(opening):
     assert _targets(f"三、主要任务\n　　{opening}30%的县通过省级验收。") == []
+
+
+@pytest.mark.parametrize("size", ["超过1000人", "不少于500人", "500人以上", "1000人以下"])
+def test_a_bounded_size_before_guimo_de_names_a_class(size):
+    assert _targets(f"三、主要任务\n　　到2025年，{size}规模的学校配备专职教师。") == []
+
+
+def test_an_unbounded_size_before_guimo_de_is_no_class_threshold():
+    rows = _targets("三、主要任务\n　　到2025年，组建一支1000人规模的应急救援队伍。")
+    assert [(r["value"], r["unit"]) for r in rows] == [(1000, "人")]
