@@ -415,6 +415,11 @@ def later_comparison(text: str, end: int, clause_end: int) -> bool:
 
 # 至少建设1个…: a floor written before the verb
 AT_LEAST_BEFORE = re.compile(r"(?:至少|最少|不少于)[^，,；;。\n]{0,4}$")
+# (BL15) ... also before a plain Chinese numeral: `每个乡镇至少建成一所公办中心幼儿园` is a count with its comparator
+# (CONVENTIONS: `至少` is `>=`; NUM1 leaves a plain numeral none only without one), not of how often a thing is done
+# (`每年至少开展一次检查`: a cycle, deadlines read it)
+AT_LEAST_WIDTH = 8
+FREQUENCY_UNITS = frozenset({"次", "遍", "轮", "届", "期", "回", "场", "批"})
 
 # ------------------------------------------------------------------ boundaries
 # A tab separates the cells of a table row (pipeline.reading.html_text renders <td> so):
@@ -1082,9 +1087,11 @@ INDICATOR_MARKER = re.compile(
 )  # (三是实现…参合率: 一是/二是 enumerate the tasks of a paragraph)
 # framing that says which part of a whole is meant, not what is measured: 以大数据为代表的|数字经济规模
 INDICATOR_FRAME = re.compile(r"^[^，,；;。]{0,4}以[^，,；;。的]{1,24}为(?:代表|重点|主体|核心|引领|龙头|主)的")
-# 每个县市区至少引进1个外资项目: the distribution is part of what is measured
+# 每个县市区至少引进1个外资项目: the distribution is part of what is measured; (BL15) a bracketed list of the place's
+# kinds is one element of its name (每个县（市、区）至少建成一所…: the 、 inside the bracket ends no distribution)
 DISTRIBUTIVE = re.compile(
-    r"每(?:个|家|所|条|一个)[\u4e00-\u9fff（）()]{1,8}?(?=至少|力争|均|都|要|分别|[^\u4e00-\u9fff（）()])"
+    r"每(?:个|家|所|条|一个)(?:[\u4e00-\u9fff]|[（(][^（）()\n]{1,8}[）)]){1,8}?"
+    r"(?=至少|力争|均|都|要|分别|[^\u4e00-\u9fff（）()])"
     r"|(?:[省市县区乡镇村][、和及]?){1,4}各级"  # 省、市、县各级100个高频事项
 )
 # a level alone (市、县级不低于70%) inherits the measure of the target before it

@@ -1003,6 +1003,18 @@ def _comparator_before(text: str, seg_start: int, start: int) -> re.Match | None
     return found
 
 
+def _floored_count(text: str, seg_start: int, start: int, unit: str | None) -> bool:
+    """(BL15) `至少` (a floor) before the action verb of a plain Chinese count of things (`每个乡镇至少建成一所…幼儿园`):
+    the count has its comparator (CONVENTIONS `至少` >=); not a frequency (`至少开展一次`), not a count without its
+    act (`至少一人就业`)."""
+    window = max(seg_start, start - P.AT_LEAST_WIDTH)
+    return (
+        unit not in P.FREQUENCY_UNITS
+        and P.ACTION_VERB_END.search(text, window, start) is not None
+        and P.AT_LEAST_BEFORE.search(text, window, start) is not None
+    )
+
+
 def _names_or_qualifies(
     m: re.Match,
     text: str,
@@ -1042,6 +1054,7 @@ def _names_or_qualifies(
         plain_chinese
         and not m.group("cls")
         and m.group("unit") != "番"
+        and not _floored_count(text, clause_start, start, m.group("unit"))  # 每个乡镇至少建成一所… (BL15)
         or P.PER_EACH_BEFORE.search(text, clause_start, start)
     ):
         return True  # 一次申报, 整合为一张; 每成功推荐1个…: idioms and per-unit rules
@@ -1334,7 +1347,7 @@ class _Scan:
             self.doc.in_deadline_span(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))
         ):
             return False  # 6个月内完成, 3天内反馈: a deadline (but 控制在3个月以内 is a goal)
-        if c.plain_chinese and not (m.group("cls") or verb):
+        if c.plain_chinese and not (m.group("cls") or verb or _floored_count(text, c.seg_start, start, unit)):
             return False  # 三条产业链, 一次: small Chinese numerals are rarely goals (三至四个, 百余家 are read)
         if P.CONDITION_HEAD.match(text, c.seg_start) and P.NP_AFTER.match(text, end):
             return False  # 对年产值1亿元以上的企业…: a condition, not a goal
@@ -1436,7 +1449,7 @@ class _Scan:
         c.comparator = _comparator(c.m, verb)
         if text.rfind("分别", c.clause_start, start) >= 0:
             c.comparator = _list_qualifier(text, c) or c.comparator  # 分别…550万亩和75万亩以上: both >=
-        if c.comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(c.seg_start, start - 8), start):
+        if c.comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(c.seg_start, start - P.AT_LEAST_WIDTH), start):
             c.comparator = ">="
         elif verb == "突破" and _breaks_through_objects(text, c):
             c.comparator = "="  # 突破50项…关键共性技术: the count of what is mastered, not a floor passed

@@ -79,3 +79,22 @@ def test_a_bounded_size_before_guimo_de_names_a_class(size):
 def test_an_unbounded_size_before_guimo_de_is_no_class_threshold():
     rows = _targets("三、主要任务\n　　到2025年，组建一支1000人规模的应急救援队伍。")
     assert [(r["value"], r["unit"]) for r in rows] == [(1000, "人")]
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["每个乡镇", "每个县（市、区）", "每个设区的市"]),
+    st.sampled_from(["建成", "建设", "打造"]),
+    st.sampled_from([("一所", "所", "示范学校"), ("一个", "个", "实训基地"), ("两个", "个", "实训基地")]),
+)
+def test_a_floor_before_the_act_of_a_plain_count_gives_a_per_unit_goal(place, act, count):
+    numeral, unit, noun = count
+    rows = _targets(f"三、主要任务\n　　{place}至少{act}{numeral}{noun}。")
+    assert [(r["text"], r["unit"], r["comparator"], r["indicator"]) for r in rows] == [
+        (numeral + noun, unit, ">=", place + noun)
+    ]
+
+
+@pytest.mark.parametrize("unit", sorted(P.FREQUENCY_UNITS))
+def test_a_floor_before_a_plain_frequency_is_no_count(unit):
+    assert _targets(f"三、主要任务\n　　每年至少开展一{unit}检查。") == []
