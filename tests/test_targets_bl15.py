@@ -98,3 +98,15 @@ def test_a_floor_before_the_act_of_a_plain_count_gives_a_per_unit_goal(place, ac
 @pytest.mark.parametrize("unit", sorted(P.FREQUENCY_UNITS))
 def test_a_floor_before_a_plain_frequency_is_no_count(unit):
     assert _targets(f"三、主要任务\n　　每年至少开展一{unit}检查。") == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "indicator"),
+    [
+        ("全年装配式建筑占70%以上", "装配式建筑占比"),  # a bare 占: the share named
+        ("全年装配式建筑占比达到70%以上", "装配式建筑占比"),  # written out: not doubled
+        ("全年装配式建筑比重达到70%以上", "装配式建筑比重"),  # another rate noun: kept
+    ],
+)
+def test_a_bare_share_verb_measures_the_share(clause, indicator):
+    assert [r["indicator"] for r in _targets(f"{WORK_PART}{clause}。")] == [indicator]
