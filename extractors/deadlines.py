@@ -28,7 +28,7 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   year its end; the plans before 十一五 only in quotes, ``党的十五大`` is none; in prose framing
   a clause, also where the title names the period: CONVENTIONS "plan periods in prose"), ``再用５年左右时间``;
   durations in days or hours have ``months`` null
-- ``recurring``: ``每年``, ``每三年``, ``每季度``, ``每半年``, ``每7个月``, ``每个合同年``, ``每学期``,
+- ``recurring``: ``每年``, ``每三年``, ``每季度``, ``每半年``, ``每7个月``, ``每个合同年``, ``每学期``, ``每学年``,
   ``按季度``, ``按月``, and cycles ``一年一评估``/``三年一轮``/``一年至少进行一次`` (年均 is a rate, and
   ``逐年`` a trend, not a time bound: left to targets); a due date after 每年
   (``每年12月底之前``, ``每年年底前``, ``每年6月、12月向…报告``) is a ``by`` of its own with year null,
@@ -119,6 +119,8 @@ _RECUR_MONTHS = {
     "个月": 1,
     "学期": 6,
     "个学期": 6,
+    "学年": 12,  # (BL15) the school year: the cycle of education plans' recurring tasks
+    "个学年": 12,
 }
 _DAY_UNITS = ("日", "天", "工作日", "个工作日")
 # 压缩至3个工作日以内, 控制在3个月以内: a value to reach, not a time bound
@@ -1484,7 +1486,7 @@ def _recur(m: re.Match, env: _Env) -> Row | None:
 
 RECUR = Rule(
     "recur",
-    rf"每{_S}(?:(?P<rn>[两二三四五六七八九十\d]{{1,2}})?{_S}(?P<ru>年|季度?|半年|个月|月|个?学期)"
+    rf"每{_S}(?:(?P<rn>[两二三四五六七八九十\d]{{1,2}})?{_S}(?P<ru>年|季度?|半年|个月|月|个?学期|个?学年)"
     rf"|(?P<rc>个(?:自然|合同|会计|财政|考核)?年度?))",
     _recur,
     examples=(
@@ -1507,6 +1509,12 @@ RECUR = Rule(
             note="the school term: the cycle of education rules",
         ),
         example("按照小学每生每学期2500元的标准补贴。", note="a per-pupil rate"),
+        example(
+            "各校每学年组织一次教学开放周。",
+            {"text": "每学年", "kind": "recurring", "months": 12},
+            note="(BL15) the school year bounds a recurring task as 每年 does",
+        ),
+        example("按照每生每学年1000元的标准给予资助。", note="(BL15) a per-pupil rate per school year"),
         example("每年安排不低于50亿元专项资金。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
         example("每年安排最高100万元经费。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
         example("每个单位每年最高补贴100万元。", note="the period of a cap"),
@@ -2164,6 +2172,39 @@ INSPECTION_EVE = Rule(
 
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
+# (BL15) Education documents date a measure's start by a school term: `自2022年秋季学期初中一年级学生开始，将艺术类科目纳入
+# 中考`, `自2023年秋季学期起`, `从2024年秋季入学的新生开始` (the cohort the measure applies from). 自/从 + a year + a
+# spring or autumn term (学期, 学年, 入学, 开学) and 起/开始 later in its clause is a `from` of that year, the span 自…
+# to the term; a start the sentence reports (`…开始，已全面推行`) is none.
+_TERM = r"[春秋]季?(?:学期|学年|入学|开学)"
+
+
+def _term_start(m: re.Match, env: _Env) -> Row | None:
+    if _reports_state(m.string, m.end()):
+        return None
+    return _mk(m.start(), m.end(), "from", int(m.group("ty")), None)
+
+
+TERM_START = Rule(
+    "term_start",
+    rf"(?:自|从){_S}(?P<ty>(?:19|20)\d{{2}}){_S}年{_S}{_TERM}(?=[^，,；;。\n]{{0,16}}?(?:起(?![步草点源来])|开始))",
+    _term_start,
+    examples=(
+        example(
+            "自2023年秋季学期起，全面实施课后服务。",
+            {"text": "自2023年秋季学期", "kind": "from", "year": 2023},
+            note="(BL15) a start dated by a school term",
+        ),
+        example(
+            "从2024年秋季入学的新生开始，实行新的课程方案。",
+            {"text": "从2024年秋季入学", "kind": "from", "year": 2024},
+            note="(BL15) the cohort of a term's intake the measure applies from",
+        ),
+        example("自2019年秋季学期开始，全省已全面推行。", note="(BL15) a start the sentence reports (已)"),
+        example("2023年秋季学期，各校要开齐课程。", partial=True, note="(BL15) no 自/从: no start"),
+    ),
+)
+
 _FIRST_CHARS = (
     r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即再"
     r"来]"
@@ -2188,6 +2229,7 @@ RULES = RuleSet(
         TOTAL,
         QUARTER,
         EFFORT,
+        TERM_START,  # before DATED, which takes `自2023年` and drops it (no 起 right after the year)
         DATED,
         RECUR,
         PER,

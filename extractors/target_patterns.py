@@ -417,6 +417,11 @@ def later_comparison(text: str, end: int, clause_end: int) -> bool:
 
 # 至少建设1个…: a floor written before the verb
 AT_LEAST_BEFORE = re.compile(r"(?:至少|最少|不少于)[^，,；;。\n]{0,4}$")
+# (BL15) ... also before a plain Chinese numeral: `每个乡镇至少建成一所公办中心幼儿园` is a count with its comparator
+# (CONVENTIONS: `至少` is `>=`; NUM1 leaves a plain numeral none only without one), not of how often a thing is done
+# (`每年至少开展一次检查`: a cycle, deadlines read it)
+AT_LEAST_WIDTH = 8
+FREQUENCY_UNITS = frozenset({"次", "遍", "轮", "届", "期", "回", "场", "批"})
 
 # ------------------------------------------------------------------ boundaries
 # A tab separates the cells of a table row (pipeline.reading.html_text renders <td> so):
@@ -480,6 +485,12 @@ PRESENT = re.compile(
     r"|过去(?:的)?(?:[一二两三四五六七八九十几\d]+)年(?:来|里|中|间)?[，,]"
     r"|年(?<=[一二两三四五六七八九十几多\d近]年)来[，,]"
 )
+# (BL15) a year-on-year comparison (`同比增长`, `比上年增长`, `较上年下降`) after a resolve earlier in its sentence
+# (`力争全年货物进出口总额同比增长15%左右`, `确保…比上年增长6%左右`, `力争…达到500亿元，同比增长10%以上`) is the baseline
+# the goal is set against, as in the 预期目标 sentence (`地区生产总值同比增长8%左右`): no statement of the present. A
+# resolve reported done (`确保了`) frames none.
+YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年")
+RESOLVE = re.compile(r"(?:力争|争取|确保)(?!了)")
 # A past five-year plan's period framing a sentence (`“十三五”时期，全省…年均增长6.5%`): its years are behind a text
 # issued after the plan's end (targets.py compares the plan's end with the document's year)
 PLAN_FRAME = re.compile(r"“(十[一二三四五六]?五|[六七八九]五)”(?:规划)?(?:时期|期间|以来)[，,]")
@@ -515,7 +526,8 @@ ORGANISING_VERBS = frozenset(
 )
 # a baseline or a share opening an indicator (较2020年翻|一番, 占GDP比重|达到10%): the comparison continues the
 # previous target's measure (…增加值达到500亿元，占GDP比重达到10%)
-BASELINE_START = re.compile(r"(?:较|比|与)[^，,；;。]{0,8}?年|占")
+# (BL15) `同比` opens one too (`…达到500亿元，同比增长10%以上`: the sales' growth over last year)
+BASELINE_START = re.compile(r"(?:较|比|与)[^，,；;。]{0,8}?年|占|同比")
 # a deadline left between a subject and its bound (机架数|2025年底前|超过45万个): it is no part of the indicator
 TRAILING_DEADLINE = re.compile(r"(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?:前|之前)?$")
 # …等6个方面试点示范培育行动: aspects frame how the work is organised, a later check verifies none (GUIDE)
@@ -569,6 +581,14 @@ WHEN_CLAUSE = re.compile(r"[ \u3000]*(?:当|如|若|凡)[^，,；;。\n]{1,30}?�
 # 1000元起付线, 50万吨/年的煤矿: a parameter or class right after the quantity
 # (money may be written 五百万元人民币: 每车不低于五百万元人民币的…保险凭证 is a requirement's threshold)
 PARAMETER_AFTER = re.compile(r"(?:/[年月日时]|人民币)?[ \u3000]?(?:的|起付线|封顶线|标准|限额|上限|下限|门槛)")
+# (BL15) a bounded size before `规模的` + a noun names a class of that size (`超过1000人规模的学校必须配备专职教师`, `500人
+# 以上规模的企业`, `年产值不低于1亿元规模的…`): the threshold of who is meant, no count (README: thresholds and classes);
+# an unbounded size is the size of what is built (`组建一支1000人规模的救援队伍`)
+CLASS_SIZE_AFTER = re.compile(r"[ \u3000]?规模(?:以上|以下)?的")
+CLASS_BOUND_VERBS = frozenset(
+    {"超过", "超", "不低于", "不少于", "高于", "低于", "少于", "不超过", "不足", "大于", "小于"}
+)
+BOUND_QUALIFIER_END = re.compile(r"(?:以上|以下)$")
 # (BL12) the task or goal a figure is the size of (`完成…发电装机550万千瓦的任务`, `完成造林100万亩任务`): the figure is the
 # goal's, its measure before it (indicator-first), not a class or a parameter of the noun after it
 ITEM_COUNT_UNITS = frozenset("项个条件批类")  # counts of items: 280项任务 counts the tasks
@@ -1087,9 +1107,11 @@ INDICATOR_MARKER = re.compile(
 )  # (三是实现…参合率: 一是/二是 enumerate the tasks of a paragraph)
 # framing that says which part of a whole is meant, not what is measured: 以大数据为代表的|数字经济规模
 INDICATOR_FRAME = re.compile(r"^[^，,；;。]{0,4}以[^，,；;。的]{1,24}为(?:代表|重点|主体|核心|引领|龙头|主)的")
-# 每个县市区至少引进1个外资项目: the distribution is part of what is measured
+# 每个县市区至少引进1个外资项目: the distribution is part of what is measured; (BL15) a bracketed list of the place's
+# kinds is one element of its name (每个县（市、区）至少建成一所…: the 、 inside the bracket ends no distribution)
 DISTRIBUTIVE = re.compile(
-    r"每(?:个|家|所|条|一个)[\u4e00-\u9fff（）()]{1,8}?(?=至少|力争|均|都|要|分别|[^\u4e00-\u9fff（）()])"
+    r"每(?:个|家|所|条|一个)(?:[\u4e00-\u9fff]|[（(][^（）()\n]{1,8}[）)]){1,8}?"
+    r"(?=至少|力争|均|都|要|分别|[^\u4e00-\u9fff（）()])"
     r"|(?:[省市县区乡镇村][、和及]?){1,4}各级"  # 省、市、县各级100个高频事项
 )
 # a level alone (市、县级不低于70%) inherits the measure of the target before it

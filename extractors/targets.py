@@ -174,9 +174,18 @@ class _DocIndex:
         """Where the first word of the present in ``start``–``end`` states it; not `目前`/`当前`/`现有` as the object's
         attribute right after a verb of remedy (缓解|目前严重缺电局面, 改变|当前…的状况: the goal acts on the present, BL12)."""
         for found in P.PRESENT.finditer(self.text, start, end):
-            if not P.REMEDY_VERB_END.search(self.text, max(start, found.start() - 2), found.start()):
+            if P.REMEDY_VERB_END.search(self.text, max(start, found.start() - 2), found.start()):
+                continue
+            if not self._resolved_baseline(start, found):
                 return found.start()
         return None
+
+    def _resolved_baseline(self, start: int, found: re.Match) -> bool:
+        """(BL15) Whether the word of the present is a year-on-year comparison after a resolve opened earlier in its
+        sentence (`力争全年货物进出口总额同比增长15%左右`): the goal's baseline, as in the 预期目标 sentence."""
+        return P.YEAR_ON_YEAR.fullmatch(found.group()) is not None and bool(
+            P.RESOLVE.search(self.text, start, found.start())
+        )
 
     def closed_by_note(self, pos: int, start: int, end: int) -> bool:
         """Whether a responsibility note (`（…牵头…）`) follows ``pos`` in its sentence ``start``–``end``: it closes
@@ -1019,6 +1028,18 @@ def _comparator_before(text: str, seg_start: int, start: int) -> re.Match | None
     return found
 
 
+def _floored_count(text: str, seg_start: int, start: int, unit: str | None) -> bool:
+    """(BL15) `至少` (a floor) before the action verb of a plain Chinese count of things (`每个乡镇至少建成一所…幼儿园`):
+    the count has its comparator (CONVENTIONS `至少` >=); not a frequency (`至少开展一次`), not a count without its
+    act (`至少一人就业`)."""
+    window = max(seg_start, start - P.AT_LEAST_WIDTH)
+    return (
+        unit not in P.FREQUENCY_UNITS
+        and P.ACTION_VERB_END.search(text, window, start) is not None
+        and P.AT_LEAST_BEFORE.search(text, window, start) is not None
+    )
+
+
 def _names_or_qualifies(
     m: re.Match,
     text: str,
@@ -1058,6 +1079,7 @@ def _names_or_qualifies(
         plain_chinese
         and not m.group("cls")
         and m.group("unit") != "番"
+        and not _floored_count(text, clause_start, start, m.group("unit"))  # 每个乡镇至少建成一所… (BL15)
         or P.PER_EACH_BEFORE.search(text, clause_start, start)
     ):
         return True  # 一次申报, 整合为一张; 每成功推荐1个…: idioms and per-unit rules
@@ -1350,7 +1372,7 @@ class _Scan:
             self.doc.in_deadline_span(start) or (unit in P.DURATION_UNITS and P.WITHIN_AFTER.match(text, m.end("unit")))
         ):
             return False  # 6个月内完成, 3天内反馈: a deadline (but 控制在3个月以内 is a goal)
-        if c.plain_chinese and not (m.group("cls") or verb):
+        if c.plain_chinese and not (m.group("cls") or verb or _floored_count(text, c.seg_start, start, unit)):
             return False  # 三条产业链, 一次: small Chinese numerals are rarely goals (三至四个, 百余家 are read)
         if P.CONDITION_HEAD.match(text, c.seg_start) and P.NP_AFTER.match(text, end):
             return False  # 对年产值1亿元以上的企业…: a condition, not a goal
@@ -1368,6 +1390,10 @@ class _Scan:
             return False  # 可选择3种支付方式: an option a rule offers, no goal
         if verb is None and unit == "%" and text.startswith("的", start - 1):
             return False  # 每年偿还本金的20%: a share a rule sets, not a goal
+        if P.CLASS_SIZE_AFTER.match(text, end) and (
+            verb in P.CLASS_BOUND_VERBS or P.BOUND_QUALIFIER_END.search(text, start, end)
+        ):
+            return False  # 超过1000人规模的学校, 500人以上规模的企业: a bounded size naming a class (BL15)
         # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it
         return not (unit in P.MODIFIER_UNITS and verb is None)
 
@@ -1437,6 +1463,7 @@ class _Scan:
             or doc.in_plan(start)
             or doc.closed_by_note(c.end, c.sent_start, c.sent_end)
             or _counts_listed_members(text, c.clause_start, start, c.value)
+            or P.RESOLVE.search(text, c.clause_start, start)
         ):
             return False
         if (
@@ -1449,7 +1476,7 @@ class _Scan:
         c.comparator = _comparator(c.m, verb)
         if text.rfind("分别", c.clause_start, start) >= 0:
             c.comparator = _list_qualifier(text, c) or c.comparator  # 分别…550万亩和75万亩以上: both >=
-        if c.comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(c.seg_start, start - 8), start):
+        if c.comparator == "=" and P.AT_LEAST_BEFORE.search(text, max(c.seg_start, start - P.AT_LEAST_WIDTH), start):
             c.comparator = ">="
         elif verb == "突破" and _breaks_through_objects(text, c):
             c.comparator = "="  # 突破50项…关键共性技术: the count of what is mastered, not a floor passed
@@ -1629,6 +1656,8 @@ class _Scan:
         predicate = _predicate_after_count(text, c, ind_start) if verb is None else None
         if indicator and predicate:
             indicator = predicate + _DE + indicator  # 带动|产业链上下游企业5000家以上|上平台用平台 (BL12)
+        if verb == "占" and indicator and not P.RATE_NOUN_END.search(indicator):
+            indicator += "占比"  # 装配式建筑占70%以上: the share of what is named, its measure (BL15)
         return [(ind_start, c.end, _with_direction(indicator, verb))]
 
     def _each_kept_verb_spans(self, c: _Candidate) -> list[tuple[int, int, str | None]]:

@@ -67,6 +67,16 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   comes from realmeta's and realmeta2's gold (not blind). Blind (main a94fad9): target 0.889, deadline 0.900,
   micro 0.993; floors since BL16's rules (a situation part sets no goal and bounds no task, `从“十一五”开始` is `from`
   2006): target, deadline and micro 1.000.
+- ``realblind14`` (task BL15): 山东's 十四五 education 规划 (0126, 26k characters): 一、…十一、 over （一）… items whose
+  titles end at their first `。`, a `（…负责）` note closing each of 56 items under the rule `列第一位者为牵头部门，下同`, the
+  figures in the task items (no indicator table survives), no sum of money. Meta from realmeta's gold (not blind). Blind
+  (main a94fad9): target 0.840, deadline 0.900, target·indicator 0.800, micro 0.983; heading and units 1.000. Floors
+  since BL15's rules (a resolve frames a share written first, 组建, `至少` + a plain count, a bounded size naming a
+  class, `每学年`, a start by a school term): target 0.982, deadline 1.000, target·indicator 0.945, micro 0.998.
+- ``realwr2`` (task BL15): 三亚's 2024 政府工作报告 (0172), targets and deadlines only as ``realwr``, annotated whole (the
+  回顾 must yield none; no time bound in part 二, so deadline measures false positives). Blind (main a94fad9): target
+  0.917 (P 1.000: the `力争…同比增长…` goals missed), target·indicator 0.875; floors since BL15's rule (a year-on-year
+  comparison after a resolve is the goal's baseline; a bare `占` measures the share): target 1.000, target·indicator 1.000.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -575,6 +585,43 @@ SETS = (
             "0066_Notice_from_61_Departments_Including_the_Ministr.txt",
             "0060_商务部关于公布首批全国示范智慧商圈全国示范智慧商.txt",
         ),
+    ),
+    # F1 after BL15's rules less a margin (blind figures, main a94fad9, in brackets; notes/realblind14.md). Meta is not
+    # blind: realmeta has 0126's meta gold.
+    BlindSet(
+        "realblind14",
+        documents=1,
+        f1_floors={
+            "heading": 0.98,  # 1.000 (70 gold, 70 pred; blind 1.000)
+            # 0.982 (28 gold, 27 pred, all correct) after BL15's resolve frame, 组建, `至少…一所`, `…规模的` class (blind
+            # 0.840): left `应用型高校科技成果转化率超过1/3` (no fraction is parsed)
+            "target": 0.96,
+            "deadline": 0.97,  # 1.000 (11 gold, 11 pred) after `每学年`, `自2022年秋季学期…开始` (blind 0.900)
+            "responsible_unit": 0.98,  # 1.000 (184 units of 56 `（…负责）` notes, the first of each `lead`; blind 1.000)
+            "micro": 0.98,  # 0.998 (blind 0.983)
+        },
+        target_indicator_floor=0.92,  # 0.945 (blind 0.800)
+        meta_accuracy_floor=0.98,  # 1.000, 13/13 (realmeta's gold; not blind)
+        meta_field_floor=1.0,  # 1 document: one miss would be 0.0
+        builders="realblind14_*.py",
+        empty_labels=("amount",),  # no sum of money (`多元`, `双元制` only)
+    ),
+    # F1 after BL15's target rules less a margin (blind figures, main a94fad9, in brackets; notes/realwr2.md): targets
+    # and deadlines only, as realwr.
+    BlindSet(
+        "realwr2",
+        documents=1,
+        f1_floors={
+            # 1.000 (26 gold, 26 pred) after BL15's `力争…同比增长…` (blind 0.917: those four goals missed)
+            "target": 0.97,
+            "micro": 0.97,  # 1.000 (blind 0.917)
+        },
+        target_indicator_floor=0.97,  # 1.000 after BL15's bare 占 (`装配式建筑占70%以上`: 装配式建筑占比; blind 0.875)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr2_*.py",
+        empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in part 二
+        labels=("target", "deadline"),
     ),
     BlindSet(
         "realdev8t",
