@@ -60,6 +60,11 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   indents, 教育部's pilot 通知 with its 文号 and the 1990 国务院 决定 on one line. Only 0076 sets figures; meta comes from
   realmeta's gold (not blind). Blind (main 48140de): target 0.444, micro 0.976; floors since BL12's target
   rules (a premise `在…的基础上，`, a count after `面向`): target 1.000, micro 1.000.
+- ``realblind13`` (task BL14): five texts without span gold elsewhere: the national “十四五”智能制造发展规划 (PDF
+  text with a 目录, page numbers and six 专栏 boxes numbered `01 `…), 青岛's 实施细则 for connected-vehicle road tests
+  (chapters, articles, condition lists, digits garbled by the source), 山东's 指导意见 on large models and two national
+  意见 without figures. Meta comes from realmeta/realmeta2's gold (not blind). Blind (main a94fad9): heading 0.947,
+  target 0.900, deadline 0.909, micro 0.943.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -564,6 +569,30 @@ SETS = (
             "0058_Several_Opinions_on_Accelerating_Digital_and_Int.txt",
         ),
         precision_floors={"target": 1.0},
+    ),
+    # The blind figures (main a94fad9; notes/realblind13.md), less a margin. Meta is not blind: realmeta and realmeta2
+    # have meta-only gold of all five.
+    BlindSet(
+        "realblind13",
+        documents=5,
+        f1_floors={
+            "heading": 0.92,  # 0.947 (237 gold, 213 pred): 0073's 24 box items `01 关键核心技术`… missed
+            "target": 0.87,  # 0.900 (10 gold, 10 pred): 0073's `120 个以⏎5⏎上…` (a page number inside `以上`): `=`
+            "amount": 0.97,  # 1.000 (5 gold, 5 pred)
+            "deadline": 0.88,  # 0.909 (18 gold, 15 pred): 0073's `2025 年的主要目标是：`, 0138's `每年4月、83月` months
+            "micro": 0.92,  # 0.943
+        },
+        target_indicator_floor=0.77,  # 0.800: 0073's `200 项以上国家、行业标准的制修订` → `制修订`, and the `=` above
+        meta_accuracy_floor=0.98,  # 1.000, 65/65 (realmeta's and realmeta2's gold; not blind)
+        meta_field_floor=1.0,  # 5 documents, every field right: one miss (0.8) would be a regression
+        builders="realblind13_*.py",
+        empty_labels=NO_UNIT,  # duties in prose (`由青岛市工业和信息化局会同…组成…联席工作小组…，负责…`)
+        # rules and conditions (0138: `不少于240小时或1000公里`), texts without figures (0091, 0094)
+        no_target_docs=(
+            "0138_Notice_on_Issuing_the_Interim_Implementation_Rul.txt",
+            "0091_Opinions_on_Accelerating_the_Development_of_Inte.txt",
+            "0094_Opinions_on_Promoting_Discipline_Integration_and.txt",
+        ),
     ),
 )
 BY_NAME = {blind.name: blind for blind in SETS}
