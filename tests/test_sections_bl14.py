@@ -81,3 +81,10 @@ def test_a_box_item_from_10_on_follows_its_zero_padded_siblings():
     got = spans("二、主要任务\n专栏 3 重点工程\n" + items + "10 第10项任务\n开展工作。\n")
     assert ("09 第9项任务", 3, 9) in got
     assert ("10 第10项任务", 3, 10) in got
+
+
+def test_box_items_whose_digits_a_pdf_spaced_out():
+    spaced = PLAN.replace("01 ", "0 1 ").replace("02 ", "0 2 ").replace("03 ", "0 3 ")
+    got = spans(spaced)
+    assert ("0 1 生产线改造", 3, 1) in got
+    assert ("0 3 供应链协同", 3, 3) in got

@@ -95,14 +95,15 @@ _MARKERS = (
 # boxes in 工信部's and the State Council's 规划, BL14; the normaliser drops the blank, `01关键…`): the leading zero
 # marks the item, level 3 as `1.` (the zero-padded number is its own separator), a heading only inside a box
 # (CONVENTIONS: items in 专栏 boxes are headings); elsewhere such a line is a table's row or a code. Items from `10`
-# on carry no zero: they are read as any `1.` item without separator (the exact next number only).
+# on carry no zero: they are read as any `1.` item without separator (the exact next number only). A PDF's character
+# spacing may split the two digits (`0 1 关键…`), as it does an item's `1 0.`.
 # A private-use character right after a line-start number, before the title (`1\ue010突破…`, BL11): a symbol-font
 # glyph of the separator (`．`) that the conversion could not map; it separates as the glyph did (has_sep).
 _GARBLED_SEPARATOR = "\ue000-\uf8ff"
 _LINE_MARKER_BODY = (
     _LINE_PREFIX_BODY
     + rf"(?P<marker>{_MARKERS}"
-    + rf"|(?P<l3z>0[1-9])(?={_SP}*[\u4e00-\u9fff])"
+    + rf"|(?P<l3z>0{_SP}?[1-9])(?={_SP}*[\u4e00-\u9fff])"
     + rf"|(?P<l3>\d{{1,3}})(?!\d)(?:{_SP}*(?P<l3sep>[.．﹒、]|[{_GARBLED_SEPARATOR}](?=[\u4e00-\u9fff])){_NOT_DECIMAL}"
     + r"|(?=[\u4e00-\u9fff]))"
     + ")"
@@ -257,7 +258,7 @@ def _kind_and_number(match) -> tuple[int | str, int] | None:
         if kind is None:
             found = match.groupdict()
             if found.get("l3z"):
-                return 3, int(found["l3z"])  # a 专栏 box's `01 ` item
+                return 3, int(found["l3z"][-1])  # a 专栏 box's `01 ` item (`0 1`: a PDF's character spacing)
             circled = found.get("l5")
             return (5, ord(circled) - ord("①") + 1) if circled else None
     number = cn_to_int(raw_number)
