@@ -396,9 +396,11 @@ SETS = (
             # 1.000 (3 gold, 3 pred) after BL12's change verbs (`将由19%上升到45%`: 上升到 closes the start value);
             # 0.500 before (0019's two projections missed; blind 0.400)
             "target": 0.97,
-            "amount": 0.85,  # 0.875 (7/8) after the lead's cn_yuan_jiao rule (`二元七角五分`, `吨煤六元`; blind 0.000)
+            # 1.000 (8/8) since BL14 fixed the gold's `七角五分` (the annotator had put it inside `二元七角五分`; 0.875
+            # before) after the lead's cn_yuan_jiao rule (`二元七角五分`, `吨煤六元`; blind 0.000)
+            "amount": 0.97,
             "deadline": 0.97,  # 1.000 after DL7 (12 gold; blind 0.957)
-            "micro": 0.97,  # 0.993 after BL12 (0.985 before; blind 0.954)
+            "micro": 0.97,  # 1.000 after BL14's gold fix (0.993 after BL12, 0.985 before; blind 0.954)
         },
         target_indicator_floor=0.97,  # 1.000 after BL12 (0.500 before; blind 0.000)
         meta_accuracy_floor=0.98,  # 1.000, 65/65 after MT7 (blind 60/65)
