@@ -88,3 +88,18 @@ def test_box_items_whose_digits_a_pdf_spaced_out():
     got = spans(spaced)
     assert ("0 1 生产线改造", 3, 1) in got
     assert ("0 3 供应链协同", 3, 3) in got
+
+
+def test_a_box_between_the_main_text_s_1_items_closes_when_they_resume():
+    raw = (
+        "二、重点任务\n1.推动数字化改造。开展改造。\n专栏 1 改造行动\n01 生产线改造\n推动改造。\n02 数字车间建设\n"
+        "建设车间。\n2.加强人才培养。开展培训。\n"
+    )
+    got = spans(raw)
+    assert got == [
+        ("二、重点任务", 1, 2),
+        ("1.推动数字化改造", 3, 1),
+        ("01 生产线改造", 3, 1),
+        ("02 数字车间建设", 3, 2),
+        ("2.加强人才培养", 3, 2),  # the main sequence resumes after the box
+    ]
