@@ -223,6 +223,23 @@ _DECIDED_BEFORE = re.compile(r"决定[ \u3000]*[，,：:][ \u3000]*$")
 _STEP_FIRST_AFTER = re.compile(r"[ \u3000]*(?:先|首先|率先|先行)(?:在|于|从|对|行|开展|启动|试点|完成|实施|推进)")
 
 
+# A plan's goals introduced by the year they are set for (`2025 年的主要目标是：` + a `——` list, 工信部's and the State
+# Council's 规划): the plan's horizon, a `by` as `到2025年` is (CONVENTIONS: a bare year opening a sentence of a plan),
+# and the year its items take (README deadline_year). Only a year after the document's own (a work report's
+# `2024年…主要预期目标是` names its year, no bound: _ABOUT_THE_YEAR); in an undated text only the horizon a `到YYYY年`
+# before it named.
+_PLAN_GOALS_AFTER = re.compile(rf"{_S}(?:的{_S})?(?:主要|发展|总体|具体|阶段性?)?目标(?:是|为){_S}[：:]")
+_HORIZON_LOOKBACK = 600
+
+
+def _names_plan_goals(text: str, start: int, end: int, year: int, env: _Env) -> bool:
+    if not _PLAN_GOALS_AFTER.match(text, end) or not _OPENING_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    if env.doc_year is not None:
+        return year > env.doc_year
+    return _same_year_bound(text[max(0, start - _HORIZON_LOOKBACK) : start], year)
+
+
 def _same_year_bound(sentence: str, year: int) -> bool:
     return re.search(rf"(?:到|至){_S}{year}{_S}年", sentence) is not None
 
@@ -1059,8 +1076,11 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
         if _states_the_past(m.string, pre, suf, end, year, env):
             return None
         return _mk(start, end, "by", year, date)
-    if pre is None and suf is None and not g("dm") and _opens_goal(m.string, start, end, year, env):
-        return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring)
+    bare_year = pre is None and suf is None and not g("dm")
+    if bare_year and (
+        _names_plan_goals(m.string, start, end, year, env) or _opens_goal(m.string, start, end, year, env)
+    ):
+        return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring); 2025 年的主要目标是：…
     if pre is None and suf is None and not g("dm") and _completes_task(m.string, start, end, year, env.goal_year):
         return _mk(start, end, "by", year, None)
     if pre is None and suf is None and g("dd") and _appointed_day(m.string, start, end):
@@ -1206,6 +1226,28 @@ DATED = Rule(
     rf"(?P<suf>前后|{_BEFORE}|年内|起(?![步草点源来])|开始|止|以来|(?:以)?后(?={_S}[，,]))?",
     _dated,
     examples=(
+        example(
+            "到2025年，规模以上企业大部分实现数字化；到2035年，全面普及。\n2025年的主要目标是：\n——建成100个示范工厂。",
+            {"text": "到2025年", "kind": "by", "year": 2025},
+            {"text": "到2035年", "kind": "by", "year": 2035},
+            {"text": "2025年", "kind": "by", "year": 2025},
+            note="(BL14) a plan's goals introduced by their year: the horizon a 到2025年 named, a by",
+        ),
+        example(
+            "2025年主要目标为：培育50家骨干企业。",
+            {"text": "2025年", "kind": "by", "year": 2025},
+            meta={"issue_date": "2022-06-01"},
+            note="(BL14) a year after the document's own",
+        ),
+        example(
+            "2024年全市经济社会发展的主要目标是：地区生产总值增长5%左右。",
+            meta={"issue_date": "2024-01-20"},
+            note="(BL14) a work report's own year introducing its goals: no bound",
+        ),
+        example(
+            "2030年的主要目标是：培育50家骨干企业。",
+            note="(BL14) undated, no horizon named before it: no bound",
+        ),
         example(
             "（二）时间进度。2006年10月，由财政部联合进行试点动员，并启动试点工作。",
             {"text": "2006年10月", "kind": "by", "year": 2006, "date": None},

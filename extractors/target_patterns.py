@@ -1279,6 +1279,12 @@ def inside_brackets(text: str, start: int, pos: int) -> bool:
 
 
 MODIFIER_MAX = 16
+# (BL14) An act written as the noun after 的 (`完成200项以上国家、行业标准的制修订`, `30个以上省级、市级平台的建设`): the
+# count counts the act's object, the modifier before 的, and the act says what is done to it; the head alone is a
+# fragment (README: an indicator is never one), so the modifier stays even where it is a list or a long clause.
+ACT_NOUN_HEAD = re.compile(
+    r"制修订|制定|修订|编制|建设|改造|改造提升|提升改造|升级|创建|认定|认证|培育|推广|应用|部署|实施|治理|整治|修复"
+)
 
 
 # a field the counted things are in, opening the noun phrase (100个|在研发设计、…等领域单项应用取得突出成效的
@@ -1308,7 +1314,8 @@ def head_noun(noun_phrase: str) -> str | None:
         noun = noun[1:]
     if _DE in noun:
         modifier, head = noun.rsplit(_DE, 1)
-        if head and ("、" in modifier or len(modifier) > MODIFIER_MAX or _EACH_HOLDS.match(modifier)):
+        long_or_listed = "、" in modifier or len(modifier) > MODIFIER_MAX
+        if head and ((long_or_listed and not ACT_NOUN_HEAD.fullmatch(head)) or _EACH_HOLDS.match(modifier)):
             noun = head
     return noun or None
 

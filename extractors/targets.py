@@ -394,8 +394,9 @@ class _DocIndex:
             year = self._governing_year(i, line_start, pos)
             if year is not None:
                 return year
-        if P.DASH_ITEM.match(self.text, line_start):
-            year = self._list_lead_year(line_start)
+        item_start = line_start if P.DASH_ITEM.match(self.text, line_start) else self._inside_dash_list(line_start)
+        if item_start is not None:
+            year = self._list_lead_year(item_start)
             if year is not None:
                 return year  # ——创新能力。打造2—3个…: the year of the paragraph that leads the list
         # the rest depends on the innermost section only: once per section
@@ -447,6 +448,25 @@ class _DocIndex:
             return True
         return not P.HAS_DIGIT.search(self.text, phrase_end, sent_end)
 
+    def _nonblank_line(self, pos: int, step: int) -> tuple[int, int] | None:
+        """The first line holding text before (step -1) or after (+1) the line at ``pos``."""
+        start, end = self.line(pos)
+        while True:
+            if (step < 0 and start == 0) or (step > 0 and end >= len(self.text)):
+                return None
+            start, end = self.line(start - 1) if step < 0 else self.line(end + 1)
+            if self.text[start:end].strip():
+                return start, end
+
+    def _inside_dash_list(self, line_start: int) -> int | None:
+        """(BL14) A paragraph between two `——` items that opens with none (`——供给能力明显增强。…。⏎培育150家…。⏎——基础
+        支撑…`: the item goes on where a PDF broke its line at a sentence's end): the line start of the item before it,
+        else None."""
+        before, after = self._nonblank_line(line_start, -1), self._nonblank_line(line_start, 1)
+        if before is None or after is None or not P.DASH_ITEM.match(self.text, after[0]):
+            return None
+        return before[0] if P.DASH_ITEM.match(self.text, before[0]) else None
+
     def _list_lead_year(self, line_start: int) -> int | None:
         """Year of the last 到YYYY年-style deadline of the paragraph that leads the dash list holding the line
         at ``line_start`` (到2026年，…更加完善。⏎——创新能力。…⏎——集群发展。…), else None; once per line."""
@@ -463,6 +483,8 @@ class _DocIndex:
             i = bisect.bisect_left(self.by_starts, end) - 1
             if i >= 0 and self.by_starts[i] >= start:
                 year = int(self.by_deadlines[i]["year"])
+            elif self._inside_dash_list(start) is not None:
+                continue  # (BL14) an item's paragraph that opens with no dash: the list goes on before it
             break
         self._lead_year_of[line_start] = year
         return year

@@ -8,7 +8,7 @@ What goes:
   ``上一篇/下一篇`` links;
 - pure chrome fields of legal databases (``【时效性】现行有效``, ``【效力级别】…``, ``【法规类别】…``);
 - PDF page furniture (:mod:`normalizers.page_furniture`): page-number lines (``— 3 —``,
-  ``- 3 -``, ``第3页 共10页``, ``3/10``) and the running header/footer lines that repeat
+  ``- 3 -``, ``第3页 共10页``, ``3/10``, bare numbers running on a page apart) and the running header/footer lines that repeat
   next to them (``XX省人民政府公报　2023年第7期``);
 - a government site's page information table (索引号/主题分类/发文机关/成文日期/文号/发布日期, three labels or
   more in the text's head) and its footer (主办单位, 网站标识码, ICP备, 公网安备: :mod:`normalizers.site_chrome`);
@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from normalizers.edits import deleted, replaced_one_for_one
-from normalizers.page_furniture import page_number_spans, running_header_spans
+from normalizers.page_furniture import bare_page_number_spans, page_number_spans, running_header_spans
 from normalizers.site_chrome import site_chrome_spans
 from pipeline.core.offsets import OffsetMap
 
@@ -105,6 +105,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     page_spans = page_number_spans(text)
     spans += page_spans
     spans += running_header_spans(text, page_spans)
+    spans += bare_page_number_spans(text)
     spans += [m.span() for m in _DATABASE_NOISE.finditer(text)]
     spans += site_chrome_spans(text)
     for m in _TAIL_HEADER.finditer(padded):

@@ -8,6 +8,9 @@ two halves, which the ``linebreaks`` step then joins back into one paragraph.
 - Page numbers (GB/T 9704 ``— 3 —``; ``- 3 -``, ``第3页 共10页``, ``共10页 第3页``, ``3/10``) on a
   line of their own, or a dash-framed number sharing its line with a short running text
   (``XX公报　　— 3 —``).
+- Bare page numbers (``5`` alone on its line): only a run of three or more numbered one by one, each at
+  least a page (``MIN_PAGE_CHARS``) after the one before (``bare_page_number_spans``); a lone number line or
+  a table's row numbers stay.
 - Running headers/footers: a short line (at most ``MAX_HEADER_CHARS`` characters besides
   blanks) with no sentence punctuation, no heading marker and no label such as
   ``责任单位`` (repeated ``责任单位：…`` lines and ``（一）`` markers are content).  Such a
@@ -70,6 +73,38 @@ def page_number_spans(text: str) -> list[tuple[int, int]]:
     """Content spans of the page-number lines (their line breaks stay)."""
     # in the padded text a match starts at the "\n" before its line: at the line's own index
     return [(m.start(), m.end() - 1) for m in _PAGE_LINE.finditer(f"\n{text}\n")]
+
+
+# A PDF's bare page numbers (`5` alone on its line, no dashes): a number line alone proves nothing (a table laid out
+# one cell per line has them too), but the pages' numbers run on one by one through the text a page apart
+# (`…建成 120 个以` / `5` / `上具有…`: the page cut `以上`), so a run of at least ``MIN_BARE_RUN`` lines numbered
+# n, n+1, n+2…, each at least a page (``MIN_PAGE_CHARS``) after the one before, is page furniture (BL14).
+_BARE_NUMBER_LINE = re.compile(rf"\n[{_BLANK}]*(\d{{1,3}})[{_BLANK}]*(?=\n)")
+MIN_BARE_RUN = 3
+
+
+def bare_page_number_spans(text: str) -> list[tuple[int, int]]:
+    """Content spans of the bare page-number lines (their line breaks stay), see _BARE_NUMBER_LINE."""
+    if "\n" not in text:
+        return []
+    runs: dict[int, list[tuple[int, int]]] = {}  # the number a run waits for next -> its lines so far
+    done: list[list[tuple[int, int]]] = []
+    for m in _BARE_NUMBER_LINE.finditer(f"\n{text}\n"):
+        n, span = int(m.group(1)), (m.start(1) - 1, m.end(1) - 1)  # (the "\n" put in front)
+        run = runs.get(n)
+        if run is not None and span[0] - run[-1][1] >= MIN_PAGE_CHARS:
+            del runs[n]
+            run.append(span)
+        else:
+            run = [span]  # a run waiting for n closer than a page keeps waiting (this is a table's cell)
+        waiting = runs.get(n + 1)
+        if waiting is not None and len(waiting) > len(run):
+            done.append(run)  # a longer run waits for the same page: it goes on, this one ends
+            continue
+        if waiting is not None:
+            done.append(waiting)
+        runs[n + 1] = run
+    return [span for run in [*done, *runs.values()] if len(run) >= MIN_BARE_RUN for span in run]
 
 
 def _may_be_header(key: str) -> bool:

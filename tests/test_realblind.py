@@ -77,6 +77,12 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   回顾 must yield none; no time bound in part 二, so deadline measures false positives). Blind (main a94fad9): target
   0.917 (P 1.000: the `力争…同比增长…` goals missed), target·indicator 0.875; floors since BL15's rule (a year-on-year
   comparison after a resolve is the goal's baseline; a bare `占` measures the share): target 1.000, target·indicator 1.000.
+- ``realblind13`` (task BL14): five texts without span gold elsewhere: the national “十四五”智能制造发展规划 (PDF
+  text with a 目录, page numbers and six 专栏 boxes numbered `01 `…), 青岛's 实施细则 for connected-vehicle road tests
+  (chapters, articles, condition lists, digits garbled by the source), 山东's 指导意见 on large models and two national
+  意见 without figures. Meta comes from realmeta/realmeta2's gold (not blind). Blind (main a94fad9): heading 0.947,
+  target 0.900, deadline 0.909, micro 0.943; floors since BL14's rules (a 专栏 box's `01 ` items, bare PDF page
+  numbers, a plan's `2025 年的主要目标是：`, an act after 的 keeps its object): every label 1.000.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -645,6 +651,35 @@ SETS = (
             "0058_Several_Opinions_on_Accelerating_Digital_and_Int.txt",
         ),
         precision_floors={"target": 1.0},
+    ),
+    # F1 after BL14's rules, less a margin (blind figures, main a94fad9, in brackets; notes/realblind13.md). Meta is not
+    # blind: realmeta and realmeta2 have meta-only gold of all five.
+    BlindSet(
+        "realblind13",
+        documents=5,
+        f1_floors={
+            # 1.000 (237 gold, 237 pred) after BL14's 专栏 items `01 …` (blind 0.947, 213 pred: 0073's 24 box items)
+            "heading": 0.98,
+            # 1.000 (10 gold, 10 pred) after BL14's bare page numbers (blind 0.900: 0073's `120 个以⏎5⏎上…` read `=`)
+            "target": 0.97,
+            "amount": 0.97,  # 1.000 (5 gold, 5 pred; blind 1.000)
+            # 1.000 (16 gold, 16 pred) after BL14's `2025 年的主要目标是：` (blind 0.909, against 18 gold: 0138's
+            # garbled `每年4月、83月` months, moved after the measurement to realdev 0080's reading)
+            "deadline": 0.97,
+            "micro": 0.98,  # 1.000 (blind 0.943)
+        },
+        # 1.000 after BL14's act after 的 (`国家、行业标准的制修订`; blind 0.800: that and the `=` above)
+        target_indicator_floor=0.97,
+        meta_accuracy_floor=0.98,  # 1.000, 65/65 (realmeta's and realmeta2's gold; not blind)
+        meta_field_floor=1.0,  # 5 documents, every field right: one miss (0.8) would be a regression
+        builders="realblind13_*.py",
+        empty_labels=NO_UNIT,  # duties in prose (`由青岛市工业和信息化局会同…组成…联席工作小组…，负责…`)
+        # rules and conditions (0138: `不少于240小时或1000公里`), texts without figures (0091, 0094)
+        no_target_docs=(
+            "0138_Notice_on_Issuing_the_Interim_Implementation_Rul.txt",
+            "0091_Opinions_on_Accelerating_the_Development_of_Inte.txt",
+            "0094_Opinions_on_Promoting_Discipline_Integration_and.txt",
+        ),
     ),
 )
 BY_NAME = {blind.name: blind for blind in SETS}

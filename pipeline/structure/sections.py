@@ -91,12 +91,19 @@ _MARKERS = (
     + rf"|[（(]{_SP}*(?P<l4>\d{{1,3}}){_SP}*[）)]"
     + r"|(?P<l5>[①-⑳])"
 )
+# A 专栏 box's items numbered in two digits and a blank (`01 关键核心技术`, `02 系统集成技术`: the numbering of the
+# boxes in 工信部's and the State Council's 规划, BL14; the normaliser drops the blank, `01关键…`): the leading zero
+# marks the item, level 3 as `1.` (the zero-padded number is its own separator), a heading only inside a box
+# (CONVENTIONS: items in 专栏 boxes are headings); elsewhere such a line is a table's row or a code. Items from `10`
+# on carry no zero: they are read as any `1.` item without separator (the exact next number only). A PDF's character
+# spacing may split the two digits (`0 1 关键…`), as it does an item's `1 0.`.
 # A private-use character right after a line-start number, before the title (`1\ue010突破…`, BL11): a symbol-font
 # glyph of the separator (`．`) that the conversion could not map; it separates as the glyph did (has_sep).
 _GARBLED_SEPARATOR = "\ue000-\uf8ff"
 _LINE_MARKER_BODY = (
     _LINE_PREFIX_BODY
     + rf"(?P<marker>{_MARKERS}"
+    + rf"|(?P<l3z>0{_SP}?[1-9])(?={_SP}*[\u4e00-\u9fff])"
     + rf"|(?P<l3>\d{{1,3}})(?!\d)(?:{_SP}*(?P<l3sep>[.．﹒、]|[{_GARBLED_SEPARATOR}](?=[\u4e00-\u9fff])){_NOT_DECIMAL}"
     + r"|(?=[\u4e00-\u9fff]))"
     + ")"
@@ -223,6 +230,7 @@ class _Candidate:
     strict: bool  # only the exact next number of its sequence makes it a heading
     has_sep: bool
     sibling_rule: str = ""  # a garbled or run-in marker its siblings decide (_siblings_agree)
+    box_item: bool = False  # a `01 ` item: a heading only inside a 专栏 box
     next_sibling: int | None = None  # number of the next line-start marker of its kind (_link_siblings)
 
 
@@ -248,7 +256,10 @@ def _kind_and_number(match) -> tuple[int | str, int] | None:
                 kind = k
                 break
         if kind is None:
-            circled = match.groupdict().get("l5")
+            found = match.groupdict()
+            if found.get("l3z"):
+                return 3, int(found["l3z"][-1])  # a 专栏 box's `01 ` item (`0 1`: a PDF's character spacing)
+            circled = found.get("l5")
             return (5, ord(circled) - ord("①") + 1) if circled else None
     number = cn_to_int(raw_number)
     return (kind, number) if number is not None and number >= 1 else None
@@ -262,14 +273,17 @@ def _candidate(match, inline: bool, strict: bool, found: tuple | None = None, fl
     kind, number = found
     text = match.string
     marker_end = match.end("marker")
+    box_item = kind == 3 and "l3z" in match.re.groupindex and match.group("l3z") is not None
     if kind in _DIVISIONS:
         has_sep = marker_end < len(text) and text[marker_end] in " \t\u3000\u00a0\n\r"
     else:
-        has_sep = (kind != 3 or match.group("l3sep") is not None) and match.group("l2h") is None
+        has_sep = (kind != 3 or box_item or match.group("l3sep") is not None) and match.group("l2h") is None
     title_start, end = _title_bounds(text, marker_end, flat)
     if end == title_start:
         end = marker_end  # a marker alone on its line: the span is the marker
-    return _Candidate(match.start("marker"), title_start, end, kind, number, inline, strict, has_sep)
+    cand = _Candidate(match.start("marker"), title_start, end, kind, number, inline, strict, has_sep)
+    cand.box_item = box_item
+    return cand
 
 
 def _title_bounds(text: str, title_start: int, flat: bool) -> tuple[int, int]:
@@ -681,6 +695,8 @@ class _Parser:
         return main is not None and main.continues(cand) and not self.numbering.continues(cand)
 
     def feed(self, cand: _Candidate) -> None:
+        if cand.box_item and self.main_numbering is None:
+            return  # a `01 ` line outside a 专栏 box
         if not cand.inline and not cand.has_sep:
             if cand.kind == 3 and cand.end - cand.title_start < 2:
                 return
