@@ -114,6 +114,7 @@ _CELL_PUNCT = re.compile(r"[，,；;。！？!?]")
 
 
 def _is_short_cell(line: str) -> bool:
+    """Short, no sentence punctuation (an enumeration comma may list units: 市财政局、市发展改革委)."""
     return len(line) < MIN_JOIN_CHARS and not _CELL_PUNCT.search(line) and line[-1] not in _A_CONTINUES
 
 
@@ -124,17 +125,18 @@ def _is_cell(b: str, c: str | None) -> bool:
         c is not None
         and _is_short_cell(b)
         and _is_short_cell(c)
-        and b[0] not in _NO_LINE_START
         and not HEADING_MARKER.match(c)
         and not _B_BLOCKS_JOIN.match(c)
     )
 
 
-def _cells_apart(a: str, a_alone: bool, b: str, c: str | None) -> bool:
+def _cells_apart(a: str, a_alone: bool, b: str, c: str | None, spaced: bool) -> bool:
     """Are lines ``a`` and ``b`` two cells of a table exported one cell per line: ``b`` a cell (short, before another
-    short line), or both short lines standing alone (the row's last cell after a unit list: ``市财政局、市发展改革委``
-    / ``2024年底前``)? Never when ``a`` ends in ``，``/``、`` (a line so ended goes on)."""
-    if a[-1] in _A_CONTINUES or b[0] in _NO_LINE_START:
+    short line), or both short lines standing alone (the row's last cell after a unit list: ``市财政局、市发展改革委`` /
+    ``2024年底前``)? Only where blank lines set the three lines apart (``spaced``: a scraped page's or a Word export's
+    cells): a PDF's narrow column or float gives short lines one after another (``决策、创新组``) that are pieces of
+    one sentence. Never when ``a`` ends in ``，``/``、`` (a line so ended goes on)."""
+    if not spaced or a[-1] in _A_CONTINUES or b[0] in _NO_LINE_START:
         return False
     return _is_cell(b, c) or (a_alone and _is_short_cell(a) and _is_short_cell(b))
 
@@ -207,7 +209,7 @@ def break_spans(text: str) -> list[tuple[int, int]]:
             and not _column_layout(a_line)
             and not _column_layout(b_line)
             and not _is_signature(b_line, c_line)
-            and not _cells_apart(a_line, joined is None, b_line, c_line)
+            and not _cells_apart(a_line, joined is None, b_line, c_line, _spaced(text, lines, k))
         ):
             spans.append((a_end, b_start))
             if joined is None:
@@ -220,6 +222,14 @@ def break_spans(text: str) -> list[tuple[int, int]]:
         spans.append((newline + 1, b_start))
         first, joined = b_line, None
     return spans
+
+
+def _spaced(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """Do blank lines set line ``k + 1`` apart from the lines before and after it (cells of a scraped table)?"""
+    (_, a_end), (b_start, b_end) = lines[k], lines[k + 1]
+    if text.count("\n", a_end, b_start) < 2:
+        return False
+    return k + 2 >= len(lines) or text.count("\n", b_end, lines[k + 2][0]) >= 2
 
 
 def fix_linebreaks(text: str) -> tuple[str, OffsetMap]:

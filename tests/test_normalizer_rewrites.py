@@ -45,7 +45,9 @@ def _reference_break_spans(text: str) -> list[tuple[int, int]]:
             and not linebreaks._column_layout(a_line)
             and not linebreaks._column_layout(b_line)
             and not linebreaks._is_signature(b_line, c_line)
-            and not linebreaks._cells_apart(a_line, a_line == logical, b_line, c_line)
+            and not linebreaks._cells_apart(
+                a_line, a_line == logical, b_line, c_line, linebreaks._spaced(text, lines, k)
+            )
         ):
             spans.append((a_end, b_start))
             logical += b_line
