@@ -1,0 +1,95 @@
+"""Branch sp8's faster forms of core-path steps give exactly what their plain forms give.
+
+Each rewrite is checked by property (hypothesis) against the plain form it replaced, on texts drawn
+from the characters and line shapes the plain form reacts to, and on the bundled documents.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from normalizers import pdf_wraps
+from normalizers.linebreaks import _column_layout
+
+pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
+
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+
+
+def _plain_column_width(widths: list[int]) -> int | None:
+    """pdf_wraps.column_width before branch sp8 (Counter's [] for every support, three times a width)."""
+    long = [w for w in widths if w >= pdf_wraps.MIN_LONG]
+    if len(long) < 4:
+        return None
+    counts = Counter(long)
+
+    def support(w: int) -> int:
+        return counts[w - 1] + counts[w] + counts[w + 1]
+
+    common = [
+        w
+        for w in counts
+        if support(w) >= 0.25 * len(long)
+        or (support(w) >= 0.125 * len(long) and support(w) + support(w - pdf_wraps.INDENT) >= 0.25 * len(long))
+    ]
+    if not common:
+        return None
+    best = max(common)
+    near = sum(1 for w in long if best - pdf_wraps.SLACK - pdf_wraps.INDENT <= w <= best + pdf_wraps._OVER)
+    return best if near >= pdf_wraps.MIN_FULL_SHARE * len(long) else None
+
+
+def _plain_text_column(text: str) -> int | None:
+    """The column wrap_spans found before branch sp8: the table-row test of every line, short ones too."""
+    lines = [(m.start(), m.end()) for m in pdf_wraps._LINE.finditer(text)]
+    contents = [text[a:b] for a, b in lines]
+    widths = pdf_wraps._line_widths(text, lines)
+    return _plain_column_width([w for w, line in zip(widths, contents) if not _column_layout(line)])
+
+
+def _text_column(text: str) -> int | None:
+    lines = [m.span() for m in pdf_wraps._LINE.finditer(text)]
+    return pdf_wraps.text_column(text, lines, pdf_wraps._line_widths(text, lines))
+
+
+# Widths around the column thresholds: a quarter, an eighth, the indent, the slack
+_WIDTHS = st.lists(st.integers(min_value=0, max_value=60), min_size=0, max_size=40)
+# Lines of wide and narrow characters, some table rows (a tab, a column gap), some indented
+_LINE_TEXT = st.tuples(
+    st.integers(min_value=0, max_value=30),
+    st.integers(min_value=0, max_value=6),
+    st.sampled_from(["", "\t", "\u3000\u3000", "  ", "，  "]),
+    st.sampled_from(["", "\u3000\u3000", " "]),
+).map(lambda t: f"{t[3]}{'中' * t[0]}{t[2]}{'a' * t[1]}{'文' if t[2] else ''}")
+_TEXTS = st.lists(_LINE_TEXT, max_size=40).map("\n".join)
+
+
+@SETTINGS
+@given(_WIDTHS)
+def test_the_column_width_equals_its_plain_form(widths):
+    assert pdf_wraps.column_width(widths) == _plain_column_width(widths)
+
+
+@SETTINGS
+@given(_TEXTS)
+def test_the_text_column_equals_the_plain_form(text):
+    assert _text_column(text) == _plain_text_column(text)
+
+
+def _hard_wrapped(text: str, width: int = 28) -> str:
+    """A bundled document as a PDF's text layer shows it: every paragraph cut at ``width`` characters."""
+    return "\n".join(line[i : i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
+
+
+def test_the_text_column_equals_the_plain_form_on_the_bundled_documents():
+    texts = [*BUNDLED, *map(_hard_wrapped, BUNDLED)]
+    columns = [_text_column(text) for text in texts]
+    assert any(column is not None for column in columns)  # the wrapped copies show their column
+    assert columns == [_plain_text_column(text) for text in texts]
