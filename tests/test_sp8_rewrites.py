@@ -6,14 +6,14 @@ from the characters and line shapes the plain form reacts to, and on the bundled
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalizers import pdf_wraps
+from normalizers import page_furniture, pdf_wraps
 from normalizers.linebreaks import _column_layout
 
 pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
@@ -93,3 +93,34 @@ def test_the_text_column_equals_the_plain_form_on_the_bundled_documents():
     columns = [_text_column(text) for text in texts]
     assert any(column is not None for column in columns)  # the wrapped copies show their column
     assert columns == [_plain_text_column(text) for text in texts]
+
+
+def _plain_repeated_header_lines(text: str) -> dict[str, list[tuple[int, int]]]:
+    """page_furniture._repeated_header_lines before branch sp8 (every line's span kept, the singles dropped last)."""
+    by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in page_furniture._SHORT_LINE.finditer(f"\n{text}\n"):
+        line = m.group(1).rstrip()
+        start = m.start(1) - 1
+        by_key["".join(line.split())].append((start, start + len(line)))
+    return {key: spans for key, spans in by_key.items() if len(spans) >= 2 and page_furniture._may_be_header(key)}
+
+
+# Short lines that repeat with their blanks varied (a header's column gap), headings, labels, sentences
+_HEADER_LINE = st.sampled_from(
+    ["XX省人民政府公报", "XX省人民政府公报　2023年第7期", "XX省人民政府公报  2023年第7期", "— 2 —", "- 3 -", "一、总体要求",
+     "责任单位：省发展改革委", "正文继续", "正文继续。", "", "  ", "\u3000\u3000正文继续", "abc", "中" * 45]
+)  # fmt: skip
+_HEADER_TEXTS = st.lists(_HEADER_LINE, max_size=30).map("\n".join)
+
+
+@SETTINGS
+@given(_HEADER_TEXTS)
+def test_repeated_header_lines_equal_the_plain_form(text):
+    found = page_furniture._repeated_header_lines(text)
+    assert found == _plain_repeated_header_lines(text)
+    assert list(found) == list(_plain_repeated_header_lines(text))  # the same order: the first occurrences'
+
+
+def test_repeated_header_lines_equal_the_plain_form_on_the_bundled_documents():
+    found = [page_furniture._repeated_header_lines(text) for text in BUNDLED]
+    assert any(found) and found == [_plain_repeated_header_lines(text) for text in BUNDLED]
