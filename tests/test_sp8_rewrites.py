@@ -6,6 +6,7 @@ from the characters and line shapes the plain form reacts to, and on the bundled
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalizers import page_furniture, pdf_wraps
+from normalizers import page_furniture, pdf_wraps, site_chrome
 from normalizers.linebreaks import _column_layout
 
 pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
@@ -124,3 +125,42 @@ def test_repeated_header_lines_equal_the_plain_form(text):
 def test_repeated_header_lines_equal_the_plain_form_on_the_bundled_documents():
     found = [page_furniture._repeated_header_lines(text) for text in BUNDLED]
     assert any(found) and found == [_plain_repeated_header_lines(text) for text in BUNDLED]
+
+
+def _plain_footer_spans(text: str) -> list[tuple[int, int]]:
+    """site_chrome.footer_spans before branch sp8: every line of the text, a search in each of the second half's."""
+    lines = site_chrome._lines(text)
+    for index in range(bisect_left(lines, (len(text) // 2,)), len(lines)):
+        start, end = lines[index]
+        if not site_chrome._REGISTRATION.search(text, start, end):
+            continue
+        if len(text) - end > site_chrome._FOOTER_TAIL_CHARS:
+            continue
+        first = index
+        while first > 0 and site_chrome._FOOTER_FIELD.match(text, lines[first - 1][0], lines[first - 1][1]):
+            first -= 1
+        return [(lines[first][0], len(text))]
+    return []
+
+
+# Registration marks, footer fields, document text (a long paragraph: a mark followed by more than the
+# footer's tail), line breaks, blank lines
+_FOOTER_PIECES = st.sampled_from(
+    ["\n", "\n", "主办单位：XX市人民政府办公室", "联系电话：12345", "地址：", "技术支持：XX", "鲁ICP备12345号",
+     "鲁公网安备 37010202000001号", "网站标识码：3701000001", "版权所有：XX", "Copyright © 2023", "© 2023",
+     "设备准备", "正文。", "正文" * 120, "ICP备", "\u3000"]
+)  # fmt: skip
+_FOOTER_TEXTS = st.lists(_FOOTER_PIECES, max_size=25).map("".join)
+
+
+@SETTINGS
+@given(_FOOTER_TEXTS)
+def test_the_footer_equals_the_plain_form(text):
+    assert site_chrome.footer_spans(text) == _plain_footer_spans(text)
+
+
+def test_the_footer_equals_the_plain_form_on_the_bundled_documents():
+    footer = "\n主办单位：XX市人民政府办公室\n联系电话：12345\n鲁ICP备12345号\n"
+    texts = [*BUNDLED, *(text + footer for text in BUNDLED)]
+    found = [site_chrome.footer_spans(text) for text in texts]
+    assert any(found) and found == [_plain_footer_spans(text) for text in texts]
