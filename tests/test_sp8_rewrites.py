@@ -6,6 +6,7 @@ from the characters and line shapes the plain form reacts to, and on the bundled
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -16,6 +17,8 @@ from hypothesis import strategies as st
 
 from normalizers import page_furniture, pdf_wraps, site_chrome
 from normalizers.linebreaks import _column_layout
+from pipeline.core.scans import ClassPositions
+from pipeline.structure import regions
 
 pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
 
@@ -164,3 +167,27 @@ def test_the_footer_equals_the_plain_form_on_the_bundled_documents():
     texts = [*BUNDLED, *(text + footer for text in BUNDLED)]
     found = [site_chrome.footer_spans(text) for text in texts]
     assert any(found) and found == [_plain_footer_spans(text) for text in texts]
+
+
+# The level cues' first characters, others, an astral character, a lone surrogate, line breaks
+_CLASS_PIECES = st.sampled_from([*"全省市县区旗各国中地党部我委、。\n a1", "\U00020000", "\ud800", "全省各"])
+_CLASS_TEXTS = st.lists(_CLASS_PIECES, max_size=40).map("".join)
+
+
+@SETTINGS
+@given(_CLASS_TEXTS)
+def test_class_positions_equal_the_class_scan(text):
+    for cues in regions._LEVEL_CUES.values():
+        assert cues.first.positions(text) == [m.start() for m in re.finditer(f"[{cues.first.chars}]", text)]
+
+
+def test_class_positions_equal_the_class_scan_on_the_bundled_documents():
+    for text in BUNDLED:
+        for cues in regions._LEVEL_CUES.values():
+            found = cues.first.positions(text)
+            assert found and found == [m.start() for m in re.finditer(f"[{cues.first.chars}]", text)]
+
+
+def test_class_positions_hold_bmp_characters_only():
+    with pytest.raises(ValueError):
+        ClassPositions("省\U00020000")
