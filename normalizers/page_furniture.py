@@ -30,7 +30,7 @@ two halves, which the ``linebreaks`` step then joins back into one paragraph.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from normalizers.linebreaks import HEADING_MARKER
 
@@ -119,12 +119,16 @@ def _may_be_header(key: str) -> bool:
 def _repeated_header_lines(text: str) -> dict[str, list[tuple[int, int]]]:
     """Content spans of the short lines that could be running headers and occur at least
     twice, by their blank-free text (a header's column gap may vary from page to page)."""
+    matches = list(_SHORT_LINE.finditer(f"\n{text}\n"))
+    lines = [m.group(1).rstrip() for m in matches]  # (str's whitespace: every _BLANK and a few more)
+    keys = ["".join(line.split()) for line in lines]
+    repeats = {key for key, n in Counter(keys).items() if n >= 2}  # most lines are unique: no span of theirs
     by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for m in _SHORT_LINE.finditer(f"\n{text}\n"):
-        line = m.group(1).rstrip()  # (str's whitespace: every _BLANK and a few more)
-        start = m.start(1) - 1  # (the "\n" put in front)
-        by_key["".join(line.split())].append((start, start + len(line)))
-    return {key: spans for key, spans in by_key.items() if len(spans) >= 2 and _may_be_header(key)}
+    for key, m, line in zip(keys, matches, lines):
+        if key in repeats:
+            start = m.start(1) - 1  # (the "\n" put in front)
+            by_key[key].append((start, start + len(line)))
+    return {key: spans for key, spans in by_key.items() if _may_be_header(key)}
 
 
 def _neighbour_lines(text: str, pos: int, step: int) -> list[tuple[int, int]]:

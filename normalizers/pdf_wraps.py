@@ -111,17 +111,17 @@ def column_width(widths: list[int]) -> int | None:
     if len(long) < 4:
         return None
     counts = Counter(long)
+    count = counts.get  # (a plain get: Counter's [] of a missing width is a Python call)
 
     def support(w: int) -> int:
-        return counts[w - 1] + counts[w] + counts[w + 1]
+        return count(w - 1, 0) + count(w, 0) + count(w + 1, 0)
 
     # A text of short paragraphs has as many indented first lines (GB/T 9704: two characters, INDENT
     # units short) as full ones: they count for their column too, when the column has lines of its own.
+    quarter, eighth = 0.25 * len(long), 0.125 * len(long)
+    supports = {w: support(w) for w in counts}  # each width's own support, once
     common = [
-        w
-        for w in counts
-        if support(w) >= 0.25 * len(long)
-        or (support(w) >= 0.125 * len(long) and support(w) + support(w - INDENT) >= 0.25 * len(long))
+        w for w, own in supports.items() if own >= quarter or (own >= eighth and own + support(w - INDENT) >= quarter)
     ]
     if not common:
         return None
@@ -145,13 +145,19 @@ TEXT_MIN_COLUMN = 40
 TEXT_MIN_FULL_LINES = 8
 
 
+def text_column(text: str, lines: list[tuple[int, int]], widths: list[int]) -> int | None:
+    """``column_width`` of the lines (content spans, their widths) that are no table rows.  It reads the
+    long lines only, so the table-row test of the short ones is left out."""
+    return column_width([w for w, (a, b) in zip(widths, lines) if w >= MIN_LONG and not _column_layout(text[a:b])])
+
+
 def wrap_spans(text: str, text_file: bool = False) -> list[tuple[int, int]]:
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    contents = [text[a:b] for a, b in lines]
+    lines = [m.span() for m in _LINE.finditer(text)]
     widths = _line_widths(text, lines)
-    full = column_width([w for w, line in zip(widths, contents) if not _column_layout(line)])
+    full = text_column(text, lines, widths)
     if full is None or (text_file and not _shows_a_column(widths, full)):
         return []
+    contents = [text[a:b] for a, b in lines]
     spans: list[tuple[int, int]] = []
 
     def continues(k: int) -> bool:  # was the break before line k deleted (A continues a paragraph)?

@@ -19,7 +19,6 @@ own labels, never by the values:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from itertools import accumulate
 from operator import add
 
@@ -83,19 +82,25 @@ def info_table_spans(text: str) -> list[tuple[int, int]]:
 
 
 def footer_spans(text: str) -> list[tuple[int, int]]:
-    """The site's footer: from its first field line before a registration mark in the second half, to the end."""
-    lines = _lines(text)
+    """The site's footer: from its first field line before a registration mark in the second half, to the end.
+
+    The marks are searched from the first line starting in the second half on (a mark holds no line
+    break: each match lies in one line), and lines are read around a match only."""
     half = len(text) // 2
-    for index in range(bisect_left(lines, (half,)), len(lines)):  # the lines starting in the second half
-        start, end = lines[index]
-        if not _REGISTRATION.search(text, start, end):
-            continue
-        if len(text) - end > _FOOTER_TAIL_CHARS:
+    first_start = 0 if half == 0 else text.find("\n", half - 1) + 1
+    if first_start == 0 and half > 0:
+        return []  # no line starts in the second half
+    for mark in _REGISTRATION.finditer(text, first_start):
+        end = text.find("\n", mark.end())
+        if len(text) - (len(text) if end < 0 else end) > _FOOTER_TAIL_CHARS:
             continue  # text follows: a mark inside the document (the page's own footer may still come below)
-        first = index
-        while first > 0 and _FOOTER_FIELD.match(text, lines[first - 1][0], lines[first - 1][1]):
-            first -= 1
-        return [(lines[first][0], len(text))]
+        start = text.rfind("\n", 0, mark.start()) + 1
+        while start > 0:  # the field lines right above it
+            above = text.rfind("\n", 0, start - 1) + 1
+            if not _FOOTER_FIELD.match(text, above, start - 1):
+                break
+            start = above
+        return [(start, len(text))]
     return []
 
 
