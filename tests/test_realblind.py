@@ -60,6 +60,13 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   indents, 教育部's pilot 通知 with its 文号 and the 1990 国务院 决定 on one line. Only 0076 sets figures; meta comes from
   realmeta's gold (not blind). Blind (main 48140de): target 0.444, micro 0.976; floors since BL12's target
   rules (a premise `在…的基础上，`, a count after `面向`): target 1.000, micro 1.000.
+- ``realblind16`` (task BL17): eight national texts without span gold elsewhere: four 国务院办公厅 texts (the 2014
+  notice issuing the 突发环境事件 应急预案 in decimal clauses `1`/`1.1`/`3.2.1`, with money thresholds of its event
+  classes; the 2006 coal 意见 and the 2001 notice forwarding a mineral-order 意见, both on one line without indents, the
+  latter with a run-in catalogue of 34 minerals; the one-line 财政事权 reform 方案) and four ministry texts (教育部's
+  review 规范 in chapters and articles, 国家邮政局's and 自然资源部's 通知, 工信部's 意见). No figure is a goal and no
+  note names a unit; meta comes from realmeta/realmeta2's gold (not blind). Blind (main 9cd7a9d): heading 0.888 (the
+  47 decimal clauses), amount and deadline 1.000, micro 0.894, meta 104/104.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -541,6 +548,27 @@ SETS = (
             "0078_教育部关于实施第二批人工智能助推教师队伍建设行动.txt",
             "0004_国务院关于进一步加强环境保护工作的决定国发199.txt",
         ),
+    ),
+    # realblind16 (task BL17): the blind measurement, less a margin (main 9cd7a9d; notes/realblind16.md lists every
+    # error). Meta is not blind: realmeta/realmeta2 hold meta-only gold of all eight, which MT's rules were fitted to.
+    BlindSet(
+        "realblind16",
+        documents=8,
+        f1_floors={
+            # 0.888 (233 gold, 186 pred): 0007's 47 decimal clauses (`1　总则`, `1.1　编制目的`, `3.2.1　预警分级`) missed;
+            # every other heading right (flat 一、 to the first 。, 0014's 34 run-in catalogue items, 0045's articles)
+            "heading": 0.86,
+            "amount": 0.97,  # 1.000 (6 gold, 6 pred): 0007's money thresholds of its event classes
+            "deadline": 0.97,  # 1.000 (7 gold, 7 pred)
+            "micro": 0.87,  # 0.894
+        },
+        target_indicator_floor=0.0,  # no target in gold
+        meta_accuracy_floor=0.98,  # 1.000, 104/104 (realmeta/realmeta2's gold; not blind)
+        meta_field_floor=1.0,  # 8 documents, every field right: one miss (0.875) would be a regression
+        builders="realblind16_*.py",
+        # no figure is a goal: class thresholds (`30人以上死亡`), a catalogue's length (`34种重要矿产`); duties in prose
+        # (`由事发地省级人民政府负责应对工作`), a working group's members (`由环境保护部牵头，公安部…等参加`)
+        empty_labels=("target", "responsible_unit"),
     ),
     BlindSet(
         "realdev8t",
