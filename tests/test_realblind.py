@@ -66,7 +66,8 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   latter with a run-in catalogue of 34 minerals; the one-line 财政事权 reform 方案) and four ministry texts (教育部's
   review 规范 in chapters and articles, 国家邮政局's and 自然资源部's 通知, 工信部's 意见). No figure is a goal and no
   note names a unit; meta comes from realmeta/realmeta2's gold (not blind). Blind (main 9cd7a9d): heading 0.888 (the
-  47 decimal clauses), amount and deadline 1.000, micro 0.894, meta 104/104.
+  47 decimal clauses), amount and deadline 1.000, micro 0.894, meta 104/104; floors since BL17's decimal clauses
+  (`pipeline.structure.clauses`): heading 1.000, micro 1.000.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -549,18 +550,20 @@ SETS = (
             "0004_国务院关于进一步加强环境保护工作的决定国发199.txt",
         ),
     ),
-    # realblind16 (task BL17): the blind measurement, less a margin (main 9cd7a9d; notes/realblind16.md lists every
-    # error). Meta is not blind: realmeta/realmeta2 hold meta-only gold of all eight, which MT's rules were fitted to.
+    # realblind16 (task BL17): F1 after BL17's decimal clauses, less a margin (blind figures, main 9cd7a9d, in
+    # brackets; notes/realblind16.md lists every error). Meta is not blind: realmeta/realmeta2 hold meta-only gold of
+    # all eight, which MT's rules were fitted to.
     BlindSet(
         "realblind16",
         documents=8,
         f1_floors={
-            # 0.888 (233 gold, 186 pred): 0007's 47 decimal clauses (`1　总则`, `1.1　编制目的`, `3.2.1　预警分级`) missed;
-            # every other heading right (flat 一、 to the first 。, 0014's 34 run-in catalogue items, 0045's articles)
-            "heading": 0.86,
-            "amount": 0.97,  # 1.000 (6 gold, 6 pred): 0007's money thresholds of its event classes
-            "deadline": 0.97,  # 1.000 (7 gold, 7 pred)
-            "micro": 0.87,  # 0.894
+            # 1.000 (233 gold, 233 pred) after BL17's decimal clauses (pipeline.structure.clauses; blind 0.888, 186
+            # pred: 0007's 47 clauses `1　总则`, `1.1　编制目的`, `3.2.1　预警分级` missed); the rest right blind (flat
+            # 一、 to the first 。, 0014's 34 run-in catalogue items, 0045's chapters and articles)
+            "heading": 0.98,
+            "amount": 0.97,  # 1.000 (6 gold, 6 pred; blind 1.000): 0007's money thresholds of its event classes
+            "deadline": 0.97,  # 1.000 (7 gold, 7 pred; blind 1.000)
+            "micro": 0.98,  # 1.000 (blind 0.894)
         },
         target_indicator_floor=0.0,  # no target in gold
         meta_accuracy_floor=0.98,  # 1.000, 104/104 (realmeta/realmeta2's gold; not blind)
