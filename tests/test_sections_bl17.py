@@ -41,6 +41,8 @@ PLAN = (
     "3　应急响应\n"
     "3.1　分级响应\n"
     "根据火灾严重程度，应急响应分为四级。\n"
+    "3.2　人员疏散与安置\n"
+    "及时疏散受威胁群众。\n"
 )
 
 
@@ -58,6 +60,7 @@ def test_clauses_of_a_plan_with_line_breaks_are_headings_by_depth():
         ("（2）提出处置建议", 4, 2),
         ("3　应急响应", 1, 3),
         ("3.1　分级响应", 2, 1),
+        ("3.2　人员疏散与安置", 2, 2),  # a title may open with a word a unit also writes (人, 次, 个)
     ]
 
 
@@ -108,13 +111,20 @@ def test_decimal_figures_at_line_starts_stay_figures():
 
 def test_clauses_out_of_sequence_are_skipped():
     # `5.6　…` jumps the numbering (a table row or a quoted clause): no heading; the rest runs on
-    raw = PLAN + "5.6　附表\n3.2　响应措施\n立即组织扑救。\n"
+    raw = PLAN + "5.6　附表\n3.3　响应措施\n立即组织扑救。\n"
     got = spans(raw)
     assert ("5.6　附表", 2, 6) not in got
-    assert ("3.2　响应措施", 2, 2) in got
+    assert ("3.3　响应措施", 2, 3) in got
 
 
 def test_gb9704_items_with_a_dot_stay_level_three():
     # `1.坚持…` (GB/T 9704's item with its dot) is no clause: a clause number never ends with its dot
     raw = "一、工作要求\n1.坚持政府引导。\n2.坚持市场主导。\n3.规范数据报送。\n4.加强数据应用。\n"
     assert [(level, number) for _, level, number in spans(raw)] == [(1, 1), (3, 1), (3, 2), (3, 3), (3, 4)]
+
+
+def test_a_figure_that_fits_the_numbering_stays_a_figure():
+    # inside a plan numbered in clauses, a line opening with a figure whose number would be the next clause
+    raw = PLAN + "3.3 万元用于应急物资储备\n3.4 年内完成演练\n"
+    got = spans(raw)
+    assert not [text for text, _, _ in got if text.startswith(("3.3", "3.4"))]

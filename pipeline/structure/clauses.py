@@ -37,7 +37,9 @@ _FLAT_CLAUSE = re.compile(rf"(?m)(?:^|(?<=[ \u3000\u00a0]{{2}})|(?<=[。；;]))[
 _LINE_TITLE_END = re.compile(r"[\r\n]|$")
 _FLAT_TITLE_END = re.compile(r"[ \u3000\u00a0]{2}|[\r\n]|$")
 _BLANKS = " \t\r\n\u3000\u00a0"
-_NOT_TITLE_START = frozenset("年月日号个家项亿万千百十元%％倍次人名所座条台套辆吨亩天周岁只届批期版类种")
+# a unit right after the number makes it a figure (`1.5 亿元`, `3 年`); words a title opens with stay allowed
+# (`人员疏散与安置`, `次生灾害防范`, `个人信息保护`, `组织指挥体系`, `分级响应`)
+_NOT_TITLE_START = frozenset("年月日号亿万千百元%％倍吨亩岁")
 _NOT_IN_TITLE = frozenset("。；;，,：:")
 
 
