@@ -128,3 +128,11 @@ def test_a_figure_that_fits_the_numbering_stays_a_figure():
     raw = PLAN + "3.3 万元用于应急物资储备\n3.4 年内完成演练\n"
     got = spans(raw)
     assert not [text for text, _, _ in got if text.startswith(("3.3", "3.4"))]
+
+
+def test_a_standards_deeper_clauses_take_their_depth():
+    raw = (
+        "1　范围\n本标准规定了应急物资储备库的建设要求。\n2　术语和定义\n2.1　储备库\n用于储存应急物资的场所。\n"
+        "3　技术要求\n3.1　一般要求\n3.1.1　选址\n3.1.1.1　地质条件\n应避开地质灾害易发区。\n3.1.1.2　交通条件\n应临近交通干线。\n"
+    )
+    assert spans(raw)[-3:] == [("3.1.1　选址", 3, 1), ("3.1.1.1　地质条件", 4, 1), ("3.1.1.2　交通条件", 4, 2)]

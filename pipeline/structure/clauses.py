@@ -1,10 +1,10 @@
 """Decimal clause numbering (章条编号): ``1　总则``, ``1.1　编制目的``, ``3.2.1　预警分级`` (BL17, realblind16).
 
 The numbering an 应急预案 and a standard (GB/T 1.1's 章条) use for their sections instead of GB/T 9704's
-``一、``/``（一）``/``1.``: a number of one to three parts joined by dots, a blank, and the clause's title alone on its
+``一、``/``（一）``/``1.``: a number of one to five parts joined by dots, a blank, and the clause's title alone on its
 line (in a text that lost its line breaks: alone between two paragraph indents ``　　``).  A clause is a heading of
-the level of its number's depth (``1`` level 1, ``1.1`` level 2, ``3.2.1`` level 3) and numbered by its last part;
-the ``（1）`` items inside a clause keep their own level (4).
+the level of its number's depth (``1`` level 1, ``1.1`` level 2, ``3.2.1`` level 3, ``5.1.1.1`` level 4) and
+numbered by its last part; the ``（1）`` items inside a clause keep their own level (4).
 
 Found by form and decided by the numbering as a whole, since a number and a blank open many lines of a table or a
 PDF page:
@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MAX_DEPTH = 3
+_MAX_DEPTH = 5  # GB/T 1.1: a 章 and its 条 down to the fifth level (`5.1.1.1.1`), GUIDE's levels 1–5
 _TITLE_MAX = 30
 _MIN_SUBCLAUSES = 3
-_NUMBER = r"(?P<number>\d{1,2}(?:[.．]\d{1,2}){0,2})(?![\d.．])"
+_NUMBER = r"(?P<number>\d{1,2}(?:[.．]\d{1,2}){0,4})(?![\d.．])"
 # the blank after the number, which the normaliser deletes between a digit and a Chinese character (`1总则`)
 _AFTER = r"[ \u3000\u00a0]*(?=[\u4e00-\u9fff])"
 # at a line start; in a text without line breaks also after a paragraph's indent (two blanks), or after the

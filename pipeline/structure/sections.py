@@ -214,7 +214,7 @@ _FLAT_LINE_CHARS = 800  # ... whose lines average more than this lost its line b
 _RANK = {"章": 0, "节": 1, "条": 2, 1: 3, 2: 4, 3: 5, 4: 6, 5: 7}
 # Decimal clauses (`1`, `1.1`, `3.2.1`: pipeline.structure.clauses), by depth: ranked as the GB/T 9704 kinds of their
 # level, so that a clause restarts the `（1）` items under it; decided as a numbering of their own (_plausible).
-_CLAUSE_KINDS = {1: "clause1", 2: "clause2", 3: "clause3"}
+_CLAUSE_KINDS = {depth: f"clause{depth}" for depth in range(1, 6)}
 _CLAUSE_LEVEL = {kind: depth for depth, kind in _CLAUSE_KINDS.items()}
 _RANK.update({kind: _RANK[depth] for depth, kind in _CLAUSE_KINDS.items()})
 _DIVISIONS = ("章", "节", "条")
