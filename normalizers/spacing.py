@@ -15,7 +15,9 @@ A single space inside a line is deleted when
   ``到 2 0 2 5 年``, ``。2 0 2 3 年底``, ``增长 3 0 %``, ``达到 9 9.8%``, ``不低于 2 0Mbps``), also by the
   letters of a code on its left (``AED3 0 0 0 台``, ``S1 0 1 户外``) and by a clause's end (``达 4 7。``) on its
   right, or of
-  a four-digit year anywhere (``2 0 2 2 年 3 月`` opening a date line), or of an item's number opening its
+  a four-digit year anywhere (``2 0 2 2 年 3 月`` opening a date line, also after the run of blanks that right-aligns a
+  signature's date in a text without line breaks, ``国务院办公厅    2 0 1 4 年 1 2 月 2 9 日``; never after another
+  number, ``1 2 0 2 0 年``), or of an item's number opening its
   line (``1 0．保留…``, also with its separator garbled to a private-use character, ``1 0\ue010强化…``): a PDF's character spacing (its text layer places every glyph on its own, and the
   extractor writes a space between them), never two numbers (``1 1 信息技术``: a table's two cells; ``。3 5.强化``
   inside a line, a PDF's page number before an item, as ``9.金 1 0.银`` may be the item 10: no item's dot frames it).
@@ -62,7 +64,7 @@ _ALWAYS = re.compile(
     | (?<=^\d{{1,3}}[.、]){_ONE}(?=\p{{Han}})
     | (?<={_SPACED_LEFT}{_DIGIT_RUN})[ ](?={_DIGIT_RUN}(?:[ ]?{_SPACED_RIGHT}|[A-Za-z]|\.\d))
     | (?<=^[ \t]*\d)[ ](?=\d(?:[.．、](?!\d)|[\ue000-\uf8ff](?=\p{{Han}})))
-    | (?<=(?<![\d ])\d(?:[ ]\d){{0,2}})[ ](?=\d(?:[ ]\d){{0,2}}(?<=(?<![\d ])\d(?:[ ]\d){{3}})[ ]?年)
+    | (?<=(?<!\d)(?<!\d[ ])\d(?:[ ]\d){{0,2}})[ ](?=\d(?:[ ]\d){{0,2}}(?<=(?<!\d)(?<!\d[ ])\d(?:[ ]\d){{3}})[ ]?年)
     """,
     re.M | re.X,
 )

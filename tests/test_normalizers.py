@@ -572,6 +572,12 @@ def test_line_ending_with_comma_is_joined_even_when_short():
             "达到99.8%，精度0.005度，不低于20Mbps，补贴50—200万元",
         ),
         ("2 0 2 2 年 3 月 3 0 日", "2022年3月30日"),
+        # a signature's date right-aligned by blanks in a text without line breaks (BL17); after a number, two numbers
+        (
+            "国务院办公厅    2 0 1 4 年 1 2 月 2 9 日  （此件公开发布）",
+            "国务院办公厅    2014年12月29日（此件公开发布）",
+        ),
+        ("2023 2 0 2 4 年", "2023 2 0 2 4年"),
         ("全面建设新型智慧城市。9 0%的市和 7 0%的县", "全面建设新型智慧城市。90%的市和70%的县"),
         ("  1 0．保留传统金融服务方式", "10．保留传统金融服务方式"),
         # a number after a code's letters, a number closing its clause (LY5)

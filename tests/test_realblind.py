@@ -83,6 +83,14 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   意见 without figures. Meta comes from realmeta/realmeta2's gold (not blind). Blind (main a94fad9): heading 0.947,
   target 0.900, deadline 0.909, micro 0.943; floors since BL14's rules (a 专栏 box's `01 ` items, bare PDF page
   numbers, a plan's `2025 年的主要目标是：`, an act after 的 keeps its object): every label 1.000.
+- ``realblind16`` (task BL17): eight national texts without span gold elsewhere: four 国务院办公厅 texts (the 2014
+  notice issuing the 突发环境事件 应急预案 in decimal clauses `1`/`1.1`/`3.2.1`, with money thresholds of its event
+  classes; the 2006 coal 意见 and the 2001 notice forwarding a mineral-order 意见, both on one line without indents, the
+  latter with a run-in catalogue of 34 minerals; the one-line 财政事权 reform 方案) and four ministry texts (教育部's
+  review 规范 in chapters and articles, 国家邮政局's and 自然资源部's 通知, 工信部's 意见). No figure is a goal and no
+  note names a unit; meta comes from realmeta/realmeta2's gold (not blind). Blind (main 9cd7a9d): heading 0.888 (the
+  47 decimal clauses), amount and deadline 1.000, micro 0.894, meta 104/104; floors since BL17's decimal clauses
+  (`pipeline.structure.clauses`): heading 1.000, micro 1.000.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -628,6 +636,29 @@ SETS = (
         builders="realwr2_*.py",
         empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in part 二
         labels=("target", "deadline"),
+    ),
+    # realblind16 (task BL17): F1 after BL17's decimal clauses, less a margin (blind figures, main 9cd7a9d, in
+    # brackets; notes/realblind16.md lists every error). Meta is not blind: realmeta/realmeta2 hold meta-only gold of
+    # all eight, which MT's rules were fitted to.
+    BlindSet(
+        "realblind16",
+        documents=8,
+        f1_floors={
+            # 1.000 (233 gold, 233 pred) after BL17's decimal clauses (pipeline.structure.clauses; blind 0.888, 186
+            # pred: 0007's 47 clauses `1　总则`, `1.1　编制目的`, `3.2.1　预警分级` missed); the rest right blind (flat
+            # 一、 to the first 。, 0014's 34 run-in catalogue items, 0045's chapters and articles)
+            "heading": 0.98,
+            "amount": 0.97,  # 1.000 (6 gold, 6 pred; blind 1.000): 0007's money thresholds of its event classes
+            "deadline": 0.97,  # 1.000 (7 gold, 7 pred; blind 1.000)
+            "micro": 0.98,  # 1.000 (blind 0.894)
+        },
+        target_indicator_floor=0.0,  # no target in gold
+        meta_accuracy_floor=0.98,  # 1.000, 104/104 (realmeta/realmeta2's gold; not blind)
+        meta_field_floor=1.0,  # 8 documents, every field right: one miss (0.875) would be a regression
+        builders="realblind16_*.py",
+        # no figure is a goal: class thresholds (`30人以上死亡`), a catalogue's length (`34种重要矿产`); duties in prose
+        # (`由事发地省级人民政府负责应对工作`), a working group's members (`由环境保护部牵头，公安部…等参加`)
+        empty_labels=("target", "responsible_unit"),
     ),
     BlindSet(
         "realdev8t",

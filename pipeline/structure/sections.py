@@ -45,6 +45,9 @@ Decisions, documented:
   numbered attachment list after ``附件：`` is not headings.
 - The entries of a table of contents (``目 录``, ``一、总体要求……4``) are no headings (CONVENTIONS;
   ``pipeline.structure.contents``).
+- Decimal clauses (``1　总则``, ``1.1　编制目的``, ``3.2.1　预警分级``: the 章条 numbering of an 应急预案 or a standard)
+  are headings of the level of their number's depth, numbered by its last part, when the text numbers its sections
+  so as a whole (``pipeline.structure.clauses``: a 目录 listing them first is no heading; BL17).
 - The document's title, 发文字号, addressee, signature and date lines never
   match a marker and so are never sections.
 """
@@ -61,6 +64,7 @@ from pipeline.core.document import NormalizedText, Section
 from pipeline.core.numerals import NUMERAL_CLASS, cn_to_int
 from pipeline.core.scans import first_class_finditer
 from pipeline.core.spans import inside
+from pipeline.structure.clauses import decimal_clauses
 from pipeline.structure.contents import contents_spans
 
 _NUM = f"[{NUMERAL_CLASS}]"
@@ -215,6 +219,11 @@ _FLAT_MIN_CHARS = 500  # a document this long (a short standard of 600 character
 _FLAT_LINE_CHARS = 800  # ... whose lines average more than this lost its line breaks
 # Marker kinds from outermost to innermost; deeper numbering restarts under a new parent.
 _RANK = {"章": 0, "节": 1, "条": 2, 1: 3, 2: 4, 3: 5, 4: 6, 5: 7}
+# Decimal clauses (`1`, `1.1`, `3.2.1`: pipeline.structure.clauses), by depth: ranked as the GB/T 9704 kinds of their
+# level, so that a clause restarts the `（1）` items under it; decided as a numbering of their own (_plausible).
+_CLAUSE_KINDS = {depth: f"clause{depth}" for depth in range(1, 6)}
+_CLAUSE_LEVEL = {kind: depth for depth, kind in _CLAUSE_KINDS.items()}
+_RANK.update({kind: _RANK[depth] for depth, kind in _CLAUSE_KINDS.items()})
 _DIVISIONS = ("章", "节", "条")
 _TITLE_HOLDERS = frozenset(("章", "节", 1, 2))  # kinds whose title line may hold the next heading
 
@@ -444,10 +453,22 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
                 inline += _inline_candidates(text, _INLINE_MARKER.finditer(text, c.title_start, c.end), flat, seen)
         inline += _sibling_candidates(text, seen)
     found += inline + _spaced_item_candidates(text, flat, seen)
+    clauses = _clause_candidates(text, flat)
+    if clauses:  # a clause's number is no `1`-without-separator item (`1总则` once normalised)
+        starts = {c.start for c in clauses}
+        found = [c for c in found if c.start not in starts] + clauses
     found.sort(key=lambda c: c.start)
     if not flat:
         _link_siblings(found)
     return found
+
+
+def _clause_candidates(text: str, flat: bool) -> list[_Candidate]:
+    """The decimal clauses of an 应急预案 or a standard (``1　总则``, ``1.1　编制目的``), decided by their numbering."""
+    return [
+        _Candidate(c.start, c.title_start, c.end, _CLAUSE_KINDS[c.level], c.number, False, False, True)
+        for c in decimal_clauses(text, flat)
+    ]
 
 
 # Garbled and run-together markers of a text with line breaks (OCR, scraped pages), decided by their siblings: the
@@ -590,6 +611,8 @@ def _table_row_number(text: str, cand: _Candidate) -> bool:
 def _plausible(cand: _Candidate, local: int, global_: int, flat: bool) -> bool:
     """Does the candidate's number fit the numbering sequence so far?"""
     n = cand.number
+    if cand.kind in _CLAUSE_LEVEL:
+        return True  # decided with the clauses' whole numbering (pipeline.structure.clauses)
     if cand.sibling_rule:
         return _siblings_agree(cand, local, global_)
     if cand.kind in (1, 2) and not cand.has_sep:
@@ -734,6 +757,8 @@ class _Parser:
         return cand.start < previous.norm_end and _RANK[cand.kind] > _RANK[self.kinds[-1]]
 
     def _level(self, kind) -> int:
+        if kind in _CLAUSE_LEVEL:
+            return _CLAUSE_LEVEL[kind]
         if kind == "章":
             return 1
         if kind == "节":
