@@ -67,6 +67,12 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   comes from realmeta's and realmeta2's gold (not blind). Blind (main a94fad9): target 0.889, deadline 0.900,
   micro 0.993; floors since BL16's rules (a situation part sets no goal and bounds no task, `从“十一五”开始` is `from`
   2006): target, deadline and micro 1.000.
+- ``realblind17`` (task BL19): 广州's 实施办法 of the two disability subsidies on a district's site (HTML, a procedure
+  bounded in working days, no sum of money) and three older 国务院 texts on one line: the 1980 批转 of 地质部's 报告 (past
+  losses in Chinese-numeral 元), the 1991 通知 on protected minerals, the 1986 通知 issuing 万里's speech. No figure is a
+  goal and no text has a unit note (target and units measure false positives); meta comes from realmeta's and
+  realmeta2's gold (not blind). Floors: the blind measurement (main 4704d0c): heading 0.930, amount 0.889, deadline
+  0.918, micro 0.925.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -574,6 +580,33 @@ SETS = (
             "0064_Notice_on_Supporting_the_Establishment_of_New.txt",
             "0066_Notice_from_61_Departments_Including_the_Ministr.txt",
             "0060_商务部关于公布首批全国示范智慧商圈全国示范智慧商.txt",
+        ),
+    ),
+    # realblind17 (task BL19): blind figures (main 4704d0c; notes/realblind17.md lists every error by convention), less a
+    # margin. Meta is not blind: realmeta and realmeta2 have meta-only gold of all four, which MT's rules were fitted to.
+    BlindSet(
+        "realblind17",
+        documents=4,
+        f1_floors={
+            # 0.930 (69 gold, 60 pred): 0169's stop conditions `1.…；2.…；…10.…` run together after the first (9 missed)
+            "heading": 0.90,
+            "amount": 0.85,  # 0.889 (5 gold, 4 pred): 0013's `一千二百五十多元` missed
+            # 0.918 (31 gold, 30 pred): 0169's anchors without `自` (`在…之日起`) and `每月25日前`'s day missed; a report's
+            # validity `有效期为1年` and `按月发放` spurious
+            "deadline": 0.88,
+            "micro": 0.90,  # 0.925
+        },
+        target_indicator_floor=0.0,  # no target in gold
+        meta_accuracy_floor=0.98,  # 1.000, 52/52 (realmeta's and realmeta2's fields; not blind)
+        meta_field_floor=1.0,  # 4 documents, every field right: one miss (0.75) would be a regression
+        builders="realblind17_*.py",
+        # a subsidy rule's procedure and older 国务院 texts: no figure is a goal; duties in prose (`区民政部门牵头做好…`)
+        empty_labels=("target", "responsible_unit"),
+        no_target_docs=(
+            "0169_广州市残疾人两项补贴实施办法增城区转载.html",
+            "0013_国务院批转地质部关于切实保障野外地质工作条件的报.txt",
+            "0015_国务院关于将钨锡锑离子型稀土矿产列为国家实行保护.txt",
+            "0016_国务院关于印发万里同志在全国地矿局长会议上的讲话.txt",
         ),
     ),
     BlindSet(
