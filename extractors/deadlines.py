@@ -469,6 +469,41 @@ EVENT = Rule(
 )
 
 
+# The same anchor written with 在 for 自 before a procedure's window (`应在申请材料收齐之日起3个工作日内`, `在收到…之日起2个
+# 工作日内`, BL19): `from` the event, year null, the span from after 在 (the scan starts at 之日起: 在 opens too many
+# clauses to be a first character). Without the window after it (`在…之日起生效`) or with 自 (EVENT's) none.
+_AT_EVENT_BEFORE = re.compile(r"(?<![存现正所实])在(?P<ev>[\u4e00-\u9fff“”《》]{2,12})$")
+_WINDOW_AFTER = re.compile(rf"{_S}(?:\d{{1,3}}|[一二三四五六七八九十两]{{1,3}}){_S}个?{_S}(?:工作日|日|天|月|年)内")
+
+
+def _at_event(m: re.Match, env: _Env) -> Row | None:
+    text, start = m.string, m.start()
+    before = _AT_EVENT_BEFORE.search(text, max(0, start - 13), start)
+    if before is None or "自" in before.group("ev") or not _WINDOW_AFTER.match(text, m.end()):
+        return None
+    return _mk(before.start("ev"), m.end(), "from", None, None)
+
+
+AT_EVENT = Rule(
+    "at_event",
+    r"之日起",
+    _at_event,
+    examples=(
+        example(
+            "异地户籍申请的，应在申请材料收齐之日起3个工作日内推送至受理窗口。",
+            {"text": "申请材料收齐之日起", "kind": "from", "year": None},
+            partial=True,
+        ),
+        example(
+            "镇（街）在收到不予批准之日起2个工作日内，书面告知申请人。",
+            {"text": "收到不予批准之日起", "kind": "from", "year": None},
+            partial=True,
+        ),
+        example("本合同在双方签字之日起生效。", note="no window after the anchor: a commencement clause, none"),
+    ),
+)
+
+
 _CATEGORY_AFTER = re.compile(r"[ \u3000]*(?:期间|之间)?[^，。；\n]{0,4}?(?:出生|注册|成立|登记)?的")
 
 
@@ -2162,11 +2197,12 @@ INSPECTION_EVE = Rule(
     ),
 )
 
+
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
 _FIRST_CHARS = (
     r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即再"
-    r"来]"
+    r"来之]"
 )
 # Every match holds one of 年月日季末天间时起期前始 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
@@ -2179,6 +2215,7 @@ RULES = RuleSet(
         ISSUE,
         PLAN_START,  # before EVENT's 自…起 (an event's start, year null)
         EVENT,
+        AT_EVENT,
         WINDOW,
         MONTH_WINDOW,
         PLAN_PERIOD,
