@@ -2198,6 +2198,26 @@ INSPECTION_EVE = Rule(
 )
 
 
+def _monthly_day(m: re.Match, env: _Env) -> Row | None:
+    return _mk(*m.span(), "by", None, None)
+
+
+# A day of every month bounding a recurring act (`发放时间为每月25日前`, `各区于每月10日前报送上月数据`, BL19): `by` that
+# day, year and date null (a recurring frame, as `每年11月底前`'s month); 每月 itself is RECUR's.
+MONTHLY_DAY = Rule(
+    "monthly_day",
+    rf"(?<=每月){_S}(?:{_DAY}){_S}[日号]{_S}{_BEFORE}",
+    _monthly_day,
+    examples=(
+        example(
+            "补贴实行按月发放，发放时间为每月25日前。",
+            {"text": "25日前", "kind": "by", "year": None, "date": None},
+            partial=True,
+        ),
+        example("各区应于每月10日之前报送上月数据。", {"text": "10日之前", "kind": "by", "year": None}, partial=True),
+    ),
+)
+
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
 _FIRST_CHARS = (
@@ -2231,6 +2251,7 @@ RULES = RuleSet(
         CYCLE,
         FIVE_YEAR_PLAN,
         MONTH,
+        MONTHLY_DAY,
         RELATIVE,
         HOLIDAY,
         SEASON,
