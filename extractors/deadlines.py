@@ -340,12 +340,20 @@ _VALID_OWNER = re.compile(
 )
 
 
+# 有效期 glossing a thing named before it, inside a bracket (`（在领对象的《核对报告》，有效期为1年）`) or right after a
+# document's title (`《…报告》，有效期为1年`): that thing's validity, not the text's own term (BL19); a bracket holding the
+# term alone (`…起施行（有效期5年）`) is the text's.
+_GLOSSED_BEFORE = re.compile(r"(?:[（(][^（）()。\n]+|》[ \u3000]*[，,][ \u3000]*)$")
+
+
 def _valid(m: re.Match, env: _Env) -> Row | None:
     n = try_parse(m.group("vn"))
     if not n:
         return None
     start = m.start()
     if not _VALID_OWNER.search(m.string, max(0, start - 20), start):
+        return None
+    if _GLOSSED_BEFORE.search(m.string, max(0, start - 60), start):
         return None
     return _mk(start, m.end(), "within", None, None, _months(n, m.group("vu")))
 
@@ -369,6 +377,19 @@ VALID = Rule(
         example("本措施有效期暂定为2年。", {"text": "有效期暂定为2年", "kind": "within", "months": 24}),
         example("本办法试行2年。", {"text": "试行2年", "kind": "within", "months": 24}),
         example("用电指标有效期限为二十年。", note="the validity of a thing the rule governs"),
+        example(
+            "申请人须提交核对报告（在领对象的《核对报告》，有效期为1年）。",
+            note="a bracket glossing a named thing (BL19)",
+        ),
+        example(
+            "申请人须提交《家庭经济状况核对报告》，有效期为1年。", note="right after a document's title: its validity"
+        ),
+        example(
+            "本办法自印发之日起施行（有效期5年）。",
+            {"text": "有效期5年", "kind": "within", "months": 60},
+            partial=True,
+            note="a bracket holding the term alone is the text's own (BL19)",
+        ),
     ),
 )
 
