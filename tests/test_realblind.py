@@ -584,7 +584,8 @@ SETS = (
         ),
     ),
     # realblind17 (task BL19): F1 after BL19's rules, less a margin (blind figures, main 4704d0c, in brackets;
-    # notes/realblind17.md lists every error by convention). Meta is not blind: realmeta and realmeta2 have meta-only gold of all four, which MT's rules were fitted to.
+    # notes/realblind17.md lists every error by convention). Meta is not blind: realmeta and realmeta2 have meta-only
+    # gold of all four, which MT's rules were fitted to.
     BlindSet(
         "realblind17",
         documents=4,
