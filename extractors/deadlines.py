@@ -490,10 +490,13 @@ EVENT = Rule(
 )
 
 
-# The same anchor written with 在 for 自 before a procedure's window (`应在申请材料收齐之日起3个工作日内`, `在收到…之日起2个
-# 工作日内`, BL19): `from` the event, year null, the span from after 在 (the scan starts at 之日起: 在 opens too many
-# clauses to be a first character). Without the window after it (`在…之日起生效`) or with 自 (EVENT's) none.
-_AT_EVENT_BEFORE = re.compile(r"(?<![存现正所实])在(?P<ev>[\u4e00-\u9fff“”《》]{2,12})$")
+# The same anchor written with 在, 于 or 从 for 自 before a procedure's window (`应在申请材料收齐之日起3个工作日内`, `在收到…
+# 之日起2个工作日内`, `应于收到通知之日起15日内`, BL19): `from` the event, year null, the span from after the preposition
+# (the scan starts at 之日起: 在 and 于 open too many clauses to be first characters). Without the window after it
+# (`在…之日起生效`), inside a word (`存在`, `由于`, `自从`) or with 自 (EVENT's) none.
+_AT_EVENT_BEFORE = re.compile(
+    r"(?:(?<![存现正所实])在|(?<![由对关等属位基鉴至终处用在便利过易趋])于|(?<![自服听顺跟])从)(?P<ev>[\u4e00-\u9fff“”《》]{2,12})$"
+)
 _WINDOW_AFTER = re.compile(rf"{_S}(?:\d{{1,3}}|[一二三四五六七八九十两]{{1,3}}){_S}个?{_S}(?:工作日|日|天|月|年)内")
 
 
@@ -518,6 +521,16 @@ AT_EVENT = Rule(
         example(
             "镇（街）在收到不予批准之日起2个工作日内，书面告知申请人。",
             {"text": "收到不予批准之日起", "kind": "from", "year": None},
+            partial=True,
+        ),
+        example(
+            "当事人应于收到通知之日起15日内提出复核申请。",
+            {"text": "收到通知之日起", "kind": "from", "year": None},
+            partial=True,
+        ),
+        example(
+            "申请人从收到通知之日起10日内补正材料。",
+            {"text": "收到通知之日起", "kind": "from", "year": None},
             partial=True,
         ),
         example("本合同在双方签字之日起生效。", note="no window after the anchor: a commencement clause, none"),
