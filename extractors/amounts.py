@@ -221,8 +221,10 @@ def _not_money(m: re.Match, text: str, num: str) -> bool:
         return True  # 每百元营业收入 / 百元产值: an intensity base, not money
     if num[0] in _CN_MULT_START and before and before in _VAGUE_BEFORE:
         return True  # 数千万元, 几十万元: no number written
-    # 十多元 reads as 多元 (pluralistic) more often than as money
-    return bool(m.group("more")) and not m.group("mult") and not num[0].isdigit()
+    # 十多元 reads as 多元 (pluralistic) more often than as money; a numeral that writes a digit before its place is a
+    # sum (三十多元, 二百余元, 一千二百五十多元)
+    digit_first = len(num) > 1 and num[0] in _CN_DIGIT
+    return bool(m.group("more")) and not m.group("mult") and not num[0].isdigit() and not digit_first
 
 
 def _pair_range(m: re.Match) -> Row | None:

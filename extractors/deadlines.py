@@ -359,12 +359,20 @@ _VALID_OWNER = re.compile(
 )
 
 
+# 有效期 glossing a thing named before it, inside a bracket (`（在领对象的《核对报告》，有效期为1年）`) or right after a
+# document's title (`《…报告》，有效期为1年`): that thing's validity, not the text's own term (BL19); a bracket holding the
+# term alone (`…起施行（有效期5年）`) is the text's.
+_GLOSSED_BEFORE = re.compile(r"(?:[（(][^（）()。\n]+|》[ \u3000]*[，,][ \u3000]*)$")
+
+
 def _valid(m: re.Match, env: _Env) -> Row | None:
     n = try_parse(m.group("vn"))
     if not n:
         return None
     start = m.start()
     if not _VALID_OWNER.search(m.string, max(0, start - 20), start):
+        return None
+    if _GLOSSED_BEFORE.search(m.string, max(0, start - 60), start):
         return None
     return _mk(start, m.end(), "within", None, None, _months(n, m.group("vu")))
 
@@ -388,6 +396,19 @@ VALID = Rule(
         example("本措施有效期暂定为2年。", {"text": "有效期暂定为2年", "kind": "within", "months": 24}),
         example("本办法试行2年。", {"text": "试行2年", "kind": "within", "months": 24}),
         example("用电指标有效期限为二十年。", note="the validity of a thing the rule governs"),
+        example(
+            "申请人须提交核对报告（在领对象的《核对报告》，有效期为1年）。",
+            note="a bracket glossing a named thing (BL19)",
+        ),
+        example(
+            "申请人须提交《家庭经济状况核对报告》，有效期为1年。", note="right after a document's title: its validity"
+        ),
+        example(
+            "本办法自印发之日起施行（有效期5年）。",
+            {"text": "有效期5年", "kind": "within", "months": 60},
+            partial=True,
+            note="a bracket holding the term alone is the text's own (BL19)",
+        ),
     ),
 )
 
@@ -484,6 +505,54 @@ EVENT = Rule(
         ),
         example("鼓励企业自主创新，自行组织实施。", note="自主, 自行: words, not a start"),
         example("本协议书自签署之日起生效。", note="a schedule inside an agreement"),
+    ),
+)
+
+
+# The same anchor written with 在, 于 or 从 for 自 before a procedure's window (`应在申请材料收齐之日起3个工作日内`, `在收到…
+# 之日起2个工作日内`, `应于收到通知之日起15日内`, BL19): `from` the event, year null, the span from after the preposition
+# (the scan starts at 之日起: 在 and 于 open too many clauses to be first characters). Without the window after it
+# (`在…之日起生效`), inside a word (`存在`, `由于`, `自从`) or with 自 (EVENT's) none.
+_AT_EVENT_BEFORE = re.compile(
+    r"(?:(?<![存现正所实])在|(?<![由对关等属位基鉴至终处用在便利过易趋])于|(?<![自服听顺跟])从)(?P<ev>[\u4e00-\u9fff“”《》]{2,12})$"
+)
+_WINDOW_AFTER = re.compile(rf"{_S}(?:\d{{1,3}}|[一二三四五六七八九十两]{{1,3}}){_S}个?{_S}(?:工作日|日|天|月|年)内")
+
+
+def _at_event(m: re.Match, env: _Env) -> Row | None:
+    text, start = m.string, m.start()
+    before = _AT_EVENT_BEFORE.search(text, max(0, start - 13), start)
+    if before is None or "自" in before.group("ev") or not _WINDOW_AFTER.match(text, m.end()):
+        return None
+    return _mk(before.start("ev"), m.end(), "from", None, None)
+
+
+AT_EVENT = Rule(
+    "at_event",
+    r"之日起",
+    _at_event,
+    examples=(
+        example(
+            "异地户籍申请的，应在申请材料收齐之日起3个工作日内推送至受理窗口。",
+            {"text": "申请材料收齐之日起", "kind": "from", "year": None},
+            partial=True,
+        ),
+        example(
+            "镇（街）在收到不予批准之日起2个工作日内，书面告知申请人。",
+            {"text": "收到不予批准之日起", "kind": "from", "year": None},
+            partial=True,
+        ),
+        example(
+            "当事人应于收到通知之日起15日内提出复核申请。",
+            {"text": "收到通知之日起", "kind": "from", "year": None},
+            partial=True,
+        ),
+        example(
+            "申请人从收到通知之日起10日内补正材料。",
+            {"text": "收到通知之日起", "kind": "from", "year": None},
+            partial=True,
+        ),
+        example("本合同在双方签字之日起生效。", note="no window after the anchor: a commencement clause, none"),
     ),
 )
 
@@ -2212,6 +2281,27 @@ INSPECTION_EVE = Rule(
     ),
 )
 
+
+def _monthly_day(m: re.Match, env: _Env) -> Row | None:
+    return _mk(*m.span(), "by", None, None)
+
+
+# A day of every month bounding a recurring act (`发放时间为每月25日前`, `各区于每月10日前报送上月数据`, BL19): `by` that
+# day, year and date null (a recurring frame, as `每年11月底前`'s month); 每月 itself is RECUR's.
+MONTHLY_DAY = Rule(
+    "monthly_day",
+    rf"(?<=每月){_S}(?:{_DAY}){_S}[日号]{_S}{_BEFORE}",
+    _monthly_day,
+    examples=(
+        example(
+            "补贴实行按月发放，发放时间为每月25日前。",
+            {"text": "25日前", "kind": "by", "year": None, "date": None},
+            partial=True,
+        ),
+        example("各区应于每月10日之前报送上月数据。", {"text": "10日之前", "kind": "by", "year": None}, partial=True),
+    ),
+)
+
 # Every alternative starts with one of these characters; testing them first
 # lets the scan skip all other positions ~10x faster than trying each branch.
 # (BL15) Education documents date a measure's start by a school term: `自2022年秋季学期初中一年级学生开始，将艺术类科目纳入
@@ -2249,7 +2339,7 @@ TERM_START = Rule(
 
 _FIRST_CHARS = (
     r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即再"
-    r"来]"
+    r"来之]"
 )
 # Every match holds one of 年月日季末天间时起期前始 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x
@@ -2262,6 +2352,7 @@ RULES = RuleSet(
         ISSUE,
         PLAN_START,  # before EVENT's 自…起 (an event's start, year null)
         EVENT,
+        AT_EVENT,
         WINDOW,
         MONTH_WINDOW,
         PLAN_PERIOD,
@@ -2278,6 +2369,7 @@ RULES = RuleSet(
         CYCLE,
         FIVE_YEAR_PLAN,
         MONTH,
+        MONTHLY_DAY,
         RELATIVE,
         HOLIDAY,
         SEASON,

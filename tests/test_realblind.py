@@ -91,6 +91,13 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   note names a unit; meta comes from realmeta/realmeta2's gold (not blind). Blind (main 9cd7a9d): heading 0.888 (the
   47 decimal clauses), amount and deadline 1.000, micro 0.894, meta 104/104; floors since BL17's decimal clauses
   (`pipeline.structure.clauses`): heading 1.000, micro 1.000.
+- ``realblind17`` (task BL19): 广州's 实施办法 of the two disability subsidies on a district's site (HTML, a procedure
+  bounded in working days, no sum of money) and three older 国务院 texts on one line: the 1980 批转 of 地质部's 报告 (past
+  losses in Chinese-numeral 元), the 1991 通知 on protected minerals, the 1986 通知 issuing 万里's speech. No figure is a
+  goal and no text has a unit note (target and units measure false positives); meta comes from realmeta's and
+  realmeta2's gold (not blind). Blind (main 4704d0c): heading 0.930, amount 0.889, deadline 0.918, micro 0.925; floors
+  since BL19's rules (items run on after `；`, `N多元` in Chinese numerals, `在…之日起` anchors, `每月N日前`, a bracket's
+  `有效期` of a named thing): every label 1.000.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -659,6 +666,37 @@ SETS = (
         # no figure is a goal: class thresholds (`30人以上死亡`), a catalogue's length (`34种重要矿产`); duties in prose
         # (`由事发地省级人民政府负责应对工作`), a working group's members (`由环境保护部牵头，公安部…等参加`)
         empty_labels=("target", "responsible_unit"),
+    ),
+    # realblind17 (task BL19): F1 after BL19's rules, less a margin (blind figures, main 4704d0c, in brackets;
+    # notes/realblind17.md lists every error by convention). Meta is not blind: realmeta and realmeta2 have meta-only
+    # gold of all four, which MT's rules were fitted to.
+    BlindSet(
+        "realblind17",
+        documents=4,
+        f1_floors={
+            # 1.000 (69 gold, 69 pred) since BL19's run-on items (blind 0.930, 60 pred: 0169's stop conditions
+            # `1.…；2.…；…10.…` run together after the first, 9 missed)
+            "heading": 0.98,
+            # 1.000 (5 gold, 5 pred) since BL19's `N多元` in Chinese numerals (blind 0.889: 0013's `一千二百五十多元` missed)
+            "amount": 0.97,
+            # 1.000 (32 gold, 32 pred) since BL19's deadline rules, against the gold with `按月发放` moved to `recurring`
+            # (blind 0.918 against 31: 0169's anchors without `自` (`在…之日起`) and `每月25日前`'s day missed, a report's
+            # validity `有效期为1年` and `按月发放` spurious; 0.935 against the moved gold)
+            "deadline": 0.97,
+            "micro": 0.98,  # 1.000 (blind 0.925)
+        },
+        target_indicator_floor=0.0,  # no target in gold
+        meta_accuracy_floor=0.98,  # 1.000, 52/52 (realmeta's and realmeta2's fields; not blind)
+        meta_field_floor=1.0,  # 4 documents, every field right: one miss (0.75) would be a regression
+        builders="realblind17_*.py",
+        # a subsidy rule's procedure and older 国务院 texts: no figure is a goal; duties in prose (`区民政部门牵头做好…`)
+        empty_labels=("target", "responsible_unit"),
+        no_target_docs=(
+            "0169_广州市残疾人两项补贴实施办法增城区转载.html",
+            "0013_国务院批转地质部关于切实保障野外地质工作条件的报.txt",
+            "0015_国务院关于将钨锡锑离子型稀土矿产列为国家实行保护.txt",
+            "0016_国务院关于印发万里同志在全国地矿局长会议上的讲话.txt",
+        ),
     ),
     BlindSet(
         "realdev8t",

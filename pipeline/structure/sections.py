@@ -451,7 +451,7 @@ def _candidates(text: str, flat: bool) -> list[_Candidate]:
         for c in list(found):  # (_Parser._in_previous_title): `一、总体要求（一）…`, `第七章 法律责任 第四十二条`
             if c.kind in _TITLE_HOLDERS and _may_hold_marker(text[c.title_start : c.end]):
                 inline += _inline_candidates(text, _INLINE_MARKER.finditer(text, c.title_start, c.end), flat, seen)
-        inline += _sibling_candidates(text, seen)
+        inline += _sibling_candidates(text, seen) + _run_on_items(text, found, seen)
     found += inline + _spaced_item_candidates(text, flat, seen)
     clauses = _clause_candidates(text, flat)
     if clauses:  # a clause's number is no `1`-without-separator item (`1总则` once normalised)
@@ -481,7 +481,15 @@ def _clause_candidates(text: str, flat: bool) -> list[_Candidate]:
 # - `article`: a garbled article number (`第二十-条`, OCR's `-` for `一`) at a line start, or an article run into the
 #   line of the article before it after a lost `。` (`第二十二条 …负责解释第二十三条本办法自公布之日起试行`): the exact
 #   next article, and the next article at a line start (if any) is the one after it.
+# - `run_on`: the items of a numbered list written on one line after its first (`1.死亡的；2.失踪的；3.…`, `（1）…；（2）…`,
+#   a list of conditions whose items a page did not break into lines): each right after the `；` closing the item
+#   before it, numbered the next, its marker of the same form, the list's first item a heading at a line start (an
+#   enumeration opening inside a line, `…以下内容：（一）…；（二）…`, stays prose).
 # (stdlib re with a literal or class opening, the line start checked after: a `(?m)^` scan enters every line)
+_RUN_ON_NEXT: dict[int | str, stdlib_re.Pattern[str]] = {
+    3: stdlib_re.compile(rf"{_SP}*[；;]{_SP}*(?P<marker>(?P<number>\d{{1,2}})[.．])(?=[\u4e00-\u9fff《“（(])"),
+    4: stdlib_re.compile(rf"{_SP}*[；;]{_SP}*(?P<marker>[（(](?P<number>\d{{1,2}})[）)])(?=[\u4e00-\u9fff《“])"),
+}
 _COLON_FIRST_ITEM = stdlib_re.compile(rf"[：:]{_SP}*(?P<marker>[（(]?{_SP}*一{_SP}*[）)])")
 _DECIMAL_BODY = _LINE_PREFIX_BODY + r"(?P<marker>(?P<number>[0-9]{1,2})[.．])(?=[0-9]{1,2}[\u4e00-\u9fff])"
 _DECIMAL_ITEM = stdlib_re.compile("\n" + _DECIMAL_BODY)  # at a line start: a literal opening
@@ -556,6 +564,25 @@ def _run_in_articles(text: str) -> list[_Candidate]:
     return found
 
 
+def _run_on_items(text: str, line_starts: list[_Candidate], seen: set[int]) -> list[_Candidate]:
+    """The items run on after a line-start item of a numbered list (``run_on`` above), in a text with line breaks."""
+    found = []
+    for first in line_starts:
+        pattern = _RUN_ON_NEXT.get(first.kind) if first.has_sep and not first.inline else None
+        item = first
+        while (
+            pattern is not None and (m := pattern.match(text, item.end)) and int(m.group("number")) == item.number + 1
+        ):
+            if m.start("marker") in seen or not (
+                nxt := _sibling_candidate(text, m, first.kind, item.number + 1, "run_on", True)
+            ):
+                break
+            found.append(nxt)
+            seen.add(nxt.start)
+            item = nxt
+    return found
+
+
 def _sibling_candidates(text: str, seen: set[int]) -> list[_Candidate]:
     """The garbled and run-in markers of a text with line breaks (see above), not found by the other scans."""
     found = [c for m in _COLON_FIRST_ITEM.finditer(text) if (c := _sibling_candidate(text, m, 2, 1, "first", True))]
@@ -587,6 +614,8 @@ def _siblings_agree(cand: _Candidate, local: int, global_: int) -> bool:
     n, following = cand.number, cand.next_sibling
     if cand.sibling_rule == "first":
         return n == 1 and local == 0 and following == 2
+    if cand.sibling_rule == "run_on":
+        return n == local + 1  # the item before it on its line was read
     if cand.sibling_rule == "decimal":
         return (local == 0 and following == 2) if n == 1 else (local == n - 1 and following in (n + 1, None))
     return n == global_ + 1 and following in (n + 1, None)  # article
