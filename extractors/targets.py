@@ -838,6 +838,9 @@ def _clean_indicator(s: str) -> str | None:
     return s or None
 
 
+_DIGIT = re.compile(r"[\d０-９]")  # another quantity in a clause (a 分别 list of one quantity has none)
+
+
 class _ListItems:
     """The items of a 分别 list, handed out to its quantities in order."""
 
@@ -1522,6 +1525,8 @@ class _Scan:
                 shared.group("verb") if shared else None,
                 P.SPACES.sub("", text[fenbie + 2 : shared.start("verb")]) if shared else "",
             )
+        if items.taken == 0 and len(items.items) > 1 and not _DIGIT.search(text, c.end, c.clause_end):
+            return self._fenbie_shared_spans(c, items, fenbie)
         taken = order = items.taken  # order: which of the list's quantities this is
         item = items.next_item()
         if item is None and items.items and taken > 0:
@@ -1537,6 +1542,22 @@ class _Scan:
         if c.verb is None and items.verb:
             c.comparator = _comparator(c.m, items.verb)
         return [(item[0], c.end, _with_direction(name, c.verb or items.verb))]
+
+    def _fenbie_shared_spans(self, c: _Candidate, items: _ListItems, fenbie: int) -> list[tuple[int, int, str | None]]:
+        """(BL18) A 分别 list whose clause holds one quantity (`高新区、经开区分别落位5亿元以上产业项目不少于5个`,
+        `工业、服务业增加值分别增长8%`): each item takes it, as with 均/各 (GUIDE: one target per item), its indicator
+        the item and what 分别 is followed by up to the comparator verb (`高新区落位5亿元以上产业项目`)."""
+        text = self.text
+        items.taken = len(items.items)
+        verb_start = c.verb_match.start(c.verb_match.lastgroup) if c.verb_match else c.start
+        written_once = P.SPACES.sub("", text[fenbie + 2 : verb_start])
+        if c.verb is None and items.verb:
+            c.comparator = _comparator(c.m, items.verb)
+        names = _with_shared_measure(items.items, text)
+        verb = c.verb or items.verb
+        return [
+            (a, c.end, _with_direction((name or "") + written_once, verb)) for (a, _), name in zip(items.items, names)
+        ]
 
     def _each_item_spans(
         self, c: _Candidate, spans: list[tuple[int, int, str | None]]
