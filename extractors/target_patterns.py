@@ -698,8 +698,9 @@ OPENING_WINDOW = 8  # a deadline this close to a section's heading end opens its
 DASH_ITEM = re.compile(r"[ \u3000\t]*(?:——|--|－－|—|－)")
 DASH_LIST_MAX_LINES = 40  # lines walked back over a list's items to its lead paragraph
 # 均/都 right before the verb: A、B均达到90% is one target per item
+# (a count in 人次 ends an item: `旅游收入、接待游客人次均增长20%`; 次均 alone is per visit)
 LIST_SHARED = re.compile(
-    rf"(?<![人户年村亩平日月次台家])[均都](?=(?:{_alternation(VERB_COMPARATOR)}))"
+    rf"(?<![人户年村亩平日月台家])(?<!(?<!人)次)[均都](?=(?:{_alternation(VERB_COMPARATOR)}))"
     r"|(?<![人户年村亩平日月次台家])各(?=$|[\d一二两三四五六七八九十])"  # 国家级、省级龙头企业各|2家 (the search ends at the number)
 )  # not 人均, 户均
 # `各` + a choosing or building verb right before a count: the items before it each get the count
