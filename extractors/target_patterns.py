@@ -583,6 +583,13 @@ BARE_YEAR = re.compile(
 # a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
 RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
 BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资")
+# (BL18) funds an investment drive brings in, named right before their figure (`招商引资到位资金达到80亿元`,
+# `签约资金达到120亿元以上`, `实际到位资金50亿元`): an outcome of 招商引资 a check verifies, as 吸引/带动 investment
+# is (GOAL_MONEY), not money set aside (`安排招商引资奖励资金100万元` stays a budget)
+ATTRACTED_FUNDS = re.compile(
+    r"(?:到位|签约)(?:内资|外资)?资金(?:总额|额|规模)?[ \u3000]*"
+    r"(?:力争|确保)?(?:达到|达|突破|超过|超|不低于|不少于)?[ \u3000]*$"
+)
 # a total investment stated of a set of projects, the figure right after it (`共实施项目191项，总投资规模10.581亿元`,
 # `项目总投资约12亿元`): what the projects cost, a budget (README: `计划投资…`), no outcome a check verifies; an
 # investment to be made or leveraged has its verb (`完成投资4000亿元`, `带动总投资超过…`) and stays a goal

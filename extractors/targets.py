@@ -1163,7 +1163,9 @@ def _unit_misread(text: str, c: _Candidate) -> bool:
 
 def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
     """Money set aside (设立2亿元专项资金) or a projects' total investment (总投资规模10.581亿元), unless its own clause
-    makes it an outcome (带动社会资本投入…)."""
+    makes it an outcome (带动社会资本投入…, funds attracted: 招商引资到位资金达到…)."""
+    if P.ATTRACTED_FUNDS.search(text, clause_start, start):
+        return False
     if P.BUDGET.search(text, clause_start, clause_end) or P.INVESTMENT_TOTAL.search(text, clause_start, start):
         return True
     return bool(P.BUDGET.search(text, sent_start, clause_start)) and not P.GOAL_MONEY.search(text, clause_start, start)
