@@ -582,7 +582,10 @@ BARE_YEAR = re.compile(
 )
 # a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
 RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
-BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资")
+# (BL18) consumption vouchers a government issues (`发放消费券2500万元`, `投放政府消费券1000万元`): its outlay
+BUDGET = re.compile(
+    r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资|[发投]放[^，,；;。\d]{0,6}消费券"
+)
 # (BL18) funds an investment drive brings in, named right before their figure (`招商引资到位资金达到80亿元`,
 # `签约资金达到120亿元以上`, `实际到位资金50亿元`): an outcome of 招商引资 a check verifies, as 吸引/带动 investment
 # is (GOAL_MONEY), not money set aside (`安排招商引资奖励资金100万元` stays a budget)
