@@ -859,6 +859,11 @@ INTENT_LEAD = re.compile(r"^(?:力争|争取|确保|努力|预计)+")
 # N条清单 / 十条措施: a count that names a policy, not a goal
 POLICY_HEAD = re.compile(r"^(?:[^，。；]{0,6})(?:清单|措施|举措|政策|意见|规定|细则|办法|条例|禁令)$")
 # 34种重要矿产目录: a count in the name of a list
+# (BL18) a policy in force named by its article count after its noun, the object of carrying it out (`深入落实人才新政
+# 27条`, `用足用好稳增长政策措施20条`): a name, as `18条清单` is (a count set as a goal has its own act: `出台…措施10条`)
+POLICY_BY_COUNT_BEFORE = re.compile(
+    r"(?:落实|贯彻|执行|兑现|用好|用足)[^，,；;。\d]{0,12}?(?:新政|政策|措施|举措|意见|条例|规定|细则|办法)[ \u3000]*$"
+)
 LIST_NAME_HEAD = re.compile(r"(?:目录|名录|名单|清单)$")
 CLASS_AFTER = re.compile(r"[ \u3000]*(?:的|[和及与、][^，,；;。\n]{0,12}[\u4e00-\u9fff])")
 

@@ -1161,6 +1161,14 @@ def _unit_misread(text: str, c: _Candidate) -> bool:
     return c.unit in P.UNIT_OPENS_WORD and text[c.end : c.end + 1] in P.UNIT_OPENS_WORD[c.unit]
 
 
+def _frames_or_names(text: str, c: _Candidate) -> bool:
+    """Aspects that frame the work (`6个方面试点示范培育行动`), or a policy carried out, named by its article count
+    after its noun (`深入落实人才新政|27条`, BL18): no count of a goal."""
+    if c.unit == "个":
+        return P.ASPECT_AFTER.match(text, c.end) is not None
+    return c.unit == "条" and P.POLICY_BY_COUNT_BEFORE.search(text, c.clause_start, c.start) is not None
+
+
 def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
     """Money set aside (设立2亿元专项资金) or a projects' total investment (总投资规模10.581亿元), unless its own clause
     makes it an outcome (带动社会资本投入…, funds attracted: 招商引资到位资金达到…)."""
@@ -1300,8 +1308,8 @@ class _Scan:
             text, max(0, start - P.ORDINAL_LIST_WIDTH), start
         ):
             return False  # 第十二条第3、81项规定: an ordinal of a citation
-        if c.unit == "个" and P.ASPECT_AFTER.match(text, end):
-            return False  # 6个方面试点示范培育行动: aspects frame the work
+        if _frames_or_names(text, c):
+            return False  # 6个方面试点示范培育行动, 深入落实人才新政|27条
         if _threshold_after(text, end, c.clause_end):
             return False  # 面积超过300平方米（含）, 营业收入超10亿元|、50亿元的企业分别达到…: a threshold
         if (
