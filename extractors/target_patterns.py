@@ -864,6 +864,10 @@ POLICY_HEAD = re.compile(r"^(?:[^，。；]{0,6})(?:清单|措施|举措|政策|
 POLICY_BY_COUNT_BEFORE = re.compile(
     r"(?:落实|贯彻|执行|兑现|用好|用足)[^，,；;。\d]{0,12}?(?:新政|政策|措施|举措|意见|条例|规定|细则|办法)[ \u3000]*$"
 )
+# (BL18) a count inside `发挥…作用`: the role of what exists is put to use (`发挥5个国家级园区引领作用`), no count of
+# a goal's output (what the text builds has its own verb: `新建10个示范基地，发挥示范作用`)
+ROLE_OF_BEFORE = re.compile(r"发挥[^，,；;。\d]{0,10}$")
+ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效应)")
 LIST_NAME_HEAD = re.compile(r"(?:目录|名录|名单|清单)$")
 CLASS_AFTER = re.compile(r"[ \u3000]*(?:的|[和及与、][^，,；;。\n]{0,12}[\u4e00-\u9fff])")
 

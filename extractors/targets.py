@@ -1162,11 +1162,16 @@ def _unit_misread(text: str, c: _Candidate) -> bool:
 
 
 def _frames_or_names(text: str, c: _Candidate) -> bool:
-    """Aspects that frame the work (`6个方面试点示范培育行动`), or a policy carried out, named by its article count
-    after its noun (`深入落实人才新政|27条`, BL18): no count of a goal."""
-    if c.unit == "个":
-        return P.ASPECT_AFTER.match(text, c.end) is not None
-    return c.unit == "条" and P.POLICY_BY_COUNT_BEFORE.search(text, c.clause_start, c.start) is not None
+    """Aspects that frame the work (`6个方面试点示范培育行动`), a policy carried out, named by its article count
+    after its noun (`深入落实人才新政|27条`, BL18), or what exists whose role is put to use (`发挥|5个国家级园区|引领作用`,
+    BL18): no count of a goal."""
+    if c.unit == "个" and P.ASPECT_AFTER.match(text, c.end):
+        return True
+    if c.unit == "条" and P.POLICY_BY_COUNT_BEFORE.search(text, c.clause_start, c.start):
+        return True
+    return bool(
+        P.ROLE_OF_BEFORE.search(text, c.clause_start, c.start) and P.ROLE_OF_AFTER.match(text, c.end, c.clause_end)
+    )
 
 
 def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
