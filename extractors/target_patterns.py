@@ -817,6 +817,10 @@ _MULT_PREFIX = re.compile(rf"^(?:{_MULT})")
 
 # the head of a noun phrase that a size names (年产30万吨|PGA项目): the size describes it
 SIZED_HEAD = re.compile(r"(?:项目|装置|生产线|工程|电站|基地|园区|片区|先行区|示范区)$")
+# (BL18) an output in 万/亿 pieces before the facility that makes them (`3亿只先进功率半导体封装基地等项目`, `年产1亿片
+# 芯片生产线`): the capacity names the facility, as `30万吨PGA项目` does; pieces are never what a facility counts
+OUTPUT_PIECES_UNIT = re.compile(r"^[万亿](?:只|片|颗|件|支)$")
+FACILITY_NOUN = re.compile(r"项目|装置|生产线|工程|基地|工厂")
 # 第十二条第3、81项, 第2-4部分: the later numbers of an enumeration or range of ordinals are ordinals too (a citation, no goal)
 ORDINAL_LIST_BEFORE = re.compile(
     r"第[\d０-９一二三四五六七八九十百]+(?:[、，,和及至\-－—~～][\d０-９一二三四五六七八九十百]+)*[、，,和及至\-－—~～]$"

@@ -1857,6 +1857,8 @@ class _Scan:
         """A number-first quantity that names or sizes its noun rather than counts a goal's output."""
         if c.verb is None and P.is_size_unit(c.unit) and (not c.has_action or P.SIZED_HEAD.search(noun)):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
+        if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):
+            return True  # 加快|3亿只先进功率半导体封装基地等项目建设: the output names the facility (BL18)
         if c.verb is None and self._names_plant(c):
             return True  # 推动中石化南港|120万吨乙烯投产: a plant named by its owner and capacity (TG13)
         if (c.unit == "条" and P.POLICY_HEAD.match(noun)) or P.LIST_NAME_HEAD.search(noun):
