@@ -872,6 +872,9 @@ POLICY_BY_COUNT_BEFORE = re.compile(
 # a goal's output (what the text builds has its own verb: `新建10个示范基地，发挥示范作用`)
 ROLE_OF_BEFORE = re.compile(r"发挥[^，,；;。\d]{0,10}$")
 ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效应)")
+# (BL18) a scale class right after a set's count in `N大` (`A、B两大百亿级工程`, `三大千亿级产业集群`): it qualifies
+# that count, as `2个百亿级工程` does (a plain Chinese count, CONVENTIONS: none), no target of its own
+SET_COUNT_BEFORE = re.compile(r"[两二三四五六七八九十]大$")
 LIST_NAME_HEAD = re.compile(r"(?:目录|名录|名单|清单)$")
 CLASS_AFTER = re.compile(r"[ \u3000]*(?:的|[和及与、][^，,；;。\n]{0,12}[\u4e00-\u9fff])")
 

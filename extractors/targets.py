@@ -1163,12 +1163,14 @@ def _unit_misread(text: str, c: _Candidate) -> bool:
 
 def _frames_or_names(text: str, c: _Candidate) -> bool:
     """Aspects that frame the work (`6个方面试点示范培育行动`), a policy carried out, named by its article count
-    after its noun (`深入落实人才新政|27条`, BL18), or what exists whose role is put to use (`发挥|5个国家级园区|引领作用`,
-    BL18): no count of a goal."""
+    after its noun (`深入落实人才新政|27条`, BL18), a scale qualifying a set's count in `N大` (`两大|百亿级工程`, BL18),
+    or what exists whose role is put to use (`发挥|5个国家级园区|引领作用`, BL18): no count of a goal."""
     if c.unit == "个" and P.ASPECT_AFTER.match(text, c.end):
         return True
     if c.unit == "条" and P.POLICY_BY_COUNT_BEFORE.search(text, c.clause_start, c.start):
         return True
+    if c.m.group("scale_mult") and P.SET_COUNT_BEFORE.search(text, max(0, c.start - 2), c.start):
+        return True  # A、B两大|百亿级工程: the scale qualifies the set's count (BL18)
     return bool(
         P.ROLE_OF_BEFORE.search(text, c.clause_start, c.start) and P.ROLE_OF_AFTER.match(text, c.end, c.clause_end)
     )
