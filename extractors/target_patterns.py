@@ -453,6 +453,10 @@ CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n\t（(]|$
 # sentence (the grant and its caps), plus the condition clauses right before it.
 # A goal earlier in the same sentence stays a goal (每年新建X20个，对新建X按…给予补助).
 SUBSIDY = re.compile(r"给予|予以|奖励|补助|补贴|奖补|资助|贴息|一次性")
+# (BL18) the people a grant reaches, counted right after 为/向 (`为4510户住房困难家庭发放租赁补贴`): how many it covers
+# is a goal (README: counts after 为), not the grant's terms; a clause with a sum (`为…发放补贴500元`) stays a rule
+BENEFICIARIES_BEFORE = re.compile(r"(?:为|向)$")
+BENEFICIARY_UNITS = frozenset({"户", "人", "名", "万户", "万人", "万名", "人次", "万人次"})
 # a clause that states the condition of a grant: 对新认定的…, 首次突破10亿元的
 SUBSIDY_CONDITION = re.compile(
     r"[ \u3000]*(?:对|凡|针对|按照|按|依据|根据|符合|经|获得|获批|首次|新认定|被认定|被评为)|.*的[ \u3000]*$"

@@ -1288,9 +1288,21 @@ class _Scan:
         premise = doc.premise_end(c.sent_start, c.sent_end)
         if premise is not None and start < premise:
             return False  # 结合目前每年5000万千瓦的制造能力，…: the present a premise names
-        if rule_start is not None and rule_start <= start < rule_end:
+        if rule_start is not None and rule_start <= start < rule_end and not self._grant_reach(start):
             return False  # inside a subsidy rule (its grant, caps and conditions)
         return not (brackets and P.inside_brackets(self.text, c.sent_start, start))
+
+    def _grant_reach(self, start: int) -> bool:
+        """(BL18) A count of households or people right after 为/向 in a grant's clause with no sum in it
+        (`为|4510户住房困难家庭发放租赁补贴`): how many the grant reaches, a goal, not the grant's terms."""
+        text = self.text
+        if not P.BENEFICIARIES_BEFORE.search(text, max(0, start - 1), start):
+            return False
+        m = P.QUANTITY.match(text, start)
+        unit = m.group("unit") if m and m.group("unit") else None
+        unit = ((m.group("mult") or "") + unit) if m and unit else None
+        clause_start, clause_end = self.doc.clause(start)
+        return unit in P.BENEFICIARY_UNITS and text.find("元", clause_start, clause_end) < 0
 
     def _formed(self, c: _Candidate) -> bool:
         """Rejections by the quantity's own form and the words right around it."""
