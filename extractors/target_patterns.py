@@ -949,6 +949,8 @@ ALLOCATION = re.compile(r"用于|用来|投向")
 
 # a leading verb that is part of its indicator: 新增上市企业 counts new listings (gold keeps it)
 KEPT_VERBS = ("新增", "储备")
+# (BL18) 完成 before investment is the measure's name (完成投资, 完成政府投资: investment made), kept as 新增 is
+INVESTMENT_MADE = re.compile(r"(?:政府|固定资产|社会|项目)?投资(?![项计])")
 VERB_COORDINATION = re.compile(r"[和与及、或]")
 # Adverbs that may precede a clause's leading verb (加快培育, 每年滚动推进), and 并 between two (建成并开通).
 _LEAD_ADVERBS_BODY = (

@@ -922,11 +922,14 @@ def _chain_before_last_verb(text: str, seg_start: int, chain_end: int) -> int | 
 
 
 def _keep_indicator_verb(text: str, verb_end: int, indicator_start: int) -> int:
-    """Step back over a verb that belongs to the indicator (新增|上市企业 -> 新增上市企业)."""
+    """Step back over a verb that belongs to the indicator (新增|上市企业 -> 新增上市企业; 完成|投资 -> 完成投资, the
+    measure of investment made, as realdev's `开发区完成投资增长` and realblind's `完成投资` read, BL18)."""
     if indicator_start == verb_end:
         for verb in P.KEPT_VERBS:
             if text.startswith(verb, verb_end - len(verb)):
                 return verb_end - len(verb)
+        if text.startswith("完成", verb_end - 2) and P.INVESTMENT_MADE.match(text, verb_end):
+            return verb_end - 2
     return indicator_start
 
 
