@@ -949,6 +949,9 @@ ALLOCATION = re.compile(r"用于|用来|投向")
 
 # a leading verb that is part of its indicator: 新增上市企业 counts new listings (gold keeps it)
 KEPT_VERBS = ("新增", "储备")
+# (BL18) acts that open a list item of their own (`新增…20家、新招收博士后…`, `…、完善扩繁群20处`): it takes no kept verb
+SHARED_LEVEL = re.compile(r"[\u4e00-\u9fff]{0,3}级(?:及?以上)?")  # 县级以上, 市级以上, 国家级: a level a list shares
+ITEM_OWN_ACT = re.compile(rf"新(?:招收|认定|培育|引进|建|开工)|完善|招收|{_alternation(ACTION_VERBS)}")
 # (BL18) 完成 before investment is the measure's name (完成投资, 完成政府投资: investment made), kept as 新增 is
 INVESTMENT_MADE = re.compile(r"(?:政府|固定资产|社会|项目)?投资(?![项计])")
 VERB_COORDINATION = re.compile(r"[和与及、或]")

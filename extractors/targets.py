@@ -1749,6 +1749,9 @@ class _Scan:
             return subject + indicator if subject and not subject.endswith(indicator) else indicator
         if P.BASELINE_START.match(indicator):
             return _without_direction(last) + indicator
+        kept = self._kept_act_of_list(c, indicator, last)
+        if kept:
+            return kept + indicator  # 新增县级以上示范家庭农场70个、|示范社30个: 新增县级以上示范社 (BL18)
         if (
             P.BARE_MEASURE.match(indicator)
             and P.MEASURE_END.search(last)  # the first item is a specification of the product too
@@ -1759,6 +1762,22 @@ class _Scan:
             if owner is not None and not indicator.startswith(owner.group("owner")):
                 return owner.group("owner") + indicator
         return indicator
+
+    def _kept_act_of_list(self, c: _Candidate, indicator: str, last: str) -> str:
+        """(BL18) A 、-item written without its act after one that opens with a kept verb (`新增县级以上示范家庭农场70个、
+        示范社30个`): the verb and the level before the shared head are the list's, written once (承前省略); "" if not,
+        also where the item has its own act or bound (`…、新招收博士后突破1000人`, `…、完善扩繁群20处`)."""
+        verb = next((v for v in P.KEPT_VERBS if last.startswith(v)), None)
+        if verb is None or indicator.startswith(verb) or not self.text.startswith("、", self.anchor):
+            return ""
+        if c.verb is not None or P.ITEM_OWN_ACT.match(indicator):
+            return ""
+        if P.leading_verbs_end(self.text, self.anchor + 1, self.anchor + 1 + len(indicator)) is not None:
+            return ""  # 新增…20家、|培育…10家: the item has its own act
+        body = last[len(verb) :]
+        shared = body.find(indicator[:2]) if len(indicator) > 1 else -1
+        level = body[:shared] if shared > 0 else ""
+        return verb + (level if P.SHARED_LEVEL.fullmatch(level) else "")  # 县级以上 (not 农村邻里互助: the item's own)
 
     def _object_after_count(self, c: _Candidate) -> bool:
         """A verb before the comparator whose object follows the count (形成不少于|100个…案例, 为不少于|1万名老年人
