@@ -458,6 +458,10 @@ CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n\t（(]|$
 # sentence (the grant and its caps), plus the condition clauses right before it.
 # A goal earlier in the same sentence stays a goal (每年新建X20个，对新建X按…给予补助).
 SUBSIDY = re.compile(r"给予|予以|奖励|补助|补贴|奖补|资助|贴息|一次性")
+# (BL18) the people a grant reaches, counted right after 为/向 (`为4510户住房困难家庭发放租赁补贴`): how many it covers
+# is a goal (README: counts after 为), not the grant's terms; a clause with a sum (`为…发放补贴500元`) stays a rule
+BENEFICIARIES_BEFORE = re.compile(r"(?:为|向)$")
+BENEFICIARY_UNITS = frozenset({"户", "人", "名", "万户", "万人", "万名", "人次", "万人次"})
 # a clause that states the condition of a grant: 对新认定的…, 首次突破10亿元的
 SUBSIDY_CONDITION = re.compile(
     r"[ \u3000]*(?:对|凡|针对|按照|按|依据|根据|符合|经|获得|获批|首次|新认定|被认定|被评为)|.*的[ \u3000]*$"
@@ -602,7 +606,17 @@ BARE_YEAR = re.compile(
 )
 # a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
 RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
-BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资")
+# (BL18) consumption vouchers a government issues (`发放消费券2500万元`, `投放政府消费券1000万元`): its outlay
+BUDGET = re.compile(
+    r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资|[发投]放[^，,；;。\d]{0,6}消费券"
+)
+# (BL18) funds an investment drive brings in, named right before their figure (`招商引资到位资金达到80亿元`,
+# `签约资金达到120亿元以上`, `实际到位资金50亿元`): an outcome of 招商引资 a check verifies, as 吸引/带动 investment
+# is (GOAL_MONEY), not money set aside (`安排招商引资奖励资金100万元` stays a budget)
+ATTRACTED_FUNDS = re.compile(
+    r"(?:到位|签约)(?:内资|外资)?资金(?:总额|额|规模)?[ \u3000]*"
+    r"(?:力争|确保)?(?:达到|达|突破|超过|超|不低于|不少于)?[ \u3000]*$"
+)
 # a total investment stated of a set of projects, the figure right after it (`共实施项目191项，总投资规模10.581亿元`,
 # `项目总投资约12亿元`): what the projects cost, a budget (README: `计划投资…`), no outcome a check verifies; an
 # investment to be made or leveraged has its verb (`完成投资4000亿元`, `带动总投资超过…`) and stays a goal
@@ -718,8 +732,9 @@ OPENING_WINDOW = 8  # a deadline this close to a section's heading end opens its
 DASH_ITEM = re.compile(r"[ \u3000\t]*(?:——|--|－－|—|－)")
 DASH_LIST_MAX_LINES = 40  # lines walked back over a list's items to its lead paragraph
 # 均/都 right before the verb: A、B均达到90% is one target per item
+# (a count in 人次 ends an item: `旅游收入、接待游客人次均增长20%`; 次均 alone is per visit)
 LIST_SHARED = re.compile(
-    rf"(?<![人户年村亩平日月次台家])[均都](?=(?:{_alternation(VERB_COMPARATOR)}))"
+    rf"(?<![人户年村亩平日月台家])(?<!(?<!人)次)[均都](?=(?:{_alternation(VERB_COMPARATOR)}))"
     r"|(?<![人户年村亩平日月次台家])各(?=$|[\d一二两三四五六七八九十])"  # 国家级、省级龙头企业各|2家 (the search ends at the number)
 )  # not 人均, 户均
 # `各` + a choosing or building verb right before a count: the items before it each get the count
@@ -826,6 +841,10 @@ _MULT_PREFIX = re.compile(rf"^(?:{_MULT})")
 
 # the head of a noun phrase that a size names (年产30万吨|PGA项目): the size describes it
 SIZED_HEAD = re.compile(r"(?:项目|装置|生产线|工程|电站|基地|园区|片区|先行区|示范区)$")
+# (BL18) an output in 万/亿 pieces before the facility that makes them (`3亿只先进功率半导体封装基地等项目`, `年产1亿片
+# 芯片生产线`): the capacity names the facility, as `30万吨PGA项目` does; pieces are never what a facility counts
+OUTPUT_PIECES_UNIT = re.compile(r"^[万亿](?:只|片|颗|件|支)$")
+FACILITY_NOUN = re.compile(r"项目|装置|生产线|工程|基地|工厂")
 # 第十二条第3、81项, 第2-4部分: the later numbers of an enumeration or range of ordinals are ordinals too (a citation, no goal)
 ORDINAL_LIST_BEFORE = re.compile(
     r"第[\d０-９一二三四五六七八九十百]+(?:[、，,和及至\-－—~～][\d０-９一二三四五六七八九十百]+)*[、，,和及至\-－—~～]$"
@@ -868,6 +887,18 @@ INTENT_LEAD = re.compile(r"^(?:力争|争取|确保|努力|预计)+")
 # N条清单 / 十条措施: a count that names a policy, not a goal
 POLICY_HEAD = re.compile(r"^(?:[^，。；]{0,6})(?:清单|措施|举措|政策|意见|规定|细则|办法|条例|禁令)$")
 # 34种重要矿产目录: a count in the name of a list
+# (BL18) a policy in force named by its article count after its noun, the object of carrying it out (`深入落实人才新政
+# 27条`, `用足用好稳增长政策措施20条`): a name, as `18条清单` is (a count set as a goal has its own act: `出台…措施10条`)
+POLICY_BY_COUNT_BEFORE = re.compile(
+    r"(?:落实|贯彻|执行|兑现|用好|用足)[^，,；;。\d]{0,12}?(?:新政|政策|措施|举措|意见|条例|规定|细则|办法)[ \u3000]*$"
+)
+# (BL18) a count inside `发挥…作用`: the role of what exists is put to use (`发挥5个国家级园区引领作用`), no count of
+# a goal's output (what the text builds has its own verb: `新建10个示范基地，发挥示范作用`)
+ROLE_OF_BEFORE = re.compile(r"发挥[^，,；;。\d]{0,10}$")
+ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效应)")
+# (BL18) a scale class right after a set's count in `N大` (`A、B两大百亿级工程`, `三大千亿级产业集群`): it qualifies
+# that count, as `2个百亿级工程` does (a plain Chinese count, CONVENTIONS: none), no target of its own
+SET_COUNT_BEFORE = re.compile(r"[两二三四五六七八九十]大$")
 LIST_NAME_HEAD = re.compile(r"(?:目录|名录|名单|清单)$")
 CLASS_AFTER = re.compile(r"[ \u3000]*(?:的|[和及与、][^，,；;。\n]{0,12}[\u4e00-\u9fff])")
 
@@ -938,6 +969,11 @@ ALLOCATION = re.compile(r"用于|用来|投向")
 
 # a leading verb that is part of its indicator: 新增上市企业 counts new listings (gold keeps it)
 KEPT_VERBS = ("新增", "储备")
+# (BL18) acts that open a list item of their own (`新增…20家、新招收博士后…`, `…、完善扩繁群20处`): it takes no kept verb
+SHARED_LEVEL = re.compile(r"[\u4e00-\u9fff]{0,3}级(?:及?以上)?")  # 县级以上, 市级以上, 国家级: a level a list shares
+ITEM_OWN_ACT = re.compile(rf"新(?:招收|认定|培育|引进|建|开工)|完善|招收|{_alternation(ACTION_VERBS)}")
+# (BL18) 完成 before investment is the measure's name (完成投资, 完成政府投资: investment made), kept as 新增 is
+INVESTMENT_MADE = re.compile(r"(?:政府|固定资产|社会|项目)?投资(?![项计])")
 VERB_COORDINATION = re.compile(r"[和与及、或]")
 # Adverbs that may precede a clause's leading verb (加快培育, 每年滚动推进), and 并 between two (建成并开通).
 _LEAD_ADVERBS_BODY = (

@@ -869,6 +869,9 @@ def _clean_indicator(s: str) -> str | None:
     return s or None
 
 
+_DIGIT = re.compile(r"[\d０-９]")  # another quantity in a clause (a 分别 list of one quantity has none)
+
+
 class _ListItems:
     """The items of a 分别 list, handed out to its quantities in order."""
 
@@ -950,11 +953,14 @@ def _chain_before_last_verb(text: str, seg_start: int, chain_end: int) -> int | 
 
 
 def _keep_indicator_verb(text: str, verb_end: int, indicator_start: int) -> int:
-    """Step back over a verb that belongs to the indicator (新增|上市企业 -> 新增上市企业)."""
+    """Step back over a verb that belongs to the indicator (新增|上市企业 -> 新增上市企业; 完成|投资 -> 完成投资, the
+    measure of investment made, as realdev's `开发区完成投资增长` and realblind's `完成投资` read, BL18)."""
     if indicator_start == verb_end:
         for verb in P.KEPT_VERBS:
             if text.startswith(verb, verb_end - len(verb)):
                 return verb_end - len(verb)
+        if text.startswith("完成", verb_end - 2) and P.INVESTMENT_MADE.match(text, verb_end):
+            return verb_end - 2
     return indicator_start
 
 
@@ -1202,9 +1208,26 @@ def _unit_misread(text: str, c: _Candidate) -> bool:
     return c.unit in P.UNIT_OPENS_WORD and text[c.end : c.end + 1] in P.UNIT_OPENS_WORD[c.unit]
 
 
+def _frames_or_names(text: str, c: _Candidate) -> bool:
+    """Aspects that frame the work (`6个方面试点示范培育行动`), a policy carried out, named by its article count
+    after its noun (`深入落实人才新政|27条`, BL18), a scale qualifying a set's count in `N大` (`两大|百亿级工程`, BL18),
+    or what exists whose role is put to use (`发挥|5个国家级园区|引领作用`, BL18): no count of a goal."""
+    if c.unit == "个" and P.ASPECT_AFTER.match(text, c.end):
+        return True
+    if c.unit == "条" and P.POLICY_BY_COUNT_BEFORE.search(text, c.clause_start, c.start):
+        return True
+    if c.m.group("scale_mult") and P.SET_COUNT_BEFORE.search(text, max(0, c.start - 2), c.start):
+        return True  # A、B两大|百亿级工程: the scale qualifies the set's count (BL18)
+    return bool(
+        P.ROLE_OF_BEFORE.search(text, c.clause_start, c.start) and P.ROLE_OF_AFTER.match(text, c.end, c.clause_end)
+    )
+
+
 def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
     """Money set aside (设立2亿元专项资金) or a projects' total investment (总投资规模10.581亿元), unless its own clause
-    makes it an outcome (带动社会资本投入…)."""
+    makes it an outcome (带动社会资本投入…, funds attracted: 招商引资到位资金达到…)."""
+    if P.ATTRACTED_FUNDS.search(text, clause_start, start):
+        return False
     if P.BUDGET.search(text, clause_start, clause_end) or P.INVESTMENT_TOTAL.search(text, clause_start, start):
         return True
     return bool(P.BUDGET.search(text, sent_start, clause_start)) and not P.GOAL_MONEY.search(text, clause_start, start)
@@ -1312,9 +1335,21 @@ class _Scan:
         premise = doc.premise_end(c.sent_start, c.sent_end)
         if premise is not None and start < premise:
             return False  # 结合目前每年5000万千瓦的制造能力，…: the present a premise names
-        if rule_start is not None and rule_start <= start < rule_end:
+        if rule_start is not None and rule_start <= start < rule_end and not self._grant_reach(start):
             return False  # inside a subsidy rule (its grant, caps and conditions)
         return not (brackets and P.inside_brackets(self.text, c.sent_start, start))
+
+    def _grant_reach(self, start: int) -> bool:
+        """(BL18) A count of households or people right after 为/向 in a grant's clause with no sum in it
+        (`为|4510户住房困难家庭发放租赁补贴`): how many the grant reaches, a goal, not the grant's terms."""
+        text = self.text
+        if not P.BENEFICIARIES_BEFORE.search(text, max(0, start - 1), start):
+            return False
+        m = P.QUANTITY.match(text, start)
+        unit = m.group("unit") if m and m.group("unit") else None
+        unit = ((m.group("mult") or "") + unit) if m and unit else None
+        clause_start, clause_end = self.doc.clause(start)
+        return unit in P.BENEFICIARY_UNITS and text.find("元", clause_start, clause_end) < 0
 
     def _formed(self, c: _Candidate) -> bool:
         """Rejections by the quantity's own form and the words right around it."""
@@ -1339,8 +1374,8 @@ class _Scan:
             text, max(0, start - P.ORDINAL_LIST_WIDTH), start
         ):
             return False  # 第十二条第3、81项规定: an ordinal of a citation
-        if c.unit == "个" and P.ASPECT_AFTER.match(text, end):
-            return False  # 6个方面试点示范培育行动: aspects frame the work
+        if _frames_or_names(text, c):
+            return False  # 6个方面试点示范培育行动, 深入落实人才新政|27条
         if _threshold_after(text, end, c.clause_end):
             return False  # 面积超过300平方米（含）, 营业收入超10亿元|、50亿元的企业分别达到…: a threshold
         if (
@@ -1571,6 +1606,8 @@ class _Scan:
                 shared.group("verb") if shared else None,
                 P.SPACES.sub("", text[fenbie + 2 : shared.start("verb")]) if shared else "",
             )
+        if items.taken == 0 and len(items.items) > 1 and not _DIGIT.search(text, c.end, c.clause_end):
+            return self._fenbie_shared_spans(c, items, fenbie)
         taken = order = items.taken  # order: which of the list's quantities this is
         item = items.next_item()
         if item is None and items.items and taken > 0:
@@ -1586,6 +1623,22 @@ class _Scan:
         if c.verb is None and items.verb:
             c.comparator = _comparator(c.m, items.verb)
         return [(item[0], c.end, _with_direction(name, c.verb or items.verb))]
+
+    def _fenbie_shared_spans(self, c: _Candidate, items: _ListItems, fenbie: int) -> list[tuple[int, int, str | None]]:
+        """(BL18) A 分别 list whose clause holds one quantity (`高新区、经开区分别落位5亿元以上产业项目不少于5个`,
+        `工业、服务业增加值分别增长8%`): each item takes it, as with 均/各 (GUIDE: one target per item), its indicator
+        the item and what 分别 is followed by up to the comparator verb (`高新区落位5亿元以上产业项目`)."""
+        text = self.text
+        items.taken = len(items.items)
+        verb_start = c.verb_match.start(c.verb_match.lastgroup) if c.verb_match else c.start
+        written_once = P.SPACES.sub("", text[fenbie + 2 : verb_start])
+        if c.verb is None and items.verb:
+            c.comparator = _comparator(c.m, items.verb)
+        names = _with_shared_measure(items.items, text)
+        verb = c.verb or items.verb
+        return [
+            (a, c.end, _with_direction((name or "") + written_once, verb)) for (a, _), name in zip(items.items, names)
+        ]
 
     def _each_item_spans(
         self, c: _Candidate, spans: list[tuple[int, int, str | None]]
@@ -1747,6 +1800,9 @@ class _Scan:
             return subject + indicator if subject and not subject.endswith(indicator) else indicator
         if P.BASELINE_START.match(indicator):
             return _without_direction(last) + indicator
+        kept = self._kept_act_of_list(c, indicator, last)
+        if kept:
+            return kept + indicator  # 新增县级以上示范家庭农场70个、|示范社30个: 新增县级以上示范社 (BL18)
         if (
             P.BARE_MEASURE.match(indicator)
             and P.MEASURE_END.search(last)  # the first item is a specification of the product too
@@ -1757,6 +1813,22 @@ class _Scan:
             if owner is not None and not indicator.startswith(owner.group("owner")):
                 return owner.group("owner") + indicator
         return indicator
+
+    def _kept_act_of_list(self, c: _Candidate, indicator: str, last: str) -> str:
+        """(BL18) A 、-item written without its act after one that opens with a kept verb (`新增县级以上示范家庭农场70个、
+        示范社30个`): the verb and the level before the shared head are the list's, written once (承前省略); "" if not,
+        also where the item has its own act or bound (`…、新招收博士后突破1000人`, `…、完善扩繁群20处`)."""
+        verb = next((v for v in P.KEPT_VERBS if last.startswith(v)), None)
+        if verb is None or indicator.startswith(verb) or not self.text.startswith("、", self.anchor):
+            return ""
+        if c.verb is not None or P.ITEM_OWN_ACT.match(indicator):
+            return ""
+        if P.leading_verbs_end(self.text, self.anchor + 1, self.anchor + 1 + len(indicator)) is not None:
+            return ""  # 新增…20家、|培育…10家: the item has its own act
+        body = last[len(verb) :]
+        shared = body.find(indicator[:2]) if len(indicator) > 1 else -1
+        level = body[:shared] if shared > 0 else ""
+        return verb + (level if P.SHARED_LEVEL.fullmatch(level) else "")  # 县级以上 (not 农村邻里互助: the item's own)
 
     def _object_after_count(self, c: _Candidate) -> bool:
         """A verb before the comparator whose object follows the count (形成不少于|100个…案例, 为不少于|1万名老年人
@@ -1872,6 +1944,8 @@ class _Scan:
         """A number-first quantity that names or sizes its noun rather than counts a goal's output."""
         if c.verb is None and P.is_size_unit(c.unit) and (not c.has_action or P.SIZED_HEAD.search(noun)):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
+        if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):
+            return True  # 加快|3亿只先进功率半导体封装基地等项目建设: the output names the facility (BL18)
         if c.verb is None and self._names_plant(c):
             return True  # 推动中石化南港|120万吨乙烯投产: a plant named by its owner and capacity (TG13)
         if (c.unit == "条" and P.POLICY_HEAD.match(noun)) or P.LIST_NAME_HEAD.search(noun):

@@ -55,6 +55,11 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   annotated whole (the 回顾 part must yield none). Blind (main 8a04b73): target 0.941, target·indicator 0.894; floors
   since TG13's target rules (target 0.982, target·indicator 0.971), the deadline against one gold year moved after
   the measurement (`汛前`: 1.000; blind 0.500).
+- ``realwr3`` (task BL18): two more 2024 政府工作报告 (林芝 0188, unnumbered part lines; 吉林 0180, a `——聚焦…`
+  goals part and `一是…` task items), targets and deadlines only, each annotated whole (the 回顾 parts yield none).
+  Blind (main 4704d0c): target 0.953, target·indicator 0.914, deadline 1.000; floors since BL18's target rules
+  (one-quantity 分别 lists, `人次均`, funds attracted, vouchers and policies by count, `发挥…作用`, `N大` scales, a
+  grant's reach after `为`, 盏, 项（次）, 完成投资, a `、`-item's shared 新增): target 0.989, target·indicator 0.972.
 - ``realblind12`` (task BL12): five national texts without span gold elsewhere: the 2021–2025 智慧健康养老 行动计划
   (PDF lines, 专栏 boxes, a `——` goals list), the 2014 smart-city 指导意见, a railway-safety 意见 on one line without
   indents, 教育部's pilot 通知 with its 文号 and the 1990 国务院 决定 on one line. Only 0076 sets figures; meta comes from
@@ -552,6 +557,25 @@ SETS = (
         meta_accuracy_floor=0.0,  # meta not scored (labels)
         meta_field_floor=0.0,
         builders="realwr_*.py",
+        labels=("target", "deadline"),
+    ),
+    # F1 after BL18's target rules, less a margin (blind figures, main 4704d0c, in brackets; notes/realwr3.md lists
+    # every error): targets and deadlines only, the 回顾 parts scored (no span there); two gold readings moved after
+    # the measurement (an allocation `…65%以上用于…` no target; an indicator).
+    BlindSet(
+        "realwr3",
+        documents=2,
+        f1_floors={
+            # 0.989 (180 gold, 180 pred; blind 0.953, 181 gold, 178 pred): left `招商引资到位资金和税收增幅达到30%以上`'s
+            # second item, `万亩以上`, and two gold decisions (`发放创业担保贷款2亿元以上`, `98项具体举措`), all unsure
+            "target": 0.97,
+            "deadline": 0.97,  # 1.000 (1 gold, 1 pred; blind 1.000): `用3年时间`
+            "micro": 0.97,  # 0.989 (blind 0.953)
+        },
+        target_indicator_floor=0.95,  # 0.972 (blind 0.914)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr3_*.py",
         labels=("target", "deadline"),
     ),
     # F1 after BL12's target rules, less a margin (blind figures, main 48140de, in brackets; notes/realblind12.md).
