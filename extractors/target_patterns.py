@@ -600,6 +600,11 @@ INCLUSIVE_AFTER = re.compile(r"[ \u3000]?[（(]含[^）)\n]{0,10}[）)]")
 BARE_YEAR = re.compile(
     r"((?:19|20)(?<![到至比较与\d\-—～~]..)\d{2})年(?!底?前|以前|之前|起|内|以来|后|基础上|的基础上|水平|[-—～~）)])"
 )
+# (BL20) what follows a year that introduces the goals set for it (a work report's `2024年经济社会发展主要预期目标是：`):
+# the goals' year (CONVENTIONS: their deadline_year), not a year of the past the sentence reports
+GOALS_OF_THE_YEAR = re.compile(r"[^，,。；;：:\n]{0,24}?预期目标(?:是|为|[：:])")
+GOALS_YEAR_OPENING = re.compile(r"[ \u3000]*((?:19|20)\d{2})[ \u3000]*年(?=" + GOALS_OF_THE_YEAR.pattern + ")")
+BARE_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})[ \u3000]*年")
 # a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
 RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
 BUDGET = re.compile(r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资")
