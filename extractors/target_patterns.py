@@ -980,6 +980,7 @@ PIVOT_NOMINAL_PREDICATE = re.compile(
 # the indicator is what its members do, 的, the set, 占比 (创建生态工业园区的园区占比).
 _SHARE_VERB = re.compile(
     rf"{NP_PREDICATE.pattern}|{_alternation(ACTION_VERBS)}|具备|具有|拥有|达到|采用|满足|转化为|配备|使用|应用"
+    r"|超过|高于|不低于|不少于"
 )
 _SHARE_SET = re.compile(
     r"的?(?P<set>[\u4e00-\u9fff（）()、]{1,16}?)(?:(?P<de>的)(?P<attr>[^，,；;。！？\n的]{1,20}?))?(?:基本|全部|全面|普遍|要|将|都|均|能|可)*"

@@ -1395,7 +1395,21 @@ class _Scan:
         if _names_or_qualifies(m, text, c.sent_start, c.clause_start, c.value, c.plain_chinese, c.is_money, quoted):
             return False
         # 5米|远场识别率超过92%: it qualifies the indicator of the later comparison
-        return not (P.NOUN_AFTER.match(text, end) and P.later_comparison(text, end, c.clause_end))
+        return not (
+            P.NOUN_AFTER.match(text, end)
+            and P.later_comparison(text, end, c.clause_end)
+            and not self._share_before_bar(c)
+        )
+
+    def _share_before_bar(self, c: _Candidate) -> bool:
+        """(BL20) 推动|70%村集体经济组织收入超过50万元: a share right after a pivot verb, of a set whose members the later
+        comparison sets a bar for, is the goal (a share of a set written number-first, README), not a qualifier."""
+        text = self.text
+        return (
+            c.unit == "%"
+            and P.PIVOT_VERB_END.search(text, max(c.clause_start, c.start - 6), c.start) is not None
+            and P.share_of(text, c.end, c.clause_end) is not None
+        )
 
     def _criterion_rate(self, c: _Candidate) -> bool:
         """A rate opening a numbered line of a standard (`3.帮扶认可度或满意度必须达90%以上。`): the threshold a check
