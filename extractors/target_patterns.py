@@ -604,6 +604,11 @@ INCLUSIVE_AFTER = re.compile(r"[ \u3000]?[（(]含[^）)\n]{0,10}[）)]")
 BARE_YEAR = re.compile(
     r"((?:19|20)(?<![到至比较与\d\-—～~]..)\d{2})年(?!底?前|以前|之前|起|内|以来|后|基础上|的基础上|水平|[-—～~）)])"
 )
+# (BL20) what follows a year that introduces the goals set for it (a work report's `2024年经济社会发展主要预期目标是：`):
+# the goals' year (CONVENTIONS: their deadline_year), not a year of the past the sentence reports
+GOALS_OF_THE_YEAR = re.compile(r"[^，,。；;：:\n]{0,24}?预期目标(?:是|为|[：:])")
+GOALS_YEAR_OPENING = re.compile(r"[ \u3000]*((?:19|20)\d{2})[ \u3000]*年(?=" + GOALS_OF_THE_YEAR.pattern + ")")
+BARE_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})[ \u3000]*年")
 # a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
 RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
 # (BL18) consumption vouchers a government issues (`发放消费券2500万元`, `投放政府消费券1000万元`): its outlay
@@ -1011,6 +1016,7 @@ PIVOT_NOMINAL_PREDICATE = re.compile(
 # the indicator is what its members do, 的, the set, 占比 (创建生态工业园区的园区占比).
 _SHARE_VERB = re.compile(
     rf"{NP_PREDICATE.pattern}|{_alternation(ACTION_VERBS)}|具备|具有|拥有|达到|采用|满足|转化为|配备|使用|应用"
+    r"|超过|高于|不低于|不少于"
 )
 _SHARE_SET = re.compile(
     r"的?(?P<set>[\u4e00-\u9fff（）()、]{1,16}?)(?:(?P<de>的)(?P<attr>[^，,；;。！？\n的]{1,20}?))?(?:基本|全部|全面|普遍|要|将|都|均|能|可)*"

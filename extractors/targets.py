@@ -380,9 +380,35 @@ class _DocIndex:
             if m is None or self.in_deadline_span(m.start()):
                 continue
             year = int(m.group(1))
-            if self._year_is_past(year):
+            if self._year_is_past(year) and not self._sets_goals_of(year, m.end()):
                 return True
         return False
+
+    def _sets_goals_of(self, year: int, year_end: int) -> bool:
+        """(BL20) `2024年…主要预期目标是：`: the year the sentence sets goals for (a work report's own), not a past year
+        it reports; one before the document's year stays past."""
+        if (self.doc_year is not None and year < self.doc_year) or self._reviewed_before(year, year_end):
+            return False
+        return P.GOALS_OF_THE_YEAR.match(self.text, year_end) is not None
+
+    def _reviewed_before(self, year: int, pos: int) -> bool:
+        """Whether a review part before ``pos`` reviews ``year`` or a later one (`一、2023年工作回顾` … `2022年…预期目标是`:
+        the past year's goals the review recalls)."""
+        for start, _ in self.review_parts:
+            if start >= pos:
+                break
+            m = P.BARE_YEAR_IN_TITLE.search(self.text, start, start + 16)
+            if m is not None and int(m.group(1)) >= year:
+                return True
+        return False
+
+    def _goals_year(self, line_start: int) -> int | None:
+        """(BL20) The year a paragraph opening `2024年…主要预期目标是：` sets its goals for (CONVENTIONS: their
+        deadline_year, `2024年…主要预期目标是`)."""
+        m = P.GOALS_YEAR_OPENING.match(self.text, line_start)
+        if m is None or not self._sets_goals_of(int(m.group(1)), m.end()):
+            return None
+        return int(m.group(1))
 
     # ------------------------------------------------------------ deadlines
     def deadline_year(self, pos: int) -> int | None:
@@ -394,6 +420,9 @@ class _DocIndex:
             year = self._governing_year(i, line_start, pos)
             if year is not None:
                 return year
+        year = self._goals_year(line_start)
+        if year is not None:
+            return year  # 2024年经济社会发展主要预期目标是：地区生产总值增长7.5%左右
         item_start = line_start if P.DASH_ITEM.match(self.text, line_start) else self._inside_dash_list(line_start)
         if item_start is not None:
             year = self._list_lead_year(item_start)
@@ -1401,7 +1430,21 @@ class _Scan:
         if _names_or_qualifies(m, text, c.sent_start, c.clause_start, c.value, c.plain_chinese, c.is_money, quoted):
             return False
         # 5米|远场识别率超过92%: it qualifies the indicator of the later comparison
-        return not (P.NOUN_AFTER.match(text, end) and P.later_comparison(text, end, c.clause_end))
+        return not (
+            P.NOUN_AFTER.match(text, end)
+            and P.later_comparison(text, end, c.clause_end)
+            and not self._share_before_bar(c)
+        )
+
+    def _share_before_bar(self, c: _Candidate) -> bool:
+        """(BL20) 推动|70%村集体经济组织收入超过50万元: a share right after a pivot verb, of a set whose members the later
+        comparison sets a bar for, is the goal (a share of a set written number-first, README), not a qualifier."""
+        text = self.text
+        return (
+            c.unit == "%"
+            and P.PIVOT_VERB_END.search(text, max(c.clause_start, c.start - 6), c.start) is not None
+            and P.share_of(text, c.end, c.clause_end) is not None
+        )
 
     def _criterion_rate(self, c: _Candidate) -> bool:
         """A rate opening a numbered line of a standard (`3.帮扶认可度或满意度必须达90%以上。`): the threshold a check

@@ -103,6 +103,12 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   realmeta2's gold (not blind). Blind (main 4704d0c): heading 0.930, amount 0.889, deadline 0.918, micro 0.925; floors
   since BL19's rules (items run on after `；`, `N多元` in Chinese numerals, `在…之日起` anchors, `每月N日前`, a bracket's
   `有效期` of a named thing): every label 1.000.
+- ``realwr4`` (task BL20): 乌鲁木齐's (0174) and 长沙's (0198) 2024 政府工作报告, targets and deadlines only as
+  ``realwr``, annotated whole (the 回顾 must yield none; no time bound in either 2024 part, so deadline measures false
+  positives). Blind (main 1d2d605): target 0.892 (P 0.979, R 0.819: the 18 预期目标 whose sentence opens with its year,
+  `2024年…主要预期目标是：`, all missed), target·indicator 0.808; floors since BL20's rules (a year opening a goals
+  sentence is the goals' year, not a past one; a share after a pivot verb before its members' bar is the goal): target
+  0.987, target·indicator 0.909.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -721,6 +727,25 @@ SETS = (
             "0015_国务院关于将钨锡锑离子型稀土矿产列为国家实行保护.txt",
             "0016_国务院关于印发万里同志在全国地矿局长会议上的讲话.txt",
         ),
+    ),
+    # realwr4 (task BL20): F1 after BL20's target rules, less a margin (blind figures, main 1d2d605, in brackets;
+    # notes/realwr4.md lists every error): targets and deadlines only, as realwr.
+    BlindSet(
+        "realwr4",
+        documents=2,
+        f1_floors={
+            # 0.987 (116 gold, 115 pred, 114 correct) after BL20's goals year (`2024年…主要预期目标是：`) and share
+            # before a bar (`推动70%…收入超过50万元`); blind 0.892 (97 pred: the 18 预期目标 opened by their year missed).
+            # Left: `千列规模`, `AED3000台` missed, `17条产业链` (gold none, unsure as realwr's `12条重点产业链`)
+            "target": 0.95,
+            "micro": 0.95,  # 0.987 (blind 0.892)
+        },
+        target_indicator_floor=0.88,  # 0.909 (blind 0.808)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr4_*.py",
+        empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in either 2024 part
+        labels=("target", "deadline"),
     ),
     BlindSet(
         "realdev8t",
