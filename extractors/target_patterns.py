@@ -1125,7 +1125,8 @@ _LEADING_CHAIN = re.compile(
     rf"(?!{VERB_COORDINATION.pattern}))+"
 )
 _SEPARATORS = re.compile(r"(?:（[^（）\n]*）|\([^()\n]*\)|[、和及与 \u3000])+")
-_ENUMERATION_END = re.compile(r"等(?:更多|一批|若干)?|一批|更多|若干")
+# (not the 等 of a word: 等级, 等次, 等同, 等于 — 新增等级旅游民宿10家 counts 等级旅游民宿)
+_ENUMERATION_END = re.compile(r"等(?![级次同于])(?:更多|一批|若干)?|一批|更多|若干")
 INDICATOR_STRIP = re.compile(r"[“”\"‘’《》 \u3000]")
 INDICATOR_TRAILING = re.compile(
     r"(?:年均|每年|(?<![人户村亩平日月次台家])均|都|分别|实现|要|将|力争|争取|确保|加快|全部|"
