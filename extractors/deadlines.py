@@ -810,6 +810,11 @@ _CAPABLE_AFTER = re.compile(
 )
 
 
+# (BL22) 投产后三年内免予上缴, 两年内免征所得税: a tax or fee exemption right after the span says how long a benefit
+# lasts (CONVENTIONS: the permitted length of a subsidy, `给予三年…补贴`, is no deadline), not when to act
+_EXEMPTION_AFTER = re.compile(r"[ \u3000]*(?:可|暂|一律|均|予以)?(?:免|减)(?:予|于|征|缴|交|收|税|除|半|免)")
+
+
 # `有效期届满前一个月内`, `到期前30日内`: 前 after the end of a term is the window before that event
 # (a `within` like `自受理之日起15日内`), not the look back of `前3年内`.
 _TERM_END_BEFORE = re.compile(r"(?:届满|期满|到期|截止|结束)[ \u3000]*$")
@@ -830,6 +835,8 @@ def _within(m: re.Match, env: _Env) -> Row | None:
         return None  # 提醒3个月内认证即将到期的人员: whose term ends within the span, a category
     if _CAPABLE_AFTER.match(m.string, end):
         return None  # 用在…在一年内（少数项目两年内）可以完工投产的项目: what a project can do names its class
+    if _EXEMPTION_AFTER.match(m.string, end):
+        return None  # 投产后三年内免予上缴: the length of a tax benefit
     if _RATE_BASE_BEFORE.search(m.string, max(0, start - 20), start) and _RATE_BASE_AFTER.match(m.string, end):
         return None  # 按照该产品销售后1年内销售合同累计到账额的30%给予资助: the base of a subsidy's rate
     n = 0.5 if m.group("wn") == "半" else _small_max(m.group("wn"))
@@ -879,6 +886,9 @@ WITHIN = Rule(
             note="what a project can do within the span names the class that qualifies (corpus-real 0020)",
         ),
         example("3年内形成月产能10万片的生产能力。", {"text": "3年内", "kind": "within", "months": 36}),
+        example("新办企业投产后两年内免征企业所得税。", note="the length of a tax exemption (a benefit's term)"),
+        example("改制企业三年内暂免缴纳土地出让金。", note="the same with 暂 before the exemption"),
+        example("三年内减少排污总量百分之十。", {"text": "三年内", "kind": "within", "months": 36}),
         example(
             "申请家庭需在摇出房屋后3个工作日内（即3月31日-4月2日内）选定1套房屋。",
             {"text": "3个工作日内", "kind": "within", "months": None},
