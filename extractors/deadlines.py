@@ -303,8 +303,14 @@ _RATE_OF_NOUN_AFTER = re.compile(
     rf"{_S}(?:{NUMBER_RE})[万亿]?(?:{RANGE_SEP_RE}(?:{NUMBER_RE})[万亿]?)?{_S}[^\d，。；：！？、\n的]{{1,4}}的"
 )
 _CONDITION_CLAUSE = re.compile(r"[^，。；：！？\n]{0,24}?的(?=[，,；;])")
-# 每年的排矸量有五千到七千万吨: the period of a quantity the text states (a state report), no recurring act
-_QUANTITY_STATE_AFTER = re.compile(r"的[^，。；：！？\n\d]{0,6}?量(?:约|大约)?(?:有|为|在)")
+# 每年的排矸量有五千到七千万吨: the period of a quantity the text states (a state report), no recurring act; (BL22)
+# also without 的 and with the land a quantity takes (今后每年排矸量占地三千多亩)
+_QUANTITY_STATE_AFTER = re.compile(r"的?[^，。；：！？\n\d]{0,6}?量(?:约|大约)?(?:有|为|在|占地|占用)")
+# (BL22) 每年排出的矸石还有百分之八十没有利用起来: what each year's output still is (a problem stated, as targets read
+# 还有/仍有 before a figure), no recurring act
+_REMNANT_AFTER = re.compile(
+    r"[^，。；：！？\n\d]{0,8}?的[^，。；：！？\n\d]{0,6}?[还仍尚]有(?=百分之|\d|[零〇两三四五六七八九十百千半])"
+)
 # An eligibility list (`年纳税额达到200万元以上、每年保持稳定增长的企业`): after a threshold, 每年 + a steady
 # state is one more condition on the applicant, not a recurring act.
 _THRESHOLD_BEFORE = re.compile(r"(?:以上|以下|不低于[^，。；\n]{0,10}|不少于[^，。；\n]{0,10})[、，,或且和]$")
@@ -1590,6 +1596,7 @@ def _rate_period(text: str, start: int, end: int) -> bool:
         or _RATE_OF_NOUN_AFTER.match(text, end)
         or _CONDITION_CLAUSE.match(text, end)
         or _QUANTITY_STATE_AFTER.match(text, end)
+        or _REMNANT_AFTER.match(text, end)
     )
 
 
@@ -1615,6 +1622,9 @@ RECUR = Rule(
         example("每三年复核一次。", {"text": "每三年", "kind": "recurring", "months": 36}),
         example("继续抓好接诉即办改革，扎实推进“每月一题”，深化主动治理。", note="a programme's quoted name"),
         example("全国煤矿积存的煤矸石约有十亿吨，每年的排矸量有五千万吨。", note="the period of a stated quantity"),
+        example("矿区今后每年排矸量占地二百多亩。", note="the same without 的, with the land it takes"),
+        example("全省每年产生的秸秆仍有30%未得到利用。", note="what each year's output still is: a problem stated"),
+        example("每年组织的培训还有待加强。", {"text": "每年", "kind": "recurring", "months": 12}),
         example("每年的新增就业人数达到10万人。", {"text": "每年", "kind": "recurring", "months": 12}),
         example(
             "于每年7月、31月向工业和信息化部报告。",
