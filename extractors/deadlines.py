@@ -142,6 +142,9 @@ _GOAL_WORDS = re.compile(
 _COMPLETE_BEFORE = re.compile(r"(?:完成|实现)[ \u3000]*$")
 _TASK_AFTER = re.compile(r"[^。；！？\n]{0,30}?(?:任务|目标|计划)")
 _REPORT_WORDS = re.compile(r"已|同比|比上年|较上年|比去年|较去年")
+# (BL22) an obligation the sentence lays on its addressees (`一九七九年，凡有资源的省…都要…安排一批…项目`): a task
+# of that year, as a goal word makes one; `要` alone is too common a word to say so
+_OBLIGATION_WORDS = re.compile(r"都要|均要|必须|务必|应当")
 
 
 def _year(text: str) -> int:
@@ -209,7 +212,7 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
         # an undated plan's paragraph opening with a year whose own sentence then sets a bound of that year
         # (`2023年，聚焦…建设，…到2023年底前全部统筹地区上线…`): the year is the plan's, not a report's
         return bool(_OPENING_LINE.search(text, max(0, start - 8), start) and _same_year_bound(sentence, year))
-    return bool(in_goals or _GOAL_WORDS.search(sentence))
+    return bool(in_goals or _GOAL_WORDS.search(sentence) or (env.doc_year and _OBLIGATION_WORDS.search(sentence)))
 
 
 _OPENING_LINE = re.compile(r"(?:^|\n)[ \u3000]*$")
@@ -1479,6 +1482,22 @@ DATED = Rule(
             {"text": "2025年", "kind": "by", "year": 2025},
             meta={"issue_date": "2025-01-10"},
             note="a bare year opening a goal",
+        ),
+        example(
+            "一九九〇年，凡有条件的地区都要安排一批节能改造项目。",
+            {"text": "一九九〇年", "kind": "by", "year": 1990},
+            meta={"issue_date": "1990-02-14"},
+            note="a year opening a sentence that obliges its addressees (都要, 必须, 应当): that year's task (BL22)",
+        ),
+        example(
+            "一九八九年，各地都要安排一批节能改造项目。",
+            meta={"issue_date": "1990-02-14"},
+            note="the same with a past year: a report, no bound",
+        ),
+        example(
+            "2025年，我们要把扩大内需放在更加突出的位置。",
+            meta={"issue_date": "2025-01-10"},
+            note="要 alone is no obligation word: no bound",
         ),
         example(
             "保证完成一九八七年投产大中型发电机组五百五十万千瓦的任务。",
