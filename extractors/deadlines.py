@@ -1169,8 +1169,10 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
         _names_plan_goals(m.string, start, end, year, env) or _opens_goal(m.string, start, end, year, env)
     ):
         return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring); 2025 年的主要目标是：…
-    if pre is None and suf is None and not g("dm") and _completes_task(m.string, start, end, year, env.goal_year):
-        return _mk(start, end, "by", year, None)
+    if bare_year and (
+        _completes_task(m.string, start, end, year, env.goal_year) or _required_year(m.string, start, end, year, env)
+    ):
+        return _mk(start, end, "by", year, None)  # 完成2024年目标任务; 要求一九八〇年综合利用煤矸石二千五百万吨…
     if pre is None and suf is None and g("dd") and _appointed_day(m.string, start, end):
         if env.doc_year and year < env.doc_year:
             return None
@@ -1283,6 +1285,20 @@ def _completes_task(text: str, start: int, end: int, year: int, goal_year: int |
     if goal_year is not None and year < goal_year:
         return False
     return bool(_COMPLETE_BEFORE.search(text, max(0, start - 3), start) and _TASK_AFTER.match(text, end))
+
+
+# (BL22) `会议要求一九八〇年综合利用煤矸石二千五百万吨…`: the year a requirement sets its figures for (a figure in the
+# year's clause: a digit or a run of Chinese numerals, not `一批`)
+_REQUIRED_BEFORE = re.compile(r"要求[ \u3000]*$")
+_FIGURE_AFTER = re.compile(r"[^，。；！？\n]{0,24}?(?:\d|[零〇一二两三四五六七八九十百千万亿]{2,})")
+
+
+def _required_year(text: str, start: int, end: int, year: int, env: _Env) -> bool:
+    """A year right after 要求 whose clause has a figure: what the requirement sets for that year, not yet past."""
+    own = env.doc_year or env.goal_year
+    if own is not None and year < own:
+        return False
+    return bool(_REQUIRED_BEFORE.search(text, max(0, start - 3), start) and _FIGURE_AFTER.match(text, end))
 
 
 def _dated_from(m: re.Match, year: int, date: dt.date | None, end: int, written: bool = False) -> Row | None:
@@ -1489,6 +1505,14 @@ DATED = Rule(
             meta={"issue_date": "1990-02-14"},
             note="a year opening a sentence that obliges its addressees (都要, 必须, 应当): that year's task (BL22)",
         ),
+        example(
+            "会议要求一九九〇年全省植树造林一百万亩，育苗五千亩。",
+            {"text": "一九九〇年", "kind": "by", "year": 1990},
+            meta={"issue_date": "1989-12-20"},
+            note="a year right after 要求 with a figure in its clause: the year the requirement sets it for (BL22)",
+        ),
+        example("要求1988年全省植树造林100万亩。", meta={"issue_date": "1989-12-20"}, note="a past year: none"),
+        example("要求2026年各地抓紧研究一批措施。", meta={"issue_date": "2026-01-20"}, note="no figure (一批): none"),
         example(
             "一九八九年，各地都要安排一批节能改造项目。",
             meta={"issue_date": "1990-02-14"},
