@@ -142,6 +142,9 @@ _GOAL_WORDS = re.compile(
 _COMPLETE_BEFORE = re.compile(r"(?:完成|实现)[ \u3000]*$")
 _TASK_AFTER = re.compile(r"[^。；！？\n]{0,30}?(?:任务|目标|计划)")
 _REPORT_WORDS = re.compile(r"已|同比|比上年|较上年|比去年|较去年")
+# (BL22) an obligation the sentence lays on its addressees (`一九七九年，凡有资源的省…都要…安排一批…项目`): a task
+# of that year, as a goal word makes one; `要` alone is too common a word to say so
+_OBLIGATION_WORDS = re.compile(r"都要|均要|必须|务必|应当")
 
 
 def _year(text: str) -> int:
@@ -209,7 +212,7 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
         # an undated plan's paragraph opening with a year whose own sentence then sets a bound of that year
         # (`2023年，聚焦…建设，…到2023年底前全部统筹地区上线…`): the year is the plan's, not a report's
         return bool(_OPENING_LINE.search(text, max(0, start - 8), start) and _same_year_bound(sentence, year))
-    return bool(in_goals or _GOAL_WORDS.search(sentence))
+    return bool(in_goals or _GOAL_WORDS.search(sentence) or (env.doc_year and _OBLIGATION_WORDS.search(sentence)))
 
 
 _OPENING_LINE = re.compile(r"(?:^|\n)[ \u3000]*$")
@@ -303,8 +306,14 @@ _RATE_OF_NOUN_AFTER = re.compile(
     rf"{_S}(?:{NUMBER_RE})[万亿]?(?:{RANGE_SEP_RE}(?:{NUMBER_RE})[万亿]?)?{_S}[^\d，。；：！？、\n的]{{1,4}}的"
 )
 _CONDITION_CLAUSE = re.compile(r"[^，。；：！？\n]{0,24}?的(?=[，,；;])")
-# 每年的排矸量有五千到七千万吨: the period of a quantity the text states (a state report), no recurring act
-_QUANTITY_STATE_AFTER = re.compile(r"的[^，。；：！？\n\d]{0,6}?量(?:约|大约)?(?:有|为|在)")
+# 每年的排矸量有五千到七千万吨: the period of a quantity the text states (a state report), no recurring act; (BL22)
+# also without 的 and with the land a quantity takes (今后每年排矸量占地三千多亩)
+_QUANTITY_STATE_AFTER = re.compile(r"的?[^，。；：！？\n\d]{0,6}?量(?:约|大约)?(?:有|为|在|占地|占用)")
+# (BL22) 每年排出的矸石还有百分之八十没有利用起来: what each year's output still is (a problem stated, as targets read
+# 还有/仍有 before a figure), no recurring act
+_REMNANT_AFTER = re.compile(
+    r"[^，。；：！？\n\d]{0,8}?的[^，。；：！？\n\d]{0,6}?[还仍尚]有(?=百分之|\d|[零〇两三四五六七八九十百千半])"
+)
 # An eligibility list (`年纳税额达到200万元以上、每年保持稳定增长的企业`): after a threshold, 每年 + a steady
 # state is one more condition on the applicant, not a recurring act.
 _THRESHOLD_BEFORE = re.compile(r"(?:以上|以下|不低于[^，。；\n]{0,10}|不少于[^，。；\n]{0,10})[、，,或且和]$")
@@ -810,6 +819,11 @@ _CAPABLE_AFTER = re.compile(
 )
 
 
+# (BL22) 投产后三年内免予上缴, 两年内免征所得税: a tax or fee exemption right after the span says how long a benefit
+# lasts (CONVENTIONS: the permitted length of a subsidy, `给予三年…补贴`, is no deadline), not when to act
+_EXEMPTION_AFTER = re.compile(r"[ \u3000]*(?:可|暂|一律|均|予以)?(?:免|减)(?:予|于|征|缴|交|收|税|除|半|免)")
+
+
 # `有效期届满前一个月内`, `到期前30日内`: 前 after the end of a term is the window before that event
 # (a `within` like `自受理之日起15日内`), not the look back of `前3年内`.
 _TERM_END_BEFORE = re.compile(r"(?:届满|期满|到期|截止|结束)[ \u3000]*$")
@@ -830,6 +844,8 @@ def _within(m: re.Match, env: _Env) -> Row | None:
         return None  # 提醒3个月内认证即将到期的人员: whose term ends within the span, a category
     if _CAPABLE_AFTER.match(m.string, end):
         return None  # 用在…在一年内（少数项目两年内）可以完工投产的项目: what a project can do names its class
+    if _EXEMPTION_AFTER.match(m.string, end):
+        return None  # 投产后三年内免予上缴: the length of a tax benefit
     if _RATE_BASE_BEFORE.search(m.string, max(0, start - 20), start) and _RATE_BASE_AFTER.match(m.string, end):
         return None  # 按照该产品销售后1年内销售合同累计到账额的30%给予资助: the base of a subsidy's rate
     n = 0.5 if m.group("wn") == "半" else _small_max(m.group("wn"))
@@ -879,6 +895,9 @@ WITHIN = Rule(
             note="what a project can do within the span names the class that qualifies (corpus-real 0020)",
         ),
         example("3年内形成月产能10万片的生产能力。", {"text": "3年内", "kind": "within", "months": 36}),
+        example("新办企业投产后两年内免征企业所得税。", note="the length of a tax exemption (a benefit's term)"),
+        example("改制企业三年内暂免缴纳土地出让金。", note="the same with 暂 before the exemption"),
+        example("三年内减少排污总量百分之十。", {"text": "三年内", "kind": "within", "months": 36}),
         example(
             "申请家庭需在摇出房屋后3个工作日内（即3月31日-4月2日内）选定1套房屋。",
             {"text": "3个工作日内", "kind": "within", "months": None},
@@ -1150,8 +1169,10 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
         _names_plan_goals(m.string, start, end, year, env) or _opens_goal(m.string, start, end, year, env)
     ):
         return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring); 2025 年的主要目标是：…
-    if pre is None and suf is None and not g("dm") and _completes_task(m.string, start, end, year, env.goal_year):
-        return _mk(start, end, "by", year, None)
+    if bare_year and (
+        _completes_task(m.string, start, end, year, env.goal_year) or _required_year(m.string, start, end, year, env)
+    ):
+        return _mk(start, end, "by", year, None)  # 完成2024年目标任务; 要求一九八〇年综合利用煤矸石二千五百万吨…
     if pre is None and suf is None and g("dd") and _appointed_day(m.string, start, end):
         if env.doc_year and year < env.doc_year:
             return None
@@ -1264,6 +1285,20 @@ def _completes_task(text: str, start: int, end: int, year: int, goal_year: int |
     if goal_year is not None and year < goal_year:
         return False
     return bool(_COMPLETE_BEFORE.search(text, max(0, start - 3), start) and _TASK_AFTER.match(text, end))
+
+
+# (BL22) `会议要求一九八〇年综合利用煤矸石二千五百万吨…`: the year a requirement sets its figures for (a figure in the
+# year's clause: a digit or a run of Chinese numerals, not `一批`)
+_REQUIRED_BEFORE = re.compile(r"要求[ \u3000]*$")
+_FIGURE_AFTER = re.compile(r"[^，。；！？\n]{0,24}?(?:\d|[零〇一二两三四五六七八九十百千万亿]{2,})")
+
+
+def _required_year(text: str, start: int, end: int, year: int, env: _Env) -> bool:
+    """A year right after 要求 whose clause has a figure: what the requirement sets for that year, not yet past."""
+    own = env.doc_year or env.goal_year
+    if own is not None and year < own:
+        return False
+    return bool(_REQUIRED_BEFORE.search(text, max(0, start - 3), start) and _FIGURE_AFTER.match(text, end))
 
 
 def _dated_from(m: re.Match, year: int, date: dt.date | None, end: int, written: bool = False) -> Row | None:
@@ -1465,6 +1500,30 @@ DATED = Rule(
             note="a bare year opening a goal",
         ),
         example(
+            "一九九〇年，凡有条件的地区都要安排一批节能改造项目。",
+            {"text": "一九九〇年", "kind": "by", "year": 1990},
+            meta={"issue_date": "1990-02-14"},
+            note="a year opening a sentence that obliges its addressees (都要, 必须, 应当): that year's task (BL22)",
+        ),
+        example(
+            "会议要求一九九〇年全省植树造林一百万亩，育苗五千亩。",
+            {"text": "一九九〇年", "kind": "by", "year": 1990},
+            meta={"issue_date": "1989-12-20"},
+            note="a year right after 要求 with a figure in its clause: the year the requirement sets it for (BL22)",
+        ),
+        example("要求1988年全省植树造林100万亩。", meta={"issue_date": "1989-12-20"}, note="a past year: none"),
+        example("要求2026年各地抓紧研究一批措施。", meta={"issue_date": "2026-01-20"}, note="no figure (一批): none"),
+        example(
+            "一九八九年，各地都要安排一批节能改造项目。",
+            meta={"issue_date": "1990-02-14"},
+            note="the same with a past year: a report, no bound",
+        ),
+        example(
+            "2025年，我们要把扩大内需放在更加突出的位置。",
+            meta={"issue_date": "2025-01-10"},
+            note="要 alone is no obligation word: no bound",
+        ),
+        example(
             "保证完成一九八七年投产大中型发电机组五百五十万千瓦的任务。",
             {"text": "一九八七年", "kind": "by", "year": 1987},
             meta={"issue_date": "1987-03-11"},
@@ -1580,6 +1639,7 @@ def _rate_period(text: str, start: int, end: int) -> bool:
         or _RATE_OF_NOUN_AFTER.match(text, end)
         or _CONDITION_CLAUSE.match(text, end)
         or _QUANTITY_STATE_AFTER.match(text, end)
+        or _REMNANT_AFTER.match(text, end)
     )
 
 
@@ -1605,6 +1665,9 @@ RECUR = Rule(
         example("每三年复核一次。", {"text": "每三年", "kind": "recurring", "months": 36}),
         example("继续抓好接诉即办改革，扎实推进“每月一题”，深化主动治理。", note="a programme's quoted name"),
         example("全国煤矿积存的煤矸石约有十亿吨，每年的排矸量有五千万吨。", note="the period of a stated quantity"),
+        example("矿区今后每年排矸量占地二百多亩。", note="the same without 的, with the land it takes"),
+        example("全省每年产生的秸秆仍有30%未得到利用。", note="what each year's output still is: a problem stated"),
+        example("每年组织的培训还有待加强。", {"text": "每年", "kind": "recurring", "months": 12}),
         example("每年的新增就业人数达到10万人。", {"text": "每年", "kind": "recurring", "months": 12}),
         example(
             "于每年7月、31月向工业和信息化部报告。",

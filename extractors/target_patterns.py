@@ -628,6 +628,10 @@ ATTRACTED_FUNDS = re.compile(
 INVESTMENT_TOTAL = re.compile(
     r"(?<!完成)(?<!带动)(?<!拉动)(?<!撬动)(?<!吸引)总投资(?:规模|额)?[ \u3000]*(?:约|共|共计|合计|为)?[ \u3000]*$"
 )
+# (BL22) a company's registered capital stated right before its figure (`注册资本为1049亿元`, `注册资本金是50亿元`): the
+# capital it is founded with, set aside as a fund is (GUIDE: `设立2亿元专项资金` is an amount, not a target); a level
+# to reach has its verb (`市场主体注册资本达到5000亿元` stays a goal)
+REGISTERED_CAPITAL = re.compile(r"注册资本金?[ \u3000]*(?:为|是|共计|合计)[ \u3000]*$")
 # Money whose clause says it is an outcome (leveraged investment, output, revenue) is a
 # goal even when an earlier clause of the sentence sets up a fund: 基金安排100亿元，带动社会资本投入超过1000亿元.
 GOAL_MONEY = re.compile(

@@ -1253,12 +1253,15 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
 
 
 def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
-    """Money set aside (设立2亿元专项资金) or a projects' total investment (总投资规模10.581亿元), unless its own clause
-    makes it an outcome (带动社会资本投入…, funds attracted: 招商引资到位资金达到…)."""
+    """Money set aside (设立2亿元专项资金), a projects' total investment (总投资规模10.581亿元) or a company's registered
+    capital (注册资本为1049亿元), unless its own clause makes it an outcome (带动社会资本投入…, funds attracted:
+    招商引资到位资金达到…)."""
     if P.ATTRACTED_FUNDS.search(text, clause_start, start):
         return False
     if P.BUDGET.search(text, clause_start, clause_end) or P.INVESTMENT_TOTAL.search(text, clause_start, start):
         return True
+    if P.REGISTERED_CAPITAL.search(text, clause_start, start):
+        return True  # 注册资本为1049亿元: the capital a company is founded with
     return bool(P.BUDGET.search(text, sent_start, clause_start)) and not P.GOAL_MONEY.search(text, clause_start, start)
 
 

@@ -103,6 +103,14 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   realmeta2's gold (not blind). Blind (main 4704d0c): heading 0.930, amount 0.889, deadline 0.918, micro 0.925; floors
   since BL19's rules (items run on after `；`, `N多元` in Chinese numerals, `在…之日起` anchors, `每月N日前`, a bracket's
   `有效期` of a named thing): every label 1.000.
+- ``realblind18`` (task BL22): three older 国务院 texts on one line: the 1979 批转 of a 会议纪要 on coal gangue (its
+  reported experience full of figures, its 1980 goals in Chinese numerals), the 1998 批复 on forming 中国石化集团 (its
+  attachment a list of 62 member firms) and the 2004 批转 of 发展改革委's 意见 on power plants (report deadlines); the
+  brief's 0071 left out for the time. No note names a unit; meta comes from realmeta's gold (not blind), and the set
+  is not blind for the lead's two rules of the session (`已` + completion verb, `还有` + figure). Blind (main b4bf39f):
+  heading 1.000, target 0.000 (6 reported figures read as goals, the two 1980 goals missed), amount 1.000, deadline
+  0.533, micro 0.933, meta 39/39; floors since BL22's rules (a registered capital, a tax benefit's `N年内`, `每年` of
+  stated quantities, a year an obligation or a `要求` sets): deadline 0.857, micro 0.960; target left at 0.000.
 - ``realwr4`` (task BL20): 乌鲁木齐's (0174) and 长沙's (0198) 2024 政府工作报告, targets and deadlines only as
   ``realwr``, annotated whole (the 回顾 must yield none; no time bound in either 2024 part, so deadline measures false
   positives). Blind (main 1d2d605): target 0.892 (P 0.979, R 0.819: the 18 预期目标 whose sentence opens with its year,
@@ -726,6 +734,37 @@ SETS = (
             "0013_国务院批转地质部关于切实保障野外地质工作条件的报.txt",
             "0015_国务院关于将钨锡锑离子型稀土矿产列为国家实行保护.txt",
             "0016_国务院关于印发万里同志在全国地矿局长会议上的讲话.txt",
+        ),
+    ),
+    # realblind18 (task BL22): F1 after BL22's rules, less a margin (blind figures, main b4bf39f, in brackets;
+    # notes/realblind18.md lists every error). Meta is not blind: realmeta has meta-only gold of all three, which MT's
+    # rules were fitted to.
+    BlindSet(
+        "realblind18",
+        documents=3,
+        f1_floors={
+            "heading": 0.98,  # 1.000 (96 gold, 96 pred; blind 1.000): flat 一、 to the first 。, 0029's member list
+            # 0.000 (2 gold, 5 pred; blind 0.000, 6 pred): 0020's reported experience read as goals (`机耕面积达到百分之
+            # 七十四`…), the 1980 goals `要求一九八〇年综合利用煤矸石二千五百万吨到三千万吨…` missed (Chinese numerals with
+            # 万 and no comparator verb; a range with its unit written twice); 0029's `注册资本为1049亿元` none since
+            # BL22's registered capital
+            "target": 0.0,
+            "amount": 0.97,  # 1.000 (5 gold, 5 pred; blind 1.000): reported sums in Chinese numerals, a capital
+            # 0.857 (6 gold, 8 pred) since BL22's deadline rules (blind 0.533, 9 pred: `每年` of stated quantities,
+            # a tax benefit's `三年内` spurious, `要求一九八〇年`, `一九七九年，凡…都要…` missed); left: `浙江省每年开采…`
+            # (a report) and `国家每年补助的资金` (gold none, unsure) spurious
+            "deadline": 0.83,
+            "micro": 0.94,  # 0.960 (blind 0.933)
+        },
+        target_indicator_floor=0.0,  # 0.000 (blind 0.000)
+        meta_accuracy_floor=0.98,  # 1.000, 39/39 (realmeta's gold; not blind)
+        meta_field_floor=1.0,  # 3 documents, every field right: one miss (0.667) would be a regression
+        builders="realblind18_*.py",
+        empty_labels=NO_UNIT,  # duties in prose (`由你委负责联系`, `配合做好…善后工作`)
+        # a company's facts (`注册资本为1049亿元`), a notice of report deadlines and the past (`今年已经批准…`)
+        no_target_docs=(
+            "0029_国务院关于组建中国石油化工集团公司有关问题的批复.txt",
+            "0039_国务院批转发展改革委关于坚决制止电站项目无序建设.txt",
         ),
     ),
     # realwr4 (task BL20): F1 after BL20's target rules, less a margin (blind figures, main 1d2d605, in brackets;
