@@ -109,6 +109,10 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   `2024年…主要预期目标是：`, all missed), target·indicator 0.808; floors since BL20's rules (a year opening a goals
   sentence is the goals' year, not a past one; a share after a pivot verb before its members' bar is the goal): target
   0.987, target·indicator 0.909.
+- ``realwr5`` (task BL21): 合肥's (0179) and 上海's (0173) 2024 政府工作报告, targets and deadlines only as ``realwr``,
+  annotated whole (the 回顾 must yield none; no time bound in either 2024 part, so deadline measures false positives).
+  Blind (main b4bf39f): target 0.932 (P 0.919, R 0.945: 12 spurious, existing sets named by their size, package sizes
+  and durations naming a policy; 8 missed), target·indicator 0.884.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -744,6 +748,24 @@ SETS = (
         meta_accuracy_floor=0.0,  # meta not scored (labels)
         meta_field_floor=0.0,
         builders="realwr4_*.py",
+        empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in either 2024 part
+        labels=("target", "deadline"),
+    ),
+    # realwr5 (task BL21): blind figures (main b4bf39f) less a margin; notes/realwr5.md lists every error: targets
+    # and deadlines only, as realwr.
+    BlindSet(
+        "realwr5",
+        documents=2,
+        f1_floors={
+            # blind 0.932 (145 gold, 149 pred, 137 correct): 12 spurious (`10个海内外创新中心`, `150项任务措施`,
+            # `144小时过境免签政策`, …), 8 missed (`城镇新增就业55万人以上`, `开行列数突破900列`, …)
+            "target": 0.90,
+            "micro": 0.90,  # blind 0.932
+        },
+        target_indicator_floor=0.85,  # blind 0.884
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr5_*.py",
         empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in either 2024 part
         labels=("target", "deadline"),
     ),
