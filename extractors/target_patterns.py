@@ -458,6 +458,9 @@ CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n\t（(]|$
 # sentence (the grant and its caps), plus the condition clauses right before it.
 # A goal earlier in the same sentence stays a goal (每年新建X20个，对新建X按…给予补助).
 SUBSIDY = re.compile(r"给予|予以|奖励|补助|补贴|奖补|资助|贴息|一次性")
+# (BL21) a grant word that names a policy grants nothing (完善职业培训补贴等稳就业政策，城镇新增就业…; 完善…信贷奖补政策):
+# the word, an optional 等 and a few characters, then 政策/制度/机制/办法 closing the clause or a list item
+GRANT_NAMES_POLICY = re.compile(r"等?[\u4e00-\u9fff]{0,6}?(?:政策|制度|机制|办法)(?=[，,；;。、和与及]|$)")
 # (BL18) the people a grant reaches, counted right after 为/向 (`为4510户住房困难家庭发放租赁补贴`): how many it covers
 # is a goal (README: counts after 为), not the grant's terms; a clause with a sum (`为…发放补贴500元`) stays a rule
 BENEFICIARIES_BEFORE = re.compile(r"(?:为|向)$")

@@ -281,9 +281,7 @@ class _DocIndex:
         """
         if start in self._subsidy_starts:
             return self._subsidy_starts[start]
-        grant = P.SUBSIDY.search(self.text, start, end)
-        while grant is not None and P.inside_quotes(self.text, start, grant.start()):
-            grant = P.SUBSIDY.search(self.text, grant.end(), end)  # 提高“两项补贴”标准: a name, it grants nothing
+        grant = self._first_grant(start, end)
         rule_start = rule_end = None
         if grant is not None:
             reopened = P.DEADLINE_CLAUSE.search(self.text, grant.end(), end)
@@ -298,6 +296,16 @@ class _DocIndex:
         self._subsidy_starts[start] = rule_start
         self._subsidy_ends[start] = rule_end
         return rule_start
+
+    def _first_grant(self, start: int, end: int) -> re.Match | None:
+        """The first word of the sentence ``start``–``end`` that grants money; a name grants nothing: a quoted one
+        (提高“两项补贴”标准) or one naming a policy (完善职业培训补贴等稳就业政策, P.GRANT_NAMES_POLICY)."""
+        grant = P.SUBSIDY.search(self.text, start, end)
+        while grant is not None and (
+            P.inside_quotes(self.text, start, grant.start()) or P.GRANT_NAMES_POLICY.match(self.text, grant.end(), end)
+        ):
+            grant = P.SUBSIDY.search(self.text, grant.end(), end)
+        return grant
 
     def subsidy_end(self, start: int) -> int | None:
         """End of the subsidy rule of the sentence at ``start`` (after subsidy_start)."""
