@@ -209,6 +209,10 @@ def qualifier(m: re.Match) -> str | None:
 
 # units that describe who or what is counted (3岁以下婴幼儿) rather than a goal, unless a verb sets them
 MODIFIER_UNITS = frozenset({"岁"})
+# (BL21) hours or minutes right before a noun describe a name (144小时过境免签政策, 15分钟社区生活圈), unless a verb
+# adding up a total stands right before them (新增3000小时志愿服务, 累计…)
+NAMING_DURATION_UNITS = frozenset({"小时", "分钟"})
+DURATION_TOTAL_BEFORE = re.compile(r"(?:新增|增加|累计|完成|开展)[ \u3000]*$")
 # 三至四个各拥有|4000万千瓦…的企业: after a count, 各 + a verb of holding sizes each member of the set (GUIDE: sizes
 # naming what is counted are no targets); 各达到/各建成 distribute a goal instead (one target per item)
 EACH_HOLDS_BEFORE = re.compile(r"各(?:拥有|具有|具备|有)[ \u3000]*$")

@@ -1072,6 +1072,18 @@ def _threshold_classes(names: list[str | None]) -> list[str | None] | None:
     return [f"{head}{value}{tail}" for value in values]
 
 
+def _duration_names(text: str, c: _Candidate) -> bool:
+    """A number-first duration in hours or minutes before a noun, no verb setting it, describes what the noun names
+    (`落实144小时过境免签政策`, `15分钟社区生活圈建设`, `提供24小时便民服务`): no goal; a total added up stays one
+    (`新增3000小时志愿服务`, P.DURATION_TOTAL_BEFORE)."""
+    return (
+        c.verb is None
+        and c.unit in P.NAMING_DURATION_UNITS
+        and P.NOUN_AFTER.match(text, c.end) is not None
+        and P.DURATION_TOTAL_BEFORE.search(text, max(c.clause_start, c.start - 2), c.start) is None
+    )
+
+
 def _rule_clause(text: str, c: _Candidate) -> bool:
     """The clause before the number adjusts or relaxes a rule, cuts a fee or forecasts (not a goal)."""
     start = c.start
@@ -1502,8 +1514,8 @@ class _Scan:
             verb in P.CLASS_BOUND_VERBS or P.BOUND_QUALIFIER_END.search(text, start, end)
         ):
             return False  # 超过1000人规模的学校, 500人以上规模的企业: a bounded size naming a class (BL15)
-        # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it
-        return not (unit in P.MODIFIER_UNITS and verb is None)
+        # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it; so does a duration of a name
+        return not (unit in P.MODIFIER_UNITS and verb is None) and not _duration_names(text, c)
 
     def _describes_plan(self, c: _Candidate) -> bool:
         """Numbers that describe a plan rather than set a goal of it: counts of its indicators (`提出了4类共25项
