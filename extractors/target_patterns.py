@@ -859,6 +859,8 @@ SIZED_HEAD = re.compile(r"(?:项目|装置|生产线|工程|电站|基地|园区
 # 芯片生产线`): the capacity names the facility, as `30万吨PGA项目` does; pieces are never what a facility counts
 OUTPUT_PIECES_UNIT = re.compile(r"^[万亿](?:只|片|颗|件|支)$")
 FACILITY_NOUN = re.compile(r"项目|装置|生产线|工程|基地|工厂")
+# (BL21) the head of a work done on what a size measures (…不成套旧住房改造, …高标准农田建设): the size is the work's
+WORK_HEAD = re.compile(r"(?:改造|建设|整治|修复|治理|整理)$")
 # 第十二条第3、81项, 第2-4部分: the later numbers of an enumeration or range of ordinals are ordinals too (a citation, no goal)
 ORDINAL_LIST_BEFORE = re.compile(
     r"第[\d０-９一二三四五六七八九十百]+(?:[、，,和及至\-－—~～][\d０-９一二三四五六七八九十百]+)*[、，,和及至\-－—~～]$"

@@ -1084,6 +1084,12 @@ def _duration_names(text: str, c: _Candidate) -> bool:
     )
 
 
+def _sizes_work(noun: str) -> bool:
+    """A size before a work on something (`、31万平方米小梁薄板房屋等不成套旧住房改造`, a list item after the verb of the
+    first): it measures the work to be done, a goal, not the thing (unless a facility is named: 30万吨PGA项目建设)."""
+    return P.WORK_HEAD.search(noun) is not None and P.FACILITY_NOUN.search(noun) is None
+
+
 def _rule_clause(text: str, c: _Candidate) -> bool:
     """The clause before the number adjusts or relaxes a rule, cuts a fee or forecasts (not a goal)."""
     start = c.start
@@ -2005,7 +2011,11 @@ class _Scan:
 
     def _names_no_count(self, c: _Candidate, noun: str) -> bool:
         """A number-first quantity that names or sizes its noun rather than counts a goal's output."""
-        if c.verb is None and P.is_size_unit(c.unit) and (not c.has_action or P.SIZED_HEAD.search(noun)):
+        if (
+            c.verb is None
+            and P.is_size_unit(c.unit)
+            and (not (c.has_action or _sizes_work(noun)) or P.SIZED_HEAD.search(noun))
+        ):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):
             return True  # 加快|3亿只先进功率半导体封装基地等项目建设: the output names the facility (BL18)
