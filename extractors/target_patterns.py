@@ -912,6 +912,9 @@ POLICY_BY_COUNT_BEFORE = re.compile(
 # a goal's output (what the text builds has its own verb: `新建10个示范基地，发挥示范作用`)
 ROLE_OF_BEFORE = re.compile(r"发挥[^，,；;。\d]{0,10}$")
 ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效应)")
+# (BL21) what exists put to use by 用好/用活 (`用好用活航空、气象等86个科普场馆、…64个文化场馆`): its count is the stock
+# used, as with 发挥…作用, no count of a goal's output (盘活 a stock's idle part stays a goal: 盘活闲置土地1000亩)
+PUT_TO_USE_BEFORE = re.compile(r"用好|用活")
 # (BL18) a scale class right after a set's count in `N大` (`A、B两大百亿级工程`, `三大千亿级产业集群`): it qualifies
 # that count, as `2个百亿级工程` does (a plain Chinese count, CONVENTIONS: none), no target of its own
 SET_COUNT_BEFORE = re.compile(r"[两二三四五六七八九十]大$")

@@ -1273,6 +1273,8 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True
     if c.m.group("scale_mult") and P.SET_COUNT_BEFORE.search(text, max(0, c.start - 2), c.start):
         return True  # A、B两大|百亿级工程: the scale qualifies the set's count (BL18)
+    if not c.is_money and P.PUT_TO_USE_BEFORE.search(text, c.clause_start, c.start):
+        return True  # 用好用活…等86个科普场馆: the stock put to use (BL21)
     return bool(
         P.ROLE_OF_BEFORE.search(text, c.clause_start, c.start) and P.ROLE_OF_AFTER.match(text, c.end, c.clause_end)
     )
