@@ -209,6 +209,10 @@ def qualifier(m: re.Match) -> str | None:
 
 # units that describe who or what is counted (3岁以下婴幼儿) rather than a goal, unless a verb sets them
 MODIFIER_UNITS = frozenset({"岁"})
+# (BL21) hours or minutes right before a noun describe a name (144小时过境免签政策, 15分钟社区生活圈), unless a verb
+# adding up a total stands right before them (新增3000小时志愿服务, 累计…)
+NAMING_DURATION_UNITS = frozenset({"小时", "分钟"})
+DURATION_TOTAL_BEFORE = re.compile(r"(?:新增|增加|累计|完成|开展)[ \u3000]*$")
 # 三至四个各拥有|4000万千瓦…的企业: after a count, 各 + a verb of holding sizes each member of the set (GUIDE: sizes
 # naming what is counted are no targets); 各达到/各建成 distribute a goal instead (one target per item)
 EACH_HOLDS_BEFORE = re.compile(r"各(?:拥有|具有|具备|有)[ \u3000]*$")
@@ -458,6 +462,9 @@ CLAUSE_END_AFTER = re.compile(r"[ \u3000]*(?:[，,；;：:。！？!?\n\t（(]|$
 # sentence (the grant and its caps), plus the condition clauses right before it.
 # A goal earlier in the same sentence stays a goal (每年新建X20个，对新建X按…给予补助).
 SUBSIDY = re.compile(r"给予|予以|奖励|补助|补贴|奖补|资助|贴息|一次性")
+# (BL21) a grant word that names a policy grants nothing (完善职业培训补贴等稳就业政策，城镇新增就业…; 完善…信贷奖补政策):
+# the word, an optional 等 and a few characters, then 政策/制度/机制/办法 closing the clause or a list item
+GRANT_NAMES_POLICY = re.compile(r"等?[\u4e00-\u9fff]{0,6}?(?:政策|制度|机制|办法)(?=[，,；;。、和与及]|$)")
 # (BL18) the people a grant reaches, counted right after 为/向 (`为4510户住房困难家庭发放租赁补贴`): how many it covers
 # is a goal (README: counts after 为), not the grant's terms; a clause with a sum (`为…发放补贴500元`) stays a rule
 BENEFICIARIES_BEFORE = re.compile(r"(?:为|向)$")
@@ -634,8 +641,10 @@ INVESTMENT_TOTAL = re.compile(
 REGISTERED_CAPITAL = re.compile(r"注册资本金?[ \u3000]*(?:为|是|共计|合计)[ \u3000]*$")
 # Money whose clause says it is an outcome (leveraged investment, output, revenue) is a
 # goal even when an earlier clause of the sentence sets up a fund: 基金安排100亿元，带动社会资本投入超过1000亿元.
+# (BL21) credit banks extend (`“信易贷”授信规模突破3000亿元`) is an outcome of a lending programme, not money set aside
 GOAL_MONEY = re.compile(
     r"带动|撬动|拉动|吸引|产值|营业收入|营收|收入|增加值|销售额|交易额|进出口|出口额|税收|社会资本|社会投资|投资额|总投资"
+    r"|授信"
 )
 START_VALUE_BEFORE = "从由"  # right before a quantity: it is where a goal starts from, if START_VALUE_AFTER follows
 # (BL12) every change verb of the genre with 到/至 closes a start value (由20天缩短到10天, 从50%升至60%, 由19%上升到45%:
@@ -854,6 +863,8 @@ SIZED_HEAD = re.compile(r"(?:项目|装置|生产线|工程|电站|基地|园区
 # 芯片生产线`): the capacity names the facility, as `30万吨PGA项目` does; pieces are never what a facility counts
 OUTPUT_PIECES_UNIT = re.compile(r"^[万亿](?:只|片|颗|件|支)$")
 FACILITY_NOUN = re.compile(r"项目|装置|生产线|工程|基地|工厂")
+# (BL21) the head of a work done on what a size measures (…不成套旧住房改造, …高标准农田建设): the size is the work's
+WORK_HEAD = re.compile(r"(?:改造|建设|整治|修复|治理|整理)$")
 # 第十二条第3、81项, 第2-4部分: the later numbers of an enumeration or range of ordinals are ordinals too (a citation, no goal)
 ORDINAL_LIST_BEFORE = re.compile(
     r"第[\d０-９一二三四五六七八九十百]+(?:[、，,和及至\-－—~～][\d０-９一二三四五六七八九十百]+)*[、，,和及至\-－—~～]$"
@@ -905,6 +916,9 @@ POLICY_BY_COUNT_BEFORE = re.compile(
 # a goal's output (what the text builds has its own verb: `新建10个示范基地，发挥示范作用`)
 ROLE_OF_BEFORE = re.compile(r"发挥[^，,；;。\d]{0,10}$")
 ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效应)")
+# (BL21) what exists put to use by 用好/用活 (`用好用活航空、气象等86个科普场馆、…64个文化场馆`): its count is the stock
+# used, as with 发挥…作用, no count of a goal's output (盘活 a stock's idle part stays a goal: 盘活闲置土地1000亩)
+PUT_TO_USE_BEFORE = re.compile(r"用好|用活")
 # (BL18) a scale class right after a set's count in `N大` (`A、B两大百亿级工程`, `三大千亿级产业集群`): it qualifies
 # that count, as `2个百亿级工程` does (a plain Chinese count, CONVENTIONS: none), no target of its own
 SET_COUNT_BEFORE = re.compile(r"[两二三四五六七八九十]大$")

@@ -281,9 +281,7 @@ class _DocIndex:
         """
         if start in self._subsidy_starts:
             return self._subsidy_starts[start]
-        grant = P.SUBSIDY.search(self.text, start, end)
-        while grant is not None and P.inside_quotes(self.text, start, grant.start()):
-            grant = P.SUBSIDY.search(self.text, grant.end(), end)  # 提高“两项补贴”标准: a name, it grants nothing
+        grant = self._first_grant(start, end)
         rule_start = rule_end = None
         if grant is not None:
             reopened = P.DEADLINE_CLAUSE.search(self.text, grant.end(), end)
@@ -298,6 +296,16 @@ class _DocIndex:
         self._subsidy_starts[start] = rule_start
         self._subsidy_ends[start] = rule_end
         return rule_start
+
+    def _first_grant(self, start: int, end: int) -> re.Match | None:
+        """The first word of the sentence ``start``–``end`` that grants money; a name grants nothing: a quoted one
+        (提高“两项补贴”标准) or one naming a policy (完善职业培训补贴等稳就业政策, P.GRANT_NAMES_POLICY)."""
+        grant = P.SUBSIDY.search(self.text, start, end)
+        while grant is not None and (
+            P.inside_quotes(self.text, start, grant.start()) or P.GRANT_NAMES_POLICY.match(self.text, grant.end(), end)
+        ):
+            grant = P.SUBSIDY.search(self.text, grant.end(), end)
+        return grant
 
     def subsidy_end(self, start: int) -> int | None:
         """End of the subsidy rule of the sentence at ``start`` (after subsidy_start)."""
@@ -1064,6 +1072,24 @@ def _threshold_classes(names: list[str | None]) -> list[str | None] | None:
     return [f"{head}{value}{tail}" for value in values]
 
 
+def _duration_names(text: str, c: _Candidate) -> bool:
+    """A number-first duration in hours or minutes before a noun, no verb setting it, describes what the noun names
+    (`落实144小时过境免签政策`, `15分钟社区生活圈建设`, `提供24小时便民服务`): no goal; a total added up stays one
+    (`新增3000小时志愿服务`, P.DURATION_TOTAL_BEFORE)."""
+    return (
+        c.verb is None
+        and c.unit in P.NAMING_DURATION_UNITS
+        and P.NOUN_AFTER.match(text, c.end) is not None
+        and P.DURATION_TOTAL_BEFORE.search(text, max(c.clause_start, c.start - 2), c.start) is None
+    )
+
+
+def _sizes_work(noun: str) -> bool:
+    """A size before a work on something (`、31万平方米小梁薄板房屋等不成套旧住房改造`, a list item after the verb of the
+    first): it measures the work to be done, a goal, not the thing (unless a facility is named: 30万吨PGA项目建设)."""
+    return P.WORK_HEAD.search(noun) is not None and P.FACILITY_NOUN.search(noun) is None
+
+
 def _rule_clause(text: str, c: _Candidate) -> bool:
     """The clause before the number adjusts or relaxes a rule, cuts a fee or forecasts (not a goal)."""
     start = c.start
@@ -1247,6 +1273,8 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True
     if c.m.group("scale_mult") and P.SET_COUNT_BEFORE.search(text, max(0, c.start - 2), c.start):
         return True  # A、B两大|百亿级工程: the scale qualifies the set's count (BL18)
+    if not c.is_money and P.PUT_TO_USE_BEFORE.search(text, c.clause_start, c.start):
+        return True  # 用好用活…等86个科普场馆: the stock put to use (BL21)
     return bool(
         P.ROLE_OF_BEFORE.search(text, c.clause_start, c.start) and P.ROLE_OF_AFTER.match(text, c.end, c.clause_end)
     )
@@ -1497,8 +1525,8 @@ class _Scan:
             verb in P.CLASS_BOUND_VERBS or P.BOUND_QUALIFIER_END.search(text, start, end)
         ):
             return False  # 超过1000人规模的学校, 500人以上规模的企业: a bounded size naming a class (BL15)
-        # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it
-        return not (unit in P.MODIFIER_UNITS and verb is None)
+        # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it; so does a duration of a name
+        return not (unit in P.MODIFIER_UNITS and verb is None) and not _duration_names(text, c)
 
     def _describes_plan(self, c: _Candidate) -> bool:
         """Numbers that describe a plan rather than set a goal of it: counts of its indicators (`提出了4类共25项
@@ -1988,7 +2016,11 @@ class _Scan:
 
     def _names_no_count(self, c: _Candidate, noun: str) -> bool:
         """A number-first quantity that names or sizes its noun rather than counts a goal's output."""
-        if c.verb is None and P.is_size_unit(c.unit) and (not c.has_action or P.SIZED_HEAD.search(noun)):
+        if (
+            c.verb is None
+            and P.is_size_unit(c.unit)
+            and (not (c.has_action or _sizes_work(noun)) or P.SIZED_HEAD.search(noun))
+        ):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):
             return True  # 加快|3亿只先进功率半导体封装基地等项目建设: the output names the facility (BL18)

@@ -117,6 +117,12 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   `2024年…主要预期目标是：`, all missed), target·indicator 0.808; floors since BL20's rules (a year opening a goals
   sentence is the goals' year, not a past one; a share after a pivot verb before its members' bar is the goal): target
   0.987, target·indicator 0.909.
+- ``realwr5`` (task BL21): 合肥's (0179) and 上海's (0173) 2024 政府工作报告, targets and deadlines only as ``realwr``,
+  annotated whole (the 回顾 must yield none; no time bound in either 2024 part, so deadline measures false positives).
+  Blind (main b4bf39f): target 0.932 (P 0.919, R 0.945: 12 spurious, existing sets named by their size, package sizes
+  and durations naming a policy; 8 missed), target·indicator 0.884; floors since BL21's rules (a grant word naming a
+  policy frames nothing, hours or minutes before a noun name it, 列 counts trains, 授信 is goal money, a size before a
+  work measures it, 用好/用活 put a stock to use): target 0.962, target·indicator 0.908.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -783,6 +789,26 @@ SETS = (
         meta_accuracy_floor=0.0,  # meta not scored (labels)
         meta_field_floor=0.0,
         builders="realwr4_*.py",
+        empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in either 2024 part
+        labels=("target", "deadline"),
+    ),
+    # realwr5 (task BL21): F1 after BL21's target rules, less a margin (blind figures, main b4bf39f, in brackets;
+    # notes/realwr5.md lists every error): targets and deadlines only, as realwr.
+    BlindSet(
+        "realwr5",
+        documents=2,
+        f1_floors={
+            # 0.962 (145 gold, 148 pred, 141 correct) after BL21's rules (a grant word naming a policy, hours before a
+            # noun, 列, 授信, a size before a work, 用好/用活); blind 0.932 (149 pred, 137 correct). Left: existing sets
+            # by size (`10个海内外创新中心`), package sizes (`150项任务措施`), `一批千亿级、万亿级…平台` (gold none,
+            # unsure: realblind5's gold counts `形成一批千亿级…集群`), `“百千万”工程`, `两位数增长` (gold unsure)
+            "target": 0.94,
+            "micro": 0.94,  # 0.962 (blind 0.932)
+        },
+        target_indicator_floor=0.88,  # 0.908 (blind 0.884)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr5_*.py",
         empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in either 2024 part
         labels=("target", "deadline"),
     ),
