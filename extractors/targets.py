@@ -1418,6 +1418,7 @@ class _Scan:
         if quantity is None:
             return False
         c.value, c.value_max, c.unit, c.plain_chinese = quantity
+        end = self._repeated_unit_range(c)  # 2500万吨到3000万吨: the span runs on to the second unit
         if _unit_misread(text, c):
             return False
         if start > 0 and text[start - 1] in P.START_VALUE_BEFORE and P.START_VALUE_AFTER.match(text, end):
@@ -1476,6 +1477,30 @@ class _Scan:
             and P.PIVOT_VERB_END.search(text, max(c.clause_start, c.start - 6), c.start) is not None
             and P.share_of(text, c.end, c.clause_end) is not None
         )
+
+    def _repeated_unit_range(self, c: _Candidate) -> int:
+        """2500万吨到3000万吨, 800亿元至1000亿元: a range whose unit is written on both numbers is one quantity, as
+        2500-3000万吨 (GUIDE: value and value_max), its span to the second unit; not the start and end of a change
+        (由/从2500万吨到3000万吨) nor a second number with a qualifier of its own. Returns the quantity's end."""
+        text, end = self.text, c.end
+        if c.value_max is not None or not c.unit or c.m.group("num") is None:
+            return end
+        high = P.RANGE_HIGH_AFTER.match(text, end)
+        if high is None or text[c.start - 1 : c.start] in ("由", "从"):
+            return end
+        base = c.unit[len(c.m.group("mult") or "") :]
+        unit_end = high.end() + len(base)
+        if (high.group("mult") or "") + base != c.unit or text[high.end() : unit_end] != base:
+            return end
+        if P.RANGE_QUALIFIER_AFTER.match(text, unit_end):
+            return end
+        try:
+            c.value_max = parse_number(high.group("high"))
+        except ValueError:
+            return end
+        c.end = unit_end
+        self.covered_until = max(self.covered_until, unit_end)  # the second number is no quantity of its own
+        return unit_end
 
     def _criterion_rate(self, c: _Candidate) -> bool:
         """A rate opening a numbered line of a standard (`3.帮扶认可度或满意度必须达90%以上。`): the threshold a check
