@@ -87,10 +87,11 @@ _ARABIC_RANGE = (
 )
 _SCALE = rf"(?:{ARABIC_RE}|{_CN_NUM})?(?:万亿|亿)级"
 _MULT = r"万亿|千万|百万|十万|万|亿"
+_QUALIFIER = r"及以上|以上|及以下|以下|以内|之内|左右"  # what may follow a quantity and qualify it
 # (lead) the second number of a range whose unit is written on both numbers (2500万吨到3000万吨, 800亿元至1000亿元, as
 # 2500-3000万吨): targets._repeated_unit_range checks that the unit after it is the first one's
 RANGE_HIGH_AFTER = re.compile(rf"{_SP}{RANGE_SEP_RE}{_SP}(?P<high>{ARABIC_RE}|{_CN_NUM})(?P<mult>{_MULT})?")
-RANGE_QUALIFIER_AFTER = re.compile(rf"{_SP}(?:及以上|以上|及以下|以下|以内|之内|左右)")
+RANGE_QUALIFIER_AFTER = re.compile(rf"{_SP}(?:{_QUALIFIER})")
 
 # (TG13) A noun of people: what a count of people counts (人员, 劳动力, 老年人 …); a work report writes such counts with
 # `万` and no measure word before the noun (`促进12万城镇就业困难人员实现就业`, `为14万持证残疾人缴纳…`), read as
@@ -113,7 +114,7 @@ QUAL_GROUPS = ("scale_qual", "count_qual", "elided_qual", "pct_qual", "bare_qual
 
 
 def _qualified(body: str, group: str) -> str:
-    return rf"{_NOT_INSIDE}(?:{body})(?:{_SP}(?P<{group}>及以上|以上|及以下|以下|以内|之内|左右))?"
+    return rf"{_NOT_INSIDE}(?:{body})(?:{_SP}(?P<{group}>{_QUALIFIER}))?"
 
 
 # Look-aheads that let a rule fail at once where it cannot match, instead of after trying every

@@ -104,11 +104,6 @@ def _heading_only(line: str) -> bool:
 _MARKER_RUN = re.compile(rf"[{_CN_NUM}\d（(第]*")
 
 
-def _is_short(line: str) -> bool:
-    """A line too short to be a paragraph's part: titles, signatures, dates, table cells."""
-    return len(line) < MIN_JOIN_CHARS and not _INNER_PUNCT.search(line) and not _SENTENCE_STOP.search(line)
-
-
 # a table cell may list units or places with the enumeration comma (市财政局、市发展改革委), no other punctuation
 _CELL_PUNCT = re.compile(r"[，,；;。！？!?]")
 
@@ -202,14 +197,12 @@ def break_spans(text: str) -> list[tuple[int, int]]:
         a_line = text[a_start:a_end]
         in_body = in_body or a_line[-1] in _BODY_START_FINAL
         b_line = text[b_start:b_end]
-        c_line = text[slice(*lines[k + 2])] if k + 2 < len(lines) else None
         if (
             in_body
             and _may_join(first, joined, b_line)
             and not _column_layout(a_line)
             and not _column_layout(b_line)
-            and not _is_signature(b_line, c_line)
-            and not _cells_apart(a_line, joined is None, b_line, c_line, _spaced(text, lines, k))
+            and not _block_of_its_own(text, lines, k, a_line, joined is None, b_line)
         ):
             spans.append((a_end, b_start))
             if joined is None:
@@ -222,6 +215,13 @@ def break_spans(text: str) -> list[tuple[int, int]]:
         spans.append((newline + 1, b_start))
         first, joined = b_line, None
     return spans
+
+
+def _block_of_its_own(text: str, lines: list[tuple[int, int]], k: int, a_line: str, a_alone: bool, b_line: str) -> bool:
+    """Is ``b_line`` (line ``k + 1``) a block the line before may not run into: a signature's organ line or a table's
+    cell? Both read the line after it, sliced only here (the last test of a break that may be joined)."""
+    c_line = text[slice(*lines[k + 2])] if k + 2 < len(lines) else None
+    return _is_signature(b_line, c_line) or _cells_apart(a_line, a_alone, b_line, c_line, _spaced(text, lines, k))
 
 
 def _spaced(text: str, lines: list[tuple[int, int]], k: int) -> bool:
