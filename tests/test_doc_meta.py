@@ -709,3 +709,43 @@ def test_a_forwarding_notice_is_signed_by_the_city_not_by_the_province_it_forwar
 def test_genre_family_is_the_class_of_genre_so_the_two_columns_nest(title, word, genre, family):
     done = complete_meta("一、总体要求\n内容。", "", title, None, None, None)
     assert (done.genre_word, done.genre, done.genre_family) == (word, genre, family)
+
+
+_RESTATED_BODY = "　　为做好某某工作，现就有关事项通知如下：\n　　一、总体要求\n　　请于6月底前报送。\n　　某省人民政府办公厅\n　　2023年5月6日\n"
+
+
+@pytest.mark.parametrize(
+    "text, title, doc_number",
+    [
+        # the file opens at the 主送 (its 版头 lost) and restates the notice under title, 文号 and the same 主送 (BL27)
+        (
+            "各市人民政府，省政府各部门：\n" + _RESTATED_BODY + "\n某省人民政府办公厅关于开展某某试点工作的通知\n"
+            "（某政办发〔2023〕12号）\n各市人民政府，省政府各部门：\n" + _RESTATED_BODY,
+            "某省人民政府办公厅关于开展某某试点工作的通知",
+            "某政办发〔2023〕12号",
+        ),
+        # the title printed twice (run together) and no 文号 line: the line right above the repeated 主送
+        (
+            "各区县人民政府：\n" + _RESTATED_BODY + "某市人民政府关于做好某某工作的通知"
+            "某市人民政府关于做好某某工作的通知\n各区县人民政府：\n" + _RESTATED_BODY,
+            "某市人民政府关于做好某某工作的通知",
+            None,
+        ),
+        # a forwarded notice's own head further down addresses others: not this text's title
+        (
+            "各区人民政府：\n　　现将国务院办公厅有关文件转发给你们，请认真贯彻执行。\n附件\n"
+            "国务院办公厅关于某某的通知\n（国办发〔2023〕1号）\n各省、自治区、直辖市人民政府：\n　　为…，现通知如下：\n",
+            None,
+            None,
+        ),
+        # the 主送 line again under a sentence, not a title
+        (
+            "各市人民政府：\n" + _RESTATED_BODY + "以上请各地认真落实并报告进展情况的通知。\n各市人民政府：\n正文。\n",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_head_restated_under_the_body_gives_title_and_number(text, title, doc_number):
+    done = complete_meta(text, text, None, None, None, None)
+    assert (done.title, done.doc_number) == (title, doc_number)

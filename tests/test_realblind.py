@@ -111,6 +111,13 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   heading 1.000, target 0.000 (6 reported figures read as goals, the two 1980 goals missed), amount 1.000, deadline
   0.533, micro 0.933, meta 39/39; floors since BL22's rules (a registered capital, a tax benefit's `N年内`, `每年` of
   stated quantities, a year an obligation or a `要求` sets): deadline 0.857, micro 0.960; target left at 0.000.
+- ``realblind19`` (task BL27): corpus-real 0071, the 2022 notice of 市场监管总局办公厅 and 工业和信息化部办公厅 launching
+  the 智能制造标准应用试点 (a 申报 call with its 实施方案, an application form flattened one cell a line, a standards
+  table and a summary sheet), the whole text held twice in the file (gold spans both copies). Two goals (the pilot's
+  selection counts), no sum of money and no unit note; meta blind (no other set has this text). Blind (main
+  56e4e1f): heading 0.991 (a table note's `2.` read as a heading), target 1.000, deadline 0.750, micro 0.975, meta
+  11/13 (title and 文号 restated under the body, missed); floors since BL27's rules (a head restated under the body,
+  a note's points): heading 1.000, deadline 0.857 (`试点周期为2年` left: no rule for 试点期N年), meta 13/13.
 - ``realwr4`` (task BL20): 乌鲁木齐's (0174) and 长沙's (0198) 2024 政府工作报告, targets and deadlines only as
   ``realwr``, annotated whole (the 回顾 must yield none; no time bound in either 2024 part, so deadline measures false
   positives). Blind (main 1d2d605): target 0.892 (P 0.979, R 0.819: the 18 预期目标 whose sentence opens with its year,
@@ -772,6 +779,30 @@ SETS = (
             "0029_国务院关于组建中国石油化工集团公司有关问题的批复.txt",
             "0039_国务院批转发展改革委关于坚决制止电站项目无序建设.txt",
         ),
+    ),
+    # realblind19 (task BL27): F1 after BL27's rules, less a margin (blind figures, main 56e4e1f, in brackets;
+    # notes/realblind19.md lists every error). Meta is blind: no other set has this text's meta.
+    BlindSet(
+        "realblind19",
+        documents=1,
+        f1_floors={
+            # 1.000 (106 gold, 106 pred) since BL27's note points (blind 0.991, 108 pred: 附件4's `注：1.…；` + `2.…`,
+            # the note's second point read as a heading, once per copy)
+            "heading": 0.98,
+            "target": 0.97,  # 1.000 (4 gold, 4 pred; blind 1.000): the pilot's two selection counts, per copy
+            # 0.857 (8 gold, 6 pred; blind 0.750 against the blind gold's 10): `试点周期为2年` missed (the brief forbids
+            # a rule for 建设期/试点期N年); the template agreement's `自签署之日起生效` moved to none in gold (CONVENTIONS:
+            # a schedule inside an agreement)
+            "deadline": 0.83,
+            "micro": 0.97,  # 0.991 (blind 0.975)
+        },
+        target_indicator_floor=0.97,  # 1.000 (blind 1.000)
+        meta_accuracy_floor=0.98,  # 1.000, 13/13 since BL27's restated head (blind 11/13: title and 文号 missed)
+        meta_field_floor=1.0,  # 1 document: one miss would be a regression
+        builders="realblind19_*.py",
+        # no `元` in the text (the form's `（万元）` columns are blank); organs in prose (`…市场监管局（厅、委）牵头，会同…
+        # 组织…推荐工作`), a contact list (`支撑单位：…`), the form's blanks (`牵头单位名称`)
+        empty_labels=NO_AMOUNT_NO_UNIT,
     ),
     # realwr4 (task BL20): F1 after BL20's target rules, less a margin (blind figures, main 1d2d605, in brackets;
     # notes/realwr4.md lists every error): targets and deadlines only, as realwr.

@@ -117,10 +117,49 @@ def _first_line_title(lines: list[tuple[int, str]]) -> str | None:
     if not lines:
         return None
     first = _LEADING_PAGE_NUMBER.sub("", lines[0][1])
-    unquoted = _QUOTED.sub("", first)
-    if len(first) <= _TITLE_LINE_CHARS and not _SENTENCE_PUNCTUATION.search(unquoted) and doc_genre.genre_word(first):
-        return first
-    return None
+    return first if _is_title_line(first) else None
+
+
+def _is_title_line(content: str) -> bool:
+    """A short line with no sentence punctuation (outside quotes) that ends in a type word."""
+    unquoted = _QUOTED.sub("", content)
+    return (
+        len(content) <= _TITLE_LINE_CHARS
+        and not _SENTENCE_PUNCTUATION.search(unquoted)
+        and bool(doc_genre.genre_word(content))
+    )
+
+
+# A 发文字号 on a line of its own, bracketed as a web page prints it under the title: `（国办发〔2023〕5号）`.
+_NUMBER_LINE = re.compile(
+    r"^[（(]?[ \t\u3000]*(?P<num>[\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔\[［(（【][ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]*"
+    r"[〕\]］)）】][ \t\u3000]*第?[ \t\u3000]*\d{1,5}[ \t\u3000]*号)[ \t\u3000]*[）)]?$"
+)
+
+
+def _restated_head(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """(title, 文号) of a notice whose file lost its 版头 and restates the notice under it further down: the text
+    opens at its 主送 line (`各省、自治区…：`), and the same 主送 line comes again right under a title line and, maybe,
+    the bracketed 文号 line (GB/T 9704's order: title, 文号, 主送; an export that printed the body, then the whole
+    notice under its head).  A 主送 line under another title (a forwarded notice's own) is not this text's."""
+    if len(lines) < 4 or not lines[0][1].endswith(("：", ":")):
+        return None, None
+    addressee = lines[0][1]
+    for i in range(2, len(lines)):
+        if lines[i][1] != addressee:
+            continue
+        number = _NUMBER_LINE.match(lines[i - 1][1])
+        title_index = i - 2 if number else i - 1
+        title = _undoubled(lines[title_index][1]) if title_index >= 1 else ""
+        if _is_title_line(title):
+            return title, _normal_doc_number(number.group("num")) if number else None
+    return None, None
+
+
+def _undoubled(content: str) -> str:
+    """A title printed twice (a page's headline over the document's own) that the line joiner ran together: once."""
+    half = len(content) // 2
+    return content[:half] if len(content) % 2 == 0 and content[:half] == content[half:] else content
 
 
 # A compilation (摘编, 汇编) numbers its parts `第一`…`第N` (`第N部分`, `第N篇`), and a page presenting one part opens
@@ -255,6 +294,8 @@ def _complete_guide_fields(out: DocumentMeta, info: dict, lines, text: str, raw_
     title, doc_number, issuer, issue_date = found
     run_on = _run_on_head(text)
     out.title = _title(info, title, lines, run_on[0], raw_head)
+    if out.title is None and doc_number is None:  # the 版头 lost at the top, restated further down
+        out.title, doc_number = _restated_head(lines)
     order, published_on = meta_sources.published_order(lines)
     # The document's own 发文字号 before the site's table's copy (its year is the document's year to deadlines)
     out.doc_number = (

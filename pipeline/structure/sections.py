@@ -880,6 +880,41 @@ def attachment_list_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A table's or form's note (GB/T 9704 prints 注 under a table): `注：1.…；` and the points numbered on from it, one a line
+# (`2.…`, `3.…`; blank lines between), also after `备注：` or `说明：` opening a line. Its points explain the table
+# above: no headings (the first point, inside the label's line, is prose already). A `说明：` inside a line
+# (`填写说明：1.…`) or a next number out of sequence ends nothing and continues nothing.
+# (stdlib re with a literal opening, the line start checked after: a `(?m)^` scan enters every line)
+_NOTE_OPENING = stdlib_re.compile(rf"(?:备注|注|说明){_SP}*[:：]{_SP}*(?P<marker>[（(]?1[）).．、])")
+_NOTE_NEXT_POINT = stdlib_re.compile(rf"(?:\n{_SP}*)+(?P<marker>[（(]?(?P<number>\d{{1,2}})[）).．、])")
+
+
+def _same_form(marker: str, first: str) -> bool:
+    """Whether ``marker`` (`2.`, `（2）`) is written as ``first`` (`1.`, `（1）`): the same brackets or separator."""
+    return marker[0].isdigit() == first[0].isdigit() and marker[-1] == first[-1]
+
+
+def _note_end(text: str, opening: stdlib_re.Match[str]) -> int:
+    """The end of the line of a note's last point: the points numbered on from the opening's `1.`, one a line."""
+    end, number = opening.end(), 2
+    while (line_end := text.find("\n", end)) >= 0:
+        point = _NOTE_NEXT_POINT.match(text, line_end)
+        if not point or int(point.group("number")) != number or not _same_form(point["marker"], opening["marker"]):
+            return line_end
+        end, number = point.end(), number + 1
+    return len(text)
+
+
+def note_list_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the numbered points of a table's note (_NOTE_OPENING above): no headings."""
+    spans = []
+    for m in _NOTE_OPENING.finditer(text) if "注" in text or "说明" in text else ():
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start : m.start()].strip(" \t\u3000"):  # `填写说明：1.…`: the label opens no line
+            spans.append((m.start(), _note_end(text, m)))
+    return spans
+
+
 _ALONE_MARKER = re.compile(
     rf"(?m)^{_SP}*(?:[（(]{_SP}*(?:{_NUM}+|\d{{1,3}}){_SP}*[）)]|\d{{1,3}}[.．、]?|{_NUM}+、){_SP}*$"
 )
@@ -888,7 +923,7 @@ _ALONE_MARKER = re.compile(
 def non_heading_spans(text: str) -> list[tuple[int, int]]:
     """Where numbered markers are not headings by the genre's conventions: attachment lists
     and the row numbers of a table laid out one cell per line (for ``polex audit``)."""
-    spans = attachment_list_spans(text) + contents_spans(text)
+    spans = attachment_list_spans(text) + contents_spans(text) + note_list_spans(text)
     for m in _ALONE_MARKER.finditer(text):
         previous_start = text.rfind("\n", 0, max(0, m.start() - 1)) + 1
         previous = text[previous_start : max(previous_start, m.start() - 1)].strip()
@@ -916,7 +951,8 @@ def build_sections(
     appendix_starts = [m.start() for m in _APPENDIX_LINE.finditer(text)] if "附件" in text else []
     if contents is None:
         contents = contents_spans(text)
-    attachment_lists = attachment_list_spans(text) + contents  # a 目录's entries: no headings
+    # a 目录's entries and a table note's points are no headings either
+    attachment_lists = attachment_list_spans(text) + contents + note_list_spans(text)
     if parser.flat:
         appendix_starts = sorted(appendix_starts + _flat_attachments(text)[1])
     box_i = appendix_i = 0
