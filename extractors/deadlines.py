@@ -793,6 +793,12 @@ PLAN_PERIOD = Rule(
         ),
         example("行动计划（2023-2025年）", meta={"issue_date": "2023-06-30"}, note="a bracketed plan period"),
         example(
+            "（二）全面推广阶段（2024年—2025年）。在全市推开。",
+            {"text": "2024年—2025年", "kind": "by", "year": 2025},
+            meta={"issue_date": "2023-06-30"},
+            note="a phase's window in brackets after its name (实施步骤), as MONTH_WINDOW's months",
+        ),
+        example(
             "德国地学研究中心计划在2021-2027年间通过人工智能方法推进地震预测。",
             meta={"issue_date": "2022-06-30"},
             note="a foreign body's plan (a clause whose subject is another state): no bound of the issuer",
@@ -2456,8 +2462,8 @@ def find(ctx: ExtractContext) -> list[Found]:
             continue
         if f.rule is PLAN_PERIOD:
             brackets = brackets or _spans(_BRACKETED, text)
-            if _inside(brackets, start):
-                continue
+            if _inside(brackets, start) and not _PHASE_BEFORE.search(text, max(0, start - 8), start):
+                continue  # 行动计划（2023-2025年）: the plan's period; 试点阶段（2023-2024年）: a phase's window
         found.append(f)
     return found
 
