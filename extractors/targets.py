@@ -1090,6 +1090,18 @@ def _sizes_work(noun: str) -> bool:
     return P.WORK_HEAD.search(noun) is not None and P.FACILITY_NOUN.search(noun) is None
 
 
+def _acted_list_item(text: str, c: _Candidate) -> bool:
+    """(BL26) A number-first item after a 、 of a list whose first item is a count right after the clause's opening
+    action verb (`改造71个老旧小区、162套危旧房、80公里地下管网`): the verb is written once and governs every item (承前
+    省略), so a size as a later item measures what the verb acts on, as the first item's count does."""
+    if text[c.start - 1 : c.start] != "、":
+        return False
+    lead_end = P.leading_verbs_end(text, P.skip_fillers(text, c.clause_start, c.start), c.start)
+    if lead_end is None:
+        return False
+    return P.QUANTITY.match(text, P.skip_lead_adverbs(text, lead_end, c.start), c.start) is not None
+
+
 def _rule_clause(text: str, c: _Candidate) -> bool:
     """The clause before the number adjusts or relaxes a rule, cuts a fee or forecasts (not a goal)."""
     start = c.start
@@ -2044,7 +2056,7 @@ class _Scan:
         if (
             c.verb is None
             and P.is_size_unit(c.unit)
-            and (not (c.has_action or _sizes_work(noun)) or P.SIZED_HEAD.search(noun))
+            and (not (c.has_action or _sizes_work(noun) or _acted_list_item(self.text, c)) or P.SIZED_HEAD.search(noun))
         ):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):
