@@ -650,9 +650,11 @@ REGISTERED_CAPITAL = re.compile(r"注册资本金?[ \u3000]*(?:为|是|共计|�
 # Money whose clause says it is an outcome (leveraged investment, output, revenue) is a
 # goal even when an earlier clause of the sentence sets up a fund: 基金安排100亿元，带动社会资本投入超过1000亿元.
 # (BL21) credit banks extend (`“信易贷”授信规模突破3000亿元`) is an outcome of a lending programme, not money set aside
+# (BL26) what the whole society spends, R&D above all (`全社会研发经费投入800亿元` after `完善科研经费拨付…机制`): a
+# statistic of the economy's outlays a check reads off, not the government's money
 GOAL_MONEY = re.compile(
     r"带动|撬动|拉动|吸引|产值|营业收入|营收|收入|增加值|销售额|交易额|进出口|出口额|税收|社会资本|社会投资|投资额|总投资"
-    r"|授信"
+    r"|授信|全社会|研发(?:经费)?投入"
 )
 START_VALUE_BEFORE = "从由"  # right before a quantity: it is where a goal starts from, if START_VALUE_AFTER follows
 # (BL12) every change verb of the genre with 到/至 closes a start value (由20天缩短到10天, 从50%升至60%, 由19%上升到45%:
