@@ -338,6 +338,9 @@ VERB_COMPARATOR = {
             "缩减至",
             "削减到",
             "削减至",
+            # (BL26) a recovery to a level (`境外航班数恢复到疫情前的90%`): the level is the goal
+            "恢复到",
+            "恢复至",
             "为",
             "占",
             "增长",
@@ -362,7 +365,7 @@ DIRECTION_VERBS = frozenset({"增长", "下降", "降低", "减少", "增加", "
 # a rate may sit between a verb and its number (达到每百亩1.5公里, 达到每周1000架次): two-character verbs only,
 # so that 为/占 before 每… do not become comparators
 # a base between a bound and its number: 占比不超过服务资源总量的30%, 达到全国平均水平的90%
-_OF_VERBS = ("不超过", "不低于", "不高于", "不少于", "超过", "低于", "高于", "达到")
+_OF_VERBS = ("不超过", "不低于", "不高于", "不少于", "超过", "低于", "高于", "达到", "恢复到", "恢复至")
 CMP_BEFORE = re.compile(
     rf"(?P<verb>{_alternation(VERB_COMPARATOR)}){_SP}$"
     rf"|(?P<rate_verb>{_alternation(v for v in VERB_COMPARATOR if len(v) > 1)}){_SP}每[^\d，,；;。：:\n]{{1,3}}$"
