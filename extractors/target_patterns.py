@@ -272,6 +272,17 @@ LISTED_ELSEWHERE_NOUN = 4
 CLAUSE_START_BEFORE = re.compile(r"[，,；;：:。！？!?\n](?=[^，,；;：:。！？!?\n]*$)")
 
 
+# (BL26) names in quotes or book-title marks listed side by side: GB/T 15834 (标点符号用法) writes no 、 between
+# coordinate items that carry their own quotes or 《》 (`新打造“企业服务一平台”“城市安全数字底座”“基层治理一掌通”3项应用`)
+QUOTED_NAMES = re.compile(r"[ \u3000]*((?:“[^“”，,；;。\n]{1,30}”|《[^《》，,；;。\n]{1,30}》)[ \u3000]*){2,12}")
+
+
+def count_quoted_names(text: str, start: int, end: int) -> int:
+    """How many quoted (or 《》) names text[start:end] lists side by side with nothing else between them, else 0."""
+    m = QUOTED_NAMES.fullmatch(text, start, end)
+    return (text.count("“", start, end) + text.count("《", start, end)) if m else 0
+
+
 def list_length(text: str, start: int, end: int) -> int:
     """How many members the 、-list ending at ``end`` names: its 、 outside brackets plus one, and one more for a
     last member joined by 和/及/与 (生命周期、系统层级和智能特征: 3)."""

@@ -1192,6 +1192,8 @@ def _restates_list(text: str, ind_start: int, start: int, end: int, value: float
     items = P.split_items(text, ind_start, start)
     if len(items) == int(value):
         return True
+    if len(items) == 1 and P.count_quoted_names(text, ind_start, start) == int(value):
+        return True  # “A”“B”“C”3项应用: quoted names listed without 、 (GB/T 15834) (BL26)
     # 电子证照、药品追溯、…和化妆品监管5个方面: the last item joined by 和/及/与 counts too
     last_start, last_end = items[-1] if items else (ind_start, start)
     joins = list(P.LAST_ITEM_JOIN.finditer(text, last_start, last_end))
