@@ -903,6 +903,10 @@ LAST_ITEM_JOIN = re.compile(r"[和及与]")
 # 实现五项基本功能：统一门户管理，…；统一用户管理，…: a count whose noun opens the list it counts (after the
 # colon, items separated by ；) restates that list's length
 LIST_AFTER_COLON = re.compile(r"[^。\n]{1,600}")
+# (BL26) a count's clause followed by the 、-list that names its members (`形成12件民生实事，分别是“…”在杭州、…`): the
+# count restates that list, as before a colon; the list ends at the sentence's or clause's end
+ENUMERATION_AFTER = re.compile(r"[，,][ \u3000]*(?:分别是|分别为|依次是|依次为|包括)[：:]?")
+ENUMERATION_END = re.compile(r"[。；;！？!?\n]")
 # 兼语 (pivot) verbs, causative and selecting: their object is also the subject of what follows
 # (吸引|95家企业|入驻孵化基地, 优选|244家服务业企业|纳入…工程): the
 # predicate says which of the counted are meant, so it joins the indicator (realblind: 推动超过2万家规模以上工业

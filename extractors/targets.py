@@ -1202,8 +1202,15 @@ def _restates_list(text: str, ind_start: int, start: int, end: int, value: float
 
 def _introduces_list(text: str, clause_end: int, value: float) -> bool:
     """实现五项基本功能：统一门户管理，…；统一用户管理，…: the count's clause ends at a colon and the
-    ；-separated items after it are as many as it counts (README: counts restating a list)."""
-    if value < 2 or value > 12 or value != int(value) or text[clause_end : clause_end + 1] not in ("：", ":"):
+    ；-separated items after it are as many as it counts (README: counts restating a list); also a clause that names
+    them in a 、-list after `，分别是`/`，包括` (`形成12件民生实事，分别是A、B、…`, BL26)."""
+    if value < 2 or value > 12 or value != int(value):
+        return False
+    named = P.ENUMERATION_AFTER.match(text, clause_end)
+    if named is not None:  # 形成12件民生实事，分别是A、B、…: the 、-list after it names them (BL26)
+        end = P.ENUMERATION_END.search(text, named.end())
+        return P.list_length(text, named.end(), end.start() if end else len(text)) == int(value)
+    if text[clause_end : clause_end + 1] not in ("：", ":"):
         return False
     items = P.LIST_AFTER_COLON.match(text, clause_end + 1)
     return items is not None and items.group(0).count("；") + items.group(0).count(";") + 1 == int(value)
