@@ -934,6 +934,16 @@ PREVIOUS_SUBJECT = re.compile(
 INTENT_LEAD = re.compile(r"^(?:力争|争取|确保|努力|预计)+")
 # N条清单 / 十条措施: a count that names a policy, not a goal
 POLICY_HEAD = re.compile(r"^(?:[^，。；]{0,6})(?:清单|措施|举措|政策|意见|规定|细则|办法|条例|禁令)$")
+_CONJUNCTION = re.compile(r"[和及与、]")
+
+
+def first_conjunct(noun: str) -> str:
+    """The noun up to its first 和/及/与/、 (`硬措施和自治区135条硬措施` → `硬措施`): a count names its own noun, the one
+    before the join (落实国务院15条硬措施和自治区135条硬措施: two policies, each named by its size) (BL26)."""
+    m = _CONJUNCTION.search(noun)
+    return noun[: m.start()] if m else noun
+
+
 # 34种重要矿产目录: a count in the name of a list
 # (BL18) a policy in force named by its article count after its noun, the object of carrying it out (`深入落实人才新政
 # 27条`, `用足用好稳增长政策措施20条`): a name, as `18条清单` is (a count set as a goal has its own act: `出台…措施10条`)

@@ -2072,7 +2072,7 @@ class _Scan:
             return True  # 加快|3亿只先进功率半导体封装基地等项目建设: the output names the facility (BL18)
         if c.verb is None and self._names_plant(c):
             return True  # 推动中石化南港|120万吨乙烯投产: a plant named by its owner and capacity (TG13)
-        if (c.unit == "条" and P.POLICY_HEAD.match(noun)) or P.LIST_NAME_HEAD.search(noun):
+        if (c.unit == "条" and P.POLICY_HEAD.match(P.first_conjunct(noun))) or P.LIST_NAME_HEAD.search(noun):
             return True  # 减负18条清单, 民营经济十条措施, 34种重要矿产目录: a count that names a policy or list
         return self._names_set(c)
 
