@@ -272,6 +272,17 @@ LISTED_ELSEWHERE_NOUN = 4
 CLAUSE_START_BEFORE = re.compile(r"[，,；;：:。！？!?\n](?=[^，,；;：:。！？!?\n]*$)")
 
 
+# (BL26) names in quotes or book-title marks listed side by side: GB/T 15834 (标点符号用法) writes no 、 between
+# coordinate items that carry their own quotes or 《》 (`新打造“企业服务一平台”“城市安全数字底座”“基层治理一掌通”3项应用`)
+QUOTED_NAMES = re.compile(r"[ \u3000]*((?:“[^“”，,；;。\n]{1,30}”|《[^《》，,；;。\n]{1,30}》)[ \u3000]*){2,12}")
+
+
+def count_quoted_names(text: str, start: int, end: int) -> int:
+    """How many quoted (or 《》) names text[start:end] lists side by side with nothing else between them, else 0."""
+    m = QUOTED_NAMES.fullmatch(text, start, end)
+    return (text.count("“", start, end) + text.count("《", start, end)) if m else 0
+
+
 def list_length(text: str, start: int, end: int) -> int:
     """How many members the 、-list ending at ``end`` names: its 、 outside brackets plus one, and one more for a
     last member joined by 和/及/与 (生命周期、系统层级和智能特征: 3)."""
@@ -338,6 +349,9 @@ VERB_COMPARATOR = {
             "缩减至",
             "削减到",
             "削减至",
+            # (BL26) a recovery to a level (`境外航班数恢复到疫情前的90%`): the level is the goal
+            "恢复到",
+            "恢复至",
             "为",
             "占",
             "增长",
@@ -362,7 +376,7 @@ DIRECTION_VERBS = frozenset({"增长", "下降", "降低", "减少", "增加", "
 # a rate may sit between a verb and its number (达到每百亩1.5公里, 达到每周1000架次): two-character verbs only,
 # so that 为/占 before 每… do not become comparators
 # a base between a bound and its number: 占比不超过服务资源总量的30%, 达到全国平均水平的90%
-_OF_VERBS = ("不超过", "不低于", "不高于", "不少于", "超过", "低于", "高于", "达到")
+_OF_VERBS = ("不超过", "不低于", "不高于", "不少于", "超过", "低于", "高于", "达到", "恢复到", "恢复至")
 CMP_BEFORE = re.compile(
     rf"(?P<verb>{_alternation(VERB_COMPARATOR)}){_SP}$"
     rf"|(?P<rate_verb>{_alternation(v for v in VERB_COMPARATOR if len(v) > 1)}){_SP}每[^\d，,；;。：:\n]{{1,3}}$"
@@ -484,7 +498,10 @@ SUBSIDY_CONDITION = re.compile(
 CONDITIONAL_RULE = re.compile(r"[ \u3000]*(?:对|凡)[^，。\n]*的[^，。\n]{0,6}，")
 # Statements of the present or past.
 PRESENT = re.compile(
-    r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
+    r"已经|已有|已达|已建|已形成|已累计|现有|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
+    # (BL26) 目前 (now), not the 目 of a word before 前 (`推动项目前期手续办理`, `节目前`: 项目 + 前期); the guard is a
+    # look-behind after 目, so the alternative opens with a literal
+    r"|目(?<![项题节栏条科数书]目)前"
     r"|已[^，,；;。、\n]{0,12}?(?:达到|达(?!标)|超过|突破|拥有)"  # 全国已关停的地方国营煤矿达三百多处
     # 每年排出的矸石还有百分之八十没有利用起来, 仍有120个村未通客车: what is still so (a problem stated), not a goal;
     # only before the figure (…，还有一批企业进入全国百强: 还有 adds a goal)
@@ -647,9 +664,11 @@ REGISTERED_CAPITAL = re.compile(r"注册资本金?[ \u3000]*(?:为|是|共计|�
 # Money whose clause says it is an outcome (leveraged investment, output, revenue) is a
 # goal even when an earlier clause of the sentence sets up a fund: 基金安排100亿元，带动社会资本投入超过1000亿元.
 # (BL21) credit banks extend (`“信易贷”授信规模突破3000亿元`) is an outcome of a lending programme, not money set aside
+# (BL26) what the whole society spends, R&D above all (`全社会研发经费投入800亿元` after `完善科研经费拨付…机制`): a
+# statistic of the economy's outlays a check reads off, not the government's money
 GOAL_MONEY = re.compile(
     r"带动|撬动|拉动|吸引|产值|营业收入|营收|收入|增加值|销售额|交易额|进出口|出口额|税收|社会资本|社会投资|投资额|总投资"
-    r"|授信"
+    r"|授信|全社会|研发(?:经费)?投入"
 )
 START_VALUE_BEFORE = "从由"  # right before a quantity: it is where a goal starts from, if START_VALUE_AFTER follows
 # (BL12) every change verb of the genre with 到/至 closes a start value (由20天缩短到10天, 从50%升至60%, 由19%上升到45%:
@@ -884,6 +903,10 @@ LAST_ITEM_JOIN = re.compile(r"[和及与]")
 # 实现五项基本功能：统一门户管理，…；统一用户管理，…: a count whose noun opens the list it counts (after the
 # colon, items separated by ；) restates that list's length
 LIST_AFTER_COLON = re.compile(r"[^。\n]{1,600}")
+# (BL26) a count's clause followed by the 、-list that names its members (`形成12件民生实事，分别是“…”在杭州、…`): the
+# count restates that list, as before a colon; the list ends at the sentence's or clause's end
+ENUMERATION_AFTER = re.compile(r"[，,][ \u3000]*(?:分别是|分别为|依次是|依次为|包括)[：:]?")
+ENUMERATION_END = re.compile(r"[。；;！？!?\n]")
 # 兼语 (pivot) verbs, causative and selecting: their object is also the subject of what follows
 # (吸引|95家企业|入驻孵化基地, 优选|244家服务业企业|纳入…工程): the
 # predicate says which of the counted are meant, so it joins the indicator (realblind: 推动超过2万家规模以上工业
@@ -911,6 +934,16 @@ PREVIOUS_SUBJECT = re.compile(
 INTENT_LEAD = re.compile(r"^(?:力争|争取|确保|努力|预计)+")
 # N条清单 / 十条措施: a count that names a policy, not a goal
 POLICY_HEAD = re.compile(r"^(?:[^，。；]{0,6})(?:清单|措施|举措|政策|意见|规定|细则|办法|条例|禁令)$")
+_CONJUNCTION = re.compile(r"[和及与、]")
+
+
+def first_conjunct(noun: str) -> str:
+    """The noun up to its first 和/及/与/、 (`硬措施和自治区135条硬措施` → `硬措施`): a count names its own noun, the one
+    before the join (落实国务院15条硬措施和自治区135条硬措施: two policies, each named by its size) (BL26)."""
+    m = _CONJUNCTION.search(noun)
+    return noun[: m.start()] if m else noun
+
+
 # 34种重要矿产目录: a count in the name of a list
 # (BL18) a policy in force named by its article count after its noun, the object of carrying it out (`深入落实人才新政
 # 27条`, `用足用好稳增长政策措施20条`): a name, as `18条清单` is (a count set as a goal has its own act: `出台…措施10条`)

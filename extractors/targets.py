@@ -1090,6 +1090,18 @@ def _sizes_work(noun: str) -> bool:
     return P.WORK_HEAD.search(noun) is not None and P.FACILITY_NOUN.search(noun) is None
 
 
+def _acted_list_item(text: str, c: _Candidate) -> bool:
+    """(BL26) A number-first item after a 、 of a list whose first item is a count right after the clause's opening
+    action verb (`改造71个老旧小区、162套危旧房、80公里地下管网`): the verb is written once and governs every item (承前
+    省略), so a size as a later item measures what the verb acts on, as the first item's count does."""
+    if text[c.start - 1 : c.start] != "、":
+        return False
+    lead_end = P.leading_verbs_end(text, P.skip_fillers(text, c.clause_start, c.start), c.start)
+    if lead_end is None:
+        return False
+    return P.QUANTITY.match(text, P.skip_lead_adverbs(text, lead_end, c.start), c.start) is not None
+
+
 def _rule_clause(text: str, c: _Candidate) -> bool:
     """The clause before the number adjusts or relaxes a rule, cuts a fee or forecasts (not a goal)."""
     start = c.start
@@ -1180,6 +1192,8 @@ def _restates_list(text: str, ind_start: int, start: int, end: int, value: float
     items = P.split_items(text, ind_start, start)
     if len(items) == int(value):
         return True
+    if len(items) == 1 and P.count_quoted_names(text, ind_start, start) == int(value):
+        return True  # “A”“B”“C”3项应用: quoted names listed without 、 (GB/T 15834) (BL26)
     # 电子证照、药品追溯、…和化妆品监管5个方面: the last item joined by 和/及/与 counts too
     last_start, last_end = items[-1] if items else (ind_start, start)
     joins = list(P.LAST_ITEM_JOIN.finditer(text, last_start, last_end))
@@ -1188,8 +1202,15 @@ def _restates_list(text: str, ind_start: int, start: int, end: int, value: float
 
 def _introduces_list(text: str, clause_end: int, value: float) -> bool:
     """实现五项基本功能：统一门户管理，…；统一用户管理，…: the count's clause ends at a colon and the
-    ；-separated items after it are as many as it counts (README: counts restating a list)."""
-    if value < 2 or value > 12 or value != int(value) or text[clause_end : clause_end + 1] not in ("：", ":"):
+    ；-separated items after it are as many as it counts (README: counts restating a list); also a clause that names
+    them in a 、-list after `，分别是`/`，包括` (`形成12件民生实事，分别是A、B、…`, BL26)."""
+    if value < 2 or value > 12 or value != int(value):
+        return False
+    named = P.ENUMERATION_AFTER.match(text, clause_end)
+    if named is not None:  # 形成12件民生实事，分别是A、B、…: the 、-list after it names them (BL26)
+        end = P.ENUMERATION_END.search(text, named.end())
+        return P.list_length(text, named.end(), end.start() if end else len(text)) == int(value)
+    if text[clause_end : clause_end + 1] not in ("：", ":"):
         return False
     items = P.LIST_AFTER_COLON.match(text, clause_end + 1)
     return items is not None and items.group(0).count("；") + items.group(0).count(";") + 1 == int(value)
@@ -2044,14 +2065,14 @@ class _Scan:
         if (
             c.verb is None
             and P.is_size_unit(c.unit)
-            and (not (c.has_action or _sizes_work(noun)) or P.SIZED_HEAD.search(noun))
+            and (not (c.has_action or _sizes_work(noun) or _acted_list_item(self.text, c)) or P.SIZED_HEAD.search(noun))
         ):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):
             return True  # 加快|3亿只先进功率半导体封装基地等项目建设: the output names the facility (BL18)
         if c.verb is None and self._names_plant(c):
             return True  # 推动中石化南港|120万吨乙烯投产: a plant named by its owner and capacity (TG13)
-        if (c.unit == "条" and P.POLICY_HEAD.match(noun)) or P.LIST_NAME_HEAD.search(noun):
+        if (c.unit == "条" and P.POLICY_HEAD.match(P.first_conjunct(noun))) or P.LIST_NAME_HEAD.search(noun):
             return True  # 减负18条清单, 民营经济十条措施, 34种重要矿产目录: a count that names a policy or list
         return self._names_set(c)
 

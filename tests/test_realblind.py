@@ -130,6 +130,11 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   and durations naming a policy; 8 missed), target·indicator 0.884; floors since BL21's rules (a grant word naming a
   policy frames nothing, hours or minutes before a noun name it, 列 counts trains, 授信 is goal money, a size before a
   work measures it, 用好/用活 put a stock to use): target 0.962, target·indicator 0.908.
+- ``realwr9`` (task BL26): 锡林郭勒盟's (0197, the 行署's report) and 杭州's (0187) 2024 政府工作报告, targets and
+  deadlines only as ``realwr``, annotated whole (the 回顾 must yield none; 0197's `4月15日前` and two `年内` are its
+  deadlines). Blind (main 56e4e1f): target 0.966 (P 0.982, R 0.952: 11 missed, among them a 项目前期 sentence read
+  as the present, unknown measure words, a 、-item size; 4 spurious, counts restating lists and policies by size),
+  deadline 1.000, target·indicator 0.908; floors since BL26's rules: target 0.993, target·indicator 0.927.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -841,6 +846,26 @@ SETS = (
         meta_field_floor=0.0,
         builders="realwr5_*.py",
         empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in either 2024 part
+        labels=("target", "deadline"),
+    ),
+    # realwr9 (task BL26): F1 after BL26's target rules, less a margin (blind figures, main 56e4e1f, in brackets;
+    # notes/realwr9.md lists every error): targets and deadlines only, as realwr; the 回顾 parts scored (no span there).
+    BlindSet(
+        "realwr9",
+        documents=2,
+        f1_floors={
+            # 0.993 (227 gold, 226 pred, 225 correct) after BL26's rules (目前 not inside 项目前期, 剂/枚/羊单位, a size as a
+            # later 、-item after the clause's verb, 全社会/研发 outlays as goal money, 恢复到, quoted names as a list, a
+            # count before `，分别是…`, policies by size joined by 和); blind 0.966 (220 pred, 216 correct). Left (gold
+            # unsure): `为企业减负降本500亿元` (gold none), `10方面…实事`, `…基金集群总规模增加到2400亿元`
+            "target": 0.97,
+            "deadline": 0.97,  # 1.000 (3 gold: `4月15日前`, two `年内`, all 2024; blind 1.000)
+            "micro": 0.97,  # 0.993 (blind 0.967)
+        },
+        target_indicator_floor=0.90,  # 0.927 (blind 0.908)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr9_*.py",
         labels=("target", "deadline"),
     ),
     BlindSet(
