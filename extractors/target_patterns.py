@@ -484,7 +484,10 @@ SUBSIDY_CONDITION = re.compile(
 CONDITIONAL_RULE = re.compile(r"[ \u3000]*(?:对|凡)[^，。\n]*的[^，。\n]{0,6}，")
 # Statements of the present or past.
 PRESENT = re.compile(
-    r"已经|已有|已达|已建|已形成|已累计|现有|目前|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
+    # (BL24) not the 目前 of `项目前期`/`项目前景`/`项目前置` (a project's early stage, outlook or prior step: 项目 + 前期,
+    # word segmentation); `事项目前正在…` (事项 + 目前) stays the present
+    r"已经|已有|已达|已建|已形成|已累计|现有|目前(?:(?<!项目前)|(?![期景置]))|当前|同比|比上年|较上年|上年|去年|今年以来"
+    r"|共有|多达"
     r"|已[^，,；;。、\n]{0,12}?(?:达到|达(?!标)|超过|突破|拥有)"  # 全国已关停的地方国营煤矿达三百多处
     # 每年排出的矸石还有百分之八十没有利用起来, 仍有120个村未通客车: what is still so (a problem stated), not a goal;
     # only before the figure (…，还有一批企业进入全国百强: 还有 adds a goal)
@@ -596,7 +599,11 @@ FORECAST = re.compile(r"预计|预测|预期将")
 WHEN_CLAUSE = re.compile(r"[ \u3000]*(?:当|如|若|凡)[^，,；;。\n]{1,30}?时")
 # 1000元起付线, 50万吨/年的煤矿: a parameter or class right after the quantity
 # (money may be written 五百万元人民币: 每车不低于五百万元人民币的…保险凭证 is a requirement's threshold)
-PARAMETER_AFTER = re.compile(r"(?:/[年月日时]|人民币)?[ \u3000]?(?:的|起付线|封顶线|标准|限额|上限|下限|门槛)")
+# (BL24) not the 标准 that opens a compound noun of what is built (`200万平方米标准厂房`, `2000亩标准地`, the
+# `标准化厂房` of industrial parks): the size of the buildings or land, a goal
+PARAMETER_AFTER = re.compile(
+    r"(?:/[年月日时]|人民币)?[ \u3000]?(?:的|起付线|封顶线|标准(?!厂房|地|化厂房|化车间)|限额|上限|下限|门槛)"
+)
 # (BL15) a bounded size before `规模的` + a noun names a class of that size (`超过1000人规模的学校必须配备专职教师`, `500人
 # 以上规模的企业`, `年产值不低于1亿元规模的…`): the threshold of who is meant, no count (README: thresholds and classes);
 # an unbounded size is the size of what is built (`组建一支1000人规模的救援队伍`)
