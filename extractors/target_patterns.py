@@ -931,6 +931,13 @@ ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效�
 # (BL21) what exists put to use by 用好/用活 (`用好用活航空、气象等86个科普场馆、…64个文化场馆`): its count is the stock
 # used, as with 发挥…作用, no count of a goal's output (盘活 a stock's idle part stays a goal: 盘活闲置土地1000亩)
 PUT_TO_USE_BEFORE = re.compile(r"用好|用活")
+# (BL24) the set a work focuses on (`聚焦20项重大工程，…谋划实施一批…重大项目`, `围绕10个重点领域`): 聚焦/围绕/紧扣/瞄准
+# name the priorities the tasks after them serve, as 用好 names what is there, no count of an output
+FOCUS_BEFORE = re.compile(r"(?:聚焦|围绕|紧扣|瞄准)[^，,；;。\d\n]{0,12}$")
+# (BL24) candidates put to a choice (`筛选出12件民生实事候选项目，提交大会票决`, the work reports' 票决制 of livelihood
+# projects; `推荐候选企业20家`): the pool to choose from, no count the text commits to; what is chosen from it is
+CANDIDATES_AFTER = re.compile(r"[^，,；;。\d\n]{0,12}?候选")
+CANDIDATES_BEFORE = re.compile(r"候选[\u4e00-\u9fff]{0,4}$")
 # (BL18) a scale class right after a set's count in `N大` (`A、B两大百亿级工程`, `三大千亿级产业集群`): it qualifies
 # that count, as `2个百亿级工程` does (a plain Chinese count, CONVENTIONS: none), no target of its own
 SET_COUNT_BEFORE = re.compile(r"[两二三四五六七八九十]大$")
