@@ -498,10 +498,10 @@ SUBSIDY_CONDITION = re.compile(
 CONDITIONAL_RULE = re.compile(r"[ \u3000]*(?:对|凡)[^，。\n]*的[^，。\n]{0,6}，")
 # Statements of the present or past.
 PRESENT = re.compile(
-    r"已经|已有|已达|已建|已形成|已累计|现有|当前|同比|比上年|较上年|上年|去年|今年以来|共有|多达"
-    # (BL26) 目前 (now), not the 目 of a word before 前 (`推动项目前期手续办理`, `节目前`: 项目 + 前期); the guard is a
-    # look-behind after 目, so the alternative opens with a literal
-    r"|目(?<![项题节栏条科数书]目)前"
+    # (BL24) not the 目前 of `项目前期`/`项目前景`/`项目前置` (a project's early stage, outlook or prior step: 项目 + 前期,
+    # word segmentation); `事项目前正在…` (事项 + 目前) stays the present
+    r"已经|已有|已达|已建|已形成|已累计|现有|目前(?:(?<!项目前)|(?![期景置]))|当前|同比|比上年|较上年|上年|去年|今年以来"
+    r"|共有|多达"
     r"|已[^，,；;。、\n]{0,12}?(?:达到|达(?!标)|超过|突破|拥有)"  # 全国已关停的地方国营煤矿达三百多处
     # 每年排出的矸石还有百分之八十没有利用起来, 仍有120个村未通客车: what is still so (a problem stated), not a goal;
     # only before the figure (…，还有一批企业进入全国百强: 还有 adds a goal)
@@ -613,7 +613,11 @@ FORECAST = re.compile(r"预计|预测|预期将")
 WHEN_CLAUSE = re.compile(r"[ \u3000]*(?:当|如|若|凡)[^，,；;。\n]{1,30}?时")
 # 1000元起付线, 50万吨/年的煤矿: a parameter or class right after the quantity
 # (money may be written 五百万元人民币: 每车不低于五百万元人民币的…保险凭证 is a requirement's threshold)
-PARAMETER_AFTER = re.compile(r"(?:/[年月日时]|人民币)?[ \u3000]?(?:的|起付线|封顶线|标准|限额|上限|下限|门槛)")
+# (BL24) not the 标准 that opens a compound noun of what is built (`200万平方米标准厂房`, `2000亩标准地`, the
+# `标准化厂房` of industrial parks): the size of the buildings or land, a goal
+PARAMETER_AFTER = re.compile(
+    r"(?:/[年月日时]|人民币)?[ \u3000]?(?:的|起付线|封顶线|标准(?!厂房|地|化厂房|化车间)|限额|上限|下限|门槛)"
+)
 # (BL15) a bounded size before `规模的` + a noun names a class of that size (`超过1000人规模的学校必须配备专职教师`, `500人
 # 以上规模的企业`, `年产值不低于1亿元规模的…`): the threshold of who is meant, no count (README: thresholds and classes);
 # an unbounded size is the size of what is built (`组建一支1000人规模的救援队伍`)
@@ -957,6 +961,13 @@ ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效�
 # (BL21) what exists put to use by 用好/用活 (`用好用活航空、气象等86个科普场馆、…64个文化场馆`): its count is the stock
 # used, as with 发挥…作用, no count of a goal's output (盘活 a stock's idle part stays a goal: 盘活闲置土地1000亩)
 PUT_TO_USE_BEFORE = re.compile(r"用好|用活")
+# (BL24) the set a work focuses on (`聚焦20项重大工程，…谋划实施一批…重大项目`, `围绕10个重点领域`): 聚焦/围绕/紧扣/瞄准
+# name the priorities the tasks after them serve, as 用好 names what is there, no count of an output
+FOCUS_BEFORE = re.compile(r"(?:聚焦|围绕|紧扣|瞄准)[^，,；;。\d\n]{0,12}$")
+# (BL24) candidates put to a choice (`筛选出12件民生实事候选项目，提交大会票决`, the work reports' 票决制 of livelihood
+# projects; `推荐候选企业20家`): the pool to choose from, no count the text commits to; what is chosen from it is
+CANDIDATES_AFTER = re.compile(r"[^，,；;。\d\n]{0,12}?候选")
+CANDIDATES_BEFORE = re.compile(r"候选[\u4e00-\u9fff]{0,4}$")
 # (BL18) a scale class right after a set's count in `N大` (`A、B两大百亿级工程`, `三大千亿级产业集群`): it qualifies
 # that count, as `2个百亿级工程` does (a plain Chinese count, CONVENTIONS: none), no target of its own
 SET_COUNT_BEFORE = re.compile(r"[两二三四五六七八九十]大$")

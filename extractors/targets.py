@@ -1296,8 +1296,31 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True  # A、B两大|百亿级工程: the scale qualifies the set's count (BL18)
     if not c.is_money and P.PUT_TO_USE_BEFORE.search(text, c.clause_start, c.start):
         return True  # 用好用活…等86个科普场馆: the stock put to use (BL21)
+    if _focused_on(text, c):
+        return True  # 聚焦|20项重大工程: the priorities focused on (BL24)
+    if _counts_candidates(text, c):
+        return True  # 筛选出12件民生实事候选项目: candidates put to a choice (BL24)
     return bool(
         P.ROLE_OF_BEFORE.search(text, c.clause_start, c.start) and P.ROLE_OF_AFTER.match(text, c.end, c.clause_end)
+    )
+
+
+def _focused_on(text: str, c: _Candidate) -> bool:
+    """(BL24) Whether a count follows 聚焦/围绕/紧扣/瞄准 with no act between (`聚焦|20项重大工程`): the set focused on;
+    an act after the focus counts its output (`聚焦主导产业引进|项目30个`)."""
+    if c.is_money:
+        return False
+    found = P.FOCUS_BEFORE.search(text, c.clause_start, c.start)
+    return found is not None and P.ACTION_VERB.search(text, found.start() + 2, c.start) is None
+
+
+def _counts_candidates(text: str, c: _Candidate) -> bool:
+    """(BL24) Whether the count is of candidates put to a choice (`12件民生实事候选项目`, `候选企业20家`)."""
+    if c.is_money or text.find("候选", c.clause_start, c.clause_end) < 0:
+        return False
+    return bool(
+        P.CANDIDATES_AFTER.match(text, c.end, c.clause_end)
+        or P.CANDIDATES_BEFORE.search(text, max(c.clause_start, c.start - 6), c.start)
     )
 
 
