@@ -1423,6 +1423,9 @@ RULE_RELAXED = re.compile(r"放宽(?:至|到|为)$")
 # countable noun after the bound); land is a mass noun, measured, not counted
 LAND_AFTER = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{0,6}?(?:农田|耕地|林地|草地|草原|草场|湿地|绿地|土地|造林|森林)")
 AREA_UNITS = frozenset({"亩", "公顷", "平方公里", "平方千米"})
+# (BL23) land measured in 亩/公顷 before the 项目/工程 an act does on it (`完成20万亩高标准农田建设项目`): the works' extent
+LAND_AREA_UNITS = frozenset({"亩", "公顷"})
+WORKS_HEAD = re.compile(r"(?:项目|工程)$")
 # A plant's capacity right after the name of its owner or site (`推动中石化南港120万吨乙烯投产`, `国能化工30万吨PGA…`): the
 # size names one plant (README: sizes naming a project, `30万吨PGA项目`), whether or not 项目 follows; a capacity right
 # after the verb (`新增装机容量200万千瓦`, `建设120万吨…`) is not inside a name

@@ -2080,6 +2080,7 @@ class _Scan:
             c.verb is None
             and P.is_size_unit(c.unit)
             and (not (c.has_action or _sizes_work(noun)) or P.SIZED_HEAD.search(noun))
+            and not self._land_of_works(c, noun)
         ):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):
@@ -2109,6 +2110,16 @@ class _Scan:
         noun = P.head_noun(text[following.end() : _noun_phrase_end(text, following.end(), c.clause_end)])
         verbs = P.SPACES.sub("", text[P.skip_fillers(text, c.seg_start, c.start) : c.start])
         return (verbs + noun) if noun and P.ACTION_VERB.fullmatch(verbs) else None
+
+    def _land_of_works(self, c: _Candidate, noun: str) -> bool:
+        """An area of land right after the clause's act, before the 项目/工程 done on it (`完成20万亩高标准农田建设项目`,
+        `实施5万亩盐碱地改良工程`): the extent of the works a check verifies, not a size naming one plant (BL23); a zone
+        sized by its area (`建设20平方公里先行区`) still names it."""
+        return (
+            P.base_unit(c.unit or "") in P.LAND_AREA_UNITS
+            and P.WORKS_HEAD.search(noun) is not None
+            and P.ACTION_VERB_END.search(self.text, c.seg_start, c.start) is not None
+        )
 
     def _names_set(self, c: _Candidate) -> bool:
         """A number-first count of classes of people a policy serves (`推进7类特殊困难老年人探访关爱服务`): the
