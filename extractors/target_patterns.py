@@ -229,7 +229,9 @@ NUMBERED_FORMULA = re.compile(_alternation(NUMBERED_FORMULAS))
 _EACH_HOLDS = re.compile(r"各(?:拥有|具有|具备|有)")
 # a measure word that is the first character of the word after it (`30 30支持模块化…`, a standards table's row
 # numbers before a title; `第2-4部分`): no count of that unit
-UNIT_OPENS_WORD = {"支": "持撑付出援柱", "部": "分门署"}
+# (BL23) 人 before 民 is the word 人民 (`团结全市360万人民群众`: the people, no count of 人) and before 制 a format
+# (`3人制篮球场`, `5人制足球场`: a kind of court, no count of people)
+UNIT_OPENS_WORD = {"支": "持撑付出援柱", "部": "分门署", "人": "民制", "万人": "民"}
 # a duration followed by 内 bounds a task (3天内反馈), unless a verb makes it a goal (控制在3天以内)
 DURATION_UNITS = frozenset({"天", "个月", "小时", "分钟", "秒", "工作日", "个工作日"})
 WITHIN_AFTER = re.compile(r"[ \u3000]?(?:之内|以内|内)")
@@ -426,7 +428,9 @@ ACTION_VERB_END = re.compile(rf"(?:{_alternation(ACTION_VERBS)}|开展|形成|�
 # 5米|远场识别率超过92%: a quantity that qualifies the indicator of a later comparison in its clause
 # (checked at the clause's next digit only: a verb of two characters or more right before it)
 LATER_WIDTH = 20
-LATER_VERB = re.compile(rf"(?:{_alternation(v for v in VERB_COMPARATOR if len(v) > 1)}){_SP}$")
+# (BL23) also the verbs that hold a level (`30户以上|自然村寨生活垃圾收运覆盖率保持95%以上`): the bound before them
+# names the class whose rate is held (the comparator comes from the qualifier, as `保持在`)
+LATER_VERB = re.compile(rf"(?:{_alternation(v for v in VERB_COMPARATOR if len(v) > 1)}|保持|稳定|维持){_SP}$")
 
 
 def later_comparison(text: str, end: int, clause_end: int) -> bool:
@@ -891,6 +895,22 @@ SIZED_HEAD = re.compile(r"(?:项目|装置|生产线|工程|电站|基地|园区
 # 芯片生产线`): the capacity names the facility, as `30万吨PGA项目` does; pieces are never what a facility counts
 OUTPUT_PIECES_UNIT = re.compile(r"^[万亿](?:只|片|颗|件|支)$")
 FACILITY_NOUN = re.compile(r"项目|装置|生产线|工程|基地|工厂")
+# (BL23) a subject before 完成/实现 and a bare output measure (`现代化工产业集群完成产值500亿元`): whose output it is
+OUTPUT_VERBS = frozenset({"完成", "实现"})
+OUTPUT_MEASURE = re.compile(
+    r"[ \u3000]*(?:总产值|产值|营业收入|主营业务收入|销售收入|营收|投资|增加值|交易额|销售额)[ \u3000]*"
+)
+SUBJECT_NOUN = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,24}")
+# (BL23) a herd's size in 万/亿 head before the farm that holds it (`建成投用正缘4万头奶牛养殖园区`, `10万头生猪养殖基地`):
+# the capacity names the farm, as `30万吨PGA项目` does; the herd a goal adds is written after its noun (`新增奶牛6万头`)
+HERD_CAPACITY_UNIT = re.compile(r"^[万亿](?:头|只|羽)$")
+FARM_FACILITY = re.compile(r"(?:园区|基地|牧场|养殖场|场|小区|项目|工程)$")
+# (BL23) a list item with its own indicator and quantity after a bound (`完成交通投资103亿元以上|、水利投资10亿元以上`,
+# `274万亩以上|、35.5万亩以上`): the bound closes an item of the list, it qualifies no noun as a class
+OWN_QUANTITY_ITEM = re.compile(
+    r"[ \u3000]*、[ \u3000]*(?:(?![和及与或的、])[\u4e00-\u9fff“”]){0,12}?\d+(?:\.\d+)?[ \u3000]*"
+    r"(?P<unit>[万亿]?[\u4e00-\u9fffA-Za-z]{1,3}?)(?:以上|以下|左右|以内)?(?=[，,；;。、\n]|$)"
+)
 # (BL21) the head of a work done on what a size measures (…不成套旧住房改造, …高标准农田建设): the size is the work's
 WORK_HEAD = re.compile(r"(?:改造|建设|整治|修复|治理|整理)$")
 # 第十二条第3、81项, 第2-4部分: the later numbers of an enumeration or range of ordinals are ordinals too (a citation, no goal)
@@ -1170,8 +1190,9 @@ NP_INNER = re.compile(
 SHARED_MEASURE = re.compile(
     r"(?:产业)?(?:产值|营业收入|营收|主营业务收入|收入|规模|增加值|产量|产能|销售额|交易额|投资额|比重|占比|比例|"
     r"覆盖率|普及率|利用率|渗透率|装机容量|装机规模|数量|"
-    # quantities of stock, traffic and land (肉牛、白鹅、生猪饲养量; 高铁、高速公路通车里程); (BL12) 客运量, 货运量 …
-    r"饲养量|出栏量|存栏量|吞吐量|发电量|用电量|通车里程|里程|播种面积|人数|户数|客运量|货运量|运量|客流量)$"
+    # quantities of stock, traffic and land (肉牛、白鹅、生猪饲养量; 高铁、高速公路通车里程); (BL12) 客运量, 货运量 …;
+    # (BL23) 种植面积 (粮食、油菜种植面积274万亩以上、35.5万亩以上)
+    r"饲养量|出栏量|存栏量|吞吐量|发电量|用电量|通车里程|里程|播种面积|种植面积|人数|户数|客运量|货运量|运量|客流量)$"
 )
 _FILLERS_BODY = (
     r"(?:[ \u3000]|力争|争取|确保|努力|其中|同时|每年|年均|全年|到\d{4}年底?|\d{4}年底?前|(?:19|20)\d{2}年(?![\d度])|"
@@ -1446,10 +1467,13 @@ RULE_RELAXED = re.compile(r"放宽(?:至|到|为)$")
 # countable noun after the bound); land is a mass noun, measured, not counted
 LAND_AFTER = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{0,6}?(?:农田|耕地|林地|草地|草原|草场|湿地|绿地|土地|造林|森林)")
 AREA_UNITS = frozenset({"亩", "公顷", "平方公里", "平方千米"})
+# (BL23) land measured in 亩/公顷 before the 项目/工程 an act does on it (`完成20万亩高标准农田建设项目`): the works' extent
+LAND_AREA_UNITS = frozenset({"亩", "公顷"})
+WORKS_HEAD = re.compile(r"(?:项目|工程)$")
 # A plant's capacity right after the name of its owner or site (`推动中石化南港120万吨乙烯投产`, `国能化工30万吨PGA…`): the
 # size names one plant (README: sizes naming a project, `30万吨PGA项目`), whether or not 项目 follows; a capacity right
 # after the verb (`新增装机容量200万千瓦`, `建设120万吨…`) is not inside a name
-PLANT_CAPACITY_UNITS = frozenset({"吨", "千瓦", "兆瓦", "吉瓦", "千伏安", "标箱", "标准箱"})
+PLANT_CAPACITY_UNITS = frozenset({"吨", "千瓦", "兆瓦", "吉瓦", "千伏安", "标箱", "标准箱", "GW", "MW"})
 NAME_BEFORE_SIZE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
 # a project's milestone (开工, 完工, 竣工, 投产 …) as a whole indicator after a previous target of its list
 # (`老旧小区综合整治新开工300个、完工200个`): the milestone of the same subject, which it shares

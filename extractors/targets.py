@@ -956,7 +956,22 @@ def _indicator_start(text: str, seg_start: int, core_end: int, compared: bool = 
             action = found
     if action is None:
         return P.skip_fillers(text, seg_start, core_end), False
+    subject_start = _subject_of_output(text, seg_start, action, core_end)
+    if subject_start is not None:
+        return subject_start, True  # 绿色农畜产品加工产业集群|完成|产值600亿元: whose output (BL23)
     return _keep_indicator_verb(text, action.end(), P.skip_fillers(text, action.end(), core_end)), True
+
+
+def _subject_of_output(text: str, seg_start: int, action: re.Match, core_end: int) -> int | None:
+    """A subject noun phrase before 完成/实现 + a bare output measure (`现代化工产业集群完成产值500亿元`, `重点项目完成投资
+    1500亿元`): the subject says whose output is measured, so the indicator starts with it (a researcher's column:
+    `现代化工产业集群产值`, not `产值`); None when no subject is written or a time phrase stands there (`全年完成投资…`)."""
+    if action.group() not in P.OUTPUT_VERBS or not P.OUTPUT_MEASURE.fullmatch(text, action.end(), core_end):
+        return None
+    start = P.skip_fillers(text, seg_start, action.start())
+    if action.start() - start < 2 or P.ACTION_VERB.search(text, start, action.start()):
+        return None
+    return start if P.SUBJECT_NOUN.fullmatch(text, start, action.start()) else None
 
 
 def _rate_compound(text: str, verb_end: int, core_end: int) -> bool:
@@ -1035,6 +1050,17 @@ def _places_with_shared_measure(names: list[str | None]) -> list[str | None]:
     if P.SHARED_MEASURE.search(measure) is None:
         return names
     return [n if n == names[-1] else f"{n}{measure}" for n in names]
+
+
+def _items_after_fenbie(text: str, fenbie: int, clause_end: int) -> list[tuple[int, int]]:
+    """分别 opening its clause before the verb and the list (`分别完成粮食、油菜种植面积274万亩以上、35.5万亩以上`): the
+    items are the list after the verb, up to the first quantity, handed out in order as before 分别 (BL23)."""
+    first_quantity = P.QUANTITY.search(text, fenbie + 2, clause_end)
+    if first_quantity is None:
+        return []
+    start, _ = _indicator_start(text, fenbie + 2, first_quantity.start())
+    items = P.split_items(text, start, first_quantity.start())
+    return items if len(items) > 1 else []
 
 
 def _with_shared_measure(items: list[tuple[int, int]], text: str) -> list[str | None]:
@@ -1160,6 +1186,7 @@ def _names_or_qualifies(
         class_qualified
         and (P.CLASS_AFTER.match(text, end) or P.NOUN_AFTER.match(text, end))
         and (is_money or P.is_size_unit(m.group("unit") and (m.group("mult") or "") + m.group("unit")))
+        and not _item_of_quantity_list(text, end, m)  # 交通投资103亿元以上|、水利投资10亿元以上 (BL23)
         and not (m.group("unit") in P.AREA_UNITS and P.LAND_AFTER.match(text, end))  # 50万亩以上|高标准农田 (TG13)
         and not compared()
     ):
@@ -1179,6 +1206,14 @@ def _names_or_qualifies(
     ):
         return True  # 一次申报, 整合为一张; 每成功推荐1个…: idioms and per-unit rules
     return False
+
+
+def _item_of_quantity_list(text: str, end: int, m: re.Match) -> bool:
+    """A bound closing an item of a `、` list whose next item has its own quantity in the same unit (`完成交通投资
+    103亿元以上、水利投资10亿元以上`, `分别完成粮食、油菜种植面积274万亩以上、35.5万亩以上`): the bound is the item's
+    qualifier, not a class of the noun after it (BL23)."""
+    item = P.OWN_QUANTITY_ITEM.match(text, end)
+    return item is not None and item.group("unit") == (m.group("mult") or "") + (m.group("unit") or "")
 
 
 def _restates_list(text: str, ind_start: int, start: int, end: int, value: float) -> bool:
@@ -1745,7 +1780,7 @@ class _Scan:
             first, _ = _indicator_start(text, c.clause_start, fenbie)
             shared = P.CMP_AFTER_FENBIE.match(text, fenbie)
             items = self.fenbie_lists[fenbie] = _ListItems(
-                P.split_items(text, first, fenbie),
+                P.split_items(text, first, fenbie) or _items_after_fenbie(text, fenbie, c.clause_end),
                 shared.group("verb") if shared else None,
                 P.SPACES.sub("", text[fenbie + 2 : shared.start("verb")]) if shared else "",
             )
@@ -2089,10 +2124,13 @@ class _Scan:
             c.verb is None
             and P.is_size_unit(c.unit)
             and (not (c.has_action or _sizes_work(noun) or _acted_list_item(self.text, c)) or P.SIZED_HEAD.search(noun))
+            and not self._land_of_works(c, noun)
         ):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):
             return True  # 加快|3亿只先进功率半导体封装基地等项目建设: the output names the facility (BL18)
+        if c.verb is None and P.HERD_CAPACITY_UNIT.match(c.unit or "") and P.FARM_FACILITY.search(noun):
+            return True  # 建成投用正缘|4万头奶牛养殖园区: the herd's size names the farm (BL23)
         if c.verb is None and self._names_plant(c):
             return True  # 推动中石化南港|120万吨乙烯投产: a plant named by its owner and capacity (TG13)
         if (c.unit == "条" and P.POLICY_HEAD.match(P.first_conjunct(noun))) or P.LIST_NAME_HEAD.search(noun):
@@ -2116,6 +2154,16 @@ class _Scan:
         noun = P.head_noun(text[following.end() : _noun_phrase_end(text, following.end(), c.clause_end)])
         verbs = P.SPACES.sub("", text[P.skip_fillers(text, c.seg_start, c.start) : c.start])
         return (verbs + noun) if noun and P.ACTION_VERB.fullmatch(verbs) else None
+
+    def _land_of_works(self, c: _Candidate, noun: str) -> bool:
+        """An area of land right after the clause's act, before the 项目/工程 done on it (`完成20万亩高标准农田建设项目`,
+        `实施5万亩盐碱地改良工程`): the extent of the works a check verifies, not a size naming one plant (BL23); a zone
+        sized by its area (`建设20平方公里先行区`) still names it."""
+        return (
+            P.base_unit(c.unit or "") in P.LAND_AREA_UNITS
+            and P.WORKS_HEAD.search(noun) is not None
+            and P.ACTION_VERB_END.search(self.text, c.seg_start, c.start) is not None
+        )
 
     def _names_set(self, c: _Candidate) -> bool:
         """A number-first count of classes of people a policy serves (`推进7类特殊困难老年人探访关爱服务`): the

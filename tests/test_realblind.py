@@ -141,6 +141,11 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   0.957, target·indicator 0.824, micro 0.946; floors since BL24's rules (`项目前期` holds no `目前`, `标准厂房`/`标准地`
   after a size are what is built, a count right after `聚焦`/`围绕` names the focus, candidates put to a vote are no
   goal): target 0.969, deadline 0.957, target·indicator 0.826, micro 0.968.
+- ``realwr6`` (task BL23): 六盘水's (0175) and 呼和浩特's (0181) 2024 政府工作报告, targets and deadlines only as
+  ``realwr``, annotated whole (the 回顾 must yield none; one `年内` in each 2024 part). Blind (main 56e4e1f): target
+  0.959 (P 0.950, R 0.969: sizes naming plants and farms, a class bound read as the goal, `N人制`, `人民`, list items
+  whose bound was read as a class), target·indicator 0.888, deadline 0.800; floors since BL23's rules: target 0.990,
+  target·indicator 0.954.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -893,6 +898,27 @@ SETS = (
         meta_accuracy_floor=0.0,  # meta not scored (labels)
         meta_field_floor=0.0,
         builders="realwr7_*.py",
+        labels=("target", "deadline"),
+    ),
+    # realwr6 (task BL23): F1 after BL23's target rules, less a margin (blind figures, main 56e4e1f, in brackets;
+    # notes/realwr6.md lists every error): targets and deadlines only, as realwr.
+    BlindSet(
+        "realwr6",
+        documents=2,
+        f1_floors={
+            # 0.990 (195 gold, 197 pred, 194 correct) after BL23's rules (a bound closing a list item, 分别 before the
+            # verb, 人民/N人制, GW/MW and herd capacities naming a plant, a class before a held rate, whose output, land
+            # before the works on it); blind 0.959 (199 pred, 189 correct). Left: `12个专项领域` (an existing set by size), `1次体检` (gold none,
+            # unsure), `工业投资、民间投资占比50%以上` (gold two, realwr4 reads one)
+            "target": 0.97,
+            # 0.800 (2 gold `年内`, 3 pred; blind 0.800): `各级政府每月研究信访工作机制` (gold none, unsure)
+            "deadline": 0.75,
+            "micro": 0.97,  # 0.987 (blind 0.957)
+        },
+        target_indicator_floor=0.92,  # 0.954 (blind 0.888)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr6_*.py",
         labels=("target", "deadline"),
     ),
     BlindSet(
