@@ -1110,6 +1110,20 @@ EFFORT = Rule(
 )
 
 
+# `恢复到2019年同期水平`, `恢复至2019年的水平`: 到/至 + a year + 水平 names the level a figure returns to (a baseline,
+# as `较2020年`), not a time by which to act
+_LEVEL_AFTER = re.compile(r"[ \u3000]*(?:的|同期|同期的)?[ \u3000]*水平")
+_LEVEL_VERB_BEFORE = re.compile(r"(?:恢复|回升|回落|回|达|接近|相当于)[ \u3000]*$")
+
+
+def _baseline_level(text: str, pre: str | None, start: int, end: int) -> bool:
+    return bool(
+        pre in ("到", "至")
+        and _LEVEL_VERB_BEFORE.search(text, max(0, start - 4), start)
+        and _LEVEL_AFTER.match(text, end)
+    )
+
+
 def _dated(m: re.Match, env: _Env) -> Row | None:
     g = m.group
     pre, suf = g("pre"), g("suf")
@@ -1165,8 +1179,8 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
     if pre in ("截至", "截止到", "截止", "力争到", "到", "至") or (suf and suf != "止") or g("dend"):
         if pre == "力争到":
             start += 2  # 力争 is a qualifier, not part of the bound
-        if env.doc_year and year < env.doc_year:
-            return None  # a past state (截至2022年底，全市已有…)
+        if (env.doc_year and year < env.doc_year) or _baseline_level(m.string, pre, start, end):
+            return None  # a past state (截至2022年底，全市已有…); 恢复至2019年水平的80%: a baseline level's year
         if _states_the_past(m.string, pre, suf, end, year, env):
             return None
         return _mk(start, end, "by", year, date)
@@ -1402,6 +1416,12 @@ DATED = Rule(
             "现就相关工作通知如下。\n2023年，聚焦知识库建设，推进系统落地应用。到2023年底，体系基本建立。",
             {"text": "到2023年底", "kind": "by", "year": 2023},
             note="undated, the bound of the same year in another sentence: the bare year may be a report's",
+        ),
+        example(
+            "到2025年，全市接待游客恢复到2019年同期水平，客流量恢复至2019年的水平。",
+            {"text": "到2025年", "kind": "by", "year": 2025},
+            meta={"issue_date": None},
+            note="a baseline level's year after 恢复到/恢复至: no bound",
         ),
         # garbled digits (the source scrambled them) are kept as written in the frames of a year (CONVENTIONS)
         example("力争到4549年，全省产值达到355亿元左右。", {"text": "到4549年", "kind": "by", "year": 4549}),
