@@ -1751,8 +1751,15 @@ _CATEGORY_NOUN_AFTER = re.compile(r"[^，。；：！？\n]{0,30}?的(?:人员|�
 _PAYMENT_AFTER = re.compile(r"[ \u3000]*(?:继续|足额|逐月)?(?:缴费|缴纳|缴存|领取|申领|偿还|还款|支付)")
 
 
+# (BL29) 扩大住房公积金按月直付房租试点范围: the period inside the name of a pilot or a mode (…试点, …模式) says how the
+# scheme works; the task acts on the scheme (扩大…范围), it sets no cycle of its own
+_SCHEME_NAME_AFTER = re.compile(r"[^，。；：！？\n的]{1,10}?(?:试点|模式)(?:范围|工作)?(?=[，。；：、\n]|$)")
+
+
 def _per(m: re.Match, env: _Env) -> Row | None:
     if _CATEGORY_NOUN_AFTER.match(m.string, m.end()) or _PAYMENT_AFTER.match(m.string, m.end()):
+        return None
+    if _SCHEME_NAME_AFTER.match(m.string, m.end()):
         return None
     return _mk(*m.span(), "recurring", None, None, _RECUR_MONTHS[m.group("pu")])
 
@@ -1771,6 +1778,8 @@ PER = Rule(
             note="(BL11) a person's instalments under a rule: a payment's period, no cycle of the issuer's work",
         ),
         example("参保人员可按月领取失业保险金。", note="(BL11) 按月领取: a payment's period"),
+        example("扩大住房租赁补贴按月直发试点范围。", note="(BL29) the period inside a pilot's name: how it works"),
+        example("推广按季结算模式，按月调度项目进展。", {"text": "按月", "kind": "recurring", "months": 1}),
     ),
 )
 

@@ -214,6 +214,8 @@ def qualifier(m: re.Match) -> str | None:
 
 # units that describe who or what is counted (3岁以下婴幼儿) rather than a goal, unless a verb sets them
 MODIFIER_UNITS = frozenset({"岁"})
+# (BL29) prepositions of a beneficiary that may be read as the verb before a count (为60岁以上独居老人…): they set nothing
+BENEFICIARY_PREPOSITIONS = frozenset({"为", "向", "对"})
 # (BL21) hours or minutes right before a noun describe a name (144小时过境免签政策, 15分钟社区生活圈), unless a verb
 # adding up a total stands right before them (新增3000小时志愿服务, 累计…)
 NAMING_DURATION_UNITS = frozenset({"小时", "分钟"})
@@ -488,6 +490,9 @@ SUBSIDY = re.compile(r"给予|予以|奖励|补助|补贴|奖补|资助|贴息|�
 # (BL21) a grant word that names a policy grants nothing (完善职业培训补贴等稳就业政策，城镇新增就业…; 完善…信贷奖补政策):
 # the word, an optional 等 and a few characters, then 政策/制度/机制/办法 closing the clause or a list item
 GRANT_NAMES_POLICY = re.compile(r"等?[\u4e00-\u9fff]{0,6}?(?:政策|制度|机制|办法)(?=[，,；;。、和与及]|$)")
+# (BL29) a grant word made an adjective by 性 before a noun (补贴性职业技能培训) classes it, grants nothing; before a kind
+# of pay or funds (奖励性绩效占比不低于…70%) it still speaks of money paid under a rule
+GRANT_AS_CLASS = re.compile(r"性(?=[\u4e00-\u9fff])(?!绩效|工资|薪酬|津贴|补贴|奖金|收入|资金)")
 # (BL18) the people a grant reaches, counted right after 为/向 (`为4510户住房困难家庭发放租赁补贴`): how many it covers
 # is a goal (README: counts after 为), not the grant's terms; a clause with a sum (`为…发放补贴500元`) stays a rule
 BENEFICIARIES_BEFORE = re.compile(r"(?:为|向)$")
@@ -785,8 +790,8 @@ DASH_LIST_MAX_LINES = 40  # lines walked back over a list's items to its lead pa
 # (a count in 人次 ends an item: `旅游收入、接待游客人次均增长20%`; 次均 alone is per visit)
 LIST_SHARED = re.compile(
     rf"(?<![人户年村亩平日月台家])(?<!(?<!人)次)[均都](?=(?:{_alternation(VERB_COMPARATOR)}))"
-    r"|(?<![人户年村亩平日月次台家])各(?=$|[\d一二两三四五六七八九十])"  # 国家级、省级龙头企业各|2家 (the search ends at the number)
-)  # not 人均, 户均
+    r"|(?<![人户年亩平日月次台家])(?<![每各]村)各(?=$|[\d一二两三四五六七八九十])"  # 国家级、省级龙头企业各|2家 (the search ends at the number)
+)  # not 人均, 户均; (BL29) an item ending in 村 takes 各 (先行村、重点村各50个), a per-village 每村各 does not
 # `各` + a choosing or building verb right before a count: the items before it each get the count
 # (`在离散和流程制造领域各选择10个以上…`); the items are one 和/、 list, a leading 在 outside them
 EACH_VERB_BEFORE = re.compile(
@@ -982,8 +987,18 @@ ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效�
 # used, as with 发挥…作用, no count of a goal's output (盘活 a stock's idle part stays a goal: 盘活闲置土地1000亩)
 PUT_TO_USE_BEFORE = re.compile(r"用好|用活")
 # (BL24) the set a work focuses on (`聚焦20项重大工程，…谋划实施一批…重大项目`, `围绕10个重点领域`): 聚焦/围绕/紧扣/瞄准
-# name the priorities the tasks after them serve, as 用好 names what is there, no count of an output
-FOCUS_BEFORE = re.compile(r"(?:聚焦|围绕|紧扣|瞄准)[^，,；;。\d\n]{0,12}$")
+# name the priorities the tasks after them serve, as 用好 names what is there, no count of an output; (BL29) also past a
+# longer list closed by 等 (`聚焦新一代信息技术、生物医药大健康、新材料等10个产业集群`)
+FOCUS_BEFORE = re.compile(r"(?:聚焦|围绕|紧扣|瞄准)(?:[^，,；;。\d\n]{0,12}|[^，,；;。\d\n]{13,40}?等)$")
+# (BL29) the counts before a count in one list of sets (`2个国家级和|12个省级…`, `10个产业集群|30条产业链`): the verb
+# before the first governs them all
+COUNT_CHAIN_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?[个条项家所座处][^，,；;。\d\n]{0,16}?[和、与及]?)+$")
+# (BL29) a verb that works on what there is, right before its count (`深化24个重点片区规划`, `发展壮大2个国家级…产业集群`,
+# `迭代升级1926项…数字体征`, realwr's `做优做强12条重点产业链`, realwr5's `提质扩量6个…集群`, `高质量运营10个…中心`):
+# the existing set named by its size, no count of an output (巩固提升 keeps its count: 巩固提升8000人以上农村人口供水…)
+STOCK_WORKED_BEFORE = re.compile(
+    r"(?:深化|深化打造|发展壮大|做优做强|做大做强|提质扩量|迭代升级|高质量运营)[ \u3000]*$"
+)
 # (BL24) candidates put to a choice (`筛选出12件民生实事候选项目，提交大会票决`, the work reports' 票决制 of livelihood
 # projects; `推荐候选企业20家`): the pool to choose from, no count the text commits to; what is chosen from it is
 CANDIDATES_AFTER = re.compile(r"[^，,；;。\d\n]{0,12}?候选")

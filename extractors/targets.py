@@ -299,10 +299,13 @@ class _DocIndex:
 
     def _first_grant(self, start: int, end: int) -> re.Match | None:
         """The first word of the sentence ``start``–``end`` that grants money; a name grants nothing: a quoted one
-        (提高“两项补贴”标准) or one naming a policy (完善职业培训补贴等稳就业政策, P.GRANT_NAMES_POLICY)."""
+        (提高“两项补贴”标准) or one naming a policy (完善职业培训补贴等稳就业政策, P.GRANT_NAMES_POLICY); (BL29) a grant
+        word made an adjective by 性 classes the noun after it (开展补贴性职业技能培训13万人次: the subsidised kind)."""
         grant = P.SUBSIDY.search(self.text, start, end)
         while grant is not None and (
-            P.inside_quotes(self.text, start, grant.start()) or P.GRANT_NAMES_POLICY.match(self.text, grant.end(), end)
+            P.inside_quotes(self.text, start, grant.start())
+            or P.GRANT_NAMES_POLICY.match(self.text, grant.end(), end)
+            or P.GRANT_AS_CLASS.match(self.text, grant.end(), end)
         ):
             grant = P.SUBSIDY.search(self.text, grant.end(), end)
         return grant
@@ -1098,6 +1101,15 @@ def _threshold_classes(names: list[str | None]) -> list[str | None] | None:
     return [f"{head}{value}{tail}" for value in values]
 
 
+def _age_names_class(text: str, c: _Candidate) -> bool:
+    """An age describes who is counted (`3岁以下婴幼儿`), unless a verb sets it (`退休年龄提高到65岁`); (BL29) so does
+    an age after the preposition of a beneficiary (`为60岁以上独居老人安装…6000户`: 为 sets nothing, the goal is the
+    later count)."""
+    if c.unit not in P.MODIFIER_UNITS:
+        return False
+    return c.verb is None or (c.verb in P.BENEFICIARY_PREPOSITIONS and P.NOUN_AFTER.match(text, c.end) is not None)
+
+
 def _duration_names(text: str, c: _Candidate) -> bool:
     """A number-first duration in hours or minutes before a noun, no verb setting it, describes what the noun names
     (`落实144小时过境免签政策`, `15分钟社区生活圈建设`, `提供24小时便民服务`): no goal; a total added up stays one
@@ -1333,6 +1345,8 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True  # 用好用活…等86个科普场馆: the stock put to use (BL21)
     if _focused_on(text, c):
         return True  # 聚焦|20项重大工程: the priorities focused on (BL24)
+    if _stock_worked_on(text, c):
+        return True  # 深化|24个重点片区规划, 发展壮大|2个国家级…集群: the existing set worked on (BL29)
     if _counts_candidates(text, c):
         return True  # 筛选出12件民生实事候选项目: candidates put to a choice (BL24)
     return bool(
@@ -1345,8 +1359,27 @@ def _focused_on(text: str, c: _Candidate) -> bool:
     an act after the focus counts its output (`聚焦主导产业引进|项目30个`)."""
     if c.is_money:
         return False
-    found = P.FOCUS_BEFORE.search(text, c.clause_start, c.start)
-    return found is not None and P.ACTION_VERB.search(text, found.start() + 2, c.start) is None
+    first = _chain_start(text, c)
+    found = P.FOCUS_BEFORE.search(text, c.clause_start, first)
+    return found is not None and P.ACTION_VERB.search(text, found.start() + 2, first) is None
+
+
+def _stock_worked_on(text: str, c: _Candidate) -> bool:
+    """(BL29) Whether a verb that works on what there is stands right before the count or the list it ends
+    (`深化|24个重点片区规划`, `发展壮大|2个国家级和12个省级…集群`): the existing set named by its size."""
+    if c.is_money:
+        return False
+    first = _chain_start(text, c)
+    return P.STOCK_WORKED_BEFORE.search(text, max(c.clause_start, first - 6), first) is not None
+
+
+def _chain_start(text: str, c: _Candidate) -> int:
+    """(BL29) Where the list of counted sets that ends at the count begins (`发展壮大|2个国家级和12个省级…集群`): the
+    verb before the first count governs the later ones; the count itself when it opens the list."""
+    chain = P.COUNT_CHAIN_BEFORE.search(text, c.clause_start, c.start)
+    if chain is None or P.ACTION_VERB.search(text, chain.start(), c.start) is not None:
+        return c.start  # 围绕10个重点产业链|引进项目30个: an act between counts starts a goal of its own
+    return chain.start()
 
 
 def _counts_candidates(text: str, c: _Candidate) -> bool:
@@ -1630,7 +1663,7 @@ class _Scan:
         ):
             return False  # 超过1000人规模的学校, 500人以上规模的企业: a bounded size naming a class (BL15)
         # 3岁以下婴幼儿: an age describes who is counted, unless a verb sets it; so does a duration of a name
-        return not (unit in P.MODIFIER_UNITS and verb is None) and not _duration_names(text, c)
+        return not _age_names_class(text, c) and not _duration_names(text, c)
 
     def _describes_plan(self, c: _Candidate) -> bool:
         """Numbers that describe a plan rather than set a goal of it: counts of its indicators (`提出了4类共25项
