@@ -1360,8 +1360,11 @@ _QUOTE_CLOSE = re.compile(r'[”"。；;！？!?]|\Z')
 
 
 # (BL25) a bracket right after a count that names a part of the set with its own count (`建成示范村100个（精品村20个）`,
-# `新建学校10所（其中高中2所）`): the part's count is a goal as `，其中新增20家` is (README); other brackets hold notes
-PART_IN_BRACKET = re.compile(r"\d[万亿]?[个家项所座处条户名套张台][（(](?:其中)?(?!含)[^（）()，,。；;：:\d]{1,12}$")
+# `新建学校10所（其中高中2所）`, counted by the same measure word): the part's count is a goal as `，其中新增20家` is
+# (README); other brackets hold notes, and a measure of the same works (`拓浚河道14条（治理河长35.4公里）`) is no part
+PART_IN_BRACKET = re.compile(
+    r"\d[万亿]?(?P<unit>[个家项所座处条户名套张台])[（(](?:其中)?(?!含)[^（）()，,。；;：:\d]{1,12}$"
+)
 PART_BRACKET_CLOSE = re.compile(r"[ \u3000]*[）)]")
 PART_BRACKET_OPEN = re.compile(r"[（(](?:[ \u3000]*其中)?[ \u3000]*(?=[^（）()]*$)")
 

@@ -1440,12 +1440,10 @@ class _Scan:
         that set (README `其中新增20家`), no note."""
         text = self.text
         opening = max(text.rfind("（", c.sent_start, c.start), text.rfind("(", c.sent_start, c.start))
-        return (
-            opening > c.sent_start
-            and "元" not in text[c.start : c.end]
-            and P.PART_IN_BRACKET.search(text, max(c.sent_start, opening - 3), c.start) is not None
-            and P.PART_BRACKET_CLOSE.match(text, c.end) is not None
-        )
+        if opening <= c.sent_start or P.PART_BRACKET_CLOSE.match(text, c.end) is None:
+            return False
+        outer = P.PART_IN_BRACKET.search(text, max(c.sent_start, opening - 3), c.start)
+        return outer is not None and text[c.start : c.end].rstrip().endswith(outer.group("unit"))
 
     def _grant_reach(self, start: int) -> bool:
         """(BL18) A count of households or people right after 为/向 in a grant's clause with no sum in it
