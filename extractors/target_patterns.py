@@ -539,6 +539,11 @@ PLAN_FRAME = re.compile(r"“(十[一二三四五六]?五|[六七八九]五)”(
 # (BL12) a verb of remedy whose object the present names (缓解|目前严重缺电局面, 改变|当前…的状况, 扭转|目前…的局面): the
 # present word after it is the object's attribute, no statement of the present
 REMEDY_VERB_END = re.compile(r"(?:缓解|解决|改变|扭转|改善|弥补|消除)$")
+# (BL25) 现有 right after a verb or preposition acting on its object (`支持现有龙头骨干企业开展…整合`, `对现有园区进行改造`):
+# the object's attribute (the existing ones), no statement that something now is (`现有企业100家`)
+EXISTING_OBJECT_VERB_END = re.compile(
+    r"(?:支持|鼓励|引导|推动|推进|促进|帮助|扶持|利用|盘活|整合|改造|提升|优化|完善|用好|[对将把])$"
+)
 # a premise clause opening a sentence (立足现有产业基础，…, 结合目前…的制造能力，综合考虑…，): the present it names is
 # the basis of the goal that follows, not the sentence's statement.  (BL12) The genre's commonest premise is the
 # base a goal builds on, `在…（的）基础上，` and `以…为基础/依托，` (在现有试点示范的基础上，再培育100个以上示范企业):
@@ -653,9 +658,12 @@ GOALS_YEAR_OPENING = re.compile(r"[ \u3000]*((?:19|20)\d{2})[ \u3000]*年(?=" + 
 BARE_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})[ \u3000]*年")
 # a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
 RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
-# (BL18) consumption vouchers a government issues (`发放消费券2500万元`, `投放政府消费券1000万元`): its outlay
+# (BL18) consumption vouchers a government issues (`发放消费券2500万元`, `投放政府消费券1000万元`): its outlay; (BL25) so
+# are the business-start loans it guarantees (`新增发放创业担保贷款27亿元`, realwr3's `发放创业担保贷款2亿元以上`: the
+# state's guarantee programme, lent on its terms), not banks' lending as an outcome (`新增贷款800亿元以上`)
 BUDGET = re.compile(
-    r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资|[发投]放[^，,；;。\d]{0,6}消费券"
+    r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资"
+    r"|[发投]放[^，,；;。\d]{0,6}(?:消费券|创业担保贷款)"
 )
 # (BL18) funds an investment drive brings in, named right before their figure (`招商引资到位资金达到80亿元`,
 # `签约资金达到120亿元以上`, `实际到位资金50亿元`): an outcome of 招商引资 a check verifies, as 吸引/带动 investment
@@ -670,6 +678,10 @@ ATTRACTED_FUNDS = re.compile(
 INVESTMENT_TOTAL = re.compile(
     r"(?<!完成)(?<!带动)(?<!拉动)(?<!撬动)(?<!吸引)总投资(?:规模|额)?[ \u3000]*(?:约|共|共计|合计|为)?[ \u3000]*$"
 )
+# (BL25) an outlay opening its sentence as a clause of its own, before the task it funds (`投资8亿元，深入实施…重点县城建设
+# 项目40个`, `投资1.5亿元，实施农村电网巩固提升工程`): the money spent on that task, a budget (GUIDE: an amount), as
+# `计划投资…`; an investment completed has its verb (`完成投资100亿元以上`) and stays a goal
+OUTLAY_OPENING = re.compile(r"[ \u3000]*(?:计划|拟|预计)?投资[ \u3000]*(?:约|共|共计|合计)?[ \u3000]*")
 # (BL22) a company's registered capital stated right before its figure (`注册资本为1049亿元`, `注册资本金是50亿元`): the
 # capital it is founded with, set aside as a fund is (GUIDE: `设立2亿元专项资金` is an amount, not a target); a level
 # to reach has its verb (`市场主体注册资本达到5000亿元` stays a goal)
@@ -918,6 +930,9 @@ OWN_QUANTITY_ITEM = re.compile(
 )
 # (BL21) the head of a work done on what a size measures (…不成套旧住房改造, …高标准农田建设): the size is the work's
 WORK_HEAD = re.compile(r"(?:改造|建设|整治|修复|治理|整理)$")
+# (BL25) a land area before a base's construction (`、16.53万亩国家储备林基地建设`): the extent of the land the work
+# plants or builds, as `…高标准农田建设`, not a facility's capacity naming it (30万吨PGA项目建设)
+LAND_AREA_UNIT = re.compile(r"^万?(?:亩|公顷)$")
 # 第十二条第3、81项, 第2-4部分: the later numbers of an enumeration or range of ordinals are ordinals too (a citation, no goal)
 ORDINAL_LIST_BEFORE = re.compile(
     r"第[\d０-９一二三四五六七八九十百]+(?:[、，,和及至\-－—~～][\d０-９一二三四五六七八九十百]+)*[、，,和及至\-－—~～]$"
@@ -936,6 +951,10 @@ LIST_AFTER_COLON = re.compile(r"[^。\n]{1,600}")
 # count restates that list, as before a colon; the list ends at the sentence's or clause's end
 ENUMERATION_AFTER = re.compile(r"[，,][ \u3000]*(?:分别是|分别为|依次是|依次为|包括)[：:]?")
 ENUMERATION_END = re.compile(r"[。；;！？!?\n]")
+# (BL25) a count closing its sentence (or clause before a colon) whose paragraph then enumerates as many items by the
+# genre's ordinals (`今年重点办好10件民生实事。一是…；二是…；…十是…`): the count restates the list that follows
+ORDINAL_LIST_OPENING = re.compile(r"[ \u3000]*一是")
+CN_ORDINALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三")
 # 兼语 (pivot) verbs, causative and selecting: their object is also the subject of what follows
 # (吸引|95家企业|入驻孵化基地, 优选|244家服务业企业|纳入…工程): the
 # predicate says which of the counted are meant, so it joins the indicator (realblind: 推动超过2万家规模以上工业
@@ -1003,6 +1022,9 @@ STOCK_WORKED_BEFORE = re.compile(
 # projects; `推荐候选企业20家`): the pool to choose from, no count the text commits to; what is chosen from it is
 CANDIDATES_AFTER = re.compile(r"[^，,；;。\d\n]{0,12}?候选")
 CANDIDATES_BEFORE = re.compile(r"候选[\u4e00-\u9fff]{0,4}$")
+# (BL25) the support given to what exists, named right after its count (`抓好69个易地搬迁点后续扶持`, `做好5个国家区域
+# 医疗中心服务保障`): the count is the stock served (as 用好/发挥…作用), no count of a goal's output
+SERVED_AFTER = re.compile(r"[^，,；;。、\d]{0,16}?(?:后续扶持|服务保障)(?=[，,；;。\n]|$)")
 # (BL18) a scale class right after a set's count in `N大` (`A、B两大百亿级工程`, `三大千亿级产业集群`): it qualifies
 # that count, as `2个百亿级工程` does (a plain Chinese count, CONVENTIONS: none), no target of its own
 SET_COUNT_BEFORE = re.compile(r"[两二三四五六七八九十]大$")
@@ -1416,6 +1438,16 @@ def inside_quotes(text: str, start: int, pos: int) -> bool:
 _QUOTE_CLOSE = re.compile(r'[”"。；;！？!?]|\Z')
 
 
+# (BL25) a bracket right after a count that names a part of the set with its own count (`建成示范村100个（精品村20个）`,
+# `新建学校10所（其中高中2所）`, counted by the same measure word): the part's count is a goal as `，其中新增20家` is
+# (README); other brackets hold notes, and a measure of the same works (`拓浚河道14条（治理河长35.4公里）`) is no part
+PART_IN_BRACKET = re.compile(
+    r"\d[万亿]?(?P<unit>[个家项所座处条户名套张台])[（(](?:其中)?(?!含)[^（）()，,。；;：:\d]{1,12}$"
+)
+PART_BRACKET_CLOSE = re.compile(r"[ \u3000]*[）)]")
+PART_BRACKET_OPEN = re.compile(r"[（(](?:[ \u3000]*其中)?[ \u3000]*(?=[^（）()]*$)")
+
+
 def inside_brackets(text: str, start: int, pos: int) -> bool:
     """Whether ``pos`` sits inside （…） or 《…》 opened after ``start``."""
     count = text.count
@@ -1500,3 +1532,6 @@ BARE_MILESTONE = re.compile(MILESTONE)
 BARE_ACT = re.compile(r"(?:续建|改建|扩建|提升改造|改造提升|改造|配租|配售|供应|出让|收储)")
 LEADING_ACT = re.compile(r"^(?:新开工|开工|新建|新增|建设|筹集建设|筹集|筹建|整备|新整备|实施)+")
 TRAILING_MILESTONE = re.compile(rf"{MILESTONE}$")
+# (BL25) the act or milestone opening the previous target's indicator, left out where `其中` + a milestone names a
+# part of the same set (`开工70个、续建130个，其中竣工50个`: 竣工 + the projects)
+LEADING_STAGE = re.compile(rf"^(?:{MILESTONE}|{BARE_ACT.pattern}|{LEADING_ACT.pattern[1:-1]})+")

@@ -172,10 +172,15 @@ class _DocIndex:
 
     def _present_statement(self, start: int, end: int) -> int | None:
         """Where the first word of the present in ``start``–``end`` states it; not `目前`/`当前`/`现有` as the object's
-        attribute right after a verb of remedy (缓解|目前严重缺电局面, 改变|当前…的状况: the goal acts on the present, BL12)."""
+        attribute right after a verb of remedy (缓解|目前严重缺电局面, 改变|当前…的状况: the goal acts on the present, BL12),
+        nor `现有` right after a verb acting on its object (支持|现有龙头企业…, BL25)."""
         for found in P.PRESENT.finditer(self.text, start, end):
             if P.REMEDY_VERB_END.search(self.text, max(start, found.start() - 2), found.start()):
                 continue
+            if found.group() == "现有" and P.EXISTING_OBJECT_VERB_END.search(
+                self.text, max(start, found.start() - 2), found.start()
+            ):
+                continue  # 支持|现有龙头企业…: the object's attribute (BL25)
             if not self._resolved_baseline(start, found):
                 return found.start()
         return None
@@ -1122,10 +1127,14 @@ def _duration_names(text: str, c: _Candidate) -> bool:
     )
 
 
-def _sizes_work(noun: str) -> bool:
+def _sizes_work(noun: str, unit: str | None = None) -> bool:
     """A size before a work on something (`、31万平方米小梁薄板房屋等不成套旧住房改造`, a list item after the verb of the
-    first): it measures the work to be done, a goal, not the thing (unless a facility is named: 30万吨PGA项目建设)."""
-    return P.WORK_HEAD.search(noun) is not None and P.FACILITY_NOUN.search(noun) is None
+    first): it measures the work to be done, a goal, not the thing (unless a facility is named: 30万吨PGA项目建设; a
+    base sized by its land is the land worked: `16.53万亩国家储备林基地建设`, BL25)."""
+    if P.WORK_HEAD.search(noun) is None:
+        return False
+    facilities = {m.group() for m in P.FACILITY_NOUN.finditer(noun)}
+    return not facilities or (facilities == {"基地"} and P.LAND_AREA_UNIT.match(unit or "") is not None)
 
 
 def _acted_list_item(text: str, c: _Candidate) -> bool:
@@ -1250,17 +1259,30 @@ def _restates_list(text: str, ind_start: int, start: int, end: int, value: float
 def _introduces_list(text: str, clause_end: int, value: float) -> bool:
     """实现五项基本功能：统一门户管理，…；统一用户管理，…: the count's clause ends at a colon and the
     ；-separated items after it are as many as it counts (README: counts restating a list); also a clause that names
-    them in a 、-list after `，分别是`/`，包括` (`形成12件民生实事，分别是A、B、…`, BL26)."""
+    them in a 、-list after `，分别是`/`，包括` (`形成12件民生实事，分别是A、B、…`, BL26), or a count closing its sentence
+    whose paragraph enumerates as many `一是…二是…` items (BL25)."""
     if value < 2 or value > 12 or value != int(value):
         return False
     named = P.ENUMERATION_AFTER.match(text, clause_end)
     if named is not None:  # 形成12件民生实事，分别是A、B、…: the 、-list after it names them (BL26)
         end = P.ENUMERATION_END.search(text, named.end())
         return P.list_length(text, named.end(), end.start() if end else len(text)) == int(value)
-    if text[clause_end : clause_end + 1] not in ("：", ":"):
+    if text[clause_end : clause_end + 1] not in ("：", ":", "。"):
+        return False
+    if P.ORDINAL_LIST_OPENING.match(text, clause_end + 1):
+        return _ordinals_count(text, clause_end + 1, int(value))
+    if text[clause_end] == "。":
         return False
     items = P.LIST_AFTER_COLON.match(text, clause_end + 1)
     return items is not None and items.group(0).count("；") + items.group(0).count(";") + 1 == int(value)
+
+
+def _ordinals_count(text: str, start: int, value: int) -> bool:
+    """(BL25) The paragraph from ``start`` (opening with `一是`) enumerates exactly ``value`` items by `N是`."""
+    end = text.find("\n", start)
+    paragraph = text[start : len(text) if end < 0 else end]
+    last, following = P.CN_ORDINALS[value - 1] + "是", P.CN_ORDINALS[value] + "是"
+    return last in paragraph and following not in paragraph
 
 
 def _counts_listed_members(text: str, clause_start: int, start: int, value: float) -> bool:
@@ -1349,6 +1371,8 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True  # 深化|24个重点片区规划, 发展壮大|2个国家级…集群: the existing set worked on (BL29)
     if _counts_candidates(text, c):
         return True  # 筛选出12件民生实事候选项目: candidates put to a choice (BL24)
+    if not c.is_money and P.SERVED_AFTER.match(text, c.end, c.clause_end):
+        return True  # 抓好69个易地搬迁点后续扶持: the stock served (BL25)
     return bool(
         P.ROLE_OF_BEFORE.search(text, c.clause_start, c.start) and P.ROLE_OF_AFTER.match(text, c.end, c.clause_end)
     )
@@ -1402,7 +1426,20 @@ def _is_budget(text: str, sent_start: int, clause_start: int, start: int, clause
         return True
     if P.REGISTERED_CAPITAL.search(text, clause_start, start):
         return True  # 注册资本为1049亿元: the capital a company is founded with
+    if _opening_outlay(text, sent_start, clause_start, start, clause_end):
+        return True  # 投资8亿元，深入实施…: the outlay of the task after it (BL25)
     return bool(P.BUDGET.search(text, sent_start, clause_start)) and not P.GOAL_MONEY.search(text, clause_start, start)
+
+
+def _opening_outlay(text: str, sent_start: int, clause_start: int, start: int, clause_end: int) -> bool:
+    """(BL25) `投资N亿元，` as the whole first clause of its sentence, before the task it funds: an outlay (with
+    no bound: `投资100亿元以上，` may set a level)."""
+    return (
+        not text[sent_start:clause_start].strip(" \u3000\n\r\t。；;！？!?")
+        and P.OUTLAY_OPENING.fullmatch(text, clause_start, start) is not None
+        and text.startswith(("，", ","), clause_end)
+        and not text.endswith(("以上", "左右", "以内", "以下"), start, clause_end)
+    )
 
 
 class _Candidate:
@@ -1509,7 +1546,17 @@ class _Scan:
             return False  # 结合目前每年5000万千瓦的制造能力，…: the present a premise names
         if rule_start is not None and rule_start <= start < rule_end and not self._grant_reach(start):
             return False  # inside a subsidy rule (its grant, caps and conditions)
-        return not (brackets and P.inside_brackets(self.text, c.sent_start, start))
+        return not (brackets and P.inside_brackets(self.text, c.sent_start, start) and not self._part_in_bracket(c))
+
+    def _part_in_bracket(self, c: _Candidate) -> bool:
+        """(BL25) `…示范村100个（精品村20个）`: a count that alone fills a bracket right after a count names a part of
+        that set (README `其中新增20家`), no note."""
+        text = self.text
+        opening = max(text.rfind("（", c.sent_start, c.start), text.rfind("(", c.sent_start, c.start))
+        if opening <= c.sent_start or P.PART_BRACKET_CLOSE.match(text, c.end) is None:
+            return False
+        outer = P.PART_IN_BRACKET.search(text, max(c.sent_start, opening - 3), c.start)
+        return outer is not None and text[c.start : c.end].rstrip().endswith(outer.group("unit"))
 
     def _grant_reach(self, start: int) -> bool:
         """(BL18) A count of households or people right after 为/向 in a grant's clause with no sum in it
@@ -1625,6 +1672,9 @@ class _Scan:
         """The comparator verb before the number, and the rejections it decides."""
         text, m, start, end = self.text, c.m, c.start, c.end
         c.seg_start = P.skip_separators(text, self.anchor, start) if self.anchor >= c.clause_start else c.clause_start
+        opened = P.PART_BRACKET_OPEN.match(text, c.seg_start, start)
+        if opened is not None:
+            c.seg_start = opened.end()  # 示范村100个|（精品村20个）: the part's own segment (BL25)
         c.verb_match = verb_match = _comparator_before(text, c.seg_start, start)
         c.verb = verb = verb_match.group(verb_match.lastgroup) if verb_match else None
         if m.group("enum") and not (verb and P.MONEY_CONTEXT.search(text, c.clause_start, start)):
@@ -2004,6 +2054,9 @@ class _Scan:
         shared = self._bare_act_of_list(c)
         if shared is not None:
             return shared[2]  # 保障性租赁住房3万套、|配租1.5万套: 配租保障性租赁住房
+        if P.BARE_MILESTONE.fullmatch(indicator) and P.OF_WHICH.match(self.text, c.clause_start):
+            subject = P.LEADING_STAGE.sub("", last)  # 开工70个、续建130个，其中|竣工50个: 竣工重点项目 (BL25)
+            return indicator + subject if subject else indicator
         if P.BARE_MILESTONE.fullmatch(indicator) and self.text.find("、", self.anchor, c.start) >= 0:
             # …综合整治新开工300个、|完工200个: the pair's subject (TG13; not after 其中, a part of the set)
             act = P.TRAILING_MILESTONE.search(last)
@@ -2156,7 +2209,10 @@ class _Scan:
         if (
             c.verb is None
             and P.is_size_unit(c.unit)
-            and (not (c.has_action or _sizes_work(noun) or _acted_list_item(self.text, c)) or P.SIZED_HEAD.search(noun))
+            and (
+                not (c.has_action or _sizes_work(noun, c.unit) or _acted_list_item(self.text, c))
+                or P.SIZED_HEAD.search(noun)
+            )
             and not self._land_of_works(c, noun)
         ):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun

@@ -146,6 +146,14 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   0.959 (P 0.950, R 0.969: sizes naming plants and farms, a class bound read as the goal, `N人制`, `人民`, list items
   whose bound was read as a class), target·indicator 0.888, deadline 0.800; floors since BL23's rules: target 0.990,
   target·indicator 0.954.
+- ``realwr8`` (task BL25): 甘孜州's (0192) and 赣州's (0194) 2024 政府工作报告, targets and deadlines only as ``realwr``,
+  annotated whole (the 回顾 must yield none; no time bound in either 2024 part, so deadline measures false positives).
+  Blind (main 56e4e1f): target 0.961 (P 0.972, R 0.951: 11 missed, 4 in one sentence whose `项目前期` read as `目前`
+  and 2 in one whose `支持现有…` read as a statement of the present; 7 spurious, outlays `投资N亿元，` and a count its
+  `一是…十是` list restates),
+  target·indicator 0.866; floors since BL25's rules (项目前期 is no 目前, 宗, an opening outlay, a count an ordinal list
+  restates, 现有 after a verb, a part in a bracket, 创业担保贷款, 后续扶持/服务保障, a base sized by its land, 其中 + a
+  milestone): target 0.993, target·indicator 0.885.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -919,6 +927,26 @@ SETS = (
         meta_accuracy_floor=0.0,  # meta not scored (labels)
         meta_field_floor=0.0,
         builders="realwr6_*.py",
+        labels=("target", "deadline"),
+    ),
+    # realwr8 (task BL25): F1 after BL25's target rules, less a margin (blind figures, main 56e4e1f, in brackets;
+    # notes/realwr8.md lists every error): targets and deadlines only, as realwr.
+    BlindSet(
+        "realwr8",
+        documents=2,
+        f1_floors={
+            # 0.993 (223 gold, 222 pred, 221 correct) after BL25's rules (项目前期 is no 目前, 宗, an opening outlay
+            # `投资N亿元，`, a count its `一是…N是` restates, `支持现有…`, a part in a bracket, 创业担保贷款, 后续扶持/服务保障,
+            # a base sized by its land, `其中竣工N个`); blind 0.961 (218 pred, 212 correct). Left: `…和省级生态县3个`
+            # (gold none, unsure), `…用于产业发展的比重提高至65%` (gold unsure: 用于), `…总工程量的70%`
+            "target": 0.97,
+            "micro": 0.97,  # 0.993 (blind 0.961)
+        },
+        target_indicator_floor=0.86,  # 0.885 (blind 0.866)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr8_*.py",
+        empty_labels=("deadline",),  # `今年`, `全年`, `年度` only: no time bound in either 2024 part
         labels=("target", "deadline"),
     ),
     BlindSet(
