@@ -154,6 +154,12 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   target·indicator 0.866; floors since BL25's rules (项目前期 is no 目前, 宗, an opening outlay, a count an ordinal list
   restates, 现有 after a verb, a part in a bracket, 创业担保贷款, 后续扶持/服务保障, a base sized by its land, 其中 + a
   milestone): target 0.993, target·indicator 0.885.
+- ``realwr11`` (task BL29): 成都's (0184) and 苏州's (0193) 2024 政府工作报告, targets and deadlines only as ``realwr``,
+  annotated whole (the 回顾 must yield none; 0193's three `年内` are its deadlines, 0184's 2024 part bounds no task).
+  Blind (main d686377): target 0.970 (P 0.959, R 0.981: 7 spurious, existing sets named by their size after `深化`,
+  `发展壮大`, `迭代升级` or a long `聚焦…等` list, and fields after `等`; 4 missed or wrong, a `各` list of villages, an age
+  after `为`, `补贴性` training), deadline 0.857 (`按月` inside a pilot's name), target·indicator 0.904; floors since
+  BL29's rules: target 0.993, deadline 1.000, target·indicator 0.932.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -947,6 +953,26 @@ SETS = (
         meta_field_floor=0.0,
         builders="realwr8_*.py",
         empty_labels=("deadline",),  # `今年`, `全年`, `年度` only: no time bound in either 2024 part
+        labels=("target", "deadline"),
+    ),
+    # realwr11 (task BL29): F1 after BL29's rules, less a margin (blind figures, main d686377, in brackets;
+    # notes/realwr11.md lists every error): targets and deadlines only, as realwr.
+    BlindSet(
+        "realwr11",
+        documents=2,
+        f1_floors={
+            # 0.993 (212 gold, 213 pred, 211 correct) after BL29's rules (各N after items in 村, an age after the
+            # beneficiary's 为, 补贴性, verbs working on an existing set and 聚焦 past a 等 list); blind 0.970 (217 pred,
+            # 208 correct). Left: `…等24个细分领域` (fields after 等), `落实全省39个欠发达县域…十条措施`, `确保零就业家庭至少
+            # 一人就业` (gold unsure, missed)
+            "target": 0.97,
+            "deadline": 0.97,  # 1.000 (3 gold: 0193's `年内` ×3, 2024; blind 0.857: `按月直付房租试点`)
+            "micro": 0.97,  # 0.993 (blind 0.968)
+        },
+        target_indicator_floor=0.90,  # 0.932 (blind 0.904)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr11_*.py",
         labels=("target", "deadline"),
     ),
     BlindSet(
