@@ -33,11 +33,12 @@ import pyarrow as pa
 from extractors import target_patterns as P
 from extractors.base import Extractor
 from extractors.char_positions import code_points
+from extractors.project_tables import project_tables
 from extractors.rules import Found, Rule, RuleSet, example
 from extractors.target_clauses import GOAL, RULE_HEADING, ClauseKinds, chronicle_parts
 from extractors.target_parts import GOALS_SENTENCE, document_parts
 from extractors.target_scan import StartPositions, StartScan
-from extractors.target_tables import spaced_table_targets, table_targets
+from extractors.target_tables import line_table_targets, spaced_table_targets, table_targets
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_DIGITS, parse_number, parse_range
 from pipeline.core.plans import PLAN_END
@@ -1470,6 +1471,7 @@ class _Scan:
         for row, line_start, line_end in (
             *table_targets(self.text, doc.doc_year),
             *spaced_table_targets(ctx.norm, doc.doc_year),
+            *line_table_targets(ctx.norm, doc.doc_year),
         ):
             if doc.in_review(row["norm_start"]):
                 continue
@@ -1477,6 +1479,10 @@ class _Scan:
                 row["deadline_year"] = doc.deadline_year(row["norm_start"])
             self.rows.append(row)
             self.table_lines.append((line_start, line_end))
+        # (BL31) a project table's body: its cells state each listed project's content and scale (`新建1座泵站`),
+        # no goal of the plan (extractors/project_tables.py)
+        self.table_lines.extend(ctx.norm.to_norm(*t.body) for t in project_tables(ctx.norm.raw_text))
+        self.table_lines.sort()
         self.table_starts = [a for a, _ in self.table_lines]
 
     def _in_table(self, start: int) -> bool:

@@ -118,6 +118,13 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   56e4e1f): heading 0.991 (a table note's `2.` read as a heading), target 1.000, deadline 0.750, micro 0.975, meta
   11/13 (title and 文号 restated under the body, missed); floors since BL27's rules (a head restated under the body,
   a note's points): heading 1.000, deadline 0.857 (`试点周期为2年` left: no rule for 试点期N年), meta 13/13.
+- ``realblind20`` (task BL31): corpus-real 0160, 浙江省城市内涝治理"十四五"规划 from PDF text with its tables exported
+  one cell a line: indicator tables (rows ending at `约束性`/`预期性`), a remediation plan by city and year, and the
+  重点项目表 (207 rows: years cells `2021-2023` `by` their end year, sums in `（万元）` columns as amounts, content cells
+  a project's specification, no targets). Meta not blind (realmeta has the text). Blind (main c32f2bb): heading 0.966,
+  target 0.061 (232 content-cell figures read as goals, the tables' goals missed), amount 0.003, deadline 0.100, micro
+  0.133, meta 13/13; floors since BL31's table rules: heading 0.986, target 0.633, amount 0.996, deadline 0.994, micro
+  0.982 (附表1's yearly counts by city and the two-level 表3 cells left; cells normalisation drops as page numbers).
 - ``realwr4`` (task BL20): 乌鲁木齐's (0174) and 长沙's (0198) 2024 政府工作报告, targets and deadlines only as
   ``realwr``, annotated whole (the 回顾 must yield none; no time bound in either 2024 part, so deadline measures false
   positives). Blind (main 1d2d605): target 0.892 (P 0.979, R 0.819: the 18 预期目标 whose sentence opens with its year,
@@ -827,6 +834,28 @@ SETS = (
         # no `元` in the text (the form's `（万元）` columns are blank); organs in prose (`…市场监管局（厅、委）牵头，会同…
         # 组织…推荐工作`), a contact list (`支撑单位：…`), the form's blanks (`牵头单位名称`)
         empty_labels=NO_AMOUNT_NO_UNIT,
+    ),
+    BlindSet(
+        "realblind20",
+        documents=1,
+        f1_floors={
+            # 0.986 (72 gold, 74 pred) since BL31's 附表： list (blind 0.966, 77 pred: the list's indented `2．…`-`4．…`);
+            # 表6's cell points `1.居民住宅…`, `2.道路中…` left
+            "heading": 0.96,
+            # 0.633 (54 gold, 25 pred, all right) since BL31's tables (blind 0.061, 241 pred: 232 content-cell figures of
+            # the project table); 附表1's 24 yearly counts by city, 表3's two-level cells (4) and a dropped cell left
+            "target": 0.6,
+            "amount": 0.97,  # 0.996 (723 gold, 717 pred) since BL31 (blind 0.003: the 万元 column sums); 6 cells dropped
+            # 0.994 (260 gold, 259 pred) since BL31 (blind 0.100: the 243 项目起止 cells); the horizon years
+            # `近期规划水平年为2025年` (unsure gold) missed, `常态化清淤每年约3万方` spurious
+            "deadline": 0.97,
+            "micro": 0.96,  # 0.982 (blind 0.133)
+        },
+        target_indicator_floor=0.58,  # 0.608 (blind 0.054)
+        meta_accuracy_floor=0.98,  # 1.000, 13/13 (realmeta's meta gold agrees: not blind)
+        meta_field_floor=1.0,  # 1 document: one miss would be a regression
+        builders="realblind20_*.py",
+        empty_labels=NO_UNIT,  # `由水利部门牵头` (a table note's prose), `行政首长负责制` (a system's name)
     ),
     # realwr4 (task BL20): F1 after BL20's target rules, less a margin (blind figures, main 1d2d605, in brackets;
     # notes/realwr4.md lists every error): targets and deadlines only, as realwr.
