@@ -1300,6 +1300,8 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True  # 聚焦|20项重大工程: the priorities focused on (BL24)
     if _counts_candidates(text, c):
         return True  # 筛选出12件民生实事候选项目: candidates put to a choice (BL24)
+    if c.unit == "类" and P.QUALITY_BEFORE.search(text, c.clause_start, c.start):
+        return True  # 海域水质稳步实现|四类及以上: a quality grade (GB 3838/3097 classes), no count (BL30)
     return bool(
         P.ROLE_OF_BEFORE.search(text, c.clause_start, c.start) and P.ROLE_OF_AFTER.match(text, c.end, c.clause_end)
     )
