@@ -1276,6 +1276,13 @@ def _breaks_through_objects(text: str, c: _Candidate) -> bool:
     )
 
 
+def _totals_list(text: str, c: _Candidate) -> bool:
+    """(BL30) A size right after the `等` closing a list of named members (`7号线、15号线等|262公里轨道交通在建项目`): the
+    members' total, counted as a count after `等` is (CONVENTIONS `…等7条道路`), not the size naming one project; a
+    size before `等` (`50万吨光伏装备制造等项目`) or after a count (`等5个|770万千瓦抽蓄电站`) still names."""
+    return text[c.start - 1 : c.start] == "等" and text.find("、", c.clause_start, c.start) >= 0
+
+
 def _unit_misread(text: str, c: _Candidate) -> bool:
     """A unit that is no unit of a count: 4G, 5G, 6G (generations of mobile networks, not bandwidth); a measure
     word whose character opens the word after it (30支持…, 4部分: 支持, 部分 count nothing)."""
@@ -2091,6 +2098,7 @@ class _Scan:
             c.verb is None
             and P.is_size_unit(c.unit)
             and (not (c.has_action or _sizes_work(noun) or _acted_list_item(self.text, c)) or P.SIZED_HEAD.search(noun))
+            and not _totals_list(self.text, c)
         ):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):
