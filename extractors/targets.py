@@ -1334,6 +1334,13 @@ def _breaks_through_objects(text: str, c: _Candidate) -> bool:
     )
 
 
+def _totals_list(text: str, c: _Candidate) -> bool:
+    """(BL30) A size right after the `等` closing a list of named members (`7号线、15号线等|262公里轨道交通在建项目`): the
+    members' total, counted as a count after `等` is (CONVENTIONS `…等7条道路`), not the size naming one project; a
+    size before `等` (`50万吨光伏装备制造等项目`) or after a count (`等5个|770万千瓦抽蓄电站`) still names."""
+    return text[c.start - 1 : c.start] == "等" and text.find("、", c.clause_start, c.start) >= 0
+
+
 def _unit_misread(text: str, c: _Candidate) -> bool:
     """A unit that is no unit of a count: 4G, 5G, 6G (generations of mobile networks, not bandwidth); a measure
     word whose character opens the word after it (30支持…, 4部分: 支持, 部分 count nothing)."""
@@ -1360,6 +1367,8 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True  # 筛选出12件民生实事候选项目: candidates put to a choice (BL24)
     if not c.is_money and P.SERVED_AFTER.match(text, c.end, c.clause_end):
         return True  # 抓好69个易地搬迁点后续扶持: the stock served (BL25)
+    if c.unit == "类" and P.QUALITY_BEFORE.search(text, c.clause_start, c.start):
+        return True  # 海域水质稳步实现|四类及以上: a quality grade (GB 3838/3097 classes), no count (BL30)
     return bool(
         P.ROLE_OF_BEFORE.search(text, c.clause_start, c.start) and P.ROLE_OF_AFTER.match(text, c.end, c.clause_end)
     )
@@ -2187,6 +2196,7 @@ class _Scan:
                 or P.SIZED_HEAD.search(noun)
             )
             and not self._land_of_works(c, noun)
+            and not _totals_list(self.text, c)
         ):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):
