@@ -406,6 +406,12 @@ def comparator_before(text: str, lo: int, end: int) -> re.Match | None:
     return None
 
 
+# (BL28) a split bound verb: 保持/稳定/维持 + the indicator + 在 + the value (`保持粮食播种面积在600万亩以上`, `稳定森林
+# 覆盖率在60%`): 在 closes the verb 保持在/稳定在 written around its object, so the value has its verb (`=` unless a
+# qualifier); searched only where 在 stands right before the number
+HELD_AT_BEFORE = re.compile(r"(?:保持|稳定|维持)[^\d，,；;。：:、\n在]{2,16}在[ \u3000]*$")
+HELD_AT = re.compile(r"(?P<held_at>在)")
+HELD_AT_WIDTH = 2 + 16 + 1
 # searched only where 的 stands right before the number (the bound's base between): its own, wider window
 CMP_OF_BEFORE = re.compile(rf"(?P<of_verb>{_alternation(_OF_VERBS)})[^\d，,；;。：:、\n]{{1,12}}的{_SP}$")
 OF_WIDTH = 3 + 12 + 2

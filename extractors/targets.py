@@ -1120,7 +1120,15 @@ def _comparator_before(text: str, seg_start: int, start: int) -> re.Match | None
     if found is None and text.rfind("的", start - 2, start) >= 0:
         lo = max(seg_start, start - P.MAX_VERB_LEN - P.OF_WIDTH)
         found = P.CMP_OF_BEFORE.search(text, lo, start) or P.SHARE_OF_BEFORE.search(text, lo, start)
+    if found is None and text.rfind("在", start - 2, start) >= 0:
+        found = _held_at(text, seg_start, start)
     return found
+
+
+def _held_at(text: str, seg_start: int, start: int) -> re.Match | None:
+    """(BL28) `保持粮食播种面积在|600万亩以上`: the 在 of a bound verb written around its indicator, as a verb match."""
+    held = P.HELD_AT_BEFORE.search(text, max(seg_start, start - P.HELD_AT_WIDTH - 1), start)
+    return P.HELD_AT.match(text, text.rindex("在", held.start(), start)) if held else None
 
 
 def _floored_count(text: str, seg_start: int, start: int, unit: str | None) -> bool:
@@ -1149,7 +1157,8 @@ def _names_or_qualifies(
     start, end = m.start(), m.end()
 
     def compared() -> bool:
-        return P.comparator_before(text, max(sent_start, start - P.MAX_VERB_LEN), start) is not None
+        lo = max(sent_start, start - P.MAX_VERB_LEN)
+        return P.comparator_before(text, lo, start) is not None or _held_at(text, sent_start, start) is not None
 
     if quoted and not m.group("cls") and P.inside_quotes(text, sent_start, start) and not compared():
         return True  # “24小时不打烊”, “1个专班+8个工作组”: part of a name
