@@ -967,6 +967,13 @@ ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效�
 # (BL21) what exists put to use by 用好/用活 (`用好用活航空、气象等86个科普场馆、…64个文化场馆`): its count is the stock
 # used, as with 发挥…作用, no count of a goal's output (盘活 a stock's idle part stays a goal: 盘活闲置土地1000亩)
 PUT_TO_USE_BEFORE = re.compile(r"用好|用活")
+# (BL28) what exists supported to grow: 支持/推动 + a count + its noun + a verb of the noun's own growth (`支持8家实验室
+# 多出成果`, `支持29家研发机构加快发展`, `推动4个副城产城融合`, a pivot: the count names the units the text backs, as
+# 用好 names what is there); an outcome after the noun stays a goal (`支持10家企业上市`, `推动100家企业上云`)
+SUPPORTED_BEFORE = re.compile(r"(?:支持|扶持|推动|鼓励|引导)[ \u3000]*$")
+SUPPORTED_AFTER = re.compile(
+    r"[^\d，,；;。：:、\n]{1,14}?(?:加快发展|发展壮大|做[强大优](?!\d)|多出成果|高质量发展|产城融合|以[^\d，,；;。]{1,8}赋能)"
+)
 # (BL24) the set a work focuses on (`聚焦20项重大工程，…谋划实施一批…重大项目`, `围绕10个重点领域`): 聚焦/围绕/紧扣/瞄准
 # name the priorities the tasks after them serve, as 用好 names what is there, no count of an output
 FOCUS_BEFORE = re.compile(r"(?:聚焦|围绕|紧扣|瞄准)[^，,；;。\d\n]{0,12}$")

@@ -1307,6 +1307,8 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True  # 用好用活…等86个科普场馆: the stock put to use (BL21)
     if _focused_on(text, c):
         return True  # 聚焦|20项重大工程: the priorities focused on (BL24)
+    if _supported_to_grow(text, c):
+        return True  # 支持|8家实验室|多出成果: the units backed, no output (BL28)
     if _counts_candidates(text, c):
         return True  # 筛选出12件民生实事候选项目: candidates put to a choice (BL24)
     return bool(
@@ -1321,6 +1323,16 @@ def _focused_on(text: str, c: _Candidate) -> bool:
         return False
     found = P.FOCUS_BEFORE.search(text, c.clause_start, c.start)
     return found is not None and P.ACTION_VERB.search(text, found.start() + 2, c.start) is None
+
+
+def _supported_to_grow(text: str, c: _Candidate) -> bool:
+    """(BL28) Whether a count right after 支持/推动 names the units backed to grow (`支持|29家新型研发机构|加快发展`)."""
+    if c.is_money or c.unit == "%":
+        return False
+    return bool(
+        P.SUPPORTED_BEFORE.search(text, max(c.clause_start, c.start - 3), c.start)
+        and P.SUPPORTED_AFTER.match(text, c.end, c.clause_end)
+    )
 
 
 def _counts_candidates(text: str, c: _Candidate) -> bool:
