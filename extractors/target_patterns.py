@@ -1369,6 +1369,17 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+def split_at_ji(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(BL28) The two items of `A及B` before 各 (`示范性高中及特色高中各1所`: 各 gives each its count), one 及 outside
+    brackets, each side a noun of two characters or more; else the whole span as one item."""
+    at = text.find("及", start, end)
+    if at < 0 or text.find("及", at + 1, end) >= 0 or inside_brackets(text, start, at):
+        return [(start, end)]
+    if at - start < 2 or end - at - 1 < 2:
+        return [(start, end)]
+    return [(start, at), (at + 1, end)]
+
+
 BRACKET_CHARS = re.compile(r"[（()《]")
 QUOTE_CHARS = re.compile(r"[“\"]")
 

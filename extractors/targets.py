@@ -1871,6 +1871,8 @@ class _Scan:
             else None
         )
         items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
+        if list_mark and len(items) == 1 and list_mark.group() == "各":
+            items = P.split_at_ji(text, ind_start, list_mark.start())  # 示范性高中及特色高中各1所 (BL28)
         if len(items) > 1:
             return [(a, end, _with_direction(name, verb)) for (a, _), name in zip(items, _item_names(text, items))]
         if verb is None and text[c.start - 1 : c.start] == "按" and P.ARRANGED_AFTER.match(text, end):
