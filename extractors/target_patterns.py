@@ -1051,6 +1051,9 @@ def base_unit(unit: str) -> str:
 
 # the rest of the clause allocates the quantity: 新增用地指标65%用于…
 ALLOCATION = re.compile(r"用于|用来|投向")
+# (BL28) ... unless the quantity is what a 盘活 frees (`争取年内资产盘活300亿元用于支持产业发展`, `盘活闲置土地500亩用于
+# 产业项目`): the stock revived is the goal (BL21: 盘活 stays a goal), 用于 names its use afterwards
+REVIVED_BEFORE = re.compile(r"盘活")
 
 # a leading verb that is part of its indicator: 新增上市企业 counts new listings (gold keeps it)
 KEPT_VERBS = ("新增", "储备")

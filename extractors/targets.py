@@ -1489,8 +1489,8 @@ class _Scan:
         if start > 0 and text[start - 1] in P.START_VALUE_BEFORE and P.START_VALUE_AFTER.match(text, end):
             return False  # 从百亿级向200亿级: the first is where the goal starts from
         c.clause_start, c.clause_end = self.doc.clause(start)
-        if P.ALLOCATION.search(text, end, c.clause_end):
-            return False
+        if P.ALLOCATION.search(text, end, c.clause_end) and not P.REVIVED_BEFORE.search(text, c.clause_start, start):
+            return False  # 新增用地指标65%用于…: a share allocated (but 盘活…300亿元用于…: the stock revived, BL28)
         c.is_money = c.unit is not None and c.unit.endswith("元")
         if P.RULE_CLAUSE_WORDS.search(text, c.clause_start, start) and _rule_clause(text, c):
             return False  # an adjustment (由30%调整为10%), a fee cut, a forecast (预计…)
@@ -1855,6 +1855,7 @@ class _Scan:
             or (
                 verb is None
                 and (P.NP_AFTER.match(text, end) is not None or P.NOUN_AFTER.match(text, end) is not None)
+                and P.ALLOCATION.match(text, end) is None  # 盘活300亿元|用于…: the use, no noun counted (BL28)
                 and not _specification_before_owner(text, c, ind_start)
                 and not _task_size(text, c)  # (BL12) 造林|100万亩|任务
                 and _predicate_after_count(text, c, ind_start) is None  # (BL12) 带动…企业5000家以上|上平台用平台
