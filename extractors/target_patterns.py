@@ -1244,8 +1244,12 @@ DISTRIBUTIVE = re.compile(
 LEVEL_ONLY = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级?$")
 LEVEL_PREFIX = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级")
 # a list item that is a level alone (国家级、省级龙头企业各2家): it counts the last item's noun at its own level
-LEVEL_ITEM = re.compile(r"^(?:国家|省|市|县|区|乡镇|村)级?$")
-LEVEL_ITEM_PREFIX = re.compile(r"^(?P<level>国家|省|市|县|区|乡镇|村)(?:[两三四]?级)?")
+# (BL28) also 自治区级 (a province's level: `新增2家国家级、20家自治区级创新创业平台`) and a scale class alone
+# (`储备87个百亿元级、964个十亿元级、1965个亿元级项目`): the noun is written once, on the last item
+_LEVELS = r"国家|自治区|自治州|省|市|县|区|乡镇|村"
+_SCALE_LEVEL = r"[十百千万]*亿元?级"
+LEVEL_ITEM = re.compile(rf"^(?:(?:{_LEVELS})级?|{_SCALE_LEVEL})$")
+LEVEL_ITEM_PREFIX = re.compile(rf"^(?P<level>{_SCALE_LEVEL}|{_LEVELS})(?:[两三四]?级)?")
 # the urban and rural halves of a population or an area, written once for the shared noun after the last
 _URBAN_RURAL = r"城镇|城市|城区|农村|乡村"
 URBAN_RURAL = re.compile(_URBAN_RURAL)

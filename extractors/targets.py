@@ -2013,16 +2013,19 @@ class _Scan:
     def _level_of_next_item(self, np_end: int, clause_end: int, level: str) -> str:
         """新引育90名国家级、150名省级科技人才: a level alone takes the noun of the next item at its own level."""
         text = self.text
-        if text[np_end : np_end + 1] != "、":
-            return level
-        following = P.QUANTITY.match(text, np_end + 1, clause_end)
-        if following is None:
-            return level
-        noun = text[following.end() : _noun_phrase_end(text, following.end(), clause_end)].strip()
-        prefix = P.LEVEL_ITEM_PREFIX.match(noun)
-        if prefix is None or not 0 < len(noun) - prefix.end() <= P.LEVEL_NOUN_MAX or "是" in noun:
-            return level  # 4个国家级、5个省级开发区是…主战场: a statement, no short noun to share
-        return level + noun[prefix.end() :]
+        while text[np_end : np_end + 1] == "、":
+            following = P.QUANTITY.match(text, np_end + 1, clause_end)
+            if following is None:
+                return level
+            np_end = _noun_phrase_end(text, following.end(), clause_end)
+            noun = text[following.end() : np_end].strip()
+            prefix = P.LEVEL_ITEM_PREFIX.match(noun)
+            if prefix is not None and prefix.end() == len(noun):
+                continue  # 87个百亿元级、964个十亿元级、…项目: a level alone again, the noun further on (BL28)
+            if prefix is None or not 0 < len(noun) - prefix.end() <= P.LEVEL_NOUN_MAX or "是" in noun:
+                return level  # 4个国家级、5个省级开发区是…主战场: a statement, no short noun to share
+            return level + noun[prefix.end() :]
+        return level
 
     def _parallel_quota(self, c: _Candidate) -> bool:
         """每年举办…不少于2场、提供…不少于50次，|促进不少于10项…: a clause of its own act with the same floor verb
