@@ -139,7 +139,7 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   ``realwr``, annotated whole (the 回顾 must yield none; 0177's six `年内` are its deadlines, 0189 has none). Blind
   (main 272ae03): target 0.971 (P 0.963, R 0.979: 9 spurious, existing sets named by their size after 支持/推动/做强;
   5 missed: `保持…在…以上` in a 、-list, `A及B各N`, `盘活…用于`, two red lines), deadline 1.000, target·indicator
-  0.866; floors since BL28's rules: target 0.987, target·indicator 0.886.
+  0.866; floors since BL28's rules: target 0.987, target·indicator 0.899.
 - ``realwr7`` (task BL24): 晋城's (0186) and 沈阳's (0190) 2024 政府工作报告, targets and deadlines only as ``realwr``,
   annotated whole (the 回顾 must yield none). 0186's 2024 part bounds tasks (`年内` ×4, `年底前` ×2, `一季度`,
   `“五一”假期`, `每两月`, `每年`, `用N年时间`); 0190's none. Blind (main 56e4e1f): target 0.945 (P 0.948, R 0.943), deadline
@@ -866,13 +866,13 @@ SETS = (
         documents=2,
         f1_floors={
             # 0.987 (236 gold, 238 pred, 234 correct) after BL28's rules (保持…在, 支持/推动 + units backed to grow,
-            # A及B各N, 盘活…用于); blind 0.971 (240 pred, 231 correct). Left: the red lines `守牢…万亩耕地红线` (gold
+            # A及B各N, 盘活…用于, 自治区级/百亿元级 levels); blind 0.971 (240 pred, 231 correct). Left: the red lines `守牢…万亩耕地红线` (gold
             # unsure), `做强4个…集群`/`做强16条重点产业链` (realdev counts 做优's objects), two unsure gold nones
             "target": 0.96,
             "deadline": 0.97,  # 1.000 (6 gold, 6 pred; blind 1.000): 0177's six `年内`
             "micro": 0.96,  # 0.988 (blind 0.971)
         },
-        target_indicator_floor=0.86,  # 0.886 (blind 0.866)
+        target_indicator_floor=0.87,  # 0.899 (blind 0.866)
         meta_accuracy_floor=0.0,  # meta not scored (labels)
         meta_field_floor=0.0,
         builders="realwr10_*.py",
