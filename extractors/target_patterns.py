@@ -415,6 +415,12 @@ def comparator_before(text: str, lo: int, end: int) -> re.Match | None:
     return None
 
 
+# (BL28) a split bound verb: 保持/稳定/维持 + the indicator + 在 + the value (`保持粮食播种面积在600万亩以上`, `稳定森林
+# 覆盖率在60%`): 在 closes the verb 保持在/稳定在 written around its object, so the value has its verb (`=` unless a
+# qualifier); searched only where 在 stands right before the number
+HELD_AT_BEFORE = re.compile(r"(?:保持|稳定|维持)[^\d，,；;。：:、\n在]{2,16}在[ \u3000]*$")
+HELD_AT = re.compile(r"(?P<held_at>在)")
+HELD_AT_WIDTH = 2 + 16 + 1
 # searched only where 的 stands right before the number (the bound's base between): its own, wider window
 CMP_OF_BEFORE = re.compile(rf"(?P<of_verb>{_alternation(_OF_VERBS)})[^\d，,；;。：:、\n]{{1,12}}的{_SP}$")
 OF_WIDTH = 3 + 12 + 2
@@ -1015,6 +1021,13 @@ ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效�
 # (BL21) what exists put to use by 用好/用活 (`用好用活航空、气象等86个科普场馆、…64个文化场馆`): its count is the stock
 # used, as with 发挥…作用, no count of a goal's output (盘活 a stock's idle part stays a goal: 盘活闲置土地1000亩)
 PUT_TO_USE_BEFORE = re.compile(r"用好|用活")
+# (BL28) what exists supported to grow: 支持/推动 + a count + its noun + a verb of the noun's own growth (`支持8家实验室
+# 多出成果`, `支持29家研发机构加快发展`, `推动4个副城产城融合`, a pivot: the count names the units the text backs, as
+# 用好 names what is there); an outcome after the noun stays a goal (`支持10家企业上市`, `推动100家企业上云`)
+SUPPORTED_BEFORE = re.compile(r"(?:支持|扶持|推动|鼓励|引导)[ \u3000]*$")
+SUPPORTED_AFTER = re.compile(
+    r"[^\d，,；;。：:、\n]{1,14}?(?:加快发展|发展壮大|做[强大优](?!\d)|多出成果|高质量发展|产城融合|以[^\d，,；;。]{1,8}赋能)"
+)
 # (BL24) the set a work focuses on (`聚焦20项重大工程，…谋划实施一批…重大项目`, `围绕10个重点领域`): 聚焦/围绕/紧扣/瞄准
 # name the priorities the tasks after them serve, as 用好 names what is there, no count of an output
 FOCUS_BEFORE = re.compile(r"(?:聚焦|围绕|紧扣|瞄准)[^，,；;。\d\n]{0,12}$")
@@ -1095,6 +1108,9 @@ def base_unit(unit: str) -> str:
 
 # the rest of the clause allocates the quantity: 新增用地指标65%用于…
 ALLOCATION = re.compile(r"用于|用来|投向")
+# (BL28) ... unless the quantity is what a 盘活 frees (`争取年内资产盘活300亿元用于支持产业发展`, `盘活闲置土地500亩用于
+# 产业项目`): the stock revived is the goal (BL21: 盘活 stays a goal), 用于 names its use afterwards
+REVIVED_BEFORE = re.compile(r"盘活")
 
 # a leading verb that is part of its indicator: 新增上市企业 counts new listings (gold keeps it)
 KEPT_VERBS = ("新增", "储备")
@@ -1286,8 +1302,12 @@ DISTRIBUTIVE = re.compile(
 LEVEL_ONLY = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级?$")
 LEVEL_PREFIX = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级")
 # a list item that is a level alone (国家级、省级龙头企业各2家): it counts the last item's noun at its own level
-LEVEL_ITEM = re.compile(r"^(?:国家|省|市|县|区|乡镇|村)级?$")
-LEVEL_ITEM_PREFIX = re.compile(r"^(?P<level>国家|省|市|县|区|乡镇|村)(?:[两三四]?级)?")
+# (BL28) also 自治区级 (a province's level: `新增2家国家级、20家自治区级创新创业平台`) and a scale class alone
+# (`储备87个百亿元级、964个十亿元级、1965个亿元级项目`): the noun is written once, on the last item
+_LEVELS = r"国家|自治区|自治州|省|市|县|区|乡镇|村"
+_SCALE_LEVEL = r"[十百千万]*亿元?级"
+LEVEL_ITEM = re.compile(rf"^(?:(?:{_LEVELS})级?|{_SCALE_LEVEL})$")
+LEVEL_ITEM_PREFIX = re.compile(rf"^(?P<level>{_SCALE_LEVEL}|{_LEVELS})(?:[两三四]?级)?")
 # the urban and rural halves of a population or an area, written once for the shared noun after the last
 _URBAN_RURAL = r"城镇|城市|城区|农村|乡村"
 URBAN_RURAL = re.compile(_URBAN_RURAL)
@@ -1412,6 +1432,17 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end > pos:
         items.append((pos, end))
     return items
+
+
+def split_at_ji(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(BL28) The two items of `A及B` before 各 (`示范性高中及特色高中各1所`: 各 gives each its count), one 及 outside
+    brackets, each side a noun of two characters or more; else the whole span as one item."""
+    at = text.find("及", start, end)
+    if at < 0 or text.find("及", at + 1, end) >= 0 or inside_brackets(text, start, at):
+        return [(start, end)]
+    if at - start < 2 or end - at - 1 < 2:
+        return [(start, end)]
+    return [(start, at), (at + 1, end)]
 
 
 BRACKET_CHARS = re.compile(r"[（()《]")

@@ -1156,7 +1156,15 @@ def _comparator_before(text: str, seg_start: int, start: int) -> re.Match | None
     if found is None and text.rfind("的", start - 2, start) >= 0:
         lo = max(seg_start, start - P.MAX_VERB_LEN - P.OF_WIDTH)
         found = P.CMP_OF_BEFORE.search(text, lo, start) or P.SHARE_OF_BEFORE.search(text, lo, start)
+    if found is None and text.rfind("在", start - 2, start) >= 0:
+        found = _held_at(text, seg_start, start)
     return found
+
+
+def _held_at(text: str, seg_start: int, start: int) -> re.Match | None:
+    """(BL28) `保持粮食播种面积在|600万亩以上`: the 在 of a bound verb written around its indicator, as a verb match."""
+    held = P.HELD_AT_BEFORE.search(text, max(seg_start, start - P.HELD_AT_WIDTH - 1), start)
+    return P.HELD_AT.match(text, text.rindex("在", held.start(), start)) if held else None
 
 
 def _floored_count(text: str, seg_start: int, start: int, unit: str | None) -> bool:
@@ -1185,7 +1193,8 @@ def _names_or_qualifies(
     start, end = m.start(), m.end()
 
     def compared() -> bool:
-        return P.comparator_before(text, max(sent_start, start - P.MAX_VERB_LEN), start) is not None
+        lo = max(sent_start, start - P.MAX_VERB_LEN)
+        return P.comparator_before(text, lo, start) is not None or _held_at(text, sent_start, start) is not None
 
     if quoted and not m.group("cls") and P.inside_quotes(text, sent_start, start) and not compared():
         return True  # “24小时不打烊”, “1个专班+8个工作组”: part of a name
@@ -1363,6 +1372,8 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True  # 用好用活…等86个科普场馆: the stock put to use (BL21)
     if _focused_on(text, c):
         return True  # 聚焦|20项重大工程: the priorities focused on (BL24)
+    if _supported_to_grow(text, c):
+        return True  # 支持|8家实验室|多出成果: the units backed, no output (BL28)
     if _counts_candidates(text, c):
         return True  # 筛选出12件民生实事候选项目: candidates put to a choice (BL24)
     if not c.is_money and P.SERVED_AFTER.match(text, c.end, c.clause_end):
@@ -1381,6 +1392,16 @@ def _focused_on(text: str, c: _Candidate) -> bool:
         return False
     found = P.FOCUS_BEFORE.search(text, c.clause_start, c.start)
     return found is not None and P.ACTION_VERB.search(text, found.start() + 2, c.start) is None
+
+
+def _supported_to_grow(text: str, c: _Candidate) -> bool:
+    """(BL28) Whether a count right after 支持/推动 names the units backed to grow (`支持|29家新型研发机构|加快发展`)."""
+    if c.is_money or c.unit == "%":
+        return False
+    return bool(
+        P.SUPPORTED_BEFORE.search(text, max(c.clause_start, c.start - 3), c.start)
+        and P.SUPPORTED_AFTER.match(text, c.end, c.clause_end)
+    )
 
 
 def _counts_candidates(text: str, c: _Candidate) -> bool:
@@ -1565,8 +1586,8 @@ class _Scan:
         if start > 0 and text[start - 1] in P.START_VALUE_BEFORE and P.START_VALUE_AFTER.match(text, end):
             return False  # 从百亿级向200亿级: the first is where the goal starts from
         c.clause_start, c.clause_end = self.doc.clause(start)
-        if P.ALLOCATION.search(text, end, c.clause_end):
-            return False
+        if P.ALLOCATION.search(text, end, c.clause_end) and not P.REVIVED_BEFORE.search(text, c.clause_start, start):
+            return False  # 新增用地指标65%用于…: a share allocated (but 盘活…300亿元用于…: the stock revived, BL28)
         c.is_money = c.unit is not None and c.unit.endswith("元")
         if P.RULE_CLAUSE_WORDS.search(text, c.clause_start, start) and _rule_clause(text, c):
             return False  # an adjustment (由30%调整为10%), a fee cut, a forecast (预计…)
@@ -1934,6 +1955,7 @@ class _Scan:
             or (
                 verb is None
                 and (P.NP_AFTER.match(text, end) is not None or P.NOUN_AFTER.match(text, end) is not None)
+                and P.ALLOCATION.match(text, end) is None  # 盘活300亿元|用于…: the use, no noun counted (BL28)
                 and not _specification_before_owner(text, c, ind_start)
                 and not _task_size(text, c)  # (BL12) 造林|100万亩|任务
                 and _predicate_after_count(text, c, ind_start) is None  # (BL12) 带动…企业5000家以上|上平台用平台
@@ -1950,6 +1972,8 @@ class _Scan:
             else None
         )
         items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
+        if list_mark and len(items) == 1 and list_mark.group() == "各":
+            items = P.split_at_ji(text, ind_start, list_mark.start())  # 示范性高中及特色高中各1所 (BL28)
         if len(items) > 1:
             return [(a, end, _with_direction(name, verb)) for (a, _), name in zip(items, _item_names(text, items))]
         if verb is None and text[c.start - 1 : c.start] == "按" and P.ARRANGED_AFTER.match(text, end):
@@ -2092,16 +2116,19 @@ class _Scan:
     def _level_of_next_item(self, np_end: int, clause_end: int, level: str) -> str:
         """新引育90名国家级、150名省级科技人才: a level alone takes the noun of the next item at its own level."""
         text = self.text
-        if text[np_end : np_end + 1] != "、":
-            return level
-        following = P.QUANTITY.match(text, np_end + 1, clause_end)
-        if following is None:
-            return level
-        noun = text[following.end() : _noun_phrase_end(text, following.end(), clause_end)].strip()
-        prefix = P.LEVEL_ITEM_PREFIX.match(noun)
-        if prefix is None or not 0 < len(noun) - prefix.end() <= P.LEVEL_NOUN_MAX or "是" in noun:
-            return level  # 4个国家级、5个省级开发区是…主战场: a statement, no short noun to share
-        return level + noun[prefix.end() :]
+        while text[np_end : np_end + 1] == "、":
+            following = P.QUANTITY.match(text, np_end + 1, clause_end)
+            if following is None:
+                return level
+            np_end = _noun_phrase_end(text, following.end(), clause_end)
+            noun = text[following.end() : np_end].strip()
+            prefix = P.LEVEL_ITEM_PREFIX.match(noun)
+            if prefix is not None and prefix.end() == len(noun):
+                continue  # 87个百亿元级、964个十亿元级、…项目: a level alone again, the noun further on (BL28)
+            if prefix is None or not 0 < len(noun) - prefix.end() <= P.LEVEL_NOUN_MAX or "是" in noun:
+                return level  # 4个国家级、5个省级开发区是…主战场: a statement, no short noun to share
+            return level + noun[prefix.end() :]
+        return level
 
     def _parallel_quota(self, c: _Candidate) -> bool:
         """每年举办…不少于2场、提供…不少于50次，|促进不少于10项…: a clause of its own act with the same floor verb

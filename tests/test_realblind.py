@@ -142,6 +142,11 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   deadlines). Blind (main 56e4e1f): target 0.966 (P 0.982, R 0.952: 11 missed, among them a 项目前期 sentence read
   as the present, unknown measure words, a 、-item size; 4 spurious, counts restating lists and policies by size),
   deadline 1.000, target·indicator 0.908; floors since BL26's rules: target 0.993, target·indicator 0.927.
+- ``realwr10`` (task BL28): 南宁's (0177) and 武汉's (0189) 2024 政府工作报告, targets and deadlines only as
+  ``realwr``, annotated whole (the 回顾 must yield none; 0177's six `年内` are its deadlines, 0189 has none). Blind
+  (main 272ae03): target 0.971 (P 0.963, R 0.979: 9 spurious, existing sets named by their size after 支持/推动/做强;
+  5 missed: `保持…在…以上` in a 、-list, `A及B各N`, `盘活…用于`, two red lines), deadline 1.000, target·indicator
+  0.866; floors since BL28's rules: target 0.987, target·indicator 0.899.
 - ``realwr7`` (task BL24): 晋城's (0186) and 沈阳's (0190) 2024 政府工作报告, targets and deadlines only as ``realwr``,
   annotated whole (the 回顾 must yield none). 0186's 2024 part bounds tasks (`年内` ×4, `年底前` ×2, `一季度`,
   `“五一”假期`, `每两月`, `每年`, `用N年时间`); 0190's none. Blind (main 56e4e1f): target 0.945 (P 0.948, R 0.943), deadline
@@ -901,6 +906,25 @@ SETS = (
         meta_field_floor=0.0,
         builders="realwr5_*.py",
         empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in either 2024 part
+        labels=("target", "deadline"),
+    ),
+    # realwr10 (task BL28): F1 after BL28's target rules, less a margin (blind figures, main 272ae03, in brackets;
+    # notes/realwr10.md lists every error): targets and deadlines only, as realwr; the 回顾 parts scored (no span there).
+    BlindSet(
+        "realwr10",
+        documents=2,
+        f1_floors={
+            # 0.987 (236 gold, 238 pred, 234 correct) after BL28's rules (保持…在, 支持/推动 + units backed to grow,
+            # A及B各N, 盘活…用于, 自治区级/百亿元级 levels); blind 0.971 (240 pred, 231 correct). Left: the red lines `守牢…万亩耕地红线` (gold
+            # unsure), `做强4个…集群`/`做强16条重点产业链` (realdev counts 做优's objects), two unsure gold nones
+            "target": 0.96,
+            "deadline": 0.97,  # 1.000 (6 gold, 6 pred; blind 1.000): 0177's six `年内`
+            "micro": 0.96,  # 0.988 (blind 0.971)
+        },
+        target_indicator_floor=0.87,  # 0.899 (blind 0.866)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr10_*.py",
         labels=("target", "deadline"),
     ),
     # realwr9 (task BL26): F1 after BL26's target rules, less a margin (blind figures, main 56e4e1f, in brackets;
