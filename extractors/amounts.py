@@ -49,6 +49,7 @@ from typing import Any
 import pyarrow as pa
 
 from extractors.base import Extractor
+from extractors.project_tables import project_tables
 from extractors.rules import Found, Row, Rule, RuleSet, example
 from pipeline.core.document import ExtractContext
 from pipeline.core.numerals import (
@@ -542,6 +543,21 @@ def _pair_conditions(rows: list[dict[str, Any]], text: str) -> None:
             reward["condition_amount_id"] = condition["amount_id"]
 
 
+def _with_table_sums(rows: list[Row], ctx: ExtractContext) -> list[Row]:
+    """(BL31) The sum cells of project tables exported one cell a line, their money unit in the column head
+    (`总投资（万元）` over `240`: 2400000 yuan; ``extractors/project_tables.py``), in text order among the rows."""
+    tables = project_tables(ctx.norm.raw_text)
+    if not tables:
+        return rows
+    text, taken = ctx.text, {(r["norm_start"], r["norm_end"]) for r in rows}
+    for table in tables:
+        for raw_start, raw_end, value in table.sums:
+            start, end = ctx.norm.to_norm(raw_start, raw_end)
+            if text[start:end] == ctx.norm.raw_text[raw_start:raw_end] and (start, end) not in taken:
+                rows.append(_row(start, end, float(value), "="))
+    return sorted(rows, key=lambda r: (r["norm_start"], r["norm_end"]))
+
+
 def find(ctx: ExtractContext) -> list[Found]:
     return list(RULES.finditer(ctx.text))
 
@@ -556,6 +572,7 @@ def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
     rows = _drop_restated(rows, text)
     _link_ranges(rows, text)
     _inherit_list_comparators(rows, text)
+    rows = _with_table_sums(rows, ctx)
     for i, row in enumerate(rows, 1):
         row["amount_id"] = i
         row["condition_amount_id"] = None

@@ -76,6 +76,7 @@ from typing import NamedTuple
 import pyarrow as pa
 
 from extractors.base import Extractor
+from extractors.project_tables import project_tables
 from extractors.rules import Found, Row, Rule, RuleSet, example
 from extractors.target_parts import SITUATION_TITLE
 from pipeline.core.document import ExtractContext, Section
@@ -306,6 +307,8 @@ _RATE_OF_NOUN_AFTER = re.compile(
     rf"{_S}(?:{NUMBER_RE})[万亿]?(?:{RANGE_SEP_RE}(?:{NUMBER_RE})[万亿]?)?{_S}[^\d，。；：！？、\n的]{{1,4}}的"
 )
 _CONDITION_CLAUSE = re.compile(r"[^，。；：！？\n]{0,24}?的(?=[，,；;])")
+# (BL31) 清疏每年不得少于2次: the period of a norm's least frequency (a modal forbidding fewer), as a cap's period
+_NORM_FLOOR_AFTER = re.compile(r"(?:均|都)?(?:不得|不应|不宜)(?:少于|低于)")
 # 每年的排矸量有五千到七千万吨: the period of a quantity the text states (a state report), no recurring act; (BL22)
 # also without 的 and with the land a quantity takes (今后每年排矸量占地三千多亩)
 _QUANTITY_STATE_AFTER = re.compile(r"的?[^，。；：！？\n\d]{0,6}?量(?:约|大约)?(?:有|为|在|占地|占用)")
@@ -1666,6 +1669,7 @@ def _rate_period(text: str, start: int, end: int) -> bool:
         or _CONDITION_CLAUSE.match(text, end)
         or _QUANTITY_STATE_AFTER.match(text, end)
         or _REMNANT_AFTER.match(text, end)
+        or _NORM_FLOOR_AFTER.match(text, end)
     )
 
 
@@ -1722,6 +1726,13 @@ RECUR = Rule(
         example("给予每人每月3000元实习补贴。", note="a per-person rate"),
         example("租金补贴每年不超过5万元。", note="a cap"),
         example("每年获支持企业数量最多不超过10个。", note="a cap"),
+        example("原则上，小型排水管道清掏每年不得少于2次。", note="(BL31) the period of a norm's least frequency"),
+        example("中型管道每2年不得少于3次。", note="(BL31) the same over two years"),
+        example(
+            "每年开展不少于2次应急演练。",
+            {"text": "每年", "kind": "recurring", "months": 12},
+            note="(BL31) the issuer's yearly act with its count: a cycle",
+        ),
         example("用电指标每年两度，每年偿还本金的20%。", note="rates"),
         example("市辖区每年因道路交通事故死亡的人数/市辖区机动车保有量。", note="an indicator's formula"),
         example("年纳税额达到200万元以上、每年保持稳定增长的，给予补贴。", note="a condition clause"),
@@ -2479,6 +2490,12 @@ RULES = RuleSet(
 )
 
 
+# (BL31) a table's column head alone on its line or in its cell: `2025年目标`, `2020年现状`, `其中：2021年任务`
+_COLUMN_HEAD = re.compile(
+    r"[ \u3000]*(?:其中[：:])?(?:19|20)\d\d年(?:目标值?|现状值?|任务|预期值?|预计)[ \u3000]*(?:\r?\n|\t|\||$)"
+)
+
+
 def find(ctx: ExtractContext) -> list[Found]:
     """Every rule match outside cited titles (and, for plan periods, outside brackets)."""
     text = ctx.text
@@ -2489,6 +2506,8 @@ def find(ctx: ExtractContext) -> list[Found]:
         start = f.match.start()
         if titles[0] and _inside(titles, start):
             continue
+        if _COLUMN_HEAD.match(text, text.rfind("\n", 0, start) + 1):
+            continue  # (BL31) a table's column head `2025年目标`: which year the column holds, no bound
         if f.rule is PLAN_PERIOD:
             brackets = brackets or _spans(_BRACKETED, text)
             if _inside(brackets, start) and not _PHASE_BEFORE.search(text, max(0, start - 8), start):
@@ -2659,7 +2678,23 @@ def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
         if _foreign_clause(ctx.text, f.match.start()):
             continue
         rows.extend(RuleSet.produce(f, env))
-    return _resolve_years(rows, ctx, doc_year, earliest)
+    return _with_project_years(_resolve_years(rows, ctx, doc_year, earliest), ctx)
+
+
+def _with_project_years(rows: list[Row], ctx: ExtractContext) -> list[Row]:
+    """(BL31) The years cells of project tables exported one cell a line (`项目起止` over `2021-2023`: `by` 2023,
+    a written year range's end, CONVENTIONS DL8; ``extractors/project_tables.py``), in text order among the rows."""
+    tables = project_tables(ctx.norm.raw_text)
+    if not tables:
+        return rows
+    text, taken = ctx.text, {(r["norm_start"], r["norm_end"]) for r in rows}
+    for table in tables:
+        for raw_start, raw_end, year in table.years:
+            start, end = ctx.norm.to_norm(raw_start, raw_end)
+            row = _mk(start, end, "by", year, None)
+            if row and text[start:end] == ctx.norm.raw_text[raw_start:raw_end] and (start, end) not in taken:
+                rows.append(row)
+    return sorted(rows, key=lambda r: (r["norm_start"], r["norm_end"]))
 
 
 EXTRACTOR = Extractor(

@@ -41,11 +41,18 @@ def _first_char_guard(words, any_case: bool = False) -> str:
     return f"(?={'|'.join(classes)})"
 
 
+# (BL30) a unit whose last character opens a word of time when more follows: `1000人年均增收…` is 1000 人 whose yearly
+# average rises, not 1000 person-years (`人年` stays the unit before a qualifier or the clause's end: `36万人年以上`)
+_UNIT_RUN_ON = {"人年": "(?![均度内底前初末中起来])"}
+
+
 def _unit_alternation(words) -> str:
     """Longest first.  Latin units (EFLOPS, Gbps) match in any letter case, except a
     single letter (5000P); none may run on into a Latin word (5000PUE, 2P2P)."""
 
     def one(w: str) -> str:
+        if w in _UNIT_RUN_ON:
+            return re.escape(w) + _UNIT_RUN_ON[w]
         if not (w.isascii() and any(c.isalpha() for c in w)):
             return re.escape(w)
         body = re.escape(w) if len(w) == 1 else f"(?i:{re.escape(w)})"
@@ -410,6 +417,12 @@ def comparator_before(text: str, lo: int, end: int) -> re.Match | None:
     return None
 
 
+# (BL28) a split bound verb: 保持/稳定/维持 + the indicator + 在 + the value (`保持粮食播种面积在600万亩以上`, `稳定森林
+# 覆盖率在60%`): 在 closes the verb 保持在/稳定在 written around its object, so the value has its verb (`=` unless a
+# qualifier); searched only where 在 stands right before the number
+HELD_AT_BEFORE = re.compile(r"(?:保持|稳定|维持)[^\d，,；;。：:、\n在]{2,16}在[ \u3000]*$")
+HELD_AT = re.compile(r"(?P<held_at>在)")
+HELD_AT_WIDTH = 2 + 16 + 1
 # searched only where 的 stands right before the number (the bound's base between): its own, wider window
 CMP_OF_BEFORE = re.compile(rf"(?P<of_verb>{_alternation(_OF_VERBS)})[^\d，,；;。：:、\n]{{1,12}}的{_SP}$")
 OF_WIDTH = 3 + 12 + 2
@@ -657,7 +670,11 @@ GOALS_OF_THE_YEAR = re.compile(r"[^，,。；;：:\n]{0,24}?预期目标(?:是|�
 GOALS_YEAR_OPENING = re.compile(r"[ \u3000]*((?:19|20)\d{2})[ \u3000]*年(?=" + GOALS_OF_THE_YEAR.pattern + ")")
 BARE_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})[ \u3000]*年")
 # a parameter of a rule, not a goal: 单次交易限值提高至5000元, 补助标准提高到每人1000元
-RULE_PARAMETER = re.compile(r"限值|限额|上限|下限|额度|标准|门槛|起付线|封顶线")
+# (BL30) a measured quality whose figure is written in classes (`近岸海域水质达到二类以上`, `地表水水质达到3类`,
+# `土壤环境质量达到二类`): the grade of a national standard's scale, as `Ⅲ类` is, not a count of kinds
+QUALITY_BEFORE = re.compile(r"水质|水体|质量|水环境|地表水|海水")
+# (BL30) `限额以上`/`限额以下` name the statistics' size classes of units (`新增限额以上网络零售额300亿元`), no limit
+RULE_PARAMETER = re.compile(r"限值|限额(?!以[上下])|上限|下限|额度|标准|门槛|起付线|封顶线")
 # (BL18) consumption vouchers a government issues (`发放消费券2500万元`, `投放政府消费券1000万元`): its outlay. Not the
 # business-start loans it guarantees (`发放创业担保贷款15亿元`): banks lend them, a volume a later check verifies, as
 # `新增贷款800亿元以上` (BL25's rule reading them as an outlay was reverted by the lead: it lost a held-out target)
@@ -691,9 +708,13 @@ REGISTERED_CAPITAL = re.compile(r"注册资本金?[ \u3000]*(?:为|是|共计|�
 # (BL21) credit banks extend (`“信易贷”授信规模突破3000亿元`) is an outcome of a lending programme, not money set aside
 # (BL26) what the whole society spends, R&D above all (`全社会研发经费投入800亿元` after `完善科研经费拨付…机制`): a
 # statistic of the economy's outlays a check reads off, not the government's money
+# (BL30) banks' new lending (`新增普惠小微贷款、绿色贷款超8000亿元` after `新设立…产业基金`): a statistic of the credit
+# market, as 授信 is; loans the government issues stay a budget (`新增发放创业担保贷款27亿元`: no `发放`, no `担保`);
+# assets revitalised (`盘活…政府资产100亿元`): a result of the year's asset management a check verifies
 GOAL_MONEY = re.compile(
     r"带动|撬动|拉动|吸引|产值|营业收入|营收|收入|增加值|销售额|交易额|进出口|出口额|税收|社会资本|社会投资|投资额|总投资"
     r"|授信|全社会|研发(?:经费)?投入"
+    r"|新增(?![^，,；;。]{0,6}发放)[^，,；;。]{0,30}?(?<!担保)贷款|盘活[^，,；;。]{0,12}资产"
 )
 START_VALUE_BEFORE = "从由"  # right before a quantity: it is where a goal starts from, if START_VALUE_AFTER follows
 # (BL12) every change verb of the genre with 到/至 closes a start value (由20天缩短到10天, 从50%升至60%, 由19%上升到45%:
@@ -1005,6 +1026,13 @@ ROLE_OF_AFTER = re.compile(r"[^，,；;。\d]{0,24}?(?:作用|优势|功能|效�
 # (BL21) what exists put to use by 用好/用活 (`用好用活航空、气象等86个科普场馆、…64个文化场馆`): its count is the stock
 # used, as with 发挥…作用, no count of a goal's output (盘活 a stock's idle part stays a goal: 盘活闲置土地1000亩)
 PUT_TO_USE_BEFORE = re.compile(r"用好|用活")
+# (BL28) what exists supported to grow: 支持/推动 + a count + its noun + a verb of the noun's own growth (`支持8家实验室
+# 多出成果`, `支持29家研发机构加快发展`, `推动4个副城产城融合`, a pivot: the count names the units the text backs, as
+# 用好 names what is there); an outcome after the noun stays a goal (`支持10家企业上市`, `推动100家企业上云`)
+SUPPORTED_BEFORE = re.compile(r"(?:支持|扶持|推动|鼓励|引导)[ \u3000]*$")
+SUPPORTED_AFTER = re.compile(
+    r"[^\d，,；;。：:、\n]{1,14}?(?:加快发展|发展壮大|做[强大优](?!\d)|多出成果|高质量发展|产城融合|以[^\d，,；;。]{1,8}赋能)"
+)
 # (BL24) the set a work focuses on (`聚焦20项重大工程，…谋划实施一批…重大项目`, `围绕10个重点领域`): 聚焦/围绕/紧扣/瞄准
 # name the priorities the tasks after them serve, as 用好 names what is there, no count of an output; (BL29) also past a
 # longer list closed by 等 (`聚焦新一代信息技术、生物医药大健康、新材料等10个产业集群`)
@@ -1095,6 +1123,9 @@ def base_unit(unit: str) -> str:
 
 # the rest of the clause allocates the quantity: 新增用地指标65%用于…
 ALLOCATION = re.compile(r"用于|用来|投向")
+# (BL28) ... unless the quantity is what a 盘活 frees (`争取年内资产盘活300亿元用于支持产业发展`, `盘活闲置土地500亩用于
+# 产业项目`): the stock revived is the goal (BL21: 盘活 stays a goal), 用于 names its use afterwards
+REVIVED_BEFORE = re.compile(r"盘活")
 
 # a leading verb that is part of its indicator: 新增上市企业 counts new listings (gold keeps it)
 KEPT_VERBS = ("新增", "储备")
@@ -1286,8 +1317,12 @@ DISTRIBUTIVE = re.compile(
 LEVEL_ONLY = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级?$")
 LEVEL_PREFIX = re.compile(r"^(?:[省市县区乡镇村][、和及与]?)+级")
 # a list item that is a level alone (国家级、省级龙头企业各2家): it counts the last item's noun at its own level
-LEVEL_ITEM = re.compile(r"^(?:国家|省|市|县|区|乡镇|村)级?$")
-LEVEL_ITEM_PREFIX = re.compile(r"^(?P<level>国家|省|市|县|区|乡镇|村)(?:[两三四]?级)?")
+# (BL28) also 自治区级 (a province's level: `新增2家国家级、20家自治区级创新创业平台`) and a scale class alone
+# (`储备87个百亿元级、964个十亿元级、1965个亿元级项目`): the noun is written once, on the last item
+_LEVELS = r"国家|自治区|自治州|省|市|县|区|乡镇|村"
+_SCALE_LEVEL = r"[十百千万]*亿元?级"
+LEVEL_ITEM = re.compile(rf"^(?:(?:{_LEVELS})级?|{_SCALE_LEVEL})$")
+LEVEL_ITEM_PREFIX = re.compile(rf"^(?P<level>{_SCALE_LEVEL}|{_LEVELS})(?:[两三四]?级)?")
 # the urban and rural halves of a population or an area, written once for the shared noun after the last
 _URBAN_RURAL = r"城镇|城市|城区|农村|乡村"
 URBAN_RURAL = re.compile(_URBAN_RURAL)
@@ -1412,6 +1447,17 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end > pos:
         items.append((pos, end))
     return items
+
+
+def split_at_ji(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(BL28) The two items of `A及B` before 各 (`示范性高中及特色高中各1所`: 各 gives each its count), one 及 outside
+    brackets, each side a noun of two characters or more; else the whole span as one item."""
+    at = text.find("及", start, end)
+    if at < 0 or text.find("及", at + 1, end) >= 0 or inside_brackets(text, start, at):
+        return [(start, end)]
+    if at - start < 2 or end - at - 1 < 2:
+        return [(start, end)]
+    return [(start, at), (at + 1, end)]
 
 
 BRACKET_CHARS = re.compile(r"[（()《]")

@@ -217,3 +217,125 @@ def table_targets(text: str, doc_year: int | None = None) -> Iterator[tuple[dict
         row = _row_target(text, cells, header)
         if row is not None:
             yield row, line.start(), line.end()
+
+
+# (BL31) An indicator table exported one cell a line (a 规划's 主要指标表 from a PDF): its header block from `序号` to
+# the first row number names an 指标 column, value columns and, last, the 指标属性 column; every row ends at its
+# 属性 cell (`约束性`/`预期性`, how a 规划 marks each indicator), so rows are read by that ending, not by counting
+# cells (a merged 类别 cell is written once, on the first row it covers, and may be split over lines): the cells
+# before it are the values, one a value column, after the indicator cell (and its 单位 cell, where the header has one).
+_ATTRIBUTE = frozenset({"约束性", "预期性"})
+_LINE_HEADER_MAX = 12
+_VALUE_COLUMN = re.compile(r"目标|任务|计划|预期|(?:19|20)\d{2}年?")
+_PRESENT_COLUMN = re.compile(r"现状|基期|基数|完成|实际")
+
+
+def _header_lines(lines: list[tuple[int, int, str]], i: int) -> tuple[list[str], int] | None:
+    """The header's cells from the `序号` line ``i`` to the first row number, and the index of that number."""
+    j = i + 1
+    while j < len(lines) and lines[j][2] != "1" and len(lines[j][2]) <= _LINE_HEADER_MAX:
+        j += 1
+    if j >= len(lines) or lines[j][2] != "1":
+        return None
+    return [t for _, _, t in lines[i + 1 : j]], j
+
+
+class _LineHeader:
+    def __init__(self, columns: list[tuple[bool, int | None]], unit: bool):
+        self.columns = columns  # per value column: (a target column, its year)
+        self.unit = unit
+
+
+def _line_header(names: list[str], doc_year: int | None) -> _LineHeader | None:
+    if not any("属性" in n for n in names):
+        return None
+    indicator = next((k for k, n in enumerate(names) if _INDICATOR_HEADER.search(n) and "属性" not in n), None)
+    if indicator is None:
+        return None
+    unit = any(_UNIT_HEADER.match(n) for n in names[indicator + 1 :])
+    heads = []
+    for n in names[indicator + 1 :]:
+        if "属性" in n or n == "指标":
+            break  # the 指标属性 column (its head may be split: `指标` / `属性`)
+        if not _UNIT_HEADER.match(n) and _VALUE_COLUMN.search(n):
+            year = _YEAR.search(n)
+            heads.append((n, int(year.group(1)) if year else None))
+    latest = max((y for _, y in heads if y is not None), default=None)
+    columns = []
+    for n, y in heads:
+        # a goal column: it names 目标/任务/计划 or it is the latest year; never the present, nor a past year
+        named = _TARGET_HEADER.search(n) or "任务" in n or "计划" in n
+        past = y is not None and doc_year is not None and y < doc_year
+        columns.append((bool(named or y == latest) and not _PRESENT_COLUMN.search(n) and not past, y))
+    return _LineHeader(columns, unit) if any(t for t, _ in columns) else None
+
+
+def _line_row(cells: list[tuple[int, str]], header: _LineHeader, norm: Any) -> Iterator[dict[str, Any]]:
+    """The targets of one row: ``cells`` (raw offset, text) before its 属性 cell; a cell normalisation dropped (a
+    lone number read as a page number) gives no span."""
+    k = len(header.columns)
+    if len(cells) < k + 1 + header.unit:
+        return
+    values = cells[-k:]
+    unit_cell = cells[-k - 1][1] if header.unit else None
+    ind_raw, indicator = cells[-k - 1 - header.unit]
+    bracket = _BRACKET_UNIT.search(indicator)
+    unit = unit_cell or (bracket.group(1) if bracket else None)
+    if bracket is not None:
+        indicator = indicator[: bracket.start()].rstrip()
+    ind_start = _norm_cell(norm, ind_raw, cells[-k - 1 - header.unit][1])
+    for n, ((is_target, year), (val_raw, value_text)) in enumerate(zip(header.columns, values)):
+        m = _VALUE.match(value_text)
+        val = _norm_cell(norm, val_raw, value_text)
+        if not is_target or m is None or m.group("unit") or val is None:
+            continue
+        try:
+            value, value_max = parse_range(re.sub(r"\s+", "", m.group("num")))
+        except ValueError:
+            continue
+        comparator = _QUAL_COMPARATOR[m.group("qual")] if m.group("qual") else _PRE_COMPARATOR.get(m.group("pre"), "=")
+        first = all(not t for t, _ in header.columns[:n])  # the first target column: spanned from the indicator
+        yield {
+            "norm_start": ind_start if first and ind_start is not None else val,
+            "norm_end": val + len(value_text),
+            "indicator": indicator.strip(_PAD) or None,
+            "value": value,
+            "value_max": value_max,
+            "unit": "%" if unit == "％" else unit,
+            "comparator": comparator,
+            "deadline_year": year,
+            "recurring": "annual" if "年均" in indicator else None,
+        }
+
+
+def _norm_cell(norm: Any, raw_start: int, text: str) -> int | None:
+    """Where the raw cell starts in norm_text, None when normalisation did not keep it as written."""
+    start, end = norm.to_norm(raw_start, raw_start + len(text))
+    return start if norm.text[start:end] == text else None
+
+
+def line_table_targets(norm: Any, doc_year: int | None = None) -> Iterator[tuple[dict[str, Any], int, int]]:
+    """Indicator tables of one cell a line (above); offsets mapped to norm_text as ``spaced_table_targets`` does."""
+    raw = norm.raw_text
+    if "序号" not in raw or "属性" not in raw or not _ATTRIBUTE & set(re.findall(r"约束性|预期性", raw)):
+        return
+    lines = [
+        (m.start() + len(m.group()) - len(m.group().lstrip(_PAD)), m.end(), m.group().strip(_PAD))
+        for m in re.finditer(r"[^\r\n]+", raw)
+        if m.group().strip(_PAD)
+    ]
+    i = 0
+    while i < len(lines):
+        found = _header_lines(lines, i) if lines[i][2] == "序号" else None
+        header = _line_header(found[0], doc_year) if found else None
+        if found is None or header is None:
+            i += 1
+            continue
+        i = found[1]
+        row_start = i
+        while i < len(lines) and (lines[i][2] in _ATTRIBUTE or len(lines[i][2]) <= 40):
+            if lines[i][2] in _ATTRIBUTE:
+                for row in _line_row([(a, t) for a, _, t in lines[row_start + 1 : i]], header, norm):
+                    yield row, row["norm_start"], row["norm_end"]
+                row_start = i + 1
+            i += 1

@@ -33,11 +33,12 @@ import pyarrow as pa
 from extractors import target_patterns as P
 from extractors.base import Extractor
 from extractors.char_positions import code_points
+from extractors.project_tables import project_tables
 from extractors.rules import Found, Rule, RuleSet, example
 from extractors.target_clauses import GOAL, RULE_HEADING, ClauseKinds, chronicle_parts
 from extractors.target_parts import GOALS_SENTENCE, document_parts
 from extractors.target_scan import StartPositions, StartScan
-from extractors.target_tables import spaced_table_targets, table_targets
+from extractors.target_tables import line_table_targets, spaced_table_targets, table_targets
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_DIGITS, parse_number, parse_range
 from pipeline.core.plans import PLAN_END
@@ -1167,7 +1168,15 @@ def _comparator_before(text: str, seg_start: int, start: int) -> re.Match | None
     if found is None and text.rfind("的", start - 2, start) >= 0:
         lo = max(seg_start, start - P.MAX_VERB_LEN - P.OF_WIDTH)
         found = P.CMP_OF_BEFORE.search(text, lo, start) or P.SHARE_OF_BEFORE.search(text, lo, start)
+    if found is None and text.rfind("在", start - 2, start) >= 0:
+        found = _held_at(text, seg_start, start)
     return found
+
+
+def _held_at(text: str, seg_start: int, start: int) -> re.Match | None:
+    """(BL28) `保持粮食播种面积在|600万亩以上`: the 在 of a bound verb written around its indicator, as a verb match."""
+    held = P.HELD_AT_BEFORE.search(text, max(seg_start, start - P.HELD_AT_WIDTH - 1), start)
+    return P.HELD_AT.match(text, text.rindex("在", held.start(), start)) if held else None
 
 
 def _floored_count(text: str, seg_start: int, start: int, unit: str | None) -> bool:
@@ -1196,7 +1205,8 @@ def _names_or_qualifies(
     start, end = m.start(), m.end()
 
     def compared() -> bool:
-        return P.comparator_before(text, max(sent_start, start - P.MAX_VERB_LEN), start) is not None
+        lo = max(sent_start, start - P.MAX_VERB_LEN)
+        return P.comparator_before(text, lo, start) is not None or _held_at(text, sent_start, start) is not None
 
     if quoted and not m.group("cls") and P.inside_quotes(text, sent_start, start) and not compared():
         return True  # “24小时不打烊”, “1个专班+8个工作组”: part of a name
@@ -1345,6 +1355,13 @@ def _breaks_through_objects(text: str, c: _Candidate) -> bool:
     )
 
 
+def _totals_list(text: str, c: _Candidate) -> bool:
+    """(BL30) A size right after the `等` closing a list of named members (`7号线、15号线等|262公里轨道交通在建项目`): the
+    members' total, counted as a count after `等` is (CONVENTIONS `…等7条道路`), not the size naming one project; a
+    size before `等` (`50万吨光伏装备制造等项目`) or after a count (`等5个|770万千瓦抽蓄电站`) still names."""
+    return text[c.start - 1 : c.start] == "等" and text.find("、", c.clause_start, c.start) >= 0
+
+
 def _unit_misread(text: str, c: _Candidate) -> bool:
     """A unit that is no unit of a count: 4G, 5G, 6G (generations of mobile networks, not bandwidth); a measure
     word whose character opens the word after it (30支持…, 4部分: 支持, 部分 count nothing)."""
@@ -1368,11 +1385,15 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
     if _focused_on(text, c):
         return True  # 聚焦|20项重大工程: the priorities focused on (BL24)
     if _stock_worked_on(text, c):
-        return True  # 深化|24个重点片区规划, 发展壮大|2个国家级…集群: the existing set worked on (BL29)
+        return True  # 深化|24个重点片区规划, 提质扩量|6个…集群: the existing set worked on (BL29)
+    if _supported_to_grow(text, c):
+        return True  # 支持|8家实验室|多出成果: the units backed, no output (BL28)
     if _counts_candidates(text, c):
         return True  # 筛选出12件民生实事候选项目: candidates put to a choice (BL24)
     if not c.is_money and P.SERVED_AFTER.match(text, c.end, c.clause_end):
         return True  # 抓好69个易地搬迁点后续扶持: the stock served (BL25)
+    if c.unit == "类" and P.QUALITY_BEFORE.search(text, c.clause_start, c.start):
+        return True  # 海域水质稳步实现|四类及以上: a quality grade (GB 3838/3097 classes), no count (BL30)
     return bool(
         P.ROLE_OF_BEFORE.search(text, c.clause_start, c.start) and P.ROLE_OF_AFTER.match(text, c.end, c.clause_end)
     )
@@ -1390,7 +1411,7 @@ def _focused_on(text: str, c: _Candidate) -> bool:
 
 def _stock_worked_on(text: str, c: _Candidate) -> bool:
     """(BL29) Whether a verb that works on what there is stands right before the count or the list it ends
-    (`深化|24个重点片区规划`, `发展壮大|2个国家级和12个省级…集群`): the existing set named by its size."""
+    (`深化|24个重点片区规划`, `提质扩量|3个国家级和8个省级…集群`): the existing set named by its size."""
     if c.is_money:
         return False
     first = _chain_start(text, c)
@@ -1398,12 +1419,22 @@ def _stock_worked_on(text: str, c: _Candidate) -> bool:
 
 
 def _chain_start(text: str, c: _Candidate) -> int:
-    """(BL29) Where the list of counted sets that ends at the count begins (`发展壮大|2个国家级和12个省级…集群`): the
+    """(BL29) Where the list of counted sets that ends at the count begins (`提质扩量|3个国家级和8个省级…集群`): the
     verb before the first count governs the later ones; the count itself when it opens the list."""
     chain = P.COUNT_CHAIN_BEFORE.search(text, c.clause_start, c.start)
     if chain is None or P.ACTION_VERB.search(text, chain.start(), c.start) is not None:
         return c.start  # 围绕10个重点产业链|引进项目30个: an act between counts starts a goal of its own
     return chain.start()
+
+
+def _supported_to_grow(text: str, c: _Candidate) -> bool:
+    """(BL28) Whether a count right after 支持/推动 names the units backed to grow (`支持|29家新型研发机构|加快发展`)."""
+    if c.is_money or c.unit == "%":
+        return False
+    return bool(
+        P.SUPPORTED_BEFORE.search(text, max(c.clause_start, c.start - 3), c.start)
+        and P.SUPPORTED_AFTER.match(text, c.end, c.clause_end)
+    )
 
 
 def _counts_candidates(text: str, c: _Candidate) -> bool:
@@ -1503,6 +1534,7 @@ class _Scan:
         for row, line_start, line_end in (
             *table_targets(self.text, doc.doc_year),
             *spaced_table_targets(ctx.norm, doc.doc_year),
+            *line_table_targets(ctx.norm, doc.doc_year),
         ):
             if doc.in_review(row["norm_start"]):
                 continue
@@ -1510,6 +1542,10 @@ class _Scan:
                 row["deadline_year"] = doc.deadline_year(row["norm_start"])
             self.rows.append(row)
             self.table_lines.append((line_start, line_end))
+        # (BL31) a project table's body: its cells state each listed project's content and scale (`新建1座泵站`),
+        # no goal of the plan (extractors/project_tables.py)
+        self.table_lines.extend(ctx.norm.to_norm(*t.body) for t in project_tables(ctx.norm.raw_text))
+        self.table_lines.sort()
         self.table_starts = [a for a, _ in self.table_lines]
 
     def _in_table(self, start: int) -> bool:
@@ -1583,8 +1619,8 @@ class _Scan:
         if start > 0 and text[start - 1] in P.START_VALUE_BEFORE and P.START_VALUE_AFTER.match(text, end):
             return False  # 从百亿级向200亿级: the first is where the goal starts from
         c.clause_start, c.clause_end = self.doc.clause(start)
-        if P.ALLOCATION.search(text, end, c.clause_end):
-            return False
+        if P.ALLOCATION.search(text, end, c.clause_end) and not P.REVIVED_BEFORE.search(text, c.clause_start, start):
+            return False  # 新增用地指标65%用于…: a share allocated (but 盘活…300亿元用于…: the stock revived, BL28)
         c.is_money = c.unit is not None and c.unit.endswith("元")
         if P.RULE_CLAUSE_WORDS.search(text, c.clause_start, start) and _rule_clause(text, c):
             return False  # an adjustment (由30%调整为10%), a fee cut, a forecast (预计…)
@@ -1952,6 +1988,7 @@ class _Scan:
             or (
                 verb is None
                 and (P.NP_AFTER.match(text, end) is not None or P.NOUN_AFTER.match(text, end) is not None)
+                and P.ALLOCATION.match(text, end) is None  # 盘活300亿元|用于…: the use, no noun counted (BL28)
                 and not _specification_before_owner(text, c, ind_start)
                 and not _task_size(text, c)  # (BL12) 造林|100万亩|任务
                 and _predicate_after_count(text, c, ind_start) is None  # (BL12) 带动…企业5000家以上|上平台用平台
@@ -1968,6 +2005,8 @@ class _Scan:
             else None
         )
         items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
+        if list_mark and len(items) == 1 and list_mark.group() == "各":
+            items = P.split_at_ji(text, ind_start, list_mark.start())  # 示范性高中及特色高中各1所 (BL28)
         if len(items) > 1:
             return [(a, end, _with_direction(name, verb)) for (a, _), name in zip(items, _item_names(text, items))]
         if verb is None and text[c.start - 1 : c.start] == "按" and P.ARRANGED_AFTER.match(text, end):
@@ -2110,16 +2149,19 @@ class _Scan:
     def _level_of_next_item(self, np_end: int, clause_end: int, level: str) -> str:
         """新引育90名国家级、150名省级科技人才: a level alone takes the noun of the next item at its own level."""
         text = self.text
-        if text[np_end : np_end + 1] != "、":
-            return level
-        following = P.QUANTITY.match(text, np_end + 1, clause_end)
-        if following is None:
-            return level
-        noun = text[following.end() : _noun_phrase_end(text, following.end(), clause_end)].strip()
-        prefix = P.LEVEL_ITEM_PREFIX.match(noun)
-        if prefix is None or not 0 < len(noun) - prefix.end() <= P.LEVEL_NOUN_MAX or "是" in noun:
-            return level  # 4个国家级、5个省级开发区是…主战场: a statement, no short noun to share
-        return level + noun[prefix.end() :]
+        while text[np_end : np_end + 1] == "、":
+            following = P.QUANTITY.match(text, np_end + 1, clause_end)
+            if following is None:
+                return level
+            np_end = _noun_phrase_end(text, following.end(), clause_end)
+            noun = text[following.end() : np_end].strip()
+            prefix = P.LEVEL_ITEM_PREFIX.match(noun)
+            if prefix is not None and prefix.end() == len(noun):
+                continue  # 87个百亿元级、964个十亿元级、…项目: a level alone again, the noun further on (BL28)
+            if prefix is None or not 0 < len(noun) - prefix.end() <= P.LEVEL_NOUN_MAX or "是" in noun:
+                return level  # 4个国家级、5个省级开发区是…主战场: a statement, no short noun to share
+            return level + noun[prefix.end() :]
+        return level
 
     def _parallel_quota(self, c: _Candidate) -> bool:
         """每年举办…不少于2场、提供…不少于50次，|促进不少于10项…: a clause of its own act with the same floor verb
@@ -2214,6 +2256,7 @@ class _Scan:
                 or P.SIZED_HEAD.search(noun)
             )
             and not self._land_of_works(c, noun)
+            and not _totals_list(self.text, c)
         ):
             return True  # 30万吨PGA项目, 20.2平方公里先行区: the size describes the noun
         if c.verb is None and P.OUTPUT_PIECES_UNIT.match(c.unit or "") and P.FACILITY_NOUN.search(noun):

@@ -118,6 +118,13 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   56e4e1f): heading 0.991 (a table note's `2.` read as a heading), target 1.000, deadline 0.750, micro 0.975, meta
   11/13 (title and 文号 restated under the body, missed); floors since BL27's rules (a head restated under the body,
   a note's points): heading 1.000, deadline 0.857 (`试点周期为2年` left: no rule for 试点期N年), meta 13/13.
+- ``realblind20`` (task BL31): corpus-real 0160, 浙江省城市内涝治理"十四五"规划 from PDF text with its tables exported
+  one cell a line: indicator tables (rows ending at `约束性`/`预期性`), a remediation plan by city and year, and the
+  重点项目表 (207 rows: years cells `2021-2023` `by` their end year, sums in `（万元）` columns as amounts, content cells
+  a project's specification, no targets). Meta not blind (realmeta has the text). Blind (main c32f2bb): heading 0.966,
+  target 0.061 (232 content-cell figures read as goals, the tables' goals missed), amount 0.003, deadline 0.100, micro
+  0.133, meta 13/13; floors since BL31's table rules: heading 0.986, target 0.633, amount 0.996, deadline 0.994, micro
+  0.982 (附表1's yearly counts by city and the two-level 表3 cells left; cells normalisation drops as page numbers).
 - ``realwr4`` (task BL20): 乌鲁木齐's (0174) and 长沙's (0198) 2024 政府工作报告, targets and deadlines only as
   ``realwr``, annotated whole (the 回顾 must yield none; no time bound in either 2024 part, so deadline measures false
   positives). Blind (main 1d2d605): target 0.892 (P 0.979, R 0.819: the 18 预期目标 whose sentence opens with its year,
@@ -135,6 +142,11 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   deadlines). Blind (main 56e4e1f): target 0.966 (P 0.982, R 0.952: 11 missed, among them a 项目前期 sentence read
   as the present, unknown measure words, a 、-item size; 4 spurious, counts restating lists and policies by size),
   deadline 1.000, target·indicator 0.908; floors since BL26's rules: target 0.993, target·indicator 0.927.
+- ``realwr10`` (task BL28): 南宁's (0177) and 武汉's (0189) 2024 政府工作报告, targets and deadlines only as
+  ``realwr``, annotated whole (the 回顾 must yield none; 0177's six `年内` are its deadlines, 0189 has none). Blind
+  (main 272ae03): target 0.971 (P 0.963, R 0.979: 9 spurious, existing sets named by their size after 支持/推动/做强;
+  5 missed: `保持…在…以上` in a 、-list, `A及B各N`, `盘活…用于`, two red lines), deadline 1.000, target·indicator
+  0.866; floors since BL28's rules: target 0.987, target·indicator 0.899.
 - ``realwr7`` (task BL24): 晋城's (0186) and 沈阳's (0190) 2024 政府工作报告, targets and deadlines only as ``realwr``,
   annotated whole (the 回顾 must yield none). 0186's 2024 part bounds tasks (`年内` ×4, `年底前` ×2, `一季度`,
   `“五一”假期`, `每两月`, `每年`, `用N年时间`); 0190's none. Blind (main 56e4e1f): target 0.945 (P 0.948, R 0.943), deadline
@@ -160,6 +172,13 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   `发展壮大`, `迭代升级` or a long `聚焦…等` list, and fields after `等`; 4 missed or wrong, a `各` list of villages, an age
   after `为`, `补贴性` training), deadline 0.857 (`按月` inside a pilot's name), target·indicator 0.904; floors since
   BL29's rules: target 0.993, deadline 1.000, target·indicator 0.932.
+- ``realwr12`` (task BL30): 深圳's (0191) and 重庆's (0195) 2024 政府工作报告, targets and deadlines only as ``realwr``,
+  annotated whole (the 回顾 must yield none; no time bound in either 2024 part, so deadline measures false positives).
+  Blind (main 272ae03): target 0.975 (P 0.978, R 0.972: 4 missed, money goals after a fund in the sentence, `限额以上`
+  read as a rule's limit, a length after `等`; 3 spurious, a water grade, an existing set, a stock's length; `人年` cut),
+  target·indicator 0.897; floors since BL30's rules (banks' new lending and assets revitalised are goal money,
+  `限额以上` a size class, `人年` a unit, a quality in classes a grade, a size after `等` the list's total): target 0.994,
+  target·indicator 0.912.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
 it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
@@ -834,6 +853,28 @@ SETS = (
         # 组织…推荐工作`), a contact list (`支撑单位：…`), the form's blanks (`牵头单位名称`)
         empty_labels=NO_AMOUNT_NO_UNIT,
     ),
+    BlindSet(
+        "realblind20",
+        documents=1,
+        f1_floors={
+            # 0.986 (72 gold, 74 pred) since BL31's 附表： list (blind 0.966, 77 pred: the list's indented `2．…`-`4．…`);
+            # 表6's cell points `1.居民住宅…`, `2.道路中…` left
+            "heading": 0.96,
+            # 0.633 (54 gold, 25 pred, all right) since BL31's tables (blind 0.061, 241 pred: 232 content-cell figures of
+            # the project table); 附表1's 24 yearly counts by city, 表3's two-level cells (4) and a dropped cell left
+            "target": 0.6,
+            "amount": 0.97,  # 0.996 (723 gold, 717 pred) since BL31 (blind 0.003: the 万元 column sums); 6 cells dropped
+            # 0.994 (260 gold, 259 pred) since BL31 (blind 0.100: the 243 项目起止 cells); the horizon years
+            # `近期规划水平年为2025年` (unsure gold) missed, `常态化清淤每年约3万方` spurious
+            "deadline": 0.97,
+            "micro": 0.96,  # 0.982 (blind 0.133)
+        },
+        target_indicator_floor=0.58,  # 0.608 (blind 0.054)
+        meta_accuracy_floor=0.98,  # 1.000, 13/13 (realmeta's meta gold agrees: not blind)
+        meta_field_floor=1.0,  # 1 document: one miss would be a regression
+        builders="realblind20_*.py",
+        empty_labels=NO_UNIT,  # `由水利部门牵头` (a table note's prose), `行政首长负责制` (a system's name)
+    ),
     # realwr4 (task BL20): F1 after BL20's target rules, less a margin (blind figures, main 1d2d605, in brackets;
     # notes/realwr4.md lists every error): targets and deadlines only, as realwr.
     BlindSet(
@@ -871,6 +912,25 @@ SETS = (
         meta_field_floor=0.0,
         builders="realwr5_*.py",
         empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in either 2024 part
+        labels=("target", "deadline"),
+    ),
+    # realwr10 (task BL28): F1 after BL28's target rules, less a margin (blind figures, main 272ae03, in brackets;
+    # notes/realwr10.md lists every error): targets and deadlines only, as realwr; the 回顾 parts scored (no span there).
+    BlindSet(
+        "realwr10",
+        documents=2,
+        f1_floors={
+            # 0.987 (236 gold, 238 pred, 234 correct) after BL28's rules (保持…在, 支持/推动 + units backed to grow,
+            # A及B各N, 盘活…用于, 自治区级/百亿元级 levels); blind 0.971 (240 pred, 231 correct). Left: the red lines `守牢…万亩耕地红线` (gold
+            # unsure), `做强4个…集群`/`做强16条重点产业链` (realdev counts 做优's objects), two unsure gold nones
+            "target": 0.96,
+            "deadline": 0.97,  # 1.000 (6 gold, 6 pred; blind 1.000): 0177's six `年内`
+            "micro": 0.96,  # 0.988 (blind 0.971)
+        },
+        target_indicator_floor=0.87,  # 0.899 (blind 0.866)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr10_*.py",
         labels=("target", "deadline"),
     ),
     # realwr9 (task BL26): F1 after BL26's target rules, less a margin (blind figures, main 56e4e1f, in brackets;
@@ -943,7 +1003,8 @@ SETS = (
         f1_floors={
             # 0.993 (223 gold, 222 pred, 221 correct) after BL25's rules (项目前期 is no 目前, 宗, an opening outlay
             # `投资N亿元，`, a count its `一是…N是` restates, `支持现有…`, a part in a bracket, 创业担保贷款, 后续扶持/服务保障,
-            # a base sized by its land, `其中竣工N个`); blind 0.961 (218 pred, 212 correct). Left: `…和省级生态县3个`
+            # a base sized by its land, `其中竣工N个`; 0.991 since the lead reverted the 创业担保贷款 rule, README); blind
+            # 0.961 (218 pred, 212 correct). Left: `…和省级生态县3个`
             # (gold none, unsure), `…用于产业发展的比重提高至65%` (gold unsure: 用于), `…总工程量的70%`
             "target": 0.97,
             "micro": 0.97,  # 0.993 (blind 0.961)
@@ -973,6 +1034,25 @@ SETS = (
         meta_accuracy_floor=0.0,  # meta not scored (labels)
         meta_field_floor=0.0,
         builders="realwr11_*.py",
+        labels=("target", "deadline"),
+    ),
+    # realwr12 (task BL30): F1 after BL30's rules, less a margin (blind figures, main 272ae03, in brackets;
+    # notes/realwr12.md lists every error): targets and deadlines only, as realwr; the 回顾 parts scored (no span there).
+    BlindSet(
+        "realwr12",
+        documents=2,
+        f1_floors={
+            # 0.994 (180 gold, 182 pred, 180 correct) after BL30's rules (贷款/盘活资产 as goal money, 限额以上, 人年,
+            # 水质…N类 a grade, a size after 等); blind 0.975 (179 pred, 175 correct). Left: `提质发展10个全国重点实验室`
+            # (an existing set, as realwr5's), `109公里两江四岸治理提升` (gold none, unsure: BL21's size before a work)
+            "target": 0.97,
+            "micro": 0.97,  # 0.994 (blind 0.975)
+        },
+        target_indicator_floor=0.89,  # 0.912 (blind 0.897)
+        meta_accuracy_floor=0.0,  # meta not scored (labels)
+        meta_field_floor=0.0,
+        builders="realwr12_*.py",
+        empty_labels=("deadline",),  # `今年`, `全年` only: no time bound in either 2024 part
         labels=("target", "deadline"),
     ),
     BlindSet(

@@ -1,0 +1,174 @@
+"""Project tables exported one cell a line (the 重点项目表 of a 规划 or 实施方案, taken from a PDF or a Word table).
+
+    序号 / 项目名称 / 建设性质 / 建设内容与规模 / 建设地点 / 项目起止 / 总投资 / （万元） / "十四五" / 投资（万元）
+    1 / 某河清淤工程 / 新建 / 清淤河段长约2600米 / 某区 / 2021-2022 / 240 / 240
+
+Official texts write a column's money unit once, in its head (`总投资（万元）`), and a project's years as a bare range
+(`2021-2022`) under a head such as `项目起止` or `建设年限`. When the table is exported one cell a line, a header
+block (from its `序号` line: short lines, one a cell or a part of one) that names a years column and, after it, one
+or more money columns tells how every row ends: its years cell, then one sum cell per money column (`/` or `-` when
+none is written). Rows are found by that ending, not by counting cells (merged content cells are written once, on
+the first row that shares them): a years cell (a line that is only a year or a year range, after a place cell)
+followed by the sum cells; a 小计/合计 row (its label, then the total's cells, the last ones its sums); a row that
+groups sub-rows (its number, its name, its sums). What this module gives:
+
+- every years cell: a deadline `by` its last year (a written year range is `by` its end year, CONVENTIONS DL8);
+- every sum cell: an amount, the cell's number times the head's unit;
+- the table's body: every other cell states a listed project's content and scale (`新建1座泵站`), its specification
+  and not a goal of the plan (the plan's goals are its totals, in its text): targets leave it alone.
+
+The table's body runs from its header to the next header, table or attachment title, numbered section heading or the
+end of the text. Offsets are raw-text offsets; the extractors map them to the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# heads of a project's years column; of a money column (its unit in brackets, the head's last line)
+_PERIOD_HEAD = re.compile(r"(?:项目|建设|实施)?(?:起止|起止年限|起止时间|年限|期限|周期|起止年份)")
+_MONEY_HEAD = re.compile(r"[（(](万元|亿元|元)[）)]$")
+_MULTIPLIER = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+_HEADER_CELL_MAX = 16  # a header cell or a part of one is short; the first longer line ends the header
+_YEARS = re.compile(r"((?:19|20)\d\d)(?:\s*[-—–~～至]\s*((?:19|20)\d\d))?年?")
+_SUM = re.compile(r"\d+(?:\.\d+)?")
+_NONE = frozenset({"/", "-", "—", "／", "－"})
+_TOTAL = re.compile(r"[小合总]\s*计")
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+_TITLE = re.compile(r"(?:附表|附件|表)\s*\d|附表|附件")
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
+_LINE = re.compile(r"[^\r\n]+")
+
+Span = tuple[int, int]
+
+
+@dataclass
+class ProjectTable:
+    body: Span
+    years: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, last year)
+    sums: list[tuple[int, int, float]] = field(default_factory=list)  # (start, end, value in yuan)
+
+
+def _lines(raw: str) -> list[tuple[int, str]]:
+    """(offset, text) of every non-blank line, the text stripped and the offset where it starts."""
+    out = []
+    for m in _LINE.finditer(raw):
+        text = m.group()
+        stripped = text.strip(" \t\u3000\xa0")
+        if stripped:
+            out.append((m.start() + len(text) - len(text.lstrip(" \t\u3000\xa0")), stripped))
+    return out
+
+
+def _header(lines: list[tuple[int, str]], i: int) -> tuple[int, float, int, bool] | None:
+    """At a `序号` line: (money columns after the years column or closing the header, the unit's multiplier, index
+    after the header, whether a years column ends each row before its sums)."""
+    j = i + 1
+    while j < len(lines) and len(lines[j][1]) <= _HEADER_CELL_MAX and not _SUM.fullmatch(lines[j][1]):
+        j += 1
+    cells = [t for _, t in lines[i + 1 : j]]
+    period = next((k for k, t in enumerate(cells) if _PERIOD_HEAD.fullmatch(t)), None)
+    if period is None and not (cells and _MONEY_HEAD.search(cells[-1])):
+        return None  # neither a years column nor money columns closing the header
+    units = [m.group(1) for t in cells[(period or 0) + 1 :] if (m := _MONEY_HEAD.search(t))]
+    if not units or len(set(units)) != 1:
+        return None
+    return len(units), _MULTIPLIER[units[0]], j, period is not None
+
+
+def _ends_body(lines: list[tuple[int, str]], k: int) -> bool:
+    """Does line ``k`` end a table's body: the next header (`序号`), a table or attachment title, or a numbered
+    section heading (one that a row number does not follow: `一、河道工程` then `1` is a category row)?"""
+    text = lines[k][1]
+    if text == "序号" or _TITLE.match(text):
+        return True
+    following = lines[k + 1][1] if k + 1 < len(lines) else ""
+    return bool(_HEADING.match(text)) and not _ROW_NUMBER.fullmatch(following)
+
+
+def _is_sum(text: str) -> bool:
+    return bool(_SUM.fullmatch(text)) or text in _NONE
+
+
+def _add_sums(table: ProjectTable, cells: list[tuple[int, str]], multiplier: float) -> None:
+    for off, text in cells:
+        if _SUM.fullmatch(text):
+            table.sums.append((off, off + len(text), round(float(text) * multiplier, 2)))
+
+
+def _read_body(table: ProjectTable, rows: list[tuple[int, str]], n: int, multiplier: float) -> None:
+    """The years and sums of the body's rows (module docstring)."""
+    taken: set[int] = set()
+    for i, (off, text) in enumerate(rows):
+        years = _YEARS.fullmatch(text)
+        if years and i and not _is_sum(rows[i - 1][1]) and not _YEARS.fullmatch(rows[i - 1][1]):
+            ending = rows[i + 1 : i + 1 + n]
+            if len(ending) == n and all(_is_sum(t) for _, t in ending):
+                table.years.append((off, off + len(text), int(years.group(2) or years.group(1))))
+                _add_sums(table, ending, multiplier)
+                taken.update(range(i + 1, i + 1 + n))
+        elif _TOTAL.fullmatch(text):
+            j = i + 1
+            while j < len(rows) and _is_sum(rows[j][1]):
+                j += 1
+            _add_sums(table, rows[max(i + 1, j - n) : j], multiplier)
+            taken.update(range(i + 1, j))
+    for i, (_, text) in enumerate(rows[: -n - 1] if n + 1 < len(rows) else []):
+        name, ending = rows[i + 1][1], rows[i + 2 : i + 2 + n]
+        if (
+            _ROW_NUMBER.fullmatch(text)
+            and not _is_sum(name)
+            and not _TOTAL.fullmatch(name)
+            and i + 2 not in taken
+            and all(_SUM.fullmatch(t) for _, t in ending)
+        ):
+            _add_sums(table, ending, multiplier)
+            taken.update(range(i + 2, i + 2 + n))
+    table.sums.sort()
+
+
+def _read_runs(table: ProjectTable, rows: list[tuple[int, str]], n: int, multiplier: float) -> None:
+    """A summary table without years (`序号 | 项目类别 | 单位 | 数量 | 总投资（万元） | …投资（万元）`): every run of
+    number cells ends its row with the sums, unless the run's last cell is the next row's number (a name follows)."""
+    i = 0
+    while i < len(rows):
+        if not _SUM.fullmatch(rows[i][1]):
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and _SUM.fullmatch(rows[j][1]):
+            j += 1
+        end = j
+        if j < len(rows) and not _TOTAL.fullmatch(rows[j][1]) and end - i > n and _ROW_NUMBER.fullmatch(rows[j - 1][1]):
+            end -= 1  # the next row's number
+        if end - i >= n:
+            _add_sums(table, rows[end - n : end], multiplier)
+        i = j
+    table.sums.sort()
+
+
+@lru_cache(maxsize=4)
+def project_tables(raw: str) -> tuple[ProjectTable, ...]:
+    """Every project table of the raw text (module docstring)."""
+    if "序号" not in raw or "元）" not in raw:
+        return ()
+    lines = _lines(raw)
+    tables = []
+    i = 0
+    while i < len(lines):
+        found = _header(lines, i) if lines[i][1] == "序号" else None
+        if found is None:
+            i += 1
+            continue
+        n, multiplier, j, has_years = found
+        k = j
+        while k < len(lines) and not _ends_body(lines, k):
+            k += 1
+        body_end = lines[k][0] if k < len(lines) else len(raw)
+        table = ProjectTable((lines[j][0] if j < len(lines) else len(raw), body_end))
+        (_read_body if has_years else _read_runs)(table, lines[j:k], n, multiplier)
+        tables.append(table)
+        i = k
+    return tuple(tables)
