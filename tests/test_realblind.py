@@ -171,7 +171,7 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   Blind (main d686377): target 0.970 (P 0.959, R 0.981: 7 spurious, existing sets named by their size after `深化`,
   `发展壮大`, `迭代升级` or a long `聚焦…等` list, and fields after `等`; 4 missed or wrong, a `各` list of villages, an age
   after `为`, `补贴性` training), deadline 0.857 (`按月` inside a pilot's name), target·indicator 0.904; floors since
-  BL29's rules: target 0.993, deadline 1.000, target·indicator 0.932.
+  BL29's rules: target 0.986, deadline 1.000, target·indicator 0.925.
 - ``realwr12`` (task BL30): 深圳's (0191) and 重庆's (0195) 2024 政府工作报告, targets and deadlines only as ``realwr``,
   annotated whole (the 回顾 must yield none; no time bound in either 2024 part, so deadline measures false positives).
   Blind (main 272ae03): target 0.975 (P 0.978, R 0.972: 4 missed, money goals after a fund in the sentence, `限额以上`
@@ -1022,15 +1022,15 @@ SETS = (
         "realwr11",
         documents=2,
         f1_floors={
-            # 0.993 (212 gold, 213 pred, 211 correct) after BL29's rules (各N after items in 村, an age after the
-            # beneficiary's 为, 补贴性, verbs working on an existing set and 聚焦 past a 等 list); blind 0.970 (217 pred,
-            # 208 correct). Left: `…等24个细分领域` (fields after 等), `落实全省39个欠发达县域…十条措施`, `确保零就业家庭至少
-            # 一人就业` (gold unsure, missed)
-            "target": 0.97,
+            # 0.986 (212 gold, 216 pred, 211 correct) after BL29's rules (各N after items in 村, an age after the
+            # beneficiary's 为, 补贴性, 深化/提质扩量 + a count, 聚焦 past a 等 list); blind 0.970 (217 pred, 208 correct).
+            # Left: `发展壮大2个…和12个…`, `迭代升级1926项` (gold none; upgrade tasks keep counts, test_targets_tg13),
+            # `…等24个细分领域`, `落实全省39个欠发达县域…十条措施`, `确保零就业家庭至少一人就业` (gold unsure, missed)
+            "target": 0.96,
             "deadline": 0.97,  # 1.000 (3 gold: 0193's `年内` ×3, 2024; blind 0.857: `按月直付房租试点`)
-            "micro": 0.97,  # 0.993 (blind 0.968)
+            "micro": 0.96,  # 0.986 (blind 0.968)
         },
-        target_indicator_floor=0.90,  # 0.932 (blind 0.904)
+        target_indicator_floor=0.90,  # 0.925 (blind 0.904)
         meta_accuracy_floor=0.0,  # meta not scored (labels)
         meta_field_floor=0.0,
         builders="realwr11_*.py",
