@@ -1952,7 +1952,9 @@ class _Scan:
         items = P.split_items(text, found.start("items"), found.end("items"))
         if len(items) < 2:
             return spans
-        noun = spans[0][2] or ""
+        # the counted noun after the count (…各选择10个以上|智能工厂); where the count closes the clause (`示范园、美丽园各
+        # 建成20个`) the items are what it counts and the indicator came from before it: no noun to add
+        noun = (spans[0][2] or "") if spans[0][0] >= c.start else ""
         last_start, last_end = items[-1]
         first_len = items[0][1] - items[0][0]
         tail = text[last_start + first_len : last_end] if last_end - last_start > first_len + 1 else ""
