@@ -951,9 +951,6 @@ OWN_QUANTITY_ITEM = re.compile(
 )
 # (BL21) the head of a work done on what a size measures (…不成套旧住房改造, …高标准农田建设): the size is the work's
 WORK_HEAD = re.compile(r"(?:改造|建设|整治|修复|治理|整理)$")
-# (BL25) a land area before a base's construction (`、16.53万亩国家储备林基地建设`): the extent of the land the work
-# plants or builds, as `…高标准农田建设`, not a facility's capacity naming it (30万吨PGA项目建设)
-LAND_AREA_UNIT = re.compile(r"^万?(?:亩|公顷)$")
 # 第十二条第3、81项, 第2-4部分: the later numbers of an enumeration or range of ordinals are ordinals too (a citation, no goal)
 ORDINAL_LIST_BEFORE = re.compile(
     r"第[\d０-９一二三四五六七八九十百]+(?:[、，,和及至\-－—~～][\d０-９一二三四五六七八九十百]+)*[、，,和及至\-－—~～]$"
@@ -1560,7 +1557,8 @@ RULE_RELAXED = re.compile(r"放宽(?:至|到|为)$")
 # countable noun after the bound); land is a mass noun, measured, not counted
 LAND_AFTER = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{0,6}?(?:农田|耕地|林地|草地|草原|草场|湿地|绿地|土地|造林|森林)")
 AREA_UNITS = frozenset({"亩", "公顷", "平方公里", "平方千米"})
-# (BL23) land measured in 亩/公顷 before the 项目/工程 an act does on it (`完成20万亩高标准农田建设项目`): the works' extent
+# (BL23) land measured in 亩/公顷 before the 项目/工程 an act does on it (`完成20万亩高标准农田建设项目`): the works' extent;
+# (BL25) also before a base's construction (`、16.53万亩国家储备林基地建设`), the land the work plants or builds
 LAND_AREA_UNITS = frozenset({"亩", "公顷"})
 WORKS_HEAD = re.compile(r"(?:项目|工程)$")
 # A plant's capacity right after the name of its owner or site (`推动中石化南港120万吨乙烯投产`, `国能化工30万吨PGA…`): the

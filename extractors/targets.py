@@ -1135,7 +1135,7 @@ def _sizes_work(noun: str, unit: str | None = None) -> bool:
     if P.WORK_HEAD.search(noun) is None:
         return False
     facilities = {m.group() for m in P.FACILITY_NOUN.finditer(noun)}
-    return not facilities or (facilities == {"基地"} and P.LAND_AREA_UNIT.match(unit or "") is not None)
+    return not facilities or (facilities == {"基地"} and (unit or "").removeprefix("万") in P.LAND_AREA_UNITS)
 
 
 def _acted_list_item(text: str, c: _Candidate) -> bool:

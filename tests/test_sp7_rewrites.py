@@ -200,8 +200,10 @@ _BOX_PIECES = [
     "专",
     "栏",
     "附件",
+    "附表",
     "附",
     "件",
+    "表",
     "：",
     ":",
     "1",
@@ -219,8 +221,10 @@ def test_box_and_appendix_scans_find_nothing_without_their_word(text):
     """build_sections and attachment_list_spans skip these scans where the word is absent."""
     scans = {
         "专栏": (sections._BOX_LINE, sections._FLAT_BOX),
-        "附件": (sections._APPENDIX_LINE, sections._ATTACHMENT_LIST),
+        "附件": (sections._APPENDIX_LINE,),
     }
     for word, patterns in scans.items():
         if word not in text:
             assert not any(p.search(text) for p in patterns)
+    if "附件" not in text and "附表" not in text:  # the attachment list opens with either label (BL31: 附表)
+        assert not sections._ATTACHMENT_LIST.search(text)

@@ -194,11 +194,9 @@ _FLAT_BOX = re.compile(rf"(?<=[。；）)]|{_SP})专栏{_SP}*(?:\d{{1,2}}|{_NUM}
 # `附件` / `附件2` / `附件2：重点任务清单` alone on a line starts an appendix;
 # `附件：1.xxx` (no number before the colon) is the attachment list instead.
 _APPENDIX_LINE = re.compile(rf"(?m)^{_SP}*附件{_SP}*(?:(?:\d+|{_NUM}+){_SP}*(?:[:：][^\n]{{0,40}})?)?{_SP}*$")
-# `附件：1.xxx` and the numbered lines that continue the list.
-_ATTACHMENT_LIST = re.compile(rf"(?m)^{_SP}*附件{_SP}*[:：][^\n]*(?:\n{_SP}*\d{{1,2}}{_SP}*[.．、][^\n]*)*")
-# (BL31) A plan's list of attached tables, `附表：1．…` and its numbered continuation lines (indented under the first
-# item in a PDF): as the 附件 list, no headings.
-_TABLE_ATTACHMENT_LIST = re.compile(rf"(?m)^{_SP}*附表{_SP}*[:：][^\n]*(?:\n{_SP}*\d{{1,2}}{_SP}*[.．、][^\n]*)*")
+# `附件：1.xxx` and the numbered lines that continue the list; (BL31) also a plan's list of attached tables,
+# `附表：1．…`, its continuation lines indented under the first item in a PDF.
+_ATTACHMENT_LIST = re.compile(rf"(?m)^{_SP}*附[件表]{_SP}*[:：][^\n]*(?:\n{_SP}*\d{{1,2}}{_SP}*[.．、][^\n]*)*")
 
 # Without line breaks: `附件：1.甲 2.乙附件1甲…` — the list runs to the first `。` or to
 # the first attachment's own `附件1`, where that attachment (an appendix) starts.
@@ -877,9 +875,8 @@ def _flat_attachments(text: str) -> tuple[list[tuple[int, int]], list[int]]:
 
 def attachment_list_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the numbered attachment lists after ``附件：`` (GUIDE: not headings)."""
-    spans = _spans(_ATTACHMENT_LIST, text) if "附件" in text else []  # (every list opens with its label)
-    if "附表" in text:
-        spans += _spans(_TABLE_ATTACHMENT_LIST, text)
+    # (every list opens with its label)
+    spans = _spans(_ATTACHMENT_LIST, text) if "附件" in text or "附表" in text else []
     if is_flat(text):
         spans += _flat_attachments(text)[0]
     return spans
