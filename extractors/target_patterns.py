@@ -1039,10 +1039,19 @@ FOCUS_BEFORE = re.compile(r"(?:聚焦|围绕|紧扣|瞄准)(?:[^，,；;。\d\n]
 COUNT_CHAIN_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?[个条项家所座处][^，,；;。\d\n]{0,16}?[和、与及]?)+$")
 # (BL29) a verb that works on what there is, right before its count (`深化24个重点片区规划`, `深化打造11个…知识经济圈`,
 # realwr5's `提质扩量6个…集群`, `高质量运营10个…中心`): the existing set named by its size, no count of an output.
-# Upgrade verbs stay out: counts of the objects of upgrade tasks are targets (realdev set_e, test_targets_tg13:
-# 做优做强/发展壮大/壮大…8个精深加工集群; realwr's `做优做强12条` and realwr11's `发展壮大2个…`, `迭代升级1926项` disagree, unsure),
-# and so does 巩固提升 (realwr3's gold `巩固提升8000人以上农村人口供水保障能力`)
 STOCK_WORKED_BEFORE = re.compile(r"(?:深化|深化打造|提质扩量|高质量运营)[ \u3000]*$")
+# (GR1, CONVENTIONS "upgrade verbs") an upgrade verb right before the count of a set of the economy's structure
+# (`做优做强12条重点产业链`, `提升10个产业集群`, `巩固提升3个省级…基地`): the chains, clusters, industries and bases
+# exist, the count is the region's inventory and the goal qualitative (GUIDE: a number that describes the present).
+# A verb that forms or adds the set right before it keeps the count (`培育壮大`, `打造提升`); so do the objects of
+# works on facilities (`提档升级20个乡镇消防救援站`, `改造提升100个老旧小区`: the quantity of works done).
+UPGRADE_BEFORE = re.compile(
+    r"(?<!培育)(?<!打造)(?<!新建)(?<!建成)(?<!形成)(?<!新增)"
+    r"(?:(?:做[优强大精实]){1,3}|发展壮大|壮大|改造提升|巩固提升|优化提升|提质升级|提档升级|转型升级|提升)[ \u3000]*$"
+)
+# (GR1) the counted noun phrase, from its count, ends in a set of the economy's structure (the last of a chain of counts: `2个国家级和
+# 12个省级战略性新兴产业集群`), before the clause ends or a next list item
+INDUSTRY_SET_AFTER = re.compile(r"[^，,；;。、\n]{0,30}?(?:产业链|集群|产业|示范带|基地)(?=[，,；;。、\n]|$)")
 # (BL24) candidates put to a choice (`筛选出12件民生实事候选项目，提交大会票决`, the work reports' 票决制 of livelihood
 # projects; `推荐候选企业20家`): the pool to choose from, no count the text commits to; what is chosen from it is
 CANDIDATES_AFTER = re.compile(r"[^，,；;。\d\n]{0,12}?候选")

@@ -1386,6 +1386,8 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True  # 聚焦|20项重大工程: the priorities focused on (BL24)
     if _stock_worked_on(text, c):
         return True  # 深化|24个重点片区规划, 提质扩量|6个…集群: the existing set worked on (BL29)
+    if _industry_set_upgraded(text, c):
+        return True  # 做优做强|12条重点产业链: the existing set upgraded (GR1)
     if _supported_to_grow(text, c):
         return True  # 支持|8家实验室|多出成果: the units backed, no output (BL28)
     if _counts_candidates(text, c):
@@ -1416,6 +1418,19 @@ def _stock_worked_on(text: str, c: _Candidate) -> bool:
         return False
     first = _chain_start(text, c)
     return P.STOCK_WORKED_BEFORE.search(text, max(c.clause_start, first - 6), first) is not None
+
+
+def _industry_set_upgraded(text: str, c: _Candidate) -> bool:
+    """(GR1) Whether an upgrade verb stands right before the count, or the list it ends, of chains, clusters,
+    industries or bases (`做优做强|12条重点产业链`, `发展壮大|2个国家级和12个省级…集群`): the existing set named by
+    its size; a build verb before it (`培育壮大`) or a facility counted (`提档升级|20个…消防救援站`) keeps the goal."""
+    if c.is_money or c.unit == "%":
+        return False
+    first = _chain_start(text, c)
+    return bool(
+        P.UPGRADE_BEFORE.search(text, max(c.clause_start, first - 6), first)
+        and P.INDUSTRY_SET_AFTER.match(text, c.start, c.clause_end)
+    )
 
 
 def _chain_start(text: str, c: _Candidate) -> int:
