@@ -49,6 +49,7 @@ from typing import Any
 import pyarrow as pa
 
 from extractors.base import Extractor
+from extractors.money_grids import money_grid_sums
 from extractors.project_tables import project_tables
 from extractors.rules import Found, Row, Rule, RuleSet, example
 from pipeline.core.document import ExtractContext
@@ -545,16 +546,19 @@ def _pair_conditions(rows: list[dict[str, Any]], text: str) -> None:
 
 def _with_table_sums(rows: list[Row], ctx: ExtractContext) -> list[Row]:
     """(BL31) The sum cells of project tables exported one cell a line, their money unit in the column head
-    (`总投资（万元）` over `240`: 2400000 yuan; ``extractors/project_tables.py``), in text order among the rows."""
-    tables = project_tables(ctx.norm.raw_text)
-    if not tables:
+    (`总投资（万元）` over `240`: 2400000 yuan; ``extractors/project_tables.py``), and (GR1) those of statistics tables
+    without a `序号` column (`投资规模（亿元）`, a caption `分年度投资计划（万元）`; ``extractors/money_grids.py``), in
+    text order among the rows."""
+    raw = ctx.norm.raw_text
+    sums = [s for table in project_tables(raw) for s in table.sums] + list(money_grid_sums(raw))
+    if not sums:
         return rows
     text, taken = ctx.text, {(r["norm_start"], r["norm_end"]) for r in rows}
-    for table in tables:
-        for raw_start, raw_end, value in table.sums:
-            start, end = ctx.norm.to_norm(raw_start, raw_end)
-            if text[start:end] == ctx.norm.raw_text[raw_start:raw_end] and (start, end) not in taken:
-                rows.append(_row(start, end, float(value), "="))
+    for raw_start, raw_end, value in sums:
+        start, end = ctx.norm.to_norm(raw_start, raw_end)
+        if text[start:end] == raw[raw_start:raw_end] and (start, end) not in taken:
+            taken.add((start, end))
+            rows.append(_row(start, end, float(value), "="))
     return sorted(rows, key=lambda r: (r["norm_start"], r["norm_end"]))
 
 

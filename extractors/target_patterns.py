@@ -1049,8 +1049,8 @@ UPGRADE_BEFORE = re.compile(
     r"(?<!培育)(?<!打造)(?<!新建)(?<!建成)(?<!形成)(?<!新增)"
     r"(?:(?:做[优强大精实]){1,3}|发展壮大|壮大|改造提升|巩固提升|优化提升|提质升级|提档升级|转型升级|提升)[ \u3000]*$"
 )
-# (GR1) the counted noun phrase, from its count, ends in a set of the economy's structure (the last of a chain of counts: `2个国家级和
-# 12个省级战略性新兴产业集群`), before the clause ends or a next list item
+# (GR1) the counted noun phrase, from its count, ends in a set of the economy's structure (the last of a chain of
+# counts: `2个国家级和12个省级战略性新兴产业集群`), before the clause ends or a next list item
 INDUSTRY_SET_AFTER = re.compile(r"[^，,；;。、\n]{0,30}?(?:产业链|集群|产业|示范带|基地)(?=[，,；;。、\n]|$)")
 # (BL24) candidates put to a choice (`筛选出12件民生实事候选项目，提交大会票决`, the work reports' 票决制 of livelihood
 # projects; `推荐候选企业20家`): the pool to choose from, no count the text commits to; what is chosen from it is

@@ -1,0 +1,123 @@
+"""Statistics tables exported one cell a line whose head carries the money unit, without a `序号` column.
+
+    项目类型 / 项目个数（项） / 投资规模 / （亿元） / 占总投资比例      (the head: one line a cell, or a cell's last part)
+    合计 / 191 / 10.581 / 1                                        (a row: its label, then one number per column)
+    交  通 / 40 / 0.7828 / 0.074
+
+    分年度投资计划（万元） / 年度 / 合  计 / 交通 / 水利             (a caption ending in the unit: every column)
+    2016年 / 820 / 775 / 45
+
+Official tables write a money column's unit once, in its head (`投资规模（亿元）`), or once for the whole table at the
+end of its caption (`分年度投资计划（万元）`); the cells under it are bare numbers (CONVENTIONS "Lead rulings" 2: each is
+an amount, its value from the head's unit, its span the numeral; a 合计/总计 cell too). The head is the run of short
+lines around the unit's line that no number line, sentence end or table title interrupts; it ends before the first
+row's label (the line before the first number). A row is a label line and then exactly one number cell per column
+after the label column; rows run until a line breaks that shape. The project tables with a `序号` column
+(`extractors/project_tables.py`) are left to that module. Offsets are raw-text offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_UNIT = re.compile(r"[（(](万元|亿元|元)[）)]$")
+_BARE_UNIT = re.compile(r"[（(][^（）()]{1,6}[）)]")  # a head cell's last part on its own line: `（亿元）`, `（项）`
+_MULTIPLIER = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_CELL_MAX = 16  # a head cell is short; a longer line (a table's title, prose) bounds the head
+_LINE = re.compile(r"[^\r\n]+")
+_BOUNDS_HEAD = re.compile(r"[。；;：:]$|表$|^(?:附表|表)\s*\d")
+
+Sum = tuple[int, int, float]
+
+
+def _lines(raw: str) -> list[tuple[int, str]]:
+    """(offset, text) of every non-blank line, stripped, the offset where its text starts."""
+    out = []
+    for m in _LINE.finditer(raw):
+        text = m.group()
+        stripped = text.strip(" \t\u3000\xa0")
+        if stripped:
+            out.append((m.start() + len(text) - len(text.lstrip(" \t\u3000\xa0")), stripped))
+    return out
+
+
+def _is_head_line(text: str) -> bool:
+    """A head cell: short, no number, no sentence's end and no table's title (`…统计表`, `表2`)."""
+    return len(text) <= _CELL_MAX and not _NUMBER.fullmatch(text) and not _BOUNDS_HEAD.search(text)
+
+
+def _head(lines: list[tuple[int, str]], u: int) -> tuple[list[str], int] | None:
+    """The head's cells around the unit's line ``u`` (a bare bracket joined to the cell before it) and the index of
+    the first row's label; None without a row after it or with a `序号` column."""
+    first = u
+    while first > 0 and _is_head_line(lines[first - 1][1]):
+        first -= 1
+    label = u + 1
+    while label < len(lines) and _is_head_line(lines[label][1]):
+        label += 1
+    label -= 1  # the line before the first number is the first row's label
+    if label <= u or label + 1 >= len(lines) or not _NUMBER.fullmatch(lines[label + 1][1]):
+        return None
+    cells: list[str] = []
+    for _, text in lines[first:label]:
+        if cells and _BARE_UNIT.fullmatch(text):
+            cells[-1] += text
+        else:
+            cells.append(text)
+    if "序号" in cells:
+        return None
+    return cells, label
+
+
+def _money_columns(cells: list[str], unit: str) -> list[int] | None:
+    """Indices, among a row's number cells, of the columns in ``unit``: all of them when the head opens with a
+    caption ending in it, else those whose head ends in it (None when another money unit is written too)."""
+    units = [m.group(1) if (m := _UNIT.search(c)) else None for c in cells]
+    if {u for u in units if u} != {unit}:
+        return None
+    if units[0] and not any(units[1:]):
+        return list(range(len(cells) - 2))  # the caption, then the label column and the number columns
+    return [k - 1 for k, u in enumerate(units) if u and k > 0]
+
+
+def _rows(lines: list[tuple[int, str]], label: int, width: int) -> list[list[tuple[int, str]]]:
+    """The rows from the first row's label: a label line and exactly ``width`` number lines, while the shape holds."""
+    rows = []
+    i = label
+    while i + width < len(lines):
+        numbers = lines[i + 1 : i + 1 + width]
+        after = lines[i + 1 + width][1] if i + 1 + width < len(lines) else ""
+        if _NUMBER.fullmatch(lines[i][1]) or not all(_NUMBER.fullmatch(t) for _, t in numbers):
+            break
+        if _NUMBER.fullmatch(after):
+            break  # more numbers than columns: not this table's row
+        rows.append(numbers)
+        i += 1 + width
+    return rows
+
+
+@lru_cache(maxsize=4)
+def money_grid_sums(raw: str) -> tuple[Sum, ...]:
+    """Every money cell of the text's statistics tables (module docstring): (start, end, value in yuan)."""
+    if "元）" not in raw and "元)" not in raw:
+        return ()
+    lines = _lines(raw)
+    sums: list[Sum] = []
+    for u, (_, text) in enumerate(lines):
+        m = _UNIT.search(text)
+        found = _head(lines, u) if m and len(text) <= _CELL_MAX else None
+        if found is None:
+            continue
+        cells, label = found
+        caption = bool(_UNIT.search(cells[0])) and not any(_UNIT.search(c) for c in cells[1:])
+        width = len(cells) - 1 - caption
+        columns = _money_columns(cells, m.group(1)) if width > 0 else None
+        if not columns:
+            continue
+        for numbers in _rows(lines, label, width):
+            for k in columns:
+                off, cell = numbers[k]
+                sums.append((off, off + len(cell), round(float(cell) * _MULTIPLIER[m.group(1)], 2)))
+    return tuple(sorted(set(sums)))
