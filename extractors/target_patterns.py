@@ -1052,6 +1052,14 @@ UPGRADE_BEFORE = re.compile(
 # (GR1) the counted noun phrase, from its count, ends in a set of the economy's structure (the last of a chain of
 # counts: `2个国家级和12个省级战略性新兴产业集群`), before the clause ends or a next list item
 INDUSTRY_SET_AFTER = re.compile(r"[^，,；;。、\n]{0,30}?(?:产业链|集群|产业|示范带|基地)(?=[，,；;。、\n]|$)")
+# (GR1) the work of chains on themselves closing the clause after a count of chains (`推动10条重点产业链融链延链`,
+# `抓好…等20个产业链延链补链强链`, `推动17条产业链建设走深走实`, `推动…等11条全产业链发展`): the 链长制 vocabulary of
+# 延链/补链/强链 names work on the region's designated chains, which exist (CONVENTIONS "Lead rulings" 1: a count
+# of an industrial set worked on is its inventory); a verb that forms the chains before the count keeps it
+CHAINS_WORKED_AFTER = re.compile(
+    r"\d+[条个][^，,；;。、\d\n]{0,12}?产业链(?:(?:[融延补强建固]链){1,4}|建设走深走实|(?:高质量)?发展)(?=[，,；;。\n]|$)"
+)
+CHAIN_BUILT_BEFORE = re.compile(r"(?:培育|新建|建成|打造|新增|形成|构建)[ \u3000]*$")
 # (BL24) candidates put to a choice (`筛选出12件民生实事候选项目，提交大会票决`, the work reports' 票决制 of livelihood
 # projects; `推荐候选企业20家`): the pool to choose from, no count the text commits to; what is chosen from it is
 CANDIDATES_AFTER = re.compile(r"[^，,；;。\d\n]{0,12}?候选")

@@ -1388,6 +1388,8 @@ def _frames_or_names(text: str, c: _Candidate) -> bool:
         return True  # 深化|24个重点片区规划, 提质扩量|6个…集群: the existing set worked on (BL29)
     if _industry_set_upgraded(text, c):
         return True  # 做优做强|12条重点产业链: the existing set upgraded (GR1)
+    if _chains_worked_on(text, c):
+        return True  # 推动|10条重点产业链融链延链: the designated chains worked on (GR1)
     if _supported_to_grow(text, c):
         return True  # 支持|8家实验室|多出成果: the units backed, no output (BL28)
     if _counts_candidates(text, c):
@@ -1430,6 +1432,17 @@ def _industry_set_upgraded(text: str, c: _Candidate) -> bool:
     return bool(
         P.UPGRADE_BEFORE.search(text, max(c.clause_start, first - 6), first)
         and P.INDUSTRY_SET_AFTER.match(text, c.start, c.clause_end)
+    )
+
+
+def _chains_worked_on(text: str, c: _Candidate) -> bool:
+    """(GR1) Whether a count of chains is followed by the chains' own work closing its clause (`10条重点产业链|融链
+    延链`, `17条产业链|建设走深走实`): the designated chains, which exist; a forming verb before it keeps the goal."""
+    if c.is_money or c.unit not in ("条", "个"):
+        return False
+    return bool(
+        P.CHAINS_WORKED_AFTER.match(text, c.start, c.clause_end)
+        and not P.CHAIN_BUILT_BEFORE.search(text, max(c.clause_start, c.start - 4), c.start)
     )
 
 

@@ -119,3 +119,14 @@ def test_the_scans_start_positions_reach_every_people_count(n, modifier):
     scanned = [(m.span(), m.group("people")) for m in targets._SCAN.finditer(text)]
     plain = [(m.span(), m.group("people")) for m in targets.RULES.pattern.finditer(text)]
     assert scanned == plain and [p for _, p in scanned if p is not None] == ["", ""]
+
+
+@pytest.mark.parametrize("work", ["融链延链", "延链补链强链", "补链强链", "建设走深走实", "高质量发展"])
+def test_chains_named_by_their_own_work_are_no_targets(work):
+    # CONVENTIONS "Lead rulings" 1 (GR1): the designated chains exist; the work on them is qualitative
+    assert _targets(f"{PLAN}推动10条重点产业链{work}。") == []
+
+
+@pytest.mark.parametrize("verb", ["新建", "培育", "打造"])
+def test_chains_formed_keep_their_count_whatever_work_follows(verb):
+    assert [r["value"] for r in _targets(f"{PLAN}{verb}10条重点产业链延链补链。")] == [10]
