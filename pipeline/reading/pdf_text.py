@@ -514,8 +514,14 @@ def _table_rows(lines: list[_Line], vertical, horizontal) -> list[_Line]:
                 ob, oj = owner[b][col]
                 cells[ob][oj].append(ch[0])
                 chars_of[ob].append(ch)
-    for b, (upper, lower, _, members) in enumerate(bands):
-        text = "\t".join(" ".join("".join(cell).split()) for cell in cells[b])
+    grids = _grids(bands)
+    for b, (upper, lower, cols, members) in enumerate(bands):
+        texts = []
+        for j, cell in enumerate(cells[b]):
+            texts.append(" ".join("".join(cell).split()))
+            # a cell spanning k grid columns (a colspan) is followed by k-1 empty cells, as Word's are
+            texts += [""] * sum(1 for x in grids[b] if cols[j] + 2 < x < cols[j + 1] - 2)
+        text = "\t".join(texts)
         if not text.strip() and not any(owner[b][j] != (b, j) for j in range(len(owner[b]))):
             continue
         chars = sorted(chars_of[b], key=lambda c: c[1]) or list(lines[members[0]].chars)
@@ -524,6 +530,18 @@ def _table_rows(lines: list[_Line], vertical, horizontal) -> list[_Line]:
     if not replace:
         return lines
     return [replace[k] if k in replace else line for k, line in enumerate(lines) if k in replace or k not in absorbed]
+
+
+def _grids(bands) -> list[list[float]]:
+    """Per band, the column rules of its whole table (the bands joined edge to edge): the finest grid."""
+    grids: list[list[float]] = []
+    start = 0
+    for b in range(len(bands) + 1):
+        if b == len(bands) or (b > start and abs(bands[b - 1][1] - bands[b][0]) > 2.0):
+            grid = _cluster([x for _, _, cols, _ in bands[start:b] for x in cols])
+            grids += [grid] * (b - start)
+            start = b
+    return grids
 
 
 def _merge_up(bands, owner, b: int, horizontal) -> None:
