@@ -81,7 +81,7 @@ def class_values(text: str, start: int = 0) -> list[re.Match]:
         if m is None:
             return []
         out.append(m)
-        pos = _CLASS_SEPARATOR.match(text, m.end()).end()  # type: ignore[union-attr]
+        pos = _CLASS_SEPARATOR.match(text, m.end()).end()
     return out
 
 

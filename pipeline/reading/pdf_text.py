@@ -499,21 +499,12 @@ def _table_rows(lines: list[_Line], vertical, horizontal) -> list[_Line]:
             continue
         bands.append((upper, lower, cols, members))
         taken.update(members)
-    cells = [[[] for _ in cols[1:]] for _, _, cols, _ in bands]
     owner = [[(b, j) for j in range(len(cols) - 1)] for b, (_, _, cols, _) in enumerate(bands)]
     for b in range(1, len(bands)):
         _merge_up(bands, owner, b, horizontal)
+    cells, chars_of = _cell_chars(lines, bands, owner)
     replace: dict[int, _Line] = {}
     absorbed: set[int] = set()
-    chars_of: list[list] = [[] for _ in bands]
-    for b, (_, _, cols, members) in enumerate(bands):
-        for k in sorted(members, key=lambda k: (-lines[k].top, lines[k].left)):
-            for ch in lines[k].chars:
-                centre = (ch[1] + ch[2]) / 2
-                col = min(max(bisect.bisect_right(cols, centre) - 1, 0), len(cols) - 2)
-                ob, oj = owner[b][col]
-                cells[ob][oj].append(ch[0])
-                chars_of[ob].append(ch)
     grids = _grids(bands)
     for b, (upper, lower, cols, members) in enumerate(bands):
         texts = []
@@ -530,6 +521,21 @@ def _table_rows(lines: list[_Line], vertical, horizontal) -> list[_Line]:
     if not replace:
         return lines
     return [replace[k] if k in replace else line for k, line in enumerate(lines) if k in replace or k not in absorbed]
+
+
+def _cell_chars(lines: list[_Line], bands, owner) -> tuple[list[list[list[str]]], list[list]]:
+    """Per band, each cell's characters (top to bottom, left to right) and the characters of the band's row."""
+    cells: list[list[list[str]]] = [[[] for _ in cols[1:]] for _, _, cols, _ in bands]
+    chars_of: list[list] = [[] for _ in bands]
+    for b, (_, _, cols, members) in enumerate(bands):
+        for k in sorted(members, key=lambda k: (-lines[k].top, lines[k].left)):
+            for ch in lines[k].chars:
+                centre = (ch[1] + ch[2]) / 2
+                col = min(max(bisect.bisect_right(cols, centre) - 1, 0), len(cols) - 2)
+                ob, oj = owner[b][col]
+                cells[ob][oj].append(ch[0])
+                chars_of[ob].append(ch)
+    return cells, chars_of
 
 
 def _grids(bands) -> list[list[float]]:
