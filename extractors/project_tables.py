@@ -18,7 +18,9 @@ groups sub-rows (its number, its name, its sums). What this module gives:
   and not a goal of the plan (the plan's goals are its totals, in its text): targets leave it alone.
 
 The table's body runs from its header to the next header, table or attachment title, numbered section heading or the
-end of the text. Offsets are raw-text offsets; the extractors map them to the normalised text.
+end of the text.  (TB1) The money columns may stand before the years column (`总投资（万元） | 年度计划投资（万元） |
+建设年限 | 责任单位`): a row's sums are then the cells right before its years cell.  A table whose rows are lines with
+tab-separated cells (a Word table, a ruled PDF table) is read by column from its `序号` header row the same way. Offsets are raw-text offsets; the extractors map them to the normalised text.
 """
 
 from __future__ import annotations
@@ -73,9 +75,12 @@ def _header(lines: list[tuple[int, str]], i: int) -> tuple[int, float, int, bool
     if period is None and not (cells and _MONEY_HEAD.search(cells[-1])):
         return None  # neither a years column nor money columns closing the header
     units = [m.group(1) for t in cells[(period or 0) + 1 :] if (m := _MONEY_HEAD.search(t))]
+    before = False
+    if not units and period is not None:  # (TB1) the money columns stand before the years column
+        units, before = [m.group(1) for t in cells[:period] if (m := _MONEY_HEAD.search(t))], True
     if not units or len(set(units)) != 1:
         return None
-    return len(units), _MULTIPLIER[units[0]], j, period is not None
+    return len(units) * (-1 if before else 1), _MULTIPLIER[units[0]], j, period is not None
 
 
 def _ends_body(lines: list[tuple[int, str]], k: int) -> bool:
@@ -98,23 +103,36 @@ def _add_sums(table: ProjectTable, cells: list[tuple[int, str]], multiplier: flo
             table.sums.append((off, off + len(text), round(float(text) * multiplier, 2)))
 
 
+def _sums_of(rows: list[tuple[int, str]], i: int, n: int) -> list[tuple[int, str]] | None:
+    """The sum cells of the row whose years cell is ``rows[i]``: the ``n`` cells after it, or (``n`` < 0: the money
+    columns stand before the years column, TB1) the ``-n`` cells before it, after the row's content cell."""
+    if n > 0:
+        if not i or _is_sum(rows[i - 1][1]) or _YEARS.fullmatch(rows[i - 1][1]):
+            return None  # a years cell follows a place cell
+        ending = rows[i + 1 : i + 1 + n]
+    else:
+        if i + n < 1 or _is_sum(rows[i + n - 1][1]):
+            return None  # the sums follow a content cell
+        ending = rows[i + n : i]
+    return ending if len(ending) == abs(n) and all(_is_sum(t) for _, t in ending) else None
+
+
 def _read_body(table: ProjectTable, rows: list[tuple[int, str]], n: int, multiplier: float) -> None:
-    """The years and sums of the body's rows (module docstring)."""
+    """The years and sums of the body's rows (module docstring); ``n`` < 0: the sums stand before the years."""
     taken: set[int] = set()
     for i, (off, text) in enumerate(rows):
         years = _YEARS.fullmatch(text)
-        if years and i and not _is_sum(rows[i - 1][1]) and not _YEARS.fullmatch(rows[i - 1][1]):
-            ending = rows[i + 1 : i + 1 + n]
-            if len(ending) == n and all(_is_sum(t) for _, t in ending):
-                table.years.append((off, off + len(text), int(years.group(2) or years.group(1))))
-                _add_sums(table, ending, multiplier)
-                taken.update(range(i + 1, i + 1 + n))
+        if years and (ending := _sums_of(rows, i, n)) is not None:
+            table.years.append((off, off + len(text), int(years.group(2) or years.group(1))))
+            _add_sums(table, ending, multiplier)
+            taken.update(range(i + 1, i + 1 + n) if n > 0 else range(i + n, i))
         elif _TOTAL.fullmatch(text):
             j = i + 1
             while j < len(rows) and _is_sum(rows[j][1]):
                 j += 1
-            _add_sums(table, rows[max(i + 1, j - n) : j], multiplier)
+            _add_sums(table, rows[max(i + 1, j - abs(n)) : j], multiplier)
             taken.update(range(i + 1, j))
+    n = abs(n)
     for i, (_, text) in enumerate(rows[: -n - 1] if n + 1 < len(rows) else []):
         name, ending = rows[i + 1][1], rows[i + 2 : i + 2 + n]
         if (
@@ -149,13 +167,52 @@ def _read_runs(table: ProjectTable, rows: list[tuple[int, str]], n: int, multipl
     table.sums.sort()
 
 
+_TAB_ROW = re.compile(r"[^\r\n]*\t[^\r\n]*")
+
+
+def _tab_cells(raw: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, text) of every cell of the tab row ``raw[start:end]``, each stripped, empty ones included."""
+    out, pos = [], start
+    for piece in raw[start:end].split("\t"):
+        stripped = piece.strip(" \u3000\xa0\r")
+        out.append((pos + len(piece) - len(piece.lstrip(" \u3000\xa0\r")), stripped))
+        pos += len(piece) + 1
+    return out
+
+
+def _tab_table(raw: str, head: re.Match) -> ProjectTable | None:
+    """(TB1) A project table whose rows are lines, its cells split by tabs (a Word table, a ruled PDF table, an HTML
+    table kept a row a line): the header row names the years column and the money columns, every row is read by
+    column (a merged cell is an empty cell there, so the columns stay aligned)."""
+    names = [t for _, t in _tab_cells(raw, head.start(), head.end())]
+    if not names or names[0] != "序号":
+        return None
+    period = next((k for k, t in enumerate(names) if _PERIOD_HEAD.fullmatch(t)), None)
+    money = [(k, m.group(1)) for k, t in enumerate(names) if (m := _MONEY_HEAD.search(t))]
+    if not money or len({u for _, u in money}) != 1:
+        return None
+    multiplier = _MULTIPLIER[money[0][1]]
+    table = ProjectTable((head.end(), head.end()))
+    pos = head.end() + 1
+    while (row := _TAB_ROW.match(raw, pos)) is not None and row.end() > row.start():
+        cells = _tab_cells(raw, row.start(), row.end())
+        if period is not None and period < len(cells) and (years := _YEARS.fullmatch(cells[period][1])):
+            off, text = cells[period]
+            table.years.append((off, off + len(text), int(years.group(2) or years.group(1))))
+        _add_sums(table, [cells[k] for k, _ in money if k < len(cells)], multiplier)
+        table.body = (head.end(), row.end())
+        pos = row.end() + 1
+    return table if table.sums or table.years else None
+
+
 @lru_cache(maxsize=4)
 def project_tables(raw: str) -> tuple[ProjectTable, ...]:
     """Every project table of the raw text (module docstring)."""
     if "序号" not in raw or "元）" not in raw:
         return ()
+    tabbed = [t for m in re.finditer(r"(?m)^[ \u3000]*序号\t[^\r\n]*", raw) if (t := _tab_table(raw, m))]
     lines = _lines(raw)
-    tables = []
+    tables = tabbed
     i = 0
     while i < len(lines):
         found = _header(lines, i) if lines[i][1] == "序号" else None
@@ -171,4 +228,4 @@ def project_tables(raw: str) -> tuple[ProjectTable, ...]:
         (_read_body if has_years else _read_runs)(table, lines[j:k], n, multiplier)
         tables.append(table)
         i = k
-    return tuple(tables)
+    return tuple(sorted(tables, key=lambda t: t.body))

@@ -62,6 +62,42 @@ _PRE_COMPARATOR = {
 }
 _QUAL_COMPARATOR = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
 
+# (TB1) A value cell of several values, one per class of its subjects (`重点城市≥30` / `一般城市≥15`, `地级城市≥90
+# 县城≥70`): each a target, its class in the indicator (`重点城市市政排水管网智能化监测率`). A class value is a class
+# word of Han characters, a comparator sign and the number; a cell is read so only when two such values cover it
+# (Word and HTML join the cell's lines by a space, a PDF by nothing; a one-cell-a-line export writes them a line each).
+_CLASS_VALUE = re.compile(
+    rf"(?P<cls>[\u4e00-\u9fff]{{1,10}}?)\s*(?P<pre>≥|≧|>=|＞=|>|＞|≤|≦|<=|<|＜)\s*(?P<num>{ARABIC_RE})\s*(?P<unit>%|％)?"
+)
+_CLASS_SEPARATOR = re.compile(r"[\s、，,；;]*")
+
+
+def class_values(text: str, start: int = 0) -> list[re.Match]:
+    """The class values covering ``text`` from ``start`` (above), none when anything else is in it."""
+    out: list[re.Match] = []
+    pos = start
+    while pos < len(text):
+        m = _CLASS_VALUE.match(text, pos)
+        if m is None:
+            return []
+        out.append(m)
+        pos = _CLASS_SEPARATOR.match(text, m.end()).end()
+    return out
+
+
+def _class_target(m: re.Match, indicator: str, unit: str | None, start: int, year: int | None) -> dict[str, Any]:
+    return {
+        "norm_start": start,
+        "norm_end": m.end(),
+        "indicator": (m.group("cls") + indicator).strip(_PAD),
+        "value": float(m.group("num").replace(",", "")),
+        "value_max": None,
+        "unit": "%" if (m.group("unit") or unit) in ("％", "%") else (m.group("unit") or unit),
+        "comparator": _PRE_COMPARATOR[m.group("pre")],
+        "deadline_year": year,
+        "recurring": "annual" if "年均" in indicator else None,
+    }
+
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Every cell of a row, empty ones included (an empty 单位 cell keeps the columns aligned)."""
@@ -217,6 +253,31 @@ def table_targets(text: str, doc_year: int | None = None) -> Iterator[tuple[dict
         row = _row_target(text, cells, header)
         if row is not None:
             yield row, line.start(), line.end()
+        else:
+            for row in _class_row_targets(text, cells, header):
+                yield row, line.start(), line.end()
+
+
+def _class_row_targets(text: str, cells: list[tuple[int, int]], header: _Header) -> Iterator[dict[str, Any]]:
+    """A row whose target cell holds class values: one target each, the first spanned from the indicator cell."""
+    if max(header.indicator, header.target) >= len(cells):
+        return
+    (ind_start, ind_end), (val_start, val_end) = cells[header.indicator], cells[header.target]
+    values = class_values(text[:val_end], val_start) if val_start > ind_end else []
+    if len(values) < 2:
+        return
+    indicator = text[ind_start:ind_end]
+    unit = None
+    if header.unit is not None and header.unit < len(cells):
+        a, b = cells[header.unit]
+        unit = text[a:b] if text[a:b] not in ("-", "—", "/") else None
+    bracket = _BRACKET_UNIT.search(indicator)
+    if bracket is not None:
+        indicator = indicator[: bracket.start()].rstrip()
+        unit = unit or bracket.group(1)
+    unit = unit or header.header_unit
+    for k, m in enumerate(values):
+        yield _class_target(m, indicator, unit, ind_start if k == 0 else m.start(), header.year)
 
 
 # (BL31) An indicator table exported one cell a line (a 规划's 主要指标表 from a PDF): its header block from `序号` to
@@ -270,31 +331,87 @@ def _line_header(names: list[str], doc_year: int | None) -> _LineHeader | None:
     return _LineHeader(columns, unit) if any(t for t, _ in columns) else None
 
 
+_EMPTY_VALUE = frozenset({"——", "—", "-", "－", "/", "／"})
+
+
+def _value_like(text: str) -> bool:
+    return text in _EMPTY_VALUE or bool(_VALUE.match(text))
+
+
+def _class_cell(text: str) -> bool:
+    values = class_values(text)
+    return len(values) == 1
+
+
+def _value_groups(cells: list[tuple[int, str]], k: int) -> tuple[int, list[list[tuple[int, str]]]] | None:
+    """The row's ``k`` value columns from its end, and the index of the cell before them: a column is one cell, or a
+    run of class-value cells (one cell of several values exported a value a line, TB1); a run that must fill every
+    column left (no plain value cell before it) is split evenly between them (`设区市≥25` / `县级市≥20` /
+    `设市城市≥55` / `其他县城≥25`: two columns of two)."""
+    groups: list[list[tuple[int, str]]] = []
+    i = len(cells)
+    while i > 0 and len(groups) < k:
+        if not _class_cell(cells[i - 1][1]):
+            groups.append([cells[i - 1]])
+            i -= 1
+            continue
+        j = i
+        while j > 0 and _class_cell(cells[j - 1][1]):
+            j -= 1
+        run, left = cells[j:i], k - len(groups)
+        if left > 1 and not (j > 0 and _value_like(cells[j - 1][1])):
+            if len(run) % left:
+                return None
+            size = len(run) // left
+            groups += [run[n : n + size] for n in range(len(run) - size, -1, -size)]
+        else:
+            groups.append(run)
+        i = j
+    if len(groups) != k:
+        return None
+    return i, groups[::-1]
+
+
 def _line_row(cells: list[tuple[int, str]], header: _LineHeader, norm: Any) -> Iterator[dict[str, Any]]:
     """The targets of one row: ``cells`` (raw offset, text) before its 属性 cell; a cell normalisation dropped (a
     lone number read as a page number) gives no span."""
     k = len(header.columns)
-    if len(cells) < k + 1 + header.unit:
+    found = _value_groups(cells, k)
+    if found is None or found[0] < 1 + header.unit:
         return
-    values = cells[-k:]
-    unit_cell = cells[-k - 1][1] if header.unit else None
-    ind_raw, indicator = cells[-k - 1 - header.unit]
+    before, groups = found
+    unit_cell = cells[before - 1][1] if header.unit else None
+    ind_raw, indicator = cells[before - 1 - header.unit]
     bracket = _BRACKET_UNIT.search(indicator)
     unit = unit_cell or (bracket.group(1) if bracket else None)
     if bracket is not None:
         indicator = indicator[: bracket.start()].rstrip()
-    ind_start = _norm_cell(norm, ind_raw, cells[-k - 1 - header.unit][1])
-    for n, ((is_target, year), (val_raw, value_text)) in enumerate(zip(header.columns, values)):
+    ind_start = _norm_cell(norm, ind_raw, cells[before - 1 - header.unit][1])
+    for n, ((is_target, year), group) in enumerate(zip(header.columns, groups)):
+        first = all(not t for t, _ in header.columns[:n])  # the first target column: spanned from the indicator
+        if not is_target:
+            continue
+        if len(group) > 1 or _class_cell(group[0][1]):
+            for g, (val_raw, value_text) in enumerate(group):
+                val = _norm_cell(norm, val_raw, value_text)
+                if val is None:
+                    continue
+                m = class_values(value_text)[0]
+                start = ind_start if first and g == 0 and ind_start is not None else val
+                row = _class_target(m, indicator, unit, 0, year)
+                row["norm_start"], row["norm_end"] = start, val + m.end()
+                yield row
+            continue
+        val_raw, value_text = group[0]
         m = _VALUE.match(value_text)
         val = _norm_cell(norm, val_raw, value_text)
-        if not is_target or m is None or m.group("unit") or val is None:
+        if m is None or m.group("unit") or val is None:
             continue
         try:
             value, value_max = parse_range(re.sub(r"\s+", "", m.group("num")))
         except ValueError:
             continue
         comparator = _QUAL_COMPARATOR[m.group("qual")] if m.group("qual") else _PRE_COMPARATOR.get(m.group("pre"), "=")
-        first = all(not t for t, _ in header.columns[:n])  # the first target column: spanned from the indicator
         yield {
             "norm_start": ind_start if first and ind_start is not None else val,
             "norm_end": val + len(value_text),

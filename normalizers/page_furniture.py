@@ -10,7 +10,8 @@ two halves, which the ``linebreaks`` step then joins back into one paragraph.
   (``XX公报　　— 3 —``).
 - Bare page numbers (``5`` alone on its line): only a run of three or more numbered one by one, each at
   least a page (``MIN_PAGE_CHARS``) after the one before (``bare_page_number_spans``); a lone number line or
-  a table's row numbers stay.
+  a table's row numbers stay, and so does a number line beside a table's number cell, and every bare number line of
+  a document that prints its page numbers as GB/T 9704 does (``— 3 —``).
 - Running headers/footers: a short line (at most ``MAX_HEADER_CHARS`` characters besides
   blanks) with no sentence punctuation, no heading marker and no label such as
   ``责任单位`` (repeated ``责任单位：…`` lines and ``（一）`` markers are content).  Such a
@@ -83,13 +84,62 @@ _BARE_NUMBER_LINE = re.compile(rf"\n[{_BLANK}]*(\d{{1,3}})[{_BLANK}]*(?=\n)")
 MIN_BARE_RUN = 3
 
 
+# (TB1) Two conventions keep a table's number cells from being read as such a run (a table exported one cell a line
+# holds many small numbers, and n, n+1, n+2 a page apart among them is chance: 0160 lost 104 cells so):
+# - a document that prints its page numbers as GB/T 9704 does (`— 3 —`, `-3-`, `第3页`) prints all of them so: it has
+#   no bare page numbers;
+# - a page number stands between the text of two pages, never beside a table's number cell: a number line whose
+#   previous or next non-blank line is a number cell (`240`, `2021-2025`, `≥95`, `——`, `/`) is a cell, unless that
+#   line is its page's neighbour in the run (`2` / `3`: an empty page).
+_FRAMED_PAGE_NUMBER = re.compile(
+    rf"\n[{_BLANK}]*(?:{_DASHED_NUMBER}|第[ \t]*\d{{1,4}}[ \t]*页|共[ \t]*\d{{1,4}}[ \t]*页)[{_BLANK}]*(?=\n)"
+)
+_NUMBER_CELL = re.compile(
+    rf"[{_BLANK}]*(?:[≥≤<>＞＜]?\d+(?:\.\d+)?%?(?:[{_BLANK}]*[-—–~～至][{_BLANK}]*\d+(?:\.\d+)?)?年?|[—–\-－/／]+)[{_BLANK}]*"
+)
+
+
+def _neighbour_line(text: str, start: int, end: int, step: int) -> str:
+    """The next non-blank line before (step -1) or after (+1) the line ``text[start:end]`` (padded text)."""
+    while True:
+        if step < 0:
+            end = text.rfind("\n", 0, start)
+            if end <= 0:
+                return ""
+            start = text.rfind("\n", 0, end) + 1
+        else:
+            start = text.find("\n", end)
+            if start < 0 or start + 1 >= len(text):
+                return ""
+            start += 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line.strip(_BLANK):
+            return line
+
+
+def _in_cell_run(padded: str, m: re.Match) -> bool:
+    n = int(m.group(1))
+    for step, neighbour_number in ((-1, n - 1), (1, n + 1)):
+        line = _neighbour_line(padded, m.start() + 1, m.end(), step)
+        if _NUMBER_CELL.fullmatch(line) and line.strip(_BLANK) != str(neighbour_number):
+            return True
+    return False
+
+
 def bare_page_number_spans(text: str) -> list[tuple[int, int]]:
     """Content spans of the bare page-number lines (their line breaks stay), see _BARE_NUMBER_LINE."""
     if "\n" not in text:
         return []
+    padded = f"\n{text}\n"
+    if _FRAMED_PAGE_NUMBER.search(padded):
+        return []
     runs: dict[int, list[tuple[int, int]]] = {}  # the number a run waits for next -> its lines so far
     done: list[list[tuple[int, int]]] = []
-    for m in _BARE_NUMBER_LINE.finditer(f"\n{text}\n"):
+    for m in _BARE_NUMBER_LINE.finditer(padded):
+        if _in_cell_run(padded, m):
+            continue
         n, span = int(m.group(1)), (m.start(1) - 1, m.end(1) - 1)  # (the "\n" put in front)
         run = runs.get(n)
         if run is not None and span[0] - run[-1][1] >= MIN_PAGE_CHARS:

@@ -45,7 +45,7 @@ from pipeline.errors import IngestError
 from pipeline.reading import pdf_fonts
 
 # Bump when what raw_text holds for a PDF changes: cached results key on it.
-VERSION = "2"  # 2: a last-resort font for CJK fonts the machine lacks (pdf_fonts)
+VERSION = "3"  # 2: a last-resort font for CJK fonts the machine lacks (pdf_fonts); 3: merged cells read once
 CELL_GAP_EM = 1.0  # a gap this wide (in font sizes) on one baseline separates cells
 _ASCII_CELL_GAP_EM = 2.0  # ... between two ASCII characters (justified Latin text has wide word gaps)
 _WORD_GAP_EM = 0.25  # a gap between ASCII letters/digits this wide is a space
@@ -472,12 +472,14 @@ def _cluster(values: list[float], tolerance: float = 2.0) -> list[float]:
 def _table_rows(lines: list[_Line], vertical, horizontal) -> list[_Line]:
     """Lines inside a ruled table become one line per row, cells (between the vertical
     rules crossing the row) joined by tabs, each cell's lines joined top to bottom: a
-    cell wrapped over three lines stays in its row."""
+    cell wrapped over three lines stays in its row.  A merged cell (no rule under it
+    between two rows: a rowspan) is read once, on the first row it covers, as Word's
+    and HTML's merged cells are: its lines printed beside the rows below go up to it."""
     if len(vertical) < 2 or len(horizontal) < 2:
         return lines
     ys = _cluster([y for y, _, _ in horizontal])[::-1]  # top to bottom
-    replace: dict[int, _Line] = {}
-    absorbed: set[int] = set()
+    bands: list[tuple[float, float, list[float], list[int]]] = []
+    taken: set[int] = set()
     for upper, lower in zip(ys, ys[1:]):
         if upper - lower > _MAX_ROW_HEIGHT:
             continue  # a frame around the page, not a table row
@@ -488,30 +490,81 @@ def _table_rows(lines: list[_Line], vertical, horizontal) -> list[_Line]:
         members = [
             k
             for k, line in enumerate(lines)
-            if k not in absorbed
+            if k not in taken
             and lower <= (line.top + line.bottom) / 2 <= upper
             and line.left >= cols[0] - 2
             and line.right <= cols[-1] + 2
         ]
         if not members or len(members) > _MAX_ROW_LINES:
             continue
-        cells: list[list[str]] = [[] for _ in cols[1:]]
-        chars = []
-        for k in sorted(members, key=lambda k: (-lines[k].top, lines[k].left)):
-            for ch in lines[k].chars:
-                centre = (ch[1] + ch[2]) / 2
-                col = min(max(bisect.bisect_right(cols, centre) - 1, 0), len(cells) - 1)
-                cells[col].append(ch[0])
-                chars.append(ch)
-        text = "\t".join(" ".join("".join(cell).split()) for cell in cells)
-        if not text.strip():
+        bands.append((upper, lower, cols, members))
+        taken.update(members)
+    owner = [[(b, j) for j in range(len(cols) - 1)] for b, (_, _, cols, _) in enumerate(bands)]
+    for b in range(1, len(bands)):
+        _merge_up(bands, owner, b, horizontal)
+    cells, chars_of = _cell_chars(lines, bands, owner)
+    replace: dict[int, _Line] = {}
+    absorbed: set[int] = set()
+    grids = _grids(bands)
+    for b, (upper, lower, cols, members) in enumerate(bands):
+        texts = []
+        for j, cell in enumerate(cells[b]):
+            texts.append(" ".join("".join(cell).split()))
+            # a cell spanning k grid columns (a colspan) is followed by k-1 empty cells, as Word's are
+            texts += [""] * sum(1 for x in grids[b] if cols[j] + 2 < x < cols[j + 1] - 2)
+        text = "\t".join(texts)
+        if not text.strip() and not any(owner[b][j] != (b, j) for j in range(len(owner[b]))):
             continue
-        chars.sort(key=lambda c: c[1])
+        chars = sorted(chars_of[b], key=lambda c: c[1]) or list(lines[members[0]].chars)
         replace[members[0]] = _Line(chars, upper, lower, fixed=text)
         absorbed.update(members)
     if not replace:
         return lines
     return [replace[k] if k in replace else line for k, line in enumerate(lines) if k in replace or k not in absorbed]
+
+
+def _cell_chars(lines: list[_Line], bands, owner) -> tuple[list[list[list[str]]], list[list]]:
+    """Per band, each cell's characters (top to bottom, left to right) and the characters of the band's row."""
+    cells: list[list[list[str]]] = [[[] for _ in cols[1:]] for _, _, cols, _ in bands]
+    chars_of: list[list] = [[] for _ in bands]
+    for b, (_, _, cols, members) in enumerate(bands):
+        for k in sorted(members, key=lambda k: (-lines[k].top, lines[k].left)):
+            for ch in lines[k].chars:
+                centre = (ch[1] + ch[2]) / 2
+                col = min(max(bisect.bisect_right(cols, centre) - 1, 0), len(cols) - 2)
+                ob, oj = owner[b][col]
+                cells[ob][oj].append(ch[0])
+                chars_of[ob].append(ch)
+    return cells, chars_of
+
+
+def _grids(bands) -> list[list[float]]:
+    """Per band, the column rules of its whole table (the bands joined edge to edge): the finest grid."""
+    grids: list[list[float]] = []
+    start = 0
+    for b in range(len(bands) + 1):
+        if b == len(bands) or (b > start and abs(bands[b - 1][1] - bands[b][0]) > 2.0):
+            grid = _cluster([x for _, _, cols, _ in bands[start:b] for x in cols])
+            grids += [grid] * (b - start)
+            start = b
+    return grids
+
+
+def _merge_up(bands, owner, b: int, horizontal) -> None:
+    """Point band ``b``'s columns that no rule separates from the band right above at that band's cell."""
+    upper, _, cols, _ = bands[b]
+    above_upper, above_lower, above_cols, _ = bands[b - 1]
+    if abs(above_lower - upper) > 2.0:
+        return  # not the next row of the same table
+    rules = [(left, right) for y, left, right in horizontal if abs(y - upper) <= 2.0]
+    for j in range(len(cols) - 1):
+        centre = (cols[j] + cols[j + 1]) / 2
+        if any(left - 1 <= centre <= right + 1 for left, right in rules):
+            continue
+        if not above_cols[0] <= centre <= above_cols[-1]:
+            continue
+        k = min(max(bisect.bisect_right(above_cols, centre) - 1, 0), len(above_cols) - 2)
+        owner[b][j] = owner[b - 1][k]
 
 
 def _has_image(page, raw) -> bool:
