@@ -15,7 +15,8 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   ``台风来临前的电煤抢运``) or its eve with a completion verb (``入冬前完成``), a schedule's steps opening their line
   (``7月2日，区教育局…公布``), date windows with or without a written year
   (``6月27日10：00—7月1日15:00``: its last day), a completion-time label or a task table's
-  completion-time column (``完成时限：2024年6月``; ``长期坚持``/``持续推进`` there name no time), an inspection's
+  completion-time column in any layout ``org_tables`` reads, one cell a line too (``完成时限：2024年6月``, a cell
+  ``2025年`` or ``6月``; ``长期坚持``/``持续推进`` there name no time), an inspection's
   eve bounding a task (``确保检查验收前入住…``: year null), a dated schedule's first step (``一九八八年先在…试点``)
   and a decision's content (``会议讨论决定，一九八七年发行…``)
 - ``from``: 从/自 + date + 起/开始, date + 起, ``自印发之日起``/``自本办法实施之日起``/``即日起``/``本意见开始实施之日起``
@@ -76,6 +77,7 @@ from typing import NamedTuple
 import pyarrow as pa
 
 from extractors.base import Extractor
+from extractors.org_tables import table_cells
 from extractors.project_tables import project_tables
 from extractors.rules import Found, Row, Rule, RuleSet, example
 from extractors.target_parts import SITUATION_TITLE
@@ -177,6 +179,7 @@ class _Env(NamedTuple):
     goal_year: int | None = None
     plan_year: int | None = None  # end of the latest five-year plan the text names (_latest_plan)
     goal_parts: tuple[tuple[int, int], ...] = ()  # sections whose heading names goals (主要目标…)
+    time_cells: frozenset[tuple[int, int]] = frozenset()  # cells of a task table's completion-time column (_time_cells)
 
 
 # Without a year of its own the document's earliest bound stands in (_Env.goal_year), and then
@@ -1202,7 +1205,7 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
         return _mk(start, end, "by", year, date)  # 于2026年6月5日发放录取通知书: a task's appointed day
     if pre is None and suf is None and g("dm") and _schedule_step(m, env, year, start, end):
         return _mk(start, end, "by", year, date)  # 2006年10月，…启动试点工作: a schedule's step (its day if written)
-    if pre is None and suf is None and _completion_time(m.string, start, end):
+    if pre is None and suf is None and _completion_time(m.string, start, end, env):
         if env.doc_year and year < env.doc_year:
             return None
         return _mk(start, end, "by", year, date)  # 完成时限：2024年6月; a task table's 完成时限 cell `2025年`
@@ -1217,8 +1220,8 @@ _TIME_LABEL_BEFORE = re.compile(rf"(?:{_TIME_LABEL})[ \u3000]*[：:为][ \u3000]
 _TIME_HEADER = re.compile(rf"^(?:{_TIME_LABEL})$")
 
 
-def _completion_time(text: str, start: int, end: int) -> bool:
-    if _TIME_LABEL_BEFORE.search(text, max(0, start - 12), start):
+def _completion_time(text: str, start: int, end: int, env: _Env) -> bool:
+    if _TIME_LABEL_BEFORE.search(text, max(0, start - 12), start) or (start, end) in env.time_cells:
         return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -1230,6 +1233,25 @@ def _completion_time(text: str, start: int, end: int) -> bool:
     if cells[column].strip(" \u3000") != text[start:end].strip(" \u3000"):
         return False  # the date is part of a longer cell
     return _header_names_time(text, line_start, column)
+
+
+_TIME_HINT = re.compile(_TIME_LABEL)
+
+
+def _time_cells(ctx: ExtractContext) -> frozenset[tuple[int, int]]:
+    """The norm spans of the cells under a task table's completion-time column, in every layout the responsibility
+    tables are read in (``extractors/org_tables.py``: tabs, ``|``, aligned gaps, and one cell a line as PDF and
+    scraped pages give a table, `序号⏎重点任务⏎牵头单位⏎完成时限⏎1⏎…⏎2025年`): a bare date there is the task's due
+    time as much as in a tab-separated row."""
+    raw, text = ctx.norm.raw_text, ctx.text
+    if _TIME_HINT.search(raw) is None:
+        return frozenset()
+
+    def header_role(start: int, end: int) -> str | None:
+        cell = text[slice(*ctx.norm.to_norm(start, end))].strip(" \u3000*：:")
+        return "time" if _TIME_HEADER.match(cell) else None
+
+    return frozenset(ctx.norm.to_norm(c.start, c.end) for c in table_cells(raw, header_role, _TIME_HINT))
 
 
 def _header_names_time(text: str, before: int, column: int) -> bool:
@@ -1624,6 +1646,30 @@ DATED = Rule(
             {"text": "2025年", "kind": "by", "year": 2025},
             meta={"issue_date": "2023-06-30"},
             note="a task table's completion-time column; 长期坚持 names no time",
+        ),
+        example(
+            "序号\n重点任务\n牵头单位\n完成时限\n1\n建设平台\n省科技厅\n2025年\n2\n完善机制\n省财政厅\n2024年12月\n3\n"
+            "开展评估\n省统计局\n长期坚持\n",
+            {"text": "2025年", "kind": "by", "year": 2025},
+            {"text": "2024年12月", "kind": "by", "year": 2024},
+            meta={"issue_date": "2023-06-30"},
+            note="(DU1) the same table one cell a line (PDF text, scraped pages): the column read as org_tables reads it",
+        ),
+        example(
+            "| 序号 | 任务 | 完成时间 |\n|---|---|---|\n| 1 | 编制专项规划 | 2025年 |\n",
+            {"text": "2025年", "kind": "by", "year": 2025},
+            meta={"issue_date": "2023-06-30"},
+            note="(DU1) a markdown table's completion-time column",
+        ),
+        example(
+            "序号\n指标\n2022年\n2025年\n1\n森林覆盖率\n40%\n45%\n",
+            meta={"issue_date": "2023-06-30"},
+            note="(DU1) one cell a line, no completion-time column: the year columns of indicators are no bound",
+        ),
+        example(
+            "序号\n任务\n责任单位\n完成时限\n1\n开展培训\n市人社局\n2022年\n",
+            meta={"issue_date": "2023-06-30"},
+            note="(DU1) a completion time before the document's year: the past",
         ),
         example(
             "指标\t2022年\t2025年\n森林覆盖率\t40%\t45%",
@@ -2024,10 +2070,10 @@ def _appointed_day(text: str, start: int, end: int) -> bool:
     return act is not None and not _PAST_MARKS.search(text, max(0, start - 6), act.end())
 
 
-def _month_bound(m: re.Match, text: str, start: int, end: int, yearly: bool) -> bool:
+def _month_bound(m: re.Match, text: str, start: int, end: int, yearly: bool, env: _Env) -> bool:
     """Is this month-only date a bound (GUIDE: a completion verb; CONVENTIONS: after 每年, a due date)?"""
-    if m.group("msuf") or (m.group("mpre") and m.group("mend")):
-        return True
+    if m.group("msuf") or (m.group("mpre") and m.group("mend")) or (start, end) in env.time_cells:
+        return True  # (a task table's completion-time cell `6月` is the task's due month)
     if m.group("mpre") is not None:
         return False
     if yearly:
@@ -2051,7 +2097,7 @@ _YEARLY_SCHEDULE_BEFORE = re.compile(rf"每{_S}年{_S}(?:的{_S})?(?:{_MONTH}){_
 def _month(m: re.Match, env: _Env) -> Row | None:
     text, start, end = m.string, m.start(), m.end()
     yearly = _EVERY_YEAR_BEFORE.search(text, max(0, start - 16), start) is not None
-    if not _month_bound(m, text, start, end, yearly):
+    if not _month_bound(m, text, start, end, yearly, env):
         return None  # 6月 alone is not a bound
     if m.group("mpre") is None:
         start = m.start("mm")
@@ -2147,6 +2193,18 @@ MONTH = Rule(
         example("已于5月18日向社会公告。", meta={"issue_date": "2026-04-20"}, note="the past"),
         example("定于6月1日召开推进会。", meta={"issue_date": "2026-04-20"}, note="a meeting: left to _HELD's rule"),
         example("6月召开推进会。", meta={"issue_date": "2024-03-01"}, note="6月 alone is not a bound"),
+        example(
+            "序号\n重点任务\n牵头单位\n完成时限\n1\n建设平台\n省科技厅\n6月\n2\n完善机制\n省财政厅\n12月\n",
+            {"text": "6月", "kind": "by", "year": 2024},
+            {"text": "12月", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-03-01"},
+            note="(DU1) a month alone in a task table's completion-time cell: the task's due month",
+        ),
+        example(
+            "序号\n指标\n6月\n12月\n1\n完成投资（亿元）\n20\n45\n",
+            meta={"issue_date": "2024-03-01"},
+            note="(DU1) months as the columns of a progress table: no completion-time column, no bound",
+        ),
         example("去年6月已建成投用。", meta={"issue_date": "2024-03-01"}, note="the past"),
         example(
             "资金于次年3月底前完成清算。",
@@ -2669,7 +2727,14 @@ def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
     issue = dt.date.fromisoformat(ctx.meta.issue_date) if ctx.meta.issue_date else None
     earliest = _earliest_bound(found)
     plan_year = _latest_plan(ctx.text) if any(f.rule is FIVE_YEAR_PLAN for f in found) else None
-    env = _Env(doc_year, issue, doc_year or earliest, plan_year, () if doc_year else _goal_parts(ctx.sections))
+    env = _Env(
+        doc_year,
+        issue,
+        doc_year or earliest,
+        plan_year,
+        () if doc_year else _goal_parts(ctx.sections),
+        _time_cells(ctx),
+    )
     reviews = _review_spans(ctx.sections)
     rows: list[Row] = []
     for f in found:
