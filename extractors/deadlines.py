@@ -43,7 +43,7 @@ its section, else the document's earliest explicit bound; a year before the
 document's is the past and the row is dropped.
 
 Bare year opening a goal (decision, 2026-11-21).  ``2024年，全市数字经济增加值
-达到2万亿元`` is ``by 2024``: the year opens a clause, is not before the
+达到2万亿元`` is ``by 2024`` (also after a modal of intent, ``力争2026年实现…``): the year opens a clause, is not before the
 document's year, is not followed by a predicate about itself (``2024年是…``,
 ``2024年以来``) and its sentence states a goal with no sign of a report
 (已/同比/比上年).  Without a year of the document its earliest explicit bound
@@ -131,6 +131,11 @@ _VALUE_BEFORE = re.compile(r"(?:至|到|控制在|压缩在|缩短在|不超过|
 # the bare-year rule (module docstring): what follows the year, the opening, the sentence
 # a clause's start, also right after an item's marker (`4.2022年启动…试点`: the item's title opens with its year)
 _OPENING_BEFORE = re.compile(r"(?:^|[。；！？，;,!?\n])[ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?$")
+# `力争2026年实现…`, `确保2025年全面完成…`: a modal of intent between the opening and the year (as 力争 stands before
+# 到2027年): the year still opens the goal's clause, and the intent says it is the plan's, as `2020年要…` does after it
+_INTENT_OPENING = re.compile(
+    r"(?:^|[。；！？，;,!?\n])[ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?(?:力争|争取|确保|力求)[ \u3000]*(?:在|于)?[ \u3000]*$"
+)
 _SELF_PREDICATE = re.compile(
     r"[ \u3000]*(?:是|为|以来|以前|以后|前|后|起|度|的|全年|上半年|下半年|第|和|与|及|、|至|到|[-－—–~～〜]|（|\(|\d|[一二三四五六七八九十]月)"
 )
@@ -198,7 +203,9 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
     in_goals = env.doc_year is None and inside(start, env.goal_parts)  # undated, in its goals part
     if year is None or (doc_year and year < doc_year and not garbled) or not (doc_year or in_goals):
         return False
-    if not _OPENING_BEFORE.search(text, max(0, start - 8), start) or _SELF_PREDICATE.match(text, end):
+    intent_before = _INTENT_OPENING.search(text, max(0, start - 12), start) is not None
+    opens = intent_before or _OPENING_BEFORE.search(text, max(0, start - 8), start) is not None
+    if not opens or _SELF_PREDICATE.match(text, end):
         return False
     if _ABOUT_THE_YEAR.match(text, end):
         return False  # 2024年全市经济社会发展主要预期目标是：… introduces the year's goals
@@ -212,7 +219,7 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
         return True  # 国务院会议讨论决定，一九八七年发行…债券五十五亿元: what a decision sets for the year
     if env.doc_year and _STEP_FIRST_AFTER.match(text, end):
         return True  # 一九八八年先在华东电网试点，…一九八九年起逐步实施: the first step of a dated plan's schedule
-    if env.doc_year is None and not in_goals and not _INTENT_AFTER.match(text, end):
+    if env.doc_year is None and not in_goals and not intent_before and not _INTENT_AFTER.match(text, end):
         # an undated plan's paragraph opening with a year whose own sentence then sets a bound of that year
         # (`2023年，聚焦…建设，…到2023年底前全部统筹地区上线…`): the year is the plan's, not a report's
         return bool(_OPENING_LINE.search(text, max(0, start - 8), start) and _same_year_bound(sentence, year))
@@ -1549,6 +1556,19 @@ DATED = Rule(
             {"text": "2025年", "kind": "by", "year": 2025},
             meta={"issue_date": "2025-01-10"},
             note="a bare year opening a goal",
+        ),
+        example(
+            "力争2026年实现营业收入100亿元；确保2025年全面完成改造任务。",
+            {"text": "2026年", "kind": "by", "year": 2026},
+            {"text": "2025年", "kind": "by", "year": 2025},
+            meta={"issue_date": "2024-03-15"},
+            note="(DU1) a modal of intent between the clause's opening and the year (力争 stays outside, as in 力争到)",
+        ),
+        example("确保2023年完成。", meta={"issue_date": "2024-03-15"}, note="(DU1) the same with a past year: none"),
+        example(
+            "力争2026年是全面建成的关键一年。",
+            meta={"issue_date": "2024-03-15"},
+            note="(DU1) a predicate about the year (是) after the intent: no bound",
         ),
         example(
             "一九九〇年，凡有条件的地区都要安排一批节能改造项目。",
