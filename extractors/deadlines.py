@@ -19,7 +19,7 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   ``2025年`` or ``6月``; ``长期坚持``/``持续推进`` there name no time), an inspection's
   eve bounding a task (``确保检查验收前入住…``: year null), a dated schedule's first step (``一九八八年先在…试点``)
   and a decision's content (``会议讨论决定，一九八七年发行…``)
-- ``from``: 从/自 + date + 起/开始, date + 起, ``自印发之日起``/``自本办法实施之日起``/``即日起``/``本意见开始实施之日起``
+- ``from``: 从/自 + date + 起/开始, date + 起, ``从今年起``/``自明年开始``, ``自印发之日起``/``自本办法实施之日起``/``即日起``/``本意见开始实施之日起``
   (the issue date; ``自发布之日起30日后施行`` adds the days), ``自…起`` anchored on
   an event (``自受理之日起``, ``自认定当年起``, ``自…次月开始``: year null), and a plan's stage after its horizon
   opening a clause (``第二阶段，2020年后，…``)
@@ -509,7 +509,7 @@ def _event(m: re.Match, env: _Env) -> Row | None:
 # The event is a short verb phrase; 自主/自行/自然… are words, not 自 = from.
 EVENT = Rule(
     "event",
-    r"(?<![来各独亲擅私出源])自(?![主行然身己发愿治动筹费查营律〇○零一二三四五六七八九十两])(?P<ev>[\u4e00-\u9fff“”]{2,12}?)"
+    r"(?<![来各独亲擅私出源])自(?![主行然身己发愿治动筹费查营律〇○零一二三四五六七八九十两]|今年|明年|本年)(?P<ev>[\u4e00-\u9fff“”]{2,12}?)"
     r"(?:(?:之日|当[年月日]|次[年月日]|之月)?起(?![步草点源来])|(?:之日|当[年月日]|次[年月日]|之月)开始)",
     _event,
     examples=(
@@ -2237,6 +2237,9 @@ MONTH = Rule(
 
 
 def _relative(m: re.Match, env: _Env) -> Row | None:
+    if m.group("fw"):  # 从今年起, 自明年开始: a start in the year the document's date makes (GUIDE from: 从/自……起)
+        year = env.doc_year + (m.group("fw") == "明年") if env.doc_year else None
+        return _mk(*m.span(), "from", year, None)
     word = m.group("rw")
     if word and not m.group("rsuf"):
         return None  # bare 今年/明年 is no deadline span (CONVENTIONS, consistency review)
@@ -2254,7 +2257,8 @@ def _relative(m: re.Match, env: _Env) -> Row | None:
 
 RELATIVE = Rule(
     "rel",
-    rf"(?P<rw>今年|本年度?|明年)(?P<rsuf>年?底{_BEFORE}?|内"
+    rf"(?:从|自){_S}(?P<fw>今年|本年度?|明年){_S}(?:起(?![步草点源来])|开始)"
+    rf"|(?P<rw>今年|本年度?|明年)(?P<rsuf>年?底{_BEFORE}?|内"
     rf"|{_S}(?P<rm>{_MONTH}){_S}月(?:{_S}(?P<rd>{_DAY}){_S}[日号])?(?:底|末)?{_BEFORE})?"
     rf"|(?<![\d一二三四五六七八九十两每百千万去前上当全半多余])年(?:底{_BEFORE}|内)",
     _relative,
@@ -2271,6 +2275,15 @@ RELATIVE = Rule(
             meta={"issue_date": "2024-04-01"},
         ),
         example("力争年底前完成。", {"text": "年底前", "kind": "by", "year": 2024}, meta={"issue_date": "2024-04-01"}),
+        example(
+            "从今年起，每年新增保障性租赁住房1000套；自明年开始，全面推行。",
+            {"text": "从今年起", "kind": "from", "year": 2024},
+            {"text": "自明年开始", "kind": "from", "year": 2025},
+            meta={"issue_date": "2024-04-01"},
+            partial=True,
+            note="(DU1) 从/自 + 今年/明年 + 起/开始: from the year the document's date makes",
+        ),
+        example("今年开始试点。", meta={"issue_date": "2024-04-01"}, note="(DU1) without 从/自: bare 今年, no span"),
         example(
             "各市每年年底前报送工作总结。",
             {"text": "年底前", "kind": "by", "year": None},
