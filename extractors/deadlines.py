@@ -52,7 +52,7 @@ Bare ``今年``/``明年`` are no deadline spans (CONVENTIONS).
 
 Not deadlines: bare dates (issue-date lines, ``比2020年降低``), ``2020年以来``,
 look-backs (``近3年内``, ``几十年内``), ``N年内`` of a category or a condition
-(``离校5年内的``, ``企业3年内成功上市的，``), 每年/每月 as the period of a cap or a
+(``离校5年内的``, ``企业3年内成功上市的，``, ``3年内未发生事故的企业``), 每年/每月 as the period of a cap or a
 rate (``每年最高补贴``, ``补贴上限为每年``, ``每人每月3000元``, ``每年两度``, ``每年5000万千瓦的制造能力``), in an indicator's
 formula (``每年因事故死亡的人数/…``) or naming a category (``按月领取待遇的参保人``), state
 reports (``截至2022年底，全市已有…``), values to reach (``压缩至3个工作日以内``:
@@ -838,6 +838,15 @@ _CAPABLE_AFTER = re.compile(
 )
 
 
+# (DU1) `3年内未发生重大安全事故的企业`: a clean record over the span (未/无/没有 …) closed by 的 and a class noun says
+# which firms or people qualify, a look back as `近3年内未发生…` is (CONVENTIONS: `N年内` describing a category); a
+# procedure's window (`5个工作日内未作审查的，自动确定…`) has no class noun after its 的 and stays a `within`
+_RECORD_AFTER = re.compile(
+    r"[ \u3000]*(?:未|无|没有|不存在)[^，。；：！？\n]{0,20}?的"
+    r"(?:企业|单位|机构|项目|人员|个人|申请人|市场主体|主体|法人|纳税人|家庭|园区|学校|医院|社会组织)"
+)
+
+
 # (BL22) 投产后三年内免予上缴, 两年内免征所得税: a tax or fee exemption right after the span says how long a benefit
 # lasts (CONVENTIONS: the permitted length of a subsidy, `给予三年…补贴`, is no deadline), not when to act
 _EXEMPTION_AFTER = re.compile(r"[ \u3000]*(?:可|暂|一律|均|予以)?(?:免|减)(?:予|于|征|缴|交|收|税|除|半|免)")
@@ -861,6 +870,8 @@ def _within(m: re.Match, env: _Env) -> Row | None:
         return None  # 在校及毕业5年内）, 领取毕业证5年内: the time since a person's event names a category
     if _TERM_ENDING_AFTER.match(m.string, end):
         return None  # 提醒3个月内认证即将到期的人员: whose term ends within the span, a category
+    if _RECORD_AFTER.match(m.string, end):
+        return None  # 3年内未发生重大安全事故的企业: a clean record names who qualifies
     if _CAPABLE_AFTER.match(m.string, end):
         return None  # 用在…在一年内（少数项目两年内）可以完工投产的项目: what a project can do names its class
     if _EXEMPTION_AFTER.match(m.string, end):
@@ -893,6 +904,15 @@ WITHIN = Rule(
         example("应在24小时内上报。", {"text": "24小时内", "kind": "within", "months": None}),
         example("半年内完成整改。", {"text": "半年内", "kind": "within", "months": 6}),
         example("近3年内未发生重大安全事故。", note="a look back"),
+        example(
+            "3年内未发生重大安全事故的企业，优先推荐；申报单位2年内无违法失信记录的主体方可申报。",
+            note="(DU1) a clean record over the span closed by 的 + a class noun: who qualifies, no bound",
+        ),
+        example(
+            "人力资源社会保障部门5个工作日内未作审查的自动确定第6个工作日为受理时间。",
+            {"text": "5个工作日内", "kind": "within", "months": None},
+            note="(DU1) a procedure's window (no class noun after 的): a within (realdev 0171 gold)",
+        ),
         example(
             "有效期届满前一个月内，老年人可以办理续期手续。",
             {"text": "一个月内", "kind": "within", "months": 1},
