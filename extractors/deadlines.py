@@ -18,7 +18,7 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   completion-time column in any layout ``org_tables`` reads, one cell a line too (``完成时限：2024年6月``, a cell
   ``2025年`` or ``6月``; ``长期坚持``/``持续推进`` there name no time), an inspection's
   eve bounding a task (``确保检查验收前入住…``: year null), a dated schedule's first step (``一九八八年先在…试点``)
-  and a decision's content (``会议讨论决定，一九八七年发行…``)
+  and a decision's content (``会议讨论决定，一九八七年发行…``), a plan's vision year (``展望2035年，…``)
 - ``from``: 从/自 + date + 起/开始, date + 起, ``从今年起``/``自明年开始``, ``自印发之日起``/``自本办法实施之日起``/``即日起``/``本意见开始实施之日起``
   (the issue date; ``自发布之日起30日后施行`` adds the days), ``自…起`` anchored on
   an event (``自受理之日起``, ``自认定当年起``, ``自…次月开始``: year null), and a plan's stage after its horizon
@@ -1200,6 +1200,18 @@ def _impossible_date(m: re.Match, start: int, end: int) -> Row | None:
     return None
 
 
+# (DU1) `展望2035年，基本实现社会主义现代化`, `展望二〇三五年，…`: a plan's long-range vision opens its clause with the
+# horizon year, a `by` as `到2035年` is (CONVENTIONS DL8 reads `展望2035到2050年` so). Only a year after the document's
+# own (a work report's `展望2024年，我们…` looks at its own year, no horizon), or, undated, not before its earliest bound.
+_VISION_BEFORE = re.compile(r"(?:^|[。；！？，;,!?\n])[ \u3000]*展望[ \u3000]*$")
+
+
+def _vision_year(text: str, start: int, end: int, year: int, env: _Env) -> bool:
+    if not _VISION_BEFORE.search(text, max(0, start - 8), start) or not _FRAME_AFTER.match(text, end):
+        return False
+    return year > env.doc_year if env.doc_year else env.goal_year is None or year >= env.goal_year
+
+
 def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: int, end: int) -> Row | None:
     g = m.group
     pre, suf = g("pre"), g("suf")
@@ -1219,9 +1231,12 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
         return _mk(start, end, "by", year, date)
     bare_year = pre is None and suf is None and not g("dm")
     if bare_year and (
-        _names_plan_goals(m.string, start, end, year, env) or _opens_goal(m.string, start, end, year, env)
+        _names_plan_goals(m.string, start, end, year, env)
+        or _opens_goal(m.string, start, end, year, env)
+        or _vision_year(m.string, start, end, year, env)
     ):
-        return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring); 2025 年的主要目标是：…
+        # 2024年，全市…达到… (module docstring); 2025 年的主要目标是：…; 展望2035年，…
+        return _mk(start, end, "by", year, None)
     if bare_year and (
         _completes_task(m.string, start, end, year, env.goal_year) or _required_year(m.string, start, end, year, env)
     ):
@@ -1585,6 +1600,18 @@ DATED = Rule(
             note="(DU1) a modal of intent between the clause's opening and the year (力争 stays outside, as in 力争到)",
         ),
         example("确保2023年完成。", meta={"issue_date": "2024-03-15"}, note="(DU1) the same with a past year: none"),
+        example(
+            "展望2035年，全面建成现代化经济体系。展望二〇三五年，基本实现社会主义现代化。",
+            {"text": "2035年", "kind": "by", "year": 2035},
+            {"text": "二〇三五年", "kind": "by", "year": 2035},
+            meta={"issue_date": "2021-03-01"},
+            note="(DU1) a plan's long-range vision opening its clause with the horizon year (展望 outside the span)",
+        ),
+        example(
+            "展望2024年，经济增长的有利条件强于不利因素。",
+            meta={"issue_date": "2024-01-20"},
+            note="(DU1) a work report looking at its own year: no horizon",
+        ),
         example(
             "力争2026年是全面建成的关键一年。",
             meta={"issue_date": "2024-03-15"},
