@@ -18,7 +18,8 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   completion-time column in any layout ``org_tables`` reads, one cell a line too (``完成时限：2024年6月``, a cell
   ``2025年`` or ``6月``; ``长期坚持``/``持续推进`` there name no time), an inspection's
   eve bounding a task (``确保检查验收前入住…``: year null), a dated schedule's first step (``一九八八年先在…试点``)
-  and a decision's content (``会议讨论决定，一九八七年发行…``), a plan's vision year (``展望2035年，…``)
+  and a decision's content (``会议讨论决定，一九八七年发行…``), a plan's vision year (``展望2035年，…``), a year right
+  before a completion verb in a plan's clause (``某某项目2025年开工，2027年建成``)
 - ``from``: 从/自 + date + 起/开始, date + 起, ``从今年起``/``自明年开始``, ``自印发之日起``/``自本办法实施之日起``/``即日起``/``本意见开始实施之日起``
   (the issue date; ``自发布之日起30日后施行`` adds the days), ``自…起`` anchored on
   an event (``自受理之日起``, ``自认定当年起``, ``自…次月开始``: year null), and a plan's stage after its horizon
@@ -1247,10 +1248,15 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
         return _mk(start, end, "by", year, date)  # 于2026年6月5日发放录取通知书: a task's appointed day
     if pre is None and suf is None and g("dm") and _schedule_step(m, env, year, start, end):
         return _mk(start, end, "by", year, date)  # 2006年10月，…启动试点工作: a schedule's step (its day if written)
-    if pre is None and suf is None and _completion_time(m.string, start, end, env):
+    if (
+        pre is None
+        and suf is None
+        and (_scheduled_act(m.string, start, end, year, env) or _completion_time(m.string, start, end, env))
+    ):
         if env.doc_year and year < env.doc_year:
             return None
-        return _mk(start, end, "by", year, date)  # 完成时限：2024年6月; a task table's 完成时限 cell `2025年`
+        # 某某项目2025年开工，2027年建成; 完成时限：2024年6月; a task table's 完成时限 cell `2025年`
+        return _mk(start, end, "by", year, date)
     return None  # a bare date: issue-date line, past event, baseline year
 
 
@@ -1306,6 +1312,32 @@ def _header_names_time(text: str, before: int, column: int) -> bool:
             return _TIME_HEADER.match(cells[column].strip(" \u3000")) is not None
         pos, rows = line_start - 1, rows + 1
     return False
+
+
+# (DU1) A plan schedules a task by the year (and month) written right before its completion verb inside a clause:
+# `某某高速公路项目2025年开工`, `计划于2025年6月建成投用`, `全市2025年实现县县通高速`, `其中2024年建成2所` (GB/T 9704
+# plans date their projects so, as `2027年底建成` and `5月底完成` with their 底/月). Not before the document's year (an
+# undated text: its earliest bound), not a forecast or a baseline (预计/比/较 before it), not a report (已/了/同比 in
+# the clause), not a class (`对2025年建成投产的项目`: 的 closes the verb phrase).
+_YEAR_ACT_AFTER = re.compile(
+    r"[ \u3000]*(?:全部|全面|基本|如期|按期|正式|初步|率先|陆续)?"
+    r"(?:开工|建成|完工|竣工|投产|投用|投运|通车|完成|实现|启动|上线)(?P<rest>[^，。；：！？\n]{0,8})"
+)
+_YEAR_ACT_NOT_BEFORE = re.compile(r"(?:预计|预期|预测|估计|比|较|同|与|自|从)[ \u3000]*$")
+_YEAR_ACT_REPORT = re.compile(r"已|了|同比|比上年|较上年")
+
+
+def _scheduled_act(text: str, start: int, end: int, year: int, env: _Env) -> bool:
+    own = env.doc_year or env.goal_year
+    act = _YEAR_ACT_AFTER.match(text, end)
+    if own is None or year < own or act is None or "的" in act.group("rest"):
+        return False
+    if _YEAR_ACT_NOT_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    clause_start = max(text.rfind(c, 0, start) for c in "，。；！？,;\n") + 1
+    stop = _SENTENCE_END.search(text, end, end + 60)
+    clause = text[clause_start : stop.start() if stop else end + 60]
+    return _YEAR_ACT_REPORT.search(clause) is None
 
 
 _STATE_WORDS = re.compile(r"已|共有|现有|拥有|同比|比上年|较上年")
@@ -1737,6 +1769,20 @@ DATED = Rule(
             "序号\n任务\n责任单位\n完成时限\n1\n开展培训\n市人社局\n2022年\n",
             meta={"issue_date": "2023-06-30"},
             note="(DU1) a completion time before the document's year: the past",
+        ),
+        example(
+            "某某高速公路项目2025年开工，2027年建成通车；城区污水管网改造工程计划于2025年6月完工，其中2024年建成2所学校。",
+            {"text": "2025年", "kind": "by", "year": 2025},
+            {"text": "2027年", "kind": "by", "year": 2027},
+            {"text": "2025年6月", "kind": "by", "year": 2025},
+            {"text": "2024年", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-03-15"},
+            note="(DU1) a plan's year (and month) right before a completion verb inside its clause: the task's by",
+        ),
+        example(
+            "对2025年建成投产的项目给予奖励。该项目2023年开工建设。项目预计2026年建成。全市2024年完成投资同比增长8%。",
+            meta={"issue_date": "2024-03-15"},
+            note="(DU1) a class (…投产的项目), a past year, a forecast (预计), a report (同比): none",
         ),
         example(
             "指标\t2022年\t2025年\n森林覆盖率\t40%\t45%",
