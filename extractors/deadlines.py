@@ -15,10 +15,12 @@ it, and :func:`write` then resolves the year of month-only bounds.  Kinds:
   ``台风来临前的电煤抢运``) or its eve with a completion verb (``入冬前完成``), a schedule's steps opening their line
   (``7月2日，区教育局…公布``), date windows with or without a written year
   (``6月27日10：00—7月1日15:00``: its last day), a completion-time label or a task table's
-  completion-time column (``完成时限：2024年6月``; ``长期坚持``/``持续推进`` there name no time), an inspection's
+  completion-time column in any layout ``org_tables`` reads, one cell a line too (``完成时限：2024年6月``, a cell
+  ``2025年`` or ``6月``; ``长期坚持``/``持续推进`` there name no time), an inspection's
   eve bounding a task (``确保检查验收前入住…``: year null), a dated schedule's first step (``一九八八年先在…试点``)
-  and a decision's content (``会议讨论决定，一九八七年发行…``)
-- ``from``: 从/自 + date + 起/开始, date + 起, ``自印发之日起``/``自本办法实施之日起``/``即日起``/``本意见开始实施之日起``
+  and a decision's content (``会议讨论决定，一九八七年发行…``), a plan's vision year (``展望2035年，…``), a year right
+  before a completion verb in a plan's clause (``某某项目2025年开工，2027年建成``)
+- ``from``: 从/自 + date + 起/开始, date + 起, ``从今年起``/``自明年开始``, ``自印发之日起``/``自本办法实施之日起``/``即日起``/``本意见开始实施之日起``
   (the issue date; ``自发布之日起30日后施行`` adds the days), ``自…起`` anchored on
   an event (``自受理之日起``, ``自认定当年起``, ``自…次月开始``: year null), and a plan's stage after its horizon
   opening a clause (``第二阶段，2020年后，…``)
@@ -42,7 +44,7 @@ its section, else the document's earliest explicit bound; a year before the
 document's is the past and the row is dropped.
 
 Bare year opening a goal (decision, 2026-11-21).  ``2024年，全市数字经济增加值
-达到2万亿元`` is ``by 2024``: the year opens a clause, is not before the
+达到2万亿元`` is ``by 2024`` (also after a modal of intent, ``力争2026年实现…``): the year opens a clause, is not before the
 document's year, is not followed by a predicate about itself (``2024年是…``,
 ``2024年以来``) and its sentence states a goal with no sign of a report
 (已/同比/比上年).  Without a year of the document its earliest explicit bound
@@ -51,7 +53,7 @@ Bare ``今年``/``明年`` are no deadline spans (CONVENTIONS).
 
 Not deadlines: bare dates (issue-date lines, ``比2020年降低``), ``2020年以来``,
 look-backs (``近3年内``, ``几十年内``), ``N年内`` of a category or a condition
-(``离校5年内的``, ``企业3年内成功上市的，``), 每年/每月 as the period of a cap or a
+(``离校5年内的``, ``企业3年内成功上市的，``, ``3年内未发生事故的企业``), 每年/每月 as the period of a cap or a
 rate (``每年最高补贴``, ``补贴上限为每年``, ``每人每月3000元``, ``每年两度``, ``每年5000万千瓦的制造能力``), in an indicator's
 formula (``每年因事故死亡的人数/…``) or naming a category (``按月领取待遇的参保人``), state
 reports (``截至2022年底，全市已有…``), values to reach (``压缩至3个工作日以内``:
@@ -76,6 +78,7 @@ from typing import NamedTuple
 import pyarrow as pa
 
 from extractors.base import Extractor
+from extractors.org_tables import table_cells
 from extractors.project_tables import project_tables
 from extractors.rules import Found, Row, Rule, RuleSet, example
 from extractors.target_parts import SITUATION_TITLE
@@ -129,6 +132,11 @@ _VALUE_BEFORE = re.compile(r"(?:至|到|控制在|压缩在|缩短在|不超过|
 # the bare-year rule (module docstring): what follows the year, the opening, the sentence
 # a clause's start, also right after an item's marker (`4.2022年启动…试点`: the item's title opens with its year)
 _OPENING_BEFORE = re.compile(r"(?:^|[。；！？，;,!?\n])[ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?$")
+# `力争2026年实现…`, `确保2025年全面完成…`: a modal of intent between the opening and the year (as 力争 stands before
+# 到2027年): the year still opens the goal's clause, and the intent says it is the plan's, as `2020年要…` does after it
+_INTENT_OPENING = re.compile(
+    r"(?:^|[。；！？，;,!?\n])[ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?(?:力争|争取|确保|力求)[ \u3000]*(?:在|于)?[ \u3000]*$"
+)
 _SELF_PREDICATE = re.compile(
     r"[ \u3000]*(?:是|为|以来|以前|以后|前|后|起|度|的|全年|上半年|下半年|第|和|与|及|、|至|到|[-－—–~～〜]|（|\(|\d|[一二三四五六七八九十]月)"
 )
@@ -177,6 +185,7 @@ class _Env(NamedTuple):
     goal_year: int | None = None
     plan_year: int | None = None  # end of the latest five-year plan the text names (_latest_plan)
     goal_parts: tuple[tuple[int, int], ...] = ()  # sections whose heading names goals (主要目标…)
+    time_cells: frozenset[tuple[int, int]] = frozenset()  # cells of a task table's completion-time column (_time_cells)
 
 
 # Without a year of its own the document's earliest bound stands in (_Env.goal_year), and then
@@ -195,7 +204,9 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
     in_goals = env.doc_year is None and inside(start, env.goal_parts)  # undated, in its goals part
     if year is None or (doc_year and year < doc_year and not garbled) or not (doc_year or in_goals):
         return False
-    if not _OPENING_BEFORE.search(text, max(0, start - 8), start) or _SELF_PREDICATE.match(text, end):
+    intent_before = _INTENT_OPENING.search(text, max(0, start - 12), start) is not None
+    opens = intent_before or _OPENING_BEFORE.search(text, max(0, start - 8), start) is not None
+    if not opens or _SELF_PREDICATE.match(text, end):
         return False
     if _ABOUT_THE_YEAR.match(text, end):
         return False  # 2024年全市经济社会发展主要预期目标是：… introduces the year's goals
@@ -209,7 +220,7 @@ def _opens_goal(text: str, start: int, end: int, year: int | None, env: _Env, ga
         return True  # 国务院会议讨论决定，一九八七年发行…债券五十五亿元: what a decision sets for the year
     if env.doc_year and _STEP_FIRST_AFTER.match(text, end):
         return True  # 一九八八年先在华东电网试点，…一九八九年起逐步实施: the first step of a dated plan's schedule
-    if env.doc_year is None and not in_goals and not _INTENT_AFTER.match(text, end):
+    if env.doc_year is None and not in_goals and not intent_before and not _INTENT_AFTER.match(text, end):
         # an undated plan's paragraph opening with a year whose own sentence then sets a bound of that year
         # (`2023年，聚焦…建设，…到2023年底前全部统筹地区上线…`): the year is the plan's, not a report's
         return bool(_OPENING_LINE.search(text, max(0, start - 8), start) and _same_year_bound(sentence, year))
@@ -499,7 +510,7 @@ def _event(m: re.Match, env: _Env) -> Row | None:
 # The event is a short verb phrase; 自主/自行/自然… are words, not 自 = from.
 EVENT = Rule(
     "event",
-    r"(?<![来各独亲擅私出源])自(?![主行然身己发愿治动筹费查营律〇○零一二三四五六七八九十两])(?P<ev>[\u4e00-\u9fff“”]{2,12}?)"
+    r"(?<![来各独亲擅私出源])自(?![主行然身己发愿治动筹费查营律〇○零一二三四五六七八九十两]|今年|明年|本年)(?P<ev>[\u4e00-\u9fff“”]{2,12}?)"
     r"(?:(?:之日|当[年月日]|次[年月日]|之月)?起(?![步草点源来])|(?:之日|当[年月日]|次[年月日]|之月)开始)",
     _event,
     examples=(
@@ -828,6 +839,15 @@ _CAPABLE_AFTER = re.compile(
 )
 
 
+# (DU1) `3年内未发生重大安全事故的企业`: a clean record over the span (未/无/没有 …) closed by 的 and a class noun says
+# which firms or people qualify, a look back as `近3年内未发生…` is (CONVENTIONS: `N年内` describing a category); a
+# procedure's window (`5个工作日内未作审查的，自动确定…`) has no class noun after its 的 and stays a `within`
+_RECORD_AFTER = re.compile(
+    r"[ \u3000]*(?:未|无|没有|不存在)[^，。；：！？\n]{0,20}?的"
+    r"(?:企业|单位|机构|项目|人员|个人|申请人|市场主体|主体|法人|纳税人|家庭|园区|学校|医院|社会组织)"
+)
+
+
 # (BL22) 投产后三年内免予上缴, 两年内免征所得税: a tax or fee exemption right after the span says how long a benefit
 # lasts (CONVENTIONS: the permitted length of a subsidy, `给予三年…补贴`, is no deadline), not when to act
 _EXEMPTION_AFTER = re.compile(r"[ \u3000]*(?:可|暂|一律|均|予以)?(?:免|减)(?:予|于|征|缴|交|收|税|除|半|免)")
@@ -851,6 +871,8 @@ def _within(m: re.Match, env: _Env) -> Row | None:
         return None  # 在校及毕业5年内）, 领取毕业证5年内: the time since a person's event names a category
     if _TERM_ENDING_AFTER.match(m.string, end):
         return None  # 提醒3个月内认证即将到期的人员: whose term ends within the span, a category
+    if _RECORD_AFTER.match(m.string, end):
+        return None  # 3年内未发生重大安全事故的企业: a clean record names who qualifies
     if _CAPABLE_AFTER.match(m.string, end):
         return None  # 用在…在一年内（少数项目两年内）可以完工投产的项目: what a project can do names its class
     if _EXEMPTION_AFTER.match(m.string, end):
@@ -883,6 +905,15 @@ WITHIN = Rule(
         example("应在24小时内上报。", {"text": "24小时内", "kind": "within", "months": None}),
         example("半年内完成整改。", {"text": "半年内", "kind": "within", "months": 6}),
         example("近3年内未发生重大安全事故。", note="a look back"),
+        example(
+            "3年内未发生重大安全事故的企业，优先推荐；申报单位2年内无违法失信记录的主体方可申报。",
+            note="(DU1) a clean record over the span closed by 的 + a class noun: who qualifies, no bound",
+        ),
+        example(
+            "人力资源社会保障部门5个工作日内未作审查的自动确定第6个工作日为受理时间。",
+            {"text": "5个工作日内", "kind": "within", "months": None},
+            note="(DU1) a procedure's window (no class noun after 的): a within (realdev 0171 gold)",
+        ),
         example(
             "有效期届满前一个月内，老年人可以办理续期手续。",
             {"text": "一个月内", "kind": "within", "months": 1},
@@ -1170,6 +1201,18 @@ def _impossible_date(m: re.Match, start: int, end: int) -> Row | None:
     return None
 
 
+# (DU1) `展望2035年，基本实现社会主义现代化`, `展望二〇三五年，…`: a plan's long-range vision opens its clause with the
+# horizon year, a `by` as `到2035年` is (CONVENTIONS DL8 reads `展望2035到2050年` so). Only a year after the document's
+# own (a work report's `展望2024年，我们…` looks at its own year, no horizon), or, undated, not before its earliest bound.
+_VISION_BEFORE = re.compile(r"(?:^|[。；！？，;,!?\n])[ \u3000]*展望[ \u3000]*$")
+
+
+def _vision_year(text: str, start: int, end: int, year: int, env: _Env) -> bool:
+    if not _VISION_BEFORE.search(text, max(0, start - 8), start) or not _FRAME_AFTER.match(text, end):
+        return False
+    return year > env.doc_year if env.doc_year else env.goal_year is None or year >= env.goal_year
+
+
 def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: int, end: int) -> Row | None:
     g = m.group
     pre, suf = g("pre"), g("suf")
@@ -1189,9 +1232,12 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
         return _mk(start, end, "by", year, date)
     bare_year = pre is None and suf is None and not g("dm")
     if bare_year and (
-        _names_plan_goals(m.string, start, end, year, env) or _opens_goal(m.string, start, end, year, env)
+        _names_plan_goals(m.string, start, end, year, env)
+        or _opens_goal(m.string, start, end, year, env)
+        or _vision_year(m.string, start, end, year, env)
     ):
-        return _mk(start, end, "by", year, None)  # 2024年，全市…达到… (module docstring); 2025 年的主要目标是：…
+        # 2024年，全市…达到… (module docstring); 2025 年的主要目标是：…; 展望2035年，…
+        return _mk(start, end, "by", year, None)
     if bare_year and (
         _completes_task(m.string, start, end, year, env.goal_year) or _required_year(m.string, start, end, year, env)
     ):
@@ -1202,10 +1248,15 @@ def _dated_year(m: re.Match, env: _Env, year: int, date: dt.date | None, start: 
         return _mk(start, end, "by", year, date)  # 于2026年6月5日发放录取通知书: a task's appointed day
     if pre is None and suf is None and g("dm") and _schedule_step(m, env, year, start, end):
         return _mk(start, end, "by", year, date)  # 2006年10月，…启动试点工作: a schedule's step (its day if written)
-    if pre is None and suf is None and _completion_time(m.string, start, end):
+    if (
+        pre is None
+        and suf is None
+        and (_scheduled_act(m.string, start, end, year, env) or _completion_time(m.string, start, end, env))
+    ):
         if env.doc_year and year < env.doc_year:
             return None
-        return _mk(start, end, "by", year, date)  # 完成时限：2024年6月; a task table's 完成时限 cell `2025年`
+        # 某某项目2025年开工，2027年建成; 完成时限：2024年6月; a task table's 完成时限 cell `2025年`
+        return _mk(start, end, "by", year, date)
     return None  # a bare date: issue-date line, past event, baseline year
 
 
@@ -1217,8 +1268,8 @@ _TIME_LABEL_BEFORE = re.compile(rf"(?:{_TIME_LABEL})[ \u3000]*[：:为][ \u3000]
 _TIME_HEADER = re.compile(rf"^(?:{_TIME_LABEL})$")
 
 
-def _completion_time(text: str, start: int, end: int) -> bool:
-    if _TIME_LABEL_BEFORE.search(text, max(0, start - 12), start):
+def _completion_time(text: str, start: int, end: int, env: _Env) -> bool:
+    if _TIME_LABEL_BEFORE.search(text, max(0, start - 12), start) or (start, end) in env.time_cells:
         return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -1232,6 +1283,25 @@ def _completion_time(text: str, start: int, end: int) -> bool:
     return _header_names_time(text, line_start, column)
 
 
+_TIME_HINT = re.compile(_TIME_LABEL)
+
+
+def _time_cells(ctx: ExtractContext) -> frozenset[tuple[int, int]]:
+    """The norm spans of the cells under a task table's completion-time column, in every layout the responsibility
+    tables are read in (``extractors/org_tables.py``: tabs, ``|``, aligned gaps, and one cell a line as PDF and
+    scraped pages give a table, `序号⏎重点任务⏎牵头单位⏎完成时限⏎1⏎…⏎2025年`): a bare date there is the task's due
+    time as much as in a tab-separated row."""
+    raw, text = ctx.norm.raw_text, ctx.text
+    if _TIME_HINT.search(raw) is None:
+        return frozenset()
+
+    def header_role(start: int, end: int) -> str | None:
+        cell = text[slice(*ctx.norm.to_norm(start, end))].strip(" \u3000*：:")
+        return "time" if _TIME_HEADER.match(cell) else None
+
+    return frozenset(ctx.norm.to_norm(c.start, c.end) for c in table_cells(raw, header_role, _TIME_HINT))
+
+
 def _header_names_time(text: str, before: int, column: int) -> bool:
     """Does the nearest header row above (within 40 rows) name this column a completion time?"""
     pos, rows = before - 1, 0
@@ -1242,6 +1312,32 @@ def _header_names_time(text: str, before: int, column: int) -> bool:
             return _TIME_HEADER.match(cells[column].strip(" \u3000")) is not None
         pos, rows = line_start - 1, rows + 1
     return False
+
+
+# (DU1) A plan schedules a task by the year (and month) written right before its completion verb inside a clause:
+# `某某高速公路项目2025年开工`, `计划于2025年6月建成投用`, `全市2025年实现县县通高速`, `其中2024年建成2所` (GB/T 9704
+# plans date their projects so, as `2027年底建成` and `5月底完成` with their 底/月). Not before the document's year (an
+# undated text: its earliest bound), not a forecast or a baseline (预计/比/较 before it), not a report (已/了/同比 in
+# the clause), not a class (`对2025年建成投产的项目`: 的 closes the verb phrase).
+_YEAR_ACT_AFTER = re.compile(
+    r"[ \u3000]*(?:全部|全面|基本|如期|按期|正式|初步|率先|陆续)?"
+    r"(?:开工|建成|完工|竣工|投产|投用|投运|通车|完成|实现|启动|上线)(?P<rest>[^，。；：！？\n]{0,8})"
+)
+_YEAR_ACT_NOT_BEFORE = re.compile(r"(?:预计|预期|预测|估计|比|较|同|与|自|从)[ \u3000]*$")
+_YEAR_ACT_REPORT = re.compile(r"已|了|同比|比上年|较上年")
+
+
+def _scheduled_act(text: str, start: int, end: int, year: int, env: _Env) -> bool:
+    own = env.doc_year or env.goal_year
+    act = _YEAR_ACT_AFTER.match(text, end)
+    if own is None or year < own or act is None or "的" in act.group("rest"):
+        return False
+    if _YEAR_ACT_NOT_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    clause_start = max(text.rfind(c, 0, start) for c in "，。；！？,;\n") + 1
+    stop = _SENTENCE_END.search(text, end, end + 60)
+    clause = text[clause_start : stop.start() if stop else end + 60]
+    return _YEAR_ACT_REPORT.search(clause) is None
 
 
 _STATE_WORDS = re.compile(r"已|共有|现有|拥有|同比|比上年|较上年")
@@ -1529,6 +1625,31 @@ DATED = Rule(
             note="a bare year opening a goal",
         ),
         example(
+            "力争2026年实现营业收入100亿元；确保2025年全面完成改造任务。",
+            {"text": "2026年", "kind": "by", "year": 2026},
+            {"text": "2025年", "kind": "by", "year": 2025},
+            meta={"issue_date": "2024-03-15"},
+            note="(DU1) a modal of intent between the clause's opening and the year (力争 stays outside, as in 力争到)",
+        ),
+        example("确保2023年完成。", meta={"issue_date": "2024-03-15"}, note="(DU1) the same with a past year: none"),
+        example(
+            "展望2035年，全面建成现代化经济体系。展望二〇三五年，基本实现社会主义现代化。",
+            {"text": "2035年", "kind": "by", "year": 2035},
+            {"text": "二〇三五年", "kind": "by", "year": 2035},
+            meta={"issue_date": "2021-03-01"},
+            note="(DU1) a plan's long-range vision opening its clause with the horizon year (展望 outside the span)",
+        ),
+        example(
+            "展望2024年，经济增长的有利条件强于不利因素。",
+            meta={"issue_date": "2024-01-20"},
+            note="(DU1) a work report looking at its own year: no horizon",
+        ),
+        example(
+            "力争2026年是全面建成的关键一年。",
+            meta={"issue_date": "2024-03-15"},
+            note="(DU1) a predicate about the year (是) after the intent: no bound",
+        ),
+        example(
             "一九九〇年，凡有条件的地区都要安排一批节能改造项目。",
             {"text": "一九九〇年", "kind": "by", "year": 1990},
             meta={"issue_date": "1990-02-14"},
@@ -1624,6 +1745,44 @@ DATED = Rule(
             {"text": "2025年", "kind": "by", "year": 2025},
             meta={"issue_date": "2023-06-30"},
             note="a task table's completion-time column; 长期坚持 names no time",
+        ),
+        example(
+            "序号\n重点任务\n牵头单位\n完成时限\n1\n建设平台\n省科技厅\n2025年\n2\n完善机制\n省财政厅\n2024年12月\n3\n"
+            "开展评估\n省统计局\n长期坚持\n",
+            {"text": "2025年", "kind": "by", "year": 2025},
+            {"text": "2024年12月", "kind": "by", "year": 2024},
+            meta={"issue_date": "2023-06-30"},
+            note="(DU1) the same table one cell a line (PDF text, scraped pages): the column read as org_tables reads it",
+        ),
+        example(
+            "| 序号 | 任务 | 完成时间 |\n|---|---|---|\n| 1 | 编制专项规划 | 2025年 |\n",
+            {"text": "2025年", "kind": "by", "year": 2025},
+            meta={"issue_date": "2023-06-30"},
+            note="(DU1) a markdown table's completion-time column",
+        ),
+        example(
+            "序号\n指标\n2022年\n2025年\n1\n森林覆盖率\n40%\n45%\n",
+            meta={"issue_date": "2023-06-30"},
+            note="(DU1) one cell a line, no completion-time column: the year columns of indicators are no bound",
+        ),
+        example(
+            "序号\n任务\n责任单位\n完成时限\n1\n开展培训\n市人社局\n2022年\n",
+            meta={"issue_date": "2023-06-30"},
+            note="(DU1) a completion time before the document's year: the past",
+        ),
+        example(
+            "某某高速公路项目2025年开工，2027年建成通车；城区污水管网改造工程计划于2025年6月完工，其中2024年建成2所学校。",
+            {"text": "2025年", "kind": "by", "year": 2025},
+            {"text": "2027年", "kind": "by", "year": 2027},
+            {"text": "2025年6月", "kind": "by", "year": 2025},
+            {"text": "2024年", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-03-15"},
+            note="(DU1) a plan's year (and month) right before a completion verb inside its clause: the task's by",
+        ),
+        example(
+            "对2025年建成投产的项目给予奖励。该项目2023年开工建设。项目预计2026年建成。全市2024年完成投资同比增长8%。",
+            meta={"issue_date": "2024-03-15"},
+            note="(DU1) a class (…投产的项目), a past year, a forecast (预计), a report (同比): none",
         ),
         example(
             "指标\t2022年\t2025年\n森林覆盖率\t40%\t45%",
@@ -2024,10 +2183,10 @@ def _appointed_day(text: str, start: int, end: int) -> bool:
     return act is not None and not _PAST_MARKS.search(text, max(0, start - 6), act.end())
 
 
-def _month_bound(m: re.Match, text: str, start: int, end: int, yearly: bool) -> bool:
+def _month_bound(m: re.Match, text: str, start: int, end: int, yearly: bool, env: _Env) -> bool:
     """Is this month-only date a bound (GUIDE: a completion verb; CONVENTIONS: after 每年, a due date)?"""
-    if m.group("msuf") or (m.group("mpre") and m.group("mend")):
-        return True
+    if m.group("msuf") or (m.group("mpre") and m.group("mend")) or (start, end) in env.time_cells:
+        return True  # (a task table's completion-time cell `6月` is the task's due month)
     if m.group("mpre") is not None:
         return False
     if yearly:
@@ -2051,7 +2210,7 @@ _YEARLY_SCHEDULE_BEFORE = re.compile(rf"每{_S}年{_S}(?:的{_S})?(?:{_MONTH}){_
 def _month(m: re.Match, env: _Env) -> Row | None:
     text, start, end = m.string, m.start(), m.end()
     yearly = _EVERY_YEAR_BEFORE.search(text, max(0, start - 16), start) is not None
-    if not _month_bound(m, text, start, end, yearly):
+    if not _month_bound(m, text, start, end, yearly, env):
         return None  # 6月 alone is not a bound
     if m.group("mpre") is None:
         start = m.start("mm")
@@ -2147,6 +2306,18 @@ MONTH = Rule(
         example("已于5月18日向社会公告。", meta={"issue_date": "2026-04-20"}, note="the past"),
         example("定于6月1日召开推进会。", meta={"issue_date": "2026-04-20"}, note="a meeting: left to _HELD's rule"),
         example("6月召开推进会。", meta={"issue_date": "2024-03-01"}, note="6月 alone is not a bound"),
+        example(
+            "序号\n重点任务\n牵头单位\n完成时限\n1\n建设平台\n省科技厅\n6月\n2\n完善机制\n省财政厅\n12月\n",
+            {"text": "6月", "kind": "by", "year": 2024},
+            {"text": "12月", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-03-01"},
+            note="(DU1) a month alone in a task table's completion-time cell: the task's due month",
+        ),
+        example(
+            "序号\n指标\n6月\n12月\n1\n完成投资（亿元）\n20\n45\n",
+            meta={"issue_date": "2024-03-01"},
+            note="(DU1) months as the columns of a progress table: no completion-time column, no bound",
+        ),
         example("去年6月已建成投用。", meta={"issue_date": "2024-03-01"}, note="the past"),
         example(
             "资金于次年3月底前完成清算。",
@@ -2159,6 +2330,9 @@ MONTH = Rule(
 
 
 def _relative(m: re.Match, env: _Env) -> Row | None:
+    if m.group("fw"):  # 从今年起, 自明年开始: a start in the year the document's date makes (GUIDE from: 从/自……起)
+        year = env.doc_year + (m.group("fw") == "明年") if env.doc_year else None
+        return _mk(*m.span(), "from", year, None)
     word = m.group("rw")
     if word and not m.group("rsuf"):
         return None  # bare 今年/明年 is no deadline span (CONVENTIONS, consistency review)
@@ -2176,7 +2350,8 @@ def _relative(m: re.Match, env: _Env) -> Row | None:
 
 RELATIVE = Rule(
     "rel",
-    rf"(?P<rw>今年|本年度?|明年)(?P<rsuf>年?底{_BEFORE}?|内"
+    rf"(?:从|自){_S}(?P<fw>今年|本年度?|明年){_S}(?:起(?![步草点源来])|开始)"
+    rf"|(?P<rw>今年|本年度?|明年)(?P<rsuf>年?底{_BEFORE}?|内"
     rf"|{_S}(?P<rm>{_MONTH}){_S}月(?:{_S}(?P<rd>{_DAY}){_S}[日号])?(?:底|末)?{_BEFORE})?"
     rf"|(?<![\d一二三四五六七八九十两每百千万去前上当全半多余])年(?:底{_BEFORE}|内)",
     _relative,
@@ -2193,6 +2368,15 @@ RELATIVE = Rule(
             meta={"issue_date": "2024-04-01"},
         ),
         example("力争年底前完成。", {"text": "年底前", "kind": "by", "year": 2024}, meta={"issue_date": "2024-04-01"}),
+        example(
+            "从今年起，每年新增保障性租赁住房1000套；自明年开始，全面推行。",
+            {"text": "从今年起", "kind": "from", "year": 2024},
+            {"text": "自明年开始", "kind": "from", "year": 2025},
+            meta={"issue_date": "2024-04-01"},
+            partial=True,
+            note="(DU1) 从/自 + 今年/明年 + 起/开始: from the year the document's date makes",
+        ),
+        example("今年开始试点。", meta={"issue_date": "2024-04-01"}, note="(DU1) without 从/自: bare 今年, no span"),
         example(
             "各市每年年底前报送工作总结。",
             {"text": "年底前", "kind": "by", "year": None},
@@ -2669,7 +2853,14 @@ def write(ctx: ExtractContext, found: list[Found]) -> list[Row]:
     issue = dt.date.fromisoformat(ctx.meta.issue_date) if ctx.meta.issue_date else None
     earliest = _earliest_bound(found)
     plan_year = _latest_plan(ctx.text) if any(f.rule is FIVE_YEAR_PLAN for f in found) else None
-    env = _Env(doc_year, issue, doc_year or earliest, plan_year, () if doc_year else _goal_parts(ctx.sections))
+    env = _Env(
+        doc_year,
+        issue,
+        doc_year or earliest,
+        plan_year,
+        () if doc_year else _goal_parts(ctx.sections),
+        _time_cells(ctx),
+    )
     reviews = _review_spans(ctx.sections)
     rows: list[Row] = []
     for f in found:

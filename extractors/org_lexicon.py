@@ -90,10 +90,13 @@ MAX_NAME_LEN = 30
 # unlabelled bracket needs one, so (潍柴动力股份有限公司、浪潮集团) after an
 # example sentence is not taken for a responsibility list.
 # Vertically managed organs count too: a ministry's 司, the X监会 regulators,
-# 人民银行 branches (人行南昌中心支行), 中国-prefixed national bodies.
+# 人民银行 branches (人行南昌中心支行), 中国-prefixed national bodies, and the grid's
+# local companies that plans assign the power supply of their tasks to (国网济南供电公司,
+# 国网山东省电力公司, 南方电网…供电局; a 公司 of any other kind is no organ).
 _GOVERNMENT = regex.compile(
-    r"^(?:省|市|县|区|州|盟|旗|镇|乡|自治区|各|有关|相关|国家|中央|中共|共青团|团|中国|人民银行|人行)"
-    r"|(?:政府|管委会|局|委|厅|办|办公室|部|署|(?<!公)司|监会|海关|支行|分行|调查队|调查总队|街道|乡镇|县市区|区县)$"
+    r"^(?:省|市|县|区|州|盟|旗|镇|乡|自治区|各|有关|相关|国家|中央|中共|共青团|团|中国|人民银行|人行|国网|南方电网)"
+    r"|(?:政府|管委会|局|委|厅|办|办公室|部|署|(?<!公)司|监会|海关|支行|分行|调查队|调查总队|街道|乡镇|县市区|区县"
+    r"|供电(?:分)?公司)$"
 )
 
 
