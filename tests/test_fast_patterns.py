@@ -1,6 +1,6 @@
 """Patterns re-spelled for speed find exactly what their plain spelling finds.
 
-The core path must stay fast (README, Performance), and the extractors' patterns are
+The core path must stay fast (README Performance; docs/performance-log.md), and the extractors' patterns are
 spelled for the stdlib engine: a pattern that starts with a literal or a character
 class lets a search skip ahead to a candidate, one that starts with a look-behind is
 tried at every position; a long alternation of words is tried word by word.  Each

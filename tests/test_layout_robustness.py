@@ -1,6 +1,6 @@
 """The same gold under the layouts real crawls produce (pipeline.qa.layouts): realblind and realblind7, one-line
 text, PDF character spacing and PDF text (hard wraps with page furniture after a page's last line, mostly
-mid-sentence), each scored as ``polex eval`` scores (README "Layout robustness").  Floors: the measurement (main
+mid-sentence), each scored as ``polex eval`` scores (docs/layout-robustness-log.md).  Floors: the measurement (main
 after LY1) less 0.02; before LY1's normaliser and heading conventions the same run gave char_spacing amount 0.15
 and target 0.24 over all sets, and one_line heading 0.96 (benchmarks/layout_robustness.py prints the whole table)."""
 

@@ -1,7 +1,8 @@
 """Metadata of real documents: per-field accuracy on realdev's gold, realheld's (aggregate only),
 and agreement with corpus-real's MANIFEST on the corpus-real documents the repo has.
 
-Floors are set from the measurement (README "Document metadata"); the core
+Floors are set from the measurement (docs/metadata-log.md; README "Document metadata" has the
+current figures); the core
 path's metadata stages run as ``polex run`` runs them: reader → normalisers →
 ``extract_meta`` → ``complete_meta``.
 """
@@ -59,7 +60,7 @@ REALHELD_FLOORS = {"guide": 0.95, "new": 0.95}  # aggregate only: 19/20 and 45/4
 MANIFEST_FLOORS = {"province": 0.95, "level": 0.95, "genre": 0.65, "genre_family": 0.85}
 # All 205 of corpus-real: province 200/205, level 201/205 (0.980), genre 167/205 (0.815; 166/205 at 7059fa1,
 # 132/205 when genre was the title's own word), genre_title 94/101 (0.931), genre_family 180/205 (0.878)
-# measured (README: why the rest of the MANIFEST's genre cannot be read from the text;
+# measured (docs/metadata-log.md: why the rest of the MANIFEST's genre cannot be read from the text;
 # benchmarks/meta_agreement.py --show lists every disagreement).
 FULL_MANIFEST_FLOORS = {"province": 0.95, "level": 0.97, "genre": 0.81, "genre_title": 0.92, "genre_family": 0.87}
 

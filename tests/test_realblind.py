@@ -181,7 +181,7 @@ every error of the first measurement); the builders in ``build/`` regenerate the
   target·indicator 0.912.
 
 The development rounds of 2026-12-02 are rows of the same table: each task wrote its set's gold blind, measured
-it (the BEFORE figure in its notes and README Developing), then fitted rules to it, so their floors are the
+it (the BEFORE figure in its notes, README Developing's table and docs/measurement-log.md), then fitted rules to it, so their floors are the
 figures after those rules — a ratchet, not a generalisation figure:
 
 - ``realdev6t`` (task TG6, targets): a ministry sensor 行动计划, two drafts of a building-materials plan, the
@@ -1008,7 +1008,7 @@ SETS = (
         f1_floors={
             # 0.993 (223 gold, 222 pred, 221 correct) after BL25's rules (项目前期 is no 目前, 宗, an opening outlay
             # `投资N亿元，`, a count its `一是…N是` restates, `支持现有…`, a part in a bracket, 创业担保贷款, 后续扶持/服务保障,
-            # a base sized by its land, `其中竣工N个`; 0.991 since the lead reverted the 创业担保贷款 rule, README); blind
+            # a base sized by its land, `其中竣工N个`; 0.991 since the lead reverted the 创业担保贷款 rule, docs/measurement-log.md); blind
             # 0.961 (218 pred, 212 correct). Left: `…和省级生态县3个`
             # (gold none, unsure), `…用于产业发展的比重提高至65%` (gold unsure: 用于), `…总工程量的70%`
             "target": 0.97,

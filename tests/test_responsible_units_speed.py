@@ -1,6 +1,6 @@
 """The responsible-units speed-ups read exactly what their plain forms read.
 
-Three rewrites (README, Performance), each compared with the plain form it stands for,
+Three rewrites (docs/performance-log.md, branch spu), each compared with the plain form it stands for,
 on the bundled and devset documents and on random mixes of the pieces notes are made of:
 
 - ``scan``: the rules tried only where a match may start (an opening bracket, a label

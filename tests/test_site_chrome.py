@@ -1,6 +1,6 @@
 """A scraped government page's chrome (normalizers/site_chrome.py) through the real core path: the page information
 table and the footer are no part of the document, and the document's own date and number win over the table's
-(README "Layout robustness", LY3 page_chrome)."""
+(docs/layout-robustness-log.md, LY3 page_chrome)."""
 
 from __future__ import annotations
 
