@@ -48,7 +48,7 @@ _UNIT_RUN_ON = {"人年": "(?![均度内底前初末中起来])"}
 
 def _unit_alternation(words) -> str:
     """Longest first.  Latin units (EFLOPS, Gbps) match in any letter case, except a
-    single letter (5000P); none may run on into a Latin word (5000PUE, 2P2P)."""
+    single letter (5000P); none may run on into a Latin word (5000PUE, 2P2P), also after a hyphen or blank (10G-PON, 1T OPS)."""
 
     def one(w: str) -> str:
         if w in _UNIT_RUN_ON:
@@ -56,7 +56,8 @@ def _unit_alternation(words) -> str:
         if not (w.isascii() and any(c.isalpha() for c in w)):
             return re.escape(w)
         body = re.escape(w) if len(w) == 1 else f"(?i:{re.escape(w)})"
-        return body + "(?![A-Za-z])"
+        # (TG2) nor across a hyphen or a blank into one: 10G-PON端口 names a technology, 1T OPS/w is a split unit
+        return body + "(?![-－ ]?[A-Za-z])"
 
     return (
         _first_char_guard(words, any_case=True)
@@ -316,7 +317,8 @@ VERB_COMPARATOR = {
     **dict.fromkeys(["迈上", "跨上", "站上", "迈过", "跨过"], ">="),
     **dict.fromkeys(["不超过", "不高于", "不多于", "不大于", "控制在", "控制到"], "<="),
     **dict.fromkeys(["低于", "少于", "小于"], "<"),  # CONVENTIONS: strictly below
-    **dict.fromkeys(["约", "大约", "近"], "~"),
+    # (TG2) 约为/约占: an approximation before the copula (森林覆盖率约为46%): `~`, and 约 stays out of the indicator
+    **dict.fromkeys(["约", "大约", "近", "约为", "约占"], "~"),
     # neutral verbs: the number is the goal itself ("=")
     **dict.fromkeys(
         [
@@ -428,7 +430,7 @@ CMP_OF_BEFORE = re.compile(rf"(?P<of_verb>{_alternation(_OF_VERBS)})[^\d，,；;
 OF_WIDTH = 3 + 12 + 2
 # 面积达到50万亩，占耕地面积的|60%以上: a share of a base, tried where no bound verb stands before the base; the
 # share alone is no sign of a goal (煤炭…占一次能源消费的70%左右 states the present)
-SHARE_OF_BEFORE = re.compile(rf"(?P<share_verb>占)[^\d，,；;。：:、\n]{{1,12}}的{_SP}$")
+SHARE_OF_BEFORE = re.compile(rf"(?P<share_verb>约?占)[^\d，,；;。：:、\n]{{1,12}}的{_SP}$")
 # the verb a 分别 list shares: the one right before its first number (分别占比达|30%: 达, not 占)
 CMP_AFTER_FENBIE = re.compile(
     rf"分别[^\d，,；;。\n]{{0,6}}?(?P<verb>{_alternation(VERB_COMPARATOR)}){_SP}(?=[\d一二两三四五六七八九十百])"
@@ -735,7 +737,10 @@ _ITEM_LINE = re.compile(
 # after money or a scale class, a count in the same clause (…产业集群2个, …企业达到20家)
 COUNT_LATER = re.compile(rf"(?:(?!亿级|亿元|万元).)*?(?:\d+|[一二两三四五六七八九十]+){_SP}[个家]")
 CONDITION_HEAD = re.compile(r"对|凡是|凡|针对|鼓励|支持|引导")
-RECURRING = re.compile(r"每年|年均|年平均|每一年")
+# (TG2) 年均/年平均 before a statistic's noun names an annual mean, not a yearly rate: `PM2.5年均浓度不超过32微克/立方米`
+# is one year's level (realwr12's gold: recurring null), as GB 3095 names its annual-mean limits
+_ANNUAL_MEAN = r"(?!浓度|气温|温度|降水|降雨)"
+RECURRING = re.compile(rf"每年|年均{_ANNUAL_MEAN}|年平均{_ANNUAL_MEAN}|每一年")
 # A sentence's opening clause that is only a yearly time frame (`期间每年10月底前，`, `今后每年，`).
 RECURRING_FRAME = re.compile(
     r"[\s\u3000]*[^\d，,；;。\s]{0,3}(?:每年|每一年)(?:\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]{1,2}月)?"

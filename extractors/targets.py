@@ -2033,7 +2033,7 @@ class _Scan:
         predicate = _predicate_after_count(text, c, ind_start) if verb is None else None
         if indicator and predicate:
             indicator = predicate + _DE + indicator  # 带动|产业链上下游企业5000家以上|上平台用平台 (BL12)
-        if verb == "占" and indicator and not P.RATE_NOUN_END.search(indicator):
+        if verb in ("占", "约占") and indicator and not P.RATE_NOUN_END.search(indicator):
             indicator += "占比"  # 装配式建筑占70%以上: the share of what is named, its measure (BL15)
         return [(ind_start, c.end, _with_direction(indicator, verb))]
 
