@@ -726,6 +726,10 @@ START_VALUE_AFTER = re.compile(rf"(?:向|到|(?:{CHANGE_VERBS})[到至]|调整�
 # 由30%调整为10%: an adjustment of a rule's parameter, a measure taken, not a goal
 ADJUSTMENT = re.compile(r"(?:由|从)[^，,；;。]{0,14}?(?:调整为|调整到|调整至|上调至|下调至|上调为|下调为)")
 # a range of past years (继2001—2003年分别开工…): the end year before the document's
+# (TG2) the date a status is taken at (`截至2022年底，全省累计完成造林面积120万亩`): a year before the document's makes
+# the sentence a report of results (CONVENTIONS: `累计完成` describing what happened), as a bare past year does; a later
+# one (`截至2025年，建成…`) bounds a goal (GUIDE: 截至 is `by`)
+STATUS_YEAR = re.compile(r"截[至止](?:到)?[ \u3000]*((?:19|20)\d{2})[ \u3000]*年")
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-—～~至到](?P<end>(?:19|20)\d{2})年(?!底?前|以前|之前|起|内)")
 # 符合以下条件之一的家庭：（一）…；（二）…: the items after such an intro are eligibility conditions
 CONDITION_INTRO = re.compile(

@@ -389,6 +389,10 @@ class _DocIndex:
                 m = P.CN_YEAR.match(text, at - 4, end) if at - 4 >= start else None
                 if m is not None and P.cn_year(m.group(1)) < doc_year:
                     return True  # 一九七九年提高到…: a year of the past, in Chinese numerals
+            if text.find("截", start, end) >= 0 and any(
+                int(m.group(1)) < doc_year for m in P.STATUS_YEAR.finditer(text, start, end)
+            ):
+                return True  # 截至2022年底，…累计完成…: the status at a past date
         return self._has_bare_past_year(marks, start, end)
 
     def _has_bare_past_year(self, marks: list[int], start: int, end: int) -> bool:
