@@ -1330,7 +1330,7 @@ _SCALE_LEVEL = r"[十百千万]*亿元?级"
 LEVEL_ITEM = re.compile(rf"^(?:(?:{_LEVELS})级?|{_SCALE_LEVEL})$")
 LEVEL_ITEM_PREFIX = re.compile(rf"^(?P<level>{_SCALE_LEVEL}|{_LEVELS})(?:[两三四]?级)?")
 # the urban and rural halves of a population or an area, written once for the shared noun after the last
-_URBAN_RURAL = r"城镇|城市|城区|农村|乡村"
+_URBAN_RURAL = r"城镇|城市|城区|县城|农村|乡村"  # (TG2) 县城: 城市和县城生活污水处理率
 URBAN_RURAL = re.compile(_URBAN_RURAL)
 URBAN_RURAL_PREFIX = re.compile(rf"(?:{_URBAN_RURAL})(?=[\u4e00-\u9fff]{{2}})")
 LEVEL_NOUN_MAX = 12  # the shared noun of a level list is short (科技人才, 龙头企业)
@@ -1464,6 +1464,18 @@ def split_at_ji(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if at - start < 2 or end - at - 1 < 2:
         return [(start, end)]
     return [(start, at), (at + 1, end)]
+
+
+# (TG2) quoted names written side by side without a separator (`“微改革”“微应用”各50项`): each quote is an item
+_QUOTED_RUN = re.compile(r"(?:[“\"][^“”\"\n]{1,16}[”\"]){2,}")
+_QUOTED_ITEM = re.compile(r"[“\"][^“”\"\n]{1,16}[”\"]")
+
+
+def split_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted names of ``text[start:end]`` when it is only a run of two or more of them, else the whole span."""
+    if not _QUOTED_RUN.fullmatch(text, start, end):
+        return [(start, end)]
+    return [m.span() for m in _QUOTED_ITEM.finditer(text, start, end)]
 
 
 BRACKET_CHARS = re.compile(r"[（()《]")

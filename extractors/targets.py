@@ -1053,12 +1053,27 @@ def _with_level_noun(names: list[str | None]) -> list[str | None]:
     return [level.group("level") + "级" + noun if level else name for level, name in zip(levels, names)]
 
 
+def _kinds_with_shared_measure(names: list[str | None]) -> list[str | None]:
+    """(TG2) 县级医院、乡镇卫生院远程医疗服务覆盖率均达到100%: items of one kind (the last character they end on, 院) whose
+    measure is written on the last item only each have it (GUIDE: each span from its own indicator to the shared
+    quantity; CONVENTIONS: the measure written once joins every item): the last item ends at the first such character
+    after its own start (乡镇卫生院), the measure is what follows, a rate's or a quantity's noun."""
+    last = names[-1] or ""
+    if len(names) < 2 or not all(names[:-1]):
+        return names
+    cuts = [i for i in (last.find(n[-1], 1) for n in names[:-1] if n) if i > 0]
+    measure = last[min(cuts) + 1 :] if cuts else ""
+    if len(measure) < 2 or not (P.RATE_NOUN_END.search(measure) or P.SHARED_MEASURE.search(measure)):
+        return names
+    return [f"{n}{measure}" for n in names[:-1]] + [last]
+
+
 def _places_with_shared_measure(names: list[str | None]) -> list[str | None]:
     """海淀区、朝阳区、北京经济技术开发区数字经济增加值占…比重均达到…: places whose measure is written on the last one only
     each have it (BL12); the last place ends at its first place word (开发区), the measure is what follows."""
     place = P.PLACE_ITEM.match(names[-1] or "")
     if place is None or not all(n and P.PLACE_ITEM.fullmatch(n) for n in names[:-1]):
-        return names
+        return _kinds_with_shared_measure(names)
     measure = (names[-1] or "")[place.end() :]
     if P.SHARED_MEASURE.search(measure) is None:
         return names
@@ -2013,6 +2028,8 @@ class _Scan:
         items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
         if list_mark and len(items) == 1 and list_mark.group() == "各":
             items = P.split_at_ji(text, ind_start, list_mark.start())  # 示范性高中及特色高中各1所 (BL28)
+            if len(items) == 1:
+                items = P.split_quoted(text, ind_start, list_mark.start())  # “微改革”“微应用”各50项 (TG2)
         if len(items) > 1:
             return [(a, end, _with_direction(name, verb)) for (a, _), name in zip(items, _item_names(text, items))]
         if verb is None and text[c.start - 1 : c.start] == "按" and P.ARRANGED_AFTER.match(text, end):
