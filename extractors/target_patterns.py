@@ -151,8 +151,16 @@ ELIDED_PATTERN = _qualified(  # 产业规模过千亿: money, 元 elided
     "elided_qual",
 )
 _PCT_NUM = rf"{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?"
-PERCENT_PATTERN = _qualified(  # 百分之六十, 百分之八到十 (a range: 8-10%), 百分之五至百分之八
-    rf"百分之(?P<pct>{_PCT_NUM}|{ARABIC_RE})(?:{_CN_RANGE_SEP}(?:百分之)?(?P<pct_max>{_PCT_NUM}))?", "pct_qual"
+# (TG2) a share written as a fraction (`三分之一以上`, `超过1/3`, `三分之二`) reads as percent, as 百分之N does: N分之M is
+# the same construction with another base, and a researcher filters shares in one unit (value rounded to 2 decimals:
+# 33.33 %; the span keeps the fraction as written). Denominators 2-10 and a smaller numerator only (24/7 is none).
+_FRACTION = (
+    r"(?P<frac_den>[二三四五六七八九十])分之(?P<frac_num>[一二两三四五六七八九])"
+    r"|(?<![/\d])(?P<afrac_num>[1-9])/(?P<afrac_den>[2-9]|10)(?![\d/.])"
+)
+PERCENT_PATTERN = _qualified(  # 百分之六十, 百分之八到十 (a range: 8-10%), 百分之五至百分之八; 三分之一, 1/3
+    rf"百分之(?P<pct>{_PCT_NUM}|{ARABIC_RE})(?:{_CN_RANGE_SEP}(?:百分之)?(?P<pct_max>{_PCT_NUM}))?|{_FRACTION}",
+    "pct_qual",
 )
 BARE_PATTERN = _qualified(rf"{BARE_GUARD}(?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))", "bare_qual")  # 项目800左右
 INDEX_PATTERN = _qualified(  # 指数达到110, PUE不高于1.25
@@ -177,7 +185,7 @@ WAN_PATTERN = _qualified(
 # (BARE, INDEX: 以上 左右) or the punctuation INDEX looks ahead to; after a one-character Chinese
 # numeral a blank, 万/亿, 余/多, 分 (百分之) or a range's separator (三至四个); after 万/亿 opening a scale class, 亿 or 级.
 UNIT_FIRST_GUARD = _first_char_guard(MEASURE_UNITS, any_case=True)
-AFTER_DIGITS_CLASS = r"[,. \u3000%\-－—–~～〜至到万亿千百十余多左以，;；。、）)\n]"
+AFTER_DIGITS_CLASS = r"[,. \u3000%\-－—–~～〜至到万亿千百十余多左以，;；。、）)\n/]"
 AFTER_CN_NUMERAL_CLASS = r"[ \u3000万亿余多分\-－—–~～〜至到]"
 CN_NUMERAL_CLASS = r"[零〇一二两三四五六七八九十百千]"  # the characters of a Chinese numeral (_CN_NUM)
 AFTER_SCALE_MULT_CLASS = r"[亿级家项个户名人台套件所]"  # (亿级, or a unit after 万 alone: WAN_PATTERN)

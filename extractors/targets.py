@@ -632,6 +632,8 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
         if m.group("pct"):
             high = m.group("pct_max")
             return _chinese_decimal(m.group("pct")), _chinese_decimal(high) if high else None, "%", False
+        if m.group("frac_den") or m.group("afrac_den"):
+            return _fraction_percent(m), None, "%", False
         if m.group("index"):
             return parse_number(m.group("index")), None, None, False
         if m.group("wan"):
@@ -640,6 +642,18 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
         return low, high, None, False
     except ValueError:
         return None
+
+
+def _fraction_percent(m: re.Match) -> float:
+    """三分之一, 1/3 -> 33.33 (percent, 2 decimals: TG2's ruling, target_patterns._FRACTION); a numerator not below
+    its denominator is no share."""
+    if m.group("frac_den"):
+        numerator, denominator = parse_number(m.group("frac_num")), parse_number(m.group("frac_den"))
+    else:
+        numerator, denominator = float(m.group("afrac_num")), float(m.group("afrac_den"))
+    if numerator >= denominator:
+        raise ValueError(m.group())
+    return round(100 * numerator / denominator, 2)
 
 
 def _without_range_multiplier(number: str, multiplier: str | None) -> str:
