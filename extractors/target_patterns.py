@@ -96,6 +96,10 @@ _ARABIC_RANGE = (
 _SCALE = rf"(?:{ARABIC_RE}|{_CN_NUM})?(?:万亿|亿)级"
 _MULT = r"万亿|千万|百万|十万|万|亿"
 _QUALIFIER = r"及以上|以上|及以下|以下|以内|之内|左右"  # what may follow a quantity and qualify it
+# (TG2) a Chinese numeral composed with a place (a digit, then 十/百/千: 二十, 一百五十, 三千) before 万/亿 writes a
+# number, as its Arabic form would (`新增城镇就业二十万人`): idioms and names are written with a bare place or one
+# digit (十万火急, 百万工匠, 千万, 一万), which stay plain numerals (CONVENTIONS NUM1)
+COMPOSED_CN_NUMBER = re.compile(r"[一二两三四五六七八九][十百千][零〇一二两三四五六七八九十百千]*")
 # (lead) the second number of a range whose unit is written on both numbers (2500万吨到3000万吨, 800亿元至1000亿元, as
 # 2500-3000万吨): targets._repeated_unit_range checks that the unit after it is the first one's
 RANGE_HIGH_AFTER = re.compile(rf"{_SP}{RANGE_SEP_RE}{_SP}(?P<high>{ARABIC_RE}|{_CN_NUM})(?P<mult>{_MULT})?")
@@ -549,6 +553,9 @@ PRESENT = re.compile(
     # a look-back framing the sentence (过去五年，…; 五年来，…; 近年来，…; 一年来，…): the years behind the text
     r"|过去(?:的)?(?:[一二两三四五六七八九十几\d]+)年(?:来|里|中|间)?[，,]"
     r"|年(?<=[一二两三四五六七八九十几多\d近]年)来[，,]"
+    # (TG2) also inside its clause, before the act it sums up (`江苏徐州市建材局十四年来利用煤矸石二百万吨`): N years
+    # up to now, a look-back (CONVENTIONS: `近3年共` looks back); not 来 opening a word (来华, 来访, 来源)
+    r"|年(?<=[一二两三四五六七八九十几多\d]年)来(?=[\u4e00-\u9fff])(?![华访源自看说])"
 )
 # (BL15) a year-on-year comparison (`同比增长`, `比上年增长`, `较上年下降`) after a resolve earlier in its sentence
 # (`力争全年货物进出口总额同比增长15%左右`, `确保…比上年增长6%左右`, `力争…达到500亿元，同比增长10%以上`) is the baseline

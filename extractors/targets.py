@@ -614,7 +614,11 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
             low, high = parse_range(number)
             # an Arabic numeral starts with a digit, a Chinese one holds none (isdecimal is re's \d)
             plain_chinese = (
-                not number[0].isdecimal() and high is None and not m.group("approx") and not m.group("count_qual")
+                not number[0].isdecimal()
+                and high is None
+                and not m.group("approx")
+                and not m.group("count_qual")
+                and not _composed_count(number, m.group("mult"), m.group("unit"))  # 二十万人 (TG2)
             )
             unit = m.group("unit")
             if unit is None:  # 12万|城镇就业困难人员: a count of people written without its measure word (TG13)
@@ -642,6 +646,15 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
         return low, high, None, False
     except ValueError:
         return None
+
+
+def _composed_count(number: str, multiplier: str | None, unit: str | None) -> bool:
+    """(TG2) 二十万人, 一百五十万亩: a Chinese numeral composed with a place before 万/亿 writes a number
+    (P.COMPOSED_CN_NUMBER), not an idiom; money stays a plain numeral there (发行…债券五十五亿元: a sum raised, an
+    amount, GUIDE), a target in money needing its bound verb as before."""
+    if not multiplier or not P.COMPOSED_CN_NUMBER.fullmatch(number):
+        return False
+    return not (unit or "").endswith("元")
 
 
 def _fraction_percent(m: re.Match) -> float:
