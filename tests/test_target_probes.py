@@ -2,7 +2,9 @@
 
 ``tests/data/target_probes.jsonl``: sentences written in the styles of 行动计划, 实施方案, 若干措施 and 政府工作报告 of
 many provinces and levels, each with the target rows GUIDE and CONVENTIONS give it, written before polex ran on them
-(commit dad995f); ``rows: []`` is a negative (a subsidy rule, a threshold, a result, an idiom, a budget …).
+(commit dad995f); ``rows: []`` is a negative (a subsidy rule, a threshold, a result, an idiom, a budget …). Batch 1
+(``p…``, 158) was written first and TG2's rules were fixed against it; batch 2 (``q…``, 36, ``"batch": 2``) was written
+after those fixes, before polex ran on it, as a fresh measure of generalisation (main da29813 30/36, TG2 33/36).
 
 A probe passes when polex's target rows agree one to one with the expected ones: ``value``, ``value_max``, ``unit``,
 ``comparator``, ``deadline_year`` and ``recurring`` exactly (values to 0.005), ``indicator`` by GUIDE's
