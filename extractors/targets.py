@@ -1056,6 +1056,19 @@ def _keep_indicator_verb(text: str, verb_end: int, indicator_start: int) -> int:
     return indicator_start
 
 
+def _shared_list_items(text: str, start: int, list_mark: re.Match | None) -> list[tuple[int, int]]:
+    """The items of the 均/都/各 list from ``start`` to its mark: 、- or 和-separated; before 各 also `A及B`
+    (示范性高中及特色高中各1所, BL28) and quoted names side by side (“微改革”“微应用”各50项, TG2)."""
+    if list_mark is None:
+        return []
+    items = P.split_items(text, start, list_mark.start())
+    if len(items) == 1 and list_mark.group() == "各":
+        items = P.split_at_ji(text, start, list_mark.start())
+        if len(items) == 1:
+            items = P.split_quoted(text, start, list_mark.start())
+    return items
+
+
 def _item_names(text: str, items: list[tuple[int, int]]) -> list[str | None]:
     """Indicators of the items of a 均/各 list; a level alone takes the last item's noun at its level
     (国家级、省级龙头企业各2家 -> 国家级龙头企业, 省级龙头企业)."""
@@ -2052,11 +2065,7 @@ class _Scan:
             or text.find("各", ind_start, c.start) >= 0
             else None
         )
-        items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
-        if list_mark and len(items) == 1 and list_mark.group() == "各":
-            items = P.split_at_ji(text, ind_start, list_mark.start())  # 示范性高中及特色高中各1所 (BL28)
-            if len(items) == 1:
-                items = P.split_quoted(text, ind_start, list_mark.start())  # “微改革”“微应用”各50项 (TG2)
+        items = _shared_list_items(text, ind_start, list_mark)
         if len(items) > 1:
             return [(a, end, _with_direction(name, verb)) for (a, _), name in zip(items, _item_names(text, items))]
         if verb is None and text[c.start - 1 : c.start] == "按" and P.ARRANGED_AFTER.match(text, end):
