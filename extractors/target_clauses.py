@@ -48,6 +48,9 @@ NORM_MODAL = re.compile(
     r"|不(?:应|得)(?:低于|少于|高于|超过|大于|小于)"
     # a modal before a negated bound (`三氧化硫含量应不大于3.5%，烧失量不大于5.0%`): a standard's parameter (TG12)
     r"|(?:应当?|须|必须)不(?:低于|少于|高于|超过|大于|小于)"
+    # (TG2) a bound set 原则上 (`工业项目用地容积率原则上不低于1.2，建筑密度不低于30%`): a rule's modal (README: `原则上不超过
+    # 30个月`), and as the modals above it governs the specifications after it in its sentence
+    r"|原则上(?:应当?|须)?不(?:低于|少于|高于|超过|大于|小于)"
 )
 # an obligation on a class of private actors or things (`企业应建立…，并…留存…日志不少于6个月`, `项目须…`): the
 # subject a norm binds, opening a clause of the sentence or an article (`第二十三条 运营企业应当保证…`: an operator of a
@@ -97,12 +100,14 @@ RULE_HEADING = re.compile(
 RULE_BEFORE = re.compile(
     r"(?:(?<![圆充饱])满"
     r"|(?:名额|招生计划|招录计划|招聘计划)(?:总数|总量|人数|数)?(?:为|共)"
-    r"|(?:最多|至多|限)可?(?:申报|申请|推荐|报送|报名|选报))[ \u3000]*$"
+    r"|(?:最多|至多|限)可?(?:申报|申请|推荐|报送|报名|选报)"
+    # (TG2) a cap on what a unit files (`每个县（市、区）推荐不超过3个项目`): the procedure's quota, as `最多申报`
+    r"|(?:申报|申请|推荐|报送|选报)(?:数量|名额)?(?:原则上)?(?:不超过|不多于|不得超过))[ \u3000]*$"
 )
 _RULE_BEFORE_WIDTH = 12
 # the characters a RULE_BEFORE match can end on (its words' last ones, or blanks before the figure): the search runs
 # only after one (most figures follow none)
-_RULE_BEFORE_LAST = frozenset("满为共报请荐送名 \u3000\n")
+_RULE_BEFORE_LAST = frozenset("满为共报请荐送名过于 \u3000\n")
 # an obligation on applicants in a procedure (`申请家庭需在…内选定1套房屋`, `申报单位须…`): what each applicant must
 # do, with the procedure's window, is a rule of the procedure (CONVENTIONS: an applicant's choice, `选择1所幼儿园进行
 # 报名`), whatever dates the sentence names (TG13, realblind10 0163); 需 binds only after an applicant subject
@@ -125,10 +130,10 @@ _RESULT_WIDTH = 6
 PERFECTIVE = re.compile(r"(?<![为除])了(?![解结如不])")
 
 
-# Each norm with the characters one of which its every match holds (its modal 应/须, 不得, a bound's 不): a sentence
+# Each norm with the characters one of which its every match holds (its modal 应/须, 不得, 原则上, a bound's 不): a sentence
 # without any is not searched (a search with a literal opening; the norms open with groups and look-behinds).
 _NORMS = (
-    (NORM_MODAL, re.compile("[应须得]")),
+    (NORM_MODAL, re.compile("[应须得则]")),  # 则: 原则上
     (CLASS_NORM, re.compile("[应须不]")),
     (NORM_STATEMENT, None),
     (CLASS_OBLIGATION, re.compile("[应须]")),

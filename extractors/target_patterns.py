@@ -48,7 +48,7 @@ _UNIT_RUN_ON = {"人年": "(?![均度内底前初末中起来])"}
 
 def _unit_alternation(words) -> str:
     """Longest first.  Latin units (EFLOPS, Gbps) match in any letter case, except a
-    single letter (5000P); none may run on into a Latin word (5000PUE, 2P2P)."""
+    single letter (5000P); none may run on into a Latin word (5000PUE, 2P2P), also after a hyphen or blank (10G-PON, 1T OPS)."""
 
     def one(w: str) -> str:
         if w in _UNIT_RUN_ON:
@@ -56,7 +56,8 @@ def _unit_alternation(words) -> str:
         if not (w.isascii() and any(c.isalpha() for c in w)):
             return re.escape(w)
         body = re.escape(w) if len(w) == 1 else f"(?i:{re.escape(w)})"
-        return body + "(?![A-Za-z])"
+        # (TG2) nor across a hyphen or a blank into one: 10G-PON端口 names a technology, 1T OPS/w is a split unit
+        return body + "(?![-－ ]?[A-Za-z])"
 
     return (
         _first_char_guard(words, any_case=True)
@@ -95,6 +96,10 @@ _ARABIC_RANGE = (
 _SCALE = rf"(?:{ARABIC_RE}|{_CN_NUM})?(?:万亿|亿)级"
 _MULT = r"万亿|千万|百万|十万|万|亿"
 _QUALIFIER = r"及以上|以上|及以下|以下|以内|之内|左右"  # what may follow a quantity and qualify it
+# (TG2) a Chinese numeral composed with a place (a digit, then 十/百/千: 二十, 一百五十, 三千) before 万/亿 writes a
+# number, as its Arabic form would (`新增城镇就业二十万人`): idioms and names are written with a bare place or one
+# digit (十万火急, 百万工匠, 千万, 一万), which stay plain numerals (CONVENTIONS NUM1)
+COMPOSED_CN_NUMBER = re.compile(r"[一二两三四五六七八九][十百千][零〇一二两三四五六七八九十百千]*")
 # (lead) the second number of a range whose unit is written on both numbers (2500万吨到3000万吨, 800亿元至1000亿元, as
 # 2500-3000万吨): targets._repeated_unit_range checks that the unit after it is the first one's
 RANGE_HIGH_AFTER = re.compile(rf"{_SP}{RANGE_SEP_RE}{_SP}(?P<high>{ARABIC_RE}|{_CN_NUM})(?P<mult>{_MULT})?")
@@ -150,8 +155,16 @@ ELIDED_PATTERN = _qualified(  # 产业规模过千亿: money, 元 elided
     "elided_qual",
 )
 _PCT_NUM = rf"{_CN_NUM}(?:点[零〇一二两三四五六七八九]+)?"
-PERCENT_PATTERN = _qualified(  # 百分之六十, 百分之八到十 (a range: 8-10%), 百分之五至百分之八
-    rf"百分之(?P<pct>{_PCT_NUM}|{ARABIC_RE})(?:{_CN_RANGE_SEP}(?:百分之)?(?P<pct_max>{_PCT_NUM}))?", "pct_qual"
+# (TG2) a share written as a fraction (`三分之一以上`, `超过1/3`, `三分之二`) reads as percent, as 百分之N does: N分之M is
+# the same construction with another base, and a researcher filters shares in one unit (value rounded to 2 decimals:
+# 33.33 %; the span keeps the fraction as written). Denominators 2-10 and a smaller numerator only (24/7 is none).
+_FRACTION = (
+    r"(?P<frac_den>[二三四五六七八九十])分之(?P<frac_num>[一二两三四五六七八九])"
+    r"|(?<![/\d])(?P<afrac_num>[1-9])/(?P<afrac_den>[2-9]|10)(?![\d/.])"
+)
+PERCENT_PATTERN = _qualified(  # 百分之六十, 百分之八到十 (a range: 8-10%), 百分之五至百分之八; 三分之一, 1/3
+    rf"百分之(?P<pct>{_PCT_NUM}|{ARABIC_RE})(?:{_CN_RANGE_SEP}(?:百分之)?(?P<pct_max>{_PCT_NUM}))?|{_FRACTION}",
+    "pct_qual",
 )
 BARE_PATTERN = _qualified(rf"{BARE_GUARD}(?P<bare>{_ARABIC_RANGE})(?={_SP}(?:左右|以上))", "bare_qual")  # 项目800左右
 INDEX_PATTERN = _qualified(  # 指数达到110, PUE不高于1.25
@@ -176,7 +189,7 @@ WAN_PATTERN = _qualified(
 # (BARE, INDEX: 以上 左右) or the punctuation INDEX looks ahead to; after a one-character Chinese
 # numeral a blank, 万/亿, 余/多, 分 (百分之) or a range's separator (三至四个); after 万/亿 opening a scale class, 亿 or 级.
 UNIT_FIRST_GUARD = _first_char_guard(MEASURE_UNITS, any_case=True)
-AFTER_DIGITS_CLASS = r"[,. \u3000%\-－—–~～〜至到万亿千百十余多左以，;；。、）)\n]"
+AFTER_DIGITS_CLASS = r"[,. \u3000%\-－—–~～〜至到万亿千百十余多左以，;；。、）)\n/]"
 AFTER_CN_NUMERAL_CLASS = r"[ \u3000万亿余多分\-－—–~～〜至到]"
 CN_NUMERAL_CLASS = r"[零〇一二两三四五六七八九十百千]"  # the characters of a Chinese numeral (_CN_NUM)
 AFTER_SCALE_MULT_CLASS = r"[亿级家项个户名人台套件所]"  # (亿级, or a unit after 万 alone: WAN_PATTERN)
@@ -316,7 +329,8 @@ VERB_COMPARATOR = {
     **dict.fromkeys(["迈上", "跨上", "站上", "迈过", "跨过"], ">="),
     **dict.fromkeys(["不超过", "不高于", "不多于", "不大于", "控制在", "控制到"], "<="),
     **dict.fromkeys(["低于", "少于", "小于"], "<"),  # CONVENTIONS: strictly below
-    **dict.fromkeys(["约", "大约", "近"], "~"),
+    # (TG2) 约为/约占: an approximation before the copula (森林覆盖率约为46%): `~`, and 约 stays out of the indicator
+    **dict.fromkeys(["约", "大约", "近", "约为", "约占"], "~"),
     # neutral verbs: the number is the goal itself ("=")
     **dict.fromkeys(
         [
@@ -428,7 +442,7 @@ CMP_OF_BEFORE = re.compile(rf"(?P<of_verb>{_alternation(_OF_VERBS)})[^\d，,；;
 OF_WIDTH = 3 + 12 + 2
 # 面积达到50万亩，占耕地面积的|60%以上: a share of a base, tried where no bound verb stands before the base; the
 # share alone is no sign of a goal (煤炭…占一次能源消费的70%左右 states the present)
-SHARE_OF_BEFORE = re.compile(rf"(?P<share_verb>占)[^\d，,；;。：:、\n]{{1,12}}的{_SP}$")
+SHARE_OF_BEFORE = re.compile(rf"(?P<share_verb>约?占)[^\d，,；;。：:、\n]{{1,12}}的{_SP}$")
 # the verb a 分别 list shares: the one right before its first number (分别占比达|30%: 达, not 占)
 CMP_AFTER_FENBIE = re.compile(
     rf"分别[^\d，,；;。\n]{{0,6}}?(?P<verb>{_alternation(VERB_COMPARATOR)}){_SP}(?=[\d一二两三四五六七八九十百])"
@@ -539,6 +553,9 @@ PRESENT = re.compile(
     # a look-back framing the sentence (过去五年，…; 五年来，…; 近年来，…; 一年来，…): the years behind the text
     r"|过去(?:的)?(?:[一二两三四五六七八九十几\d]+)年(?:来|里|中|间)?[，,]"
     r"|年(?<=[一二两三四五六七八九十几多\d近]年)来[，,]"
+    # (TG2) also inside its clause, before the act it sums up (`江苏徐州市建材局十四年来利用煤矸石二百万吨`): N years
+    # up to now, a look-back (CONVENTIONS: `近3年共` looks back); not 来 opening a word (来华, 来访, 来源)
+    r"|年(?<=[一二两三四五六七八九十几多\d]年)来(?=[\u4e00-\u9fff])(?![华访源自看说])"
 )
 # (BL15) a year-on-year comparison (`同比增长`, `比上年增长`, `较上年下降`) after a resolve earlier in its sentence
 # (`力争全年货物进出口总额同比增长15%左右`, `确保…比上年增长6%左右`, `力争…达到500亿元，同比增长10%以上`) is the baseline
@@ -724,6 +741,10 @@ START_VALUE_AFTER = re.compile(rf"(?:向|到|(?:{CHANGE_VERBS})[到至]|调整�
 # 由30%调整为10%: an adjustment of a rule's parameter, a measure taken, not a goal
 ADJUSTMENT = re.compile(r"(?:由|从)[^，,；;。]{0,14}?(?:调整为|调整到|调整至|上调至|下调至|上调为|下调为)")
 # a range of past years (继2001—2003年分别开工…): the end year before the document's
+# (TG2) the date a status is taken at (`截至2022年底，全省累计完成造林面积120万亩`): a year before the document's makes
+# the sentence a report of results (CONVENTIONS: `累计完成` describing what happened), as a bare past year does; a later
+# one (`截至2025年，建成…`) bounds a goal (GUIDE: 截至 is `by`)
+STATUS_YEAR = re.compile(r"截[至止](?:到)?[ \u3000]*((?:19|20)\d{2})[ \u3000]*年")
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[-—～~至到](?P<end>(?:19|20)\d{2})年(?!底?前|以前|之前|起|内)")
 # 符合以下条件之一的家庭：（一）…；（二）…: the items after such an intro are eligibility conditions
 CONDITION_INTRO = re.compile(
@@ -735,7 +756,10 @@ _ITEM_LINE = re.compile(
 # after money or a scale class, a count in the same clause (…产业集群2个, …企业达到20家)
 COUNT_LATER = re.compile(rf"(?:(?!亿级|亿元|万元).)*?(?:\d+|[一二两三四五六七八九十]+){_SP}[个家]")
 CONDITION_HEAD = re.compile(r"对|凡是|凡|针对|鼓励|支持|引导")
-RECURRING = re.compile(r"每年|年均|年平均|每一年")
+# (TG2) 年均/年平均 before a statistic's noun names an annual mean, not a yearly rate: `PM2.5年均浓度不超过32微克/立方米`
+# is one year's level (realwr12's gold: recurring null), as GB 3095 names its annual-mean limits
+_ANNUAL_MEAN = r"(?!浓度|气温|温度|降水|降雨)"
+RECURRING = re.compile(rf"每年|年均{_ANNUAL_MEAN}|年平均{_ANNUAL_MEAN}|每一年")
 # A sentence's opening clause that is only a yearly time frame (`期间每年10月底前，`, `今后每年，`).
 RECURRING_FRAME = re.compile(
     r"[\s\u3000]*[^\d，,；;。\s]{0,3}(?:每年|每一年)(?:\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]{1,2}月)?"
@@ -1338,7 +1362,7 @@ _SCALE_LEVEL = r"[十百千万]*亿元?级"
 LEVEL_ITEM = re.compile(rf"^(?:(?:{_LEVELS})级?|{_SCALE_LEVEL})$")
 LEVEL_ITEM_PREFIX = re.compile(rf"^(?P<level>{_SCALE_LEVEL}|{_LEVELS})(?:[两三四]?级)?")
 # the urban and rural halves of a population or an area, written once for the shared noun after the last
-_URBAN_RURAL = r"城镇|城市|城区|农村|乡村"
+_URBAN_RURAL = r"城镇|城市|城区|县城|农村|乡村"  # (TG2) 县城: 城市和县城生活污水处理率
 URBAN_RURAL = re.compile(_URBAN_RURAL)
 URBAN_RURAL_PREFIX = re.compile(rf"(?:{_URBAN_RURAL})(?=[\u4e00-\u9fff]{{2}})")
 LEVEL_NOUN_MAX = 12  # the shared noun of a level list is short (科技人才, 龙头企业)
@@ -1472,6 +1496,18 @@ def split_at_ji(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if at - start < 2 or end - at - 1 < 2:
         return [(start, end)]
     return [(start, at), (at + 1, end)]
+
+
+# (TG2) quoted names written side by side without a separator (`“微改革”“微应用”各50项`): each quote is an item
+_QUOTED_RUN = re.compile(r"(?:[“\"][^“”\"\n]{1,16}[”\"]){2,}")
+_QUOTED_ITEM = re.compile(r"[“\"][^“”\"\n]{1,16}[”\"]")
+
+
+def split_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted names of ``text[start:end]`` when it is only a run of two or more of them, else the whole span."""
+    if not _QUOTED_RUN.fullmatch(text, start, end):
+        return [(start, end)]
+    return [m.span() for m in _QUOTED_ITEM.finditer(text, start, end)]
 
 
 BRACKET_CHARS = re.compile(r"[（()《]")

@@ -389,6 +389,10 @@ class _DocIndex:
                 m = P.CN_YEAR.match(text, at - 4, end) if at - 4 >= start else None
                 if m is not None and P.cn_year(m.group(1)) < doc_year:
                     return True  # 一九七九年提高到…: a year of the past, in Chinese numerals
+            if text.find("截", start, end) >= 0 and any(
+                int(m.group(1)) < doc_year for m in P.STATUS_YEAR.finditer(text, start, end)
+            ):
+                return True  # 截至2022年底，…累计完成…: the status at a past date
         return self._has_bare_past_year(marks, start, end)
 
     def _has_bare_past_year(self, marks: list[int], start: int, end: int) -> bool:
@@ -610,7 +614,11 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
             low, high = parse_range(number)
             # an Arabic numeral starts with a digit, a Chinese one holds none (isdecimal is re's \d)
             plain_chinese = (
-                not number[0].isdecimal() and high is None and not m.group("approx") and not m.group("count_qual")
+                not number[0].isdecimal()
+                and high is None
+                and not m.group("approx")
+                and not m.group("count_qual")
+                and not _composed_count(number, m.group("mult"), m.group("unit"))  # 二十万人 (TG2)
             )
             unit = m.group("unit")
             if unit is None:  # 12万|城镇就业困难人员: a count of people written without its measure word (TG13)
@@ -628,6 +636,8 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
         if m.group("pct"):
             high = m.group("pct_max")
             return _chinese_decimal(m.group("pct")), _chinese_decimal(high) if high else None, "%", False
+        if m.group("frac_den") or m.group("afrac_den"):
+            return _fraction_percent(m), None, "%", False
         if m.group("index"):
             return parse_number(m.group("index")), None, None, False
         if m.group("wan"):
@@ -636,6 +646,27 @@ def _quantity(m: re.Match) -> tuple[float, float | None, str | None, bool] | Non
         return low, high, None, False
     except ValueError:
         return None
+
+
+def _composed_count(number: str, multiplier: str | None, unit: str | None) -> bool:
+    """(TG2) 二十万人, 一百五十万亩: a Chinese numeral composed with a place before 万/亿 writes a number
+    (P.COMPOSED_CN_NUMBER), not an idiom; money stays a plain numeral there (发行…债券五十五亿元: a sum raised, an
+    amount, GUIDE), a target in money needing its bound verb as before."""
+    if not multiplier or not P.COMPOSED_CN_NUMBER.fullmatch(number):
+        return False
+    return not (unit or "").endswith("元")
+
+
+def _fraction_percent(m: re.Match) -> float:
+    """三分之一, 1/3 -> 33.33 (percent, 2 decimals: TG2's ruling, target_patterns._FRACTION); a numerator not below
+    its denominator is no share."""
+    if m.group("frac_den"):
+        numerator, denominator = parse_number(m.group("frac_num")), parse_number(m.group("frac_den"))
+    else:
+        numerator, denominator = float(m.group("afrac_num")), float(m.group("afrac_den"))
+    if numerator >= denominator:
+        raise ValueError(m.group())
+    return round(100 * numerator / denominator, 2)
 
 
 def _without_range_multiplier(number: str, multiplier: str | None) -> str:
@@ -1025,6 +1056,19 @@ def _keep_indicator_verb(text: str, verb_end: int, indicator_start: int) -> int:
     return indicator_start
 
 
+def _shared_list_items(text: str, start: int, list_mark: re.Match | None) -> list[tuple[int, int]]:
+    """The items of the 均/都/各 list from ``start`` to its mark: 、- or 和-separated; before 各 also `A及B`
+    (示范性高中及特色高中各1所, BL28) and quoted names side by side (“微改革”“微应用”各50项, TG2)."""
+    if list_mark is None:
+        return []
+    items = P.split_items(text, start, list_mark.start())
+    if len(items) == 1 and list_mark.group() == "各":
+        items = P.split_at_ji(text, start, list_mark.start())
+        if len(items) == 1:
+            items = P.split_quoted(text, start, list_mark.start())
+    return items
+
+
 def _item_names(text: str, items: list[tuple[int, int]]) -> list[str | None]:
     """Indicators of the items of a 均/各 list; a level alone takes the last item's noun at its level
     (国家级、省级龙头企业各2家 -> 国家级龙头企业, 省级龙头企业)."""
@@ -1049,12 +1093,27 @@ def _with_level_noun(names: list[str | None]) -> list[str | None]:
     return [level.group("level") + "级" + noun if level else name for level, name in zip(levels, names)]
 
 
+def _kinds_with_shared_measure(names: list[str | None]) -> list[str | None]:
+    """(TG2) 县级医院、乡镇卫生院远程医疗服务覆盖率均达到100%: items of one kind (the last character they end on, 院) whose
+    measure is written on the last item only each have it (GUIDE: each span from its own indicator to the shared
+    quantity; CONVENTIONS: the measure written once joins every item): the last item ends at the first such character
+    after its own start (乡镇卫生院), the measure is what follows, a rate's or a quantity's noun."""
+    last = names[-1] or ""
+    if len(names) < 2 or not all(names[:-1]):
+        return names
+    cuts = [i for i in (last.find(n[-1], 1) for n in names[:-1] if n) if i > 0]
+    measure = last[min(cuts) + 1 :] if cuts else ""
+    if len(measure) < 2 or not (P.RATE_NOUN_END.search(measure) or P.SHARED_MEASURE.search(measure)):
+        return names
+    return [f"{n}{measure}" for n in names[:-1]] + [last]
+
+
 def _places_with_shared_measure(names: list[str | None]) -> list[str | None]:
     """海淀区、朝阳区、北京经济技术开发区数字经济增加值占…比重均达到…: places whose measure is written on the last one only
     each have it (BL12); the last place ends at its first place word (开发区), the measure is what follows."""
     place = P.PLACE_ITEM.match(names[-1] or "")
     if place is None or not all(n and P.PLACE_ITEM.fullmatch(n) for n in names[:-1]):
-        return names
+        return _kinds_with_shared_measure(names)
     measure = (names[-1] or "")[place.end() :]
     if P.SHARED_MEASURE.search(measure) is None:
         return names
@@ -2034,9 +2093,7 @@ class _Scan:
             or text.find("各", ind_start, c.start) >= 0
             else None
         )
-        items = P.split_items(text, ind_start, list_mark.start()) if list_mark else []
-        if list_mark and len(items) == 1 and list_mark.group() == "各":
-            items = P.split_at_ji(text, ind_start, list_mark.start())  # 示范性高中及特色高中各1所 (BL28)
+        items = _shared_list_items(text, ind_start, list_mark)
         if len(items) > 1:
             return [(a, end, _with_direction(name, verb)) for (a, _), name in zip(items, _item_names(text, items))]
         if verb is None and text[c.start - 1 : c.start] == "按" and P.ARRANGED_AFTER.match(text, end):
@@ -2061,7 +2118,7 @@ class _Scan:
         predicate = _predicate_after_count(text, c, ind_start) if verb is None else None
         if indicator and predicate:
             indicator = predicate + _DE + indicator  # 带动|产业链上下游企业5000家以上|上平台用平台 (BL12)
-        if verb == "占" and indicator and not P.RATE_NOUN_END.search(indicator):
+        if verb in ("占", "约占") and indicator and not P.RATE_NOUN_END.search(indicator):
             indicator += "占比"  # 装配式建筑占70%以上: the share of what is named, its measure (BL15)
         return [(ind_start, c.end, _with_direction(indicator, verb))]
 

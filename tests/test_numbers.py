@@ -86,6 +86,8 @@ def test_malformed_numerals_raise(text):
         ("两三", 2, 3),
         ("三五", 3, 5),
         ("七八", 7, 8),
+        ("两三百", 200, 300),  # (TG2) a pair before its place
+        ("七八千", 7000, 8000),
         ("二〇三五", 2035, None),
     ],
 )
@@ -158,7 +160,7 @@ def test_chinese_roundtrip(n):
     assert parse_number(_to_chinese(n)) == n
 
 
-@pytest.mark.parametrize("text", ["一二", "二三", "五三", "九十九十"])
+@pytest.mark.parametrize("text", ["一二", "二三", "五三", "九十九十", "一二百", "二三千", "两三万"])
 def test_only_neighbouring_digits_and_three_five_are_ranges(text):
     """`两三个` two or three, `三五年` three to five; `一二`/`二三` open ordinal series (一二三产业), others are no numerals."""
     with pytest.raises(ValueError):

@@ -109,6 +109,10 @@ CN_PAIR_RANGES = {
 }
 
 
+# the places a pair of digits may stand before (`两三百名` two or three hundred, `七八千家`)
+_PAIR_PLACES = {"十": 10.0, "百": 100.0, "千": 1000.0}
+
+
 # --------------------------------------------------------------- parsing
 def _parse_chinese(s: str) -> float:
     """Positional Chinese numeral -> value (``一亿二千万`` -> 1.2e8)."""
@@ -177,7 +181,8 @@ def parse_number(s: str) -> float:
 
 @lru_cache(maxsize=8192)
 def parse_range(s: str) -> tuple[float, float | None]:
-    """``"3-5"`` -> (3, 5); ``"3-5万"`` -> (30000, 50000); ``"两三"`` -> (2, 3); ``"800"`` -> (800, None).
+    """``"3-5"`` -> (3, 5); ``"3-5万"`` -> (30000, 50000); ``"两三"`` -> (2, 3); ``"两三百"`` -> (200, 300);
+    ``"800"`` -> (800, None).
 
     A 万/亿 written only on the upper bound applies to both bounds (``3-5万``,
     ``三到五亿``) unless that would put the lower bound above the upper.
@@ -186,6 +191,9 @@ def parse_range(s: str) -> tuple[float, float | None]:
     pair = CN_PAIR_RANGES.get(s)
     if pair is not None:
         return pair
+    place = _PAIR_PLACES.get(s[2:]) if len(s) == 3 else None
+    if place is not None and (pair := CN_PAIR_RANGES.get(s[:2])) is not None:
+        return pair[0] * place, pair[1] * place  # (TG2) 两三百 200-300, 七八千 7000-8000: the pair before its place
     m = _RANGE_SPLIT.fullmatch(s)
     if not m:
         return parse_number(s), None
