@@ -75,11 +75,20 @@ _PROPERTY = (
     r"(?:规模|效率|率|能耗|电耗|水耗|煤耗|耗|占比|比例|比重|强度|产能|容量|能力|系数|指数|含量|浓度|排放量)"
     r"(?:[（(][^）)\n]{1,10}[）)])?"
 )
+# (TG3) what one project or enterprise has, right after the bare class noun: its investment, revenue, capital, output
+_MEMBER_SIZE = (
+    r"(?:总投资(?:额|规模)?|投资(?:额|规模|强度)|固定资产投资(?:额)?|设备投资(?:额)?|(?:年|上年度?)?(?:主营业务|营业|销售)收入"
+    r"|注册资本(?:金)?|(?:年|上年度?)?(?:产值|纳税额|税收))"
+)
 CLASS_NORM = re.compile(
     _OPENS + r"(?:"
     r"(?:新上|新建|新开工|新核准|新投产|改扩建|扩建|技改后|改造后|整合后|重组后|兼并重组后)"
     rf"(?:[^，,；;。\n\d]{{1,20}}?{_MODAL_BOUND}|[^，,；;。\n\d]{{0,18}}?{_PROPERTY}{_BOUND})"
     rf"|(?:申报|申请|入选|参评)[^，,；;。\n\d]{{1,20}}?(?<!数量)(?<!总数)(?<!个数)(?:{_MODAL_BOUND}|{_BOUND})"
+    # (TG3) the bare class noun, a member's size and its bound (`项目总投资不低于1亿元`, `单个项目固定资产投资不低于5000万元`,
+    # `企业年营业收入不低于2000万元`): an eligibility threshold each project or enterprise must meet (issue 11), as
+    # `投资不低于200万元的项目`; a goal names whose total it is (`全市固定资产投资不低于…`, `重点项目完成投资不低于…`)
+    rf"|(?:单个|单体|每个|每一)?(?:项目|企业){_MEMBER_SIZE}{_BOUND}"
     r")"
 )
 # a norm stated as such (`验收标准为合格率不低于95%`, `建设标准为每百户不少于30平方米`): the standard a rule sets

@@ -695,9 +695,13 @@ RULE_PARAMETER = re.compile(r"限值|限额(?!以[上下])|上限|下限|额度|
 # (BL18) consumption vouchers a government issues (`发放消费券2500万元`, `投放政府消费券1000万元`): its outlay. Not the
 # business-start loans it guarantees (`发放创业担保贷款15亿元`): banks lend them, a volume a later check verifies, as
 # `新增贷款800亿元以上` (BL25's rule reading them as an outlay was reverted by the lead: it lost a held-out target)
+# (TG3) the government's own bonds, issued or obtained from the level above (`发行地方政府专项债券300亿元`, `争取专项债券
+# 50亿元以上`, `争取超长期特别国债资金`): the issuer's financing of its budget, as `争取上级资金` (CONVENTIONS "Lead rulings" 4:
+# `发行…专项债` is an amount only); a company's bond financing (`企业债券融资规模`) is a market statistic and stays out
 BUDGET = re.compile(
     r"资金|基金|财政|预算|安排|设立|筹集|拨付|补助|奖励|补贴|奖补|计划投资"
     r"|[发投]放[^，,；;。\d]{0,6}消费券"
+    r"|(?:专项|一般|地方政府|政府|再融资)债(?!务)|国债"
 )
 # (BL18) funds an investment drive brings in, named right before their figure (`招商引资到位资金达到80亿元`,
 # `签约资金达到120亿元以上`, `实际到位资金50亿元`): an outcome of 招商引资 a check verifies, as 吸引/带动 investment
@@ -870,6 +874,9 @@ POPULATION_UNITS = frozenset({"人", "户", "万人"})
 CLASS_OF_PLACE = re.compile(
     r"[ \u3000]*的[^，,；;。\n的]{0,6}?(?:村|镇|乡|社区|小区|企业|学校|园区|单位|机构|医院|城市|县|区)"
 )
+# (TG3) a count's noun written before its verb (`接待游客人次突破1.5亿`, `服务人口达到1亿`): 亿/万亿 closing the figure
+# with no measure word is a count of it (unit `亿` as written, GUIDE), not money with 元 elided
+COUNT_NOUN_END = re.compile(rf"(?:人次|人数|户数|次数|件数|吨数|人口|{PEOPLE_NOUN})[ \u3000]*$")
 # 元 may be elided only where the clause measures money (产业规模过千亿, 产值突破100亿)
 MONEY_CONTEXT = re.compile(r"规模|产值|收入|营收|增加值|销售额|交易额|投资|税收|总额|营业额|融资|贷款|基金")
 # sentences that define a term or state alternatives set conditions, not goals:
@@ -919,6 +926,13 @@ RANK_BEFORE = re.compile(
     r"(?P<rank_scope>全国|全球|全省|全市|世界|国内|国际|同类城市|中西部)?$"
 )
 RANK_BEFORE_WIDTH = 6
+# (TG3) verbs of a rank to reach or to keep (`进入全国前十`, `保持全省前三`): read by the test a count after its goal verb
+# (`达到800家`, `稳定在95%以上`) takes, a goal wherever no review, past or result governs it; the stative ones (`位居`,
+# `居`, `位列`, `稳居`: where something stands) and any rank in a report's words need a goal's frame (a year, a goals or
+# plan part, 力争/确保/争取)
+RANK_AIM_VERBS = frozenset({"保持", "进入", "跻身", "迈入"})
+# a report of the rank reached or held (`连续3年保持全省第一`, `首次跻身全球第五`, `均位居全国第一`, `已进入`; not 人均)
+RANK_REPORTED = re.compile(r"连续|首次|首度|已|(?<![人户亩年日月村])均|分别|(?<![为除])了(?![解结])")
 # units of size (not counts): before a noun with no verb that sets them they describe it
 # (30万吨PGA项目, 20.2平方公里先行区), they are no goal of their own
 SIZE_UNITS = frozenset(
@@ -1063,7 +1077,10 @@ FOCUS_BEFORE = re.compile(r"(?:聚焦|围绕|紧扣|瞄准)(?:[^，,；;。\d\n]
 COUNT_CHAIN_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?[个条项家所座处][^，,；;。\d\n]{0,16}?[和、与及]?)+$")
 # (BL29) a verb that works on what there is, right before its count (`深化24个重点片区规划`, `深化打造11个…知识经济圈`,
 # realwr5's `提质扩量6个…集群`, `高质量运营10个…中心`): the existing set named by its size, no count of an output.
-STOCK_WORKED_BEFORE = re.compile(r"(?:深化|深化打造|提质扩量|高质量运营)[ \u3000]*$")
+# (TG3) `迭代升级`/`迭代更新`/`迭代优化` (`迭代升级1926项城市运行数字体征`): a new version of what is there, never a set formed,
+# so its count is the existing set's size (GUIDE: a number that describes the present), as 深化; upgrade works on
+# facilities (`改造提升100个老旧小区`) and enterprises (`提升改造20家龙头企业`: 20 works) keep their counts (GR1 ruling 1)
+STOCK_WORKED_BEFORE = re.compile(r"(?:深化|深化打造|提质扩量|高质量运营|迭代(?:升级|更新|优化))[ \u3000]*$")
 # (GR1, CONVENTIONS "upgrade verbs") an upgrade verb right before the count of a set of the economy's structure
 # (`做优做强12条重点产业链`, `提升10个产业集群`, `巩固提升3个省级…基地`): the chains, clusters, industries and bases
 # exist, the count is the region's inventory and the goal qualitative (GUIDE: a number that describes the present).
@@ -1221,15 +1238,23 @@ _NEXT_SHARE = re.compile(r"[和及与、](?=\d+(?:\.\d+)?%(?:以上|以下|左�
 
 def share_of(text: str, start: int, limit: int) -> tuple[int, str] | None:
     """(end of the set, indicator) for a percentage followed by a set and what its members do, else None."""
+    found = share_with_predicate(text, start, limit)
+    return (found[0], found[1]) if found else None
+
+
+def share_with_predicate(text: str, start: int, limit: int) -> tuple[int, str, int] | None:
+    """share_of and where the predicate ends.  The predicate is in the indicator: a figure in it (`70%以上的行政村|
+    实现集体经济年收入20万元以上`) is the bar that defines the class counted, no target of its own (TG3)."""
     parts = _share_parts(text, start, limit)
     if parts is None:
         return None
-    m, predicate = parts
-    return m.end("set"), f"{m.group('attr') or ''}{predicate}的{m.group('set')}占比"
+    m, predicate, predicate_end = parts
+    return m.end("set"), f"{m.group('attr') or ''}{predicate}的{m.group('set')}占比", predicate_end
 
 
-def _share_parts(text: str, start: int, limit: int) -> tuple[re.Match, str] | None:
-    """share_of's set match and the predicate its members share."""
+def _share_parts(text: str, start: int, limit: int) -> tuple[re.Match, str, int] | None:
+    """share_of's set match, the predicate its members share and where it ends (the set's end where the next share
+    of a list shares it: `90%的市|和70%的县（市、区）达到…`, the later share reads the predicate itself)."""
     verb = _SHARE_VERB.search(text, start + 1, min(limit, start + 40))
     if verb is None:
         return None
@@ -1238,12 +1263,14 @@ def _share_parts(text: str, start: int, limit: int) -> tuple[re.Match, str] | No
     if limit - verb.start() > _SHARE_PREDICATE_MAX:
         return None
     m = _SHARE_SET.fullmatch(text, start, verb.start())
+    predicate_end = limit
     if m is None:
         joined = _NEXT_SHARE.search(text, start, verb.start())  # 90%的市|和70%的县（市、区）达到…: a shared predicate
         m = _SHARE_SET.fullmatch(text, start, joined.start()) if joined is not None else None
+        predicate_end = m.end() if m is not None else limit
     if m is None or _SHARE_VERB.match(text, m.start("set")):
         return None  # 100%纳入教联体建设: no set is named after the number (its subject is before it)
-    return m, SPACES.sub("", text[verb.start() : limit]).rstrip("）)")
+    return m, SPACES.sub("", text[verb.start() : limit]).rstrip("）)"), predicate_end
 
 
 # 选取30-50个…统筹地区|作为|“…示范”, 遴选10家企业|作为|示范企业: the role the counted are chosen for

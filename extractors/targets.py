@@ -1801,7 +1801,9 @@ class _Scan:
         c.verb_match = verb_match = _comparator_before(text, c.seg_start, start)
         c.verb = verb = verb_match.group(verb_match.lastgroup) if verb_match else None
         if m.group("enum") and not (verb and P.MONEY_CONTEXT.search(text, c.clause_start, start)):
-            return False  # 过千亿 is money only after a verb in a clause that measures money
+            if verb_match is None or not P.COUNT_NOUN_END.search(text, c.seg_start, verb_match.start()):
+                return False  # 过千亿 is money only after a verb in a clause that measures money
+            c.unit, c.is_money = m.group("emult"), False  # (TG3) 接待游客人次突破|1.5亿: a count of its noun
         modal = P.RULE_MODAL.search(text, c.clause_start, start)
         if modal and not (modal.group() in P.STANDARD_MODALS and self._criterion_rate(c)):
             return False  # 原则上不超过30个月, 可以延长10个工作日: a rule's bound, not a goal
@@ -2291,9 +2293,11 @@ class _Scan:
         if self._names_no_count(c, noun.rstrip()):
             return []
         if c.unit == "%" and c.verb is None:
-            share = P.share_of(text, end, c.clause_end) or P.parallel_share_of(text, end, c.clause_end, c.sent_end)
+            own = P.share_with_predicate(text, end, c.clause_end)
+            share = (own[0], own[1]) if own else P.parallel_share_of(text, end, c.clause_end, c.sent_end)
             if share is not None:  # 50%以上的园区|创建生态工业园区: 创建生态工业园区的园区占比
-                self.covered_until = max(self.covered_until, np_end)
+                # (TG3) a bar in the predicate (…的行政村|实现集体经济年收入20万元以上) is in the indicator: the class's
+                self.covered_until = max(self.covered_until, np_end, own[2] if own else 0)
                 return [(start, share[0], share[1])]
         if not noun.strip("、 \u3000"):
             next_noun = self._next_item_noun(c)  # (BL12) 启动3000户|、完成2000户特殊困难老年人家庭适老化改造
@@ -2491,7 +2495,9 @@ class _Scan:
         if doc.in_review(start) or doc.sentence_is_excluded(sent_start, sent_end):
             return None
         deadline_year = doc.deadline_year(start)
-        if deadline_year is None and not (doc.in_plan(start) or doc.in_goal_section(start)):
+        if deadline_year is None and not (
+            doc.in_plan(start) or doc.in_goal_section(start) or self._rank_aimed(verb, clause_start, sent_start)
+        ):
             return None
         subject_start = P.skip_fillers(text, clause_start, verb.start())
         subject = _clean_indicator(text[subject_start : verb.start()])
@@ -2514,6 +2520,16 @@ class _Scan:
             "deadline_year": deadline_year,
             "recurring": None,
         }
+
+    def _rank_aimed(self, verb: re.Match, clause_start: int, sent_start: int) -> bool:
+        """(TG3) A rank with no year or part framing it is a goal after a verb of reaching or keeping it
+        (`主要经济指标增速保持全省前三`) or a resolve (`力争…位居全省前三`), unless its clause reports it (连续, 首次, 均, 已)."""
+        text = self.text
+        if P.RANK_REPORTED.search(text, clause_start, verb.start()):
+            return False
+        return (
+            verb.group("rank_verb") in P.RANK_AIM_VERBS or P.RESOLVE.search(text, sent_start, verb.start()) is not None
+        )
 
 
 def _judged(m: re.Match, scan: _Scan) -> list[dict[str, Any]]:
