@@ -14,6 +14,12 @@ lines around the unit's line that no number line, sentence end or table title in
 row's label (the line before the first number). A row is a label line and then exactly one number cell per column
 after the label column; rows run until a line breaks that shape. The project tables with a `序号` column
 (`extractors/project_tables.py`) are left to that module. Offsets are raw-text offsets.
+
+(TB2) The same tables kept a row a line, cells split by tabs (a Word table, an HTML table whose row keeps its grid
+places, empty cells and the columns a merged cell covers included), are read by column from their head row: a head
+cell ending in the unit is a money column, a caption ending in it (the first cell, the only one with a unit) makes every
+column after the label column one; a row is a line of as many cells or fewer whose money cells are bare numbers (or
+empty), at least one a number; rows run until a line breaks that shape.
 """
 
 from __future__ import annotations
@@ -98,6 +104,51 @@ def _rows(lines: list[tuple[int, str]], label: int, width: int) -> list[list[tup
     return rows
 
 
+_TAB_LINE = re.compile(r"[^\r\n]*\t[^\r\n]*")
+
+
+def _tab_cells(raw: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, text) of every cell of the tab row ``raw[start:end]``, each stripped, empty ones included."""
+    cells, pos = [], start
+    for piece in raw[start:end].split("\t"):
+        lead = len(piece) - len(piece.lstrip(" \u3000\xa0"))
+        cells.append((pos + lead, piece.strip(" \u3000\xa0")))
+        pos += len(piece) + 1
+    return cells
+
+
+def _tab_money_columns(head: list[str]) -> tuple[list[int], str] | None:
+    """The money columns of a tab head row and their unit; None unless one money unit is written, or with 序号."""
+    units = [m.group(1) if len(c) <= _CELL_MAX and (m := _UNIT.search(c)) else None for c in head]
+    if len({u for u in units if u}) != 1 or "序号" in head:
+        return None
+    unit = next(u for u in units if u)
+    if units[0] and not any(units[1:]):
+        return list(range(2, len(head))), unit  # a caption: every column after the label column
+    return [k for k, u in enumerate(units) if u and k > 0], unit
+
+
+def _tab_sums(raw: str) -> list[Sum]:
+    sums: list[Sum] = []
+    lines = list(_TAB_LINE.finditer(raw))
+    i = 0
+    while i < len(lines):
+        head = [t for _, t in _tab_cells(raw, lines[i].start(), lines[i].end())]
+        found = _tab_money_columns(head) if "元" in lines[i].group() else None
+        i += 1
+        if found is None or not found[0]:
+            continue
+        columns, unit = found
+        while i < len(lines) and raw.count("\n", lines[i - 1].end(), lines[i].start()) == 1:
+            cells = _tab_cells(raw, lines[i].start(), lines[i].end())
+            money = [cells[k] for k in columns if k < len(cells) and cells[k][1]]
+            if len(cells) > len(head) or not money or not all(_NUMBER.fullmatch(t) for _, t in money):
+                break
+            sums += [(off, off + len(t), round(float(t) * _MULTIPLIER[unit], 2)) for off, t in money]
+            i += 1
+    return sums
+
+
 @lru_cache(maxsize=4)
 def money_grid_sums(raw: str) -> tuple[Sum, ...]:
     """Every money cell of the text's statistics tables (module docstring): (start, end, value in yuan)."""
@@ -120,4 +171,4 @@ def money_grid_sums(raw: str) -> tuple[Sum, ...]:
             for k in columns:
                 off, cell = numbers[k]
                 sums.append((off, off + len(cell), round(float(cell) * _MULTIPLIER[m.group(1)], 2)))
-    return tuple(sorted(set(sums)))
+    return tuple(sorted(set(sums + _tab_sums(raw))))

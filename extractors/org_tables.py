@@ -24,7 +24,14 @@ short lines from ``序号`` to the line before the first row number, over rows
 that each start at a line holding the next row number (1, 2, 3 ...): a row with
 one line per column aligns by index; with more lines (a long task cell broken
 over lines) the columns after the task column align from the row's end; with
-fewer (an empty cell leaves no line) from its start.
+fewer (an empty cell leaves no line) from its start.  (TB2) A head cell may
+end in its unit in brackets (``2024年计划投资（万元）``).  A two-row header
+comes out row after row: ``责任单位`` among the first row's cells, then
+``牵头单位``/``配合单位`` under it at the header's end; a run of two or more
+unit-kind cells (…单位, …部门) closing the header, after another cell, with an
+earlier unit-kind cell followed by a different one, are that cell's sub-columns
+and take its place.  A total row (``合计``, ``总计``, ``小计``) is no task: it
+ends the row before it, and its lines are skipped up to the next row number.
 """
 
 from __future__ import annotations
@@ -164,7 +171,13 @@ def _rows(text: str, pos: int, header, header_role: RoleOf) -> Iterator[TableCel
 _ROW_NUMBER_HEADER = re.compile(r"[ \t\u3000\xa0*]*(?:序号|编号|序|No\.?)[ \t\u3000\xa0*]*")
 _ROW_NUMBER = re.compile(r"[ \t\u3000\xa0*]*(\d{1,3})[.、．]?[ \t\u3000\xa0*]*")
 # A header cell on its own line: a few characters, no sentence punctuation.
-_SHORT_CELL = re.compile(r"[ \t\u3000\xa0*]*[^\s，。；：,;:、]{1,12}[ \t\u3000\xa0*]*")
+_SHORT_CELL = re.compile(r"[ \t\u3000\xa0*]*[^\s，。；：,;:、]{1,12}(?:[（(][^\s（）()]{1,6}[）)])?[ \t\u3000\xa0*]*")
+# A unit-kind head cell (责任单位, 牵头单位, 配合部门): a two-row header's group cell or one of its sub-columns.
+_UNIT_KIND_HEAD = re.compile(r"[^\s]{0,8}(?:单位|部门|处室|科室|机构)")
+_SUB_ROLE = re.compile(r"牵头|配合|协办|主办|参与|协助")
+_TOTAL_ROW = re.compile(
+    r"[ \t\u3000\xa0*]*(?:合[ \u3000\xa0]*计|总[ \u3000\xa0]*计|小[ \u3000\xa0]*计)[ \t\u3000\xa0*]*"
+)
 MAX_VERTICAL_COLUMNS = 8
 
 
@@ -228,21 +241,41 @@ def _ends_table(text: str, start: int, end: int) -> bool:
 
 
 def _vertical_rows(text: str, pos: int, columns: int) -> Iterator[list[tuple[int, int]]]:
-    """The rows from ``pos``: each the lines from its row number up to the next number."""
+    """The rows from ``pos``: each the lines from its row number up to the next number (or a total row)."""
     row: list[tuple[int, int]] = []
     expected = 1
+    total = False  # inside a total row: its lines are no task's
     for line in _lines_from(text, pos):
         number = _ROW_NUMBER.fullmatch(text, *line)
         if number and int(number.group(1)) == expected:
             if row:
                 yield row
-            row, expected = [line], expected + 1
+            row, expected, total = [line], expected + 1, False
             continue
         if _ends_table(text, *line) or len(row) > 3 * columns:
             break
-        row.append(line)
+        if _TOTAL_ROW.fullmatch(text, *line):
+            if row:
+                yield row
+            row, total = [], True
+        elif not total:
+            row.append(line)
     if row:
         yield row
+
+
+def _two_row_header(text: str, header: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The header's columns, a two-row header's sub-columns in their group cell's place (module docstring)."""
+    kinds = [_UNIT_KIND_HEAD.fullmatch(text, *trim_line(text, *line)) is not None for line in header]
+    subs = len(kinds)
+    while subs > 0 and kinds[subs - 1]:
+        subs -= 1
+    if len(kinds) - subs < 2 or subs == 0:
+        return header
+    group = next((i for i in range(subs - 1) if kinds[i] and not kinds[i + 1]), None)
+    if group is None or _SUB_ROLE.search(text, *header[group]):  # a group cell names no role of its sub-columns
+        return header
+    return header[:group] + header[subs:] + header[group + 1 : subs]
 
 
 def _vertical_align(cells: list[tuple[int, int]], columns: int) -> list[tuple[int, tuple[int, int]]]:
@@ -258,6 +291,7 @@ def _vertical_table(text: str, start: int, end: int, header_role: RoleOf) -> Ite
     if found is None:
         return
     header, rows_from = found
+    header = _two_row_header(text, header)
     roles = {i: role for i, line in enumerate(header) if (role := header_role(*trim_line(text, *line)))}
     for row in _vertical_rows(text, rows_from, len(header)):
         span = (row[0][0], row[-1][1])
