@@ -20,7 +20,7 @@ from normalizers import ideographs, newlines, page_furniture, pdf_wraps, ruby, s
 from pipeline.core.offsets import OffsetMap
 from pipeline.linking import target_ids
 from pipeline.reading import encoding
-from pipeline.structure import regions, sections
+from pipeline.structure import clauses, regions, sections
 
 pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
 
@@ -288,3 +288,22 @@ _BRACKET_TEXT = "（(〔【［[]）中a\n\U00020000\ud800"
 def test_the_bracket_table_finds_what_the_bracket_class_finds(text):
     found = [m.start() for m in responsible_units._BRACKET_AT.finditer(text)]
     assert responsible_units._BRACKETS.positions(code_points(text)) == found
+
+
+_CLAUSE_PIECES = ["\n", " ", "\u3000", "\t", "1", "12", "3.2", ".", "．", "1.1.1", "总则", "年", "中", "。", "\r"]
+
+
+def _clause_texts():
+    """Lines as clause numbering prints them: blanks, a number, a blank, a title (or text that is none)."""
+    blanks = _texts(" \u3000\t", max_size=3)
+    number = st.sampled_from(["1", "2", "1.1", "3.2.1", "12", "1．2", "0", "1.5"])
+    title = st.sampled_from(["总则", "编制目的", "亿元", "。", ""])
+    line = st.tuples(blanks, number, blanks, title).map("".join) | _texts(_CLAUSE_PIECES, max_size=6)
+    return st.lists(line, max_size=10).map("\n".join)
+
+
+@SETTINGS
+@given(_texts(_CLAUSE_PIECES, max_size=50) | _clause_texts())
+def test_line_clauses_are_found_where_the_line_pattern_finds_them(text):
+    plain = [(m.span(), m.group("number")) for m in clauses._LINE_CLAUSE.finditer(text)]
+    assert [(m.span(), m.group("number")) for m in clauses.line_clause_matches(text)] == plain
