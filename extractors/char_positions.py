@@ -44,7 +44,9 @@ class CharSet:
 
     def positions(self, points: np.ndarray) -> list[int]:
         """Indices of the member characters in ``points`` (from :func:`code_points`), ascending."""
-        return np.flatnonzero(self._member.take(np.minimum(points, _BMP))).tolist()
+        if points.size and points.max() >= _BMP:  # (a max is cheaper than the clipped copy most texts never need)
+            points = np.minimum(points, _BMP)
+        return np.flatnonzero(self._member.take(points)).tolist()
 
 
 class NestedCharSets:

@@ -41,6 +41,7 @@ import pyarrow as pa
 import regex
 
 from extractors.base import Extractor
+from extractors.char_positions import CharSet, code_points
 from extractors.org_lexicon import MAX_NAME_LEN, NAME_FINALS, STRONG, classify, is_bare_suffix, is_government
 from extractors.org_tables import table_cells
 from extractors.rules import Found, Rule, RuleSet, example
@@ -737,6 +738,9 @@ RULES = RuleSet([SQUARE_LABEL, BRACKET_NOTE, LABEL_NOTE], _FIRST_CHARS, _REQUIRE
 # is entered at every position (13-18 ns a character).  Each word consumes one character
 # only, so that no word hides another starting inside it (主责任: 主责 and 责任).
 _BRACKET_AT = re.compile(r"[（(〔【［\[]")
+# The same brackets by one table lookup over the text's code points (the other extractors of the document have
+# them already, extractors.char_positions): no match object per bracket.
+_BRACKETS = CharSet("（(〔【［[")
 _LABEL_WORD_AT = re.compile(
     "|".join(re.escape(w[0]) + f"(?={re.escape(w[1:])})" for w in sorted(set(_HEADS + _BARE_LABELS)))
 )
@@ -745,7 +749,7 @@ _LABEL_WORD_AT = re.compile(
 def scan(text: str) -> list[Found]:
     """``RULES.finditer(text)``, trying the rules only where a match may start
     (tests/test_responsible_units_speed.py: the same matches)."""
-    starts = [m.start() for m in _BRACKET_AT.finditer(text)] + [m.start() for m in _LABEL_WORD_AT.finditer(text)]
+    starts = _BRACKETS.positions(code_points(text)) + [m.start() for m in _LABEL_WORD_AT.finditer(text)]
     starts.sort()
     match, by_name = RULES.pattern.match, RULES.by_name
     found: list[Found] = []

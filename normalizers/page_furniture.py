@@ -34,6 +34,7 @@ import re
 from collections import Counter, defaultdict
 
 from normalizers.linebreaks import HEADING_MARKER
+from pipeline.core.scans import matches_at
 
 MAX_HEADER_CHARS = 40
 MIN_REPEATS = 3
@@ -70,10 +71,24 @@ _SENTENCE_FINAL = frozenset("。！？；：…）〕】」』!?;:)")
 _BODY_START = re.compile(r"[。：:][" + _BLANK + r"]*$", re.M)
 
 
+# Every page-number line holds one of these: a dash (a dashed number, alone or beside a header), 页 (第…页, 共…页) or a
+# slash (3/12); a match of _PAGE_LINE lies inside one line, from the break before it to the break after it.
+_PAGE_LINE_MARK = re.compile(r"[-—–－页/]")
+
+
 def page_number_spans(text: str) -> list[tuple[int, int]]:
     """Content spans of the page-number lines (their line breaks stay)."""
     # in the padded text a match starts at the "\n" before its line: at the line's own index
-    return [(m.start(), m.end() - 1) for m in _PAGE_LINE.finditer(f"\n{text}\n")]
+    padded = f"\n{text}\n"
+    return [(m.start(), m.end() - 1) for m in matches_at(_PAGE_LINE, padded, page_line_starts(padded))]
+
+
+def page_line_starts(padded: str) -> list[int]:
+    """The breaks that open a line holding a dash, 页 or a slash, ascending: the only lines ``_PAGE_LINE`` can match.
+    Its own scan tried the alternation after every break (a header's lazy short text beside a dashed number ran on up
+    to 60 characters at each line); the step's input, 193 documents: 8.3 -> 5.4 ms."""
+    rfind = padded.rfind
+    return sorted({rfind("\n", 0, m.start()) for m in _PAGE_LINE_MARK.finditer(padded)})
 
 
 # A PDF's bare page numbers (`5` alone on its line, no dashes): a number line alone proves nothing (a table laid out

@@ -68,10 +68,11 @@ def _line_widths(text: str, lines: list[tuple[int, int]]) -> list[int]:
     list of narrow characters per line).  A text with characters beyond the BMP is measured line by line."""
     if not lines:
         return []
-    if _narrow_patterns()[1].search(text):
+    points = codepoints(text)
+    if points.size and points.max() >= 0x10000:  # (the code points' max: no class search of the whole text)
         return [_width(text[a:b]) for a, b in lines]
     wide_before = np.zeros(len(text) + 1, dtype=np.int64)
-    np.cumsum(_wide_bmp()[codepoints(text)], out=wide_before[1:])
+    np.cumsum(_wide_bmp()[points], out=wide_before[1:])
     bounds = np.array(lines, dtype=np.int64)
     starts, ends = bounds[:, 0], bounds[:, 1]
     return (ends - starts + wide_before[ends] - wide_before[starts]).tolist()

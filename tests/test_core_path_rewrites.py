@@ -1,6 +1,6 @@
 """The faster whole-text tests of the core path give exactly what their plain forms give.
 
-Branches ``spd``, ``sp2`` and ``sp4`` replaced a few scans that run once per document (a regex class searched over
+Branches ``spd``, ``sp2``, ``sp4`` and ``sp9`` replaced a few scans that run once per document (a regex class searched over
 the whole text) by substring tests or a numpy table lookup, and a substitution by a test that
 skips it.  Each is checked here, by property (hypothesis), against the plain form it replaces,
 on texts drawn from the characters the plain form reacts to and the ones around them.
@@ -14,11 +14,13 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalizers import newlines, pdf_wraps, ruby, spacing
+from extractors import responsible_units
+from extractors.char_positions import code_points
+from normalizers import ideographs, newlines, page_furniture, pdf_wraps, ruby, spacing
 from pipeline.core.offsets import OffsetMap
 from pipeline.linking import target_ids
 from pipeline.reading import encoding
-from pipeline.structure import regions, sections
+from pipeline.structure import clauses, regions, sections
 
 pytestmark = pytest.mark.slow  # a property-based suite: left out of `make test-fast`
 
@@ -212,3 +214,96 @@ _WIDTHS = "中ａ１a 1\u3000\n\t\u2e7f\u2e80\u303f\uff61\ufffd\ud800。—"
 def test_the_widths_counted_over_the_text_equal_each_lines_width(text):
     lines = [(m.start(), m.end()) for m in pdf_wraps._LINE.finditer(text)]
     assert pdf_wraps._line_widths(text, lines) == [pdf_wraps._width(text[a:b]) for a, b in lines]
+
+
+# ---------------------------------------------------------------- branch sp9
+_LOOKALIKES = "\u2e80\u2e81\u2e9f\u2ef3\u2f00\u2fd5\u2fd6\uf900\ufa0e\ufad9\ufada\U0002f800\U0002fa1d\U00020000"
+
+
+@SETTINGS
+@given(_texts(_LOOKALIKES + "中a\n\ud800\u3000", max_size=30) | st.text(max_size=30))
+def test_the_lookalike_table_passes_every_text_the_class_search_finds_one_in(text):
+    found = ideographs._ANY.search(text) is not None
+    assert bool(ideographs._may_hold_lookalikes(text) and found) == found
+    assert ideographs.unify_ideographs(text)[0] == (text.translate(ideographs.TABLE) if found else text)
+
+
+def test_the_lookalike_table_holds_every_lookalike_of_the_plane():
+    assert all(ideographs._may_hold_lookalikes(chr(cp)) for cp in ideographs.TABLE)
+    assert not ideographs._may_hold_lookalikes("中文，第1页\u3000—")
+
+
+_PAGE_PIECES = [
+    "\n",
+    " ",
+    "\u3000",
+    "\t",
+    "-",
+    "—",
+    "－",
+    "–",
+    "/",
+    "页",
+    "第",
+    "共",
+    "，",
+    "5",
+    "12",
+    "中",
+    "目录",
+    "。",
+]
+# whole lines as page furniture prints them, each form of PAGE_NUMBER and a header beside a dashed number
+_PAGE_LINES = [
+    "- 5 -",
+    "— 12 —",
+    "第 3 页",
+    "第3页，共12页",
+    "共12页 第3页",
+    "3/12",
+    " 3 / 12 ",
+    "政府公报 — 5 —",
+    "— 5 — 政府公报",
+]
+
+
+def _page_texts():
+    line = st.sampled_from(_PAGE_LINES) | _texts(_PAGE_PIECES, max_size=8)
+    return st.lists(line, max_size=12).map("\n".join)
+
+
+@SETTINGS
+@given(_texts(_PAGE_PIECES, max_size=60) | _page_texts())
+def test_page_number_lines_are_found_where_the_line_scan_finds_them(text):
+    padded = f"\n{text}\n"
+    plain = [(m.start(), m.end() - 1) for m in page_furniture._PAGE_LINE.finditer(padded)]
+    assert page_furniture.page_number_spans(text) == plain
+
+
+_BRACKET_TEXT = "（(〔【［[]）中a\n\U00020000\ud800"
+
+
+@SETTINGS
+@given(_texts(_BRACKET_TEXT, max_size=40) | st.text(max_size=30))
+def test_the_bracket_table_finds_what_the_bracket_class_finds(text):
+    found = [m.start() for m in responsible_units._BRACKET_AT.finditer(text)]
+    assert responsible_units._BRACKETS.positions(code_points(text)) == found
+
+
+_CLAUSE_PIECES = ["\n", " ", "\u3000", "\t", "1", "12", "3.2", ".", "．", "1.1.1", "总则", "年", "中", "。", "\r"]
+
+
+def _clause_texts():
+    """Lines as clause numbering prints them: blanks, a number, a blank, a title (or text that is none)."""
+    blanks = _texts(" \u3000\t", max_size=3)
+    number = st.sampled_from(["1", "2", "1.1", "3.2.1", "12", "1．2", "0", "1.5"])
+    title = st.sampled_from(["总则", "编制目的", "亿元", "。", ""])
+    line = st.tuples(blanks, number, blanks, title).map("".join) | _texts(_CLAUSE_PIECES, max_size=6)
+    return st.lists(line, max_size=10).map("\n".join)
+
+
+@SETTINGS
+@given(_texts(_CLAUSE_PIECES, max_size=50) | _clause_texts())
+def test_line_clauses_are_found_where_the_line_pattern_finds_them(text):
+    plain = [(m.span(), m.group("number")) for m in clauses._LINE_CLAUSE.finditer(text)]
+    assert [(m.span(), m.group("number")) for m in clauses.line_clause_matches(text)] == plain

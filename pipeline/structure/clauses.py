@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.core.scans import matches_at
+
 _MAX_DEPTH = 5  # GB/T 1.1: a 章 and its 条 down to the fifth level (`5.1.1.1.1`), GUIDE's levels 1–5
 _TITLE_MAX = 30
 _MIN_SUBCLAUSES = 3
@@ -33,6 +35,9 @@ _AFTER = r"[ \u3000\u00a0]*(?=[\u4e00-\u9fff])"
 # at a line start; in a text without line breaks also after a paragraph's indent (two blanks), or after the
 # paragraph's last stop where the normaliser deleted the indent between the stop and the number (`…发展。1.2编制依据`)
 _LINE_CLAUSE = re.compile(rf"(?m)^[ \t\u3000]*{_NUMBER}{_AFTER}")
+# Where a _LINE_CLAUSE match can start after the first line: a break, blanks, a digit.  A literal first lets the
+# engine skip from one break to the next, where the (?m)^ of _LINE_CLAUSE was tested at every character.
+_CLAUSE_LINE_START = re.compile(r"\n[ \t\u3000]*\d")
 _FLAT_CLAUSE = re.compile(rf"(?m)(?:^|(?<=[ \u3000\u00a0]{{2}})|(?<=[。；;]))[ \t\u3000\u00a0]*{_NUMBER}{_AFTER}")
 _LINE_TITLE_END = re.compile(r"[\r\n]|$")
 _FLAT_TITLE_END = re.compile(r"[ \u3000\u00a0]{2}|[\r\n]|$")
@@ -72,7 +77,7 @@ def decimal_clauses(text: str, flat: bool) -> list[Clause]:
 def _forms(text: str, flat: bool) -> list[Clause]:
     """Every number + blank + short title alone on its line (or between indents)."""
     found = []
-    for m in (_FLAT_CLAUSE if flat else _LINE_CLAUSE).finditer(text):
+    for m in _FLAT_CLAUSE.finditer(text) if flat else line_clause_matches(text):
         parts = tuple(int(p) for p in re.split(r"[.．]", m.group("number")))
         title_start = m.end()
         stop = (_FLAT_TITLE_END if flat else _LINE_TITLE_END).search(text, title_start)
@@ -86,6 +91,11 @@ def _forms(text: str, flat: bool) -> list[Clause]:
             continue
         found.append(Clause(m.start("number"), title_start, end, parts))
     return found
+
+
+def line_clause_matches(text: str) -> list[re.Match]:
+    """``_LINE_CLAUSE.finditer(text)``, tried only at the text's start and at the line starts a digit opens."""
+    return matches_at(_LINE_CLAUSE, text, [0, *(m.start() + 1 for m in _CLAUSE_LINE_START.finditer(text))])
 
 
 def _contents_entries(text: str, found: list[Clause]) -> list[bool]:
