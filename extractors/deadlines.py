@@ -305,9 +305,13 @@ def _months(n: float, unit: str) -> int:
 # it (补贴上限为每年, 每年最高补贴, 每年获支持企业数量最多不超过), a sum or rate right after
 # it (每年两度, 每年3000元, 每年偿还本金的20%), or a condition clause (…、每年保持稳定增长的，).
 _RATE_BEFORE = re.compile(r"每[^，。；：\n]{0,8}$|(?:上限|限额|标准|额度|最高|最多|不超过)(?:为|是)?[ \u3000]*$")
-# (an act of the issuer before the cap keeps 每年 a cycle: 每年安排最高100万元经费)
+# (a budget act of the issuer before the cap keeps 每年 a cycle: 每年安排最高100万元经费; a grant's cap does not, DU2
+# ruling 3: `每年给予最高10万元的生活补贴`, `每月给予不超过2000元的租房补贴` state the rule's amount per period for each
+# member of a class, CONVENTIONS' `每月不超过2000元`)
 _CAP_AFTER = re.compile(
-    r"(?:(?!安排|给予|投入|拨付|统筹|设立|下达)[^，。；：\n]){0,8}?(?:最高|最多|不超过|不高于|不得超过|上限|限额|封顶)"
+    r"(?:(?!安排|投入|拨付|统筹|设立|下达)[^，。；：\n]){0,8}?(?:最高|最多|不超过|不高于|不得超过|上限|限额|封顶)"
+    # (DU2) `连续3年每年分别给予5000元、3000元的生活补贴`: amounts for the classes of a rule, each per period
+    r"|[ \u3000]*分别(?:给予|补贴|奖励|资助|发放)"
 )
 _RATE_AFTER = re.compile(
     rf"{_S}(?:{NUMBER_RE}){_S}(?:[十百千]?[万亿]?元|度|千瓦时|%|％)|[^，。；：\n]{{0,10}}?的{_S}(?:{NUMBER_RE}){_S}[%％]"
@@ -1051,10 +1055,33 @@ TOTAL = Rule(
 )
 
 
+# (DU2, lead ruling 1) A quarter or half year with its year written opening a task's clause (`2024年上半年，完成…`,
+# `2024年第三季度，开展…`) is `by` that year, as a bare year opening a plan's clause is (CONVENTIONS); a bare one
+# (`一季度`, `上半年`) is a bound only with a completion verb, as `N月份`, `12月` are, in the year the document makes
+# clear. Not: a report of the period (`2024年上半年，全市地区生产总值同比增长5%`, 已/了), a year before the document's.
+_PERIOD_REPORT = re.compile(r"已|了|去年|上年|前年|同比|比上年|较上年|比去年|较去年")
+
+
+def _opens_period_clause(text: str, start: int, end: int, year: int, env: _Env) -> bool:
+    """`2024年上半年，完成试点评估工作`: a written year's quarter or half year framing a task's clause."""
+    if env.doc_year is not None and year < env.doc_year:
+        return False
+    opening = _OPENING_BEFORE.search(text, max(0, start - 8), start) or _INTENT_OPENING.search(
+        text, max(0, start - 12), start
+    )
+    if opening is None or not _FRAME_AFTER.match(text, end):
+        return False
+    stop = _SENTENCE_END.search(text, end, end + 120)
+    sentence = text[end : stop.start() if stop else end + 120]
+    return bool(_STEP_ACTS.search(sentence) or _GOAL_WORDS.search(sentence)) and not _PERIOD_REPORT.search(sentence)
+
+
 def _quarter(m: re.Match, env: _Env) -> Row | None:
     text, end = m.string, m.end()
+    if m.group("qy") and not m.group("qsuf") and _opens_period_clause(text, m.start(), end, _year(m.group("qy")), env):
+        return _mk(m.start(), end, "by", _year(m.group("qy")), None)
     clause = None if m.group("qsuf") else _COMPLETION_AFTER.match(text, end)
-    if not m.group("qsuf") and (clause is None or _PAST_MARKS.search(text, max(0, m.start() - 6), clause.end())):
+    if not m.group("qsuf") and (clause is None or _PERIOD_REPORT.search(text, max(0, m.start() - 6), clause.end())):
         return None  # 一季度召开, 去年一季度完成: not a bound
     if m.group("qy"):
         return _mk(m.start(), end, "by", _year(m.group("qy")), None)
@@ -1069,7 +1096,7 @@ def _quarter(m: re.Match, env: _Env) -> Row | None:
 # 一季度末前, 2024年第三季度前, 一季度完成: bounds at a quarter of a year
 QUARTER = Rule(
     "quarter",
-    rf"(?:(?P<qy>{_YEAR}){_S}年{_S})?第?[一二三四1-4]季度(?:末|底)?(?P<qsuf>{_BEFORE})?",
+    rf"(?:(?P<qy>{_YEAR}){_S}年{_S})?(?:第?[一二三四1-4]季度|[上下]半年)(?:末|底)?(?P<qsuf>{_BEFORE})?",
     _quarter,
     examples=(
         example(
@@ -1082,7 +1109,43 @@ QUARTER = Rule(
             "一季度完成摸底调查。", {"text": "一季度", "kind": "by", "year": 2024}, meta={"issue_date": "2024-01-05"}
         ),
         example(
-            "上半年开工80%以上。", meta={"issue_date": "2024-01-05"}, note="a half year: a goal's period, no bound"
+            "上半年开工80%以上。",
+            {"text": "上半年", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-01-05"},
+            note="(DU2) a bare half year with a completion verb, as 一季度 and N月份: the document's year",
+        ),
+        example(
+            "2024年上半年，完成试点评估工作。",
+            {"text": "2024年上半年", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-03-15"},
+            note="(DU2) a half year with its year written opening a task's clause",
+        ),
+        example(
+            "2025年第三季度，开展中期评估。",
+            {"text": "2025年第三季度", "kind": "by", "year": 2025},
+            meta={"issue_date": "2024-03-15"},
+            note="(DU2) a quarter with its year opening a clause, the act no completion verb",
+        ),
+        example(
+            "2024年上半年，全市地区生产总值同比增长5.2%。",
+            meta={"issue_date": "2024-08-01"},
+            note="(DU2) a report of the half year: no bound",
+        ),
+        example("2023年第三季度，全市开展了专项检查。", meta={"issue_date": "2024-03-15"}, note="(DU2) a past quarter"),
+        example(
+            "上半年全市经济运行总体平稳。", meta={"issue_date": "2024-08-01"}, note="(DU2) a bare half year, no act"
+        ),
+        example(
+            "全部项目力争上半年能开尽开。",
+            {"text": "上半年", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-01-05"},
+            note="(DU2) 能开尽开: every project that can start work starts, a completion verb (开工)",
+        ),
+        example(
+            "上半年完成方案制定，下半年全面推开。",
+            {"text": "上半年", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-01-05"},
+            note="(DU2) 全面推开 spreads a measure, no completion: the bare 下半年 is none",
         ),
         example(
             "应当于每年第一季度完成上一年度绩效自评。",
@@ -1881,6 +1944,25 @@ RECUR = Rule(
         example("每年安排不低于50亿元专项资金。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
         example("每年安排最高100万元经费。", {"text": "每年", "kind": "recurring", "months": 12}, partial=True),
         example("每个单位每年最高补贴100万元。", note="the period of a cap"),
+        example(
+            "对新引进的高层次人才，每年给予最高10万元的生活补贴。",
+            note="(DU2) a grant's cap for each member of a class: the rule's amount per period",
+        ),
+        example("对符合条件的人员，每月给予不超过2000元的租房补贴。", note="(DU2) 每月 as a rate's period"),
+        example(
+            "对新引进的全日制应届博士、硕士，每年分别给予5000元、3000元的生活补贴。",
+            note="(DU2) amounts for the classes of a rule, each per year: no cycle",
+        ),
+        example(
+            "根据平台建设运营情况，每年给予平台500万元补贴。",
+            {"text": "每年", "kind": "recurring", "months": 12},
+            note="(DU2) the issuer's yearly grant to one named body, no cap: a cycle (CONVENTIONS)",
+        ),
+        example(
+            "每年给予各县区不少于200万元工作经费。",
+            {"text": "每年", "kind": "recurring", "months": 12},
+            note="(DU2) a floor of the issuer's yearly funding is no cap",
+        ),
         example("补贴上限为每年200万元。", note="the period of a cap"),
         example("给予每人每月3000元实习补贴。", note="a per-person rate"),
         example("租金补贴每年不超过5万元。", note="a cap"),
@@ -2151,7 +2233,8 @@ PLAN_START = Rule(
 # A month-only date is a bound with a completion verb in its clause (5月底完成, 6月份启动);
 # after 每年 it is a recurring due date (每年1月底向…报送): a bound with year null.
 _COMPLETION_AFTER = re.compile(
-    r"[^，。；：！？\n]{0,10}?(?:完成|建成|出台|印发|上线|投用|投运|投产|开工|竣工|完工|复工|启动|报送|提交|落地|开通|验收|挂牌)"
+    r"[^，。；：！？\n]{0,10}?(?:完成|建成|出台|印发|上线|投用|投运|投产|开工|竣工|完工|复工|启动|报送|提交|落地|开通|验收|挂牌"
+    r"|[应能]开尽开)"  # (DU2) 应开尽开/能开尽开: every project that can start work starts (开工)
 )
 # 每年6月、12月向…报告: the months of a yearly report (a list after 每年 is due dates, each with year null)
 _EVERY_YEAR_BEFORE = re.compile(rf"每{_S}年{_S}(?:的{_S})?(?:(?:{_MONTH}){_S}月(?:底|末)?{_S}[、和及]{_S})*$")
@@ -2199,8 +2282,38 @@ def _month_bound(m: re.Match, text: str, start: int, end: int, yearly: bool, env
         return True  # 7月2日，区教育局…公布: a schedule step
     if m.group("md") and _appointed_day(text, start, end):
         return True  # 于5月18日向社会公告: a task's appointed day
+    if not m.group("md") and _month_step(m, text, start, end, env):
+        return True  # 11月份，市级开展抽查: a step of the work schedule (DU2)
     clause = _COMPLETION_AFTER.match(text, end)
     return clause is not None and not _PAST_MARKS.search(text, max(0, start - 6), clause.end())
+
+
+# (DU2, lead ruling 2) A month-only step of a dated document's work schedule (工作安排/进度安排/时间安排 steps, or a
+# clause of a task): `2024年10月底前，各县区完成自查；11月份，市级开展抽查`, `6月份，完成…`, `12月，组织验收`. The month
+# opens its sentence or clause (after 。；：, a line start or an item's marker, not a 、-list or a comma inside a
+# narration) and frames the clause after it (`，`), whose act need not be a completion verb (DL8's schedule step with
+# its year: the same acts). Not: a month before the issue month (a past event the text narrates), a clause reporting
+# (已/了), a month after 每 (`每月…`: a rate's or a cycle's period, RECUR).
+_MONTH_STEP_OPENING = re.compile(
+    r"(?:^|[。；！？;!?\n：:])[ \u3000]*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])?[ \u3000]*$"
+)
+
+
+def _month_step(m: re.Match, text: str, start: int, end: int, env: _Env) -> bool:
+    if (
+        env.issue is None
+        or env.doc_year is None
+        or m.group("mend") not in (None, "份", "底", "末", "上旬", "中旬", "下旬")
+    ):
+        return False
+    if not _MONTH_STEP_OPENING.search(text, max(0, start - 8), start) or not _FRAME_AFTER.match(text, end):
+        return False
+    month = try_parse(m.group("mm"))
+    if not month or not 1 <= month <= 12 or (env.doc_year <= env.issue.year and month < env.issue.month):
+        return False
+    stop = _SENTENCE_END.search(text, end, end + 80)
+    sentence = text[end : stop.start() if stop else end + 80]
+    return bool(_STEP_ACTS.search(sentence)) and not _STEP_PAST.search(sentence)
 
 
 # 每年10月底前，各省…上报；11月底前，确定…: the later steps of a yearly schedule's sentence recur too (year null)
@@ -2297,6 +2410,27 @@ MONTH = Rule(
             meta={"issue_date": "2026-05-20"},
         ),
         example("会议指出，7月2日，全市召开动员大会。", meta={"issue_date": "2026-05-20"}, note="not a line's opening"),
+        example(
+            "2024年10月底前，各县区完成自查；11月份，市级开展抽查。",
+            {"text": "11月份", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-03-15"},
+            partial=True,
+            note="(DU2) a month-only step of the schedule opening its clause: the act need not complete",
+        ),
+        example(
+            "（三）时间安排\n6月份，完成方案制定。\n12月，组织验收。",
+            {"text": "6月份", "kind": "by", "year": 2024},
+            {"text": "12月", "kind": "by", "year": 2024},
+            meta={"issue_date": "2024-03-15"},
+            note="(DU2) steps of a 时间安排, one a line",
+        ),
+        example(
+            "今年以来，全市扎实推进各项工作。2月，市政府召开动员大会。",
+            meta={"issue_date": "2024-03-15"},
+            note="(DU2) a month before the issue month: a past event narrated",
+        ),
+        example("11月份，市级开展了抽查。", meta={"issue_date": "2024-03-15"}, note="(DU2) a report (了)"),
+        example("指导企业做好11月份，12月份的生产安排。", meta={"issue_date": "2024-03-15"}, note="(DU2) not opening"),
         example(
             "电脑派位招生计划将于5月18日向社会公告。",
             {"text": "5月18日", "kind": "by", "year": 2026, "date": "2026-05-18"},
@@ -2632,7 +2766,7 @@ TERM_START = Rule(
 
 _FIRST_CHARS = (
     r"[\d一二两三四五六七八九十百千有执实自近过前最利用花通经截力到至从每今本明年按“试暂连几数未此第半国春元入汛即再"
-    r"来之]"
+    r"来之上下]"
 )
 # Every match holds one of 年月日季末天间时起期前始 and no clause stop; the second lookahead
 # drops a candidate whose clause holds none before trying the branches (2x

@@ -170,6 +170,23 @@ TRAILING_JUNK = regex.compile(rf"(?:等|{_JUNK})+$")
 TRAILING_ASIDE = regex.compile(
     r"[（(〔〈](?![市县区旗州盟镇乡街道办、，]+[）)〕〉])(?!含|包括|不含|下同)[^（()）〔〕〈〉]*[）)〕〉]\s*$"
 )
+# (DU2, lead ruling 4) A bracket holding the organ's second name, the 挂牌 name of the same organ
+# (`市发展改革委（市能源局）`, `市市场监管局（市知识产权局）`, `市委统战部（市侨办）`): one unit to the closing bracket, as
+# a qualifier is (CONVENTIONS). The second name is an organ's own: a level prefix and an organ's head.
+SECOND_NAME = regex.compile(
+    r"[（(〔〈](?:省|市|县|区|州|盟|旗|自治区|国家|中共)(?:委|政府)?[\u4e00-\u9fff]{1,16}?"
+    r"(?:局|委|办|办公室|厅|署|中心|委员会)[）)〕〉]\s*$"
+)
+
+
+def _second_name(text: str, start: int, end: int) -> bool:
+    """Is the bracket ``text[start:end]`` after a name the organ's second name (DU2 ruling 4)?"""
+    if start == 0 or not SECOND_NAME.match(text, start, end):
+        return False
+    inner = text[start + 1 : end].rstrip()[:-1]
+    return classify(inner) == STRONG
+
+
 LEADING_JUNK = regex.compile(rf"(?:{_JUNK}|由|请)+")
 # Where one item may hold two names: 省科技厅和省财政厅, A等B, names parted by blanks.
 # (the blank run spelled as two literal openings, so that a search skips ahead to a candidate)
@@ -357,7 +374,7 @@ def _trim_item(text: str, s: int, e: int) -> tuple[int, int, str | None]:
             e = verb.start()
     if s < e and text[e - 1] in _ASIDE_LAST:
         aside = TRAILING_ASIDE.search(text, s, e)
-        if aside:
+        if aside and not _second_name(text, aside.start(), e):
             e = aside.start()
     if s < e and text[e - 1] in _JUNK_LAST:
         e = TRAILING_JUNK.search(text, s, e).start()
