@@ -149,27 +149,43 @@ def bench_core(corpus: Path) -> dict:
 
 
 class TreeRssSampler(threading.Thread):
-    """Samples the summed RSS of a process and all its descendants."""
+    """Samples the summed RSS of a process and all its descendants, and their summed PSS.
+
+    RSS counts a page shared by several processes (a library's code, what the pool
+    workers inherit from the forkserver) once in each; PSS divides it among them, so
+    the summed PSS is what the tree takes from the machine.  ``peak_by_process`` holds
+    each process's own RSS at the moment of the tree's RSS peak (command line -> MB)."""
 
     def __init__(self, pid: int, interval: float = 0.2):
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak, self._stop_event = pid, interval, 0, threading.Event()
+        self.pid, self.interval, self._stop_event = pid, interval, threading.Event()
+        self.peak = self.peak_pss = 0
+        self.peak_by_process: dict[str, float] = {}
 
     def run(self):
         while not self._stop_event.is_set():
             try:
                 root = psutil.Process(self.pid)
-                procs = [root] + root.children(recursive=True)
-                total = 0
-                for p in procs:
-                    try:
-                        total += p.memory_info().rss
-                    except psutil.Error:
-                        pass
-                self.peak = max(self.peak, total)
+                self._sample([root] + root.children(recursive=True))
             except psutil.Error:
                 pass
             self._stop_event.wait(self.interval)
+
+    def _sample(self, procs: list) -> None:
+        rss = pss = 0
+        each: dict[str, float] = {}
+        for p in procs:
+            try:
+                info = p.memory_full_info()
+                name = f"{p.pid} " + " ".join(p.cmdline())[-60:]
+            except psutil.Error:
+                continue
+            rss += info.rss
+            pss += info.pss
+            each[name] = info.rss / 2**20
+        self.peak_pss = max(self.peak_pss, pss)
+        if rss > self.peak:
+            self.peak, self.peak_by_process = rss, each
 
     def stop(self):
         self._stop_event.set()
@@ -190,6 +206,9 @@ def run_polex(corpus: Path, out: Path, extra_env: dict | None = None) -> dict:
         "seconds": time.perf_counter() - started,
         "exit": proc.returncode,
         "peak_tree_rss_mb": sampler.peak / 2**20,
+        "peak_tree_pss_mb": sampler.peak_pss / 2**20,
+        "rss_at_peak_mb": sampler.peak_by_process,
+        "load_average": os.getloadavg(),
         "tail": output.strip().splitlines()[-3:],
     }
 
@@ -215,6 +234,9 @@ def bench_end_to_end(workdir: Path, n_docs: int) -> dict:
         "docs_per_s_wall": n_docs / full["seconds"],
         "chars_per_s_excluding_startup": chars / per_char_s,
         "peak_tree_rss_mb": full["peak_tree_rss_mb"],
+        "peak_tree_pss_mb": full["peak_tree_pss_mb"],
+        "rss_at_peak_mb": full["rss_at_peak_mb"],
+        "load_average_at_end": full["load_average"],
         "tail": full["tail"],
     }
 
@@ -231,6 +253,7 @@ def rss_sweep(workdir: Path, sizes: list[int]) -> dict[int, dict]:
             "chars": chars,
             "wall_s": run["seconds"],
             "peak_tree_rss_mb": run["peak_tree_rss_mb"],
+            "peak_tree_pss_mb": run["peak_tree_pss_mb"],
             "exit": run["exit"],
         }
         shutil.rmtree(corpus, ignore_errors=True)
@@ -358,7 +381,12 @@ def print_end_to_end(report: dict) -> None:
             f"   wall {e['wall_s']:.1f} s  ->  {e['chars_per_s_wall']:,.0f} chars/s wall-clock, {e['docs_per_s_wall']:.1f} docs/s"
         )
         print(f"   excluding start-up: {e['chars_per_s_excluding_startup']:,.0f} chars/s")
-        print(f"   peak RSS of the process tree: {e['peak_tree_rss_mb']:.0f} MB")
+        print(
+            f"   peak RSS of the process tree: {e['peak_tree_rss_mb']:.0f} MB (summed PSS: {e['peak_tree_pss_mb']:.0f} MB)"
+        )
+        for name, mb in sorted(e["rss_at_peak_mb"].items(), key=lambda kv: -kv[1]):
+            print(f"     at that peak {mb:5.0f} MB  {name}")
+        print(f"   load average at the end: {', '.join(f'{x:.1f}' for x in e['load_average_at_end'])}")
     for n, r in report.get("rss_sweep", {}).items():
         print(
             f"== polex run on {n:>6} docs: peak RSS of the process tree {r['peak_tree_rss_mb']:.0f} MB, wall {r['wall_s']:.1f} s, exit {r['exit']}"

@@ -64,7 +64,7 @@ class _Worker:
             text=True,
             cwd=tree,
             # one hash seed for both workers (PYTHONHASHSEED, 0 unless set): with a random one each, the sets'
-            # and dicts' layouts differed and unchanged stages by 2-7% (README, branch sp6)
+            # and dicts' layouts differed and unchanged stages by 2-7% (docs/performance-log.md, branch sp6)
             env={**os.environ, "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")},
         )
         self.ask("")  # "ready"

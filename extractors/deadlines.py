@@ -240,7 +240,7 @@ _STEP_FIRST_AFTER = re.compile(r"[ \u3000]*(?:先|首先|率先|先行)(?:在|�
 
 # A plan's goals introduced by the year they are set for (`2025 年的主要目标是：` + a `——` list, 工信部's and the State
 # Council's 规划): the plan's horizon, a `by` as `到2025年` is (CONVENTIONS: a bare year opening a sentence of a plan),
-# and the year its items take (README deadline_year). Only a year after the document's own (a work report's
+# and the year its items take (docs/extraction-conventions.md, `deadline_year`). Only a year after the document's own (a work report's
 # `2024年…主要预期目标是` names its year, no bound: _ABOUT_THE_YEAR); in an undated text only the horizon a `到YYYY年`
 # before it named.
 _PLAN_GOALS_AFTER = re.compile(rf"{_S}(?:的{_S})?(?:主要|发展|总体|具体|阶段性?)?目标(?:是|为){_S}[：:]")

@@ -48,7 +48,7 @@ NORM_MODAL = re.compile(
     r"|不(?:应|得)(?:低于|少于|高于|超过|大于|小于)"
     # a modal before a negated bound (`三氧化硫含量应不大于3.5%，烧失量不大于5.0%`): a standard's parameter (TG12)
     r"|(?:应当?|须|必须)不(?:低于|少于|高于|超过|大于|小于)"
-    # (TG2) a bound set 原则上 (`工业项目用地容积率原则上不低于1.2，建筑密度不低于30%`): a rule's modal (README: `原则上不超过
+    # (TG2) a bound set 原则上 (`工业项目用地容积率原则上不低于1.2，建筑密度不低于30%`): a rule's modal (docs/extraction-conventions.md: `原则上不超过
     # 30个月`), and as the modals above it governs the specifications after it in its sentence
     r"|原则上(?:应当?|须)?不(?:低于|少于|高于|超过|大于|小于)"
 )
@@ -124,7 +124,7 @@ APPLICANT_OBLIGATION = re.compile(
     r"(?:申请|申报|报名|轮候|参评|入围)(?:家庭|人|者|对象|单位|企业|主体)(?:原则上)?(?:需|须|应当|应|必须)(?![求用急对收付届])"
 )
 # a levy's rate a document sets or changes (`资源税的税率为5%`, `单位缴费比例由20%降至16%`, `年税额为1.5元至30元`): the
-# parameter of a tax or contribution rule, as README's fee cuts; the figure's own clause names it before the figure
+# parameter of a tax or contribution rule, as docs/extraction-conventions.md's fee cuts; the figure's own clause names it before the figure
 # (TG12). Not a fee's rate: a bound a support measure sets for what it covers stays a goal (`担保费率降至1%以下`,
 # examples/targets.jsonl). Checked after a goal's frame (`到2025年，…税率降至…` stays a goal).
 LEVY_RATE = re.compile(r"税率|税额|缴费比例|缴存比例|征收标准")

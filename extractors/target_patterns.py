@@ -521,7 +521,7 @@ GRANT_NAMES_POLICY = re.compile(r"等?[\u4e00-\u9fff]{0,6}?(?:政策|制度|机�
 # of pay or funds (奖励性绩效占比不低于…70%) it still speaks of money paid under a rule
 GRANT_AS_CLASS = re.compile(r"性(?=[\u4e00-\u9fff])(?!绩效|工资|薪酬|津贴|补贴|奖金|收入|资金)")
 # (BL18) the people a grant reaches, counted right after 为/向 (`为4510户住房困难家庭发放租赁补贴`): how many it covers
-# is a goal (README: counts after 为), not the grant's terms; a clause with a sum (`为…发放补贴500元`) stays a rule
+# is a goal (docs/extraction-conventions.md: counts after 为), not the grant's terms; a clause with a sum (`为…发放补贴500元`) stays a rule
 BENEFICIARIES_BEFORE = re.compile(r"(?:为|向)$")
 BENEFICIARY_UNITS = frozenset({"户", "人", "名", "万户", "万人", "万名", "人次", "万人次"})
 # a clause that states the condition of a grant: 对新认定的…, 首次突破10亿元的
@@ -711,7 +711,7 @@ ATTRACTED_FUNDS = re.compile(
     r"(?:力争|确保)?(?:达到|达|突破|超过|超|不低于|不少于)?[ \u3000]*$"
 )
 # a total investment stated of a set of projects, the figure right after it (`共实施项目191项，总投资规模10.581亿元`,
-# `项目总投资约12亿元`): what the projects cost, a budget (README: `计划投资…`), no outcome a check verifies; an
+# `项目总投资约12亿元`): what the projects cost, a budget (docs/extraction-conventions.md: `计划投资…`), no outcome a check verifies; an
 # investment to be made or leveraged has its verb (`完成投资4000亿元`, `带动总投资超过…`) and stays a goal
 INVESTMENT_TOTAL = re.compile(
     r"(?<!完成)(?<!带动)(?<!拉动)(?<!撬动)(?<!吸引)总投资(?:规模|额)?[ \u3000]*(?:约|共|共计|合计|为)?[ \u3000]*$"
@@ -1563,7 +1563,7 @@ _QUOTE_CLOSE = re.compile(r'[”"。；;！？!?]|\Z')
 
 # (BL25) a bracket right after a count that names a part of the set with its own count (`建成示范村100个（精品村20个）`,
 # `新建学校10所（其中高中2所）`, counted by the same measure word): the part's count is a goal as `，其中新增20家` is
-# (README); other brackets hold notes, and a measure of the same works (`拓浚河道14条（治理河长35.4公里）`) is no part
+# (docs/extraction-conventions.md); other brackets hold notes, and a measure of the same works (`拓浚河道14条（治理河长35.4公里）`) is no part
 PART_IN_BRACKET = re.compile(
     r"\d[万亿]?(?P<unit>[个家项所座处条户名套张台])[（(](?:其中)?(?!含)[^（）()，,。；;：:\d]{1,12}$"
 )
@@ -1642,7 +1642,7 @@ AREA_UNITS = frozenset({"亩", "公顷", "平方公里", "平方千米"})
 LAND_AREA_UNITS = frozenset({"亩", "公顷"})
 WORKS_HEAD = re.compile(r"(?:项目|工程)$")
 # A plant's capacity right after the name of its owner or site (`推动中石化南港120万吨乙烯投产`, `国能化工30万吨PGA…`): the
-# size names one plant (README: sizes naming a project, `30万吨PGA项目`), whether or not 项目 follows; a capacity right
+# size names one plant (docs/extraction-conventions.md: sizes naming a project, `30万吨PGA项目`), whether or not 项目 follows; a capacity right
 # after the verb (`新增装机容量200万千瓦`, `建设120万吨…`) is not inside a name
 PLANT_CAPACITY_UNITS = frozenset({"吨", "千瓦", "兆瓦", "吉瓦", "千伏安", "标箱", "标准箱", "GW", "MW"})
 NAME_BEFORE_SIZE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")

@@ -1673,7 +1673,7 @@ class _Scan:
 
     def _part_in_bracket(self, c: _Candidate) -> bool:
         """(BL25) `…示范村100个（精品村20个）`: a count that alone fills a bracket right after a count names a part of
-        that set (README `其中新增20家`), no note."""
+        that set (docs/extraction-conventions.md: `其中新增20家`), no note."""
         text = self.text
         opening = max(text.rfind("（", c.sent_start, c.start), text.rfind("(", c.sent_start, c.start))
         if opening <= c.sent_start or P.PART_BRACKET_CLOSE.match(text, c.end) is None:
@@ -1752,7 +1752,7 @@ class _Scan:
 
     def _share_before_bar(self, c: _Candidate) -> bool:
         """(BL20) 推动|70%村集体经济组织收入超过50万元: a share right after a pivot verb, of a set whose members the later
-        comparison sets a bar for, is the goal (a share of a set written number-first, README), not a qualifier."""
+        comparison sets a bar for, is the goal (a share of a set written number-first, docs/extraction-conventions.md), not a qualifier."""
         text = self.text
         return (
             c.unit == "%"

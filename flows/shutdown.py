@@ -30,6 +30,7 @@ import psutil
 
 from flows.orphan_guard import exit_with_parent
 from pipeline.errors import Stopped
+from pipeline.storage.batch import lean_worker
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # How long the orderly stop may take before the process exits regardless.
@@ -140,6 +141,8 @@ def stop_on_signals(deadline_s: float = STOP_DEADLINE_S) -> Iterator[None]:
 
 
 def init_pool_worker(parent_pid: int) -> None:
-    """Process-pool initializer: exit when ``parent_pid`` dies; leave stopping to polex."""
+    """Process-pool initializer: exit when ``parent_pid`` dies; leave stopping to polex;
+    keep the worker's memory down (``pipeline.storage.batch.lean_worker``)."""
     ignore_terminal_signals()
     exit_with_parent(parent_pid)
+    lean_worker()

@@ -18,7 +18,7 @@ Order matters:
                   are paragraphs has no common width and is left alone.  Headings are unharmed: ``sections``
                   ends a .txt's title at a raw line end a normaliser joined (GUIDE).  On corpus-real it
                   changes one row set (0130's subsidy caps, ``补贴上限为每年`` / ``200 万元``, now ``<=``
-                  caps) and lifts LY1's hard_wrap layout micro F1 0.994 -> 0.998 (README "Layout robustness");
+                  caps) and lifts LY1's hard_wrap layout micro F1 0.994 -> 0.998 (docs/layout-robustness-log.md);
 7. ``linebreaks`` after boilerplate, so deleted chrome leaves only blank lines to collapse and
                   a word cut by a page break (``智能制`` / page furniture / ``造``) is rejoined;
 8. ``width``      after the steps that delete more than spaces: whether an ASCII mark stays

@@ -29,7 +29,7 @@ from pipeline.core.schema import table_schemas, with_pandas_metadata
 from pipeline.core.spans import inside
 from pipeline.errors import IngestError
 from pipeline.fingerprint import fingerprint
-from pipeline.linking import TARGET_LINKS, assign_target_ids
+from pipeline.linking.target_ids import assign_target_ids
 from pipeline.structure.contents import contents_spans
 from pipeline.structure.doc_meta import document_meta
 from pipeline.structure.sections import build_sections
@@ -65,6 +65,8 @@ def all_schemas() -> dict[str, pa.Schema]:
 def published_schemas() -> dict[str, pa.Schema]:
     """Every table polex publishes: ``all_schemas`` and ``target_links``, which
     publish fills across documents (pipeline.linking)."""
+    from pipeline.linking.links import TARGET_LINKS  # here: pandas stays out of the pool workers
+
     return {**all_schemas(), "target_links": with_pandas_metadata(TARGET_LINKS)}
 
 

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import types
 from pathlib import Path
 
@@ -257,7 +258,8 @@ def crashing_command(tmp_path, monkeypatch):
         return {}["no such key"]
 
     command = types.SimpleNamespace(add_arguments=lambda parser: None, main=main)
-    monkeypatch.setitem(cli.COMMANDS, "crash", (command, "a command with a bug"))
+    monkeypatch.setitem(sys.modules, "polex_test_crash", command)  # COMMANDS names modules
+    monkeypatch.setitem(cli.COMMANDS, "crash", ("polex_test_crash", "a command with a bug"))
     return cli
 
 
@@ -277,7 +279,8 @@ def test_an_oserror_names_its_path_without_errno_noise(tmp_path, monkeypatch, ca
     command = types.SimpleNamespace(
         add_arguments=lambda parser: parser.add_argument("path"), main=lambda args: os.mkdir(args.path)
     )
-    monkeypatch.setitem(cli.COMMANDS, "mk", (command, "make a folder"))
+    monkeypatch.setitem(sys.modules, "polex_test_mk", command)
+    monkeypatch.setitem(cli.COMMANDS, "mk", ("polex_test_mk", "make a folder"))
     existing = tmp_path / "a_file"
     existing.write_text("x")
     assert cli.main(["mk", str(existing)]) == EXIT_USER

@@ -83,3 +83,20 @@ def test_a_table_of_contents_is_no_heading_and_holds_no_target(tmp_path, layout)
     scores = score(run_layout(FIXTURES / name, layout, tmp_path / name, labels, (doc,)))["labels"]
     below = {k: round(scores[k]["f1"], 3) for k, floor in CONTENTS_FLOORS[layout].items() if scores[k]["f1"] < floor}
     assert not below, f"{layout}: {below} below {CONTENTS_FLOORS[layout]}"
+
+
+def test_the_harness_scores_each_set_on_its_own_labels():
+    """benchmarks/layout_robustness.py scores a set only on the labels its gold annotates, as
+    test_realblind does (the work reports' gold has targets and deadlines only: scored on
+    every label, their headings, amounts and units counted as spurious)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from layout_robustness import NEVER, gold_sets
+    from test_realblind import SETS
+
+    sets = gold_sets()
+    assert {s.name: s.labels for s in SETS if s.name not in NEVER}.items() <= sets.items()
+    work_reports = [name for name in sets if name.startswith("realwr")]
+    assert len(work_reports) >= 12 and all(sets[name] == ("target", "deadline") for name in work_reports)
+    assert sets["realdeadline"] == ("deadline",) and sets["realdev"] is None

@@ -12,20 +12,25 @@ import os
 import signal
 import sys
 import traceback
-from types import ModuleType
+from importlib import import_module
 
-from pipeline.cli import audit, compare, diff, eval, gold, run, serve
 from pipeline.errors import EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED, EXIT_USER_ERROR, Stopped, UserError
 
-# subcommand -> (module, one-line help)
-COMMANDS: dict[str, tuple[ModuleType, str]] = {
-    "run": (run, "ingest a corpus folder and publish the tables to OUT"),
-    "serve": (serve, "serve the ingestion flow on a nightly cron schedule"),
-    "eval": (eval, "score OUT against gold annotations (precision, recall, F1)"),
-    "diff": (diff, "show missed, spurious and changed spans (terminal and HTML)"),
-    "audit": (audit, "list the cues no extraction covers (notes, money, time bounds, markers) and coverage"),
-    "gold": (gold, "validate gold files; import/export Label Studio and doccano"),
-    "compare": (compare, "show two documents' linked targets side by side"),
+# subcommand -> (its module, one-line help).  The modules are imported by ``build_parser``,
+# not here: ``polex run``'s pool workers import the ``polex`` script as their main module
+# (multiprocessing's forkserver does that), and so this package, but need none of the
+# subcommands (with them, each worker loaded pandas, rich and pipeline.qa: ~40 MB of RSS).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("pipeline.cli.run", "ingest a corpus folder and publish the tables to OUT"),
+    "serve": ("pipeline.cli.serve", "serve the ingestion flow on a nightly cron schedule"),
+    "eval": ("pipeline.cli.eval", "score OUT against gold annotations (precision, recall, F1)"),
+    "diff": ("pipeline.cli.diff", "show missed, spurious and changed spans (terminal and HTML)"),
+    "audit": (
+        "pipeline.cli.audit",
+        "list the cues no extraction covers (notes, money, time bounds, markers) and coverage",
+    ),
+    "gold": ("pipeline.cli.gold", "validate gold files; import/export Label Studio and doccano"),
+    "compare": ("pipeline.cli.compare", "show two documents' linked targets side by side"),
 }
 
 # `polex … | head`: the reader quit before polex wrote everything; a shell reports this status.
@@ -59,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="polex", description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="show tracebacks and debug logs")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, (module, help_text) in COMMANDS.items():
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = import_module(module_name)
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--verbose", "-v", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         p.set_defaults(_module=module)

@@ -103,7 +103,9 @@ def print_table(rows: list[dict], a: tuple[str, str | None, int], b: tuple[str, 
     for label, (doc_id, title, count) in (("A", a), ("B", b)):
         console.print(f"[bold]{label}[/] {escape(doc_id)}  {escape(title or '(no title)')}  [dim]{count} targets[/]")
     if not rows:
-        console.print("[dim]No linked targets: no indicator of A is one of B's (see README, target_links).[/]")
+        console.print(
+            "[dim]No linked targets: no indicator of A is one of B's (see README, Targets across documents).[/]"
+        )
         return
     table = Table(title=f"{len(rows)} linked targets", show_lines=False)
     table.add_column("indicator (A)", overflow="fold")

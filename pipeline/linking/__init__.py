@@ -10,17 +10,48 @@ table: per-level choice, blocks, the incremental update), ``compare``
 (two documents' links side by side).
 """
 
-from pipeline.linking.keys import KEY_SCHEMA, TARGET_COLUMNS, target_keys
-from pipeline.linking.links import (
-    PER_LEVEL,
-    TARGET_LINKS,
-    link_all,
-    link_keys,
-    linking_version,
-    pair_links,
-    update_links,
-)
-from pipeline.linking.target_ids import assign_target_ids
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.linking.keys import KEY_SCHEMA, TARGET_COLUMNS, target_keys
+    from pipeline.linking.links import (
+        PER_LEVEL,
+        TARGET_LINKS,
+        link_all,
+        link_keys,
+        linking_version,
+        pair_links,
+        update_links,
+    )
+    from pipeline.linking.target_ids import assign_target_ids
+
+# Each name's module, imported on first use (PEP 562): ``keys`` and ``links`` need
+# pandas, and the pool workers, which import ``pipeline.process`` and so
+# ``target_ids``, would otherwise load it for nothing (~50 MB of RSS each).
+_HOMES = {
+    "KEY_SCHEMA": "keys",
+    "TARGET_COLUMNS": "keys",
+    "target_keys": "keys",
+    "PER_LEVEL": "links",
+    "TARGET_LINKS": "links",
+    "link_all": "links",
+    "link_keys": "links",
+    "linking_version": "links",
+    "pair_links": "links",
+    "update_links": "links",
+    "assign_target_ids": "target_ids",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+
 
 __all__ = [
     "KEY_SCHEMA",

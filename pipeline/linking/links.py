@@ -62,7 +62,9 @@ from pipeline.linking.keys import BLOCKS, KEY_SCHEMA, TARGET_COLUMNS, block_of, 
 from pipeline.linking.regions import UNKNOWN_LEVEL
 from pipeline.linking.similarity import core_similarity, key_similarity, reduced_forms
 
-PICK_SLICE_ROWS = 20_000  # targets whose choices are computed together (memory, README: Linking)
+PICK_SLICE_ROWS = (
+    20_000  # targets whose choices are computed together (memory: docs/performance-log.md, `PICK_SLICE_ROWS`)
+)
 PER_LEVEL = 3  # counterparts a target keeps per level of document (national, province, city, county, unknown)
 LEVEL_COUNT = UNKNOWN_LEVEL + 1
 NO_YEAR = -1

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,21 @@ def _batch_tables(docs: list[tuple[str, str, dict]], schemas: dict[str, pa.Schem
             return None
         tables[name] = table
     return tables
+
+
+def lean_worker() -> None:
+    """For a process that only runs batches (the local pool's workers): two settings that
+    cut its resident memory without changing a byte it writes.
+
+    - pandas stays unimported: nothing here uses it, but pyarrow imports it, when it is
+      installed, on the first ``pa.array`` of a Python list (to ask whether the list is a
+      pandas object): ~35 MB of RSS per worker.  A later ``import pandas`` in this process
+      raises ImportError (pyarrow takes that as "no pandas").
+    - Arrow allocates from the system allocator: its default (mimalloc) keeps the pages
+      of every batch's tables, ~20 MB per worker, for the next batch that never needs them.
+    """
+    sys.modules.setdefault("pandas", None)
+    pa.set_memory_pool(pa.system_memory_pool())
 
 
 def run_batch(spec: BatchSpec) -> BatchResult:

@@ -124,7 +124,7 @@ def write_link_tables(inputs: LinkInputs, version_dir: Path, workers: int | None
     return their row counts.  ``inputs.stats`` gets the blocks recomputed and carried.
     ``workers``: processes keying sources and linking blocks (default ``POLEX_LINK_WORKERS``
     or 1: each worker process costs its imports and holds a block of its own, measured
-    in README, Linking)."""
+    in docs/performance-log.md, ``POLEX_LINK_WORKERS``)."""
     reuse = inputs.can_reuse
     links_dir, keys_dir = version_dir / f"{LINKS_TABLE}.parquet", version_dir / f"{KEYS_TABLE}.parquet"
     spill = version_dir / ".new-target-keys"

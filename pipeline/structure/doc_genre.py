@@ -1,6 +1,6 @@
 """A document's genre (its type in a closed label set), the type word its title uses, its family and status.
 
-What the columns hold, and why (README "Document metadata"): ``genre_word`` is the type word the
+What the columns hold, and why (README "Document metadata"; the decisions, case by case: docs/metadata-log.md): ``genre_word`` is the type word the
 title itself ends with, what the publisher called the document; ``genre`` is that word in the
 closed label set public catalogues of policy documents use (a site's 公文种类, corpus-real's
 MANIFEST: ``GENRE_LABEL_OF_WORD``, 若干意见 → 意见, 办法 → 管理办法, 指引 → 指南), so that a
