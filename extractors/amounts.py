@@ -52,6 +52,7 @@ from extractors.base import Extractor
 from extractors.money_grids import money_grid_sums
 from extractors.project_tables import project_tables
 from extractors.rules import Found, Row, Rule, RuleSet, example
+from extractors.table_text import same_cell
 from pipeline.core.document import ExtractContext
 from pipeline.core.numerals import (
     ARABIC_MULT_RE,
@@ -556,7 +557,7 @@ def _with_table_sums(rows: list[Row], ctx: ExtractContext) -> list[Row]:
     text, taken = ctx.text, {(r["norm_start"], r["norm_end"]) for r in rows}
     for raw_start, raw_end, value in sums:
         start, end = ctx.norm.to_norm(raw_start, raw_end)
-        if text[start:end] == raw[raw_start:raw_end] and (start, end) not in taken:
+        if same_cell(text[start:end], raw, raw_start, raw_end) and (start, end) not in taken:
             taken.add((start, end))
             rows.append(_row(start, end, float(value), "="))
     return sorted(rows, key=lambda r: (r["norm_start"], r["norm_end"]))

@@ -81,6 +81,7 @@ from extractors.base import Extractor
 from extractors.org_tables import table_cells
 from extractors.project_tables import project_tables
 from extractors.rules import Found, Row, Rule, RuleSet, example
+from extractors.table_text import same_cell
 from extractors.target_parts import SITUATION_TITLE
 from pipeline.core.document import ExtractContext, Section
 from pipeline.core.numerals import CN_PAIR_RANGES, NUMBER_RE, RANGE_SEP_RE, parse_number, try_parse
@@ -3017,7 +3018,7 @@ def _with_project_years(rows: list[Row], ctx: ExtractContext) -> list[Row]:
         for raw_start, raw_end, year in table.years:
             start, end = ctx.norm.to_norm(raw_start, raw_end)
             row = _mk(start, end, "by", year, None)
-            if row and text[start:end] == ctx.norm.raw_text[raw_start:raw_end] and (start, end) not in taken:
+            if row and same_cell(text[start:end], ctx.norm.raw_text, raw_start, raw_end) and (start, end) not in taken:
                 rows.append(row)
     return sorted(rows, key=lambda r: (r["norm_start"], r["norm_end"]))
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractors.table_text import compact, folded
+
 _UNIT = re.compile(r"[（(](万元|亿元|元)[）)]$")
 _BARE_UNIT = re.compile(r"[（(][^（）()]{1,6}[）)]")  # a head cell's last part on its own line: `（亿元）`, `（项）`
 _MULTIPLIER = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
@@ -36,6 +38,15 @@ _LINE = re.compile(r"[^\r\n]+")
 _BOUNDS_HEAD = re.compile(r"[。；;：:]$|表$|^(?:附表|表)\s*\d")
 
 Sum = tuple[int, int, float]
+
+
+def _number(text: str) -> bool:
+    """A number cell (its PDF spacing aside: ``1 0 . 5 8 1``)."""
+    return bool(_NUMBER.fullmatch(compact(text)))
+
+
+def _sum(off: int, cell: str, multiplier: float) -> Sum:
+    return off, off + len(cell), round(float(compact(cell)) * multiplier, 2)
 
 
 def _lines(raw: str) -> list[tuple[int, str]]:
@@ -51,7 +62,7 @@ def _lines(raw: str) -> list[tuple[int, str]]:
 
 def _is_head_line(text: str) -> bool:
     """A head cell: short, no number, no sentence's end and no table's title (`…统计表`, `表2`)."""
-    return len(text) <= _CELL_MAX and not _NUMBER.fullmatch(text) and not _BOUNDS_HEAD.search(text)
+    return len(compact(text)) <= _CELL_MAX and not _number(text) and not _BOUNDS_HEAD.search(text)
 
 
 def _head(lines: list[tuple[int, str]], u: int) -> tuple[list[str], int] | None:
@@ -64,7 +75,7 @@ def _head(lines: list[tuple[int, str]], u: int) -> tuple[list[str], int] | None:
     while label < len(lines) and _is_head_line(lines[label][1]):
         label += 1
     label -= 1  # the line before the first number is the first row's label
-    if label <= u or label + 1 >= len(lines) or not _NUMBER.fullmatch(lines[label + 1][1]):
+    if label <= u or label + 1 >= len(lines) or not _number(lines[label + 1][1]):
         return None
     cells: list[str] = []
     for _, text in lines[first:label]:
@@ -95,9 +106,9 @@ def _rows(lines: list[tuple[int, str]], label: int, width: int) -> list[list[tup
     while i + width < len(lines):
         numbers = lines[i + 1 : i + 1 + width]
         after = lines[i + 1 + width][1] if i + 1 + width < len(lines) else ""
-        if _NUMBER.fullmatch(lines[i][1]) or not all(_NUMBER.fullmatch(t) for _, t in numbers):
+        if _number(lines[i][1]) or not all(_number(t) for _, t in numbers):
             break
-        if _NUMBER.fullmatch(after):
+        if _number(after):
             break  # more numbers than columns: not this table's row
         rows.append(numbers)
         i += 1 + width
@@ -142,16 +153,18 @@ def _tab_sums(raw: str) -> list[Sum]:
         while i < len(lines) and raw.count("\n", lines[i - 1].end(), lines[i].start()) == 1:
             cells = _tab_cells(raw, lines[i].start(), lines[i].end())
             money = [cells[k] for k in columns if k < len(cells) and cells[k][1]]
-            if len(cells) > len(head) or not money or not all(_NUMBER.fullmatch(t) for _, t in money):
+            if len(cells) > len(head) or not money or not all(_number(t) for _, t in money):
                 break
-            sums += [(off, off + len(t), round(float(t) * _MULTIPLIER[unit], 2)) for off, t in money]
+            sums += [_sum(off, t, _MULTIPLIER[unit]) for off, t in money]
             i += 1
     return sums
 
 
 @lru_cache(maxsize=4)
 def money_grid_sums(raw: str) -> tuple[Sum, ...]:
-    """Every money cell of the text's statistics tables (module docstring): (start, end, value in yuan)."""
+    """Every money cell of the text's statistics tables (module docstring): (start, end, value in yuan), read in
+    its normalised characters (full-width digits, traditional characters: ``extractors/table_text.py``)."""
+    raw = folded(raw)
     if "元）" not in raw and "元)" not in raw:
         return ()
     lines = _lines(raw)
@@ -170,5 +183,5 @@ def money_grid_sums(raw: str) -> tuple[Sum, ...]:
         for numbers in _rows(lines, label, width):
             for k in columns:
                 off, cell = numbers[k]
-                sums.append((off, off + len(cell), round(float(cell) * _MULTIPLIER[m.group(1)], 2)))
+                sums.append(_sum(off, cell, _MULTIPLIER[m.group(1)]))
     return tuple(sorted(set(sums + _tab_sums(raw))))

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extractors.table_text import compact, folded
+
 # heads of a project's years column; of a money column (its unit in brackets, the head's last line)
 _PERIOD_HEAD = re.compile(r"(?:项目|建设|实施)?(?:起止|起止年限|起止时间|年限|期限|周期|起止年份)")
 _MONEY_HEAD = re.compile(r"[（(](万元|亿元|元)[）)]$")
@@ -40,10 +42,24 @@ _NONE = frozenset({"/", "-", "—", "／", "－"})
 _TOTAL = re.compile(r"[小合总]\s*计")
 _ROW_NUMBER = re.compile(r"\d{1,3}")
 _TITLE = re.compile(r"(?:附表|附件|表)\s*\d|附表|附件")
-_HEADING = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 _LINE = re.compile(r"[^\r\n]+")
 
 Span = tuple[int, int]
+
+
+def _number(text: str) -> bool:
+    """A number cell (its PDF spacing aside: ``2 4 0``)."""
+    return bool(_SUM.fullmatch(compact(text)))
+
+
+def _years(text: str) -> re.Match | None:
+    """A years cell (``2021-2022``, ``2 0 2 1-2 0 2 2``)."""
+    return _YEARS.fullmatch(compact(text))
+
+
+def _row_number(text: str) -> bool:
+    return bool(_ROW_NUMBER.fullmatch(compact(text)))
 
 
 @dataclass
@@ -68,7 +84,7 @@ def _header(lines: list[tuple[int, str]], i: int) -> tuple[int, float, int, bool
     """At a `序号` line: (money columns after the years column or closing the header, the unit's multiplier, index
     after the header, whether a years column ends each row before its sums)."""
     j = i + 1
-    while j < len(lines) and len(lines[j][1]) <= _HEADER_CELL_MAX and not _SUM.fullmatch(lines[j][1]):
+    while j < len(lines) and len(compact(lines[j][1])) <= _HEADER_CELL_MAX and not _number(lines[j][1]):
         j += 1
     cells = [t for _, t in lines[i + 1 : j]]
     period = next((k for k, t in enumerate(cells) if _PERIOD_HEAD.fullmatch(t)), None)
@@ -90,24 +106,24 @@ def _ends_body(lines: list[tuple[int, str]], k: int) -> bool:
     if text == "序号" or _TITLE.match(text):
         return True
     following = lines[k + 1][1] if k + 1 < len(lines) else ""
-    return bool(_HEADING.match(text)) and not _ROW_NUMBER.fullmatch(following)
+    return bool(_HEADING.match(text)) and not _row_number(following)
 
 
 def _is_sum(text: str) -> bool:
-    return bool(_SUM.fullmatch(text)) or text in _NONE
+    return _number(text) or text in _NONE
 
 
 def _add_sums(table: ProjectTable, cells: list[tuple[int, str]], multiplier: float) -> None:
     for off, text in cells:
-        if _SUM.fullmatch(text):
-            table.sums.append((off, off + len(text), round(float(text) * multiplier, 2)))
+        if _number(text):
+            table.sums.append((off, off + len(text), round(float(compact(text)) * multiplier, 2)))
 
 
 def _sums_of(rows: list[tuple[int, str]], i: int, n: int) -> list[tuple[int, str]] | None:
     """The sum cells of the row whose years cell is ``rows[i]``: the ``n`` cells after it, or (``n`` < 0: the money
     columns stand before the years column, TB1) the ``-n`` cells before it, after the row's content cell."""
     if n > 0:
-        if not i or _is_sum(rows[i - 1][1]) or _YEARS.fullmatch(rows[i - 1][1]):
+        if not i or _is_sum(rows[i - 1][1]) or _years(rows[i - 1][1]):
             return None  # a years cell follows a place cell
         ending = rows[i + 1 : i + 1 + n]
     else:
@@ -121,7 +137,7 @@ def _read_body(table: ProjectTable, rows: list[tuple[int, str]], n: int, multipl
     """The years and sums of the body's rows (module docstring); ``n`` < 0: the sums stand before the years."""
     taken: set[int] = set()
     for i, (off, text) in enumerate(rows):
-        years = _YEARS.fullmatch(text)
+        years = _years(text)
         if years and (ending := _sums_of(rows, i, n)) is not None:
             table.years.append((off, off + len(text), int(years.group(2) or years.group(1))))
             _add_sums(table, ending, multiplier)
@@ -136,11 +152,11 @@ def _read_body(table: ProjectTable, rows: list[tuple[int, str]], n: int, multipl
     for i, (_, text) in enumerate(rows[: -n - 1] if n + 1 < len(rows) else []):
         name, ending = rows[i + 1][1], rows[i + 2 : i + 2 + n]
         if (
-            _ROW_NUMBER.fullmatch(text)
+            _row_number(text)
             and not _is_sum(name)
             and not _TOTAL.fullmatch(name)
             and i + 2 not in taken
-            and all(_SUM.fullmatch(t) for _, t in ending)
+            and all(_number(t) for _, t in ending)
         ):
             _add_sums(table, ending, multiplier)
             taken.update(range(i + 2, i + 2 + n))
@@ -152,14 +168,14 @@ def _read_runs(table: ProjectTable, rows: list[tuple[int, str]], n: int, multipl
     number cells ends its row with the sums, unless the run's last cell is the next row's number (a name follows)."""
     i = 0
     while i < len(rows):
-        if not _SUM.fullmatch(rows[i][1]):
+        if not _number(rows[i][1]):
             i += 1
             continue
         j = i
-        while j < len(rows) and _SUM.fullmatch(rows[j][1]):
+        while j < len(rows) and _number(rows[j][1]):
             j += 1
         end = j
-        if j < len(rows) and not _TOTAL.fullmatch(rows[j][1]) and end - i > n and _ROW_NUMBER.fullmatch(rows[j - 1][1]):
+        if j < len(rows) and not _TOTAL.fullmatch(rows[j][1]) and end - i > n and _row_number(rows[j - 1][1]):
             end -= 1  # the next row's number
         if end - i >= n:
             _add_sums(table, rows[end - n : end], multiplier)
@@ -196,7 +212,7 @@ def _tab_table(raw: str, head: re.Match) -> ProjectTable | None:
     pos = head.end() + 1
     while (row := _TAB_ROW.match(raw, pos)) is not None and row.end() > row.start():
         cells = _tab_cells(raw, row.start(), row.end())
-        if period is not None and period < len(cells) and (years := _YEARS.fullmatch(cells[period][1])):
+        if period is not None and period < len(cells) and (years := _years(cells[period][1])):
             off, text = cells[period]
             table.years.append((off, off + len(text), int(years.group(2) or years.group(1))))
         _add_sums(table, [cells[k] for k, _ in money if k < len(cells)], multiplier)
@@ -207,8 +223,10 @@ def _tab_table(raw: str, head: re.Match) -> ProjectTable | None:
 
 @lru_cache(maxsize=4)
 def project_tables(raw: str) -> tuple[ProjectTable, ...]:
-    """Every project table of the raw text (module docstring)."""
-    if "序号" not in raw or "元）" not in raw:
+    """Every project table of the raw text (module docstring), read in its normalised characters (full-width
+    digits, traditional characters, either bracket width: ``extractors/table_text.py``) at raw offsets."""
+    raw = folded(raw)
+    if "序号" not in raw or ("元）" not in raw and "元)" not in raw):
         return ()
     tabbed = [t for m in re.finditer(r"(?m)^[ \u3000]*序号\t[^\r\n]*", raw) if (t := _tab_table(raw, m))]
     lines = _lines(raw)

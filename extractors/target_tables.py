@@ -23,6 +23,7 @@ import re
 from typing import Any, Iterator
 
 from extractors.table_grid import split_cells
+from extractors.table_text import folded, same_text
 from pipeline.core.numerals import ARABIC_RE, RANGE_SEP_RE, parse_range
 
 _ROW = re.compile(r"(?m)^[^\n]*[\t|][^\n]*$")
@@ -428,12 +429,14 @@ def _line_row(cells: list[tuple[int, str]], header: _LineHeader, norm: Any) -> I
 def _norm_cell(norm: Any, raw_start: int, text: str) -> int | None:
     """Where the raw cell starts in norm_text, None when normalisation did not keep it as written."""
     start, end = norm.to_norm(raw_start, raw_start + len(text))
-    return start if norm.text[start:end] == text else None
+    return start if same_text(norm.text[start:end], text) else None
 
 
 def line_table_targets(norm: Any, doc_year: int | None = None) -> Iterator[tuple[dict[str, Any], int, int]]:
-    """Indicator tables of one cell a line (above); offsets mapped to norm_text as ``spaced_table_targets`` does."""
-    raw = norm.raw_text
+    """Indicator tables of one cell a line (above); offsets mapped to norm_text as ``spaced_table_targets`` does.
+    The cells are read in their normalised characters at raw offsets (full-width digits, traditional characters:
+    ``extractors/table_text.py``)."""
+    raw = folded(norm.raw_text)
     if "序号" not in raw or "属性" not in raw or not _ATTRIBUTE & set(re.findall(r"约束性|预期性", raw)):
         return
     lines = [
