@@ -103,8 +103,7 @@ def test_pool_workers_do_not_import_pandas():
 
 
 def test_a_lean_worker_writes_the_same_batch(tmp_path):
-    """``lean_worker`` (pandas blocked, Arrow's system allocator) changes no byte of a
-    batch's tables: pyarrow, denied pandas, builds the same arrays."""
+    """``lean_worker`` (Arrow's system allocator) changes no byte of a batch's tables."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for src in sorted((Path(__file__).resolve().parent.parent / "corpus").rglob("*.txt"))[:2]:
@@ -121,7 +120,6 @@ def test_a_lean_worker_writes_the_same_batch(tmp_path):
         "at = dt.datetime(2026, 12, 4, tzinfo=dt.timezone.utc)\n"
         "r = b.run_batch(b.BatchSpec(str(corpus), items, sys.argv[2], 0, at, 'v'))\n"
         "tables = {t: pq.read_table(Path(r.folder) / f'{t}.parquet') for t, n in r.row_counts.items() if n}\n"
-        "assert not sys.modules.get('pandas') or sys.argv[1] != 'lean'\n"
         "print(pa.default_memory_pool().backend_name, sorted(tables), len(r.quarantined))\n"
     )
 

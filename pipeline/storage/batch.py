@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,17 +124,15 @@ def _batch_tables(docs: list[tuple[str, str, dict]], schemas: dict[str, pa.Schem
 
 
 def lean_worker() -> None:
-    """For a process that only runs batches (the local pool's workers): two settings that
-    cut its resident memory without changing a byte it writes.
+    """For a process that only runs batches (the local pool's workers): Arrow allocates from
+    the system allocator, which cuts its resident memory without changing a byte it writes:
+    the default (mimalloc) keeps the pages of every batch's tables, ~20 MB per worker, for the
+    next batch that never needs them.
 
-    - pandas stays unimported: nothing here uses it, but pyarrow imports it, when it is
-      installed, on the first ``pa.array`` of a Python list (to ask whether the list is a
-      pandas object): ~35 MB of RSS per worker.  A later ``import pandas`` in this process
-      raises ImportError (pyarrow takes that as "no pandas").
-    - Arrow allocates from the system allocator: its default (mimalloc) keeps the pages
-      of every batch's tables, ~20 MB per worker, for the next batch that never needs them.
+    pandas is not blocked here (it was, briefly: ``sys.modules["pandas"] = None`` saved ~35 MB
+    a worker, but pyarrow's pandas shim then failed on some documents, ``'NoneType' object has
+    no attribute '__version__'``, and the whole run with them: tests/test_cli_bad_corpus.py).
     """
-    sys.modules.setdefault("pandas", None)
     pa.set_memory_pool(pa.system_memory_pool())
 
 
