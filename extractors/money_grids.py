@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractors.project_tables import nonblank_lines
 from extractors.table_text import compact, folded
 
 _UNIT = re.compile(r"[（(](万元|亿元|元)[）)]$")
@@ -34,7 +35,6 @@ _BARE_UNIT = re.compile(r"[（(][^（）()]{1,6}[）)]")  # a head cell's last p
 _MULTIPLIER = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CELL_MAX = 16  # a head cell is short; a longer line (a table's title, prose) bounds the head
-_LINE = re.compile(r"[^\r\n]+")
 _BOUNDS_HEAD = re.compile(r"[。；;：:]$|表$|^(?:附表|表)\s*\d")
 
 Sum = tuple[int, int, float]
@@ -47,17 +47,6 @@ def _number(text: str) -> bool:
 
 def _sum(off: int, cell: str, multiplier: float) -> Sum:
     return off, off + len(cell), round(float(compact(cell)) * multiplier, 2)
-
-
-def _lines(raw: str) -> list[tuple[int, str]]:
-    """(offset, text) of every non-blank line, stripped, the offset where its text starts."""
-    out = []
-    for m in _LINE.finditer(raw):
-        text = m.group()
-        stripped = text.strip(" \t\u3000\xa0")
-        if stripped:
-            out.append((m.start() + len(text) - len(text.lstrip(" \t\u3000\xa0")), stripped))
-    return out
 
 
 def _is_head_line(text: str) -> bool:
@@ -167,7 +156,7 @@ def money_grid_sums(raw: str) -> tuple[Sum, ...]:
     raw = folded(raw)
     if "元）" not in raw and "元)" not in raw:
         return ()
-    lines = _lines(raw)
+    lines = nonblank_lines(raw)
     sums: list[Sum] = []
     for u, (_, text) in enumerate(lines):
         m = _UNIT.search(text)

@@ -69,7 +69,7 @@ class ProjectTable:
     sums: list[tuple[int, int, float]] = field(default_factory=list)  # (start, end, value in yuan)
 
 
-def _lines(raw: str) -> list[tuple[int, str]]:
+def nonblank_lines(raw: str) -> list[tuple[int, str]]:
     """(offset, text) of every non-blank line, the text stripped and the offset where it starts."""
     out = []
     for m in _LINE.finditer(raw):
@@ -229,7 +229,7 @@ def project_tables(raw: str) -> tuple[ProjectTable, ...]:
     if "序号" not in raw or ("元）" not in raw and "元)" not in raw):
         return ()
     tabbed = [t for m in re.finditer(r"(?m)^[ \u3000]*序号\t[^\r\n]*", raw) if (t := _tab_table(raw, m))]
-    lines = _lines(raw)
+    lines = nonblank_lines(raw)
     tables = tabbed
     i = 0
     while i < len(lines):

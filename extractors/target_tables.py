@@ -138,6 +138,22 @@ def _header(text: str, cells: list[tuple[int, int]], doc_year: int | None) -> _H
     return _Header(indicator, target, unit, year, bracket.group(1) if bracket else None)
 
 
+def _indicator_unit(
+    text: str, cells: list[tuple[int, int]], header: _Header, ind_start: int, ind_end: int, unit: str | None
+) -> tuple[str, str | None]:
+    """A row's indicator cell and its unit: ``unit`` as written with the value, else the unit column's cell, else a
+    unit in brackets closing the indicator (cut from it), else the value column's header unit."""
+    indicator = text[ind_start:ind_end]
+    if unit is None and header.unit is not None and header.unit < len(cells):
+        a, b = cells[header.unit]
+        unit = text[a:b] if text[a:b] not in ("-", "—", "/") else None
+    bracket = _BRACKET_UNIT.search(indicator)
+    if bracket is not None:
+        indicator = indicator[: bracket.start()].rstrip()
+        unit = unit or bracket.group(1)
+    return indicator, unit or header.header_unit
+
+
 def _row_target(text: str, cells: list[tuple[int, int]], header: _Header) -> dict[str, Any] | None:
     if max(header.indicator, header.target) >= len(cells):
         return None
@@ -152,16 +168,7 @@ def _row_target(text: str, cells: list[tuple[int, int]], header: _Header) -> dic
         value, value_max = parse_range(re.sub(r"\s+", "", m.group("num")))
     except ValueError:
         return None
-    indicator = text[ind_start:ind_end]
-    unit = m.group("unit") or None
-    if unit is None and header.unit is not None and header.unit < len(cells):
-        a, b = cells[header.unit]
-        unit = text[a:b] if text[a:b] not in ("-", "—", "/") else None
-    bracket = _BRACKET_UNIT.search(indicator)
-    if bracket is not None:
-        indicator = indicator[: bracket.start()].rstrip()
-        unit = unit or bracket.group(1)
-    unit = unit or header.header_unit
+    indicator, unit = _indicator_unit(text, cells, header, ind_start, ind_end, m.group("unit") or None)
     if unit == "％":
         unit = "%"
     comparator = "="
@@ -267,16 +274,7 @@ def _class_row_targets(text: str, cells: list[tuple[int, int]], header: _Header)
     values = class_values(text[:val_end], val_start) if val_start > ind_end else []
     if len(values) < 2:
         return
-    indicator = text[ind_start:ind_end]
-    unit = None
-    if header.unit is not None and header.unit < len(cells):
-        a, b = cells[header.unit]
-        unit = text[a:b] if text[a:b] not in ("-", "—", "/") else None
-    bracket = _BRACKET_UNIT.search(indicator)
-    if bracket is not None:
-        indicator = indicator[: bracket.start()].rstrip()
-        unit = unit or bracket.group(1)
-    unit = unit or header.header_unit
+    indicator, unit = _indicator_unit(text, cells, header, ind_start, ind_end, None)
     for k, m in enumerate(values):
         yield _class_target(m, indicator, unit, ind_start if k == 0 else m.start(), header.year)
 
